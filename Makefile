@@ -1,0 +1,30 @@
+# stackadvisor — `make` (= `make test`) is what CI runs.
+GO ?= go
+BIN := bin/stackadvisor
+
+.DEFAULT_GOAL := test
+.PHONY: test vet build bench run clean
+
+test: vet ## vet, then every test with the race detector
+	$(GO) test -race -count=1 ./...
+
+vet:
+	$(GO) vet ./...
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+
+build:
+	$(GO) build -o $(BIN) ./cmd/stackadvisor
+
+bench: ## benchmarks of loading and scoring
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+run:
+	$(GO) run ./cmd/stackadvisor recommend
+
+clean:
+	rm -rf bin
+
+.PHONY: docs
+docs: ## regenerate the README's question table from rules/questions.yaml
+	UPDATE_DOCS=1 $(GO) test -count=1 -run TestREADMEQuestionTable ./pkg/cli

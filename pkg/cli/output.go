@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/charmbracelet/colorprofile"
+)
+
+// colorWriter wraps w so styled text is downsampled to what the real output (the streams'
+// Out) can show. Without color (--no-color, NO_COLOR, a pipe, a file, TERM=dumb) every escape
+// code is stripped, text decoration included.
+func colorWriter(w io.Writer, s *Streams, color bool) io.Writer {
+	p := colorprofile.Detect(s.Out, s.Env)
+	if !color || s.Getenv("NO_COLOR") != "" {
+		p = colorprofile.NoTTY
+	}
+	return &colorprofile.Writer{Forward: w, Profile: p}
+}
+
+// writeFileAtomic writes data to a temporary file beside path and renames it into place, so
+// a reader never sees half a file and a failure leaves nothing behind.
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return fmt.Errorf("cannot write %s: the directory %s does not exist", path, dir)
+	}
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return fmt.Errorf("cannot write %s: it is a directory", path)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %v", path, unwrapPathError(err))
+	}
+	name := tmp.Name()
+	ok := false
+	defer func() {
+		if !ok {
+			tmp.Close()
+			os.Remove(name)
+		}
+	}()
+	if _, err := tmp.Write(data); err != nil {
+		return fmt.Errorf("cannot write %s: %v", path, err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("cannot write %s: %v", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %v", path, err)
+	}
+	if err := os.Rename(name, path); err != nil {
+		return fmt.Errorf("cannot write %s: %v", path, unwrapPathError(err))
+	}
+	ok = true
+	return nil
+}

@@ -1,0 +1,153 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+)
+
+// questionFlag is a flag generated from a question. It keeps the raw text and is checked
+// after parsing, so every bad value gets the same clear message naming the allowed values.
+type questionFlag struct {
+	q   *knowledge.Question
+	raw []string
+}
+
+func (f *questionFlag) String() string { return strings.Join(f.raw, ",") }
+
+func (f *questionFlag) Set(s string) error {
+	if f.q.Type == knowledge.TypeMulti {
+		f.raw = append(f.raw, s)
+	} else {
+		f.raw = []string{s}
+	}
+	return nil
+}
+
+func (f *questionFlag) Type() string {
+	switch f.q.Type {
+	case knowledge.TypeMulti:
+		return "list"
+	case knowledge.TypeBool:
+		return "bool"
+	case knowledge.TypeInt:
+		return "int"
+	}
+	return "string"
+}
+
+// value checks the raw text against the question.
+func (f *questionFlag) value() (knowledge.Value, error) {
+	q := f.q
+	switch q.Type {
+	case knowledge.TypeMulti:
+		return q.ParseList(f.raw)
+	case knowledge.TypeBool:
+		switch strings.ToLower(f.raw[0]) {
+		case "true", "yes", "1":
+			return knowledge.Value{Type: knowledge.TypeBool, Bool: true}, nil
+		case "false", "no", "0":
+			return knowledge.Value{Type: knowledge.TypeBool, Bool: false}, nil
+		}
+		return knowledge.Value{}, fmt.Errorf("%q is not allowed; allowed values: true, false", f.raw[0])
+	case knowledge.TypeInt:
+		return q.ParseInt(f.raw[0])
+	}
+	return q.ParseOne(f.raw[0])
+}
+
+// answerFlags are the flags of every question plus --answers.
+type answerFlags struct {
+	base        *knowledge.Base
+	flags       []*questionFlag
+	answersFile string
+}
+
+// addAnswerFlags registers one flag per question (generated from questions.yaml) and
+// --answers, with completion of the allowed values.
+func addAnswerFlags(cmd *cobra.Command, b *knowledge.Base, lang string) *answerFlags {
+	af := &answerFlags{base: b}
+	fs := cmd.Flags()
+	for _, q := range b.Questions {
+		f := &questionFlag{q: q}
+		af.flags = append(af.flags, f)
+		fs.Var(f, q.ID, flagUsage(q, lang))
+		if q.Type == knowledge.TypeBool {
+			fs.Lookup(q.ID).NoOptDefVal = "true"
+		}
+		if ids := q.ValueIDs(); len(ids) > 0 {
+			_ = cmd.RegisterFlagCompletionFunc(q.ID, fixedCompletion(ids...))
+		} else if q.Type == knowledge.TypeBool {
+			_ = cmd.RegisterFlagCompletionFunc(q.ID, fixedCompletion("true", "false"))
+		} else {
+			_ = cmd.RegisterFlagCompletionFunc(q.ID, cobra.NoFileCompletions)
+		}
+	}
+	fs.StringVar(&af.answersFile, "answers", "", "read answers from a YAML or JSON file (flags override it)")
+	_ = cmd.MarkFlagFilename("answers", "yaml", "yml", "json")
+	return af
+}
+
+// flagUsage is the help line of a question's flag: its label, allowed values and default.
+func flagUsage(q *knowledge.Question, lang string) string {
+	var b strings.Builder
+	b.WriteString(q.Label.In(lang))
+	switch q.Type {
+	case knowledge.TypeOne:
+		fmt.Fprintf(&b, " (%s)", strings.Join(q.ValueIDs(), "|"))
+	case knowledge.TypeMulti:
+		fmt.Fprintf(&b, " (comma-separated or repeated: %s", strings.Join(q.ValueIDs(), ","))
+		if q.Max != nil {
+			fmt.Fprintf(&b, "; at most %d", *q.Max)
+		}
+		b.WriteString(")")
+	}
+	def := q.DefaultValue.String()
+	switch {
+	case len(q.DefaultAdd) > 0:
+		fmt.Fprintf(&b, " [default: %s, plus values that follow from other answers]", def)
+	case q.Type == knowledge.TypeMulti && def == "":
+		b.WriteString(" [default: none]")
+	case q.Type != knowledge.TypeBool:
+		fmt.Fprintf(&b, " [default: %s]", def)
+	}
+	return b.String()
+}
+
+// given collects the answers: the answers file first, then the flags that were set.
+func (af *answerFlags) given(cmd *cobra.Command) (knowledge.Answers, error) {
+	answers := knowledge.Answers{}
+	if af.answersFile != "" {
+		data, err := os.ReadFile(af.answersFile)
+		if err != nil {
+			return nil, usageErrorf("cannot read the answers file: %v", unwrapPathError(err))
+		}
+		fileAnswers, err := af.base.ParseAnswers(af.answersFile, data)
+		if err != nil {
+			return nil, usageErrorf("bad answers file:\n%v", err)
+		}
+		answers = fileAnswers
+	}
+	for _, f := range af.flags {
+		if !cmd.Flags().Changed(f.q.ID) {
+			continue
+		}
+		v, err := f.value()
+		if err != nil {
+			return nil, usageErrorf("--%s: %v", f.q.ID, err)
+		}
+		answers[f.q.ID] = v
+	}
+	return answers, nil
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return fmt.Errorf("%s: %v", pe.Path, pe.Err)
+	}
+	return err
+}

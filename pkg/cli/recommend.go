@@ -1,0 +1,117 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/stackadvisor/stackadvisor/pkg/engine"
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+	"github.com/stackadvisor/stackadvisor/pkg/report"
+)
+
+// recommendOptions holds what the recommend command needs.
+type recommendOptions struct {
+	streams *Streams
+	global  *globalOptions
+	base    *knowledge.Base
+	answers *answerFlags
+	format  string
+	output  string
+}
+
+func newRecommendCmd(s *Streams, g *globalOptions) *cobra.Command {
+	opts := &recommendOptions{streams: s, global: g}
+	base, baseErr := knowledge.Embedded()
+	cmd := &cobra.Command{
+		Use:   "recommend [flags]",
+		Short: "Rank the candidates of each category for your answers",
+		Long: `Rank the candidates of each requested category (engine, orchestrator, sandbox, gpu,
+wasm-runtime) for the answers given as flags or in an answers file. Unanswered questions
+take their defaults; 'stackadvisor recommend' alone gives the recommendation for a small
+datacenter cluster running web services.
+
+Each question is a flag. Lists take commas or repeated flags (--workloads a,b or
+--workloads a --workloads b); booleans take --flag or --flag=false.`,
+		Example: `  # The default answers, as a table
+  stackadvisor recommend
+
+  # Untrusted code on hosts without /dev/kvm: which sandbox?
+  stackadvisor recommend --categories sandbox --tenancy untrusted --kvm none
+
+  # Domestic accelerators only, autonomy first, as JSON for another program
+  stackadvisor recommend --categories gpu --domestic --priorities autonomy -f json
+
+  # Answers kept in a file, one of them overridden
+  stackadvisor recommend --answers answers.yaml --scale large -o report.json -f json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if baseErr != nil {
+				return failuref("the embedded knowledge base is invalid:\n%v", baseErr)
+			}
+			return opts.run(cmd)
+		},
+	}
+	if baseErr == nil {
+		opts.base = base
+		opts.answers = addAnswerFlags(cmd, base, langFromEnv(s))
+	}
+	addOutputFlags(cmd, &opts.format, &opts.output)
+	return cmd
+}
+
+// addOutputFlags registers -f/--format and -o/--output.
+func addOutputFlags(cmd *cobra.Command, format, output *string) {
+	cmd.Flags().StringVarP(format, "format", "f", "table", "output format: "+strings.Join(report.Formats, ", "))
+	cmd.Flags().StringVarP(output, "output", "o", "", "write the report to this file (atomically) instead of standard output")
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(report.Formats...))
+}
+
+func (o *recommendOptions) run(cmd *cobra.Command) error {
+	lang, err := o.global.resolveLang(o.streams)
+	if err != nil {
+		return err
+	}
+	if !slices.Contains(report.Formats, o.format) {
+		return usageErrorf("--format %q is not supported; allowed: %s", o.format, strings.Join(report.Formats, ", "))
+	}
+	given, err := o.answers.given(cmd)
+	if err != nil {
+		return err
+	}
+	res, err := engine.Run(o.base, given)
+	if err != nil {
+		return usageErrorf("%v", err)
+	}
+	rep := report.Build(o.base, res, report.Options{Lang: lang, ToolVersion: toolVersion()})
+	if err := o.write(rep); err != nil {
+		return err
+	}
+	if empty := res.Empty(); len(empty) > 0 {
+		return &ExitError{Code: ExitNoCandidate, Err: fmt.Errorf("no candidate is left in %s after the exclusions; the report lists why each was excluded", strings.Join(empty, ", "))}
+	}
+	return nil
+}
+
+// write renders the report to the output file (atomically) or to standard output.
+func (o *recommendOptions) write(rep *report.Report) error {
+	var buf bytes.Buffer
+	color := o.output == "" && !o.global.noColor
+	w := colorWriter(&buf, o.streams, color)
+	if err := report.Render(w, rep, o.format); err != nil {
+		return failuref("cannot render the report: %v", err)
+	}
+	if o.output != "" {
+		if err := writeFileAtomic(o.output, buf.Bytes()); err != nil {
+			return failuref("%v", err)
+		}
+		return nil
+	}
+	if _, err := o.streams.Out.Write(buf.Bytes()); err != nil {
+		return failuref("cannot write the report: %v", err)
+	}
+	return nil
+}

@@ -1,0 +1,183 @@
+// Package cli holds the commands of stackadvisor: flags, files and the terminal live here;
+// the engine and the knowledge base stay pure.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes (DESIGN.md §8).
+const (
+	ExitOK          = 0
+	ExitFailure     = 1
+	ExitUsage       = 2
+	ExitNoCandidate = 3
+	ExitInterrupted = 130
+)
+
+// Streams are the program's input, outputs and environment; tests use buffers.
+type Streams struct {
+	In  io.Reader
+	Out io.Writer
+	Err io.Writer
+	Env []string
+}
+
+// Getenv looks a variable up in the streams' environment.
+func (s *Streams) Getenv(key string) string {
+	prefix := key + "="
+	for i := len(s.Env) - 1; i >= 0; i-- {
+		if strings.HasPrefix(s.Env[i], prefix) {
+			return s.Env[i][len(prefix):]
+		}
+	}
+	return ""
+}
+
+// ExitError carries an exit code with the one sentence to print on stderr.
+type ExitError struct {
+	Code int
+	Err  error
+}
+
+func (e *ExitError) Error() string { return e.Err.Error() }
+func (e *ExitError) Unwrap() error { return e.Err }
+
+func usageErrorf(format string, args ...any) error {
+	return &ExitError{Code: ExitUsage, Err: fmt.Errorf(format, args...)}
+}
+
+func failuref(format string, args ...any) error {
+	return &ExitError{Code: ExitFailure, Err: fmt.Errorf(format, args...)}
+}
+
+// Main runs the command line and returns the exit code. It is the one place where errors
+// become exit codes and messages.
+func Main(args []string, s *Streams) int {
+	root := NewRoot(s)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var ee *ExitError
+	code := ExitUsage // errors cobra raises itself (unknown command, bad flag) are usage errors
+	if errors.As(err, &ee) {
+		code = ee.Code
+	}
+	msg := strings.TrimSpace(err.Error())
+	if code == ExitUsage && !strings.Contains(msg, "\n") && !strings.HasSuffix(msg, ".") {
+		msg += "; see 'stackadvisor --help'"
+	}
+	fmt.Fprintln(s.Err, "stackadvisor: "+msg)
+	return code
+}
+
+// globalOptions are the flags every command takes.
+type globalOptions struct {
+	lang    string
+	noColor bool
+}
+
+// NewRoot builds the command tree.
+func NewRoot(s *Streams) *cobra.Command {
+	g := &globalOptions{}
+	root := &cobra.Command{
+		Use:   "stackadvisor",
+		Short: "Choose a container stack: engine, orchestrator, sandbox, GPU and WebAssembly runtime",
+		Long: `stackadvisor recommends a container stack from your requirements. Its knowledge
+base (embedded in the binary) encodes the selection guidance of a container-technology
+report, corrected where primary sources show the report to be wrong or dated. Every score
+comes with its reasons and every fact with its source.`,
+		Example: `  stackadvisor recommend
+  stackadvisor recommend --categories sandbox --tenancy untrusted --kvm none
+  stackadvisor recommend --categories gpu --domestic --priorities autonomy -f json`,
+		SilenceErrors:     true,
+		SilenceUsage:      true,
+		Version:           toolVersion(),
+		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: false},
+	}
+	root.SetIn(s.In)
+	root.SetOut(s.Out)
+	root.SetErr(s.Err)
+	root.SetVersionTemplate("stackadvisor {{.Version}}\n")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return &ExitError{Code: ExitUsage, Err: err}
+	})
+	pf := root.PersistentFlags()
+	pf.StringVar(&g.lang, "lang", "", "language of the output: en or zh (default from LC_ALL, LC_MESSAGES or LANG)")
+	pf.BoolVar(&g.noColor, "no-color", false, "never use color (also: NO_COLOR, or output that is not a terminal)")
+	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletion("en", "zh"))
+
+	root.AddCommand(newRecommendCmd(s, g), newExitCodesTopic())
+	return root
+}
+
+// resolveLang picks the output language: the flag, else the locale environment.
+func (g *globalOptions) resolveLang(s *Streams) (string, error) {
+	if g.lang != "" {
+		if g.lang != "en" && g.lang != "zh" {
+			return "", usageErrorf("--lang %q is not supported; allowed: en, zh", g.lang)
+		}
+		return g.lang, nil
+	}
+	return langFromEnv(s), nil
+}
+
+func langFromEnv(s *Streams) string {
+	for _, key := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := s.Getenv(key); v != "" {
+			if strings.HasPrefix(strings.ToLower(v), "zh") {
+				return "zh"
+			}
+			return "en"
+		}
+	}
+	return "en"
+}
+
+func fixedCompletion(values ...string) cobra.CompletionFunc {
+	return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return values, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// toolVersion is the module version from the build information ("devel" for a local build).
+func toolVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return strings.TrimPrefix(bi.Main.Version, "v")
+	}
+	return "devel"
+}
+
+func newExitCodesTopic() *cobra.Command {
+	return &cobra.Command{
+		Use:   "exit-codes",
+		Short: "What the exit codes mean",
+		Long: `Exit codes of stackadvisor:
+
+  0    success
+  1    runtime failure (reading or writing a file, an internal error)
+  2    usage error: unknown flag or value, bad answers file, invalid rule files
+  3    a requested category has no candidate left after exclusions (the report is still printed)
+  130  interrupted
+
+Errors are printed on standard error as one sentence that names what was wrong and what is
+allowed.`,
+	}
+}
+
+// stdStreams are the process's real streams.
+func stdStreams() *Streams {
+	return &Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Env: os.Environ()}
+}
+
+// Run is main's entry point.
+func Run() int { return Main(os.Args[1:], stdStreams()) }

@@ -1,0 +1,34 @@
+package engine_test
+
+import (
+	"testing"
+
+	"github.com/stackadvisor/stackadvisor/pkg/engine"
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+)
+
+func benchRecommend(b *testing.B, given knowledge.Answers) {
+	base := embedded(b)
+	answers, err := base.Resolve(given)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		engine.Recommend(base, answers)
+	}
+}
+
+// BenchmarkRecommendDefault scores the default answers on the embedded base.
+func BenchmarkRecommendDefault(b *testing.B) { benchRecommend(b, knowledge.Answers{}) }
+
+// BenchmarkRecommendAllCategories scores every category with answers that fire many rules.
+func BenchmarkRecommendAllCategories(b *testing.B) {
+	benchRecommend(b, knowledge.Answers{
+		"categories": {Type: knowledge.TypeMulti, List: []string{"engine", "orchestrator", "sandbox", "gpu", "wasm-runtime"}},
+		"workloads":  {Type: knowledge.TypeMulti, List: []string{"web-services", "ai-inference", "edge-functions"}},
+		"tenancy":    {Type: knowledge.TypeOne, Str: "untrusted"},
+		"priorities": {Type: knowledge.TypeMulti, List: []string{"security", "cost"}},
+		"rootless":   {Type: knowledge.TypeBool, Bool: true},
+	})
+}

@@ -1,0 +1,242 @@
+// Package engine scores the candidates of each requested category for a set of answers. It
+// is pure: answers and a knowledge base in, a result out; no I/O and no terminal. Every
+// number it uses comes from the knowledge base (weights, boosts, limits, rule points).
+package engine
+
+import (
+	"math"
+	"slices"
+	"sort"
+
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+)
+
+// Result is the outcome of one recommendation.
+type Result struct {
+	Answers    knowledge.Answers
+	Categories []*CategoryResult
+}
+
+// Empty lists the requested categories with no candidate left after exclusions.
+func (r *Result) Empty() []string {
+	var ids []string
+	for _, c := range r.Categories {
+		if len(c.Ranking) == 0 {
+			ids = append(ids, c.Category.ID)
+		}
+	}
+	return ids
+}
+
+// CategoryResult ranks one category.
+type CategoryResult struct {
+	Category *knowledge.Category
+	Ranking  []*Ranked   // best first
+	Excluded []*Excluded // in the category's candidate order
+	// Fired lists, in rule order, every rule whose condition held and that touched a candidate.
+	Fired []*knowledge.Rule
+}
+
+// Part is one criterion's share of a score.
+type Part struct {
+	Criterion *knowledge.Criterion
+	Value     *knowledge.AttrValue
+	Weight    float64 // normalised: the weights of a category add up to 1
+	Norm      float64 // the attribute normalised to 0..1
+	Points    float64 // 100 × Weight × Norm
+	Boosted   bool    // a chosen priority raised this criterion's weight
+}
+
+// Effect is an adjust rule applied to a candidate.
+type Effect struct {
+	Rule   *knowledge.Rule
+	Points float64
+}
+
+// Ranked is a candidate that survived the exclusions, with its score and why.
+type Ranked struct {
+	Candidate   *knowledge.Candidate
+	Rank        int
+	Score       float64 // 0..100, one decimal
+	Base        float64 // sum of the criteria points
+	Adjust      float64 // sum of the adjustments, clamped to ±max_adjust
+	Breakdown   []Part
+	Adjustments []Effect          // in rule order
+	Caveats     []*knowledge.Rule // caveat rules, in rule order
+	Strengths   []Part            // criteria at or above the strength threshold, most points first
+}
+
+// Excluded is a candidate removed by one or more rules.
+type Excluded struct {
+	Candidate *knowledge.Candidate
+	Rules     []*knowledge.Rule
+}
+
+// Run resolves the given answers (filling defaults) and recommends.
+func Run(b *knowledge.Base, given knowledge.Answers) (*Result, error) {
+	answers, err := b.Resolve(given)
+	if err != nil {
+		return nil, err
+	}
+	return Recommend(b, answers), nil
+}
+
+// Recommend scores every requested category. answers must be resolved (see Base.Resolve).
+func Recommend(b *knowledge.Base, answers knowledge.Answers) *Result {
+	res := &Result{Answers: answers}
+	requested := answers["categories"].List
+	for _, cat := range b.Categories {
+		if slices.Contains(requested, cat.ID) {
+			res.Categories = append(res.Categories, scoreCategory(b, cat, answers))
+		}
+	}
+	return res
+}
+
+func scoreCategory(b *knowledge.Base, cat *knowledge.Category, answers knowledge.Answers) *CategoryResult {
+	cr := &CategoryResult{Category: cat}
+	priorities := answers["priorities"].List
+	sc := b.Scoring
+
+	// Effective weights: boosted by chosen priorities, then normalised.
+	weights := make([]float64, len(cat.Criteria))
+	boosted := make([]bool, len(cat.Criteria))
+	var total float64
+	for i, c := range cat.Criteria {
+		weights[i] = c.Weight
+		for _, p := range c.Priorities {
+			if slices.Contains(priorities, p) {
+				weights[i] *= sc.PriorityBoost
+				boosted[i] = true
+				break
+			}
+		}
+		total += weights[i]
+	}
+	for i := range weights {
+		weights[i] /= total
+	}
+
+	active := make([]*knowledge.Rule, 0, len(cat.Rules))
+	for _, r := range cat.Rules {
+		if r.When.Holds(answers) {
+			active = append(active, r)
+		}
+	}
+	fired := map[*knowledge.Rule]bool{}
+
+	for _, cand := range cat.Candidates {
+		var excludedBy []*knowledge.Rule
+		for _, r := range active {
+			if r.Effect == knowledge.EffectExclude && r.Target.Matches(cand, answers) {
+				excludedBy = append(excludedBy, r)
+				fired[r] = true
+			}
+		}
+		if len(excludedBy) > 0 {
+			cr.Excluded = append(cr.Excluded, &Excluded{Candidate: cand, Rules: excludedBy})
+			continue
+		}
+		rk := &Ranked{Candidate: cand}
+		for i, c := range cat.Criteria {
+			av := cand.Attr(c.Attribute)
+			norm := normalise(cat, c.Attr, av)
+			p := Part{Criterion: c, Value: av, Weight: weights[i], Norm: norm, Points: 100 * weights[i] * norm, Boosted: boosted[i]}
+			rk.Breakdown = append(rk.Breakdown, p)
+			rk.Base += p.Points
+		}
+		var adj float64
+		for _, r := range active {
+			if r.Effect == knowledge.EffectExclude || !r.Target.Matches(cand, answers) {
+				continue
+			}
+			fired[r] = true
+			if r.Effect == knowledge.EffectCaveat {
+				rk.Caveats = append(rk.Caveats, r)
+				continue
+			}
+			rk.Adjustments = append(rk.Adjustments, Effect{Rule: r, Points: r.Points})
+			adj += r.Points
+		}
+		rk.Adjust = math.Max(-sc.MaxAdjust, math.Min(sc.MaxAdjust, adj))
+		rk.Score = round1(math.Max(0, math.Min(100, rk.Base+rk.Adjust)))
+		for _, p := range rk.Breakdown {
+			if p.Norm >= sc.StrengthThreshold {
+				rk.Strengths = append(rk.Strengths, p)
+			}
+		}
+		sort.SliceStable(rk.Strengths, func(i, j int) bool { return rk.Strengths[i].Points > rk.Strengths[j].Points })
+		cr.Ranking = append(cr.Ranking, rk)
+	}
+	sort.SliceStable(cr.Ranking, func(i, j int) bool {
+		a, b := cr.Ranking[i], cr.Ranking[j]
+		if a.Score != b.Score {
+			return a.Score > b.Score
+		}
+		return a.Candidate.ID < b.Candidate.ID
+	})
+	for i, rk := range cr.Ranking {
+		rk.Rank = i + 1
+	}
+	for _, r := range cat.Rules {
+		if fired[r] {
+			cr.Fired = append(cr.Fired, r)
+		}
+	}
+	return cr
+}
+
+func round1(f float64) float64 { return math.Round(f*10) / 10 }
+
+// normalise maps an attribute value to 0..1, 1 being best.
+func normalise(cat *knowledge.Category, a *knowledge.Attribute, v *knowledge.AttrValue) float64 {
+	if v == nil {
+		return 0
+	}
+	var n float64
+	switch a.Type {
+	case knowledge.AttrBool:
+		if (v.Bool && a.Better == "true") || (!v.Bool && a.Better == "false") {
+			return 1
+		}
+		return 0
+	case knowledge.AttrEnum:
+		return a.Scores[v.Str]
+	case knowledge.AttrLevel, knowledge.AttrNumber:
+		lo, hi := numericRange(cat, a)
+		x := math.Max(lo, math.Min(hi, v.Num))
+		switch {
+		case hi == lo:
+			n = 1
+		case a.Scale == "log":
+			lo = math.Max(lo, math.SmallestNonzeroFloat64)
+			x = math.Max(x, lo)
+			n = (math.Log(x) - math.Log(lo)) / (math.Log(hi) - math.Log(lo))
+		default:
+			n = (x - lo) / (hi - lo)
+		}
+		if a.Better == "lower" {
+			n = 1 - n
+		}
+		return n
+	}
+	return 0
+}
+
+// numericRange is the declared range, or the smallest and largest value among the category's
+// candidates.
+func numericRange(cat *knowledge.Category, a *knowledge.Attribute) (float64, float64) {
+	if len(a.Range) == 2 {
+		return a.Range[0], a.Range[1]
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, c := range cat.Candidates {
+		if v := c.Attr(a.Name); v != nil {
+			lo, hi = math.Min(lo, v.Num), math.Max(hi, v.Num)
+		}
+	}
+	if math.IsInf(lo, 0) {
+		return 0, 0
+	}
+	return lo, hi
+}

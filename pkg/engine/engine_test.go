@@ -1,0 +1,180 @@
+package engine_test
+
+import (
+	"os"
+	"reflect"
+	"testing"
+
+	"github.com/stackadvisor/stackadvisor/pkg/engine"
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+)
+
+// mini loads the small hand-checked knowledge base of testdata/rules/mini.
+func mini(t testing.TB) *knowledge.Base {
+	t.Helper()
+	files, err := knowledge.ReadFS(os.DirFS("../../testdata/rules/mini"), ".", "mini/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := knowledge.Load(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func answers(t *testing.T, b *knowledge.Base, yamlText string) knowledge.Answers {
+	t.Helper()
+	a, err := b.ParseAnswers("answers.yaml", []byte(yamlText))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+type pick struct {
+	id    string
+	score float64
+}
+
+func ranking(cr *engine.CategoryResult) []pick {
+	var out []pick
+	for _, r := range cr.Ranking {
+		out = append(out, pick{r.Candidate.ID, r.Score})
+	}
+	return out
+}
+
+// The expected scores are worked out by hand in the comments, from testdata/rules/mini.
+func TestRecommendMini(t *testing.T) {
+	b := mini(t)
+	cases := []struct {
+		name     string
+		answers  string
+		cats     []string
+		ranking  []pick
+		excluded []string
+		fired    []string
+	}{
+		{
+			// speed: log scale 1..1000, lower is better: fast 10 -> 1-1/3, safe 100 -> 1-2/3.
+			// safety: level 1..5: fast 2 -> 0.25, safe 5 -> 1. Weights 0.5 each.
+			// fast = 100*(0.5*0.667+0.5*0.25) = 45.8; safe = 100*(0.5*0.333+0.5*1) = 66.7.
+			name: "defaults", answers: "{}", cats: []string{"engine"},
+			ranking: []pick{{"safe", 66.7}, {"fast", 45.8}},
+			fired:   []string{"engine.web-caveat"},
+		},
+		{
+			// priority speed: weights 2.0 and 1 -> 2/3 and 1/3.
+			// fast = 100*(2/3*2/3 + 1/3*0.25) = 52.8; safe = 100*(2/3*1/3 + 1/3*1) = 55.6.
+			name: "priority boosts its criterion", answers: "priorities: [speed]", cats: []string{"engine"},
+			ranking: []pick{{"safe", 55.6}, {"fast", 52.8}},
+			fired:   []string{"engine.web-caveat"},
+		},
+		{
+			// ai adds gpu to the default categories and +10 to safe; web is no longer chosen.
+			name: "adjust and default_add", answers: "workloads: [ai]", cats: []string{"engine", "gpu"},
+			ranking: []pick{{"safe", 76.7}, {"fast", 45.8}},
+			fired:   []string{"engine.ai"},
+		},
+		{
+			name: "exclusion by attribute, caveat by any_of", answers: "kvm: none\nworkloads: [ai]", cats: []string{"engine", "gpu"},
+			ranking:  []pick{{"fast", 45.8}},
+			excluded: []string{"safe"},
+			fired:    []string{"engine.no-kvm", "engine.web-caveat"},
+		},
+		{
+			name: "exclusion against an answer", answers: "budget: 200", cats: []string{"engine"},
+			ranking:  []pick{{"fast", 45.8}},
+			excluded: []string{"safe"},
+			fired:    []string{"engine.budget", "engine.web-caveat"},
+		},
+		{
+			name: "nothing left", answers: "budget: 50", cats: []string{"engine"},
+			excluded: []string{"fast", "safe"},
+			fired:    []string{"engine.budget"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := engine.Run(b, answers(t, b, c.answers))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var cats []string
+			for _, cr := range res.Categories {
+				cats = append(cats, cr.Category.ID)
+			}
+			if !reflect.DeepEqual(cats, c.cats) {
+				t.Fatalf("categories %v, want %v", cats, c.cats)
+			}
+			cr := res.Categories[0]
+			if got := ranking(cr); !reflect.DeepEqual(got, c.ranking) {
+				t.Errorf("ranking %v, want %v", got, c.ranking)
+			}
+			var excl, fired []string
+			for _, e := range cr.Excluded {
+				excl = append(excl, e.Candidate.ID)
+			}
+			for _, r := range cr.Fired {
+				fired = append(fired, r.ID)
+			}
+			if !reflect.DeepEqual(excl, c.excluded) {
+				t.Errorf("excluded %v, want %v", excl, c.excluded)
+			}
+			if !reflect.DeepEqual(fired, c.fired) {
+				t.Errorf("fired %v, want %v", fired, c.fired)
+			}
+			if empty := len(res.Empty()) > 0; empty != (len(c.ranking) == 0) {
+				t.Errorf("Empty() = %v", res.Empty())
+			}
+		})
+	}
+}
+
+func TestBreakdownAddsUp(t *testing.T) {
+	b := mini(t)
+	res, err := engine.Run(b, answers(t, b, "workloads: [ai]\npriorities: [safety]"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res.Categories[0].Ranking {
+		var w, pts float64
+		for _, p := range r.Breakdown {
+			w += p.Weight
+			pts += p.Points
+		}
+		if w < 0.9999 || w > 1.0001 {
+			t.Errorf("%s: weights add up to %v", r.Candidate.ID, w)
+		}
+		if d := pts + r.Adjust - r.Score; d > 0.05 || d < -0.05 {
+			t.Errorf("%s: points %v + adjust %v != score %v", r.Candidate.ID, pts, r.Adjust, r.Score)
+		}
+	}
+}
+
+func TestTiesBreakByID(t *testing.T) {
+	files, err := knowledge.ReadFS(os.DirFS("../../testdata/rules/mini"), ".", "mini/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Two candidates with identical attributes must rank by id, whatever the file order.
+	twin := knowledge.File{Name: "twins.yaml", Data: []byte(`category: gpu
+candidates:
+  - {id: zz-card, name: ZZ, summary: {en: z, zh: z}, attributes: {tflops: {value: 50, source: "report: t"}}}
+  - {id: aa-card, name: AA, summary: {en: a, zh: a}, attributes: {tflops: {value: 50, source: "report: t"}}}
+`)}
+	b, err := knowledge.Load(append(files, twin))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := engine.Run(b, knowledge.Answers{"categories": {Type: knowledge.TypeMulti, List: []string{"gpu"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := ranking(res.Categories[0])
+	want := []pick{{"card", 100}, {"aa-card", 0}, {"zz-card", 0}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ranking %v, want %v", got, want)
+	}
+}

@@ -1,0 +1,207 @@
+package knowledge
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// decodeRaw reads a YAML value as an answer to q (used for defaults and answers files).
+func (q *Question) decodeRaw(n *yaml.Node) (Value, error) {
+	switch q.Type {
+	case TypeMulti:
+		var vals []string
+		switch {
+		case n.Kind == yaml.SequenceNode:
+			for _, c := range n.Content {
+				if c.Kind != yaml.ScalarNode || c.ShortTag() == "!!null" {
+					return Value{}, fmt.Errorf("expected a list of values (%s)", strings.Join(q.ValueIDs(), ", "))
+				}
+				vals = append(vals, c.Value)
+			}
+		case n.Kind == yaml.ScalarNode && n.ShortTag() == "!!str":
+			vals = splitList(n.Value)
+		default:
+			return Value{}, fmt.Errorf("expected a list of values (%s)", strings.Join(q.ValueIDs(), ", "))
+		}
+		return q.ParseList(vals)
+	case TypeBool:
+		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" {
+			return Value{}, fmt.Errorf("expected true or false")
+		}
+		b, _ := parseBool(n, n.Value)
+		return Value{Type: TypeBool, Bool: b}, nil
+	case TypeInt:
+		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" {
+			return Value{}, fmt.Errorf("expected a whole number%s", q.rangeText())
+		}
+		return q.ParseInt(n.Value)
+	default:
+		if n.Kind != yaml.ScalarNode || n.ShortTag() == "!!null" {
+			return Value{}, fmt.Errorf("expected one of %s", strings.Join(q.ValueIDs(), ", "))
+		}
+		return q.ParseOne(n.Value)
+	}
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		if p := strings.TrimSpace(part); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// ParseOne checks a value of a one question.
+func (q *Question) ParseOne(s string) (Value, error) {
+	if q.Choice(s) == nil {
+		return Value{}, fmt.Errorf("%q is not allowed; allowed values: %s", s, strings.Join(q.ValueIDs(), ", "))
+	}
+	return Value{Type: TypeOne, Str: s}, nil
+}
+
+// ParseList checks the values of a multi question: each allowed, no repeats, at most Max.
+// The values are kept in the question's order, so equal answers compare equal.
+func (q *Question) ParseList(vals []string) (Value, error) {
+	var clean []string
+	for _, s := range vals {
+		for _, p := range splitList(s) {
+			if q.Choice(p) == nil {
+				return Value{}, fmt.Errorf("%q is not allowed; allowed values: %s", p, strings.Join(q.ValueIDs(), ", "))
+			}
+			if !slices.Contains(clean, p) {
+				clean = append(clean, p)
+			}
+		}
+	}
+	if q.Max != nil && len(clean) > *q.Max {
+		return Value{}, fmt.Errorf("at most %d values may be chosen, found %d (%s)", *q.Max, len(clean), strings.Join(clean, ", "))
+	}
+	ordered := []string{}
+	for _, c := range q.Values {
+		if slices.Contains(clean, c.ID) {
+			ordered = append(ordered, c.ID)
+		}
+	}
+	return Value{Type: TypeMulti, List: ordered}, nil
+}
+
+// ParseInt checks a value of an int question against its min and max.
+func (q *Question) ParseInt(s string) (Value, error) {
+	i, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return Value{}, fmt.Errorf("%q is not a whole number%s", s, q.rangeText())
+	}
+	return q.CheckInt(i)
+}
+
+// CheckInt checks an integer against the question's min and max.
+func (q *Question) CheckInt(i int) (Value, error) {
+	if (q.Min != nil && i < *q.Min) || (q.Max != nil && i > *q.Max) {
+		return Value{}, fmt.Errorf("%d is out of range; allowed: a whole number%s", i, q.rangeText())
+	}
+	return Value{Type: TypeInt, Int: i}, nil
+}
+
+func (q *Question) rangeText() string {
+	switch {
+	case q.Min != nil && q.Max != nil:
+		return fmt.Sprintf(" from %d to %d", *q.Min, *q.Max)
+	case q.Min != nil:
+		return fmt.Sprintf(" of at least %d", *q.Min)
+	case q.Max != nil:
+		return fmt.Sprintf(" of at most %d", *q.Max)
+	}
+	return ""
+}
+
+// ParseAnswers reads an answers file (YAML or JSON): a mapping from question ids to values.
+// Problems carry the file's positions.
+func (b *Base) ParseAnswers(name string, data []byte) (Answers, error) {
+	var probs Problems
+	root := parseYAML(name, data, &probs)
+	if root == nil {
+		return nil, probs
+	}
+	d := &decoder{file: name, probs: &probs}
+	out := Answers{}
+	if root.Kind != yaml.MappingNode {
+		d.errorf(root, "an answers file is a mapping from question ids to answers, found %s", kindName(root))
+		return nil, probs
+	}
+	ids := make([]string, len(b.Questions))
+	for i, q := range b.Questions {
+		ids[i] = q.ID
+	}
+	decodeKeyed(d, root, func(key string, pos Pos, val *yaml.Node) {
+		q := b.questions[key]
+		if q == nil {
+			probs.add(pos, fmt.Sprintf("unknown question %q; known questions: %s", key, strings.Join(ids, ", ")))
+			return
+		}
+		if val.Kind == yaml.SequenceNode {
+			for _, c := range val.Content {
+				if !d.checkNode(c) {
+					return
+				}
+			}
+		}
+		v, err := q.decodeRaw(val)
+		if err != nil {
+			d.errorf(val, "%s: %v", key, err)
+			return
+		}
+		out[key] = v
+	})
+	if len(probs) > 0 {
+		return nil, probs
+	}
+	return out, nil
+}
+
+// Resolve returns the effective answers: the given ones, checked, with defaults filled in.
+// default_add conditions are evaluated on the effective answers to the other questions.
+func (b *Base) Resolve(given Answers) (Answers, error) {
+	out := Answers{}
+	for id, v := range given {
+		q := b.questions[id]
+		if q == nil {
+			return nil, fmt.Errorf("unknown question %q", id)
+		}
+		if v.Type != q.Type {
+			return nil, fmt.Errorf("answer to %q has type %s, expected %s", id, v.Type, q.Type)
+		}
+		out[id] = v
+	}
+	var pending []*Question
+	for _, q := range b.Questions {
+		if _, ok := out[q.ID]; ok {
+			continue
+		}
+		if len(q.DefaultAdd) > 0 {
+			pending = append(pending, q)
+			continue
+		}
+		out[q.ID] = q.DefaultValue
+	}
+	for _, q := range pending {
+		v := q.DefaultValue
+		list := slices.Clone(v.List)
+		for _, da := range q.DefaultAdd {
+			if da.When.Holds(out) {
+				list = append(list, da.Add...)
+			}
+		}
+		nv, err := q.ParseList(list)
+		if err != nil {
+			return nil, fmt.Errorf("default of %q: %w", q.ID, err)
+		}
+		out[q.ID] = nv
+	}
+	return out, nil
+}

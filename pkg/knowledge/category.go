@@ -1,0 +1,348 @@
+package knowledge
+
+import (
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+var attrTypes = []string{AttrLevel, AttrNumber, AttrBool, AttrEnum, AttrList, AttrText}
+var effects = []string{EffectExclude, EffectAdjust, EffectCaveat}
+
+func (v *validator) categoriesPass(files []*file) {
+	catQ := v.b.questions["categories"]
+	if catQ == nil {
+		return
+	}
+	var rules []*Rule
+	ruleIDs := map[string]*Rule{}
+	for _, f := range files {
+		hasCatSections := f.Title != nil || f.Attributes != nil || f.Criteria != nil || f.Candidates != nil || f.Rules != nil
+		if f.Category == "" {
+			if hasCatSections {
+				v.add(f.Pos, "this file has category sections (title, attributes, criteria, candidates, rules) but no category: key")
+			}
+			continue
+		}
+		if catQ.Choice(f.Category) == nil {
+			v.add(keyPos(f, "category"), "unknown category %q; allowed: %s", f.Category, strings.Join(catQ.ValueIDs(), ", "))
+			continue
+		}
+		cat := v.b.categories[f.Category]
+		if cat == nil {
+			if f.Title == nil {
+				v.add(keyPos(f, "category"), "the first file of category %q must give its title", f.Category)
+				continue
+			}
+			cat = &Category{ID: f.Category, Title: *f.Title, Pos: keyPos(f, "category")}
+			v.b.categories[f.Category] = cat
+		} else if f.Title != nil {
+			v.add(f.Title.Pos, "category %q already has a title (set at %s)", f.Category, cat.Pos)
+		}
+		for _, a := range f.Attributes {
+			if prev := cat.Attribute(a.Name); prev != nil {
+				v.add(a.Pos, "attribute %q is already declared at %s", a.Name, prev.Pos)
+				continue
+			}
+			v.attribute(a)
+			cat.Attributes = append(cat.Attributes, a)
+		}
+		for _, c := range f.Criteria {
+			if slices.ContainsFunc(cat.Criteria, func(x *Criterion) bool { return x.ID == c.ID }) {
+				v.add(c.Pos, "duplicate criterion %q in category %q", c.ID, cat.ID)
+				continue
+			}
+			cat.Criteria = append(cat.Criteria, c)
+		}
+		for _, c := range f.Candidates {
+			if prev, ok := v.b.candidates[c.ID]; ok {
+				v.add(c.Pos, "duplicate candidate id %q (first defined at %s)", c.ID, prev.Pos)
+				continue
+			}
+			c.Category = cat.ID
+			v.b.candidates[c.ID] = c
+			cat.Candidates = append(cat.Candidates, c)
+		}
+		for _, r := range f.Rules {
+			if prev, ok := ruleIDs[r.ID]; ok {
+				v.add(r.Pos, "duplicate rule id %q (first defined at %s)", r.ID, prev.Pos)
+				continue
+			}
+			ruleIDs[r.ID] = r
+			r.Category = cat.ID
+			cat.Rules = append(cat.Rules, r)
+			rules = append(rules, r)
+		}
+	}
+	prioQ := v.b.questions["priorities"]
+	for _, id := range catQ.ValueIDs() {
+		cat := v.b.categories[id]
+		if cat == nil {
+			v.add(catQ.Pos, "category %q has no rule file", id)
+			continue
+		}
+		v.b.Categories = append(v.b.Categories, cat)
+		if len(cat.Candidates) == 0 {
+			v.add(cat.Pos, "category %q has no candidates", id)
+		}
+		if len(cat.Criteria) == 0 {
+			v.add(cat.Pos, "category %q has no criteria", id)
+		}
+		for _, c := range cat.Criteria {
+			v.criterion(cat, c, prioQ)
+		}
+		for _, c := range cat.Candidates {
+			v.candidate(cat, c)
+		}
+	}
+	for _, r := range rules {
+		v.rule(v.b.categories[r.Category], r)
+	}
+}
+
+func (v *validator) attribute(a *Attribute) {
+	if !attrRe.MatchString(a.Name) {
+		v.add(a.Pos, "attribute name %q must be snake_case", a.Name)
+	}
+	if !slices.Contains(attrTypes, a.Type) {
+		v.add(a.Pos, "attribute %q has unknown type %q; allowed: %s", a.Name, a.Type, strings.Join(attrTypes, ", "))
+		return
+	}
+	numeric := a.Type == AttrLevel || a.Type == AttrNumber
+	switch {
+	case numeric:
+		if a.Better == "" {
+			a.Better = "higher"
+		}
+		if a.Better != "higher" && a.Better != "lower" {
+			v.add(a.Pos, "better of %q must be higher or lower, found %q", a.Name, a.Better)
+		}
+	case a.Type == AttrBool:
+		if a.Better == "" {
+			a.Better = "true"
+		}
+		if a.Better != "true" && a.Better != "false" {
+			v.add(a.Pos, "better of bool attribute %q must be true or false, found %q", a.Name, a.Better)
+		}
+	default:
+		if a.Better != "" {
+			v.add(a.Pos, "better does not apply to %s attribute %q", a.Type, a.Name)
+		}
+	}
+	if a.Type == AttrLevel && len(a.Range) == 0 {
+		v.add(a.Pos, "level attribute %q needs a range [low, high]", a.Name)
+	}
+	if len(a.Range) > 0 {
+		if !numeric {
+			v.add(a.Pos, "range applies only to level and number attributes")
+		} else if len(a.Range) != 2 || a.Range[0] >= a.Range[1] {
+			v.add(a.Pos, "range of %q must be [low, high] with low below high", a.Name)
+		} else if a.Scale == "log" && a.Range[0] <= 0 {
+			v.add(a.Pos, "a log-scale range must start above 0")
+		}
+	}
+	if a.Scale != "" && (a.Type != AttrNumber || (a.Scale != "linear" && a.Scale != "log")) {
+		v.add(a.Pos, "scale applies only to number attributes and is linear or log")
+	}
+	if a.Unit != "" && !numeric {
+		v.add(a.Pos, "unit applies only to level and number attributes")
+	}
+	if (a.Type == AttrEnum || a.Type == AttrList) && len(a.Values) == 0 {
+		v.add(a.Pos, "%s attribute %q needs values", a.Type, a.Name)
+	}
+	if a.Type != AttrEnum && a.Type != AttrList && len(a.Values) > 0 {
+		v.add(a.Pos, "values apply only to enum and list attributes")
+	}
+	if a.Scores != nil {
+		if a.Type != AttrEnum {
+			v.add(a.Pos, "scores apply only to enum attributes")
+		}
+		for _, k := range sortedKeys(a.Scores) {
+			if !slices.Contains(a.Values, k) {
+				v.add(a.Pos, "scores of %q names %q, which is not one of its values (%s)", a.Name, k, strings.Join(a.Values, ", "))
+			}
+			if s := a.Scores[k]; s < 0 || s > 1 {
+				v.add(a.Pos, "score of %q must be between 0 and 1, found %v", k, s)
+			}
+		}
+	}
+}
+
+// Scorable reports whether a criterion can use the attribute.
+func (a *Attribute) Scorable() bool {
+	switch a.Type {
+	case AttrLevel, AttrNumber, AttrBool:
+		return true
+	case AttrEnum:
+		return len(a.Scores) == len(a.Values)
+	}
+	return false
+}
+
+func (v *validator) criterion(cat *Category, c *Criterion, prioQ *Question) {
+	if !idRe.MatchString(c.ID) {
+		v.add(c.Pos, "criterion id %q must be lower-case words joined by -", c.ID)
+	}
+	c.Attr = cat.Attribute(c.Attribute)
+	if c.Attr == nil {
+		v.add(c.Pos, "criterion %q uses unknown attribute %q; attributes of %s: %s", c.ID, c.Attribute, cat.ID, attrNames(cat))
+	} else if !c.Attr.Scorable() {
+		v.add(c.Pos, "criterion %q cannot score %s attribute %q (enum attributes need a score for every value)", c.ID, c.Attr.Type, c.Attribute)
+	}
+	if c.Weight <= 0 {
+		v.add(c.Pos, "weight of criterion %q must be above 0", c.ID)
+	}
+	if prioQ != nil {
+		for _, p := range c.Priorities {
+			if prioQ.Choice(p) == nil {
+				v.add(c.Pos, "criterion %q names unknown priority %q; priorities: %s", c.ID, p, strings.Join(prioQ.ValueIDs(), ", "))
+			}
+		}
+	}
+}
+
+func attrNames(cat *Category) string {
+	names := make([]string, len(cat.Attributes))
+	for i, a := range cat.Attributes {
+		names[i] = a.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+func (v *validator) candidate(cat *Category, c *Candidate) {
+	if !idRe.MatchString(c.ID) {
+		v.add(c.Pos, "candidate id %q must be lower-case words joined by -", c.ID)
+	}
+	var factIDs []string
+	seen := map[string]bool{}
+	for _, av := range c.Attributes {
+		if seen[av.Name] {
+			v.add(av.Pos, "duplicate attribute %q", av.Name)
+			continue
+		}
+		seen[av.Name] = true
+		av.Attr = cat.Attribute(av.Name)
+		if av.Attr == nil {
+			v.add(av.Pos, "candidate %q sets unknown attribute %q; attributes of %s: %s", c.ID, av.Name, cat.ID, attrNames(cat))
+			continue
+		}
+		v.attrValue(av)
+		if av.Fact != "" {
+			factIDs = append(factIDs, av.Fact)
+			if v.b.Facts[av.Fact] == nil {
+				v.add(av.Pos, "attribute %q of %q names unknown fact %q", av.Name, c.ID, av.Fact)
+			}
+		}
+	}
+	for _, id := range c.Facts {
+		factIDs = append(factIDs, id)
+		if v.b.Facts[id] == nil {
+			v.add(c.Pos, "candidate %q names unknown fact %q", c.ID, id)
+		}
+	}
+	c.Corrections = nil
+	used := map[string]bool{}
+	for _, id := range factIDs {
+		if f := v.b.Facts[id]; f != nil && !used[id] && f.IsCorrection() {
+			used[id] = true
+			c.Corrections = append(c.Corrections, f)
+		}
+	}
+	for _, cr := range cat.Criteria {
+		if cr.Attr != nil && !seen[cr.Attribute] {
+			v.add(c.Pos, "candidate %q lacks attribute %q, which criterion %q scores", c.ID, cr.Attribute, cr.ID)
+		}
+	}
+}
+
+func (v *validator) attrValue(av *AttrValue) {
+	a := av.Attr
+	n := av.Value.Node
+	if n == nil {
+		return
+	}
+	pos := Pos{File: av.Pos.File, Line: n.Line, Col: n.Column}
+	vals, isList, ok := av.Value.scalars()
+	if !ok || isList != (a.Type == AttrList) {
+		if a.Type == AttrList {
+			v.add(pos, "attribute %q takes a list of values (%s)", av.Name, strings.Join(a.Values, ", "))
+		} else {
+			v.add(pos, "attribute %q takes one value", av.Name)
+		}
+		return
+	}
+	switch a.Type {
+	case AttrLevel, AttrNumber:
+		f, err := parseNumber(n, vals[0])
+		if err != nil {
+			v.add(pos, "attribute %q is a number; found %q", av.Name, vals[0])
+			return
+		}
+		if a.Type == AttrLevel && (f != math.Trunc(f) || (len(a.Range) == 2 && (f < a.Range[0] || f > a.Range[1]))) {
+			v.add(pos, "attribute %q is a whole number from %s to %s; found %s", av.Name, formatNumber(a.Range[0]), formatNumber(a.Range[1]), vals[0])
+		}
+		av.Num = f
+	case AttrBool:
+		b, err := parseBool(n, vals[0])
+		if err != nil {
+			v.add(pos, "attribute %q is true or false; found %q", av.Name, vals[0])
+		}
+		av.Bool = b
+	case AttrEnum:
+		if !slices.Contains(a.Values, vals[0]) {
+			v.add(pos, "%q is not a value of attribute %q; allowed: %s", vals[0], av.Name, strings.Join(a.Values, ", "))
+		}
+		av.Str = vals[0]
+	case AttrList:
+		for _, x := range vals {
+			if !slices.Contains(a.Values, x) {
+				v.add(pos, "%q is not a value of attribute %q; allowed: %s", x, av.Name, strings.Join(a.Values, ", "))
+			}
+		}
+		av.List = vals
+	default:
+		av.Str = vals[0]
+	}
+}
+
+func (v *validator) rule(cat *Category, r *Rule) {
+	if !idRe.MatchString(r.ID) {
+		v.add(r.Pos, "rule id %q must be lower-case words joined by - or .", r.ID)
+	}
+	if !slices.Contains(effects, r.Effect) {
+		v.add(r.Pos, "rule %q has unknown effect %q; allowed: %s", r.ID, r.Effect, strings.Join(effects, ", "))
+	}
+	max := v.b.Scoring.MaxRulePoints
+	switch {
+	case r.Effect == EffectAdjust && (r.Points == 0 || math.Abs(r.Points) > max):
+		v.add(r.Pos, "adjust rule %q needs points between -%s and %s, not 0; found %s", r.ID, formatNumber(max), formatNumber(max), strconv.FormatFloat(r.Points, 'f', -1, 64))
+	case r.Effect != EffectAdjust && r.Points != 0:
+		v.add(r.Pos, "points apply only to adjust rules")
+	}
+	v.condition(&r.When)
+	if len(r.Target.IDs) == 0 && len(r.Target.Where) == 0 {
+		v.add(r.Target.Pos, "rule %q needs a target: ids, where, or both", r.ID)
+	}
+	for _, id := range r.Target.IDs {
+		if cat.Candidate(id) == nil {
+			ids := make([]string, len(cat.Candidates))
+			for i, c := range cat.Candidates {
+				ids[i] = c.ID
+			}
+			v.add(r.Target.Pos, "rule %q targets unknown candidate %q; candidates of %s: %s", r.ID, id, cat.ID, strings.Join(ids, ", "))
+		}
+	}
+	for _, t := range r.Target.Where {
+		a := cat.Attribute(t.Key)
+		if a == nil {
+			v.add(t.Pos, "rule %q matches unknown attribute %q; attributes of %s: %s", r.ID, t.Key, cat.ID, attrNames(cat))
+			continue
+		}
+		var allowed []string
+		if a.Type == AttrEnum || a.Type == AttrList {
+			allowed = a.Values
+		}
+		compileTerm(v.probs, t, "attribute", a.Type, allowed, v.b.questions)
+	}
+}

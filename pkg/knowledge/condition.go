@@ -1,0 +1,401 @@
+package knowledge
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+func reflectValue(ptr any) reflect.Value { return reflect.ValueOf(ptr).Elem() }
+
+// Operators of conditions and targets: a small closed set, documented in rules/README.md.
+const (
+	OpIs      = "is"
+	OpNot     = "not"
+	OpIn      = "in"
+	OpNotIn   = "not_in"
+	OpHas     = "has"
+	OpLacks   = "lacks"
+	OpHasAny  = "has_any"
+	OpHasNone = "has_none"
+	OpEmpty   = "empty"
+	OpGt      = "gt"
+	OpGte     = "gte"
+	OpLt      = "lt"
+	OpLte     = "lte"
+)
+
+var allOps = []string{OpIs, OpNot, OpIn, OpNotIn, OpHas, OpLacks, OpHasAny, OpHasNone, OpEmpty, OpGt, OpGte, OpLt, OpLte}
+
+// Condition is a conjunction of terms on the answers, plus an optional any_of.
+type Condition struct {
+	Pos   Pos
+	Terms []*Term
+	AnyOf []*Condition
+	set   bool
+}
+
+// Term is one matcher: a key (question id or attribute name), an operator and an operand.
+type Term struct {
+	Pos     Pos // position of the key
+	Key     string
+	Op      string // as written; "" for the scalar and list shorthands
+	Operand Raw
+	// Answer names the question whose answer is the operand ({answer: id}), in targets.
+	Answer string
+
+	op   string   // resolved operator
+	strs []string // literal operand values
+	nums []float64
+}
+
+func (c *Condition) decodeNode(d *decoder, n *yaml.Node) {
+	c.Pos = d.pos(n)
+	c.set = true
+	decodeKeyed(d, n, func(key string, pos Pos, val *yaml.Node) {
+		if key == "any_of" {
+			if val.Kind != yaml.SequenceNode {
+				d.errorf(val, "any_of expects a list of conditions, found %s", kindName(val))
+				return
+			}
+			for _, item := range val.Content {
+				sub := &Condition{}
+				if d.checkNode(item) {
+					sub.decodeNode(d, item)
+					c.AnyOf = append(c.AnyOf, sub)
+				}
+			}
+			return
+		}
+		c.Terms = append(c.Terms, decodeTerm(d, key, pos, val))
+	})
+}
+
+// IsEmpty reports whether the condition always holds.
+func (c *Condition) IsEmpty() bool { return c == nil || (len(c.Terms) == 0 && len(c.AnyOf) == 0) }
+
+// where is the attribute part of a target.
+type where []*Term
+
+func (w *where) decodeNode(d *decoder, n *yaml.Node) {
+	decodeKeyed(d, n, func(key string, pos Pos, val *yaml.Node) {
+		*w = append(*w, decodeTerm(d, key, pos, val))
+	})
+}
+
+func decodeTerm(d *decoder, key string, pos Pos, val *yaml.Node) *Term {
+	t := &Term{Pos: pos, Key: key}
+	if val.Kind == yaml.MappingNode {
+		if len(val.Content) != 2 {
+			d.errorf(val, "a matcher has exactly one operator (one of %s)", strings.Join(allOps, ", "))
+			return t
+		}
+		op, operand := val.Content[0], val.Content[1]
+		if !d.checkNode(op) {
+			return t
+		}
+		t.Op = op.Value
+		if !slices.Contains(allOps, t.Op) {
+			d.errorf(op, "unknown operator %q; allowed: %s", t.Op, strings.Join(allOps, ", "))
+			t.Op = ""
+			return t
+		}
+		if operand.Kind == yaml.MappingNode {
+			if len(operand.Content) == 2 && operand.Content[0].Value == "answer" && operand.Content[1].Kind == yaml.ScalarNode {
+				t.Answer = operand.Content[1].Value
+				t.Operand.Node = operand
+				return t
+			}
+			d.errorf(operand, "an operand is a value, a list of values or {answer: <question id>}")
+			return t
+		}
+		t.Operand.decodeNode(d, operand)
+		return t
+	}
+	t.Operand.decodeNode(d, val)
+	return t
+}
+
+// Value is an answer to one question.
+type Value struct {
+	Type string // a question type
+	Str  string
+	List []string
+	Bool bool
+	Int  int
+}
+
+// String formats the value as a flag would take it.
+func (v Value) String() string {
+	switch v.Type {
+	case TypeMulti:
+		return strings.Join(v.List, ",")
+	case TypeBool:
+		return strconv.FormatBool(v.Bool)
+	case TypeInt:
+		return strconv.Itoa(v.Int)
+	}
+	return v.Str
+}
+
+// Any returns the value as a plain Go value (string, []string, bool or int) for encoding.
+func (v Value) Any() any {
+	switch v.Type {
+	case TypeMulti:
+		if v.List == nil {
+			return []string{}
+		}
+		return v.List
+	case TypeBool:
+		return v.Bool
+	case TypeInt:
+		return v.Int
+	}
+	return v.Str
+}
+
+// Equal reports whether two values are the same answer.
+func (v Value) Equal(o Value) bool {
+	return v.Type == o.Type && v.Str == o.Str && v.Bool == o.Bool && v.Int == o.Int && slices.Equal(v.List, o.List)
+}
+
+// Answers maps question ids to answers.
+type Answers map[string]Value
+
+// Holds reports whether the condition holds for the answers. Terms on questions without an
+// answer do not hold.
+func (c *Condition) Holds(a Answers) bool {
+	if c == nil {
+		return true
+	}
+	for _, t := range c.Terms {
+		v, ok := a[t.Key]
+		if !ok || !t.matchAnswer(v) {
+			return false
+		}
+	}
+	if len(c.AnyOf) > 0 {
+		for _, sub := range c.AnyOf {
+			if sub.Holds(a) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+func (t *Term) matchAnswer(v Value) bool {
+	switch v.Type {
+	case TypeMulti:
+		return matchList(t.op, v.List, t.strs)
+	case TypeInt:
+		return matchNum(t.op, float64(v.Int), t.nums)
+	case TypeBool:
+		return matchStr(t.op, strconv.FormatBool(v.Bool), t.strs)
+	}
+	return matchStr(t.op, v.Str, t.strs)
+}
+
+// Matches reports whether the candidate meets every term of the target's where (and is named
+// by ids, when ids are given).
+func (tg *Target) Matches(c *Candidate, a Answers) bool {
+	if len(tg.IDs) > 0 && !slices.Contains(tg.IDs, c.ID) {
+		return false
+	}
+	for _, t := range tg.Where {
+		av := c.Attr(t.Key)
+		if av == nil || !t.matchAttr(av, a) {
+			return false
+		}
+	}
+	return true
+}
+
+func (t *Term) matchAttr(av *AttrValue, a Answers) bool {
+	strs, nums := t.strs, t.nums
+	if t.Answer != "" {
+		v, ok := a[t.Answer]
+		if !ok {
+			return false
+		}
+		switch v.Type {
+		case TypeInt:
+			nums = []float64{float64(v.Int)}
+		case TypeMulti:
+			strs = v.List
+		case TypeBool:
+			strs = []string{strconv.FormatBool(v.Bool)}
+		default:
+			strs = []string{v.Str}
+		}
+	}
+	switch av.Attr.Type {
+	case AttrLevel, AttrNumber:
+		return matchNum(t.op, av.Num, nums)
+	case AttrBool:
+		return matchStr(t.op, strconv.FormatBool(av.Bool), strs)
+	case AttrList:
+		return matchList(t.op, av.List, strs)
+	}
+	return matchStr(t.op, av.Str, strs)
+}
+
+func matchStr(op, v string, operand []string) bool {
+	switch op {
+	case OpIs, OpIn:
+		return slices.Contains(operand, v)
+	case OpNot, OpNotIn:
+		return !slices.Contains(operand, v)
+	}
+	return false
+}
+
+func matchList(op string, v, operand []string) bool {
+	hasAny := func() bool {
+		for _, o := range operand {
+			if slices.Contains(v, o) {
+				return true
+			}
+		}
+		return false
+	}
+	switch op {
+	case OpHas:
+		for _, o := range operand {
+			if !slices.Contains(v, o) {
+				return false
+			}
+		}
+		return true
+	case OpHasAny:
+		return hasAny()
+	case OpLacks, OpHasNone:
+		return !hasAny()
+	case OpEmpty:
+		return (len(v) == 0) == (len(operand) == 1 && operand[0] == "true")
+	}
+	return false
+}
+
+func matchNum(op string, v float64, operand []float64) bool {
+	if len(operand) == 0 {
+		return false
+	}
+	switch op {
+	case OpIs, OpIn:
+		return slices.Contains(operand, v)
+	case OpNot, OpNotIn:
+		return !slices.Contains(operand, v)
+	case OpGt:
+		return v > operand[0]
+	case OpGte:
+		return v >= operand[0]
+	case OpLt:
+		return v < operand[0]
+	case OpLte:
+		return v <= operand[0]
+	}
+	return false
+}
+
+// opsFor lists the operators allowed on a question or attribute type, and the operator the
+// scalar and list shorthands stand for.
+func opsFor(typ string) (ops []string, scalarOp, listOp string) {
+	switch typ {
+	case TypeMulti, AttrList:
+		return []string{OpHas, OpLacks, OpHasAny, OpHasNone, OpEmpty}, OpHas, OpHasAny
+	case TypeInt, AttrLevel, AttrNumber:
+		return []string{OpIs, OpNot, OpIn, OpNotIn, OpGt, OpGte, OpLt, OpLte}, OpIs, OpIn
+	case TypeBool: // also AttrBool
+		return []string{OpIs, OpNot}, OpIs, ""
+	}
+	return []string{OpIs, OpNot, OpIn, OpNotIn}, OpIs, OpIn
+}
+
+// compileTerm resolves a term's operator and checks its operand against the allowed values.
+// kind describes what is matched ("question", "attribute"), typ its type, allowed its values
+// (nil when free). questions is used to check {answer: id} operands.
+func compileTerm(probs *Problems, t *Term, kind, typ string, allowed []string, questions map[string]*Question) {
+	ops, scalarOp, listOp := opsFor(typ)
+	if t.Operand.Node == nil && t.Answer == "" {
+		return // already reported while decoding
+	}
+	pos := t.Pos
+	if t.Operand.Node != nil {
+		pos = Pos{File: t.Pos.File, Line: t.Operand.Node.Line, Col: t.Operand.Node.Column}
+	}
+	op := t.Op
+	if op == "" {
+		if t.Operand.Node.Kind == yaml.SequenceNode {
+			op = listOp
+		} else {
+			op = scalarOp
+		}
+		if op == "" {
+			probs.add(pos, fmt.Sprintf("%s %q is %s: give one value, not a list", kind, t.Key, typ))
+			return
+		}
+	}
+	if !slices.Contains(ops, op) {
+		probs.add(t.Pos, fmt.Sprintf("operator %q does not apply to %s %q of type %s; allowed: %s", op, kind, t.Key, typ, strings.Join(ops, ", ")))
+		return
+	}
+	t.op = op
+	numeric := typ == TypeInt || typ == AttrLevel || typ == AttrNumber
+	if t.Answer != "" {
+		q, ok := questions[t.Answer]
+		if !ok {
+			probs.add(pos, fmt.Sprintf("unknown question %q in {answer: …}; known questions: %s", t.Answer, strings.Join(sortedKeys(questions), ", ")))
+			return
+		}
+		if numeric != (q.Type == TypeInt) {
+			probs.add(pos, fmt.Sprintf("cannot compare %s %q (%s) with the answer to %q (%s)", kind, t.Key, typ, q.Type, t.Answer))
+		}
+		return
+	}
+	vals, isList, ok := t.Operand.scalars()
+	if !ok {
+		probs.add(pos, fmt.Sprintf("the operand of %q must be a value or a list of values", t.Key))
+		return
+	}
+	single := op == OpIs || op == OpNot || op == OpGt || op == OpGte || op == OpLt || op == OpLte || op == OpEmpty
+	if single && isList {
+		probs.add(pos, fmt.Sprintf("operator %q takes one value, not a list", op))
+		return
+	}
+	if op == OpEmpty {
+		if vals[0] != "true" && vals[0] != "false" {
+			probs.add(pos, "empty takes true or false")
+		}
+		t.strs = vals
+		return
+	}
+	for _, v := range vals {
+		switch {
+		case numeric:
+			f, err := strconv.ParseFloat(v, 64)
+			if err != nil {
+				probs.add(pos, fmt.Sprintf("%s %q is numeric; %q is not a number", kind, t.Key, v))
+				continue
+			}
+			t.nums = append(t.nums, f)
+		case typ == TypeBool || typ == AttrBool:
+			if v != "true" && v != "false" {
+				probs.add(pos, fmt.Sprintf("%s %q is true or false; %q is neither", kind, t.Key, v))
+				continue
+			}
+			t.strs = append(t.strs, v)
+		default:
+			if allowed != nil && !slices.Contains(allowed, v) {
+				probs.add(pos, fmt.Sprintf("%q is not a value of %s %q; allowed: %s", v, kind, t.Key, strings.Join(allowed, ", ")))
+				continue
+			}
+			t.strs = append(t.strs, v)
+		}
+	}
+}

@@ -1,0 +1,349 @@
+package knowledge
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxFileSize is the largest rule or answers file accepted. Rule files are user input; a limit
+// keeps a mistaken or hostile file from costing unbounded time and memory.
+const MaxFileSize = 1 << 20
+
+// nodeDecoder is implemented by types that read themselves from a YAML node.
+type nodeDecoder interface {
+	decodeNode(d *decoder, n *yaml.Node)
+}
+
+// decoder turns a yaml.Node tree into Go values strictly: unknown keys, duplicate keys, wrong
+// types, missing required keys, anchors and aliases are all problems with a position. It
+// records problems and carries on, so one run reports every mistake in a file.
+type decoder struct {
+	file  string
+	probs *Problems
+}
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.probs.add(Pos{File: d.file, Line: n.Line, Col: n.Column}, fmt.Sprintf(format, args...))
+}
+
+func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
+
+var (
+	posType      = reflect.TypeOf(Pos{})
+	yamlLineRe   = regexp.MustCompile(`line (\d+)(?:, column (\d+))?: (.*)$`)
+	yamlPrefixRe = regexp.MustCompile(`^yaml: `)
+)
+
+// parseYAML parses data into a document node. Syntax errors come back as one problem with the
+// position yaml reports.
+func parseYAML(file string, data []byte, probs *Problems) *yaml.Node {
+	if len(data) > MaxFileSize {
+		probs.add(Pos{File: file, Line: 1, Col: 1}, fmt.Sprintf("file is %d bytes; the limit is %d bytes", len(data), MaxFileSize))
+		return nil
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		msg := yamlPrefixRe.ReplaceAllString(err.Error(), "")
+		line, col := 1, 1
+		if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			if m[2] != "" {
+				col, _ = strconv.Atoi(m[2])
+			}
+			msg = m[3]
+			// yaml reports a parser error at the 0-based line where the enclosing block starts.
+			if strings.HasPrefix(msg, "did not find expected") || strings.HasPrefix(msg, "found undefined tag") {
+				line++
+				msg += " (in the block that starts on this line)"
+			}
+		}
+		probs.add(Pos{File: file, Line: line, Col: col}, "YAML syntax error: "+msg)
+		return nil
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		probs.add(Pos{File: file, Line: 1, Col: 1}, "file is empty")
+		return nil
+	}
+	return doc.Content[0]
+}
+
+// checkNode rejects anchors and aliases, which rule files never need and which can make a
+// small file expand without bound.
+func (d *decoder) checkNode(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode {
+		d.errorf(n, "YAML aliases (*%s) are not allowed", n.Value)
+		return false
+	}
+	if n.Anchor != "" {
+		d.errorf(n, "YAML anchors (&%s) are not allowed", n.Anchor)
+		return false
+	}
+	return true
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.ShortTag() == "!!null" {
+			return "nothing (null)"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "something else"
+}
+
+type fieldInfo struct {
+	index    int
+	name     string
+	required bool
+}
+
+func structFields(t reflect.Type) ([]fieldInfo, int) {
+	var fields []fieldInfo
+	posIndex := -1
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if f.Type == posType && f.Name == "Pos" {
+			posIndex = i
+			continue
+		}
+		tag := f.Tag.Get("yaml")
+		if tag == "" || tag == "-" {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		fields = append(fields, fieldInfo{index: i, name: name, required: opts == "required"})
+	}
+	return fields, posIndex
+}
+
+// decode reads n into v (an addressable value).
+func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
+	if !d.checkNode(n) {
+		return
+	}
+	if v.CanAddr() {
+		if nd, ok := v.Addr().Interface().(nodeDecoder); ok {
+			nd.decodeNode(d, n)
+			return
+		}
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		d.decode(n, v.Elem())
+	case reflect.Struct:
+		d.decodeStruct(n, v)
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			d.errorf(n, "expected a list, found %s", kindName(n))
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, item := range n.Content {
+			d.decode(item, s.Index(i))
+		}
+		v.Set(s)
+	case reflect.Map:
+		if n.Kind != yaml.MappingNode {
+			d.errorf(n, "expected a mapping, found %s", kindName(n))
+			return
+		}
+		m := reflect.MakeMapWithSize(v.Type(), len(n.Content)/2)
+		seen := map[string]bool{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], n.Content[i+1]
+			if !d.checkNode(k) {
+				continue
+			}
+			if seen[k.Value] {
+				d.errorf(k, "duplicate key %q", k.Value)
+				continue
+			}
+			seen[k.Value] = true
+			ev := reflect.New(v.Type().Elem()).Elem()
+			d.decode(val, ev)
+			m.SetMapIndex(reflect.ValueOf(k.Value), ev)
+		}
+		v.Set(m)
+	case reflect.String:
+		if s, ok := d.scalar(n); ok {
+			v.SetString(s)
+		}
+	case reflect.Bool:
+		if s, ok := d.scalar(n); ok {
+			b, err := parseBool(n, s)
+			if err != nil {
+				d.errorf(n, "expected true or false, found %q", s)
+				return
+			}
+			v.SetBool(b)
+		}
+	case reflect.Int:
+		if s, ok := d.scalar(n); ok {
+			i, err := strconv.Atoi(s)
+			if err != nil || n.ShortTag() != "!!int" {
+				d.errorf(n, "expected a whole number, found %q", s)
+				return
+			}
+			v.SetInt(int64(i))
+		}
+	case reflect.Float64:
+		if s, ok := d.scalar(n); ok {
+			f, err := parseNumber(n, s)
+			if err != nil {
+				d.errorf(n, "expected a number, found %q", s)
+				return
+			}
+			v.SetFloat(f)
+		}
+	default:
+		d.errorf(n, "internal: cannot decode into %s", v.Type())
+	}
+}
+
+func (d *decoder) scalar(n *yaml.Node) (string, bool) {
+	if n.Kind != yaml.ScalarNode || n.ShortTag() == "!!null" {
+		d.errorf(n, "expected a single value, found %s", kindName(n))
+		return "", false
+	}
+	return n.Value, true
+}
+
+func parseBool(n *yaml.Node, s string) (bool, error) {
+	if n != nil && n.ShortTag() != "!!bool" {
+		return false, fmt.Errorf("not a bool")
+	}
+	switch strings.ToLower(s) {
+	case "true":
+		return true, nil
+	case "false":
+		return false, nil
+	}
+	return false, fmt.Errorf("not a bool")
+}
+
+func parseNumber(n *yaml.Node, s string) (float64, error) {
+	if n != nil {
+		if t := n.ShortTag(); t != "!!int" && t != "!!float" {
+			return 0, fmt.Errorf("not a number")
+		}
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		return 0, fmt.Errorf("not a number")
+	}
+	return f, nil
+}
+
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
+	fields, posIndex := structFields(v.Type())
+	if posIndex >= 0 {
+		v.Field(posIndex).Set(reflect.ValueOf(d.pos(n)))
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "expected a mapping, found %s", kindName(n))
+		return
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if !d.checkNode(k) {
+			continue
+		}
+		idx := slices.IndexFunc(fields, func(f fieldInfo) bool { return f.name == k.Value })
+		if idx < 0 {
+			names := make([]string, len(fields))
+			for j, f := range fields {
+				names[j] = f.name
+			}
+			d.errorf(k, "unknown key %q; allowed keys here: %s", k.Value, strings.Join(names, ", "))
+			continue
+		}
+		if seen[k.Value] {
+			d.errorf(k, "duplicate key %q", k.Value)
+			continue
+		}
+		seen[k.Value] = true
+		fv := v.Field(fields[idx].index)
+		d.decode(val, fv)
+		if fields[idx].required && fv.Kind() == reflect.String && strings.TrimSpace(fv.String()) == "" && val.Kind == yaml.ScalarNode {
+			d.errorf(val, "%q must not be empty", k.Value)
+		}
+	}
+	for _, f := range fields {
+		if f.required && !seen[f.name] {
+			d.errorf(n, "missing required key %q", f.name)
+		}
+	}
+}
+
+// Raw keeps a YAML value whose type depends on a declaration elsewhere (an attribute's value,
+// a question's default); it is interpreted during validation.
+type Raw struct {
+	Node *yaml.Node
+}
+
+func (r *Raw) decodeNode(d *decoder, n *yaml.Node) {
+	var check func(*yaml.Node) bool
+	check = func(x *yaml.Node) bool {
+		if !d.checkNode(x) {
+			return false
+		}
+		for _, c := range x.Content {
+			if !check(c) {
+				return false
+			}
+		}
+		return true
+	}
+	if check(n) {
+		r.Node = n
+	}
+}
+
+// IsSet reports whether a value was given.
+func (r Raw) IsSet() bool { return r.Node != nil }
+
+// scalars returns the raw strings of a scalar or a list of scalars.
+func (r Raw) scalars() (vals []string, isList bool, ok bool) {
+	n := r.Node
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.ShortTag() == "!!null" {
+			return nil, false, false
+		}
+		return []string{n.Value}, false, true
+	case yaml.SequenceNode:
+		for _, c := range n.Content {
+			if c.Kind != yaml.ScalarNode || c.ShortTag() == "!!null" {
+				return nil, true, false
+			}
+			vals = append(vals, c.Value)
+		}
+		return vals, true, true
+	}
+	return nil, false, false
+}
+
+// Strings returns the literal values of a scalar or list (nil for anything else).
+func (r Raw) Strings() []string {
+	if r.Node == nil {
+		return nil
+	}
+	vals, _, _ := r.scalars()
+	return vals
+}

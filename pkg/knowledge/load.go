@@ -1,0 +1,366 @@
+package knowledge
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/stackadvisor/stackadvisor/rules"
+)
+
+// Base is a loaded and validated knowledge base.
+type Base struct {
+	Version    string
+	Digest     string // sha256 over every file, in load order
+	Scoring    Scoring
+	Topics     []*Topic
+	Questions  []*Question
+	Categories []*Category // in the order of the categories question's values
+	Facts      map[string]*Fact
+	Files      []string
+
+	questions  map[string]*Question
+	categories map[string]*Category
+	candidates map[string]*Candidate
+}
+
+// Question returns the question with the given id, or nil.
+func (b *Base) Question(id string) *Question { return b.questions[id] }
+
+// Category returns the category with the given id, or nil.
+func (b *Base) Category(id string) *Category { return b.categories[id] }
+
+// Candidate returns the candidate with the given id (of any category), or nil.
+func (b *Base) Candidate(id string) *Candidate { return b.candidates[id] }
+
+// File is one rule file to load: its name (used in positions) and content.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// ReadFS reads every *.yaml file directly under dir of fsys, sorted by name; names are
+// prefixed with prefix.
+func ReadFS(fsys fs.FS, dir, prefix string) ([]File, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	var files []File
+	for _, e := range entries {
+		if e.IsDir() || (!strings.HasSuffix(e.Name(), ".yaml") && !strings.HasSuffix(e.Name(), ".yml")) {
+			continue
+		}
+		data, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{Name: prefix + e.Name(), Data: data})
+	}
+	return files, nil
+}
+
+var (
+	embeddedOnce sync.Once
+	embeddedBase *Base
+	embeddedErr  error
+)
+
+// Embedded returns the knowledge base built into the binary, loaded once.
+func Embedded() (*Base, error) {
+	embeddedOnce.Do(func() {
+		files, err := EmbeddedFiles()
+		if err != nil {
+			embeddedErr = err
+			return
+		}
+		embeddedBase, embeddedErr = Load(files)
+	})
+	return embeddedBase, embeddedErr
+}
+
+// EmbeddedFiles returns the rule files built into the binary.
+func EmbeddedFiles() ([]File, error) { return ReadFS(rules.FS, ".", "rules/") }
+
+var idRe = regexp.MustCompile(`^[a-z0-9]+(?:[-.][a-z0-9]+)*$`)
+var attrRe = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+
+// Load decodes and validates files into a knowledge base. On failure the error is Problems,
+// each with its file:line:col.
+func Load(files []File) (*Base, error) {
+	var probs Problems
+	h := sha256.New()
+	var decoded []*file
+	for _, f := range files {
+		fmt.Fprintf(h, "%s\x00%d\x00", f.Name, len(f.Data))
+		h.Write(f.Data)
+		root := parseYAML(f.Name, f.Data, &probs)
+		if root == nil {
+			continue
+		}
+		d := &decoder{file: f.Name, probs: &probs}
+		df := &file{name: f.Name, node: root}
+		d.decode(root, reflectValue(df))
+		decoded = append(decoded, df)
+	}
+	if len(probs) > 0 {
+		// Checking references in half-decoded files would only add noise.
+		return nil, probs.sorted()
+	}
+	b := &Base{
+		Digest:     "sha256:" + hex.EncodeToString(h.Sum(nil)),
+		Facts:      map[string]*Fact{},
+		questions:  map[string]*Question{},
+		categories: map[string]*Category{},
+		candidates: map[string]*Candidate{},
+	}
+	for _, f := range files {
+		b.Files = append(b.Files, f.Name)
+	}
+	v := &validator{b: b, probs: &probs}
+	v.globals(decoded)
+	v.questionsPass(decoded)
+	v.categoriesPass(decoded)
+	if len(probs) > 0 {
+		return nil, probs.sorted()
+	}
+	return b, nil
+}
+
+type validator struct {
+	b     *Base
+	probs *Problems
+}
+
+func (v *validator) add(pos Pos, format string, args ...any) {
+	v.probs.add(pos, fmt.Sprintf(format, args...))
+}
+
+func keyPos(f *file, key string) Pos {
+	n := f.node
+	if n != nil && n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == key {
+				return Pos{File: f.name, Line: n.Content[i].Line, Col: n.Content[i].Column}
+			}
+		}
+	}
+	return Pos{File: f.name, Line: 1, Col: 1}
+}
+
+func (v *validator) globals(files []*file) {
+	var scoringFile, versionFile *file
+	for _, f := range files {
+		if f.Version != "" {
+			if versionFile != nil {
+				v.add(keyPos(f, "version"), "the knowledge-base version is already set in %s", versionFile.name)
+			} else {
+				versionFile = f
+				v.b.Version = f.Version
+			}
+		}
+		if f.Scoring != nil {
+			if scoringFile != nil {
+				v.add(f.Scoring.Pos, "scoring is already set in %s", scoringFile.name)
+				continue
+			}
+			scoringFile = f
+			s := *f.Scoring
+			if s.PriorityBoost < 1 {
+				v.add(s.Pos, "priority_boost must be at least 1, found %v", s.PriorityBoost)
+			}
+			if s.MaxRulePoints <= 0 || s.MaxAdjust <= 0 {
+				v.add(s.Pos, "max_rule_points and max_adjust must be above 0")
+			}
+			if s.StrengthThreshold <= 0 || s.StrengthThreshold > 1 {
+				v.add(s.Pos, "strength_threshold must be above 0 and at most 1, found %v", s.StrengthThreshold)
+			}
+			v.b.Scoring = s
+		}
+		for _, fact := range f.Facts {
+			v.fact(fact)
+		}
+	}
+	if versionFile == nil {
+		v.add(Pos{File: firstName(files), Line: 1, Col: 1}, "no file sets the knowledge-base version (version:)")
+	}
+	if scoringFile == nil {
+		v.add(Pos{File: firstName(files), Line: 1, Col: 1}, "no file sets the scoring knobs (scoring:)")
+	}
+}
+
+func firstName(files []*file) string {
+	if len(files) == 0 {
+		return "rules"
+	}
+	return files[0].name
+}
+
+var verdicts = []string{VerdictCorrect, VerdictPartly, VerdictDated, VerdictWrong, VerdictUnverified}
+
+func (v *validator) fact(f *Fact) {
+	if !idRe.MatchString(f.ID) {
+		v.add(f.Pos, "fact id %q must be lower-case words joined by - or .", f.ID)
+	}
+	if prev, ok := v.b.Facts[f.ID]; ok {
+		v.add(f.Pos, "duplicate fact id %q (first defined at %s)", f.ID, prev.Pos)
+		return
+	}
+	if !slices.Contains(verdicts, f.Verdict) {
+		v.add(f.Pos, "unknown verdict %q; allowed: %s", f.Verdict, strings.Join(verdicts, ", "))
+	}
+	v.b.Facts[f.ID] = f
+}
+
+var questionTypes = []string{TypeOne, TypeMulti, TypeBool, TypeInt}
+
+func (v *validator) questionsPass(files []*file) {
+	var qFile *file
+	for _, f := range files {
+		if f.Questions == nil && f.Topics == nil {
+			continue
+		}
+		if qFile != nil {
+			v.add(keyPos(f, "questions"), "questions are already defined in %s; only one file may define them", qFile.name)
+			continue
+		}
+		qFile = f
+		topics := map[string]bool{}
+		for _, t := range f.Topics {
+			if topics[t.ID] {
+				v.add(t.Pos, "duplicate topic id %q", t.ID)
+			}
+			topics[t.ID] = true
+			v.b.Topics = append(v.b.Topics, t)
+		}
+		for _, q := range f.Questions {
+			if !idRe.MatchString(q.ID) {
+				v.add(q.Pos, "question id %q must be lower-case words joined by -", q.ID)
+			}
+			if _, dup := v.b.questions[q.ID]; dup {
+				v.add(q.Pos, "duplicate question id %q", q.ID)
+				continue
+			}
+			if !topics[q.Topic] {
+				v.add(q.Pos, "question %q names unknown topic %q; topics: %s", q.ID, q.Topic, strings.Join(sortedKeys(topics), ", "))
+			}
+			v.b.questions[q.ID] = q
+			v.b.Questions = append(v.b.Questions, q)
+		}
+	}
+	if qFile == nil {
+		v.add(Pos{File: firstName(files), Line: 1, Col: 1}, "no file defines the questions")
+		return
+	}
+	for _, q := range v.b.Questions {
+		v.question(q)
+	}
+	for _, t := range v.b.Topics {
+		v.condition(t.ShowWhen)
+	}
+	if v.b.questions["categories"] == nil || v.b.questions["priorities"] == nil {
+		v.add(keyPos(qFile, "questions"), "the questions must include categories and priorities")
+	}
+}
+
+func (v *validator) question(q *Question) {
+	if !slices.Contains(questionTypes, q.Type) {
+		v.add(q.Pos, "question %q has unknown type %q; allowed: %s", q.ID, q.Type, strings.Join(questionTypes, ", "))
+		return
+	}
+	hasValues := q.Type == TypeOne || q.Type == TypeMulti
+	if hasValues && len(q.Values) < 2 {
+		v.add(q.Pos, "question %q (%s) needs at least two values", q.ID, q.Type)
+	}
+	if !hasValues && len(q.Values) > 0 {
+		v.add(q.Values[0].Pos, "question %q is %s and cannot list values", q.ID, q.Type)
+	}
+	seen := map[string]bool{}
+	for _, c := range q.Values {
+		if !idRe.MatchString(c.ID) {
+			v.add(c.Pos, "value %q must be lower-case words joined by -", c.ID)
+		}
+		if seen[c.ID] {
+			v.add(c.Pos, "duplicate value %q", c.ID)
+		}
+		seen[c.ID] = true
+	}
+	if q.Max != nil && q.Type != TypeMulti && q.Type != TypeInt {
+		v.add(q.Pos, "max applies only to multi and int questions")
+	}
+	if q.Min != nil && q.Type != TypeInt {
+		v.add(q.Pos, "min applies only to int questions")
+	}
+	if q.Type == TypeMulti && q.Max != nil && (*q.Max < 1 || *q.Max > len(q.Values)) {
+		v.add(q.Pos, "max of %q must be between 1 and %d", q.ID, len(q.Values))
+	}
+	if q.Type == TypeInt && q.Min != nil && q.Max != nil && *q.Min > *q.Max {
+		v.add(q.Pos, "min of %q is above its max", q.ID)
+	}
+	if q.Default.IsSet() {
+		val, err := q.decodeRaw(q.Default.Node)
+		if err != nil {
+			v.add(Pos{File: q.Pos.File, Line: q.Default.Node.Line, Col: q.Default.Node.Column}, "default of %q: %v", q.ID, err)
+		}
+		q.DefaultValue = val
+	}
+	if len(q.DefaultAdd) > 0 && q.Type != TypeMulti {
+		v.add(q.DefaultAdd[0].Pos, "default_add applies only to multi questions")
+	}
+	for _, da := range q.DefaultAdd {
+		v.condition(&da.When)
+		for _, a := range da.Add {
+			if q.Choice(a) == nil {
+				v.add(da.Pos, "default_add of %q adds %q, which is not one of its values (%s)", q.ID, a, strings.Join(q.ValueIDs(), ", "))
+			}
+		}
+	}
+	v.condition(q.ShowWhen)
+}
+
+// condition compiles every term against the questions.
+func (v *validator) condition(c *Condition) {
+	if c == nil {
+		return
+	}
+	for _, t := range c.Terms {
+		q := v.b.questions[t.Key]
+		if q == nil {
+			v.add(t.Pos, "unknown question %q; known questions: %s", t.Key, strings.Join(sortedKeys(v.b.questions), ", "))
+			continue
+		}
+		if t.Answer != "" {
+			v.add(t.Pos, "{answer: …} is for rule targets, not for conditions on answers")
+			continue
+		}
+		var allowed []string
+		if q.Type == TypeOne || q.Type == TypeMulti {
+			allowed = q.ValueIDs()
+		}
+		compileTerm(v.probs, t, "question", q.Type, allowed, v.b.questions)
+	}
+	for _, sub := range c.AnyOf {
+		if sub.IsEmpty() {
+			v.add(sub.Pos, "an any_of entry needs at least one term")
+		}
+		v.condition(sub)
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,409 @@
+// Package knowledge holds the knowledge base: the questions, the categories with their
+// candidates, attributes, criteria, facts and rules. It loads the YAML rule files strictly,
+// validates every reference with file:line:col positions, and evaluates conditions on answers.
+package knowledge
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Pos is a position in a rule or answers file.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+func (p Pos) String() string {
+	if p.File == "" {
+		return ""
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Problem is one mistake found in a file.
+type Problem struct {
+	Pos Pos
+	Msg string
+}
+
+func (p Problem) String() string {
+	if s := p.Pos.String(); s != "" {
+		return s + ": " + p.Msg
+	}
+	return p.Msg
+}
+
+// Problems collects the mistakes of a load; as an error it prints one per line.
+type Problems []Problem
+
+func (ps *Problems) add(pos Pos, msg string) { *ps = append(*ps, Problem{Pos: pos, Msg: msg}) }
+
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// sorted returns the problems by file, line and column, so reports are stable.
+func (ps Problems) sorted() Problems {
+	out := append(Problems(nil), ps...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Pos, out[j].Pos
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	return out
+}
+
+// Text is a user-visible text in English and Chinese.
+type Text struct {
+	Pos Pos
+	En  string `yaml:"en,required"`
+	Zh  string `yaml:"zh,required"`
+}
+
+// In returns the text in lang ("en" or "zh"), falling back to English.
+func (t Text) In(lang string) string {
+	if lang == "zh" && t.Zh != "" {
+		return t.Zh
+	}
+	return t.En
+}
+
+// Langs are the languages every text must exist in.
+var Langs = []string{"en", "zh"}
+
+// file is the shape shared by every rule file; which sections are allowed depends on the file.
+type file struct {
+	Pos        Pos
+	Version    string         `yaml:"version"`
+	Scoring    *Scoring       `yaml:"scoring"`
+	Topics     []*Topic       `yaml:"topics"`
+	Questions  []*Question    `yaml:"questions"`
+	Category   string         `yaml:"category"`
+	Title      *Text          `yaml:"title"`
+	Attributes attributeDecls `yaml:"attributes"`
+	Criteria   []*Criterion   `yaml:"criteria"`
+	Candidates []*Candidate   `yaml:"candidates"`
+	Facts      []*Fact        `yaml:"facts"`
+	Rules      []*Rule        `yaml:"rules"`
+	name       string
+	node       *yaml.Node
+}
+
+// Scoring holds the global scoring knobs (see rules/README.md).
+type Scoring struct {
+	Pos               Pos
+	PriorityBoost     float64 `yaml:"priority_boost,required"`
+	MaxRulePoints     float64 `yaml:"max_rule_points,required"`
+	MaxAdjust         float64 `yaml:"max_adjust,required"`
+	StrengthThreshold float64 `yaml:"strength_threshold,required"`
+}
+
+// Topic is a group of questions (a page of the wizard).
+type Topic struct {
+	Pos      Pos
+	ID       string     `yaml:"id,required"`
+	Title    Text       `yaml:"title,required"`
+	ShowWhen *Condition `yaml:"show_when"`
+}
+
+// Question types.
+const (
+	TypeOne   = "one"
+	TypeMulti = "multi"
+	TypeBool  = "bool"
+	TypeInt   = "int"
+)
+
+// Question is one question of the questionnaire; flags, wizard fields and answers-file keys
+// are generated from it.
+type Question struct {
+	Pos        Pos
+	ID         string        `yaml:"id,required"`
+	Topic      string        `yaml:"topic,required"`
+	Type       string        `yaml:"type,required"`
+	Values     []*Choice     `yaml:"values"`
+	Default    Raw           `yaml:"default,required"`
+	DefaultAdd []*DefaultAdd `yaml:"default_add"`
+	Max        *int          `yaml:"max"`
+	Min        *int          `yaml:"min"`
+	ShowWhen   *Condition    `yaml:"show_when"`
+	Label      Text          `yaml:"label,required"`
+	Help       Text          `yaml:"help,required"`
+
+	// DefaultValue is the static default, decoded for the question's type.
+	DefaultValue Value
+}
+
+// Choice is an allowed value of a one or multi question.
+type Choice struct {
+	Pos   Pos
+	ID    string `yaml:"id,required"`
+	Label Text   `yaml:"label,required"`
+	Help  *Text  `yaml:"help"`
+}
+
+// DefaultAdd adds values to a multi question's default when a condition holds.
+type DefaultAdd struct {
+	Pos  Pos
+	When Condition `yaml:"when,required"`
+	Add  []string  `yaml:"add,required"`
+}
+
+// ValueIDs lists the allowed values of a one or multi question.
+func (q *Question) ValueIDs() []string {
+	ids := make([]string, len(q.Values))
+	for i, c := range q.Values {
+		ids[i] = c.ID
+	}
+	return ids
+}
+
+// Choice returns the allowed value with the given id, or nil.
+func (q *Question) Choice(id string) *Choice {
+	for _, c := range q.Values {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
+}
+
+// Attribute types.
+const (
+	AttrLevel  = "level"
+	AttrNumber = "number"
+	AttrBool   = "bool"
+	AttrEnum   = "enum"
+	AttrList   = "list"
+	AttrText   = "text"
+)
+
+// Attribute declares a property candidates of a category have.
+type Attribute struct {
+	Pos    Pos
+	Name   string
+	Type   string             `yaml:"type,required"`
+	Range  []float64          `yaml:"range"`
+	Better string             `yaml:"better"`
+	Scale  string             `yaml:"scale"`
+	Unit   string             `yaml:"unit"`
+	Values []string           `yaml:"values"`
+	Scores map[string]float64 `yaml:"scores"`
+	Title  Text               `yaml:"title,required"`
+}
+
+// attributeDecls keeps attribute declarations in file order.
+type attributeDecls []*Attribute
+
+func (a *attributeDecls) decodeNode(d *decoder, n *yaml.Node) {
+	decodeKeyed(d, n, func(name string, pos Pos, val *yaml.Node) {
+		attr := &Attribute{}
+		d.decode(val, reflectValue(attr))
+		attr.Name = name
+		attr.Pos = pos
+		*a = append(*a, attr)
+	})
+}
+
+// Criterion is one part of the base score: an attribute with a weight.
+type Criterion struct {
+	Pos        Pos
+	ID         string   `yaml:"id,required"`
+	Attribute  string   `yaml:"attribute,required"`
+	Weight     float64  `yaml:"weight,required"`
+	Priorities []string `yaml:"priorities"`
+
+	Attr *Attribute
+}
+
+// Candidate is one option of a category.
+type Candidate struct {
+	Pos        Pos
+	ID         string     `yaml:"id,required"`
+	Name       string     `yaml:"name,required"`
+	Summary    Text       `yaml:"summary,required"`
+	Attributes attrValues `yaml:"attributes,required"`
+	Facts      []string   `yaml:"facts"`
+
+	Category string
+	// Corrections are the facts, named by the candidate or its attributes, whose verdict shows
+	// the report to be wrong, dated, only partly right or unverified; in file order.
+	Corrections []*Fact
+}
+
+// Attr returns the candidate's value of an attribute, or nil.
+func (c *Candidate) Attr(name string) *AttrValue {
+	for _, a := range c.Attributes {
+		if a.Name == name {
+			return a
+		}
+	}
+	return nil
+}
+
+// AttrValue is a candidate's value of one attribute, with its source.
+type AttrValue struct {
+	Pos    Pos
+	Name   string
+	Value  Raw    `yaml:"value,required"`
+	Source string `yaml:"source,required"`
+	Fact   string `yaml:"fact"`
+	Note   *Text  `yaml:"note"`
+
+	Attr *Attribute
+	Num  float64  // level, number
+	Bool bool     // bool
+	Str  string   // enum, text
+	List []string // list
+}
+
+// Display is the value as text, without unit.
+func (v *AttrValue) Display() string {
+	switch v.Attr.Type {
+	case AttrLevel, AttrNumber:
+		return formatNumber(v.Num)
+	case AttrBool:
+		if v.Bool {
+			return "yes"
+		}
+		return "no"
+	case AttrList:
+		return strings.Join(v.List, ", ")
+	}
+	return v.Str
+}
+
+func formatNumber(f float64) string {
+	s := fmt.Sprintf("%.2f", f)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	return s
+}
+
+type attrValues []*AttrValue
+
+func (a *attrValues) decodeNode(d *decoder, n *yaml.Node) {
+	decodeKeyed(d, n, func(name string, pos Pos, val *yaml.Node) {
+		v := &AttrValue{}
+		d.decode(val, reflectValue(v))
+		v.Name = name
+		v.Pos = pos
+		*a = append(*a, v)
+	})
+}
+
+// Fact verdicts.
+const (
+	VerdictCorrect    = "correct"
+	VerdictPartly     = "partly"
+	VerdictDated      = "dated"
+	VerdictWrong      = "wrong"
+	VerdictUnverified = "unverified"
+)
+
+// Fact is a claim of the report checked against primary sources.
+type Fact struct {
+	Pos        Pos
+	ID         string `yaml:"id,required"`
+	Verdict    string `yaml:"verdict,required"`
+	ReportSays Text   `yaml:"report_says,required"`
+	Verified   Text   `yaml:"verified,required"`
+	Source     string `yaml:"source,required"`
+}
+
+// IsCorrection reports whether the fact departs from the report (or could not confirm it).
+func (f *Fact) IsCorrection() bool { return f.Verdict != VerdictCorrect }
+
+// Rule effects.
+const (
+	EffectExclude = "exclude"
+	EffectAdjust  = "adjust"
+	EffectCaveat  = "caveat"
+)
+
+// Rule is a piece of guidance: when the answers meet a condition, exclude, adjust or caveat
+// the candidates its target matches.
+type Rule struct {
+	Pos     Pos
+	ID      string    `yaml:"id,required"`
+	When    Condition `yaml:"when"`
+	Effect  string    `yaml:"effect,required"`
+	Points  float64   `yaml:"points"`
+	Target  Target    `yaml:"target,required"`
+	Because Text      `yaml:"because,required"`
+	Source  string    `yaml:"source,required"`
+
+	Category string
+}
+
+// Target selects candidates of a category by id and by attribute.
+type Target struct {
+	Pos   Pos
+	IDs   []string `yaml:"ids"`
+	Where where    `yaml:"where"`
+}
+
+// Category is one decision: its attributes, criteria, candidates, facts and rules.
+type Category struct {
+	ID         string
+	Title      Text
+	Attributes []*Attribute
+	Criteria   []*Criterion
+	Candidates []*Candidate
+	Rules      []*Rule
+	Pos        Pos
+}
+
+// Attribute returns the declaration of an attribute, or nil.
+func (c *Category) Attribute(name string) *Attribute {
+	for _, a := range c.Attributes {
+		if a.Name == name {
+			return a
+		}
+	}
+	return nil
+}
+
+// Candidate returns the candidate with the given id, or nil.
+func (c *Category) Candidate(id string) *Candidate {
+	for _, cand := range c.Candidates {
+		if cand.ID == id {
+			return cand
+		}
+	}
+	return nil
+}
+
+// decodeKeyed walks a mapping whose keys are names, keeping file order.
+func decodeKeyed(d *decoder, n *yaml.Node, each func(name string, pos Pos, val *yaml.Node)) {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "expected a mapping, found %s", kindName(n))
+		return
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if !d.checkNode(k) || !d.checkNode(val) {
+			continue
+		}
+		if seen[k.Value] {
+			d.errorf(k, "duplicate key %q", k.Value)
+			continue
+		}
+		seen[k.Value] = true
+		each(k.Value, d.pos(k), val)
+	}
+}

@@ -1,0 +1,282 @@
+// Package report turns an engine result into the report document (JSON report v1, see
+// DESIGN.md §7) and renders it as a terminal table, JSON or YAML.
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/stackadvisor/stackadvisor/pkg/engine"
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+)
+
+// SchemaVersion is the version of the report document.
+const SchemaVersion = 1
+
+// Report is the report document. JSON and YAML marshal this same struct.
+type Report struct {
+	SchemaVersion int           `json:"schema_version" yaml:"schema_version"`
+	Tool          Tool          `json:"tool" yaml:"tool"`
+	KnowledgeBase KnowledgeBase `json:"knowledge_base" yaml:"knowledge_base"`
+	Lang          string        `json:"lang" yaml:"lang"`
+	Answers       AnswerList    `json:"answers" yaml:"answers"`
+	Categories    []Category    `json:"categories" yaml:"categories"`
+	Warnings      []Warning     `json:"warnings,omitempty" yaml:"warnings,omitempty"`
+}
+
+// Tool names the program that wrote the report.
+type Tool struct {
+	Name    string `json:"name" yaml:"name"`
+	Version string `json:"version" yaml:"version"`
+}
+
+// KnowledgeBase identifies the rules the report was computed from.
+type KnowledgeBase struct {
+	Version string `json:"version" yaml:"version"`
+	Digest  string `json:"digest" yaml:"digest"`
+}
+
+// Category is the ranking of one category.
+type Category struct {
+	ID       string     `json:"id" yaml:"id"`
+	Title    string     `json:"title" yaml:"title"`
+	Ranking  []Entry    `json:"ranking" yaml:"ranking"`
+	Excluded []Excluded `json:"excluded" yaml:"excluded"`
+}
+
+// Entry is one ranked candidate.
+type Entry struct {
+	Rank        int          `json:"rank" yaml:"rank"`
+	ID          string       `json:"id" yaml:"id"`
+	Name        string       `json:"name" yaml:"name"`
+	Score       float64      `json:"score" yaml:"score"`
+	Summary     string       `json:"summary" yaml:"summary"`
+	Breakdown   []Part       `json:"breakdown" yaml:"breakdown"`
+	Reasons     []Reason     `json:"reasons" yaml:"reasons"`
+	Caveats     []Caveat     `json:"caveats" yaml:"caveats"`
+	Corrections []Correction `json:"corrections,omitempty" yaml:"corrections,omitempty"`
+}
+
+// Part is one criterion's share of a score: points = 100 × weight × value.
+type Part struct {
+	Criterion string  `json:"criterion" yaml:"criterion"`
+	Attribute string  `json:"attribute" yaml:"attribute"`
+	Raw       string  `json:"raw" yaml:"raw"`
+	Weight    float64 `json:"weight" yaml:"weight"`
+	Value     float64 `json:"value" yaml:"value"`
+	Points    float64 `json:"points" yaml:"points"`
+}
+
+// Reason is why a candidate scored what it did, or why it was excluded.
+type Reason struct {
+	Rule   string  `json:"rule" yaml:"rule"`
+	Text   string  `json:"text" yaml:"text"`
+	Source string  `json:"source" yaml:"source"`
+	Points float64 `json:"points,omitempty" yaml:"points,omitempty"`
+}
+
+// Caveat is something to check before following the recommendation.
+type Caveat struct {
+	Rule   string  `json:"rule" yaml:"rule"`
+	Text   string  `json:"text" yaml:"text"`
+	Source string  `json:"source,omitempty" yaml:"source,omitempty"`
+	Points float64 `json:"points,omitempty" yaml:"points,omitempty"`
+}
+
+// Correction is where the candidate's data departs from the report.
+type Correction struct {
+	Fact       string `json:"fact" yaml:"fact"`
+	Verdict    string `json:"verdict" yaml:"verdict"`
+	ReportSays string `json:"report_says" yaml:"report_says"`
+	Verified   string `json:"verified" yaml:"verified"`
+	Source     string `json:"source" yaml:"source"`
+}
+
+// Excluded is a candidate removed by rules.
+type Excluded struct {
+	ID          string       `json:"id" yaml:"id"`
+	Name        string       `json:"name" yaml:"name"`
+	Reasons     []Reason     `json:"reasons" yaml:"reasons"`
+	Corrections []Correction `json:"corrections,omitempty" yaml:"corrections,omitempty"`
+}
+
+// Warning is an answer that conflicts with another or was ignored.
+type Warning struct {
+	Text string `json:"text" yaml:"text"`
+}
+
+// Answer is one effective answer.
+type Answer struct {
+	ID    string
+	Value knowledge.Value
+}
+
+// AnswerList is the effective answers in question order; it encodes as a JSON object / YAML
+// mapping whose keys keep that order.
+type AnswerList []Answer
+
+// MarshalJSON writes the answers as an object in question order.
+func (a AnswerList) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteByte('{')
+	for i, ans := range a {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		k, _ := json.Marshal(ans.ID)
+		v, err := json.Marshal(ans.Value.Any())
+		if err != nil {
+			return nil, err
+		}
+		buf.Write(k)
+		buf.WriteByte(':')
+		buf.Write(v)
+	}
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
+}
+
+// MarshalYAML writes the answers as a mapping in question order.
+func (a AnswerList) MarshalYAML() (any, error) {
+	n := &yaml.Node{Kind: yaml.MappingNode}
+	for _, ans := range a {
+		var v yaml.Node
+		if err := v.Encode(ans.Value.Any()); err != nil {
+			return nil, err
+		}
+		if ans.Value.Type == knowledge.TypeMulti {
+			v.Style = yaml.FlowStyle
+		}
+		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: ans.ID}, &v)
+	}
+	return n, nil
+}
+
+// Options tune a report.
+type Options struct {
+	Lang        string // en or zh
+	ToolVersion string
+}
+
+// Build turns an engine result into the report document.
+func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
+	lang := opts.Lang
+	r := &Report{
+		SchemaVersion: SchemaVersion,
+		Tool:          Tool{Name: "stackadvisor", Version: opts.ToolVersion},
+		KnowledgeBase: KnowledgeBase{Version: b.Version, Digest: b.Digest},
+		Lang:          lang,
+		Categories:    []Category{},
+	}
+	for _, q := range b.Questions {
+		if v, ok := res.Answers[q.ID]; ok {
+			r.Answers = append(r.Answers, Answer{ID: q.ID, Value: v})
+		}
+	}
+	for _, cr := range res.Categories {
+		c := Category{ID: cr.Category.ID, Title: cr.Category.Title.In(lang), Ranking: []Entry{}, Excluded: []Excluded{}}
+		for _, rk := range cr.Ranking {
+			c.Ranking = append(c.Ranking, entry(rk, lang))
+		}
+		for _, ex := range cr.Excluded {
+			e := Excluded{ID: ex.Candidate.ID, Name: ex.Candidate.Name, Reasons: []Reason{}, Corrections: corrections(ex.Candidate, lang)}
+			for _, rule := range ex.Rules {
+				e.Reasons = append(e.Reasons, Reason{Rule: rule.ID, Text: rule.Because.In(lang), Source: rule.Source})
+			}
+			c.Excluded = append(c.Excluded, e)
+		}
+		r.Categories = append(r.Categories, c)
+	}
+	return r
+}
+
+func entry(rk *engine.Ranked, lang string) Entry {
+	cand := rk.Candidate
+	e := Entry{
+		Rank:        rk.Rank,
+		ID:          cand.ID,
+		Name:        cand.Name,
+		Score:       rk.Score,
+		Summary:     cand.Summary.In(lang),
+		Breakdown:   []Part{},
+		Reasons:     []Reason{},
+		Caveats:     []Caveat{},
+		Corrections: corrections(cand, lang),
+	}
+	for _, p := range rk.Breakdown {
+		e.Breakdown = append(e.Breakdown, Part{
+			Criterion: p.Criterion.ID,
+			Attribute: p.Criterion.Attribute,
+			Raw:       AttrText(p.Value, lang),
+			Weight:    round(p.Weight, 4),
+			Value:     round(p.Norm, 3),
+			Points:    round(p.Points, 2),
+		})
+	}
+	for _, a := range rk.Adjustments {
+		if a.Points > 0 {
+			e.Reasons = append(e.Reasons, Reason{Rule: a.Rule.ID, Text: a.Rule.Because.In(lang), Source: a.Rule.Source, Points: a.Points})
+		}
+	}
+	for _, p := range rk.Strengths {
+		e.Reasons = append(e.Reasons, Reason{
+			Rule:   "criterion:" + p.Criterion.ID,
+			Text:   fmt.Sprintf("%s: %s", p.Criterion.Attr.Title.In(lang), AttrText(p.Value, lang)),
+			Source: p.Value.Source,
+		})
+	}
+	for _, a := range rk.Adjustments {
+		if a.Points < 0 {
+			e.Caveats = append(e.Caveats, Caveat{Rule: a.Rule.ID, Text: a.Rule.Because.In(lang), Source: a.Rule.Source, Points: a.Points})
+		}
+	}
+	for _, rule := range rk.Caveats {
+		e.Caveats = append(e.Caveats, Caveat{Rule: rule.ID, Text: rule.Because.In(lang), Source: rule.Source})
+	}
+	return e
+}
+
+func corrections(c *knowledge.Candidate, lang string) []Correction {
+	var out []Correction
+	for _, f := range c.Corrections {
+		out = append(out, Correction{Fact: f.ID, Verdict: f.Verdict, ReportSays: f.ReportSays.In(lang), Verified: f.Verified.In(lang), Source: f.Source})
+	}
+	return out
+}
+
+// AttrText formats an attribute value with its unit, in the given language.
+func AttrText(v *knowledge.AttrValue, lang string) string {
+	if v == nil {
+		return "—"
+	}
+	a := v.Attr
+	switch a.Type {
+	case knowledge.AttrBool:
+		if v.Bool {
+			return msg(lang, "yes")
+		}
+		return msg(lang, "no")
+	case knowledge.AttrLevel:
+		return fmt.Sprintf("%s/%s", v.Display(), trimNum(a.Range[1]))
+	case knowledge.AttrNumber:
+		if a.Unit != "" {
+			return v.Display() + " " + a.Unit
+		}
+	}
+	return v.Display()
+}
+
+func trimNum(f float64) string { return fmt.Sprintf("%g", f) }
+
+func round(f float64, places int) float64 {
+	p := math.Pow(10, float64(places))
+	r := math.Round(f*p) / p
+	if r == 0 {
+		return 0 // no negative zero in the output
+	}
+	return r
+}
