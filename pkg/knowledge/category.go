@@ -8,6 +8,7 @@ import (
 )
 
 var attrTypes = []string{AttrLevel, AttrNumber, AttrBool, AttrEnum, AttrList, AttrText}
+var severity = []string{VerdictWrong, VerdictDated, VerdictPartly, VerdictUnverified}
 var effects = []string{EffectExclude, EffectAdjust, EffectCaveat}
 
 func (v *validator) categoriesPass(files []*file) {
@@ -249,6 +250,10 @@ func (v *validator) candidate(cat *Category, c *Candidate) {
 			c.Corrections = append(c.Corrections, f)
 		}
 	}
+	// The most serious departures from the report first: wrong, dated, partly, unverified.
+	slices.SortStableFunc(c.Corrections, func(a, b *Fact) int {
+		return slices.Index(severity, a.Verdict) - slices.Index(severity, b.Verdict)
+	})
 	for _, cr := range cat.Criteria {
 		if cr.Attr != nil && !seen[cr.Attribute] {
 			v.add(c.Pos, "candidate %q lacks attribute %q, which criterion %q scores", c.ID, cr.Attribute, cr.ID)

@@ -154,8 +154,15 @@ func Table(r *Report) string {
 	return b.String()
 }
 
+// maxCorrections is how many corrections are listed per candidate in the table view.
+const maxCorrections = 2
+
 func writeCorrections(b *strings.Builder, lang string, cs []Correction) {
-	for _, c := range cs {
+	for i, c := range cs {
+		if i == maxCorrections {
+			b.WriteString("     " + dimStyle.Render(fmt.Sprintf(msg(lang, "more-corrections"), len(cs)-maxCorrections)) + "\n")
+			break
+		}
 		label := msg(lang, "correction")
 		if c.Verdict == "unverified" {
 			label = msg(lang, "unverified")
@@ -178,6 +185,7 @@ var messages = map[string][2]string{ // key -> {en, zh}
 	"source":           {"source", "来源"},
 	"more-reasons":     {"%d more (-f json lists them all)", "另有 %d 条（-f json 列出全部）"},
 	"corrections-also": {"Corrections also apply to: %s (see -f json).", "以下候选也有更正：%s（见 -f json）。"},
+	"more-corrections": {"… %d more corrections (-f json lists them all)", "… 另有 %d 条更正（-f json 列出全部）"},
 	"warning":          {"Warning", "警告"},
 	"yes":              {"yes", "是"},
 	"no":               {"no", "否"},
