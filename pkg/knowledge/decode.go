@@ -270,7 +270,11 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 			for j, f := range fields {
 				names[j] = f.name
 			}
-			d.errorf(k, "unknown key %q; allowed keys here: %s", k.Value, strings.Join(names, ", "))
+			hint := ""
+			if n.Style&yaml.FlowStyle != 0 && strings.Contains(k.Value, " ") {
+				hint = " (a text with a comma inside {…} must be quoted)"
+			}
+			d.errorf(k, "unknown key %q; allowed keys here: %s%s", k.Value, strings.Join(names, ", "), hint)
 			continue
 		}
 		if seen[k.Value] {
