@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -128,6 +129,10 @@ func (af *answerFlags) given(cmd *cobra.Command) (knowledge.Answers, error) {
 		}
 		fileAnswers, err := af.base.ParseAnswers(af.answersFile, data)
 		if err != nil {
+			var probs knowledge.Problems
+			if errors.As(err, &probs) && len(probs) == 1 {
+				return nil, usageErrorf("bad answers file: %v", err)
+			}
 			return nil, usageErrorf("bad answers file:\n%v", err)
 		}
 		answers = fileAnswers

@@ -47,7 +47,7 @@ Each question is a flag. Lists take commas or repeated flags (--workloads a,b or
 
   # Answers kept in a file, one of them overridden
   stackadvisor recommend --answers answers.yaml --scale large -o report.json -f json`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if baseErr != nil {
 				return failuref("the embedded knowledge base is invalid:\n%v", baseErr)

@@ -63,7 +63,7 @@ func failuref(format string, args ...any) error {
 func Main(args []string, s *Streams) int {
 	root := NewRoot(s)
 	root.SetArgs(args)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	if err == nil {
 		return ExitOK
 	}
@@ -73,8 +73,8 @@ func Main(args []string, s *Streams) int {
 		code = ee.Code
 	}
 	msg := strings.TrimSpace(err.Error())
-	if code == ExitUsage && !strings.Contains(msg, "\n") && !strings.HasSuffix(msg, ".") {
-		msg += "; see 'stackadvisor --help'"
+	if code == ExitUsage && !strings.Contains(msg, "\n") && !strings.HasSuffix(msg, ".") && !strings.HasSuffix(msg, "?") {
+		msg += fmt.Sprintf("; see '%s --help'", cmd.CommandPath())
 	}
 	fmt.Fprintln(s.Err, "stackadvisor: "+msg)
 	return code
@@ -181,3 +181,12 @@ func stdStreams() *Streams {
 
 // Run is main's entry point.
 func Run() int { return Main(os.Args[1:], stdStreams()) }
+
+// noArgs rejects positional arguments; a stray word is most often the value of a boolean
+// flag written with a space (--rootless yes).
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usageErrorf("%s takes no arguments, found %q; a boolean flag takes its value with = (--rootless=false)", cmd.CommandPath(), args[0])
+	}
+	return nil
+}

@@ -79,6 +79,9 @@ func (q *Question) ParseList(vals []string) (Value, error) {
 			}
 		}
 	}
+	if q.Min != nil && len(clean) < *q.Min {
+		return Value{}, fmt.Errorf("choose at least %d of: %s", *q.Min, strings.Join(q.ValueIDs(), ", "))
+	}
 	if q.Max != nil && len(clean) > *q.Max {
 		return Value{}, fmt.Errorf("at most %d values may be chosen, found %d (%s)", *q.Max, len(clean), strings.Join(clean, ", "))
 	}
@@ -141,7 +144,11 @@ func (b *Base) ParseAnswers(name string, data []byte) (Answers, error) {
 	decodeKeyed(d, root, func(key string, pos Pos, val *yaml.Node) {
 		q := b.questions[key]
 		if q == nil {
-			probs.add(pos, fmt.Sprintf("unknown question %q; known questions: %s", key, strings.Join(ids, ", ")))
+			if near := Closest(key, ids); near != "" {
+				probs.add(pos, fmt.Sprintf("unknown question %q; did you mean %q?", key, near))
+			} else {
+				probs.add(pos, fmt.Sprintf("unknown question %q; known questions: %s", key, strings.Join(ids, ", ")))
+			}
 			return
 		}
 		if val.Kind == yaml.SequenceNode {
@@ -204,4 +211,36 @@ func (b *Base) Resolve(given Answers) (Answers, error) {
 		out[q.ID] = nv
 	}
 	return out, nil
+}
+
+// Closest returns the candidate nearest to s by edit distance when it is close enough to be
+// a likely typo (at most a third of s's length), else "".
+func Closest(s string, candidates []string) string {
+	best, bestD := "", len(s)/3+1
+	for _, c := range candidates {
+		if d := editDistance(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }

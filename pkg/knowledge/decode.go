@@ -1,7 +1,10 @@
 package knowledge
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"reflect"
 	"regexp"
@@ -49,7 +52,19 @@ func parseYAML(file string, data []byte, probs *Problems) *yaml.Node {
 		return nil
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	err := dec.Decode(&doc)
+	if errors.Is(err, io.EOF) {
+		err = nil
+	}
+	if err == nil && doc.Kind != 0 {
+		var extra yaml.Node
+		if dec.Decode(&extra) == nil {
+			probs.add(Pos{File: file, Line: extra.Line, Col: extra.Column}, "only one YAML document is allowed per file")
+			return nil
+		}
+	}
+	if err != nil {
 		msg := yamlPrefixRe.ReplaceAllString(err.Error(), "")
 		line, col := 1, 1
 		if m := yamlLineRe.FindStringSubmatch(msg); m != nil {

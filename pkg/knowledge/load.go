@@ -297,8 +297,11 @@ func (v *validator) question(q *Question) {
 	if q.Max != nil && q.Type != TypeMulti && q.Type != TypeInt {
 		v.add(q.Pos, "max applies only to multi and int questions")
 	}
-	if q.Min != nil && q.Type != TypeInt {
-		v.add(q.Pos, "min applies only to int questions")
+	if q.Min != nil && q.Type != TypeInt && q.Type != TypeMulti {
+		v.add(q.Pos, "min applies only to multi and int questions")
+	}
+	if q.Type == TypeMulti && q.Min != nil && (*q.Min < 0 || (q.Max != nil && *q.Min > *q.Max) || *q.Min > len(q.Values)) {
+		v.add(q.Pos, "min of %q must be between 0 and its max", q.ID)
 	}
 	if q.Type == TypeMulti && q.Max != nil && (*q.Max < 1 || *q.Max > len(q.Values)) {
 		v.add(q.Pos, "max of %q must be between 1 and %d", q.ID, len(q.Values))
