@@ -5,8 +5,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/term"
+
+	"github.com/stackadvisor/stackadvisor/pkg/report"
 )
 
 // colorWriter wraps w so styled text is downsampled to what the real output (the streams'
@@ -18,6 +22,22 @@ func colorWriter(w io.Writer, s *Streams, color bool) io.Writer {
 		p = colorprofile.NoTTY
 	}
 	return &colorprofile.Writer{Forward: w, Profile: p}
+}
+
+// outputWidth is the number of columns the table view may use: the terminal's width when
+// standard output is one (and is written to), else COLUMNS, else the report's default.
+func outputWidth(s *Streams, toStdout bool) int {
+	if toStdout {
+		if f, ok := s.Out.(*os.File); ok && term.IsTerminal(f.Fd()) {
+			if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
+				return w
+			}
+		}
+	}
+	if c, err := strconv.Atoi(s.Getenv("COLUMNS")); err == nil && c > 0 {
+		return c
+	}
+	return report.DefaultWidth
 }
 
 // writeFileAtomic writes data to a temporary file beside path and renames it into place, so

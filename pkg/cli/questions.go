@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -80,7 +81,9 @@ func addAnswerFlags(cmd *cobra.Command, b *knowledge.Base, lang string) *answerF
 		if q.Type == knowledge.TypeBool {
 			fs.Lookup(q.ID).NoOptDefVal = "true"
 		}
-		if ids := q.ValueIDs(); len(ids) > 0 {
+		if q.Type == knowledge.TypeMulti {
+			_ = cmd.RegisterFlagCompletionFunc(q.ID, listCompletion(q.ValueIDs()))
+		} else if ids := q.ValueIDs(); len(ids) > 0 {
 			_ = cmd.RegisterFlagCompletionFunc(q.ID, fixedCompletion(ids...))
 		} else if q.Type == knowledge.TypeBool {
 			_ = cmd.RegisterFlagCompletionFunc(q.ID, fixedCompletion("true", "false"))
@@ -155,4 +158,23 @@ func unwrapPathError(err error) error {
 		return fmt.Errorf("%s: %v", pe.Path, pe.Err)
 	}
 	return err
+}
+
+// listCompletion completes a comma-separated list: after "a,b," it offers "a,b,c" for every
+// value c not chosen yet, without a trailing space so the list can go on.
+func listCompletion(values []string) cobra.CompletionFunc {
+	return func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		prefix := ""
+		if i := strings.LastIndex(toComplete, ","); i >= 0 {
+			prefix = toComplete[:i+1]
+		}
+		chosen := strings.Split(prefix, ",")
+		var out []cobra.Completion
+		for _, v := range values {
+			if !slices.Contains(chosen, v) {
+				out = append(out, prefix+v)
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoSpace | cobra.ShellCompDirectiveNoFileComp
+	}
 }

@@ -47,7 +47,8 @@ Each question is a flag. Lists take commas or repeated flags (--workloads a,b or
 
   # Answers kept in a file, one of them overridden
   stackadvisor recommend --answers answers.yaml --scale large -o report.json -f json`,
-		Args: noArgs,
+		Args:              noArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if baseErr != nil {
 				return failuref("the embedded knowledge base is invalid:\n%v", baseErr)
@@ -101,7 +102,7 @@ func (o *recommendOptions) write(rep *report.Report) error {
 	var buf bytes.Buffer
 	color := o.output == "" && !o.global.noColor
 	w := colorWriter(&buf, o.streams, color)
-	if err := report.Render(w, rep, o.format); err != nil {
+	if err := report.Render(w, rep, o.format, outputWidth(o.streams, o.output == "")); err != nil {
 		return failuref("cannot render the report: %v", err)
 	}
 	if o.output != "" {

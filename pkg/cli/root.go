@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
 
 // Exit codes (DESIGN.md §8).
@@ -101,7 +103,7 @@ comes with its reasons and every fact with its source.`,
   stackadvisor recommend --categories gpu --domestic --priorities autonomy -f json`,
 		SilenceErrors:     true,
 		SilenceUsage:      true,
-		Version:           toolVersion(),
+		Version:           versionLine(),
 		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: false},
 	}
 	root.SetIn(s.In)
@@ -147,6 +149,16 @@ func fixedCompletion(values ...string) cobra.CompletionFunc {
 	return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		return values, cobra.ShellCompDirectiveNoFileComp
 	}
+}
+
+// versionLine is what --version prints after the program name: the tool's version and the
+// embedded knowledge base's version and digest.
+func versionLine() string {
+	v := toolVersion()
+	if b, err := knowledge.Embedded(); err == nil {
+		v += fmt.Sprintf(" (knowledge base %s, %s)", b.Version, b.Digest)
+	}
+	return v
 }
 
 // toolVersion is the module version from the build information ("devel" for a local build).

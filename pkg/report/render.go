@@ -8,22 +8,27 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"charm.land/lipgloss/v2/table"
+	"github.com/charmbracelet/x/ansi"
 	"go.yaml.in/yaml/v3"
 )
 
 // Formats are the output formats of a report, in the order help text lists them.
 var Formats = []string{"table", "json", "yaml"}
 
+// DefaultWidth is the width the table view wraps to when the output is not a terminal.
+const DefaultWidth = 100
+
 // Render writes the report in the given format. Styled output (table) is written as is: the
-// caller wraps w in a color-profile writer that strips what the terminal cannot show.
-func Render(w io.Writer, r *Report, format string) error {
+// caller wraps w in a color-profile writer that strips what the terminal cannot show. width is
+// the number of columns the table view may use (0: DefaultWidth).
+func Render(w io.Writer, r *Report, format string, width int) error {
 	switch format {
 	case "json":
 		return WriteJSON(w, r)
 	case "yaml":
 		return WriteYAML(w, r)
 	case "table":
-		_, err := io.WriteString(w, Table(r))
+		_, err := io.WriteString(w, Table(r, width))
 		return err
 	}
 	return fmt.Errorf("unknown format %q; allowed: %s", format, strings.Join(Formats, ", "))
@@ -71,24 +76,27 @@ func bar(score float64) string {
 	return barStyle.Render(strings.Repeat("█", full)) + barEmpty.Render(strings.Repeat("░", barWidth-full))
 }
 
-// detailRanks is how many of the top candidates get their reasons listed under the table.
-const detailRanks = 3
-
-// maxReasons is how many reasons are listed per candidate in the table view; explain shows all.
-const maxReasons = 3
-
-// Table renders the report for a terminal: per category a table of the ranking, the reasons,
-// caveats and corrections of the top candidates, and the excluded candidates with why.
-func Table(r *Report) string {
+// Table renders the report for a terminal of the given width: per category a table of the
+// ranking, the reasons, caveats and corrections of the top candidates, and the excluded
+// candidates with why. A correction is shown once per category, where it first applies.
+func Table(r *Report, width int) string {
+	if width <= 0 {
+		width = DefaultWidth
+	}
+	width = max(width, 40)
 	lang := r.Lang
 	var b strings.Builder
+	line := func(indent, hang int, text string) {
+		b.WriteString(wrapIndent(text, width, indent, hang) + "\n")
+	}
 	for i, c := range r.Categories {
 		if i > 0 {
 			b.WriteString("\n")
 		}
+		shown := map[string]bool{}
 		b.WriteString(titleStyle.Render(c.Title) + dimStyle.Render(" ("+c.ID+")") + "\n")
 		if len(c.Ranking) == 0 {
-			b.WriteString(excludeStyle.Render("  "+msg(lang, "none-left")) + "\n")
+			line(2, 2, excludeStyle.Render(msg(lang, "none-left")))
 		} else {
 			t := table.New().
 				Border(lipgloss.RoundedBorder()).
@@ -104,8 +112,22 @@ func Table(r *Report) string {
 					}
 					return s
 				})
-			for _, e := range c.Ranking {
-				t.Row(fmt.Sprint(e.Rank), e.Name+" "+dimStyle.Render("("+e.ID+")"), fmt.Sprintf("%.1f", e.Score), bar(e.Score))
+			rows := func(withID bool) {
+				t.ClearRows()
+				for _, e := range c.Ranking {
+					name := e.Name
+					if withID {
+						name += " " + dimStyle.Render("("+e.ID+")")
+					}
+					t.Row(fmt.Sprint(e.Rank), name, fmt.Sprintf("%.1f", e.Score), bar(e.Score))
+				}
+			}
+			rows(true)
+			if lipgloss.Width(t.Render()) > width {
+				rows(false) // narrow terminal: the ids are in -f json
+				if lipgloss.Width(t.Render()) > width {
+					t.Width(width)
+				}
 			}
 			b.WriteString(t.Render() + "\n")
 		}
@@ -113,64 +135,116 @@ func Table(r *Report) string {
 			if j >= detailRanks {
 				break
 			}
-			b.WriteString(fmt.Sprintf("  %s %s\n", lipgloss.NewStyle().Bold(true).Render(fmt.Sprintf("%d. %s", e.Rank, e.Name)), dimStyle.Render("— "+e.Summary)))
+			line(2, 5, lipgloss.NewStyle().Bold(true).Render(fmt.Sprintf("%d. %s", e.Rank, e.Name))+" "+dimStyle.Render("— "+e.Summary))
 			for k, reason := range e.Reasons {
 				if k >= maxReasons {
-					b.WriteString(dimStyle.Render(fmt.Sprintf("     … %s", fmt.Sprintf(msg(lang, "more-reasons"), len(e.Reasons)-maxReasons))) + "\n")
+					key := "more-reasons"
+					if len(e.Reasons)-maxReasons == 1 {
+						key = "more-reason"
+					}
+					line(5, 7, dimStyle.Render(fmt.Sprintf(msg(lang, key), len(e.Reasons)-maxReasons)))
 					break
 				}
-				b.WriteString("     " + plusStyle.Render("+") + " " + reason.Text + "\n")
+				line(5, 7, plusStyle.Render("+")+" "+reason.Text)
 			}
 			for _, cv := range e.Caveats {
-				b.WriteString("     " + warnStyle.Render("!") + " " + cv.Text + "\n")
+				line(5, 7, warnStyle.Render("!")+" "+cv.Text)
 			}
-			writeCorrections(&b, lang, e.Corrections)
+			writeCorrections(line, lang, e.Corrections, shown, maxCorrections)
 		}
 		if len(c.Ranking) > detailRanks {
 			var rest []string
 			for _, e := range c.Ranking[detailRanks:] {
-				if len(e.Corrections) > 0 {
-					rest = append(rest, e.Name)
+				for _, cr := range e.Corrections {
+					if !shown[cr.Fact] {
+						rest = append(rest, e.Name)
+						break
+					}
 				}
 			}
 			if len(rest) > 0 {
-				b.WriteString(dimStyle.Render("  "+fmt.Sprintf(msg(lang, "corrections-also"), strings.Join(rest, ", "))) + "\n")
+				line(2, 4, dimStyle.Render(fmt.Sprintf(msg(lang, "corrections-also"), strings.Join(rest, ", "))))
 			}
 		}
 		if len(c.Excluded) > 0 {
-			b.WriteString("  " + excludeStyle.Render(msg(lang, "excluded")) + "\n")
+			line(2, 2, excludeStyle.Render(msg(lang, "excluded")))
 			for _, ex := range c.Excluded {
-				b.WriteString(fmt.Sprintf("     %s %s: %s\n", excludeStyle.Render("✗"), ex.Name, ex.Reasons[0].Text))
+				line(5, 7, fmt.Sprintf("%s %s: %s", excludeStyle.Render("✗"), ex.Name, ex.Reasons[0].Text))
 				for _, more := range ex.Reasons[1:] {
-					b.WriteString("       " + dimStyle.Render("· "+more.Text) + "\n")
+					line(7, 9, dimStyle.Render("· "+more.Text))
 				}
-				writeCorrections(&b, lang, ex.Corrections)
+				// Under an excluded candidate only a correction the user has not seen yet and
+				// that shows the report wrong: the candidate is out either way.
+				var wrong []Correction
+				for _, cr := range ex.Corrections {
+					if cr.Verdict == "wrong" {
+						wrong = append(wrong, cr)
+					}
+				}
+				writeCorrections(line, lang, wrong, shown, 1)
 			}
 		}
 	}
 	for _, w := range r.Warnings {
-		b.WriteString(warnStyle.Render(msg(lang, "warning")+": ") + w.Text + "\n")
+		line(0, 2, warnStyle.Render(msg(lang, "warning")+": ")+w.Text)
 	}
 	return b.String()
 }
 
+// detailRanks is how many of the top candidates get their reasons listed under the table.
+const detailRanks = 3
+
+// maxReasons is how many reasons are listed per candidate in the table view.
+const maxReasons = 3
+
 // maxCorrections is how many corrections are listed per candidate in the table view.
 const maxCorrections = 2
 
-func writeCorrections(b *strings.Builder, lang string, cs []Correction) {
-	for i, c := range cs {
-		if i == maxCorrections {
-			b.WriteString("     " + dimStyle.Render(fmt.Sprintf(msg(lang, "more-corrections"), len(cs)-maxCorrections)) + "\n")
+// writeCorrections lists up to limit corrections not yet shown in the category.
+func writeCorrections(line func(indent, hang int, text string), lang string, cs []Correction, shown map[string]bool, limit int) {
+	var fresh []Correction
+	for _, c := range cs {
+		if !shown[c.Fact] {
+			fresh = append(fresh, c)
+		}
+	}
+	for i, c := range fresh {
+		if i == limit {
+			key := "more-corrections"
+			if len(fresh)-limit == 1 {
+				key = "more-correction"
+			}
+			line(5, 7, dimStyle.Render(fmt.Sprintf(msg(lang, key), len(fresh)-limit)))
 			break
 		}
+		shown[c.Fact] = true
 		label := msg(lang, "correction")
 		if c.Verdict == "unverified" {
 			label = msg(lang, "unverified")
 		}
-		b.WriteString(fmt.Sprintf("     %s %s %s\n", warnStyle.Render("≠"), warnStyle.Render(label+":"), fmt.Sprintf(msg(lang, "report-says"), c.ReportSays)))
-		b.WriteString(fmt.Sprintf("       %s\n", fmt.Sprintf(msg(lang, "verified"), c.Verified)))
-		b.WriteString("       " + dimStyle.Render(msg(lang, "source")+": "+c.Source) + "\n")
+		line(5, 7, warnStyle.Render("≠ "+label+":")+" "+fmt.Sprintf(msg(lang, "report-says"), c.ReportSays))
+		line(7, 7, fmt.Sprintf(msg(lang, "verified"), c.Verified))
+		// A source is a URL: never broken across lines.
+		line(7, -1, dimStyle.Render(msg(lang, "source")+": "+c.Source))
 	}
+}
+
+// wrapIndent wraps text to width: the first line indented by indent, the others by hang.
+// A negative hang leaves the text unwrapped.
+func wrapIndent(text string, width, indent, hang int) string {
+	if hang < 0 {
+		return strings.Repeat(" ", indent) + text
+	}
+	wrapped := ansi.Wrap(text, max(width-hang, 20), " ")
+	lines := strings.Split(wrapped, "\n")
+	for i := range lines {
+		pad := hang
+		if i == 0 {
+			pad = indent
+		}
+		lines[i] = strings.Repeat(" ", pad) + lines[i]
+	}
+	return strings.Join(lines, "\n")
 }
 
 var messages = map[string][2]string{ // key -> {en, zh}
@@ -183,9 +257,11 @@ var messages = map[string][2]string{ // key -> {en, zh}
 	"report-says":      {"the report says: %s", "报告称：%s"},
 	"verified":         {"The sources say: %s", "经核实：%s"},
 	"source":           {"source", "来源"},
-	"more-reasons":     {"%d more (-f json lists them all)", "另有 %d 条（-f json 列出全部）"},
+	"more-reasons":     {"… %d more reasons (-f json lists them all)", "… 另有 %d 条理由（-f json 列出全部）"},
 	"corrections-also": {"Corrections also apply to: %s (see -f json).", "以下候选也有更正：%s（见 -f json）。"},
+	"more-reason":      {"… %d more reason (-f json lists it)", "… 另有 %d 条理由（-f json 列出）"},
 	"more-corrections": {"… %d more corrections (-f json lists them all)", "… 另有 %d 条更正（-f json 列出全部）"},
+	"more-correction":  {"… %d more correction (-f json lists it)", "… 另有 %d 条更正（-f json 列出）"},
 	"warning":          {"Warning", "警告"},
 	"yes":              {"yes", "是"},
 	"no":               {"no", "否"},

@@ -83,7 +83,7 @@ func TestTableInChineseAndPlain(t *testing.T) {
 	r := miniReport(t, "kvm: none", "zh")
 	var buf bytes.Buffer
 	w := &colorprofile.Writer{Forward: &buf, Profile: colorprofile.NoTTY}
-	if err := report.Render(w, r, "table"); err != nil {
+	if err := report.Render(w, r, "table", 0); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -101,7 +101,7 @@ func TestTableStyledKeepsEscapes(t *testing.T) {
 	r := miniReport(t, "{}", "en")
 	var buf bytes.Buffer
 	w := &colorprofile.Writer{Forward: &buf, Profile: colorprofile.ANSI256}
-	if err := report.Render(w, r, "table"); err != nil {
+	if err := report.Render(w, r, "table", 0); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(buf.String(), "\x1b[") {
@@ -118,6 +118,35 @@ func TestYAMLMarshalsSameReport(t *testing.T) {
 	for _, want := range []string{"schema_version: 1\n", "  workloads: [ai]\n", "  kvm: available\n", "      - rank: 1\n        id: safe\n"} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("yaml lacks %q:\n%s", want, buf.String())
+		}
+	}
+}
+
+func TestTableShowsACorrectionOncePerCategoryAndWraps(t *testing.T) {
+	corr := report.Correction{Fact: "shared", Verdict: "wrong", ReportSays: "the report's claim", Verified: "what the sources say, in a sentence long enough to need wrapping at forty columns", Source: "https://example.org/a-long-source-url-that-must-not-be-broken"}
+	entry := func(rank int, id string) report.Entry {
+		return report.Entry{Rank: rank, ID: id, Name: id, Score: 50, Summary: "s", Corrections: []report.Correction{corr}}
+	}
+	r := &report.Report{Lang: "en", Categories: []report.Category{{
+		ID: "c", Title: "C",
+		Ranking:  []report.Entry{entry(1, "one"), entry(2, "two")},
+		Excluded: []report.Excluded{{ID: "three", Name: "three", Reasons: []report.Reason{{Text: "gone"}}, Corrections: []report.Correction{corr}}},
+	}}}
+	var buf bytes.Buffer
+	w := &colorprofile.Writer{Forward: &buf, Profile: colorprofile.NoTTY}
+	if err := report.Render(w, r, "table", 40); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if n := strings.Count(out, "the report's claim"); n != 1 {
+		t.Errorf("correction shown %d times, want once:\n%s", n, out)
+	}
+	if !strings.Contains(out, "https://example.org/a-long-source-url-that-must-not-be-broken") {
+		t.Errorf("source URL broken:\n%s", out)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if w := len([]rune(l)); w > 40 && !strings.Contains(l, "https://") {
+			t.Errorf("line of %d columns at width 40: %q", w, l)
 		}
 	}
 }
