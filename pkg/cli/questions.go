@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -126,17 +125,9 @@ func flagUsage(q *knowledge.Question, lang string) string {
 func (af *answerFlags) given(cmd *cobra.Command) (knowledge.Answers, error) {
 	answers := knowledge.Answers{}
 	if af.answersFile != "" {
-		data, err := os.ReadFile(af.answersFile)
+		fileAnswers, err := readAnswersFile(af.base, af.answersFile)
 		if err != nil {
-			return nil, usageErrorf("cannot read the answers file: %v", unwrapPathError(err))
-		}
-		fileAnswers, err := af.base.ParseAnswers(af.answersFile, data)
-		if err != nil {
-			var probs knowledge.Problems
-			if errors.As(err, &probs) && len(probs) == 1 {
-				return nil, usageErrorf("bad answers file: %v", err)
-			}
-			return nil, usageErrorf("bad answers file:\n%v", err)
+			return nil, err
 		}
 		answers = fileAnswers
 	}

@@ -83,12 +83,18 @@ func (o *recommendOptions) run(cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
-	res, err := engine.Run(o.base, given)
+	return recommendAndWrite(o.streams, o.global, o.base, given, lang, o.format, o.output)
+}
+
+// recommendAndWrite scores the given answers, writes the report, and returns the exit error
+// for categories left empty (the report is written all the same).
+func recommendAndWrite(s *Streams, g *globalOptions, b *knowledge.Base, given knowledge.Answers, lang, format, output string) error {
+	res, err := engine.Run(b, given)
 	if err != nil {
 		return usageErrorf("%v", err)
 	}
-	rep := report.Build(o.base, res, report.Options{Lang: lang, ToolVersion: toolVersion()})
-	if err := o.write(rep); err != nil {
+	rep := report.Build(b, res, report.Options{Lang: lang, ToolVersion: toolVersion()})
+	if err := writeReport(s, g, rep, format, output); err != nil {
 		return err
 	}
 	if empty := res.Empty(); len(empty) > 0 {
@@ -97,21 +103,22 @@ func (o *recommendOptions) run(cmd *cobra.Command) error {
 	return nil
 }
 
-// write renders the report to the output file (atomically) or to standard output.
-func (o *recommendOptions) write(rep *report.Report) error {
+// writeReport renders a report in format to the file output (atomically) or, when output is
+// empty, to standard output.
+func writeReport(s *Streams, g *globalOptions, rep *report.Report, format, output string) error {
 	var buf bytes.Buffer
-	color := o.output == "" && !o.global.noColor
-	w := colorWriter(&buf, o.streams, color)
-	if err := report.Render(w, rep, o.format, outputWidth(o.streams, o.output == "")); err != nil {
+	color := output == "" && !g.noColor
+	w := colorWriter(&buf, s, color)
+	if err := report.Render(w, rep, format, outputWidth(s, output == "")); err != nil {
 		return failuref("cannot render the report: %v", err)
 	}
-	if o.output != "" {
-		if err := writeFileAtomic(o.output, buf.Bytes()); err != nil {
+	if output != "" {
+		if err := writeFileAtomic(output, buf.Bytes()); err != nil {
 			return failuref("%v", err)
 		}
 		return nil
 	}
-	if _, err := o.streams.Out.Write(buf.Bytes()); err != nil {
+	if _, err := s.Out.Write(buf.Bytes()); err != nil {
 		return failuref("cannot write the report: %v", err)
 	}
 	return nil

@@ -118,7 +118,7 @@ comes with its reasons and every fact with its source.`,
 	pf.BoolVar(&g.noColor, "no-color", false, "never use color (also: NO_COLOR, or output that is not a terminal)")
 	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletion("en", "zh"))
 
-	root.AddCommand(newRecommendCmd(s, g), newExitCodesTopic())
+	root.AddCommand(newRecommendCmd(s, g), newWizardCmd(s, g), newExitCodesTopic())
 	return root
 }
 

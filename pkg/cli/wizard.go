@@ -1,0 +1,192 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+	"github.com/stackadvisor/stackadvisor/pkg/report"
+	"github.com/stackadvisor/stackadvisor/pkg/wizard"
+)
+
+type wizardOptions struct {
+	streams     *Streams
+	global      *globalOptions
+	format      string
+	output      string
+	answersFile string
+	save        string
+	accessible  bool
+}
+
+func newWizardCmd(s *Streams, g *globalOptions) *cobra.Command {
+	opts := &wizardOptions{streams: s, global: g}
+	cmd := &cobra.Command{
+		Use:   "wizard [flags]",
+		Short: "Answer the questions interactively, then get the report",
+		Long: `Ask the questions one topic at a time in the terminal (the GPU and WebAssembly pages
+appear only when those categories are chosen), then print the same report as
+'stackadvisor recommend' and the equivalent recommend command, so the answers can be
+scripted. The form draws on standard error: 'wizard -f json > out.json' leaves clean JSON.
+
+--accessible (or ACCESSIBLE=1) asks with plain numbered prompts read line by line, for
+screen readers and for scripts; at the end of input the remaining questions keep their
+defaults.`,
+		Example: `  stackadvisor wizard
+  stackadvisor wizard --lang zh
+  stackadvisor wizard --answers answers.yaml --save answers.yaml -f json -o report.json
+  printf '\n\n' | stackadvisor wizard --accessible`,
+		Args:              noArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE:              func(cmd *cobra.Command, _ []string) error { return opts.run(cmd.Context()) },
+	}
+	addOutputFlags(cmd, &opts.format, &opts.output)
+	f := cmd.Flags()
+	f.StringVar(&opts.answersFile, "answers", "", "pre-fill the form from a YAML or JSON answers file")
+	f.StringVar(&opts.save, "save", "", "write the answers to this file (an answers file for recommend --answers)")
+	f.BoolVar(&opts.accessible, "accessible", false, "plain line-by-line prompts for screen readers (also: ACCESSIBLE=1)")
+	_ = cmd.MarkFlagFilename("answers", "yaml", "yml", "json")
+	_ = cmd.MarkFlagFilename("save", "yaml", "yml")
+	return cmd
+}
+
+func isTerminal(x any) bool {
+	f, ok := x.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+func (o *wizardOptions) run(ctx context.Context) error {
+	s := o.streams
+	base, err := knowledge.Embedded()
+	if err != nil {
+		return failuref("the embedded knowledge base is invalid:\n%v", err)
+	}
+	lang, err := o.global.resolveLang(s)
+	if err != nil {
+		return err
+	}
+	if !slices.Contains(report.Formats, o.format) {
+		return usageErrorf("--format %q is not supported; allowed: %s", o.format, strings.Join(report.Formats, ", "))
+	}
+	prefill := knowledge.Answers{}
+	if o.answersFile != "" {
+		if prefill, err = readAnswersFile(base, o.answersFile); err != nil {
+			return err
+		}
+	}
+	accessible := o.accessible || s.Getenv("ACCESSIBLE") != ""
+	if !accessible && !(isTerminal(s.In) && isTerminal(s.Err)) {
+		return usageErrorf("the wizard needs a terminal; without one, pass the answers as flags to 'stackadvisor recommend', or run 'stackadvisor wizard --accessible' to answer line by line.")
+	}
+	w, err := wizard.New(base, lang, prefill)
+	if err != nil {
+		return usageErrorf("%v", err)
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	given, err := w.Run(ctx, wizard.Options{In: s.In, Out: s.Err, Accessible: accessible, Width: outputWidth(s, true)})
+	if errors.Is(err, wizard.ErrAborted) {
+		return &ExitError{Code: ExitInterrupted, Err: errors.New("interrupted; nothing was written")}
+	}
+	if err != nil {
+		return failuref("the wizard failed: %v", err)
+	}
+	if o.save != "" {
+		if err := saveAnswers(base, given, o.save); err != nil {
+			return err
+		}
+	}
+	runErr := recommendAndWrite(s, o.global, base, given, lang, o.format, o.output)
+	var ee *ExitError
+	if runErr != nil && !(errors.As(runErr, &ee) && ee.Code == ExitNoCandidate) {
+		return runErr
+	}
+	fmt.Fprintf(s.Err, "\n%s\n  %s\n", msgEquivalent(lang), EquivalentCommand(base, given))
+	return runErr
+}
+
+func msgEquivalent(lang string) string {
+	if lang == "zh" {
+		return "等价的命令："
+	}
+	return "The same answers as a command:"
+}
+
+// readAnswersFile reads and checks an answers file; every problem is a usage error.
+func readAnswersFile(b *knowledge.Base, path string) (knowledge.Answers, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, usageErrorf("cannot read the answers file: %v", unwrapPathError(err))
+	}
+	answers, err := b.ParseAnswers(path, data)
+	if err != nil {
+		var probs knowledge.Problems
+		if errors.As(err, &probs) && len(probs) == 1 {
+			return nil, usageErrorf("bad answers file: %v", err)
+		}
+		return nil, usageErrorf("bad answers file:\n%v", err)
+	}
+	return answers, nil
+}
+
+// saveAnswers writes the answers, in question order, as an answers file.
+func saveAnswers(b *knowledge.Base, given knowledge.Answers, path string) error {
+	var list report.AnswerList
+	for _, q := range b.Questions {
+		if v, ok := given[q.ID]; ok {
+			list = append(list, report.Answer{ID: q.ID, Value: v})
+		}
+	}
+	var buf bytes.Buffer
+	buf.WriteString("# stackadvisor answers: stackadvisor recommend --answers " + path + "\n")
+	if err := report.WriteYAML(&buf, list); err != nil {
+		return failuref("cannot encode the answers: %v", err)
+	}
+	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+		return failuref("%v", err)
+	}
+	return nil
+}
+
+// EquivalentCommand is the shortest recommend command line that gives the same answers: it
+// names only the answers that differ from what the defaults would give.
+func EquivalentCommand(b *knowledge.Base, given knowledge.Answers) string {
+	full, err := b.Resolve(given)
+	if err != nil {
+		return "stackadvisor recommend"
+	}
+	parts := []string{"stackadvisor", "recommend"}
+	for _, q := range b.Questions {
+		v, ok := given[q.ID]
+		if !ok {
+			continue
+		}
+		without := knowledge.Answers{}
+		for id, x := range given {
+			if id != q.ID {
+				without[id] = x
+			}
+		}
+		if d, err := b.Resolve(without); err == nil && d[q.ID].Equal(full[q.ID]) {
+			continue
+		}
+		switch {
+		case v.Type == knowledge.TypeBool && v.Bool:
+			parts = append(parts, "--"+q.ID)
+		case v.Type == knowledge.TypeMulti && len(v.List) == 0:
+			parts = append(parts, "--"+q.ID+"=''")
+		default:
+			parts = append(parts, "--"+q.ID+"="+v.String())
+		}
+	}
+	return strings.Join(parts, " ")
+}

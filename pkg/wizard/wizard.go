@@ -1,0 +1,326 @@
+// Package wizard is the interactive questionnaire: a huh form generated from the questions of
+// the knowledge base. No question, value or text is written here; all come from
+// rules/questions.yaml. The form is built apart from running it, so tests can inspect it.
+package wizard
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+)
+
+// ErrAborted is returned when the person leaves the form (Ctrl-C, Esc).
+var ErrAborted = errors.New("the wizard was interrupted")
+
+// Field is the state of one question's field.
+type Field struct {
+	Question *knowledge.Question
+	One      string
+	Multi    []string
+	Flag     bool
+	Num      string
+}
+
+// Value is the field's current answer.
+func (f *Field) Value() (knowledge.Value, error) {
+	q := f.Question
+	switch q.Type {
+	case knowledge.TypeMulti:
+		return q.ParseList(f.Multi)
+	case knowledge.TypeBool:
+		return knowledge.Value{Type: knowledge.TypeBool, Bool: f.Flag}, nil
+	case knowledge.TypeInt:
+		if strings.TrimSpace(f.Num) == "" {
+			return q.DefaultValue, nil // an emptied field means the default
+		}
+		return q.ParseInt(f.Num)
+	}
+	return q.ParseOne(f.One)
+}
+
+func (f *Field) set(v knowledge.Value) {
+	switch v.Type {
+	case knowledge.TypeMulti:
+		f.Multi = slices.Clone(v.List)
+	case knowledge.TypeBool:
+		f.Flag = v.Bool
+	case knowledge.TypeInt:
+		f.Num = strconv.Itoa(v.Int)
+	default:
+		f.One = v.Str
+	}
+}
+
+// Page is a run of questions of one topic shown together; it is hidden while its topic's or
+// its questions' show_when does not hold.
+type Page struct {
+	Topic     *knowledge.Topic
+	Fields    []*Field
+	Condition *knowledge.Condition // the questions' own show_when (nil: none)
+}
+
+// Wizard holds the fields of every question, grouped into pages.
+type Wizard struct {
+	base    *knowledge.Base
+	lang    string
+	prefill knowledge.Answers
+	Fields  []*Field
+	Pages   []*Page
+}
+
+// New builds the wizard in the given language, its fields set to the prefilled answers and
+// the defaults.
+func New(b *knowledge.Base, lang string, prefill knowledge.Answers) (*Wizard, error) {
+	start, err := b.Resolve(prefill)
+	if err != nil {
+		return nil, err
+	}
+	w := &Wizard{base: b, lang: lang, prefill: prefill}
+	topics := map[string]*knowledge.Topic{}
+	for _, t := range b.Topics {
+		topics[t.ID] = t
+	}
+	var page *Page
+	for _, q := range b.Questions {
+		f := &Field{Question: q}
+		f.set(start[q.ID])
+		w.Fields = append(w.Fields, f)
+		t := topics[q.Topic]
+		if page == nil || page.Topic != t || conditionKey(page.Condition) != conditionKey(q.ShowWhen) {
+			page = &Page{Topic: t, Condition: q.ShowWhen}
+			w.Pages = append(w.Pages, page)
+		}
+		page.Fields = append(page.Fields, f)
+	}
+	return w, nil
+}
+
+// Current returns the answers the fields hold now (fields with an invalid value keep their
+// default), resolved with the defaults.
+func (w *Wizard) Current() knowledge.Answers {
+	given := knowledge.Answers{}
+	for _, f := range w.Fields {
+		if v, err := f.Value(); err == nil {
+			given[f.Question.ID] = v
+		}
+	}
+	a, err := w.base.Resolve(given)
+	if err != nil {
+		a, _ = w.base.Resolve(w.prefill)
+	}
+	return a
+}
+
+// Visible reports whether a page is shown for the current answers.
+func (w *Wizard) Visible(p *Page) bool {
+	a := w.Current()
+	return p.Topic.ShowWhen.Holds(a) && p.Condition.Holds(a)
+}
+
+// Answers returns the answers of the questions that were shown, plus prefilled answers to
+// questions that were not.
+func (w *Wizard) Answers() (knowledge.Answers, error) {
+	out := knowledge.Answers{}
+	for id, v := range w.prefill {
+		out[id] = v
+	}
+	for _, p := range w.Pages {
+		if !w.Visible(p) {
+			continue
+		}
+		for _, f := range p.Fields {
+			v, err := f.Value()
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", f.Question.ID, err)
+			}
+			out[f.Question.ID] = v
+		}
+	}
+	return out, nil
+}
+
+var uiText = map[string][2]string{
+	"yes":      {"Yes", "是"},
+	"no":       {"No", "否"},
+	"limit":    {"Choose at most %d.", "最多选择 %d 项。"},
+	"at-least": {"Choose at least %d.", "至少选择 %d 项。"},
+}
+
+func (w *Wizard) ui(key string) string {
+	if w.lang == "zh" {
+		return uiText[key][1]
+	}
+	return uiText[key][0]
+}
+
+// huhField builds the form field of one question.
+func (w *Wizard) huhField(f *Field, accessible bool) huh.Field {
+	q := f.Question
+	title, help := q.Label.In(w.lang), q.Help.In(w.lang)
+	if accessible {
+		// Plain prompts print the title only: put the help under it.
+		title += "\n" + help
+	}
+	switch q.Type {
+	case knowledge.TypeMulti:
+		opts := make([]huh.Option[string], len(q.Values))
+		for i, c := range q.Values {
+			opts[i] = huh.NewOption(c.Label.In(w.lang), c.ID).Selected(slices.Contains(f.Multi, c.ID))
+		}
+		ms := huh.NewMultiSelect[string]().Key(q.ID).Title(title).Description(help).Options(opts...).Value(&f.Multi).
+			Height(len(opts) + 1 + lipgloss.Height(ansi.Wrap(help, 80, " "))) // every option in view, under title and help
+		if q.Max != nil {
+			ms = ms.Limit(*q.Max)
+		}
+		return ms.Validate(func(vals []string) error {
+			if q.Min != nil && len(vals) < *q.Min {
+				return fmt.Errorf(w.ui("at-least"), *q.Min)
+			}
+			return nil
+		})
+	case knowledge.TypeBool:
+		return huh.NewConfirm().Key(q.ID).Title(title).Description(help).
+			Affirmative(w.ui("yes")).Negative(w.ui("no")).Value(&f.Flag)
+	case knowledge.TypeInt:
+		return huh.NewInput().Key(q.ID).Title(title).Description(help).Value(&f.Num).
+			Validate(func(s string) error {
+				if strings.TrimSpace(s) == "" {
+					return nil
+				}
+				_, err := q.ParseInt(s)
+				return err
+			})
+	}
+	opts := make([]huh.Option[string], len(q.Values))
+	for i, c := range q.Values {
+		opts[i] = huh.NewOption(c.Label.In(w.lang), c.ID)
+	}
+	return huh.NewSelect[string]().Key(q.ID).Title(title).Description(help).Options(opts...).Value(&f.One)
+}
+
+// Form builds the full-screen form: one group per page, hidden while its conditions do not
+// hold (so choosing gpu in categories brings the GPU page in).
+func (w *Wizard) Form() *huh.Form {
+	groups := make([]*huh.Group, 0, len(w.Pages))
+	for _, p := range w.Pages {
+		fields := make([]huh.Field, len(p.Fields))
+		for i, f := range p.Fields {
+			fields[i] = w.huhField(f, false)
+		}
+		g := huh.NewGroup(fields...).Title(p.Topic.Title.In(w.lang))
+		g = g.WithHideFunc(func() bool { return !w.Visible(p) })
+		groups = append(groups, g)
+	}
+	return huh.NewForm(groups...).WithTheme(huh.ThemeFunc(huh.ThemeCharm))
+}
+
+// Options say where the form reads and draws.
+type Options struct {
+	In         io.Reader
+	Out        io.Writer // where the form draws: standard error, so standard output stays clean
+	Accessible bool      // plain line-by-line prompts, for screen readers and scripts
+	Width      int
+}
+
+// Run asks the questions and returns the answers. In accessible mode each shown question is
+// asked in turn, with its help; at the end of input the remaining questions keep their
+// current values.
+func (w *Wizard) Run(ctx context.Context, opts Options) (knowledge.Answers, error) {
+	if opts.Accessible {
+		if err := w.runAccessible(ctx, opts); err != nil {
+			return nil, err
+		}
+		return w.Answers()
+	}
+	form := w.Form().WithInput(opts.In).WithOutput(opts.Out)
+	if opts.Width > 0 {
+		form = form.WithWidth(min(opts.Width, 100))
+	}
+	if err := form.RunWithContext(ctx); err != nil {
+		if errors.Is(err, huh.ErrUserAborted) {
+			return nil, ErrAborted
+		}
+		return nil, err
+	}
+	return w.Answers()
+}
+
+func (w *Wizard) runAccessible(ctx context.Context, opts Options) error {
+	in := &lineReader{r: bufio.NewReader(opts.In)}
+	var lastTopic *knowledge.Topic
+	for _, p := range w.Pages {
+		if !w.Visible(p) {
+			continue
+		}
+		if p.Topic != lastTopic {
+			fmt.Fprintf(opts.Out, "== %s ==\n\n", p.Topic.Title.In(w.lang))
+			lastTopic = p.Topic
+		}
+		for _, f := range p.Fields {
+			if err := ctx.Err(); err != nil {
+				return ErrAborted
+			}
+			form := huh.NewForm(huh.NewGroup(w.huhField(f, true))).WithAccessible(true).
+				WithInput(in).WithOutput(opts.Out).WithTheme(huh.ThemeFunc(huh.ThemeBase))
+			if err := form.RunWithContext(ctx); err != nil {
+				if errors.Is(err, huh.ErrUserAborted) {
+					return ErrAborted
+				}
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// lineReader hands out at most one line per Read, so each prompt's own buffered scanner
+// consumes only its answer and leaves the rest of piped input for the next prompt.
+type lineReader struct {
+	r *bufio.Reader
+}
+
+func (l *lineReader) Read(p []byte) (int, error) {
+	n := 0
+	for n < len(p) {
+		b, err := l.r.ReadByte()
+		if err != nil {
+			if n > 0 {
+				return n, nil
+			}
+			return 0, err
+		}
+		p[n] = b
+		n++
+		if b == '\n' {
+			break
+		}
+	}
+	return n, nil
+}
+
+// conditionKey identifies a condition by what it says, so questions with the same show_when
+// share a page.
+func conditionKey(c *knowledge.Condition) string {
+	if c.IsEmpty() {
+		return ""
+	}
+	key := ""
+	for _, t := range c.Terms {
+		key += fmt.Sprintf("%s %s %v;", t.Key, t.Op, t.Operand.Strings())
+	}
+	for _, sub := range c.AnyOf {
+		key += "(" + conditionKey(sub) + ")"
+	}
+	return key
+}

@@ -1,0 +1,168 @@
+package wizard_test
+
+import (
+	"bytes"
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+	"github.com/stackadvisor/stackadvisor/pkg/wizard"
+)
+
+func base(t *testing.T) *knowledge.Base {
+	t.Helper()
+	b, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func page(w *wizard.Wizard, topic string) *wizard.Page {
+	for _, p := range w.Pages {
+		if p.Topic.ID == topic {
+			return p
+		}
+	}
+	return nil
+}
+
+func field(w *wizard.Wizard, id string) *wizard.Field {
+	for _, f := range w.Fields {
+		if f.Question.ID == id {
+			return f
+		}
+	}
+	return nil
+}
+
+func TestPagesFollowTopicsAndShowWhen(t *testing.T) {
+	b := base(t)
+	w, err := wizard.New(b, "en", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(w.Fields) != len(b.Questions) {
+		t.Fatalf("%d fields for %d questions", len(w.Fields), len(b.Questions))
+	}
+	var topics []string
+	for _, p := range w.Pages {
+		topics = append(topics, p.Topic.ID)
+	}
+	if want := []string{"workload", "security", "gpu", "wasm"}; !slices.Equal(topics, want) {
+		t.Fatalf("pages %v, want %v (one per topic: questions sharing a show_when share a page)", topics, want)
+	}
+	gpu, wasm := page(w, "gpu"), page(w, "wasm")
+	if w.Visible(gpu) || w.Visible(wasm) {
+		t.Errorf("GPU and Wasm pages visible with the default categories")
+	}
+	cats := field(w, "categories")
+	cats.Multi = append(cats.Multi, "gpu")
+	if !w.Visible(gpu) || w.Visible(wasm) {
+		t.Errorf("choosing gpu must show the GPU page only")
+	}
+	answers, err := w.Answers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := answers["cuda"]; !ok {
+		t.Errorf("a shown GPU page answers cuda")
+	}
+	if _, ok := answers["wasm-host"]; ok {
+		t.Errorf("a hidden page must not answer wasm-host")
+	}
+}
+
+func TestDefaultsAndPrefill(t *testing.T) {
+	b := base(t)
+	prefill := knowledge.Answers{
+		"workloads": {Type: knowledge.TypeMulti, List: []string{"ai-training"}},
+		"kvm":       {Type: knowledge.TypeOne, Str: "none"},
+	}
+	w, err := wizard.New(b, "en", prefill)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := field(w, "kvm").One; got != "none" {
+		t.Errorf("kvm prefilled %q", got)
+	}
+	if got := field(w, "tenancy").One; got != "single-team" {
+		t.Errorf("tenancy default %q", got)
+	}
+	// The categories default follows the prefilled workloads: AI training adds gpu.
+	if got := field(w, "categories").Multi; !slices.Contains(got, "gpu") {
+		t.Errorf("categories %v lack gpu for ai-training", got)
+	}
+	if !w.Visible(page(w, "gpu")) {
+		t.Errorf("GPU page hidden although gpu is a category")
+	}
+}
+
+// run drives the accessible form with piped lines and returns the answers and the prompts.
+func run(t *testing.T, lang, input string) (knowledge.Answers, string) {
+	t.Helper()
+	w, err := wizard.New(base(t), lang, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	a, err := w.Run(context.Background(), wizard.Options{In: strings.NewReader(input), Out: &out, Accessible: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, out.String()
+}
+
+func TestAccessibleRunEnforcesLimitAndShowsGPU(t *testing.T) {
+	// categories: add gpu; workloads: keep; environment, scale, k8s: defaults; tenancy:
+	// untrusted; priorities: four picks, the fourth refused; then defaults; GPU: 80 GB.
+	input := "4\n0\n0\n\n\n\n3\n1\n2\n3\n4\n0\n\n\n\n\n\n80\n"
+	a, out := run(t, "en", input)
+	if !strings.Contains(out, "You can't select more than 3 options.") {
+		t.Errorf("the limit of 3 priorities was not enforced:\n%s", out)
+	}
+	if got := a["priorities"].List; !slices.Equal(got, []string{"security", "startup", "performance"}) {
+		t.Errorf("priorities %v", got)
+	}
+	if a["tenancy"].Str != "untrusted" {
+		t.Errorf("tenancy %v", a["tenancy"])
+	}
+	if !strings.Contains(out, "== GPU and accelerators ==") || a["gpu-memory-gb"].Int != 80 {
+		t.Errorf("GPU page not asked or answered (gpu-memory-gb %v):\n%s", a["gpu-memory-gb"], out)
+	}
+	if strings.Contains(out, "== WebAssembly ==") {
+		t.Errorf("the WebAssembly page was asked without the category")
+	}
+	for _, help := range []string{"Untrusted code needs isolation stronger than Linux namespaces."} {
+		if !strings.Contains(out, help) {
+			t.Errorf("help text %q not shown", help)
+		}
+	}
+}
+
+func TestAccessibleRunInChinese(t *testing.T) {
+	_, out := run(t, "zh", "")
+	for _, want := range []string{"== 工作负载与规模 ==", "需要为哪些类别做选型？", "容器引擎", "== 安全与隔离 ==", "需要机密计算（TEE）吗？"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("zh form lacks %q", want)
+		}
+	}
+	if strings.Contains(out, "Which decisions do you need?") {
+		t.Errorf("English label in the zh form")
+	}
+}
+
+func TestEndOfInputKeepsDefaults(t *testing.T) {
+	a, _ := run(t, "en", "")
+	full, err := base(t).Resolve(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, v := range a {
+		if !v.Equal(full[id]) {
+			t.Errorf("%s = %v, want the default %v", id, v, full[id])
+		}
+	}
+}
