@@ -79,11 +79,16 @@ func (o *recommendOptions) run(cmd *cobra.Command) error {
 	if !slices.Contains(report.Formats, o.format) {
 		return usageErrorf("--format %q is not supported; allowed: %s", o.format, strings.Join(report.Formats, ", "))
 	}
+	b, err := o.global.loadBase(o.streams)
+	if err != nil {
+		return err
+	}
+	o.answers.base = b
 	given, err := o.answers.given(cmd)
 	if err != nil {
 		return err
 	}
-	return recommendAndWrite(o.streams, o.global, o.base, given, lang, o.format, o.output)
+	return recommendAndWrite(o.streams, o.global, b, given, lang, o.format, o.output)
 }
 
 // recommendAndWrite scores the given answers, writes the report, and returns the exit error

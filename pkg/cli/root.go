@@ -86,6 +86,7 @@ func Main(args []string, s *Streams) int {
 type globalOptions struct {
 	lang    string
 	noColor bool
+	rules   []string
 }
 
 // NewRoot builds the command tree.
@@ -116,7 +117,9 @@ comes with its reasons and every fact with its source.`,
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.lang, "lang", "", "language of the output: en or zh (default from LC_ALL, LC_MESSAGES or LANG)")
 	pf.BoolVar(&g.noColor, "no-color", false, "never use color (also: NO_COLOR, or output that is not a terminal)")
+	pf.StringArrayVar(&g.rules, "rules", nil, "add an organisation's rule files (a directory or a file) on top of the embedded ones; repeatable (also: STACKADVISOR_RULES, a path list)")
 	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletion("en", "zh"))
+	_ = root.MarkPersistentFlagDirname("rules")
 
 	root.AddCommand(newRecommendCmd(s, g), newWizardCmd(s, g), newExitCodesTopic())
 	return root

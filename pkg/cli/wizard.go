@@ -65,9 +65,9 @@ func isTerminal(x any) bool {
 
 func (o *wizardOptions) run(ctx context.Context) error {
 	s := o.streams
-	base, err := knowledge.Embedded()
+	base, err := o.global.loadBase(s)
 	if err != nil {
-		return failuref("the embedded knowledge base is invalid:\n%v", err)
+		return err
 	}
 	lang, err := o.global.resolveLang(s)
 	if err != nil {

@@ -18,11 +18,15 @@ func (v *validator) categoriesPass(files []*file) {
 	}
 	var rules []*Rule
 	ruleIDs := map[string]*Rule{}
+	layerOf := map[string]int{}
 	for _, f := range files {
-		hasCatSections := f.Title != nil || f.Attributes != nil || f.Criteria != nil || f.Candidates != nil || f.Rules != nil
+		layerOf[f.name] = f.layer
+	}
+	for _, f := range files {
+		hasCatSections := f.Title != nil || f.Attributes != nil || f.Criteria != nil || f.Candidates != nil || f.Rules != nil || f.Overrides != nil
 		if f.Category == "" {
 			if hasCatSections {
-				v.add(f.Pos, "this file has category sections (title, attributes, criteria, candidates, rules) but no category: key")
+				v.add(f.Pos, "this file has category sections (title, attributes, criteria, candidates, rules, overrides) but no category: key")
 			}
 			continue
 		}
@@ -50,11 +54,15 @@ func (v *validator) categoriesPass(files []*file) {
 			cat.Attributes = append(cat.Attributes, a)
 		}
 		for _, c := range f.Criteria {
-			if slices.ContainsFunc(cat.Criteria, func(x *Criterion) bool { return x.ID == c.ID }) {
-				v.add(c.Pos, "duplicate criterion %q in category %q", c.ID, cat.ID)
-				continue
+			i := slices.IndexFunc(cat.Criteria, func(x *Criterion) bool { return x.ID == c.ID })
+			switch {
+			case i < 0:
+				cat.Criteria = append(cat.Criteria, c)
+			case layerOf[cat.Criteria[i].Pos.File] < f.layer:
+				cat.Criteria[i] = c // an overlay changes the weight (and priorities) of a criterion
+			default:
+				v.add(c.Pos, "duplicate criterion %q in category %q (first defined at %s)", c.ID, cat.ID, cat.Criteria[i].Pos)
 			}
-			cat.Criteria = append(cat.Criteria, c)
 		}
 		for _, c := range f.Candidates {
 			if prev, ok := v.b.candidates[c.ID]; ok {
@@ -62,6 +70,7 @@ func (v *validator) categoriesPass(files []*file) {
 				continue
 			}
 			c.Category = cat.ID
+			c.Overlay = f.layer > 0
 			v.b.candidates[c.ID] = c
 			cat.Candidates = append(cat.Candidates, c)
 		}
@@ -72,8 +81,27 @@ func (v *validator) categoriesPass(files []*file) {
 			}
 			ruleIDs[r.ID] = r
 			r.Category = cat.ID
+			r.Overlay = f.layer > 0
 			cat.Rules = append(cat.Rules, r)
 			rules = append(rules, r)
+		}
+		for _, o := range f.Overrides {
+			c := v.b.candidates[o.Candidate]
+			switch {
+			case c == nil:
+				v.add(o.Pos, "override names unknown candidate %q", o.Candidate)
+				continue
+			case c.Category != cat.ID:
+				v.add(o.Pos, "candidate %q belongs to category %s, not %s", o.Candidate, c.Category, cat.ID)
+				continue
+			}
+			for _, av := range o.Attributes {
+				if i := slices.IndexFunc(c.Attributes, func(x *AttrValue) bool { return x.Name == av.Name }); i >= 0 {
+					c.Attributes[i] = av
+				} else {
+					c.Attributes = append(c.Attributes, av)
+				}
+			}
 		}
 	}
 	prioQ := v.b.questions["priorities"]
@@ -335,7 +363,11 @@ func (v *validator) rule(cat *Category, r *Rule) {
 			for i, c := range cat.Candidates {
 				ids[i] = c.ID
 			}
-			v.add(r.Target.Pos, "rule %q targets unknown candidate %q; candidates of %s: %s", r.ID, id, cat.ID, strings.Join(ids, ", "))
+			if near := Closest(id, ids); near != "" {
+				v.add(r.Target.Pos, "rule %q targets unknown candidate %q; did you mean %q?", r.ID, id, near)
+			} else {
+				v.add(r.Target.Pos, "rule %q targets unknown candidate %q; candidates of %s: %s", r.ID, id, cat.ID, strings.Join(ids, ", "))
+			}
 		}
 	}
 	for _, t := range r.Target.Where {

@@ -96,21 +96,29 @@ var attrRe = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
 // Load decodes and validates files into a knowledge base. On failure the error is Problems,
 // each with its file:line:col.
-func Load(files []File) (*Base, error) {
+func Load(files []File) (*Base, error) { return LoadLayers(files) }
+
+// LoadLayers loads a base and overlays on top of it, in order (see rules/README.md,
+// "Overlays"): the first layer is the base, each later one an organisation's rules.
+func LoadLayers(layers ...[]File) (*Base, error) {
 	var probs Problems
 	h := sha256.New()
 	var decoded []*file
-	for _, f := range files {
-		fmt.Fprintf(h, "%s\x00%d\x00", f.Name, len(f.Data))
-		h.Write(f.Data)
-		root := parseYAML(f.Name, f.Data, &probs)
-		if root == nil {
-			continue
+	var files []File
+	for layer, fs := range layers {
+		for _, f := range fs {
+			files = append(files, f)
+			fmt.Fprintf(h, "%s\x00%d\x00", f.Name, len(f.Data))
+			h.Write(f.Data)
+			root := parseYAML(f.Name, f.Data, &probs)
+			if root == nil {
+				continue
+			}
+			d := &decoder{file: f.Name, probs: &probs}
+			df := &file{name: f.Name, node: root, layer: layer}
+			d.decode(root, reflectValue(df))
+			decoded = append(decoded, df)
 		}
-		d := &decoder{file: f.Name, probs: &probs}
-		df := &file{name: f.Name, node: root}
-		d.decode(root, reflectValue(df))
-		decoded = append(decoded, df)
 	}
 	if len(probs) > 0 {
 		// Checking references in half-decoded files would only add noise.
@@ -160,7 +168,9 @@ func keyPos(f *file, key string) Pos {
 func (v *validator) globals(files []*file) {
 	var scoringFile, versionFile *file
 	for _, f := range files {
-		if f.Version != "" {
+		if f.Version != "" && f.layer > 0 {
+			v.add(keyPos(f, "version"), "an overlay cannot set the knowledge-base version")
+		} else if f.Version != "" {
 			if versionFile != nil {
 				v.add(keyPos(f, "version"), "the knowledge-base version is already set in %s", versionFile.name)
 			} else {
@@ -168,11 +178,9 @@ func (v *validator) globals(files []*file) {
 				v.b.Version = f.Version
 			}
 		}
-		if f.Scoring != nil {
-			if scoringFile != nil {
-				v.add(f.Scoring.Pos, "scoring is already set in %s", scoringFile.name)
-				continue
-			}
+		if f.Scoring != nil && scoringFile != nil && scoringFile.layer == f.layer {
+			v.add(f.Scoring.Pos, "scoring is already set in %s", scoringFile.name)
+		} else if f.Scoring != nil { // an overlay may replace the base's scoring knobs
 			scoringFile = f
 			s := *f.Scoring
 			if s.PriorityBoost < 1 {
@@ -227,6 +235,10 @@ func (v *validator) questionsPass(files []*file) {
 	var qFile *file
 	for _, f := range files {
 		if f.Questions == nil && f.Topics == nil {
+			continue
+		}
+		if f.layer > 0 {
+			v.add(keyPos(f, "questions"), "an overlay cannot define topics or questions: they are the flags of the command line")
 			continue
 		}
 		if qFile != nil {

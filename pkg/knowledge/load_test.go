@@ -83,3 +83,60 @@ func TestBrokenRuleFiles(t *testing.T) {
 		})
 	}
 }
+
+func TestOverlayPrecedence(t *testing.T) {
+	mini := readDir(t, "testdata/rules/mini")
+	overlay := []knowledge.File{{Name: "org/a.yaml", Data: []byte(`category: engine
+criteria:
+  - {id: safety, attribute: safety, weight: 5}
+overrides:
+  - candidate: fast
+    attributes:
+      safety: {value: 4, source: "https://org.example/review"}
+`)}, {Name: "org/b.yaml", Data: []byte(`scoring: {priority_boost: 3, max_rule_points: 10, max_adjust: 15, strength_threshold: 0.8}
+`)}}
+	b, err := knowledge.LoadLayers(mini, overlay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := b.Category("engine")
+	var safety *knowledge.Criterion
+	for _, c := range cat.Criteria {
+		if c.ID == "safety" {
+			safety = c
+		}
+	}
+	if safety == nil || safety.Weight != 5 || safety.Pos.File != "org/a.yaml" || len(cat.Criteria) != 2 {
+		t.Errorf("criterion not replaced in place: %+v (%d criteria)", safety, len(cat.Criteria))
+	}
+	v := b.Candidate("fast").Attr("safety")
+	if v.Num != 4 || v.Source != "https://org.example/review" {
+		t.Errorf("override: %v from %q", v.Num, v.Source)
+	}
+	if b.Scoring.PriorityBoost != 3 {
+		t.Errorf("overlay scoring not applied: %v", b.Scoring.PriorityBoost)
+	}
+	if b.Candidate("safe").Attr("safety").Num != 5 {
+		t.Errorf("other candidates changed")
+	}
+}
+
+func TestOverlayConflicts(t *testing.T) {
+	mini := readDir(t, "testdata/rules/mini")
+	cases := map[string]struct{ yaml, want string }{
+		"candidate id":  {"category: engine\ncandidates:\n  - {id: fast, name: F, summary: {en: f, zh: f}, attributes: {speed: {value: 1, source: x}, safety: {value: 1, source: x}}}\n", `org.yaml:3:5: duplicate candidate id "fast" (first defined at testdata/rules/mini/engine.yaml:12:5)`},
+		"rule id":       {"category: engine\nrules:\n  - {id: engine.ai, effect: caveat, target: {ids: [fast]}, because: {en: b, zh: b}, source: x}\n", `org.yaml:3:5: duplicate rule id "engine.ai"`},
+		"version":       {"version: \"2\"\n", "org.yaml:1:1: an overlay cannot set the knowledge-base version"},
+		"questions":     {"questions: []\n", "org.yaml:1:1: an overlay cannot define topics or questions"},
+		"same-layer":    {"category: engine\ncriteria:\n  - {id: x, attribute: safety, weight: 1}\n  - {id: x, attribute: safety, weight: 2}\n", `org.yaml:4:5: duplicate criterion "x"`},
+		"unknown cand.": {"category: engine\noverrides:\n  - {candidate: card, attributes: {}}\n", `org.yaml:3:5: candidate "card" belongs to category gpu, not engine`},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			_, err := knowledge.LoadLayers(mini, []knowledge.File{{Name: "org.yaml", Data: []byte(c.yaml)}})
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("got %v\nwant …%s…", err, c.want)
+			}
+		})
+	}
+}

@@ -99,8 +99,18 @@ type file struct {
 	Candidates []*Candidate   `yaml:"candidates"`
 	Facts      []*Fact        `yaml:"facts"`
 	Rules      []*Rule        `yaml:"rules"`
+	Overrides  []*Override    `yaml:"overrides"`
 	name       string
 	node       *yaml.Node
+	layer      int // 0: the base; 1, 2, …: the overlays in the order given
+}
+
+// Override replaces attribute values of an existing candidate (from an overlay); each new
+// value carries its own source.
+type Override struct {
+	Pos        Pos
+	Candidate  string     `yaml:"candidate,required"`
+	Attributes attrValues `yaml:"attributes,required"`
 }
 
 // Scoring holds the global scoring knobs (see rules/README.md).
@@ -240,6 +250,8 @@ type Candidate struct {
 	Facts      []string   `yaml:"facts"`
 
 	Category string
+	// Overlay is set when the candidate comes from an overlay (--rules), not the base.
+	Overlay bool
 	// Corrections are the facts, named by the candidate or its attributes, whose verdict shows
 	// the report to be wrong, dated, only partly right or unverified; in file order.
 	Corrections []*Fact
@@ -347,6 +359,8 @@ type Rule struct {
 	Source  string    `yaml:"source,required"`
 
 	Category string
+	// Overlay is set when the rule comes from an overlay (--rules); Pos.File names the file.
+	Overlay bool
 }
 
 // Target selects candidates of a category by id and by attribute.

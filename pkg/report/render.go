@@ -145,10 +145,10 @@ func Table(r *Report, width int) string {
 					line(5, 7, dimStyle.Render(fmt.Sprintf(msg(lang, key), len(e.Reasons)-maxReasons)))
 					break
 				}
-				line(5, 7, plusStyle.Render("+")+" "+reason.Text)
+				line(5, 7, plusStyle.Render("+")+" "+reason.Text+fileNote(reason.File))
 			}
 			for _, cv := range e.Caveats {
-				line(5, 7, warnStyle.Render("!")+" "+cv.Text)
+				line(5, 7, warnStyle.Render("!")+" "+cv.Text+fileNote(cv.File))
 			}
 			writeCorrections(line, lang, e.Corrections, shown, maxCorrections)
 		}
@@ -169,9 +169,9 @@ func Table(r *Report, width int) string {
 		if len(c.Excluded) > 0 {
 			line(2, 2, excludeStyle.Render(msg(lang, "excluded")))
 			for _, ex := range c.Excluded {
-				line(5, 7, fmt.Sprintf("%s %s: %s", excludeStyle.Render("✗"), ex.Name, ex.Reasons[0].Text))
+				line(5, 7, fmt.Sprintf("%s %s: %s", excludeStyle.Render("✗"), ex.Name, ex.Reasons[0].Text)+fileNote(ex.Reasons[0].File))
 				for _, more := range ex.Reasons[1:] {
-					line(7, 9, dimStyle.Render("· "+more.Text))
+					line(7, 9, dimStyle.Render("· "+more.Text)+fileNote(more.File))
 				}
 				// Under an excluded candidate only a correction the user has not seen yet and
 				// that shows the report wrong: the candidate is out either way.
@@ -227,6 +227,14 @@ func writeCorrections(line func(indent, hang int, text string), lang string, cs 
 		// A source is a URL: never broken across lines.
 		line(7, -1, dimStyle.Render(msg(lang, "source")+": "+c.Source))
 	}
+}
+
+// fileNote names the organisation's rule file a reason comes from.
+func fileNote(file string) string {
+	if file == "" {
+		return ""
+	}
+	return " " + dimStyle.Render("["+file+"]")
 }
 
 // wrapIndent wraps text to width: the first line indented by indent, the others by hang.

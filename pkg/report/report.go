@@ -59,6 +59,7 @@ type Entry struct {
 	Reasons     []Reason     `json:"reasons" yaml:"reasons"`
 	Caveats     []Caveat     `json:"caveats" yaml:"caveats"`
 	Corrections []Correction `json:"corrections,omitempty" yaml:"corrections,omitempty"`
+	File        string       `json:"file,omitempty" yaml:"file,omitempty"` // the overlay file that added the candidate
 }
 
 // Part is one criterion's share of a score: points = 100 × weight × value.
@@ -77,6 +78,7 @@ type Reason struct {
 	Text   string  `json:"text" yaml:"text"`
 	Source string  `json:"source" yaml:"source"`
 	Points float64 `json:"points,omitempty" yaml:"points,omitempty"`
+	File   string  `json:"file,omitempty" yaml:"file,omitempty"` // the overlay file of an organisation's rule
 }
 
 // Caveat is something to check before following the recommendation.
@@ -85,6 +87,7 @@ type Caveat struct {
 	Text   string  `json:"text" yaml:"text"`
 	Source string  `json:"source,omitempty" yaml:"source,omitempty"`
 	Points float64 `json:"points,omitempty" yaml:"points,omitempty"`
+	File   string  `json:"file,omitempty" yaml:"file,omitempty"`
 }
 
 // Correction is where the candidate's data departs from the report.
@@ -100,6 +103,7 @@ type Correction struct {
 type Excluded struct {
 	ID          string       `json:"id" yaml:"id"`
 	Name        string       `json:"name" yaml:"name"`
+	File        string       `json:"file,omitempty" yaml:"file,omitempty"`
 	Reasons     []Reason     `json:"reasons" yaml:"reasons"`
 	Corrections []Correction `json:"corrections,omitempty" yaml:"corrections,omitempty"`
 }
@@ -183,9 +187,9 @@ func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
 			c.Ranking = append(c.Ranking, entry(rk, lang))
 		}
 		for _, ex := range cr.Excluded {
-			e := Excluded{ID: ex.Candidate.ID, Name: ex.Candidate.Name, Reasons: []Reason{}, Corrections: corrections(ex.Candidate, lang)}
+			e := Excluded{ID: ex.Candidate.ID, Name: ex.Candidate.Name, File: overlayFile(ex.Candidate.Overlay, ex.Candidate.Pos), Reasons: []Reason{}, Corrections: corrections(ex.Candidate, lang)}
 			for _, rule := range ex.Rules {
-				e.Reasons = append(e.Reasons, Reason{Rule: rule.ID, Text: rule.Because.In(lang), Source: rule.Source})
+				e.Reasons = append(e.Reasons, Reason{Rule: rule.ID, Text: rule.Because.In(lang), Source: rule.Source, File: ruleFile(rule)})
 			}
 			c.Excluded = append(c.Excluded, e)
 		}
@@ -206,6 +210,7 @@ func entry(rk *engine.Ranked, lang string) Entry {
 		Reasons:     []Reason{},
 		Caveats:     []Caveat{},
 		Corrections: corrections(cand, lang),
+		File:        overlayFile(cand.Overlay, cand.Pos),
 	}
 	for _, p := range rk.Breakdown {
 		e.Breakdown = append(e.Breakdown, Part{
@@ -219,7 +224,7 @@ func entry(rk *engine.Ranked, lang string) Entry {
 	}
 	for _, a := range rk.Adjustments {
 		if a.Points > 0 {
-			e.Reasons = append(e.Reasons, Reason{Rule: a.Rule.ID, Text: a.Rule.Because.In(lang), Source: a.Rule.Source, Points: a.Points})
+			e.Reasons = append(e.Reasons, Reason{Rule: a.Rule.ID, Text: a.Rule.Because.In(lang), Source: a.Rule.Source, Points: a.Points, File: ruleFile(a.Rule)})
 		}
 	}
 	for _, p := range rk.Strengths {
@@ -231,13 +236,23 @@ func entry(rk *engine.Ranked, lang string) Entry {
 	}
 	for _, a := range rk.Adjustments {
 		if a.Points < 0 {
-			e.Caveats = append(e.Caveats, Caveat{Rule: a.Rule.ID, Text: a.Rule.Because.In(lang), Source: a.Rule.Source, Points: a.Points})
+			e.Caveats = append(e.Caveats, Caveat{Rule: a.Rule.ID, Text: a.Rule.Because.In(lang), Source: a.Rule.Source, Points: a.Points, File: ruleFile(a.Rule)})
 		}
 	}
 	for _, rule := range rk.Caveats {
-		e.Caveats = append(e.Caveats, Caveat{Rule: rule.ID, Text: rule.Because.In(lang), Source: rule.Source})
+		e.Caveats = append(e.Caveats, Caveat{Rule: rule.ID, Text: rule.Because.In(lang), Source: rule.Source, File: ruleFile(rule)})
 	}
 	return e
+}
+
+// ruleFile names the file of an organisation's rule; the base's rules need no name.
+func ruleFile(r *knowledge.Rule) string { return overlayFile(r.Overlay, r.Pos) }
+
+func overlayFile(overlay bool, pos knowledge.Pos) string {
+	if overlay {
+		return pos.File
+	}
+	return ""
 }
 
 func corrections(c *knowledge.Candidate, lang string) []Correction {

@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+)
+
+// rulesLayers lists the overlay paths: STACKADVISOR_RULES (a path list) first, then each
+// --rules in the order given; later layers win where an overlay may override.
+func (g *globalOptions) rulesLayers(s *Streams) []string {
+	var paths []string
+	for _, p := range filepath.SplitList(s.Getenv("STACKADVISOR_RULES")) {
+		if p != "" {
+			paths = append(paths, p)
+		}
+	}
+	return append(paths, g.rules...)
+}
+
+// readRules reads the rule files of a path: a directory (its *.yaml files, in name order) or
+// one file. Names keep the path as given, so problems point at the user's files.
+func readRules(path string) ([]knowledge.File, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the rules: %v", unwrapPathError(err))
+	}
+	if !info.IsDir() {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read rules %s: %v", path, unwrapPathError(err))
+		}
+		return []knowledge.File{{Name: path, Data: data}}, nil
+	}
+	prefix := strings.TrimSuffix(path, string(filepath.Separator)) + string(filepath.Separator)
+	files, err := knowledge.ReadFS(os.DirFS(path), ".", prefix)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read rules %s: %v", path, err)
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no .yaml rule files in %s", path)
+	}
+	return files, nil
+}
+
+// loadBase is the embedded knowledge base with the organisation's overlays on top. Invalid
+// overlays are usage errors that list every problem with its file:line:col.
+func (g *globalOptions) loadBase(s *Streams) (*knowledge.Base, error) {
+	base, err := knowledge.Embedded()
+	if err != nil {
+		return nil, failuref("the embedded knowledge base is invalid:\n%v", err)
+	}
+	paths := g.rulesLayers(s)
+	if len(paths) == 0 {
+		return base, nil
+	}
+	embedded, err := knowledge.EmbeddedFiles()
+	if err != nil {
+		return nil, failuref("%v", err)
+	}
+	layers := [][]knowledge.File{embedded}
+	for _, p := range paths {
+		files, err := readRules(p)
+		if err != nil {
+			return nil, usageErrorf("%v", err)
+		}
+		layers = append(layers, files)
+	}
+	b, err := knowledge.LoadLayers(layers...)
+	if err != nil {
+		var probs knowledge.Problems
+		if errors.As(err, &probs) {
+			if len(probs) == 1 {
+				return nil, usageErrorf("invalid rules: %v", err)
+			}
+			return nil, usageErrorf("invalid rules (%d problems):\n%v", len(probs), err)
+		}
+		return nil, usageErrorf("invalid rules: %v", err)
+	}
+	return b, nil
+}
