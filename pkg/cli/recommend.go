@@ -1,9 +1,8 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
-	"slices"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -19,8 +18,7 @@ type recommendOptions struct {
 	global  *globalOptions
 	base    *knowledge.Base
 	answers *answerFlags
-	format  string
-	output  string
+	out     outputOptions
 }
 
 func newRecommendCmd(s *Streams, g *globalOptions) *cobra.Command {
@@ -60,15 +58,8 @@ Each question is a flag. Lists take commas or repeated flags (--workloads a,b or
 		opts.base = base
 		opts.answers = addAnswerFlags(cmd, base, langFromEnv(s))
 	}
-	addOutputFlags(cmd, &opts.format, &opts.output)
+	addOutputFlags(cmd, &opts.out, report.Formats...)
 	return cmd
-}
-
-// addOutputFlags registers -f/--format and -o/--output.
-func addOutputFlags(cmd *cobra.Command, format, output *string) {
-	cmd.Flags().StringVarP(format, "format", "f", "table", "output format: "+strings.Join(report.Formats, ", "))
-	cmd.Flags().StringVarP(output, "output", "o", "", "write the report to this file (atomically) instead of standard output")
-	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(report.Formats...))
 }
 
 func (o *recommendOptions) run(cmd *cobra.Command) error {
@@ -76,8 +67,8 @@ func (o *recommendOptions) run(cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
-	if !slices.Contains(report.Formats, o.format) {
-		return usageErrorf("--format %q is not supported; allowed: %s", o.format, strings.Join(report.Formats, ", "))
+	if err := o.out.check(cmd); err != nil {
+		return err
 	}
 	b, err := o.global.loadBase(o.streams)
 	if err != nil {
@@ -88,43 +79,26 @@ func (o *recommendOptions) run(cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
-	return recommendAndWrite(o.streams, o.global, b, given, lang, o.format, o.output)
+	return recommendAndWrite(o.streams, o.global, b, given, lang, &o.out)
 }
 
 // recommendAndWrite scores the given answers, writes the report, and returns the exit error
 // for categories left empty (the report is written all the same).
-func recommendAndWrite(s *Streams, g *globalOptions, b *knowledge.Base, given knowledge.Answers, lang, format, output string) error {
+func recommendAndWrite(s *Streams, g *globalOptions, b *knowledge.Base, given knowledge.Answers, lang string, out *outputOptions) error {
 	res, err := engine.Run(b, given)
 	if err != nil {
 		return usageErrorf("%v", err)
 	}
 	rep := report.Build(b, res, report.Options{Lang: lang, ToolVersion: toolVersion()})
-	if err := writeReport(s, g, rep, format, output); err != nil {
+	err = emit(s, g, out, rep, func(w io.Writer, width int) error {
+		_, err := io.WriteString(w, report.Table(rep, width))
+		return err
+	})
+	if err != nil {
 		return err
 	}
 	if empty := res.Empty(); len(empty) > 0 {
 		return &ExitError{Code: ExitNoCandidate, Err: fmt.Errorf("no candidate is left in %s after the exclusions; the report lists why each was excluded", strings.Join(empty, ", "))}
-	}
-	return nil
-}
-
-// writeReport renders a report in format to the file output (atomically) or, when output is
-// empty, to standard output.
-func writeReport(s *Streams, g *globalOptions, rep *report.Report, format, output string) error {
-	var buf bytes.Buffer
-	color := output == "" && !g.noColor
-	w := colorWriter(&buf, s, color)
-	if err := report.Render(w, rep, format, outputWidth(s, output == "")); err != nil {
-		return failuref("cannot render the report: %v", err)
-	}
-	if output != "" {
-		if err := writeFileAtomic(output, buf.Bytes()); err != nil {
-			return failuref("%v", err)
-		}
-		return nil
-	}
-	if _, err := s.Out.Write(buf.Bytes()); err != nil {
-		return failuref("cannot write the report: %v", err)
 	}
 	return nil
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/term"
@@ -20,8 +19,7 @@ import (
 type wizardOptions struct {
 	streams     *Streams
 	global      *globalOptions
-	format      string
-	output      string
+	out         outputOptions
 	answersFile string
 	save        string
 	accessible  bool
@@ -46,9 +44,14 @@ defaults.`,
   printf '\n\n' | stackadvisor wizard --accessible`,
 		Args:              noArgs,
 		ValidArgsFunction: cobra.NoFileCompletions,
-		RunE:              func(cmd *cobra.Command, _ []string) error { return opts.run(cmd.Context()) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := opts.out.check(cmd); err != nil {
+				return err
+			}
+			return opts.run(cmd.Context())
+		},
 	}
-	addOutputFlags(cmd, &opts.format, &opts.output)
+	addOutputFlags(cmd, &opts.out, report.Formats...)
 	f := cmd.Flags()
 	f.StringVar(&opts.answersFile, "answers", "", "pre-fill the form from a YAML or JSON answers file")
 	f.StringVar(&opts.save, "save", "", "write the answers to this file (an answers file for recommend --answers)")
@@ -72,9 +75,6 @@ func (o *wizardOptions) run(ctx context.Context) error {
 	lang, err := o.global.resolveLang(s)
 	if err != nil {
 		return err
-	}
-	if !slices.Contains(report.Formats, o.format) {
-		return usageErrorf("--format %q is not supported; allowed: %s", o.format, strings.Join(report.Formats, ", "))
 	}
 	prefill := knowledge.Answers{}
 	if o.answersFile != "" {
@@ -105,7 +105,7 @@ func (o *wizardOptions) run(ctx context.Context) error {
 			return err
 		}
 	}
-	runErr := recommendAndWrite(s, o.global, base, given, lang, o.format, o.output)
+	runErr := recommendAndWrite(s, o.global, base, given, lang, &o.out)
 	var ee *ExitError
 	if runErr != nil && !(errors.As(runErr, &ee) && ee.Code == ExitNoCandidate) {
 		return runErr
