@@ -3,7 +3,7 @@ GO ?= go
 BIN := bin/stackadvisor
 
 .DEFAULT_GOAL := test
-.PHONY: test vet build bench run clean
+.PHONY: test vet build bench run clean man completions
 
 test: vet ## vet, then every test with the race detector
 	$(GO) test -race -count=1 ./...
@@ -23,8 +23,15 @@ run:
 	$(GO) run ./cmd/stackadvisor recommend
 
 clean:
-	rm -rf bin
+	rm -rf bin man completions
 
 .PHONY: docs
 docs: ## regenerate the README's question table from rules/questions.yaml
 	UPDATE_DOCS=1 $(GO) test -count=1 -run TestREADMEQuestionTable ./pkg/cli
+
+man: ## man pages into ./man (not committed)
+	$(GO) run ./cmd/stackadvisor __man man
+
+completions: ## shell completion scripts into ./completions (not committed)
+	mkdir -p completions
+	for sh in bash zsh fish powershell; do $(GO) run ./cmd/stackadvisor completion $$sh > completions/stackadvisor.$$sh; done

@@ -87,13 +87,15 @@ func Recommend(b *knowledge.Base, answers knowledge.Answers) *Result {
 	requested := answers["categories"].List
 	for _, cat := range b.Categories {
 		if slices.Contains(requested, cat.ID) {
-			res.Categories = append(res.Categories, scoreCategory(b, cat, answers))
+			res.Categories = append(res.Categories, scoreCategory(b, cat, answers, ""))
 		}
 	}
 	return res
 }
 
-func scoreCategory(b *knowledge.Base, cat *knowledge.Category, answers knowledge.Answers) *CategoryResult {
+// scoreCategory ranks a category. A candidate named by unexcluded is scored even when rules
+// exclude it (the rules are still listed), so its score can be explained.
+func scoreCategory(b *knowledge.Base, cat *knowledge.Category, answers knowledge.Answers, unexcluded string) *CategoryResult {
 	cr := &CategoryResult{Category: cat}
 	priorities := answers["priorities"].List
 	sc := b.Scoring
@@ -133,7 +135,7 @@ func scoreCategory(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 				fired[r] = true
 			}
 		}
-		if len(excludedBy) > 0 {
+		if len(excludedBy) > 0 && cand.ID != unexcluded {
 			cr.Excluded = append(cr.Excluded, &Excluded{Candidate: cand, Rules: excludedBy})
 			continue
 		}

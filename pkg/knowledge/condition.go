@@ -347,6 +347,10 @@ func compileTerm(probs *Problems, t *Term, kind, typ string, allowed []string, q
 	}
 	t.op = op
 	numeric := typ == TypeInt || typ == AttrLevel || typ == AttrNumber
+	if t.Answer != "" && op == OpEmpty {
+		probs.add(pos, "empty takes true or false, not an answer")
+		return
+	}
 	if t.Answer != "" {
 		q, ok := questions[t.Answer]
 		if !ok {
@@ -398,4 +402,34 @@ func compileTerm(probs *Problems, t *Term, kind, typ string, allowed []string, q
 			t.strs = append(t.strs, v)
 		}
 	}
+}
+
+// Thresholds lists the numbers the condition compares the answer to question id with.
+func (c *Condition) Thresholds(id string) []int {
+	if c == nil {
+		return nil
+	}
+	var out []int
+	for _, t := range c.Terms {
+		if t.Key == id {
+			for _, n := range t.nums {
+				out = append(out, int(n))
+			}
+		}
+	}
+	for _, sub := range c.AnyOf {
+		out = append(out, sub.Thresholds(id)...)
+	}
+	return out
+}
+
+// AnswerAttributes lists the attributes the target compares with the answer to question id.
+func (tg *Target) AnswerAttributes(id string) []string {
+	var out []string
+	for _, t := range tg.Where {
+		if t.Answer == id {
+			out = append(out, t.Key)
+		}
+	}
+	return out
 }

@@ -1,0 +1,214 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"charm.land/lipgloss/v2/table"
+	"github.com/spf13/cobra"
+
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+	"github.com/stackadvisor/stackadvisor/pkg/report"
+)
+
+func newCompareCmd(s *Streams, g *globalOptions) *cobra.Command {
+	var out outputOptions
+	cmd := &cobra.Command{
+		Use:   "compare ID ID...",
+		Short: "Candidates of one category side by side, every value with its source",
+		Example: `  stackadvisor compare kata gvisor firecracker
+  stackadvisor compare nvidia-h20 huawei-ascend --lang zh
+  stackadvisor compare docker podman -f json`,
+		Args:              cobra.MinimumNArgs(2),
+		ValidArgsFunction: candidateCompletion(true),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lang, b, err := browseSetup(cmd, s, g, &out)
+			if err != nil {
+				return err
+			}
+			var cands []*knowledge.Candidate
+			for _, id := range args {
+				c, err := findCandidate(b, id)
+				if err != nil {
+					return err
+				}
+				if len(cands) > 0 && c.Category != cands[0].Category {
+					return usageErrorf("%s (%s) and %s (%s) are in different categories; compare candidates of one category", cands[0].ID, cands[0].Category, c.ID, c.Category)
+				}
+				for _, prev := range cands {
+					if prev == c {
+						return usageErrorf("%s is named twice", c.ID)
+					}
+				}
+				cands = append(cands, c)
+			}
+			doc := report.BuildComparison(b, b.Category(cands[0].Category), cands, lang)
+			return emit(s, g, &out, doc, func(w io.Writer, width int) error {
+				_, err := io.WriteString(w, report.ComparisonTable(doc, width, false))
+				return err
+			})
+		},
+	}
+	addOutputFlags(cmd, &out, report.Formats...)
+	return cmd
+}
+
+func newShowCmd(s *Streams, g *globalOptions) *cobra.Command {
+	var out outputOptions
+	cmd := &cobra.Command{
+		Use:               "show ID",
+		Short:             "One candidate: summary, attributes with sources, corrections",
+		Example:           "  stackadvisor show moore-threads-mtt\n  stackadvisor show podman-farm -f json",
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: candidateCompletion(false),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lang, b, err := browseSetup(cmd, s, g, &out)
+			if err != nil {
+				return err
+			}
+			c, err := findCandidate(b, args[0])
+			if err != nil {
+				return err
+			}
+			doc := report.BuildComparison(b, b.Category(c.Category), []*knowledge.Candidate{c}, lang)
+			return emit(s, g, &out, doc, func(w io.Writer, width int) error {
+				text := report.ComparisonTable(doc, width, true)
+				if cs := doc.Candidates[0].Corrections; len(cs) > 0 {
+					text += report.CorrectionsText(cs, lang, width)
+				}
+				_, err := io.WriteString(w, text)
+				return err
+			})
+		},
+	}
+	addOutputFlags(cmd, &out, report.Formats...)
+	return cmd
+}
+
+func newListCmd(s *Streams, g *globalOptions) *cobra.Command {
+	var out outputOptions
+	cmd := &cobra.Command{
+		Use:     "list [CATEGORY]",
+		Short:   "The candidates of every category, or of one",
+		Example: "  stackadvisor list\n  stackadvisor list sandbox\n  stackadvisor list --jq '.categories[].candidates[].id'",
+		Args:    cobra.MaximumNArgs(1),
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			b, err := knowledge.Embedded()
+			if err != nil || len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var ids []cobra.Completion
+			for _, c := range b.Categories {
+				ids = append(ids, cobra.CompletionWithDesc(c.ID, c.Title.En))
+			}
+			return ids, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lang, b, err := browseSetup(cmd, s, g, &out)
+			if err != nil {
+				return err
+			}
+			cats := b.Categories
+			if len(args) == 1 {
+				c := b.Category(args[0])
+				if c == nil {
+					ids := make([]string, len(b.Categories))
+					for i, c := range b.Categories {
+						ids[i] = c.ID
+					}
+					return usageErrorf("unknown category %q; categories: %s", args[0], strings.Join(ids, ", "))
+				}
+				cats = []*knowledge.Category{c}
+			}
+			doc := report.BuildListing(cats, lang)
+			return emit(s, g, &out, doc, func(w io.Writer, width int) error {
+				_, err := io.WriteString(w, report.ListingTable(doc, width))
+				return err
+			})
+		},
+	}
+	addOutputFlags(cmd, &out, report.Formats...)
+	return cmd
+}
+
+// questionDoc is one question as `stackadvisor questions -f json` prints it.
+type questionDoc struct {
+	ID       string      `json:"id" yaml:"id"`
+	Flag     string      `json:"flag" yaml:"flag"`
+	Type     string      `json:"type" yaml:"type"`
+	Topic    string      `json:"topic" yaml:"topic"`
+	Values   []choiceDoc `json:"values,omitempty" yaml:"values,omitempty"`
+	Default  any         `json:"default" yaml:"default"`
+	Min      *int        `json:"min,omitempty" yaml:"min,omitempty"`
+	Max      *int        `json:"max,omitempty" yaml:"max,omitempty"`
+	Label    string      `json:"label" yaml:"label"`
+	Help     string      `json:"help" yaml:"help"`
+	Defaults []string    `json:"default_note,omitempty" yaml:"default_note,omitempty"`
+}
+
+type choiceDoc struct {
+	ID    string `json:"id" yaml:"id"`
+	Label string `json:"label" yaml:"label"`
+}
+
+func newQuestionsCmd(s *Streams, g *globalOptions) *cobra.Command {
+	var out outputOptions
+	cmd := &cobra.Command{
+		Use:     "questions",
+		Short:   "Every question: flag, type, allowed values, default and help",
+		Example: "  stackadvisor questions\n  stackadvisor questions -f json --jq '.[].flag'",
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			lang, b, err := browseSetup(cmd, s, g, &out)
+			if err != nil {
+				return err
+			}
+			var docs []questionDoc
+			for _, q := range b.Questions {
+				d := questionDoc{ID: q.ID, Flag: "--" + q.ID, Type: q.Type, Topic: q.Topic, Default: q.DefaultValue.Any(),
+					Min: q.Min, Max: q.Max, Label: q.Label.In(lang), Help: q.Help.In(lang)}
+				for _, c := range q.Values {
+					d.Values = append(d.Values, choiceDoc{ID: c.ID, Label: c.Label.In(lang)})
+				}
+				for _, da := range q.DefaultAdd {
+					d.Defaults = append(d.Defaults, fmt.Sprintf("+ %s when %s", strings.Join(da.Add, ","), conditionText(b, &da.When)))
+				}
+				docs = append(docs, d)
+			}
+			return emit(s, g, &out, docs, func(w io.Writer, width int) error {
+				t := table.New().Border(lipgloss.RoundedBorder()).Headers("flag", "type", "values", "default", "").Wrap(true)
+				for _, d := range docs {
+					vals := make([]string, len(d.Values))
+					for i, v := range d.Values {
+						vals[i] = v.ID
+					}
+					def := fmt.Sprint(d.Default)
+					if len(d.Defaults) > 0 {
+						def += " " + strings.Join(d.Defaults, "; ")
+					}
+					t.Row(d.Flag, d.Type, strings.Join(vals, " "), def, d.Label)
+				}
+				t.Width(width)
+				_, err := io.WriteString(w, t.Render()+"\n")
+				return err
+			})
+		},
+	}
+	addOutputFlags(cmd, &out, report.Formats...)
+	return cmd
+}
+
+// browseSetup resolves the language, checks the output flags and loads the rules.
+func browseSetup(cmd *cobra.Command, s *Streams, g *globalOptions, out *outputOptions) (string, *knowledge.Base, error) {
+	lang, err := g.resolveLang(s)
+	if err != nil {
+		return "", nil, err
+	}
+	if err := out.check(cmd); err != nil {
+		return "", nil, err
+	}
+	b, err := g.loadBase(s)
+	return lang, b, err
+}

@@ -1,0 +1,114 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/stackadvisor/stackadvisor/pkg/engine"
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+	"github.com/stackadvisor/stackadvisor/pkg/report"
+)
+
+func newExplainCmd(s *Streams, g *globalOptions) *cobra.Command {
+	var out outputOptions
+	var answers *answerFlags
+	cmd := &cobra.Command{
+		Use:   "explain ID [answer flags]",
+		Short: "Why a candidate scored what it did, or why it was excluded",
+		Long: `Show one candidate under the given answers: its score breakdown criterion by criterion
+(weight × normalised value = points), every rule that touched it with its reason, source and
+file, and, when it is excluded, the rules that excluded it and the single answer changes that
+would readmit it. Takes the same answer flags as recommend.`,
+		Example: `  stackadvisor explain runc --tenancy untrusted
+  stackadvisor explain gvisor --categories sandbox --kvm none -f json
+  stackadvisor explain nvidia-h100 --domestic --jq '.readmit'`,
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: candidateCompletion(false),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lang, err := g.resolveLang(s)
+			if err != nil {
+				return err
+			}
+			if err := out.check(cmd); err != nil {
+				return err
+			}
+			b, err := g.loadBase(s)
+			if err != nil {
+				return err
+			}
+			if _, err := findCandidate(b, args[0]); err != nil {
+				return err
+			}
+			answers.base = b
+			given, err := answers.given(cmd)
+			if err != nil {
+				return err
+			}
+			ex, err := engine.Explain(b, given, args[0])
+			if err != nil {
+				return usageErrorf("%v", err)
+			}
+			doc := report.BuildExplanation(b, ex, lang)
+			return emit(s, g, &out, doc, func(w io.Writer, width int) error {
+				_, err := io.WriteString(w, report.ExplanationTable(doc, b, width))
+				return err
+			})
+		},
+	}
+	if b, err := knowledge.Embedded(); err == nil {
+		answers = addAnswerFlags(cmd, b, langFromEnv(s))
+	}
+	addOutputFlags(cmd, &out, report.Formats...)
+	return cmd
+}
+
+// findCandidate returns a candidate or a usage error that names the closest ids.
+func findCandidate(b *knowledge.Base, id string) (*knowledge.Candidate, error) {
+	if c := b.Candidate(id); c != nil {
+		return c, nil
+	}
+	ids := allCandidateIDs(b)
+	if near := knowledge.Closest(id, ids); near != "" {
+		return nil, usageErrorf("unknown candidate %q; did you mean %q?", id, near)
+	}
+	return nil, usageErrorf("unknown candidate %q; candidates: %s", id, strings.Join(ids, ", "))
+}
+
+func allCandidateIDs(b *knowledge.Base) []string {
+	var ids []string
+	for _, c := range b.Categories {
+		for _, cand := range c.Candidates {
+			ids = append(ids, cand.ID)
+		}
+	}
+	return ids
+}
+
+// candidateCompletion completes candidate ids; with sameCategory, only ids of the first
+// argument's category that are not given yet.
+func candidateCompletion(sameCategory bool) cobra.CompletionFunc {
+	return func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		b, err := knowledge.Embedded()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		var out []cobra.Completion
+		for _, cat := range b.Categories {
+			if sameCategory && len(args) > 0 {
+				if first := b.Candidate(args[0]); first == nil || first.Category != cat.ID {
+					continue
+				}
+			}
+			for _, c := range cat.Candidates {
+				if !slices.Contains(args, c.ID) {
+					out = append(out, cobra.CompletionWithDesc(c.ID, fmt.Sprintf("%s (%s)", c.Name, cat.ID)))
+				}
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}

@@ -1,0 +1,178 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"charm.land/lipgloss/v2/table"
+
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+)
+
+// Comparison is the document of `compare` and `show`: candidates of one category side by
+// side, every value with its source and, where the report was wrong, its figure.
+type Comparison struct {
+	Category   string          `json:"category" yaml:"category"`
+	Title      string          `json:"title" yaml:"title"`
+	Lang       string          `json:"lang" yaml:"lang"`
+	Candidates []CandidateInfo `json:"candidates" yaml:"candidates"`
+	Attributes []AttributeRow  `json:"attributes" yaml:"attributes"`
+}
+
+// CandidateInfo names a candidate.
+type CandidateInfo struct {
+	ID          string       `json:"id" yaml:"id"`
+	Name        string       `json:"name" yaml:"name"`
+	Summary     string       `json:"summary" yaml:"summary"`
+	Corrections []Correction `json:"corrections,omitempty" yaml:"corrections,omitempty"`
+}
+
+// AttributeRow is one attribute across the candidates.
+type AttributeRow struct {
+	Name   string      `json:"name" yaml:"name"`
+	Title  string      `json:"title" yaml:"title"`
+	Values []CellValue `json:"values" yaml:"values"`
+}
+
+// CellValue is one candidate's value of an attribute.
+type CellValue struct {
+	Candidate  string `json:"candidate" yaml:"candidate"`
+	Value      string `json:"value" yaml:"value"`
+	Source     string `json:"source,omitempty" yaml:"source,omitempty"`
+	Note       string `json:"note,omitempty" yaml:"note,omitempty"`
+	Fact       string `json:"fact,omitempty" yaml:"fact,omitempty"`
+	ReportSays string `json:"report_says,omitempty" yaml:"report_says,omitempty"`
+}
+
+// BuildComparison lays out candidates (all of cat) attribute by attribute.
+func BuildComparison(b *knowledge.Base, cat *knowledge.Category, cands []*knowledge.Candidate, lang string) *Comparison {
+	d := &Comparison{Category: cat.ID, Title: cat.Title.In(lang), Lang: lang}
+	for _, c := range cands {
+		d.Candidates = append(d.Candidates, CandidateInfo{ID: c.ID, Name: c.Name, Summary: c.Summary.In(lang), Corrections: corrections(c, lang)})
+	}
+	for _, a := range cat.Attributes {
+		row := AttributeRow{Name: a.Name, Title: a.Title.In(lang)}
+		for _, c := range cands {
+			cell := CellValue{Candidate: c.ID, Value: "—"}
+			if v := c.Attr(a.Name); v != nil {
+				cell.Value, cell.Source, cell.Fact = AttrText(v, lang), v.Source, v.Fact
+				if v.Note != nil {
+					cell.Note = v.Note.In(lang)
+				}
+				if f := b.Facts[v.Fact]; f != nil && f.IsCorrection() {
+					cell.ReportSays = f.ReportSays.In(lang)
+				}
+			}
+			row.Values = append(row.Values, cell)
+		}
+		d.Attributes = append(d.Attributes, row)
+	}
+	return d
+}
+
+// ComparisonTable renders a comparison: one table, each value followed by the number of its
+// source, the sources listed under it; ≠ marks values where the report said otherwise.
+func ComparisonTable(d *Comparison, width int, withSummaries bool) string {
+	lang := d.Lang
+	var sb strings.Builder
+	line := func(indent, hang int, text string) { sb.WriteString(wrapIndent(text, width, indent, hang) + "\n") }
+	line(0, 2, titleStyle.Render(d.Title)+dimStyle.Render(" ("+d.Category+")"))
+	if withSummaries {
+		for _, c := range d.Candidates {
+			line(2, 4, lipgloss.NewStyle().Bold(true).Render(c.Name)+" "+dimStyle.Render("("+c.ID+") — "+c.Summary))
+		}
+	}
+	var sources []string
+	index := map[string]int{}
+	ref := func(src string) string {
+		if src == "" {
+			return ""
+		}
+		if _, ok := index[src]; !ok {
+			sources = append(sources, src)
+			index[src] = len(sources)
+		}
+		return fmt.Sprintf("[%d]", index[src])
+	}
+	headers := []string{msg(lang, "c-attribute")}
+	for _, c := range d.Candidates {
+		headers = append(headers, c.Name)
+	}
+	t := table.New().Border(lipgloss.RoundedBorder()).BorderStyle(borderStyle).Headers(headers...).
+		StyleFunc(func(row, _ int) lipgloss.Style {
+			if row == table.HeaderRow {
+				return headerStyle
+			}
+			return cellStyle
+		})
+	var notes []string
+	for _, row := range d.Attributes {
+		cells := []string{row.Title}
+		for _, v := range row.Values {
+			cell := v.Value + " " + dimStyle.Render(ref(v.Source))
+			if v.ReportSays != "" {
+				cell += " " + warnStyle.Render("≠")
+				notes = append(notes, fmt.Sprintf("%s, %s: %s", v.Candidate, row.Title, fmt.Sprintf(msg(lang, "report-says"), v.ReportSays)))
+			}
+			cells = append(cells, cell)
+		}
+		t.Row(cells...)
+	}
+	if lipgloss.Width(t.Render()) > width {
+		t.Width(width)
+	}
+	sb.WriteString(t.Render() + "\n")
+	if len(notes) > 0 {
+		line(0, 2, warnStyle.Render("≠ ")+msg(lang, "c-report-differs"))
+		for _, n := range notes {
+			line(2, 4, n)
+		}
+	}
+	line(0, 2, msg(lang, "c-sources"))
+	for i, src := range sources {
+		line(2, -1, dimStyle.Render(fmt.Sprintf("[%d]", i+1))+" "+src)
+	}
+	return sb.String()
+}
+
+// Listing is the document of `list`.
+type Listing struct {
+	Lang       string         `json:"lang" yaml:"lang"`
+	Categories []ListCategory `json:"categories" yaml:"categories"`
+}
+
+// ListCategory is one category of a listing.
+type ListCategory struct {
+	ID         string          `json:"id" yaml:"id"`
+	Title      string          `json:"title" yaml:"title"`
+	Candidates []CandidateInfo `json:"candidates" yaml:"candidates"`
+}
+
+// BuildListing lists the candidates of the given categories.
+func BuildListing(cats []*knowledge.Category, lang string) *Listing {
+	d := &Listing{Lang: lang}
+	for _, cat := range cats {
+		lc := ListCategory{ID: cat.ID, Title: cat.Title.In(lang)}
+		for _, c := range cat.Candidates {
+			lc.Candidates = append(lc.Candidates, CandidateInfo{ID: c.ID, Name: c.Name, Summary: c.Summary.In(lang)})
+		}
+		d.Categories = append(d.Categories, lc)
+	}
+	return d
+}
+
+// ListingTable renders a listing.
+func ListingTable(d *Listing, width int) string {
+	var sb strings.Builder
+	for i, c := range d.Categories {
+		if i > 0 {
+			sb.WriteString("\n")
+		}
+		sb.WriteString(titleStyle.Render(c.Title) + dimStyle.Render(" ("+c.ID+")") + "\n")
+		for _, cand := range c.Candidates {
+			sb.WriteString(wrapIndent(lipgloss.NewStyle().Bold(true).Render(cand.ID)+"  "+cand.Name+" "+dimStyle.Render("— "+cand.Summary), width, 2, 6) + "\n")
+		}
+	}
+	return sb.String()
+}

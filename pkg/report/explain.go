@@ -1,0 +1,156 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"charm.land/lipgloss/v2/table"
+
+	"github.com/stackadvisor/stackadvisor/pkg/engine"
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+)
+
+// Explanation is the document of `stackadvisor explain`.
+type Explanation struct {
+	ID          string       `json:"id" yaml:"id"`
+	Name        string       `json:"name" yaml:"name"`
+	Category    string       `json:"category" yaml:"category"`
+	Lang        string       `json:"lang" yaml:"lang"`
+	Answers     AnswerList   `json:"answers" yaml:"answers"`
+	Excluded    bool         `json:"excluded" yaml:"excluded"`
+	Rank        int          `json:"rank,omitempty" yaml:"rank,omitempty"`
+	Of          int          `json:"of" yaml:"of"`
+	Score       float64      `json:"score" yaml:"score"` // for an excluded candidate: the score it would have
+	Base        float64      `json:"base" yaml:"base"`
+	Adjust      float64      `json:"adjust" yaml:"adjust"`
+	Breakdown   []Part       `json:"breakdown" yaml:"breakdown"`
+	Rules       []RuleEffect `json:"rules" yaml:"rules"`
+	Readmit     []string     `json:"readmit,omitempty" yaml:"readmit,omitempty"`
+	Corrections []Correction `json:"corrections,omitempty" yaml:"corrections,omitempty"`
+}
+
+// RuleEffect is a rule that touched the candidate.
+type RuleEffect struct {
+	Rule   string  `json:"rule" yaml:"rule"`
+	Effect string  `json:"effect" yaml:"effect"`
+	Points float64 `json:"points,omitempty" yaml:"points,omitempty"`
+	Text   string  `json:"text" yaml:"text"`
+	Source string  `json:"source" yaml:"source"`
+	File   string  `json:"file" yaml:"file"` // where the rule is defined, file:line:col
+}
+
+// BuildExplanation turns an engine explanation into its document.
+func BuildExplanation(b *knowledge.Base, ex *engine.Explanation, lang string) *Explanation {
+	c := ex.Candidate
+	d := &Explanation{
+		ID: c.ID, Name: c.Name, Category: c.Category, Lang: lang,
+		Excluded: len(ex.ExcludedBy) > 0, Of: ex.Of,
+		Breakdown: []Part{}, Rules: []RuleEffect{}, Corrections: corrections(c, lang),
+	}
+	for _, q := range b.Questions {
+		d.Answers = append(d.Answers, Answer{ID: q.ID, Value: ex.Answers[q.ID]})
+	}
+	for _, r := range ex.ExcludedBy {
+		d.Rules = append(d.Rules, RuleEffect{Rule: r.ID, Effect: r.Effect, Text: r.Because.In(lang), Source: r.Source, File: r.Pos.String()})
+	}
+	if s := ex.Scored; s != nil {
+		d.Rank, d.Score, d.Base, d.Adjust = s.Rank, s.Score, round(s.Base, 2), round(s.Adjust, 2)
+		for _, p := range s.Breakdown {
+			d.Breakdown = append(d.Breakdown, Part{Criterion: p.Criterion.ID, Attribute: p.Criterion.Attribute, Raw: AttrText(p.Value, lang),
+				Weight: round(p.Weight, 4), Value: round(p.Norm, 3), Points: round(p.Points, 2)})
+		}
+		for _, a := range s.Adjustments {
+			d.Rules = append(d.Rules, RuleEffect{Rule: a.Rule.ID, Effect: a.Rule.Effect, Points: a.Points, Text: a.Rule.Because.In(lang), Source: a.Rule.Source, File: a.Rule.Pos.String()})
+		}
+		for _, r := range s.Caveats {
+			d.Rules = append(d.Rules, RuleEffect{Rule: r.ID, Effect: r.Effect, Text: r.Because.In(lang), Source: r.Source, File: r.Pos.String()})
+		}
+	}
+	for _, ch := range ex.Readmit {
+		d.Readmit = append(d.Readmit, ch.Flag())
+	}
+	return d
+}
+
+// ExplanationTable renders an explanation for a terminal.
+func ExplanationTable(d *Explanation, b *knowledge.Base, width int) string {
+	lang := d.Lang
+	var sb strings.Builder
+	line := func(indent, hang int, text string) { sb.WriteString(wrapIndent(text, width, indent, hang) + "\n") }
+	cat := b.Category(d.Category)
+	line(0, 2, titleStyle.Render(d.Name)+dimStyle.Render(fmt.Sprintf(" (%s, %s)", d.ID, cat.Title.In(lang))))
+	if d.Excluded {
+		line(0, 2, excludeStyle.Render(msg(lang, "x-excluded")))
+		for _, r := range d.Rules {
+			if r.Effect == knowledge.EffectExclude {
+				line(2, 4, excludeStyle.Render("✗ "+r.Rule)+" "+dimStyle.Render(r.File))
+				line(4, 4, r.Text)
+				line(4, -1, dimStyle.Render(msg(lang, "source")+": "+r.Source))
+			}
+		}
+		if len(d.Readmit) > 0 {
+			line(0, 2, msg(lang, "x-readmit"))
+			for _, f := range d.Readmit {
+				line(2, 4, plusStyle.Render("→")+" "+f)
+			}
+		} else {
+			line(0, 2, msg(lang, "x-no-readmit"))
+		}
+		line(0, 2, fmt.Sprintf(msg(lang, "x-would-score"), d.Score))
+	} else {
+		line(0, 2, fmt.Sprintf(msg(lang, "x-ranked"), d.Rank, d.Of, d.Score))
+	}
+	t := table.New().Border(lipgloss.RoundedBorder()).BorderStyle(borderStyle).
+		Headers(msg(lang, "x-criterion"), msg(lang, "x-value"), msg(lang, "x-weight"), "×", msg(lang, "x-normalised"), "=", msg(lang, "x-points")).
+		StyleFunc(func(row, col int) lipgloss.Style {
+			if row == table.HeaderRow {
+				return headerStyle
+			}
+			if col >= 2 {
+				return cellStyle.Align(lipgloss.Right)
+			}
+			return cellStyle
+		})
+	for _, p := range d.Breakdown {
+		title := p.Criterion
+		if a := cat.Attribute(p.Attribute); a != nil {
+			title = a.Title.In(lang)
+		}
+		t.Row(title, p.Raw, fmt.Sprintf("%.3f", p.Weight), "×", fmt.Sprintf("%.3f", p.Value), "=", fmt.Sprintf("%.2f", p.Points))
+	}
+	t.Row(msg(lang, "x-criteria-sum"), "", "", "", "", "", fmt.Sprintf("%.2f", d.Base))
+	t.Row(msg(lang, "x-adjustments"), "", "", "", "", "", fmt.Sprintf("%+.2f", d.Adjust))
+	t.Row(msg(lang, "score"), "", "", "", "", "", fmt.Sprintf("%.1f", d.Score))
+	sb.WriteString(t.Render() + "\n")
+	var touched []RuleEffect
+	for _, r := range d.Rules {
+		if r.Effect != knowledge.EffectExclude {
+			touched = append(touched, r)
+		}
+	}
+	if len(touched) > 0 {
+		line(0, 2, msg(lang, "x-rules"))
+		for _, r := range touched {
+			mark, style := "!", warnStyle
+			if r.Points > 0 {
+				mark, style = fmt.Sprintf("%+g", r.Points), plusStyle
+			} else if r.Points < 0 {
+				mark = fmt.Sprintf("%+g", r.Points)
+			}
+			line(2, 4, style.Render(mark)+" "+r.Rule+" "+dimStyle.Render(r.File))
+			line(4, 4, r.Text)
+			line(4, -1, dimStyle.Render(msg(lang, "source")+": "+r.Source))
+		}
+	}
+	return sb.String() + CorrectionsText(d.Corrections, lang, width)
+}
+
+// CorrectionsText lists corrections (all of them) for a terminal.
+func CorrectionsText(cs []Correction, lang string, width int) string {
+	var sb strings.Builder
+	writeCorrections(func(indent, hang int, text string) {
+		sb.WriteString(wrapIndent(text, width, max(0, indent-3), max(-1, hang-3)) + "\n")
+	}, lang, cs, map[string]bool{}, len(cs))
+	return sb.String()
+}
