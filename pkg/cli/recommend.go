@@ -19,6 +19,7 @@ type recommendOptions struct {
 	base    *knowledge.Base
 	answers *answerFlags
 	out     outputOptions
+	whatIf  bool
 }
 
 func newRecommendCmd(s *Streams, g *globalOptions) *cobra.Command {
@@ -59,6 +60,7 @@ Each question is a flag. Lists take commas or repeated flags (--workloads a,b or
 		opts.answers = addAnswerFlags(cmd, base, langFromEnv(s))
 	}
 	addOutputFlags(cmd, &opts.out, report.Formats...)
+	cmd.Flags().BoolVar(&opts.whatIf, "what-if", false, "list, per category, every single answer change that would change the top pick")
 	return cmd
 }
 
@@ -79,17 +81,21 @@ func (o *recommendOptions) run(cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
-	return recommendAndWrite(o.streams, o.global, b, given, lang, &o.out)
+	return recommendAndWrite(o.streams, o.global, b, given, lang, &o.out, o.whatIf)
 }
 
 // recommendAndWrite scores the given answers, writes the report, and returns the exit error
 // for categories left empty (the report is written all the same).
-func recommendAndWrite(s *Streams, g *globalOptions, b *knowledge.Base, given knowledge.Answers, lang string, out *outputOptions) error {
+func recommendAndWrite(s *Streams, g *globalOptions, b *knowledge.Base, given knowledge.Answers, lang string, out *outputOptions, whatIf bool) error {
 	res, err := engine.Run(b, given)
 	if err != nil {
 		return usageErrorf("%v", err)
 	}
-	rep := report.Build(b, res, report.Options{Lang: lang, ToolVersion: toolVersion()})
+	opts := report.Options{Lang: lang, ToolVersion: toolVersion()}
+	if whatIf {
+		opts.WhatIf = engine.WhatIf(b, given, res)
+	}
+	rep := report.Build(b, res, opts)
 	err = emit(s, g, out, rep, func(w io.Writer, width int) error {
 		_, err := io.WriteString(w, report.Table(rep, width))
 		return err

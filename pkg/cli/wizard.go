@@ -23,6 +23,7 @@ type wizardOptions struct {
 	answersFile string
 	save        string
 	accessible  bool
+	whatIf      bool
 }
 
 func newWizardCmd(s *Streams, g *globalOptions) *cobra.Command {
@@ -55,6 +56,7 @@ defaults.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.answersFile, "answers", "", "pre-fill the form from a YAML or JSON answers file")
 	f.StringVar(&opts.save, "save", "", "write the answers to this file (an answers file for recommend --answers)")
+	f.BoolVar(&opts.whatIf, "what-if", false, "list, per category, every single answer change that would change the top pick")
 	f.BoolVar(&opts.accessible, "accessible", false, "plain line-by-line prompts for screen readers (also: ACCESSIBLE=1)")
 	_ = cmd.MarkFlagFilename("answers", "yaml", "yml", "json")
 	_ = cmd.MarkFlagFilename("save", "yaml", "yml")
@@ -105,7 +107,7 @@ func (o *wizardOptions) run(ctx context.Context) error {
 			return err
 		}
 	}
-	runErr := recommendAndWrite(s, o.global, base, given, lang, &o.out)
+	runErr := recommendAndWrite(s, o.global, base, given, lang, &o.out, o.whatIf)
 	var ee *ExitError
 	if runErr != nil && !(errors.As(runErr, &ee) && ee.Code == ExitNoCandidate) {
 		return runErr

@@ -433,3 +433,36 @@ func (tg *Target) AnswerAttributes(id string) []string {
 	}
 	return out
 }
+
+// Questions adds to set the ids of the questions the condition looks at.
+func (c *Condition) Questions(set map[string]bool) {
+	if c == nil {
+		return
+	}
+	for _, t := range c.Terms {
+		set[t.Key] = true
+	}
+	for _, sub := range c.AnyOf {
+		sub.Questions(set)
+	}
+}
+
+// Questions lists the questions whose answers can change the category's scores: those its
+// rules' conditions and targets look at, and priorities when a criterion names one.
+func (c *Category) Questions() map[string]bool {
+	set := map[string]bool{}
+	for _, r := range c.Rules {
+		r.When.Questions(set)
+		for _, t := range r.Target.Where {
+			if t.Answer != "" {
+				set[t.Answer] = true
+			}
+		}
+	}
+	for _, cr := range c.Criteria {
+		if len(cr.Priorities) > 0 {
+			set["priorities"] = true
+		}
+	}
+	return set
+}

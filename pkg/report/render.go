@@ -166,6 +166,12 @@ func Table(r *Report, width int) string {
 				line(2, 4, dimStyle.Render(fmt.Sprintf(msg(lang, "corrections-also"), strings.Join(rest, ", "))))
 			}
 		}
+		if len(c.Sensitivity) > 0 {
+			line(2, 2, lipgloss.NewStyle().Bold(true).Render(msg(lang, "what-if")))
+			for _, sv := range c.Sensitivity {
+				line(5, 7, fmt.Sprintf("%s %s → %s", warnStyle.Render("?"), sv.Flag, sv.TopName))
+			}
+		}
 		if len(c.Excluded) > 0 {
 			line(2, 2, excludeStyle.Render(msg(lang, "excluded")))
 			for _, ex := range c.Excluded {
@@ -286,6 +292,7 @@ var messages = map[string][2]string{ // key -> {en, zh}
 	"c-attribute":      {"Attribute", "属性"},
 	"c-report-differs": {"The report gave other figures:", "报告中的数据不同："},
 	"c-sources":        {"Sources:", "来源："},
+	"what-if":          {"Would change the pick:", "以下改动会改变首选："},
 	"warning":          {"Warning", "警告"},
 	"yes":              {"yes", "是"},
 	"no":               {"no", "否"},

@@ -46,6 +46,17 @@ type Category struct {
 	Title    string     `json:"title" yaml:"title"`
 	Ranking  []Entry    `json:"ranking" yaml:"ranking"`
 	Excluded []Excluded `json:"excluded" yaml:"excluded"`
+	// Sensitivity (with --what-if) lists the single-answer changes that change the top pick.
+	Sensitivity []Sensitivity `json:"sensitivity,omitempty" yaml:"sensitivity,omitempty"`
+}
+
+// Sensitivity is one answer change and the top pick it would give.
+type Sensitivity struct {
+	Question string `json:"question" yaml:"question"`
+	Value    any    `json:"value" yaml:"value"`
+	Top      string `json:"top" yaml:"top"`
+	TopName  string `json:"-" yaml:"-"`
+	Flag     string `json:"-" yaml:"-"`
 }
 
 // Entry is one ranked candidate.
@@ -164,6 +175,8 @@ func (a AnswerList) MarshalYAML() (any, error) {
 type Options struct {
 	Lang        string // en or zh
 	ToolVersion string
+	// WhatIf, when set, fills each category's sensitivity (see engine.WhatIf).
+	WhatIf map[string][]engine.Sensitivity
 }
 
 // Build turns an engine result into the report document.
@@ -192,6 +205,9 @@ func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
 				e.Reasons = append(e.Reasons, Reason{Rule: rule.ID, Text: rule.Because.In(lang), Source: rule.Source, File: ruleFile(rule)})
 			}
 			c.Excluded = append(c.Excluded, e)
+		}
+		for _, sv := range opts.WhatIf[c.ID] {
+			c.Sensitivity = append(c.Sensitivity, Sensitivity{Question: sv.Question.ID, Value: sv.Value.Any(), Top: sv.Top.ID, TopName: sv.Top.Name, Flag: sv.Flag()})
 		}
 		r.Categories = append(r.Categories, c)
 	}
