@@ -97,8 +97,7 @@ func recommendAndWrite(s *Streams, g *globalOptions, b *knowledge.Base, given kn
 	}
 	rep := report.Build(b, res, opts)
 	err = emit(s, g, out, rep, func(w io.Writer, width int) error {
-		_, err := io.WriteString(w, report.Table(rep, width))
-		return err
+		return report.Render(w, rep, out.format, width)
 	})
 	if err != nil {
 		return err

@@ -121,7 +121,7 @@ comes with its reasons and every fact with its source.`,
 	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletion("en", "zh"))
 	_ = root.MarkPersistentFlagDirname("rules")
 
-	root.AddCommand(newRecommendCmd(s, g), newWizardCmd(s, g), newExplainCmd(s, g),
+	root.AddCommand(newRecommendCmd(s, g), newWizardCmd(s, g), newExplainCmd(s, g), newADRCmd(s, g),
 		newCompareCmd(s, g), newShowCmd(s, g), newListCmd(s, g), newQuestionsCmd(s, g), newRulesCmd(s, g), newSchemaCmd(s), newExitCodesTopic(), newManCmd())
 	return root
 }

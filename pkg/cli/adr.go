@@ -1,0 +1,106 @@
+package cli
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/stackadvisor/stackadvisor/pkg/engine"
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+	"github.com/stackadvisor/stackadvisor/pkg/report"
+)
+
+var dateRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+func newADRCmd(s *Streams, g *globalOptions) *cobra.Command {
+	var out outputOptions
+	var answers *answerFlags
+	var date string
+	cmd := &cobra.Command{
+		Use:   "adr CATEGORY [answer flags]",
+		Short: "Write the decision for one category as an Architecture Decision Record (MADR)",
+		Long: `Write an Architecture Decision Record in the MADR layout for one category's decision:
+status (proposed), the context from your answers, the decision drivers (priorities and hard
+constraints), the options considered with their scores, the outcome with its reasons, the
+consequences (good, bad, and where the report was corrected), and the exact recommend command
+and knowledge-base digest that reproduce it. Takes the same answer flags as recommend; -o
+creates missing folders (docs/adr/…).`,
+		Example: `  stackadvisor adr sandbox --tenancy untrusted -o docs/adr/0001-sandbox.md
+  stackadvisor adr gpu --domestic --priorities autonomy --lang zh --date 2026-11-24`,
+		Args: cobra.ExactArgs(1),
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			b, err := knowledge.Embedded()
+			if err != nil || len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var ids []cobra.Completion
+			for _, c := range b.Categories {
+				ids = append(ids, c.ID)
+			}
+			return ids, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lang, b, err := browseSetup(cmd, s, g, &out)
+			if err != nil {
+				return err
+			}
+			cat := b.Category(args[0])
+			if cat == nil {
+				ids := make([]string, len(b.Categories))
+				for i, c := range b.Categories {
+					ids[i] = c.ID
+				}
+				return usageErrorf("unknown category %q; categories: %s", args[0], strings.Join(ids, ", "))
+			}
+			if date != "" && !dateRe.MatchString(date) {
+				return usageErrorf("--date %q is not a date; use YYYY-MM-DD", date)
+			}
+			answers.base = b
+			given, err := answers.given(cmd)
+			if err != nil {
+				return err
+			}
+			if cmd.Flags().Changed("categories") && !slices.Contains(given["categories"].List, cat.ID) {
+				return usageErrorf("--categories does not include %s, the category of the record", cat.ID)
+			}
+			given["categories"] = knowledge.Value{Type: knowledge.TypeMulti, List: []string{cat.ID}}
+			res, err := engine.Run(b, given)
+			if err != nil {
+				return usageErrorf("%v", err)
+			}
+			rep := report.Build(b, res, report.Options{Lang: lang, ToolVersion: toolVersion(), WhatIf: engine.WhatIf(b, given, res)})
+			command := EquivalentCommand(b, given)
+			if !strings.Contains(command, "--categories") {
+				command += " --categories=" + cat.ID
+			}
+			for _, p := range g.rules {
+				command += " --rules " + p
+			}
+			text, err := report.ADR(b, rep, cat.ID, report.ADROptions{Command: command, Date: date})
+			if err != nil {
+				return failuref("%v", err)
+			}
+			if out.output != "" {
+				if err := os.MkdirAll(filepath.Dir(out.output), 0o755); err != nil {
+					return failuref("cannot create %s: %v", filepath.Dir(out.output), unwrapPathError(err))
+				}
+			}
+			doc := map[string]string{"category": cat.ID, "markdown": text}
+			return emit(s, g, &out, doc, func(w io.Writer, _ int) error {
+				_, err := io.WriteString(w, text)
+				return err
+			})
+		},
+	}
+	if b, err := knowledge.Embedded(); err == nil {
+		answers = addAnswerFlags(cmd, b, langFromEnv(s))
+	}
+	addOutputFlags(cmd, &out, "markdown", "json")
+	cmd.Flags().StringVar(&date, "date", "", "the decision's date for the record's front matter (YYYY-MM-DD); none by default, so the record is reproducible")
+	return cmd
+}

@@ -1,0 +1,201 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+)
+
+// ADROptions complete an Architecture Decision Record.
+type ADROptions struct {
+	Command string // the recommend command that reproduces the decision
+	Date    string // optional date for the front matter (YYYY-MM-DD)
+}
+
+// ADR renders the decision of one category of the report as an Architecture Decision Record
+// in the MADR layout: context and problem, decision drivers, considered options, outcome,
+// consequences and more information (sources, the command and the knowledge-base digest).
+func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, error) {
+	var c *Category
+	for i := range r.Categories {
+		if r.Categories[i].ID == catID {
+			c = &r.Categories[i]
+		}
+	}
+	if c == nil {
+		return "", fmt.Errorf("the report has no category %q", catID)
+	}
+	lang := r.Lang
+	var sb strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&sb, format, args...) }
+	var top *Entry
+	if len(c.Ranking) > 0 {
+		top = &c.Ranking[0]
+	}
+
+	p("---\nstatus: proposed\n")
+	if o.Date != "" {
+		p("date: %s\n", o.Date)
+	}
+	p("decision-makers: \nconsulted: \ninformed: \n---\n\n")
+	if top != nil {
+		p("# %s\n\n", fmt.Sprintf(msg(lang, "adr-title"), c.Title, top.Name))
+	} else {
+		p("# %s\n\n", fmt.Sprintf(msg(lang, "adr-title-none"), c.Title))
+	}
+
+	p("## %s\n\n%s\n\n", msg(lang, "adr-context"), fmt.Sprintf(msg(lang, "adr-context-text"), c.Title))
+	for _, a := range r.Answers {
+		q := b.Question(a.ID)
+		if q == nil || !q.ShowWhen.Holds(answersOf(r)) || (a.ID == "categories") {
+			continue
+		}
+		p("* %s %s\n", mdEscape(q.Label.In(lang)), "**"+mdEscape(answerText(q, a.Value, lang))+"**")
+	}
+	p("\n")
+
+	p("## %s\n\n", msg(lang, "adr-drivers"))
+	prios := "—"
+	for _, a := range r.Answers {
+		if a.ID == "priorities" {
+			if labels := valueLabels(b.Question("priorities"), a.Value.List, lang); labels != "" {
+				prios = labels
+			}
+		}
+	}
+	p("* %s: %s\n", msg(lang, "adr-priorities"), prios)
+	seen := map[string]bool{}
+	for _, ex := range c.Excluded {
+		for _, reason := range ex.Reasons {
+			if !seen[reason.Rule] {
+				seen[reason.Rule] = true
+				p("* %s: %s (%s)\n", msg(lang, "adr-constraint"), mdEscape(reason.Text), mdSource(reason.Source))
+			}
+		}
+	}
+	p("\n")
+
+	p("## %s\n\n", msg(lang, "adr-options"))
+	for _, e := range c.Ranking {
+		p("* %s (`%s`) — %s %.1f\n", mdEscape(e.Name), e.ID, msg(lang, "score"), e.Score)
+	}
+	for _, ex := range c.Excluded {
+		p("* %s (`%s`) — %s: %s\n", mdEscape(ex.Name), ex.ID, msg(lang, "adr-excluded"), mdEscape(ex.Reasons[0].Text))
+	}
+	p("\n")
+
+	p("## %s\n\n", msg(lang, "adr-outcome"))
+	if top == nil {
+		p("%s\n\n", msg(lang, "none-left"))
+	} else {
+		p("%s\n\n", fmt.Sprintf(msg(lang, "adr-chosen"), mdEscape(top.Name), top.Score))
+		for _, reason := range top.Reasons {
+			p("* %s (%s)\n", mdEscape(reason.Text), mdSource(reason.Source))
+		}
+		p("\n### %s\n\n", msg(lang, "adr-consequences"))
+		for _, reason := range top.Reasons {
+			if reason.Points > 0 || strings.HasPrefix(reason.Rule, "criterion:") {
+				p("* %s %s\n", msg(lang, "adr-good"), mdEscape(lowerFirst(reason.Text, lang)))
+			}
+		}
+		for _, cv := range top.Caveats {
+			p("* %s %s\n", msg(lang, "adr-bad"), mdEscape(lowerFirst(cv.Text, lang)))
+		}
+		for _, cr := range top.Corrections {
+			p("* %s %s %s (%s)\n", msg(lang, "adr-neutral"), mdEscape(fmt.Sprintf(msg(lang, "report-says"), cr.ReportSays)),
+				mdEscape(fmt.Sprintf(msg(lang, "verified"), cr.Verified)), mdSource(cr.Source))
+		}
+		p("\n")
+	}
+	if len(c.Sensitivity) > 0 {
+		p("### %s\n\n", msg(lang, "what-if"))
+		for _, s := range c.Sensitivity {
+			p("* `%s` → %s\n", s.Flag, mdEscape(s.TopName))
+		}
+		p("\n")
+	}
+
+	p("## %s\n\n", msg(lang, "adr-more"))
+	p("%s\n\n```sh\n%s\n```\n\n", msg(lang, "adr-reproduce"), o.Command)
+	p("* %s\n", fmt.Sprintf(msg(lang, "md-generated"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.Digest))
+	var sources []string
+	add := func(s string) {
+		if s != "" && !seen["src:"+s] {
+			seen["src:"+s] = true
+			sources = append(sources, s)
+		}
+	}
+	if top != nil { // the sources of the decision: the chosen option and the constraints
+		for _, x := range top.Reasons {
+			add(x.Source)
+		}
+		for _, x := range top.Caveats {
+			add(x.Source)
+		}
+		for _, x := range top.Corrections {
+			add(x.Source)
+		}
+	}
+	for _, e := range c.Excluded {
+		for _, x := range e.Reasons {
+			add(x.Source)
+		}
+	}
+	if len(sources) > 0 {
+		p("* %s\n", msg(lang, "c-sources"))
+		for _, s := range sources {
+			p("  * %s\n", mdSource(s))
+		}
+	}
+	return sb.String(), nil
+}
+
+func answersOf(r *Report) knowledge.Answers {
+	a := knowledge.Answers{}
+	for _, x := range r.Answers {
+		a[x.ID] = x.Value
+	}
+	return a
+}
+
+func valueLabels(q *knowledge.Question, ids []string, lang string) string {
+	var out []string
+	for _, id := range ids {
+		if c := q.Choice(id); c != nil {
+			out = append(out, c.Label.In(lang))
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// answerText is an answer as a person reads it: the labels of values, yes/no, or the number.
+func answerText(q *knowledge.Question, v knowledge.Value, lang string) string {
+	switch v.Type {
+	case knowledge.TypeMulti:
+		if len(v.List) == 0 {
+			return "—"
+		}
+		return valueLabels(q, v.List, lang)
+	case knowledge.TypeOne:
+		return valueLabels(q, []string{v.Str}, lang)
+	case knowledge.TypeBool:
+		if v.Bool {
+			return msg(lang, "yes")
+		}
+		return msg(lang, "no")
+	}
+	return v.String()
+}
+
+// lowerFirst lowers the first letter of an English sentence that follows "because" (not of
+// a name or an acronym, whose second letter is upper case too).
+func lowerFirst(s, lang string) string {
+	r := []rune(s)
+	if lang != "en" || len(r) < 2 || !unicode.IsUpper(r[0]) || unicode.IsUpper(r[1]) {
+		return s
+	}
+	r[0] = unicode.ToLower(r[0])
+	return string(r)
+}

@@ -1,0 +1,186 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stackadvisor/stackadvisor/pkg/engine"
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+	"github.com/stackadvisor/stackadvisor/pkg/report"
+)
+
+// formatCases are the scenarios rendered to Markdown and HTML golden files (reviewed by hand).
+var formatCases = map[string]string{
+	"sandbox-untrusted-no-kvm": "categories: [sandbox]\ntenancy: untrusted\nkvm: none\n",
+	"gpu-domestic-autonomy-zh": "categories: [gpu]\ndomestic: true\npriorities: [autonomy]\n",
+}
+
+func embeddedReport(t *testing.T, answers, lang string, whatIf bool) *report.Report {
+	t.Helper()
+	b, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	given, err := b.ParseAnswers("answers.yaml", []byte(answers))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := engine.Run(b, given)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := report.Options{Lang: lang, ToolVersion: "golden"}
+	if whatIf {
+		opts.WhatIf = engine.WhatIf(b, given, res)
+	}
+	r := report.Build(b, res, opts)
+	r.KnowledgeBase.Digest = "sha256:(digest)"
+	return r
+}
+
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("../../testdata/golden", name)
+	if os.Getenv("UPDATE_GOLDEN") != "" {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file; if intended, run UPDATE_GOLDEN=1 go test ./pkg/report and review the diff", path)
+	}
+}
+
+func lang(name string) string {
+	if strings.HasSuffix(name, "-zh") {
+		return "zh"
+	}
+	return "en"
+}
+
+func TestGoldenMarkdownAndHTML(t *testing.T) {
+	for name, answers := range formatCases {
+		t.Run(name, func(t *testing.T) {
+			r := embeddedReport(t, answers, lang(name), true)
+			var md, html bytes.Buffer
+			if err := report.Render(&md, r, "markdown", 0); err != nil {
+				t.Fatal(err)
+			}
+			if err := report.Render(&html, r, "html", 0); err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, name+".md", md.Bytes())
+			checkGolden(t, name+".html", html.Bytes())
+		})
+	}
+}
+
+var urlRe = regexp.MustCompile(`https?://[^\s"'<>)]+`)
+
+// TestHTMLIsSelfContained parses the page as XML (so every tag is closed and every attribute
+// quoted), and checks it has no script and requests nothing: the only URLs are the href of
+// source links, each one a source of the report.
+func TestHTMLIsSelfContained(t *testing.T) {
+	for name, answers := range formatCases {
+		r := embeddedReport(t, answers, lang(name), true)
+		var buf bytes.Buffer
+		if err := report.HTML(&buf, r); err != nil {
+			t.Fatal(err)
+		}
+		page := buf.String()
+		dec := xml.NewDecoder(strings.NewReader(strings.TrimPrefix(page, "<!DOCTYPE html>\n")))
+		dec.Strict = true
+		dec.Entity = xml.HTMLEntity
+		var hrefs []string
+		for {
+			tok, err := dec.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%s: not well-formed: %v", name, err)
+			}
+			if se, ok := tok.(xml.StartElement); ok {
+				switch se.Name.Local {
+				case "script", "link", "img", "iframe", "object", "embed":
+					t.Errorf("%s: <%s> in a self-contained page", name, se.Name.Local)
+				}
+				for _, a := range se.Attr {
+					if a.Name.Local == "href" {
+						hrefs = append(hrefs, a.Value)
+					}
+					if a.Name.Local == "src" || strings.HasPrefix(a.Name.Local, "on") {
+						t.Errorf("%s: attribute %s on <%s>", name, a.Name.Local, se.Name.Local)
+					}
+				}
+			}
+		}
+		sources := map[string]bool{}
+		for _, c := range r.Categories {
+			for _, e := range c.Ranking {
+				for _, x := range e.Reasons {
+					sources[x.Source] = true
+				}
+				for _, x := range e.Caveats {
+					sources[x.Source] = true
+				}
+				for _, x := range e.Corrections {
+					sources[x.Source] = true
+				}
+			}
+			for _, e := range c.Excluded {
+				for _, x := range e.Reasons {
+					sources[x.Source] = true
+				}
+			}
+		}
+		for _, h := range hrefs {
+			if !sources[h] {
+				t.Errorf("%s: link %q is not a source of the report", name, h)
+			}
+		}
+		// Every URL in the page is inside a link to a source (as href or as its text).
+		for _, u := range urlRe.FindAllString(page, -1) {
+			if !sources[strings.ReplaceAll(u, "&amp;", "&")] && !strings.Contains(page, `href="`+u+`"`) {
+				t.Errorf("%s: URL %q outside the source links", name, u)
+			}
+		}
+		if strings.Contains(page, "ZgotmplZ") {
+			t.Errorf("%s: html/template rejected a value", name)
+		}
+	}
+}
+
+func TestGoldenADR(t *testing.T) {
+	b, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]struct{ cat, answers string }{
+		"adr-sandbox-untrusted.md": {"sandbox", "categories: [sandbox]\ntenancy: untrusted\n"},
+		"adr-gpu-domestic-zh.md":   {"gpu", "categories: [gpu]\ndomestic: true\npriorities: [autonomy]\n"},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			r := embeddedReport(t, c.answers, lang(strings.TrimSuffix(name, ".md")), true)
+			text, err := report.ADR(b, r, c.cat, report.ADROptions{Command: "stackadvisor recommend (command)", Date: "2026-11-24"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, name, []byte(text))
+		})
+	}
+	if _, err := report.ADR(b, embeddedReport(t, "categories: [engine]\n", "en", false), "gpu", report.ADROptions{}); err == nil {
+		t.Errorf("an ADR for a category missing from the report must fail")
+	}
+}

@@ -1,0 +1,127 @@
+package report
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+)
+
+// htmlPage is one self-contained page: inline CSS, no script, no external request; the only
+// URLs are the sources' links. html/template escapes every text.
+const htmlPage = `<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8"/>
+<meta name="viewport" content="width=device-width, initial-scale=1"/>
+<title>{{t "md-title"}}</title>
+<style>
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans SC", sans-serif; color: #1d2330; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+h2 { font-size: 1.25rem; border-bottom: 1px solid #d6dae3; padding-bottom: .2rem; margin-top: 2rem; }
+h3 { font-size: 1.05rem; margin: 1.2rem 0 .2rem; }
+.meta, .src, .id { color: #5b6477; font-size: .85rem; }
+table { border-collapse: collapse; margin: .6rem 0; }
+th, td { border: 1px solid #d6dae3; padding: .25rem .6rem; text-align: left; vertical-align: top; }
+th { background: #f2f4f8; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.bar { display: inline-block; height: .6rem; background: #3a9d5d; border-radius: 2px; }
+ul { margin: .3rem 0 .6rem; padding-left: 1.3rem; }
+li.reason::marker { content: "+ "; color: #3a9d5d; }
+li.caveat::marker { content: "! "; color: #b7791f; }
+li.correction::marker { content: "≠ "; color: #b7791f; }
+li.excluded::marker { content: "✗ "; color: #c53030; }
+li.whatif::marker { content: "? "; color: #2b6cb0; }
+.label { font-weight: 600; }
+a { color: #2b6cb0; }
+@media print { body { margin: 0; max-width: none; font-size: 11pt; } a { color: inherit; } h2 { break-after: avoid; } .entry { break-inside: avoid; } }
+</style>
+</head>
+<body>
+<h1>{{t "md-title"}}</h1>
+<p class="meta">{{generated .}}</p>
+<h2>{{t "md-answers"}}</h2>
+<table>
+<tr><th>{{t "md-question"}}</th><th>{{t "md-answer"}}</th></tr>
+{{range .Answers}}<tr><td><code>{{.ID}}</code></td><td>{{answer .}}</td></tr>
+{{end}}</table>
+{{range .Categories}}
+<h2>{{.Title}} <span class="id">({{.ID}})</span></h2>
+{{if not .Ranking}}<p>{{t "none-left"}}</p>{{else}}
+<table>
+<tr><th>#</th><th>{{t "candidate"}}</th><th>{{t "score"}}</th><th></th></tr>
+{{range .Ranking}}<tr><td class="num">{{.Rank}}</td><td><strong>{{.Name}}</strong> <span class="id">({{.ID}})</span></td><td class="num">{{printf "%.1f" .Score}}</td><td><span class="bar" style="width: {{barWidth .Score}}rem"></span></td></tr>
+{{end}}</table>{{end}}
+{{range .Ranking}}<div class="entry">
+<h3>{{.Rank}}. {{.Name}}</h3>
+<p>{{.Summary}}</p>
+<ul>
+{{range .Reasons}}<li class="reason">{{.Text}} {{source .Source}}{{file .File}}</li>
+{{end}}{{range .Caveats}}<li class="caveat">{{.Text}} {{source .Source}}{{file .File}}</li>
+{{end}}{{range .Corrections}}<li class="correction"><span class="label">{{correctionLabel .}}:</span> {{reportSays .}} {{verified .}} {{source .Source}}</li>
+{{end}}</ul>
+</div>
+{{end}}{{if .Sensitivity}}<p class="label">{{t "what-if"}}</p>
+<ul>
+{{range .Sensitivity}}<li class="whatif"><code>{{.Flag}}</code> → {{.TopName}}</li>
+{{end}}</ul>
+{{end}}{{if .Excluded}}<p class="label">{{t "excluded"}}</p>
+<ul>
+{{range .Excluded}}<li class="excluded"><strong>{{.Name}}</strong> <span class="id">({{.ID}})</span>:{{range .Reasons}} {{.Text}} {{source .Source}}{{file .File}}{{end}}</li>
+{{end}}</ul>
+{{end}}{{end}}{{range .Warnings}}<p><span class="label">{{t "warning"}}:</span> {{.Text}}</p>
+{{end}}</body>
+</html>
+`
+
+// HTML writes the report as one self-contained HTML page, readable on screen and printed.
+func HTML(w io.Writer, r *Report) error {
+	lang := r.Lang
+	funcs := template.FuncMap{
+		"t": func(key string) string { return msg(lang, key) },
+		"generated": func(r *Report) string {
+			return fmt.Sprintf(msg(lang, "md-generated-plain"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.Digest)
+		},
+		"answer": func(a Answer) string {
+			if v := a.Value.String(); v != "" {
+				return v
+			}
+			return "—"
+		},
+		"barWidth": func(score float64) string { return fmt.Sprintf("%.1f", score/10) },
+		"source": func(src string) template.HTML {
+			if src == "" {
+				return ""
+			}
+			if isURL(src) {
+				return template.HTML(fmt.Sprintf(`<span class="src">(<a href="%s">%s</a>)</span>`,
+					template.HTMLEscapeString(src), template.HTMLEscapeString(shortURL(src))))
+			}
+			return template.HTML(`<span class="src">(` + template.HTMLEscapeString(src) + `)</span>`)
+		},
+		"file": func(file string) template.HTML {
+			if file == "" {
+				return ""
+			}
+			return template.HTML(` <code class="src">` + template.HTMLEscapeString(file) + `</code>`)
+		},
+		"correctionLabel": func(c Correction) string {
+			if c.Verdict == "unverified" {
+				return msg(lang, "unverified")
+			}
+			return msg(lang, "correction")
+		},
+		"reportSays": func(c Correction) string { return fmt.Sprintf(msg(lang, "report-says"), c.ReportSays) },
+		"verified":   func(c Correction) string { return fmt.Sprintf(msg(lang, "verified"), c.Verified) },
+	}
+	tpl, err := template.New("report").Funcs(funcs).Parse(htmlPage)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	if err := tpl.Execute(&b, r); err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, b.String())
+	return err
+}

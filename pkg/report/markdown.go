@@ -1,0 +1,120 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+)
+
+// mdEscape makes text safe inside a Markdown paragraph or table cell.
+func mdEscape(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "\n", " ")
+	return r.Replace(s)
+}
+
+// mdSource renders a source: a link when it is a URL, else plain text.
+func mdSource(src string) string {
+	if isURL(src) {
+		return fmt.Sprintf("[%s](%s)", mdEscape(shortURL(src)), strings.ReplaceAll(src, ")", "%29"))
+	}
+	return mdEscape(src)
+}
+
+func isURL(s string) bool { return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://") }
+
+// shortURL is a URL without its scheme, for link texts.
+func shortURL(s string) string {
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "https://"), "http://")
+	if len([]rune(s)) > 60 {
+		s = string([]rune(s)[:57]) + "…"
+	}
+	return s
+}
+
+// Markdown renders the report as GitHub-flavoured Markdown: a table per category, the
+// reasons, caveats and corrections of every ranked candidate with their sources as links,
+// the excluded candidates, and the answers that would change the pick.
+func Markdown(r *Report) string {
+	lang := r.Lang
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	p("# %s\n\n", msg(lang, "md-title"))
+	p("%s\n\n", fmt.Sprintf(msg(lang, "md-generated"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.Digest))
+	p("## %s\n\n| %s | %s |\n| --- | --- |\n", msg(lang, "md-answers"), msg(lang, "md-question"), msg(lang, "md-answer"))
+	for _, a := range r.Answers {
+		v := a.Value.String()
+		if v == "" {
+			v = "—"
+		}
+		p("| `%s` | %s |\n", a.ID, mdEscape(v))
+	}
+	for _, c := range r.Categories {
+		p("\n## %s (`%s`)\n\n", mdEscape(c.Title), c.ID)
+		if len(c.Ranking) == 0 {
+			p("%s\n\n", msg(lang, "none-left"))
+		} else {
+			p("| # | %s | %s |\n| ---: | --- | ---: |\n", msg(lang, "candidate"), msg(lang, "score"))
+			for _, e := range c.Ranking {
+				p("| %d | **%s** (`%s`) | %.1f |\n", e.Rank, mdEscape(e.Name), e.ID, e.Score)
+			}
+			p("\n")
+		}
+		for _, e := range c.Ranking {
+			p("### %d. %s\n\n%s\n\n", e.Rank, mdEscape(e.Name), mdEscape(e.Summary))
+			for _, reason := range e.Reasons {
+				p("- ✅ %s (%s)%s\n", mdEscape(reason.Text), mdSource(reason.Source), mdFile(reason.File))
+			}
+			for _, cv := range e.Caveats {
+				p("- ⚠️ %s", mdEscape(cv.Text))
+				if cv.Source != "" {
+					p(" (%s)", mdSource(cv.Source))
+				}
+				p("%s\n", mdFile(cv.File))
+			}
+			mdCorrections(&b, lang, e.Corrections)
+			p("\n")
+		}
+		if len(c.Sensitivity) > 0 {
+			p("**%s**\n\n", msg(lang, "what-if"))
+			for _, s := range c.Sensitivity {
+				p("- `%s` → %s\n", s.Flag, mdEscape(s.TopName))
+			}
+			p("\n")
+		}
+		if len(c.Excluded) > 0 {
+			p("**%s**\n\n", msg(lang, "excluded"))
+			for _, ex := range c.Excluded {
+				for i, reason := range ex.Reasons {
+					if i == 0 {
+						p("- ❌ **%s** (`%s`): ", mdEscape(ex.Name), ex.ID)
+					} else {
+						p("  - ")
+					}
+					p("%s (%s)%s\n", mdEscape(reason.Text), mdSource(reason.Source), mdFile(reason.File))
+				}
+			}
+			p("\n")
+		}
+	}
+	for _, w := range r.Warnings {
+		p("> **%s:** %s\n\n", msg(lang, "warning"), mdEscape(w.Text))
+	}
+	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+func mdFile(file string) string {
+	if file == "" {
+		return ""
+	}
+	return " `" + file + "`"
+}
+
+func mdCorrections(b *strings.Builder, lang string, cs []Correction) {
+	for _, c := range cs {
+		label := msg(lang, "correction")
+		if c.Verdict == "unverified" {
+			label = msg(lang, "unverified")
+		}
+		fmt.Fprintf(b, "- ≠ **%s:** %s %s (%s)\n", label, mdEscape(fmt.Sprintf(msg(lang, "report-says"), c.ReportSays)),
+			mdEscape(fmt.Sprintf(msg(lang, "verified"), c.Verified)), mdSource(c.Source))
+	}
+}
