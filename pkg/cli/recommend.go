@@ -20,6 +20,7 @@ type recommendOptions struct {
 	answers *answerFlags
 	out     outputOptions
 	whatIf  bool
+	detect  bool
 }
 
 func newRecommendCmd(s *Streams, g *globalOptions) *cobra.Command {
@@ -61,6 +62,7 @@ Each question is a flag. Lists take commas or repeated flags (--workloads a,b or
 	}
 	addOutputFlags(cmd, &opts.out, report.Formats...)
 	cmd.Flags().BoolVar(&opts.whatIf, "what-if", false, "list, per category, every single answer change that would change the top pick")
+	cmd.Flags().BoolVar(&opts.detect, "detect", false, "fill unanswered questions from this machine: /dev/kvm, root or not, systemd, GPUs")
 	return cmd
 }
 
@@ -81,18 +83,30 @@ func (o *recommendOptions) run(cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
-	return recommendAndWrite(o.streams, o.global, b, given, lang, &o.out, o.whatIf)
+	var ro runOptions
+	ro.whatIf = o.whatIf
+	if o.detect {
+		ro.detected, ro.notes = applyDetected(b, given, probeRoot(o.streams))
+	}
+	return recommendAndWrite(o.streams, o.global, b, given, lang, &o.out, ro)
 }
 
 // recommendAndWrite scores the given answers, writes the report, and returns the exit error
 // for categories left empty (the report is written all the same).
-func recommendAndWrite(s *Streams, g *globalOptions, b *knowledge.Base, given knowledge.Answers, lang string, out *outputOptions, whatIf bool) error {
+// runOptions are the extras of a recommendation run.
+type runOptions struct {
+	whatIf   bool
+	detected []report.Detected
+	notes    []string
+}
+
+func recommendAndWrite(s *Streams, g *globalOptions, b *knowledge.Base, given knowledge.Answers, lang string, out *outputOptions, ro runOptions) error {
 	res, err := engine.Run(b, given)
 	if err != nil {
 		return usageErrorf("%v", err)
 	}
-	opts := report.Options{Lang: lang, ToolVersion: toolVersion()}
-	if whatIf {
+	opts := report.Options{Lang: lang, ToolVersion: toolVersion(), Given: given, Detected: ro.detected, Notes: ro.notes}
+	if ro.whatIf {
 		opts.WhatIf = engine.WhatIf(b, given, res)
 	}
 	rep := report.Build(b, res, opts)

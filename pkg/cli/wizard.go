@@ -24,6 +24,7 @@ type wizardOptions struct {
 	save        string
 	accessible  bool
 	whatIf      bool
+	detect      bool
 }
 
 func newWizardCmd(s *Streams, g *globalOptions) *cobra.Command {
@@ -57,6 +58,7 @@ defaults.`,
 	f.StringVar(&opts.answersFile, "answers", "", "pre-fill the form from a YAML or JSON answers file")
 	f.StringVar(&opts.save, "save", "", "write the answers to this file (an answers file for recommend --answers)")
 	f.BoolVar(&opts.whatIf, "what-if", false, "list, per category, every single answer change that would change the top pick")
+	f.BoolVar(&opts.detect, "detect", false, "pre-fill unanswered questions from this machine: /dev/kvm, root or not, systemd, GPUs")
 	f.BoolVar(&opts.accessible, "accessible", false, "plain line-by-line prompts for screen readers (also: ACCESSIBLE=1)")
 	_ = cmd.MarkFlagFilename("answers", "yaml", "yml", "json")
 	_ = cmd.MarkFlagFilename("save", "yaml", "yml")
@@ -88,6 +90,11 @@ func (o *wizardOptions) run(ctx context.Context) error {
 	if !accessible && !(isTerminal(s.In) && isTerminal(s.Err)) {
 		return usageErrorf("the wizard needs a terminal; without one, pass the answers as flags to 'stackadvisor recommend', or run 'stackadvisor wizard --accessible' to answer line by line.")
 	}
+	var ro runOptions
+	ro.whatIf = o.whatIf
+	if o.detect {
+		ro.detected, ro.notes = applyDetected(base, prefill, probeRoot(s))
+	}
 	w, err := wizard.New(base, lang, prefill)
 	if err != nil {
 		return usageErrorf("%v", err)
@@ -107,7 +114,7 @@ func (o *wizardOptions) run(ctx context.Context) error {
 			return err
 		}
 	}
-	runErr := recommendAndWrite(s, o.global, base, given, lang, &o.out, o.whatIf)
+	runErr := recommendAndWrite(s, o.global, base, given, lang, &o.out, ro)
 	var ee *ExitError
 	if runErr != nil && !(errors.As(runErr, &ee) && ee.Code == ExitNoCandidate) {
 		return runErr

@@ -196,10 +196,27 @@ func Table(r *Report, width int) string {
 			}
 		}
 	}
+	if len(r.Detected) > 0 {
+		b.WriteString("\n")
+		line(0, 2, lipgloss.NewStyle().Bold(true).Render(msg(lang, "detected")+":"))
+		for _, d := range r.Detected {
+			line(2, 4, fmt.Sprintf("--%s=%v %s", d.Question, flagValue(d.Value), dimStyle.Render("("+d.Evidence+")")))
+		}
+	}
+	if len(r.Warnings) > 0 {
+		b.WriteString("\n")
+	}
 	for _, w := range r.Warnings {
 		line(0, 2, warnStyle.Render(msg(lang, "warning")+": ")+w.Text)
 	}
 	return b.String()
+}
+
+func flagValue(v any) string {
+	if list, ok := v.([]string); ok {
+		return strings.Join(list, ",")
+	}
+	return fmt.Sprint(v)
 }
 
 // detailRanks is how many of the top candidates get their reasons listed under the table.
@@ -267,63 +284,66 @@ func wrapIndent(text string, width, indent, hang int) string {
 }
 
 var messages = map[string][2]string{ // key -> {en, zh}
-	"candidate":          {"Candidate", "候选"},
-	"score":              {"Score", "得分"},
-	"excluded":           {"Excluded", "已排除"},
-	"none-left":          {"No candidate is left after the exclusions below.", "经过以下排除后，没有剩余的候选。"},
-	"correction":         {"Correction", "更正"},
-	"unverified":         {"Unverified", "未经证实"},
-	"report-says":        {"the report says: %s", "报告称：%s"},
-	"verified":           {"The sources say: %s", "经核实：%s"},
-	"source":             {"source", "来源"},
-	"more-reasons":       {"… %d more reasons (-f json lists them all)", "… 另有 %d 条理由（-f json 列出全部）"},
-	"corrections-also":   {"Corrections also apply to: %s (see -f json).", "以下候选也有更正：%s（见 -f json）。"},
-	"more-reason":        {"… %d more reason (-f json lists it)", "… 另有 %d 条理由（-f json 列出）"},
-	"more-corrections":   {"… %d more corrections (-f json lists them all)", "… 另有 %d 条更正（-f json 列出全部）"},
-	"more-correction":    {"… %d more correction (-f json lists it)", "… 另有 %d 条更正（-f json 列出）"},
-	"x-excluded":         {"Excluded for these answers by:", "在这些回答下被以下规则排除："},
-	"x-readmit":          {"Changing one answer readmits it:", "改变以下任一回答即可重新纳入："},
-	"x-no-readmit":       {"No single answer change readmits it.", "改变任何单个回答都无法重新纳入。"},
-	"x-would-score":      {"Without the exclusion it would score %.1f:", "若不排除，其得分为 %.1f："},
-	"x-ranked":           {"Ranked %d of %d with a score of %.1f:", "在 %[2]d 个候选中排名第 %[1]d，得分 %.1[3]f："},
-	"x-criterion":        {"Criterion", "评分标准"},
-	"x-value":            {"Value", "取值"},
-	"x-weight":           {"Weight", "权重"},
-	"x-normalised":       {"Normalised", "归一化"},
-	"x-points":           {"Points", "分数"},
-	"x-criteria-sum":     {"Criteria", "标准合计"},
-	"x-adjustments":      {"Rule adjustments", "规则调整"},
-	"x-rules":            {"Rules that touched it:", "影响它的规则："},
-	"c-attribute":        {"Attribute", "属性"},
-	"c-report-differs":   {"The report gave other figures:", "报告中的数据不同："},
-	"c-sources":          {"Sources:", "来源："},
-	"what-if":            {"Would change the pick:", "以下改动会改变首选："},
-	"md-title":           {"Container stack recommendation", "容器技术栈选型建议"},
-	"md-generated":       {"stackadvisor %s · knowledge base %s (`%s`)", "stackadvisor %s · 知识库 %s（`%s`）"},
-	"md-generated-plain": {"stackadvisor %s · knowledge base %s (%s)", "stackadvisor %s · 知识库 %s（%s）"},
-	"md-answers":         {"Answers", "回答"},
-	"md-question":        {"Question", "问题"},
-	"md-answer":          {"Answer", "回答"},
-	"adr-title":          {"%s: choose %s", "%s选型：%s"},
-	"adr-title-none":     {"%s: no candidate meets the constraints", "%s选型：没有满足约束的候选"},
-	"adr-context":        {"Context and Problem Statement", "背景与问题"},
-	"adr-context-text":   {"Which %s should the platform use? The requirements, as answered:", "平台应选用哪种%s？需求如下："},
-	"adr-drivers":        {"Decision Drivers", "决策因素"},
-	"adr-priorities":     {"Priorities", "优先考虑"},
-	"adr-constraint":     {"Constraint", "约束"},
-	"adr-options":        {"Considered Options", "备选方案"},
-	"adr-excluded":       {"excluded", "已排除"},
-	"adr-outcome":        {"Decision Outcome", "决策结果"},
-	"adr-chosen":         {"Chosen option: \"%s\" (score %.1f), because:", "选定方案：“%s”（得分 %.1f），理由："},
-	"adr-consequences":   {"Consequences", "影响"},
-	"adr-good":           {"Good, because", "好处："},
-	"adr-bad":            {"Bad, because", "代价："},
-	"adr-neutral":        {"Neutral: the report was corrected here:", "说明：此处对报告做了更正："},
-	"adr-more":           {"More Information", "更多信息"},
-	"adr-reproduce":      {"Reproduce the recommendation:", "复现此建议："},
-	"warning":            {"Warning", "警告"},
-	"yes":                {"yes", "是"},
-	"no":                 {"no", "否"},
+	"candidate":           {"Candidate", "候选"},
+	"score":               {"Score", "得分"},
+	"excluded":            {"Excluded", "已排除"},
+	"none-left":           {"No candidate is left after the exclusions below.", "经过以下排除后，没有剩余的候选。"},
+	"correction":          {"Correction", "更正"},
+	"unverified":          {"Unverified", "未经证实"},
+	"report-says":         {"the report says: %s", "报告称：%s"},
+	"verified":            {"The sources say: %s", "经核实：%s"},
+	"source":              {"source", "来源"},
+	"more-reasons":        {"… %d more reasons (-f json lists them all)", "… 另有 %d 条理由（-f json 列出全部）"},
+	"corrections-also":    {"Corrections also apply to: %s (see -f json).", "以下候选也有更正：%s（见 -f json）。"},
+	"more-reason":         {"… %d more reason (-f json lists it)", "… 另有 %d 条理由（-f json 列出）"},
+	"more-corrections":    {"… %d more corrections (-f json lists them all)", "… 另有 %d 条更正（-f json 列出全部）"},
+	"more-correction":     {"… %d more correction (-f json lists it)", "… 另有 %d 条更正（-f json 列出）"},
+	"x-excluded":          {"Excluded for these answers by:", "在这些回答下被以下规则排除："},
+	"x-readmit":           {"Changing one answer readmits it:", "改变以下任一回答即可重新纳入："},
+	"x-no-readmit":        {"No single answer change readmits it.", "改变任何单个回答都无法重新纳入。"},
+	"x-would-score":       {"Without the exclusion it would score %.1f:", "若不排除，其得分为 %.1f："},
+	"x-ranked":            {"Ranked %d of %d with a score of %.1f:", "在 %[2]d 个候选中排名第 %[1]d，得分 %.1[3]f："},
+	"x-criterion":         {"Criterion", "评分标准"},
+	"x-value":             {"Value", "取值"},
+	"x-weight":            {"Weight", "权重"},
+	"x-normalised":        {"Normalised", "归一化"},
+	"x-points":            {"Points", "分数"},
+	"x-criteria-sum":      {"Criteria", "标准合计"},
+	"x-adjustments":       {"Rule adjustments", "规则调整"},
+	"x-rules":             {"Rules that touched it:", "影响它的规则："},
+	"c-attribute":         {"Attribute", "属性"},
+	"c-report-differs":    {"The report gave other figures:", "报告中的数据不同："},
+	"c-sources":           {"Sources:", "来源："},
+	"what-if":             {"Would change the pick:", "以下改动会改变首选："},
+	"md-title":            {"Container stack recommendation", "容器技术栈选型建议"},
+	"md-generated":        {"stackadvisor %s · knowledge base %s (`%s`)", "stackadvisor %s · 知识库 %s（`%s`）"},
+	"md-generated-plain":  {"stackadvisor %s · knowledge base %s (%s)", "stackadvisor %s · 知识库 %s（%s）"},
+	"md-answers":          {"Answers", "回答"},
+	"md-question":         {"Question", "问题"},
+	"md-answer":           {"Answer", "回答"},
+	"adr-title":           {"%s: choose %s", "%s选型：%s"},
+	"adr-title-none":      {"%s: no candidate meets the constraints", "%s选型：没有满足约束的候选"},
+	"adr-context":         {"Context and Problem Statement", "背景与问题"},
+	"adr-context-text":    {"Which %s should the platform use? The requirements, as answered:", "平台应选用哪种%s？需求如下："},
+	"adr-drivers":         {"Decision Drivers", "决策因素"},
+	"adr-priorities":      {"Priorities", "优先考虑"},
+	"adr-constraint":      {"Constraint", "约束"},
+	"adr-options":         {"Considered Options", "备选方案"},
+	"adr-excluded":        {"excluded", "已排除"},
+	"adr-outcome":         {"Decision Outcome", "决策结果"},
+	"adr-chosen":          {"Chosen option: \"%s\" (score %.1f), because:", "选定方案：“%s”（得分 %.1f），理由："},
+	"adr-consequences":    {"Consequences", "影响"},
+	"adr-good":            {"Good, because", "好处："},
+	"adr-bad":             {"Bad, because", "代价："},
+	"adr-neutral":         {"Neutral: the report was corrected here:", "说明：此处对报告做了更正："},
+	"adr-more":            {"More Information", "更多信息"},
+	"adr-reproduce":       {"Reproduce the recommendation:", "复现此建议："},
+	"warn-not-applicable": {"--%s=%s does not apply to these answers (its category or topic was not chosen) and was ignored.", "--%s=%s 不适用于当前回答（未选择相应类别或主题），已忽略。"},
+	"warn-too-strict":     {"--%s=%s alone excludes every candidate of %s: no candidate can meet it.", "仅 --%s=%s 一项就排除了%s的全部候选：没有候选能满足。"},
+	"detected":            {"Detected on this machine", "在本机检测到"},
+	"warning":             {"Warning", "警告"},
+	"yes":                 {"yes", "是"},
+	"no":                  {"no", "否"},
 }
 
 func msg(lang, key string) string {

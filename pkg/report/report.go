@@ -24,8 +24,17 @@ type Report struct {
 	KnowledgeBase KnowledgeBase `json:"knowledge_base" yaml:"knowledge_base"`
 	Lang          string        `json:"lang" yaml:"lang"`
 	Answers       AnswerList    `json:"answers" yaml:"answers"`
-	Categories    []Category    `json:"categories" yaml:"categories"`
-	Warnings      []Warning     `json:"warnings,omitempty" yaml:"warnings,omitempty"`
+	// Detected (with --detect) lists the answers read off the machine.
+	Detected   []Detected `json:"detected,omitempty" yaml:"detected,omitempty"`
+	Categories []Category `json:"categories" yaml:"categories"`
+	Warnings   []Warning  `json:"warnings,omitempty" yaml:"warnings,omitempty"`
+}
+
+// Detected is an answer read off the machine, with what showed it.
+type Detected struct {
+	Question string `json:"question" yaml:"question"`
+	Value    any    `json:"value" yaml:"value"`
+	Evidence string `json:"evidence" yaml:"evidence"`
 }
 
 // Tool names the program that wrote the report.
@@ -177,6 +186,11 @@ type Options struct {
 	ToolVersion string
 	// WhatIf, when set, fills each category's sensitivity (see engine.WhatIf).
 	WhatIf map[string][]engine.Sensitivity
+	// Given are the answers as given, to warn about those that do not apply.
+	Given knowledge.Answers
+	// Detected are answers read off the machine; Notes are extra warnings (e.g. from probing).
+	Detected []Detected
+	Notes    []string
 }
 
 // Build turns an engine result into the report document.
@@ -210,6 +224,15 @@ func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
 			c.Sensitivity = append(c.Sensitivity, Sensitivity{Question: sv.Question.ID, Value: sv.Value.Any(), Top: sv.Top.ID, TopName: sv.Top.Name, Flag: sv.Flag()})
 		}
 		r.Categories = append(r.Categories, c)
+	}
+	r.Detected = opts.Detected
+	if opts.Given != nil {
+		for _, w := range engine.Warnings(b, opts.Given, res) {
+			r.Warnings = append(r.Warnings, Warning{Text: warningText(w, lang)})
+		}
+	}
+	for _, n := range opts.Notes {
+		r.Warnings = append(r.Warnings, Warning{Text: n})
 	}
 	return r
 }
@@ -310,4 +333,13 @@ func round(f float64, places int) float64 {
 		return 0 // no negative zero in the output
 	}
 	return r
+}
+
+func warningText(w engine.Warning, lang string) string {
+	switch w.Kind {
+	case engine.WarnTooStrict:
+		return fmt.Sprintf(msg(lang, "warn-too-strict"), w.Question.ID, w.Value.String(), w.Category.Title.In(lang))
+	default:
+		return fmt.Sprintf(msg(lang, "warn-not-applicable"), w.Question.ID, w.Value.String())
+	}
 }

@@ -167,7 +167,11 @@ func buildReport(t *testing.T, answers, lang string) ([]byte, *engine.Result) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := report.WriteJSON(&buf, report.Build(b, res, report.Options{Lang: lang, ToolVersion: "test"})); err != nil {
+	// Every optional member is exercised: warnings (Given), sensitivity (WhatIf), detected.
+	opts := report.Options{Lang: lang, ToolVersion: "test", Given: given, WhatIf: engine.WhatIf(b, given, res),
+		Detected: []report.Detected{{Question: "kvm", Value: "available", Evidence: "/dev/kvm can be opened"}},
+		Notes:    []string{"cannot read /proc/1/comm"}}
+	if err := report.WriteJSON(&buf, report.Build(b, res, opts)); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes(), res

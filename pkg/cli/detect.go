@@ -1,0 +1,44 @@
+package cli
+
+import (
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/stackadvisor/stackadvisor/pkg/detect"
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+	"github.com/stackadvisor/stackadvisor/pkg/report"
+)
+
+// applyDetected fills the answers the user did not give with what the machine shows (flags and
+// the answers file win), and returns what was used and the probe's warnings.
+func applyDetected(b *knowledge.Base, given knowledge.Answers, probe *detect.Result) ([]report.Detected, []string) {
+	var used []report.Detected
+	for _, f := range probe.Findings {
+		if _, ok := given[f.Question]; ok || b.Question(f.Question) == nil {
+			continue
+		}
+		given[f.Question] = f.Value
+		used = append(used, report.Detected{Question: f.Question, Value: f.Value.Any(), Evidence: f.Evidence})
+	}
+	if _, ok := given["categories"]; !ok && len(probe.GPUs) > 0 {
+		if full, err := b.Resolve(given); err == nil && !slices.Contains(full["categories"].List, "gpu") {
+			q := b.Question("categories")
+			if v, err := q.ParseList(append(slices.Clone(full["categories"].List), "gpu")); err == nil {
+				given["categories"] = v
+				used = append(used, report.Detected{Question: "categories", Value: v.Any(), Evidence: "GPUs present: " + strings.Join(probe.GPUs, ", ")})
+			}
+		}
+	}
+	return used, probe.Warnings
+}
+
+// probeRoot is the file system --detect reads (the whole machine; tests point
+// STACKADVISOR_DETECT_ROOT at a fake tree).
+func probeRoot(s *Streams) *detect.Result {
+	root := "/"
+	if r := s.Getenv("STACKADVISOR_DETECT_ROOT"); r != "" {
+		root = r
+	}
+	return detect.Probe(os.DirFS(root))
+}

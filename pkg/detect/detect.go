@@ -1,0 +1,165 @@
+// Package detect reads facts of the machine it runs on — /dev/kvm, root or not, systemd as
+// PID 1, GPUs by PCI vendor — to fill answers the user did not give (--detect). Everything is
+// read through an fs.FS rooted at "/", so tests run against fake /dev, /proc and /sys trees.
+// It never needs root and never fails: an unreadable path leaves the answer alone, with a
+// warning.
+package detect
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+)
+
+// Vendor is a GPU maker known by its PCI vendor id.
+type Vendor struct {
+	ID       string // PCI vendor id, lower-case hex without 0x
+	Name     string
+	Domestic bool
+}
+
+// Vendors are the accelerator makers detected by PCI vendor id (source: the PCI ID
+// repository, https://pci-ids.ucw.cz, as used by GPUStack's runtime detection). Biren is
+// missing: no verified PCI vendor id was found for it.
+var Vendors = []Vendor{
+	{"10de", "NVIDIA", false},
+	{"19e5", "Huawei (Ascend)", true},
+	{"cabc", "Cambricon", true},
+	{"1ed5", "Moore Threads", true},
+	{"1e3e", "Iluvatar CoreX", true},
+	{"1d94", "Hygon (DCU)", true},
+}
+
+// Finding is one detected answer with its evidence.
+type Finding struct {
+	Question string
+	Value    knowledge.Value
+	Evidence string
+}
+
+// Result is what the machine tells.
+type Result struct {
+	Findings []Finding
+	GPUs     []string // names of the GPU makers present
+	Warnings []string
+}
+
+// Answers returns the detected answers.
+func (r *Result) Answers() knowledge.Answers {
+	a := knowledge.Answers{}
+	for _, f := range r.Findings {
+		a[f.Question] = f.Value
+	}
+	return a
+}
+
+// Probe reads the machine through root (an fs.FS of "/"). categories is the current answer to
+// categories, used to add gpu when GPUs are present.
+func Probe(root fs.FS) *Result {
+	r := &Result{}
+	r.kvm(root)
+	r.rootless(root)
+	r.systemd(root)
+	r.gpus(root)
+	return r
+}
+
+func (r *Result) warn(format string, args ...any) {
+	r.Warnings = append(r.Warnings, fmt.Sprintf(format, args...))
+}
+
+func (r *Result) kvm(root fs.FS) {
+	f, err := root.Open("dev/kvm")
+	switch {
+	case err == nil:
+		f.Close()
+		r.Findings = append(r.Findings, Finding{"kvm", knowledge.Value{Type: knowledge.TypeOne, Str: "available"}, "/dev/kvm can be opened"})
+	case errors.Is(err, fs.ErrNotExist):
+		r.Findings = append(r.Findings, Finding{"kvm", knowledge.Value{Type: knowledge.TypeOne, Str: "none"}, "/dev/kvm does not exist"})
+	default:
+		// Present but not openable (e.g. not in the kvm group): the hosts may well have it.
+		r.warn("/dev/kvm exists but cannot be opened (%v); kvm stays unknown", unwrap(err))
+	}
+}
+
+func (r *Result) rootless(root fs.FS) {
+	data, err := fs.ReadFile(root, "proc/self/status")
+	if err != nil {
+		r.warn("cannot read /proc/self/status (%v); rootless not detected", unwrap(err))
+		return
+	}
+	sc := bufio.NewScanner(strings.NewReader(string(data)))
+	for sc.Scan() {
+		fields := strings.Fields(sc.Text())
+		if len(fields) >= 3 && fields[0] == "Uid:" {
+			euid := fields[2]
+			r.Findings = append(r.Findings, Finding{"rootless", knowledge.Value{Type: knowledge.TypeBool, Bool: euid != "0"},
+				fmt.Sprintf("running as uid %s", euid)})
+			return
+		}
+	}
+	r.warn("no Uid line in /proc/self/status; rootless not detected")
+}
+
+func (r *Result) systemd(root fs.FS) {
+	data, err := fs.ReadFile(root, "proc/1/comm")
+	if err != nil {
+		r.warn("cannot read /proc/1/comm (%v); systemd not detected", unwrap(err))
+		return
+	}
+	comm := strings.TrimSpace(string(data))
+	r.Findings = append(r.Findings, Finding{"systemd", knowledge.Value{Type: knowledge.TypeBool, Bool: comm == "systemd"},
+		fmt.Sprintf("PID 1 is %s", comm)})
+}
+
+func (r *Result) gpus(root fs.FS) {
+	found := map[string]bool{}
+	if _, err := fs.Stat(root, "dev/nvidia0"); err == nil {
+		found["NVIDIA"] = true
+	}
+	entries, err := fs.ReadDir(root, "sys/bus/pci/devices")
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		r.warn("cannot list /sys/bus/pci/devices (%v); GPUs not detected", unwrap(err))
+	}
+	for _, e := range entries {
+		data, err := fs.ReadFile(root, path.Join("sys/bus/pci/devices", e.Name(), "vendor"))
+		if err != nil {
+			continue // a device without a readable vendor is skipped
+		}
+		id := strings.TrimPrefix(strings.ToLower(strings.TrimSpace(string(data))), "0x")
+		for _, v := range Vendors {
+			if v.ID == id && isAccelerator(root, e.Name(), v) {
+				found[v.Name] = true
+			}
+		}
+	}
+	for name := range found {
+		r.GPUs = append(r.GPUs, name)
+	}
+	sort.Strings(r.GPUs)
+}
+
+// isAccelerator keeps display and processing devices (PCI class 0x03 or 0x12) of a vendor
+// that also makes other devices (Huawei and NVIDIA make NICs and bridges too).
+func isAccelerator(root fs.FS, dev string, v Vendor) bool {
+	data, err := fs.ReadFile(root, path.Join("sys/bus/pci/devices", dev, "class"))
+	if err != nil {
+		return true // no class to check: trust the vendor
+	}
+	class := strings.TrimPrefix(strings.ToLower(strings.TrimSpace(string(data))), "0x")
+	return strings.HasPrefix(class, "03") || strings.HasPrefix(class, "12")
+}
+
+func unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
