@@ -78,8 +78,8 @@ creates missing folders (docs/adr/…).`,
 			if !strings.Contains(command, "--categories") {
 				command += " --categories=" + cat.ID
 			}
-			for _, p := range g.rules {
-				command += " --rules " + p
+			for _, p := range g.rulesLayers(s) {
+				command += " --rules " + shellQuote(p)
 			}
 			text, err := report.ADR(b, rep, cat.ID, report.ADROptions{Command: command, Date: date})
 			if err != nil {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
 	"strings"
 
 	"github.com/charmbracelet/x/term"
@@ -102,6 +103,19 @@ func (o *wizardOptions) run(ctx context.Context) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	if accessible {
+		// Plain prompts block in a read that no context can interrupt: on Ctrl-C, say so and
+		// leave at once (nothing has been written yet).
+		sig := make(chan os.Signal, 1)
+		signal.Notify(sig, os.Interrupt)
+		defer signal.Stop(sig)
+		go func() {
+			if _, ok := <-sig; ok {
+				fmt.Fprintln(s.Err, "\nstackadvisor: interrupted; nothing was written")
+				os.Exit(ExitInterrupted)
+			}
+		}()
+	}
 	given, err := w.Run(ctx, wizard.Options{In: s.In, Out: s.Err, Accessible: accessible, Width: outputWidth(s, true)})
 	if errors.Is(err, wizard.ErrAborted) {
 		return &ExitError{Code: ExitInterrupted, Err: errors.New("interrupted; nothing was written")}
@@ -119,7 +133,14 @@ func (o *wizardOptions) run(ctx context.Context) error {
 	if runErr != nil && !(errors.As(runErr, &ee) && ee.Code == ExitNoCandidate) {
 		return runErr
 	}
-	fmt.Fprintf(s.Err, "\n%s\n  %s\n", msgEquivalent(lang), EquivalentCommand(base, given))
+	command := EquivalentCommand(base, given)
+	for _, p := range o.global.rulesLayers(s) {
+		command += " --rules " + shellQuote(p)
+	}
+	if o.global.lang != "" {
+		command += " --lang " + o.global.lang
+	}
+	fmt.Fprintf(s.Err, "\n%s\n  %s\n", msgEquivalent(lang), command)
 	return runErr
 }
 
@@ -198,4 +219,14 @@ func EquivalentCommand(b *knowledge.Base, given knowledge.Answers) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// shellQuote quotes a word for a POSIX shell when it needs it.
+func shellQuote(w string) string {
+	if w != "" && strings.IndexFunc(w, func(r rune) bool {
+		return !(r == '/' || r == '.' || r == '-' || r == '_' || r == ':' || r == '=' || r == ',' || (r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z'))
+	}) < 0 {
+		return w
+	}
+	return "'" + strings.ReplaceAll(w, "'", `'\''`) + "'"
 }

@@ -349,7 +349,7 @@ func (v *validator) rule(cat *Category, r *Rule) {
 	max := v.b.Scoring.MaxRulePoints
 	switch {
 	case r.Effect == EffectAdjust && (r.Points == 0 || math.Abs(r.Points) > max):
-		v.add(r.Pos, "adjust rule %q needs points between -%s and %s, not 0; found %s", r.ID, formatNumber(max), formatNumber(max), strconv.FormatFloat(r.Points, 'f', -1, 64))
+		v.add(r.Pos, "adjust rule %q needs points from -%s to %s (and not 0); found %s", r.ID, formatNumber(max), formatNumber(max), strconv.FormatFloat(r.Points, 'f', -1, 64))
 	case r.Effect != EffectAdjust && r.Points != 0:
 		v.add(r.Pos, "points apply only to adjust rules")
 	}

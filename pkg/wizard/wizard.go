@@ -77,6 +77,9 @@ type Wizard struct {
 	prefill knowledge.Answers
 	Fields  []*Field
 	Pages   []*Page
+	// following holds the starting value of questions whose default follows other answers
+	// (default_add, e.g. categories after workloads): left unchanged, they keep following.
+	following map[string]knowledge.Value
 }
 
 // New builds the wizard in the given language, its fields set to the prefilled answers and
@@ -86,7 +89,7 @@ func New(b *knowledge.Base, lang string, prefill knowledge.Answers) (*Wizard, er
 	if err != nil {
 		return nil, err
 	}
-	w := &Wizard{base: b, lang: lang, prefill: prefill}
+	w := &Wizard{base: b, lang: lang, prefill: prefill, following: map[string]knowledge.Value{}}
 	topics := map[string]*knowledge.Topic{}
 	for _, t := range b.Topics {
 		topics[t.ID] = t
@@ -95,6 +98,9 @@ func New(b *knowledge.Base, lang string, prefill knowledge.Answers) (*Wizard, er
 	for _, q := range b.Questions {
 		f := &Field{Question: q}
 		f.set(start[q.ID])
+		if _, given := prefill[q.ID]; !given && len(q.DefaultAdd) > 0 {
+			w.following[q.ID] = start[q.ID]
+		}
 		w.Fields = append(w.Fields, f)
 		t := topics[q.Topic]
 		if page == nil || page.Topic != t || conditionKey(page.Condition) != conditionKey(q.ShowWhen) {
@@ -111,7 +117,7 @@ func New(b *knowledge.Base, lang string, prefill knowledge.Answers) (*Wizard, er
 func (w *Wizard) Current() knowledge.Answers {
 	given := knowledge.Answers{}
 	for _, f := range w.Fields {
-		if v, err := f.Value(); err == nil {
+		if v, err := f.Value(); err == nil && !w.stillFollowing(f.Question.ID, v) {
 			given[f.Question.ID] = v
 		}
 	}
@@ -120,6 +126,13 @@ func (w *Wizard) Current() knowledge.Answers {
 		a, _ = w.base.Resolve(w.prefill)
 	}
 	return a
+}
+
+// stillFollowing reports whether a question whose default follows other answers was left at
+// its starting value.
+func (w *Wizard) stillFollowing(id string, v knowledge.Value) bool {
+	start, ok := w.following[id]
+	return ok && start.Equal(v)
 }
 
 // Visible reports whether a page is shown for the current answers.
@@ -143,6 +156,9 @@ func (w *Wizard) Answers() (knowledge.Answers, error) {
 			v, err := f.Value()
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", f.Question.ID, err)
+			}
+			if w.stillFollowing(f.Question.ID, v) {
+				continue // unchanged: its default follows the other answers, as in recommend
 			}
 			out[f.Question.ID] = v
 		}

@@ -166,3 +166,33 @@ func TestEndOfInputKeepsDefaults(t *testing.T) {
 		}
 	}
 }
+
+// Categories left as they were follow the workloads, as recommend's default does: choosing
+// AI training brings in the GPU page and the gpu category.
+func TestUntouchedCategoriesFollowWorkloads(t *testing.T) {
+	b := base(t)
+	w, err := wizard.New(b, "en", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	field(w, "workloads").Multi = []string{"ai-training"}
+	if !w.Visible(page(w, "gpu")) {
+		t.Errorf("the GPU page must appear for AI training with untouched categories")
+	}
+	a, err := w.Answers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := a["categories"]; ok {
+		t.Errorf("untouched categories must not be an explicit answer: %v", a["categories"])
+	}
+	full, _ := b.Resolve(a)
+	if !slices.Contains(full["categories"].List, "gpu") {
+		t.Errorf("categories %v lack gpu", full["categories"].List)
+	}
+	// A changed selection is the person's choice and stays as chosen.
+	field(w, "categories").Multi = []string{"engine"}
+	if a, _ := w.Answers(); !slices.Equal(a["categories"].List, []string{"engine"}) {
+		t.Errorf("chosen categories %v", a["categories"])
+	}
+}
