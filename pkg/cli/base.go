@@ -75,11 +75,11 @@ func (g *globalOptions) loadBase(s *Streams) (*knowledge.Base, error) {
 		var probs knowledge.Problems
 		if errors.As(err, &probs) {
 			if len(probs) == 1 {
-				return nil, usageErrorf("invalid rules: %v", err)
+				return nil, fileErrorf("invalid rules: %v", err)
 			}
-			return nil, usageErrorf("invalid rules (%d problems):\n%v", len(probs), err)
+			return nil, fileErrorf("invalid rules (%d problems):\n%v", len(probs), err)
 		}
-		return nil, usageErrorf("invalid rules: %v", err)
+		return nil, fileErrorf("invalid rules: %v", err)
 	}
 	return b, nil
 }

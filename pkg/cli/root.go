@@ -47,6 +47,8 @@ func (s *Streams) Getenv(key string) string {
 type ExitError struct {
 	Code int
 	Err  error
+	// NoHint leaves out the pointer to --help (for problems in files, which name their place).
+	NoHint bool
 }
 
 func (e *ExitError) Error() string { return e.Err.Error() }
@@ -54,6 +56,11 @@ func (e *ExitError) Unwrap() error { return e.Err }
 
 func usageErrorf(format string, args ...any) error {
 	return &ExitError{Code: ExitUsage, Err: fmt.Errorf(format, args...)}
+}
+
+// fileErrorf is a usage error about the content of a file the user gave.
+func fileErrorf(format string, args ...any) error {
+	return &ExitError{Code: ExitUsage, Err: fmt.Errorf(format, args...), NoHint: true}
 }
 
 func failuref(format string, args ...any) error {
@@ -75,7 +82,7 @@ func Main(args []string, s *Streams) int {
 		code = ee.Code
 	}
 	msg := strings.TrimSpace(err.Error())
-	if code == ExitUsage && !strings.Contains(msg, "\n") && !strings.HasSuffix(msg, ".") && !strings.HasSuffix(msg, "?") {
+	if code == ExitUsage && (ee == nil || !ee.NoHint) && !strings.Contains(msg, "\n") && !strings.HasSuffix(msg, ".") && !strings.HasSuffix(msg, "?") {
 		msg += fmt.Sprintf("; see '%s --help'", cmd.CommandPath())
 	}
 	fmt.Fprintln(s.Err, "stackadvisor: "+msg)
@@ -122,7 +129,7 @@ comes with its reasons and every fact with its source.`,
 	_ = root.MarkPersistentFlagDirname("rules")
 
 	root.AddCommand(newRecommendCmd(s, g), newWizardCmd(s, g), newExplainCmd(s, g), newADRCmd(s, g),
-		newCompareCmd(s, g), newShowCmd(s, g), newListCmd(s, g), newQuestionsCmd(s, g), newRulesCmd(s, g), newSchemaCmd(s), newExitCodesTopic(), newManCmd())
+		newCompareCmd(s, g), newShowCmd(s, g), newListCmd(s, g), newQuestionsCmd(s, g), newRulesCmd(s, g), newSchemaCmd(s), newVersionCmd(s, g), newExitCodesTopic(), newManCmd())
 	return root
 }
 

@@ -161,9 +161,9 @@ func readAnswersFile(b *knowledge.Base, path string) (knowledge.Answers, error) 
 	if err != nil {
 		var probs knowledge.Problems
 		if errors.As(err, &probs) && len(probs) == 1 {
-			return nil, usageErrorf("bad answers file: %v", err)
+			return nil, fileErrorf("bad answers file: %v", err)
 		}
-		return nil, usageErrorf("bad answers file:\n%v", err)
+		return nil, fileErrorf("bad answers file:\n%v", err)
 	}
 	return answers, nil
 }

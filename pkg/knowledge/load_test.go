@@ -15,7 +15,7 @@ import (
 const repoRoot = "../.."
 
 // readDir reads the rule files of a folder of the repository, named as from the repo root.
-func readDir(t *testing.T, dir string) []knowledge.File {
+func readDir(t testing.TB, dir string) []knowledge.File {
 	t.Helper()
 	files, err := knowledge.ReadFS(os.DirFS(filepath.Join(repoRoot, dir)), ".", dir+"/")
 	if err != nil {

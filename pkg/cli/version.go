@@ -1,0 +1,64 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"runtime"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+)
+
+// versionInfo is what `stackadvisor version` prints, all read from the build information and
+// the embedded knowledge base (no hand-edited string).
+type versionInfo struct {
+	Version       string `json:"version" yaml:"version"`
+	Revision      string `json:"revision,omitempty" yaml:"revision,omitempty"`
+	Modified      bool   `json:"modified,omitempty" yaml:"modified,omitempty"`
+	GoVersion     string `json:"go" yaml:"go"`
+	Platform      string `json:"platform" yaml:"platform"`
+	KnowledgeBase string `json:"knowledge_base" yaml:"knowledge_base"`
+	Digest        string `json:"digest" yaml:"digest"`
+}
+
+func newVersionCmd(s *Streams, g *globalOptions) *cobra.Command {
+	var out outputOptions
+	cmd := &cobra.Command{
+		Use:   "version",
+		Short: "The tool's version and revision, and the knowledge base's version and digest",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := out.check(cmd); err != nil {
+				return err
+			}
+			v := versionInfo{Version: toolVersion(), GoVersion: runtime.Version(), Platform: runtime.GOOS + "/" + runtime.GOARCH}
+			if bi, ok := debug.ReadBuildInfo(); ok {
+				for _, st := range bi.Settings {
+					switch st.Key {
+					case "vcs.revision":
+						v.Revision = st.Value
+					case "vcs.modified":
+						v.Modified = st.Value == "true"
+					}
+				}
+			}
+			b, err := g.loadBase(s)
+			if err != nil {
+				return err
+			}
+			v.KnowledgeBase, v.Digest = b.Version, b.Digest
+			return emit(s, g, &out, v, func(w io.Writer, _ int) error {
+				rev := v.Revision
+				if rev == "" {
+					rev = "unknown revision"
+				} else if v.Modified {
+					rev += " (modified)"
+				}
+				_, err := fmt.Fprintf(w, "stackadvisor %s (%s, %s, %s)\nknowledge base %s (%s)\n", v.Version, rev, v.GoVersion, v.Platform, v.KnowledgeBase, v.Digest)
+				return err
+			})
+		},
+	}
+	addOutputFlags(cmd, &out, "table", "json", "yaml")
+	return cmd
+}
