@@ -32,30 +32,16 @@ and knowledge-base digest that reproduce it. Takes the same answer flags as reco
 creates missing folders (docs/adr/…).`,
 		Example: `  stackadvisor adr sandbox --tenancy untrusted -o docs/adr/0001-sandbox.md
   stackadvisor adr gpu --domestic --priorities autonomy --lang zh --date 2026-11-24`,
-		Args: cobra.ExactArgs(1),
-		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
-			b, err := knowledge.Embedded()
-			if err != nil || len(args) > 0 {
-				return nil, cobra.ShellCompDirectiveNoFileComp
-			}
-			var ids []cobra.Completion
-			for _, c := range b.Categories {
-				ids = append(ids, c.ID)
-			}
-			return ids, cobra.ShellCompDirectiveNoFileComp
-		},
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: categoryCompletion,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, b, err := browseSetup(cmd, s, g, &out)
 			if err != nil {
 				return err
 			}
-			cat := b.Category(args[0])
-			if cat == nil {
-				ids := make([]string, len(b.Categories))
-				for i, c := range b.Categories {
-					ids[i] = c.ID
-				}
-				return usageErrorf("unknown category %q; categories: %s", args[0], strings.Join(ids, ", "))
+			cat, err := findCategory(b, args[0])
+			if err != nil {
+				return err
 			}
 			if date != "" && !dateRe.MatchString(date) {
 				return usageErrorf("--date %q is not a date; use YYYY-MM-DD", date)

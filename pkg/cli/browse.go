@@ -90,21 +90,11 @@ func newShowCmd(s *Streams, g *globalOptions) *cobra.Command {
 func newListCmd(s *Streams, g *globalOptions) *cobra.Command {
 	var out outputOptions
 	cmd := &cobra.Command{
-		Use:     "list [CATEGORY]",
-		Short:   "The candidates of every category, or of one",
-		Example: "  stackadvisor list\n  stackadvisor list sandbox\n  stackadvisor list --jq '.categories[].candidates[].id'",
-		Args:    cobra.MaximumNArgs(1),
-		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
-			b, err := knowledge.Embedded()
-			if err != nil || len(args) > 0 {
-				return nil, cobra.ShellCompDirectiveNoFileComp
-			}
-			var ids []cobra.Completion
-			for _, c := range b.Categories {
-				ids = append(ids, cobra.CompletionWithDesc(c.ID, c.Title.En))
-			}
-			return ids, cobra.ShellCompDirectiveNoFileComp
-		},
+		Use:               "list [CATEGORY]",
+		Short:             "The candidates of every category, or of one",
+		Example:           "  stackadvisor list\n  stackadvisor list sandbox\n  stackadvisor list --jq '.categories[].candidates[].id'",
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: categoryCompletion,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, b, err := browseSetup(cmd, s, g, &out)
 			if err != nil {
@@ -112,13 +102,9 @@ func newListCmd(s *Streams, g *globalOptions) *cobra.Command {
 			}
 			cats := b.Categories
 			if len(args) == 1 {
-				c := b.Category(args[0])
-				if c == nil {
-					ids := make([]string, len(b.Categories))
-					for i, c := range b.Categories {
-						ids[i] = c.ID
-					}
-					return usageErrorf("unknown category %q; categories: %s", args[0], strings.Join(ids, ", "))
+				c, err := findCategory(b, args[0])
+				if err != nil {
+					return err
 				}
 				cats = []*knowledge.Category{c}
 			}
@@ -211,4 +197,29 @@ func browseSetup(cmd *cobra.Command, s *Streams, g *globalOptions, out *outputOp
 	}
 	b, err := g.loadBase(s)
 	return lang, b, err
+}
+
+// findCategory returns a category or a usage error that lists the categories.
+func findCategory(b *knowledge.Base, id string) (*knowledge.Category, error) {
+	if c := b.Category(id); c != nil {
+		return c, nil
+	}
+	ids := make([]string, len(b.Categories))
+	for i, c := range b.Categories {
+		ids[i] = c.ID
+	}
+	return nil, usageErrorf("unknown category %q; categories: %s", id, strings.Join(ids, ", "))
+}
+
+// categoryCompletion completes the one category argument of list and adr.
+func categoryCompletion(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	b, err := knowledge.Embedded()
+	if err != nil || len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var ids []cobra.Completion
+	for _, c := range b.Categories {
+		ids = append(ids, cobra.CompletionWithDesc(c.ID, c.Title.En))
+	}
+	return ids, cobra.ShellCompDirectiveNoFileComp
 }
