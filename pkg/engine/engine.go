@@ -125,14 +125,20 @@ func scoreCategory(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 			active = append(active, r)
 		}
 	}
-	fired := map[*knowledge.Rule]bool{}
+	fired := make([]bool, len(active)) // by index into active
+	// The numeric range of each criterion, computed once: per candidate it would make scoring
+	// quadratic in the number of candidates.
+	ranges := make([][2]float64, len(cat.Criteria))
+	for i, c := range cat.Criteria {
+		ranges[i][0], ranges[i][1] = numericRange(cat, c.Attr)
+	}
 
 	for _, cand := range cat.Candidates {
 		var excludedBy []*knowledge.Rule
-		for _, r := range active {
+		for ri, r := range active {
 			if r.Effect == knowledge.EffectExclude && r.Target.Matches(cand, answers) {
 				excludedBy = append(excludedBy, r)
-				fired[r] = true
+				fired[ri] = true
 			}
 		}
 		if len(excludedBy) > 0 && cand.ID != unexcluded {
@@ -142,17 +148,17 @@ func scoreCategory(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 		rk := &Ranked{Candidate: cand}
 		for i, c := range cat.Criteria {
 			av := cand.Attr(c.Attribute)
-			norm := normalise(cat, c.Attr, av)
+			norm := normalise(c.Attr, av, ranges[i])
 			p := Part{Criterion: c, Value: av, Weight: weights[i], Norm: norm, Points: 100 * weights[i] * norm, Boosted: boosted[i]}
 			rk.Breakdown = append(rk.Breakdown, p)
 			rk.Base += p.Points
 		}
 		var adj float64
-		for _, r := range active {
+		for ri, r := range active {
 			if r.Effect == knowledge.EffectExclude || !r.Target.Matches(cand, answers) {
 				continue
 			}
-			fired[r] = true
+			fired[ri] = true
 			if r.Effect == knowledge.EffectCaveat {
 				rk.Caveats = append(rk.Caveats, r)
 				continue
@@ -180,8 +186,8 @@ func scoreCategory(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 	for i, rk := range cr.Ranking {
 		rk.Rank = i + 1
 	}
-	for _, r := range cat.Rules {
-		if fired[r] {
+	for ri, r := range active { // active keeps the rules' order
+		if fired[ri] {
 			cr.Fired = append(cr.Fired, r)
 		}
 	}
@@ -191,7 +197,7 @@ func scoreCategory(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 func round1(f float64) float64 { return math.Round(f*10) / 10 }
 
 // normalise maps an attribute value to 0..1, 1 being best.
-func normalise(cat *knowledge.Category, a *knowledge.Attribute, v *knowledge.AttrValue) float64 {
+func normalise(a *knowledge.Attribute, v *knowledge.AttrValue, rng [2]float64) float64 {
 	if v == nil {
 		return 0
 	}
@@ -205,7 +211,7 @@ func normalise(cat *knowledge.Category, a *knowledge.Attribute, v *knowledge.Att
 	case knowledge.AttrEnum:
 		return a.Scores[v.Str]
 	case knowledge.AttrLevel, knowledge.AttrNumber:
-		lo, hi := numericRange(cat, a)
+		lo, hi := rng[0], rng[1]
 		x := math.Max(lo, math.Min(hi, v.Num))
 		switch {
 		case hi == lo:
@@ -228,6 +234,9 @@ func normalise(cat *knowledge.Category, a *knowledge.Attribute, v *knowledge.Att
 // numericRange is the declared range, or the smallest and largest value among the category's
 // candidates.
 func numericRange(cat *knowledge.Category, a *knowledge.Attribute) (float64, float64) {
+	if a == nil || (a.Type != knowledge.AttrLevel && a.Type != knowledge.AttrNumber) {
+		return 0, 0
+	}
 	if len(a.Range) == 2 {
 		return a.Range[0], a.Range[1]
 	}
