@@ -3,7 +3,9 @@ package rules
 
 import "embed"
 
-// FS holds the embedded rule files.
+// FS holds the embedded rule files, and compiled.bin: the same files pre-parsed, which
+// `go generate ./rules` rewrites after a rule file changes (a test fails until it does).
 //
-//go:embed *.yaml
+//go:generate env UPDATE_COMPILED=1 go test ../pkg/knowledge -count=1 -run TestCompiledRulesUpToDate
+//go:embed *.yaml compiled.bin
 var FS embed.FS

@@ -91,6 +91,25 @@ func Embedded() (*Base, error) {
 // EmbeddedFiles returns the rule files built into the binary.
 func EmbeddedFiles() ([]File, error) { return ReadFS(rules.FS, ".", "rules/") }
 
+var (
+	treesOnce sync.Once
+	trees     map[[32]byte]*yaml.Node
+)
+
+// compiledTree returns the pre-parsed tree of an embedded file with exactly these bytes, or
+// nil. The trees are only read, never changed, so one tree serves every load.
+func compiledTree(data []byte) *yaml.Node {
+	treesOnce.Do(func() {
+		if bin, err := fs.ReadFile(rules.FS, "compiled.bin"); err == nil {
+			trees, _ = compiledTrees(bin) // unusable: every file is parsed from YAML instead
+		}
+	})
+	if len(trees) == 0 {
+		return nil
+	}
+	return trees[sha256.Sum256(data)]
+}
+
 var idRe = regexp.MustCompile(`^[a-z0-9]+(?:[-.][a-z0-9]+)*$`)
 var attrRe = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
@@ -110,7 +129,10 @@ func LoadLayers(layers ...[]File) (*Base, error) {
 			files = append(files, f)
 			fmt.Fprintf(h, "%s\x00%d\x00", f.Name, len(f.Data))
 			h.Write(f.Data)
-			root := parseYAML(f.Name, f.Data, &probs)
+			root := compiledTree(f.Data)
+			if root == nil {
+				root = parseYAML(f.Name, f.Data, &probs)
+			}
 			if root == nil {
 				continue
 			}
