@@ -3,7 +3,7 @@ GO ?= go
 BIN := bin/stackadvisor
 
 .DEFAULT_GOAL := test
-.PHONY: test vet build bench run clean man completions dist fuzz
+.PHONY: test vet build bench run clean man completions dist fuzz generate check-generated
 
 test: vet ## vet, then every test with the race detector
 	$(GO) test -race -count=1 ./...
@@ -51,3 +51,10 @@ dist: man completions ## cross-builds (CGO off) with README, completions and man
 fuzz: ## run each fuzz target briefly (FUZZTIME=30s by default)
 	$(GO) test ./pkg/knowledge -run '^$$' -fuzz FuzzLoadRules -fuzztime $(or $(FUZZTIME),30s)
 	$(GO) test ./pkg/knowledge -run '^$$' -fuzz FuzzParseAnswers -fuzztime $(or $(FUZZTIME),30s)
+
+generate: ## rewrite generated files: rules/compiled.bin and the README's question table
+	$(GO) generate ./rules
+	UPDATE_DOCS=1 $(GO) test -count=1 -run TestREADMEQuestionTable ./pkg/cli
+
+check-generated: generate ## fail when a generated file was out of date
+	git diff --exit-code rules/compiled.bin README.md
