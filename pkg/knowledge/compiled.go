@@ -16,7 +16,7 @@ import (
 // a stale or missing entry falls back to parsing the YAML, and a test fails while the file is
 // out of date.
 
-const compiledMagic = "stackadvisor-nodes-v1\n"
+const compiledMagic = "stackadvisor-nodes-v2\n"
 
 // CompileNodes encodes the parsed node trees of files (which must parse without problems and
 // use no anchors or aliases).
@@ -32,11 +32,20 @@ func CompileNodes(files []File) ([]byte, error) {
 		}
 		sum := sha256.Sum256(f.Data)
 		buf.Write(sum[:])
+		putUvarint(&buf, uint64(countNodes(root)))
 		if err := encodeNode(&buf, root); err != nil {
 			return nil, fmt.Errorf("%s: %w", f.Name, err)
 		}
 	}
 	return buf.Bytes(), nil
+}
+
+func countNodes(n *yaml.Node) int {
+	c := 1
+	for _, x := range n.Content {
+		c += countNodes(x)
+	}
+	return c
 }
 
 func putUvarint(buf *bytes.Buffer, v uint64) {
@@ -73,17 +82,26 @@ func encodeNode(buf *bytes.Buffer, n *yaml.Node) error {
 	return nil
 }
 
-// compiledTrees decodes compiled node trees, keyed by the sha256 of their source files.
+// compiledTrees decodes compiled node trees, keyed by the sha256 of their source files. The
+// nodes of a tree, their child lists and their strings come from a few large allocations
+// (strings share one copy of the data): thousands of small ones dominated a cold start.
 func compiledTrees(data []byte) (map[[32]byte]*yaml.Node, error) {
 	if !bytes.HasPrefix(data, []byte(compiledMagic)) {
 		return nil, errors.New("not a compiled rules file")
 	}
-	r := &nodeReader{data: data[len(compiledMagic):]}
+	r := &nodeReader{data: string(data[len(compiledMagic):])}
 	n := r.uvarint()
 	out := map[[32]byte]*yaml.Node{}
 	for i := uint64(0); i < n && r.err == nil; i++ {
 		var sum [32]byte
-		copy(sum[:], r.bytes(32))
+		copy(sum[:], r.take(32))
+		count := r.uvarint()
+		if count == 0 || count > uint64(len(r.data)) {
+			r.fail()
+			break
+		}
+		r.nodes = make([]yaml.Node, count)
+		r.kids = make([]*yaml.Node, count)
 		out[sum] = r.node(0)
 	}
 	if r.err != nil {
@@ -93,59 +111,73 @@ func compiledTrees(data []byte) (map[[32]byte]*yaml.Node, error) {
 }
 
 type nodeReader struct {
-	data []byte
-	err  error
+	data  string
+	nodes []yaml.Node  // slab for the current tree's nodes
+	kids  []*yaml.Node // slab for the current tree's child lists
+	err   error
 }
 
 func (r *nodeReader) fail() {
 	if r.err == nil {
-		r.err = errors.New("truncated compiled rules file")
+		r.err = errors.New("corrupt compiled rules file")
 	}
-	r.data = nil
+	r.data = ""
 }
 
 func (r *nodeReader) uvarint() uint64 {
-	v, n := binary.Uvarint(r.data)
-	if n <= 0 {
-		r.fail()
-		return 0
+	var v uint64
+	for shift := uint(0); shift < 64; shift += 7 {
+		if len(r.data) == 0 {
+			r.fail()
+			return 0
+		}
+		b := r.data[0]
+		r.data = r.data[1:]
+		v |= uint64(b&0x7f) << shift
+		if b < 0x80 {
+			return v
+		}
 	}
-	r.data = r.data[n:]
-	return v
+	r.fail()
+	return 0
 }
 
-func (r *nodeReader) bytes(n int) []byte {
+func (r *nodeReader) take(n int) string {
 	if n < 0 || n > len(r.data) {
 		r.fail()
-		return nil
+		return ""
 	}
-	b := r.data[:n]
+	s := r.data[:n]
 	r.data = r.data[n:]
-	return b
+	return s
 }
 
-func (r *nodeReader) string() string { return string(r.bytes(int(r.uvarint()))) }
-
 func (r *nodeReader) node(depth int) *yaml.Node {
-	if len(r.data) == 0 || depth > 1000 {
+	if len(r.data) == 0 || depth > 1000 || len(r.nodes) == 0 {
 		r.fail()
 		return &yaml.Node{}
 	}
-	n := &yaml.Node{Kind: yaml.Kind(r.data[0])}
+	n := &r.nodes[0]
+	r.nodes = r.nodes[1:]
+	n.Kind = yaml.Kind(r.data[0])
 	r.data = r.data[1:]
 	n.Style = yaml.Style(r.uvarint())
 	n.Line = int(r.uvarint())
 	n.Column = int(r.uvarint())
-	n.Tag = r.string()
-	n.Value = r.string()
+	n.Tag = r.take(int(r.uvarint()))
+	n.Value = r.take(int(r.uvarint()))
 	count := r.uvarint()
-	if count > uint64(len(r.data)) {
+	if count > uint64(len(r.kids)) {
 		r.fail()
 		return n
 	}
-	n.Content = make([]*yaml.Node, 0, count)
-	for i := uint64(0); i < count && r.err == nil; i++ {
-		n.Content = append(n.Content, r.node(depth+1))
+	n.Content = r.kids[:count:count]
+	r.kids = r.kids[count:]
+	for i := range n.Content {
+		if r.err != nil {
+			break
+		}
+		n.Content[i] = r.node(depth + 1)
 	}
 	return n
 }
