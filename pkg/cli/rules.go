@@ -97,7 +97,7 @@ for editors and CI.`,
 				if len(probs) == 1 {
 					noun = "problem"
 				}
-				return &ExitError{Code: ExitUsage, Err: fmt.Errorf("the rule files have %d %s.", len(probs), noun)}
+				return fileErrorf("the rule files have %d %s", len(probs), noun)
 			}
 			return nil
 		},
