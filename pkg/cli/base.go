@@ -30,7 +30,7 @@ func readRules(path string) ([]knowledge.File, error) {
 		return nil, fmt.Errorf("cannot read the rules: %v", unwrapPathError(err))
 	}
 	if !info.IsDir() {
-		data, err := os.ReadFile(path)
+		data, err := readUserFile(path)
 		if err != nil {
 			return nil, fmt.Errorf("cannot read rules %s: %v", path, unwrapPathError(err))
 		}

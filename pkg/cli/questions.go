@@ -144,6 +144,25 @@ func (af *answerFlags) given(cmd *cobra.Command) (knowledge.Answers, error) {
 	return answers, nil
 }
 
+// readUserFile reads a rules or answers file named by the user, reading no more than the
+// loaders accept (knowledge.MaxFileSize and one byte), so /dev/zero or a huge file cannot
+// exhaust memory; a directory is an error, not an empty read.
+func readUserFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory", path)
+	}
+	data, err := knowledge.ReadLimited(f)
+	if err != nil {
+		return nil, err
+	}
+	return data, nil
+}
+
 func unwrapPathError(err error) error {
 	if pe, ok := err.(*os.PathError); ok {
 		return fmt.Errorf("%s: %v", pe.Path, pe.Err)

@@ -45,8 +45,25 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exitcode": cmdExitCode,
 			"jsonpath": cmdJSONPath,
+			"bigyaml":  cmdBigYAML,
 		},
 	})
+}
+
+// bigyaml NAME BYTES writes a valid YAML file of at least BYTES bytes: one answer, then
+// comment lines. (Too big for a txtar archive, and /dev/zero is not on every system.)
+func cmdBigYAML(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: bigyaml NAME BYTES")
+	}
+	n, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	var b strings.Builder
+	b.WriteString("kvm: none\n")
+	for b.Len() < n {
+		b.WriteString("# padding padding padding padding padding padding padding padding\n")
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(b.String()), 0o644))
 }
 
 // exitcode N program args... runs the program and checks its exit code; stdout and stderr

@@ -153,7 +153,7 @@ func msgEquivalent(lang string) string {
 
 // readAnswersFile reads and checks an answers file; every problem is a usage error.
 func readAnswersFile(b *knowledge.Base, path string) (knowledge.Answers, error) {
-	data, err := os.ReadFile(path)
+	data, err := readUserFile(path)
 	if err != nil {
 		return nil, usageErrorf("cannot read the answers file: %v", unwrapPathError(err))
 	}

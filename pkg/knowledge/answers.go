@@ -185,18 +185,17 @@ func (b *Base) Resolve(given Answers) (Answers, error) {
 		}
 		out[id] = v
 	}
-	var pending []*Question
 	for _, q := range b.Questions {
+		if _, ok := out[q.ID]; !ok && len(q.DefaultAdd) == 0 {
+			out[q.ID] = q.DefaultValue
+		}
+	}
+	// Defaults that depend on other answers come last, each after those it depends on (the
+	// loader rejects cycles), so every condition sees the answers it names.
+	for _, q := range b.defaultAddOrder {
 		if _, ok := out[q.ID]; ok {
 			continue
 		}
-		if len(q.DefaultAdd) > 0 {
-			pending = append(pending, q)
-			continue
-		}
-		out[q.ID] = q.DefaultValue
-	}
-	for _, q := range pending {
 		v := q.DefaultValue
 		list := slices.Clone(v.List)
 		for _, da := range q.DefaultAdd {

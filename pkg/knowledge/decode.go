@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"reflect"
 	"regexp"
@@ -18,6 +19,23 @@ import (
 // MaxFileSize is the largest rule or answers file accepted. Rule files are user input; a limit
 // keeps a mistaken or hostile file from costing unbounded time and memory.
 const MaxFileSize = 1 << 20
+
+// ReadLimited reads r up to one byte past MaxFileSize and no further, so a huge file, a device
+// such as /dev/zero or an endless pipe costs bounded memory. The loaders report a file of that
+// length as over the limit, with its name and position.
+func ReadLimited(r io.Reader) ([]byte, error) {
+	return io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+}
+
+// ReadFileLimited is ReadLimited on the named file of fsys.
+func ReadFileLimited(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ReadLimited(f)
+}
 
 // nodeDecoder is implemented by types that read themselves from a YAML node.
 type nodeDecoder interface {
@@ -48,7 +66,7 @@ var (
 // position yaml reports.
 func parseYAML(file string, data []byte, probs *Problems) *yaml.Node {
 	if len(data) > MaxFileSize {
-		probs.add(Pos{File: file, Line: 1, Col: 1}, fmt.Sprintf("file is %d bytes; the limit is %d bytes", len(data), MaxFileSize))
+		probs.add(Pos{File: file, Line: 1, Col: 1}, fmt.Sprintf("the file is larger than the limit of 1 MiB (%d bytes)", MaxFileSize))
 		return nil
 	}
 	var doc yaml.Node

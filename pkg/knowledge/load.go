@@ -31,6 +31,9 @@ type Base struct {
 	questions  map[string]*Question
 	categories map[string]*Category
 	candidates map[string]*Candidate
+	// defaultAddOrder lists the questions with a default_add, each after the questions its
+	// conditions depend on.
+	defaultAddOrder []*Question
 }
 
 // Question returns the question with the given id, or nil.
@@ -60,7 +63,7 @@ func ReadFS(fsys fs.FS, dir, prefix string) ([]File, error) {
 		if e.IsDir() || (!strings.HasSuffix(e.Name(), ".yaml") && !strings.HasSuffix(e.Name(), ".yml")) {
 			continue
 		}
-		data, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))
+		data, err := ReadFileLimited(fsys, path.Join(dir, e.Name()))
 		if err != nil {
 			return nil, err
 		}
@@ -160,6 +163,9 @@ func LoadLayers(layers ...[]File) (*Base, error) {
 	v.globals(decoded)
 	v.questionsPass(decoded)
 	v.categoriesPass(decoded)
+	if len(probs) == 0 {
+		v.consistencyPass() // needs every term compiled
+	}
 	if len(probs) > 0 {
 		return nil, probs.sorted()
 	}
