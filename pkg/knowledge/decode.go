@@ -306,6 +306,8 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 			hint := ""
 			if n.Style&yaml.FlowStyle != 0 && strings.Contains(k.Value, " ") {
 				hint = " (a text with a comma inside {…} must be quoted)"
+			} else if near := Closest(k.Value, names); near != "" {
+				hint = fmt.Sprintf("; did you mean %q?", near)
 			}
 			d.errorf(k, "unknown key %q; allowed keys here: %s%s", k.Value, strings.Join(names, ", "), hint)
 			continue
