@@ -57,7 +57,7 @@ docs: ## regenerate the README's question table from rules/questions.yaml
 	UPDATE_DOCS=1 $(GO) test -count=1 -run TestREADMEQuestionTable ./pkg/cli
 
 man: ## man pages into ./man (not committed)
-	$(GO) run ./cmd/stackadvisor __man man
+	$(GO) run ./internal/tools/genman man
 
 completions: ## shell completion scripts into ./completions (not committed)
 	mkdir -p completions

@@ -59,7 +59,7 @@ creates missing folders (docs/adr/…).`,
 			if err != nil {
 				return usageErrorf("%v", err)
 			}
-			rep := report.Build(b, res, report.Options{Lang: lang, ToolVersion: toolVersion(), WhatIf: engine.WhatIf(b, given, res)})
+			rep := report.Build(b, res, report.Options{Lang: lang, ToolVersion: ToolVersion(), WhatIf: engine.WhatIf(b, given, res)})
 			command := EquivalentCommand(b, given)
 			if !strings.Contains(command, "--categories") {
 				command += " --categories=" + cat.ID

@@ -153,10 +153,16 @@ func readUserFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory", path)
+	var size int64
+	if info, err := f.Stat(); err == nil {
+		if info.IsDir() {
+			return nil, fmt.Errorf("%s: is a directory", path)
+		}
+		if info.Mode().IsRegular() {
+			size = info.Size()
+		}
 	}
-	data, err := knowledge.ReadLimited(f)
+	data, err := knowledge.ReadLimited(f, size)
 	if err != nil {
 		return nil, err
 	}

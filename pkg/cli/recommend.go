@@ -105,7 +105,7 @@ func recommendAndWrite(s *Streams, g *globalOptions, b *knowledge.Base, given kn
 	if err != nil {
 		return usageErrorf("%v", err)
 	}
-	opts := report.Options{Lang: lang, ToolVersion: toolVersion(), Given: given, Detected: ro.detected, Notes: ro.notes}
+	opts := report.Options{Lang: lang, ToolVersion: ToolVersion(), Given: given, Detected: ro.detected, Notes: ro.notes}
 	if ro.whatIf {
 		opts.WhatIf = engine.WhatIf(b, given, res)
 	}

@@ -129,7 +129,7 @@ comes with its reasons and every fact with its source.`,
 	_ = root.MarkPersistentFlagDirname("rules")
 
 	root.AddCommand(newRecommendCmd(s, g), newWizardCmd(s, g), newExplainCmd(s, g), newADRCmd(s, g),
-		newCompareCmd(s, g), newShowCmd(s, g), newListCmd(s, g), newQuestionsCmd(s, g), newRulesCmd(s, g), newSchemaCmd(s), newVersionCmd(s, g), newExitCodesTopic(), newManCmd())
+		newCompareCmd(s, g), newShowCmd(s, g), newListCmd(s, g), newQuestionsCmd(s, g), newRulesCmd(s, g), newSchemaCmd(s), newVersionCmd(s, g), newExitCodesTopic())
 	return root
 }
 
@@ -165,15 +165,15 @@ func fixedCompletion(values ...string) cobra.CompletionFunc {
 // versionLine is what --version prints after the program name: the tool's version and the
 // embedded knowledge base's version and digest.
 func versionLine() string {
-	v := toolVersion()
+	v := ToolVersion()
 	if b, err := knowledge.Embedded(); err == nil {
 		v += fmt.Sprintf(" (knowledge base %s, %s)", b.Version, b.Digest)
 	}
 	return v
 }
 
-// toolVersion is the module version from the build information ("devel" for a local build).
-func toolVersion() string {
+// ToolVersion is the module version from the build information ("devel" for a local build).
+func ToolVersion() string {
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return strings.TrimPrefix(bi.Main.Version, "v")
 	}

@@ -31,7 +31,7 @@ func newVersionCmd(s *Streams, g *globalOptions) *cobra.Command {
 			if err := out.check(cmd); err != nil {
 				return err
 			}
-			v := versionInfo{Version: toolVersion(), GoVersion: runtime.Version(), Platform: runtime.GOOS + "/" + runtime.GOARCH}
+			v := versionInfo{Version: ToolVersion(), GoVersion: runtime.Version(), Platform: runtime.GOOS + "/" + runtime.GOARCH}
 			if bi, ok := debug.ReadBuildInfo(); ok {
 				for _, st := range bi.Settings {
 					switch st.Key {

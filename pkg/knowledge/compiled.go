@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -85,11 +86,12 @@ func encodeNode(buf *bytes.Buffer, n *yaml.Node) error {
 // compiledTrees decodes compiled node trees, keyed by the sha256 of their source files. The
 // nodes of a tree, their child lists and their strings come from a few large allocations
 // (strings share one copy of the data): thousands of small ones dominated a cold start.
-func compiledTrees(data []byte) (map[[32]byte]*yaml.Node, error) {
-	if !bytes.HasPrefix(data, []byte(compiledMagic)) {
+// data is a string so that the embedded file is used in place, not copied.
+func compiledTrees(data string) (map[[32]byte]*yaml.Node, error) {
+	if !strings.HasPrefix(data, compiledMagic) {
 		return nil, errors.New("not a compiled rules file")
 	}
-	r := &nodeReader{data: string(data[len(compiledMagic):])}
+	r := &nodeReader{data: data[len(compiledMagic):]}
 	n := r.uvarint()
 	out := map[[32]byte]*yaml.Node{}
 	for i := uint64(0); i < n && r.err == nil; i++ {

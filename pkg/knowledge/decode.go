@@ -22,9 +22,22 @@ const MaxFileSize = 1 << 20
 
 // ReadLimited reads r up to one byte past MaxFileSize and no further, so a huge file, a device
 // such as /dev/zero or an endless pipe costs bounded memory. The loaders report a file of that
-// length as over the limit, with its name and position.
-func ReadLimited(r io.Reader) ([]byte, error) {
-	return io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+// length as over the limit, with its name and position. sizeHint, when above 0, is the
+// expected size (from a stat), read into one allocation of that size instead of a growing one.
+func ReadLimited(r io.Reader, sizeHint int64) ([]byte, error) {
+	if sizeHint <= 0 || sizeHint > MaxFileSize {
+		return io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	}
+	buf := make([]byte, sizeHint, sizeHint+1) // room for one byte more, had the file grown
+	n, err := io.ReadFull(r, buf)
+	if err == io.ErrUnexpectedEOF || err == io.EOF {
+		return buf[:n], nil // shrank since the stat
+	}
+	if err != nil {
+		return nil, err
+	}
+	rest, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1-sizeHint))
+	return append(buf, rest...), err
 }
 
 // ReadFileLimited is ReadLimited on the named file of fsys.
@@ -34,7 +47,11 @@ func ReadFileLimited(fsys fs.FS, name string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return ReadLimited(f)
+	var size int64
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+		size = info.Size()
+	}
+	return ReadLimited(f, size)
 }
 
 // nodeDecoder is implemented by types that read themselves from a YAML node.

@@ -19,12 +19,22 @@ func (z *zeros) Read(p []byte) (int, error) {
 
 func TestReadLimitedStopsPastTheLimit(t *testing.T) {
 	z := &zeros{}
-	data, err := knowledge.ReadLimited(z)
+	data, err := knowledge.ReadLimited(z, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(data) != knowledge.MaxFileSize+1 {
 		t.Fatalf("read %d bytes from an endless reader, want MaxFileSize+1 = %d", len(data), knowledge.MaxFileSize+1)
+	}
+	// A file that grew since its stat is still read only to the limit.
+	data, err = knowledge.ReadLimited(&zeros{}, 1000)
+	if err != nil || len(data) != knowledge.MaxFileSize+1 {
+		t.Fatalf("with a size hint of 1000: %d bytes, %v", len(data), err)
+	}
+	// One that shrank is read whole.
+	data, err = knowledge.ReadLimited(strings.NewReader("kvm: none\n"), 1000)
+	if err != nil || string(data) != "kvm: none\n" {
+		t.Fatalf("a file shorter than its hint: %q, %v", data, err)
 	}
 }
 

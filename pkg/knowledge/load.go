@@ -103,9 +103,7 @@ var (
 // nil. The trees are only read, never changed, so one tree serves every load.
 func compiledTree(data []byte) *yaml.Node {
 	treesOnce.Do(func() {
-		if bin, err := fs.ReadFile(rules.FS, "compiled.bin"); err == nil {
-			trees, _ = compiledTrees(bin) // unusable: every file is parsed from YAML instead
-		}
+		trees, _ = compiledTrees(rules.Compiled) // unusable: every file is parsed from YAML instead
 	})
 	if len(trees) == 0 {
 		return nil
