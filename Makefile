@@ -84,4 +84,4 @@ generate: ## rewrite generated files: rules/compiled.bin and the README's questi
 	UPDATE_DOCS=1 $(GO) test -count=1 -run TestREADMEQuestionTable ./pkg/cli
 
 check-generated: generate ## fail when a generated file was out of date
-	git diff --exit-code rules/compiled.bin README.md
+	git diff --exit-code rules/compiled.bin pkg/knowledge/embedded_gen.go README.md

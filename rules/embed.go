@@ -11,6 +11,7 @@ var FS embed.FS
 // Compiled is compiled.bin: the same files pre-parsed, which `go generate ./rules` rewrites
 // after a rule file changes (a test fails until it does). A string, so it is used in place.
 //
-//go:generate env UPDATE_COMPILED=1 go test ../pkg/knowledge -count=1 -run TestCompiledRulesUpToDate
+//go:generate rm -f ../pkg/knowledge/embedded_gen.go
+//go:generate env UPDATE_COMPILED=1 go test ../pkg/knowledge -count=1 -run TestCompiledRulesUpToDate|TestEmbeddedGoUpToDate
 //go:embed compiled.bin
 var Compiled string

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -60,7 +61,7 @@ func ReadFS(fsys fs.FS, dir, prefix string) ([]File, error) {
 	}
 	var files []File
 	for _, e := range entries {
-		if e.IsDir() || (!strings.HasSuffix(e.Name(), ".yaml") && !strings.HasSuffix(e.Name(), ".yml")) {
+		if !isRuleFile(e) {
 			continue
 		}
 		data, err := ReadFileLimited(fsys, path.Join(dir, e.Name()))
@@ -72,23 +73,75 @@ func ReadFS(fsys fs.FS, dir, prefix string) ([]File, error) {
 	return files, nil
 }
 
+func isRuleFile(e fs.DirEntry) bool {
+	return !e.IsDir() && (strings.HasSuffix(e.Name(), ".yaml") || strings.HasSuffix(e.Name(), ".yml"))
+}
+
 var (
 	embeddedOnce sync.Once
 	embeddedBase *Base
 	embeddedErr  error
 )
 
-// Embedded returns the knowledge base built into the binary, loaded once.
+// precompiled, when set (by embedded_gen.go), returns the embedded base as Go data: already
+// decoded and validated when it was generated.
+var precompiled func() *Base
+
+// Embedded returns the knowledge base built into the binary, loaded once. The Go form of
+// the base (embedded_gen.go) is used when it was generated from exactly these rule files;
+// otherwise the files are decoded and validated.
 func Embedded() (*Base, error) {
-	embeddedOnce.Do(func() {
-		files, err := EmbeddedFiles()
-		if err != nil {
-			embeddedErr = err
-			return
-		}
-		embeddedBase, embeddedErr = Load(files)
-	})
+	embeddedOnce.Do(func() { embeddedBase, embeddedErr = embedded(precompiled, embeddedDigest) })
 	return embeddedBase, embeddedErr
+}
+
+// embedded is the precompiled base when its digest is the files' digest, else the files
+// decoded and validated.
+func embedded(pre func() *Base, digest func() (string, error)) (*Base, error) {
+	if pre != nil {
+		if b := pre(); b != nil {
+			if d, err := digest(); err == nil && d == b.Digest {
+				return b, nil
+			}
+		}
+	}
+	files, err := EmbeddedFiles()
+	if err != nil {
+		return nil, err
+	}
+	return Load(files)
+}
+
+// embeddedDigest is the Digest LoadLayers computes for the embedded files, hashed as they are
+// read, without holding them in memory.
+func embeddedDigest() (string, error) {
+	entries, err := fs.ReadDir(rules.FS, ".")
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	buf := make([]byte, 32<<10)
+	for _, e := range entries {
+		if !isRuleFile(e) {
+			continue
+		}
+		f, err := rules.FS.Open(e.Name())
+		if err != nil {
+			return "", err
+		}
+		info, err := f.Stat()
+		if err != nil {
+			f.Close()
+			return "", err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", "rules/"+e.Name(), info.Size())
+		_, err = io.CopyBuffer(h, f, buf)
+		f.Close()
+		if err != nil {
+			return "", err
+		}
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // EmbeddedFiles returns the rule files built into the binary.
