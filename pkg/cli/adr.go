@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -15,7 +16,7 @@ import (
 	"github.com/stackadvisor/stackadvisor/pkg/report"
 )
 
-var dateRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+var dateRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`) })
 
 func newADRCmd(s *Streams, g *globalOptions) *cobra.Command {
 	var out outputOptions
@@ -43,7 +44,7 @@ creates missing folders (docs/adr/…).`,
 			if err != nil {
 				return err
 			}
-			if date != "" && !dateRe.MatchString(date) {
+			if date != "" && !dateRe().MatchString(date) {
 				return usageErrorf("--date %q is not a date; use YYYY-MM-DD", date)
 			}
 			answers.base = b

@@ -131,7 +131,7 @@ func (v *validator) categoriesPass(files []*file) {
 }
 
 func (v *validator) attribute(a *Attribute) {
-	if !attrRe.MatchString(a.Name) {
+	if !attrRe().MatchString(a.Name) {
 		v.add(a.Pos, "attribute name %q must be snake_case", a.Name)
 	}
 	if !slices.Contains(attrTypes, a.Type) {
@@ -210,7 +210,7 @@ func (a *Attribute) Scorable() bool {
 }
 
 func (v *validator) criterion(cat *Category, c *Criterion, prioQ *Question) {
-	if !idRe.MatchString(c.ID) {
+	if !idRe().MatchString(c.ID) {
 		v.add(c.Pos, "criterion id %q must be lower-case words joined by -", c.ID)
 	}
 	c.Attr = cat.Attribute(c.Attribute)
@@ -240,7 +240,7 @@ func attrNames(cat *Category) string {
 }
 
 func (v *validator) candidate(cat *Category, c *Candidate) {
-	if !idRe.MatchString(c.ID) {
+	if !idRe().MatchString(c.ID) {
 		v.add(c.Pos, "candidate id %q must be lower-case words joined by -", c.ID)
 	}
 	var factIDs []string
@@ -340,7 +340,7 @@ func (v *validator) attrValue(av *AttrValue) {
 }
 
 func (v *validator) rule(cat *Category, r *Rule) {
-	if !idRe.MatchString(r.ID) {
+	if !idRe().MatchString(r.ID) {
 		v.add(r.Pos, "rule id %q must be lower-case words joined by - or .", r.ID)
 	}
 	if !slices.Contains(effects, r.Effect) {

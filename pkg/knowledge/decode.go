@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"math"
 	"reflect"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -75,8 +74,8 @@ func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line,
 
 var (
 	posType      = reflect.TypeOf(Pos{})
-	yamlLineRe   = regexp.MustCompile(`line (\d+)(?:, column (\d+))?: (.*)$`)
-	yamlPrefixRe = regexp.MustCompile(`^yaml: `)
+	yamlLineRe   = lazyRegexp(`line (\d+)(?:, column (\d+))?: (.*)$`)
+	yamlPrefixRe = lazyRegexp(`^yaml: `)
 )
 
 // parseYAML parses data into a document node. Syntax errors come back as one problem with the
@@ -100,9 +99,9 @@ func parseYAML(file string, data []byte, probs *Problems) *yaml.Node {
 		}
 	}
 	if err != nil {
-		msg := yamlPrefixRe.ReplaceAllString(err.Error(), "")
+		msg := yamlPrefixRe().ReplaceAllString(err.Error(), "")
 		line, col := 1, 1
-		if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
+		if m := yamlLineRe().FindStringSubmatch(msg); m != nil {
 			line, _ = strconv.Atoi(m[1])
 			if m[2] != "" {
 				col, _ = strconv.Atoi(m[2])

@@ -4,133 +4,43 @@ package knowledge
 
 import "go.yaml.in/yaml/v3"
 
-func init() { precompiled = func() *Base { return precompiledBase } }
-
-var precompiledBase = &Base{
-	Version: "2026.11.24",
-	Digest:  "sha256:fb010bc7348eb08c6f589800cb7f5a759a10d59d8bdfa6eced963a2792e558ec",
-	Scoring: Scoring{
-		Pos:               Pos{File: "rules/scoring.yaml", Line: 4, Col: 3},
-		PriorityBoost:     2.5,
-		MaxRulePoints:     20,
-		MaxAdjust:         30,
-		StrengthThreshold: 0.8,
-	},
-	Topics: []*Topic{
-		&Topic{
-			Pos: Pos{File: "rules/questions.yaml", Line: 5, Col: 5},
-			ID:  "workload",
-			Title: Text{
-				Pos: Pos{File: "rules/questions.yaml", Line: 6, Col: 12},
-				En:  "Workload and scale",
-				Zh:  "工作负载与规模",
-			},
-		},
-		&Topic{
-			Pos: Pos{File: "rules/questions.yaml", Line: 7, Col: 5},
-			ID:  "security",
-			Title: Text{
-				Pos: Pos{File: "rules/questions.yaml", Line: 8, Col: 12},
-				En:  "Security and isolation",
-				Zh:  "安全与隔离",
-			},
-		},
-		&Topic{
-			Pos: Pos{File: "rules/questions.yaml", Line: 9, Col: 5},
-			ID:  "gpu",
-			Title: Text{
-				Pos: Pos{File: "rules/questions.yaml", Line: 10, Col: 12},
-				En:  "GPU and accelerators",
-				Zh:  "GPU 与加速卡",
-			},
-			ShowWhen: &Condition{
-				Pos: Pos{File: "rules/questions.yaml", Line: 11, Col: 16},
-				Terms: []*Term{
-					&Term{
-						Pos: Pos{File: "rules/questions.yaml", Line: 11, Col: 17},
-						Key: "categories",
-						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "gpu",
-								Content: []*yaml.Node{},
-								Line:    11,
-								Column:  29,
-							},
-						},
-						op: "has",
-						strs: []string{
-							"gpu",
-						},
-					},
-				},
-				set: true,
-			},
-		},
-		&Topic{
-			Pos: Pos{File: "rules/questions.yaml", Line: 12, Col: 5},
-			ID:  "wasm",
-			Title: Text{
-				Pos: Pos{File: "rules/questions.yaml", Line: 13, Col: 12},
-				En:  "WebAssembly",
-				Zh:  "WebAssembly",
-			},
-			ShowWhen: &Condition{
-				Pos: Pos{File: "rules/questions.yaml", Line: 14, Col: 16},
-				Terms: []*Term{
-					&Term{
-						Pos: Pos{File: "rules/questions.yaml", Line: 14, Col: 17},
-						Key: "categories",
-						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "wasm-runtime",
-								Content: []*yaml.Node{},
-								Line:    14,
-								Column:  29,
-							},
-						},
-						op: "has",
-						strs: []string{
-							"wasm-runtime",
-						},
-					},
-				},
-				set: true,
-			},
-		},
-	},
-	Questions: []*Question{
-		pb1,
-		pb3,
-		pb4,
-		pb5,
-		pb6,
-		pb7,
-		pb9,
-		pb10,
-		pb11,
-		pb12,
-		pb13,
-		pb15,
-		pb17,
-		pb18,
-		pb19,
-		pb20,
-		pb22,
-		pb23,
-		pb24,
-	},
-	Categories: []*Category{
-		pb44,
-		pb73,
-		pb121,
-		pb175,
-		pb192,
-	},
-	Facts: map[string]*Fact{
+func init() {
+	pb139.Scores = map[string]float64{
+		"native": 1,
+		"opt-in": 0.5,
+	}
+	pb317.Scores = map[string]float64{
+		"experimental": 0.3,
+		"native":       1,
+		"opt-in":       0.7,
+		"unsupported":  0,
+	}
+	pb658.Scores = map[string]float64{
+		"none":        0,
+		"passthrough": 1,
+		"proxy":       0.6,
+	}
+	pb955.Scores = map[string]float64{
+		"native": 1,
+		"none":   0,
+		"port":   0.5,
+	}
+	pb956.Scores = map[string]float64{
+		"full":    1,
+		"none":    0,
+		"partial": 0.5,
+	}
+	pb959.Scores = map[string]float64{
+		"hardware": 1,
+		"none":     0,
+		"vgpu":     0.5,
+	}
+	pb1328.Scores = map[string]float64{
+		"basic": 0.5,
+		"llm":   1,
+		"none":  0,
+	}
+	precompiledBase.Facts = map[string]*Fact{
 		"biren-br100-chiplet-blink": &Fact{
 			Pos:     Pos{File: "rules/gpu.yaml", Line: 546, Col: 5},
 			ID:      "biren-br100-chiplet-blink",
@@ -147,10 +57,10 @@ var precompiledBase = &Base{
 			},
 			Source: "https://www.golem.de/news/biren-br100-br104-chinas-gpgpu-beschleuniger-schlaegt-nvidias-hopper-2208-167497.html",
 		},
-		"biren-br100-specs":    pb159,
-		"biren-br104":          pb160,
-		"biren-cuda":           pb161,
-		"biren-virtualization": pb162,
+		"biren-br100-specs":    &pb1163,
+		"biren-br104":          &pb1164,
+		"biren-cuda":           &pb1165,
+		"biren-virtualization": &pb1166,
 		"cambricon-k8s-device-plugin": &Fact{
 			Pos:     Pos{File: "rules/gpu.yaml", Line: 668, Col: 5},
 			ID:      "cambricon-k8s-device-plugin",
@@ -167,7 +77,7 @@ var precompiledBase = &Base{
 			},
 			Source: "https://github.com/Cambricon/cambricon-k8s-device-plugin/blob/master/device-plugin/README.md",
 		},
-		"cambricon-mlu370-price-estimate": pb172,
+		"cambricon-mlu370-price-estimate": &pb1248,
 		"cambricon-mlu370-x8-specs": &Fact{
 			Pos:     Pos{File: "rules/gpu.yaml", Line: 647, Col: 5},
 			ID:      "cambricon-mlu370-x8-specs",
@@ -184,7 +94,7 @@ var precompiledBase = &Base{
 			},
 			Source: "http://guangxilong.com/c/032129635H022.html",
 		},
-		"cambricon-mlu590-specs": pb173,
+		"cambricon-mlu590-specs": &pb1249,
 		"cambricon-software-stack": &Fact{
 			Pos:     Pos{File: "rules/gpu.yaml", Line: 661, Col: 5},
 			ID:      "cambricon-software-stack",
@@ -217,7 +127,7 @@ var precompiledBase = &Base{
 			},
 			Source: "https://dunyanews.tv/amp/english/788751.php",
 		},
-		"cloud-alibaba-fc": pb93,
+		"cloud-alibaba-fc": &pb743,
 		"cloud-aws-lambda-firecracker": &Fact{
 			Pos:     Pos{File: "rules/sandbox.yaml", Line: 706, Col: 5},
 			ID:      "cloud-aws-lambda-firecracker",
@@ -234,8 +144,8 @@ var precompiledBase = &Base{
 			},
 			Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/README.md",
 		},
-		"cloud-azure-kata":         pb92,
-		"cloud-cloudflare-workers": pb113,
+		"cloud-azure-kata":         &pb742,
+		"cloud-cloudflare-workers": &pb827,
 		"cloud-fastly-wasmtime": &Fact{
 			Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 316, Col: 5},
 			ID:      "cloud-fastly-wasmtime",
@@ -252,8 +162,8 @@ var precompiledBase = &Base{
 			},
 			Source: "https://github.com/bytecodealliance/wasmtime/blob/main/ADOPTERS.md",
 		},
-		"cloud-run-gvisor":               pb86,
-		"containerd-k8s-default-runtime": pb42,
+		"cloud-run-gvisor":               &pb713,
+		"containerd-k8s-default-runtime": &pb242,
 		"containerd-nerdctl": &Fact{
 			Pos:     Pos{File: "rules/engine.yaml", Line: 376, Col: 5},
 			ID:      "containerd-nerdctl",
@@ -302,8 +212,8 @@ var precompiledBase = &Base{
 			},
 			Source: "https://www.docker.com/blog/docker-engine-version-29",
 		},
-		"docker-compose-version": pb69,
-		"docker-current-version": pb36,
+		"docker-compose-version": &pb463,
+		"docker-current-version": &pb183,
 		"docker-daemon-root-default": &Fact{
 			Pos:     Pos{File: "rules/engine.yaml", Line: 277, Col: 5},
 			ID:      "docker-daemon-root-default",
@@ -336,7 +246,7 @@ var precompiledBase = &Base{
 			},
 			Source: "https://raw.githubusercontent.com/docker/docs/main/content/manuals/subscription-billing/desktop-license.md",
 		},
-		"docker-desktop-wasm": pb112,
+		"docker-desktop-wasm": &pb826,
 		"docker-rootless-since-2010": &Fact{
 			Pos:     Pos{File: "rules/engine.yaml", Line: 268, Col: 5},
 			ID:      "docker-rootless-since-2010",
@@ -353,9 +263,9 @@ var precompiledBase = &Base{
 			},
 			Source: "https://docs.docker.com/engine/security/rootless/",
 		},
-		"docker-swarm-status":          pb67,
-		"export-controls-china-status": pb135,
-		"firecracker-arm64":            pb100,
+		"docker-swarm-status":          &pb430,
+		"export-controls-china-status": &pb995,
+		"firecracker-arm64":            &pb770,
 		"firecracker-boot-time": &Fact{
 			Pos:     Pos{File: "rules/sandbox.yaml", Line: 417, Col: 5},
 			ID:      "firecracker-boot-time",
@@ -372,10 +282,10 @@ var precompiledBase = &Base{
 			},
 			Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/SPECIFICATION.md",
 		},
-		"firecracker-confidential":    pb96,
-		"firecracker-current-version": pb98,
-		"firecracker-ebpf-network":    pb101,
-		"firecracker-gpu-passthrough": pb97,
+		"firecracker-confidential":    &pb766,
+		"firecracker-current-version": &pb768,
+		"firecracker-ebpf-network":    &pb771,
+		"firecracker-gpu-passthrough": &pb767,
 		"firecracker-kvm-lambda-fargate": &Fact{
 			Pos:     Pos{File: "rules/sandbox.yaml", Line: 435, Col: 5},
 			ID:      "firecracker-kvm-lambda-fargate",
@@ -408,8 +318,8 @@ var precompiledBase = &Base{
 			},
 			Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/SPECIFICATION.md",
 		},
-		"firecracker-snapshot-restore": pb99,
-		"gvisor-boot-time":             pb87,
+		"firecracker-snapshot-restore": &pb769,
+		"gvisor-boot-time":             &pb714,
 		"gvisor-checkpoint-rootless": &Fact{
 			Pos:     Pos{File: "rules/sandbox.yaml", Line: 592, Col: 5},
 			ID:      "gvisor-checkpoint-rootless",
@@ -442,8 +352,8 @@ var precompiledBase = &Base{
 			},
 			Source: "https://github.com/google/gvisor/blob/master/g3doc/user_guide/compatibility.md",
 		},
-		"gvisor-gpu":          pb85,
-		"gvisor-perf-vs-2023": pb88,
+		"gvisor-gpu":          &pb712,
+		"gvisor-perf-vs-2023": &pb715,
 		"gvisor-platforms": &Fact{
 			Pos:     Pos{File: "rules/sandbox.yaml", Line: 556, Col: 5},
 			ID:      "gvisor-platforms",
@@ -508,7 +418,7 @@ var precompiledBase = &Base{
 			},
 			Source: "https://github.com/Project-HAMi/HAMi",
 		},
-		"huawei-ascend-910b-compute-tdp": pb169,
+		"huawei-ascend-910b-compute-tdp": &pb1221,
 		"huawei-ascend-910b-memory": &Fact{
 			Pos:     Pos{File: "rules/gpu.yaml", Line: 597, Col: 5},
 			ID:      "huawei-ascend-910b-memory",
@@ -525,7 +435,7 @@ var precompiledBase = &Base{
 			},
 			Source: "https://docs.sglang.io/docs/hardware-platforms/ascend-npus/ascend_npu_reference",
 		},
-		"huawei-ascend-910c-specs": pb170,
+		"huawei-ascend-910c-specs": &pb1222,
 		"huawei-ascend-cuda-compat": &Fact{
 			Pos:     Pos{File: "rules/gpu.yaml", Line: 625, Col: 5},
 			ID:      "huawei-ascend-cuda-compat",
@@ -590,15 +500,15 @@ var precompiledBase = &Base{
 			},
 			Source: "https://www.hiascend.com/document/detail/en/mindcluster/730/clustersched/schedulingug/cpaug_0017.html",
 		},
-		"hygon-k100-newer":  pb164,
-		"hygon-software":    pb165,
-		"hygon-z100-specs":  pb166,
-		"iluvatar-bi-v100":  pb152,
-		"iluvatar-bi-v150":  pb150,
-		"iluvatar-mr-v100":  pb149,
-		"iluvatar-mr-v200":  pb153,
-		"iluvatar-software": pb151,
-		"isolation-ranking": pb106,
+		"hygon-k100-newer":  &pb1192,
+		"hygon-software":    &pb1193,
+		"hygon-z100-specs":  &pb1194,
+		"iluvatar-bi-v100":  &pb1108,
+		"iluvatar-bi-v150":  &pb1106,
+		"iluvatar-mr-v100":  &pb1105,
+		"iluvatar-mr-v200":  &pb1109,
+		"iluvatar-software": &pb1107,
+		"isolation-ranking": &pb798,
 		"k0s-requirements": &Fact{
 			Pos:     Pos{File: "rules/orchestrator.yaml", Line: 551, Col: 5},
 			ID:      "k0s-requirements",
@@ -631,7 +541,7 @@ var precompiledBase = &Base{
 			},
 			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
 		},
-		"k3s-min-memory": pb65,
+		"k3s-min-memory": &pb396,
 		"k8s-131-apparmor-ga": &Fact{
 			Pos:     Pos{File: "rules/orchestrator.yaml", Line: 497, Col: 5},
 			ID:      "k8s-131-apparmor-ga",
@@ -648,9 +558,9 @@ var precompiledBase = &Base{
 			},
 			Source: "https://kubernetes.io/blog/2024/08/13/kubernetes-v1-31-release/",
 		},
-		"k8s-131-perf-numbers":       pb63,
-		"k8s-131-pod-failure-policy": pb59,
-		"k8s-131-pv-beta":            pb62,
+		"k8s-131-perf-numbers":       &pb363,
+		"k8s-131-pod-failure-policy": &pb359,
+		"k8s-131-pv-beta":            &pb362,
 		"k8s-131-release": &Fact{
 			Pos:     Pos{File: "rules/orchestrator.yaml", Line: 479, Col: 5},
 			ID:      "k8s-131-release",
@@ -667,9 +577,9 @@ var precompiledBase = &Base{
 			},
 			Source: "https://kubernetes.io/blog/2024/08/13/kubernetes-v1-31-release/",
 		},
-		"k8s-131-sidecar-ga":  pb58,
-		"k8s-current-release": pb60,
-		"k8s-dra-timeline":    pb61,
+		"k8s-131-sidecar-ga":  &pb358,
+		"k8s-current-release": &pb360,
+		"k8s-dra-timeline":    &pb361,
 		"k8s-runtimeclass-spinkube": &Fact{
 			Pos:     Pos{File: "rules/sandbox.yaml", Line: 695, Col: 5},
 			ID:      "k8s-runtimeclass-spinkube",
@@ -686,7 +596,7 @@ var precompiledBase = &Base{
 			},
 			Source: "https://github.com/spinframework/containerd-shim-spin",
 		},
-		"kata-boot-memory": pb94,
+		"kata-boot-memory": &pb744,
 		"kata-coco-gpu": &Fact{
 			Pos:     Pos{File: "rules/sandbox.yaml", Line: 527, Col: 5},
 			ID:      "kata-coco-gpu",
@@ -703,8 +613,8 @@ var precompiledBase = &Base{
 			},
 			Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/use-cases/NVIDIA-GPU-passthrough-and-Kata-QEMU.md",
 		},
-		"kata-current-version": pb90,
-		"kata-hypervisors":     pb91,
+		"kata-current-version": &pb740,
+		"kata-hypervisors":     &pb741,
 		"kata-requirements-oci": &Fact{
 			Pos:     Pos{File: "rules/sandbox.yaml", Line: 536, Col: 5},
 			ID:      "kata-requirements-oci",
@@ -753,10 +663,10 @@ var precompiledBase = &Base{
 			},
 			Source: "https://github.com/canonical/microk8s",
 		},
-		"mig-2-0-naming":       pb139,
-		"mig-dynamic-reconfig": pb140,
-		"mig-k8s-dra":          pb141,
-		"mig-max-instances":    pb134,
+		"mig-2-0-naming":       &pb999,
+		"mig-dynamic-reconfig": &pb1000,
+		"mig-k8s-dra":          &pb1001,
+		"mig-max-instances":    &pb994,
 		"moore-threads-mtt-s4000": &Fact{
 			Pos:     Pos{File: "rules/gpu.yaml", Line: 517, Col: 5},
 			ID:      "moore-threads-mtt-s4000",
@@ -773,9 +683,9 @@ var precompiledBase = &Base{
 			},
 			Source: "https://www.titancomputers.com/Chinese-AI-GPUs-are-on-the-Rise-s/2027.htm",
 		},
-		"moore-threads-mtt-s4000-tdp": pb157,
-		"moore-threads-mtt-s70":       pb156,
-		"moore-threads-mtt-s80":       pb155,
+		"moore-threads-mtt-s4000-tdp": &pb1137,
+		"moore-threads-mtt-s70":       &pb1136,
+		"moore-threads-mtt-s80":       &pb1135,
 		"moore-threads-software": &Fact{
 			Pos:     Pos{File: "rules/gpu.yaml", Line: 531, Col: 5},
 			ID:      "moore-threads-software",
@@ -808,8 +718,8 @@ var precompiledBase = &Base{
 			},
 			Source: "https://glennklockwood.com/garden/processors/A100",
 		},
-		"nvidia-a100-memory-tdp": pb145,
-		"nvidia-h100-bandwidth":  pb137,
+		"nvidia-a100-memory-tdp": &pb1053,
+		"nvidia-h100-bandwidth":  &pb997,
 		"nvidia-h100-fp16-tflops": &Fact{
 			Pos:     Pos{File: "rules/gpu.yaml", Line: 301, Col: 5},
 			ID:      "nvidia-h100-fp16-tflops",
@@ -842,8 +752,8 @@ var precompiledBase = &Base{
 			},
 			Source: "https://www.nvidia.com/en-sg/technologies/hopper-architecture/",
 		},
-		"nvidia-h100-llm-speedup": pb138,
-		"nvidia-h100-memory":      pb136,
+		"nvidia-h100-llm-speedup": &pb998,
+		"nvidia-h100-memory":      &pb996,
 		"nvidia-h100-mig": &Fact{
 			Pos:     Pos{File: "rules/gpu.yaml", Line: 315, Col: 5},
 			ID:      "nvidia-h100-mig",
@@ -860,7 +770,7 @@ var precompiledBase = &Base{
 			},
 			Source: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
 		},
-		"nvidia-h100-price-estimate": pb142,
+		"nvidia-h100-price-estimate": &pb1002,
 		"nvidia-h100-tdp": &Fact{
 			Pos:     Pos{File: "rules/gpu.yaml", Line: 308, Col: 5},
 			ID:      "nvidia-h100-tdp",
@@ -989,7 +899,7 @@ var precompiledBase = &Base{
 			},
 			Source: "https://github.com/NVIDIA/k8s-device-plugin",
 		},
-		"podman-50-perf-claim": pb40,
+		"podman-50-perf-claim": &pb212,
 		"podman-50-release-date": &Fact{
 			Pos:     Pos{File: "rules/engine.yaml", Line: 295, Col: 5},
 			ID:      "podman-50-release-date",
@@ -1054,7 +964,7 @@ var precompiledBase = &Base{
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-system-service.1.md",
 		},
-		"podman-farm-build-only": pb38,
+		"podman-farm-build-only": &pb210,
 		"podman-pasta-default": &Fact{
 			Pos:     Pos{File: "rules/engine.yaml", Line: 313, Col: 5},
 			ID:      "podman-pasta-default",
@@ -1103,8 +1013,8 @@ var precompiledBase = &Base{
 			},
 			Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
 		},
-		"podman-sqlite-default": pb39,
-		"report-gpu-prices":     pb146,
+		"podman-sqlite-default": &pb211,
+		"report-gpu-prices":     &pb1054,
 		"resource-name-ascend": &Fact{
 			Pos:     Pos{File: "rules/gpu.yaml", Line: 697, Col: 5},
 			ID:      "resource-name-ascend",
@@ -1137,7 +1047,7 @@ var precompiledBase = &Base{
 			},
 			Source: "https://github.com/Cambricon/cambricon-k8s-device-plugin/blob/master/device-plugin/README.md",
 		},
-		"resource-name-hygon": pb167,
+		"resource-name-hygon": &pb1195,
 		"resource-name-iluvatar": &Fact{
 			Pos:     Pos{File: "rules/gpu.yaml", Line: 718, Col: 5},
 			ID:      "resource-name-iluvatar",
@@ -1186,15 +1096,15 @@ var precompiledBase = &Base{
 			},
 			Source: "https://github.com/NVIDIA/k8s-device-plugin",
 		},
-		"runwasi-shims":              pb116,
-		"startup-ranking-other":      pb119,
-		"startup-runc":               pb83,
-		"unikernel-boot-image-size":  pb107,
-		"unikernel-includeos":        pb103,
-		"unikernel-mirageos-version": pb105,
-		"unikernel-oci-k8s":          pb108,
-		"unikernel-posix":            pb109,
-		"unikernel-unikraft-version": pb104,
+		"runwasi-shims":              &pb830,
+		"startup-ranking-other":      &pb853,
+		"startup-runc":               &pb690,
+		"unikernel-boot-image-size":  &pb799,
+		"unikernel-includeos":        &pb795,
+		"unikernel-mirageos-version": &pb797,
+		"unikernel-oci-k8s":          &pb800,
+		"unikernel-posix":            &pb801,
+		"unikernel-unikraft-version": &pb796,
 		"wasi-component-model-wit": &Fact{
 			Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 271, Col: 5},
 			ID:      "wasi-component-model-wit",
@@ -1211,7 +1121,7 @@ var precompiledBase = &Base{
 			},
 			Source: "https://github.com/WebAssembly/WASI",
 		},
-		"wasi-version-name": pb111,
+		"wasi-version-name": &pb825,
 		"wasm-gc-3-0": &Fact{
 			Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 280, Col: 5},
 			ID:      "wasm-gc-3-0",
@@ -1228,11 +1138,11 @@ var precompiledBase = &Base{
 			},
 			Source: "https://github.com/bytecodealliance/wasmtime/blob/main/docs/stability-tiers.md",
 		},
-		"wasm-simd-speedup":            pb117,
-		"wasm-startup":                 pb114,
-		"wasm-threads":                 pb115,
-		"wasmedge-embedding-languages": pb187,
-		"wasmedge-version":             pb186,
+		"wasm-simd-speedup":            &pb831,
+		"wasm-startup":                 &pb828,
+		"wasm-threads":                 &pb829,
+		"wasmedge-embedding-languages": &pb1384,
+		"wasmedge-version":             &pb1383,
 		"wasmedge-wasi-nn-llm": &Fact{
 			Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 217, Col: 5},
 			ID:      "wasmedge-wasi-nn-llm",
@@ -1249,8 +1159,8 @@ var precompiledBase = &Base{
 			},
 			Source: "https://github.com/WasmEdge/WasmEdge/tree/master/plugins/wasi_nn",
 		},
-		"wasmer-embedding-languages": pb190,
-		"wasmer-version":             pb189,
+		"wasmer-embedding-languages": &pb1408,
+		"wasmer-version":             &pb1407,
 		"wasmer-wasix": &Fact{
 			Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 253, Col: 5},
 			ID:      "wasmer-wasix",
@@ -1267,8 +1177,8 @@ var precompiledBase = &Base{
 			},
 			Source: "https://wasix.org/docs/explanation/features",
 		},
-		"wasmtime-embedding-languages": pb184,
-		"wasmtime-version":             pb183,
+		"wasmtime-embedding-languages": &pb1361,
+		"wasmtime-version":             &pb1360,
 		"wasmtime-wasi-nn": &Fact{
 			Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 190, Col: 5},
 			ID:      "wasmtime-wasi-nn",
@@ -1285,6 +1195,192 @@ var precompiledBase = &Base{
 			},
 			Source: "https://github.com/bytecodealliance/wasmtime/blob/main/docs/stability-tiers.md",
 		},
+	}
+	precompiledBase.questions = map[string]*Question{
+		"categories":        &pb11,
+		"confidential":      &pb86,
+		"cuda":              &pb107,
+		"domestic":          &pb102,
+		"environment":       &pb43,
+		"gpu-budget-cny":    &pb115,
+		"gpu-memory-gb":     &pb91,
+		"gpu-sharing":       &pb97,
+		"k8s-experience":    &pb55,
+		"kvm":               &pb81,
+		"priorities":        &pb65,
+		"rootless":          &pb77,
+		"scale":             &pb49,
+		"startup-budget-ms": &pb88,
+		"systemd":           &pb79,
+		"tenancy":           &pb60,
+		"wasm-ai":           &pb132,
+		"wasm-host":         &pb121,
+		"workloads":         &pb31,
+	}
+	precompiledBase.categories = map[string]*Category{
+		"engine":       &pb137,
+		"gpu":          &pb949,
+		"orchestrator": &pb305,
+		"sandbox":      &pb650,
+		"wasm-runtime": &pb1326,
+	}
+	precompiledBase.candidates = map[string]*Candidate{
+		"biren-br100":       &pb1138,
+		"cambricon-mlu":     &pb1223,
+		"containerd":        &pb213,
+		"docker":            &pb155,
+		"docker-compose":    &pb431,
+		"docker-swarm":      &pb397,
+		"firecracker":       &pb745,
+		"gvisor":            &pb691,
+		"huawei-ascend":     &pb1196,
+		"hygon-dcu":         &pb1167,
+		"iluvatar-corex":    &pb1080,
+		"k3s":               &pb364,
+		"kata":              &pb716,
+		"kubernetes":        &pb325,
+		"moore-threads-mtt": &pb1110,
+		"nvidia-a100":       &pb1028,
+		"nvidia-h100":       &pb969,
+		"nvidia-h20":        &pb1055,
+		"nvidia-h200":       &pb1003,
+		"podman":            &pb184,
+		"podman-farm":       &pb496,
+		"podman-quadlet":    &pb464,
+		"runc":              &pb666,
+		"unikernel":         &pb772,
+		"vm":                &pb832,
+		"wasmedge":          &pb1362,
+		"wasmer":            &pb1385,
+		"wasmtime":          &pb1338,
+		"webassembly":       &pb802,
+	}
+	precompiled = func() *Base { return precompiledBase }
+}
+
+var precompiledBase = &Base{
+	Version: "2026.11.24",
+	Digest:  "sha256:fb010bc7348eb08c6f589800cb7f5a759a10d59d8bdfa6eced963a2792e558ec",
+	Scoring: Scoring{
+		Pos:               Pos{File: "rules/scoring.yaml", Line: 4, Col: 3},
+		PriorityBoost:     2.5,
+		MaxRulePoints:     20,
+		MaxAdjust:         30,
+		StrengthThreshold: 0.8,
+	},
+	Topics: []*Topic{
+		&Topic{
+			Pos: Pos{File: "rules/questions.yaml", Line: 5, Col: 5},
+			ID:  "workload",
+			Title: Text{
+				Pos: Pos{File: "rules/questions.yaml", Line: 6, Col: 12},
+				En:  "Workload and scale",
+				Zh:  "工作负载与规模",
+			},
+		},
+		&Topic{
+			Pos: Pos{File: "rules/questions.yaml", Line: 7, Col: 5},
+			ID:  "security",
+			Title: Text{
+				Pos: Pos{File: "rules/questions.yaml", Line: 8, Col: 12},
+				En:  "Security and isolation",
+				Zh:  "安全与隔离",
+			},
+		},
+		&Topic{
+			Pos: Pos{File: "rules/questions.yaml", Line: 9, Col: 5},
+			ID:  "gpu",
+			Title: Text{
+				Pos: Pos{File: "rules/questions.yaml", Line: 10, Col: 12},
+				En:  "GPU and accelerators",
+				Zh:  "GPU 与加速卡",
+			},
+			ShowWhen: &Condition{
+				Pos: Pos{File: "rules/questions.yaml", Line: 11, Col: 16},
+				Terms: []*Term{
+					&Term{
+						Pos: Pos{File: "rules/questions.yaml", Line: 11, Col: 17},
+						Key: "categories",
+						Operand: Raw{
+							Node: &yaml.Node{
+								Kind:    8,
+								Tag:     "!!str",
+								Value:   "gpu",
+								Content: []*yaml.Node{},
+								Line:    11,
+								Column:  29,
+							},
+						},
+						op: "has",
+						strs: []string{
+							"gpu",
+						},
+					},
+				},
+				set: true,
+			},
+		},
+		&Topic{
+			Pos: Pos{File: "rules/questions.yaml", Line: 12, Col: 5},
+			ID:  "wasm",
+			Title: Text{
+				Pos: Pos{File: "rules/questions.yaml", Line: 13, Col: 12},
+				En:  "WebAssembly",
+				Zh:  "WebAssembly",
+			},
+			ShowWhen: &Condition{
+				Pos: Pos{File: "rules/questions.yaml", Line: 14, Col: 16},
+				Terms: []*Term{
+					&Term{
+						Pos: Pos{File: "rules/questions.yaml", Line: 14, Col: 17},
+						Key: "categories",
+						Operand: Raw{
+							Node: &yaml.Node{
+								Kind:    8,
+								Tag:     "!!str",
+								Value:   "wasm-runtime",
+								Content: []*yaml.Node{},
+								Line:    14,
+								Column:  29,
+							},
+						},
+						op: "has",
+						strs: []string{
+							"wasm-runtime",
+						},
+					},
+				},
+				set: true,
+			},
+		},
+	},
+	Questions: []*Question{
+		&pb11,
+		&pb31,
+		&pb43,
+		&pb49,
+		&pb55,
+		&pb60,
+		&pb65,
+		&pb77,
+		&pb79,
+		&pb81,
+		&pb86,
+		&pb88,
+		&pb91,
+		&pb97,
+		&pb102,
+		&pb107,
+		&pb115,
+		&pb121,
+		&pb132,
+	},
+	Categories: []*Category{
+		&pb137,
+		&pb305,
+		&pb650,
+		&pb949,
+		&pb1326,
 	},
 	Files: []string{
 		"rules/engine.yaml",
@@ -1295,73 +1391,14 @@ var precompiledBase = &Base{
 		"rules/scoring.yaml",
 		"rules/wasm-runtime.yaml",
 	},
-	questions: map[string]*Question{
-		"categories":        pb1,
-		"confidential":      pb13,
-		"cuda":              pb20,
-		"domestic":          pb19,
-		"environment":       pb4,
-		"gpu-budget-cny":    pb22,
-		"gpu-memory-gb":     pb17,
-		"gpu-sharing":       pb18,
-		"k8s-experience":    pb6,
-		"kvm":               pb12,
-		"priorities":        pb9,
-		"rootless":          pb10,
-		"scale":             pb5,
-		"startup-budget-ms": pb15,
-		"systemd":           pb11,
-		"tenancy":           pb7,
-		"wasm-ai":           pb24,
-		"wasm-host":         pb23,
-		"workloads":         pb3,
-	},
-	categories: map[string]*Category{
-		"engine":       pb44,
-		"gpu":          pb175,
-		"orchestrator": pb73,
-		"sandbox":      pb121,
-		"wasm-runtime": pb192,
-	},
-	candidates: map[string]*Candidate{
-		"biren-br100":       pb163,
-		"cambricon-mlu":     pb174,
-		"containerd":        pb43,
-		"docker":            pb37,
-		"docker-compose":    pb70,
-		"docker-swarm":      pb68,
-		"firecracker":       pb102,
-		"gvisor":            pb89,
-		"huawei-ascend":     pb171,
-		"hygon-dcu":         pb168,
-		"iluvatar-corex":    pb154,
-		"k3s":               pb66,
-		"kata":              pb95,
-		"kubernetes":        pb64,
-		"moore-threads-mtt": pb158,
-		"nvidia-a100":       pb147,
-		"nvidia-h100":       pb143,
-		"nvidia-h20":        pb148,
-		"nvidia-h200":       pb144,
-		"podman":            pb41,
-		"podman-farm":       pb72,
-		"podman-quadlet":    pb71,
-		"runc":              pb84,
-		"unikernel":         pb110,
-		"vm":                pb120,
-		"wasmedge":          pb188,
-		"wasmer":            pb191,
-		"wasmtime":          pb185,
-		"webassembly":       pb118,
-	},
 	defaultAddOrder: []*Question{
-		pb1,
+		&pb11,
 	},
 }
 
-var pb0 int = 1
+var pb30 int = 1
 
-var pb1 = &Question{
+var pb11 = Question{
 	Pos:   Pos{File: "rules/questions.yaml", Line: 17, Col: 5},
 	ID:    "categories",
 	Topic: "workload",
@@ -1535,7 +1572,7 @@ var pb1 = &Question{
 			},
 		},
 	},
-	Min: &pb0,
+	Min: &pb30,
 	Label: Text{
 		Pos: Pos{File: "rules/questions.yaml", Line: 31, Col: 12},
 		En:  "Which decisions do you need?",
@@ -1556,9 +1593,9 @@ var pb1 = &Question{
 	},
 }
 
-var pb2 int = 1
+var pb42 int = 1
 
-var pb3 = &Question{
+var pb31 = Question{
 	Pos:   Pos{File: "rules/questions.yaml", Line: 36, Col: 5},
 	ID:    "workloads",
 	Topic: "workload",
@@ -1655,7 +1692,7 @@ var pb3 = &Question{
 			Column: 14,
 		},
 	},
-	Min: &pb2,
+	Min: &pb42,
 	Label: Text{
 		Pos: Pos{File: "rules/questions.yaml", Line: 50, Col: 12},
 		En:  "What will run in the containers?",
@@ -1674,7 +1711,7 @@ var pb3 = &Question{
 	},
 }
 
-var pb4 = &Question{
+var pb43 = Question{
 	Pos:   Pos{File: "rules/questions.yaml", Line: 55, Col: 5},
 	ID:    "environment",
 	Topic: "workload",
@@ -1740,7 +1777,7 @@ var pb4 = &Question{
 	DefaultValue: Value{Type: "one", Str: "datacenter"},
 }
 
-var pb5 = &Question{
+var pb49 = Question{
 	Pos:   Pos{File: "rules/questions.yaml", Line: 69, Col: 5},
 	ID:    "scale",
 	Topic: "workload",
@@ -1806,7 +1843,7 @@ var pb5 = &Question{
 	DefaultValue: Value{Type: "one", Str: "small"},
 }
 
-var pb6 = &Question{
+var pb55 = Question{
 	Pos:   Pos{File: "rules/questions.yaml", Line: 83, Col: 5},
 	ID:    "k8s-experience",
 	Topic: "workload",
@@ -1863,7 +1900,7 @@ var pb6 = &Question{
 	DefaultValue: Value{Type: "one", Str: "some"},
 }
 
-var pb7 = &Question{
+var pb60 = Question{
 	Pos:   Pos{File: "rules/questions.yaml", Line: 96, Col: 5},
 	ID:    "tenancy",
 	Topic: "security",
@@ -1920,9 +1957,9 @@ var pb7 = &Question{
 	DefaultValue: Value{Type: "one", Str: "single-team"},
 }
 
-var pb8 int = 3
+var pb76 int = 3
 
-var pb9 = &Question{
+var pb65 = Question{
 	Pos:   Pos{File: "rules/questions.yaml", Line: 109, Col: 5},
 	ID:    "priorities",
 	Topic: "security",
@@ -2019,7 +2056,7 @@ var pb9 = &Question{
 			Column:  14,
 		},
 	},
-	Max: &pb8,
+	Max: &pb76,
 	Label: Text{
 		Pos: Pos{File: "rules/questions.yaml", Line: 124, Col: 12},
 		En:  "What matters most? (up to 3)",
@@ -2036,7 +2073,7 @@ var pb9 = &Question{
 	},
 }
 
-var pb10 = &Question{
+var pb77 = Question{
 	Pos:   Pos{File: "rules/questions.yaml", Line: 129, Col: 5},
 	ID:    "rootless",
 	Topic: "security",
@@ -2064,7 +2101,7 @@ var pb10 = &Question{
 	DefaultValue: Value{Type: "bool"},
 }
 
-var pb11 = &Question{
+var pb79 = Question{
 	Pos:   Pos{File: "rules/questions.yaml", Line: 138, Col: 5},
 	ID:    "systemd",
 	Topic: "security",
@@ -2092,7 +2129,7 @@ var pb11 = &Question{
 	DefaultValue: Value{Type: "bool"},
 }
 
-var pb12 = &Question{
+var pb81 = Question{
 	Pos:   Pos{File: "rules/questions.yaml", Line: 147, Col: 5},
 	ID:    "kvm",
 	Topic: "security",
@@ -2149,7 +2186,7 @@ var pb12 = &Question{
 	DefaultValue: Value{Type: "one", Str: "unknown"},
 }
 
-var pb13 = &Question{
+var pb86 = Question{
 	Pos:   Pos{File: "rules/questions.yaml", Line: 160, Col: 5},
 	ID:    "confidential",
 	Topic: "security",
@@ -2177,9 +2214,9 @@ var pb13 = &Question{
 	DefaultValue: Value{Type: "bool"},
 }
 
-var pb14 int = 0
+var pb90 int = 0
 
-var pb15 = &Question{
+var pb88 = Question{
 	Pos:   Pos{File: "rules/questions.yaml", Line: 169, Col: 5},
 	ID:    "startup-budget-ms",
 	Topic: "security",
@@ -2194,7 +2231,7 @@ var pb15 = &Question{
 			Column:  14,
 		},
 	},
-	Min: &pb14,
+	Min: &pb90,
 	Label: Text{
 		Pos: Pos{File: "rules/questions.yaml", Line: 174, Col: 12},
 		En:  "Start-up budget in milliseconds (0 = none)",
@@ -2208,9 +2245,9 @@ var pb15 = &Question{
 	DefaultValue: Value{Type: "int"},
 }
 
-var pb16 int = 0
+var pb93 int = 0
 
-var pb17 = &Question{
+var pb91 = Question{
 	Pos:   Pos{File: "rules/questions.yaml", Line: 179, Col: 5},
 	ID:    "gpu-memory-gb",
 	Topic: "gpu",
@@ -2225,7 +2262,7 @@ var pb17 = &Question{
 			Column:  14,
 		},
 	},
-	Min: &pb16,
+	Min: &pb93,
 	ShowWhen: &Condition{
 		Pos: Pos{File: "rules/questions.yaml", Line: 184, Col: 16},
 		Terms: []*Term{
@@ -2263,7 +2300,7 @@ var pb17 = &Question{
 	DefaultValue: Value{Type: "int"},
 }
 
-var pb18 = &Question{
+var pb97 = Question{
 	Pos:   Pos{File: "rules/questions.yaml", Line: 190, Col: 5},
 	ID:    "gpu-sharing",
 	Topic: "gpu",
@@ -2315,7 +2352,7 @@ var pb18 = &Question{
 	DefaultValue: Value{Type: "bool"},
 }
 
-var pb19 = &Question{
+var pb102 = Question{
 	Pos:   Pos{File: "rules/questions.yaml", Line: 200, Col: 5},
 	ID:    "domestic",
 	Topic: "gpu",
@@ -2367,7 +2404,7 @@ var pb19 = &Question{
 	DefaultValue: Value{Type: "bool"},
 }
 
-var pb20 = &Question{
+var pb107 = Question{
 	Pos:   Pos{File: "rules/questions.yaml", Line: 210, Col: 5},
 	ID:    "cuda",
 	Topic: "gpu",
@@ -2448,9 +2485,9 @@ var pb20 = &Question{
 	DefaultValue: Value{Type: "one", Str: "preferred"},
 }
 
-var pb21 int = 0
+var pb117 int = 0
 
-var pb22 = &Question{
+var pb115 = Question{
 	Pos:   Pos{File: "rules/questions.yaml", Line: 224, Col: 5},
 	ID:    "gpu-budget-cny",
 	Topic: "gpu",
@@ -2465,7 +2502,7 @@ var pb22 = &Question{
 			Column:  14,
 		},
 	},
-	Min: &pb21,
+	Min: &pb117,
 	ShowWhen: &Condition{
 		Pos: Pos{File: "rules/questions.yaml", Line: 229, Col: 16},
 		Terms: []*Term{
@@ -2503,7 +2540,7 @@ var pb22 = &Question{
 	DefaultValue: Value{Type: "int"},
 }
 
-var pb23 = &Question{
+var pb121 = Question{
 	Pos:   Pos{File: "rules/questions.yaml", Line: 235, Col: 5},
 	ID:    "wasm-host",
 	Topic: "wasm",
@@ -2611,7 +2648,7 @@ var pb23 = &Question{
 	DefaultValue: Value{Type: "one", Str: "none"},
 }
 
-var pb24 = &Question{
+var pb132 = Question{
 	Pos:   Pos{File: "rules/questions.yaml", Line: 252, Col: 5},
 	ID:    "wasm-ai",
 	Topic: "wasm",
@@ -2663,7 +2700,7 @@ var pb24 = &Question{
 	DefaultValue: Value{Type: "bool"},
 }
 
-var pb25 = &Attribute{
+var pb138 = Attribute{
 	Pos:    Pos{File: "rules/engine.yaml", Line: 8, Col: 3},
 	Name:   "daemonless",
 	Type:   "bool",
@@ -2675,17 +2712,13 @@ var pb25 = &Attribute{
 	},
 }
 
-var pb26 = &Attribute{
+var pb139 = Attribute{
 	Pos:  Pos{File: "rules/engine.yaml", Line: 12, Col: 3},
 	Name: "rootless",
 	Type: "enum",
 	Values: []string{
 		"native",
 		"opt-in",
-	},
-	Scores: map[string]float64{
-		"native": 1,
-		"opt-in": 0.5,
 	},
 	Title: Text{
 		Pos: Pos{File: "rules/engine.yaml", Line: 16, Col: 12},
@@ -2694,7 +2727,7 @@ var pb26 = &Attribute{
 	},
 }
 
-var pb27 = &Attribute{
+var pb140 = Attribute{
 	Pos:  Pos{File: "rules/engine.yaml", Line: 17, Col: 3},
 	Name: "systemd_integration",
 	Type: "level",
@@ -2710,7 +2743,7 @@ var pb27 = &Attribute{
 	},
 }
 
-var pb28 = &Attribute{
+var pb141 = Attribute{
 	Pos:  Pos{File: "rules/engine.yaml", Line: 22, Col: 3},
 	Name: "ecosystem",
 	Type: "level",
@@ -2726,7 +2759,7 @@ var pb28 = &Attribute{
 	},
 }
 
-var pb29 = &Attribute{
+var pb142 = Attribute{
 	Pos:  Pos{File: "rules/engine.yaml", Line: 27, Col: 3},
 	Name: "docker_compat",
 	Type: "level",
@@ -2742,7 +2775,7 @@ var pb29 = &Attribute{
 	},
 }
 
-var pb30 = &Attribute{
+var pb143 = Attribute{
 	Pos:    Pos{File: "rules/engine.yaml", Line: 32, Col: 3},
 	Name:   "cri_native",
 	Type:   "bool",
@@ -2754,7 +2787,7 @@ var pb30 = &Attribute{
 	},
 }
 
-var pb31 = &Attribute{
+var pb144 = Attribute{
 	Pos:  Pos{File: "rules/engine.yaml", Line: 36, Col: 3},
 	Name: "simplicity",
 	Type: "level",
@@ -2770,7 +2803,7 @@ var pb31 = &Attribute{
 	},
 }
 
-var pb32 = &Attribute{
+var pb145 = Attribute{
 	Pos:  Pos{File: "rules/engine.yaml", Line: 41, Col: 3},
 	Name: "security",
 	Type: "level",
@@ -2786,7 +2819,7 @@ var pb32 = &Attribute{
 	},
 }
 
-var pb33 = &Attribute{
+var pb146 = Attribute{
 	Pos:  Pos{File: "rules/engine.yaml", Line: 46, Col: 3},
 	Name: "footprint",
 	Type: "level",
@@ -2802,7 +2835,7 @@ var pb33 = &Attribute{
 	},
 }
 
-var pb34 = &Attribute{
+var pb147 = Attribute{
 	Pos:  Pos{File: "rules/engine.yaml", Line: 51, Col: 3},
 	Name: "rootless_networking",
 	Type: "text",
@@ -2813,7 +2846,7 @@ var pb34 = &Attribute{
 	},
 }
 
-var pb35 = &Attribute{
+var pb148 = Attribute{
 	Pos:  Pos{File: "rules/engine.yaml", Line: 54, Col: 3},
 	Name: "version",
 	Type: "text",
@@ -2824,7 +2857,7 @@ var pb35 = &Attribute{
 	},
 }
 
-var pb36 = &Fact{
+var pb183 = Fact{
 	Pos:     Pos{File: "rules/engine.yaml", Line: 250, Col: 5},
 	ID:      "docker-current-version",
 	Verdict: "dated",
@@ -2841,7 +2874,7 @@ var pb36 = &Fact{
 	Source: "https://github.com/docker/cli",
 }
 
-var pb37 = &Candidate{
+var pb155 = Candidate{
 	Pos:  Pos{File: "rules/engine.yaml", Line: 67, Col: 5},
 	ID:   "docker",
 	Name: "Docker Engine",
@@ -2866,7 +2899,7 @@ var pb37 = &Candidate{
 			},
 			Source: "https://docs.docker.com/engine/security/rootless/",
 			Fact:   "docker-daemon-root-default",
-			Attr:   pb25,
+			Attr:   &pb138,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 77, Col: 7},
@@ -2888,7 +2921,7 @@ var pb37 = &Candidate{
 				En:  "Rootless mode left experimental in 20.10; it is set up per user with dockerd-rootless-setuptool.sh.",
 				Zh:  "Rootless 模式自 20.10 起脱离实验状态，需要为每个用户运行 dockerd-rootless-setuptool.sh 单独配置。",
 			},
-			Attr: pb26,
+			Attr: &pb139,
 			Str:  "opt-in",
 		},
 		&AttrValue{
@@ -2910,7 +2943,7 @@ var pb37 = &Candidate{
 				En:  "dockerd itself is a systemd service; containers are kept running by Docker restart policies, not by systemd units.",
 				Zh:  "dockerd 本身是 systemd 服务，但容器靠 Docker 的重启策略保持运行，而不是由 systemd 单元管理。",
 			},
-			Attr: pb27,
+			Attr: &pb140,
 			Num:  2,
 		},
 		&AttrValue{
@@ -2927,7 +2960,7 @@ var pb37 = &Candidate{
 				},
 			},
 			Source: "report: 技术选型建议 / 容器引擎选择 / Docker 25.0 优势",
-			Attr:   pb28,
+			Attr:   &pb141,
 			Num:    5,
 		},
 		&AttrValue{
@@ -2944,7 +2977,7 @@ var pb37 = &Candidate{
 				},
 			},
 			Source: "report: 技术选型建议 / 容器引擎选择 / Docker 25.0 优势",
-			Attr:   pb29,
+			Attr:   &pb142,
 			Num:    5,
 		},
 		&AttrValue{
@@ -2966,7 +2999,7 @@ var pb37 = &Candidate{
 				En:  "The kubelet dropped dockershim in Kubernetes 1.24; Docker Engine now needs the cri-dockerd adapter.",
 				Zh:  "Kubernetes 1.24 起 kubelet 移除了 dockershim，Docker Engine 需借助 cri-dockerd 适配器才能接入。",
 			},
-			Attr: pb30,
+			Attr: &pb143,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 102, Col: 7},
@@ -2982,7 +3015,7 @@ var pb37 = &Candidate{
 				},
 			},
 			Source: "report: 技术选型建议 / 容器引擎选择 / Docker 25.0 适用场景",
-			Attr:   pb31,
+			Attr:   &pb144,
 			Num:    5,
 		},
 		&AttrValue{
@@ -3005,7 +3038,7 @@ var pb37 = &Candidate{
 				En:  "A standard install runs dockerd as root, and access to its socket amounts to root on the host.",
 				Zh:  "标准安装下 dockerd 以 root 运行，能访问其 socket 基本等同于拥有宿主机 root 权限。",
 			},
-			Attr: pb32,
+			Attr: &pb145,
 			Num:  3,
 		},
 		&AttrValue{
@@ -3028,7 +3061,7 @@ var pb37 = &Candidate{
 				En:  "Two daemons stay resident: dockerd and the containerd it drives.",
 				Zh:  "常驻两个守护进程：dockerd 以及它所调用的 containerd。",
 			},
-			Attr: pb33,
+			Attr: &pb146,
 			Num:  3,
 		},
 		&AttrValue{
@@ -3046,7 +3079,7 @@ var pb37 = &Candidate{
 				},
 			},
 			Source: "https://docs.docker.com/engine/security/rootless/troubleshoot/",
-			Attr:   pb34,
+			Attr:   &pb147,
 			Str:    "RootlessKit + slirp4netns (default when installed); pasta, VPNKit, gvisor-tap-vsock",
 		},
 		&AttrValue{
@@ -3065,7 +3098,7 @@ var pb37 = &Candidate{
 			},
 			Source: "https://github.com/docker/cli",
 			Fact:   "docker-current-version",
-			Attr:   pb35,
+			Attr:   &pb148,
 			Str:    "29.x (29.0.0: 2025-11-10; newest seen 29.8.2)",
 		},
 	},
@@ -3075,11 +3108,11 @@ var pb37 = &Candidate{
 	},
 	Category: "engine",
 	Corrections: []*Fact{
-		pb36,
+		&pb183,
 	},
 }
 
-var pb38 = &Fact{
+var pb210 = Fact{
 	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 470, Col: 5},
 	ID:      "podman-farm-build-only",
 	Verdict: "wrong",
@@ -3096,7 +3129,7 @@ var pb38 = &Fact{
 	Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 }
 
-var pb39 = &Fact{
+var pb211 = Fact{
 	Pos:     Pos{File: "rules/engine.yaml", Line: 304, Col: 5},
 	ID:      "podman-sqlite-default",
 	Verdict: "partly",
@@ -3113,7 +3146,7 @@ var pb39 = &Fact{
 	Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
 }
 
-var pb40 = &Fact{
+var pb212 = Fact{
 	Pos:     Pos{File: "rules/engine.yaml", Line: 322, Col: 5},
 	ID:      "podman-50-perf-claim",
 	Verdict: "unverified",
@@ -3130,7 +3163,7 @@ var pb40 = &Fact{
 	Source: "https://blog.podman.io/2024/03/podman-5-0-has-been-released/",
 }
 
-var pb41 = &Candidate{
+var pb184 = Candidate{
 	Pos:  Pos{File: "rules/engine.yaml", Line: 128, Col: 5},
 	ID:   "podman",
 	Name: "Podman",
@@ -3155,7 +3188,7 @@ var pb41 = &Candidate{
 			},
 			Source: "https://github.com/containers/podman/blob/main/README.md",
 			Fact:   "podman-daemonless",
-			Attr:   pb25,
+			Attr:   &pb138,
 			Bool:   true,
 		},
 		&AttrValue{
@@ -3173,7 +3206,7 @@ var pb41 = &Candidate{
 			},
 			Source: "https://github.com/containers/podman/blob/main/README.md",
 			Fact:   "podman-daemonless",
-			Attr:   pb26,
+			Attr:   &pb139,
 			Str:    "native",
 		},
 		&AttrValue{
@@ -3191,7 +3224,7 @@ var pb41 = &Candidate{
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Fact:   "podman-quadlet-since-44",
-			Attr:   pb27,
+			Attr:   &pb140,
 			Num:    5,
 		},
 		&AttrValue{
@@ -3213,7 +3246,7 @@ var pb41 = &Candidate{
 				En:  "Mature and backed by Red Hat, but many third-party tools still expect a Docker socket first.",
 				Zh:  "已经成熟且有 Red Hat 支持，但不少第三方工具仍优先假定存在 Docker socket。",
 			},
-			Attr: pb28,
+			Attr: &pb141,
 			Num:  4,
 		},
 		&AttrValue{
@@ -3231,7 +3264,7 @@ var pb41 = &Candidate{
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-system-service.1.md",
 			Fact:   "podman-docker-compatible-api",
-			Attr:   pb29,
+			Attr:   &pb142,
 			Num:    4,
 		},
 		&AttrValue{
@@ -3253,7 +3286,7 @@ var pb41 = &Candidate{
 				En:  "Podman is not a CRI runtime; its sibling for Kubernetes nodes is CRI-O.",
 				Zh:  "Podman 不是 CRI 运行时；面向 Kubernetes 节点的同源项目是 CRI-O。",
 			},
-			Attr: pb30,
+			Attr: &pb143,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 162, Col: 7},
@@ -3274,7 +3307,7 @@ var pb41 = &Candidate{
 				En:  "The CLI mirrors docker's; rootless setup, SELinux labels and pods add a little to learn.",
 				Zh:  "CLI 与 docker 基本一致；rootless 配置、SELinux 标签和 Pod 概念需要额外学习一些。",
 			},
-			Attr: pb31,
+			Attr: &pb144,
 			Num:  4,
 		},
 		&AttrValue{
@@ -3292,7 +3325,7 @@ var pb41 = &Candidate{
 			},
 			Source: "https://github.com/containers/podman/blob/main/README.md",
 			Fact:   "podman-daemonless",
-			Attr:   pb32,
+			Attr:   &pb145,
 			Num:    5,
 		},
 		&AttrValue{
@@ -3310,7 +3343,7 @@ var pb41 = &Candidate{
 			},
 			Source: "https://github.com/containers/podman/blob/main/README.md",
 			Fact:   "podman-daemonless",
-			Attr:   pb33,
+			Attr:   &pb146,
 			Num:    5,
 		},
 		&AttrValue{
@@ -3329,7 +3362,7 @@ var pb41 = &Candidate{
 			},
 			Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
 			Fact:   "podman-pasta-default",
-			Attr:   pb34,
+			Attr:   &pb147,
 			Str:    "pasta (default since 5.0; slirp4netns before, removed in 6.0)",
 		},
 		&AttrValue{
@@ -3348,7 +3381,7 @@ var pb41 = &Candidate{
 			},
 			Source: "https://github.com/containers/podman",
 			Fact:   "podman-current-version",
-			Attr:   pb35,
+			Attr:   &pb148,
 			Str:    "5.8.2 (2026-04-14); 6.0.0-rc1 tagged 2026-06-12",
 		},
 	},
@@ -3360,13 +3393,13 @@ var pb41 = &Candidate{
 	},
 	Category: "engine",
 	Corrections: []*Fact{
-		pb38,
-		pb39,
-		pb40,
+		&pb210,
+		&pb211,
+		&pb212,
 	},
 }
 
-var pb42 = &Fact{
+var pb242 = Fact{
 	Pos:     Pos{File: "rules/engine.yaml", Line: 367, Col: 5},
 	ID:      "containerd-k8s-default-runtime",
 	Verdict: "partly",
@@ -3383,7 +3416,7 @@ var pb42 = &Fact{
 	Source: "https://github.com/kubernetes/kubernetes/issues/106917",
 }
 
-var pb43 = &Candidate{
+var pb213 = Candidate{
 	Pos:  Pos{File: "rules/engine.yaml", Line: 186, Col: 5},
 	ID:   "containerd",
 	Name: "containerd",
@@ -3407,7 +3440,7 @@ var pb43 = &Candidate{
 				},
 			},
 			Source: "https://github.com/containerd/containerd/blob/main/README.md",
-			Attr:   pb25,
+			Attr:   &pb138,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 195, Col: 7},
@@ -3429,7 +3462,7 @@ var pb43 = &Candidate{
 				En:  "Rootless containerd runs under RootlessKit, set up with containerd-rootless-setuptool.sh from nerdctl.",
 				Zh:  "Rootless 模式下 containerd 运行在 RootlessKit 中，用 nerdctl 附带的 containerd-rootless-setuptool.sh 配置。",
 			},
-			Attr: pb26,
+			Attr: &pb139,
 			Str:  "opt-in",
 		},
 		&AttrValue{
@@ -3451,7 +3484,7 @@ var pb43 = &Candidate{
 				En:  "containerd ships a systemd unit for the daemon; containers themselves are not systemd units.",
 				Zh:  "containerd 为守护进程提供 systemd 单元，但容器本身不是 systemd 单元。",
 			},
-			Attr: pb27,
+			Attr: &pb140,
 			Num:  2,
 		},
 		&AttrValue{
@@ -3469,7 +3502,7 @@ var pb43 = &Candidate{
 			},
 			Source: "https://www.cncf.io/projects/containerd/",
 			Fact:   "containerd-k8s-default-runtime",
-			Attr:   pb28,
+			Attr:   &pb141,
 			Num:    4,
 		},
 		&AttrValue{
@@ -3492,7 +3525,7 @@ var pb43 = &Candidate{
 				En:  "No Docker API; nerdctl copies the docker CLI and supports compose files.",
 				Zh:  "不提供 Docker API；nerdctl 复刻了 docker CLI，并支持 compose 文件。",
 			},
-			Attr: pb29,
+			Attr: &pb142,
 			Num:  3,
 		},
 		&AttrValue{
@@ -3510,7 +3543,7 @@ var pb43 = &Candidate{
 			},
 			Source: "https://github.com/kubernetes/kubernetes/issues/106917",
 			Fact:   "containerd-k8s-default-runtime",
-			Attr:   pb30,
+			Attr:   &pb143,
 			Bool:   true,
 		},
 		&AttrValue{
@@ -3532,7 +3565,7 @@ var pb43 = &Candidate{
 				En:  "Its own ctr tool is for debugging only; day-to-day use needs nerdctl or an orchestrator on top.",
 				Zh:  "自带的 ctr 仅用于调试；日常使用需要在其上配合 nerdctl 或编排系统。",
 			},
-			Attr: pb31,
+			Attr: &pb144,
 			Num:  2,
 		},
 		&AttrValue{
@@ -3554,7 +3587,7 @@ var pb43 = &Candidate{
 				En:  "The daemon runs as root unless rootless mode is set up.",
 				Zh:  "除非专门配置 rootless 模式，守护进程以 root 运行。",
 			},
-			Attr: pb32,
+			Attr: &pb145,
 			Num:  3,
 		},
 		&AttrValue{
@@ -3576,7 +3609,7 @@ var pb43 = &Candidate{
 				En:  "One lean daemon plus a small shim per container.",
 				Zh:  "一个精简的守护进程，外加每个容器一个小型 shim 进程。",
 			},
-			Attr: pb33,
+			Attr: &pb146,
 			Num:  4,
 		},
 		&AttrValue{
@@ -3594,7 +3627,7 @@ var pb43 = &Candidate{
 				},
 			},
 			Source: "https://github.com/containerd/nerdctl/blob/main/docs/rootless.md",
-			Attr:   pb34,
+			Attr:   &pb147,
 			Str:    "RootlessKit + slirp4netns or pasta (containerd-rootless-setuptool.sh)",
 		},
 		&AttrValue{
@@ -3613,17 +3646,17 @@ var pb43 = &Candidate{
 			},
 			Source: "https://github.com/containerd/containerd/blob/main/RELEASES.md",
 			Fact:   "containerd-releases",
-			Attr:   pb35,
+			Attr:   &pb148,
 			Str:    "2.3 LTS (2026-04-30, supported to 2028-04-30); 2.0 LTS to 2027-03",
 		},
 	},
 	Category: "engine",
 	Corrections: []*Fact{
-		pb42,
+		&pb242,
 	},
 }
 
-var pb44 = &Category{
+var pb137 = Category{
 	ID: "engine",
 	Title: Text{
 		Pos: Pos{File: "rules/engine.yaml", Line: 5, Col: 8},
@@ -3631,17 +3664,17 @@ var pb44 = &Category{
 		Zh:  "容器引擎",
 	},
 	Attributes: []*Attribute{
-		pb25,
-		pb26,
-		pb27,
-		pb28,
-		pb29,
-		pb30,
-		pb31,
-		pb32,
-		pb33,
-		pb34,
-		pb35,
+		&pb138,
+		&pb139,
+		&pb140,
+		&pb141,
+		&pb142,
+		&pb143,
+		&pb144,
+		&pb145,
+		&pb146,
+		&pb147,
+		&pb148,
 	},
 	Criteria: []*Criterion{
 		&Criterion{
@@ -3652,7 +3685,7 @@ var pb44 = &Category{
 			Priorities: []string{
 				"security",
 			},
-			Attr: pb32,
+			Attr: &pb145,
 		},
 		&Criterion{
 			Pos:       Pos{File: "rules/engine.yaml", Line: 60, Col: 5},
@@ -3662,7 +3695,7 @@ var pb44 = &Category{
 			Priorities: []string{
 				"maturity",
 			},
-			Attr: pb28,
+			Attr: &pb141,
 		},
 		&Criterion{
 			Pos:       Pos{File: "rules/engine.yaml", Line: 61, Col: 5},
@@ -3672,7 +3705,7 @@ var pb44 = &Category{
 			Priorities: []string{
 				"compatibility",
 			},
-			Attr: pb29,
+			Attr: &pb142,
 		},
 		&Criterion{
 			Pos:       Pos{File: "rules/engine.yaml", Line: 62, Col: 5},
@@ -3682,7 +3715,7 @@ var pb44 = &Category{
 			Priorities: []string{
 				"simplicity",
 			},
-			Attr: pb31,
+			Attr: &pb144,
 		},
 		&Criterion{
 			Pos:       Pos{File: "rules/engine.yaml", Line: 63, Col: 5},
@@ -3693,20 +3726,20 @@ var pb44 = &Category{
 				"footprint",
 				"cost",
 			},
-			Attr: pb33,
+			Attr: &pb146,
 		},
 		&Criterion{
 			Pos:       Pos{File: "rules/engine.yaml", Line: 64, Col: 5},
 			ID:        "kubernetes",
 			Attribute: "cri_native",
 			Weight:    1,
-			Attr:      pb30,
+			Attr:      &pb143,
 		},
 	},
 	Candidates: []*Candidate{
-		pb37,
-		pb41,
-		pb43,
+		&pb155,
+		&pb184,
+		&pb213,
 	},
 	Rules: []*Rule{
 		&Rule{
@@ -4501,7 +4534,7 @@ var pb44 = &Category{
 	Pos: Pos{File: "rules/engine.yaml", Line: 4, Col: 1},
 }
 
-var pb45 = &Attribute{
+var pb306 = Attribute{
 	Pos:    Pos{File: "rules/orchestrator.yaml", Line: 11, Col: 3},
 	Name:   "schedules_containers",
 	Type:   "bool",
@@ -4513,7 +4546,7 @@ var pb45 = &Attribute{
 	},
 }
 
-var pb46 = &Attribute{
+var pb307 = Attribute{
 	Pos:    Pos{File: "rules/orchestrator.yaml", Line: 15, Col: 3},
 	Name:   "multi_node",
 	Type:   "bool",
@@ -4525,7 +4558,7 @@ var pb46 = &Attribute{
 	},
 }
 
-var pb47 = &Attribute{
+var pb308 = Attribute{
 	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 19, Col: 3},
 	Name: "max_scale",
 	Type: "level",
@@ -4541,7 +4574,7 @@ var pb47 = &Attribute{
 	},
 }
 
-var pb48 = &Attribute{
+var pb309 = Attribute{
 	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 24, Col: 3},
 	Name: "ecosystem",
 	Type: "level",
@@ -4557,7 +4590,7 @@ var pb48 = &Attribute{
 	},
 }
 
-var pb49 = &Attribute{
+var pb310 = Attribute{
 	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 29, Col: 3},
 	Name: "simplicity",
 	Type: "level",
@@ -4573,7 +4606,7 @@ var pb49 = &Attribute{
 	},
 }
 
-var pb50 = &Attribute{
+var pb311 = Attribute{
 	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 34, Col: 3},
 	Name: "control_plane_memory_mb",
 	Type: "number",
@@ -4591,7 +4624,7 @@ var pb50 = &Attribute{
 	},
 }
 
-var pb51 = &Attribute{
+var pb312 = Attribute{
 	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 41, Col: 3},
 	Name: "node_memory_mb",
 	Type: "number",
@@ -4609,7 +4642,7 @@ var pb51 = &Attribute{
 	},
 }
 
-var pb52 = &Attribute{
+var pb313 = Attribute{
 	Pos:    Pos{File: "rules/orchestrator.yaml", Line: 48, Col: 3},
 	Name:   "ha",
 	Type:   "bool",
@@ -4621,7 +4654,7 @@ var pb52 = &Attribute{
 	},
 }
 
-var pb53 = &Attribute{
+var pb314 = Attribute{
 	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 52, Col: 3},
 	Name: "gpu_scheduling",
 	Type: "level",
@@ -4637,7 +4670,7 @@ var pb53 = &Attribute{
 	},
 }
 
-var pb54 = &Attribute{
+var pb315 = Attribute{
 	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 57, Col: 3},
 	Name: "security_controls",
 	Type: "level",
@@ -4653,7 +4686,7 @@ var pb54 = &Attribute{
 	},
 }
 
-var pb55 = &Attribute{
+var pb316 = Attribute{
 	Pos:    Pos{File: "rules/orchestrator.yaml", Line: 62, Col: 3},
 	Name:   "systemd_native",
 	Type:   "bool",
@@ -4665,7 +4698,7 @@ var pb55 = &Attribute{
 	},
 }
 
-var pb56 = &Attribute{
+var pb317 = Attribute{
 	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 66, Col: 3},
 	Name: "rootless",
 	Type: "enum",
@@ -4675,12 +4708,6 @@ var pb56 = &Attribute{
 		"experimental",
 		"unsupported",
 	},
-	Scores: map[string]float64{
-		"experimental": 0.3,
-		"native":       1,
-		"opt-in":       0.7,
-		"unsupported":  0,
-	},
 	Title: Text{
 		Pos: Pos{File: "rules/orchestrator.yaml", Line: 70, Col: 12},
 		En:  "Rootless operation",
@@ -4688,7 +4715,7 @@ var pb56 = &Attribute{
 	},
 }
 
-var pb57 = &Attribute{
+var pb318 = Attribute{
 	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 71, Col: 3},
 	Name: "version",
 	Type: "text",
@@ -4699,7 +4726,7 @@ var pb57 = &Attribute{
 	},
 }
 
-var pb58 = &Fact{
+var pb358 = Fact{
 	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 488, Col: 5},
 	ID:      "k8s-131-sidecar-ga",
 	Verdict: "wrong",
@@ -4716,7 +4743,7 @@ var pb58 = &Fact{
 	Source: "https://kubernetes.io/blog/2025/04/23/kubernetes-v1-33-release/",
 }
 
-var pb59 = &Fact{
+var pb359 = Fact{
 	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 515, Col: 5},
 	ID:      "k8s-131-pod-failure-policy",
 	Verdict: "wrong",
@@ -4733,7 +4760,7 @@ var pb59 = &Fact{
 	Source: "https://kubernetes.io/blog/2024/08/19/kubernetes-1-31-pod-failure-policy-for-jobs-goes-ga/",
 }
 
-var pb60 = &Fact{
+var pb360 = Fact{
 	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 542, Col: 5},
 	ID:      "k8s-current-release",
 	Verdict: "dated",
@@ -4750,7 +4777,7 @@ var pb60 = &Fact{
 	Source: "https://kubernetes.io/blog/2026/08/26/kubernetes-v1-37-release/",
 }
 
-var pb61 = &Fact{
+var pb361 = Fact{
 	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 524, Col: 5},
 	ID:      "k8s-dra-timeline",
 	Verdict: "partly",
@@ -4767,7 +4794,7 @@ var pb61 = &Fact{
 	Source: "https://kubernetes.io/blog/2025/08/27/kubernetes-v1-34-release/",
 }
 
-var pb62 = &Fact{
+var pb362 = Fact{
 	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 506, Col: 5},
 	ID:      "k8s-131-pv-beta",
 	Verdict: "partly",
@@ -4784,7 +4811,7 @@ var pb62 = &Fact{
 	Source: "https://kubernetes.io/blog/2024/08/13/kubernetes-v1-31-release/",
 }
 
-var pb63 = &Fact{
+var pb363 = Fact{
 	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 533, Col: 5},
 	ID:      "k8s-131-perf-numbers",
 	Verdict: "unverified",
@@ -4801,7 +4828,7 @@ var pb63 = &Fact{
 	Source: "https://kubernetes.io/blog/2024/08/13/kubernetes-v1-31-release/",
 }
 
-var pb64 = &Candidate{
+var pb325 = Candidate{
 	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 84, Col: 5},
 	ID:   "kubernetes",
 	Name: "Kubernetes",
@@ -4825,7 +4852,7 @@ var pb64 = &Candidate{
 				},
 			},
 			Source: "https://kubernetes.io/docs/setup/best-practices/cluster-large/",
-			Attr:   pb45,
+			Attr:   &pb306,
 			Bool:   true,
 		},
 		&AttrValue{
@@ -4842,7 +4869,7 @@ var pb64 = &Candidate{
 				},
 			},
 			Source: "https://kubernetes.io/docs/setup/best-practices/cluster-large/",
-			Attr:   pb46,
+			Attr:   &pb307,
 			Bool:   true,
 		},
 		&AttrValue{
@@ -4864,7 +4891,7 @@ var pb64 = &Candidate{
 				En:  "Upstream supports clusters of up to 5,000 nodes.",
 				Zh:  "上游支持最多 5000 个节点的集群。",
 			},
-			Attr: pb47,
+			Attr: &pb308,
 			Num:  4,
 		},
 		&AttrValue{
@@ -4881,7 +4908,7 @@ var pb64 = &Candidate{
 				},
 			},
 			Source: "report: 技术选型建议 / 编排系统选择 / Kubernetes 1.31",
-			Attr:   pb48,
+			Attr:   &pb309,
 			Num:    5,
 		},
 		&AttrValue{
@@ -4903,7 +4930,7 @@ var pb64 = &Candidate{
 				En:  "Many moving parts to install, upgrade and debug: control plane, etcd, CNI, ingress, storage.",
 				Zh:  "安装、升级与排错涉及众多组件：控制平面、etcd、CNI、Ingress、存储等。",
 			},
-			Attr: pb49,
+			Attr: &pb310,
 			Num:  1,
 		},
 		&AttrValue{
@@ -4920,7 +4947,7 @@ var pb64 = &Candidate{
 				},
 			},
 			Source: "https://kubernetes.io/docs/setup/production-environment/tools/kubeadm/install-kubeadm/",
-			Attr:   pb50,
+			Attr:   &pb311,
 			Num:    2048,
 		},
 		&AttrValue{
@@ -4942,7 +4969,7 @@ var pb64 = &Candidate{
 				En:  "kubeadm asks for 2 GB or more of RAM on every machine.",
 				Zh:  "kubeadm 要求每台机器至少 2 GB 内存。",
 			},
-			Attr: pb51,
+			Attr: &pb312,
 			Num:  2048,
 		},
 		&AttrValue{
@@ -4959,7 +4986,7 @@ var pb64 = &Candidate{
 				},
 			},
 			Source: "https://kubernetes.io/docs/setup/best-practices/cluster-large/",
-			Attr:   pb52,
+			Attr:   &pb313,
 			Bool:   true,
 		},
 		&AttrValue{
@@ -4982,7 +5009,7 @@ var pb64 = &Candidate{
 				En:  "Device plugins for GPUs, and Dynamic Resource Allocation GA since 1.34.",
 				Zh:  "通过设备插件调度 GPU；动态资源分配（DRA）自 1.34 起 GA。",
 			},
-			Attr: pb53,
+			Attr: &pb314,
 			Num:  5,
 		},
 		&AttrValue{
@@ -5005,7 +5032,7 @@ var pb64 = &Candidate{
 				En:  "RBAC, Pod Security admission, seccomp, and AppArmor fields GA since 1.31.",
 				Zh:  "RBAC、Pod 安全准入、seccomp，以及自 1.31 起 GA 的 AppArmor 字段。",
 			},
-			Attr: pb54,
+			Attr: &pb315,
 			Num:  5,
 		},
 		&AttrValue{
@@ -5022,7 +5049,7 @@ var pb64 = &Candidate{
 				},
 			},
 			Source: "https://kubernetes.io/docs/setup/production-environment/tools/kubeadm/install-kubeadm/",
-			Attr:   pb55,
+			Attr:   &pb316,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 140, Col: 7},
@@ -5043,7 +5070,7 @@ var pb64 = &Candidate{
 				En:  "Node components as non-root (KEP-2033) is not GA. Pod user namespaces (stable since 1.36) only remap the containers.",
 				Zh:  "以非 root 运行节点组件（KEP-2033）尚未 GA；Pod 用户命名空间（1.36 起稳定）只对容器做用户映射。",
 			},
-			Attr: pb56,
+			Attr: &pb317,
 			Str:  "experimental",
 		},
 		&AttrValue{
@@ -5062,7 +5089,7 @@ var pb64 = &Candidate{
 			},
 			Source: "https://kubernetes.io/blog/2026/08/26/kubernetes-v1-37-release/",
 			Fact:   "k8s-current-release",
-			Attr:   pb57,
+			Attr:   &pb318,
 			Str:    "1.37 (2026-08-26); the report describes 1.31 (2024-08-13)",
 		},
 	},
@@ -5077,16 +5104,16 @@ var pb64 = &Candidate{
 	},
 	Category: "orchestrator",
 	Corrections: []*Fact{
-		pb58,
-		pb59,
-		pb60,
-		pb61,
-		pb62,
-		pb63,
+		&pb358,
+		&pb359,
+		&pb360,
+		&pb361,
+		&pb362,
+		&pb363,
 	},
 }
 
-var pb65 = &Fact{
+var pb396 = Fact{
 	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 578, Col: 5},
 	ID:      "k3s-min-memory",
 	Verdict: "partly",
@@ -5103,7 +5130,7 @@ var pb65 = &Fact{
 	Source: "https://github.com/k3s-io/docs/blob/main/docs/installation/requirements.md",
 }
 
-var pb66 = &Candidate{
+var pb364 = Candidate{
 	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 152, Col: 5},
 	ID:   "k3s",
 	Name: "K3s",
@@ -5128,7 +5155,7 @@ var pb66 = &Candidate{
 			},
 			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
 			Fact:   "k3s-lightweight-certified",
-			Attr:   pb45,
+			Attr:   &pb306,
 			Bool:   true,
 		},
 		&AttrValue{
@@ -5145,7 +5172,7 @@ var pb66 = &Candidate{
 				},
 			},
 			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
-			Attr:   pb46,
+			Attr:   &pb307,
 			Bool:   true,
 		},
 		&AttrValue{
@@ -5167,7 +5194,7 @@ var pb66 = &Candidate{
 				En:  "The sizing guide goes past 1,800 agents with a 16-core, 32 GB server.",
 				Zh:  "官方容量指南中，16 核 32 GB 的 server 可支撑 1800 个以上 agent。",
 			},
-			Attr: pb47,
+			Attr: &pb308,
 			Num:  4,
 		},
 		&AttrValue{
@@ -5190,7 +5217,7 @@ var pb66 = &Candidate{
 				En:  "Conformant, so Kubernetes tools and Helm charts work; managed cloud offerings are upstream Kubernetes, not K3s.",
 				Zh:  "通过一致性认证，Kubernetes 工具和 Helm chart 都能使用；但云厂商的托管服务是上游 Kubernetes 而非 K3s。",
 			},
-			Attr: pb48,
+			Attr: &pb309,
 			Num:  4,
 		},
 		&AttrValue{
@@ -5213,7 +5240,7 @@ var pb66 = &Candidate{
 				En:  "Installs in one command, but workloads are still written against the Kubernetes API.",
 				Zh:  "一条命令即可安装，但应用仍需按 Kubernetes API 编写。",
 			},
-			Attr: pb49,
+			Attr: &pb310,
 			Num:  3,
 		},
 		&AttrValue{
@@ -5231,7 +5258,7 @@ var pb66 = &Candidate{
 			},
 			Source: "https://github.com/k3s-io/docs/blob/main/docs/installation/requirements.md",
 			Fact:   "k3s-min-memory",
-			Attr:   pb50,
+			Attr:   &pb311,
 			Num:    2048,
 		},
 		&AttrValue{
@@ -5249,7 +5276,7 @@ var pb66 = &Candidate{
 			},
 			Source: "https://github.com/k3s-io/docs/blob/main/docs/installation/requirements.md",
 			Fact:   "k3s-min-memory",
-			Attr:   pb51,
+			Attr:   &pb312,
 			Num:    512,
 		},
 		&AttrValue{
@@ -5272,7 +5299,7 @@ var pb66 = &Candidate{
 				En:  "Three or more servers with embedded etcd, or an external database.",
 				Zh:  "三台及以上 server 使用内嵌 etcd，或使用外部数据库。",
 			},
-			Attr: pb52,
+			Attr: &pb313,
 			Bool: true,
 		},
 		&AttrValue{
@@ -5294,7 +5321,7 @@ var pb66 = &Candidate{
 				En:  "Same device-plugin and DRA APIs as upstream; the NVIDIA container runtime is detected at start.",
 				Zh:  "与上游相同的设备插件和 DRA API；启动时会自动检测 NVIDIA 容器运行时。",
 			},
-			Attr: pb53,
+			Attr: &pb314,
 			Num:  5,
 		},
 		&AttrValue{
@@ -5311,7 +5338,7 @@ var pb66 = &Candidate{
 				},
 			},
 			Source: "https://docs.k3s.io/security/hardening-guide",
-			Attr:   pb54,
+			Attr:   &pb315,
 			Num:    5,
 		},
 		&AttrValue{
@@ -5328,7 +5355,7 @@ var pb66 = &Candidate{
 				},
 			},
 			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
-			Attr:   pb55,
+			Attr:   &pb316,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 212, Col: 7},
@@ -5344,7 +5371,7 @@ var pb66 = &Candidate{
 				},
 			},
 			Source: "https://docs.k3s.io/advanced#running-rootless-servers-experimental",
-			Attr:   pb56,
+			Attr:   &pb317,
 			Str:    "experimental",
 		},
 		&AttrValue{
@@ -5362,17 +5389,17 @@ var pb66 = &Candidate{
 				},
 			},
 			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
-			Attr:   pb57,
+			Attr:   &pb318,
 			Str:    "Follows upstream Kubernetes minors (v1.x.y+k3sN)",
 		},
 	},
 	Category: "orchestrator",
 	Corrections: []*Fact{
-		pb65,
+		&pb396,
 	},
 }
 
-var pb67 = &Fact{
+var pb430 = Fact{
 	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 587, Col: 5},
 	ID:      "docker-swarm-status",
 	Verdict: "partly",
@@ -5389,7 +5416,7 @@ var pb67 = &Fact{
 	Source: "https://github.com/docker/roadmap/issues/86",
 }
 
-var pb68 = &Candidate{
+var pb397 = Candidate{
 	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 219, Col: 5},
 	ID:   "docker-swarm",
 	Name: "Docker Swarm mode",
@@ -5413,7 +5440,7 @@ var pb68 = &Candidate{
 				},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
-			Attr:   pb45,
+			Attr:   &pb306,
 			Bool:   true,
 		},
 		&AttrValue{
@@ -5430,7 +5457,7 @@ var pb68 = &Candidate{
 				},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
-			Attr:   pb46,
+			Attr:   &pb307,
 			Bool:   true,
 		},
 		&AttrValue{
@@ -5453,7 +5480,7 @@ var pb68 = &Candidate{
 				En:  "No published sizing guidance for 100+ nodes, and little active feature work.",
 				Zh:  "没有面向 100 个以上节点的官方容量指南，新功能开发也很少。",
 			},
-			Attr: pb47,
+			Attr: &pb308,
 			Num:  3,
 		},
 		&AttrValue{
@@ -5471,7 +5498,7 @@ var pb68 = &Candidate{
 			},
 			Source: "https://github.com/docker/roadmap/issues/86",
 			Fact:   "docker-swarm-status",
-			Attr:   pb48,
+			Attr:   &pb309,
 			Num:    2,
 		},
 		&AttrValue{
@@ -5488,7 +5515,7 @@ var pb68 = &Candidate{
 				},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
-			Attr:   pb49,
+			Attr:   &pb310,
 			Num:    4,
 		},
 		&AttrValue{
@@ -5510,7 +5537,7 @@ var pb68 = &Candidate{
 				En:  "Managers run inside dockerd; no separate control-plane processes.",
 				Zh:  "管理节点运行在 dockerd 内部，没有独立的控制平面进程。",
 			},
-			Attr: pb50,
+			Attr: &pb311,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 251, Col: 7},
@@ -5526,7 +5553,7 @@ var pb68 = &Candidate{
 				},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
-			Attr:   pb51,
+			Attr:   &pb312,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 254, Col: 7},
@@ -5547,7 +5574,7 @@ var pb68 = &Candidate{
 				En:  "An odd number of managers (3 or 5) keeps the Raft quorum.",
 				Zh:  "奇数个管理节点（3 或 5 个）以维持 Raft 多数派。",
 			},
-			Attr: pb52,
+			Attr: &pb313,
 			Bool: true,
 		},
 		&AttrValue{
@@ -5569,7 +5596,7 @@ var pb68 = &Candidate{
 				En:  "Only generic resources advertised per node; no device plugins or fractional sharing.",
 				Zh:  "只能按节点声明通用资源（generic resources），没有设备插件，也不能细分共享。",
 			},
-			Attr: pb53,
+			Attr: &pb314,
 			Num:  2,
 		},
 		&AttrValue{
@@ -5591,7 +5618,7 @@ var pb68 = &Candidate{
 				En:  "Mutual TLS between nodes and encrypted secrets, but no role-based access control in the open-source engine.",
 				Zh:  "节点间双向 TLS、加密的 secret，但开源版本没有基于角色的访问控制。",
 			},
-			Attr: pb54,
+			Attr: &pb315,
 			Num:  3,
 		},
 		&AttrValue{
@@ -5608,7 +5635,7 @@ var pb68 = &Candidate{
 				},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
-			Attr:   pb55,
+			Attr:   &pb316,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 275, Col: 7},
@@ -5629,7 +5656,7 @@ var pb68 = &Candidate{
 				En:  "Rootless Docker has no overlay networks, which multi-host Swarm services rely on.",
 				Zh:  "Rootless Docker 不支持 overlay 网络，而多主机 Swarm 服务依赖它。",
 			},
-			Attr: pb56,
+			Attr: &pb317,
 			Str:  "unsupported",
 		},
 		&AttrValue{
@@ -5648,17 +5675,17 @@ var pb68 = &Candidate{
 			},
 			Source: "https://github.com/docker/roadmap/issues/86",
 			Fact:   "docker-swarm-status",
-			Attr:   pb57,
+			Attr:   &pb318,
 			Str:    "Swarm mode in Docker Engine 29.x (SwarmKit: moby/swarmkit)",
 		},
 	},
 	Category: "orchestrator",
 	Corrections: []*Fact{
-		pb67,
+		&pb430,
 	},
 }
 
-var pb69 = &Fact{
+var pb463 = Fact{
 	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 596, Col: 5},
 	ID:      "docker-compose-version",
 	Verdict: "dated",
@@ -5675,7 +5702,7 @@ var pb69 = &Fact{
 	Source: "https://github.com/docker/compose",
 }
 
-var pb70 = &Candidate{
+var pb431 = Candidate{
 	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 286, Col: 5},
 	ID:   "docker-compose",
 	Name: "Docker Compose",
@@ -5699,7 +5726,7 @@ var pb70 = &Candidate{
 				},
 			},
 			Source: "https://docs.docker.com/compose/",
-			Attr:   pb45,
+			Attr:   &pb306,
 			Bool:   true,
 		},
 		&AttrValue{
@@ -5716,7 +5743,7 @@ var pb70 = &Candidate{
 				},
 			},
 			Source: "https://docs.docker.com/compose/",
-			Attr:   pb46,
+			Attr:   &pb307,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 298, Col: 7},
@@ -5732,7 +5759,7 @@ var pb70 = &Candidate{
 				},
 			},
 			Source: "https://docs.docker.com/compose/",
-			Attr:   pb47,
+			Attr:   &pb308,
 			Num:    1,
 		},
 		&AttrValue{
@@ -5754,7 +5781,7 @@ var pb70 = &Candidate{
 				En:  "Compose files ship with countless projects and are understood by Docker, Podman and nerdctl.",
 				Zh:  "大量项目自带 compose 文件，Docker、Podman 和 nerdctl 都能识别。",
 			},
-			Attr: pb48,
+			Attr: &pb309,
 			Num:  4,
 		},
 		&AttrValue{
@@ -5771,7 +5798,7 @@ var pb70 = &Candidate{
 				},
 			},
 			Source: "https://docs.docker.com/compose/",
-			Attr:   pb49,
+			Attr:   &pb310,
 			Num:    5,
 		},
 		&AttrValue{
@@ -5793,7 +5820,7 @@ var pb70 = &Candidate{
 				En:  "A client-side tool that talks to the engine; nothing stays resident.",
 				Zh:  "纯客户端工具，直接调用引擎，没有常驻进程。",
 			},
-			Attr: pb50,
+			Attr: &pb311,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 316, Col: 7},
@@ -5809,7 +5836,7 @@ var pb70 = &Candidate{
 				},
 			},
 			Source: "https://docs.docker.com/compose/",
-			Attr:   pb51,
+			Attr:   &pb312,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 319, Col: 7},
@@ -5825,7 +5852,7 @@ var pb70 = &Candidate{
 				},
 			},
 			Source: "https://docs.docker.com/compose/",
-			Attr:   pb52,
+			Attr:   &pb313,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 322, Col: 7},
@@ -5846,7 +5873,7 @@ var pb70 = &Candidate{
 				En:  "GPU reservations per service on one host.",
 				Zh:  "可在单台主机上为每个服务预留 GPU。",
 			},
-			Attr: pb53,
+			Attr: &pb314,
 			Num:  3,
 		},
 		&AttrValue{
@@ -5868,7 +5895,7 @@ var pb70 = &Candidate{
 				En:  "Only what the engine offers per container; no access control of its own.",
 				Zh:  "只有引擎为每个容器提供的安全选项，自身没有访问控制。",
 			},
-			Attr: pb54,
+			Attr: &pb315,
 			Num:  2,
 		},
 		&AttrValue{
@@ -5885,7 +5912,7 @@ var pb70 = &Candidate{
 				},
 			},
 			Source: "https://docs.docker.com/compose/",
-			Attr:   pb55,
+			Attr:   &pb316,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 337, Col: 7},
@@ -5906,7 +5933,7 @@ var pb70 = &Candidate{
 				En:  "Works against rootless Docker or the Podman socket.",
 				Zh:  "可对接 rootless Docker 或 Podman socket 使用。",
 			},
-			Attr: pb56,
+			Attr: &pb317,
 			Str:  "opt-in",
 		},
 		&AttrValue{
@@ -5925,17 +5952,17 @@ var pb70 = &Candidate{
 			},
 			Source: "https://github.com/docker/compose",
 			Fact:   "docker-compose-version",
-			Attr:   pb57,
+			Attr:   &pb318,
 			Str:    "v5.5.0 (2026-08-17); v5.0.0 followed v2.40 in 2025-12",
 		},
 	},
 	Category: "orchestrator",
 	Corrections: []*Fact{
-		pb69,
+		&pb463,
 	},
 }
 
-var pb71 = &Candidate{
+var pb464 = Candidate{
 	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 348, Col: 5},
 	ID:   "podman-quadlet",
 	Name: "Podman Quadlet",
@@ -5959,7 +5986,7 @@ var pb71 = &Candidate{
 				},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
-			Attr:   pb45,
+			Attr:   &pb306,
 			Bool:   true,
 		},
 		&AttrValue{
@@ -5976,7 +6003,7 @@ var pb71 = &Candidate{
 				},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
-			Attr:   pb46,
+			Attr:   &pb307,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 360, Col: 7},
@@ -5992,7 +6019,7 @@ var pb71 = &Candidate{
 				},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
-			Attr:   pb47,
+			Attr:   &pb308,
 			Num:    1,
 		},
 		&AttrValue{
@@ -6015,7 +6042,7 @@ var pb71 = &Candidate{
 				En:  "Part of Podman since 4.4 and supported on RHEL and Fedora; fewer third-party examples than Compose.",
 				Zh:  "自 4.4 起成为 Podman 的一部分，RHEL 和 Fedora 均提供支持；第三方示例少于 Compose。",
 			},
-			Attr: pb48,
+			Attr: &pb309,
 			Num:  3,
 		},
 		&AttrValue{
@@ -6037,7 +6064,7 @@ var pb71 = &Candidate{
 				En:  "Plain unit files; basic systemd knowledge is needed.",
 				Zh:  "就是普通的单元文件，需要具备基本的 systemd 知识。",
 			},
-			Attr: pb49,
+			Attr: &pb310,
 			Num:  4,
 		},
 		&AttrValue{
@@ -6059,7 +6086,7 @@ var pb71 = &Candidate{
 				En:  "A generator that runs when systemd loads units; no daemon.",
 				Zh:  "只在 systemd 加载单元时运行的生成器，没有守护进程。",
 			},
-			Attr: pb50,
+			Attr: &pb311,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 382, Col: 7},
@@ -6076,7 +6103,7 @@ var pb71 = &Candidate{
 			},
 			Source: "https://github.com/containers/podman/blob/main/README.md",
 			Fact:   "podman-daemonless",
-			Attr:   pb51,
+			Attr:   &pb312,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 386, Col: 7},
@@ -6092,7 +6119,7 @@ var pb71 = &Candidate{
 				},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
-			Attr:   pb52,
+			Attr:   &pb313,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 389, Col: 7},
@@ -6113,7 +6140,7 @@ var pb71 = &Candidate{
 				En:  "Devices (for example CDI GPU specs) passed per unit on one host.",
 				Zh:  "在单台主机上按单元传入设备（例如 CDI 描述的 GPU）。",
 			},
-			Attr: pb53,
+			Attr: &pb314,
 			Num:  3,
 		},
 		&AttrValue{
@@ -6135,7 +6162,7 @@ var pb71 = &Candidate{
 				En:  "Rootless user units, SELinux labels and systemd's own sandboxing options.",
 				Zh:  "支持 rootless 用户单元、SELinux 标签以及 systemd 自身的沙箱选项。",
 			},
-			Attr: pb54,
+			Attr: &pb315,
 			Num:  4,
 		},
 		&AttrValue{
@@ -6153,7 +6180,7 @@ var pb71 = &Candidate{
 			},
 			Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
 			Fact:   "podman-quadlet-since-44",
-			Attr:   pb55,
+			Attr:   &pb316,
 			Bool:   true,
 		},
 		&AttrValue{
@@ -6170,7 +6197,7 @@ var pb71 = &Candidate{
 				},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
-			Attr:   pb56,
+			Attr:   &pb317,
 			Str:    "native",
 		},
 		&AttrValue{
@@ -6189,14 +6216,14 @@ var pb71 = &Candidate{
 			},
 			Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
 			Fact:   "podman-quadlet-notify-healthy",
-			Attr:   pb57,
+			Attr:   &pb318,
 			Str:    "Podman 5.8.2 (2026-04-14); Quadlet since 4.4.0, Notify=healthy since 5.0",
 		},
 	},
 	Category: "orchestrator",
 }
 
-var pb72 = &Candidate{
+var pb496 = Candidate{
 	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 413, Col: 5},
 	ID:   "podman-farm",
 	Name: "Podman Farm",
@@ -6221,7 +6248,7 @@ var pb72 = &Candidate{
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Fact:   "podman-farm-build-only",
-			Attr:   pb45,
+			Attr:   &pb306,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 423, Col: 7},
@@ -6243,7 +6270,7 @@ var pb72 = &Candidate{
 				En:  "Several machines, but only for builds; containers are not placed across them.",
 				Zh:  "涉及多台机器，但只用于构建；不会把容器分布到这些机器上。",
 			},
-			Attr: pb46,
+			Attr: &pb307,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 430, Col: 7},
@@ -6260,7 +6287,7 @@ var pb72 = &Candidate{
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Fact:   "podman-farm-build-only",
-			Attr:   pb47,
+			Attr:   &pb308,
 			Num:    1,
 		},
 		&AttrValue{
@@ -6277,7 +6304,7 @@ var pb72 = &Candidate{
 				},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
-			Attr:   pb48,
+			Attr:   &pb309,
 			Num:    1,
 		},
 		&AttrValue{
@@ -6299,7 +6326,7 @@ var pb72 = &Candidate{
 				En:  "Easy to set up over SSH connections, as the report says, but for builds only.",
 				Zh:  "如报告所说，通过 SSH 连接即可轻松配置，但只能用于构建。",
 			},
-			Attr: pb49,
+			Attr: &pb310,
 			Num:  4,
 		},
 		&AttrValue{
@@ -6316,7 +6343,7 @@ var pb72 = &Candidate{
 				},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
-			Attr:   pb50,
+			Attr:   &pb311,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 446, Col: 7},
@@ -6332,7 +6359,7 @@ var pb72 = &Candidate{
 				},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
-			Attr:   pb51,
+			Attr:   &pb312,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 449, Col: 7},
@@ -6348,7 +6375,7 @@ var pb72 = &Candidate{
 				},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
-			Attr:   pb52,
+			Attr:   &pb313,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 452, Col: 7},
@@ -6364,7 +6391,7 @@ var pb72 = &Candidate{
 				},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
-			Attr:   pb53,
+			Attr:   &pb314,
 			Num:    1,
 		},
 		&AttrValue{
@@ -6381,7 +6408,7 @@ var pb72 = &Candidate{
 				},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
-			Attr:   pb54,
+			Attr:   &pb315,
 			Num:    1,
 		},
 		&AttrValue{
@@ -6398,7 +6425,7 @@ var pb72 = &Candidate{
 				},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
-			Attr:   pb55,
+			Attr:   &pb316,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 461, Col: 7},
@@ -6414,7 +6441,7 @@ var pb72 = &Candidate{
 				},
 			},
 			Source: "https://github.com/containers/podman/blob/main/README.md",
-			Attr:   pb56,
+			Attr:   &pb317,
 			Str:    "native",
 		},
 		&AttrValue{
@@ -6433,17 +6460,17 @@ var pb72 = &Candidate{
 			},
 			Source: "https://man.archlinux.org/man/podman-farm.1.en.raw",
 			Fact:   "podman-farm-build-only",
-			Attr:   pb57,
+			Attr:   &pb318,
 			Str:    "podman farm (build, create, list, remove, update) since 4.9.0",
 		},
 	},
 	Category: "orchestrator",
 	Corrections: []*Fact{
-		pb38,
+		&pb210,
 	},
 }
 
-var pb73 = &Category{
+var pb305 = Category{
 	ID: "orchestrator",
 	Title: Text{
 		Pos: Pos{File: "rules/orchestrator.yaml", Line: 8, Col: 8},
@@ -6451,19 +6478,19 @@ var pb73 = &Category{
 		Zh:  "编排系统",
 	},
 	Attributes: []*Attribute{
-		pb45,
-		pb46,
-		pb47,
-		pb48,
-		pb49,
-		pb50,
-		pb51,
-		pb52,
-		pb53,
-		pb54,
-		pb55,
-		pb56,
-		pb57,
+		&pb306,
+		&pb307,
+		&pb308,
+		&pb309,
+		&pb310,
+		&pb311,
+		&pb312,
+		&pb313,
+		&pb314,
+		&pb315,
+		&pb316,
+		&pb317,
+		&pb318,
 	},
 	Criteria: []*Criterion{
 		&Criterion{
@@ -6474,7 +6501,7 @@ var pb73 = &Category{
 			Priorities: []string{
 				"maturity",
 			},
-			Attr: pb48,
+			Attr: &pb309,
 		},
 		&Criterion{
 			Pos:       Pos{File: "rules/orchestrator.yaml", Line: 77, Col: 5},
@@ -6484,7 +6511,7 @@ var pb73 = &Category{
 			Priorities: []string{
 				"simplicity",
 			},
-			Attr: pb49,
+			Attr: &pb310,
 		},
 		&Criterion{
 			Pos:       Pos{File: "rules/orchestrator.yaml", Line: 78, Col: 5},
@@ -6495,7 +6522,7 @@ var pb73 = &Category{
 				"footprint",
 				"cost",
 			},
-			Attr: pb50,
+			Attr: &pb311,
 		},
 		&Criterion{
 			Pos:       Pos{File: "rules/orchestrator.yaml", Line: 79, Col: 5},
@@ -6506,7 +6533,7 @@ var pb73 = &Category{
 				"footprint",
 				"cost",
 			},
-			Attr: pb51,
+			Attr: &pb312,
 		},
 		&Criterion{
 			Pos:       Pos{File: "rules/orchestrator.yaml", Line: 80, Col: 5},
@@ -6516,7 +6543,7 @@ var pb73 = &Category{
 			Priorities: []string{
 				"maturity",
 			},
-			Attr: pb52,
+			Attr: &pb313,
 		},
 		&Criterion{
 			Pos:       Pos{File: "rules/orchestrator.yaml", Line: 81, Col: 5},
@@ -6526,16 +6553,16 @@ var pb73 = &Category{
 			Priorities: []string{
 				"security",
 			},
-			Attr: pb54,
+			Attr: &pb315,
 		},
 	},
 	Candidates: []*Candidate{
-		pb64,
-		pb66,
-		pb68,
-		pb70,
-		pb71,
-		pb72,
+		&pb325,
+		&pb364,
+		&pb397,
+		&pb431,
+		&pb464,
+		&pb496,
 	},
 	Rules: []*Rule{
 		&Rule{
@@ -8099,7 +8126,7 @@ var pb73 = &Category{
 	Pos: Pos{File: "rules/orchestrator.yaml", Line: 7, Col: 1},
 }
 
-var pb74 = &Attribute{
+var pb651 = Attribute{
 	Pos:  Pos{File: "rules/sandbox.yaml", Line: 12, Col: 3},
 	Name: "isolation",
 	Type: "level",
@@ -8115,7 +8142,7 @@ var pb74 = &Attribute{
 	},
 }
 
-var pb75 = &Attribute{
+var pb652 = Attribute{
 	Pos:  Pos{File: "rules/sandbox.yaml", Line: 17, Col: 3},
 	Name: "startup_ms",
 	Type: "number",
@@ -8133,7 +8160,7 @@ var pb75 = &Attribute{
 	},
 }
 
-var pb76 = &Attribute{
+var pb653 = Attribute{
 	Pos:  Pos{File: "rules/sandbox.yaml", Line: 24, Col: 3},
 	Name: "memory_overhead_mb",
 	Type: "number",
@@ -8151,7 +8178,7 @@ var pb76 = &Attribute{
 	},
 }
 
-var pb77 = &Attribute{
+var pb654 = Attribute{
 	Pos:    Pos{File: "rules/sandbox.yaml", Line: 31, Col: 3},
 	Name:   "needs_kvm",
 	Type:   "bool",
@@ -8163,7 +8190,7 @@ var pb77 = &Attribute{
 	},
 }
 
-var pb78 = &Attribute{
+var pb655 = Attribute{
 	Pos:  Pos{File: "rules/sandbox.yaml", Line: 35, Col: 3},
 	Name: "integration",
 	Type: "level",
@@ -8179,7 +8206,7 @@ var pb78 = &Attribute{
 	},
 }
 
-var pb79 = &Attribute{
+var pb656 = Attribute{
 	Pos:  Pos{File: "rules/sandbox.yaml", Line: 40, Col: 3},
 	Name: "posix_compat",
 	Type: "level",
@@ -8195,7 +8222,7 @@ var pb79 = &Attribute{
 	},
 }
 
-var pb80 = &Attribute{
+var pb657 = Attribute{
 	Pos:    Pos{File: "rules/sandbox.yaml", Line: 45, Col: 3},
 	Name:   "confidential",
 	Type:   "bool",
@@ -8207,7 +8234,7 @@ var pb80 = &Attribute{
 	},
 }
 
-var pb81 = &Attribute{
+var pb658 = Attribute{
 	Pos:  Pos{File: "rules/sandbox.yaml", Line: 49, Col: 3},
 	Name: "gpu",
 	Type: "enum",
@@ -8216,11 +8243,6 @@ var pb81 = &Attribute{
 		"proxy",
 		"none",
 	},
-	Scores: map[string]float64{
-		"none":        0,
-		"passthrough": 1,
-		"proxy":       0.6,
-	},
 	Title: Text{
 		Pos: Pos{File: "rules/sandbox.yaml", Line: 53, Col: 12},
 		En:  "GPU access",
@@ -8228,7 +8250,7 @@ var pb81 = &Attribute{
 	},
 }
 
-var pb82 = &Attribute{
+var pb659 = Attribute{
 	Pos:  Pos{File: "rules/sandbox.yaml", Line: 54, Col: 3},
 	Name: "version",
 	Type: "text",
@@ -8239,7 +8261,7 @@ var pb82 = &Attribute{
 	},
 }
 
-var pb83 = &Fact{
+var pb690 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 762, Col: 5},
 	ID:      "startup-runc",
 	Verdict: "wrong",
@@ -8256,7 +8278,7 @@ var pb83 = &Fact{
 	Source: "https://arxiv.org/html/2602.15214v1",
 }
 
-var pb84 = &Candidate{
+var pb666 = Candidate{
 	Pos:  Pos{File: "rules/sandbox.yaml", Line: 67, Col: 5},
 	ID:   "runc",
 	Name: "runc (no extra sandbox)",
@@ -8280,7 +8302,7 @@ var pb84 = &Candidate{
 				},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / Docker: 命名空间",
-			Attr:   pb74,
+			Attr:   &pb651,
 			Num:    3,
 		},
 		&AttrValue{
@@ -8303,7 +8325,7 @@ var pb84 = &Candidate{
 				En:  "About 20 ms for the runtime itself (third-party). A full `docker run` on native Linux took about 568 ms on SSD in a 2026 study; that engine overhead applies to every OCI runtime alike.",
 				Zh:  "运行时本身约 20 ms（第三方测量）。2026 年的一项研究中，原生 Linux 上完整的 `docker run` 在 SSD 上约需 568 ms，但这部分引擎开销对所有 OCI 运行时都一样。",
 			},
-			Attr: pb75,
+			Attr: &pb652,
 			Num:  20,
 		},
 		&AttrValue{
@@ -8325,7 +8347,7 @@ var pb84 = &Candidate{
 				En:  "No guest kernel or user-space kernel: the container's processes are ordinary host processes, so the sandbox layer adds next to nothing.",
 				Zh:  "没有客户机内核，也没有用户态内核：容器进程就是宿主机上的普通进程，沙箱层几乎不额外占用内存。",
 			},
-			Attr: pb76,
+			Attr: &pb653,
 			Num:  1,
 		},
 		&AttrValue{
@@ -8342,7 +8364,7 @@ var pb84 = &Candidate{
 				},
 			},
 			Source: "https://github.com/opencontainers/runc",
-			Attr:   pb77,
+			Attr:   &pb654,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/sandbox.yaml", Line: 92, Col: 7},
@@ -8363,7 +8385,7 @@ var pb84 = &Candidate{
 				En:  "The OCI reference runtime and the default of containerd and CRI-O.",
 				Zh:  "OCI 参考实现，也是 containerd 和 CRI-O 的默认运行时。",
 			},
-			Attr: pb78,
+			Attr: &pb655,
 			Num:  5,
 		},
 		&AttrValue{
@@ -8380,7 +8402,7 @@ var pb84 = &Candidate{
 				},
 			},
 			Source: "https://github.com/opencontainers/runc",
-			Attr:   pb79,
+			Attr:   &pb656,
 			Num:    5,
 		},
 		&AttrValue{
@@ -8402,7 +8424,7 @@ var pb84 = &Candidate{
 				En:  "Memory encryption against the host needs a confidential VM around the workload, which runc does not create.",
 				Zh:  "要让内存对宿主机加密，工作负载外面必须有一层机密虚拟机，runc 不提供这一层。",
 			},
-			Attr: pb80,
+			Attr: &pb657,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/sandbox.yaml", Line: 107, Col: 7},
@@ -8423,7 +8445,7 @@ var pb84 = &Candidate{
 				En:  "The NVIDIA Container Toolkit mounts the host's GPU devices and driver into the container.",
 				Zh:  "NVIDIA Container Toolkit 会把宿主机的 GPU 设备和驱动挂载进容器。",
 			},
-			Attr: pb81,
+			Attr: &pb658,
 			Str:  "passthrough",
 		},
 		&AttrValue{
@@ -8441,17 +8463,17 @@ var pb84 = &Candidate{
 				},
 			},
 			Source: "https://github.com/opencontainers/runc",
-			Attr:   pb82,
+			Attr:   &pb659,
 			Str:    "runc 1.x (OCI reference runtime)",
 		},
 	},
 	Category: "sandbox",
 	Corrections: []*Fact{
-		pb83,
+		&pb690,
 	},
 }
 
-var pb85 = &Fact{
+var pb712 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 574, Col: 5},
 	ID:      "gvisor-gpu",
 	Verdict: "partly",
@@ -8468,7 +8490,7 @@ var pb85 = &Fact{
 	Source: "https://gvisor.dev/docs/user_guide/gpu/",
 }
 
-var pb86 = &Fact{
+var pb713 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 715, Col: 5},
 	ID:      "cloud-run-gvisor",
 	Verdict: "partly",
@@ -8485,7 +8507,7 @@ var pb86 = &Fact{
 	Source: "https://cloud.google.com/run/docs/about-execution-environments",
 }
 
-var pb87 = &Fact{
+var pb714 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 565, Col: 5},
 	ID:      "gvisor-boot-time",
 	Verdict: "unverified",
@@ -8502,7 +8524,7 @@ var pb87 = &Fact{
 	Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 }
 
-var pb88 = &Fact{
+var pb715 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 583, Col: 5},
 	ID:      "gvisor-perf-vs-2023",
 	Verdict: "unverified",
@@ -8519,7 +8541,7 @@ var pb88 = &Fact{
 	Source: "https://gvisor.dev/docs/user_guide/platforms/",
 }
 
-var pb89 = &Candidate{
+var pb691 = Candidate{
 	Pos:  Pos{File: "rules/sandbox.yaml", Line: 117, Col: 5},
 	ID:   "gvisor",
 	Name: "gVisor (runsc)",
@@ -8543,7 +8565,7 @@ var pb89 = &Candidate{
 				},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / gVisor: 用户态内核",
-			Attr:   pb74,
+			Attr:   &pb651,
 			Num:    4,
 		},
 		&AttrValue{
@@ -8561,7 +8583,7 @@ var pb89 = &Candidate{
 			},
 			Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 			Fact:   "gvisor-boot-time",
-			Attr:   pb75,
+			Attr:   &pb652,
 			Num:    50,
 		},
 		&AttrValue{
@@ -8579,7 +8601,7 @@ var pb89 = &Candidate{
 			},
 			Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 			Fact:   "gvisor-boot-time",
-			Attr:   pb76,
+			Attr:   &pb653,
 			Num:    18,
 		},
 		&AttrValue{
@@ -8602,7 +8624,7 @@ var pb89 = &Candidate{
 				En:  "The default systrap platform uses seccomp and runs inside ordinary VMs; the optional KVM platform is faster on bare metal.",
 				Zh:  "默认的 systrap 平台基于 seccomp，可在普通虚拟机里运行；可选的 KVM 平台在裸金属上性能更好。",
 			},
-			Attr: pb77,
+			Attr: &pb654,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/sandbox.yaml", Line: 141, Col: 7},
@@ -8623,7 +8645,7 @@ var pb89 = &Candidate{
 				En:  "An OCI runtime (runsc) with a containerd shim and a Kubernetes RuntimeClass; GKE Sandbox is built on it.",
 				Zh:  "它是 OCI 运行时（runsc），提供 containerd shim，可通过 Kubernetes RuntimeClass 使用；GKE Sandbox 即基于它。",
 			},
-			Attr: pb78,
+			Attr: &pb655,
 			Num:  4,
 		},
 		&AttrValue{
@@ -8641,7 +8663,7 @@ var pb89 = &Candidate{
 			},
 			Source: "https://github.com/google/gvisor/blob/master/g3doc/user_guide/compatibility.md",
 			Fact:   "gvisor-compat-limits",
-			Attr:   pb79,
+			Attr:   &pb656,
 			Num:    4,
 		},
 		&AttrValue{
@@ -8658,7 +8680,7 @@ var pb89 = &Candidate{
 				},
 			},
 			Source: "https://confidentialcontainers.org/docs/",
-			Attr:   pb80,
+			Attr:   &pb657,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/sandbox.yaml", Line: 154, Col: 7},
@@ -8675,7 +8697,7 @@ var pb89 = &Candidate{
 			},
 			Source: "https://gvisor.dev/docs/user_guide/gpu/",
 			Fact:   "gvisor-gpu",
-			Attr:   pb81,
+			Attr:   &pb658,
 			Str:    "proxy",
 		},
 		&AttrValue{
@@ -8694,7 +8716,7 @@ var pb89 = &Candidate{
 			},
 			Source: "https://github.com/google/gvisor",
 			Fact:   "gvisor-versioning",
-			Attr:   pb82,
+			Attr:   &pb659,
 			Str:    "release-20260817.0 (weekly release-YYYYMMDD.N tags)",
 		},
 	},
@@ -8705,14 +8727,14 @@ var pb89 = &Candidate{
 	},
 	Category: "sandbox",
 	Corrections: []*Fact{
-		pb85,
-		pb86,
-		pb87,
-		pb88,
+		&pb712,
+		&pb713,
+		&pb714,
+		&pb715,
 	},
 }
 
-var pb90 = &Fact{
+var pb740 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 545, Col: 5},
 	ID:      "kata-current-version",
 	Verdict: "dated",
@@ -8729,7 +8751,7 @@ var pb90 = &Fact{
 	Source: "https://github.com/kata-containers/kata-containers",
 }
 
-var pb91 = &Fact{
+var pb741 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 509, Col: 5},
 	ID:      "kata-hypervisors",
 	Verdict: "partly",
@@ -8746,7 +8768,7 @@ var pb91 = &Fact{
 	Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/hypervisors.md",
 }
 
-var pb92 = &Fact{
+var pb742 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 724, Col: 5},
 	ID:      "cloud-azure-kata",
 	Verdict: "partly",
@@ -8763,7 +8785,7 @@ var pb92 = &Fact{
 	Source: "https://learn.microsoft.com/en-ca/azure/aks/considerations-pod-sandboxing",
 }
 
-var pb93 = &Fact{
+var pb743 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 733, Col: 5},
 	ID:      "cloud-alibaba-fc",
 	Verdict: "partly",
@@ -8780,7 +8802,7 @@ var pb93 = &Fact{
 	Source: "https://www.alibabacloud.com/blog/a-paper-on-rund-a-lightweight-secure-container-runtime-for-high-density-deployment-and-high-concurrency-startup-in-serverless-computing_599753",
 }
 
-var pb94 = &Fact{
+var pb744 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 500, Col: 5},
 	ID:      "kata-boot-memory",
 	Verdict: "unverified",
@@ -8797,7 +8819,7 @@ var pb94 = &Fact{
 	Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 }
 
-var pb95 = &Candidate{
+var pb716 = Candidate{
 	Pos:  Pos{File: "rules/sandbox.yaml", Line: 164, Col: 5},
 	ID:   "kata",
 	Name: "Kata Containers",
@@ -8821,7 +8843,7 @@ var pb95 = &Candidate{
 				},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / Kata Containers: KVM虚拟化",
-			Attr:   pb74,
+			Attr:   &pb651,
 			Num:    5,
 		},
 		&AttrValue{
@@ -8844,7 +8866,7 @@ var pb95 = &Candidate{
 				En:  "With the default QEMU hypervisor; about 125 ms with Firecracker as the hypervisor (third-party).",
 				Zh:  "使用默认的 QEMU 虚拟机监控器时的数值；改用 Firecracker 时约 125 ms（第三方测量）。",
 			},
-			Attr: pb75,
+			Attr: &pb652,
 			Num:  500,
 		},
 		&AttrValue{
@@ -8867,7 +8889,7 @@ var pb95 = &Candidate{
 				En:  "With QEMU; about 28 MB with Firecracker (third-party).",
 				Zh:  "QEMU 下的数值；使用 Firecracker 时约 28 MB（第三方测量）。",
 			},
-			Attr: pb76,
+			Attr: &pb653,
 			Num:  52,
 		},
 		&AttrValue{
@@ -8885,7 +8907,7 @@ var pb95 = &Candidate{
 			},
 			Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/install/README.md",
 			Fact:   "kata-requirements-oci",
-			Attr:   pb77,
+			Attr:   &pb654,
 			Bool:   true,
 		},
 		&AttrValue{
@@ -8908,7 +8930,7 @@ var pb95 = &Candidate{
 				En:  "Runs as containerd-shim-kata-v2 with CRI-O and containerd; kata-deploy installs it as a Kubernetes RuntimeClass.",
 				Zh:  "以 containerd-shim-kata-v2 的形式配合 CRI-O 和 containerd 运行；kata-deploy 会把它安装为 Kubernetes RuntimeClass。",
 			},
-			Attr: pb78,
+			Attr: &pb655,
 			Num:  4,
 		},
 		&AttrValue{
@@ -8930,7 +8952,7 @@ var pb95 = &Candidate{
 				En:  "The workload sees a real Linux guest kernel, so ordinary container images run unchanged.",
 				Zh:  "工作负载面对的是真实的 Linux 客户机内核，普通容器镜像无需改动即可运行。",
 			},
-			Attr: pb79,
+			Attr: &pb656,
 			Num:  5,
 		},
 		&AttrValue{
@@ -8953,7 +8975,7 @@ var pb95 = &Candidate{
 				En:  "Through Confidential Containers, with the QEMU hypervisor only (Intel TDX, AMD SEV-SNP).",
 				Zh:  "通过机密容器（CoCo）实现，仅 QEMU 虚拟机监控器支持（Intel TDX、AMD SEV-SNP）。",
 			},
-			Attr: pb80,
+			Attr: &pb657,
 			Bool: true,
 		},
 		&AttrValue{
@@ -8971,7 +8993,7 @@ var pb95 = &Candidate{
 			},
 			Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/use-cases/NVIDIA-GPU-passthrough-and-Kata-QEMU.md",
 			Fact:   "kata-coco-gpu",
-			Attr:   pb81,
+			Attr:   &pb658,
 			Str:    "passthrough",
 		},
 		&AttrValue{
@@ -8990,7 +9012,7 @@ var pb95 = &Candidate{
 			},
 			Source: "https://github.com/kata-containers/kata-containers",
 			Fact:   "kata-current-version",
-			Attr:   pb82,
+			Attr:   &pb659,
 			Str:    "4.1.0 (2026-08-21); 3.21.0 was current at the report date",
 		},
 	},
@@ -9002,15 +9024,15 @@ var pb95 = &Candidate{
 	},
 	Category: "sandbox",
 	Corrections: []*Fact{
-		pb90,
-		pb91,
-		pb92,
-		pb93,
-		pb94,
+		&pb740,
+		&pb741,
+		&pb742,
+		&pb743,
+		&pb744,
 	},
 }
 
-var pb96 = &Fact{
+var pb766 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 462, Col: 5},
 	ID:      "firecracker-confidential",
 	Verdict: "wrong",
@@ -9027,7 +9049,7 @@ var pb96 = &Fact{
 	Source: "https://github.com/firecracker-microvm/firecracker/issues/2332",
 }
 
-var pb97 = &Fact{
+var pb767 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 453, Col: 5},
 	ID:      "firecracker-gpu-passthrough",
 	Verdict: "wrong",
@@ -9044,7 +9066,7 @@ var pb97 = &Fact{
 	Source: "https://github.com/firecracker-microvm/firecracker/issues/5679",
 }
 
-var pb98 = &Fact{
+var pb768 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 444, Col: 5},
 	ID:      "firecracker-current-version",
 	Verdict: "dated",
@@ -9061,7 +9083,7 @@ var pb98 = &Fact{
 	Source: "https://github.com/firecracker-microvm/firecracker",
 }
 
-var pb99 = &Fact{
+var pb769 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 471, Col: 5},
 	ID:      "firecracker-snapshot-restore",
 	Verdict: "partly",
@@ -9078,7 +9100,7 @@ var pb99 = &Fact{
 	Source: "https://github.com/firecracker-microvm/firecracker/issues/2027",
 }
 
-var pb100 = &Fact{
+var pb770 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 489, Col: 5},
 	ID:      "firecracker-arm64",
 	Verdict: "partly",
@@ -9095,7 +9117,7 @@ var pb100 = &Fact{
 	Source: "https://github.com/firecracker-microvm/firecracker",
 }
 
-var pb101 = &Fact{
+var pb771 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 480, Col: 5},
 	ID:      "firecracker-ebpf-network",
 	Verdict: "unverified",
@@ -9112,7 +9134,7 @@ var pb101 = &Fact{
 	Source: "https://github.com/firecracker-microvm/firecracker",
 }
 
-var pb102 = &Candidate{
+var pb745 = Candidate{
 	Pos:  Pos{File: "rules/sandbox.yaml", Line: 221, Col: 5},
 	ID:   "firecracker",
 	Name: "Firecracker",
@@ -9136,7 +9158,7 @@ var pb102 = &Candidate{
 				},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / VM/Firecracker: 硬件虚拟化",
-			Attr:   pb74,
+			Attr:   &pb651,
 			Num:    5,
 		},
 		&AttrValue{
@@ -9154,7 +9176,7 @@ var pb102 = &Candidate{
 			},
 			Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/SPECIFICATION.md",
 			Fact:   "firecracker-boot-time",
-			Attr:   pb75,
+			Attr:   &pb652,
 			Num:    125,
 		},
 		&AttrValue{
@@ -9172,7 +9194,7 @@ var pb102 = &Candidate{
 			},
 			Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/SPECIFICATION.md",
 			Fact:   "firecracker-memory-overhead",
-			Attr:   pb76,
+			Attr:   &pb653,
 			Num:    5,
 		},
 		&AttrValue{
@@ -9190,7 +9212,7 @@ var pb102 = &Candidate{
 			},
 			Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/README.md",
 			Fact:   "firecracker-kvm-lambda-fargate",
-			Attr:   pb77,
+			Attr:   &pb654,
 			Bool:   true,
 		},
 		&AttrValue{
@@ -9212,7 +9234,7 @@ var pb102 = &Candidate{
 				En:  "Driven through its REST API; containers need firecracker-containerd or Kata with Firecracker as the hypervisor.",
 				Zh:  "通过 REST API 驱动；运行容器需借助 firecracker-containerd，或把它作为 Kata 的虚拟机监控器。",
 			},
-			Attr: pb78,
+			Attr: &pb655,
 			Num:  2,
 		},
 		&AttrValue{
@@ -9234,7 +9256,7 @@ var pb102 = &Candidate{
 				En:  "A real Linux guest, but you supply the guest kernel and root filesystem, and the device model is limited to virtio net, block, vsock and a few others.",
 				Zh:  "客户机是真实的 Linux，但需自行准备客户机内核和根文件系统，设备模型也只有 virtio 网络、块设备、vsock 等少数几种。",
 			},
-			Attr: pb79,
+			Attr: &pb656,
 			Num:  4,
 		},
 		&AttrValue{
@@ -9252,7 +9274,7 @@ var pb102 = &Candidate{
 			},
 			Source: "https://github.com/firecracker-microvm/firecracker/issues/2332",
 			Fact:   "firecracker-confidential",
-			Attr:   pb80,
+			Attr:   &pb657,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/sandbox.yaml", Line: 258, Col: 7},
@@ -9269,7 +9291,7 @@ var pb102 = &Candidate{
 			},
 			Source: "https://github.com/firecracker-microvm/firecracker/issues/5679",
 			Fact:   "firecracker-gpu-passthrough",
-			Attr:   pb81,
+			Attr:   &pb658,
 			Str:    "none",
 		},
 		&AttrValue{
@@ -9288,7 +9310,7 @@ var pb102 = &Candidate{
 			},
 			Source: "https://github.com/firecracker-microvm/firecracker",
 			Fact:   "firecracker-current-version",
-			Attr:   pb82,
+			Attr:   &pb659,
 			Str:    "v1.16.1 (2026-06-29); v1.13 was current at the report date",
 		},
 	},
@@ -9300,16 +9322,16 @@ var pb102 = &Candidate{
 	},
 	Category: "sandbox",
 	Corrections: []*Fact{
-		pb96,
-		pb97,
-		pb98,
-		pb99,
-		pb100,
-		pb101,
+		&pb766,
+		&pb767,
+		&pb768,
+		&pb769,
+		&pb770,
+		&pb771,
 	},
 }
 
-var pb103 = &Fact{
+var pb795 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 630, Col: 5},
 	ID:      "unikernel-includeos",
 	Verdict: "wrong",
@@ -9326,7 +9348,7 @@ var pb103 = &Fact{
 	Source: "https://github.com/includeos/IncludeOS",
 }
 
-var pb104 = &Fact{
+var pb796 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 639, Col: 5},
 	ID:      "unikernel-unikraft-version",
 	Verdict: "dated",
@@ -9343,7 +9365,7 @@ var pb104 = &Fact{
 	Source: "https://unikraft.org/blog/2025-09-08-unikraft-releases-v0.20.0",
 }
 
-var pb105 = &Fact{
+var pb797 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 621, Col: 5},
 	ID:      "unikernel-mirageos-version",
 	Verdict: "dated",
@@ -9360,7 +9382,7 @@ var pb105 = &Fact{
 	Source: "https://github.com/mirage/mirage",
 }
 
-var pb106 = &Fact{
+var pb798 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 753, Col: 5},
 	ID:      "isolation-ranking",
 	Verdict: "partly",
@@ -9377,7 +9399,7 @@ var pb106 = &Fact{
 	Source: "https://github.com/unikraft/unikraft",
 }
 
-var pb107 = &Fact{
+var pb799 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 648, Col: 5},
 	ID:      "unikernel-boot-image-size",
 	Verdict: "partly",
@@ -9394,7 +9416,7 @@ var pb107 = &Fact{
 	Source: "https://github.com/unikraft/eurosys21-artifacts",
 }
 
-var pb108 = &Fact{
+var pb800 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 657, Col: 5},
 	ID:      "unikernel-oci-k8s",
 	Verdict: "partly",
@@ -9411,7 +9433,7 @@ var pb108 = &Fact{
 	Source: "https://www.github.com/unikraft/kraftkit",
 }
 
-var pb109 = &Fact{
+var pb801 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 666, Col: 5},
 	ID:      "unikernel-posix",
 	Verdict: "partly",
@@ -9428,7 +9450,7 @@ var pb109 = &Fact{
 	Source: "https://www.github.com/unikraft/kraftkit",
 }
 
-var pb110 = &Candidate{
+var pb772 = Candidate{
 	Pos:  Pos{File: "rules/sandbox.yaml", Line: 268, Col: 5},
 	ID:   "unikernel",
 	Name: "Unikernel (Unikraft, MirageOS, IncludeOS)",
@@ -9458,7 +9480,7 @@ var pb110 = &Candidate{
 				En:  "The report gives 4 of 5, but a unikernel runs as a guest of KVM, Xen or Firecracker and so gets hardware isolation.",
 				Zh:  "报告给的是 4 星，但 unikernel 以 KVM、Xen 或 Firecracker 客户机的形式运行，享有硬件级隔离。",
 			},
-			Attr: pb74,
+			Attr: &pb651,
 			Num:  5,
 		},
 		&AttrValue{
@@ -9481,7 +9503,7 @@ var pb110 = &Candidate{
 				En:  "Unikraft measured 3-40 ms in total depending on the VMM; 10 ms is a typical value with a fast VMM.",
 				Zh:  "Unikraft 实测总启动时间在 3–40 ms 之间，取决于所用的 VMM；10 ms 是搭配快速 VMM 时的典型值。",
 			},
-			Attr: pb75,
+			Attr: &pb652,
 			Num:  10,
 		},
 		&AttrValue{
@@ -9499,7 +9521,7 @@ var pb110 = &Candidate{
 			},
 			Source: "https://github.com/unikraft/eurosys21-artifacts",
 			Fact:   "unikernel-boot-image-size",
-			Attr:   pb76,
+			Attr:   &pb653,
 			Num:    10,
 		},
 		&AttrValue{
@@ -9522,7 +9544,7 @@ var pb110 = &Candidate{
 				En:  "Boots on a hypervisor (KVM, Xen, Firecracker); on Linux hosts that means /dev/kvm.",
 				Zh:  "需要在虚拟机监控器（KVM、Xen、Firecracker）上启动；在 Linux 宿主机上就意味着需要 /dev/kvm。",
 			},
-			Attr: pb77,
+			Attr: &pb654,
 			Bool: true,
 		},
 		&AttrValue{
@@ -9540,7 +9562,7 @@ var pb110 = &Candidate{
 			},
 			Source: "https://www.github.com/unikraft/kraftkit",
 			Fact:   "unikernel-oci-k8s",
-			Attr:   pb78,
+			Attr:   &pb655,
 			Num:    2,
 		},
 		&AttrValue{
@@ -9558,7 +9580,7 @@ var pb110 = &Candidate{
 			},
 			Source: "https://www.github.com/unikraft/kraftkit",
 			Fact:   "unikernel-posix",
-			Attr:   pb79,
+			Attr:   &pb656,
 			Num:    2,
 		},
 		&AttrValue{
@@ -9575,7 +9597,7 @@ var pb110 = &Candidate{
 				},
 			},
 			Source: "https://confidentialcontainers.org/docs/",
-			Attr:   pb80,
+			Attr:   &pb657,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/sandbox.yaml", Line: 310, Col: 7},
@@ -9596,7 +9618,7 @@ var pb110 = &Candidate{
 				En:  "No GPU drivers in the mainstream unikernel projects.",
 				Zh:  "主流 unikernel 项目都没有 GPU 驱动。",
 			},
-			Attr: pb81,
+			Attr: &pb658,
 			Str:  "none",
 		},
 		&AttrValue{
@@ -9615,7 +9637,7 @@ var pb110 = &Candidate{
 			},
 			Source: "https://unikraft.org/blog/2025-09-08-unikraft-releases-v0.20.0",
 			Fact:   "unikernel-unikraft-version",
-			Attr:   pb82,
+			Attr:   &pb659,
 			Str:    "Unikraft 0.20.0 (2025-09-08), MirageOS 4.11.1, IncludeOS v0.15.1",
 		},
 	},
@@ -9625,17 +9647,17 @@ var pb110 = &Candidate{
 	},
 	Category: "sandbox",
 	Corrections: []*Fact{
-		pb103,
-		pb104,
-		pb105,
-		pb106,
-		pb107,
-		pb108,
-		pb109,
+		&pb795,
+		&pb796,
+		&pb797,
+		&pb798,
+		&pb799,
+		&pb800,
+		&pb801,
 	},
 }
 
-var pb111 = &Fact{
+var pb825 = Fact{
 	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 262, Col: 5},
 	ID:      "wasi-version-name",
 	Verdict: "wrong",
@@ -9652,7 +9674,7 @@ var pb111 = &Fact{
 	Source: "https://github.com/WebAssembly/WASI",
 }
 
-var pb112 = &Fact{
+var pb826 = Fact{
 	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 307, Col: 5},
 	ID:      "docker-desktop-wasm",
 	Verdict: "wrong",
@@ -9669,7 +9691,7 @@ var pb112 = &Fact{
 	Source: "https://docs.docker.com/desktop/features/wasm/",
 }
 
-var pb113 = &Fact{
+var pb827 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 742, Col: 5},
 	ID:      "cloud-cloudflare-workers",
 	Verdict: "wrong",
@@ -9686,7 +9708,7 @@ var pb113 = &Fact{
 	Source: "https://developers.cloudflare.com/workers/reference/how-workers-works/index.md",
 }
 
-var pb114 = &Fact{
+var pb828 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 677, Col: 5},
 	ID:      "wasm-startup",
 	Verdict: "partly",
@@ -9703,7 +9725,7 @@ var pb114 = &Fact{
 	Source: "https://cocalc.com/github/bytecodealliance/wasmtime/blob/main/docs/examples-fast-instantiation.md",
 }
 
-var pb115 = &Fact{
+var pb829 = Fact{
 	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 289, Col: 5},
 	ID:      "wasm-threads",
 	Verdict: "partly",
@@ -9720,7 +9742,7 @@ var pb115 = &Fact{
 	Source: "https://github.com/bytecodealliance/wasmtime/blob/main/docs/stability-tiers.md",
 }
 
-var pb116 = &Fact{
+var pb830 = Fact{
 	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 298, Col: 5},
 	ID:      "runwasi-shims",
 	Verdict: "partly",
@@ -9737,7 +9759,7 @@ var pb116 = &Fact{
 	Source: "https://github.com/containerd/runwasi",
 }
 
-var pb117 = &Fact{
+var pb831 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 686, Col: 5},
 	ID:      "wasm-simd-speedup",
 	Verdict: "unverified",
@@ -9754,7 +9776,7 @@ var pb117 = &Fact{
 	Source: "https://github.com/bytecodealliance/wasmtime/blob/main/docs/stability-tiers.md",
 }
 
-var pb118 = &Candidate{
+var pb802 = Candidate{
 	Pos:  Pos{File: "rules/sandbox.yaml", Line: 322, Col: 5},
 	ID:   "webassembly",
 	Name: "WebAssembly (WASI)",
@@ -9778,7 +9800,7 @@ var pb118 = &Candidate{
 				},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / WebAssembly: 沙箱隔离",
-			Attr:   pb74,
+			Attr:   &pb651,
 			Num:    4,
 		},
 		&AttrValue{
@@ -9796,7 +9818,7 @@ var pb118 = &Candidate{
 			},
 			Source: "https://cocalc.com/github/bytecodealliance/wasmtime/blob/main/docs/examples-fast-instantiation.md",
 			Fact:   "wasm-startup",
-			Attr:   pb75,
+			Attr:   &pb652,
 			Num:    5,
 		},
 		&AttrValue{
@@ -9819,7 +9841,7 @@ var pb118 = &Candidate{
 				En:  "An instance costs kilobytes on top of its own linear memory.",
 				Zh:  "除自身线性内存外，每个实例只额外占用几 KB。",
 			},
-			Attr: pb76,
+			Attr: &pb653,
 			Num:  1,
 		},
 		&AttrValue{
@@ -9836,7 +9858,7 @@ var pb118 = &Candidate{
 				},
 			},
 			Source: "https://github.com/bytecodealliance/wasmtime",
-			Attr:   pb77,
+			Attr:   &pb654,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/sandbox.yaml", Line: 345, Col: 7},
@@ -9858,7 +9880,7 @@ var pb118 = &Candidate{
 				En:  "Runs on Kubernetes through containerd shims (runwasi, Spin) and a RuntimeClass; images hold Wasm modules, not Linux binaries.",
 				Zh:  "借助 containerd shim（runwasi、Spin）和 RuntimeClass 在 Kubernetes 上运行；镜像里装的是 Wasm 模块，而不是 Linux 二进制。",
 			},
-			Attr: pb78,
+			Attr: &pb655,
 			Num:  3,
 		},
 		&AttrValue{
@@ -9881,7 +9903,7 @@ var pb118 = &Candidate{
 				En:  "Programs must be rebuilt for wasm32-wasi; there is no fork, and threads and sockets are limited.",
 				Zh:  "程序必须重新编译为 wasm32-wasi 目标；没有 fork，线程和网络套接字支持也有限。",
 			},
-			Attr: pb79,
+			Attr: &pb656,
 			Num:  1,
 		},
 		&AttrValue{
@@ -9898,7 +9920,7 @@ var pb118 = &Candidate{
 				},
 			},
 			Source: "https://confidentialcontainers.org/docs/",
-			Attr:   pb80,
+			Attr:   &pb657,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/sandbox.yaml", Line: 362, Col: 7},
@@ -9919,7 +9941,7 @@ var pb118 = &Candidate{
 				En:  "No general GPU access; WASI-NN only lets a module ask the host to run model inference (see the wasm-runtime category).",
 				Zh:  "没有通用的 GPU 访问能力；WASI-NN 只允许模块请求宿主机代为执行模型推理（见 wasm-runtime 类别）。",
 			},
-			Attr: pb81,
+			Attr: &pb658,
 			Str:  "none",
 		},
 		&AttrValue{
@@ -9938,7 +9960,7 @@ var pb118 = &Candidate{
 			},
 			Source: "https://github.com/WebAssembly/WASI",
 			Fact:   "wasi-version-name",
-			Attr:   pb82,
+			Attr:   &pb659,
 			Str:    "WASI 0.2 (0.2.12, 2026-06-02); WASI 0.3.0 on 2026-06-11",
 		},
 	},
@@ -9950,17 +9972,17 @@ var pb118 = &Candidate{
 	},
 	Category: "sandbox",
 	Corrections: []*Fact{
-		pb111,
-		pb112,
-		pb113,
-		pb114,
-		pb115,
-		pb116,
-		pb117,
+		&pb825,
+		&pb826,
+		&pb827,
+		&pb828,
+		&pb829,
+		&pb830,
+		&pb831,
 	},
 }
 
-var pb119 = &Fact{
+var pb853 = Fact{
 	Pos:     Pos{File: "rules/sandbox.yaml", Line: 771, Col: 5},
 	ID:      "startup-ranking-other",
 	Verdict: "partly",
@@ -9977,7 +9999,7 @@ var pb119 = &Fact{
 	Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/SPECIFICATION.md",
 }
 
-var pb120 = &Candidate{
+var pb832 = Candidate{
 	Pos:  Pos{File: "rules/sandbox.yaml", Line: 374, Col: 5},
 	ID:   "vm",
 	Name: "Full virtual machine",
@@ -10001,7 +10023,7 @@ var pb120 = &Candidate{
 				},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / VM/Firecracker: 硬件虚拟化",
-			Attr:   pb74,
+			Attr:   &pb651,
 			Num:    5,
 		},
 		&AttrValue{
@@ -10019,7 +10041,7 @@ var pb120 = &Candidate{
 			},
 			Source: "report: 轻量级虚拟化技术 / 启动时间对比 / VM: 10-30s",
 			Fact:   "startup-ranking-other",
-			Attr:   pb75,
+			Attr:   &pb652,
 			Num:    10000,
 		},
 		&AttrValue{
@@ -10041,7 +10063,7 @@ var pb120 = &Candidate{
 				En:  "A general-purpose guest OS (kernel, init, services) needs a few hundred MB; 256 MB is a lean server install.",
 				Zh:  "通用客户机操作系统（内核、init、系统服务）需要几百 MB 内存；256 MB 已是精简的服务器安装。",
 			},
-			Attr: pb76,
+			Attr: &pb653,
 			Num:  256,
 		},
 		&AttrValue{
@@ -10058,7 +10080,7 @@ var pb120 = &Candidate{
 				},
 			},
 			Source: "https://www.linux-kvm.org/page/Main_Page",
-			Attr:   pb77,
+			Attr:   &pb654,
 			Bool:   true,
 		},
 		&AttrValue{
@@ -10080,7 +10102,7 @@ var pb120 = &Candidate{
 				En:  "Kubernetes can schedule VMs through KubeVirt, but they are not OCI containers.",
 				Zh:  "Kubernetes 可以通过 KubeVirt 调度虚拟机，但它们不是 OCI 容器。",
 			},
-			Attr: pb78,
+			Attr: &pb655,
 			Num:  2,
 		},
 		&AttrValue{
@@ -10097,7 +10119,7 @@ var pb120 = &Candidate{
 				},
 			},
 			Source: "https://www.linux-kvm.org/page/Main_Page",
-			Attr:   pb79,
+			Attr:   &pb656,
 			Num:    5,
 		},
 		&AttrValue{
@@ -10114,7 +10136,7 @@ var pb120 = &Candidate{
 				},
 			},
 			Source: "https://cloud.google.com/confidential-computing/confidential-vm/docs/about-cvm",
-			Attr:   pb80,
+			Attr:   &pb657,
 			Bool:   true,
 		},
 		&AttrValue{
@@ -10131,7 +10153,7 @@ var pb120 = &Candidate{
 				},
 			},
 			Source: "https://docs.kernel.org/driver-api/vfio.html",
-			Attr:   pb81,
+			Attr:   &pb658,
 			Str:    "passthrough",
 		},
 		&AttrValue{
@@ -10149,17 +10171,17 @@ var pb120 = &Candidate{
 				},
 			},
 			Source: "https://www.linux-kvm.org/page/Main_Page",
-			Attr:   pb82,
+			Attr:   &pb659,
 			Str:    "Depends on the hypervisor (QEMU/KVM, Cloud Hypervisor, cloud instances)",
 		},
 	},
 	Category: "sandbox",
 	Corrections: []*Fact{
-		pb119,
+		&pb853,
 	},
 }
 
-var pb121 = &Category{
+var pb650 = Category{
 	ID: "sandbox",
 	Title: Text{
 		Pos: Pos{File: "rules/sandbox.yaml", Line: 9, Col: 8},
@@ -10167,15 +10189,15 @@ var pb121 = &Category{
 		Zh:  "沙箱运行时",
 	},
 	Attributes: []*Attribute{
-		pb74,
-		pb75,
-		pb76,
-		pb77,
-		pb78,
-		pb79,
-		pb80,
-		pb81,
-		pb82,
+		&pb651,
+		&pb652,
+		&pb653,
+		&pb654,
+		&pb655,
+		&pb656,
+		&pb657,
+		&pb658,
+		&pb659,
 	},
 	Criteria: []*Criterion{
 		&Criterion{
@@ -10186,7 +10208,7 @@ var pb121 = &Category{
 			Priorities: []string{
 				"security",
 			},
-			Attr: pb74,
+			Attr: &pb651,
 		},
 		&Criterion{
 			Pos:       Pos{File: "rules/sandbox.yaml", Line: 60, Col: 5},
@@ -10197,7 +10219,7 @@ var pb121 = &Category{
 				"startup",
 				"performance",
 			},
-			Attr: pb75,
+			Attr: &pb652,
 		},
 		&Criterion{
 			Pos:       Pos{File: "rules/sandbox.yaml", Line: 61, Col: 5},
@@ -10207,7 +10229,7 @@ var pb121 = &Category{
 			Priorities: []string{
 				"compatibility",
 			},
-			Attr: pb79,
+			Attr: &pb656,
 		},
 		&Criterion{
 			Pos:       Pos{File: "rules/sandbox.yaml", Line: 62, Col: 5},
@@ -10219,7 +10241,7 @@ var pb121 = &Category{
 				"maturity",
 				"simplicity",
 			},
-			Attr: pb78,
+			Attr: &pb655,
 		},
 		&Criterion{
 			Pos:       Pos{File: "rules/sandbox.yaml", Line: 63, Col: 5},
@@ -10230,7 +10252,7 @@ var pb121 = &Category{
 				"footprint",
 				"cost",
 			},
-			Attr: pb76,
+			Attr: &pb653,
 		},
 		&Criterion{
 			Pos:       Pos{File: "rules/sandbox.yaml", Line: 64, Col: 5},
@@ -10240,17 +10262,17 @@ var pb121 = &Category{
 			Priorities: []string{
 				"cost",
 			},
-			Attr: pb77,
+			Attr: &pb654,
 		},
 	},
 	Candidates: []*Candidate{
-		pb84,
-		pb89,
-		pb95,
-		pb102,
-		pb110,
-		pb118,
-		pb120,
+		&pb666,
+		&pb691,
+		&pb716,
+		&pb745,
+		&pb772,
+		&pb802,
+		&pb832,
 	},
 	Rules: []*Rule{
 		&Rule{
@@ -11438,7 +11460,7 @@ var pb121 = &Category{
 	Pos: Pos{File: "rules/sandbox.yaml", Line: 8, Col: 1},
 }
 
-var pb122 = &Attribute{
+var pb950 = Attribute{
 	Pos:  Pos{File: "rules/gpu.yaml", Line: 10, Col: 3},
 	Name: "fp16_tflops",
 	Type: "number",
@@ -11456,7 +11478,7 @@ var pb122 = &Attribute{
 	},
 }
 
-var pb123 = &Attribute{
+var pb951 = Attribute{
 	Pos:  Pos{File: "rules/gpu.yaml", Line: 17, Col: 3},
 	Name: "memory_gb",
 	Type: "number",
@@ -11474,7 +11496,7 @@ var pb123 = &Attribute{
 	},
 }
 
-var pb124 = &Attribute{
+var pb952 = Attribute{
 	Pos:  Pos{File: "rules/gpu.yaml", Line: 24, Col: 3},
 	Name: "memory_type",
 	Type: "text",
@@ -11485,7 +11507,7 @@ var pb124 = &Attribute{
 	},
 }
 
-var pb125 = &Attribute{
+var pb953 = Attribute{
 	Pos:    Pos{File: "rules/gpu.yaml", Line: 27, Col: 3},
 	Name:   "tdp_w",
 	Type:   "number",
@@ -11498,7 +11520,7 @@ var pb125 = &Attribute{
 	},
 }
 
-var pb126 = &Attribute{
+var pb954 = Attribute{
 	Pos:  Pos{File: "rules/gpu.yaml", Line: 32, Col: 3},
 	Name: "price_cny",
 	Type: "number",
@@ -11516,7 +11538,7 @@ var pb126 = &Attribute{
 	},
 }
 
-var pb127 = &Attribute{
+var pb955 = Attribute{
 	Pos:  Pos{File: "rules/gpu.yaml", Line: 39, Col: 3},
 	Name: "cuda",
 	Type: "enum",
@@ -11525,11 +11547,6 @@ var pb127 = &Attribute{
 		"port",
 		"none",
 	},
-	Scores: map[string]float64{
-		"native": 1,
-		"none":   0,
-		"port":   0.5,
-	},
 	Title: Text{
 		Pos: Pos{File: "rules/gpu.yaml", Line: 43, Col: 12},
 		En:  "CUDA code (native / after porting / not at all)",
@@ -11537,7 +11554,7 @@ var pb127 = &Attribute{
 	},
 }
 
-var pb128 = &Attribute{
+var pb956 = Attribute{
 	Pos:  Pos{File: "rules/gpu.yaml", Line: 44, Col: 3},
 	Name: "domestic",
 	Type: "enum",
@@ -11546,11 +11563,6 @@ var pb128 = &Attribute{
 		"partial",
 		"none",
 	},
-	Scores: map[string]float64{
-		"full":    1,
-		"none":    0,
-		"partial": 0.5,
-	},
 	Title: Text{
 		Pos: Pos{File: "rules/gpu.yaml", Line: 48, Col: 12},
 		En:  "Domestic production (国产化)",
@@ -11558,7 +11570,7 @@ var pb128 = &Attribute{
 	},
 }
 
-var pb129 = &Attribute{
+var pb957 = Attribute{
 	Pos:  Pos{File: "rules/gpu.yaml", Line: 49, Col: 3},
 	Name: "ecosystem",
 	Type: "level",
@@ -11574,7 +11586,7 @@ var pb129 = &Attribute{
 	},
 }
 
-var pb130 = &Attribute{
+var pb958 = Attribute{
 	Pos:  Pos{File: "rules/gpu.yaml", Line: 54, Col: 3},
 	Name: "container_support",
 	Type: "level",
@@ -11590,7 +11602,7 @@ var pb130 = &Attribute{
 	},
 }
 
-var pb131 = &Attribute{
+var pb959 = Attribute{
 	Pos:  Pos{File: "rules/gpu.yaml", Line: 59, Col: 3},
 	Name: "sharing",
 	Type: "enum",
@@ -11599,11 +11611,6 @@ var pb131 = &Attribute{
 		"vgpu",
 		"none",
 	},
-	Scores: map[string]float64{
-		"hardware": 1,
-		"none":     0,
-		"vgpu":     0.5,
-	},
 	Title: Text{
 		Pos: Pos{File: "rules/gpu.yaml", Line: 63, Col: 12},
 		En:  "Sharing one card between tenants",
@@ -11611,7 +11618,7 @@ var pb131 = &Attribute{
 	},
 }
 
-var pb132 = &Attribute{
+var pb960 = Attribute{
 	Pos:    Pos{File: "rules/gpu.yaml", Line: 64, Col: 3},
 	Name:   "export_restricted",
 	Type:   "bool",
@@ -11623,7 +11630,7 @@ var pb132 = &Attribute{
 	},
 }
 
-var pb133 = &Attribute{
+var pb961 = Attribute{
 	Pos:  Pos{File: "rules/gpu.yaml", Line: 68, Col: 3},
 	Name: "model",
 	Type: "text",
@@ -11634,7 +11641,7 @@ var pb133 = &Attribute{
 	},
 }
 
-var pb134 = &Fact{
+var pb994 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 380, Col: 5},
 	ID:      "mig-max-instances",
 	Verdict: "wrong",
@@ -11651,7 +11658,7 @@ var pb134 = &Fact{
 	Source: "https://docs.nvidia.com/datacenter/tesla/pdf/NVIDIA_MIG_User_Guide.pdf",
 }
 
-var pb135 = &Fact{
+var pb995 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 423, Col: 5},
 	ID:      "export-controls-china-status",
 	Verdict: "dated",
@@ -11668,7 +11675,7 @@ var pb135 = &Fact{
 	Source: "https://www.afslaw.com/perspectives/national-security-counsel/bis-relaxes-export-license-review-h200-chips-china-and-macau",
 }
 
-var pb136 = &Fact{
+var pb996 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 287, Col: 5},
 	ID:      "nvidia-h100-memory",
 	Verdict: "partly",
@@ -11685,7 +11692,7 @@ var pb136 = &Fact{
 	Source: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
 }
 
-var pb137 = &Fact{
+var pb997 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 294, Col: 5},
 	ID:      "nvidia-h100-bandwidth",
 	Verdict: "partly",
@@ -11702,7 +11709,7 @@ var pb137 = &Fact{
 	Source: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
 }
 
-var pb138 = &Fact{
+var pb998 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 336, Col: 5},
 	ID:      "nvidia-h100-llm-speedup",
 	Verdict: "partly",
@@ -11719,7 +11726,7 @@ var pb138 = &Fact{
 	Source: "https://www.nvidia.com/en-sg/technologies/hopper-architecture/",
 }
 
-var pb139 = &Fact{
+var pb999 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 373, Col: 5},
 	ID:      "mig-2-0-naming",
 	Verdict: "partly",
@@ -11736,7 +11743,7 @@ var pb139 = &Fact{
 	Source: "https://www.nvidia.com/de-de/technologies/multi-instance-gpu/",
 }
 
-var pb140 = &Fact{
+var pb1000 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 387, Col: 5},
 	ID:      "mig-dynamic-reconfig",
 	Verdict: "partly",
@@ -11753,7 +11760,7 @@ var pb140 = &Fact{
 	Source: "https://nvidia.github.io/cloud-native-docs/review/pr-67/gpu-operator/latest/gpu-operator-mig.html",
 }
 
-var pb141 = &Fact{
+var pb1001 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 394, Col: 5},
 	ID:      "mig-k8s-dra",
 	Verdict: "partly",
@@ -11770,7 +11777,7 @@ var pb141 = &Fact{
 	Source: "https://docs.nvidia.com/datacenter/cloud-native/gpu-operator/latest/dra-intro-install.html",
 }
 
-var pb142 = &Fact{
+var pb1002 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 452, Col: 5},
 	ID:      "nvidia-h100-price-estimate",
 	Verdict: "unverified",
@@ -11787,7 +11794,7 @@ var pb142 = &Fact{
 	Source: "https://aait.co.jp/?p=45812",
 }
 
-var pb143 = &Candidate{
+var pb969 = Candidate{
 	Pos:  Pos{File: "rules/gpu.yaml", Line: 83, Col: 5},
 	ID:   "nvidia-h100",
 	Name: "NVIDIA H100 SXM",
@@ -11812,7 +11819,7 @@ var pb143 = &Candidate{
 			},
 			Source: "https://glennklockwood.com/garden/processors/h100",
 			Fact:   "nvidia-h100-fp16-tflops",
-			Attr:   pb122,
+			Attr:   &pb950,
 			Num:    989,
 		},
 		&AttrValue{
@@ -11829,7 +11836,7 @@ var pb143 = &Candidate{
 				},
 			},
 			Source: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
-			Attr:   pb123,
+			Attr:   &pb951,
 			Num:    80,
 		},
 		&AttrValue{
@@ -11848,7 +11855,7 @@ var pb143 = &Candidate{
 			},
 			Source: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
 			Fact:   "nvidia-h100-memory",
-			Attr:   pb124,
+			Attr:   &pb952,
 			Str:    "HBM3 (SXM5; the PCIe card uses HBM2e)",
 		},
 		&AttrValue{
@@ -11866,7 +11873,7 @@ var pb143 = &Candidate{
 			},
 			Source: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
 			Fact:   "nvidia-h100-tdp",
-			Attr:   pb125,
+			Attr:   &pb953,
 			Num:    700,
 		},
 		&AttrValue{
@@ -11884,7 +11891,7 @@ var pb143 = &Candidate{
 			},
 			Source: "https://aait.co.jp/?p=45812",
 			Fact:   "nvidia-h100-price-estimate",
-			Attr:   pb126,
+			Attr:   &pb954,
 			Num:    300000,
 		},
 		&AttrValue{
@@ -11901,7 +11908,7 @@ var pb143 = &Candidate{
 				},
 			},
 			Source: "report: 技术选型建议 / GPU虚拟化选择 / 国际方案",
-			Attr:   pb127,
+			Attr:   &pb955,
 			Str:    "native",
 		},
 		&AttrValue{
@@ -11918,7 +11925,7 @@ var pb143 = &Candidate{
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化)",
-			Attr:   pb128,
+			Attr:   &pb956,
 			Str:    "none",
 		},
 		&AttrValue{
@@ -11935,7 +11942,7 @@ var pb143 = &Candidate{
 				},
 			},
 			Source: "report: 技术选型建议 / GPU虚拟化选择 / 国际方案 (最成熟生态)",
-			Attr:   pb129,
+			Attr:   &pb957,
 			Num:    5,
 		},
 		&AttrValue{
@@ -11953,7 +11960,7 @@ var pb143 = &Candidate{
 			},
 			Source: "https://github.com/NVIDIA/k8s-device-plugin",
 			Fact:   "resource-name-nvidia",
-			Attr:   pb130,
+			Attr:   &pb958,
 			Num:    5,
 		},
 		&AttrValue{
@@ -11971,7 +11978,7 @@ var pb143 = &Candidate{
 			},
 			Source: "https://docs.nvidia.com/datacenter/tesla/pdf/NVIDIA_MIG_User_Guide.pdf",
 			Fact:   "mig-max-instances",
-			Attr:   pb131,
+			Attr:   &pb959,
 			Str:    "hardware",
 		},
 		&AttrValue{
@@ -11989,7 +11996,7 @@ var pb143 = &Candidate{
 			},
 			Source: "https://bis.gov/press-release/commerce-strengthens-restrictions-advanced-computing-semiconductors-semiconductor",
 			Fact:   "export-controls-china-status",
-			Attr:   pb132,
+			Attr:   &pb960,
 			Bool:   true,
 		},
 		&AttrValue{
@@ -12007,7 +12014,7 @@ var pb143 = &Candidate{
 				},
 			},
 			Source: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
-			Attr:   pb133,
+			Attr:   &pb961,
 			Str:    "H100 SXM5 80GB",
 		},
 	},
@@ -12024,19 +12031,19 @@ var pb143 = &Candidate{
 	},
 	Category: "gpu",
 	Corrections: []*Fact{
-		pb134,
-		pb135,
-		pb136,
-		pb137,
-		pb138,
-		pb139,
-		pb140,
-		pb141,
-		pb142,
+		&pb994,
+		&pb995,
+		&pb996,
+		&pb997,
+		&pb998,
+		&pb999,
+		&pb1000,
+		&pb1001,
+		&pb1002,
 	},
 }
 
-var pb144 = &Candidate{
+var pb1003 = Candidate{
 	Pos:  Pos{File: "rules/gpu.yaml", Line: 103, Col: 5},
 	ID:   "nvidia-h200",
 	Name: "NVIDIA H200 SXM",
@@ -12061,7 +12068,7 @@ var pb144 = &Candidate{
 			},
 			Source: "https://glennklockwood.com/garden/processors/h100",
 			Fact:   "nvidia-h200-compute-tdp",
-			Attr:   pb122,
+			Attr:   &pb950,
 			Num:    989,
 		},
 		&AttrValue{
@@ -12079,7 +12086,7 @@ var pb144 = &Candidate{
 			},
 			Source: "https://raw.githubusercontent.com/mlcommons/inference_results_v4.1/main/closed/NVIDIA/systems/H200-SXM-141GBx8_TRT_MaxQ.json",
 			Fact:   "nvidia-h200-memory",
-			Attr:   pb123,
+			Attr:   &pb951,
 			Num:    141,
 		},
 		&AttrValue{
@@ -12096,7 +12103,7 @@ var pb144 = &Candidate{
 				},
 			},
 			Source: "https://raw.githubusercontent.com/mlcommons/inference_results_v4.1/main/closed/NVIDIA/systems/H200-SXM-141GBx8_TRT_MaxQ.json",
-			Attr:   pb124,
+			Attr:   &pb952,
 			Str:    "HBM3e",
 		},
 		&AttrValue{
@@ -12114,7 +12121,7 @@ var pb144 = &Candidate{
 			},
 			Source: "https://raw.githubusercontent.com/mlcommons/inference_results_v4.1/main/closed/NVIDIA/systems/H200-SXM-141GBx8_TRT_MaxQ.json",
 			Fact:   "nvidia-h200-compute-tdp",
-			Attr:   pb125,
+			Attr:   &pb953,
 			Num:    700,
 		},
 		&AttrValue{
@@ -12132,7 +12139,7 @@ var pb144 = &Candidate{
 			},
 			Source: "https://www.techzine.eu/news/infrastructure/137757/nvidia-demands-full-prepayment-for-h200-chips-to-china/",
 			Fact:   "nvidia-h200-price-2026",
-			Attr:   pb126,
+			Attr:   &pb954,
 			Num:    190000,
 		},
 		&AttrValue{
@@ -12149,7 +12156,7 @@ var pb144 = &Candidate{
 				},
 			},
 			Source: "report: 技术选型建议 / GPU虚拟化选择 / 国际方案",
-			Attr:   pb127,
+			Attr:   &pb955,
 			Str:    "native",
 		},
 		&AttrValue{
@@ -12166,7 +12173,7 @@ var pb144 = &Candidate{
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化)",
-			Attr:   pb128,
+			Attr:   &pb956,
 			Str:    "none",
 		},
 		&AttrValue{
@@ -12183,7 +12190,7 @@ var pb144 = &Candidate{
 				},
 			},
 			Source: "report: 技术选型建议 / GPU虚拟化选择 / 国际方案 (最成熟生态)",
-			Attr:   pb129,
+			Attr:   &pb957,
 			Num:    5,
 		},
 		&AttrValue{
@@ -12201,7 +12208,7 @@ var pb144 = &Candidate{
 			},
 			Source: "https://github.com/NVIDIA/k8s-device-plugin",
 			Fact:   "resource-name-nvidia",
-			Attr:   pb130,
+			Attr:   &pb958,
 			Num:    5,
 		},
 		&AttrValue{
@@ -12219,7 +12226,7 @@ var pb144 = &Candidate{
 			},
 			Source: "https://docs.nvidia.com/datacenter/tesla/pdf/NVIDIA_MIG_User_Guide.pdf",
 			Fact:   "mig-max-instances",
-			Attr:   pb131,
+			Attr:   &pb959,
 			Str:    "hardware",
 		},
 		&AttrValue{
@@ -12237,7 +12244,7 @@ var pb144 = &Candidate{
 			},
 			Source: "https://www.afslaw.com/perspectives/national-security-counsel/bis-relaxes-export-license-review-h200-chips-china-and-macau",
 			Fact:   "export-controls-china-status",
-			Attr:   pb132,
+			Attr:   &pb960,
 			Bool:   true,
 		},
 		&AttrValue{
@@ -12255,7 +12262,7 @@ var pb144 = &Candidate{
 				},
 			},
 			Source: "https://raw.githubusercontent.com/mlcommons/inference_results_v4.1/main/closed/NVIDIA/systems/H200-SXM-141GBx8_TRT_MaxQ.json",
-			Attr:   pb133,
+			Attr:   &pb961,
 			Str:    "H200 SXM 141GB",
 		},
 	},
@@ -12267,15 +12274,15 @@ var pb144 = &Candidate{
 	},
 	Category: "gpu",
 	Corrections: []*Fact{
-		pb134,
-		pb135,
-		pb139,
-		pb140,
-		pb141,
+		&pb994,
+		&pb995,
+		&pb999,
+		&pb1000,
+		&pb1001,
 	},
 }
 
-var pb145 = &Fact{
+var pb1053 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 365, Col: 5},
 	ID:      "nvidia-a100-memory-tdp",
 	Verdict: "partly",
@@ -12292,7 +12299,7 @@ var pb145 = &Fact{
 	Source: "https://glennklockwood.com/garden/processors/A100",
 }
 
-var pb146 = &Fact{
+var pb1054 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 431, Col: 5},
 	ID:      "report-gpu-prices",
 	Verdict: "unverified",
@@ -12309,7 +12316,7 @@ var pb146 = &Fact{
 	Source: "https://www.channelnews.fr/interdit-dexporter-en-chine-nvidia-voit-les-prix-de-ses-gpu-a100-et-h100-grimper-126349",
 }
 
-var pb147 = &Candidate{
+var pb1028 = Candidate{
 	Pos:  Pos{File: "rules/gpu.yaml", Line: 123, Col: 5},
 	ID:   "nvidia-a100",
 	Name: "NVIDIA A100 80GB SXM4",
@@ -12334,7 +12341,7 @@ var pb147 = &Candidate{
 			},
 			Source: "https://glennklockwood.com/garden/processors/A100",
 			Fact:   "nvidia-a100-fp16",
-			Attr:   pb122,
+			Attr:   &pb950,
 			Num:    312,
 		},
 		&AttrValue{
@@ -12351,7 +12358,7 @@ var pb147 = &Candidate{
 				},
 			},
 			Source: "https://glennklockwood.com/garden/processors/A100",
-			Attr:   pb123,
+			Attr:   &pb951,
 			Num:    80,
 		},
 		&AttrValue{
@@ -12368,7 +12375,7 @@ var pb147 = &Candidate{
 				},
 			},
 			Source: "https://glennklockwood.com/garden/processors/A100",
-			Attr:   pb124,
+			Attr:   &pb952,
 			Str:    "HBM2e",
 		},
 		&AttrValue{
@@ -12386,7 +12393,7 @@ var pb147 = &Candidate{
 			},
 			Source: "https://glennklockwood.com/garden/processors/A100",
 			Fact:   "nvidia-a100-memory-tdp",
-			Attr:   pb125,
+			Attr:   &pb953,
 			Num:    400,
 		},
 		&AttrValue{
@@ -12404,7 +12411,7 @@ var pb147 = &Candidate{
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (价格)",
 			Fact:   "report-gpu-prices",
-			Attr:   pb126,
+			Attr:   &pb954,
 			Num:    100000,
 		},
 		&AttrValue{
@@ -12421,7 +12428,7 @@ var pb147 = &Candidate{
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比",
-			Attr:   pb127,
+			Attr:   &pb955,
 			Str:    "native",
 		},
 		&AttrValue{
@@ -12438,7 +12445,7 @@ var pb147 = &Candidate{
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化)",
-			Attr:   pb128,
+			Attr:   &pb956,
 			Str:    "none",
 		},
 		&AttrValue{
@@ -12455,7 +12462,7 @@ var pb147 = &Candidate{
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (生态成熟度: 最成熟)",
-			Attr:   pb129,
+			Attr:   &pb957,
 			Num:    5,
 		},
 		&AttrValue{
@@ -12472,7 +12479,7 @@ var pb147 = &Candidate{
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (容器支持)",
-			Attr:   pb130,
+			Attr:   &pb958,
 			Num:    5,
 		},
 		&AttrValue{
@@ -12490,7 +12497,7 @@ var pb147 = &Candidate{
 			},
 			Source: "https://docs.nvidia.com/datacenter/tesla/pdf/NVIDIA_MIG_User_Guide.pdf",
 			Fact:   "mig-max-instances",
-			Attr:   pb131,
+			Attr:   &pb959,
 			Str:    "hardware",
 		},
 		&AttrValue{
@@ -12508,7 +12515,7 @@ var pb147 = &Candidate{
 			},
 			Source: "https://bis.gov/press-release/commerce-strengthens-restrictions-advanced-computing-semiconductors-semiconductor",
 			Fact:   "export-controls-china-status",
-			Attr:   pb132,
+			Attr:   &pb960,
 			Bool:   true,
 		},
 		&AttrValue{
@@ -12526,7 +12533,7 @@ var pb147 = &Candidate{
 				},
 			},
 			Source: "https://glennklockwood.com/garden/processors/A100",
-			Attr:   pb133,
+			Attr:   &pb961,
 			Str:    "A100 SXM4 80GB",
 		},
 	},
@@ -12535,14 +12542,14 @@ var pb147 = &Candidate{
 	},
 	Category: "gpu",
 	Corrections: []*Fact{
-		pb134,
-		pb135,
-		pb145,
-		pb146,
+		&pb994,
+		&pb995,
+		&pb1053,
+		&pb1054,
 	},
 }
 
-var pb148 = &Candidate{
+var pb1055 = Candidate{
 	Pos:  Pos{File: "rules/gpu.yaml", Line: 143, Col: 5},
 	ID:   "nvidia-h20",
 	Name: "NVIDIA H20",
@@ -12567,7 +12574,7 @@ var pb148 = &Candidate{
 			},
 			Source: "https://www.tomshardware.com/pc-components/gpus/new-nvidia-ai-gpus-designed-to-get-around-us-export-bans-come-to-china-h20-l20-and-l2-to-fill-void-left-by-restricted-models",
 			Fact:   "nvidia-h20-specs",
-			Attr:   pb122,
+			Attr:   &pb950,
 			Num:    148,
 		},
 		&AttrValue{
@@ -12585,7 +12592,7 @@ var pb148 = &Candidate{
 			},
 			Source: "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html",
 			Fact:   "nvidia-h20-specs",
-			Attr:   pb123,
+			Attr:   &pb951,
 			Num:    96,
 		},
 		&AttrValue{
@@ -12602,7 +12609,7 @@ var pb148 = &Candidate{
 				},
 			},
 			Source: "https://www.tomshardware.com/pc-components/gpus/new-nvidia-ai-gpus-designed-to-get-around-us-export-bans-come-to-china-h20-l20-and-l2-to-fill-void-left-by-restricted-models",
-			Attr:   pb124,
+			Attr:   &pb952,
 			Str:    "HBM3",
 		},
 		&AttrValue{
@@ -12619,7 +12626,7 @@ var pb148 = &Candidate{
 				},
 			},
 			Source: "https://huggingface.co/hardware/h20",
-			Attr:   pb125,
+			Attr:   &pb953,
 			Num:    400,
 		},
 		&AttrValue{
@@ -12637,7 +12644,7 @@ var pb148 = &Candidate{
 			},
 			Source: "https://dunyanews.tv/amp/english/788751.php",
 			Fact:   "china-ai-card-prices-2024",
-			Attr:   pb126,
+			Attr:   &pb954,
 			Num:    110000,
 		},
 		&AttrValue{
@@ -12654,7 +12661,7 @@ var pb148 = &Candidate{
 				},
 			},
 			Source: "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html",
-			Attr:   pb127,
+			Attr:   &pb955,
 			Str:    "native",
 		},
 		&AttrValue{
@@ -12671,7 +12678,7 @@ var pb148 = &Candidate{
 				},
 			},
 			Source: "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html",
-			Attr:   pb128,
+			Attr:   &pb956,
 			Str:    "none",
 		},
 		&AttrValue{
@@ -12688,7 +12695,7 @@ var pb148 = &Candidate{
 				},
 			},
 			Source: "report: 技术选型建议 / GPU虚拟化选择 / 国际方案 (最成熟生态)",
-			Attr:   pb129,
+			Attr:   &pb957,
 			Num:    5,
 		},
 		&AttrValue{
@@ -12706,7 +12713,7 @@ var pb148 = &Candidate{
 			},
 			Source: "https://github.com/NVIDIA/k8s-device-plugin",
 			Fact:   "resource-name-nvidia",
-			Attr:   pb130,
+			Attr:   &pb958,
 			Num:    5,
 		},
 		&AttrValue{
@@ -12724,7 +12731,7 @@ var pb148 = &Candidate{
 			},
 			Source: "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html",
 			Fact:   "mig-max-instances",
-			Attr:   pb131,
+			Attr:   &pb959,
 			Str:    "hardware",
 		},
 		&AttrValue{
@@ -12742,7 +12749,7 @@ var pb148 = &Candidate{
 			},
 			Source: "https://www.nbcsandiego.com/news/business/money-report/nvidia-says-it-will-record-5-5-billion-quarterly-charge-tied-to-h20-processors-exported-to-china/3804789/",
 			Fact:   "nvidia-h20-export-status-2025",
-			Attr:   pb132,
+			Attr:   &pb960,
 			Bool:   true,
 		},
 		&AttrValue{
@@ -12760,7 +12767,7 @@ var pb148 = &Candidate{
 				},
 			},
 			Source: "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html",
-			Attr:   pb133,
+			Attr:   &pb961,
 			Str:    "H20 96GB (HGX)",
 		},
 	},
@@ -12770,12 +12777,12 @@ var pb148 = &Candidate{
 	},
 	Category: "gpu",
 	Corrections: []*Fact{
-		pb134,
-		pb135,
+		&pb994,
+		&pb995,
 	},
 }
 
-var pb149 = &Fact{
+var pb1105 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 481, Col: 5},
 	ID:      "iluvatar-mr-v100",
 	Verdict: "wrong",
@@ -12792,7 +12799,7 @@ var pb149 = &Fact{
 	Source: "https://ai.gitee.com/docs/compute/clusters_gpu/iluvatar_MR-V100_gpu",
 }
 
-var pb150 = &Fact{
+var pb1106 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 474, Col: 5},
 	ID:      "iluvatar-bi-v150",
 	Verdict: "partly",
@@ -12809,7 +12816,7 @@ var pb150 = &Fact{
 	Source: "https://ai.gitee.com/docs/compute/clusters_gpu/iluvatar_BI-V150_gpu",
 }
 
-var pb151 = &Fact{
+var pb1107 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 495, Col: 5},
 	ID:      "iluvatar-software",
 	Verdict: "partly",
@@ -12826,7 +12833,7 @@ var pb151 = &Fact{
 	Source: "https://github.com/Deep-Spark/ix-device-plugin",
 }
 
-var pb152 = &Fact{
+var pb1108 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 467, Col: 5},
 	ID:      "iluvatar-bi-v100",
 	Verdict: "partly",
@@ -12843,7 +12850,7 @@ var pb152 = &Fact{
 	Source: "https://geektopia.es/es/technology/2021/04/05/noticias/amp/la-empresa-china-tianshu-zhixin-empieza-la-produccion-de-su-gpgpu-a-7-nm-alcanza-los-37-tflops.html",
 }
 
-var pb153 = &Fact{
+var pb1109 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 488, Col: 5},
 	ID:      "iluvatar-mr-v200",
 	Verdict: "unverified",
@@ -12860,7 +12867,7 @@ var pb153 = &Fact{
 	Source: "https://github.com/Project-HAMi/HAMi/blob/master/docs/iluvatar-gpu-support.md",
 }
 
-var pb154 = &Candidate{
+var pb1080 = Candidate{
 	Pos:  Pos{File: "rules/gpu.yaml", Line: 164, Col: 5},
 	ID:   "iluvatar-corex",
 	Name: "Iluvatar CoreX BI-V150",
@@ -12885,7 +12892,7 @@ var pb154 = &Candidate{
 			},
 			Source: "https://geektopia.es/es/technology/2021/04/05/noticias/amp/la-empresa-china-tianshu-zhixin-empieza-la-produccion-de-su-gpgpu-a-7-nm-alcanza-los-37-tflops.html",
 			Fact:   "iluvatar-mr-v200",
-			Attr:   pb122,
+			Attr:   &pb950,
 			Num:    147,
 		},
 		&AttrValue{
@@ -12903,7 +12910,7 @@ var pb154 = &Candidate{
 			},
 			Source: "https://ai.gitee.com/docs/compute/clusters_gpu/iluvatar_BI-V150_gpu",
 			Fact:   "iluvatar-bi-v150",
-			Attr:   pb123,
+			Attr:   &pb951,
 			Num:    64,
 		},
 		&AttrValue{
@@ -12920,7 +12927,7 @@ var pb154 = &Candidate{
 				},
 			},
 			Source: "https://ai.gitee.com/docs/compute/clusters_gpu/iluvatar_BI-V150_gpu",
-			Attr:   pb124,
+			Attr:   &pb952,
 			Str:    "HBM2e",
 		},
 		&AttrValue{
@@ -12937,7 +12944,7 @@ var pb154 = &Candidate{
 				},
 			},
 			Source: "https://ai.gitee.com/docs/compute/clusters_gpu/iluvatar_BI-V150_gpu",
-			Attr:   pb125,
+			Attr:   &pb953,
 			Num:    350,
 		},
 		&AttrValue{
@@ -12955,7 +12962,7 @@ var pb154 = &Candidate{
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (价格)",
 			Fact:   "report-gpu-prices",
-			Attr:   pb126,
+			Attr:   &pb954,
 			Num:    60000,
 		},
 		&AttrValue{
@@ -12973,7 +12980,7 @@ var pb154 = &Candidate{
 			},
 			Source: "https://ai.gitee.com/docs/compute/clusters_gpu/iluvatar_BI-V150_gpu",
 			Fact:   "iluvatar-software",
-			Attr:   pb127,
+			Attr:   &pb955,
 			Str:    "port",
 		},
 		&AttrValue{
@@ -12990,7 +12997,7 @@ var pb154 = &Candidate{
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化: 完全自主)",
-			Attr:   pb128,
+			Attr:   &pb956,
 			Str:    "full",
 		},
 		&AttrValue{
@@ -13007,7 +13014,7 @@ var pb154 = &Candidate{
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (生态成熟度: 中等)",
-			Attr:   pb129,
+			Attr:   &pb957,
 			Num:    3,
 		},
 		&AttrValue{
@@ -13025,7 +13032,7 @@ var pb154 = &Candidate{
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (容器支持)",
 			Fact:   "resource-name-iluvatar",
-			Attr:   pb130,
+			Attr:   &pb958,
 			Num:    5,
 		},
 		&AttrValue{
@@ -13043,7 +13050,7 @@ var pb154 = &Candidate{
 			},
 			Source: "https://github.com/Project-HAMi/HAMi/blob/master/docs/iluvatar-gpu-support.md",
 			Fact:   "hami-supported-vendors",
-			Attr:   pb131,
+			Attr:   &pb959,
 			Str:    "vgpu",
 		},
 		&AttrValue{
@@ -13060,7 +13067,7 @@ var pb154 = &Candidate{
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化: 完全自主)",
-			Attr:   pb132,
+			Attr:   &pb960,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 181, Col: 7},
@@ -13077,7 +13084,7 @@ var pb154 = &Candidate{
 				},
 			},
 			Source: "https://ai.gitee.com/docs/compute/clusters_gpu/iluvatar_BI-V150_gpu",
-			Attr:   pb133,
+			Attr:   &pb961,
 			Str:    "BI-V150 (天垓150)",
 		},
 	},
@@ -13088,16 +13095,16 @@ var pb154 = &Candidate{
 	},
 	Category: "gpu",
 	Corrections: []*Fact{
-		pb149,
-		pb150,
-		pb151,
-		pb152,
-		pb153,
-		pb146,
+		&pb1105,
+		&pb1106,
+		&pb1107,
+		&pb1108,
+		&pb1109,
+		&pb1054,
 	},
 }
 
-var pb155 = &Fact{
+var pb1135 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 503, Col: 5},
 	ID:      "moore-threads-mtt-s80",
 	Verdict: "wrong",
@@ -13114,7 +13121,7 @@ var pb155 = &Fact{
 	Source: "https://www.chip.pl/2022/11/mtt-s80-chinska-karta-dla-graczy",
 }
 
-var pb156 = &Fact{
+var pb1136 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 510, Col: 5},
 	ID:      "moore-threads-mtt-s70",
 	Verdict: "wrong",
@@ -13131,7 +13138,7 @@ var pb156 = &Fact{
 	Source: "https://www.purepc.pl/moore-threads-mtt-s70-premiera-nowej-chinskiej-karty-graficznej-z-7-gb-pamieci-vram-gddr6",
 }
 
-var pb157 = &Fact{
+var pb1137 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 524, Col: 5},
 	ID:      "moore-threads-mtt-s4000-tdp",
 	Verdict: "unverified",
@@ -13148,7 +13155,7 @@ var pb157 = &Fact{
 	Source: "https://tweakpc.de/news/49715/moore-threads-leistungsstarke-mtt-s4000-gpu-aus-china-mit-25-tflops",
 }
 
-var pb158 = &Candidate{
+var pb1110 = Candidate{
 	Pos:  Pos{File: "rules/gpu.yaml", Line: 184, Col: 5},
 	ID:   "moore-threads-mtt",
 	Name: "Moore Threads MTT S4000",
@@ -13173,7 +13180,7 @@ var pb158 = &Candidate{
 			},
 			Source: "https://www.titancomputers.com/Chinese-AI-GPUs-are-on-the-Rise-s/2027.htm",
 			Fact:   "moore-threads-mtt-s4000",
-			Attr:   pb122,
+			Attr:   &pb950,
 			Num:    100,
 		},
 		&AttrValue{
@@ -13191,7 +13198,7 @@ var pb158 = &Candidate{
 			},
 			Source: "https://tweakpc.de/news/49715/moore-threads-leistungsstarke-mtt-s4000-gpu-aus-china-mit-25-tflops",
 			Fact:   "moore-threads-mtt-s80",
-			Attr:   pb123,
+			Attr:   &pb951,
 			Num:    48,
 		},
 		&AttrValue{
@@ -13208,7 +13215,7 @@ var pb158 = &Candidate{
 				},
 			},
 			Source: "https://tweakpc.de/news/49715/moore-threads-leistungsstarke-mtt-s4000-gpu-aus-china-mit-25-tflops",
-			Attr:   pb124,
+			Attr:   &pb952,
 			Str:    "GDDR6",
 		},
 		&AttrValue{
@@ -13226,7 +13233,7 @@ var pb158 = &Candidate{
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (功耗)",
 			Fact:   "moore-threads-mtt-s4000-tdp",
-			Attr:   pb125,
+			Attr:   &pb953,
 			Num:    350,
 		},
 		&AttrValue{
@@ -13244,7 +13251,7 @@ var pb158 = &Candidate{
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (价格)",
 			Fact:   "report-gpu-prices",
-			Attr:   pb126,
+			Attr:   &pb954,
 			Num:    70000,
 		},
 		&AttrValue{
@@ -13262,7 +13269,7 @@ var pb158 = &Candidate{
 			},
 			Source: "https://blog.csdn.net/aosudh/article/details/148171351",
 			Fact:   "moore-threads-software",
-			Attr:   pb127,
+			Attr:   &pb955,
 			Str:    "port",
 		},
 		&AttrValue{
@@ -13279,7 +13286,7 @@ var pb158 = &Candidate{
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化: 完全自主)",
-			Attr:   pb128,
+			Attr:   &pb956,
 			Str:    "full",
 		},
 		&AttrValue{
@@ -13296,7 +13303,7 @@ var pb158 = &Candidate{
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (生态成熟度: 中等)",
-			Attr:   pb129,
+			Attr:   &pb957,
 			Num:    3,
 		},
 		&AttrValue{
@@ -13314,7 +13321,7 @@ var pb158 = &Candidate{
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (容器支持)",
 			Fact:   "resource-name-moore-threads",
-			Attr:   pb130,
+			Attr:   &pb958,
 			Num:    5,
 		},
 		&AttrValue{
@@ -13332,7 +13339,7 @@ var pb158 = &Candidate{
 			},
 			Source: "https://github.com/Project-HAMi/HAMi",
 			Fact:   "hami-supported-vendors",
-			Attr:   pb131,
+			Attr:   &pb959,
 			Str:    "vgpu",
 		},
 		&AttrValue{
@@ -13349,7 +13356,7 @@ var pb158 = &Candidate{
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化: 完全自主)",
-			Attr:   pb132,
+			Attr:   &pb960,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 201, Col: 7},
@@ -13366,7 +13373,7 @@ var pb158 = &Candidate{
 				},
 			},
 			Source: "https://www.io-tech.fi/uutinen/moore-threads-julkaisi-uuden-mtt-s4000-laskentakortin-ja-kuae-intelligent-computing-center-palvelinklusterit/",
-			Attr:   pb133,
+			Attr:   &pb961,
 			Str:    "MTT S4000",
 		},
 	},
@@ -13375,14 +13382,14 @@ var pb158 = &Candidate{
 	},
 	Category: "gpu",
 	Corrections: []*Fact{
-		pb155,
-		pb156,
-		pb157,
-		pb146,
+		&pb1135,
+		&pb1136,
+		&pb1137,
+		&pb1054,
 	},
 }
 
-var pb159 = &Fact{
+var pb1163 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 539, Col: 5},
 	ID:      "biren-br100-specs",
 	Verdict: "partly",
@@ -13399,7 +13406,7 @@ var pb159 = &Fact{
 	Source: "https://www.tomshardware.com/news/chinese-biren-rolls-out-new-gpus-with-77-billion-transistors-2-pflops-of-ai-performance",
 }
 
-var pb160 = &Fact{
+var pb1164 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 553, Col: 5},
 	ID:      "biren-br104",
 	Verdict: "partly",
@@ -13416,7 +13423,7 @@ var pb160 = &Fact{
 	Source: "https://www.tomshardware.com/news/chinese-biren-rolls-out-new-gpus-with-77-billion-transistors-2-pflops-of-ai-performance",
 }
 
-var pb161 = &Fact{
+var pb1165 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 567, Col: 5},
 	ID:      "biren-cuda",
 	Verdict: "unverified",
@@ -13433,7 +13440,7 @@ var pb161 = &Fact{
 	Source: "https://www.tomshardware.com/news/chinese-biren-rolls-out-new-gpus-with-77-billion-transistors-2-pflops-of-ai-performance",
 }
 
-var pb162 = &Fact{
+var pb1166 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 560, Col: 5},
 	ID:      "biren-virtualization",
 	Verdict: "unverified",
@@ -13450,7 +13457,7 @@ var pb162 = &Fact{
 	Source: "https://github.com/Project-HAMi/HAMi",
 }
 
-var pb163 = &Candidate{
+var pb1138 = Candidate{
 	Pos:  Pos{File: "rules/gpu.yaml", Line: 204, Col: 5},
 	ID:   "biren-br100",
 	Name: "Biren BR100",
@@ -13475,7 +13482,7 @@ var pb163 = &Candidate{
 			},
 			Source: "https://www.tomshardware.com/news/chinese-biren-rolls-out-new-gpus-with-77-billion-transistors-2-pflops-of-ai-performance",
 			Fact:   "biren-br100-specs",
-			Attr:   pb122,
+			Attr:   &pb950,
 			Num:    1024,
 		},
 		&AttrValue{
@@ -13493,7 +13500,7 @@ var pb163 = &Candidate{
 			},
 			Source: "https://notebookcheck.com/Die-Birentech-BR100-GPU-aus-China-verspricht-256-TFLOPs-und-64-GB-HBM2E-bei-550-Watt.642238.0.html",
 			Fact:   "biren-br100-specs",
-			Attr:   pb123,
+			Attr:   &pb951,
 			Num:    64,
 		},
 		&AttrValue{
@@ -13511,7 +13518,7 @@ var pb163 = &Candidate{
 			},
 			Source: "https://www.tomshardware.com/news/chinese-biren-rolls-out-new-gpus-with-77-billion-transistors-2-pflops-of-ai-performance",
 			Fact:   "biren-br100-specs",
-			Attr:   pb124,
+			Attr:   &pb952,
 			Str:    "HBM2e",
 		},
 		&AttrValue{
@@ -13529,7 +13536,7 @@ var pb163 = &Candidate{
 			},
 			Source: "https://notebookcheck.com/Die-Birentech-BR100-GPU-aus-China-verspricht-256-TFLOPs-und-64-GB-HBM2E-bei-550-Watt.642238.0.html",
 			Fact:   "biren-br100-specs",
-			Attr:   pb125,
+			Attr:   &pb953,
 			Num:    550,
 		},
 		&AttrValue{
@@ -13547,7 +13554,7 @@ var pb163 = &Candidate{
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (价格)",
 			Fact:   "report-gpu-prices",
-			Attr:   pb126,
+			Attr:   &pb954,
 			Num:    80000,
 		},
 		&AttrValue{
@@ -13565,7 +13572,7 @@ var pb163 = &Candidate{
 			},
 			Source: "https://www.tomshardware.com/news/chinese-biren-rolls-out-new-gpus-with-77-billion-transistors-2-pflops-of-ai-performance",
 			Fact:   "biren-cuda",
-			Attr:   pb127,
+			Attr:   &pb955,
 			Str:    "none",
 		},
 		&AttrValue{
@@ -13582,7 +13589,7 @@ var pb163 = &Candidate{
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化: 完全自主)",
-			Attr:   pb128,
+			Attr:   &pb956,
 			Str:    "full",
 		},
 		&AttrValue{
@@ -13599,7 +13606,7 @@ var pb163 = &Candidate{
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (生态成熟度: 初期)",
-			Attr:   pb129,
+			Attr:   &pb957,
 			Num:    2,
 		},
 		&AttrValue{
@@ -13616,7 +13623,7 @@ var pb163 = &Candidate{
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (容器支持)",
-			Attr:   pb130,
+			Attr:   &pb958,
 			Num:    4,
 		},
 		&AttrValue{
@@ -13634,7 +13641,7 @@ var pb163 = &Candidate{
 			},
 			Source: "report: 国产GPU技术 / 壁仞科技 / 虚拟化",
 			Fact:   "biren-virtualization",
-			Attr:   pb131,
+			Attr:   &pb959,
 			Str:    "hardware",
 		},
 		&AttrValue{
@@ -13651,7 +13658,7 @@ var pb163 = &Candidate{
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化: 完全自主)",
-			Attr:   pb132,
+			Attr:   &pb960,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 221, Col: 7},
@@ -13668,7 +13675,7 @@ var pb163 = &Candidate{
 				},
 			},
 			Source: "https://www.tomshardware.com/news/chinese-biren-rolls-out-new-gpus-with-77-billion-transistors-2-pflops-of-ai-performance",
-			Attr:   pb133,
+			Attr:   &pb961,
 			Str:    "BR100 (OAM)",
 		},
 	},
@@ -13678,15 +13685,15 @@ var pb163 = &Candidate{
 	},
 	Category: "gpu",
 	Corrections: []*Fact{
-		pb159,
-		pb160,
-		pb146,
-		pb161,
-		pb162,
+		&pb1163,
+		&pb1164,
+		&pb1054,
+		&pb1165,
+		&pb1166,
 	},
 }
 
-var pb164 = &Fact{
+var pb1192 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 582, Col: 5},
 	ID:      "hygon-k100-newer",
 	Verdict: "dated",
@@ -13703,7 +13710,7 @@ var pb164 = &Fact{
 	Source: "https://www.cnblogs.com/aidoll/p/19664133",
 }
 
-var pb165 = &Fact{
+var pb1193 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 589, Col: 5},
 	ID:      "hygon-software",
 	Verdict: "partly",
@@ -13720,7 +13727,7 @@ var pb165 = &Fact{
 	Source: "https://www.paddlepaddle.org.cn/documentation/docs/zh/hardware_support/dcu/install_cn.html",
 }
 
-var pb166 = &Fact{
+var pb1194 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 575, Col: 5},
 	ID:      "hygon-z100-specs",
 	Verdict: "unverified",
@@ -13737,7 +13744,7 @@ var pb166 = &Fact{
 	Source: "https://www.paddlepaddle.org.cn/documentation/docs/zh/hardware_support/dcu/install_cn.html",
 }
 
-var pb167 = &Fact{
+var pb1195 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 711, Col: 5},
 	ID:      "resource-name-hygon",
 	Verdict: "unverified",
@@ -13754,7 +13761,7 @@ var pb167 = &Fact{
 	Source: "https://github.com/Project-HAMi/dcu-vgpu-device-plugin",
 }
 
-var pb168 = &Candidate{
+var pb1167 = Candidate{
 	Pos:  Pos{File: "rules/gpu.yaml", Line: 224, Col: 5},
 	ID:   "hygon-dcu",
 	Name: "Hygon DCU Z100",
@@ -13779,7 +13786,7 @@ var pb168 = &Candidate{
 			},
 			Source: "report: 国产GPU技术 / 海光DCU (Z100)",
 			Fact:   "hygon-z100-specs",
-			Attr:   pb122,
+			Attr:   &pb950,
 			Num:    200,
 		},
 		&AttrValue{
@@ -13797,7 +13804,7 @@ var pb168 = &Candidate{
 			},
 			Source: "https://www.paddlepaddle.org.cn/documentation/docs/zh/hardware_support/dcu/install_cn.html",
 			Fact:   "hygon-z100-specs",
-			Attr:   pb123,
+			Attr:   &pb951,
 			Num:    32,
 		},
 		&AttrValue{
@@ -13814,7 +13821,7 @@ var pb168 = &Candidate{
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (显存)",
-			Attr:   pb124,
+			Attr:   &pb952,
 			Str:    "HBM2",
 		},
 		&AttrValue{
@@ -13832,7 +13839,7 @@ var pb168 = &Candidate{
 			},
 			Source: "https://www.paddlepaddle.org.cn/documentation/docs/zh/hardware_support/dcu/install_cn.html",
 			Fact:   "hygon-z100-specs",
-			Attr:   pb125,
+			Attr:   &pb953,
 			Num:    280,
 		},
 		&AttrValue{
@@ -13850,7 +13857,7 @@ var pb168 = &Candidate{
 			},
 			Source: "report: 技术选型建议 / GPU虚拟化选择 / 性价比优先",
 			Fact:   "report-gpu-prices",
-			Attr:   pb126,
+			Attr:   &pb954,
 			Num:    50000,
 		},
 		&AttrValue{
@@ -13868,7 +13875,7 @@ var pb168 = &Candidate{
 			},
 			Source: "https://www.paddlepaddle.org.cn/documentation/docs/zh/hardware_support/dcu/install_cn.html",
 			Fact:   "hygon-software",
-			Attr:   pb127,
+			Attr:   &pb955,
 			Str:    "port",
 		},
 		&AttrValue{
@@ -13885,7 +13892,7 @@ var pb168 = &Candidate{
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化: 部分自主)",
-			Attr:   pb128,
+			Attr:   &pb956,
 			Str:    "partial",
 		},
 		&AttrValue{
@@ -13902,7 +13909,7 @@ var pb168 = &Candidate{
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (生态成熟度: 较好)",
-			Attr:   pb129,
+			Attr:   &pb957,
 			Num:    4,
 		},
 		&AttrValue{
@@ -13920,7 +13927,7 @@ var pb168 = &Candidate{
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (容器支持)",
 			Fact:   "resource-name-hygon",
-			Attr:   pb130,
+			Attr:   &pb958,
 			Num:    5,
 		},
 		&AttrValue{
@@ -13938,7 +13945,7 @@ var pb168 = &Candidate{
 			},
 			Source: "https://github.com/Project-HAMi/HAMi/blob/master/docs/hygon-dcu-support.md",
 			Fact:   "hami-supported-vendors",
-			Attr:   pb131,
+			Attr:   &pb959,
 			Str:    "vgpu",
 		},
 		&AttrValue{
@@ -13955,7 +13962,7 @@ var pb168 = &Candidate{
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化)",
-			Attr:   pb132,
+			Attr:   &pb960,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 241, Col: 7},
@@ -13972,7 +13979,7 @@ var pb168 = &Candidate{
 				},
 			},
 			Source: "https://www.paddlepaddle.org.cn/documentation/docs/zh/hardware_support/dcu/install_cn.html",
-			Attr:   pb133,
+			Attr:   &pb961,
 			Str:    "DCU Z100",
 		},
 	},
@@ -13981,15 +13988,15 @@ var pb168 = &Candidate{
 	},
 	Category: "gpu",
 	Corrections: []*Fact{
-		pb164,
-		pb165,
-		pb166,
-		pb146,
-		pb167,
+		&pb1192,
+		&pb1193,
+		&pb1194,
+		&pb1054,
+		&pb1195,
 	},
 }
 
-var pb169 = &Fact{
+var pb1221 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 604, Col: 5},
 	ID:      "huawei-ascend-910b-compute-tdp",
 	Verdict: "unverified",
@@ -14006,7 +14013,7 @@ var pb169 = &Fact{
 	Source: "https://gitcode.com/cann/ops-nn/issues/6033",
 }
 
-var pb170 = &Fact{
+var pb1222 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 611, Col: 5},
 	ID:      "huawei-ascend-910c-specs",
 	Verdict: "unverified",
@@ -14023,7 +14030,7 @@ var pb170 = &Fact{
 	Source: "https://docs.sglang.io/docs/hardware-platforms/ascend-npus/ascend_npu_reference",
 }
 
-var pb171 = &Candidate{
+var pb1196 = Candidate{
 	Pos:  Pos{File: "rules/gpu.yaml", Line: 245, Col: 5},
 	ID:   "huawei-ascend",
 	Name: "Huawei Ascend 910B",
@@ -14048,7 +14055,7 @@ var pb171 = &Candidate{
 			},
 			Source: "https://gitcode.com/cann/ops-nn/issues/6033",
 			Fact:   "huawei-ascend-910b-compute-tdp",
-			Attr:   pb122,
+			Attr:   &pb950,
 			Num:    320,
 		},
 		&AttrValue{
@@ -14066,7 +14073,7 @@ var pb171 = &Candidate{
 			},
 			Source: "https://docs.sglang.io/docs/hardware-platforms/ascend-npus/ascend_npu_reference",
 			Fact:   "huawei-ascend-910b-memory",
-			Attr:   pb123,
+			Attr:   &pb951,
 			Num:    64,
 		},
 		&AttrValue{
@@ -14085,7 +14092,7 @@ var pb171 = &Candidate{
 			},
 			Source: "https://docs.sglang.io/docs/hardware-platforms/ascend-npus/ascend_npu_reference",
 			Fact:   "huawei-ascend-910b-memory",
-			Attr:   pb124,
+			Attr:   &pb952,
 			Str:    "HBM (HBM2e per third-party sources)",
 		},
 		&AttrValue{
@@ -14103,7 +14110,7 @@ var pb171 = &Candidate{
 			},
 			Source: "https://boardor.com/blog/huawei-ascend-910b-outperforms-h20-910c-approaches-h100",
 			Fact:   "huawei-ascend-910b-compute-tdp",
-			Attr:   pb125,
+			Attr:   &pb953,
 			Num:    400,
 		},
 		&AttrValue{
@@ -14121,7 +14128,7 @@ var pb171 = &Candidate{
 			},
 			Source: "https://dunyanews.tv/amp/english/788751.php",
 			Fact:   "china-ai-card-prices-2024",
-			Attr:   pb126,
+			Attr:   &pb954,
 			Num:    120000,
 		},
 		&AttrValue{
@@ -14139,7 +14146,7 @@ var pb171 = &Candidate{
 			},
 			Source: "https://www.hiascend.com/document/detail/en/CANNCommunityEdition/910/devaids/migrationtools/atlasfmkt_16_0001.html",
 			Fact:   "huawei-ascend-cuda-compat",
-			Attr:   pb127,
+			Attr:   &pb955,
 			Str:    "none",
 		},
 		&AttrValue{
@@ -14156,7 +14163,7 @@ var pb171 = &Candidate{
 				},
 			},
 			Source: "https://www.hiascend.com/document/detail/zh/CANNCommunityEdition/80RC2alpha002/softwareinst/instg/instg_0017.html",
-			Attr:   pb128,
+			Attr:   &pb956,
 			Str:    "full",
 		},
 		&AttrValue{
@@ -14174,7 +14181,7 @@ var pb171 = &Candidate{
 			},
 			Source: "https://pypi.org/project/torch-npu/",
 			Fact:   "huawei-ascend-software-stack",
-			Attr:   pb129,
+			Attr:   &pb957,
 			Num:    4,
 		},
 		&AttrValue{
@@ -14192,7 +14199,7 @@ var pb171 = &Candidate{
 			},
 			Source: "https://www.hiascend.com/document/detail/en/mindie/230/servicedeploy/servicedev/mindie_service0016.html",
 			Fact:   "huawei-ascend-kubernetes",
-			Attr:   pb130,
+			Attr:   &pb958,
 			Num:    5,
 		},
 		&AttrValue{
@@ -14210,7 +14217,7 @@ var pb171 = &Candidate{
 			},
 			Source: "https://www.hiascend.com/document/detail/en/mindcluster/730/clustersched/schedulingug/cpaug_0017.html",
 			Fact:   "huawei-ascend-vnpu-sharing",
-			Attr:   pb131,
+			Attr:   &pb959,
 			Str:    "hardware",
 		},
 		&AttrValue{
@@ -14227,7 +14234,7 @@ var pb171 = &Candidate{
 				},
 			},
 			Source: "https://www.hiascend.com/document/detail/zh/CANNCommunityEdition/80RC2alpha002/softwareinst/instg/instg_0017.html",
-			Attr:   pb132,
+			Attr:   &pb960,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 262, Col: 7},
@@ -14244,7 +14251,7 @@ var pb171 = &Candidate{
 				},
 			},
 			Source: "https://docs.sglang.io/docs/hardware-platforms/ascend-npus/ascend_npu_reference",
-			Attr:   pb133,
+			Attr:   &pb961,
 			Str:    "Ascend 910B (Atlas 800T/800I A2)",
 		},
 	},
@@ -14254,12 +14261,12 @@ var pb171 = &Candidate{
 	},
 	Category: "gpu",
 	Corrections: []*Fact{
-		pb169,
-		pb170,
+		&pb1221,
+		&pb1222,
 	},
 }
 
-var pb172 = &Fact{
+var pb1248 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 459, Col: 5},
 	ID:      "cambricon-mlu370-price-estimate",
 	Verdict: "unverified",
@@ -14276,7 +14283,7 @@ var pb172 = &Fact{
 	Source: "report: 国产GPU技术 / 技术对比 (价格)",
 }
 
-var pb173 = &Fact{
+var pb1249 = Fact{
 	Pos:     Pos{File: "rules/gpu.yaml", Line: 654, Col: 5},
 	ID:      "cambricon-mlu590-specs",
 	Verdict: "unverified",
@@ -14293,7 +14300,7 @@ var pb173 = &Fact{
 	Source: "https://github.com/Cambricon/cambricon-k8s-device-plugin/blob/master/device-plugin/README.md",
 }
 
-var pb174 = &Candidate{
+var pb1223 = Candidate{
 	Pos:  Pos{File: "rules/gpu.yaml", Line: 265, Col: 5},
 	ID:   "cambricon-mlu",
 	Name: "Cambricon MLU370-X8",
@@ -14318,7 +14325,7 @@ var pb174 = &Candidate{
 			},
 			Source: "http://guangxilong.com/c/032129635H022.html",
 			Fact:   "cambricon-mlu370-x8-specs",
-			Attr:   pb122,
+			Attr:   &pb950,
 			Num:    96,
 		},
 		&AttrValue{
@@ -14336,7 +14343,7 @@ var pb174 = &Candidate{
 			},
 			Source: "http://guangxilong.com/c/032129635H022.html",
 			Fact:   "cambricon-mlu370-x8-specs",
-			Attr:   pb123,
+			Attr:   &pb951,
 			Num:    48,
 		},
 		&AttrValue{
@@ -14353,7 +14360,7 @@ var pb174 = &Candidate{
 				},
 			},
 			Source: "http://guangxilong.com/c/032129635H022.html",
-			Attr:   pb124,
+			Attr:   &pb952,
 			Str:    "LPDDR5",
 		},
 		&AttrValue{
@@ -14371,7 +14378,7 @@ var pb174 = &Candidate{
 			},
 			Source: "http://www.rencaizhenjiang.com/news/hard/20220324/124384.html",
 			Fact:   "cambricon-mlu370-x8-specs",
-			Attr:   pb125,
+			Attr:   &pb953,
 			Num:    250,
 		},
 		&AttrValue{
@@ -14389,7 +14396,7 @@ var pb174 = &Candidate{
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (价格, comparable domestic cards)",
 			Fact:   "cambricon-mlu370-price-estimate",
-			Attr:   pb126,
+			Attr:   &pb954,
 			Num:    60000,
 		},
 		&AttrValue{
@@ -14407,7 +14414,7 @@ var pb174 = &Candidate{
 			},
 			Source: "https://docs.sglang.io/docs/hardware-platforms/cambricon_mlu",
 			Fact:   "cambricon-software-stack",
-			Attr:   pb127,
+			Attr:   &pb955,
 			Str:    "none",
 		},
 		&AttrValue{
@@ -14424,7 +14431,7 @@ var pb174 = &Candidate{
 				},
 			},
 			Source: "http://guangxilong.com/c/032129635H022.html",
-			Attr:   pb128,
+			Attr:   &pb956,
 			Str:    "full",
 		},
 		&AttrValue{
@@ -14442,7 +14449,7 @@ var pb174 = &Candidate{
 			},
 			Source: "https://docs.sglang.io/docs/hardware-platforms/cambricon_mlu",
 			Fact:   "cambricon-software-stack",
-			Attr:   pb129,
+			Attr:   &pb957,
 			Num:    3,
 		},
 		&AttrValue{
@@ -14460,7 +14467,7 @@ var pb174 = &Candidate{
 			},
 			Source: "https://github.com/Cambricon/cambricon-k8s-device-plugin/blob/master/device-plugin/README.md",
 			Fact:   "resource-name-cambricon",
-			Attr:   pb130,
+			Attr:   &pb958,
 			Num:    4,
 		},
 		&AttrValue{
@@ -14478,7 +14485,7 @@ var pb174 = &Candidate{
 			},
 			Source: "https://github.com/Cambricon/cambricon-k8s-device-plugin/blob/master/device-plugin/README.md",
 			Fact:   "cambricon-k8s-device-plugin",
-			Attr:   pb131,
+			Attr:   &pb959,
 			Str:    "hardware",
 		},
 		&AttrValue{
@@ -14495,7 +14502,7 @@ var pb174 = &Candidate{
 				},
 			},
 			Source: "http://guangxilong.com/c/032129635H022.html",
-			Attr:   pb132,
+			Attr:   &pb960,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 282, Col: 7},
@@ -14512,7 +14519,7 @@ var pb174 = &Candidate{
 				},
 			},
 			Source: "http://guangxilong.com/c/032129635H022.html",
-			Attr:   pb133,
+			Attr:   &pb961,
 			Str:    "MLU370-X8",
 		},
 	},
@@ -14521,12 +14528,12 @@ var pb174 = &Candidate{
 	},
 	Category: "gpu",
 	Corrections: []*Fact{
-		pb172,
-		pb173,
+		&pb1248,
+		&pb1249,
 	},
 }
 
-var pb175 = &Category{
+var pb949 = Category{
 	ID: "gpu",
 	Title: Text{
 		Pos: Pos{File: "rules/gpu.yaml", Line: 7, Col: 8},
@@ -14534,18 +14541,18 @@ var pb175 = &Category{
 		Zh:  "GPU / 加速卡",
 	},
 	Attributes: []*Attribute{
-		pb122,
-		pb123,
-		pb124,
-		pb125,
-		pb126,
-		pb127,
-		pb128,
-		pb129,
-		pb130,
-		pb131,
-		pb132,
-		pb133,
+		&pb950,
+		&pb951,
+		&pb952,
+		&pb953,
+		&pb954,
+		&pb955,
+		&pb956,
+		&pb957,
+		&pb958,
+		&pb959,
+		&pb960,
+		&pb961,
 	},
 	Criteria: []*Criterion{
 		&Criterion{
@@ -14556,7 +14563,7 @@ var pb175 = &Category{
 			Priorities: []string{
 				"performance",
 			},
-			Attr: pb122,
+			Attr: &pb950,
 		},
 		&Criterion{
 			Pos:       Pos{File: "rules/gpu.yaml", Line: 74, Col: 5},
@@ -14566,7 +14573,7 @@ var pb175 = &Category{
 			Priorities: []string{
 				"performance",
 			},
-			Attr: pb123,
+			Attr: &pb951,
 		},
 		&Criterion{
 			Pos:       Pos{File: "rules/gpu.yaml", Line: 75, Col: 5},
@@ -14577,7 +14584,7 @@ var pb175 = &Category{
 				"maturity",
 				"compatibility",
 			},
-			Attr: pb129,
+			Attr: &pb957,
 		},
 		&Criterion{
 			Pos:       Pos{File: "rules/gpu.yaml", Line: 76, Col: 5},
@@ -14587,7 +14594,7 @@ var pb175 = &Category{
 			Priorities: []string{
 				"compatibility",
 			},
-			Attr: pb127,
+			Attr: &pb955,
 		},
 		&Criterion{
 			Pos:       Pos{File: "rules/gpu.yaml", Line: 77, Col: 5},
@@ -14597,7 +14604,7 @@ var pb175 = &Category{
 			Priorities: []string{
 				"cost",
 			},
-			Attr: pb126,
+			Attr: &pb954,
 		},
 		&Criterion{
 			Pos:       Pos{File: "rules/gpu.yaml", Line: 78, Col: 5},
@@ -14607,7 +14614,7 @@ var pb175 = &Category{
 			Priorities: []string{
 				"autonomy",
 			},
-			Attr: pb128,
+			Attr: &pb956,
 		},
 		&Criterion{
 			Pos:       Pos{File: "rules/gpu.yaml", Line: 79, Col: 5},
@@ -14617,20 +14624,20 @@ var pb175 = &Category{
 			Priorities: []string{
 				"simplicity",
 			},
-			Attr: pb130,
+			Attr: &pb958,
 		},
 	},
 	Candidates: []*Candidate{
-		pb143,
-		pb144,
-		pb147,
-		pb148,
-		pb154,
-		pb158,
-		pb163,
-		pb168,
-		pb171,
-		pb174,
+		&pb969,
+		&pb1003,
+		&pb1028,
+		&pb1055,
+		&pb1080,
+		&pb1110,
+		&pb1138,
+		&pb1167,
+		&pb1196,
+		&pb1223,
 	},
 	Rules: []*Rule{
 		&Rule{
@@ -15548,7 +15555,7 @@ var pb175 = &Category{
 	Pos: Pos{File: "rules/gpu.yaml", Line: 6, Col: 1},
 }
 
-var pb176 = &Attribute{
+var pb1327 = Attribute{
 	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 9, Col: 3},
 	Name: "embed_languages",
 	Type: "list",
@@ -15566,7 +15573,7 @@ var pb176 = &Attribute{
 	},
 }
 
-var pb177 = &Attribute{
+var pb1328 = Attribute{
 	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 13, Col: 3},
 	Name: "wasi_nn",
 	Type: "enum",
@@ -15575,11 +15582,6 @@ var pb177 = &Attribute{
 		"basic",
 		"none",
 	},
-	Scores: map[string]float64{
-		"basic": 0.5,
-		"llm":   1,
-		"none":  0,
-	},
 	Title: Text{
 		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 17, Col: 12},
 		En:  "WASI-NN (AI inference from Wasm)",
@@ -15587,7 +15589,7 @@ var pb177 = &Attribute{
 	},
 }
 
-var pb178 = &Attribute{
+var pb1329 = Attribute{
 	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 18, Col: 3},
 	Name: "component_model",
 	Type: "level",
@@ -15603,7 +15605,7 @@ var pb178 = &Attribute{
 	},
 }
 
-var pb179 = &Attribute{
+var pb1330 = Attribute{
 	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 23, Col: 3},
 	Name: "maturity",
 	Type: "level",
@@ -15619,7 +15621,7 @@ var pb179 = &Attribute{
 	},
 }
 
-var pb180 = &Attribute{
+var pb1331 = Attribute{
 	Pos:    Pos{File: "rules/wasm-runtime.yaml", Line: 28, Col: 3},
 	Name:   "wasix",
 	Type:   "bool",
@@ -15631,7 +15633,7 @@ var pb180 = &Attribute{
 	},
 }
 
-var pb181 = &Attribute{
+var pb1332 = Attribute{
 	Pos:    Pos{File: "rules/wasm-runtime.yaml", Line: 32, Col: 3},
 	Name:   "k8s_shim",
 	Type:   "bool",
@@ -15643,7 +15645,7 @@ var pb181 = &Attribute{
 	},
 }
 
-var pb182 = &Attribute{
+var pb1333 = Attribute{
 	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 36, Col: 3},
 	Name: "version",
 	Type: "text",
@@ -15654,7 +15656,7 @@ var pb182 = &Attribute{
 	},
 }
 
-var pb183 = &Fact{
+var pb1360 = Fact{
 	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 181, Col: 5},
 	ID:      "wasmtime-version",
 	Verdict: "dated",
@@ -15671,7 +15673,7 @@ var pb183 = &Fact{
 	Source: "https://github.com/bytecodealliance/wasmtime",
 }
 
-var pb184 = &Fact{
+var pb1361 = Fact{
 	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 199, Col: 5},
 	ID:      "wasmtime-embedding-languages",
 	Verdict: "partly",
@@ -15688,7 +15690,7 @@ var pb184 = &Fact{
 	Source: "https://github.com/bytecodealliance/wasmtime#language-support",
 }
 
-var pb185 = &Candidate{
+var pb1338 = Candidate{
 	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 47, Col: 5},
 	ID:   "wasmtime",
 	Name: "Wasmtime",
@@ -15750,7 +15752,7 @@ var pb185 = &Candidate{
 				En:  "Also .NET and Ruby; there is no official JavaScript/Node embedding.",
 				Zh:  "另有 .NET 和 Ruby 嵌入；没有官方的 JavaScript/Node 嵌入 SDK。",
 			},
-			Attr: pb176,
+			Attr: &pb1327,
 			List: []string{
 				"rust",
 				"c",
@@ -15778,7 +15780,7 @@ var pb185 = &Candidate{
 				En:  "Tier 3; backends OpenVINO, WinML, ONNX (optional CUDA) and PyTorch, no llama.cpp/GGML backend.",
 				Zh:  "属于 Tier 3；后端有 OpenVINO、WinML、ONNX（可选 CUDA）和 PyTorch，没有 llama.cpp/GGML 后端。",
 			},
-			Attr: pb177,
+			Attr: &pb1328,
 			Str:  "basic",
 		},
 		&AttrValue{
@@ -15801,7 +15803,7 @@ var pb185 = &Candidate{
 				En:  "Component Model is Tier 1; WASI 0.2 is complete and WASI 0.3 is on by default in current releases.",
 				Zh:  "组件模型属于 Tier 1；WASI 0.2 完整支持，当前版本已默认开启 WASI 0.3。",
 			},
-			Attr: pb178,
+			Attr: &pb1329,
 			Num:  3,
 		},
 		&AttrValue{
@@ -15819,7 +15821,7 @@ var pb185 = &Candidate{
 			},
 			Source: "https://github.com/bytecodealliance/wasmtime/blob/main/ADOPTERS.md",
 			Fact:   "cloud-fastly-wasmtime",
-			Attr:   pb179,
+			Attr:   &pb1330,
 			Num:    5,
 		},
 		&AttrValue{
@@ -15837,7 +15839,7 @@ var pb185 = &Candidate{
 			},
 			Source: "https://wasix.org/docs/explanation/features",
 			Fact:   "wasmer-wasix",
-			Attr:   pb180,
+			Attr:   &pb1331,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 82, Col: 7},
@@ -15854,7 +15856,7 @@ var pb185 = &Candidate{
 			},
 			Source: "https://github.com/containerd/runwasi",
 			Fact:   "runwasi-shims",
-			Attr:   pb181,
+			Attr:   &pb1332,
 			Bool:   true,
 		},
 		&AttrValue{
@@ -15873,7 +15875,7 @@ var pb185 = &Candidate{
 			},
 			Source: "https://github.com/bytecodealliance/wasmtime",
 			Fact:   "wasmtime-version",
-			Attr:   pb182,
+			Attr:   &pb1333,
 			Str:    "48.0.0 (2026-08-20; a new major every month); 37.0.0 was current at the report date",
 		},
 	},
@@ -15885,16 +15887,16 @@ var pb185 = &Candidate{
 	},
 	Category: "wasm-runtime",
 	Corrections: []*Fact{
-		pb111,
-		pb112,
-		pb183,
-		pb184,
-		pb116,
-		pb115,
+		&pb825,
+		&pb826,
+		&pb1360,
+		&pb1361,
+		&pb830,
+		&pb829,
 	},
 }
 
-var pb186 = &Fact{
+var pb1383 = Fact{
 	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 208, Col: 5},
 	ID:      "wasmedge-version",
 	Verdict: "dated",
@@ -15911,7 +15913,7 @@ var pb186 = &Fact{
 	Source: "https://github.com/WasmEdge/WasmEdge",
 }
 
-var pb187 = &Fact{
+var pb1384 = Fact{
 	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 226, Col: 5},
 	ID:      "wasmedge-embedding-languages",
 	Verdict: "partly",
@@ -15928,7 +15930,7 @@ var pb187 = &Fact{
 	Source: "https://github.com/WasmEdge/WasmEdge",
 }
 
-var pb188 = &Candidate{
+var pb1362 = Candidate{
 	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 92, Col: 5},
 	ID:   "wasmedge",
 	Name: "WasmEdge",
@@ -15982,7 +15984,7 @@ var pb188 = &Candidate{
 				En:  "JavaScript runs as a guest inside WasmEdge, not as a host SDK; no Python SDK. The README notes the runtime is not yet thread-safe.",
 				Zh:  "JavaScript 是作为客体语言在 WasmEdge 内运行，而不是宿主 SDK；没有 Python SDK。README 还说明运行时尚不是线程安全的。",
 			},
-			Attr: pb176,
+			Attr: &pb1327,
 			List: []string{
 				"rust",
 				"go",
@@ -16004,7 +16006,7 @@ var pb188 = &Candidate{
 			},
 			Source: "https://github.com/WasmEdge/WasmEdge/tree/master/plugins/wasi_nn",
 			Fact:   "wasmedge-wasi-nn-llm",
-			Attr:   pb177,
+			Attr:   &pb1328,
 			Str:    "llm",
 		},
 		&AttrValue{
@@ -16026,7 +16028,7 @@ var pb188 = &Candidate{
 				En:  "Component Model and WASI 0.2 are still being implemented (tracking issue open, large refactor under way in 2026).",
 				Zh:  "组件模型和 WASI 0.2 仍在实现中（跟踪 issue 未关闭，2026 年正在大规模重构）。",
 			},
-			Attr: pb178,
+			Attr: &pb1329,
 			Num:  2,
 		},
 		&AttrValue{
@@ -16048,7 +16050,7 @@ var pb188 = &Candidate{
 				En:  "A CNCF Sandbox project with regular releases; still 0.x.",
 				Zh:  "CNCF Sandbox 项目，定期发布，但版本号仍停留在 0.x。",
 			},
-			Attr: pb179,
+			Attr: &pb1330,
 			Num:  4,
 		},
 		&AttrValue{
@@ -16066,7 +16068,7 @@ var pb188 = &Candidate{
 			},
 			Source: "https://wasix.org/docs/explanation/features",
 			Fact:   "wasmer-wasix",
-			Attr:   pb180,
+			Attr:   &pb1331,
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 125, Col: 7},
@@ -16083,7 +16085,7 @@ var pb188 = &Candidate{
 			},
 			Source: "https://github.com/containerd/runwasi",
 			Fact:   "runwasi-shims",
-			Attr:   pb181,
+			Attr:   &pb1332,
 			Bool:   true,
 		},
 		&AttrValue{
@@ -16102,7 +16104,7 @@ var pb188 = &Candidate{
 			},
 			Source: "https://github.com/WasmEdge/WasmEdge",
 			Fact:   "wasmedge-version",
-			Attr:   pb182,
+			Attr:   &pb1333,
 			Str:    "0.17.1 (2026-07-03); 0.15.0 was current at the report date",
 		},
 	},
@@ -16112,15 +16114,15 @@ var pb188 = &Candidate{
 	},
 	Category: "wasm-runtime",
 	Corrections: []*Fact{
-		pb111,
-		pb112,
-		pb186,
-		pb187,
-		pb116,
+		&pb825,
+		&pb826,
+		&pb1383,
+		&pb1384,
+		&pb830,
 	},
 }
 
-var pb189 = &Fact{
+var pb1407 = Fact{
 	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 244, Col: 5},
 	ID:      "wasmer-version",
 	Verdict: "dated",
@@ -16137,7 +16139,7 @@ var pb189 = &Fact{
 	Source: "https://github.com/wasmerio/wasmer/pull/6967",
 }
 
-var pb190 = &Fact{
+var pb1408 = Fact{
 	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 235, Col: 5},
 	ID:      "wasmer-embedding-languages",
 	Verdict: "partly",
@@ -16154,7 +16156,7 @@ var pb190 = &Fact{
 	Source: "https://github.com/wasmerio/wasmer#wasmer-sdk",
 }
 
-var pb191 = &Candidate{
+var pb1385 = Candidate{
 	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 135, Col: 5},
 	ID:   "wasmer",
 	Name: "Wasmer",
@@ -16208,7 +16210,7 @@ var pb191 = &Candidate{
 				En:  "The README also lists Go and Python SDKs, but they lag years behind the runtime, so they are not counted.",
 				Zh:  "README 也列出了 Go 和 Python SDK，但它们落后运行时好几年，因此不计入。",
 			},
-			Attr: pb176,
+			Attr: &pb1327,
 			List: []string{
 				"rust",
 				"c",
@@ -16234,7 +16236,7 @@ var pb191 = &Candidate{
 				En:  "Wasmer's README and docs list WASIX, WASI and Emscripten, with no WASI-NN.",
 				Zh:  "Wasmer 的 README 和文档列出了 WASIX、WASI 和 Emscripten，没有 WASI-NN。",
 			},
-			Attr: pb177,
+			Attr: &pb1328,
 			Str:  "none",
 		},
 		&AttrValue{
@@ -16256,7 +16258,7 @@ var pb191 = &Candidate{
 				En:  "Its founder said in 2024-10 that WASI 0.2 is not supported and the Component Model would follow only when browsers adopt it.",
 				Zh:  "其创始人在 2024-10 表示不支持 WASI 0.2，要等浏览器采纳组件模型后才会跟进。",
 			},
-			Attr: pb178,
+			Attr: &pb1329,
 			Num:  1,
 		},
 		&AttrValue{
@@ -16278,7 +16280,7 @@ var pb191 = &Candidate{
 				En:  "Frequent releases, but a single vendor steers it and several of its language SDKs have gone unmaintained.",
 				Zh:  "发布频繁，但由单一厂商主导，而且好几个语言 SDK 已无人维护。",
 			},
-			Attr: pb179,
+			Attr: &pb1330,
 			Num:  3,
 		},
 		&AttrValue{
@@ -16296,7 +16298,7 @@ var pb191 = &Candidate{
 			},
 			Source: "https://wasix.org/docs/explanation/features",
 			Fact:   "wasmer-wasix",
-			Attr:   pb180,
+			Attr:   &pb1331,
 			Bool:   true,
 		},
 		&AttrValue{
@@ -16314,7 +16316,7 @@ var pb191 = &Candidate{
 			},
 			Source: "https://github.com/containerd/runwasi",
 			Fact:   "runwasi-shims",
-			Attr:   pb181,
+			Attr:   &pb1332,
 			Bool:   true,
 		},
 		&AttrValue{
@@ -16333,7 +16335,7 @@ var pb191 = &Candidate{
 			},
 			Source: "https://github.com/wasmerio/wasmer/pull/6967",
 			Fact:   "wasmer-version",
-			Attr:   pb182,
+			Attr:   &pb1333,
 			Str:    "7.4.0 (2026-08-31); 6.1.0 (2025-10-07) was current at the report date",
 		},
 	},
@@ -16343,15 +16345,15 @@ var pb191 = &Candidate{
 	},
 	Category: "wasm-runtime",
 	Corrections: []*Fact{
-		pb111,
-		pb112,
-		pb189,
-		pb190,
-		pb116,
+		&pb825,
+		&pb826,
+		&pb1407,
+		&pb1408,
+		&pb830,
 	},
 }
 
-var pb192 = &Category{
+var pb1326 = Category{
 	ID: "wasm-runtime",
 	Title: Text{
 		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 6, Col: 8},
@@ -16359,13 +16361,13 @@ var pb192 = &Category{
 		Zh:  "WebAssembly 运行时",
 	},
 	Attributes: []*Attribute{
-		pb176,
-		pb177,
-		pb178,
-		pb179,
-		pb180,
-		pb181,
-		pb182,
+		&pb1327,
+		&pb1328,
+		&pb1329,
+		&pb1330,
+		&pb1331,
+		&pb1332,
+		&pb1333,
 	},
 	Criteria: []*Criterion{
 		&Criterion{
@@ -16376,7 +16378,7 @@ var pb192 = &Category{
 			Priorities: []string{
 				"compatibility",
 			},
-			Attr: pb178,
+			Attr: &pb1329,
 		},
 		&Criterion{
 			Pos:       Pos{File: "rules/wasm-runtime.yaml", Line: 42, Col: 5},
@@ -16387,27 +16389,27 @@ var pb192 = &Category{
 				"maturity",
 				"security",
 			},
-			Attr: pb179,
+			Attr: &pb1330,
 		},
 		&Criterion{
 			Pos:       Pos{File: "rules/wasm-runtime.yaml", Line: 43, Col: 5},
 			ID:        "ai-inference",
 			Attribute: "wasi_nn",
 			Weight:    1,
-			Attr:      pb177,
+			Attr:      &pb1328,
 		},
 		&Criterion{
 			Pos:       Pos{File: "rules/wasm-runtime.yaml", Line: 44, Col: 5},
 			ID:        "posix-extensions",
 			Attribute: "wasix",
 			Weight:    1,
-			Attr:      pb180,
+			Attr:      &pb1331,
 		},
 	},
 	Candidates: []*Candidate{
-		pb185,
-		pb188,
-		pb191,
+		&pb1338,
+		&pb1362,
+		&pb1385,
 	},
 	Rules: []*Rule{
 		&Rule{

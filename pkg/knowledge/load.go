@@ -164,8 +164,16 @@ func compiledTree(data []byte) *yaml.Node {
 	return trees[sha256.Sum256(data)]
 }
 
-var idRe = regexp.MustCompile(`^[a-z0-9]+(?:[-.][a-z0-9]+)*$`)
-var attrRe = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+// The patterns are compiled on first use: a process that uses the precompiled base never
+// validates, and compiling them at start-up would cost every run.
+var (
+	idRe   = lazyRegexp(`^[a-z0-9]+(?:[-.][a-z0-9]+)*$`)
+	attrRe = lazyRegexp(`^[a-z][a-z0-9_]*$`)
+)
+
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // Load decodes and validates files into a knowledge base. On failure the error is Problems,
 // each with its file:line:col.
@@ -295,7 +303,7 @@ func firstName(files []*file) string {
 var verdicts = []string{VerdictCorrect, VerdictPartly, VerdictDated, VerdictWrong, VerdictUnverified}
 
 func (v *validator) fact(f *Fact) {
-	if !idRe.MatchString(f.ID) {
+	if !idRe().MatchString(f.ID) {
 		v.add(f.Pos, "fact id %q must be lower-case words joined by - or .", f.ID)
 	}
 	if prev, ok := v.b.Facts[f.ID]; ok {
@@ -334,7 +342,7 @@ func (v *validator) questionsPass(files []*file) {
 			v.b.Topics = append(v.b.Topics, t)
 		}
 		for _, q := range f.Questions {
-			if !idRe.MatchString(q.ID) {
+			if !idRe().MatchString(q.ID) {
 				v.add(q.Pos, "question id %q must be lower-case words joined by -", q.ID)
 			}
 			if _, dup := v.b.questions[q.ID]; dup {
@@ -377,7 +385,7 @@ func (v *validator) question(q *Question) {
 	}
 	seen := map[string]bool{}
 	for _, c := range q.Values {
-		if !idRe.MatchString(c.ID) {
+		if !idRe().MatchString(c.ID) {
 			v.add(c.Pos, "value %q must be lower-case words joined by -", c.ID)
 		}
 		if seen[c.ID] {
