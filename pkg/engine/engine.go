@@ -4,9 +4,10 @@
 package engine
 
 import (
+	"cmp"
 	"math"
 	"slices"
-	"sort"
+	"strings"
 
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
@@ -126,6 +127,11 @@ func scoreCategory(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 		}
 	}
 	fired := make([]bool, len(active)) // by index into active
+	// Each target's {answer: …} operands, resolved once rather than per candidate.
+	matchers := make([]knowledge.Matcher, len(active))
+	for i, r := range active {
+		matchers[i] = r.Target.Bind(answers)
+	}
 	// The numeric range of each criterion, computed once: per candidate it would make scoring
 	// quadratic in the number of candidates.
 	ranges := make([][2]float64, len(cat.Criteria))
@@ -133,10 +139,11 @@ func scoreCategory(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 		ranges[i][0], ranges[i][1] = numericRange(cat, c.Attr)
 	}
 
+	var hits []int // indexes into active of the rules matching one candidate; reused
 	for _, cand := range cat.Candidates {
 		var excludedBy []*knowledge.Rule
 		for ri, r := range active {
-			if r.Effect == knowledge.EffectExclude && r.Target.Matches(cand, answers) {
+			if r.Effect == knowledge.EffectExclude && matchers[ri].Matches(cand) {
 				excludedBy = append(excludedBy, r)
 				fired[ri] = true
 			}
@@ -145,7 +152,7 @@ func scoreCategory(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 			cr.Excluded = append(cr.Excluded, &Excluded{Candidate: cand, Rules: excludedBy})
 			continue
 		}
-		rk := &Ranked{Candidate: cand}
+		rk := &Ranked{Candidate: cand, Breakdown: make([]Part, 0, len(cat.Criteria))}
 		for i, c := range cat.Criteria {
 			av := cand.Attr(c.Attribute)
 			norm := normalise(c.Attr, av, ranges[i])
@@ -153,12 +160,29 @@ func scoreCategory(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 			rk.Breakdown = append(rk.Breakdown, p)
 			rk.Base += p.Points
 		}
-		var adj float64
+		// Matching rules are gathered first so each list is allocated once, at its size: with
+		// many rules, growing them append by append was a large share of the time.
+		hits = hits[:0]
+		nCaveats := 0
 		for ri, r := range active {
-			if r.Effect == knowledge.EffectExclude || !r.Target.Matches(cand, answers) {
+			if r.Effect == knowledge.EffectExclude || !matchers[ri].Matches(cand) {
 				continue
 			}
 			fired[ri] = true
+			hits = append(hits, ri)
+			if r.Effect == knowledge.EffectCaveat {
+				nCaveats++
+			}
+		}
+		if nCaveats > 0 {
+			rk.Caveats = make([]*knowledge.Rule, 0, nCaveats)
+		}
+		if len(hits) > nCaveats {
+			rk.Adjustments = make([]Effect, 0, len(hits)-nCaveats)
+		}
+		var adj float64
+		for _, ri := range hits {
+			r := active[ri]
 			if r.Effect == knowledge.EffectCaveat {
 				rk.Caveats = append(rk.Caveats, r)
 				continue
@@ -168,20 +192,28 @@ func scoreCategory(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 		}
 		rk.Adjust = math.Max(-sc.MaxAdjust, math.Min(sc.MaxAdjust, adj))
 		rk.Score = round1(math.Max(0, math.Min(100, rk.Base+rk.Adjust)))
+		nStrong := 0
 		for _, p := range rk.Breakdown {
 			if p.Norm >= sc.StrengthThreshold {
-				rk.Strengths = append(rk.Strengths, p)
+				nStrong++
 			}
 		}
-		sort.SliceStable(rk.Strengths, func(i, j int) bool { return rk.Strengths[i].Points > rk.Strengths[j].Points })
+		if nStrong > 0 {
+			rk.Strengths = make([]Part, 0, nStrong)
+			for _, p := range rk.Breakdown {
+				if p.Norm >= sc.StrengthThreshold {
+					rk.Strengths = append(rk.Strengths, p)
+				}
+			}
+			slices.SortStableFunc(rk.Strengths, func(a, b Part) int { return cmp.Compare(b.Points, a.Points) })
+		}
 		cr.Ranking = append(cr.Ranking, rk)
 	}
-	sort.SliceStable(cr.Ranking, func(i, j int) bool {
-		a, b := cr.Ranking[i], cr.Ranking[j]
+	slices.SortStableFunc(cr.Ranking, func(a, b *Ranked) int {
 		if a.Score != b.Score {
-			return a.Score > b.Score
+			return cmp.Compare(b.Score, a.Score)
 		}
-		return a.Candidate.ID < b.Candidate.ID
+		return strings.Compare(a.Candidate.ID, b.Candidate.ID)
 	})
 	for i, rk := range cr.Ranking {
 		rk.Rank = i + 1

@@ -204,45 +204,87 @@ func (t *Term) matchAnswer(v Value) bool {
 // Matches reports whether the candidate meets every term of the target's where (and is named
 // by ids, when ids are given).
 func (tg *Target) Matches(c *Candidate, a Answers) bool {
-	if len(tg.IDs) > 0 && !slices.Contains(tg.IDs, c.ID) {
+	m := tg.Bind(a)
+	return m.Matches(c)
+}
+
+// Matcher is a target with its {answer: …} operands resolved against one set of answers, to
+// match many candidates without resolving them again for each.
+type Matcher struct {
+	tg    *Target
+	bound []boundTerm // by index into tg.Where; nil when no operand is an answer
+	never bool        // an {answer: …} operand names a question without an answer
+}
+
+type boundTerm struct {
+	strs []string
+	nums []float64
+}
+
+// Bind resolves the target's operands against the answers. It allocates only for targets
+// with {answer: …} operands.
+func (tg *Target) Bind(a Answers) Matcher {
+	m := Matcher{tg: tg}
+	for i, t := range tg.Where {
+		if t.Answer == "" {
+			continue
+		}
+		if m.bound == nil {
+			m.bound = make([]boundTerm, len(tg.Where))
+			for j, u := range tg.Where {
+				m.bound[j] = boundTerm{strs: u.strs, nums: u.nums}
+			}
+		}
+		v, ok := a[t.Answer]
+		if !ok {
+			m.never = true
+		}
+		switch v.Type {
+		case TypeInt:
+			m.bound[i].nums = []float64{float64(v.Int)}
+		case TypeMulti:
+			m.bound[i].strs = v.List
+		case TypeBool:
+			m.bound[i].strs = []string{strconv.FormatBool(v.Bool)}
+		default:
+			m.bound[i].strs = []string{v.Str}
+		}
+	}
+	return m
+}
+
+// Matches reports whether the candidate meets every term (and is named by the ids, when the
+// target gives ids).
+func (m *Matcher) Matches(c *Candidate) bool {
+	if m.never || (len(m.tg.IDs) > 0 && !slices.Contains(m.tg.IDs, c.ID)) {
 		return false
 	}
-	for _, t := range tg.Where {
+	for i, t := range m.tg.Where {
 		av := c.Attr(t.Key)
-		if av == nil || !t.matchAttr(av, a) {
+		if av == nil {
+			return false
+		}
+		strs, nums := t.strs, t.nums
+		if m.bound != nil {
+			strs, nums = m.bound[i].strs, m.bound[i].nums
+		}
+		if !matchAttr(av, t.op, strs, nums) {
 			return false
 		}
 	}
 	return true
 }
 
-func (t *Term) matchAttr(av *AttrValue, a Answers) bool {
-	strs, nums := t.strs, t.nums
-	if t.Answer != "" {
-		v, ok := a[t.Answer]
-		if !ok {
-			return false
-		}
-		switch v.Type {
-		case TypeInt:
-			nums = []float64{float64(v.Int)}
-		case TypeMulti:
-			strs = v.List
-		case TypeBool:
-			strs = []string{strconv.FormatBool(v.Bool)}
-		default:
-			strs = []string{v.Str}
-		}
-	}
+func matchAttr(av *AttrValue, op string, strs []string, nums []float64) bool {
 	switch av.Attr.Type {
 	case AttrLevel, AttrNumber:
-		return matchNum(t.op, av.Num, nums)
+		return matchNum(op, av.Num, nums)
 	case AttrBool:
-		return matchStr(t.op, strconv.FormatBool(av.Bool), strs)
+		return matchStr(op, strconv.FormatBool(av.Bool), strs)
 	case AttrList:
-		return matchList(t.op, av.List, strs)
+		return matchList(op, av.List, strs)
 	}
-	return matchStr(t.op, av.Str, strs)
+	return matchStr(op, av.Str, strs)
 }
 
 func matchStr(op, v string, operand []string) bool {
