@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -158,7 +159,25 @@ type fieldInfo struct {
 	required bool
 }
 
+type structInfo struct {
+	fields   []fieldInfo
+	posIndex int
+}
+
+// structCache holds structFields by type: the fields of a type never change, and reading
+// tags by reflection for every decoded value was a tenth of a large load.
+var structCache sync.Map // reflect.Type → structInfo
+
 func structFields(t reflect.Type) ([]fieldInfo, int) {
+	if si, ok := structCache.Load(t); ok {
+		return si.(structInfo).fields, si.(structInfo).posIndex
+	}
+	fields, pos := readStructFields(t)
+	structCache.Store(t, structInfo{fields, pos})
+	return fields, pos
+}
+
+func readStructFields(t reflect.Type) ([]fieldInfo, int) {
 	var fields []fieldInfo
 	posIndex := -1
 	for i := 0; i < t.NumField(); i++ {
@@ -307,7 +326,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 		d.errorf(n, "expected a mapping, found %s", kindName(n))
 		return
 	}
-	seen := map[string]bool{}
+	seen := make([]bool, len(fields)) // by index into fields
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if !d.checkNode(k) {
@@ -328,19 +347,19 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 			d.errorf(k, "unknown key %q; allowed keys here: %s%s", k.Value, strings.Join(names, ", "), hint)
 			continue
 		}
-		if seen[k.Value] {
+		if seen[idx] {
 			d.errorf(k, "duplicate key %q", k.Value)
 			continue
 		}
-		seen[k.Value] = true
+		seen[idx] = true
 		fv := v.Field(fields[idx].index)
 		d.decode(val, fv)
 		if fields[idx].required && fv.Kind() == reflect.String && strings.TrimSpace(fv.String()) == "" && val.Kind == yaml.ScalarNode {
 			d.errorf(val, "%q must not be empty", k.Value)
 		}
 	}
-	for _, f := range fields {
-		if f.required && !seen[f.name] {
+	for i, f := range fields {
+		if f.required && !seen[i] {
 			d.errorf(n, "missing required key %q", f.name)
 		}
 	}

@@ -8,10 +8,12 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"go.yaml.in/yaml/v3"
 
@@ -175,6 +177,52 @@ func lazyRegexp(expr string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }
 
+type decodedFile struct {
+	f     *file
+	probs Problems
+}
+
+// decodeFile parses (or takes the pre-parsed tree of) one file and decodes it.
+func decodeFile(f File, layer int) decodedFile {
+	var out decodedFile
+	root := compiledTree(f.Data)
+	if root == nil {
+		root = parseYAML(f.Name, f.Data, &out.probs)
+	}
+	if root == nil {
+		return out
+	}
+	d := &decoder{file: f.Name, probs: &out.probs}
+	out.f = &file{name: f.Name, node: root, layer: layer}
+	d.decode(root, reflectValue(out.f))
+	return out
+}
+
+// forEach calls fn for 0..n-1, on up to GOMAXPROCS goroutines.
+func forEach(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
 // Load decodes and validates files into a knowledge base. On failure the error is Problems,
 // each with its file:line:col.
 func Load(files []File) (*Base, error) { return LoadLayers(files) }
@@ -184,24 +232,27 @@ func Load(files []File) (*Base, error) { return LoadLayers(files) }
 func LoadLayers(layers ...[]File) (*Base, error) {
 	var probs Problems
 	h := sha256.New()
-	var decoded []*file
 	var files []File
+	var fileLayer []int
 	for layer, fs := range layers {
 		for _, f := range fs {
 			files = append(files, f)
+			fileLayer = append(fileLayer, layer)
 			fmt.Fprintf(h, "%s\x00%d\x00", f.Name, len(f.Data))
 			h.Write(f.Data)
-			root := compiledTree(f.Data)
-			if root == nil {
-				root = parseYAML(f.Name, f.Data, &probs)
-			}
-			if root == nil {
-				continue
-			}
-			d := &decoder{file: f.Name, probs: &probs}
-			df := &file{name: f.Name, node: root, layer: layer}
-			d.decode(root, reflectValue(df))
-			decoded = append(decoded, df)
+		}
+	}
+	// Files are parsed and decoded independently, so on several cores at once; the results
+	// are then taken in load order.
+	results := make([]decodedFile, len(files))
+	forEach(len(files), func(i int) {
+		results[i] = decodeFile(files[i], fileLayer[i])
+	})
+	var decoded []*file
+	for _, r := range results {
+		probs = append(probs, r.probs...)
+		if r.f != nil {
+			decoded = append(decoded, r.f)
 		}
 	}
 	if len(probs) > 0 {
