@@ -219,8 +219,8 @@ func (w *goWriter) expr(v reflect.Value, path string) (string, error) {
 			return typeName(v.Type()) + "{" + strings.Join(fields, ", ") + "}", nil
 		}
 		return typeName(v.Type()) + "{\n" + strings.Join(fields, ",\n") + ",\n}", nil
-	case reflect.Slice:
-		if v.IsNil() {
+	case reflect.Slice, reflect.Array:
+		if v.Kind() == reflect.Slice && v.IsNil() {
 			return "nil", nil
 		}
 		var b bytes.Buffer
@@ -231,18 +231,6 @@ func (w *goWriter) expr(v reflect.Value, path string) (string, error) {
 				return "", err
 			}
 			b.WriteString(e + ",\n")
-		}
-		b.WriteString("}")
-		return b.String(), nil
-	case reflect.Array:
-		var b bytes.Buffer
-		b.WriteString(typeName(v.Type()) + "{")
-		for i := 0; i < v.Len(); i++ {
-			e, err := w.expr(v.Index(i), fmt.Sprintf("%s[%d]", path, i))
-			if err != nil {
-				return "", err
-			}
-			b.WriteString(e + ", ")
 		}
 		b.WriteString("}")
 		return b.String(), nil
