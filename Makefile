@@ -41,7 +41,7 @@ $(VULNDB_DIR)/index/db.json:
 	rm -rf $(VULNDB_DIR) && mv $(VULNDB_DIR).tmp $(VULNDB_DIR)
 
 build:
-	$(GO) build -buildvcs=true -o $(BIN) ./cmd/stackadvisor
+	CGO_ENABLED=0 $(GO) build -buildvcs=true -o $(BIN) ./cmd/stackadvisor
 
 bench: ## benchmarks of loading and scoring
 	$(GO) test -run '^$$' -bench . -benchmem ./...
