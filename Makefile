@@ -79,7 +79,7 @@ fuzz: ## run each fuzz target briefly (FUZZTIME=30s by default)
 	$(GO) test ./pkg/knowledge -run '^$$' -fuzz FuzzLoadRules -fuzztime $(or $(FUZZTIME),30s)
 	$(GO) test ./pkg/knowledge -run '^$$' -fuzz FuzzParseAnswers -fuzztime $(or $(FUZZTIME),30s)
 
-generate: ## rewrite generated files: rules/compiled.bin and the README's question table
+generate: ## rewrite generated files: pkg/knowledge/embedded_gen.go, rules/compiled.bin, the README's question table
 	$(GO) generate ./rules
 	UPDATE_DOCS=1 $(GO) test -count=1 -run TestREADMEQuestionTable ./pkg/cli
 

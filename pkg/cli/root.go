@@ -130,6 +130,12 @@ comes with its reasons and every fact with its source.`,
 
 	root.AddCommand(newRecommendCmd(s, g), newWizardCmd(s, g), newExplainCmd(s, g), newADRCmd(s, g),
 		newCompareCmd(s, g), newShowCmd(s, g), newListCmd(s, g), newQuestionsCmd(s, g), newRulesCmd(s, g), newSchemaCmd(s), newVersionCmd(s, g), newExitCodesTopic())
+	// Help topics are listed by their full path ("stackadvisor exit-codes"), which is longer
+	// than cobra pads for, leaving one space before the description; list them like commands,
+	// with the command that shows them.
+	root.SetUsageTemplate(strings.Replace(root.UsageTemplate(),
+		"{{rpad .CommandPath .CommandPathPadding}} {{.Short}}",
+		"{{rpad .Name .NamePadding}} {{.Short}} ('{{.Root.Name}} help {{.Name}}')", 1))
 	return root
 }
 
