@@ -34,7 +34,7 @@ creates missing folders (docs/adr/…).`,
 		Example: `  stackadvisor adr sandbox --tenancy untrusted -o docs/adr/0001-sandbox.md
   stackadvisor adr gpu --domestic --priorities autonomy --lang zh --date 2026-11-24`,
 		Args:              cobra.ExactArgs(1),
-		ValidArgsFunction: categoryCompletion,
+		ValidArgsFunction: categoryCompletion(s, g),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, b, err := browseSetup(cmd, s, g, &out)
 			if err != nil {

@@ -12,14 +12,19 @@ import (
 
 // rulesLayers lists the overlay paths: STACKADVISOR_RULES (a path list) first, then each
 // --rules in the order given; later layers win where an overlay may override.
+// A path given twice is loaded once: its rules would otherwise clash with themselves (and
+// cobra's completion parses the flags twice, which repeats every --rules).
 func (g *globalOptions) rulesLayers(s *Streams) []string {
 	var paths []string
-	for _, p := range filepath.SplitList(s.Getenv("STACKADVISOR_RULES")) {
-		if p != "" {
-			paths = append(paths, p)
+	seen := map[string]bool{}
+	for _, p := range append(filepath.SplitList(s.Getenv("STACKADVISOR_RULES")), g.rules...) {
+		if p == "" || seen[filepath.Clean(p)] {
+			continue
 		}
+		seen[filepath.Clean(p)] = true
+		paths = append(paths, p)
 	}
-	return append(paths, g.rules...)
+	return paths
 }
 
 // readRules reads the rule files of a path: a directory (its *.yaml files, in name order) or

@@ -22,7 +22,7 @@ func newCompareCmd(s *Streams, g *globalOptions) *cobra.Command {
   stackadvisor compare nvidia-h20 huawei-ascend --lang zh
   stackadvisor compare docker podman -f json`,
 		Args:              cobra.MinimumNArgs(2),
-		ValidArgsFunction: candidateCompletion(true),
+		ValidArgsFunction: candidateCompletion(s, g, true),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, b, err := browseSetup(cmd, s, g, &out)
 			if err != nil {
@@ -62,7 +62,7 @@ func newShowCmd(s *Streams, g *globalOptions) *cobra.Command {
 		Short:             "One candidate: summary, attributes with sources, corrections",
 		Example:           "  stackadvisor show moore-threads-mtt\n  stackadvisor show podman-farm -f json",
 		Args:              cobra.ExactArgs(1),
-		ValidArgsFunction: candidateCompletion(false),
+		ValidArgsFunction: candidateCompletion(s, g, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, b, err := browseSetup(cmd, s, g, &out)
 			if err != nil {
@@ -94,7 +94,7 @@ func newListCmd(s *Streams, g *globalOptions) *cobra.Command {
 		Short:             "The candidates of every category, or of one",
 		Example:           "  stackadvisor list\n  stackadvisor list sandbox\n  stackadvisor list --jq '.categories[].candidates[].id'",
 		Args:              cobra.MaximumNArgs(1),
-		ValidArgsFunction: categoryCompletion,
+		ValidArgsFunction: categoryCompletion(s, g),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, b, err := browseSetup(cmd, s, g, &out)
 			if err != nil {
@@ -212,14 +212,37 @@ func findCategory(b *knowledge.Base, id string) (*knowledge.Category, error) {
 }
 
 // categoryCompletion completes the one category argument of list and adr.
-func categoryCompletion(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	b, err := knowledge.Embedded()
-	if err != nil || len(args) > 0 {
-		return nil, cobra.ShellCompDirectiveNoFileComp
+func categoryCompletion(s *Streams, g *globalOptions) cobra.CompletionFunc {
+	return func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		b, err := g.completionBase(s)
+		if err != nil || len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		lang := g.completionLang(s)
+		var ids []cobra.Completion
+		for _, c := range b.Categories {
+			ids = append(ids, cobra.CompletionWithDesc(c.ID, c.Title.In(lang)))
+		}
+		return ids, cobra.ShellCompDirectiveNoFileComp
 	}
-	var ids []cobra.Completion
-	for _, c := range b.Categories {
-		ids = append(ids, cobra.CompletionWithDesc(c.ID, c.Title.En))
+}
+
+// completionBase is the base a command would use, overlays included. Completion must not
+// fail the shell over an overlay that does not load: the command itself reports that, so
+// completion falls back to the embedded base.
+func (g *globalOptions) completionBase(s *Streams) (*knowledge.Base, error) {
+	if b, err := g.loadBase(s); err == nil {
+		return b, nil
 	}
-	return ids, cobra.ShellCompDirectiveNoFileComp
+	return knowledge.Embedded()
+}
+
+// completionLang is the language for completion descriptions; English when --lang is not one
+// the tool knows.
+func (g *globalOptions) completionLang(s *Streams) string {
+	lang, err := g.resolveLang(s)
+	if err != nil {
+		return "en"
+	}
+	return lang
 }

@@ -27,7 +27,7 @@ would readmit it. Takes the same answer flags as recommend.`,
   stackadvisor explain gvisor --categories sandbox --kvm none -f json
   stackadvisor explain nvidia-h100 --domestic --jq '.readmit'`,
 		Args:              cobra.ExactArgs(1),
-		ValidArgsFunction: candidateCompletion(false),
+		ValidArgsFunction: candidateCompletion(s, g, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, err := g.resolveLang(s)
 			if err != nil {
@@ -88,11 +88,12 @@ func allCandidateIDs(b *knowledge.Base) []string {
 	return ids
 }
 
-// candidateCompletion completes candidate ids; with sameCategory, only ids of the first
-// argument's category that are not given yet.
-func candidateCompletion(sameCategory bool) cobra.CompletionFunc {
+// candidateCompletion completes candidate ids, the organisation's (--rules,
+// STACKADVISOR_RULES) included; with sameCategory, only ids of the first argument's category
+// that are not given yet.
+func candidateCompletion(s *Streams, g *globalOptions, sameCategory bool) cobra.CompletionFunc {
 	return func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		b, err := knowledge.Embedded()
+		b, err := g.completionBase(s)
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveError
 		}
