@@ -116,7 +116,10 @@ func (o *wizardOptions) run(ctx context.Context) error {
 			}
 		}()
 	}
-	given, err := w.Run(ctx, wizard.Options{In: s.In, Out: s.Err, Accessible: accessible, Width: outputWidth(s, true)})
+	given, err := w.Run(ctx, wizard.Options{
+		In: s.In, Out: s.Err, Accessible: accessible, Width: outputWidth(s, true),
+		NoColor: o.global.noColor || s.Getenv("NO_COLOR") != "",
+	})
 	if errors.Is(err, wizard.ErrAborted) {
 		return &ExitError{Code: ExitInterrupted, Err: errors.New("interrupted; nothing was written")}
 	}

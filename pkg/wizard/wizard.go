@@ -13,8 +13,10 @@ import (
 	"strconv"
 	"strings"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
@@ -247,6 +249,8 @@ type Options struct {
 	Out        io.Writer // where the form draws: standard error, so standard output stays clean
 	Accessible bool      // plain line-by-line prompts, for screen readers and scripts
 	Width      int
+	NoColor    bool // draw without colour (--no-color, NO_COLOR): text attributes only
+	Height     int  // with Width, the window size when Out is not a terminal (tests)
 }
 
 // Run asks the questions and returns the answers. In accessible mode each shown question is
@@ -259,7 +263,16 @@ func (w *Wizard) Run(ctx context.Context, opts Options) (knowledge.Answers, erro
 		}
 		return w.Answers()
 	}
-	form := w.Form().WithInput(opts.In).WithOutput(opts.Out)
+	var teaOpts []tea.ProgramOption
+	if opts.NoColor {
+		teaOpts = append(teaOpts, tea.WithColorProfile(colorprofile.Ascii))
+	}
+	if opts.Width > 0 && opts.Height > 0 {
+		teaOpts = append(teaOpts, tea.WithWindowSize(opts.Width, opts.Height))
+	}
+	// WithProgramOptions replaces the form's program options, its output among them, so it
+	// comes before WithInput and WithOutput.
+	form := w.Form().WithProgramOptions(teaOpts...).WithInput(opts.In).WithOutput(opts.Out)
 	if opts.Width > 0 {
 		form = form.WithWidth(min(opts.Width, 100))
 	}

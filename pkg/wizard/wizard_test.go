@@ -3,9 +3,12 @@ package wizard_test
 import (
 	"bytes"
 	"context"
+	"io"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 	"github.com/stackadvisor/stackadvisor/pkg/wizard"
@@ -194,5 +197,34 @@ func TestUntouchedCategoriesFollowWorkloads(t *testing.T) {
 	field(w, "categories").Multi = []string{"engine"}
 	if a, _ := w.Answers(); !slices.Equal(a["categories"].List, []string{"engine"}) {
 		t.Errorf("chosen categories %v", a["categories"])
+	}
+}
+
+// TestNoColorForm draws the full-screen form where colour is forced (CLICOLOR_FORCE, a
+// 256-colour TERM) and checks that NoColor leaves no colour in it, while the default draws
+// some: the form honours --no-color and NO_COLOR like the reports do.
+func TestNoColorForm(t *testing.T) {
+	t.Setenv("CLICOLOR_FORCE", "1")
+	t.Setenv("TERM", "xterm-256color")
+	t.Setenv("NO_COLOR", "")
+	draw := func(noColor bool) string {
+		w, err := wizard.New(base(t), "en", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+		defer cancel()
+		pr, pw := io.Pipe() // input that stays open until the form is cancelled
+		defer pw.Close()
+		_, _ = w.Run(ctx, wizard.Options{In: pr, Out: &out, Width: 100, Height: 40, NoColor: noColor})
+		return out.String()
+	}
+	colour := regexp.MustCompile(`\x1b\[(?:[0-9;]*;)?(?:3[0-7]|38;[25];[0-9;]+|9[0-7])m`)
+	if got := draw(false); !colour.MatchString(got) {
+		t.Fatalf("the form drew no colour even where colour is forced (%q): the test cannot tell", got)
+	}
+	if got := draw(true); colour.MatchString(got) {
+		t.Errorf("NoColor form has colour: %q", colour.FindString(got))
 	}
 }
