@@ -4,7 +4,6 @@
 package wizard
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -183,13 +182,9 @@ func (w *Wizard) ui(key string) string {
 }
 
 // huhField builds the form field of one question.
-func (w *Wizard) huhField(f *Field, accessible bool) huh.Field {
+func (w *Wizard) huhField(f *Field) huh.Field {
 	q := f.Question
 	title, help := q.Label.In(w.lang), q.Help.In(w.lang)
-	if accessible {
-		// Plain prompts print the title only: put the help under it.
-		title += "\n" + help
-	}
 	switch q.Type {
 	case knowledge.TypeMulti:
 		opts := make([]huh.Option[string], len(q.Values))
@@ -234,7 +229,7 @@ func (w *Wizard) Form() *huh.Form {
 	for _, p := range w.Pages {
 		fields := make([]huh.Field, len(p.Fields))
 		for i, f := range p.Fields {
-			fields[i] = w.huhField(f, false)
+			fields[i] = w.huhField(f)
 		}
 		g := huh.NewGroup(fields...).Title(p.Topic.Title.In(w.lang))
 		g = g.WithHideFunc(func() bool { return !w.Visible(p) })
@@ -283,59 +278,6 @@ func (w *Wizard) Run(ctx context.Context, opts Options) (knowledge.Answers, erro
 		return nil, err
 	}
 	return w.Answers()
-}
-
-func (w *Wizard) runAccessible(ctx context.Context, opts Options) error {
-	in := &lineReader{r: bufio.NewReader(opts.In)}
-	var lastTopic *knowledge.Topic
-	for _, p := range w.Pages {
-		if !w.Visible(p) {
-			continue
-		}
-		if p.Topic != lastTopic {
-			fmt.Fprintf(opts.Out, "== %s ==\n\n", p.Topic.Title.In(w.lang))
-			lastTopic = p.Topic
-		}
-		for _, f := range p.Fields {
-			if err := ctx.Err(); err != nil {
-				return ErrAborted
-			}
-			form := huh.NewForm(huh.NewGroup(w.huhField(f, true))).WithAccessible(true).
-				WithInput(in).WithOutput(opts.Out).WithTheme(huh.ThemeFunc(huh.ThemeBase))
-			if err := form.RunWithContext(ctx); err != nil {
-				if errors.Is(err, huh.ErrUserAborted) {
-					return ErrAborted
-				}
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// lineReader hands out at most one line per Read, so each prompt's own buffered scanner
-// consumes only its answer and leaves the rest of piped input for the next prompt.
-type lineReader struct {
-	r *bufio.Reader
-}
-
-func (l *lineReader) Read(p []byte) (int, error) {
-	n := 0
-	for n < len(p) {
-		b, err := l.r.ReadByte()
-		if err != nil {
-			if n > 0 {
-				return n, nil
-			}
-			return 0, err
-		}
-		p[n] = b
-		n++
-		if b == '\n' {
-			break
-		}
-	}
-	return n, nil
 }
 
 // conditionKey identifies a condition by what it says, so questions with the same show_when

@@ -123,7 +123,7 @@ func TestAccessibleRunEnforcesLimitAndShowsGPU(t *testing.T) {
 	// untrusted; priorities: four picks, the fourth refused; then defaults; GPU: 80 GB.
 	input := "4\n0\n0\n\n\n\n3\n1\n2\n3\n4\n0\n\n\n\n\n\n80\n"
 	a, out := run(t, "en", input)
-	if !strings.Contains(out, "You can't select more than 3 options.") {
+	if !strings.Contains(out, "At most 3 may be chosen; deselect one first.") {
 		t.Errorf("the limit of 3 priorities was not enforced:\n%s", out)
 	}
 	if got := a["priorities"].List; !slices.Equal(got, []string{"security", "startup", "performance"}) {
@@ -154,6 +154,44 @@ func TestAccessibleRunInChinese(t *testing.T) {
 	}
 	if strings.Contains(out, "Which decisions do you need?") {
 		t.Errorf("English label in the zh form")
+	}
+	// The prompts themselves are in Chinese too, not only the questions.
+	for _, want := range []string{"输入 1 到", "确认", "最多选择 3 项。", "[y/n，留空保留“否”]"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("zh prompts lack %q", want)
+		}
+	}
+	for _, english := range []string{"Enter a", "Confirm", "Choose up to", "empty keeps", "[y/N]", "[Y/n]"} {
+		if strings.Contains(out, english) {
+			t.Errorf("English prompt text %q in the zh form", english)
+		}
+	}
+}
+
+// TestAccessiblePromptsRecover: bad input gets a message in the wizard's language and the
+// question again; an empty line keeps the value shown, and confirms a list.
+func TestAccessiblePromptsRecover(t *testing.T) {
+	// categories: "x" (bad), then empty (confirm the defaults); workloads: 9 (out of range),
+	// then 0; environment: 7 (out of range), then 2; scale, k8s: empty; tenancy: 3;
+	// priorities: empty; rootless: "maybe" (bad), then y; systemd: empty; kvm: 2;
+	// confidential: empty; startup budget: -5 (bad), then 300.
+	input := "x\n\n9\n0\n7\n2\n\n\n3\n\nmaybe\ny\n\n2\n\n-5\n300\n"
+	a, out := run(t, "en", input)
+	for _, msg := range []string{"Enter a number from 0 to 5.", "Enter a number from 0 to 8.", "Enter a number from 1 to", "Answer y (yes) or n (no).", "Enter a whole number of at least 0."} {
+		if !strings.Contains(out, msg) {
+			t.Errorf("no %q in:\n%s", msg, out)
+		}
+	}
+	if a["rootless"].Bool != true || a["kvm"].Str != "none" || a["startup-budget-ms"].Int != 300 || a["tenancy"].Str != "untrusted" {
+		t.Errorf("answers after recovering: rootless %v, kvm %v, budget %v, tenancy %v", a["rootless"], a["kvm"], a["startup-budget-ms"], a["tenancy"])
+	}
+	full, _ := base(t).Resolve(nil)
+	if v, given := a["categories"]; given && !v.Equal(full["categories"]) {
+		t.Errorf("an empty line changed categories: %v", v)
+	}
+	_, zh := run(t, "zh", "x\n")
+	if !strings.Contains(zh, "请输入 0 到 5 之间的数字。") {
+		t.Errorf("the zh form's error is not in Chinese:\n%s", zh)
 	}
 }
 

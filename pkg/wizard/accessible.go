@@ -1,0 +1,232 @@
+package wizard
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+)
+
+// The accessible mode asks one question at a time in plain lines, for screen readers and for
+// answers piped in by a script. It follows the numbered protocol of huh's accessible fields
+// (a number picks an option; in a list, a number toggles and 0 confirms) with every text in
+// the wizard's language, and an empty line keeps the value shown. At the end of input the
+// remaining questions keep their values.
+
+// accessibleText holds the prompts, in English and Chinese.
+var accessibleText = map[string][2]string{
+	"pick":        {"Enter a number from 1 to %d (empty keeps %s): ", "输入 1 到 %d 之间的数字（留空保留“%s”）："},
+	"pick-bad":    {"Enter a number from 1 to %d.", "请输入 1 到 %d 之间的数字。"},
+	"toggle":      {"Enter a number from 1 to %d to select or deselect; 0 or empty confirms: ", "输入 1 到 %d 之间的数字以选中或取消；输入 0 或留空确认："},
+	"toggle-bad":  {"Enter a number from 0 to %d.", "请输入 0 到 %d 之间的数字。"},
+	"confirm":     {"Confirm", "确认"},
+	"up-to":       {"Choose up to %d.", "最多选择 %d 项。"},
+	"any":         {"Choose any number.", "可以选择任意多项。"},
+	"too-many":    {"At most %d may be chosen; deselect one first.", "最多只能选择 %d 项，请先取消一项。"},
+	"yes-no":      {"[y/n, empty keeps %s]: ", "[y/n，留空保留“%s”]："},
+	"yes-no-bad":  {"Answer y (yes) or n (no).", "请回答 y（是）或 n（否）。"},
+	"number":      {"Enter a whole number (empty keeps %s): ", "输入整数（留空保留 %s）："},
+	"number-min":  {"Enter a whole number of at least %d.", "请输入不小于 %d 的整数。"},
+	"number-max":  {"Enter a whole number of at most %d.", "请输入不大于 %d 的整数。"},
+	"number-both": {"Enter a whole number from %d to %d.", "请输入 %d 到 %d 之间的整数。"},
+	"number-any":  {"Enter a whole number.", "请输入整数。"},
+}
+
+func (w *Wizard) text(key string) string {
+	if w.lang == "zh" {
+		return accessibleText[key][1]
+	}
+	return accessibleText[key][0]
+}
+
+// prompter reads one answer per line.
+type prompter struct {
+	w   *Wizard
+	in  *bufio.Reader
+	out io.Writer
+	eof bool
+}
+
+// line prints the prompt and reads a line; ok is false at the end of input.
+func (p *prompter) line(prompt string) (string, bool) {
+	fmt.Fprint(p.out, prompt)
+	if p.eof {
+		fmt.Fprintln(p.out)
+		return "", false
+	}
+	s, err := p.in.ReadString('\n')
+	if err != nil && s == "" {
+		p.eof = true
+		fmt.Fprintln(p.out)
+		return "", false
+	}
+	return strings.TrimSpace(s), true
+}
+
+func (w *Wizard) runAccessible(ctx context.Context, opts Options) error {
+	p := &prompter{w: w, in: bufio.NewReader(opts.In), out: opts.Out}
+	var lastTopic *knowledge.Topic
+	for _, pg := range w.Pages {
+		if !w.Visible(pg) {
+			continue
+		}
+		if pg.Topic != lastTopic {
+			fmt.Fprintf(opts.Out, "== %s ==\n\n", pg.Topic.Title.In(w.lang))
+			lastTopic = pg.Topic
+		}
+		for _, f := range pg.Fields {
+			if err := ctx.Err(); err != nil {
+				return ErrAborted
+			}
+			q := f.Question
+			fmt.Fprintf(opts.Out, "%s\n%s\n", q.Label.In(w.lang), q.Help.In(w.lang))
+			switch q.Type {
+			case knowledge.TypeMulti:
+				p.multi(f)
+			case knowledge.TypeBool:
+				p.yesNo(f)
+			case knowledge.TypeInt:
+				p.number(f)
+			default:
+				p.one(f)
+			}
+			fmt.Fprintln(opts.Out)
+		}
+	}
+	return nil
+}
+
+func (p *prompter) label(q *knowledge.Question, id string) string {
+	if c := q.Choice(id); c != nil {
+		return c.Label.In(p.w.lang)
+	}
+	return id
+}
+
+func (p *prompter) one(f *Field) {
+	q := f.Question
+	for i, c := range q.Values {
+		mark := " "
+		if c.ID == f.One {
+			mark = "*"
+		}
+		fmt.Fprintf(p.out, "%d. %s %s\n", i+1, mark, c.Label.In(p.w.lang))
+	}
+	for {
+		s, ok := p.line(fmt.Sprintf(p.w.text("pick"), len(q.Values), p.label(q, f.One)))
+		if !ok || s == "" {
+			return
+		}
+		if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= len(q.Values) {
+			f.One = q.Values[n-1].ID
+			return
+		}
+		fmt.Fprintln(p.out, fmt.Sprintf(p.w.text("pick-bad"), len(q.Values)))
+	}
+}
+
+func (p *prompter) multi(f *Field) {
+	q := f.Question
+	if q.Max != nil {
+		fmt.Fprintln(p.out, fmt.Sprintf(p.w.text("up-to"), *q.Max))
+	} else {
+		fmt.Fprintln(p.out, p.w.text("any"))
+	}
+	for {
+		for i, c := range q.Values {
+			mark := " "
+			if slices.Contains(f.Multi, c.ID) {
+				mark = "✓"
+			}
+			fmt.Fprintf(p.out, "%d. %s %s\n", i+1, mark, c.Label.In(p.w.lang))
+		}
+		fmt.Fprintf(p.out, "0.   %s\n", p.w.text("confirm"))
+		s, ok := p.line(fmt.Sprintf(p.w.text("toggle"), len(q.Values)))
+		if !ok {
+			return // the end of input keeps the selection
+		}
+		n, err := strconv.Atoi(s)
+		if s == "" {
+			n, err = 0, nil
+		}
+		switch {
+		case err != nil || n < 0 || n > len(q.Values):
+			fmt.Fprintln(p.out, fmt.Sprintf(p.w.text("toggle-bad"), len(q.Values)))
+		case n == 0:
+			if q.Min != nil && len(f.Multi) < *q.Min {
+				fmt.Fprintln(p.out, fmt.Sprintf(p.w.ui("at-least"), *q.Min))
+				continue
+			}
+			return
+		default:
+			id := q.Values[n-1].ID
+			if i := slices.Index(f.Multi, id); i >= 0 {
+				f.Multi = slices.Delete(f.Multi, i, i+1)
+			} else if q.Max != nil && len(f.Multi) >= *q.Max {
+				fmt.Fprintln(p.out, fmt.Sprintf(p.w.text("too-many"), *q.Max))
+			} else {
+				f.Multi = append(f.Multi, id)
+				// Keep the question's order, as the flags and the form do.
+				slices.SortFunc(f.Multi, func(a, b string) int {
+					return slices.Index(q.ValueIDs(), a) - slices.Index(q.ValueIDs(), b)
+				})
+			}
+		}
+		fmt.Fprintln(p.out)
+	}
+}
+
+func (p *prompter) yesNo(f *Field) {
+	current := p.w.ui("no")
+	if f.Flag {
+		current = p.w.ui("yes")
+	}
+	for {
+		s, ok := p.line(fmt.Sprintf(p.w.text("yes-no"), current))
+		if !ok || s == "" {
+			return
+		}
+		switch strings.ToLower(s) {
+		case "y", "yes", "是", "true":
+			f.Flag = true
+			return
+		case "n", "no", "否", "false":
+			f.Flag = false
+			return
+		}
+		fmt.Fprintln(p.out, p.w.text("yes-no-bad"))
+	}
+}
+
+func (p *prompter) number(f *Field) {
+	q := f.Question
+	current := strings.TrimSpace(f.Num)
+	if current == "" {
+		current = q.DefaultValue.String()
+	}
+	for {
+		s, ok := p.line(fmt.Sprintf(p.w.text("number"), current))
+		if !ok || s == "" {
+			return
+		}
+		if _, err := q.ParseInt(s); err == nil {
+			f.Num = s
+			return
+		}
+		switch {
+		case q.Min != nil && q.Max != nil:
+			fmt.Fprintln(p.out, fmt.Sprintf(p.w.text("number-both"), *q.Min, *q.Max))
+		case q.Max != nil:
+			fmt.Fprintln(p.out, fmt.Sprintf(p.w.text("number-max"), *q.Max))
+		case q.Min != nil:
+			fmt.Fprintln(p.out, fmt.Sprintf(p.w.text("number-min"), *q.Min))
+		default:
+			fmt.Fprintln(p.out, p.w.text("number-any"))
+		}
+	}
+}
