@@ -191,8 +191,15 @@ func (b *Base) Resolve(given Answers) (Answers, error) {
 		}
 	}
 	// Defaults that depend on other answers come last, each after those it depends on (the
-	// loader rejects cycles), so every condition sees the answers it names.
-	for _, q := range b.defaultAddOrder {
+	// loader rejects cycles), so every condition sees the answers it names. A question the
+	// order lacks still gets its default, after them.
+	pending := b.defaultAddOrder
+	for _, q := range b.Questions {
+		if len(q.DefaultAdd) > 0 && !slices.Contains(b.defaultAddOrder, q) {
+			pending = append(slices.Clip(pending), q)
+		}
+	}
+	for _, q := range pending {
 		if _, ok := out[q.ID]; ok {
 			continue
 		}

@@ -12,9 +12,10 @@ import (
 // guard could never apply (for example {kvm: none, any_of: [{kvm: full}]}, or a multi
 // question asked to have three values when it allows two).
 
-// maxBranches bounds the any_of expansion of one condition; beyond it the condition is taken
-// as satisfiable rather than spending unbounded time on a hostile file.
-const maxBranches = 4096
+// satBudget bounds the work of checking one condition: the terms copied into its any_of
+// branches and the terms evaluated against candidate answers. Beyond it the condition is
+// taken as satisfiable rather than spending unbounded time and memory on a hostile file.
+const satBudget = 1 << 20
 
 func (v *validator) consistencyPass() {
 	order := v.questionCycles()
@@ -136,12 +137,16 @@ func (v *validator) questionCycles() []*Question {
 // different questions are independent, so the condition is expanded into its any_of branches
 // and each branch is checked question by question over that question's possible answers.
 func (b *Base) satisfiable(c *Condition) bool {
-	branches, ok := c.branches(nil, 0)
+	budget := satBudget
+	branches, ok := c.branches(nil, &budget)
 	if !ok {
-		return true // too many branches to check; see maxBranches
+		return true // too much to check; see satBudget
 	}
 	for _, terms := range branches {
-		if b.branchSatisfiable(terms) {
+		if b.branchSatisfiable(terms, &budget) {
+			return true
+		}
+		if budget < 0 {
 			return true
 		}
 	}
@@ -149,26 +154,30 @@ func (b *Base) satisfiable(c *Condition) bool {
 }
 
 // branches expands the condition into a disjunction of conjunctions of terms, each prefixed by
-// the terms of the enclosing conditions. ok is false beyond maxBranches.
-func (c *Condition) branches(prefix []*Term, n int) (out [][]*Term, ok bool) {
+// the terms of the enclosing conditions. Every term copied is taken from budget; ok is false
+// once it is spent.
+func (c *Condition) branches(prefix []*Term, budget *int) (out [][]*Term, ok bool) {
+	*budget -= len(prefix) + len(c.Terms) + 1
+	if *budget < 0 {
+		return nil, false
+	}
 	terms := append(slices.Clone(prefix), c.Terms...)
 	if len(c.AnyOf) == 0 {
 		return [][]*Term{terms}, true
 	}
 	for _, sub := range c.AnyOf {
-		more, ok := sub.branches(terms, n+len(out))
+		more, ok := sub.branches(terms, budget)
 		if !ok {
 			return nil, false
 		}
 		out = append(out, more...)
-		if n+len(out) > maxBranches {
-			return nil, false
-		}
 	}
 	return out, true
 }
 
-func (b *Base) branchSatisfiable(terms []*Term) bool {
+// branchSatisfiable reports whether one conjunction of terms can hold; when the budget runs
+// out it answers true (not known to be contradictory).
+func (b *Base) branchSatisfiable(terms []*Term, budget *int) bool {
 	byKey := map[string][]*Term{}
 	var keys []string
 	for _, t := range terms {
@@ -182,16 +191,21 @@ func (b *Base) branchSatisfiable(terms []*Term) bool {
 	}
 	for _, k := range keys {
 		q := b.questions[k]
-		if q != nil && !q.satisfiable(byKey[k]) {
+		if q != nil && !q.satisfiable(byKey[k], budget) {
 			return false
 		}
 	}
 	return true
 }
 
-// satisfiable reports whether some allowed answer to q meets every term.
-func (q *Question) satisfiable(terms []*Term) bool {
+// satisfiable reports whether some allowed answer to q meets every term (true when the
+// budget runs out).
+func (q *Question) satisfiable(terms []*Term, budget *int) bool {
 	all := func(v Value) bool {
+		*budget -= len(terms)
+		if *budget < 0 {
+			return true
+		}
 		for _, t := range terms {
 			if !t.matchAnswer(v) {
 				return false
@@ -225,8 +239,9 @@ func (q *Question) satisfiable(terms []*Term) bool {
 // intProbes are the whole numbers where the terms can change truth value: each threshold, its
 // neighbours and the question's bounds. Between two probes every term is constant, so if no
 // probe meets the terms, no number does.
+// Answers are Go ints (strconv.Atoi), so without a min or max they range over all of int.
 func (q *Question) intProbes(terms []*Term) []int {
-	lo, hi := math.MinInt32, math.MaxInt32
+	lo, hi := math.MinInt, math.MaxInt
 	if q.Min != nil {
 		lo = *q.Min
 	}
@@ -234,22 +249,30 @@ func (q *Question) intProbes(terms []*Term) []int {
 		hi = *q.Max
 	}
 	probes := []int{lo, hi}
+	add := func(p int, d int) { // p+d for d in -1..1, when it stays in [lo, hi] (so cannot overflow)
+		if (d < 0 && p <= lo) || (d > 0 && p >= hi) {
+			return
+		}
+		probes = append(probes, p+d)
+	}
 	for _, t := range terms {
 		for _, f := range t.nums {
-			if math.IsNaN(f) || f < float64(lo) || f > float64(hi) {
+			// Thresholds beyond the range hold or fail alike for every answer: lo and hi
+			// stand for them. (±2^63 is where a float64 stops converting to an int.)
+			if math.IsNaN(f) || f < float64(lo) || f > float64(hi) || math.Abs(f) >= 1<<63 {
 				continue
 			}
 			fl, ce := int(math.Floor(f)), int(math.Ceil(f))
-			probes = append(probes, fl-1, fl, ce, ce+1)
+			for _, p := range []int{fl, ce} {
+				if p >= lo && p <= hi {
+					add(p, -1)
+					add(p, 0)
+					add(p, 1)
+				}
+			}
 		}
 	}
-	out := probes[:0]
-	for _, p := range probes {
-		if p >= lo && p <= hi {
-			out = append(out, p)
-		}
-	}
-	return out
+	return probes
 }
 
 // multiSatisfiable tries every choice of the values the terms name, with and without some

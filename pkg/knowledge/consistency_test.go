@@ -49,6 +49,7 @@ func TestConditionsThatCanHoldAreAccepted(t *testing.T) {
 		`{budget: {gt: 2.5}, any_of: [{budget: {lt: 3.5}}]}`, // 3
 		`{budget: {gte: 0}, any_of: [{budget: {lte: 0}}]}`,   // 0, the minimum
 		`{budget: {gt: 1000000}}`,                            // no max: any size
+		`{budget: {gte: 3000000000}}`,                        // beyond int32: answers are Go ints
 		`{priorities: {empty: true}}`,                        // min 0
 		`{priorities: {has: speed}, any_of: [{priorities: {lacks: safety}}]}`,
 		`{priorities: {has_none: [speed]}, any_of: [{priorities: {empty: false}}]}`, // safety
@@ -84,6 +85,32 @@ func TestContradictionsAreRejected(t *testing.T) {
 		"{when: {workloads: ai}, add: [gpu]}", "{when: {budget: {lt: 0}}, add: [gpu]}"))
 	if err == nil || !strings.Contains(err.Error(), `a default_add of "categories" contradicts itself`) {
 		t.Errorf("a default_add that cannot hold: got %v", err)
+	}
+}
+
+// TestContradictionCheckIsBounded: a condition too large to check within the budget is taken
+// as satisfiable, not checked at any cost. This one nests any_of 2 000 deep over a
+// contradiction at the bottom: expanding it would copy millions of terms.
+func TestContradictionCheckIsBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("{workloads: {has: [web]}")
+	const depth = 2000
+	for range depth {
+		b.WriteString(", any_of: [{workloads: {has_any: [web, ai]}")
+	}
+	b.WriteString(", any_of: [{workloads: {lacks: [web]}}, {workloads: {lacks: [web]}}]")
+	for range depth {
+		b.WriteString("}]")
+	}
+	b.WriteString("}")
+	if _, err := knowledge.Load(miniWith(t, rule(b.String()))); err != nil {
+		t.Errorf("a condition beyond the budget: %v", err)
+	}
+	// A large question minimum is not mistaken for a contradiction either.
+	_, err := knowledge.Load(miniWith(t, rule(`{budget: {gte: 3000000001}}`),
+		"    min: 0\n    default: 0", "    min: 3000000000\n    default: 3000000000"))
+	if err != nil {
+		t.Errorf("a condition on a question with a large min: %v", err)
 	}
 }
 

@@ -41,1160 +41,155 @@ func init() {
 		"none":  0,
 	}
 	precompiledBase.Facts = map[string]*Fact{
-		"biren-br100-chiplet-blink": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 546, Col: 5},
-			ID:      "biren-br100-chiplet-blink",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 548, Col: 18},
-				En:  "Chiplet design, BLink interconnect.",
-				Zh:  "Chiplet 设计，BirenLink 互联。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 550, Col: 7},
-				En:  "Two 7 nm compute chiplets in 2.5D CoWoS (77 billion transistors) joined at 896 GB/s; PCIe 5.0 with CXL and 8 BLink ports totalling 2.3 TB/s.",
-				Zh:  "两颗 7 nm 计算芯粒以 2.5D CoWoS 封装（770 亿晶体管），芯粒间 896 GB/s；PCIe 5.0 支持 CXL，8 个 BLink 端口合计 2.3 TB/s。",
-			},
-			Source: "https://www.golem.de/news/biren-br100-br104-chinas-gpgpu-beschleuniger-schlaegt-nvidias-hopper-2208-167497.html",
-		},
-		"biren-br100-specs":    &pb1163,
-		"biren-br104":          &pb1164,
-		"biren-cuda":           &pb1165,
-		"biren-virtualization": &pb1166,
-		"cambricon-k8s-device-plugin": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 668, Col: 5},
-			ID:      "cambricon-k8s-device-plugin",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 670, Col: 18},
-				En:  "Not covered by the report.",
-				Zh:  "报告未涉及。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 672, Col: 7},
-				En:  "Cambricon's Kubernetes device plugin registers cambricon.com/mlu and offers several modes: whole cards, env-share, MIM hardware partitions (e.g. mlu370.mim-2m.8gb), dynamic sMLU and topology-aware allocation. HAMi also shares MLUs.",
-				Zh:  "寒武纪的 Kubernetes device plugin 注册 cambricon.com/mlu，支持多种模式：整卡、env-share、MIM 硬件分区（如 mlu370.mim-2m.8gb）、动态 sMLU 和拓扑感知分配。HAMi 同样支持共享 MLU。",
-			},
-			Source: "https://github.com/Cambricon/cambricon-k8s-device-plugin/blob/master/device-plugin/README.md",
-		},
-		"cambricon-mlu370-price-estimate": &pb1248,
-		"cambricon-mlu370-x8-specs": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 647, Col: 5},
-			ID:      "cambricon-mlu370-x8-specs",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 649, Col: 18},
-				En:  "Not covered by the report.",
-				Zh:  "报告未涉及。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 651, Col: 7},
-				En:  "MLU370-X8 (March 2022): two Siyuan 370 chips on MLUarch03 at 7 nm; 96 FP16/BF16 TFLOPS, 32 FP32 TFLOPS, 256 INT8 TOPS; 48 GB LPDDR5 at 614.4 GB/s; PCIe 4.0 x16; 250 W; MLU-Link at 200 GB/s per card.",
-				Zh:  "MLU370-X8（2022 年 3 月）：两颗思元 370 芯片，MLUarch03 架构、7 nm；FP16/BF16 96 TFLOPS，FP32 32 TFLOPS，INT8 256 TOPS；48 GB LPDDR5、614.4 GB/s；PCIe 4.0 x16；250 W；MLU-Link 每卡 200 GB/s。",
-			},
-			Source: "http://guangxilong.com/c/032129635H022.html",
-		},
-		"cambricon-mlu590-specs": &pb1249,
-		"cambricon-software-stack": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 661, Col: 5},
-			ID:      "cambricon-software-stack",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 663, Col: 18},
-				En:  "Not covered by the report.",
-				Zh:  "报告未涉及。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 665, Col: 7},
-				En:  "Cambricon Neuware: CNToolkit, the CNNL operator libraries, CNCL collectives, MagicMind for inference and torch_mlu (PyTorch device 'mlu'); vllm-mlu and SGLang ports exist. The SDK and images come through Cambricon channels, and like Ascend it does not run CUDA.",
-				Zh:  "寒武纪 Neuware 包括 CNToolkit、CNNL 算子库、CNCL 通信库、MagicMind 推理引擎和 torch_mlu（PyTorch 设备名为 mlu），另有 vllm-mlu 与 SGLang 适配版本。SDK 和镜像需通过寒武纪渠道获取；与昇腾一样，不能运行 CUDA。",
-			},
-			Source: "https://docs.sglang.io/docs/hardware-platforms/cambricon_mlu",
-		},
-		"china-ai-card-prices-2024": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 438, Col: 5},
-			ID:      "china-ai-card-prices-2024",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 440, Col: 18},
-				En:  "Not covered by the report.",
-				Zh:  "报告未涉及。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 442, Col: 7},
-				En:  "Reuters, January 2024: NVIDIA priced the H20 to Chinese distributors at US$12,000-15,000 per card, and some advertised it at about ¥110,000; Huawei's Ascend 910B sold for about ¥120,000. Prices have moved with export rules and supply since.",
-				Zh:  "路透社 2024 年 1 月报道：NVIDIA 给国内经销商的 H20 报价为每卡 1.2 万至 1.5 万美元，部分经销商标价约 11 万元；华为昇腾 910B 售价约 12 万元。此后价格随出口政策和供货而变化。",
-			},
-			Source: "https://dunyanews.tv/amp/english/788751.php",
-		},
-		"cloud-alibaba-fc": &pb743,
-		"cloud-aws-lambda-firecracker": &Fact{
-			Pos:     Pos{File: "rules/sandbox.yaml", Line: 706, Col: 5},
-			ID:      "cloud-aws-lambda-firecracker",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 709, Col: 7},
-				En:  "AWS Lambda runs on Firecracker.",
-				Zh:  "AWS Lambda 基于 Firecracker。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 712, Col: 7},
-				En:  "Firecracker was built at AWS to run Lambda and Fargate.",
-				Zh:  "Firecracker 正是 AWS 为运行 Lambda 和 Fargate 而开发的。",
-			},
-			Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/README.md",
-		},
-		"cloud-azure-kata":         &pb742,
-		"cloud-cloudflare-workers": &pb827,
-		"cloud-fastly-wasmtime": &Fact{
-			Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 316, Col: 5},
-			ID:      "cloud-fastly-wasmtime",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 319, Col: 7},
-				En:  "Fastly Compute runs on Wasmtime, with Rust first.",
-				Zh:  "Fastly Compute 使用 Wasmtime 运行时，Rust 优先。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 322, Col: 7},
-				En:  "Wasmtime's ADOPTERS list Fastly Compute in production at the edge using WASI; Fastly's local test server Viceroy embeds it too.",
-				Zh:  "Wasmtime 的 ADOPTERS 列表显示 Fastly Compute 在边缘生产环境中基于 WASI 使用它；Fastly 的本地测试服务器 Viceroy 也内嵌了它。",
-			},
-			Source: "https://github.com/bytecodealliance/wasmtime/blob/main/ADOPTERS.md",
-		},
-		"cloud-run-gvisor":               &pb713,
-		"containerd-k8s-default-runtime": &pb242,
-		"containerd-nerdctl": &Fact{
-			Pos:     Pos{File: "rules/engine.yaml", Line: 376, Col: 5},
-			ID:      "containerd-nerdctl",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 379, Col: 7},
-				En:  "nerdctl is a Docker-like CLI for containerd.",
-				Zh:  "nerdctl 是 containerd 的类 Docker 命令行工具。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 382, Col: 7},
-				En:  "nerdctl, a non-core containerd sub-project, copies the docker CLI and supports compose, rootless mode and lazy pulling; v2.0.0 was published 2024-11-06.",
-				Zh:  "nerdctl 是 containerd 的非核心子项目，复刻 docker CLI，支持 compose、rootless 模式和镜像懒加载；v2.0.0 发布于 2024-11-06。",
-			},
-			Source: "https://pkg.go.dev/github.com/containerd/nerdctl/v2@v2.0.0",
-		},
-		"containerd-releases": &Fact{
-			Pos:     Pos{File: "rules/engine.yaml", Line: 358, Col: 5},
-			ID:      "containerd-releases",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 361, Col: 7},
-				En:  "containerd 2.0 (November 2024) and 2.1.",
-				Zh:  "containerd 2.0（2024 年 11 月）与 2.1。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 364, Col: 7},
-				En:  "2.0 came out 2024-11-05 (LTS to March 2027) and 2.1 on 2025-05-07. Since then 2.2 (2025-11-05) and 2.3 (2026-04-30, LTS to 2028-04-30).",
-				Zh:  "2.0 于 2024-11-05 发布（LTS 至 2027 年 3 月），2.1 于 2025-05-07 发布。此后有 2.2（2025-11-05）和 2.3（2026-04-30，LTS 至 2028-04-30）。",
-			},
-			Source: "https://github.com/containerd/containerd/blob/main/RELEASES.md",
-		},
-		"docker-29-containerd-image-store": &Fact{
-			Pos:     Pos{File: "rules/engine.yaml", Line: 259, Col: 5},
-			ID:      "docker-29-containerd-image-store",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 262, Col: 7},
-				En:  "Not covered by the report: context for Docker 29.",
-				Zh:  "报告未涉及：Docker 29 的背景信息。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 265, Col: 7},
-				En:  "From Engine 29.0 fresh installs use the containerd image store by default (upgraded daemons keep overlay2); the minimum API version is 1.44.",
-				Zh:  "从 Engine 29.0 起，全新安装默认使用 containerd 镜像存储（升级的守护进程保留 overlay2）；最低 API 版本为 1.44。",
-			},
-			Source: "https://www.docker.com/blog/docker-engine-version-29",
-		},
-		"docker-compose-version": &pb463,
-		"docker-current-version": &pb183,
-		"docker-daemon-root-default": &Fact{
-			Pos:     Pos{File: "rules/engine.yaml", Line: 277, Col: 5},
-			ID:      "docker-daemon-root-default",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 280, Col: 7},
-				En:  "The Docker daemon runs as root by default.",
-				Zh:  "Docker 守护进程默认以 root 运行。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 283, Col: 7},
-				En:  "A standard install runs dockerd as root. userns-remap only remaps the containers; only rootless mode takes root away from both the daemon and the containers.",
-				Zh:  "标准安装中 dockerd 以 root 运行。userns-remap 只对容器做用户映射；只有 rootless 模式能让守护进程和容器都不再使用 root。",
-			},
-			Source: "https://docs.docker.com/engine/security/rootless/",
-		},
-		"docker-desktop-license": &Fact{
-			Pos:     Pos{File: "rules/engine.yaml", Line: 286, Col: 5},
-			ID:      "docker-desktop-license",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 289, Col: 7},
-				En:  "Docker Desktop needs a paid subscription in companies with more than 250 staff or more than $10M revenue.",
-				Zh:  "员工超过 250 人或年收入超过 1000 万美元的企业使用 Docker Desktop 需要付费订阅。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 292, Col: 7},
-				En:  "Desktop is free only for organisations with fewer than 250 employees and under $10M annual revenue, for personal use, education and non-commercial open source; others need Pro, Team or Business. Docker Engine and the CLI stay Apache-2.0 outside Desktop.",
-				Zh:  "只有员工少于 250 人且年收入低于 1000 万美元的组织、个人、教育及非商业开源项目可免费使用 Desktop；其余需购买 Pro、Team 或 Business 订阅。脱离 Desktop 单独安装的 Docker Engine 和 CLI 仍是 Apache-2.0 许可。",
-			},
-			Source: "https://raw.githubusercontent.com/docker/docs/main/content/manuals/subscription-billing/desktop-license.md",
-		},
-		"docker-desktop-wasm": &pb826,
-		"docker-rootless-since-2010": &Fact{
-			Pos:     Pos{File: "rules/engine.yaml", Line: 268, Col: 5},
-			ID:      "docker-rootless-since-2010",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 271, Col: 7},
-				En:  "Docker supports rootless mode since 20.10.",
-				Zh:  "Docker 自 20.10 起支持 rootless 模式。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 274, Col: 7},
-				En:  "Rootless Docker arrived as experimental in 19.03 and became stable in 20.10. It is opt-in, installed per user with dockerd-rootless-setuptool.sh.",
-				Zh:  "Rootless Docker 在 19.03 以实验特性引入，20.10 转为稳定。它需要主动开启，按用户用 dockerd-rootless-setuptool.sh 安装。",
-			},
-			Source: "https://docs.docker.com/engine/security/rootless/",
-		},
-		"docker-swarm-status":          &pb430,
-		"export-controls-china-status": &pb995,
-		"firecracker-arm64":            &pb770,
-		"firecracker-boot-time": &Fact{
-			Pos:     Pos{File: "rules/sandbox.yaml", Line: 417, Col: 5},
-			ID:      "firecracker-boot-time",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 420, Col: 7},
-				En:  "Firecracker boots in under 125 ms.",
-				Zh:  "Firecracker 启动时间小于 125 ms。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 423, Col: 7},
-				En:  "The specification bounds it at 125 ms from the InstanceStart call to the guest's /sbin/init, with a minimal kernel and root filesystem. The VMM process itself is up in about 12 ms.",
-				Zh:  "官方规格给出的上限是 125 ms（从 InstanceStart 调用到客户机 /sbin/init，使用最小内核和根文件系统）。VMM 进程本身约 12 ms 即可就绪。",
-			},
-			Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/SPECIFICATION.md",
-		},
-		"firecracker-confidential":    &pb766,
-		"firecracker-current-version": &pb768,
-		"firecracker-ebpf-network":    &pb771,
-		"firecracker-gpu-passthrough": &pb767,
-		"firecracker-kvm-lambda-fargate": &Fact{
-			Pos:     Pos{File: "rules/sandbox.yaml", Line: 435, Col: 5},
-			ID:      "firecracker-kvm-lambda-fargate",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 438, Col: 7},
-				En:  "Firecracker isolates with KVM and backs AWS Lambda.",
-				Zh:  "Firecracker 依靠 KVM 实现隔离，是 AWS Lambda 的底层。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 441, Col: 7},
-				En:  "It creates microVMs through Linux KVM and was built for Lambda and Fargate. Only bare-metal hosts are tested; nested virtualization is not a tested setup.",
-				Zh:  "它通过 Linux KVM 创建 microVM，最初就是为 Lambda 和 Fargate 打造的。官方只在裸金属主机上测试，嵌套虚拟化不在测试范围内。",
-			},
-			Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/README.md",
-		},
-		"firecracker-memory-overhead": &Fact{
-			Pos:     Pos{File: "rules/sandbox.yaml", Line: 426, Col: 5},
-			ID:      "firecracker-memory-overhead",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 429, Col: 7},
-				En:  "Firecracker has about 5 MB of base memory overhead.",
-				Zh:  "Firecracker 基础内存开销约 5 MB。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 432, Col: 7},
-				En:  "The VMM threads use at most 5 MiB for a microVM with 1 vCPU and 128 MiB of RAM; heavier I/O can raise it.",
-				Zh:  "对于 1 个 vCPU、128 MiB 内存的 microVM，VMM 线程最多占用 5 MiB；I/O 较重时会有所增加。",
-			},
-			Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/SPECIFICATION.md",
-		},
-		"firecracker-snapshot-restore": &pb769,
-		"gvisor-boot-time":             &pb714,
-		"gvisor-checkpoint-rootless": &Fact{
-			Pos:     Pos{File: "rules/sandbox.yaml", Line: 592, Col: 5},
-			ID:      "gvisor-checkpoint-rootless",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 595, Col: 7},
-				En:  "gVisor has checkpoint/restore and a rootless mode.",
-				Zh:  "gVisor 支持检查点/恢复和 rootless 模式。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 598, Col: 7},
-				En:  "Both exist. Rootless mode is limited: no runsc create, no save/restore and host networking only.",
-				Zh:  "两者都有。但 rootless 模式有限制：不支持 runsc create，不能保存/恢复，只能使用宿主机网络。",
-			},
-			Source: "https://github.com/google/gvisor",
-		},
-		"gvisor-compat-limits": &Fact{
-			Pos:     Pos{File: "rules/sandbox.yaml", Line: 610, Col: 5},
-			ID:      "gvisor-compat-limits",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 613, Col: 7},
-				En:  "gVisor has system-call compatibility limits.",
-				Zh:  "gVisor 存在系统调用兼容性限制。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 616, Col: 7},
-				En:  "It implements a subset of the Linux ABI: io_uring off by default, no in-sandbox cgroup limits, no block-device filesystems, partial iptables, no KVM inside. Common language runtimes are regression-tested.",
-				Zh:  "它只实现了 Linux ABI 的一个子集：io_uring 默认关闭，沙箱内的 cgroup 限制不生效，不支持块设备文件系统，iptables 支持不完整，沙箱内不能用 KVM。常见语言运行时均有回归测试。",
-			},
-			Source: "https://github.com/google/gvisor/blob/master/g3doc/user_guide/compatibility.md",
-		},
-		"gvisor-gpu":          &pb712,
-		"gvisor-perf-vs-2023": &pb715,
-		"gvisor-platforms": &Fact{
-			Pos:     Pos{File: "rules/sandbox.yaml", Line: 556, Col: 5},
-			ID:      "gvisor-platforms",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 559, Col: 7},
-				En:  "gVisor is a user-space kernel that needs no virtualization.",
-				Zh:  "gVisor 是用户态内核，无需虚拟化。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 562, Col: 7},
-				En:  "The default systrap platform (since 2023) uses seccomp traps and needs no hardware virtualization, so it runs inside VMs; an optional KVM platform exists.",
-				Zh:  "默认的 systrap 平台（2023 年起）基于 seccomp 陷入，不需要硬件虚拟化，因此可以在虚拟机里运行；另有可选的 KVM 平台。",
-			},
-			Source: "https://gvisor.dev/docs/user_guide/platforms/",
-		},
-		"gvisor-versioning": &Fact{
-			Pos:     Pos{File: "rules/sandbox.yaml", Line: 601, Col: 5},
-			ID:      "gvisor-versioning",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 604, Col: 7},
-				En:  "gVisor versions are named release-YYYYMMDD.",
-				Zh:  "gVisor 版本以 release-YYYYMMDD 命名。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 607, Col: 7},
-				En:  "Roughly weekly tags release-YYYYMMDD.N; release-20260817.0 is the newest seen.",
-				Zh:  "大约每周发布一次，标签为 release-YYYYMMDD.N；目前所见最新为 release-20260817.0。",
-			},
-			Source: "https://github.com/google/gvisor",
-		},
-		"hami-cncf-status": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 683, Col: 5},
-			ID:      "hami-cncf-status",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 685, Col: 18},
-				En:  "Not covered by the report.",
-				Zh:  "报告未涉及。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 687, Col: 7},
-				En:  "HAMi joined the CNCF Sandbox on 2024-08-21 and moved to CNCF Incubating around mid-2026.",
-				Zh:  "HAMi 于 2024-08-21 加入 CNCF 沙箱，约在 2026 年年中晋升为 CNCF 孵化项目。",
-			},
-			Source: "https://github.com/Project-HAMi/HAMi",
-		},
-		"hami-supported-vendors": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 676, Col: 5},
-			ID:      "hami-supported-vendors",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 678, Col: 18},
-				En:  "Not covered by the report.",
-				Zh:  "报告未涉及。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 680, Col: 7},
-				En:  "HAMi shares accelerators by memory and core slices without application changes, using a webhook, a scheduler extender, device plugins and in-container limiters. Backends include NVIDIA, Ascend, Cambricon, Hygon, Iluvatar, Moore Threads, MetaX, Enflame, Kunlunxin and (since June 2026) Biren. Isolation strength differs by vendor.",
-				Zh:  "HAMi 通过 webhook、调度器扩展、device plugin 和容器内限制器，按显存与算力切片共享加速卡，应用无需改动。支持 NVIDIA、昇腾、寒武纪、海光、天数智芯、摩尔线程、沐曦、燧原、昆仑芯以及（2026 年 6 月起）壁仞等厂商。隔离强度因厂商而异。",
-			},
-			Source: "https://github.com/Project-HAMi/HAMi",
-		},
-		"huawei-ascend-910b-compute-tdp": &pb1221,
-		"huawei-ascend-910b-memory": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 597, Col: 5},
-			ID:      "huawei-ascend-910b-memory",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 599, Col: 18},
-				En:  "Not covered by the report.",
-				Zh:  "报告未涉及。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 601, Col: 7},
-				En:  "The Ascend 910B (Atlas A2) has 64 GB of on-package HBM per chip (the 910B4 bin has 32 GB), at about 1.6 TB/s. Only third-party pages name the type HBM2e.",
-				Zh:  "昇腾 910B（Atlas A2）每颗芯片封装 64 GB HBM（910B4 为 32 GB），带宽约 1.6 TB/s。HBM2e 这一类型只见于第三方资料。",
-			},
-			Source: "https://docs.sglang.io/docs/hardware-platforms/ascend-npus/ascend_npu_reference",
-		},
-		"huawei-ascend-910c-specs": &pb1222,
-		"huawei-ascend-cuda-compat": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 625, Col: 5},
-			ID:      "huawei-ascend-cuda-compat",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 627, Col: 18},
-				En:  "Not covered by the report.",
-				Zh:  "报告未涉及。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 629, Col: 7},
-				En:  "Ascend does not run CUDA: Huawei states that GPU scripts cannot be used on NPUs directly. Porting happens at the PyTorch level (transfer_to_npu remaps torch.cuda to torch.npu and NCCL to HCCL); CUDA kernels and CUDA-only libraries must be replaced.",
-				Zh:  "昇腾不能运行 CUDA，华为文档明确说明 GPU 脚本无法直接在 NPU 上使用。迁移在 PyTorch 层面进行（transfer_to_npu 把 torch.cuda 映射到 torch.npu、NCCL 映射到 HCCL）；CUDA 算子和只支持 CUDA 的库都必须替换。",
-			},
-			Source: "https://www.hiascend.com/document/detail/en/CANNCommunityEdition/910/devaids/migrationtools/atlasfmkt_16_0001.html",
-		},
-		"huawei-ascend-kubernetes": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 632, Col: 5},
-			ID:      "huawei-ascend-kubernetes",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 634, Col: 18},
-				En:  "Not covered by the report.",
-				Zh:  "报告未涉及。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 636, Col: 7},
-				En:  "Huawei MindCluster brings Ascend Docker Runtime, the Ascend Device Plugin (resources such as huawei.com/Ascend910), an Ascend build of Volcano, Ascend Operator for multi-node training and NPU Exporter for metrics.",
-				Zh:  "华为 MindCluster 提供 Ascend Docker Runtime、Ascend Device Plugin（资源名如 huawei.com/Ascend910）、带昇腾插件的 Volcano、用于多机训练的 Ascend Operator 以及采集指标的 NPU Exporter。",
-			},
-			Source: "https://www.hiascend.com/document/detail/en/mindie/230/servicedeploy/servicedev/mindie_service0016.html",
-		},
-		"huawei-ascend-software-stack": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 618, Col: 5},
-			ID:      "huawei-ascend-software-stack",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 620, Col: 18},
-				En:  "Not covered by the report.",
-				Zh:  "报告未涉及。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 622, Col: 7},
-				En:  "Driver and firmware, then CANN (toolkit, kernels, AscendCL), then frameworks: MindSpore, PyTorch through torch_npu (needs CANN installed first) and TensorFlow through tfplugin. torch_npu releases follow PyTorch versions.",
-				Zh:  "软件栈自下而上为驱动与固件、CANN（toolkit、kernels、AscendCL），再到框架：MindSpore、通过 torch_npu 支持 PyTorch（需先装 CANN）、通过 tfplugin 支持 TensorFlow。torch_npu 的版本跟随 PyTorch 发布。",
-			},
-			Source: "https://pypi.org/project/torch-npu/",
-		},
-		"huawei-ascend-vnpu-sharing": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 639, Col: 5},
-			ID:      "huawei-ascend-vnpu-sharing",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 641, Col: 18},
-				En:  "Not covered by the report.",
-				Zh:  "报告未涉及。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 643, Col: 7},
-				En:  "Ascend partitions NPUs by AI cores (vNPU), not by time-slicing: static vNPUs are pre-created with npu-smi (templates vir02/04/08/16 on 910-class cards); dynamic vNPUs in Kubernetes are limited to inference cards. HAMi also schedules vNPUs for the 910B and 910C.",
-				Zh:  "昇腾按 AI Core 切分 NPU（vNPU），而非时间片：静态 vNPU 用 npu-smi 预先创建（910 系列模板为 vir02/04/08/16）；Kubernetes 中的动态 vNPU 仅支持推理卡。HAMi 也能为 910B、910C 调度 vNPU。",
-			},
-			Source: "https://www.hiascend.com/document/detail/en/mindcluster/730/clustersched/schedulingug/cpaug_0017.html",
-		},
-		"hygon-k100-newer":  &pb1192,
-		"hygon-software":    &pb1193,
-		"hygon-z100-specs":  &pb1194,
-		"iluvatar-bi-v100":  &pb1108,
-		"iluvatar-bi-v150":  &pb1106,
-		"iluvatar-mr-v100":  &pb1105,
-		"iluvatar-mr-v200":  &pb1109,
-		"iluvatar-software": &pb1107,
-		"isolation-ranking": &pb798,
-		"k0s-requirements": &Fact{
-			Pos:     Pos{File: "rules/orchestrator.yaml", Line: 551, Col: 5},
-			ID:      "k0s-requirements",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 554, Col: 7},
-				En:  "Not covered by the report: k0s as a lightweight Kubernetes.",
-				Zh:  "报告未涉及：轻量级 Kubernetes 发行版 k0s。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 557, Col: 7},
-				En:  "k0s needs 1 vCPU and 1 GB RAM for a controller and 1 vCPU and 0.5 GB for a worker.",
-				Zh:  "k0s 的控制节点最低需要 1 vCPU、1 GB 内存，工作节点需要 1 vCPU、0.5 GB 内存。",
-			},
-			Source: "https://raw.githubusercontent.com/k0sproject/k0s/main/docs/system-requirements.md",
-		},
-		"k3s-lightweight-certified": &Fact{
-			Pos:     Pos{File: "rules/orchestrator.yaml", Line: 569, Col: 5},
-			ID:      "k3s-lightweight-certified",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 572, Col: 7},
-				En:  "Not in the report's recommendations: k3s is a lightweight certified Kubernetes for edge and IoT.",
-				Zh:  "报告的选型建议中未提及：k3s 是面向边缘和 IoT 的轻量级认证 Kubernetes。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 575, Col: 7},
-				En:  "K3s is a conformant, production-ready distribution in one binary under 100 MB for edge, IoT, CI, ARM and embedded use. SQLite is the default datastore; embedded etcd gives HA; containerd, Flannel, CoreDNS, Traefik and a local-path provisioner are bundled.",
-				Zh:  "K3s 是通过一致性认证、可用于生产的发行版，单个二进制不到 100 MB，面向边缘、IoT、CI、ARM 和嵌入式场景。默认数据存储为 SQLite，内嵌 etcd 提供高可用，并捆绑 containerd、Flannel、CoreDNS、Traefik 和本地路径存储供应器。",
-			},
-			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
-		},
-		"k3s-min-memory": &pb396,
-		"k8s-131-apparmor-ga": &Fact{
-			Pos:     Pos{File: "rules/orchestrator.yaml", Line: 497, Col: 5},
-			ID:      "k8s-131-apparmor-ga",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 500, Col: 7},
-				En:  "AppArmor support went GA in 1.31.",
-				Zh:  "AppArmor 支持在 1.31 中 GA。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 503, Col: 7},
-				En:  "Correct: AppArmor (KEP-24) is GA in v1.31, configured through securityContext.appArmorProfile (fields replaced annotations in 1.30).",
-				Zh:  "属实：AppArmor（KEP-24）在 v1.31 GA，通过 securityContext.appArmorProfile 配置（1.30 起以字段取代注解）。",
-			},
-			Source: "https://kubernetes.io/blog/2024/08/13/kubernetes-v1-31-release/",
-		},
-		"k8s-131-perf-numbers":       &pb363,
-		"k8s-131-pod-failure-policy": &pb359,
-		"k8s-131-pv-beta":            &pb362,
-		"k8s-131-release": &Fact{
-			Pos:     Pos{File: "rules/orchestrator.yaml", Line: 479, Col: 5},
-			ID:      "k8s-131-release",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 482, Col: 7},
-				En:  "Kubernetes 1.31 'Elli' was released on 2024-08-13.",
-				Zh:  "Kubernetes 1.31（代号 Elli）于 2024-08-13 发布。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 485, Col: 7},
-				En:  "Correct: v1.31 shipped 2024-08-13 with 45 enhancements (11 stable, 22 beta, 12 alpha).",
-				Zh:  "属实：v1.31 于 2024-08-13 发布，共 45 项增强（11 项稳定、22 项 beta、12 项 alpha）。",
-			},
-			Source: "https://kubernetes.io/blog/2024/08/13/kubernetes-v1-31-release/",
-		},
-		"k8s-131-sidecar-ga":  &pb358,
-		"k8s-current-release": &pb360,
-		"k8s-dra-timeline":    &pb361,
-		"k8s-runtimeclass-spinkube": &Fact{
-			Pos:     Pos{File: "rules/sandbox.yaml", Line: 695, Col: 5},
-			ID:      "k8s-runtimeclass-spinkube",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 698, Col: 7},
-				En:  "Kubernetes runs Wasm pods through a RuntimeClass.",
-				Zh:  "Kubernetes 通过 RuntimeClass 运行 Wasm Pod。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 701, Col: 7},
-				En:  "A RuntimeClass maps to a containerd shim handler; SpinKube (a CNCF Sandbox project) installs and manages the shims.",
-				Zh:  "RuntimeClass 映射到某个 containerd shim 处理器；SpinKube（CNCF Sandbox 项目）负责安装和管理这些 shim。",
-			},
-			Source: "https://github.com/spinframework/containerd-shim-spin",
-		},
-		"kata-boot-memory": &pb744,
-		"kata-coco-gpu": &Fact{
-			Pos:     Pos{File: "rules/sandbox.yaml", Line: 527, Col: 5},
-			ID:      "kata-coco-gpu",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 530, Col: 7},
-				En:  "Kata supports Confidential Containers (TEE) and GPU passthrough.",
-				Zh:  "Kata 支持机密容器（TEE）和 GPU 直通。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 533, Col: 7},
-				En:  "NVIDIA GPU passthrough works with the QEMU runtime classes; TDX and SEV-SNP are QEMU-only. AKS Confidential Containers are built on Kata and CoCo with SEV-SNP.",
-				Zh:  "NVIDIA GPU 直通通过 QEMU 运行时类实现；TDX 和 SEV-SNP 仅支持 QEMU。AKS 机密容器即基于 Kata 和 CoCo，使用 SEV-SNP。",
-			},
-			Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/use-cases/NVIDIA-GPU-passthrough-and-Kata-QEMU.md",
-		},
-		"kata-current-version": &pb740,
-		"kata-hypervisors":     &pb741,
-		"kata-requirements-oci": &Fact{
-			Pos:     Pos{File: "rules/sandbox.yaml", Line: 536, Col: 5},
-			ID:      "kata-requirements-oci",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 539, Col: 7},
-				En:  "Kata is OCI compatible and needs KVM.",
-				Zh:  "Kata 兼容 OCI，需要 KVM。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 542, Col: 7},
-				En:  "The install guide requires bare metal or nested virtualization; Kata runs as containerd-shim-kata-v2 under containerd and CRI-O.",
-				Zh:  "安装文档要求裸金属或嵌套虚拟化；Kata 以 containerd-shim-kata-v2 的形式运行在 containerd 和 CRI-O 之下。",
-			},
-			Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/install/README.md",
-		},
-		"kata-runtime-rs": &Fact{
-			Pos:     Pos{File: "rules/sandbox.yaml", Line: 518, Col: 5},
-			ID:      "kata-runtime-rs",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 521, Col: 7},
-				En:  "Kata rewrote core components in Rust.",
-				Zh:  "Kata 用 Rust 重写了核心组件。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 524, Col: 7},
-				En:  "runtime-rs (with the built-in Dragonball VMM) arrived in 3.0 and is the default in kata-deploy from 4.0.0 (2026-07-20); the Go runtime is deprecated.",
-				Zh:  "runtime-rs（内置 Dragonball VMM）在 3.0 引入，自 4.0.0（2026-07-20）起成为 kata-deploy 的默认运行时；Go 版运行时已被弃用。",
-			},
-			Source: "https://github.com/kata-containers/kata-containers",
-		},
-		"microk8s-overview": &Fact{
-			Pos:     Pos{File: "rules/orchestrator.yaml", Line: 560, Col: 5},
-			ID:      "microk8s-overview",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 563, Col: 7},
-				En:  "Not covered by the report: MicroK8s as a lightweight Kubernetes.",
-				Zh:  "报告未涉及：轻量级 Kubernetes 发行版 MicroK8s。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 566, Col: 7},
-				En:  "MicroK8s (Canonical) is a conformant Kubernetes shipped as one snap for workstations, IoT, edge and CI/CD; no minimum RAM figure was verified.",
-				Zh:  "MicroK8s（Canonical）是以单个 snap 包发布的一致性认证 Kubernetes，面向工作站、IoT、边缘和 CI/CD；未核实到最低内存数据。",
-			},
-			Source: "https://github.com/canonical/microk8s",
-		},
-		"mig-2-0-naming":       &pb999,
-		"mig-dynamic-reconfig": &pb1000,
-		"mig-k8s-dra":          &pb1001,
-		"mig-max-instances":    &pb994,
-		"moore-threads-mtt-s4000": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 517, Col: 5},
-			ID:      "moore-threads-mtt-s4000",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 519, Col: 18},
-				En:  "Not mentioned (the report lists the S80/S70 instead).",
-				Zh:  "报告未提及（报告列的是 S80/S70）。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 521, Col: 7},
-				En:  "The MTT S4000 (December 2023) is the data-centre card: 100 FP16/BF16 TFLOPS, 200 INT8 TOPS, 48 GB GDDR6 at 768 GB/s, PCIe 5.0 and MTLink.",
-				Zh:  "MTT S4000（2023 年 12 月）是数据中心卡：FP16/BF16 100 TFLOPS，INT8 200 TOPS，48 GB GDDR6、768 GB/s，PCIe 5.0，支持 MTLink。",
-			},
-			Source: "https://www.titancomputers.com/Chinese-AI-GPUs-are-on-the-Rise-s/2027.htm",
-		},
-		"moore-threads-mtt-s4000-tdp": &pb1137,
-		"moore-threads-mtt-s70":       &pb1136,
-		"moore-threads-mtt-s80":       &pb1135,
-		"moore-threads-software": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 531, Col: 5},
-			ID:      "moore-threads-software",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 533, Col: 18},
-				En:  "MUSA stack with a container toolkit and a Kubernetes device plugin.",
-				Zh:  "MUSA 软件栈，提供容器工具与 Kubernetes device-plugin。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 535, Col: 7},
-				En:  "MUSA offers a CUDA-like API and torch_musa for PyTorch (porting means renaming cuda to musa and nccl to mccl). The container toolkit registers a 'mthreads' Docker runtime; a device plugin ships with the KUAE cloud-native toolkits, and HAMi shares cards as mthreads.com/vgpu.",
-				Zh:  "MUSA 提供类 CUDA 接口和用于 PyTorch 的 torch_musa（迁移时把 cuda 改成 musa、nccl 改成 mccl）。容器工具包注册名为 mthreads 的 Docker 运行时；KUAE 云原生工具包中带有 device plugin，HAMi 则以 mthreads.com/vgpu 的形式共享显卡。",
-			},
-			Source: "https://github.com/gpustack/gpustack",
-		},
-		"nvidia-a100-fp16": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 358, Col: 5},
-			ID:      "nvidia-a100-fp16",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 360, Col: 18},
-				En:  "A100: 312 TF FP16.",
-				Zh:  "A100：FP16 312 TF。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 362, Col: 7},
-				En:  "312 dense FP16/BF16 Tensor TFLOPS (624 with sparsity).",
-				Zh:  "FP16/BF16 Tensor 稠密 312 TFLOPS（含稀疏 624）。",
-			},
-			Source: "https://glennklockwood.com/garden/processors/A100",
-		},
-		"nvidia-a100-memory-tdp": &pb1053,
-		"nvidia-h100-bandwidth":  &pb997,
-		"nvidia-h100-fp16-tflops": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 301, Col: 5},
-			ID:      "nvidia-h100-fp16-tflops",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 303, Col: 18},
-				En:  "No FP16 figure given for the H100 (reference value).",
-				Zh:  "报告未给出 H100 的 FP16 数值（参考值）。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 305, Col: 7},
-				En:  "H100 SXM: 1,979 FP16/BF16 Tensor TFLOPS with sparsity, about 989 dense; the PCIe card is about 756 dense. The tool compares dense figures.",
-				Zh:  "H100 SXM 的 FP16/BF16 Tensor 算力含稀疏为 1979 TFLOPS，稠密约 989；PCIe 卡稠密约 756。本工具一律比较稠密数值。",
-			},
-			Source: "https://glennklockwood.com/garden/processors/h100",
-		},
-		"nvidia-h100-interconnect": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 322, Col: 5},
-			ID:      "nvidia-h100-interconnect",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 324, Col: 18},
-				En:  "PCIe 5.0 / NVLink 4.0 at 900 GB/s.",
-				Zh:  "PCIe 5.0 / NVLink 4.0，900GB/s。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 326, Col: 7},
-				En:  "All H100 parts use PCIe Gen5. Fourth-generation NVLink gives 900 GB/s per GPU on SXM5; the PCIe card reaches 600 GB/s through an NVLink bridge.",
-				Zh:  "所有 H100 都是 PCIe Gen5。SXM5 上的第四代 NVLink 每卡 900 GB/s；PCIe 卡经 NVLink 桥只有 600 GB/s。",
-			},
-			Source: "https://www.nvidia.com/en-sg/technologies/hopper-architecture/",
-		},
-		"nvidia-h100-llm-speedup": &pb998,
-		"nvidia-h100-memory":      &pb996,
-		"nvidia-h100-mig": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 315, Col: 5},
-			ID:      "nvidia-h100-mig",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 317, Col: 18},
-				En:  "MIG with up to 7 instances.",
-				Zh:  "MIG 最多 7 个实例。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 319, Col: 7},
-				En:  "Both H100 variants split into at most seven hardware-isolated GPU instances; on the 80 GB part the smallest has about 10 GB.",
-				Zh:  "H100 两个版本都最多可切分为 7 个硬件隔离的 GPU 实例，80 GB 版本最小实例约 10 GB。",
-			},
-			Source: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
-		},
-		"nvidia-h100-price-estimate": &pb1002,
-		"nvidia-h100-tdp": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 308, Col: 5},
-			ID:      "nvidia-h100-tdp",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 310, Col: 18},
-				En:  "No power figure given for the H100 (reference value).",
-				Zh:  "报告未给出 H100 的功耗（参考值）。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 312, Col: 7},
-				En:  "Up to 700 W for the H100 SXM5 module and 350 W for the PCIe card.",
-				Zh:  "H100 SXM5 模组最高 700 W，PCIe 卡 350 W。",
-			},
-			Source: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
-		},
-		"nvidia-h100-transformer-engine": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 329, Col: 5},
-			ID:      "nvidia-h100-transformer-engine",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 331, Col: 18},
-				En:  "Transformer Engine with FP8.",
-				Zh:  "Transformer Engine，支持 FP8 精度。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 333, Col: 7},
-				En:  "Hopper's Tensor Cores and Transformer Engine mix FP8 and FP16 precision.",
-				Zh:  "Hopper 的 Tensor Core 与 Transformer Engine 混合使用 FP8 与 FP16 精度。",
-			},
-			Source: "https://www.nvidia.com/en-sg/technologies/hopper-architecture/",
-		},
-		"nvidia-h20-export-status-2025": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 416, Col: 5},
-			ID:      "nvidia-h20-export-status-2025",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 418, Col: 18},
-				En:  "Not covered by the report.",
-				Zh:  "报告未涉及。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 420, Col: 7},
-				En:  "In April 2025 the US made H20 exports to China subject to a licence and NVIDIA wrote off about US$5.5 billion. Licences were promised again in July 2025 with a 15% revenue share, but China's CAC summoned NVIDIA over security concerns and told firms to stop buying, and in August 2025 NVIDIA reportedly told suppliers to halt H20 work. Treat it as a legacy part that is hard to procure.",
-				Zh:  "2025 年 4 月美国要求 H20 对华出口须获许可，NVIDIA 为此计提约 55 亿美元损失。2025 年 7 月美方表示会再发许可（需上缴 15% 收入），但国家网信办就安全问题约谈 NVIDIA 并要求企业停止采购；据报道，2025 年 8 月 NVIDIA 已通知供应商暂停 H20 相关工作。应把它视为难以采购的过时产品。",
-			},
-			Source: "https://www.nbcsandiego.com/news/business/money-report/nvidia-says-it-will-record-5-5-billion-quarterly-charge-tied-to-h20-processors-exported-to-china/3804789/",
-		},
-		"nvidia-h20-specs": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 409, Col: 5},
-			ID:      "nvidia-h20-specs",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 411, Col: 18},
-				En:  "Not covered by the report.",
-				Zh:  "报告未涉及。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 413, Col: 7},
-				En:  "China-market Hopper (GH100) with 96 GB and MIG up to 7 instances, per NVIDIA's MIG guide. Third-party figures agree on HBM3 at 4.0 TB/s, about 148 dense FP16 TFLOPS (some 15% of an H100 SXM) and 400 W.",
-				Zh:  "据 NVIDIA MIG 指南，这是面向中国市场的 Hopper（GH100）产品，96 GB 显存，MIG 最多 7 个实例。多方第三方数据一致：HBM3、4.0 TB/s，稠密 FP16 约 148 TFLOPS（约为 H100 SXM 的 15%），功耗 400 W。",
-			},
-			Source: "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html",
-		},
-		"nvidia-h200-compute-tdp": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 351, Col: 5},
-			ID:      "nvidia-h200-compute-tdp",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 353, Col: 18},
-				En:  "No compute or power figure for the H200 (reference value).",
-				Zh:  "报告未给出 H200 的算力与功耗（参考值）。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 355, Col: 7},
-				En:  "Compute equals the H100 SXM: about 989 dense FP16/BF16 TFLOPS. The H200 SXM draws up to 700 W; the H200 NVL PCIe part up to 600 W (third-party figure).",
-				Zh:  "算力与 H100 SXM 相同，稠密 FP16/BF16 约 989 TFLOPS。H200 SXM 最高 700 W，H200 NVL（PCIe）最高 600 W（第三方数据）。",
-			},
-			Source: "https://raw.githubusercontent.com/mlcommons/inference_results_v4.1/main/closed/NVIDIA/systems/H200-SXM-141GBx8_TRT_MaxQ.json",
-		},
-		"nvidia-h200-memory": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 344, Col: 5},
-			ID:      "nvidia-h200-memory",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 346, Col: 18},
-				En:  "H200: 141 GB HBM3e, 4.8 TB/s.",
-				Zh:  "H200：141GB HBM3e，4.8TB/s 带宽。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 348, Col: 7},
-				En:  "141 GB of HBM3e at 4.8 TB/s on the same GH100 die and NVLink 4 as the H100; announced November 2023, shipping from Q2 2024.",
-				Zh:  "141 GB HBM3e、4.8 TB/s，芯片（GH100）与 NVLink 4 均与 H100 相同；2023 年 11 月发布，2024 年第二季度起供货。",
-			},
-			Source: "https://raw.githubusercontent.com/mlcommons/inference_results_v4.1/main/closed/NVIDIA/systems/H200-SXM-141GBx8_TRT_MaxQ.json",
-		},
-		"nvidia-h200-price-2026": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 445, Col: 5},
-			ID:      "nvidia-h200-price-2026",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 447, Col: 18},
-				En:  "Not covered by the report (the report only says NVIDIA is expensive).",
-				Zh:  "报告未给出具体价格（只说 NVIDIA 价格较高）。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 449, Col: 7},
-				En:  "Reuters, January 2026: Chinese firms ordered H200s at about US$27,000 per chip (roughly ¥190,000), paid fully in advance. Tencent Technology reported ¥1.4 million for an 8-GPU module sold to channels.",
-				Zh:  "路透社 2026 年 1 月报道：国内企业订购 H200 的单价约 2.7 万美元（约合 19 万元），须全额预付。腾讯科技报道，面向渠道的 8 卡模组售价 140 万元。",
-			},
-			Source: "https://www.techzine.eu/news/infrastructure/137757/nvidia-demands-full-prepayment-for-h200-chips-to-china/",
-		},
-		"nvidia-k8s-gpu-sharing": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 401, Col: 5},
-			ID:      "nvidia-k8s-gpu-sharing",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 403, Col: 18},
-				En:  "Not covered by the report.",
-				Zh:  "报告未涉及。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 405, Col: 7},
-				En:  "NVIDIA's device plugin and GPU Operator share GPUs three ways: MIG (hardware isolation), CUDA time-slicing (no memory or fault isolation) and CUDA MPS (experimental, equal slices, not on MIG GPUs).",
-				Zh:  "NVIDIA 的 device plugin 与 GPU Operator 支持三种共享方式：MIG（硬件隔离）、CUDA 时间片（无显存与故障隔离）和 CUDA MPS（实验性，按等份切分，不能与 MIG 同用）。",
-			},
-			Source: "https://github.com/NVIDIA/k8s-device-plugin",
-		},
-		"podman-50-perf-claim": &pb212,
-		"podman-50-release-date": &Fact{
-			Pos:     Pos{File: "rules/engine.yaml", Line: 295, Col: 5},
-			ID:      "podman-50-release-date",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 298, Col: 7},
-				En:  "Podman 5.0 was released in March 2024.",
-				Zh:  "Podman 5.0 于 2024 年 3 月发布。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 301, Col: 7},
-				En:  "v5.0.0 was tagged on 2024-03-19; its headline was the rewritten podman machine.",
-				Zh:  "v5.0.0 于 2024-03-19 打标签发布，主要变化是重写了 podman machine。",
-			},
-			Source: "https://blog.podman.io/2024/03/podman-5-0-has-been-released/",
-		},
-		"podman-current-version": &Fact{
-			Pos:     Pos{File: "rules/engine.yaml", Line: 331, Col: 5},
-			ID:      "podman-current-version",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 334, Col: 7},
-				En:  "Podman 5.x is the current line.",
-				Zh:  "Podman 5.x 是当前版本线。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 337, Col: 7},
-				En:  "5.6.2 was newest at the report date; 5.7.0 (2025-11), 5.8.0 (2026-02) and 5.8.2 (2026-04-14) followed. 6.0.0-rc1 was tagged 2026-06-12 under the podman-container-tools organisation.",
-				Zh:  "报告发布时最新为 5.6.2；之后有 5.7.0（2025-11）、5.8.0（2026-02）和 5.8.2（2026-04-14）。6.0.0-rc1 于 2026-06-12 在 podman-container-tools 组织下打标签。",
-			},
-			Source: "https://github.com/containers/podman",
-		},
-		"podman-daemonless": &Fact{
-			Pos:     Pos{File: "rules/engine.yaml", Line: 340, Col: 5},
-			ID:      "podman-daemonless",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 343, Col: 7},
-				En:  "Podman has no daemon.",
-				Zh:  "Podman 没有守护进程。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 346, Col: 7},
-				En:  "The project lists 'no manager daemon' as a feature, for security and lower idle resource use; rootless containers are a core feature.",
-				Zh:  "项目把“没有管理守护进程”列为特性，以提升安全性并降低空闲资源占用；rootless 容器是其核心功能。",
-			},
-			Source: "https://github.com/containers/podman/blob/main/README.md",
-		},
-		"podman-docker-compatible-api": &Fact{
-			Pos:     Pos{File: "rules/engine.yaml", Line: 349, Col: 5},
-			ID:      "podman-docker-compatible-api",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 352, Col: 7},
-				En:  "Podman is fully Docker-compatible.",
-				Zh:  "Podman 完全兼容 Docker。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 355, Col: 7},
-				En:  "'podman system service' serves a Docker-compatible REST API (the man page cites Docker API v1.40) next to the native Libpod API; 'podman compose' (4.7.0+) runs docker-compose or podman-compose against the Podman socket.",
-				Zh:  "`podman system service` 在原生 Libpod API 之外提供兼容 Docker 的 REST API（手册注明对应 Docker API v1.40）；`podman compose`（4.7.0 起）会调用 docker-compose 或 podman-compose 连接 Podman socket。",
-			},
-			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-system-service.1.md",
-		},
-		"podman-farm-build-only": &pb210,
-		"podman-pasta-default": &Fact{
-			Pos:     Pos{File: "rules/engine.yaml", Line: 313, Col: 5},
-			ID:      "podman-pasta-default",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 316, Col: 7},
-				En:  "Podman 5.0 made pasta the default rootless network, replacing slirp4netns.",
-				Zh:  "Podman 5.0 将 pasta 设为 rootless 默认网络，取代 slirp4netns。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 319, Col: 7},
-				En:  "Yes: pasta (available since 4.4) became the rootless default in 5.0.0; Podman 6 removes slirp4netns.",
-				Zh:  "属实：pasta 自 4.4 可用，5.0.0 起成为 rootless 默认网络；Podman 6 移除了 slirp4netns。",
-			},
-			Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
-		},
-		"podman-quadlet-notify-healthy": &Fact{
-			Pos:     Pos{File: "rules/orchestrator.yaml", Line: 614, Col: 5},
-			ID:      "podman-quadlet-notify-healthy",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 617, Col: 7},
-				En:  "Quadlet supports Notify=healthy.",
-				Zh:  "Quadlet 支持 Notify=healthy。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 620, Col: 7},
-				En:  "Since 5.0.0 a .container file may set Notify=healthy, which holds back systemd's start-up notification until the healthcheck passes; a HealthCmd is required.",
-				Zh:  "自 5.0.0 起 .container 文件可设置 Notify=healthy，让 systemd 的启动通知等到健康检查通过后才发出；前提是设置了 HealthCmd。",
-			},
-			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
-		},
-		"podman-quadlet-since-44": &Fact{
-			Pos:     Pos{File: "rules/orchestrator.yaml", Line: 605, Col: 5},
-			ID:      "podman-quadlet-since-44",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 608, Col: 7},
-				En:  "Quadlet gives Podman deep systemd integration (since Podman 4.4).",
-				Zh:  "Quadlet 让 Podman 与 systemd 深度集成（Podman 4.4 起）。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 611, Col: 7},
-				En:  "Quadlet, a systemd generator for Podman units, arrived in 4.4.0 (2023-02-01); 5.0 added templated units, drop-ins and .pod units.",
-				Zh:  "Quadlet 是为 Podman 生成 systemd 单元的生成器，随 4.4.0（2023-02-01）引入；5.0 增加了模板单元、drop-in 目录和 .pod 单元。",
-			},
-			Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
-		},
-		"podman-sqlite-default": &pb211,
-		"report-gpu-prices":     &pb1054,
-		"resource-name-ascend": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 697, Col: 5},
-			ID:      "resource-name-ascend",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 699, Col: 18},
-				En:  "Not covered by the report.",
-				Zh:  "报告未涉及。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 701, Col: 7},
-				En:  "The Ascend device plugin advertises huawei.com/Ascend910 (the 910B included) and vNPU types such as huawei.com/Ascend910-4c; HAMi uses per-model names such as huawei.com/Ascend910B3.",
-				Zh:  "昇腾 device plugin 上报 huawei.com/Ascend910（含 910B）以及 huawei.com/Ascend910-4c 等 vNPU 类型；HAMi 则按型号命名，如 huawei.com/Ascend910B3。",
-			},
-			Source: "https://github.com/Ascend/ascend-device-plugin/blob/master/pkg/common/constants.go",
-		},
-		"resource-name-cambricon": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 704, Col: 5},
-			ID:      "resource-name-cambricon",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 706, Col: 18},
-				En:  "Not covered by the report.",
-				Zh:  "报告未涉及。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 708, Col: 7},
-				En:  "Cambricon's plugin advertises cambricon.com/mlu, or model-specific names such as cambricon.com/mlu370 and cambricon.com/mlu370.mim-2m.8gb; HAMi uses cambricon.com/vmlu.",
-				Zh:  "寒武纪 plugin 上报 cambricon.com/mlu，或按型号上报 cambricon.com/mlu370、cambricon.com/mlu370.mim-2m.8gb 等；HAMi 使用 cambricon.com/vmlu。",
-			},
-			Source: "https://github.com/Cambricon/cambricon-k8s-device-plugin/blob/master/device-plugin/README.md",
-		},
-		"resource-name-hygon": &pb1195,
-		"resource-name-iluvatar": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 718, Col: 5},
-			ID:      "resource-name-iluvatar",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 720, Col: 18},
-				En:  "Not covered by the report.",
-				Zh:  "报告未涉及。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 722, Col: 7},
-				En:  "ix-device-plugin advertises iluvatar.com/gpu (iluvatar.ai/gpu before December 2024); with splitboard=true a dual-chip BI-V150 counts as two. HAMi uses names such as iluvatar.ai/BI-V150-vgpu.",
-				Zh:  "ix-device-plugin 上报 iluvatar.com/gpu（2024 年 12 月以前为 iluvatar.ai/gpu）；设置 splitboard=true 时，双芯片的 BI-V150 计为两个资源。HAMi 使用 iluvatar.ai/BI-V150-vgpu 等名称。",
-			},
-			Source: "https://github.com/Deep-Spark/ix-device-plugin",
-		},
-		"resource-name-moore-threads": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 725, Col: 5},
-			ID:      "resource-name-moore-threads",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 727, Col: 18},
-				En:  "Not covered by the report.",
-				Zh:  "报告未涉及。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 729, Col: 7},
-				En:  "mthreads.com/vgpu is HAMi's Moore Threads sharing resource (with sgpu-memory and sgpu-core). The vendor's own plugin reportedly uses mthreads.com/gpu, which no primary source here confirms.",
-				Zh:  "mthreads.com/vgpu 是 HAMi 为摩尔线程定义的共享资源（配合 sgpu-memory、sgpu-core）。据称厂商自己的插件使用 mthreads.com/gpu，但没有一手资料证实。",
-			},
-			Source: "https://github.com/Project-HAMi/HAMi/blob/master/charts/hami/templates/scheduler/device-configmap.yaml",
-		},
-		"resource-name-nvidia": &Fact{
-			Pos:     Pos{File: "rules/gpu.yaml", Line: 690, Col: 5},
-			ID:      "resource-name-nvidia",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 692, Col: 18},
-				En:  "Not covered by the report.",
-				Zh:  "报告未涉及。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 694, Col: 7},
-				En:  "NVIDIA's device plugin advertises nvidia.com/gpu, plus nvidia.com/mig-<g>g.<mem>gb with the mixed MIG strategy.",
-				Zh:  "NVIDIA device plugin 上报 nvidia.com/gpu；采用 mixed MIG 策略时另上报 nvidia.com/mig-<g>g.<mem>gb。",
-			},
-			Source: "https://github.com/NVIDIA/k8s-device-plugin",
-		},
-		"runwasi-shims":              &pb830,
-		"startup-ranking-other":      &pb853,
-		"startup-runc":               &pb690,
-		"unikernel-boot-image-size":  &pb799,
-		"unikernel-includeos":        &pb795,
-		"unikernel-mirageos-version": &pb797,
-		"unikernel-oci-k8s":          &pb800,
-		"unikernel-posix":            &pb801,
-		"unikernel-unikraft-version": &pb796,
-		"wasi-component-model-wit": &Fact{
-			Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 271, Col: 5},
-			ID:      "wasi-component-model-wit",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 274, Col: 7},
-				En:  "The Component Model and WIT have matured.",
-				Zh:  "组件模型和 WIT 已趋成熟。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 277, Col: 7},
-				En:  "WASI 0.2 is a set of WIT-defined APIs (io, clocks, random, filesystem, sockets, cli, http) on the Component Model, which Wasmtime supports at Tier 1.",
-				Zh:  "WASI 0.2 是一组用 WIT 定义、构建在组件模型之上的 API（io、clocks、random、filesystem、sockets、cli、http），Wasmtime 对组件模型提供 Tier 1 支持。",
-			},
-			Source: "https://github.com/WebAssembly/WASI",
-		},
-		"wasi-version-name": &pb825,
-		"wasm-gc-3-0": &Fact{
-			Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 280, Col: 5},
-			ID:      "wasm-gc-3-0",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 283, Col: 7},
-				En:  "Wasm GC arrived with the Wasm 3.0 standard in 2025.",
-				Zh:  "Wasm GC 随 2025 年的 Wasm 3.0 标准落地。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 286, Col: 7},
-				En:  "Wasm 3.0 was completed in 2025 with GC, 64-bit memories, tail calls, exception handling and more; Wasmtime supports GC, memory64, tail calls and exceptions at Tier 1.",
-				Zh:  "Wasm 3.0 于 2025 年定稿，包含 GC、64 位内存、尾调用、异常处理等；Wasmtime 对 GC、memory64、尾调用和异常提供 Tier 1 支持。",
-			},
-			Source: "https://github.com/bytecodealliance/wasmtime/blob/main/docs/stability-tiers.md",
-		},
-		"wasm-simd-speedup":            &pb831,
-		"wasm-startup":                 &pb828,
-		"wasm-threads":                 &pb829,
-		"wasmedge-embedding-languages": &pb1384,
-		"wasmedge-version":             &pb1383,
-		"wasmedge-wasi-nn-llm": &Fact{
-			Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 217, Col: 5},
-			ID:      "wasmedge-wasi-nn-llm",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 220, Col: 7},
-				En:  "WasmEdge does server-side inference (TensorFlow) through WASI-NN.",
-				Zh:  "WasmEdge 可通过 WASI-NN 做服务器端推理（TensorFlow）。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 223, Col: 7},
-				En:  "Its WASI-NN plugins cover GGML (llama.cpp), OpenVINO, ONNX, PyTorch, TensorFlow and TFLite, Whisper and more; LlamaEdge runs LLMs on it.",
-				Zh:  "其 WASI-NN 插件涵盖 GGML（llama.cpp）、OpenVINO、ONNX、PyTorch、TensorFlow 与 TFLite、Whisper 等；LlamaEdge 基于它运行大语言模型。",
-			},
-			Source: "https://github.com/WasmEdge/WasmEdge/tree/master/plugins/wasi_nn",
-		},
-		"wasmer-embedding-languages": &pb1408,
-		"wasmer-version":             &pb1407,
-		"wasmer-wasix": &Fact{
-			Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 253, Col: 5},
-			ID:      "wasmer-wasix",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 256, Col: 7},
-				En:  "Wasmer offers WASIX.",
-				Zh:  "Wasmer 支持 WASIX。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 259, Col: 7},
-				En:  "WASIX extends WASI preview 1 with threads, full sockets, fork/exec, pipes and more; Wasmer is the runtime that supports it. It is not a WASI 0.2 or Component Model standard.",
-				Zh:  "WASIX 在 WASI preview 1 之上增加了线程、完整套接字、fork/exec、管道等能力，由 Wasmer 运行时支持。它不属于 WASI 0.2 或组件模型标准。",
-			},
-			Source: "https://wasix.org/docs/explanation/features",
-		},
-		"wasmtime-embedding-languages": &pb1361,
-		"wasmtime-version":             &pb1360,
-		"wasmtime-wasi-nn": &Fact{
-			Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 190, Col: 5},
-			ID:      "wasmtime-wasi-nn",
-			Verdict: "correct",
-			ReportSays: Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 193, Col: 7},
-				En:  "Wasmtime supports WASI-NN.",
-				Zh:  "Wasmtime 支持 WASI-NN。",
-			},
-			Verified: Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 196, Col: 7},
-				En:  "Yes, at Tier 3 (needs more CI), with OpenVINO and WinML by default and optional ONNX and PyTorch backends.",
-				Zh:  "支持，但属于 Tier 3（尚需更完善的 CI 测试）；默认后端为 OpenVINO 和 WinML，另可选 ONNX 和 PyTorch。",
-			},
-			Source: "https://github.com/bytecodealliance/wasmtime/blob/main/docs/stability-tiers.md",
-		},
+		"biren-br100-chiplet-blink":        &pb1444,
+		"biren-br100-specs":                &pb1163,
+		"biren-br104":                      &pb1164,
+		"biren-cuda":                       &pb1165,
+		"biren-virtualization":             &pb1166,
+		"cambricon-k8s-device-plugin":      &pb1445,
+		"cambricon-mlu370-price-estimate":  &pb1248,
+		"cambricon-mlu370-x8-specs":        &pb1446,
+		"cambricon-mlu590-specs":           &pb1249,
+		"cambricon-software-stack":         &pb1447,
+		"china-ai-card-prices-2024":        &pb1448,
+		"cloud-alibaba-fc":                 &pb743,
+		"cloud-aws-lambda-firecracker":     &pb1449,
+		"cloud-azure-kata":                 &pb742,
+		"cloud-cloudflare-workers":         &pb827,
+		"cloud-fastly-wasmtime":            &pb1450,
+		"cloud-run-gvisor":                 &pb713,
+		"containerd-k8s-default-runtime":   &pb242,
+		"containerd-nerdctl":               &pb1451,
+		"containerd-releases":              &pb1452,
+		"docker-29-containerd-image-store": &pb1453,
+		"docker-compose-version":           &pb463,
+		"docker-current-version":           &pb183,
+		"docker-daemon-root-default":       &pb1454,
+		"docker-desktop-license":           &pb1455,
+		"docker-desktop-wasm":              &pb826,
+		"docker-rootless-since-2010":       &pb1456,
+		"docker-swarm-status":              &pb430,
+		"export-controls-china-status":     &pb995,
+		"firecracker-arm64":                &pb770,
+		"firecracker-boot-time":            &pb1457,
+		"firecracker-confidential":         &pb766,
+		"firecracker-current-version":      &pb768,
+		"firecracker-ebpf-network":         &pb771,
+		"firecracker-gpu-passthrough":      &pb767,
+		"firecracker-kvm-lambda-fargate":   &pb1458,
+		"firecracker-memory-overhead":      &pb1459,
+		"firecracker-snapshot-restore":     &pb769,
+		"gvisor-boot-time":                 &pb714,
+		"gvisor-checkpoint-rootless":       &pb1460,
+		"gvisor-compat-limits":             &pb1461,
+		"gvisor-gpu":                       &pb712,
+		"gvisor-perf-vs-2023":              &pb715,
+		"gvisor-platforms":                 &pb1462,
+		"gvisor-versioning":                &pb1463,
+		"hami-cncf-status":                 &pb1464,
+		"hami-supported-vendors":           &pb1465,
+		"huawei-ascend-910b-compute-tdp":   &pb1221,
+		"huawei-ascend-910b-memory":        &pb1466,
+		"huawei-ascend-910c-specs":         &pb1222,
+		"huawei-ascend-cuda-compat":        &pb1467,
+		"huawei-ascend-kubernetes":         &pb1468,
+		"huawei-ascend-software-stack":     &pb1469,
+		"huawei-ascend-vnpu-sharing":       &pb1470,
+		"hygon-k100-newer":                 &pb1192,
+		"hygon-software":                   &pb1193,
+		"hygon-z100-specs":                 &pb1194,
+		"iluvatar-bi-v100":                 &pb1108,
+		"iluvatar-bi-v150":                 &pb1106,
+		"iluvatar-mr-v100":                 &pb1105,
+		"iluvatar-mr-v200":                 &pb1109,
+		"iluvatar-software":                &pb1107,
+		"isolation-ranking":                &pb798,
+		"k0s-requirements":                 &pb1471,
+		"k3s-lightweight-certified":        &pb1472,
+		"k3s-min-memory":                   &pb396,
+		"k8s-131-apparmor-ga":              &pb1473,
+		"k8s-131-perf-numbers":             &pb363,
+		"k8s-131-pod-failure-policy":       &pb359,
+		"k8s-131-pv-beta":                  &pb362,
+		"k8s-131-release":                  &pb1474,
+		"k8s-131-sidecar-ga":               &pb358,
+		"k8s-current-release":              &pb360,
+		"k8s-dra-timeline":                 &pb361,
+		"k8s-runtimeclass-spinkube":        &pb1475,
+		"kata-boot-memory":                 &pb744,
+		"kata-coco-gpu":                    &pb1476,
+		"kata-current-version":             &pb740,
+		"kata-hypervisors":                 &pb741,
+		"kata-requirements-oci":            &pb1477,
+		"kata-runtime-rs":                  &pb1478,
+		"microk8s-overview":                &pb1479,
+		"mig-2-0-naming":                   &pb999,
+		"mig-dynamic-reconfig":             &pb1000,
+		"mig-k8s-dra":                      &pb1001,
+		"mig-max-instances":                &pb994,
+		"moore-threads-mtt-s4000":          &pb1480,
+		"moore-threads-mtt-s4000-tdp":      &pb1137,
+		"moore-threads-mtt-s70":            &pb1136,
+		"moore-threads-mtt-s80":            &pb1135,
+		"moore-threads-software":           &pb1481,
+		"nvidia-a100-fp16":                 &pb1482,
+		"nvidia-a100-memory-tdp":           &pb1053,
+		"nvidia-h100-bandwidth":            &pb997,
+		"nvidia-h100-fp16-tflops":          &pb1483,
+		"nvidia-h100-interconnect":         &pb1484,
+		"nvidia-h100-llm-speedup":          &pb998,
+		"nvidia-h100-memory":               &pb996,
+		"nvidia-h100-mig":                  &pb1485,
+		"nvidia-h100-price-estimate":       &pb1002,
+		"nvidia-h100-tdp":                  &pb1486,
+		"nvidia-h100-transformer-engine":   &pb1487,
+		"nvidia-h20-export-status-2025":    &pb1488,
+		"nvidia-h20-specs":                 &pb1489,
+		"nvidia-h200-compute-tdp":          &pb1490,
+		"nvidia-h200-memory":               &pb1491,
+		"nvidia-h200-price-2026":           &pb1492,
+		"nvidia-k8s-gpu-sharing":           &pb1493,
+		"podman-50-perf-claim":             &pb212,
+		"podman-50-release-date":           &pb1494,
+		"podman-current-version":           &pb1495,
+		"podman-daemonless":                &pb1496,
+		"podman-docker-compatible-api":     &pb1497,
+		"podman-farm-build-only":           &pb210,
+		"podman-pasta-default":             &pb1498,
+		"podman-quadlet-notify-healthy":    &pb1499,
+		"podman-quadlet-since-44":          &pb1500,
+		"podman-sqlite-default":            &pb211,
+		"report-gpu-prices":                &pb1054,
+		"resource-name-ascend":             &pb1501,
+		"resource-name-cambricon":          &pb1502,
+		"resource-name-hygon":              &pb1195,
+		"resource-name-iluvatar":           &pb1503,
+		"resource-name-moore-threads":      &pb1504,
+		"resource-name-nvidia":             &pb1505,
+		"runwasi-shims":                    &pb830,
+		"startup-ranking-other":            &pb853,
+		"startup-runc":                     &pb690,
+		"unikernel-boot-image-size":        &pb799,
+		"unikernel-includeos":              &pb795,
+		"unikernel-mirageos-version":       &pb797,
+		"unikernel-oci-k8s":                &pb800,
+		"unikernel-posix":                  &pb801,
+		"unikernel-unikraft-version":       &pb796,
+		"wasi-component-model-wit":         &pb1506,
+		"wasi-version-name":                &pb825,
+		"wasm-gc-3-0":                      &pb1507,
+		"wasm-simd-speedup":                &pb831,
+		"wasm-startup":                     &pb828,
+		"wasm-threads":                     &pb829,
+		"wasmedge-embedding-languages":     &pb1384,
+		"wasmedge-version":                 &pb1383,
+		"wasmedge-wasi-nn-llm":             &pb1508,
+		"wasmer-embedding-languages":       &pb1408,
+		"wasmer-version":                   &pb1407,
+		"wasmer-wasix":                     &pb1509,
+		"wasmtime-embedding-languages":     &pb1361,
+		"wasmtime-version":                 &pb1360,
+		"wasmtime-wasi-nn":                 &pb1510,
 	}
 	precompiledBase.questions = map[string]*Question{
 		"categories":        &pb11,
@@ -16833,4 +15828,1143 @@ var pb1326 = Category{
 		},
 	},
 	Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 5, Col: 1},
+}
+
+var pb1444 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 546, Col: 5},
+	ID:      "biren-br100-chiplet-blink",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 548, Col: 18},
+		En:  "Chiplet design, BLink interconnect.",
+		Zh:  "Chiplet 设计，BirenLink 互联。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 550, Col: 7},
+		En:  "Two 7 nm compute chiplets in 2.5D CoWoS (77 billion transistors) joined at 896 GB/s; PCIe 5.0 with CXL and 8 BLink ports totalling 2.3 TB/s.",
+		Zh:  "两颗 7 nm 计算芯粒以 2.5D CoWoS 封装（770 亿晶体管），芯粒间 896 GB/s；PCIe 5.0 支持 CXL，8 个 BLink 端口合计 2.3 TB/s。",
+	},
+	Source: "https://www.golem.de/news/biren-br100-br104-chinas-gpgpu-beschleuniger-schlaegt-nvidias-hopper-2208-167497.html",
+}
+
+var pb1445 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 668, Col: 5},
+	ID:      "cambricon-k8s-device-plugin",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 670, Col: 18},
+		En:  "Not covered by the report.",
+		Zh:  "报告未涉及。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 672, Col: 7},
+		En:  "Cambricon's Kubernetes device plugin registers cambricon.com/mlu and offers several modes: whole cards, env-share, MIM hardware partitions (e.g. mlu370.mim-2m.8gb), dynamic sMLU and topology-aware allocation. HAMi also shares MLUs.",
+		Zh:  "寒武纪的 Kubernetes device plugin 注册 cambricon.com/mlu，支持多种模式：整卡、env-share、MIM 硬件分区（如 mlu370.mim-2m.8gb）、动态 sMLU 和拓扑感知分配。HAMi 同样支持共享 MLU。",
+	},
+	Source: "https://github.com/Cambricon/cambricon-k8s-device-plugin/blob/master/device-plugin/README.md",
+}
+
+var pb1446 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 647, Col: 5},
+	ID:      "cambricon-mlu370-x8-specs",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 649, Col: 18},
+		En:  "Not covered by the report.",
+		Zh:  "报告未涉及。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 651, Col: 7},
+		En:  "MLU370-X8 (March 2022): two Siyuan 370 chips on MLUarch03 at 7 nm; 96 FP16/BF16 TFLOPS, 32 FP32 TFLOPS, 256 INT8 TOPS; 48 GB LPDDR5 at 614.4 GB/s; PCIe 4.0 x16; 250 W; MLU-Link at 200 GB/s per card.",
+		Zh:  "MLU370-X8（2022 年 3 月）：两颗思元 370 芯片，MLUarch03 架构、7 nm；FP16/BF16 96 TFLOPS，FP32 32 TFLOPS，INT8 256 TOPS；48 GB LPDDR5、614.4 GB/s；PCIe 4.0 x16；250 W；MLU-Link 每卡 200 GB/s。",
+	},
+	Source: "http://guangxilong.com/c/032129635H022.html",
+}
+
+var pb1447 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 661, Col: 5},
+	ID:      "cambricon-software-stack",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 663, Col: 18},
+		En:  "Not covered by the report.",
+		Zh:  "报告未涉及。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 665, Col: 7},
+		En:  "Cambricon Neuware: CNToolkit, the CNNL operator libraries, CNCL collectives, MagicMind for inference and torch_mlu (PyTorch device 'mlu'); vllm-mlu and SGLang ports exist. The SDK and images come through Cambricon channels, and like Ascend it does not run CUDA.",
+		Zh:  "寒武纪 Neuware 包括 CNToolkit、CNNL 算子库、CNCL 通信库、MagicMind 推理引擎和 torch_mlu（PyTorch 设备名为 mlu），另有 vllm-mlu 与 SGLang 适配版本。SDK 和镜像需通过寒武纪渠道获取；与昇腾一样，不能运行 CUDA。",
+	},
+	Source: "https://docs.sglang.io/docs/hardware-platforms/cambricon_mlu",
+}
+
+var pb1448 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 438, Col: 5},
+	ID:      "china-ai-card-prices-2024",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 440, Col: 18},
+		En:  "Not covered by the report.",
+		Zh:  "报告未涉及。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 442, Col: 7},
+		En:  "Reuters, January 2024: NVIDIA priced the H20 to Chinese distributors at US$12,000-15,000 per card, and some advertised it at about ¥110,000; Huawei's Ascend 910B sold for about ¥120,000. Prices have moved with export rules and supply since.",
+		Zh:  "路透社 2024 年 1 月报道：NVIDIA 给国内经销商的 H20 报价为每卡 1.2 万至 1.5 万美元，部分经销商标价约 11 万元；华为昇腾 910B 售价约 12 万元。此后价格随出口政策和供货而变化。",
+	},
+	Source: "https://dunyanews.tv/amp/english/788751.php",
+}
+
+var pb1449 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 706, Col: 5},
+	ID:      "cloud-aws-lambda-firecracker",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 709, Col: 7},
+		En:  "AWS Lambda runs on Firecracker.",
+		Zh:  "AWS Lambda 基于 Firecracker。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 712, Col: 7},
+		En:  "Firecracker was built at AWS to run Lambda and Fargate.",
+		Zh:  "Firecracker 正是 AWS 为运行 Lambda 和 Fargate 而开发的。",
+	},
+	Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/README.md",
+}
+
+var pb1450 = Fact{
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 316, Col: 5},
+	ID:      "cloud-fastly-wasmtime",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 319, Col: 7},
+		En:  "Fastly Compute runs on Wasmtime, with Rust first.",
+		Zh:  "Fastly Compute 使用 Wasmtime 运行时，Rust 优先。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 322, Col: 7},
+		En:  "Wasmtime's ADOPTERS list Fastly Compute in production at the edge using WASI; Fastly's local test server Viceroy embeds it too.",
+		Zh:  "Wasmtime 的 ADOPTERS 列表显示 Fastly Compute 在边缘生产环境中基于 WASI 使用它；Fastly 的本地测试服务器 Viceroy 也内嵌了它。",
+	},
+	Source: "https://github.com/bytecodealliance/wasmtime/blob/main/ADOPTERS.md",
+}
+
+var pb1451 = Fact{
+	Pos:     Pos{File: "rules/engine.yaml", Line: 376, Col: 5},
+	ID:      "containerd-nerdctl",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/engine.yaml", Line: 379, Col: 7},
+		En:  "nerdctl is a Docker-like CLI for containerd.",
+		Zh:  "nerdctl 是 containerd 的类 Docker 命令行工具。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/engine.yaml", Line: 382, Col: 7},
+		En:  "nerdctl, a non-core containerd sub-project, copies the docker CLI and supports compose, rootless mode and lazy pulling; v2.0.0 was published 2024-11-06.",
+		Zh:  "nerdctl 是 containerd 的非核心子项目，复刻 docker CLI，支持 compose、rootless 模式和镜像懒加载；v2.0.0 发布于 2024-11-06。",
+	},
+	Source: "https://pkg.go.dev/github.com/containerd/nerdctl/v2@v2.0.0",
+}
+
+var pb1452 = Fact{
+	Pos:     Pos{File: "rules/engine.yaml", Line: 358, Col: 5},
+	ID:      "containerd-releases",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/engine.yaml", Line: 361, Col: 7},
+		En:  "containerd 2.0 (November 2024) and 2.1.",
+		Zh:  "containerd 2.0（2024 年 11 月）与 2.1。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/engine.yaml", Line: 364, Col: 7},
+		En:  "2.0 came out 2024-11-05 (LTS to March 2027) and 2.1 on 2025-05-07. Since then 2.2 (2025-11-05) and 2.3 (2026-04-30, LTS to 2028-04-30).",
+		Zh:  "2.0 于 2024-11-05 发布（LTS 至 2027 年 3 月），2.1 于 2025-05-07 发布。此后有 2.2（2025-11-05）和 2.3（2026-04-30，LTS 至 2028-04-30）。",
+	},
+	Source: "https://github.com/containerd/containerd/blob/main/RELEASES.md",
+}
+
+var pb1453 = Fact{
+	Pos:     Pos{File: "rules/engine.yaml", Line: 259, Col: 5},
+	ID:      "docker-29-containerd-image-store",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/engine.yaml", Line: 262, Col: 7},
+		En:  "Not covered by the report: context for Docker 29.",
+		Zh:  "报告未涉及：Docker 29 的背景信息。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/engine.yaml", Line: 265, Col: 7},
+		En:  "From Engine 29.0 fresh installs use the containerd image store by default (upgraded daemons keep overlay2); the minimum API version is 1.44.",
+		Zh:  "从 Engine 29.0 起，全新安装默认使用 containerd 镜像存储（升级的守护进程保留 overlay2）；最低 API 版本为 1.44。",
+	},
+	Source: "https://www.docker.com/blog/docker-engine-version-29",
+}
+
+var pb1454 = Fact{
+	Pos:     Pos{File: "rules/engine.yaml", Line: 277, Col: 5},
+	ID:      "docker-daemon-root-default",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/engine.yaml", Line: 280, Col: 7},
+		En:  "The Docker daemon runs as root by default.",
+		Zh:  "Docker 守护进程默认以 root 运行。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/engine.yaml", Line: 283, Col: 7},
+		En:  "A standard install runs dockerd as root. userns-remap only remaps the containers; only rootless mode takes root away from both the daemon and the containers.",
+		Zh:  "标准安装中 dockerd 以 root 运行。userns-remap 只对容器做用户映射；只有 rootless 模式能让守护进程和容器都不再使用 root。",
+	},
+	Source: "https://docs.docker.com/engine/security/rootless/",
+}
+
+var pb1455 = Fact{
+	Pos:     Pos{File: "rules/engine.yaml", Line: 286, Col: 5},
+	ID:      "docker-desktop-license",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/engine.yaml", Line: 289, Col: 7},
+		En:  "Docker Desktop needs a paid subscription in companies with more than 250 staff or more than $10M revenue.",
+		Zh:  "员工超过 250 人或年收入超过 1000 万美元的企业使用 Docker Desktop 需要付费订阅。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/engine.yaml", Line: 292, Col: 7},
+		En:  "Desktop is free only for organisations with fewer than 250 employees and under $10M annual revenue, for personal use, education and non-commercial open source; others need Pro, Team or Business. Docker Engine and the CLI stay Apache-2.0 outside Desktop.",
+		Zh:  "只有员工少于 250 人且年收入低于 1000 万美元的组织、个人、教育及非商业开源项目可免费使用 Desktop；其余需购买 Pro、Team 或 Business 订阅。脱离 Desktop 单独安装的 Docker Engine 和 CLI 仍是 Apache-2.0 许可。",
+	},
+	Source: "https://raw.githubusercontent.com/docker/docs/main/content/manuals/subscription-billing/desktop-license.md",
+}
+
+var pb1456 = Fact{
+	Pos:     Pos{File: "rules/engine.yaml", Line: 268, Col: 5},
+	ID:      "docker-rootless-since-2010",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/engine.yaml", Line: 271, Col: 7},
+		En:  "Docker supports rootless mode since 20.10.",
+		Zh:  "Docker 自 20.10 起支持 rootless 模式。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/engine.yaml", Line: 274, Col: 7},
+		En:  "Rootless Docker arrived as experimental in 19.03 and became stable in 20.10. It is opt-in, installed per user with dockerd-rootless-setuptool.sh.",
+		Zh:  "Rootless Docker 在 19.03 以实验特性引入，20.10 转为稳定。它需要主动开启，按用户用 dockerd-rootless-setuptool.sh 安装。",
+	},
+	Source: "https://docs.docker.com/engine/security/rootless/",
+}
+
+var pb1457 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 417, Col: 5},
+	ID:      "firecracker-boot-time",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 420, Col: 7},
+		En:  "Firecracker boots in under 125 ms.",
+		Zh:  "Firecracker 启动时间小于 125 ms。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 423, Col: 7},
+		En:  "The specification bounds it at 125 ms from the InstanceStart call to the guest's /sbin/init, with a minimal kernel and root filesystem. The VMM process itself is up in about 12 ms.",
+		Zh:  "官方规格给出的上限是 125 ms（从 InstanceStart 调用到客户机 /sbin/init，使用最小内核和根文件系统）。VMM 进程本身约 12 ms 即可就绪。",
+	},
+	Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/SPECIFICATION.md",
+}
+
+var pb1458 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 435, Col: 5},
+	ID:      "firecracker-kvm-lambda-fargate",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 438, Col: 7},
+		En:  "Firecracker isolates with KVM and backs AWS Lambda.",
+		Zh:  "Firecracker 依靠 KVM 实现隔离，是 AWS Lambda 的底层。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 441, Col: 7},
+		En:  "It creates microVMs through Linux KVM and was built for Lambda and Fargate. Only bare-metal hosts are tested; nested virtualization is not a tested setup.",
+		Zh:  "它通过 Linux KVM 创建 microVM，最初就是为 Lambda 和 Fargate 打造的。官方只在裸金属主机上测试，嵌套虚拟化不在测试范围内。",
+	},
+	Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/README.md",
+}
+
+var pb1459 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 426, Col: 5},
+	ID:      "firecracker-memory-overhead",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 429, Col: 7},
+		En:  "Firecracker has about 5 MB of base memory overhead.",
+		Zh:  "Firecracker 基础内存开销约 5 MB。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 432, Col: 7},
+		En:  "The VMM threads use at most 5 MiB for a microVM with 1 vCPU and 128 MiB of RAM; heavier I/O can raise it.",
+		Zh:  "对于 1 个 vCPU、128 MiB 内存的 microVM，VMM 线程最多占用 5 MiB；I/O 较重时会有所增加。",
+	},
+	Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/SPECIFICATION.md",
+}
+
+var pb1460 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 592, Col: 5},
+	ID:      "gvisor-checkpoint-rootless",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 595, Col: 7},
+		En:  "gVisor has checkpoint/restore and a rootless mode.",
+		Zh:  "gVisor 支持检查点/恢复和 rootless 模式。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 598, Col: 7},
+		En:  "Both exist. Rootless mode is limited: no runsc create, no save/restore and host networking only.",
+		Zh:  "两者都有。但 rootless 模式有限制：不支持 runsc create，不能保存/恢复，只能使用宿主机网络。",
+	},
+	Source: "https://github.com/google/gvisor",
+}
+
+var pb1461 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 610, Col: 5},
+	ID:      "gvisor-compat-limits",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 613, Col: 7},
+		En:  "gVisor has system-call compatibility limits.",
+		Zh:  "gVisor 存在系统调用兼容性限制。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 616, Col: 7},
+		En:  "It implements a subset of the Linux ABI: io_uring off by default, no in-sandbox cgroup limits, no block-device filesystems, partial iptables, no KVM inside. Common language runtimes are regression-tested.",
+		Zh:  "它只实现了 Linux ABI 的一个子集：io_uring 默认关闭，沙箱内的 cgroup 限制不生效，不支持块设备文件系统，iptables 支持不完整，沙箱内不能用 KVM。常见语言运行时均有回归测试。",
+	},
+	Source: "https://github.com/google/gvisor/blob/master/g3doc/user_guide/compatibility.md",
+}
+
+var pb1462 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 556, Col: 5},
+	ID:      "gvisor-platforms",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 559, Col: 7},
+		En:  "gVisor is a user-space kernel that needs no virtualization.",
+		Zh:  "gVisor 是用户态内核，无需虚拟化。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 562, Col: 7},
+		En:  "The default systrap platform (since 2023) uses seccomp traps and needs no hardware virtualization, so it runs inside VMs; an optional KVM platform exists.",
+		Zh:  "默认的 systrap 平台（2023 年起）基于 seccomp 陷入，不需要硬件虚拟化，因此可以在虚拟机里运行；另有可选的 KVM 平台。",
+	},
+	Source: "https://gvisor.dev/docs/user_guide/platforms/",
+}
+
+var pb1463 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 601, Col: 5},
+	ID:      "gvisor-versioning",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 604, Col: 7},
+		En:  "gVisor versions are named release-YYYYMMDD.",
+		Zh:  "gVisor 版本以 release-YYYYMMDD 命名。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 607, Col: 7},
+		En:  "Roughly weekly tags release-YYYYMMDD.N; release-20260817.0 is the newest seen.",
+		Zh:  "大约每周发布一次，标签为 release-YYYYMMDD.N；目前所见最新为 release-20260817.0。",
+	},
+	Source: "https://github.com/google/gvisor",
+}
+
+var pb1464 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 683, Col: 5},
+	ID:      "hami-cncf-status",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 685, Col: 18},
+		En:  "Not covered by the report.",
+		Zh:  "报告未涉及。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 687, Col: 7},
+		En:  "HAMi joined the CNCF Sandbox on 2024-08-21 and moved to CNCF Incubating around mid-2026.",
+		Zh:  "HAMi 于 2024-08-21 加入 CNCF 沙箱，约在 2026 年年中晋升为 CNCF 孵化项目。",
+	},
+	Source: "https://github.com/Project-HAMi/HAMi",
+}
+
+var pb1465 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 676, Col: 5},
+	ID:      "hami-supported-vendors",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 678, Col: 18},
+		En:  "Not covered by the report.",
+		Zh:  "报告未涉及。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 680, Col: 7},
+		En:  "HAMi shares accelerators by memory and core slices without application changes, using a webhook, a scheduler extender, device plugins and in-container limiters. Backends include NVIDIA, Ascend, Cambricon, Hygon, Iluvatar, Moore Threads, MetaX, Enflame, Kunlunxin and (since June 2026) Biren. Isolation strength differs by vendor.",
+		Zh:  "HAMi 通过 webhook、调度器扩展、device plugin 和容器内限制器，按显存与算力切片共享加速卡，应用无需改动。支持 NVIDIA、昇腾、寒武纪、海光、天数智芯、摩尔线程、沐曦、燧原、昆仑芯以及（2026 年 6 月起）壁仞等厂商。隔离强度因厂商而异。",
+	},
+	Source: "https://github.com/Project-HAMi/HAMi",
+}
+
+var pb1466 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 597, Col: 5},
+	ID:      "huawei-ascend-910b-memory",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 599, Col: 18},
+		En:  "Not covered by the report.",
+		Zh:  "报告未涉及。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 601, Col: 7},
+		En:  "The Ascend 910B (Atlas A2) has 64 GB of on-package HBM per chip (the 910B4 bin has 32 GB), at about 1.6 TB/s. Only third-party pages name the type HBM2e.",
+		Zh:  "昇腾 910B（Atlas A2）每颗芯片封装 64 GB HBM（910B4 为 32 GB），带宽约 1.6 TB/s。HBM2e 这一类型只见于第三方资料。",
+	},
+	Source: "https://docs.sglang.io/docs/hardware-platforms/ascend-npus/ascend_npu_reference",
+}
+
+var pb1467 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 625, Col: 5},
+	ID:      "huawei-ascend-cuda-compat",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 627, Col: 18},
+		En:  "Not covered by the report.",
+		Zh:  "报告未涉及。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 629, Col: 7},
+		En:  "Ascend does not run CUDA: Huawei states that GPU scripts cannot be used on NPUs directly. Porting happens at the PyTorch level (transfer_to_npu remaps torch.cuda to torch.npu and NCCL to HCCL); CUDA kernels and CUDA-only libraries must be replaced.",
+		Zh:  "昇腾不能运行 CUDA，华为文档明确说明 GPU 脚本无法直接在 NPU 上使用。迁移在 PyTorch 层面进行（transfer_to_npu 把 torch.cuda 映射到 torch.npu、NCCL 映射到 HCCL）；CUDA 算子和只支持 CUDA 的库都必须替换。",
+	},
+	Source: "https://www.hiascend.com/document/detail/en/CANNCommunityEdition/910/devaids/migrationtools/atlasfmkt_16_0001.html",
+}
+
+var pb1468 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 632, Col: 5},
+	ID:      "huawei-ascend-kubernetes",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 634, Col: 18},
+		En:  "Not covered by the report.",
+		Zh:  "报告未涉及。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 636, Col: 7},
+		En:  "Huawei MindCluster brings Ascend Docker Runtime, the Ascend Device Plugin (resources such as huawei.com/Ascend910), an Ascend build of Volcano, Ascend Operator for multi-node training and NPU Exporter for metrics.",
+		Zh:  "华为 MindCluster 提供 Ascend Docker Runtime、Ascend Device Plugin（资源名如 huawei.com/Ascend910）、带昇腾插件的 Volcano、用于多机训练的 Ascend Operator 以及采集指标的 NPU Exporter。",
+	},
+	Source: "https://www.hiascend.com/document/detail/en/mindie/230/servicedeploy/servicedev/mindie_service0016.html",
+}
+
+var pb1469 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 618, Col: 5},
+	ID:      "huawei-ascend-software-stack",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 620, Col: 18},
+		En:  "Not covered by the report.",
+		Zh:  "报告未涉及。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 622, Col: 7},
+		En:  "Driver and firmware, then CANN (toolkit, kernels, AscendCL), then frameworks: MindSpore, PyTorch through torch_npu (needs CANN installed first) and TensorFlow through tfplugin. torch_npu releases follow PyTorch versions.",
+		Zh:  "软件栈自下而上为驱动与固件、CANN（toolkit、kernels、AscendCL），再到框架：MindSpore、通过 torch_npu 支持 PyTorch（需先装 CANN）、通过 tfplugin 支持 TensorFlow。torch_npu 的版本跟随 PyTorch 发布。",
+	},
+	Source: "https://pypi.org/project/torch-npu/",
+}
+
+var pb1470 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 639, Col: 5},
+	ID:      "huawei-ascend-vnpu-sharing",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 641, Col: 18},
+		En:  "Not covered by the report.",
+		Zh:  "报告未涉及。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 643, Col: 7},
+		En:  "Ascend partitions NPUs by AI cores (vNPU), not by time-slicing: static vNPUs are pre-created with npu-smi (templates vir02/04/08/16 on 910-class cards); dynamic vNPUs in Kubernetes are limited to inference cards. HAMi also schedules vNPUs for the 910B and 910C.",
+		Zh:  "昇腾按 AI Core 切分 NPU（vNPU），而非时间片：静态 vNPU 用 npu-smi 预先创建（910 系列模板为 vir02/04/08/16）；Kubernetes 中的动态 vNPU 仅支持推理卡。HAMi 也能为 910B、910C 调度 vNPU。",
+	},
+	Source: "https://www.hiascend.com/document/detail/en/mindcluster/730/clustersched/schedulingug/cpaug_0017.html",
+}
+
+var pb1471 = Fact{
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 551, Col: 5},
+	ID:      "k0s-requirements",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 554, Col: 7},
+		En:  "Not covered by the report: k0s as a lightweight Kubernetes.",
+		Zh:  "报告未涉及：轻量级 Kubernetes 发行版 k0s。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 557, Col: 7},
+		En:  "k0s needs 1 vCPU and 1 GB RAM for a controller and 1 vCPU and 0.5 GB for a worker.",
+		Zh:  "k0s 的控制节点最低需要 1 vCPU、1 GB 内存，工作节点需要 1 vCPU、0.5 GB 内存。",
+	},
+	Source: "https://raw.githubusercontent.com/k0sproject/k0s/main/docs/system-requirements.md",
+}
+
+var pb1472 = Fact{
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 569, Col: 5},
+	ID:      "k3s-lightweight-certified",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 572, Col: 7},
+		En:  "Not in the report's recommendations: k3s is a lightweight certified Kubernetes for edge and IoT.",
+		Zh:  "报告的选型建议中未提及：k3s 是面向边缘和 IoT 的轻量级认证 Kubernetes。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 575, Col: 7},
+		En:  "K3s is a conformant, production-ready distribution in one binary under 100 MB for edge, IoT, CI, ARM and embedded use. SQLite is the default datastore; embedded etcd gives HA; containerd, Flannel, CoreDNS, Traefik and a local-path provisioner are bundled.",
+		Zh:  "K3s 是通过一致性认证、可用于生产的发行版，单个二进制不到 100 MB，面向边缘、IoT、CI、ARM 和嵌入式场景。默认数据存储为 SQLite，内嵌 etcd 提供高可用，并捆绑 containerd、Flannel、CoreDNS、Traefik 和本地路径存储供应器。",
+	},
+	Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
+}
+
+var pb1473 = Fact{
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 497, Col: 5},
+	ID:      "k8s-131-apparmor-ga",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 500, Col: 7},
+		En:  "AppArmor support went GA in 1.31.",
+		Zh:  "AppArmor 支持在 1.31 中 GA。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 503, Col: 7},
+		En:  "Correct: AppArmor (KEP-24) is GA in v1.31, configured through securityContext.appArmorProfile (fields replaced annotations in 1.30).",
+		Zh:  "属实：AppArmor（KEP-24）在 v1.31 GA，通过 securityContext.appArmorProfile 配置（1.30 起以字段取代注解）。",
+	},
+	Source: "https://kubernetes.io/blog/2024/08/13/kubernetes-v1-31-release/",
+}
+
+var pb1474 = Fact{
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 479, Col: 5},
+	ID:      "k8s-131-release",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 482, Col: 7},
+		En:  "Kubernetes 1.31 'Elli' was released on 2024-08-13.",
+		Zh:  "Kubernetes 1.31（代号 Elli）于 2024-08-13 发布。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 485, Col: 7},
+		En:  "Correct: v1.31 shipped 2024-08-13 with 45 enhancements (11 stable, 22 beta, 12 alpha).",
+		Zh:  "属实：v1.31 于 2024-08-13 发布，共 45 项增强（11 项稳定、22 项 beta、12 项 alpha）。",
+	},
+	Source: "https://kubernetes.io/blog/2024/08/13/kubernetes-v1-31-release/",
+}
+
+var pb1475 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 695, Col: 5},
+	ID:      "k8s-runtimeclass-spinkube",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 698, Col: 7},
+		En:  "Kubernetes runs Wasm pods through a RuntimeClass.",
+		Zh:  "Kubernetes 通过 RuntimeClass 运行 Wasm Pod。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 701, Col: 7},
+		En:  "A RuntimeClass maps to a containerd shim handler; SpinKube (a CNCF Sandbox project) installs and manages the shims.",
+		Zh:  "RuntimeClass 映射到某个 containerd shim 处理器；SpinKube（CNCF Sandbox 项目）负责安装和管理这些 shim。",
+	},
+	Source: "https://github.com/spinframework/containerd-shim-spin",
+}
+
+var pb1476 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 527, Col: 5},
+	ID:      "kata-coco-gpu",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 530, Col: 7},
+		En:  "Kata supports Confidential Containers (TEE) and GPU passthrough.",
+		Zh:  "Kata 支持机密容器（TEE）和 GPU 直通。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 533, Col: 7},
+		En:  "NVIDIA GPU passthrough works with the QEMU runtime classes; TDX and SEV-SNP are QEMU-only. AKS Confidential Containers are built on Kata and CoCo with SEV-SNP.",
+		Zh:  "NVIDIA GPU 直通通过 QEMU 运行时类实现；TDX 和 SEV-SNP 仅支持 QEMU。AKS 机密容器即基于 Kata 和 CoCo，使用 SEV-SNP。",
+	},
+	Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/use-cases/NVIDIA-GPU-passthrough-and-Kata-QEMU.md",
+}
+
+var pb1477 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 536, Col: 5},
+	ID:      "kata-requirements-oci",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 539, Col: 7},
+		En:  "Kata is OCI compatible and needs KVM.",
+		Zh:  "Kata 兼容 OCI，需要 KVM。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 542, Col: 7},
+		En:  "The install guide requires bare metal or nested virtualization; Kata runs as containerd-shim-kata-v2 under containerd and CRI-O.",
+		Zh:  "安装文档要求裸金属或嵌套虚拟化；Kata 以 containerd-shim-kata-v2 的形式运行在 containerd 和 CRI-O 之下。",
+	},
+	Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/install/README.md",
+}
+
+var pb1478 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 518, Col: 5},
+	ID:      "kata-runtime-rs",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 521, Col: 7},
+		En:  "Kata rewrote core components in Rust.",
+		Zh:  "Kata 用 Rust 重写了核心组件。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 524, Col: 7},
+		En:  "runtime-rs (with the built-in Dragonball VMM) arrived in 3.0 and is the default in kata-deploy from 4.0.0 (2026-07-20); the Go runtime is deprecated.",
+		Zh:  "runtime-rs（内置 Dragonball VMM）在 3.0 引入，自 4.0.0（2026-07-20）起成为 kata-deploy 的默认运行时；Go 版运行时已被弃用。",
+	},
+	Source: "https://github.com/kata-containers/kata-containers",
+}
+
+var pb1479 = Fact{
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 560, Col: 5},
+	ID:      "microk8s-overview",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 563, Col: 7},
+		En:  "Not covered by the report: MicroK8s as a lightweight Kubernetes.",
+		Zh:  "报告未涉及：轻量级 Kubernetes 发行版 MicroK8s。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 566, Col: 7},
+		En:  "MicroK8s (Canonical) is a conformant Kubernetes shipped as one snap for workstations, IoT, edge and CI/CD; no minimum RAM figure was verified.",
+		Zh:  "MicroK8s（Canonical）是以单个 snap 包发布的一致性认证 Kubernetes，面向工作站、IoT、边缘和 CI/CD；未核实到最低内存数据。",
+	},
+	Source: "https://github.com/canonical/microk8s",
+}
+
+var pb1480 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 517, Col: 5},
+	ID:      "moore-threads-mtt-s4000",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 519, Col: 18},
+		En:  "Not mentioned (the report lists the S80/S70 instead).",
+		Zh:  "报告未提及（报告列的是 S80/S70）。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 521, Col: 7},
+		En:  "The MTT S4000 (December 2023) is the data-centre card: 100 FP16/BF16 TFLOPS, 200 INT8 TOPS, 48 GB GDDR6 at 768 GB/s, PCIe 5.0 and MTLink.",
+		Zh:  "MTT S4000（2023 年 12 月）是数据中心卡：FP16/BF16 100 TFLOPS，INT8 200 TOPS，48 GB GDDR6、768 GB/s，PCIe 5.0，支持 MTLink。",
+	},
+	Source: "https://www.titancomputers.com/Chinese-AI-GPUs-are-on-the-Rise-s/2027.htm",
+}
+
+var pb1481 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 531, Col: 5},
+	ID:      "moore-threads-software",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 533, Col: 18},
+		En:  "MUSA stack with a container toolkit and a Kubernetes device plugin.",
+		Zh:  "MUSA 软件栈，提供容器工具与 Kubernetes device-plugin。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 535, Col: 7},
+		En:  "MUSA offers a CUDA-like API and torch_musa for PyTorch (porting means renaming cuda to musa and nccl to mccl). The container toolkit registers a 'mthreads' Docker runtime; a device plugin ships with the KUAE cloud-native toolkits, and HAMi shares cards as mthreads.com/vgpu.",
+		Zh:  "MUSA 提供类 CUDA 接口和用于 PyTorch 的 torch_musa（迁移时把 cuda 改成 musa、nccl 改成 mccl）。容器工具包注册名为 mthreads 的 Docker 运行时；KUAE 云原生工具包中带有 device plugin，HAMi 则以 mthreads.com/vgpu 的形式共享显卡。",
+	},
+	Source: "https://github.com/gpustack/gpustack",
+}
+
+var pb1482 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 358, Col: 5},
+	ID:      "nvidia-a100-fp16",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 360, Col: 18},
+		En:  "A100: 312 TF FP16.",
+		Zh:  "A100：FP16 312 TF。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 362, Col: 7},
+		En:  "312 dense FP16/BF16 Tensor TFLOPS (624 with sparsity).",
+		Zh:  "FP16/BF16 Tensor 稠密 312 TFLOPS（含稀疏 624）。",
+	},
+	Source: "https://glennklockwood.com/garden/processors/A100",
+}
+
+var pb1483 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 301, Col: 5},
+	ID:      "nvidia-h100-fp16-tflops",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 303, Col: 18},
+		En:  "No FP16 figure given for the H100 (reference value).",
+		Zh:  "报告未给出 H100 的 FP16 数值（参考值）。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 305, Col: 7},
+		En:  "H100 SXM: 1,979 FP16/BF16 Tensor TFLOPS with sparsity, about 989 dense; the PCIe card is about 756 dense. The tool compares dense figures.",
+		Zh:  "H100 SXM 的 FP16/BF16 Tensor 算力含稀疏为 1979 TFLOPS，稠密约 989；PCIe 卡稠密约 756。本工具一律比较稠密数值。",
+	},
+	Source: "https://glennklockwood.com/garden/processors/h100",
+}
+
+var pb1484 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 322, Col: 5},
+	ID:      "nvidia-h100-interconnect",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 324, Col: 18},
+		En:  "PCIe 5.0 / NVLink 4.0 at 900 GB/s.",
+		Zh:  "PCIe 5.0 / NVLink 4.0，900GB/s。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 326, Col: 7},
+		En:  "All H100 parts use PCIe Gen5. Fourth-generation NVLink gives 900 GB/s per GPU on SXM5; the PCIe card reaches 600 GB/s through an NVLink bridge.",
+		Zh:  "所有 H100 都是 PCIe Gen5。SXM5 上的第四代 NVLink 每卡 900 GB/s；PCIe 卡经 NVLink 桥只有 600 GB/s。",
+	},
+	Source: "https://www.nvidia.com/en-sg/technologies/hopper-architecture/",
+}
+
+var pb1485 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 315, Col: 5},
+	ID:      "nvidia-h100-mig",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 317, Col: 18},
+		En:  "MIG with up to 7 instances.",
+		Zh:  "MIG 最多 7 个实例。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 319, Col: 7},
+		En:  "Both H100 variants split into at most seven hardware-isolated GPU instances; on the 80 GB part the smallest has about 10 GB.",
+		Zh:  "H100 两个版本都最多可切分为 7 个硬件隔离的 GPU 实例，80 GB 版本最小实例约 10 GB。",
+	},
+	Source: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
+}
+
+var pb1486 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 308, Col: 5},
+	ID:      "nvidia-h100-tdp",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 310, Col: 18},
+		En:  "No power figure given for the H100 (reference value).",
+		Zh:  "报告未给出 H100 的功耗（参考值）。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 312, Col: 7},
+		En:  "Up to 700 W for the H100 SXM5 module and 350 W for the PCIe card.",
+		Zh:  "H100 SXM5 模组最高 700 W，PCIe 卡 350 W。",
+	},
+	Source: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
+}
+
+var pb1487 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 329, Col: 5},
+	ID:      "nvidia-h100-transformer-engine",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 331, Col: 18},
+		En:  "Transformer Engine with FP8.",
+		Zh:  "Transformer Engine，支持 FP8 精度。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 333, Col: 7},
+		En:  "Hopper's Tensor Cores and Transformer Engine mix FP8 and FP16 precision.",
+		Zh:  "Hopper 的 Tensor Core 与 Transformer Engine 混合使用 FP8 与 FP16 精度。",
+	},
+	Source: "https://www.nvidia.com/en-sg/technologies/hopper-architecture/",
+}
+
+var pb1488 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 416, Col: 5},
+	ID:      "nvidia-h20-export-status-2025",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 418, Col: 18},
+		En:  "Not covered by the report.",
+		Zh:  "报告未涉及。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 420, Col: 7},
+		En:  "In April 2025 the US made H20 exports to China subject to a licence and NVIDIA wrote off about US$5.5 billion. Licences were promised again in July 2025 with a 15% revenue share, but China's CAC summoned NVIDIA over security concerns and told firms to stop buying, and in August 2025 NVIDIA reportedly told suppliers to halt H20 work. Treat it as a legacy part that is hard to procure.",
+		Zh:  "2025 年 4 月美国要求 H20 对华出口须获许可，NVIDIA 为此计提约 55 亿美元损失。2025 年 7 月美方表示会再发许可（需上缴 15% 收入），但国家网信办就安全问题约谈 NVIDIA 并要求企业停止采购；据报道，2025 年 8 月 NVIDIA 已通知供应商暂停 H20 相关工作。应把它视为难以采购的过时产品。",
+	},
+	Source: "https://www.nbcsandiego.com/news/business/money-report/nvidia-says-it-will-record-5-5-billion-quarterly-charge-tied-to-h20-processors-exported-to-china/3804789/",
+}
+
+var pb1489 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 409, Col: 5},
+	ID:      "nvidia-h20-specs",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 411, Col: 18},
+		En:  "Not covered by the report.",
+		Zh:  "报告未涉及。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 413, Col: 7},
+		En:  "China-market Hopper (GH100) with 96 GB and MIG up to 7 instances, per NVIDIA's MIG guide. Third-party figures agree on HBM3 at 4.0 TB/s, about 148 dense FP16 TFLOPS (some 15% of an H100 SXM) and 400 W.",
+		Zh:  "据 NVIDIA MIG 指南，这是面向中国市场的 Hopper（GH100）产品，96 GB 显存，MIG 最多 7 个实例。多方第三方数据一致：HBM3、4.0 TB/s，稠密 FP16 约 148 TFLOPS（约为 H100 SXM 的 15%），功耗 400 W。",
+	},
+	Source: "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html",
+}
+
+var pb1490 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 351, Col: 5},
+	ID:      "nvidia-h200-compute-tdp",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 353, Col: 18},
+		En:  "No compute or power figure for the H200 (reference value).",
+		Zh:  "报告未给出 H200 的算力与功耗（参考值）。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 355, Col: 7},
+		En:  "Compute equals the H100 SXM: about 989 dense FP16/BF16 TFLOPS. The H200 SXM draws up to 700 W; the H200 NVL PCIe part up to 600 W (third-party figure).",
+		Zh:  "算力与 H100 SXM 相同，稠密 FP16/BF16 约 989 TFLOPS。H200 SXM 最高 700 W，H200 NVL（PCIe）最高 600 W（第三方数据）。",
+	},
+	Source: "https://raw.githubusercontent.com/mlcommons/inference_results_v4.1/main/closed/NVIDIA/systems/H200-SXM-141GBx8_TRT_MaxQ.json",
+}
+
+var pb1491 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 344, Col: 5},
+	ID:      "nvidia-h200-memory",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 346, Col: 18},
+		En:  "H200: 141 GB HBM3e, 4.8 TB/s.",
+		Zh:  "H200：141GB HBM3e，4.8TB/s 带宽。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 348, Col: 7},
+		En:  "141 GB of HBM3e at 4.8 TB/s on the same GH100 die and NVLink 4 as the H100; announced November 2023, shipping from Q2 2024.",
+		Zh:  "141 GB HBM3e、4.8 TB/s，芯片（GH100）与 NVLink 4 均与 H100 相同；2023 年 11 月发布，2024 年第二季度起供货。",
+	},
+	Source: "https://raw.githubusercontent.com/mlcommons/inference_results_v4.1/main/closed/NVIDIA/systems/H200-SXM-141GBx8_TRT_MaxQ.json",
+}
+
+var pb1492 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 445, Col: 5},
+	ID:      "nvidia-h200-price-2026",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 447, Col: 18},
+		En:  "Not covered by the report (the report only says NVIDIA is expensive).",
+		Zh:  "报告未给出具体价格（只说 NVIDIA 价格较高）。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 449, Col: 7},
+		En:  "Reuters, January 2026: Chinese firms ordered H200s at about US$27,000 per chip (roughly ¥190,000), paid fully in advance. Tencent Technology reported ¥1.4 million for an 8-GPU module sold to channels.",
+		Zh:  "路透社 2026 年 1 月报道：国内企业订购 H200 的单价约 2.7 万美元（约合 19 万元），须全额预付。腾讯科技报道，面向渠道的 8 卡模组售价 140 万元。",
+	},
+	Source: "https://www.techzine.eu/news/infrastructure/137757/nvidia-demands-full-prepayment-for-h200-chips-to-china/",
+}
+
+var pb1493 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 401, Col: 5},
+	ID:      "nvidia-k8s-gpu-sharing",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 403, Col: 18},
+		En:  "Not covered by the report.",
+		Zh:  "报告未涉及。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 405, Col: 7},
+		En:  "NVIDIA's device plugin and GPU Operator share GPUs three ways: MIG (hardware isolation), CUDA time-slicing (no memory or fault isolation) and CUDA MPS (experimental, equal slices, not on MIG GPUs).",
+		Zh:  "NVIDIA 的 device plugin 与 GPU Operator 支持三种共享方式：MIG（硬件隔离）、CUDA 时间片（无显存与故障隔离）和 CUDA MPS（实验性，按等份切分，不能与 MIG 同用）。",
+	},
+	Source: "https://github.com/NVIDIA/k8s-device-plugin",
+}
+
+var pb1494 = Fact{
+	Pos:     Pos{File: "rules/engine.yaml", Line: 295, Col: 5},
+	ID:      "podman-50-release-date",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/engine.yaml", Line: 298, Col: 7},
+		En:  "Podman 5.0 was released in March 2024.",
+		Zh:  "Podman 5.0 于 2024 年 3 月发布。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/engine.yaml", Line: 301, Col: 7},
+		En:  "v5.0.0 was tagged on 2024-03-19; its headline was the rewritten podman machine.",
+		Zh:  "v5.0.0 于 2024-03-19 打标签发布，主要变化是重写了 podman machine。",
+	},
+	Source: "https://blog.podman.io/2024/03/podman-5-0-has-been-released/",
+}
+
+var pb1495 = Fact{
+	Pos:     Pos{File: "rules/engine.yaml", Line: 331, Col: 5},
+	ID:      "podman-current-version",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/engine.yaml", Line: 334, Col: 7},
+		En:  "Podman 5.x is the current line.",
+		Zh:  "Podman 5.x 是当前版本线。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/engine.yaml", Line: 337, Col: 7},
+		En:  "5.6.2 was newest at the report date; 5.7.0 (2025-11), 5.8.0 (2026-02) and 5.8.2 (2026-04-14) followed. 6.0.0-rc1 was tagged 2026-06-12 under the podman-container-tools organisation.",
+		Zh:  "报告发布时最新为 5.6.2；之后有 5.7.0（2025-11）、5.8.0（2026-02）和 5.8.2（2026-04-14）。6.0.0-rc1 于 2026-06-12 在 podman-container-tools 组织下打标签。",
+	},
+	Source: "https://github.com/containers/podman",
+}
+
+var pb1496 = Fact{
+	Pos:     Pos{File: "rules/engine.yaml", Line: 340, Col: 5},
+	ID:      "podman-daemonless",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/engine.yaml", Line: 343, Col: 7},
+		En:  "Podman has no daemon.",
+		Zh:  "Podman 没有守护进程。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/engine.yaml", Line: 346, Col: 7},
+		En:  "The project lists 'no manager daemon' as a feature, for security and lower idle resource use; rootless containers are a core feature.",
+		Zh:  "项目把“没有管理守护进程”列为特性，以提升安全性并降低空闲资源占用；rootless 容器是其核心功能。",
+	},
+	Source: "https://github.com/containers/podman/blob/main/README.md",
+}
+
+var pb1497 = Fact{
+	Pos:     Pos{File: "rules/engine.yaml", Line: 349, Col: 5},
+	ID:      "podman-docker-compatible-api",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/engine.yaml", Line: 352, Col: 7},
+		En:  "Podman is fully Docker-compatible.",
+		Zh:  "Podman 完全兼容 Docker。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/engine.yaml", Line: 355, Col: 7},
+		En:  "'podman system service' serves a Docker-compatible REST API (the man page cites Docker API v1.40) next to the native Libpod API; 'podman compose' (4.7.0+) runs docker-compose or podman-compose against the Podman socket.",
+		Zh:  "`podman system service` 在原生 Libpod API 之外提供兼容 Docker 的 REST API（手册注明对应 Docker API v1.40）；`podman compose`（4.7.0 起）会调用 docker-compose 或 podman-compose 连接 Podman socket。",
+	},
+	Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-system-service.1.md",
+}
+
+var pb1498 = Fact{
+	Pos:     Pos{File: "rules/engine.yaml", Line: 313, Col: 5},
+	ID:      "podman-pasta-default",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/engine.yaml", Line: 316, Col: 7},
+		En:  "Podman 5.0 made pasta the default rootless network, replacing slirp4netns.",
+		Zh:  "Podman 5.0 将 pasta 设为 rootless 默认网络，取代 slirp4netns。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/engine.yaml", Line: 319, Col: 7},
+		En:  "Yes: pasta (available since 4.4) became the rootless default in 5.0.0; Podman 6 removes slirp4netns.",
+		Zh:  "属实：pasta 自 4.4 可用，5.0.0 起成为 rootless 默认网络；Podman 6 移除了 slirp4netns。",
+	},
+	Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
+}
+
+var pb1499 = Fact{
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 614, Col: 5},
+	ID:      "podman-quadlet-notify-healthy",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 617, Col: 7},
+		En:  "Quadlet supports Notify=healthy.",
+		Zh:  "Quadlet 支持 Notify=healthy。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 620, Col: 7},
+		En:  "Since 5.0.0 a .container file may set Notify=healthy, which holds back systemd's start-up notification until the healthcheck passes; a HealthCmd is required.",
+		Zh:  "自 5.0.0 起 .container 文件可设置 Notify=healthy，让 systemd 的启动通知等到健康检查通过后才发出；前提是设置了 HealthCmd。",
+	},
+	Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
+}
+
+var pb1500 = Fact{
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 605, Col: 5},
+	ID:      "podman-quadlet-since-44",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 608, Col: 7},
+		En:  "Quadlet gives Podman deep systemd integration (since Podman 4.4).",
+		Zh:  "Quadlet 让 Podman 与 systemd 深度集成（Podman 4.4 起）。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 611, Col: 7},
+		En:  "Quadlet, a systemd generator for Podman units, arrived in 4.4.0 (2023-02-01); 5.0 added templated units, drop-ins and .pod units.",
+		Zh:  "Quadlet 是为 Podman 生成 systemd 单元的生成器，随 4.4.0（2023-02-01）引入；5.0 增加了模板单元、drop-in 目录和 .pod 单元。",
+	},
+	Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
+}
+
+var pb1501 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 697, Col: 5},
+	ID:      "resource-name-ascend",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 699, Col: 18},
+		En:  "Not covered by the report.",
+		Zh:  "报告未涉及。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 701, Col: 7},
+		En:  "The Ascend device plugin advertises huawei.com/Ascend910 (the 910B included) and vNPU types such as huawei.com/Ascend910-4c; HAMi uses per-model names such as huawei.com/Ascend910B3.",
+		Zh:  "昇腾 device plugin 上报 huawei.com/Ascend910（含 910B）以及 huawei.com/Ascend910-4c 等 vNPU 类型；HAMi 则按型号命名，如 huawei.com/Ascend910B3。",
+	},
+	Source: "https://github.com/Ascend/ascend-device-plugin/blob/master/pkg/common/constants.go",
+}
+
+var pb1502 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 704, Col: 5},
+	ID:      "resource-name-cambricon",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 706, Col: 18},
+		En:  "Not covered by the report.",
+		Zh:  "报告未涉及。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 708, Col: 7},
+		En:  "Cambricon's plugin advertises cambricon.com/mlu, or model-specific names such as cambricon.com/mlu370 and cambricon.com/mlu370.mim-2m.8gb; HAMi uses cambricon.com/vmlu.",
+		Zh:  "寒武纪 plugin 上报 cambricon.com/mlu，或按型号上报 cambricon.com/mlu370、cambricon.com/mlu370.mim-2m.8gb 等；HAMi 使用 cambricon.com/vmlu。",
+	},
+	Source: "https://github.com/Cambricon/cambricon-k8s-device-plugin/blob/master/device-plugin/README.md",
+}
+
+var pb1503 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 718, Col: 5},
+	ID:      "resource-name-iluvatar",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 720, Col: 18},
+		En:  "Not covered by the report.",
+		Zh:  "报告未涉及。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 722, Col: 7},
+		En:  "ix-device-plugin advertises iluvatar.com/gpu (iluvatar.ai/gpu before December 2024); with splitboard=true a dual-chip BI-V150 counts as two. HAMi uses names such as iluvatar.ai/BI-V150-vgpu.",
+		Zh:  "ix-device-plugin 上报 iluvatar.com/gpu（2024 年 12 月以前为 iluvatar.ai/gpu）；设置 splitboard=true 时，双芯片的 BI-V150 计为两个资源。HAMi 使用 iluvatar.ai/BI-V150-vgpu 等名称。",
+	},
+	Source: "https://github.com/Deep-Spark/ix-device-plugin",
+}
+
+var pb1504 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 725, Col: 5},
+	ID:      "resource-name-moore-threads",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 727, Col: 18},
+		En:  "Not covered by the report.",
+		Zh:  "报告未涉及。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 729, Col: 7},
+		En:  "mthreads.com/vgpu is HAMi's Moore Threads sharing resource (with sgpu-memory and sgpu-core). The vendor's own plugin reportedly uses mthreads.com/gpu, which no primary source here confirms.",
+		Zh:  "mthreads.com/vgpu 是 HAMi 为摩尔线程定义的共享资源（配合 sgpu-memory、sgpu-core）。据称厂商自己的插件使用 mthreads.com/gpu，但没有一手资料证实。",
+	},
+	Source: "https://github.com/Project-HAMi/HAMi/blob/master/charts/hami/templates/scheduler/device-configmap.yaml",
+}
+
+var pb1505 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 690, Col: 5},
+	ID:      "resource-name-nvidia",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 692, Col: 18},
+		En:  "Not covered by the report.",
+		Zh:  "报告未涉及。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/gpu.yaml", Line: 694, Col: 7},
+		En:  "NVIDIA's device plugin advertises nvidia.com/gpu, plus nvidia.com/mig-<g>g.<mem>gb with the mixed MIG strategy.",
+		Zh:  "NVIDIA device plugin 上报 nvidia.com/gpu；采用 mixed MIG 策略时另上报 nvidia.com/mig-<g>g.<mem>gb。",
+	},
+	Source: "https://github.com/NVIDIA/k8s-device-plugin",
+}
+
+var pb1506 = Fact{
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 271, Col: 5},
+	ID:      "wasi-component-model-wit",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 274, Col: 7},
+		En:  "The Component Model and WIT have matured.",
+		Zh:  "组件模型和 WIT 已趋成熟。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 277, Col: 7},
+		En:  "WASI 0.2 is a set of WIT-defined APIs (io, clocks, random, filesystem, sockets, cli, http) on the Component Model, which Wasmtime supports at Tier 1.",
+		Zh:  "WASI 0.2 是一组用 WIT 定义、构建在组件模型之上的 API（io、clocks、random、filesystem、sockets、cli、http），Wasmtime 对组件模型提供 Tier 1 支持。",
+	},
+	Source: "https://github.com/WebAssembly/WASI",
+}
+
+var pb1507 = Fact{
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 280, Col: 5},
+	ID:      "wasm-gc-3-0",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 283, Col: 7},
+		En:  "Wasm GC arrived with the Wasm 3.0 standard in 2025.",
+		Zh:  "Wasm GC 随 2025 年的 Wasm 3.0 标准落地。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 286, Col: 7},
+		En:  "Wasm 3.0 was completed in 2025 with GC, 64-bit memories, tail calls, exception handling and more; Wasmtime supports GC, memory64, tail calls and exceptions at Tier 1.",
+		Zh:  "Wasm 3.0 于 2025 年定稿，包含 GC、64 位内存、尾调用、异常处理等；Wasmtime 对 GC、memory64、尾调用和异常提供 Tier 1 支持。",
+	},
+	Source: "https://github.com/bytecodealliance/wasmtime/blob/main/docs/stability-tiers.md",
+}
+
+var pb1508 = Fact{
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 217, Col: 5},
+	ID:      "wasmedge-wasi-nn-llm",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 220, Col: 7},
+		En:  "WasmEdge does server-side inference (TensorFlow) through WASI-NN.",
+		Zh:  "WasmEdge 可通过 WASI-NN 做服务器端推理（TensorFlow）。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 223, Col: 7},
+		En:  "Its WASI-NN plugins cover GGML (llama.cpp), OpenVINO, ONNX, PyTorch, TensorFlow and TFLite, Whisper and more; LlamaEdge runs LLMs on it.",
+		Zh:  "其 WASI-NN 插件涵盖 GGML（llama.cpp）、OpenVINO、ONNX、PyTorch、TensorFlow 与 TFLite、Whisper 等；LlamaEdge 基于它运行大语言模型。",
+	},
+	Source: "https://github.com/WasmEdge/WasmEdge/tree/master/plugins/wasi_nn",
+}
+
+var pb1509 = Fact{
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 253, Col: 5},
+	ID:      "wasmer-wasix",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 256, Col: 7},
+		En:  "Wasmer offers WASIX.",
+		Zh:  "Wasmer 支持 WASIX。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 259, Col: 7},
+		En:  "WASIX extends WASI preview 1 with threads, full sockets, fork/exec, pipes and more; Wasmer is the runtime that supports it. It is not a WASI 0.2 or Component Model standard.",
+		Zh:  "WASIX 在 WASI preview 1 之上增加了线程、完整套接字、fork/exec、管道等能力，由 Wasmer 运行时支持。它不属于 WASI 0.2 或组件模型标准。",
+	},
+	Source: "https://wasix.org/docs/explanation/features",
+}
+
+var pb1510 = Fact{
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 190, Col: 5},
+	ID:      "wasmtime-wasi-nn",
+	Verdict: "correct",
+	ReportSays: Text{
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 193, Col: 7},
+		En:  "Wasmtime supports WASI-NN.",
+		Zh:  "Wasmtime 支持 WASI-NN。",
+	},
+	Verified: Text{
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 196, Col: 7},
+		En:  "Yes, at Tier 3 (needs more CI), with OpenVINO and WinML by default and optional ONNX and PyTorch backends.",
+		Zh:  "支持，但属于 Tier 3（尚需更完善的 CI 测试）；默认后端为 OpenVINO 和 WinML，另可选 ONNX 和 PyTorch。",
+	},
+	Source: "https://github.com/bytecodealliance/wasmtime/blob/main/docs/stability-tiers.md",
 }

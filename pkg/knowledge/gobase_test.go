@@ -17,7 +17,9 @@ import (
 // linker lays out in the binary, so a process does not decode and validate the rules at all.
 // TestEmbeddedGoUpToDate checks it equals the base loaded from the YAML, field by field, and
 // rewrites it under UPDATE_COMPILED=1 (go generate ./rules). At run time the value is used only
-// when the digest it carries matches the embedded YAML, so a stale file is slower, not wrong.
+// when the digest it carries matches the embedded YAML, so a file stale against the rules is
+// slower, not wrong. One stale against the loader's code (a new derived field, a changed
+// check) cannot be told apart at run time: this test, which make test and CI run, catches it.
 
 const genPath = "embedded_gen.go"
 
@@ -69,6 +71,8 @@ type goWriter struct {
 	decls []string
 	inits []string // assignments of maps, run from init
 	next  int      // the number of the next variable
+	// writing holds the pointers being written, to refuse a cycle rather than recurse forever
+	writing map[uintptr]bool
 }
 
 func isScalar(k reflect.Kind) bool {
@@ -80,7 +84,7 @@ func isScalar(k reflect.Kind) bool {
 }
 
 func generateGoBase(b *Base) ([]byte, error) {
-	w := &goWriter{refs: map[uintptr]int{}, names: map[uintptr]string{}}
+	w := &goWriter{refs: map[uintptr]int{}, names: map[uintptr]string{}, writing: map[uintptr]bool{}}
 	w.count(reflect.ValueOf(b))
 	w.refs[reflect.ValueOf(b).Pointer()] = 0 // the root is written inline
 	body, err := w.expr(reflect.ValueOf(b), "precompiledBase")
@@ -128,7 +132,13 @@ func (w *goWriter) count(v reflect.Value) {
 	case reflect.Map:
 		iter := v.MapRange()
 		for iter.Next() {
-			w.count(iter.Value())
+			mv := iter.Value()
+			w.count(mv)
+			if mv.Kind() == reflect.Pointer && !mv.IsNil() {
+				// A map is filled in from init; a value of it that holds a map of its own must
+				// be a variable, so that its own map is not assigned before it exists.
+				w.refs[mv.Pointer()]++
+			}
 		}
 	}
 }
@@ -168,6 +178,11 @@ func (w *goWriter) expr(v reflect.Value, path string) (string, error) {
 		if name, ok := w.names[p]; ok {
 			return name, nil
 		}
+		if w.writing[p] {
+			return "", fmt.Errorf("a pointer cycle through %s cannot be written as literals", v.Type())
+		}
+		w.writing[p] = true
+		defer delete(w.writing, p)
 		name := fmt.Sprintf("pb%d", w.next) // reserved before the value's own pointers
 		w.next++
 		if w.refs[p] > 1 {
@@ -197,6 +212,9 @@ func (w *goWriter) expr(v reflect.Value, path string) (string, error) {
 		flat := true // only scalars: written on one line
 		for i := 0; i < v.NumField(); i++ {
 			f := v.Field(i)
+			if (f.Kind() == reflect.Float64 || f.Kind() == reflect.Float32) && f.Float() == 0 && math.Signbit(f.Float()) {
+				return "", fmt.Errorf("%s.%s: cannot write -0 as a constant", v.Type().Name(), v.Type().Field(i).Name)
+			}
 			if f.IsZero() {
 				continue
 			}
@@ -268,8 +286,8 @@ func (w *goWriter) expr(v reflect.Value, path string) (string, error) {
 		return strconv.FormatUint(v.Uint(), 10), nil
 	case reflect.Float32, reflect.Float64:
 		f := v.Float()
-		if math.IsNaN(f) || math.IsInf(f, 0) {
-			return "", fmt.Errorf("cannot write %v", f)
+		if math.IsNaN(f) || math.IsInf(f, 0) || (f == 0 && math.Signbit(f)) {
+			return "", fmt.Errorf("cannot write %v as a constant", f) // -0 would become 0
 		}
 		s := strconv.FormatFloat(f, 'g', -1, 64)
 		return s, nil
@@ -291,5 +309,22 @@ func TestStaleGoBaseIsNotUsed(t *testing.T) {
 	fresh := &Base{Version: "fresh", Digest: b.Digest}
 	if got, _ := embedded(func() *Base { return fresh }, embeddedDigest); got != fresh {
 		t.Fatalf("a generated base with the right digest was not used")
+	}
+}
+
+// TestGoWriterRefuses: values the generator cannot write faithfully are errors, not a
+// generated file that differs from the base.
+func TestGoWriterRefuses(t *testing.T) {
+	type node struct{ Next *node }
+	cyclic := &node{}
+	cyclic.Next = cyclic
+	negZero := &Scoring{MaxAdjust: math.Copysign(0, -1)}
+	for name, v := range map[string]any{"cycle": cyclic, "negative zero": negZero} {
+		w := &goWriter{refs: map[uintptr]int{}, names: map[uintptr]string{}, writing: map[uintptr]bool{}}
+		rv := reflect.ValueOf(v)
+		w.count(rv)
+		if _, err := w.expr(rv, "x"); err == nil {
+			t.Errorf("%s: written without an error", name)
+		}
 	}
 }
