@@ -183,6 +183,21 @@ func (v *validator) attribute(a *Attribute) {
 	if a.Type != AttrEnum && a.Type != AttrList && len(a.Values) > 0 {
 		v.add(a.Pos, "values apply only to enum and list attributes")
 	}
+	if a.Labels != nil {
+		if a.Type != AttrEnum && a.Type != AttrList {
+			v.add(a.Pos, "labels apply only to enum and list attributes")
+		}
+		for _, k := range sortedKeys(a.Labels) {
+			if !slices.Contains(a.Values, k) {
+				v.add(a.Pos, "labels of %q names %q, which is not one of its values (%s)", a.Name, k, strings.Join(a.Values, ", "))
+			}
+		}
+		for _, val := range a.Values {
+			if a.Labels[val] == nil {
+				v.add(a.Pos, "labels of %q lack %q: give every value a label, or none", a.Name, val)
+			}
+		}
+	}
 	if a.Scores != nil {
 		if a.Type != AttrEnum {
 			v.add(a.Pos, "scores apply only to enum attributes")

@@ -9,187 +9,229 @@ func init() {
 		"native": 1,
 		"opt-in": 0.5,
 	}
-	pb317.Scores = map[string]float64{
+	pb139.Labels = map[string]*Text{
+		"native": &pb140,
+		"opt-in": &pb141,
+	}
+	pb319.Scores = map[string]float64{
 		"experimental": 0.3,
 		"native":       1,
 		"opt-in":       0.7,
 		"unsupported":  0,
 	}
-	pb658.Scores = map[string]float64{
+	pb319.Labels = map[string]*Text{
+		"experimental": &pb320,
+		"native":       &pb321,
+		"opt-in":       &pb322,
+		"unsupported":  &pb323,
+	}
+	pb664.Scores = map[string]float64{
 		"none":        0,
 		"passthrough": 1,
 		"proxy":       0.6,
 	}
-	pb955.Scores = map[string]float64{
+	pb664.Labels = map[string]*Text{
+		"none":        &pb665,
+		"passthrough": &pb666,
+		"proxy":       &pb667,
+	}
+	pb964.Scores = map[string]float64{
 		"native": 1,
 		"none":   0,
 		"port":   0.5,
 	}
-	pb956.Scores = map[string]float64{
+	pb964.Labels = map[string]*Text{
+		"native": &pb965,
+		"none":   &pb966,
+		"port":   &pb967,
+	}
+	pb968.Scores = map[string]float64{
 		"full":    1,
 		"none":    0,
 		"partial": 0.5,
 	}
-	pb959.Scores = map[string]float64{
+	pb968.Labels = map[string]*Text{
+		"full":    &pb969,
+		"none":    &pb970,
+		"partial": &pb971,
+	}
+	pb974.Scores = map[string]float64{
 		"hardware": 1,
 		"none":     0,
 		"vgpu":     0.5,
 	}
-	pb1328.Scores = map[string]float64{
+	pb974.Labels = map[string]*Text{
+		"hardware": &pb975,
+		"none":     &pb976,
+		"vgpu":     &pb977,
+	}
+	pb1345.Labels = map[string]*Text{
+		"c":          &pb1346,
+		"go":         &pb1347,
+		"javascript": &pb1348,
+		"python":     &pb1349,
+		"rust":       &pb1350,
+	}
+	pb1351.Scores = map[string]float64{
 		"basic": 0.5,
 		"llm":   1,
 		"none":  0,
 	}
+	pb1351.Labels = map[string]*Text{
+		"basic": &pb1352,
+		"llm":   &pb1353,
+		"none":  &pb1354,
+	}
 	precompiledBase.Facts = map[string]*Fact{
-		"biren-br100-chiplet-blink":        &pb1444,
-		"biren-br100-specs":                &pb1163,
-		"biren-br104":                      &pb1164,
-		"biren-cuda":                       &pb1165,
-		"biren-virtualization":             &pb1166,
-		"cambricon-k8s-device-plugin":      &pb1445,
-		"cambricon-mlu370-price-estimate":  &pb1248,
-		"cambricon-mlu370-x8-specs":        &pb1446,
-		"cambricon-mlu590-specs":           &pb1249,
-		"cambricon-software-stack":         &pb1447,
-		"china-ai-card-prices-2024":        &pb1448,
-		"cloud-alibaba-fc":                 &pb743,
-		"cloud-aws-lambda-firecracker":     &pb1449,
-		"cloud-azure-kata":                 &pb742,
-		"cloud-cloudflare-workers":         &pb827,
-		"cloud-fastly-wasmtime":            &pb1450,
-		"cloud-run-gvisor":                 &pb713,
-		"containerd-k8s-default-runtime":   &pb242,
-		"containerd-nerdctl":               &pb1451,
-		"containerd-releases":              &pb1452,
-		"docker-29-containerd-image-store": &pb1453,
-		"docker-compose-version":           &pb463,
-		"docker-current-version":           &pb183,
-		"docker-daemon-root-default":       &pb1454,
-		"docker-desktop-license":           &pb1455,
-		"docker-desktop-wasm":              &pb826,
-		"docker-rootless-since-2010":       &pb1456,
-		"docker-swarm-status":              &pb430,
-		"export-controls-china-status":     &pb995,
-		"firecracker-arm64":                &pb770,
-		"firecracker-boot-time":            &pb1457,
-		"firecracker-confidential":         &pb766,
-		"firecracker-current-version":      &pb768,
-		"firecracker-ebpf-network":         &pb771,
-		"firecracker-gpu-passthrough":      &pb767,
-		"firecracker-kvm-lambda-fargate":   &pb1458,
-		"firecracker-memory-overhead":      &pb1459,
-		"firecracker-snapshot-restore":     &pb769,
-		"gvisor-boot-time":                 &pb714,
-		"gvisor-checkpoint-rootless":       &pb1460,
-		"gvisor-compat-limits":             &pb1461,
-		"gvisor-gpu":                       &pb712,
-		"gvisor-perf-vs-2023":              &pb715,
-		"gvisor-platforms":                 &pb1462,
-		"gvisor-versioning":                &pb1463,
-		"hami-cncf-status":                 &pb1464,
-		"hami-supported-vendors":           &pb1465,
-		"huawei-ascend-910b-compute-tdp":   &pb1221,
-		"huawei-ascend-910b-memory":        &pb1466,
-		"huawei-ascend-910c-specs":         &pb1222,
-		"huawei-ascend-cuda-compat":        &pb1467,
-		"huawei-ascend-kubernetes":         &pb1468,
-		"huawei-ascend-software-stack":     &pb1469,
-		"huawei-ascend-vnpu-sharing":       &pb1470,
-		"hygon-k100-newer":                 &pb1192,
-		"hygon-software":                   &pb1193,
-		"hygon-z100-specs":                 &pb1194,
-		"iluvatar-bi-v100":                 &pb1108,
-		"iluvatar-bi-v150":                 &pb1106,
-		"iluvatar-mr-v100":                 &pb1105,
-		"iluvatar-mr-v200":                 &pb1109,
-		"iluvatar-software":                &pb1107,
-		"isolation-ranking":                &pb798,
-		"k0s-requirements":                 &pb1471,
-		"k3s-lightweight-certified":        &pb1472,
-		"k3s-min-memory":                   &pb396,
-		"k8s-131-apparmor-ga":              &pb1473,
-		"k8s-131-perf-numbers":             &pb363,
-		"k8s-131-pod-failure-policy":       &pb359,
-		"k8s-131-pv-beta":                  &pb362,
-		"k8s-131-release":                  &pb1474,
-		"k8s-131-sidecar-ga":               &pb358,
-		"k8s-current-release":              &pb360,
-		"k8s-dra-timeline":                 &pb361,
-		"k8s-runtimeclass-spinkube":        &pb1475,
-		"kata-boot-memory":                 &pb744,
-		"kata-coco-gpu":                    &pb1476,
-		"kata-current-version":             &pb740,
-		"kata-hypervisors":                 &pb741,
-		"kata-requirements-oci":            &pb1477,
-		"kata-runtime-rs":                  &pb1478,
-		"microk8s-overview":                &pb1479,
-		"mig-2-0-naming":                   &pb999,
-		"mig-dynamic-reconfig":             &pb1000,
-		"mig-k8s-dra":                      &pb1001,
-		"mig-max-instances":                &pb994,
-		"moore-threads-mtt-s4000":          &pb1480,
-		"moore-threads-mtt-s4000-tdp":      &pb1137,
-		"moore-threads-mtt-s70":            &pb1136,
-		"moore-threads-mtt-s80":            &pb1135,
-		"moore-threads-software":           &pb1481,
-		"nvidia-a100-fp16":                 &pb1482,
-		"nvidia-a100-memory-tdp":           &pb1053,
-		"nvidia-h100-bandwidth":            &pb997,
-		"nvidia-h100-fp16-tflops":          &pb1483,
-		"nvidia-h100-interconnect":         &pb1484,
-		"nvidia-h100-llm-speedup":          &pb998,
-		"nvidia-h100-memory":               &pb996,
-		"nvidia-h100-mig":                  &pb1485,
-		"nvidia-h100-price-estimate":       &pb1002,
-		"nvidia-h100-tdp":                  &pb1486,
-		"nvidia-h100-transformer-engine":   &pb1487,
-		"nvidia-h20-export-status-2025":    &pb1488,
-		"nvidia-h20-specs":                 &pb1489,
-		"nvidia-h200-compute-tdp":          &pb1490,
-		"nvidia-h200-memory":               &pb1491,
-		"nvidia-h200-price-2026":           &pb1492,
-		"nvidia-k8s-gpu-sharing":           &pb1493,
-		"podman-50-perf-claim":             &pb212,
-		"podman-50-release-date":           &pb1494,
-		"podman-current-version":           &pb1495,
-		"podman-daemonless":                &pb1496,
-		"podman-docker-compatible-api":     &pb1497,
-		"podman-farm-build-only":           &pb210,
-		"podman-pasta-default":             &pb1498,
-		"podman-quadlet-notify-healthy":    &pb1499,
-		"podman-quadlet-since-44":          &pb1500,
-		"podman-sqlite-default":            &pb211,
-		"report-gpu-prices":                &pb1054,
-		"resource-name-ascend":             &pb1501,
-		"resource-name-cambricon":          &pb1502,
-		"resource-name-hygon":              &pb1195,
-		"resource-name-iluvatar":           &pb1503,
-		"resource-name-moore-threads":      &pb1504,
-		"resource-name-nvidia":             &pb1505,
-		"runwasi-shims":                    &pb830,
-		"startup-ranking-other":            &pb853,
-		"startup-runc":                     &pb690,
-		"unikernel-boot-image-size":        &pb799,
-		"unikernel-includeos":              &pb795,
-		"unikernel-mirageos-version":       &pb797,
-		"unikernel-oci-k8s":                &pb800,
-		"unikernel-posix":                  &pb801,
-		"unikernel-unikraft-version":       &pb796,
-		"wasi-component-model-wit":         &pb1506,
-		"wasi-version-name":                &pb825,
-		"wasm-gc-3-0":                      &pb1507,
-		"wasm-simd-speedup":                &pb831,
-		"wasm-startup":                     &pb828,
-		"wasm-threads":                     &pb829,
-		"wasmedge-embedding-languages":     &pb1384,
-		"wasmedge-version":                 &pb1383,
-		"wasmedge-wasi-nn-llm":             &pb1508,
-		"wasmer-embedding-languages":       &pb1408,
-		"wasmer-version":                   &pb1407,
-		"wasmer-wasix":                     &pb1509,
-		"wasmtime-embedding-languages":     &pb1361,
-		"wasmtime-version":                 &pb1360,
-		"wasmtime-wasi-nn":                 &pb1510,
+		"biren-br100-chiplet-blink":        &pb1470,
+		"biren-br100-specs":                &pb1181,
+		"biren-br104":                      &pb1182,
+		"biren-cuda":                       &pb1183,
+		"biren-virtualization":             &pb1184,
+		"cambricon-k8s-device-plugin":      &pb1471,
+		"cambricon-mlu370-price-estimate":  &pb1266,
+		"cambricon-mlu370-x8-specs":        &pb1472,
+		"cambricon-mlu590-specs":           &pb1267,
+		"cambricon-software-stack":         &pb1473,
+		"china-ai-card-prices-2024":        &pb1474,
+		"cloud-alibaba-fc":                 &pb752,
+		"cloud-aws-lambda-firecracker":     &pb1475,
+		"cloud-azure-kata":                 &pb751,
+		"cloud-cloudflare-workers":         &pb836,
+		"cloud-fastly-wasmtime":            &pb1476,
+		"cloud-run-gvisor":                 &pb722,
+		"containerd-k8s-default-runtime":   &pb244,
+		"containerd-nerdctl":               &pb1477,
+		"containerd-releases":              &pb1478,
+		"docker-29-containerd-image-store": &pb1479,
+		"docker-compose-version":           &pb469,
+		"docker-current-version":           &pb185,
+		"docker-daemon-root-default":       &pb1480,
+		"docker-desktop-license":           &pb1481,
+		"docker-desktop-wasm":              &pb835,
+		"docker-rootless-since-2010":       &pb1482,
+		"docker-swarm-status":              &pb436,
+		"export-controls-china-status":     &pb1013,
+		"firecracker-arm64":                &pb779,
+		"firecracker-boot-time":            &pb1483,
+		"firecracker-confidential":         &pb775,
+		"firecracker-current-version":      &pb777,
+		"firecracker-ebpf-network":         &pb780,
+		"firecracker-gpu-passthrough":      &pb776,
+		"firecracker-kvm-lambda-fargate":   &pb1484,
+		"firecracker-memory-overhead":      &pb1485,
+		"firecracker-snapshot-restore":     &pb778,
+		"gvisor-boot-time":                 &pb723,
+		"gvisor-checkpoint-rootless":       &pb1486,
+		"gvisor-compat-limits":             &pb1487,
+		"gvisor-gpu":                       &pb721,
+		"gvisor-perf-vs-2023":              &pb724,
+		"gvisor-platforms":                 &pb1488,
+		"gvisor-versioning":                &pb1489,
+		"hami-cncf-status":                 &pb1490,
+		"hami-supported-vendors":           &pb1491,
+		"huawei-ascend-910b-compute-tdp":   &pb1239,
+		"huawei-ascend-910b-memory":        &pb1492,
+		"huawei-ascend-910c-specs":         &pb1240,
+		"huawei-ascend-cuda-compat":        &pb1493,
+		"huawei-ascend-kubernetes":         &pb1494,
+		"huawei-ascend-software-stack":     &pb1495,
+		"huawei-ascend-vnpu-sharing":       &pb1496,
+		"hygon-k100-newer":                 &pb1210,
+		"hygon-software":                   &pb1211,
+		"hygon-z100-specs":                 &pb1212,
+		"iluvatar-bi-v100":                 &pb1126,
+		"iluvatar-bi-v150":                 &pb1124,
+		"iluvatar-mr-v100":                 &pb1123,
+		"iluvatar-mr-v200":                 &pb1127,
+		"iluvatar-software":                &pb1125,
+		"isolation-ranking":                &pb807,
+		"k0s-requirements":                 &pb1497,
+		"k3s-lightweight-certified":        &pb1498,
+		"k3s-min-memory":                   &pb402,
+		"k8s-131-apparmor-ga":              &pb1499,
+		"k8s-131-perf-numbers":             &pb369,
+		"k8s-131-pod-failure-policy":       &pb365,
+		"k8s-131-pv-beta":                  &pb368,
+		"k8s-131-release":                  &pb1500,
+		"k8s-131-sidecar-ga":               &pb364,
+		"k8s-current-release":              &pb366,
+		"k8s-dra-timeline":                 &pb367,
+		"k8s-runtimeclass-spinkube":        &pb1501,
+		"kata-boot-memory":                 &pb753,
+		"kata-coco-gpu":                    &pb1502,
+		"kata-current-version":             &pb749,
+		"kata-hypervisors":                 &pb750,
+		"kata-requirements-oci":            &pb1503,
+		"kata-runtime-rs":                  &pb1504,
+		"microk8s-overview":                &pb1505,
+		"mig-2-0-naming":                   &pb1017,
+		"mig-dynamic-reconfig":             &pb1018,
+		"mig-k8s-dra":                      &pb1019,
+		"mig-max-instances":                &pb1012,
+		"moore-threads-mtt-s4000":          &pb1506,
+		"moore-threads-mtt-s4000-tdp":      &pb1155,
+		"moore-threads-mtt-s70":            &pb1154,
+		"moore-threads-mtt-s80":            &pb1153,
+		"moore-threads-software":           &pb1507,
+		"nvidia-a100-fp16":                 &pb1508,
+		"nvidia-a100-memory-tdp":           &pb1071,
+		"nvidia-h100-bandwidth":            &pb1015,
+		"nvidia-h100-fp16-tflops":          &pb1509,
+		"nvidia-h100-interconnect":         &pb1510,
+		"nvidia-h100-llm-speedup":          &pb1016,
+		"nvidia-h100-memory":               &pb1014,
+		"nvidia-h100-mig":                  &pb1511,
+		"nvidia-h100-price-estimate":       &pb1020,
+		"nvidia-h100-tdp":                  &pb1512,
+		"nvidia-h100-transformer-engine":   &pb1513,
+		"nvidia-h20-export-status-2025":    &pb1514,
+		"nvidia-h20-specs":                 &pb1515,
+		"nvidia-h200-compute-tdp":          &pb1516,
+		"nvidia-h200-memory":               &pb1517,
+		"nvidia-h200-price-2026":           &pb1518,
+		"nvidia-k8s-gpu-sharing":           &pb1519,
+		"podman-50-perf-claim":             &pb214,
+		"podman-50-release-date":           &pb1520,
+		"podman-current-version":           &pb1521,
+		"podman-daemonless":                &pb1522,
+		"podman-docker-compatible-api":     &pb1523,
+		"podman-farm-build-only":           &pb212,
+		"podman-pasta-default":             &pb1524,
+		"podman-quadlet-notify-healthy":    &pb1525,
+		"podman-quadlet-since-44":          &pb1526,
+		"podman-sqlite-default":            &pb213,
+		"report-gpu-prices":                &pb1072,
+		"resource-name-ascend":             &pb1527,
+		"resource-name-cambricon":          &pb1528,
+		"resource-name-hygon":              &pb1213,
+		"resource-name-iluvatar":           &pb1529,
+		"resource-name-moore-threads":      &pb1530,
+		"resource-name-nvidia":             &pb1531,
+		"runwasi-shims":                    &pb839,
+		"startup-ranking-other":            &pb862,
+		"startup-runc":                     &pb699,
+		"unikernel-boot-image-size":        &pb808,
+		"unikernel-includeos":              &pb804,
+		"unikernel-mirageos-version":       &pb806,
+		"unikernel-oci-k8s":                &pb809,
+		"unikernel-posix":                  &pb810,
+		"unikernel-unikraft-version":       &pb805,
+		"wasi-component-model-wit":         &pb1532,
+		"wasi-version-name":                &pb834,
+		"wasm-gc-3-0":                      &pb1533,
+		"wasm-simd-speedup":                &pb840,
+		"wasm-startup":                     &pb837,
+		"wasm-threads":                     &pb838,
+		"wasmedge-embedding-languages":     &pb1410,
+		"wasmedge-version":                 &pb1409,
+		"wasmedge-wasi-nn-llm":             &pb1534,
+		"wasmer-embedding-languages":       &pb1434,
+		"wasmer-version":                   &pb1433,
+		"wasmer-wasix":                     &pb1535,
+		"wasmtime-embedding-languages":     &pb1387,
+		"wasmtime-version":                 &pb1386,
+		"wasmtime-wasi-nn":                 &pb1536,
 	}
 	precompiledBase.questions = map[string]*Question{
 		"categories":        &pb11,
@@ -214,48 +256,48 @@ func init() {
 	}
 	precompiledBase.categories = map[string]*Category{
 		"engine":       &pb137,
-		"gpu":          &pb949,
-		"orchestrator": &pb305,
-		"sandbox":      &pb650,
-		"wasm-runtime": &pb1326,
+		"gpu":          &pb958,
+		"orchestrator": &pb307,
+		"sandbox":      &pb656,
+		"wasm-runtime": &pb1344,
 	}
 	precompiledBase.candidates = map[string]*Candidate{
-		"biren-br100":       &pb1138,
-		"cambricon-mlu":     &pb1223,
-		"containerd":        &pb213,
-		"docker":            &pb155,
-		"docker-compose":    &pb431,
-		"docker-swarm":      &pb397,
-		"firecracker":       &pb745,
-		"gvisor":            &pb691,
-		"huawei-ascend":     &pb1196,
-		"hygon-dcu":         &pb1167,
-		"iluvatar-corex":    &pb1080,
-		"k3s":               &pb364,
-		"kata":              &pb716,
-		"kubernetes":        &pb325,
-		"moore-threads-mtt": &pb1110,
-		"nvidia-a100":       &pb1028,
-		"nvidia-h100":       &pb969,
-		"nvidia-h20":        &pb1055,
-		"nvidia-h200":       &pb1003,
-		"podman":            &pb184,
-		"podman-farm":       &pb496,
-		"podman-quadlet":    &pb464,
-		"runc":              &pb666,
-		"unikernel":         &pb772,
-		"vm":                &pb832,
-		"wasmedge":          &pb1362,
-		"wasmer":            &pb1385,
-		"wasmtime":          &pb1338,
-		"webassembly":       &pb802,
+		"biren-br100":       &pb1156,
+		"cambricon-mlu":     &pb1241,
+		"containerd":        &pb215,
+		"docker":            &pb157,
+		"docker-compose":    &pb437,
+		"docker-swarm":      &pb403,
+		"firecracker":       &pb754,
+		"gvisor":            &pb700,
+		"huawei-ascend":     &pb1214,
+		"hygon-dcu":         &pb1185,
+		"iluvatar-corex":    &pb1098,
+		"k3s":               &pb370,
+		"kata":              &pb725,
+		"kubernetes":        &pb331,
+		"moore-threads-mtt": &pb1128,
+		"nvidia-a100":       &pb1046,
+		"nvidia-h100":       &pb987,
+		"nvidia-h20":        &pb1073,
+		"nvidia-h200":       &pb1021,
+		"podman":            &pb186,
+		"podman-farm":       &pb502,
+		"podman-quadlet":    &pb470,
+		"runc":              &pb675,
+		"unikernel":         &pb781,
+		"vm":                &pb841,
+		"wasmedge":          &pb1388,
+		"wasmer":            &pb1411,
+		"wasmtime":          &pb1364,
+		"webassembly":       &pb811,
 	}
 	precompiled = func() *Base { return precompiledBase }
 }
 
 var precompiledBase = &Base{
 	Version: "2026.11.24",
-	Digest:  "sha256:fb010bc7348eb08c6f589800cb7f5a759a10d59d8bdfa6eced963a2792e558ec",
+	Digest:  "sha256:8b79d12965343d1946342d2194f29b0876e2a02a213779505c568190bf63d91c",
 	Scoring: Scoring{
 		Pos:               Pos{File: "rules/scoring.yaml", Line: 4, Col: 3},
 		PriorityBoost:     2.5,
@@ -372,10 +414,10 @@ var precompiledBase = &Base{
 	},
 	Categories: []*Category{
 		&pb137,
-		&pb305,
-		&pb650,
-		&pb949,
-		&pb1326,
+		&pb307,
+		&pb656,
+		&pb958,
+		&pb1344,
 	},
 	Files: []string{
 		"rules/engine.yaml",
@@ -1707,6 +1749,18 @@ var pb138 = Attribute{
 	},
 }
 
+var pb140 = Text{
+	Pos: Pos{File: "rules/engine.yaml", Line: 15, Col: 22},
+	En:  "native",
+	Zh:  "原生支持",
+}
+
+var pb141 = Text{
+	Pos: Pos{File: "rules/engine.yaml", Line: 15, Col: 54},
+	En:  "opt-in",
+	Zh:  "需手动启用",
+}
+
 var pb139 = Attribute{
 	Pos:  Pos{File: "rules/engine.yaml", Line: 12, Col: 3},
 	Name: "rootless",
@@ -1716,14 +1770,14 @@ var pb139 = Attribute{
 		"opt-in",
 	},
 	Title: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 16, Col: 12},
+		Pos: Pos{File: "rules/engine.yaml", Line: 17, Col: 12},
 		En:  "Rootless operation",
 		Zh:  "Rootless 运行方式",
 	},
 }
 
-var pb140 = Attribute{
-	Pos:  Pos{File: "rules/engine.yaml", Line: 17, Col: 3},
+var pb142 = Attribute{
+	Pos:  Pos{File: "rules/engine.yaml", Line: 18, Col: 3},
 	Name: "systemd_integration",
 	Type: "level",
 	Range: []float64{
@@ -1732,14 +1786,14 @@ var pb140 = Attribute{
 	},
 	Better: "higher",
 	Title: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 21, Col: 12},
+		Pos: Pos{File: "rules/engine.yaml", Line: 22, Col: 12},
 		En:  "Running containers as systemd services",
 		Zh:  "以 systemd 服务运行容器的能力",
 	},
 }
 
-var pb141 = Attribute{
-	Pos:  Pos{File: "rules/engine.yaml", Line: 22, Col: 3},
+var pb143 = Attribute{
+	Pos:  Pos{File: "rules/engine.yaml", Line: 23, Col: 3},
 	Name: "ecosystem",
 	Type: "level",
 	Range: []float64{
@@ -1748,14 +1802,14 @@ var pb141 = Attribute{
 	},
 	Better: "higher",
 	Title: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 26, Col: 12},
+		Pos: Pos{File: "rules/engine.yaml", Line: 27, Col: 12},
 		En:  "Ecosystem and community maturity",
 		Zh:  "生态与社区成熟度",
 	},
 }
 
-var pb142 = Attribute{
-	Pos:  Pos{File: "rules/engine.yaml", Line: 27, Col: 3},
+var pb144 = Attribute{
+	Pos:  Pos{File: "rules/engine.yaml", Line: 28, Col: 3},
 	Name: "docker_compat",
 	Type: "level",
 	Range: []float64{
@@ -1764,26 +1818,26 @@ var pb142 = Attribute{
 	},
 	Better: "higher",
 	Title: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 31, Col: 12},
+		Pos: Pos{File: "rules/engine.yaml", Line: 32, Col: 12},
 		En:  "Docker CLI and API compatibility",
 		Zh:  "Docker CLI / API 兼容性",
 	},
 }
 
-var pb143 = Attribute{
-	Pos:    Pos{File: "rules/engine.yaml", Line: 32, Col: 3},
+var pb145 = Attribute{
+	Pos:    Pos{File: "rules/engine.yaml", Line: 33, Col: 3},
 	Name:   "cri_native",
 	Type:   "bool",
 	Better: "true",
 	Title: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 35, Col: 12},
+		Pos: Pos{File: "rules/engine.yaml", Line: 36, Col: 12},
 		En:  "Kubernetes CRI runtime without a shim",
 		Zh:  "无需垫片即可作为 Kubernetes CRI 运行时",
 	},
 }
 
-var pb144 = Attribute{
-	Pos:  Pos{File: "rules/engine.yaml", Line: 36, Col: 3},
+var pb146 = Attribute{
+	Pos:  Pos{File: "rules/engine.yaml", Line: 37, Col: 3},
 	Name: "simplicity",
 	Type: "level",
 	Range: []float64{
@@ -1792,14 +1846,14 @@ var pb144 = Attribute{
 	},
 	Better: "higher",
 	Title: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 40, Col: 12},
+		Pos: Pos{File: "rules/engine.yaml", Line: 41, Col: 12},
 		En:  "Ease of use and learning curve",
 		Zh:  "易用性与学习曲线",
 	},
 }
 
-var pb145 = Attribute{
-	Pos:  Pos{File: "rules/engine.yaml", Line: 41, Col: 3},
+var pb147 = Attribute{
+	Pos:  Pos{File: "rules/engine.yaml", Line: 42, Col: 3},
 	Name: "security",
 	Type: "level",
 	Range: []float64{
@@ -1808,14 +1862,14 @@ var pb145 = Attribute{
 	},
 	Better: "higher",
 	Title: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 45, Col: 12},
+		Pos: Pos{File: "rules/engine.yaml", Line: 46, Col: 12},
 		En:  "Security posture of a default install",
 		Zh:  "默认安装的安全性",
 	},
 }
 
-var pb146 = Attribute{
-	Pos:  Pos{File: "rules/engine.yaml", Line: 46, Col: 3},
+var pb148 = Attribute{
+	Pos:  Pos{File: "rules/engine.yaml", Line: 47, Col: 3},
 	Name: "footprint",
 	Type: "level",
 	Range: []float64{
@@ -1824,63 +1878,63 @@ var pb146 = Attribute{
 	},
 	Better: "higher",
 	Title: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 50, Col: 12},
+		Pos: Pos{File: "rules/engine.yaml", Line: 51, Col: 12},
 		En:  "Lightness at idle (higher is lighter)",
 		Zh:  "空闲时的轻量程度（越高越轻）",
 	},
 }
 
-var pb147 = Attribute{
-	Pos:  Pos{File: "rules/engine.yaml", Line: 51, Col: 3},
+var pb149 = Attribute{
+	Pos:  Pos{File: "rules/engine.yaml", Line: 52, Col: 3},
 	Name: "rootless_networking",
 	Type: "text",
 	Title: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 53, Col: 12},
+		Pos: Pos{File: "rules/engine.yaml", Line: 54, Col: 12},
 		En:  "Rootless network stack",
 		Zh:  "Rootless 网络实现",
 	},
 }
 
-var pb148 = Attribute{
-	Pos:  Pos{File: "rules/engine.yaml", Line: 54, Col: 3},
+var pb150 = Attribute{
+	Pos:  Pos{File: "rules/engine.yaml", Line: 55, Col: 3},
 	Name: "version",
 	Type: "text",
 	Title: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 56, Col: 12},
+		Pos: Pos{File: "rules/engine.yaml", Line: 57, Col: 12},
 		En:  "Current release",
 		Zh:  "当前版本",
 	},
 }
 
-var pb183 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 250, Col: 5},
+var pb185 = Fact{
+	Pos:     Pos{File: "rules/engine.yaml", Line: 251, Col: 5},
 	ID:      "docker-current-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 253, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 254, Col: 7},
 		En:  "Docker 25.0 is the current Docker Engine.",
 		Zh:  "Docker 25.0 是当前的 Docker Engine 版本。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 256, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 257, Col: 7},
 		En:  "25.0.0 dates from 2024-01-19. At the report date the newest release was 28.5.1 (2025-10-08); 29.0.0 followed on 2025-11-10 and 29.8.2 is the newest seen (2026-10).",
 		Zh:  "25.0.0 发布于 2024-01-19。报告发布时最新版本已是 28.5.1（2025-10-08）；29.0.0 于 2025-11-10 发布，目前所见最新为 29.8.2（2026-10）。",
 	},
 	Source: "https://github.com/docker/cli",
 }
 
-var pb155 = Candidate{
-	Pos:  Pos{File: "rules/engine.yaml", Line: 67, Col: 5},
+var pb157 = Candidate{
+	Pos:  Pos{File: "rules/engine.yaml", Line: 68, Col: 5},
 	ID:   "docker",
 	Name: "Docker Engine",
 	Summary: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 70, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 71, Col: 7},
 		En:  "The reference engine: the dockerd daemon with the docker CLI, Compose and BuildKit. It has the widest ecosystem of images, tools, tutorials and CI integrations.",
 		Zh:  "事实上的标准引擎：dockerd 守护进程加上 docker CLI、Compose 和 BuildKit，镜像、工具、教程和 CI 集成的生态最为广泛。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 73, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 74, Col: 7},
 			Name: "daemonless",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -1888,7 +1942,7 @@ var pb155 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    74,
+					Line:    75,
 					Column:  16,
 				},
 			},
@@ -1897,7 +1951,7 @@ var pb155 = Candidate{
 			Attr:   &pb138,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 77, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 78, Col: 7},
 			Name: "rootless",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -1905,14 +1959,14 @@ var pb155 = Candidate{
 					Tag:     "!!str",
 					Value:   "opt-in",
 					Content: []*yaml.Node{},
-					Line:    78,
+					Line:    79,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/engine/security/rootless/",
 			Fact:   "docker-rootless-since-2010",
 			Note: &Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 82, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 83, Col: 11},
 				En:  "Rootless mode left experimental in 20.10; it is set up per user with dockerd-rootless-setuptool.sh.",
 				Zh:  "Rootless 模式自 20.10 起脱离实验状态，需要为每个用户运行 dockerd-rootless-setuptool.sh 单独配置。",
 			},
@@ -1920,7 +1974,7 @@ var pb155 = Candidate{
 			Str:  "opt-in",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 84, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 85, Col: 7},
 			Name: "systemd_integration",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -1928,21 +1982,21 @@ var pb155 = Candidate{
 					Tag:     "!!int",
 					Value:   "2",
 					Content: []*yaml.Node{},
-					Line:    85,
+					Line:    86,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/engine/containers/start-containers-automatically/",
 			Note: &Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 88, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 89, Col: 11},
 				En:  "dockerd itself is a systemd service; containers are kept running by Docker restart policies, not by systemd units.",
 				Zh:  "dockerd 本身是 systemd 服务，但容器靠 Docker 的重启策略保持运行，而不是由 systemd 单元管理。",
 			},
-			Attr: &pb140,
+			Attr: &pb142,
 			Num:  2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 90, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 91, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -1950,16 +2004,16 @@ var pb155 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    91,
+					Line:    92,
 					Column:  16,
 				},
 			},
 			Source: "report: 技术选型建议 / 容器引擎选择 / Docker 25.0 优势",
-			Attr:   &pb141,
+			Attr:   &pb143,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 93, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 94, Col: 7},
 			Name: "docker_compat",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -1967,16 +2021,16 @@ var pb155 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    94,
+					Line:    95,
 					Column:  16,
 				},
 			},
 			Source: "report: 技术选型建议 / 容器引擎选择 / Docker 25.0 优势",
-			Attr:   &pb142,
+			Attr:   &pb144,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 96, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 97, Col: 7},
 			Name: "cri_native",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -1984,20 +2038,20 @@ var pb155 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    97,
+					Line:    98,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/kubernetes/kubernetes/issues/106917",
 			Note: &Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 100, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 101, Col: 11},
 				En:  "The kubelet dropped dockershim in Kubernetes 1.24; Docker Engine now needs the cri-dockerd adapter.",
 				Zh:  "Kubernetes 1.24 起 kubelet 移除了 dockershim，Docker Engine 需借助 cri-dockerd 适配器才能接入。",
 			},
-			Attr: &pb143,
+			Attr: &pb145,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 102, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 103, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2005,16 +2059,16 @@ var pb155 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    103,
+					Line:    104,
 					Column:  16,
 				},
 			},
 			Source: "report: 技术选型建议 / 容器引擎选择 / Docker 25.0 适用场景",
-			Attr:   &pb144,
+			Attr:   &pb146,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 105, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 106, Col: 7},
 			Name: "security",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2022,22 +2076,22 @@ var pb155 = Candidate{
 					Tag:     "!!int",
 					Value:   "3",
 					Content: []*yaml.Node{},
-					Line:    106,
+					Line:    107,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/engine/security/",
 			Fact:   "docker-daemon-root-default",
 			Note: &Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 110, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 111, Col: 11},
 				En:  "A standard install runs dockerd as root, and access to its socket amounts to root on the host.",
 				Zh:  "标准安装下 dockerd 以 root 运行，能访问其 socket 基本等同于拥有宿主机 root 权限。",
 			},
-			Attr: &pb145,
+			Attr: &pb147,
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 112, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 113, Col: 7},
 			Name: "footprint",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2045,22 +2099,22 @@ var pb155 = Candidate{
 					Tag:     "!!int",
 					Value:   "3",
 					Content: []*yaml.Node{},
-					Line:    113,
+					Line:    114,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/engine/storage/containerd/",
 			Fact:   "docker-29-containerd-image-store",
 			Note: &Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 117, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 118, Col: 11},
 				En:  "Two daemons stay resident: dockerd and the containerd it drives.",
 				Zh:  "常驻两个守护进程：dockerd 以及它所调用的 containerd。",
 			},
-			Attr: &pb146,
+			Attr: &pb148,
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 119, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 120, Col: 7},
 			Name: "rootless_networking",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2069,16 +2123,16 @@ var pb155 = Candidate{
 					Tag:     "!!str",
 					Value:   "RootlessKit + slirp4netns (default when installed); pasta, VPNKit, gvisor-tap-vsock",
 					Content: []*yaml.Node{},
-					Line:    120,
+					Line:    121,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/engine/security/rootless/troubleshoot/",
-			Attr:   &pb147,
+			Attr:   &pb149,
 			Str:    "RootlessKit + slirp4netns (default when installed); pasta, VPNKit, gvisor-tap-vsock",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 122, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 123, Col: 7},
 			Name: "version",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2087,13 +2141,13 @@ var pb155 = Candidate{
 					Tag:     "!!str",
 					Value:   "29.x (29.0.0: 2025-11-10; newest seen 29.8.2)",
 					Content: []*yaml.Node{},
-					Line:    123,
+					Line:    124,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/docker/cli",
 			Fact:   "docker-current-version",
-			Attr:   &pb148,
+			Attr:   &pb150,
 			Str:    "29.x (29.0.0: 2025-11-10; newest seen 29.8.2)",
 		},
 	},
@@ -2103,73 +2157,73 @@ var pb155 = Candidate{
 	},
 	Category: "engine",
 	Corrections: []*Fact{
-		&pb183,
+		&pb185,
 	},
 }
 
-var pb210 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 470, Col: 5},
+var pb212 = Fact{
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 471, Col: 5},
 	ID:      "podman-farm-build-only",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 473, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 474, Col: 7},
 		En:  "Podman Farm is Kubernetes-like multi-node orchestration for small clusters and edge nodes; 'podman --farm myfarm run' spreads containers over the nodes.",
 		Zh:  "Podman Farm 是类 Kubernetes 的轻量级多节点编排，适合中小规模集群和边缘节点；`podman --farm myfarm run` 可把容器自动分布到各节点。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 476, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 477, Col: 7},
 		En:  "'podman farm' only farms out image builds to remote Podman machines of other architectures and merges the results into a manifest list (subcommands: build, create, list, remove, update). There is no global --farm flag, no 'podman --farm … run', and nothing that runs or schedules containers.",
 		Zh:  "`podman farm` 只把镜像构建分发到不同架构的远程 Podman 主机，并把结果合并为 manifest list（子命令只有 build、create、list、remove、update）。不存在全局 --farm 参数，也没有 `podman --farm … run`，更不会运行或调度容器。",
 	},
 	Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 }
 
-var pb211 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 304, Col: 5},
+var pb213 = Fact{
+	Pos:     Pos{File: "rules/engine.yaml", Line: 305, Col: 5},
 	ID:      "podman-sqlite-default",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 307, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 308, Col: 7},
 		En:  "Podman 5.0 replaced BoltDB with SQLite as the default database.",
 		Zh:  "Podman 5.0 用 SQLite 取代 BoltDB 成为默认数据库。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 310, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 311, Col: 7},
 		En:  "SQLite became the default for new installs in 4.8.0 (2023-11), before 5.0. Podman 5.0 only stopped creating new BoltDB databases; 5.8 migrates BoltDB automatically and Podman 6 drops it.",
 		Zh:  "SQLite 早在 4.8.0（2023-11）就成为新安装的默认数据库，并非 5.0。5.0 只是不再新建 BoltDB 数据库；5.8 会自动迁移 BoltDB，Podman 6 则彻底移除它。",
 	},
 	Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
 }
 
-var pb212 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 322, Col: 5},
+var pb214 = Fact{
+	Pos:     Pos{File: "rules/engine.yaml", Line: 323, Col: 5},
 	ID:      "podman-50-perf-claim",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 325, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 326, Col: 7},
 		En:  "Podman 5.0 is 50%+ faster; 'podman ps -a' drops from about 150 ms to 70 ms.",
 		Zh:  "Podman 5.0 性能提升 50% 以上，`podman ps -a` 从约 150 毫秒降到 70 毫秒。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 328, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 329, Col: 7},
 		En:  "Neither the 5.0.0 release notes nor the release announcement give these figures; they only call pasta much faster for rootless networking. Treat the numbers as unsourced.",
 		Zh:  "5.0.0 的发布说明和发布公告中都没有这些数字，只提到 pasta 显著改善了 rootless 网络性能。这些数字应视为无出处。",
 	},
 	Source: "https://blog.podman.io/2024/03/podman-5-0-has-been-released/",
 }
 
-var pb184 = Candidate{
-	Pos:  Pos{File: "rules/engine.yaml", Line: 128, Col: 5},
+var pb186 = Candidate{
+	Pos:  Pos{File: "rules/engine.yaml", Line: 129, Col: 5},
 	ID:   "podman",
 	Name: "Podman",
 	Summary: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 131, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 132, Col: 7},
 		En:  "A daemonless engine: every container is a child of the podman command or of systemd. Rootless by design, with a Docker-like CLI, a Docker-compatible API and Quadlet for systemd.",
 		Zh:  "无守护进程的容器引擎：每个容器都是 podman 命令或 systemd 的子进程。天生支持 rootless，CLI 与 Docker 相近，提供兼容 Docker 的 API，并通过 Quadlet 与 systemd 集成。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 134, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 135, Col: 7},
 			Name: "daemonless",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2177,7 +2231,7 @@ var pb184 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    135,
+					Line:    136,
 					Column:  16,
 				},
 			},
@@ -2187,7 +2241,7 @@ var pb184 = Candidate{
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 138, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 139, Col: 7},
 			Name: "rootless",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2195,7 +2249,7 @@ var pb184 = Candidate{
 					Tag:     "!!str",
 					Value:   "native",
 					Content: []*yaml.Node{},
-					Line:    139,
+					Line:    140,
 					Column:  16,
 				},
 			},
@@ -2205,7 +2259,7 @@ var pb184 = Candidate{
 			Str:    "native",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 142, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 143, Col: 7},
 			Name: "systemd_integration",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2213,17 +2267,17 @@ var pb184 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    143,
+					Line:    144,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Fact:   "podman-quadlet-since-44",
-			Attr:   &pb140,
+			Attr:   &pb142,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 146, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 147, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2231,21 +2285,21 @@ var pb184 = Candidate{
 					Tag:     "!!int",
 					Value:   "4",
 					Content: []*yaml.Node{},
-					Line:    147,
+					Line:    148,
 					Column:  16,
 				},
 			},
 			Source: "report: 技术选型建议 / 容器引擎选择",
 			Note: &Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 150, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 151, Col: 11},
 				En:  "Mature and backed by Red Hat, but many third-party tools still expect a Docker socket first.",
 				Zh:  "已经成熟且有 Red Hat 支持，但不少第三方工具仍优先假定存在 Docker socket。",
 			},
-			Attr: &pb141,
+			Attr: &pb143,
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 152, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 153, Col: 7},
 			Name: "docker_compat",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2253,17 +2307,17 @@ var pb184 = Candidate{
 					Tag:     "!!int",
 					Value:   "4",
 					Content: []*yaml.Node{},
-					Line:    153,
+					Line:    154,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-system-service.1.md",
 			Fact:   "podman-docker-compatible-api",
-			Attr:   &pb142,
+			Attr:   &pb144,
 			Num:    4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 156, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 157, Col: 7},
 			Name: "cri_native",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2271,20 +2325,20 @@ var pb184 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    157,
+					Line:    158,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/kubernetes/kubernetes/issues/106917",
 			Note: &Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 160, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 161, Col: 11},
 				En:  "Podman is not a CRI runtime; its sibling for Kubernetes nodes is CRI-O.",
 				Zh:  "Podman 不是 CRI 运行时；面向 Kubernetes 节点的同源项目是 CRI-O。",
 			},
-			Attr: &pb143,
+			Attr: &pb145,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 162, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 163, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2292,21 +2346,21 @@ var pb184 = Candidate{
 					Tag:     "!!int",
 					Value:   "4",
 					Content: []*yaml.Node{},
-					Line:    163,
+					Line:    164,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-system-service.1.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 166, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 167, Col: 11},
 				En:  "The CLI mirrors docker's; rootless setup, SELinux labels and pods add a little to learn.",
 				Zh:  "CLI 与 docker 基本一致；rootless 配置、SELinux 标签和 Pod 概念需要额外学习一些。",
 			},
-			Attr: &pb144,
+			Attr: &pb146,
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 168, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 169, Col: 7},
 			Name: "security",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2314,17 +2368,17 @@ var pb184 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    169,
+					Line:    170,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containers/podman/blob/main/README.md",
 			Fact:   "podman-daemonless",
-			Attr:   &pb145,
+			Attr:   &pb147,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 172, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 173, Col: 7},
 			Name: "footprint",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2332,17 +2386,17 @@ var pb184 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    173,
+					Line:    174,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containers/podman/blob/main/README.md",
 			Fact:   "podman-daemonless",
-			Attr:   &pb146,
+			Attr:   &pb148,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 176, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 177, Col: 7},
 			Name: "rootless_networking",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2351,17 +2405,17 @@ var pb184 = Candidate{
 					Tag:     "!!str",
 					Value:   "pasta (default since 5.0; slirp4netns before, removed in 6.0)",
 					Content: []*yaml.Node{},
-					Line:    177,
+					Line:    178,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
 			Fact:   "podman-pasta-default",
-			Attr:   &pb147,
+			Attr:   &pb149,
 			Str:    "pasta (default since 5.0; slirp4netns before, removed in 6.0)",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 180, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 181, Col: 7},
 			Name: "version",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2370,13 +2424,13 @@ var pb184 = Candidate{
 					Tag:     "!!str",
 					Value:   "5.8.2 (2026-04-14); 6.0.0-rc1 tagged 2026-06-12",
 					Content: []*yaml.Node{},
-					Line:    181,
+					Line:    182,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containers/podman",
 			Fact:   "podman-current-version",
-			Attr:   &pb148,
+			Attr:   &pb150,
 			Str:    "5.8.2 (2026-04-14); 6.0.0-rc1 tagged 2026-06-12",
 		},
 	},
@@ -2388,41 +2442,41 @@ var pb184 = Candidate{
 	},
 	Category: "engine",
 	Corrections: []*Fact{
-		&pb210,
-		&pb211,
 		&pb212,
+		&pb213,
+		&pb214,
 	},
 }
 
-var pb242 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 367, Col: 5},
+var pb244 = Fact{
+	Pos:     Pos{File: "rules/engine.yaml", Line: 368, Col: 5},
 	ID:      "containerd-k8s-default-runtime",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 370, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 371, Col: 7},
 		En:  "containerd is Kubernetes' default CRI runtime.",
 		Zh:  "containerd 是 Kubernetes 的默认 CRI 运行时。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 373, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 374, Col: 7},
 		En:  "Upstream Kubernetes has no default runtime. Since dockershim left the kubelet in 1.24, a cluster needs a CRI runtime such as containerd, CRI-O, or cri-dockerd for Docker Engine. containerd is the most common choice and is what k3s bundles.",
 		Zh:  "上游 Kubernetes 并没有默认运行时。自 1.24 从 kubelet 移除 dockershim 后，集群必须使用 CRI 运行时，如 containerd、CRI-O，或为 Docker Engine 准备的 cri-dockerd。containerd 是最常见的选择，k3s 也内置了它。",
 	},
 	Source: "https://github.com/kubernetes/kubernetes/issues/106917",
 }
 
-var pb213 = Candidate{
-	Pos:  Pos{File: "rules/engine.yaml", Line: 186, Col: 5},
+var pb215 = Candidate{
+	Pos:  Pos{File: "rules/engine.yaml", Line: 187, Col: 5},
 	ID:   "containerd",
 	Name: "containerd",
 	Summary: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 189, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 190, Col: 7},
 		En:  "The CNCF-graduated runtime daemon underneath Docker, k3s and most Kubernetes nodes. It is built to be embedded: people drive it through the kubelet's CRI or through nerdctl.",
 		Zh:  "CNCF 毕业项目，是 Docker、k3s 和大多数 Kubernetes 节点底层的运行时守护进程。它为嵌入而设计，通常经由 kubelet 的 CRI 或 nerdctl 来使用。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 192, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 193, Col: 7},
 			Name: "daemonless",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2430,7 +2484,7 @@ var pb213 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    193,
+					Line:    194,
 					Column:  16,
 				},
 			},
@@ -2438,7 +2492,7 @@ var pb213 = Candidate{
 			Attr:   &pb138,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 195, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 196, Col: 7},
 			Name: "rootless",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2446,14 +2500,14 @@ var pb213 = Candidate{
 					Tag:     "!!str",
 					Value:   "opt-in",
 					Content: []*yaml.Node{},
-					Line:    196,
+					Line:    197,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containerd/nerdctl/blob/main/docs/rootless.md",
 			Fact:   "containerd-nerdctl",
 			Note: &Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 200, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 201, Col: 11},
 				En:  "Rootless containerd runs under RootlessKit, set up with containerd-rootless-setuptool.sh from nerdctl.",
 				Zh:  "Rootless 模式下 containerd 运行在 RootlessKit 中，用 nerdctl 附带的 containerd-rootless-setuptool.sh 配置。",
 			},
@@ -2461,7 +2515,7 @@ var pb213 = Candidate{
 			Str:  "opt-in",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 202, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 203, Col: 7},
 			Name: "systemd_integration",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2469,21 +2523,21 @@ var pb213 = Candidate{
 					Tag:     "!!int",
 					Value:   "2",
 					Content: []*yaml.Node{},
-					Line:    203,
+					Line:    204,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containerd/containerd/blob/main/docs/getting-started.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 206, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 207, Col: 11},
 				En:  "containerd ships a systemd unit for the daemon; containers themselves are not systemd units.",
 				Zh:  "containerd 为守护进程提供 systemd 单元，但容器本身不是 systemd 单元。",
 			},
-			Attr: &pb140,
+			Attr: &pb142,
 			Num:  2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 208, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 209, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2491,17 +2545,17 @@ var pb213 = Candidate{
 					Tag:     "!!int",
 					Value:   "4",
 					Content: []*yaml.Node{},
-					Line:    209,
+					Line:    210,
 					Column:  16,
 				},
 			},
 			Source: "https://www.cncf.io/projects/containerd/",
 			Fact:   "containerd-k8s-default-runtime",
-			Attr:   &pb141,
+			Attr:   &pb143,
 			Num:    4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 212, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 213, Col: 7},
 			Name: "docker_compat",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2509,22 +2563,22 @@ var pb213 = Candidate{
 					Tag:     "!!int",
 					Value:   "3",
 					Content: []*yaml.Node{},
-					Line:    213,
+					Line:    214,
 					Column:  16,
 				},
 			},
 			Source: "https://pkg.go.dev/github.com/containerd/nerdctl/v2@v2.0.0",
 			Fact:   "containerd-nerdctl",
 			Note: &Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 217, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 218, Col: 11},
 				En:  "No Docker API; nerdctl copies the docker CLI and supports compose files.",
 				Zh:  "不提供 Docker API；nerdctl 复刻了 docker CLI，并支持 compose 文件。",
 			},
-			Attr: &pb142,
+			Attr: &pb144,
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 219, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 220, Col: 7},
 			Name: "cri_native",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2532,17 +2586,17 @@ var pb213 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    220,
+					Line:    221,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/kubernetes/kubernetes/issues/106917",
 			Fact:   "containerd-k8s-default-runtime",
-			Attr:   &pb143,
+			Attr:   &pb145,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 223, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 224, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2550,21 +2604,21 @@ var pb213 = Candidate{
 					Tag:     "!!int",
 					Value:   "2",
 					Content: []*yaml.Node{},
-					Line:    224,
+					Line:    225,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containerd/containerd/blob/main/README.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 227, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 228, Col: 11},
 				En:  "Its own ctr tool is for debugging only; day-to-day use needs nerdctl or an orchestrator on top.",
 				Zh:  "自带的 ctr 仅用于调试；日常使用需要在其上配合 nerdctl 或编排系统。",
 			},
-			Attr: &pb144,
+			Attr: &pb146,
 			Num:  2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 229, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 230, Col: 7},
 			Name: "security",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2572,21 +2626,21 @@ var pb213 = Candidate{
 					Tag:     "!!int",
 					Value:   "3",
 					Content: []*yaml.Node{},
-					Line:    230,
+					Line:    231,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containerd/nerdctl/blob/main/docs/rootless.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 233, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 234, Col: 11},
 				En:  "The daemon runs as root unless rootless mode is set up.",
 				Zh:  "除非专门配置 rootless 模式，守护进程以 root 运行。",
 			},
-			Attr: &pb145,
+			Attr: &pb147,
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 235, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 236, Col: 7},
 			Name: "footprint",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2594,21 +2648,21 @@ var pb213 = Candidate{
 					Tag:     "!!int",
 					Value:   "4",
 					Content: []*yaml.Node{},
-					Line:    236,
+					Line:    237,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containerd/containerd/blob/main/README.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 239, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 240, Col: 11},
 				En:  "One lean daemon plus a small shim per container.",
 				Zh:  "一个精简的守护进程，外加每个容器一个小型 shim 进程。",
 			},
-			Attr: &pb146,
+			Attr: &pb148,
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 241, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 242, Col: 7},
 			Name: "rootless_networking",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2617,16 +2671,16 @@ var pb213 = Candidate{
 					Tag:     "!!str",
 					Value:   "RootlessKit + slirp4netns or pasta (containerd-rootless-setuptool.sh)",
 					Content: []*yaml.Node{},
-					Line:    242,
+					Line:    243,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containerd/nerdctl/blob/main/docs/rootless.md",
-			Attr:   &pb147,
+			Attr:   &pb149,
 			Str:    "RootlessKit + slirp4netns or pasta (containerd-rootless-setuptool.sh)",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 244, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 245, Col: 7},
 			Name: "version",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -2635,19 +2689,19 @@ var pb213 = Candidate{
 					Tag:     "!!str",
 					Value:   "2.3 LTS (2026-04-30, supported to 2028-04-30); 2.0 LTS to 2027-03",
 					Content: []*yaml.Node{},
-					Line:    245,
+					Line:    246,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containerd/containerd/blob/main/RELEASES.md",
 			Fact:   "containerd-releases",
-			Attr:   &pb148,
+			Attr:   &pb150,
 			Str:    "2.3 LTS (2026-04-30, supported to 2028-04-30); 2.0 LTS to 2027-03",
 		},
 	},
 	Category: "engine",
 	Corrections: []*Fact{
-		&pb242,
+		&pb244,
 	},
 }
 
@@ -2661,8 +2715,6 @@ var pb137 = Category{
 	Attributes: []*Attribute{
 		&pb138,
 		&pb139,
-		&pb140,
-		&pb141,
 		&pb142,
 		&pb143,
 		&pb144,
@@ -2670,50 +2722,52 @@ var pb137 = Category{
 		&pb146,
 		&pb147,
 		&pb148,
+		&pb149,
+		&pb150,
 	},
 	Criteria: []*Criterion{
 		&Criterion{
-			Pos:       Pos{File: "rules/engine.yaml", Line: 59, Col: 5},
+			Pos:       Pos{File: "rules/engine.yaml", Line: 60, Col: 5},
 			ID:        "security",
 			Attribute: "security",
 			Weight:    2,
 			Priorities: []string{
 				"security",
 			},
-			Attr: &pb145,
+			Attr: &pb147,
 		},
 		&Criterion{
-			Pos:       Pos{File: "rules/engine.yaml", Line: 60, Col: 5},
+			Pos:       Pos{File: "rules/engine.yaml", Line: 61, Col: 5},
 			ID:        "maturity",
 			Attribute: "ecosystem",
 			Weight:    3,
 			Priorities: []string{
 				"maturity",
 			},
-			Attr: &pb141,
+			Attr: &pb143,
 		},
 		&Criterion{
-			Pos:       Pos{File: "rules/engine.yaml", Line: 61, Col: 5},
+			Pos:       Pos{File: "rules/engine.yaml", Line: 62, Col: 5},
 			ID:        "compatibility",
 			Attribute: "docker_compat",
 			Weight:    2,
 			Priorities: []string{
 				"compatibility",
 			},
-			Attr: &pb142,
+			Attr: &pb144,
 		},
 		&Criterion{
-			Pos:       Pos{File: "rules/engine.yaml", Line: 62, Col: 5},
+			Pos:       Pos{File: "rules/engine.yaml", Line: 63, Col: 5},
 			ID:        "simplicity",
 			Attribute: "simplicity",
 			Weight:    2,
 			Priorities: []string{
 				"simplicity",
 			},
-			Attr: &pb144,
+			Attr: &pb146,
 		},
 		&Criterion{
-			Pos:       Pos{File: "rules/engine.yaml", Line: 63, Col: 5},
+			Pos:       Pos{File: "rules/engine.yaml", Line: 64, Col: 5},
 			ID:        "footprint",
 			Attribute: "footprint",
 			Weight:    1,
@@ -2721,30 +2775,30 @@ var pb137 = Category{
 				"footprint",
 				"cost",
 			},
-			Attr: &pb146,
+			Attr: &pb148,
 		},
 		&Criterion{
-			Pos:       Pos{File: "rules/engine.yaml", Line: 64, Col: 5},
+			Pos:       Pos{File: "rules/engine.yaml", Line: 65, Col: 5},
 			ID:        "kubernetes",
 			Attribute: "cri_native",
 			Weight:    1,
-			Attr:      &pb143,
+			Attr:      &pb145,
 		},
 	},
 	Candidates: []*Candidate{
-		&pb155,
-		&pb184,
-		&pb213,
+		&pb157,
+		&pb186,
+		&pb215,
 	},
 	Rules: []*Rule{
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 388, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 389, Col: 5},
 			ID:  "engine.legacy-apps",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 389, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 390, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 389, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 390, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -2752,7 +2806,7 @@ var pb137 = Category{
 								Tag:     "!!str",
 								Value:   "legacy-apps",
 								Content: []*yaml.Node{},
-								Line:    389,
+								Line:    390,
 								Column:  23,
 							},
 						},
@@ -2767,13 +2821,13 @@ var pb137 = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 392, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 393, Col: 13},
 				IDs: []string{
 					"docker",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 394, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 395, Col: 7},
 				En:  "Containerising legacy applications: the report names Docker first, and its Dockerfile conventions and tooling are what most existing guides assume.",
 				Zh:  "传统应用容器化：报告首推 Docker，现有的大多数迁移指南也默认使用 Dockerfile 及其工具链。",
 			},
@@ -2781,13 +2835,13 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 397, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 398, Col: 5},
 			ID:  "engine.dev-workstation",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 398, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 399, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 398, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 399, Col: 12},
 						Key: "environment",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -2795,7 +2849,7 @@ var pb137 = Category{
 								Tag:     "!!str",
 								Value:   "workstation",
 								Content: []*yaml.Node{},
-								Line:    398,
+								Line:    399,
 								Column:  25,
 							},
 						},
@@ -2810,13 +2864,13 @@ var pb137 = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 401, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 402, Col: 13},
 				IDs: []string{
 					"docker",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 403, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 404, Col: 7},
 				En:  "Developer workstations: the report recommends Docker for development environments, where its tooling and documentation are broadest.",
 				Zh:  "开发者工作站：报告推荐在开发环境使用 Docker，它的工具和文档在这一场景最为完善。",
 			},
@@ -2824,13 +2878,13 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 406, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 407, Col: 5},
 			ID:  "engine.docker-desktop-license",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 407, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 408, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 407, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 408, Col: 12},
 						Key: "environment",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -2838,7 +2892,7 @@ var pb137 = Category{
 								Tag:     "!!str",
 								Value:   "workstation",
 								Content: []*yaml.Node{},
-								Line:    407,
+								Line:    408,
 								Column:  25,
 							},
 						},
@@ -2852,13 +2906,13 @@ var pb137 = Category{
 			},
 			Effect: "caveat",
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 409, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 410, Col: 13},
 				IDs: []string{
 					"docker",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 411, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 412, Col: 7},
 				En:  "On Mac and Windows this usually means Docker Desktop, which needs a paid subscription in organisations with 250 or more employees or $10M or more in annual revenue. Docker Engine itself on Linux stays Apache-2.0; Podman Desktop is a free alternative.",
 				Zh:  "在 Mac 和 Windows 上通常要用 Docker Desktop：员工 250 人及以上或年收入 1000 万美元及以上的组织须付费订阅。Linux 上单独安装的 Docker Engine 仍为 Apache-2.0 许可；Podman Desktop 是免费的替代品。",
 			},
@@ -2866,13 +2920,13 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 414, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 415, Col: 5},
 			ID:  "engine.ci-pipelines",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 415, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 416, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 415, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 416, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -2880,7 +2934,7 @@ var pb137 = Category{
 								Tag:     "!!str",
 								Value:   "batch-ci",
 								Content: []*yaml.Node{},
-								Line:    415,
+								Line:    416,
 								Column:  23,
 							},
 						},
@@ -2895,13 +2949,13 @@ var pb137 = Category{
 			Effect: "adjust",
 			Points: 6,
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 418, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 419, Col: 13},
 				IDs: []string{
 					"docker",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 420, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 421, Col: 7},
 				En:  "CI/CD pipelines: the report recommends Docker, which hosted CI services and build tools support out of the box.",
 				Zh:  "CI/CD 流水线：报告推荐 Docker，主流托管 CI 服务和构建工具都开箱即用地支持它。",
 			},
@@ -2909,13 +2963,13 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 423, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 424, Col: 5},
 			ID:  "engine.maturity-first",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 424, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 425, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 424, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 425, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -2923,7 +2977,7 @@ var pb137 = Category{
 								Tag:     "!!str",
 								Value:   "maturity",
 								Content: []*yaml.Node{},
-								Line:    424,
+								Line:    425,
 								Column:  24,
 							},
 						},
@@ -2938,13 +2992,13 @@ var pb137 = Category{
 			Effect: "adjust",
 			Points: 6,
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 427, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 428, Col: 13},
 				IDs: []string{
 					"docker",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 429, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 430, Col: 7},
 				En:  "Ecosystem maturity first: the report picks Docker for the most mature ecosystem, the widest tool support and the largest community.",
 				Zh:  "生态成熟度优先：报告因生态最成熟、工具支持最丰富、社区最广泛而推荐 Docker。",
 			},
@@ -2952,13 +3006,13 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 434, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 435, Col: 5},
 			ID:  "engine.rootless-podman",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 435, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 436, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 435, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 436, Col: 12},
 						Key: "rootless",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -2966,7 +3020,7 @@ var pb137 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    435,
+								Line:    436,
 								Column:  22,
 							},
 						},
@@ -2976,7 +3030,7 @@ var pb137 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 435, Col: 28},
+						Pos: Pos{File: "rules/engine.yaml", Line: 436, Col: 28},
 						Key: "scale",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -2988,7 +3042,7 @@ var pb137 = Category{
 										Tag:     "!!str",
 										Value:   "single-host",
 										Content: []*yaml.Node{},
-										Line:    435,
+										Line:    436,
 										Column:  36,
 									},
 									&yaml.Node{
@@ -2996,11 +3050,11 @@ var pb137 = Category{
 										Tag:     "!!str",
 										Value:   "small",
 										Content: []*yaml.Node{},
-										Line:    435,
+										Line:    436,
 										Column:  49,
 									},
 								},
-								Line:   435,
+								Line:   436,
 								Column: 35,
 							},
 						},
@@ -3016,10 +3070,10 @@ var pb137 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 438, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 439, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 438, Col: 22},
+						Pos: Pos{File: "rules/engine.yaml", Line: 439, Col: 22},
 						Key: "rootless",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -3027,7 +3081,7 @@ var pb137 = Category{
 								Tag:     "!!str",
 								Value:   "native",
 								Content: []*yaml.Node{},
-								Line:    438,
+								Line:    439,
 								Column:  32,
 							},
 						},
@@ -3039,7 +3093,7 @@ var pb137 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 440, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 441, Col: 7},
 				En:  "Rootless deployment: the report recommends Podman, which runs rootless by design with no daemon, and uses pasta for rootless networking since 5.0.",
 				Zh:  "Rootless 部署：报告推荐 Podman。它天生以 rootless 方式运行、没有守护进程，5.0 起还用 pasta 作为 rootless 网络。",
 			},
@@ -3047,13 +3101,13 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 443, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 444, Col: 5},
 			ID:  "engine.rootless-docker-opt-in",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 444, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 445, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 444, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 445, Col: 12},
 						Key: "rootless",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -3061,7 +3115,7 @@ var pb137 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    444,
+								Line:    445,
 								Column:  22,
 							},
 						},
@@ -3075,13 +3129,13 @@ var pb137 = Category{
 			},
 			Effect: "caveat",
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 446, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 447, Col: 13},
 				IDs: []string{
 					"docker",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 448, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 449, Col: 7},
 				En:  "Docker can run rootless (stable since 20.10), but it is opt-in: each user runs dockerd-rootless-setuptool.sh, the CLI must point at the user's socket, and overlay networks, AppArmor and checkpoints are unavailable.",
 				Zh:  "Docker 也能以 rootless 运行（20.10 起稳定），但需主动开启：每个用户要运行 dockerd-rootless-setuptool.sh，CLI 要指向该用户的 socket，且不支持 overlay 网络、AppArmor 和 checkpoint。",
 			},
@@ -3089,13 +3143,13 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 451, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 452, Col: 5},
 			ID:  "engine.rootless-containerd-setup",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 452, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 453, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 452, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 453, Col: 12},
 						Key: "rootless",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -3103,7 +3157,7 @@ var pb137 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    452,
+								Line:    453,
 								Column:  22,
 							},
 						},
@@ -3117,13 +3171,13 @@ var pb137 = Category{
 			},
 			Effect: "caveat",
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 454, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 455, Col: 13},
 				IDs: []string{
 					"containerd",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 456, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 457, Col: 7},
 				En:  "Rootless containerd is possible but not the default: it runs under RootlessKit, installed with nerdctl's containerd-rootless-setuptool.sh, and resource limits need cgroup v2 with systemd.",
 				Zh:  "containerd 可以 rootless 运行但并非默认：需借助 nerdctl 的 containerd-rootless-setuptool.sh 在 RootlessKit 中运行，资源限制还要求 cgroup v2 和 systemd。",
 			},
@@ -3131,13 +3185,13 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 459, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 460, Col: 5},
 			ID:  "engine.systemd-quadlet",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 460, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 461, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 460, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 461, Col: 12},
 						Key: "systemd",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -3145,7 +3199,7 @@ var pb137 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    460,
+								Line:    461,
 								Column:  21,
 							},
 						},
@@ -3160,13 +3214,13 @@ var pb137 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 463, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 464, Col: 13},
 				IDs: []string{
 					"podman",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 465, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 466, Col: 7},
 				En:  "System services under systemd: the report recommends Podman. With Quadlet (since 4.4) a short .container file becomes a regular systemd unit with restarts, dependencies and, since 5.0, Notify=healthy.",
 				Zh:  "以 systemd 管理系统级服务：报告推荐 Podman。借助 Quadlet（4.4 起），一个简短的 .container 文件即可生成普通 systemd 单元，支持重启、依赖，5.0 起还支持 Notify=healthy。",
 			},
@@ -3174,13 +3228,13 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 468, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 469, Col: 5},
 			ID:  "engine.security-first",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 469, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 470, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 469, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 470, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -3188,7 +3242,7 @@ var pb137 = Category{
 								Tag:     "!!str",
 								Value:   "security",
 								Content: []*yaml.Node{},
-								Line:    469,
+								Line:    470,
 								Column:  24,
 							},
 						},
@@ -3203,13 +3257,13 @@ var pb137 = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 472, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 473, Col: 13},
 				IDs: []string{
 					"podman",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 474, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 475, Col: 7},
 				En:  "Security first: the report recommends Podman; with no root daemon there is no privileged socket to attack, and containers run rootless by default.",
 				Zh:  "安全性优先：报告推荐 Podman。没有以 root 运行的守护进程，也就没有可被攻击的特权 socket，容器默认以 rootless 运行。",
 			},
@@ -3217,13 +3271,13 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 477, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 478, Col: 5},
 			ID:  "engine.podman-farm-builds-only",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 478, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 479, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 478, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 479, Col: 12},
 						Key: "scale",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -3235,7 +3289,7 @@ var pb137 = Category{
 										Tag:     "!!str",
 										Value:   "small",
 										Content: []*yaml.Node{},
-										Line:    478,
+										Line:    479,
 										Column:  20,
 									},
 									&yaml.Node{
@@ -3243,7 +3297,7 @@ var pb137 = Category{
 										Tag:     "!!str",
 										Value:   "medium",
 										Content: []*yaml.Node{},
-										Line:    478,
+										Line:    479,
 										Column:  27,
 									},
 									&yaml.Node{
@@ -3251,11 +3305,11 @@ var pb137 = Category{
 										Tag:     "!!str",
 										Value:   "large",
 										Content: []*yaml.Node{},
-										Line:    478,
+										Line:    479,
 										Column:  35,
 									},
 								},
-								Line:   478,
+								Line:   479,
 								Column: 19,
 							},
 						},
@@ -3271,13 +3325,13 @@ var pb137 = Category{
 			},
 			Effect: "caveat",
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 480, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 481, Col: 13},
 				IDs: []string{
 					"podman",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 482, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 483, Col: 7},
 				En:  "The report's 'multi-node orchestration with Farm' is wrong: podman farm only distributes image builds to machines of other architectures. Podman itself runs containers on one host; for several nodes, pair it with Quadlet per host or choose an orchestrator.",
 				Zh:  "报告所说的“用 Farm 实现多节点编排”有误：podman farm 只是把镜像构建分发到不同架构的机器上。Podman 本身只在单台主机上运行容器；多节点场景请在每台主机上配合 Quadlet，或另选编排系统。",
 			},
@@ -3285,13 +3339,13 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 487, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 488, Col: 5},
 			ID:  "engine.kubernetes-cri",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 488, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 489, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 488, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 489, Col: 12},
 						Key: "scale",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -3303,7 +3357,7 @@ var pb137 = Category{
 										Tag:     "!!str",
 										Value:   "medium",
 										Content: []*yaml.Node{},
-										Line:    488,
+										Line:    489,
 										Column:  20,
 									},
 									&yaml.Node{
@@ -3311,11 +3365,11 @@ var pb137 = Category{
 										Tag:     "!!str",
 										Value:   "large",
 										Content: []*yaml.Node{},
-										Line:    488,
+										Line:    489,
 										Column:  28,
 									},
 								},
-								Line:   488,
+								Line:   489,
 								Column: 19,
 							},
 						},
@@ -3331,10 +3385,10 @@ var pb137 = Category{
 			Effect: "adjust",
 			Points: 15,
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 491, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 492, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 491, Col: 22},
+						Pos: Pos{File: "rules/engine.yaml", Line: 492, Col: 22},
 						Key: "cri_native",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -3342,7 +3396,7 @@ var pb137 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    491,
+								Line:    492,
 								Column:  34,
 							},
 						},
@@ -3354,7 +3408,7 @@ var pb137 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 493, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 494, Col: 7},
 				En:  "At cluster scale the engine on each node is what the kubelet drives through CRI. containerd speaks CRI natively and is the most common node runtime (Kubernetes itself has no default; CRI-O is the other main option).",
 				Zh:  "在集群规模下，各节点上的引擎由 kubelet 通过 CRI 调用。containerd 原生支持 CRI，是最常见的节点运行时（Kubernetes 本身没有默认运行时，另一主要选择是 CRI-O）。",
 			},
@@ -3362,13 +3416,13 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 496, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 497, Col: 5},
 			ID:  "engine.kubernetes-needs-cri",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 497, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 498, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 497, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 498, Col: 12},
 						Key: "scale",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -3380,7 +3434,7 @@ var pb137 = Category{
 										Tag:     "!!str",
 										Value:   "medium",
 										Content: []*yaml.Node{},
-										Line:    497,
+										Line:    498,
 										Column:  20,
 									},
 									&yaml.Node{
@@ -3388,11 +3442,11 @@ var pb137 = Category{
 										Tag:     "!!str",
 										Value:   "large",
 										Content: []*yaml.Node{},
-										Line:    497,
+										Line:    498,
 										Column:  28,
 									},
 								},
-								Line:   497,
+								Line:   498,
 								Column: 19,
 							},
 						},
@@ -3408,13 +3462,13 @@ var pb137 = Category{
 			Effect: "adjust",
 			Points: -15,
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 500, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 501, Col: 13},
 				IDs: []string{
 					"docker",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 502, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 503, Col: 7},
 				En:  "Not a CRI runtime: since Kubernetes 1.24 removed dockershim, Docker Engine on a node needs the cri-dockerd adapter. Keep it for building images and local work.",
 				Zh:  "不是 CRI 运行时：Kubernetes 1.24 移除 dockershim 后，节点上的 Docker Engine 需要 cri-dockerd 适配器。它更适合用于构建镜像和本地开发。",
 			},
@@ -3422,13 +3476,13 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 505, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 506, Col: 5},
 			ID:  "engine.kubernetes-podman-not-cri",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 506, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 507, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 506, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 507, Col: 12},
 						Key: "scale",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -3440,7 +3494,7 @@ var pb137 = Category{
 										Tag:     "!!str",
 										Value:   "medium",
 										Content: []*yaml.Node{},
-										Line:    506,
+										Line:    507,
 										Column:  20,
 									},
 									&yaml.Node{
@@ -3448,11 +3502,11 @@ var pb137 = Category{
 										Tag:     "!!str",
 										Value:   "large",
 										Content: []*yaml.Node{},
-										Line:    506,
+										Line:    507,
 										Column:  28,
 									},
 								},
-								Line:   506,
+								Line:   507,
 								Column: 19,
 							},
 						},
@@ -3468,13 +3522,13 @@ var pb137 = Category{
 			Effect: "adjust",
 			Points: -20,
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 509, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 510, Col: 13},
 				IDs: []string{
 					"podman",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 511, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 512, Col: 7},
 				En:  "Podman cannot serve the kubelet at all (its Kubernetes counterpart is CRI-O), so at cluster scale it is not the node engine: keep it for building images, rootless work on single hosts and local development.",
 				Zh:  "Podman 根本不能作为 kubelet 的运行时（对应的是 CRI-O），因此在集群规模下它不适合作为节点引擎：更适合用于构建镜像、单机 rootless 场景和本地开发。",
 			},
@@ -3482,13 +3536,13 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 514, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 515, Col: 5},
 			ID:  "engine.not-a-sandbox",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 515, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 516, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 515, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 516, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -3496,7 +3550,7 @@ var pb137 = Category{
 								Tag:     "!!str",
 								Value:   "untrusted",
 								Content: []*yaml.Node{},
-								Line:    515,
+								Line:    516,
 								Column:  21,
 							},
 						},
@@ -3510,7 +3564,7 @@ var pb137 = Category{
 			},
 			Effect: "caveat",
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 517, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 518, Col: 13},
 				IDs: []string{
 					"docker",
 					"podman",
@@ -3518,7 +3572,7 @@ var pb137 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 519, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 520, Col: 7},
 				En:  "No engine alone is a sandbox: containers share the host kernel and are isolated only by namespaces (the report rates this 3 of 5). For untrusted code add a sandboxed runtime such as gVisor or Kata from the sandbox category; containerd and CRI-O select one per pod through RuntimeClass.",
 				Zh:  "仅靠容器引擎并不构成沙箱：容器共享宿主机内核，只靠命名空间隔离（报告评为 3/5 级）。运行不可信代码时，请从沙箱运行时类别中加上 gVisor 或 Kata 等；containerd 和 CRI-O 可通过 RuntimeClass 为每个 Pod 选择。",
 			},
@@ -3529,7 +3583,7 @@ var pb137 = Category{
 	Pos: Pos{File: "rules/engine.yaml", Line: 4, Col: 1},
 }
 
-var pb306 = Attribute{
+var pb308 = Attribute{
 	Pos:    Pos{File: "rules/orchestrator.yaml", Line: 11, Col: 3},
 	Name:   "schedules_containers",
 	Type:   "bool",
@@ -3541,7 +3595,7 @@ var pb306 = Attribute{
 	},
 }
 
-var pb307 = Attribute{
+var pb309 = Attribute{
 	Pos:    Pos{File: "rules/orchestrator.yaml", Line: 15, Col: 3},
 	Name:   "multi_node",
 	Type:   "bool",
@@ -3553,7 +3607,7 @@ var pb307 = Attribute{
 	},
 }
 
-var pb308 = Attribute{
+var pb310 = Attribute{
 	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 19, Col: 3},
 	Name: "max_scale",
 	Type: "level",
@@ -3569,7 +3623,7 @@ var pb308 = Attribute{
 	},
 }
 
-var pb309 = Attribute{
+var pb311 = Attribute{
 	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 24, Col: 3},
 	Name: "ecosystem",
 	Type: "level",
@@ -3585,7 +3639,7 @@ var pb309 = Attribute{
 	},
 }
 
-var pb310 = Attribute{
+var pb312 = Attribute{
 	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 29, Col: 3},
 	Name: "simplicity",
 	Type: "level",
@@ -3601,7 +3655,7 @@ var pb310 = Attribute{
 	},
 }
 
-var pb311 = Attribute{
+var pb313 = Attribute{
 	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 34, Col: 3},
 	Name: "control_plane_memory_mb",
 	Type: "number",
@@ -3619,7 +3673,7 @@ var pb311 = Attribute{
 	},
 }
 
-var pb312 = Attribute{
+var pb314 = Attribute{
 	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 41, Col: 3},
 	Name: "node_memory_mb",
 	Type: "number",
@@ -3637,7 +3691,7 @@ var pb312 = Attribute{
 	},
 }
 
-var pb313 = Attribute{
+var pb315 = Attribute{
 	Pos:    Pos{File: "rules/orchestrator.yaml", Line: 48, Col: 3},
 	Name:   "ha",
 	Type:   "bool",
@@ -3649,7 +3703,7 @@ var pb313 = Attribute{
 	},
 }
 
-var pb314 = Attribute{
+var pb316 = Attribute{
 	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 52, Col: 3},
 	Name: "gpu_scheduling",
 	Type: "level",
@@ -3665,7 +3719,7 @@ var pb314 = Attribute{
 	},
 }
 
-var pb315 = Attribute{
+var pb317 = Attribute{
 	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 57, Col: 3},
 	Name: "security_controls",
 	Type: "level",
@@ -3681,7 +3735,7 @@ var pb315 = Attribute{
 	},
 }
 
-var pb316 = Attribute{
+var pb318 = Attribute{
 	Pos:    Pos{File: "rules/orchestrator.yaml", Line: 62, Col: 3},
 	Name:   "systemd_native",
 	Type:   "bool",
@@ -3693,7 +3747,31 @@ var pb316 = Attribute{
 	},
 }
 
-var pb317 = Attribute{
+var pb320 = Text{
+	Pos: Pos{File: "rules/orchestrator.yaml", Line: 69, Col: 93},
+	En:  "experimental",
+	Zh:  "实验性",
+}
+
+var pb321 = Text{
+	Pos: Pos{File: "rules/orchestrator.yaml", Line: 69, Col: 22},
+	En:  "native",
+	Zh:  "原生支持",
+}
+
+var pb322 = Text{
+	Pos: Pos{File: "rules/orchestrator.yaml", Line: 69, Col: 54},
+	En:  "opt-in",
+	Zh:  "需手动启用",
+}
+
+var pb323 = Text{
+	Pos: Pos{File: "rules/orchestrator.yaml", Line: 69, Col: 135},
+	En:  "unsupported",
+	Zh:  "不支持",
+}
+
+var pb319 = Attribute{
 	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 66, Col: 3},
 	Name: "rootless",
 	Type: "enum",
@@ -3704,137 +3782,137 @@ var pb317 = Attribute{
 		"unsupported",
 	},
 	Title: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 70, Col: 12},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 71, Col: 12},
 		En:  "Rootless operation",
 		Zh:  "Rootless 运行方式",
 	},
 }
 
-var pb318 = Attribute{
-	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 71, Col: 3},
+var pb324 = Attribute{
+	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 72, Col: 3},
 	Name: "version",
 	Type: "text",
 	Title: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 73, Col: 12},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 74, Col: 12},
 		En:  "Current release",
 		Zh:  "当前版本",
 	},
 }
 
-var pb358 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 488, Col: 5},
+var pb364 = Fact{
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 489, Col: 5},
 	ID:      "k8s-131-sidecar-ga",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 491, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 492, Col: 7},
 		En:  "Native sidecar containers went GA in 1.31.",
 		Zh:  "原生 Sidecar 容器在 1.31 中 GA。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 494, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 495, Col: 7},
 		En:  "Sidecar containers (init containers with restartPolicy: Always, KEP-753) became GA in v1.33 (2025-04-23); they are not in the 1.31 stable list.",
 		Zh:  "Sidecar 容器（restartPolicy: Always 的 init 容器，KEP-753）在 v1.33（2025-04-23）才 GA，1.31 的稳定特性列表中并没有它。",
 	},
 	Source: "https://kubernetes.io/blog/2025/04/23/kubernetes-v1-33-release/",
 }
 
-var pb359 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 515, Col: 5},
+var pb365 = Fact{
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 516, Col: 5},
 	ID:      "k8s-131-pod-failure-policy",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 518, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 519, Col: 7},
 		En:  "Pod failure policy for Jobs is beta in 1.31.",
 		Zh:  "Job 的 Pod 失效策略在 1.31 中为 Beta。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 521, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 522, Col: 7},
 		En:  "It went GA (stable) in v1.31 (KEP-3329, retriable and non-retriable Pod failures for Jobs).",
 		Zh:  "它在 v1.31 已经 GA（KEP-3329，Job 的可重试与不可重试 Pod 失败）。",
 	},
 	Source: "https://kubernetes.io/blog/2024/08/19/kubernetes-1-31-pod-failure-policy-for-jobs-goes-ga/",
 }
 
-var pb360 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 542, Col: 5},
+var pb366 = Fact{
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 543, Col: 5},
 	ID:      "k8s-current-release",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 545, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 546, Col: 7},
 		En:  "Kubernetes 1.31 is the latest release.",
 		Zh:  "Kubernetes 1.31 是最新版本。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 548, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 549, Col: 7},
 		En:  "At the report date (2025-10) the latest was already 1.34 (2025-08-27). Since then: 1.35 (2025-12-17), 1.36 (2026-04-22) and 1.37 (2026-08-26).",
 		Zh:  "报告发布时（2025-10）最新版本已是 1.34（2025-08-27）。此后又有 1.35（2025-12-17）、1.36（2026-04-22）和 1.37（2026-08-26）。",
 	},
 	Source: "https://kubernetes.io/blog/2026/08/26/kubernetes-v1-37-release/",
 }
 
-var pb361 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 524, Col: 5},
+var pb367 = Fact{
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 525, Col: 5},
 	ID:      "k8s-dra-timeline",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 527, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 528, Col: 7},
 		En:  "Dynamic Resource Allocation (structured parameters) is alpha in 1.31.",
 		Zh:  "动态资源分配（结构化参数）在 1.31 中为 Alpha。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 530, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 531, Col: 7},
 		En:  "True for 1.31, but dated: structured parameters first appeared as alpha in 1.30, DRA went beta in 1.32, and its core API (resource.k8s.io/v1) is GA since 1.34.",
 		Zh:  "就 1.31 而言属实，但已过时：结构化参数在 1.30 首次以 alpha 出现，DRA 在 1.32 进入 beta，其核心 API（resource.k8s.io/v1）自 1.34 起 GA。",
 	},
 	Source: "https://kubernetes.io/blog/2025/08/27/kubernetes-v1-34-release/",
 }
 
-var pb362 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 506, Col: 5},
+var pb368 = Fact{
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 507, Col: 5},
 	ID:      "k8s-131-pv-beta",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 509, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 510, Col: 7},
 		En:  "PersistentVolume migration went beta in 1.31.",
 		Zh:  "PersistentVolume 迁移在 1.31 进入 Beta。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 512, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 513, Col: 7},
 		En:  "In 1.31 the PV last-phase-transition time went GA, and VolumeAttributesClass (GA in 1.34) and 'always honor PV reclaim policy' went beta. No 'PV migration' feature went beta; most in-tree cloud-provider and CSI-migration code was removed instead.",
 		Zh:  "1.31 中 PV 最近阶段转换时间 GA，VolumeAttributesClass（1.34 GA）和“始终遵循 PV 回收策略”进入 beta。并没有名为“PV 迁移”的特性进入 beta，反而移除了大部分树内云厂商代码和 CSI 迁移开关。",
 	},
 	Source: "https://kubernetes.io/blog/2024/08/13/kubernetes-v1-31-release/",
 }
 
-var pb363 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 533, Col: 5},
+var pb369 = Fact{
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 534, Col: 5},
 	ID:      "k8s-131-perf-numbers",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 536, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 537, Col: 7},
 		En:  "Kubernetes 1.31: API server +30%, scheduler latency -25%, etcd storage +20%.",
 		Zh:  "Kubernetes 1.31：API 服务器性能 +30%，调度延迟 -25%，etcd 存储 +20%。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 539, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 540, Col: 7},
 		En:  "The official 1.31 release announcement contains no such figures and no other source was found; treat them as unsourced.",
 		Zh:  "1.31 官方发布公告中没有这些数字，也未找到其他出处，应视为无来源数据。",
 	},
 	Source: "https://kubernetes.io/blog/2024/08/13/kubernetes-v1-31-release/",
 }
 
-var pb325 = Candidate{
-	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 84, Col: 5},
+var pb331 = Candidate{
+	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 85, Col: 5},
 	ID:   "kubernetes",
 	Name: "Kubernetes",
 	Summary: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 87, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 88, Col: 7},
 		En:  "The standard cluster orchestrator, self-run (kubeadm) or as a managed service. Richest ecosystem and feature set, heaviest to learn and operate.",
 		Zh:  "集群编排的事实标准，可自建（kubeadm）也可使用云托管服务。生态和功能最丰富，学习与运维成本也最高。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 90, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 91, Col: 7},
 			Name: "schedules_containers",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -3842,16 +3920,16 @@ var pb325 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    91,
+					Line:    92,
 					Column:  16,
 				},
 			},
 			Source: "https://kubernetes.io/docs/setup/best-practices/cluster-large/",
-			Attr:   &pb306,
+			Attr:   &pb308,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 93, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 94, Col: 7},
 			Name: "multi_node",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -3859,16 +3937,16 @@ var pb325 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    94,
+					Line:    95,
 					Column:  16,
 				},
 			},
 			Source: "https://kubernetes.io/docs/setup/best-practices/cluster-large/",
-			Attr:   &pb307,
+			Attr:   &pb309,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 96, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 97, Col: 7},
 			Name: "max_scale",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -3876,21 +3954,21 @@ var pb325 = Candidate{
 					Tag:     "!!int",
 					Value:   "4",
 					Content: []*yaml.Node{},
-					Line:    97,
+					Line:    98,
 					Column:  16,
 				},
 			},
 			Source: "https://kubernetes.io/docs/setup/best-practices/cluster-large/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 100, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 101, Col: 11},
 				En:  "Upstream supports clusters of up to 5,000 nodes.",
 				Zh:  "上游支持最多 5000 个节点的集群。",
 			},
-			Attr: &pb308,
+			Attr: &pb310,
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 102, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 103, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -3898,16 +3976,16 @@ var pb325 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    103,
+					Line:    104,
 					Column:  16,
 				},
 			},
 			Source: "report: 技术选型建议 / 编排系统选择 / Kubernetes 1.31",
-			Attr:   &pb309,
+			Attr:   &pb311,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 105, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 106, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -3915,21 +3993,21 @@ var pb325 = Candidate{
 					Tag:     "!!int",
 					Value:   "1",
 					Content: []*yaml.Node{},
-					Line:    106,
+					Line:    107,
 					Column:  16,
 				},
 			},
 			Source: "https://kubernetes.io/docs/setup/production-environment/tools/kubeadm/install-kubeadm/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 109, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 110, Col: 11},
 				En:  "Many moving parts to install, upgrade and debug: control plane, etcd, CNI, ingress, storage.",
 				Zh:  "安装、升级与排错涉及众多组件：控制平面、etcd、CNI、Ingress、存储等。",
 			},
-			Attr: &pb310,
+			Attr: &pb312,
 			Num:  1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 111, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 112, Col: 7},
 			Name: "control_plane_memory_mb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -3937,16 +4015,16 @@ var pb325 = Candidate{
 					Tag:     "!!int",
 					Value:   "2048",
 					Content: []*yaml.Node{},
-					Line:    112,
+					Line:    113,
 					Column:  16,
 				},
 			},
 			Source: "https://kubernetes.io/docs/setup/production-environment/tools/kubeadm/install-kubeadm/",
-			Attr:   &pb311,
+			Attr:   &pb313,
 			Num:    2048,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 114, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 115, Col: 7},
 			Name: "node_memory_mb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -3954,21 +4032,21 @@ var pb325 = Candidate{
 					Tag:     "!!int",
 					Value:   "2048",
 					Content: []*yaml.Node{},
-					Line:    115,
+					Line:    116,
 					Column:  16,
 				},
 			},
 			Source: "https://kubernetes.io/docs/setup/production-environment/tools/kubeadm/install-kubeadm/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 118, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 119, Col: 11},
 				En:  "kubeadm asks for 2 GB or more of RAM on every machine.",
 				Zh:  "kubeadm 要求每台机器至少 2 GB 内存。",
 			},
-			Attr: &pb312,
+			Attr: &pb314,
 			Num:  2048,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 120, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 121, Col: 7},
 			Name: "ha",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -3976,16 +4054,16 @@ var pb325 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    121,
+					Line:    122,
 					Column:  16,
 				},
 			},
 			Source: "https://kubernetes.io/docs/setup/best-practices/cluster-large/",
-			Attr:   &pb313,
+			Attr:   &pb315,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 123, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 124, Col: 7},
 			Name: "gpu_scheduling",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -3993,22 +4071,22 @@ var pb325 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    124,
+					Line:    125,
 					Column:  16,
 				},
 			},
 			Source: "https://kubernetes.io/blog/2025/08/27/kubernetes-v1-34-release/",
 			Fact:   "k8s-dra-timeline",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 128, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 129, Col: 11},
 				En:  "Device plugins for GPUs, and Dynamic Resource Allocation GA since 1.34.",
 				Zh:  "通过设备插件调度 GPU；动态资源分配（DRA）自 1.34 起 GA。",
 			},
-			Attr: &pb314,
+			Attr: &pb316,
 			Num:  5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 130, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 131, Col: 7},
 			Name: "security_controls",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4016,22 +4094,22 @@ var pb325 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    131,
+					Line:    132,
 					Column:  16,
 				},
 			},
 			Source: "https://kubernetes.io/blog/2024/08/13/kubernetes-v1-31-release/",
 			Fact:   "k8s-131-apparmor-ga",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 135, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 136, Col: 11},
 				En:  "RBAC, Pod Security admission, seccomp, and AppArmor fields GA since 1.31.",
 				Zh:  "RBAC、Pod 安全准入、seccomp，以及自 1.31 起 GA 的 AppArmor 字段。",
 			},
-			Attr: &pb315,
+			Attr: &pb317,
 			Num:  5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 137, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 138, Col: 7},
 			Name: "systemd_native",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4039,15 +4117,15 @@ var pb325 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    138,
+					Line:    139,
 					Column:  16,
 				},
 			},
 			Source: "https://kubernetes.io/docs/setup/production-environment/tools/kubeadm/install-kubeadm/",
-			Attr:   &pb316,
+			Attr:   &pb318,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 140, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 141, Col: 7},
 			Name: "rootless",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4055,21 +4133,21 @@ var pb325 = Candidate{
 					Tag:     "!!str",
 					Value:   "experimental",
 					Content: []*yaml.Node{},
-					Line:    141,
+					Line:    142,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/kubernetes/enhancements/issues/2033",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 144, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 145, Col: 11},
 				En:  "Node components as non-root (KEP-2033) is not GA. Pod user namespaces (stable since 1.36) only remap the containers.",
 				Zh:  "以非 root 运行节点组件（KEP-2033）尚未 GA；Pod 用户命名空间（1.36 起稳定）只对容器做用户映射。",
 			},
-			Attr: &pb317,
+			Attr: &pb319,
 			Str:  "experimental",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 146, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 147, Col: 7},
 			Name: "version",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4078,13 +4156,13 @@ var pb325 = Candidate{
 					Tag:     "!!str",
 					Value:   "1.37 (2026-08-26); the report describes 1.31 (2024-08-13)",
 					Content: []*yaml.Node{},
-					Line:    147,
+					Line:    148,
 					Column:  16,
 				},
 			},
 			Source: "https://kubernetes.io/blog/2026/08/26/kubernetes-v1-37-release/",
 			Fact:   "k8s-current-release",
-			Attr:   &pb318,
+			Attr:   &pb324,
 			Str:    "1.37 (2026-08-26); the report describes 1.31 (2024-08-13)",
 		},
 	},
@@ -4099,44 +4177,44 @@ var pb325 = Candidate{
 	},
 	Category: "orchestrator",
 	Corrections: []*Fact{
-		&pb358,
-		&pb359,
-		&pb360,
-		&pb361,
-		&pb362,
-		&pb363,
+		&pb364,
+		&pb365,
+		&pb366,
+		&pb367,
+		&pb368,
+		&pb369,
 	},
 }
 
-var pb396 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 578, Col: 5},
+var pb402 = Fact{
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 579, Col: 5},
 	ID:      "k3s-min-memory",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 581, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 582, Col: 7},
 		En:  "k3s needs at least 512 MB of memory.",
 		Zh:  "k3s 最低只需 512 MB 内存。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 584, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 585, Col: 7},
 		En:  "512 MB (1 core) is the minimum for an agent only. A server needs at least 2 cores and 2 GB; profiling measured about 1.6 GB for a server with a workload and about 275 MB for an agent.",
 		Zh:  "512 MB（1 核）只是 agent 节点的最低要求；server 节点至少需要 2 核 2 GB。官方资源测试中，运行负载的 server 约占 1.6 GB，agent 约占 275 MB。",
 	},
 	Source: "https://github.com/k3s-io/docs/blob/main/docs/installation/requirements.md",
 }
 
-var pb364 = Candidate{
-	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 152, Col: 5},
+var pb370 = Candidate{
+	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 153, Col: 5},
 	ID:   "k3s",
 	Name: "K3s",
 	Summary: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 155, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 156, Col: 7},
 		En:  "A fully conformant Kubernetes distribution in one binary under 100 MB, with containerd, Flannel, Traefik and a local storage provisioner built in. Aimed at edge, IoT, ARM and small clusters.",
 		Zh:  "完全一致性认证的 Kubernetes 发行版，单个二进制不到 100 MB，内置 containerd、Flannel、Traefik 和本地存储供应器，面向边缘、IoT、ARM 和小型集群。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 158, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 159, Col: 7},
 			Name: "schedules_containers",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4144,17 +4222,17 @@ var pb364 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    159,
+					Line:    160,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
 			Fact:   "k3s-lightweight-certified",
-			Attr:   &pb306,
+			Attr:   &pb308,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 162, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 163, Col: 7},
 			Name: "multi_node",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4162,16 +4240,16 @@ var pb364 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    163,
+					Line:    164,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
-			Attr:   &pb307,
+			Attr:   &pb309,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 165, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 166, Col: 7},
 			Name: "max_scale",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4179,21 +4257,21 @@ var pb364 = Candidate{
 					Tag:     "!!int",
 					Value:   "4",
 					Content: []*yaml.Node{},
-					Line:    166,
+					Line:    167,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/k3s-io/docs/blob/main/docs/installation/requirements.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 169, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 170, Col: 11},
 				En:  "The sizing guide goes past 1,800 agents with a 16-core, 32 GB server.",
 				Zh:  "官方容量指南中，16 核 32 GB 的 server 可支撑 1800 个以上 agent。",
 			},
-			Attr: &pb308,
+			Attr: &pb310,
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 171, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 172, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4201,22 +4279,22 @@ var pb364 = Candidate{
 					Tag:     "!!int",
 					Value:   "4",
 					Content: []*yaml.Node{},
-					Line:    172,
+					Line:    173,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
 			Fact:   "k3s-lightweight-certified",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 176, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 177, Col: 11},
 				En:  "Conformant, so Kubernetes tools and Helm charts work; managed cloud offerings are upstream Kubernetes, not K3s.",
 				Zh:  "通过一致性认证，Kubernetes 工具和 Helm chart 都能使用；但云厂商的托管服务是上游 Kubernetes 而非 K3s。",
 			},
-			Attr: &pb309,
+			Attr: &pb311,
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 178, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 179, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4224,22 +4302,22 @@ var pb364 = Candidate{
 					Tag:     "!!int",
 					Value:   "3",
 					Content: []*yaml.Node{},
-					Line:    179,
+					Line:    180,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
 			Fact:   "k3s-lightweight-certified",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 183, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 184, Col: 11},
 				En:  "Installs in one command, but workloads are still written against the Kubernetes API.",
 				Zh:  "一条命令即可安装，但应用仍需按 Kubernetes API 编写。",
 			},
-			Attr: &pb310,
+			Attr: &pb312,
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 185, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 186, Col: 7},
 			Name: "control_plane_memory_mb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4247,17 +4325,17 @@ var pb364 = Candidate{
 					Tag:     "!!int",
 					Value:   "2048",
 					Content: []*yaml.Node{},
-					Line:    186,
+					Line:    187,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/k3s-io/docs/blob/main/docs/installation/requirements.md",
 			Fact:   "k3s-min-memory",
-			Attr:   &pb311,
+			Attr:   &pb313,
 			Num:    2048,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 189, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 190, Col: 7},
 			Name: "node_memory_mb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4265,17 +4343,17 @@ var pb364 = Candidate{
 					Tag:     "!!int",
 					Value:   "512",
 					Content: []*yaml.Node{},
-					Line:    190,
+					Line:    191,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/k3s-io/docs/blob/main/docs/installation/requirements.md",
 			Fact:   "k3s-min-memory",
-			Attr:   &pb312,
+			Attr:   &pb314,
 			Num:    512,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 193, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 194, Col: 7},
 			Name: "ha",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4283,22 +4361,22 @@ var pb364 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    194,
+					Line:    195,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
 			Fact:   "k3s-lightweight-certified",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 198, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 199, Col: 11},
 				En:  "Three or more servers with embedded etcd, or an external database.",
 				Zh:  "三台及以上 server 使用内嵌 etcd，或使用外部数据库。",
 			},
-			Attr: &pb313,
+			Attr: &pb315,
 			Bool: true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 200, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 201, Col: 7},
 			Name: "gpu_scheduling",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4306,21 +4384,21 @@ var pb364 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    201,
+					Line:    202,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.k3s.io/advanced#nvidia-container-runtime-support",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 204, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 205, Col: 11},
 				En:  "Same device-plugin and DRA APIs as upstream; the NVIDIA container runtime is detected at start.",
 				Zh:  "与上游相同的设备插件和 DRA API；启动时会自动检测 NVIDIA 容器运行时。",
 			},
-			Attr: &pb314,
+			Attr: &pb316,
 			Num:  5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 206, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 207, Col: 7},
 			Name: "security_controls",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4328,16 +4406,16 @@ var pb364 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    207,
+					Line:    208,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.k3s.io/security/hardening-guide",
-			Attr:   &pb315,
+			Attr:   &pb317,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 209, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 210, Col: 7},
 			Name: "systemd_native",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4345,15 +4423,15 @@ var pb364 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    210,
+					Line:    211,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
-			Attr:   &pb316,
+			Attr:   &pb318,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 212, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 213, Col: 7},
 			Name: "rootless",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4361,16 +4439,16 @@ var pb364 = Candidate{
 					Tag:     "!!str",
 					Value:   "experimental",
 					Content: []*yaml.Node{},
-					Line:    213,
+					Line:    214,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.k3s.io/advanced#running-rootless-servers-experimental",
-			Attr:   &pb317,
+			Attr:   &pb319,
 			Str:    "experimental",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 215, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 216, Col: 7},
 			Name: "version",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4379,50 +4457,50 @@ var pb364 = Candidate{
 					Tag:     "!!str",
 					Value:   "Follows upstream Kubernetes minors (v1.x.y+k3sN)",
 					Content: []*yaml.Node{},
-					Line:    216,
+					Line:    217,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
-			Attr:   &pb318,
+			Attr:   &pb324,
 			Str:    "Follows upstream Kubernetes minors (v1.x.y+k3sN)",
 		},
 	},
 	Category: "orchestrator",
 	Corrections: []*Fact{
-		&pb396,
+		&pb402,
 	},
 }
 
-var pb430 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 587, Col: 5},
+var pb436 = Fact{
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 588, Col: 5},
 	ID:      "docker-swarm-status",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 590, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 591, Col: 7},
 		En:  "Docker Swarm is still available and getting new releases.",
 		Zh:  "Docker Swarm 仍然可用，并有新版本发布。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 593, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 594, Col: 7},
 		En:  "Swarm mode is still built into the open-source Docker Engine (SwarmKit lives in moby/swarmkit) and Mirantis sells support for it. Only the old standalone 'classic Swarm' was deprecated in 2020. Feature work is slow and its ecosystem is far smaller than Kubernetes'.",
 		Zh:  "Swarm 模式仍内置于开源 Docker Engine 中（SwarmKit 位于 moby/swarmkit），Mirantis 提供商业支持；2020 年弃用的只是早期独立的“经典 Swarm”。不过新功能推进缓慢，生态远小于 Kubernetes。",
 	},
 	Source: "https://github.com/docker/roadmap/issues/86",
 }
 
-var pb397 = Candidate{
-	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 219, Col: 5},
+var pb403 = Candidate{
+	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 220, Col: 5},
 	ID:   "docker-swarm",
 	Name: "Docker Swarm mode",
 	Summary: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 222, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 223, Col: 7},
 		En:  "Clustering built into Docker Engine: docker swarm init/join, services described in compose files, Raft-replicated managers. Simple, but with a much smaller ecosystem than Kubernetes.",
 		Zh:  "Docker Engine 内置的集群模式：用 docker swarm init/join 组网，用 compose 文件描述服务，管理节点通过 Raft 复制状态。简单易用，但生态远小于 Kubernetes。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 225, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 226, Col: 7},
 			Name: "schedules_containers",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4430,16 +4508,16 @@ var pb397 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    226,
+					Line:    227,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
-			Attr:   &pb306,
+			Attr:   &pb308,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 228, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 229, Col: 7},
 			Name: "multi_node",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4447,16 +4525,16 @@ var pb397 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    229,
+					Line:    230,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
-			Attr:   &pb307,
+			Attr:   &pb309,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 231, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 232, Col: 7},
 			Name: "max_scale",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4464,22 +4542,22 @@ var pb397 = Candidate{
 					Tag:     "!!int",
 					Value:   "3",
 					Content: []*yaml.Node{},
-					Line:    232,
+					Line:    233,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/moby/swarmkit/issues/2665",
 			Fact:   "docker-swarm-status",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 236, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 237, Col: 11},
 				En:  "No published sizing guidance for 100+ nodes, and little active feature work.",
 				Zh:  "没有面向 100 个以上节点的官方容量指南，新功能开发也很少。",
 			},
-			Attr: &pb308,
+			Attr: &pb310,
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 238, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 239, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4487,17 +4565,17 @@ var pb397 = Candidate{
 					Tag:     "!!int",
 					Value:   "2",
 					Content: []*yaml.Node{},
-					Line:    239,
+					Line:    240,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/docker/roadmap/issues/86",
 			Fact:   "docker-swarm-status",
-			Attr:   &pb309,
+			Attr:   &pb311,
 			Num:    2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 242, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 243, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4505,16 +4583,16 @@ var pb397 = Candidate{
 					Tag:     "!!int",
 					Value:   "4",
 					Content: []*yaml.Node{},
-					Line:    243,
+					Line:    244,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
-			Attr:   &pb310,
+			Attr:   &pb312,
 			Num:    4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 245, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 246, Col: 7},
 			Name: "control_plane_memory_mb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4522,20 +4600,20 @@ var pb397 = Candidate{
 					Tag:     "!!int",
 					Value:   "0",
 					Content: []*yaml.Node{},
-					Line:    246,
+					Line:    247,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 249, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 250, Col: 11},
 				En:  "Managers run inside dockerd; no separate control-plane processes.",
 				Zh:  "管理节点运行在 dockerd 内部，没有独立的控制平面进程。",
 			},
-			Attr: &pb311,
+			Attr: &pb313,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 251, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 252, Col: 7},
 			Name: "node_memory_mb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4543,15 +4621,15 @@ var pb397 = Candidate{
 					Tag:     "!!int",
 					Value:   "0",
 					Content: []*yaml.Node{},
-					Line:    252,
+					Line:    253,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
-			Attr:   &pb312,
+			Attr:   &pb314,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 254, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 255, Col: 7},
 			Name: "ha",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4559,21 +4637,21 @@ var pb397 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    255,
+					Line:    256,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/engine/swarm/admin_guide/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 258, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 259, Col: 11},
 				En:  "An odd number of managers (3 or 5) keeps the Raft quorum.",
 				Zh:  "奇数个管理节点（3 或 5 个）以维持 Raft 多数派。",
 			},
-			Attr: &pb313,
+			Attr: &pb315,
 			Bool: true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 260, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 261, Col: 7},
 			Name: "gpu_scheduling",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4581,21 +4659,21 @@ var pb397 = Candidate{
 					Tag:     "!!int",
 					Value:   "2",
 					Content: []*yaml.Node{},
-					Line:    261,
+					Line:    262,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/reference/cli/dockerd/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 264, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 265, Col: 11},
 				En:  "Only generic resources advertised per node; no device plugins or fractional sharing.",
 				Zh:  "只能按节点声明通用资源（generic resources），没有设备插件，也不能细分共享。",
 			},
-			Attr: &pb314,
+			Attr: &pb316,
 			Num:  2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 266, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 267, Col: 7},
 			Name: "security_controls",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4603,21 +4681,21 @@ var pb397 = Candidate{
 					Tag:     "!!int",
 					Value:   "3",
 					Content: []*yaml.Node{},
-					Line:    267,
+					Line:    268,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/engine/swarm/how-swarm-mode-works/pki/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 270, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 271, Col: 11},
 				En:  "Mutual TLS between nodes and encrypted secrets, but no role-based access control in the open-source engine.",
 				Zh:  "节点间双向 TLS、加密的 secret，但开源版本没有基于角色的访问控制。",
 			},
-			Attr: &pb315,
+			Attr: &pb317,
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 272, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 273, Col: 7},
 			Name: "systemd_native",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4625,15 +4703,15 @@ var pb397 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    273,
+					Line:    274,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
-			Attr:   &pb316,
+			Attr:   &pb318,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 275, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 276, Col: 7},
 			Name: "rootless",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4641,21 +4719,21 @@ var pb397 = Candidate{
 					Tag:     "!!str",
 					Value:   "unsupported",
 					Content: []*yaml.Node{},
-					Line:    276,
+					Line:    277,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/engine/security/rootless/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 279, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 280, Col: 11},
 				En:  "Rootless Docker has no overlay networks, which multi-host Swarm services rely on.",
 				Zh:  "Rootless Docker 不支持 overlay 网络，而多主机 Swarm 服务依赖它。",
 			},
-			Attr: &pb317,
+			Attr: &pb319,
 			Str:  "unsupported",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 281, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 282, Col: 7},
 			Name: "version",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4664,51 +4742,51 @@ var pb397 = Candidate{
 					Tag:     "!!str",
 					Value:   "Swarm mode in Docker Engine 29.x (SwarmKit: moby/swarmkit)",
 					Content: []*yaml.Node{},
-					Line:    282,
+					Line:    283,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/docker/roadmap/issues/86",
 			Fact:   "docker-swarm-status",
-			Attr:   &pb318,
+			Attr:   &pb324,
 			Str:    "Swarm mode in Docker Engine 29.x (SwarmKit: moby/swarmkit)",
 		},
 	},
 	Category: "orchestrator",
 	Corrections: []*Fact{
-		&pb430,
+		&pb436,
 	},
 }
 
-var pb463 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 596, Col: 5},
+var pb469 = Fact{
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 597, Col: 5},
 	ID:      "docker-compose-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 599, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 600, Col: 7},
 		En:  "Docker Compose v2.",
 		Zh:  "Docker Compose v2。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 602, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 603, Col: 7},
 		En:  "v2.40.1 was newest at the report date. The project then jumped to v5.0.0 (2025-12-02; no v3 or v4) and v5.5.0 is the newest seen (2026-08-17). The compose file format and the 'docker compose' command are unchanged.",
 		Zh:  "报告发布时最新为 v2.40.1。随后项目直接跳到 v5.0.0（2025-12-02，没有 v3、v4），目前所见最新为 v5.5.0（2026-08-17）。compose 文件格式和 `docker compose` 命令均未改变。",
 	},
 	Source: "https://github.com/docker/compose",
 }
 
-var pb431 = Candidate{
-	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 286, Col: 5},
+var pb437 = Candidate{
+	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 287, Col: 5},
 	ID:   "docker-compose",
 	Name: "Docker Compose",
 	Summary: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 289, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 290, Col: 7},
 		En:  "Declares a multi-container application in one YAML file and runs it on a single Docker (or Podman) host. The everyday tool for development and small single-server deployments.",
 		Zh:  "用一个 YAML 文件声明多容器应用，并在单台 Docker（或 Podman）主机上运行。开发环境和小型单机部署的常用工具。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 292, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 293, Col: 7},
 			Name: "schedules_containers",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4716,16 +4794,16 @@ var pb431 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    293,
+					Line:    294,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/compose/",
-			Attr:   &pb306,
+			Attr:   &pb308,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 295, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 296, Col: 7},
 			Name: "multi_node",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4733,15 +4811,15 @@ var pb431 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    296,
+					Line:    297,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/compose/",
-			Attr:   &pb307,
+			Attr:   &pb309,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 298, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 299, Col: 7},
 			Name: "max_scale",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4749,16 +4827,16 @@ var pb431 = Candidate{
 					Tag:     "!!int",
 					Value:   "1",
 					Content: []*yaml.Node{},
-					Line:    299,
+					Line:    300,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/compose/",
-			Attr:   &pb308,
+			Attr:   &pb310,
 			Num:    1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 301, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 302, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4766,21 +4844,21 @@ var pb431 = Candidate{
 					Tag:     "!!int",
 					Value:   "4",
 					Content: []*yaml.Node{},
-					Line:    302,
+					Line:    303,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 305, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 306, Col: 11},
 				En:  "Compose files ship with countless projects and are understood by Docker, Podman and nerdctl.",
 				Zh:  "大量项目自带 compose 文件，Docker、Podman 和 nerdctl 都能识别。",
 			},
-			Attr: &pb309,
+			Attr: &pb311,
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 307, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 308, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4788,16 +4866,16 @@ var pb431 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    308,
+					Line:    309,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/compose/",
-			Attr:   &pb310,
+			Attr:   &pb312,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 310, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 311, Col: 7},
 			Name: "control_plane_memory_mb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4805,20 +4883,20 @@ var pb431 = Candidate{
 					Tag:     "!!int",
 					Value:   "0",
 					Content: []*yaml.Node{},
-					Line:    311,
+					Line:    312,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 314, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 315, Col: 11},
 				En:  "A client-side tool that talks to the engine; nothing stays resident.",
 				Zh:  "纯客户端工具，直接调用引擎，没有常驻进程。",
 			},
-			Attr: &pb311,
+			Attr: &pb313,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 316, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 317, Col: 7},
 			Name: "node_memory_mb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4826,15 +4904,15 @@ var pb431 = Candidate{
 					Tag:     "!!int",
 					Value:   "0",
 					Content: []*yaml.Node{},
-					Line:    317,
+					Line:    318,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/compose/",
-			Attr:   &pb312,
+			Attr:   &pb314,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 319, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 320, Col: 7},
 			Name: "ha",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4842,15 +4920,15 @@ var pb431 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    320,
+					Line:    321,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/compose/",
-			Attr:   &pb313,
+			Attr:   &pb315,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 322, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 323, Col: 7},
 			Name: "gpu_scheduling",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4858,21 +4936,21 @@ var pb431 = Candidate{
 					Tag:     "!!int",
 					Value:   "3",
 					Content: []*yaml.Node{},
-					Line:    323,
+					Line:    324,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/compose/how-tos/gpu-support/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 326, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 327, Col: 11},
 				En:  "GPU reservations per service on one host.",
 				Zh:  "可在单台主机上为每个服务预留 GPU。",
 			},
-			Attr: &pb314,
+			Attr: &pb316,
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 328, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 329, Col: 7},
 			Name: "security_controls",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4880,21 +4958,21 @@ var pb431 = Candidate{
 					Tag:     "!!int",
 					Value:   "2",
 					Content: []*yaml.Node{},
-					Line:    329,
+					Line:    330,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 332, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 333, Col: 11},
 				En:  "Only what the engine offers per container; no access control of its own.",
 				Zh:  "只有引擎为每个容器提供的安全选项，自身没有访问控制。",
 			},
-			Attr: &pb315,
+			Attr: &pb317,
 			Num:  2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 334, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 335, Col: 7},
 			Name: "systemd_native",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4902,15 +4980,15 @@ var pb431 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    335,
+					Line:    336,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/compose/",
-			Attr:   &pb316,
+			Attr:   &pb318,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 337, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 338, Col: 7},
 			Name: "rootless",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4918,21 +4996,21 @@ var pb431 = Candidate{
 					Tag:     "!!str",
 					Value:   "opt-in",
 					Content: []*yaml.Node{},
-					Line:    338,
+					Line:    339,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.docker.com/engine/security/rootless/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 341, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 342, Col: 11},
 				En:  "Works against rootless Docker or the Podman socket.",
 				Zh:  "可对接 rootless Docker 或 Podman socket 使用。",
 			},
-			Attr: &pb317,
+			Attr: &pb319,
 			Str:  "opt-in",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 343, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 344, Col: 7},
 			Name: "version",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4941,34 +5019,34 @@ var pb431 = Candidate{
 					Tag:     "!!str",
 					Value:   "v5.5.0 (2026-08-17); v5.0.0 followed v2.40 in 2025-12",
 					Content: []*yaml.Node{},
-					Line:    344,
+					Line:    345,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/docker/compose",
 			Fact:   "docker-compose-version",
-			Attr:   &pb318,
+			Attr:   &pb324,
 			Str:    "v5.5.0 (2026-08-17); v5.0.0 followed v2.40 in 2025-12",
 		},
 	},
 	Category: "orchestrator",
 	Corrections: []*Fact{
-		&pb463,
+		&pb469,
 	},
 }
 
-var pb464 = Candidate{
-	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 348, Col: 5},
+var pb470 = Candidate{
+	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 349, Col: 5},
 	ID:   "podman-quadlet",
 	Name: "Podman Quadlet",
 	Summary: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 351, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 352, Col: 7},
 		En:  "Podman's systemd generator: a small .container, .pod or .kube file becomes a systemd service with restarts, dependencies, logging and health-gated start-up. One host at a time, rootless if wanted.",
 		Zh:  "Podman 的 systemd 生成器：一个简短的 .container、.pod 或 .kube 文件即可成为 systemd 服务，具备重启、依赖、日志和基于健康检查的启动控制。按单台主机管理，可选 rootless。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 354, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 355, Col: 7},
 			Name: "schedules_containers",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4976,16 +5054,16 @@ var pb464 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    355,
+					Line:    356,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
-			Attr:   &pb306,
+			Attr:   &pb308,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 357, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 358, Col: 7},
 			Name: "multi_node",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -4993,15 +5071,15 @@ var pb464 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    358,
+					Line:    359,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
-			Attr:   &pb307,
+			Attr:   &pb309,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 360, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 361, Col: 7},
 			Name: "max_scale",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -5009,16 +5087,16 @@ var pb464 = Candidate{
 					Tag:     "!!int",
 					Value:   "1",
 					Content: []*yaml.Node{},
-					Line:    361,
+					Line:    362,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
-			Attr:   &pb308,
+			Attr:   &pb310,
 			Num:    1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 363, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 364, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -5026,22 +5104,22 @@ var pb464 = Candidate{
 					Tag:     "!!int",
 					Value:   "3",
 					Content: []*yaml.Node{},
-					Line:    364,
+					Line:    365,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
 			Fact:   "podman-quadlet-since-44",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 368, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 369, Col: 11},
 				En:  "Part of Podman since 4.4 and supported on RHEL and Fedora; fewer third-party examples than Compose.",
 				Zh:  "自 4.4 起成为 Podman 的一部分，RHEL 和 Fedora 均提供支持；第三方示例少于 Compose。",
 			},
-			Attr: &pb309,
+			Attr: &pb311,
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 370, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 371, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -5049,21 +5127,21 @@ var pb464 = Candidate{
 					Tag:     "!!int",
 					Value:   "4",
 					Content: []*yaml.Node{},
-					Line:    371,
+					Line:    372,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 374, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 375, Col: 11},
 				En:  "Plain unit files; basic systemd knowledge is needed.",
 				Zh:  "就是普通的单元文件，需要具备基本的 systemd 知识。",
 			},
-			Attr: &pb310,
+			Attr: &pb312,
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 376, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 377, Col: 7},
 			Name: "control_plane_memory_mb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -5071,20 +5149,20 @@ var pb464 = Candidate{
 					Tag:     "!!int",
 					Value:   "0",
 					Content: []*yaml.Node{},
-					Line:    377,
+					Line:    378,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 380, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 381, Col: 11},
 				En:  "A generator that runs when systemd loads units; no daemon.",
 				Zh:  "只在 systemd 加载单元时运行的生成器，没有守护进程。",
 			},
-			Attr: &pb311,
+			Attr: &pb313,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 382, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 383, Col: 7},
 			Name: "node_memory_mb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -5092,16 +5170,16 @@ var pb464 = Candidate{
 					Tag:     "!!int",
 					Value:   "0",
 					Content: []*yaml.Node{},
-					Line:    383,
+					Line:    384,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containers/podman/blob/main/README.md",
 			Fact:   "podman-daemonless",
-			Attr:   &pb312,
+			Attr:   &pb314,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 386, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 387, Col: 7},
 			Name: "ha",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -5109,15 +5187,15 @@ var pb464 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    387,
+					Line:    388,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
-			Attr:   &pb313,
+			Attr:   &pb315,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 389, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 390, Col: 7},
 			Name: "gpu_scheduling",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -5125,21 +5203,21 @@ var pb464 = Candidate{
 					Tag:     "!!int",
 					Value:   "3",
 					Content: []*yaml.Node{},
-					Line:    390,
+					Line:    391,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 393, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 394, Col: 11},
 				En:  "Devices (for example CDI GPU specs) passed per unit on one host.",
 				Zh:  "在单台主机上按单元传入设备（例如 CDI 描述的 GPU）。",
 			},
-			Attr: &pb314,
+			Attr: &pb316,
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 395, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 396, Col: 7},
 			Name: "security_controls",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -5147,21 +5225,21 @@ var pb464 = Candidate{
 					Tag:     "!!int",
 					Value:   "4",
 					Content: []*yaml.Node{},
-					Line:    396,
+					Line:    397,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 399, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 400, Col: 11},
 				En:  "Rootless user units, SELinux labels and systemd's own sandboxing options.",
 				Zh:  "支持 rootless 用户单元、SELinux 标签以及 systemd 自身的沙箱选项。",
 			},
-			Attr: &pb315,
+			Attr: &pb317,
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 401, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 402, Col: 7},
 			Name: "systemd_native",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -5169,17 +5247,17 @@ var pb464 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    402,
+					Line:    403,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
 			Fact:   "podman-quadlet-since-44",
-			Attr:   &pb316,
+			Attr:   &pb318,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 405, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 406, Col: 7},
 			Name: "rootless",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -5187,16 +5265,16 @@ var pb464 = Candidate{
 					Tag:     "!!str",
 					Value:   "native",
 					Content: []*yaml.Node{},
-					Line:    406,
+					Line:    407,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
-			Attr:   &pb317,
+			Attr:   &pb319,
 			Str:    "native",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 408, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 409, Col: 7},
 			Name: "version",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -5205,31 +5283,31 @@ var pb464 = Candidate{
 					Tag:     "!!str",
 					Value:   "Podman 5.8.2 (2026-04-14); Quadlet since 4.4.0, Notify=healthy since 5.0",
 					Content: []*yaml.Node{},
-					Line:    409,
+					Line:    410,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
 			Fact:   "podman-quadlet-notify-healthy",
-			Attr:   &pb318,
+			Attr:   &pb324,
 			Str:    "Podman 5.8.2 (2026-04-14); Quadlet since 4.4.0, Notify=healthy since 5.0",
 		},
 	},
 	Category: "orchestrator",
 }
 
-var pb496 = Candidate{
-	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 413, Col: 5},
+var pb502 = Candidate{
+	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 414, Col: 5},
 	ID:   "podman-farm",
 	Name: "Podman Farm",
 	Summary: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 416, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 417, Col: 7},
 		En:  "A group of remote Podman machines for building multi-architecture images in parallel. Not an orchestrator: it cannot run or schedule containers.",
 		Zh:  "由多台远程 Podman 主机组成，用于并行构建多架构镜像。它不是编排系统，无法运行或调度容器。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 419, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 420, Col: 7},
 			Name: "schedules_containers",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -5237,16 +5315,16 @@ var pb496 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    420,
+					Line:    421,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Fact:   "podman-farm-build-only",
-			Attr:   &pb306,
+			Attr:   &pb308,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 423, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 424, Col: 7},
 			Name: "multi_node",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -5254,21 +5332,21 @@ var pb496 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    424,
+					Line:    425,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Fact:   "podman-farm-build-only",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 428, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 429, Col: 11},
 				En:  "Several machines, but only for builds; containers are not placed across them.",
 				Zh:  "涉及多台机器，但只用于构建；不会把容器分布到这些机器上。",
 			},
-			Attr: &pb307,
+			Attr: &pb309,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 430, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 431, Col: 7},
 			Name: "max_scale",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -5276,17 +5354,17 @@ var pb496 = Candidate{
 					Tag:     "!!int",
 					Value:   "1",
 					Content: []*yaml.Node{},
-					Line:    431,
+					Line:    432,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Fact:   "podman-farm-build-only",
-			Attr:   &pb308,
+			Attr:   &pb310,
 			Num:    1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 434, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 435, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -5294,16 +5372,16 @@ var pb496 = Candidate{
 					Tag:     "!!int",
 					Value:   "1",
 					Content: []*yaml.Node{},
-					Line:    435,
+					Line:    436,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
-			Attr:   &pb309,
+			Attr:   &pb311,
 			Num:    1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 437, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 438, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -5311,21 +5389,21 @@ var pb496 = Candidate{
 					Tag:     "!!int",
 					Value:   "4",
 					Content: []*yaml.Node{},
-					Line:    438,
+					Line:    439,
 					Column:  16,
 				},
 			},
 			Source: "report: 技术选型建议 / 编排系统选择 / Podman Farm 优势",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 441, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 442, Col: 11},
 				En:  "Easy to set up over SSH connections, as the report says, but for builds only.",
 				Zh:  "如报告所说，通过 SSH 连接即可轻松配置，但只能用于构建。",
 			},
-			Attr: &pb310,
+			Attr: &pb312,
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 443, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 444, Col: 7},
 			Name: "control_plane_memory_mb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -5333,39 +5411,7 @@ var pb496 = Candidate{
 					Tag:     "!!int",
 					Value:   "0",
 					Content: []*yaml.Node{},
-					Line:    444,
-					Column:  16,
-				},
-			},
-			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
-			Attr:   &pb311,
-		},
-		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 446, Col: 7},
-			Name: "node_memory_mb",
-			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "0",
-					Content: []*yaml.Node{},
-					Line:    447,
-					Column:  16,
-				},
-			},
-			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
-			Attr:   &pb312,
-		},
-		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 449, Col: 7},
-			Name: "ha",
-			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    450,
+					Line:    445,
 					Column:  16,
 				},
 			},
@@ -5373,7 +5419,39 @@ var pb496 = Candidate{
 			Attr:   &pb313,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 452, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 447, Col: 7},
+			Name: "node_memory_mb",
+			Value: Raw{
+				Node: &yaml.Node{
+					Kind:    8,
+					Tag:     "!!int",
+					Value:   "0",
+					Content: []*yaml.Node{},
+					Line:    448,
+					Column:  16,
+				},
+			},
+			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
+			Attr:   &pb314,
+		},
+		&AttrValue{
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 450, Col: 7},
+			Name: "ha",
+			Value: Raw{
+				Node: &yaml.Node{
+					Kind:    8,
+					Tag:     "!!bool",
+					Value:   "false",
+					Content: []*yaml.Node{},
+					Line:    451,
+					Column:  16,
+				},
+			},
+			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
+			Attr:   &pb315,
+		},
+		&AttrValue{
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 453, Col: 7},
 			Name: "gpu_scheduling",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -5381,16 +5459,16 @@ var pb496 = Candidate{
 					Tag:     "!!int",
 					Value:   "1",
 					Content: []*yaml.Node{},
-					Line:    453,
+					Line:    454,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
-			Attr:   &pb314,
+			Attr:   &pb316,
 			Num:    1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 455, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 456, Col: 7},
 			Name: "security_controls",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -5398,16 +5476,16 @@ var pb496 = Candidate{
 					Tag:     "!!int",
 					Value:   "1",
 					Content: []*yaml.Node{},
-					Line:    456,
+					Line:    457,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
-			Attr:   &pb315,
+			Attr:   &pb317,
 			Num:    1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 458, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 459, Col: 7},
 			Name: "systemd_native",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -5415,15 +5493,15 @@ var pb496 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    459,
+					Line:    460,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
-			Attr:   &pb316,
+			Attr:   &pb318,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 461, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 462, Col: 7},
 			Name: "rootless",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -5431,16 +5509,16 @@ var pb496 = Candidate{
 					Tag:     "!!str",
 					Value:   "native",
 					Content: []*yaml.Node{},
-					Line:    462,
+					Line:    463,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containers/podman/blob/main/README.md",
-			Attr:   &pb317,
+			Attr:   &pb319,
 			Str:    "native",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 464, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 465, Col: 7},
 			Name: "version",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -5449,23 +5527,23 @@ var pb496 = Candidate{
 					Tag:     "!!str",
 					Value:   "podman farm (build, create, list, remove, update) since 4.9.0",
 					Content: []*yaml.Node{},
-					Line:    465,
+					Line:    466,
 					Column:  16,
 				},
 			},
 			Source: "https://man.archlinux.org/man/podman-farm.1.en.raw",
 			Fact:   "podman-farm-build-only",
-			Attr:   &pb318,
+			Attr:   &pb324,
 			Str:    "podman farm (build, create, list, remove, update) since 4.9.0",
 		},
 	},
 	Category: "orchestrator",
 	Corrections: []*Fact{
-		&pb210,
+		&pb212,
 	},
 }
 
-var pb305 = Category{
+var pb307 = Category{
 	ID: "orchestrator",
 	Title: Text{
 		Pos: Pos{File: "rules/orchestrator.yaml", Line: 8, Col: 8},
@@ -5473,8 +5551,6 @@ var pb305 = Category{
 		Zh:  "编排系统",
 	},
 	Attributes: []*Attribute{
-		&pb306,
-		&pb307,
 		&pb308,
 		&pb309,
 		&pb310,
@@ -5486,30 +5562,32 @@ var pb305 = Category{
 		&pb316,
 		&pb317,
 		&pb318,
+		&pb319,
+		&pb324,
 	},
 	Criteria: []*Criterion{
 		&Criterion{
-			Pos:       Pos{File: "rules/orchestrator.yaml", Line: 76, Col: 5},
+			Pos:       Pos{File: "rules/orchestrator.yaml", Line: 77, Col: 5},
 			ID:        "maturity",
 			Attribute: "ecosystem",
 			Weight:    3,
 			Priorities: []string{
 				"maturity",
 			},
-			Attr: &pb309,
+			Attr: &pb311,
 		},
 		&Criterion{
-			Pos:       Pos{File: "rules/orchestrator.yaml", Line: 77, Col: 5},
+			Pos:       Pos{File: "rules/orchestrator.yaml", Line: 78, Col: 5},
 			ID:        "simplicity",
 			Attribute: "simplicity",
 			Weight:    3,
 			Priorities: []string{
 				"simplicity",
 			},
-			Attr: &pb310,
+			Attr: &pb312,
 		},
 		&Criterion{
-			Pos:       Pos{File: "rules/orchestrator.yaml", Line: 78, Col: 5},
+			Pos:       Pos{File: "rules/orchestrator.yaml", Line: 79, Col: 5},
 			ID:        "footprint-control-plane",
 			Attribute: "control_plane_memory_mb",
 			Weight:    1,
@@ -5517,10 +5595,10 @@ var pb305 = Category{
 				"footprint",
 				"cost",
 			},
-			Attr: &pb311,
+			Attr: &pb313,
 		},
 		&Criterion{
-			Pos:       Pos{File: "rules/orchestrator.yaml", Line: 79, Col: 5},
+			Pos:       Pos{File: "rules/orchestrator.yaml", Line: 80, Col: 5},
 			ID:        "footprint-node",
 			Attribute: "node_memory_mb",
 			Weight:    1,
@@ -5528,47 +5606,47 @@ var pb305 = Category{
 				"footprint",
 				"cost",
 			},
-			Attr: &pb312,
+			Attr: &pb314,
 		},
 		&Criterion{
-			Pos:       Pos{File: "rules/orchestrator.yaml", Line: 80, Col: 5},
+			Pos:       Pos{File: "rules/orchestrator.yaml", Line: 81, Col: 5},
 			ID:        "resilience",
 			Attribute: "ha",
 			Weight:    1,
 			Priorities: []string{
 				"maturity",
 			},
-			Attr: &pb313,
+			Attr: &pb315,
 		},
 		&Criterion{
-			Pos:       Pos{File: "rules/orchestrator.yaml", Line: 81, Col: 5},
+			Pos:       Pos{File: "rules/orchestrator.yaml", Line: 82, Col: 5},
 			ID:        "security",
 			Attribute: "security_controls",
 			Weight:    1,
 			Priorities: []string{
 				"security",
 			},
-			Attr: &pb315,
+			Attr: &pb317,
 		},
 	},
 	Candidates: []*Candidate{
-		&pb325,
-		&pb364,
-		&pb397,
-		&pb431,
-		&pb464,
-		&pb496,
+		&pb331,
+		&pb370,
+		&pb403,
+		&pb437,
+		&pb470,
+		&pb502,
 	},
 	Rules: []*Rule{
 		&Rule{
-			Pos:    Pos{File: "rules/orchestrator.yaml", Line: 626, Col: 5},
+			Pos:    Pos{File: "rules/orchestrator.yaml", Line: 627, Col: 5},
 			ID:     "orchestrator.podman-farm-builds-only",
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 628, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 629, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 628, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 629, Col: 22},
 						Key: "schedules_containers",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -5576,7 +5654,7 @@ var pb305 = Category{
 								Tag:     "!!bool",
 								Value:   "false",
 								Content: []*yaml.Node{},
-								Line:    628,
+								Line:    629,
 								Column:  44,
 							},
 						},
@@ -5588,7 +5666,7 @@ var pb305 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 630, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 631, Col: 7},
 				En:  "Not an orchestrator. The report recommends Podman Farm for small clusters and edge nodes, but podman farm only distributes image builds to remote machines of other architectures; it cannot run, place or restart containers. For those needs see K3s, Docker Swarm, Podman Quadlet or Docker Compose.",
 				Zh:  "这不是编排系统。报告推荐 Podman Farm 用于中小规模集群和边缘节点，但 podman farm 只是把镜像构建分发到不同架构的远程机器上，既不能运行容器，也不能调度或重启容器。相应需求请参考 K3s、Docker Swarm、Podman Quadlet 或 Docker Compose。",
 			},
@@ -5596,13 +5674,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 635, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 636, Col: 5},
 			ID:  "orchestrator.single-host-tools-cannot-span",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 636, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 637, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 636, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 637, Col: 12},
 						Key: "scale",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -5614,7 +5692,7 @@ var pb305 = Category{
 										Tag:     "!!str",
 										Value:   "medium",
 										Content: []*yaml.Node{},
-										Line:    636,
+										Line:    637,
 										Column:  20,
 									},
 									&yaml.Node{
@@ -5622,11 +5700,11 @@ var pb305 = Category{
 										Tag:     "!!str",
 										Value:   "large",
 										Content: []*yaml.Node{},
-										Line:    636,
+										Line:    637,
 										Column:  28,
 									},
 								},
-								Line:   636,
+								Line:   637,
 								Column: 19,
 							},
 						},
@@ -5641,10 +5719,10 @@ var pb305 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 638, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 639, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 638, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 639, Col: 22},
 						Key: "multi_node",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -5652,7 +5730,7 @@ var pb305 = Category{
 								Tag:     "!!bool",
 								Value:   "false",
 								Content: []*yaml.Node{},
-								Line:    638,
+								Line:    639,
 								Column:  34,
 							},
 						},
@@ -5664,7 +5742,7 @@ var pb305 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 640, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 641, Col: 7},
 				En:  "Runs containers on one host only, so it cannot carry a cluster of 11 or more nodes.",
 				Zh:  "只能在单台主机上运行容器，无法支撑 11 个节点以上的集群。",
 			},
@@ -5672,13 +5750,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 643, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 644, Col: 5},
 			ID:  "orchestrator.small-scale-single-host",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 644, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 645, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 644, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 645, Col: 12},
 						Key: "scale",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -5686,7 +5764,7 @@ var pb305 = Category{
 								Tag:     "!!str",
 								Value:   "small",
 								Content: []*yaml.Node{},
-								Line:    644,
+								Line:    645,
 								Column:  19,
 							},
 						},
@@ -5696,7 +5774,7 @@ var pb305 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 644, Col: 26},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 645, Col: 26},
 						Key: "environment",
 						Op:  "not",
 						Operand: Raw{
@@ -5705,7 +5783,7 @@ var pb305 = Category{
 								Tag:     "!!str",
 								Value:   "workstation",
 								Content: []*yaml.Node{},
-								Line:    644,
+								Line:    645,
 								Column:  45,
 							},
 						},
@@ -5715,7 +5793,7 @@ var pb305 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 644, Col: 59},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 645, Col: 59},
 						Key: "systemd",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -5723,7 +5801,7 @@ var pb305 = Category{
 								Tag:     "!!bool",
 								Value:   "false",
 								Content: []*yaml.Node{},
-								Line:    644,
+								Line:    645,
 								Column:  68,
 							},
 						},
@@ -5733,7 +5811,7 @@ var pb305 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 644, Col: 75},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 645, Col: 75},
 						Key: "rootless",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -5741,7 +5819,7 @@ var pb305 = Category{
 								Tag:     "!!bool",
 								Value:   "false",
 								Content: []*yaml.Node{},
-								Line:    644,
+								Line:    645,
 								Column:  85,
 							},
 						},
@@ -5756,10 +5834,10 @@ var pb305 = Category{
 			Effect: "adjust",
 			Points: -15,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 647, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 648, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 647, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 648, Col: 22},
 						Key: "multi_node",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -5767,7 +5845,7 @@ var pb305 = Category{
 								Tag:     "!!bool",
 								Value:   "false",
 								Content: []*yaml.Node{},
-								Line:    647,
+								Line:    648,
 								Column:  34,
 							},
 						},
@@ -5779,7 +5857,7 @@ var pb305 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 649, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 650, Col: 7},
 				En:  "Single-host tool: with 2–10 nodes each host would be deployed and failed over by hand (or by Ansible and the like).",
 				Zh:  "单机工具：在 2–10 个节点上，每台主机都要手工（或借助 Ansible 等）分别部署和处理故障切换。",
 			},
@@ -5787,13 +5865,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 652, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 653, Col: 5},
 			ID:  "orchestrator.single-host",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 653, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 654, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 653, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 654, Col: 12},
 						Key: "scale",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -5801,7 +5879,7 @@ var pb305 = Category{
 								Tag:     "!!str",
 								Value:   "single-host",
 								Content: []*yaml.Node{},
-								Line:    653,
+								Line:    654,
 								Column:  19,
 							},
 						},
@@ -5816,10 +5894,10 @@ var pb305 = Category{
 			Effect: "adjust",
 			Points: 12,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 656, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 657, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 656, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 657, Col: 22},
 						Key: "multi_node",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -5827,7 +5905,7 @@ var pb305 = Category{
 								Tag:     "!!bool",
 								Value:   "false",
 								Content: []*yaml.Node{},
-								Line:    656,
+								Line:    657,
 								Column:  34,
 							},
 						},
@@ -5837,7 +5915,7 @@ var pb305 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 656, Col: 41},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 657, Col: 41},
 						Key: "schedules_containers",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -5845,7 +5923,7 @@ var pb305 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    656,
+								Line:    657,
 								Column:  63,
 							},
 						},
@@ -5857,7 +5935,7 @@ var pb305 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 658, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 659, Col: 7},
 				En:  "One host: a single-host tool gives restarts and declarative configuration without any cluster machinery to run.",
 				Zh:  "单台主机：单机工具即可提供自动重启和声明式配置，无需运维任何集群组件。",
 			},
@@ -5865,13 +5943,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 661, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 662, Col: 5},
 			ID:  "orchestrator.single-host-k8s-overkill",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 662, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 663, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 662, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 663, Col: 12},
 						Key: "scale",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -5879,7 +5957,7 @@ var pb305 = Category{
 								Tag:     "!!str",
 								Value:   "single-host",
 								Content: []*yaml.Node{},
-								Line:    662,
+								Line:    663,
 								Column:  19,
 							},
 						},
@@ -5894,13 +5972,13 @@ var pb305 = Category{
 			Effect: "adjust",
 			Points: -10,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 665, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 666, Col: 13},
 				IDs: []string{
 					"kubernetes",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 667, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 668, Col: 7},
 				En:  "A full kubeadm control plane (2 GB or more per machine, etcd, CNI) is heavy for one machine; if you want the Kubernetes API on one host, K3s is the lighter way.",
 				Zh:  "为一台机器搭建完整的 kubeadm 控制平面（每台机器至少 2 GB，外加 etcd、CNI）过于笨重；若单机也想用 Kubernetes API，K3s 更轻量。",
 			},
@@ -5908,13 +5986,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 672, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 673, Col: 5},
 			ID:  "orchestrator.large-clusters",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 673, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 674, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 673, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 674, Col: 12},
 						Key: "scale",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -5922,7 +6000,7 @@ var pb305 = Category{
 								Tag:     "!!str",
 								Value:   "large",
 								Content: []*yaml.Node{},
-								Line:    673,
+								Line:    674,
 								Column:  19,
 							},
 						},
@@ -5937,13 +6015,13 @@ var pb305 = Category{
 			Effect: "adjust",
 			Points: 15,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 676, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 677, Col: 13},
 				IDs: []string{
 					"kubernetes",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 678, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 679, Col: 7},
 				En:  "Large clusters: the report's first use case for Kubernetes, which upstream supports up to 5,000 nodes with the widest choice of tooling, managed services and support.",
 				Zh:  "大规模集群：这是报告为 Kubernetes 列出的首要场景；上游支持最多 5000 个节点，工具、托管服务和商业支持的选择也最多。",
 			},
@@ -5951,13 +6029,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 681, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 682, Col: 5},
 			ID:  "orchestrator.medium-clusters",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 682, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 683, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 682, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 683, Col: 12},
 						Key: "scale",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -5965,7 +6043,7 @@ var pb305 = Category{
 								Tag:     "!!str",
 								Value:   "medium",
 								Content: []*yaml.Node{},
-								Line:    682,
+								Line:    683,
 								Column:  19,
 							},
 						},
@@ -5980,13 +6058,13 @@ var pb305 = Category{
 			Effect: "adjust",
 			Points: 12,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 685, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 686, Col: 13},
 				IDs: []string{
 					"kubernetes",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 687, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 688, Col: 7},
 				En:  "Medium clusters: at 11–100 nodes full Kubernetes starts to pay back its operating cost, in line with the report's large-cluster guidance.",
 				Zh:  "中等规模集群：在 11–100 个节点上，完整 Kubernetes 的运维投入开始物有所值，这与报告“大规模集群”的建议一致。",
 			},
@@ -5994,13 +6072,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 690, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 691, Col: 5},
 			ID:  "orchestrator.large-scale-limits",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 691, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 692, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 691, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 692, Col: 12},
 						Key: "scale",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6008,7 +6086,7 @@ var pb305 = Category{
 								Tag:     "!!str",
 								Value:   "large",
 								Content: []*yaml.Node{},
-								Line:    691,
+								Line:    692,
 								Column:  19,
 							},
 						},
@@ -6023,10 +6101,10 @@ var pb305 = Category{
 			Effect: "adjust",
 			Points: -8,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 694, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 695, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 694, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 695, Col: 22},
 						Key: "multi_node",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6034,7 +6112,7 @@ var pb305 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    694,
+								Line:    695,
 								Column:  34,
 							},
 						},
@@ -6044,7 +6122,7 @@ var pb305 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 694, Col: 40},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 695, Col: 40},
 						Key: "max_scale",
 						Op:  "lt",
 						Operand: Raw{
@@ -6053,7 +6131,7 @@ var pb305 = Category{
 								Tag:     "!!int",
 								Value:   "4",
 								Content: []*yaml.Node{},
-								Line:    694,
+								Line:    695,
 								Column:  56,
 							},
 						},
@@ -6065,7 +6143,7 @@ var pb305 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 696, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 697, Col: 7},
 				En:  "No published sizing for 100+ nodes and little active development; at that size the smaller ecosystem becomes a real risk.",
 				Zh:  "没有面向 100 个以上节点的官方容量指南，开发也不活跃；在这种规模下，生态偏小会成为实际风险。",
 			},
@@ -6073,13 +6151,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 699, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 700, Col: 5},
 			ID:  "orchestrator.microservices",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 700, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 701, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 700, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 701, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6087,7 +6165,7 @@ var pb305 = Category{
 								Tag:     "!!str",
 								Value:   "web-services",
 								Content: []*yaml.Node{},
-								Line:    700,
+								Line:    701,
 								Column:  23,
 							},
 						},
@@ -6102,14 +6180,14 @@ var pb305 = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 703, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 704, Col: 13},
 				IDs: []string{
 					"kubernetes",
 					"k3s",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 705, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 706, Col: 7},
 				En:  "Microservices: the report recommends Kubernetes for its services, ingress, rolling updates and service-mesh support; K3s is a conformant Kubernetes, so the same applies.",
 				Zh:  "微服务架构：报告推荐 Kubernetes，因其具备 Service、Ingress、滚动更新和服务网格支持；K3s 是一致性认证的 Kubernetes，同样适用。",
 			},
@@ -6117,13 +6195,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 708, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 709, Col: 5},
 			ID:  "orchestrator.multi-cloud",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 709, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 710, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 709, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 710, Col: 12},
 						Key: "environment",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6131,7 +6209,7 @@ var pb305 = Category{
 								Tag:     "!!str",
 								Value:   "cloud",
 								Content: []*yaml.Node{},
-								Line:    709,
+								Line:    710,
 								Column:  25,
 							},
 						},
@@ -6146,13 +6224,13 @@ var pb305 = Category{
 			Effect: "adjust",
 			Points: 18,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 712, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 713, Col: 13},
 				IDs: []string{
 					"kubernetes",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 714, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 715, Col: 7},
 				En:  "Public, multi- or hybrid cloud: the report recommends Kubernetes. Every major cloud sells it as a managed service that runs the control plane for you, and the same manifests move between providers.",
 				Zh:  "公有云、多云或混合云：报告推荐 Kubernetes。各大云厂商都提供托管服务代为运维控制平面，同一套清单也能在不同云之间迁移。",
 			},
@@ -6160,13 +6238,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 717, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 718, Col: 5},
 			ID:  "orchestrator.enterprise-production",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 718, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 719, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 718, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 719, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6174,7 +6252,7 @@ var pb305 = Category{
 								Tag:     "!!str",
 								Value:   "maturity",
 								Content: []*yaml.Node{},
-								Line:    718,
+								Line:    719,
 								Column:  24,
 							},
 						},
@@ -6189,13 +6267,13 @@ var pb305 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 721, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 722, Col: 13},
 				IDs: []string{
 					"kubernetes",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 723, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 724, Col: 7},
 				En:  "Enterprise production: the report recommends Kubernetes, the orchestrator with the broadest vendor support, certification programme and operational tooling.",
 				Zh:  "企业级生产环境：报告推荐 Kubernetes，它拥有最广泛的厂商支持、认证体系和运维工具。",
 			},
@@ -6203,13 +6281,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 726, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 727, Col: 5},
 			ID:  "orchestrator.ai-device-scheduling",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 727, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 728, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 727, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 728, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6221,7 +6299,7 @@ var pb305 = Category{
 										Tag:     "!!str",
 										Value:   "ai-training",
 										Content: []*yaml.Node{},
-										Line:    727,
+										Line:    728,
 										Column:  24,
 									},
 									&yaml.Node{
@@ -6229,7 +6307,7 @@ var pb305 = Category{
 										Tag:     "!!str",
 										Value:   "ai-inference",
 										Content: []*yaml.Node{},
-										Line:    727,
+										Line:    728,
 										Column:  37,
 									},
 									&yaml.Node{
@@ -6237,11 +6315,11 @@ var pb305 = Category{
 										Tag:     "!!str",
 										Value:   "hpc",
 										Content: []*yaml.Node{},
-										Line:    727,
+										Line:    728,
 										Column:  51,
 									},
 								},
-								Line:   727,
+								Line:   728,
 								Column: 23,
 							},
 						},
@@ -6258,10 +6336,10 @@ var pb305 = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 730, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 731, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 730, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 731, Col: 22},
 						Key: "gpu_scheduling",
 						Op:  "gte",
 						Operand: Raw{
@@ -6270,7 +6348,7 @@ var pb305 = Category{
 								Tag:     "!!int",
 								Value:   "4",
 								Content: []*yaml.Node{},
-								Line:    730,
+								Line:    731,
 								Column:  44,
 							},
 						},
@@ -6282,7 +6360,7 @@ var pb305 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 732, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 733, Col: 7},
 				En:  "GPU workloads: Kubernetes schedules GPUs through device plugins, and Dynamic Resource Allocation, which the report lists as alpha in 1.31, is GA since 1.34 for sharing and partitioning accelerators.",
 				Zh:  "GPU 负载：Kubernetes 通过设备插件调度 GPU；报告中 1.31 仍为 alpha 的动态资源分配（DRA）已在 1.34 GA，可用于共享和切分加速卡。",
 			},
@@ -6290,13 +6368,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 737, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 738, Col: 5},
 			ID:  "orchestrator.small-clusters",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 738, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 739, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 738, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 739, Col: 12},
 						Key: "scale",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6304,7 +6382,7 @@ var pb305 = Category{
 								Tag:     "!!str",
 								Value:   "small",
 								Content: []*yaml.Node{},
-								Line:    738,
+								Line:    739,
 								Column:  19,
 							},
 						},
@@ -6319,14 +6397,14 @@ var pb305 = Category{
 			Effect: "adjust",
 			Points: 6,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 741, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 742, Col: 13},
 				IDs: []string{
 					"k3s",
 					"docker-swarm",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 743, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 744, Col: 7},
 				En:  "Small clusters: the report suggests Podman Farm here, but Farm cannot run containers. K3s (Kubernetes in one binary, 512 MB agents) and Docker Swarm (built into Docker Engine) are the light options that actually orchestrate 2–10 nodes.",
 				Zh:  "中小规模集群：报告在此推荐 Podman Farm，但 Farm 无法运行容器。真正能编排 2–10 个节点的轻量选择是 K3s（单二进制的 Kubernetes，agent 仅需 512 MB）和 Docker Swarm（内置于 Docker Engine）。",
 			},
@@ -6334,13 +6412,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 746, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 747, Col: 5},
 			ID:  "orchestrator.edge-k3s",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 747, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 748, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 747, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 748, Col: 12},
 						Key: "environment",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6348,7 +6426,7 @@ var pb305 = Category{
 								Tag:     "!!str",
 								Value:   "edge",
 								Content: []*yaml.Node{},
-								Line:    747,
+								Line:    748,
 								Column:  25,
 							},
 						},
@@ -6363,13 +6441,13 @@ var pb305 = Category{
 			Effect: "adjust",
 			Points: 12,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 750, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 751, Col: 13},
 				IDs: []string{
 					"k3s",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 752, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 753, Col: 7},
 				En:  "Edge sites: the report points to Podman Farm, which cannot manage edge nodes. K3s is built for edge, IoT and ARM: one binary, 512 MB agents that dial out to the server, SQLite by default.",
 				Zh:  "边缘站点：报告指向 Podman Farm，但它无法管理边缘节点。K3s 专为边缘、IoT 和 ARM 设计：单个二进制，agent 只需 512 MB 并主动连回 server，默认使用 SQLite。",
 			},
@@ -6377,13 +6455,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 755, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 756, Col: 5},
 			ID:  "orchestrator.edge-k8s-heavy",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 756, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 757, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 756, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 757, Col: 12},
 						Key: "environment",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6391,7 +6469,7 @@ var pb305 = Category{
 								Tag:     "!!str",
 								Value:   "edge",
 								Content: []*yaml.Node{},
-								Line:    756,
+								Line:    757,
 								Column:  25,
 							},
 						},
@@ -6406,13 +6484,13 @@ var pb305 = Category{
 			Effect: "adjust",
 			Points: -8,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 759, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 760, Col: 13},
 				IDs: []string{
 					"kubernetes",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 761, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 762, Col: 7},
 				En:  "Heavy for edge hardware: kubeadm asks for 2 GB or more on every machine. Lighter conformant distributions exist: K3s, k0s (1 GB controller, 0.5 GB worker) or MicroK8s.",
 				Zh:  "对边缘硬件而言过重：kubeadm 要求每台机器至少 2 GB 内存。更轻的一致性认证发行版有 K3s、k0s（控制节点 1 GB、工作节点 0.5 GB）或 MicroK8s。",
 			},
@@ -6420,13 +6498,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 764, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 765, Col: 5},
 			ID:  "orchestrator.simple-needs",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 765, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 766, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 765, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 766, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6434,7 +6512,7 @@ var pb305 = Category{
 								Tag:     "!!str",
 								Value:   "simplicity",
 								Content: []*yaml.Node{},
-								Line:    765,
+								Line:    766,
 								Column:  24,
 							},
 						},
@@ -6449,13 +6527,13 @@ var pb305 = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 768, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 769, Col: 13},
 				IDs: []string{
 					"docker-swarm",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 770, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 771, Col: 7},
 				En:  "Simple orchestration needs: instead of the report's Podman Farm, Docker Swarm is the simplest real multi-node orchestrator: it ships in Docker Engine, needs two commands to form a cluster and deploys ordinary compose files.",
 				Zh:  "简化编排需求：与其用报告推荐的 Podman Farm，不如选择 Docker Swarm。它是最简单的真正多节点编排器：内置于 Docker Engine，两条命令即可组建集群，直接部署普通 compose 文件。",
 			},
@@ -6463,13 +6541,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 773, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 774, Col: 5},
 			ID:  "orchestrator.no-k8s-experience",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 774, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 775, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 774, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 775, Col: 12},
 						Key: "k8s-experience",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6477,7 +6555,7 @@ var pb305 = Category{
 								Tag:     "!!str",
 								Value:   "none",
 								Content: []*yaml.Node{},
-								Line:    774,
+								Line:    775,
 								Column:  28,
 							},
 						},
@@ -6492,13 +6570,13 @@ var pb305 = Category{
 			Effect: "adjust",
 			Points: -12,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 777, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 778, Col: 13},
 				IDs: []string{
 					"kubernetes",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 779, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 780, Col: 7},
 				En:  "Kubernetes is too heavy for a team without Kubernetes experience: running the control plane, networking, upgrades and RBAC takes skills the team would have to build first.",
 				Zh:  "对没有 Kubernetes 经验的团队而言，Kubernetes 过重：运维控制平面、网络、升级和 RBAC 都需要团队先补齐相应技能。",
 			},
@@ -6506,13 +6584,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 782, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 783, Col: 5},
 			ID:  "orchestrator.no-k8s-experience-k3s",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 783, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 784, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 783, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 784, Col: 12},
 						Key: "k8s-experience",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6520,7 +6598,7 @@ var pb305 = Category{
 								Tag:     "!!str",
 								Value:   "none",
 								Content: []*yaml.Node{},
-								Line:    783,
+								Line:    784,
 								Column:  28,
 							},
 						},
@@ -6535,13 +6613,13 @@ var pb305 = Category{
 			Effect: "adjust",
 			Points: -5,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 786, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 787, Col: 13},
 				IDs: []string{
 					"k3s",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 788, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 789, Col: 7},
 				En:  "K3s installs easily, but the team still has to learn the Kubernetes API, manifests and debugging.",
 				Zh:  "K3s 安装容易，但团队仍要学习 Kubernetes API、清单编写和排错方法。",
 			},
@@ -6549,13 +6627,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 791, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 792, Col: 5},
 			ID:  "orchestrator.no-k8s-experience-swarm",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 792, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 793, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 792, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 793, Col: 12},
 						Key: "k8s-experience",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6563,7 +6641,7 @@ var pb305 = Category{
 								Tag:     "!!str",
 								Value:   "none",
 								Content: []*yaml.Node{},
-								Line:    792,
+								Line:    793,
 								Column:  28,
 							},
 						},
@@ -6578,13 +6656,13 @@ var pb305 = Category{
 			Effect: "adjust",
 			Points: 6,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 795, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 796, Col: 13},
 				IDs: []string{
 					"docker-swarm",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 797, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 798, Col: 7},
 				En:  "For a team new to Kubernetes, Swarm reuses what Docker users already know: the docker CLI and compose files.",
 				Zh:  "对于尚未接触 Kubernetes 的团队，Swarm 沿用 Docker 用户已熟悉的 docker CLI 和 compose 文件。",
 			},
@@ -6592,13 +6670,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 802, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 803, Col: 5},
 			ID:  "orchestrator.systemd-quadlet",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 803, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 804, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 803, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 804, Col: 12},
 						Key: "systemd",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6606,7 +6684,7 @@ var pb305 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    803,
+								Line:    804,
 								Column:  21,
 							},
 						},
@@ -6621,10 +6699,10 @@ var pb305 = Category{
 			Effect: "adjust",
 			Points: 15,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 806, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 807, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 806, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 807, Col: 22},
 						Key: "systemd_native",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6632,7 +6710,7 @@ var pb305 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    806,
+								Line:    807,
 								Column:  38,
 							},
 						},
@@ -6644,7 +6722,7 @@ var pb305 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 808, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 809, Col: 7},
 				En:  "Containers as systemd services: Quadlet turns a .container file into a real systemd unit, with dependencies, journald logging and, since Podman 5.0, a start-up that waits for the healthcheck.",
 				Zh:  "以 systemd 服务运行容器：Quadlet 把 .container 文件变成真正的 systemd 单元，支持依赖、journald 日志，Podman 5.0 起还能等健康检查通过后才算启动完成。",
 			},
@@ -6652,13 +6730,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 811, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 812, Col: 5},
 			ID:  "orchestrator.systemd-not-native",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 812, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 813, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 812, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 813, Col: 12},
 						Key: "systemd",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6666,7 +6744,7 @@ var pb305 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    812,
+								Line:    813,
 								Column:  21,
 							},
 						},
@@ -6681,10 +6759,10 @@ var pb305 = Category{
 			Effect: "adjust",
 			Points: -6,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 815, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 816, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 815, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 816, Col: 22},
 						Key: "systemd_native",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6692,7 +6770,7 @@ var pb305 = Category{
 								Tag:     "!!bool",
 								Value:   "false",
 								Content: []*yaml.Node{},
-								Line:    815,
+								Line:    816,
 								Column:  38,
 							},
 						},
@@ -6702,7 +6780,7 @@ var pb305 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 815, Col: 45},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 816, Col: 45},
 						Key: "schedules_containers",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6710,7 +6788,7 @@ var pb305 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    815,
+								Line:    816,
 								Column:  67,
 							},
 						},
@@ -6722,7 +6800,7 @@ var pb305 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 817, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 818, Col: 7},
 				En:  "Containers are run by its own agent (kubelet, dockerd), not as systemd units; systemd only supervises the agent.",
 				Zh:  "容器由其自身的代理进程（kubelet、dockerd）运行，而不是 systemd 单元；systemd 只负责看护这个代理进程。",
 			},
@@ -6730,13 +6808,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 820, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 821, Col: 5},
 			ID:  "orchestrator.rootless-quadlet",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 821, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 822, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 821, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 822, Col: 12},
 						Key: "rootless",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6744,7 +6822,7 @@ var pb305 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    821,
+								Line:    822,
 								Column:  22,
 							},
 						},
@@ -6759,10 +6837,10 @@ var pb305 = Category{
 			Effect: "adjust",
 			Points: 12,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 824, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 825, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 824, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 825, Col: 22},
 						Key: "rootless",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6770,7 +6848,7 @@ var pb305 = Category{
 								Tag:     "!!str",
 								Value:   "native",
 								Content: []*yaml.Node{},
-								Line:    824,
+								Line:    825,
 								Column:  32,
 							},
 						},
@@ -6780,7 +6858,7 @@ var pb305 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 824, Col: 40},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 825, Col: 40},
 						Key: "schedules_containers",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6788,7 +6866,7 @@ var pb305 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    824,
+								Line:    825,
 								Column:  62,
 							},
 						},
@@ -6800,7 +6878,7 @@ var pb305 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 826, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 827, Col: 7},
 				En:  "Rootless: Quadlet units can live in a user's ~/.config/containers/systemd and run entirely without root, networked by pasta.",
 				Zh:  "Rootless：Quadlet 单元可以放在用户的 ~/.config/containers/systemd 中，完全无需 root 运行，网络由 pasta 提供。",
 			},
@@ -6808,13 +6886,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 829, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 830, Col: 5},
 			ID:  "orchestrator.rootless-experimental",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 830, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 831, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 830, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 831, Col: 12},
 						Key: "rootless",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6822,7 +6900,7 @@ var pb305 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    830,
+								Line:    831,
 								Column:  22,
 							},
 						},
@@ -6837,10 +6915,10 @@ var pb305 = Category{
 			Effect: "adjust",
 			Points: -8,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 833, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 834, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 833, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 834, Col: 22},
 						Key: "rootless",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6848,7 +6926,7 @@ var pb305 = Category{
 								Tag:     "!!str",
 								Value:   "experimental",
 								Content: []*yaml.Node{},
-								Line:    833,
+								Line:    834,
 								Column:  32,
 							},
 						},
@@ -6860,7 +6938,7 @@ var pb305 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 835, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 836, Col: 7},
 				En:  "Rootless is only experimental here: K3s marks rootless servers as experimental, and running upstream node components without root (KEP-2033) is not GA. Pod user namespaces remap containers but the kubelet stays root.",
 				Zh:  "这里的 rootless 仍属实验性质：K3s 将 rootless server 标为实验功能，上游以非 root 运行节点组件（KEP-2033）也尚未 GA。Pod 用户命名空间只映射容器，kubelet 仍以 root 运行。",
 			},
@@ -6868,13 +6946,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 838, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 839, Col: 5},
 			ID:  "orchestrator.rootless-swarm-overlay",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 839, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 840, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 839, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 840, Col: 12},
 						Key: "rootless",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6882,7 +6960,7 @@ var pb305 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    839,
+								Line:    840,
 								Column:  22,
 							},
 						},
@@ -6897,10 +6975,10 @@ var pb305 = Category{
 			Effect: "adjust",
 			Points: -10,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 842, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 843, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 842, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 843, Col: 22},
 						Key: "rootless",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6908,7 +6986,7 @@ var pb305 = Category{
 								Tag:     "!!str",
 								Value:   "unsupported",
 								Content: []*yaml.Node{},
-								Line:    842,
+								Line:    843,
 								Column:  32,
 							},
 						},
@@ -6920,7 +6998,7 @@ var pb305 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 844, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 845, Col: 7},
 				En:  "Rootless Docker does not support overlay networks, which multi-host Swarm services depend on, so Swarm effectively needs a rootful engine.",
 				Zh:  "Rootless Docker 不支持 overlay 网络，而多主机 Swarm 服务依赖它，因此 Swarm 实际上需要以 root 运行的引擎。",
 			},
@@ -6928,13 +7006,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 849, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 850, Col: 5},
 			ID:  "orchestrator.multi-team",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 850, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 851, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 850, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 851, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6942,7 +7020,7 @@ var pb305 = Category{
 								Tag:     "!!str",
 								Value:   "multi-team",
 								Content: []*yaml.Node{},
-								Line:    850,
+								Line:    851,
 								Column:  21,
 							},
 						},
@@ -6957,14 +7035,14 @@ var pb305 = Category{
 			Effect: "adjust",
 			Points: 6,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 853, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 854, Col: 13},
 				IDs: []string{
 					"kubernetes",
 					"k3s",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 855, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 856, Col: 7},
 				En:  "Several teams on one platform: Kubernetes namespaces, RBAC, resource quotas and network policies give each team its own fenced area.",
 				Zh:  "多个团队共用平台：Kubernetes 的命名空间、RBAC、资源配额和网络策略可为每个团队划出独立的边界。",
 			},
@@ -6972,13 +7050,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 858, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 859, Col: 5},
 			ID:  "orchestrator.untrusted-runtimeclass",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 859, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 860, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 859, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 860, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -6986,7 +7064,7 @@ var pb305 = Category{
 								Tag:     "!!str",
 								Value:   "untrusted",
 								Content: []*yaml.Node{},
-								Line:    859,
+								Line:    860,
 								Column:  21,
 							},
 						},
@@ -7001,14 +7079,14 @@ var pb305 = Category{
 			Effect: "adjust",
 			Points: 5,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 862, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 863, Col: 13},
 				IDs: []string{
 					"kubernetes",
 					"k3s",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 864, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 865, Col: 7},
 				En:  "Untrusted code: RuntimeClass lets a pod request a sandboxed runtime (gVisor, Kata) while the rest of the cluster keeps runc.",
 				Zh:  "不可信代码：借助 RuntimeClass，单个 Pod 可以申请沙箱运行时（gVisor、Kata），集群其余部分继续使用 runc。",
 			},
@@ -7016,13 +7094,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 867, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 868, Col: 5},
 			ID:  "orchestrator.untrusted-not-a-sandbox",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 868, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 869, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 868, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 869, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -7030,7 +7108,7 @@ var pb305 = Category{
 								Tag:     "!!str",
 								Value:   "untrusted",
 								Content: []*yaml.Node{},
-								Line:    868,
+								Line:    869,
 								Column:  21,
 							},
 						},
@@ -7044,10 +7122,10 @@ var pb305 = Category{
 			},
 			Effect: "caveat",
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 870, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 871, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 870, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 871, Col: 22},
 						Key: "schedules_containers",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -7055,7 +7133,7 @@ var pb305 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    870,
+								Line:    871,
 								Column:  44,
 							},
 						},
@@ -7067,7 +7145,7 @@ var pb305 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 872, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 873, Col: 7},
 				En:  "An orchestrator does not isolate workloads by itself: pair it with a sandboxed runtime from the sandbox category.",
 				Zh:  "编排系统本身不提供工作负载隔离：请与沙箱运行时类别中的方案搭配使用。",
 			},
@@ -7075,13 +7153,13 @@ var pb305 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 875, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 876, Col: 5},
 			ID:  "orchestrator.dev-workstation",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 876, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 877, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 876, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 877, Col: 12},
 						Key: "environment",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -7089,7 +7167,7 @@ var pb305 = Category{
 								Tag:     "!!str",
 								Value:   "workstation",
 								Content: []*yaml.Node{},
-								Line:    876,
+								Line:    877,
 								Column:  25,
 							},
 						},
@@ -7104,13 +7182,13 @@ var pb305 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 879, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 880, Col: 13},
 				IDs: []string{
 					"docker-compose",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 881, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 882, Col: 7},
 				En:  "Developer workstation: Compose is the usual way to bring up an application and its dependencies locally, with Docker or Podman underneath.",
 				Zh:  "开发者工作站：Compose 是在本地拉起应用及其依赖的常用方式，底层可以是 Docker 或 Podman。",
 			},
@@ -7121,7 +7199,7 @@ var pb305 = Category{
 	Pos: Pos{File: "rules/orchestrator.yaml", Line: 7, Col: 1},
 }
 
-var pb651 = Attribute{
+var pb657 = Attribute{
 	Pos:  Pos{File: "rules/sandbox.yaml", Line: 12, Col: 3},
 	Name: "isolation",
 	Type: "level",
@@ -7137,7 +7215,7 @@ var pb651 = Attribute{
 	},
 }
 
-var pb652 = Attribute{
+var pb658 = Attribute{
 	Pos:  Pos{File: "rules/sandbox.yaml", Line: 17, Col: 3},
 	Name: "startup_ms",
 	Type: "number",
@@ -7155,7 +7233,7 @@ var pb652 = Attribute{
 	},
 }
 
-var pb653 = Attribute{
+var pb659 = Attribute{
 	Pos:  Pos{File: "rules/sandbox.yaml", Line: 24, Col: 3},
 	Name: "memory_overhead_mb",
 	Type: "number",
@@ -7173,7 +7251,7 @@ var pb653 = Attribute{
 	},
 }
 
-var pb654 = Attribute{
+var pb660 = Attribute{
 	Pos:    Pos{File: "rules/sandbox.yaml", Line: 31, Col: 3},
 	Name:   "needs_kvm",
 	Type:   "bool",
@@ -7185,7 +7263,7 @@ var pb654 = Attribute{
 	},
 }
 
-var pb655 = Attribute{
+var pb661 = Attribute{
 	Pos:  Pos{File: "rules/sandbox.yaml", Line: 35, Col: 3},
 	Name: "integration",
 	Type: "level",
@@ -7201,7 +7279,7 @@ var pb655 = Attribute{
 	},
 }
 
-var pb656 = Attribute{
+var pb662 = Attribute{
 	Pos:  Pos{File: "rules/sandbox.yaml", Line: 40, Col: 3},
 	Name: "posix_compat",
 	Type: "level",
@@ -7217,7 +7295,7 @@ var pb656 = Attribute{
 	},
 }
 
-var pb657 = Attribute{
+var pb663 = Attribute{
 	Pos:    Pos{File: "rules/sandbox.yaml", Line: 45, Col: 3},
 	Name:   "confidential",
 	Type:   "bool",
@@ -7229,7 +7307,25 @@ var pb657 = Attribute{
 	},
 }
 
-var pb658 = Attribute{
+var pb665 = Text{
+	Pos: Pos{File: "rules/sandbox.yaml", Line: 52, Col: 112},
+	En:  "none",
+	Zh:  "不支持",
+}
+
+var pb666 = Text{
+	Pos: Pos{File: "rules/sandbox.yaml", Line: 52, Col: 27},
+	En:  "device passthrough",
+	Zh:  "设备直通",
+}
+
+var pb667 = Text{
+	Pos: Pos{File: "rules/sandbox.yaml", Line: 52, Col: 70},
+	En:  "driver API proxy",
+	Zh:  "驱动接口代理",
+}
+
+var pb664 = Attribute{
 	Pos:  Pos{File: "rules/sandbox.yaml", Line: 49, Col: 3},
 	Name: "gpu",
 	Type: "enum",
@@ -7239,52 +7335,52 @@ var pb658 = Attribute{
 		"none",
 	},
 	Title: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 53, Col: 12},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 54, Col: 12},
 		En:  "GPU access",
 		Zh:  "GPU 访问方式",
 	},
 }
 
-var pb659 = Attribute{
-	Pos:  Pos{File: "rules/sandbox.yaml", Line: 54, Col: 3},
+var pb668 = Attribute{
+	Pos:  Pos{File: "rules/sandbox.yaml", Line: 55, Col: 3},
 	Name: "version",
 	Type: "text",
 	Title: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 56, Col: 12},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 57, Col: 12},
 		En:  "Current release",
 		Zh:  "当前版本",
 	},
 }
 
-var pb690 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 762, Col: 5},
+var pb699 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 763, Col: 5},
 	ID:      "startup-runc",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 765, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 766, Col: 7},
 		En:  "Docker containers take 1-5 s to start.",
 		Zh:  "Docker 容器启动需要 1–5 秒。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 768, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 769, Col: 7},
 		En:  "Far less: a full docker run on native Linux took about 568 ms on SSD (1157 ms on HDD), and namespace setup only 8-10 ms; the runtime itself starts in about 20 ms. Multi-second times come from image pulls or Docker Desktop's VM.",
 		Zh:  "实际要快得多：原生 Linux 上完整的 docker run 在 SSD 上约 568 ms（HDD 上约 1157 ms），创建命名空间只需 8–10 ms，运行时本身约 20 ms 即可启动。以秒计的耗时来自镜像拉取或 Docker Desktop 的虚拟机。",
 	},
 	Source: "https://arxiv.org/html/2602.15214v1",
 }
 
-var pb666 = Candidate{
-	Pos:  Pos{File: "rules/sandbox.yaml", Line: 67, Col: 5},
+var pb675 = Candidate{
+	Pos:  Pos{File: "rules/sandbox.yaml", Line: 68, Col: 5},
 	ID:   "runc",
 	Name: "runc (no extra sandbox)",
 	Summary: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 70, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 71, Col: 7},
 		En:  "The default OCI runtime behind Docker, Podman and containerd: plain Linux namespaces and cgroups on the shared host kernel. Fastest and most compatible, but a kernel bug in one container can reach the host.",
 		Zh:  "Docker、Podman 和 containerd 默认使用的 OCI 运行时：在共享的宿主机内核上使用 Linux 命名空间和 cgroups。启动最快、兼容性最好，但容器内一旦利用内核漏洞即可波及宿主机。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 73, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 74, Col: 7},
 			Name: "isolation",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -7292,16 +7388,16 @@ var pb666 = Candidate{
 					Tag:     "!!int",
 					Value:   "3",
 					Content: []*yaml.Node{},
-					Line:    74,
+					Line:    75,
 					Column:  16,
 				},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / Docker: 命名空间",
-			Attr:   &pb651,
+			Attr:   &pb657,
 			Num:    3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 76, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 77, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -7309,22 +7405,22 @@ var pb666 = Candidate{
 					Tag:     "!!int",
 					Value:   "20",
 					Content: []*yaml.Node{},
-					Line:    77,
+					Line:    78,
 					Column:  16,
 				},
 			},
 			Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 			Fact:   "startup-runc",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 81, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 82, Col: 11},
 				En:  "About 20 ms for the runtime itself (third-party). A full `docker run` on native Linux took about 568 ms on SSD in a 2026 study; that engine overhead applies to every OCI runtime alike.",
 				Zh:  "运行时本身约 20 ms（第三方测量）。2026 年的一项研究中，原生 Linux 上完整的 `docker run` 在 SSD 上约需 568 ms，但这部分引擎开销对所有 OCI 运行时都一样。",
 			},
-			Attr: &pb652,
+			Attr: &pb658,
 			Num:  20,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 83, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 84, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -7332,21 +7428,21 @@ var pb666 = Candidate{
 					Tag:     "!!int",
 					Value:   "1",
 					Content: []*yaml.Node{},
-					Line:    84,
+					Line:    85,
 					Column:  16,
 				},
 			},
 			Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 87, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 88, Col: 11},
 				En:  "No guest kernel or user-space kernel: the container's processes are ordinary host processes, so the sandbox layer adds next to nothing.",
 				Zh:  "没有客户机内核，也没有用户态内核：容器进程就是宿主机上的普通进程，沙箱层几乎不额外占用内存。",
 			},
-			Attr: &pb653,
+			Attr: &pb659,
 			Num:  1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 89, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 90, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -7354,15 +7450,15 @@ var pb666 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    90,
+					Line:    91,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/opencontainers/runc",
-			Attr:   &pb654,
+			Attr:   &pb660,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 92, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 93, Col: 7},
 			Name: "integration",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -7370,21 +7466,21 @@ var pb666 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    93,
+					Line:    94,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/opencontainers/runc",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 96, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 97, Col: 11},
 				En:  "The OCI reference runtime and the default of containerd and CRI-O.",
 				Zh:  "OCI 参考实现，也是 containerd 和 CRI-O 的默认运行时。",
 			},
-			Attr: &pb655,
+			Attr: &pb661,
 			Num:  5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 98, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 99, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -7392,16 +7488,16 @@ var pb666 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    99,
+					Line:    100,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/opencontainers/runc",
-			Attr:   &pb656,
+			Attr:   &pb662,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 101, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 102, Col: 7},
 			Name: "confidential",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -7409,20 +7505,20 @@ var pb666 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    102,
+					Line:    103,
 					Column:  16,
 				},
 			},
 			Source: "https://confidentialcontainers.org/docs/",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 105, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 106, Col: 11},
 				En:  "Memory encryption against the host needs a confidential VM around the workload, which runc does not create.",
 				Zh:  "要让内存对宿主机加密，工作负载外面必须有一层机密虚拟机，runc 不提供这一层。",
 			},
-			Attr: &pb657,
+			Attr: &pb663,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 107, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 108, Col: 7},
 			Name: "gpu",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -7430,21 +7526,21 @@ var pb666 = Candidate{
 					Tag:     "!!str",
 					Value:   "passthrough",
 					Content: []*yaml.Node{},
-					Line:    108,
+					Line:    109,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/NVIDIA/nvidia-container-toolkit",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 111, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 112, Col: 11},
 				En:  "The NVIDIA Container Toolkit mounts the host's GPU devices and driver into the container.",
 				Zh:  "NVIDIA Container Toolkit 会把宿主机的 GPU 设备和驱动挂载进容器。",
 			},
-			Attr: &pb658,
+			Attr: &pb664,
 			Str:  "passthrough",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 113, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 114, Col: 7},
 			Name: "version",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -7453,101 +7549,101 @@ var pb666 = Candidate{
 					Tag:     "!!str",
 					Value:   "runc 1.x (OCI reference runtime)",
 					Content: []*yaml.Node{},
-					Line:    114,
+					Line:    115,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/opencontainers/runc",
-			Attr:   &pb659,
+			Attr:   &pb668,
 			Str:    "runc 1.x (OCI reference runtime)",
 		},
 	},
 	Category: "sandbox",
 	Corrections: []*Fact{
-		&pb690,
+		&pb699,
 	},
 }
 
-var pb712 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 574, Col: 5},
+var pb721 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 575, Col: 5},
 	ID:      "gvisor-gpu",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 577, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 578, Col: 7},
 		En:  "gVisor GPU support is experimental.",
 		Zh:  "gVisor 的 GPU 支持尚属实验性。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 580, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 581, Col: 7},
 		En:  "The docs do not call it experimental: with nvproxy most CUDA applications run, but only on selected GPU models and driver versions, without MIG, and without device-plugin support outside GKE.",
 		Zh:  "官方文档并未称其为实验性：借助 nvproxy 可运行大多数 CUDA 应用，但仅限部分 GPU 型号和驱动版本，不支持 MIG，GKE 之外也不支持设备插件。",
 	},
 	Source: "https://gvisor.dev/docs/user_guide/gpu/",
 }
 
-var pb713 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 715, Col: 5},
+var pb722 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 716, Col: 5},
 	ID:      "cloud-run-gvisor",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 718, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 719, Col: 7},
 		En:  "Google Cloud Run runs on gVisor.",
 		Zh:  "Google Cloud Run 基于 gVisor。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 721, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 722, Col: 7},
 		En:  "Only Cloud Run's first-generation environment uses gVisor; the second generation is a microVM with full Linux compatibility, and jobs use only that.",
 		Zh:  "只有 Cloud Run 第一代执行环境使用 gVisor；第二代是具备完整 Linux 兼容性的 microVM，作业（jobs）只使用第二代。",
 	},
 	Source: "https://cloud.google.com/run/docs/about-execution-environments",
 }
 
-var pb714 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 565, Col: 5},
+var pb723 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 566, Col: 5},
 	ID:      "gvisor-boot-time",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 568, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 569, Col: 7},
 		En:  "gVisor starts in about 100 ms.",
 		Zh:  "gVisor 启动时间约 100 ms。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 571, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 572, Col: 7},
 		En:  "No official figure. A third-party test measured about 50 ms cold start and about 18 MB of memory.",
 		Zh:  "没有官方数据。第三方测试测得冷启动约 50 ms、内存约 18 MB。",
 	},
 	Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 }
 
-var pb715 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 583, Col: 5},
+var pb724 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 584, Col: 5},
 	ID:      "gvisor-perf-vs-2023",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 586, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 587, Col: 7},
 		En:  "gVisor is 50% faster than in 2023.",
 		Zh:  "gVisor 性能比 2023 年提升 50%。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 589, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 590, Col: 7},
 		En:  "No source gives an overall 50% gain. The documented change is systrap replacing ptrace as default, with lower overhead in almost all cases.",
 		Zh:  "找不到整体提升 50% 的出处。有据可查的变化是 systrap 取代 ptrace 成为默认平台，几乎所有场景开销都更低。",
 	},
 	Source: "https://gvisor.dev/docs/user_guide/platforms/",
 }
 
-var pb691 = Candidate{
-	Pos:  Pos{File: "rules/sandbox.yaml", Line: 117, Col: 5},
+var pb700 = Candidate{
+	Pos:  Pos{File: "rules/sandbox.yaml", Line: 118, Col: 5},
 	ID:   "gvisor",
 	Name: "gVisor (runsc)",
 	Summary: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 120, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 121, Col: 7},
 		En:  "Google's user-space kernel: the Sentry answers the container's system calls so the host kernel sees only a narrow set. Needs no hardware virtualization, plugs into containerd and Kubernetes as runsc.",
 		Zh:  "Google 的用户态内核：由 Sentry 代为处理容器的系统调用，宿主机内核只暴露很窄的接口。无需硬件虚拟化，以 runsc 的形式接入 containerd 和 Kubernetes。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 123, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 124, Col: 7},
 			Name: "isolation",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -7555,16 +7651,16 @@ var pb691 = Candidate{
 					Tag:     "!!int",
 					Value:   "4",
 					Content: []*yaml.Node{},
-					Line:    124,
+					Line:    125,
 					Column:  16,
 				},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / gVisor: 用户态内核",
-			Attr:   &pb651,
+			Attr:   &pb657,
 			Num:    4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 126, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 127, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -7572,17 +7668,17 @@ var pb691 = Candidate{
 					Tag:     "!!int",
 					Value:   "50",
 					Content: []*yaml.Node{},
-					Line:    127,
+					Line:    128,
 					Column:  16,
 				},
 			},
 			Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 			Fact:   "gvisor-boot-time",
-			Attr:   &pb652,
+			Attr:   &pb658,
 			Num:    50,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 130, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 131, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -7590,17 +7686,17 @@ var pb691 = Candidate{
 					Tag:     "!!int",
 					Value:   "18",
 					Content: []*yaml.Node{},
-					Line:    131,
+					Line:    132,
 					Column:  16,
 				},
 			},
 			Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 			Fact:   "gvisor-boot-time",
-			Attr:   &pb653,
+			Attr:   &pb659,
 			Num:    18,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 134, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 135, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -7608,21 +7704,21 @@ var pb691 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    135,
+					Line:    136,
 					Column:  16,
 				},
 			},
 			Source: "https://gvisor.dev/docs/user_guide/platforms/",
 			Fact:   "gvisor-platforms",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 139, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 140, Col: 11},
 				En:  "The default systrap platform uses seccomp and runs inside ordinary VMs; the optional KVM platform is faster on bare metal.",
 				Zh:  "默认的 systrap 平台基于 seccomp，可在普通虚拟机里运行；可选的 KVM 平台在裸金属上性能更好。",
 			},
-			Attr: &pb654,
+			Attr: &pb660,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 141, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 142, Col: 7},
 			Name: "integration",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -7630,21 +7726,21 @@ var pb691 = Candidate{
 					Tag:     "!!int",
 					Value:   "4",
 					Content: []*yaml.Node{},
-					Line:    142,
+					Line:    143,
 					Column:  16,
 				},
 			},
 			Source: "https://gvisor.dev/docs/user_guide/containerd/quick_start/",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 145, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 146, Col: 11},
 				En:  "An OCI runtime (runsc) with a containerd shim and a Kubernetes RuntimeClass; GKE Sandbox is built on it.",
 				Zh:  "它是 OCI 运行时（runsc），提供 containerd shim，可通过 Kubernetes RuntimeClass 使用；GKE Sandbox 即基于它。",
 			},
-			Attr: &pb655,
+			Attr: &pb661,
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 147, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 148, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -7652,17 +7748,17 @@ var pb691 = Candidate{
 					Tag:     "!!int",
 					Value:   "4",
 					Content: []*yaml.Node{},
-					Line:    148,
+					Line:    149,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/google/gvisor/blob/master/g3doc/user_guide/compatibility.md",
 			Fact:   "gvisor-compat-limits",
-			Attr:   &pb656,
+			Attr:   &pb662,
 			Num:    4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 151, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 152, Col: 7},
 			Name: "confidential",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -7670,15 +7766,15 @@ var pb691 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    152,
+					Line:    153,
 					Column:  16,
 				},
 			},
 			Source: "https://confidentialcontainers.org/docs/",
-			Attr:   &pb657,
+			Attr:   &pb663,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 154, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 155, Col: 7},
 			Name: "gpu",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -7686,17 +7782,17 @@ var pb691 = Candidate{
 					Tag:     "!!str",
 					Value:   "proxy",
 					Content: []*yaml.Node{},
-					Line:    155,
+					Line:    156,
 					Column:  16,
 				},
 			},
 			Source: "https://gvisor.dev/docs/user_guide/gpu/",
 			Fact:   "gvisor-gpu",
-			Attr:   &pb658,
+			Attr:   &pb664,
 			Str:    "proxy",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 158, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 159, Col: 7},
 			Name: "version",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -7705,13 +7801,13 @@ var pb691 = Candidate{
 					Tag:     "!!str",
 					Value:   "release-20260817.0 (weekly release-YYYYMMDD.N tags)",
 					Content: []*yaml.Node{},
-					Line:    159,
+					Line:    160,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/google/gvisor",
 			Fact:   "gvisor-versioning",
-			Attr:   &pb659,
+			Attr:   &pb668,
 			Str:    "release-20260817.0 (weekly release-YYYYMMDD.N tags)",
 		},
 	},
@@ -7722,110 +7818,110 @@ var pb691 = Candidate{
 	},
 	Category: "sandbox",
 	Corrections: []*Fact{
-		&pb712,
-		&pb713,
-		&pb714,
-		&pb715,
+		&pb721,
+		&pb722,
+		&pb723,
+		&pb724,
 	},
 }
 
-var pb740 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 545, Col: 5},
+var pb749 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 546, Col: 5},
 	ID:      "kata-current-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 548, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 549, Col: 7},
 		En:  "Kata Containers 3.x is current.",
 		Zh:  "当前版本是 Kata Containers 3.x。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 551, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 552, Col: 7},
 		En:  "3.21.0 was current at the report date; after monthly 3.x releases came 4.0.0 (2026-07-20) and 4.1.0 (2026-08-21).",
 		Zh:  "报告发布时最新为 3.21.0；此后按月发布 3.x，并于 2026-07-20 发布 4.0.0、2026-08-21 发布 4.1.0。",
 	},
 	Source: "https://github.com/kata-containers/kata-containers",
 }
 
-var pb741 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 509, Col: 5},
+var pb750 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 510, Col: 5},
 	ID:      "kata-hypervisors",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 512, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 513, Col: 7},
 		En:  "Kata uses KVM, QEMU or ACRN as hypervisor.",
 		Zh:  "Kata 的硬件虚拟化基于 KVM/QEMU/ACRN。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 515, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 516, Col: 7},
 		En:  "ACRN was dropped in 3.10.0. Supported now: QEMU, Cloud Hypervisor, Firecracker, Dragonball and StratoVirt, all on KVM; only QEMU does GPUs, TDX and SEV-SNP.",
 		Zh:  "ACRN 已在 3.10.0 移除。目前支持 QEMU、Cloud Hypervisor、Firecracker、Dragonball 和 StratoVirt，全部基于 KVM；只有 QEMU 支持 GPU、TDX 和 SEV-SNP。",
 	},
 	Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/hypervisors.md",
 }
 
-var pb742 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 724, Col: 5},
+var pb751 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 725, Col: 5},
 	ID:      "cloud-azure-kata",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 727, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 728, Col: 7},
 		En:  "Azure Container Instances runs on Kata.",
 		Zh:  "Azure 容器实例基于 Kata。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 730, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 731, Col: 7},
 		En:  "Kata is confirmed in AKS (Pod Sandboxing with Cloud Hypervisor, and Confidential Containers), not in ACI.",
 		Zh:  "能确认使用 Kata 的是 AKS（基于 Cloud Hypervisor 的 Pod 沙箱和机密容器），而不是 ACI。",
 	},
 	Source: "https://learn.microsoft.com/en-ca/azure/aks/considerations-pod-sandboxing",
 }
 
-var pb743 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 733, Col: 5},
+var pb752 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 734, Col: 5},
 	ID:      "cloud-alibaba-fc",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 736, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 737, Col: 7},
 		En:  "Alibaba Cloud Function Compute runs on Kata.",
 		Zh:  "阿里云函数计算基于 Kata。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 739, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 740, Col: 7},
 		En:  "Alibaba describes RunD, a microVM secure-container runtime for its serverless platform, whose pieces became Kata's Dragonball and runtime-rs; that Function Compute is plain Kata is not stated.",
 		Zh:  "阿里云介绍的是面向其 Serverless 平台的 microVM 安全容器运行时 RunD，其组件后来成为 Kata 的 Dragonball 和 runtime-rs；并未说明函数计算直接使用 Kata。",
 	},
 	Source: "https://www.alibabacloud.com/blog/a-paper-on-rund-a-lightweight-secure-container-runtime-for-high-density-deployment-and-high-concurrency-startup-in-serverless-computing_599753",
 }
 
-var pb744 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 500, Col: 5},
+var pb753 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 501, Col: 5},
 	ID:      "kata-boot-memory",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 503, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 504, Col: 7},
 		En:  "Kata boots in under 200 ms with 20 MB of base memory.",
 		Zh:  "Kata 启动时间小于 200 ms，基础内存 20 MB。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 506, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 507, Col: 7},
 		En:  "Kata publishes no official figures. A third-party test measured about 500 ms and 52 MB with QEMU, and about 125 ms and 28 MB with Firecracker; the hypervisor decides.",
 		Zh:  "Kata 没有官方数据。第三方测试中，QEMU 下约 500 ms、52 MB，Firecracker 下约 125 ms、28 MB，具体取决于虚拟机监控器。",
 	},
 	Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 }
 
-var pb716 = Candidate{
-	Pos:  Pos{File: "rules/sandbox.yaml", Line: 164, Col: 5},
+var pb725 = Candidate{
+	Pos:  Pos{File: "rules/sandbox.yaml", Line: 165, Col: 5},
 	ID:   "kata",
 	Name: "Kata Containers",
 	Summary: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 167, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 168, Col: 7},
 		En:  "Each pod runs in its own lightweight VM with its own kernel, behind a normal OCI runtime and containerd shim. The base of Confidential Containers and of GPU passthrough into sandboxes.",
 		Zh:  "每个 Pod 运行在独立的轻量级虚拟机里，拥有自己的内核，对外仍是标准的 OCI 运行时和 containerd shim。它是机密容器（CoCo）的基础，也支持把 GPU 直通进沙箱。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 170, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 171, Col: 7},
 			Name: "isolation",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -7833,16 +7929,16 @@ var pb716 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    171,
+					Line:    172,
 					Column:  16,
 				},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / Kata Containers: KVM虚拟化",
-			Attr:   &pb651,
+			Attr:   &pb657,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 173, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 174, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -7850,22 +7946,22 @@ var pb716 = Candidate{
 					Tag:     "!!int",
 					Value:   "500",
 					Content: []*yaml.Node{},
-					Line:    174,
+					Line:    175,
 					Column:  16,
 				},
 			},
 			Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 			Fact:   "kata-boot-memory",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 178, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 179, Col: 11},
 				En:  "With the default QEMU hypervisor; about 125 ms with Firecracker as the hypervisor (third-party).",
 				Zh:  "使用默认的 QEMU 虚拟机监控器时的数值；改用 Firecracker 时约 125 ms（第三方测量）。",
 			},
-			Attr: &pb652,
+			Attr: &pb658,
 			Num:  500,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 180, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 181, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -7873,22 +7969,22 @@ var pb716 = Candidate{
 					Tag:     "!!int",
 					Value:   "52",
 					Content: []*yaml.Node{},
-					Line:    181,
+					Line:    182,
 					Column:  16,
 				},
 			},
 			Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 			Fact:   "kata-boot-memory",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 185, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 186, Col: 11},
 				En:  "With QEMU; about 28 MB with Firecracker (third-party).",
 				Zh:  "QEMU 下的数值；使用 Firecracker 时约 28 MB（第三方测量）。",
 			},
-			Attr: &pb653,
+			Attr: &pb659,
 			Num:  52,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 187, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 188, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -7896,17 +7992,17 @@ var pb716 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    188,
+					Line:    189,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/install/README.md",
 			Fact:   "kata-requirements-oci",
-			Attr:   &pb654,
+			Attr:   &pb660,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 191, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 192, Col: 7},
 			Name: "integration",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -7914,22 +8010,22 @@ var pb716 = Candidate{
 					Tag:     "!!int",
 					Value:   "4",
 					Content: []*yaml.Node{},
-					Line:    192,
+					Line:    193,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/install/README.md",
 			Fact:   "kata-requirements-oci",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 196, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 197, Col: 11},
 				En:  "Runs as containerd-shim-kata-v2 with CRI-O and containerd; kata-deploy installs it as a Kubernetes RuntimeClass.",
 				Zh:  "以 containerd-shim-kata-v2 的形式配合 CRI-O 和 containerd 运行；kata-deploy 会把它安装为 Kubernetes RuntimeClass。",
 			},
-			Attr: &pb655,
+			Attr: &pb661,
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 198, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 199, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -7937,21 +8033,21 @@ var pb716 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    199,
+					Line:    200,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/install/README.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 202, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 203, Col: 11},
 				En:  "The workload sees a real Linux guest kernel, so ordinary container images run unchanged.",
 				Zh:  "工作负载面对的是真实的 Linux 客户机内核，普通容器镜像无需改动即可运行。",
 			},
-			Attr: &pb656,
+			Attr: &pb662,
 			Num:  5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 204, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 205, Col: 7},
 			Name: "confidential",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -7959,22 +8055,22 @@ var pb716 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    205,
+					Line:    206,
 					Column:  16,
 				},
 			},
 			Source: "https://learn.microsoft.com/en-us/azure/confidential-computing/confidential-containers-aks-security-policy",
 			Fact:   "kata-coco-gpu",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 209, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 210, Col: 11},
 				En:  "Through Confidential Containers, with the QEMU hypervisor only (Intel TDX, AMD SEV-SNP).",
 				Zh:  "通过机密容器（CoCo）实现，仅 QEMU 虚拟机监控器支持（Intel TDX、AMD SEV-SNP）。",
 			},
-			Attr: &pb657,
+			Attr: &pb663,
 			Bool: true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 211, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 212, Col: 7},
 			Name: "gpu",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -7982,17 +8078,17 @@ var pb716 = Candidate{
 					Tag:     "!!str",
 					Value:   "passthrough",
 					Content: []*yaml.Node{},
-					Line:    212,
+					Line:    213,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/use-cases/NVIDIA-GPU-passthrough-and-Kata-QEMU.md",
 			Fact:   "kata-coco-gpu",
-			Attr:   &pb658,
+			Attr:   &pb664,
 			Str:    "passthrough",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 215, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 216, Col: 7},
 			Name: "version",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8001,13 +8097,13 @@ var pb716 = Candidate{
 					Tag:     "!!str",
 					Value:   "4.1.0 (2026-08-21); 3.21.0 was current at the report date",
 					Content: []*yaml.Node{},
-					Line:    216,
+					Line:    217,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/kata-containers/kata-containers",
 			Fact:   "kata-current-version",
-			Attr:   &pb659,
+			Attr:   &pb668,
 			Str:    "4.1.0 (2026-08-21); 3.21.0 was current at the report date",
 		},
 	},
@@ -8019,128 +8115,128 @@ var pb716 = Candidate{
 	},
 	Category: "sandbox",
 	Corrections: []*Fact{
-		&pb740,
-		&pb741,
-		&pb742,
-		&pb743,
-		&pb744,
+		&pb749,
+		&pb750,
+		&pb751,
+		&pb752,
+		&pb753,
 	},
 }
 
-var pb766 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 462, Col: 5},
+var pb775 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 463, Col: 5},
 	ID:      "firecracker-confidential",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 465, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 466, Col: 7},
 		En:  "For high security pick Kata or Firecracker, both offering confidential computing.",
 		Zh:  "高安全需求推荐 Kata 和 Firecracker，理由之一是支持机密计算。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 468, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 469, Col: 7},
 		En:  "Firecracker supports neither AMD SEV nor Intel TDX; its maintainers noted that SEV conflicts with its snapshot feature. Within Kata, only the QEMU hypervisor supports TDX and SEV-SNP.",
 		Zh:  "Firecracker 既不支持 AMD SEV，也不支持 Intel TDX；维护者指出 SEV 与其快照功能相冲突。在 Kata 中也只有 QEMU 虚拟机监控器支持 TDX 和 SEV-SNP。",
 	},
 	Source: "https://github.com/firecracker-microvm/firecracker/issues/2332",
 }
 
-var pb767 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 453, Col: 5},
+var pb776 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 454, Col: 5},
 	ID:      "firecracker-gpu-passthrough",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 456, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 457, Col: 7},
 		En:  "Firecracker gained NVIDIA GPU virtualization in 2025.",
 		Zh:  "Firecracker 在 2025 年新增了 NVIDIA GPU 虚拟化。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 459, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 460, Col: 7},
 		En:  "No released Firecracker (through v1.16.1) supports VFIO or GPU passthrough. v1.13 added optional PCIe for virtio devices only; VFIO work sits on a feature branch, not in a release.",
 		Zh:  "截至 v1.16.1，没有任何已发布版本支持 VFIO 或 GPU 直通。v1.13 新增的可选 PCIe 只用于 virtio 设备；VFIO 仍在功能分支上开发，未进入正式版本。",
 	},
 	Source: "https://github.com/firecracker-microvm/firecracker/issues/5679",
 }
 
-var pb768 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 444, Col: 5},
+var pb777 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 445, Col: 5},
 	ID:      "firecracker-current-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 447, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 448, Col: 7},
 		En:  "Firecracker v1.6+ is the 2025 version.",
 		Zh:  "Firecracker v1.6+ 是 2025 年的版本。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 450, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 451, Col: 7},
 		En:  "v1.6.0 dates from 2023-12-20. At the report date v1.13 was current; v1.16.1 (2026-06-29) is the newest seen.",
 		Zh:  "v1.6.0 发布于 2023-12-20。报告发布时的最新版本是 v1.13，目前所见最新为 v1.16.1（2026-06-29）。",
 	},
 	Source: "https://github.com/firecracker-microvm/firecracker",
 }
 
-var pb769 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 471, Col: 5},
+var pb778 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 472, Col: 5},
 	ID:      "firecracker-snapshot-restore",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 474, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 475, Col: 7},
 		En:  "Firecracker restores snapshots in under 50 ms (2025).",
 		Zh:  "Firecracker 快照恢复小于 50 ms（2025 年新特性）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 477, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 478, Col: 7},
 		En:  "Snapshots became generally available in v1.13, but no official restore time is published. Measurements range from 13-33 ms (2020) to about 60 ms for a warm restore (third party); guest page faults dominate.",
 		Zh:  "快照在 v1.13 正式可用，但官方没有公布恢复耗时。实测从 13–33 ms（2020 年）到热恢复约 60 ms（第三方）不等，主要耗时在客户机缺页处理上。",
 	},
 	Source: "https://github.com/firecracker-microvm/firecracker/issues/2027",
 }
 
-var pb770 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 489, Col: 5},
+var pb779 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 490, Col: 5},
 	ID:      "firecracker-arm64",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 492, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 493, Col: 7},
 		En:  "Firecracker gained full ARM64 support (2025).",
 		Zh:  "Firecracker 实现 ARM64 完整支持（2025 年）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 495, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 496, Col: 7},
 		En:  "aarch64 is tested on Graviton 2, 3 and 4, but support dates back to v0.17, not 2025, and small gaps remain (for example the RTC has no interrupts).",
 		Zh:  "aarch64 已在 Graviton 2/3/4 上测试，但支持始于 v0.17，并非 2025 年才有，且仍有小缺口（例如 RTC 没有中断）。",
 	},
 	Source: "https://github.com/firecracker-microvm/firecracker",
 }
 
-var pb771 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 480, Col: 5},
+var pb780 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 481, Col: 5},
 	ID:      "firecracker-ebpf-network",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 483, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 484, Col: 7},
 		En:  "Firecracker gained eBPF network acceleration (2025).",
 		Zh:  "Firecracker 新增 eBPF 网络加速（2025 年）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 486, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 487, Col: 7},
 		En:  "Neither the changelog nor the docs mention it; networking is still a TAP-backed virtio-net device.",
 		Zh:  "变更日志和文档都没有提及；网络仍是基于 TAP 的 virtio-net 设备。",
 	},
 	Source: "https://github.com/firecracker-microvm/firecracker",
 }
 
-var pb745 = Candidate{
-	Pos:  Pos{File: "rules/sandbox.yaml", Line: 221, Col: 5},
+var pb754 = Candidate{
+	Pos:  Pos{File: "rules/sandbox.yaml", Line: 222, Col: 5},
 	ID:   "firecracker",
 	Name: "Firecracker",
 	Summary: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 224, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 225, Col: 7},
 		En:  "AWS's minimal KVM virtual machine monitor behind Lambda and Fargate: microVMs with a tiny device model, fast boot and about 5 MiB of VMM memory. It is a VMM, not a container runtime: OCI images need firecracker-containerd or Kata on top.",
 		Zh:  "AWS 为 Lambda 和 Fargate 打造的极简 KVM 虚拟机监控器：设备模型极小、启动快，VMM 自身约占 5 MiB 内存。它是 VMM 而非容器运行时：要运行 OCI 镜像，还需叠加 firecracker-containerd 或 Kata。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 227, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 228, Col: 7},
 			Name: "isolation",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8148,16 +8244,16 @@ var pb745 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    228,
+					Line:    229,
 					Column:  16,
 				},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / VM/Firecracker: 硬件虚拟化",
-			Attr:   &pb651,
+			Attr:   &pb657,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 230, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 231, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8165,17 +8261,17 @@ var pb745 = Candidate{
 					Tag:     "!!int",
 					Value:   "125",
 					Content: []*yaml.Node{},
-					Line:    231,
+					Line:    232,
 					Column:  16,
 				},
 			},
 			Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/SPECIFICATION.md",
 			Fact:   "firecracker-boot-time",
-			Attr:   &pb652,
+			Attr:   &pb658,
 			Num:    125,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 234, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 235, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8183,17 +8279,17 @@ var pb745 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    235,
+					Line:    236,
 					Column:  16,
 				},
 			},
 			Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/SPECIFICATION.md",
 			Fact:   "firecracker-memory-overhead",
-			Attr:   &pb653,
+			Attr:   &pb659,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 238, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 239, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8201,17 +8297,17 @@ var pb745 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    239,
+					Line:    240,
 					Column:  16,
 				},
 			},
 			Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/README.md",
 			Fact:   "firecracker-kvm-lambda-fargate",
-			Attr:   &pb654,
+			Attr:   &pb660,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 242, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 243, Col: 7},
 			Name: "integration",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8219,21 +8315,21 @@ var pb745 = Candidate{
 					Tag:     "!!int",
 					Value:   "2",
 					Content: []*yaml.Node{},
-					Line:    243,
+					Line:    244,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/firecracker-microvm/firecracker-containerd",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 246, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 247, Col: 11},
 				En:  "Driven through its REST API; containers need firecracker-containerd or Kata with Firecracker as the hypervisor.",
 				Zh:  "通过 REST API 驱动；运行容器需借助 firecracker-containerd，或把它作为 Kata 的虚拟机监控器。",
 			},
-			Attr: &pb655,
+			Attr: &pb661,
 			Num:  2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 248, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 249, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8241,21 +8337,21 @@ var pb745 = Candidate{
 					Tag:     "!!int",
 					Value:   "4",
 					Content: []*yaml.Node{},
-					Line:    249,
+					Line:    250,
 					Column:  16,
 				},
 			},
 			Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/README.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 252, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 253, Col: 11},
 				En:  "A real Linux guest, but you supply the guest kernel and root filesystem, and the device model is limited to virtio net, block, vsock and a few others.",
 				Zh:  "客户机是真实的 Linux，但需自行准备客户机内核和根文件系统，设备模型也只有 virtio 网络、块设备、vsock 等少数几种。",
 			},
-			Attr: &pb656,
+			Attr: &pb662,
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 254, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 255, Col: 7},
 			Name: "confidential",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8263,16 +8359,16 @@ var pb745 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    255,
+					Line:    256,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/firecracker-microvm/firecracker/issues/2332",
 			Fact:   "firecracker-confidential",
-			Attr:   &pb657,
+			Attr:   &pb663,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 258, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 259, Col: 7},
 			Name: "gpu",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8280,17 +8376,17 @@ var pb745 = Candidate{
 					Tag:     "!!str",
 					Value:   "none",
 					Content: []*yaml.Node{},
-					Line:    259,
+					Line:    260,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/firecracker-microvm/firecracker/issues/5679",
 			Fact:   "firecracker-gpu-passthrough",
-			Attr:   &pb658,
+			Attr:   &pb664,
 			Str:    "none",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 262, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 263, Col: 7},
 			Name: "version",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8299,13 +8395,13 @@ var pb745 = Candidate{
 					Tag:     "!!str",
 					Value:   "v1.16.1 (2026-06-29); v1.13 was current at the report date",
 					Content: []*yaml.Node{},
-					Line:    263,
+					Line:    264,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/firecracker-microvm/firecracker",
 			Fact:   "firecracker-current-version",
-			Attr:   &pb659,
+			Attr:   &pb668,
 			Str:    "v1.16.1 (2026-06-29); v1.13 was current at the report date",
 		},
 	},
@@ -8317,146 +8413,146 @@ var pb745 = Candidate{
 	},
 	Category: "sandbox",
 	Corrections: []*Fact{
-		&pb766,
-		&pb767,
-		&pb768,
-		&pb769,
-		&pb770,
-		&pb771,
+		&pb775,
+		&pb776,
+		&pb777,
+		&pb778,
+		&pb779,
+		&pb780,
 	},
 }
 
-var pb795 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 630, Col: 5},
+var pb804 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 631, Col: 5},
 	ID:      "unikernel-includeos",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 633, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 634, Col: 7},
 		En:  "IncludeOS 0.16+ is current.",
 		Zh:  "当前版本为 IncludeOS 0.16+。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 636, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 637, Col: 7},
 		En:  "There is no 0.16 release; the latest tag is v0.15.1 (2024-06-02), and the README still calls the API unstable.",
 		Zh:  "并不存在 0.16 版本；最新标签是 v0.15.1（2024-06-02），README 仍称其 API 不稳定。",
 	},
 	Source: "https://github.com/includeos/IncludeOS",
 }
 
-var pb796 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 639, Col: 5},
+var pb805 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 640, Col: 5},
 	ID:      "unikernel-unikraft-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 642, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 643, Col: 7},
 		En:  "Unikraft 0.15+ is current.",
 		Zh:  "当前版本为 Unikraft 0.15+。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 645, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 646, Col: 7},
 		En:  "0.15.0 came out on 2023-10-22; 0.20.0 (2025-09-08) was current at the report date and brought a new VFS.",
 		Zh:  "0.15.0 发布于 2023-10-22；报告发布时最新为 0.20.0（2025-09-08），带来了新的 VFS。",
 	},
 	Source: "https://unikraft.org/blog/2025-09-08-unikraft-releases-v0.20.0",
 }
 
-var pb797 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 621, Col: 5},
+var pb806 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 622, Col: 5},
 	ID:      "unikernel-mirageos-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 624, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 625, Col: 7},
 		En:  "MirageOS 4.5+ is current.",
 		Zh:  "当前版本为 MirageOS 4.5+。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 627, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 628, Col: 7},
 		En:  "4.5.0 dates from 2024-04-10; 4.10.2 was current at the report date and 4.11.1 (2026-07-04) is the newest seen.",
 		Zh:  "4.5.0 发布于 2024-04-10；报告发布时最新为 4.10.2，目前所见最新为 4.11.1（2026-07-04）。",
 	},
 	Source: "https://github.com/mirage/mirage",
 }
 
-var pb798 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 753, Col: 5},
+var pb807 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 754, Col: 5},
 	ID:      "isolation-ranking",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 756, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 757, Col: 7},
 		En:  "Isolation: VM/Firecracker and Kata 5 of 5; gVisor, WebAssembly and unikernels 4; Docker namespaces 3.",
 		Zh:  "隔离强度：VM/Firecracker 与 Kata 为 5 星；gVisor、WebAssembly 和 Unikernel 为 4 星；Docker 命名空间为 3 星。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 759, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 760, Col: 7},
 		En:  "Hardware VMs first and namespaces last is sound, but unikernels run as VM guests and so belong with the VMs; gVisor and Wasm sandbox in different ways and are not interchangeable.",
 		Zh:  "硬件虚拟化居首、命名空间垫底是合理的；但 unikernel 作为虚拟机客户机运行，应与虚拟机同档；gVisor 与 Wasm 的隔离机制不同，不能互相替代。",
 	},
 	Source: "https://github.com/unikraft/unikraft",
 }
 
-var pb799 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 648, Col: 5},
+var pb808 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 649, Col: 5},
 	ID:      "unikernel-boot-image-size",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 651, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 652, Col: 7},
 		En:  "Unikernels boot in under 10 ms with images under 5 MB.",
 		Zh:  "Unikernel 启动时间小于 10 ms，镜像小于 5 MB。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 654, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 655, Col: 7},
 		En:  "Unikraft images are about 1 MB, need under 10 MB of RAM and boot in 3-40 ms in total depending on the VMM, so under 10 ms only with a fast VMM. IncludeOS takes about 300 ms on QEMU.",
 		Zh:  "Unikraft 镜像约 1 MB，内存不到 10 MB，总启动时间视 VMM 而定为 3–40 ms，只有搭配快速 VMM 才能低于 10 ms。IncludeOS 在 QEMU 上约需 300 ms。",
 	},
 	Source: "https://github.com/unikraft/eurosys21-artifacts",
 }
 
-var pb800 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 657, Col: 5},
+var pb809 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 658, Col: 5},
 	ID:      "unikernel-oci-k8s",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 660, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 661, Col: 7},
 		En:  "Unikernels gained OCI image support and Kubernetes integration.",
 		Zh:  "Unikernel 新增 OCI 镜像支持和 Kubernetes 集成。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 663, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 664, Col: 7},
 		En:  "KraftKit packs Unikraft images as OCI artifacts and ships an OCI runtime (runu), but no mature, supported Kubernetes integration is documented.",
 		Zh:  "KraftKit 能把 Unikraft 镜像打包为 OCI 制品，并提供 OCI 运行时 runu，但没有成熟、受支持的 Kubernetes 集成文档。",
 	},
 	Source: "https://www.github.com/unikraft/kraftkit",
 }
 
-var pb801 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 666, Col: 5},
+var pb810 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 667, Col: 5},
 	ID:      "unikernel-posix",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 669, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 670, Col: 7},
 		En:  "Unikernel POSIX compatibility improved.",
 		Zh:  "Unikernel 的 POSIX 兼容性有所提升。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 672, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 673, Col: 7},
 		En:  "Unikraft can load Linux ELF binaries and added signals, vfork/execve and multiprocess support in v0.19; MirageOS (OCaml only) and IncludeOS (C++ only) are not POSIX environments.",
 		Zh:  "Unikraft 可以加载 Linux ELF 二进制，并在 v0.19 增加了信号、vfork/execve 和多进程支持；MirageOS（仅 OCaml）和 IncludeOS（仅 C++）并不提供 POSIX 环境。",
 	},
 	Source: "https://www.github.com/unikraft/kraftkit",
 }
 
-var pb772 = Candidate{
-	Pos:  Pos{File: "rules/sandbox.yaml", Line: 268, Col: 5},
+var pb781 = Candidate{
+	Pos:  Pos{File: "rules/sandbox.yaml", Line: 269, Col: 5},
 	ID:   "unikernel",
 	Name: "Unikernel (Unikraft, MirageOS, IncludeOS)",
 	Summary: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 271, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 272, Col: 7},
 		En:  "The application is linked with just the OS pieces it needs into one image that boots as a VM guest. Tiny images and millisecond boots, but apps must be rebuilt for it and tooling is young.",
 		Zh:  "把应用和它所需的少量操作系统组件链接成单一镜像，作为虚拟机客户机启动。镜像极小、毫秒级启动，但应用需要针对它重新构建，工具链也还不成熟。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 274, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 275, Col: 7},
 			Name: "isolation",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8464,22 +8560,22 @@ var pb772 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    275,
+					Line:    276,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/unikraft/unikraft",
 			Fact:   "isolation-ranking",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 279, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 280, Col: 11},
 				En:  "The report gives 4 of 5, but a unikernel runs as a guest of KVM, Xen or Firecracker and so gets hardware isolation.",
 				Zh:  "报告给的是 4 星，但 unikernel 以 KVM、Xen 或 Firecracker 客户机的形式运行，享有硬件级隔离。",
 			},
-			Attr: &pb651,
+			Attr: &pb657,
 			Num:  5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 281, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 282, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8487,22 +8583,22 @@ var pb772 = Candidate{
 					Tag:     "!!int",
 					Value:   "10",
 					Content: []*yaml.Node{},
-					Line:    282,
+					Line:    283,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/unikraft/eurosys21-artifacts",
 			Fact:   "unikernel-boot-image-size",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 286, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 287, Col: 11},
 				En:  "Unikraft measured 3-40 ms in total depending on the VMM; 10 ms is a typical value with a fast VMM.",
 				Zh:  "Unikraft 实测总启动时间在 3–40 ms 之间，取决于所用的 VMM；10 ms 是搭配快速 VMM 时的典型值。",
 			},
-			Attr: &pb652,
+			Attr: &pb658,
 			Num:  10,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 288, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 289, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8510,17 +8606,17 @@ var pb772 = Candidate{
 					Tag:     "!!int",
 					Value:   "10",
 					Content: []*yaml.Node{},
-					Line:    289,
+					Line:    290,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/unikraft/eurosys21-artifacts",
 			Fact:   "unikernel-boot-image-size",
-			Attr:   &pb653,
+			Attr:   &pb659,
 			Num:    10,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 292, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 293, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8528,22 +8624,22 @@ var pb772 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    293,
+					Line:    294,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/unikraft/unikraft",
 			Fact:   "isolation-ranking",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 297, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 298, Col: 11},
 				En:  "Boots on a hypervisor (KVM, Xen, Firecracker); on Linux hosts that means /dev/kvm.",
 				Zh:  "需要在虚拟机监控器（KVM、Xen、Firecracker）上启动；在 Linux 宿主机上就意味着需要 /dev/kvm。",
 			},
-			Attr: &pb654,
+			Attr: &pb660,
 			Bool: true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 299, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 300, Col: 7},
 			Name: "integration",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8551,17 +8647,17 @@ var pb772 = Candidate{
 					Tag:     "!!int",
 					Value:   "2",
 					Content: []*yaml.Node{},
-					Line:    300,
+					Line:    301,
 					Column:  16,
 				},
 			},
 			Source: "https://www.github.com/unikraft/kraftkit",
 			Fact:   "unikernel-oci-k8s",
-			Attr:   &pb655,
+			Attr:   &pb661,
 			Num:    2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 303, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 304, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8569,17 +8665,17 @@ var pb772 = Candidate{
 					Tag:     "!!int",
 					Value:   "2",
 					Content: []*yaml.Node{},
-					Line:    304,
+					Line:    305,
 					Column:  16,
 				},
 			},
 			Source: "https://www.github.com/unikraft/kraftkit",
 			Fact:   "unikernel-posix",
-			Attr:   &pb656,
+			Attr:   &pb662,
 			Num:    2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 307, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 308, Col: 7},
 			Name: "confidential",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8587,15 +8683,15 @@ var pb772 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    308,
+					Line:    309,
 					Column:  16,
 				},
 			},
 			Source: "https://confidentialcontainers.org/docs/",
-			Attr:   &pb657,
+			Attr:   &pb663,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 310, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 311, Col: 7},
 			Name: "gpu",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8603,21 +8699,21 @@ var pb772 = Candidate{
 					Tag:     "!!str",
 					Value:   "none",
 					Content: []*yaml.Node{},
-					Line:    311,
+					Line:    312,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/unikraft/unikraft",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 314, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 315, Col: 11},
 				En:  "No GPU drivers in the mainstream unikernel projects.",
 				Zh:  "主流 unikernel 项目都没有 GPU 驱动。",
 			},
-			Attr: &pb658,
+			Attr: &pb664,
 			Str:  "none",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 316, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 317, Col: 7},
 			Name: "version",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8626,13 +8722,13 @@ var pb772 = Candidate{
 					Tag:     "!!str",
 					Value:   "Unikraft 0.20.0 (2025-09-08), MirageOS 4.11.1, IncludeOS v0.15.1",
 					Content: []*yaml.Node{},
-					Line:    317,
+					Line:    318,
 					Column:  16,
 				},
 			},
 			Source: "https://unikraft.org/blog/2025-09-08-unikraft-releases-v0.20.0",
 			Fact:   "unikernel-unikraft-version",
-			Attr:   &pb659,
+			Attr:   &pb668,
 			Str:    "Unikraft 0.20.0 (2025-09-08), MirageOS 4.11.1, IncludeOS v0.15.1",
 		},
 	},
@@ -8642,147 +8738,147 @@ var pb772 = Candidate{
 	},
 	Category: "sandbox",
 	Corrections: []*Fact{
-		&pb795,
-		&pb796,
-		&pb797,
-		&pb798,
-		&pb799,
-		&pb800,
-		&pb801,
+		&pb804,
+		&pb805,
+		&pb806,
+		&pb807,
+		&pb808,
+		&pb809,
+		&pb810,
 	},
 }
 
-var pb825 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 262, Col: 5},
+var pb834 = Fact{
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 264, Col: 5},
 	ID:      "wasi-version-name",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 265, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 267, Col: 7},
 		En:  "WASI 2.0 brought a complete system interface.",
 		Zh:  "WASI 2.0 带来了完整的系统接口。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 268, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 270, Col: 7},
 		En:  "There is no WASI 2.0. The stable line was WASI 0.2 (Preview 2, built on the Component Model; 0.2.8 at the report date). WASI 0.3.0 with native async was tagged on 2026-06-11; WASI 1.0 does not exist yet.",
 		Zh:  "并不存在 WASI 2.0。当时的稳定版本线是基于组件模型的 WASI 0.2（Preview 2，报告发布时为 0.2.8）。支持原生异步的 WASI 0.3.0 于 2026-06-11 发布；WASI 1.0 尚未发布。",
 	},
 	Source: "https://github.com/WebAssembly/WASI",
 }
 
-var pb826 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 307, Col: 5},
+var pb835 = Fact{
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 309, Col: 5},
 	ID:      "docker-desktop-wasm",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 310, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 312, Col: 7},
 		En:  "Docker Desktop runs Wasm workloads (technology preview).",
 		Zh:  "Docker Desktop 支持运行 Wasm 工作负载（技术预览）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 313, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 315, Col: 7},
 		En:  "The feature never left beta and is now deprecated: Docker's docs say it will be removed and is no longer maintained. Use a runtime's CLI or a containerd shim instead.",
 		Zh:  "该功能一直停留在 Beta，现已被弃用：Docker 文档写明它将被移除且不再维护。请改用运行时自带的命令行或 containerd shim。",
 	},
 	Source: "https://docs.docker.com/desktop/features/wasm/",
 }
 
-var pb827 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 742, Col: 5},
+var pb836 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 743, Col: 5},
 	ID:      "cloud-cloudflare-workers",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 745, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 746, Col: 7},
 		En:  "Cloudflare Workers is a Wasm platform in 200+ data centres.",
 		Zh:  "Cloudflare Workers 是覆盖 200 多个数据中心的 Wasm 平台。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 748, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 749, Col: 7},
 		En:  "Workers run JavaScript and Wasm in V8 isolates, not a Wasm-only runtime, and the network spans about 330 cities today.",
 		Zh:  "Workers 在 V8 isolate 中运行 JavaScript 和 Wasm，并非纯 Wasm 运行时；其网络目前覆盖约 330 个城市。",
 	},
 	Source: "https://developers.cloudflare.com/workers/reference/how-workers-works/index.md",
 }
 
-var pb828 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 677, Col: 5},
+var pb837 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 678, Col: 5},
 	ID:      "wasm-startup",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 680, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 681, Col: 7},
 		En:  "WebAssembly starts in under 5 ms.",
 		Zh:  "WebAssembly 启动时间小于 5 ms。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 683, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 684, Col: 7},
 		En:  "True for ahead-of-time compiled modules, which instantiate in tens of microseconds with a few KB of overhead; not when JIT compilation sits on the start path.",
 		Zh:  "对预先编译（AOT）的模块成立：实例化只需几十微秒，额外开销仅几 KB；若启动路径上还要做 JIT 编译则不成立。",
 	},
 	Source: "https://cocalc.com/github/bytecodealliance/wasmtime/blob/main/docs/examples-fast-instantiation.md",
 }
 
-var pb829 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 289, Col: 5},
+var pb838 = Fact{
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 291, Col: 5},
 	ID:      "wasm-threads",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 292, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 294, Col: 7},
 		En:  "Wasm threads perform close to native threads.",
 		Zh:  "Wasm 多线程性能接近原生线程。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 295, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 297, Col: 7},
 		En:  "Runtime support is uneven: in Wasmtime core threads are Tier 2 and wasi-threads Tier 3; WASIX pthreads work only on Wasmer.",
 		Zh:  "各运行时支持程度不一：Wasmtime 中核心线程提案为 Tier 2，wasi-threads 为 Tier 3；WASIX 的 pthreads 只能在 Wasmer 上使用。",
 	},
 	Source: "https://github.com/bytecodealliance/wasmtime/blob/main/docs/stability-tiers.md",
 }
 
-var pb830 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 298, Col: 5},
+var pb839 = Fact{
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 300, Col: 5},
 	ID:      "runwasi-shims",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 301, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 303, Col: 7},
 		En:  "containerd runs Wasm through runwasi shims (Wasmtime, WasmEdge, Wasmer, Spin).",
 		Zh:  "containerd 通过 runwasi shim（Wasmtime、WasmEdge、Wasmer、Spin）运行 Wasm。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 304, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 306, Col: 7},
 		En:  "runwasi ships shims for Wasmtime, WasmEdge and Wasmer (v0.6.0) and WAMR. The Spin shim lives in its own repository and builds on runwasi.",
 		Zh:  "runwasi 提供 Wasmtime、WasmEdge、Wasmer（v0.6.0）和 WAMR 的 shim。Spin 的 shim 在独立仓库中维护，基于 runwasi 构建。",
 	},
 	Source: "https://github.com/containerd/runwasi",
 }
 
-var pb831 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 686, Col: 5},
+var pb840 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 687, Col: 5},
 	ID:      "wasm-simd-speedup",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 689, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 690, Col: 7},
 		En:  "Wasm SIMD gives 4-16x speedups.",
 		Zh:  "Wasm SIMD 带来 4–16 倍性能提升。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 692, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 693, Col: 7},
 		En:  "No source gives this as a typical figure; 16x is only the lane-count ceiling of 128-bit i8x16 vectors.",
 		Zh:  "没有资料把它作为典型数值；16 倍只是 128 位 i8x16 向量的通道数上限。",
 	},
 	Source: "https://github.com/bytecodealliance/wasmtime/blob/main/docs/stability-tiers.md",
 }
 
-var pb802 = Candidate{
-	Pos:  Pos{File: "rules/sandbox.yaml", Line: 322, Col: 5},
+var pb811 = Candidate{
+	Pos:  Pos{File: "rules/sandbox.yaml", Line: 323, Col: 5},
 	ID:   "webassembly",
 	Name: "WebAssembly (WASI)",
 	Summary: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 325, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 326, Col: 7},
 		En:  "Code compiled to Wasm runs in a capability-based, in-process sandbox of a runtime such as Wasmtime or WasmEdge. Microsecond-to-millisecond starts and tiny modules, but applications must be recompiled and WASI offers far less than POSIX.",
 		Zh:  "编译成 Wasm 的代码在 Wasmtime、WasmEdge 等运行时提供的进程内、基于能力的沙箱里执行。启动在微秒到毫秒级，模块体积很小，但应用必须重新编译，WASI 提供的接口也远少于 POSIX。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 328, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 329, Col: 7},
 			Name: "isolation",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8790,16 +8886,16 @@ var pb802 = Candidate{
 					Tag:     "!!int",
 					Value:   "4",
 					Content: []*yaml.Node{},
-					Line:    329,
+					Line:    330,
 					Column:  16,
 				},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / WebAssembly: 沙箱隔离",
-			Attr:   &pb651,
+			Attr:   &pb657,
 			Num:    4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 331, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 332, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8807,17 +8903,17 @@ var pb802 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    332,
+					Line:    333,
 					Column:  16,
 				},
 			},
 			Source: "https://cocalc.com/github/bytecodealliance/wasmtime/blob/main/docs/examples-fast-instantiation.md",
 			Fact:   "wasm-startup",
-			Attr:   &pb652,
+			Attr:   &pb658,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 335, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 336, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8825,22 +8921,22 @@ var pb802 = Candidate{
 					Tag:     "!!int",
 					Value:   "1",
 					Content: []*yaml.Node{},
-					Line:    336,
+					Line:    337,
 					Column:  16,
 				},
 			},
 			Source: "https://infoq.com/news/2019/04/fastly-lucet-web-assembly-open",
 			Fact:   "wasm-startup",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 340, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 341, Col: 11},
 				En:  "An instance costs kilobytes on top of its own linear memory.",
 				Zh:  "除自身线性内存外，每个实例只额外占用几 KB。",
 			},
-			Attr: &pb653,
+			Attr: &pb659,
 			Num:  1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 342, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 343, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8848,15 +8944,15 @@ var pb802 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    343,
+					Line:    344,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/bytecodealliance/wasmtime",
-			Attr:   &pb654,
+			Attr:   &pb660,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 345, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 346, Col: 7},
 			Name: "integration",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8864,22 +8960,22 @@ var pb802 = Candidate{
 					Tag:     "!!int",
 					Value:   "3",
 					Content: []*yaml.Node{},
-					Line:    346,
+					Line:    347,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/spinframework/containerd-shim-spin",
 			Fact:   "k8s-runtimeclass-spinkube",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 350, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 351, Col: 11},
 				En:  "Runs on Kubernetes through containerd shims (runwasi, Spin) and a RuntimeClass; images hold Wasm modules, not Linux binaries.",
 				Zh:  "借助 containerd shim（runwasi、Spin）和 RuntimeClass 在 Kubernetes 上运行；镜像里装的是 Wasm 模块，而不是 Linux 二进制。",
 			},
-			Attr: &pb655,
+			Attr: &pb661,
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 352, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 353, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8887,22 +8983,22 @@ var pb802 = Candidate{
 					Tag:     "!!int",
 					Value:   "1",
 					Content: []*yaml.Node{},
-					Line:    353,
+					Line:    354,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/WebAssembly/WASI",
 			Fact:   "wasm-threads",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 357, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 358, Col: 11},
 				En:  "Programs must be rebuilt for wasm32-wasi; there is no fork, and threads and sockets are limited.",
 				Zh:  "程序必须重新编译为 wasm32-wasi 目标；没有 fork，线程和网络套接字支持也有限。",
 			},
-			Attr: &pb656,
+			Attr: &pb662,
 			Num:  1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 359, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 360, Col: 7},
 			Name: "confidential",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8910,15 +9006,15 @@ var pb802 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    360,
+					Line:    361,
 					Column:  16,
 				},
 			},
 			Source: "https://confidentialcontainers.org/docs/",
-			Attr:   &pb657,
+			Attr:   &pb663,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 362, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 363, Col: 7},
 			Name: "gpu",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8926,21 +9022,21 @@ var pb802 = Candidate{
 					Tag:     "!!str",
 					Value:   "none",
 					Content: []*yaml.Node{},
-					Line:    363,
+					Line:    364,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/WebAssembly/wasi-nn",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 366, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 367, Col: 11},
 				En:  "No general GPU access; WASI-NN only lets a module ask the host to run model inference (see the wasm-runtime category).",
 				Zh:  "没有通用的 GPU 访问能力；WASI-NN 只允许模块请求宿主机代为执行模型推理（见 wasm-runtime 类别）。",
 			},
-			Attr: &pb658,
+			Attr: &pb664,
 			Str:  "none",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 368, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 369, Col: 7},
 			Name: "version",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -8949,13 +9045,13 @@ var pb802 = Candidate{
 					Tag:     "!!str",
 					Value:   "WASI 0.2 (0.2.12, 2026-06-02); WASI 0.3.0 on 2026-06-11",
 					Content: []*yaml.Node{},
-					Line:    369,
+					Line:    370,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/WebAssembly/WASI",
 			Fact:   "wasi-version-name",
-			Attr:   &pb659,
+			Attr:   &pb668,
 			Str:    "WASI 0.2 (0.2.12, 2026-06-02); WASI 0.3.0 on 2026-06-11",
 		},
 	},
@@ -8967,45 +9063,45 @@ var pb802 = Candidate{
 	},
 	Category: "sandbox",
 	Corrections: []*Fact{
-		&pb825,
-		&pb826,
-		&pb827,
-		&pb828,
-		&pb829,
-		&pb830,
-		&pb831,
+		&pb834,
+		&pb835,
+		&pb836,
+		&pb837,
+		&pb838,
+		&pb839,
+		&pb840,
 	},
 }
 
-var pb853 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 771, Col: 5},
+var pb862 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 772, Col: 5},
 	ID:      "startup-ranking-other",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 774, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 775, Col: 7},
 		En:  "Start-up: Wasm under 5 ms, unikernel under 10 ms, gVisor about 100 ms, Firecracker about 125 ms, Kata about 200 ms, VM 10-30 s.",
 		Zh:  "启动时间：Wasm 小于 5 ms，Unikernel 小于 10 ms，gVisor 约 100 ms，Firecracker 约 125 ms，Kata 约 200 ms，VM 10–30 秒。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 777, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 778, Col: 7},
 		En:  "The order holds but the figures mix different measurements. Third-party cold starts: gVisor about 50 ms, Kata/QEMU about 500 ms. No primary source gives 10-30 s for VMs; a full Linux guest takes seconds to tens of seconds.",
 		Zh:  "先后顺序成立，但数字口径不一。第三方冷启动实测：gVisor 约 50 ms，Kata/QEMU 约 500 ms。VM 的 10–30 秒没有一手出处；完整 Linux 客户机的启动需要数秒到数十秒。",
 	},
 	Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/SPECIFICATION.md",
 }
 
-var pb832 = Candidate{
-	Pos:  Pos{File: "rules/sandbox.yaml", Line: 374, Col: 5},
+var pb841 = Candidate{
+	Pos:  Pos{File: "rules/sandbox.yaml", Line: 375, Col: 5},
 	ID:   "vm",
 	Name: "Full virtual machine",
 	Summary: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 377, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 378, Col: 7},
 		En:  "A conventional VM per workload or tenant (QEMU/KVM, cloud instances, KubeVirt): the strongest and most familiar boundary, confidential VMs included, at the cost of seconds to boot and a whole guest OS per instance.",
 		Zh:  "为每个工作负载或租户分配一台传统虚拟机（QEMU/KVM、云主机、KubeVirt）：隔离边界最强、最为人熟知，也支持机密虚拟机，代价是启动以秒计，而且每个实例都要一整套客户机操作系统。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 380, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 381, Col: 7},
 			Name: "isolation",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -9013,16 +9109,16 @@ var pb832 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    381,
+					Line:    382,
 					Column:  16,
 				},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / VM/Firecracker: 硬件虚拟化",
-			Attr:   &pb651,
+			Attr:   &pb657,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 383, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 384, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -9030,17 +9126,17 @@ var pb832 = Candidate{
 					Tag:     "!!int",
 					Value:   "10000",
 					Content: []*yaml.Node{},
-					Line:    384,
+					Line:    385,
 					Column:  16,
 				},
 			},
 			Source: "report: 轻量级虚拟化技术 / 启动时间对比 / VM: 10-30s",
 			Fact:   "startup-ranking-other",
-			Attr:   &pb652,
+			Attr:   &pb658,
 			Num:    10000,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 387, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 388, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -9048,21 +9144,21 @@ var pb832 = Candidate{
 					Tag:     "!!int",
 					Value:   "256",
 					Content: []*yaml.Node{},
-					Line:    388,
+					Line:    389,
 					Column:  16,
 				},
 			},
 			Source: "https://www.debian.org/releases/stable/amd64/ch03s04.en.html",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 391, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 392, Col: 11},
 				En:  "A general-purpose guest OS (kernel, init, services) needs a few hundred MB; 256 MB is a lean server install.",
 				Zh:  "通用客户机操作系统（内核、init、系统服务）需要几百 MB 内存；256 MB 已是精简的服务器安装。",
 			},
-			Attr: &pb653,
+			Attr: &pb659,
 			Num:  256,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 393, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 394, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -9070,16 +9166,16 @@ var pb832 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    394,
+					Line:    395,
 					Column:  16,
 				},
 			},
 			Source: "https://www.linux-kvm.org/page/Main_Page",
-			Attr:   &pb654,
+			Attr:   &pb660,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 396, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 397, Col: 7},
 			Name: "integration",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -9087,21 +9183,21 @@ var pb832 = Candidate{
 					Tag:     "!!int",
 					Value:   "2",
 					Content: []*yaml.Node{},
-					Line:    397,
+					Line:    398,
 					Column:  16,
 				},
 			},
 			Source: "https://kubevirt.io/",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 400, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 401, Col: 11},
 				En:  "Kubernetes can schedule VMs through KubeVirt, but they are not OCI containers.",
 				Zh:  "Kubernetes 可以通过 KubeVirt 调度虚拟机，但它们不是 OCI 容器。",
 			},
-			Attr: &pb655,
+			Attr: &pb661,
 			Num:  2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 402, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 403, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -9109,16 +9205,16 @@ var pb832 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    403,
+					Line:    404,
 					Column:  16,
 				},
 			},
 			Source: "https://www.linux-kvm.org/page/Main_Page",
-			Attr:   &pb656,
+			Attr:   &pb662,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 405, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 406, Col: 7},
 			Name: "confidential",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -9126,16 +9222,16 @@ var pb832 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    406,
+					Line:    407,
 					Column:  16,
 				},
 			},
 			Source: "https://cloud.google.com/confidential-computing/confidential-vm/docs/about-cvm",
-			Attr:   &pb657,
+			Attr:   &pb663,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 408, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 409, Col: 7},
 			Name: "gpu",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -9143,16 +9239,16 @@ var pb832 = Candidate{
 					Tag:     "!!str",
 					Value:   "passthrough",
 					Content: []*yaml.Node{},
-					Line:    409,
+					Line:    410,
 					Column:  16,
 				},
 			},
 			Source: "https://docs.kernel.org/driver-api/vfio.html",
-			Attr:   &pb658,
+			Attr:   &pb664,
 			Str:    "passthrough",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 411, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 412, Col: 7},
 			Name: "version",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -9161,22 +9257,22 @@ var pb832 = Candidate{
 					Tag:     "!!str",
 					Value:   "Depends on the hypervisor (QEMU/KVM, Cloud Hypervisor, cloud instances)",
 					Content: []*yaml.Node{},
-					Line:    412,
+					Line:    413,
 					Column:  16,
 				},
 			},
 			Source: "https://www.linux-kvm.org/page/Main_Page",
-			Attr:   &pb659,
+			Attr:   &pb668,
 			Str:    "Depends on the hypervisor (QEMU/KVM, Cloud Hypervisor, cloud instances)",
 		},
 	},
 	Category: "sandbox",
 	Corrections: []*Fact{
-		&pb853,
+		&pb862,
 	},
 }
 
-var pb650 = Category{
+var pb656 = Category{
 	ID: "sandbox",
 	Title: Text{
 		Pos: Pos{File: "rules/sandbox.yaml", Line: 9, Col: 8},
@@ -9184,29 +9280,29 @@ var pb650 = Category{
 		Zh:  "沙箱运行时",
 	},
 	Attributes: []*Attribute{
-		&pb651,
-		&pb652,
-		&pb653,
-		&pb654,
-		&pb655,
-		&pb656,
 		&pb657,
 		&pb658,
 		&pb659,
+		&pb660,
+		&pb661,
+		&pb662,
+		&pb663,
+		&pb664,
+		&pb668,
 	},
 	Criteria: []*Criterion{
 		&Criterion{
-			Pos:       Pos{File: "rules/sandbox.yaml", Line: 59, Col: 5},
+			Pos:       Pos{File: "rules/sandbox.yaml", Line: 60, Col: 5},
 			ID:        "security",
 			Attribute: "isolation",
 			Weight:    3,
 			Priorities: []string{
 				"security",
 			},
-			Attr: &pb651,
+			Attr: &pb657,
 		},
 		&Criterion{
-			Pos:       Pos{File: "rules/sandbox.yaml", Line: 60, Col: 5},
+			Pos:       Pos{File: "rules/sandbox.yaml", Line: 61, Col: 5},
 			ID:        "startup",
 			Attribute: "startup_ms",
 			Weight:    1.5,
@@ -9214,20 +9310,20 @@ var pb650 = Category{
 				"startup",
 				"performance",
 			},
-			Attr: &pb652,
+			Attr: &pb658,
 		},
 		&Criterion{
-			Pos:       Pos{File: "rules/sandbox.yaml", Line: 61, Col: 5},
+			Pos:       Pos{File: "rules/sandbox.yaml", Line: 62, Col: 5},
 			ID:        "compatibility",
 			Attribute: "posix_compat",
 			Weight:    2,
 			Priorities: []string{
 				"compatibility",
 			},
-			Attr: &pb656,
+			Attr: &pb662,
 		},
 		&Criterion{
-			Pos:       Pos{File: "rules/sandbox.yaml", Line: 62, Col: 5},
+			Pos:       Pos{File: "rules/sandbox.yaml", Line: 63, Col: 5},
 			ID:        "integration",
 			Attribute: "integration",
 			Weight:    2,
@@ -9236,10 +9332,10 @@ var pb650 = Category{
 				"maturity",
 				"simplicity",
 			},
-			Attr: &pb655,
+			Attr: &pb661,
 		},
 		&Criterion{
-			Pos:       Pos{File: "rules/sandbox.yaml", Line: 63, Col: 5},
+			Pos:       Pos{File: "rules/sandbox.yaml", Line: 64, Col: 5},
 			ID:        "footprint",
 			Attribute: "memory_overhead_mb",
 			Weight:    1,
@@ -9247,37 +9343,37 @@ var pb650 = Category{
 				"footprint",
 				"cost",
 			},
-			Attr: &pb653,
+			Attr: &pb659,
 		},
 		&Criterion{
-			Pos:       Pos{File: "rules/sandbox.yaml", Line: 64, Col: 5},
+			Pos:       Pos{File: "rules/sandbox.yaml", Line: 65, Col: 5},
 			ID:        "hardware",
 			Attribute: "needs_kvm",
 			Weight:    0.5,
 			Priorities: []string{
 				"cost",
 			},
-			Attr: &pb654,
+			Attr: &pb660,
 		},
 	},
 	Candidates: []*Candidate{
-		&pb666,
-		&pb691,
-		&pb716,
-		&pb745,
-		&pb772,
-		&pb802,
-		&pb832,
+		&pb675,
+		&pb700,
+		&pb725,
+		&pb754,
+		&pb781,
+		&pb811,
+		&pb841,
 	},
 	Rules: []*Rule{
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 783, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 784, Col: 5},
 			ID:  "sandbox.no-kvm",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 784, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 785, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 784, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 785, Col: 12},
 						Key: "kvm",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -9285,7 +9381,7 @@ var pb650 = Category{
 								Tag:     "!!str",
 								Value:   "none",
 								Content: []*yaml.Node{},
-								Line:    784,
+								Line:    785,
 								Column:  17,
 							},
 						},
@@ -9299,10 +9395,10 @@ var pb650 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 786, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 787, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 786, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 787, Col: 22},
 						Key: "needs_kvm",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -9310,7 +9406,7 @@ var pb650 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    786,
+								Line:    787,
 								Column:  33,
 							},
 						},
@@ -9322,7 +9418,7 @@ var pb650 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 788, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 789, Col: 7},
 				En:  "/dev/kvm is not available on the hosts, and this sandbox must boot its workload as a KVM guest.",
 				Zh:  "主机上没有 /dev/kvm，而这种沙箱必须把工作负载作为 KVM 客户机启动。",
 			},
@@ -9330,13 +9426,13 @@ var pb650 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 791, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 792, Col: 5},
 			ID:  "sandbox.kvm-unknown",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 792, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 793, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 792, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 793, Col: 12},
 						Key: "kvm",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -9344,7 +9440,7 @@ var pb650 = Category{
 								Tag:     "!!str",
 								Value:   "unknown",
 								Content: []*yaml.Node{},
-								Line:    792,
+								Line:    793,
 								Column:  17,
 							},
 						},
@@ -9358,10 +9454,10 @@ var pb650 = Category{
 			},
 			Effect: "caveat",
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 794, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 795, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 794, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 795, Col: 22},
 						Key: "needs_kvm",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -9369,7 +9465,7 @@ var pb650 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    794,
+								Line:    795,
 								Column:  33,
 							},
 						},
@@ -9381,7 +9477,7 @@ var pb650 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 796, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 797, Col: 7},
 				En:  "Needs /dev/kvm: bare metal, or a cloud instance with nested virtualization enabled. Check `ls /dev/kvm` on the hosts first.",
 				Zh:  "需要 /dev/kvm：裸金属，或开启了嵌套虚拟化的云主机。请先在主机上执行 `ls /dev/kvm` 确认。",
 			},
@@ -9389,13 +9485,13 @@ var pb650 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 799, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 800, Col: 5},
 			ID:  "sandbox.untrusted-shared-kernel",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 800, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 801, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 800, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 801, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -9403,7 +9499,7 @@ var pb650 = Category{
 								Tag:     "!!str",
 								Value:   "untrusted",
 								Content: []*yaml.Node{},
-								Line:    800,
+								Line:    801,
 								Column:  21,
 							},
 						},
@@ -9417,13 +9513,13 @@ var pb650 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 802, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 803, Col: 13},
 				IDs: []string{
 					"runc",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 804, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 805, Col: 7},
 				En:  "Untrusted code would share the host kernel: one kernel exploit escapes every namespace. Put it behind a user-space kernel or a VM boundary.",
 				Zh:  "不可信代码会与宿主机共享内核：一个内核漏洞就能突破所有命名空间。应该用用户态内核或虚拟机边界把它隔开。",
 			},
@@ -9431,13 +9527,13 @@ var pb650 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 807, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 808, Col: 5},
 			ID:  "sandbox.untrusted-software-isolation",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 808, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 809, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 808, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 809, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -9445,7 +9541,7 @@ var pb650 = Category{
 								Tag:     "!!str",
 								Value:   "untrusted",
 								Content: []*yaml.Node{},
-								Line:    808,
+								Line:    809,
 								Column:  21,
 							},
 						},
@@ -9460,10 +9556,10 @@ var pb650 = Category{
 			Effect: "adjust",
 			Points: -5,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 811, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 812, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 811, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 812, Col: 22},
 						Key: "isolation",
 						Op:  "lt",
 						Operand: Raw{
@@ -9472,7 +9568,7 @@ var pb650 = Category{
 								Tag:     "!!int",
 								Value:   "5",
 								Content: []*yaml.Node{},
-								Line:    811,
+								Line:    812,
 								Column:  38,
 							},
 						},
@@ -9484,7 +9580,7 @@ var pb650 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 813, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 814, Col: 7},
 				En:  "The boundary is software only: a bug in the sandbox itself, not a hypervisor, stands between hostile code and the host.",
 				Zh:  "隔离边界完全由软件实现：挡在恶意代码和宿主机之间的是沙箱自身的代码，而不是虚拟机监控器，一旦它有漏洞就可能被突破。",
 			},
@@ -9492,13 +9588,13 @@ var pb650 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 816, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 817, Col: 5},
 			ID:  "sandbox.confidential",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 817, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 818, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 817, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 818, Col: 12},
 						Key: "confidential",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -9506,7 +9602,7 @@ var pb650 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    817,
+								Line:    818,
 								Column:  26,
 							},
 						},
@@ -9520,10 +9616,10 @@ var pb650 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 819, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 820, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 819, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 820, Col: 22},
 						Key: "confidential",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -9531,7 +9627,7 @@ var pb650 = Category{
 								Tag:     "!!bool",
 								Value:   "false",
 								Content: []*yaml.Node{},
-								Line:    819,
+								Line:    820,
 								Column:  36,
 							},
 						},
@@ -9543,7 +9639,7 @@ var pb650 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 821, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 822, Col: 7},
 				En:  "Confidential computing needs a TEE (Intel TDX or AMD SEV-SNP) around the workload, which this sandbox cannot provide.",
 				Zh:  "机密计算需要在工作负载外包裹 TEE（Intel TDX 或 AMD SEV-SNP），这种沙箱做不到。",
 			},
@@ -9551,13 +9647,13 @@ var pb650 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 824, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 825, Col: 5},
 			ID:  "sandbox.startup-budget",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 825, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 826, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 825, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 826, Col: 12},
 						Key: "startup-budget-ms",
 						Op:  "gt",
 						Operand: Raw{
@@ -9566,7 +9662,7 @@ var pb650 = Category{
 								Tag:     "!!int",
 								Value:   "0",
 								Content: []*yaml.Node{},
-								Line:    825,
+								Line:    826,
 								Column:  36,
 							},
 						},
@@ -9580,10 +9676,10 @@ var pb650 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 827, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 828, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 827, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 828, Col: 22},
 						Key: "startup_ms",
 						Op:  "gt",
 						Operand: Raw{
@@ -9596,7 +9692,7 @@ var pb650 = Category{
 										Tag:     "!!str",
 										Value:   "answer",
 										Content: []*yaml.Node{},
-										Line:    827,
+										Line:    828,
 										Column:  40,
 									},
 									&yaml.Node{
@@ -9604,11 +9700,11 @@ var pb650 = Category{
 										Tag:     "!!str",
 										Value:   "startup-budget-ms",
 										Content: []*yaml.Node{},
-										Line:    827,
+										Line:    828,
 										Column:  48,
 									},
 								},
-								Line:   827,
+								Line:   828,
 								Column: 39,
 							},
 						},
@@ -9618,7 +9714,7 @@ var pb650 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 829, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 830, Col: 7},
 				En:  "Its cold start is longer than the start-up budget you gave.",
 				Zh:  "它的冷启动时间超出了你设定的启动时间预算。",
 			},
@@ -9626,13 +9722,13 @@ var pb650 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 832, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 833, Col: 5},
 			ID:  "sandbox.ai-needs-gpu",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 833, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 834, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 833, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 834, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -9644,7 +9740,7 @@ var pb650 = Category{
 										Tag:     "!!str",
 										Value:   "ai-training",
 										Content: []*yaml.Node{},
-										Line:    833,
+										Line:    834,
 										Column:  24,
 									},
 									&yaml.Node{
@@ -9652,11 +9748,11 @@ var pb650 = Category{
 										Tag:     "!!str",
 										Value:   "ai-inference",
 										Content: []*yaml.Node{},
-										Line:    833,
+										Line:    834,
 										Column:  37,
 									},
 								},
-								Line:   833,
+								Line:   834,
 								Column: 23,
 							},
 						},
@@ -9672,10 +9768,10 @@ var pb650 = Category{
 			Effect: "adjust",
 			Points: -12,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 836, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 837, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 836, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 837, Col: 22},
 						Key: "gpu",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -9683,7 +9779,7 @@ var pb650 = Category{
 								Tag:     "!!str",
 								Value:   "none",
 								Content: []*yaml.Node{},
-								Line:    836,
+								Line:    837,
 								Column:  27,
 							},
 						},
@@ -9695,7 +9791,7 @@ var pb650 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 838, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 839, Col: 7},
 				En:  "AI workloads need the GPU inside the sandbox, and this one cannot give it any (no passthrough, no proxy).",
 				Zh:  "AI 工作负载需要在沙箱内使用 GPU，而这种沙箱既不支持直通也不支持代理，无法提供 GPU。",
 			},
@@ -9703,13 +9799,13 @@ var pb650 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 841, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 842, Col: 5},
 			ID:  "sandbox.ai-gpu-proxy",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 842, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 843, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 842, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 843, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -9721,7 +9817,7 @@ var pb650 = Category{
 										Tag:     "!!str",
 										Value:   "ai-training",
 										Content: []*yaml.Node{},
-										Line:    842,
+										Line:    843,
 										Column:  24,
 									},
 									&yaml.Node{
@@ -9729,11 +9825,11 @@ var pb650 = Category{
 										Tag:     "!!str",
 										Value:   "ai-inference",
 										Content: []*yaml.Node{},
-										Line:    842,
+										Line:    843,
 										Column:  37,
 									},
 								},
-								Line:   842,
+								Line:   843,
 								Column: 23,
 							},
 						},
@@ -9749,10 +9845,10 @@ var pb650 = Category{
 			Effect: "adjust",
 			Points: -5,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 845, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 846, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 845, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 846, Col: 22},
 						Key: "gpu",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -9760,7 +9856,7 @@ var pb650 = Category{
 								Tag:     "!!str",
 								Value:   "proxy",
 								Content: []*yaml.Node{},
-								Line:    845,
+								Line:    846,
 								Column:  27,
 							},
 						},
@@ -9772,7 +9868,7 @@ var pb650 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 847, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 848, Col: 7},
 				En:  "GPU calls go through nvproxy: only selected GPU models and driver versions, no MIG, and no device plugin outside GKE. Check your driver against the supported list.",
 				Zh:  "GPU 调用经由 nvproxy 转发：只支持部分 GPU 型号和驱动版本，不支持 MIG，GKE 之外也没有设备插件。请先核对你的驱动是否在支持列表中。",
 			},
@@ -9780,13 +9876,13 @@ var pb650 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 850, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 851, Col: 5},
 			ID:  "sandbox.legacy-rebuild",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 851, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 852, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 851, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 852, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -9794,7 +9890,7 @@ var pb650 = Category{
 								Tag:     "!!str",
 								Value:   "legacy-apps",
 								Content: []*yaml.Node{},
-								Line:    851,
+								Line:    852,
 								Column:  23,
 							},
 						},
@@ -9809,10 +9905,10 @@ var pb650 = Category{
 			Effect: "adjust",
 			Points: -12,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 854, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 855, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 854, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 855, Col: 22},
 						Key: "posix_compat",
 						Op:  "lte",
 						Operand: Raw{
@@ -9821,7 +9917,7 @@ var pb650 = Category{
 								Tag:     "!!int",
 								Value:   "2",
 								Content: []*yaml.Node{},
-								Line:    854,
+								Line:    855,
 								Column:  42,
 							},
 						},
@@ -9833,7 +9929,7 @@ var pb650 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 856, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 857, Col: 7},
 				En:  "Legacy applications would have to be rebuilt or rewritten for this target; they cannot run as they are.",
 				Zh:  "传统应用必须针对这一目标重新构建甚至重写，无法原样运行。",
 			},
@@ -9841,13 +9937,13 @@ var pb650 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 861, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 862, Col: 5},
 			ID:  "sandbox.high-security",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 862, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 863, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 862, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 863, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -9855,7 +9951,7 @@ var pb650 = Category{
 								Tag:     "!!str",
 								Value:   "security",
 								Content: []*yaml.Node{},
-								Line:    862,
+								Line:    863,
 								Column:  24,
 							},
 						},
@@ -9870,14 +9966,14 @@ var pb650 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 865, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 866, Col: 13},
 				IDs: []string{
 					"kata",
 					"firecracker",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 867, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 868, Col: 7},
 				En:  "High security: the report recommends Kata and Firecracker for their hardware (KVM) isolation. Confidential computing, which it also cites, applies to Kata with QEMU only; Firecracker has no TEE support.",
 				Zh:  "高安全需求：报告推荐 Kata 和 Firecracker，看重其基于 KVM 的硬件级隔离。报告同时提到的机密计算只有 Kata（QEMU）支持，Firecracker 并不支持 TEE。",
 			},
@@ -9885,13 +9981,13 @@ var pb650 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 870, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 871, Col: 5},
 			ID:  "sandbox.extreme-performance",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 871, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 872, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 871, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 872, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -9903,7 +9999,7 @@ var pb650 = Category{
 										Tag:     "!!str",
 										Value:   "performance",
 										Content: []*yaml.Node{},
-										Line:    871,
+										Line:    872,
 										Column:  25,
 									},
 									&yaml.Node{
@@ -9911,11 +10007,11 @@ var pb650 = Category{
 										Tag:     "!!str",
 										Value:   "startup",
 										Content: []*yaml.Node{},
-										Line:    871,
+										Line:    872,
 										Column:  38,
 									},
 								},
-								Line:   871,
+								Line:   872,
 								Column: 24,
 							},
 						},
@@ -9931,14 +10027,14 @@ var pb650 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 874, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 875, Col: 13},
 				IDs: []string{
 					"unikernel",
 					"webassembly",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 876, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 877, Col: 7},
 				En:  "Top performance: the report recommends unikernels and WebAssembly for millisecond starts and megabyte-sized images.",
 				Zh:  "极致性能：报告推荐 Unikernel 和 WebAssembly，理由是毫秒级启动和 MB 级镜像。",
 			},
@@ -9946,13 +10042,13 @@ var pb650 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 879, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 880, Col: 5},
 			ID:  "sandbox.compatibility-first",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 880, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 881, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 880, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 881, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -9960,7 +10056,7 @@ var pb650 = Category{
 								Tag:     "!!str",
 								Value:   "compatibility",
 								Content: []*yaml.Node{},
-								Line:    880,
+								Line:    881,
 								Column:  24,
 							},
 						},
@@ -9975,14 +10071,14 @@ var pb650 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 883, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 884, Col: 13},
 				IDs: []string{
 					"kata",
 					"gvisor",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 885, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 886, Col: 7},
 				En:  "Compatibility first: the report recommends Kata and gVisor, which take ordinary OCI images and plug into Kubernetes as a RuntimeClass.",
 				Zh:  "兼容性优先：报告推荐 Kata 和 gVisor，二者直接使用普通 OCI 镜像，并能以 RuntimeClass 的方式接入 Kubernetes。",
 			},
@@ -9990,13 +10086,13 @@ var pb650 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 888, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 889, Col: 5},
 			ID:  "sandbox.edge-iot",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 889, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 890, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 889, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 890, Col: 12},
 						Key: "environment",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -10004,7 +10100,7 @@ var pb650 = Category{
 								Tag:     "!!str",
 								Value:   "edge",
 								Content: []*yaml.Node{},
-								Line:    889,
+								Line:    890,
 								Column:  25,
 							},
 						},
@@ -10019,14 +10115,14 @@ var pb650 = Category{
 			Effect: "adjust",
 			Points: 12,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 892, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 893, Col: 13},
 				IDs: []string{
 					"webassembly",
 					"unikernel",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 894, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 895, Col: 7},
 				En:  "Edge and IoT: the report recommends WebAssembly and unikernels for their small size and low resource use.",
 				Zh:  "边缘 / IoT：报告推荐 WebAssembly 和 Unikernel，理由是体积小、资源占用低。",
 			},
@@ -10034,13 +10130,13 @@ var pb650 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 897, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 898, Col: 5},
 			ID:  "sandbox.cost-sensitive",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 898, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 899, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 898, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 899, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -10048,7 +10144,7 @@ var pb650 = Category{
 								Tag:     "!!str",
 								Value:   "cost",
 								Content: []*yaml.Node{},
-								Line:    898,
+								Line:    899,
 								Column:  24,
 							},
 						},
@@ -10063,14 +10159,14 @@ var pb650 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 901, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 902, Col: 13},
 				IDs: []string{
 					"gvisor",
 					"webassembly",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 903, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 904, Col: 7},
 				En:  "Cost-sensitive: the report recommends gVisor and WebAssembly, which need no virtualization hardware (ordinary cloud VMs do, without nested virtualization).",
 				Zh:  "成本敏感：报告推荐 gVisor 和 WebAssembly，它们不需要虚拟化硬件（普通云主机即可，无需嵌套虚拟化）。",
 			},
@@ -10078,13 +10174,13 @@ var pb650 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 908, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 909, Col: 5},
 			ID:  "sandbox.untrusted-code",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 909, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 910, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 909, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 910, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -10092,7 +10188,7 @@ var pb650 = Category{
 								Tag:     "!!str",
 								Value:   "untrusted",
 								Content: []*yaml.Node{},
-								Line:    909,
+								Line:    910,
 								Column:  21,
 							},
 						},
@@ -10107,13 +10203,13 @@ var pb650 = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 912, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 913, Col: 13},
 				IDs: []string{
 					"gvisor",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 914, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 915, Col: 7},
 				En:  "Running untrusted code is a use case the report names for gVisor: it shrinks the host kernel surface without needing /dev/kvm.",
 				Zh:  "报告把执行不可信代码列为 gVisor 的应用场景：它在不需要 /dev/kvm 的前提下缩小了宿主机内核的攻击面。",
 			},
@@ -10121,13 +10217,13 @@ var pb650 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 917, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 918, Col: 5},
 			ID:  "sandbox.untrusted-hardware-boundary",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 918, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 919, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 918, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 919, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -10135,7 +10231,7 @@ var pb650 = Category{
 								Tag:     "!!str",
 								Value:   "untrusted",
 								Content: []*yaml.Node{},
-								Line:    918,
+								Line:    919,
 								Column:  21,
 							},
 						},
@@ -10145,7 +10241,7 @@ var pb650 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 918, Col: 32},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 919, Col: 32},
 						Key: "kvm",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -10153,7 +10249,7 @@ var pb650 = Category{
 								Tag:     "!!str",
 								Value:   "available",
 								Content: []*yaml.Node{},
-								Line:    918,
+								Line:    919,
 								Column:  37,
 							},
 						},
@@ -10168,10 +10264,10 @@ var pb650 = Category{
 			Effect: "adjust",
 			Points: 6,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 921, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 922, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 921, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 922, Col: 22},
 						Key: "needs_kvm",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -10179,7 +10275,7 @@ var pb650 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    921,
+								Line:    922,
 								Column:  33,
 							},
 						},
@@ -10189,7 +10285,7 @@ var pb650 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 921, Col: 39},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 922, Col: 39},
 						Key: "isolation",
 						Op:  "gte",
 						Operand: Raw{
@@ -10198,7 +10294,7 @@ var pb650 = Category{
 								Tag:     "!!int",
 								Value:   "5",
 								Content: []*yaml.Node{},
-								Line:    921,
+								Line:    922,
 								Column:  56,
 							},
 						},
@@ -10210,7 +10306,7 @@ var pb650 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 923, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 924, Col: 7},
 				En:  "Untrusted code and /dev/kvm available: a hardware-virtualization boundary is the report's first choice for high security, and here nothing stands in its way.",
 				Zh:  "运行不可信代码且主机有 /dev/kvm：硬件虚拟化边界是报告在高安全需求下的首选，而这里的条件允许使用它。",
 			},
@@ -10218,13 +10314,13 @@ var pb650 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 926, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 927, Col: 5},
 			ID:  "sandbox.multi-tenant",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 927, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 928, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 927, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 928, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -10236,7 +10332,7 @@ var pb650 = Category{
 										Tag:     "!!str",
 										Value:   "multi-team",
 										Content: []*yaml.Node{},
-										Line:    927,
+										Line:    928,
 										Column:  22,
 									},
 									&yaml.Node{
@@ -10244,11 +10340,11 @@ var pb650 = Category{
 										Tag:     "!!str",
 										Value:   "untrusted",
 										Content: []*yaml.Node{},
-										Line:    927,
+										Line:    928,
 										Column:  34,
 									},
 								},
-								Line:   927,
+								Line:   928,
 								Column: 21,
 							},
 						},
@@ -10264,7 +10360,7 @@ var pb650 = Category{
 			Effect: "adjust",
 			Points: 4,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 930, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 931, Col: 13},
 				IDs: []string{
 					"gvisor",
 					"kata",
@@ -10272,7 +10368,7 @@ var pb650 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 932, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 933, Col: 7},
 				En:  "The report names multi-tenancy as a use case of gVisor (multi-tenant platforms), Firecracker (multi-tenant containers) and Kata (multi-tenant Kubernetes).",
 				Zh:  "报告把多租户列为 gVisor（多租户平台）、Firecracker（多租户容器）和 Kata（多租户 Kubernetes）的应用场景。",
 			},
@@ -10280,13 +10376,13 @@ var pb650 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 935, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 936, Col: 5},
 			ID:  "sandbox.ci-builds",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 936, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 937, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 936, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 937, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -10294,7 +10390,7 @@ var pb650 = Category{
 								Tag:     "!!str",
 								Value:   "batch-ci",
 								Content: []*yaml.Node{},
-								Line:    936,
+								Line:    937,
 								Column:  23,
 							},
 						},
@@ -10309,13 +10405,13 @@ var pb650 = Category{
 			Effect: "adjust",
 			Points: 5,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 939, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 940, Col: 13},
 				IDs: []string{
 					"gvisor",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 941, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 942, Col: 7},
 				En:  "CI/CD environments are a use case the report names for gVisor: build jobs run code from pull requests and third-party packages.",
 				Zh:  "报告把 CI/CD 环境列为 gVisor 的应用场景：构建任务会执行来自合并请求和第三方依赖的代码。",
 			},
@@ -10323,13 +10419,13 @@ var pb650 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 944, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 945, Col: 5},
 			ID:  "sandbox.serverless",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 945, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 946, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 945, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 946, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -10337,7 +10433,7 @@ var pb650 = Category{
 								Tag:     "!!str",
 								Value:   "serverless",
 								Content: []*yaml.Node{},
-								Line:    945,
+								Line:    946,
 								Column:  23,
 							},
 						},
@@ -10352,13 +10448,13 @@ var pb650 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 948, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 949, Col: 13},
 				IDs: []string{
 					"firecracker",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 950, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 951, Col: 7},
 				En:  "Serverless platforms are the use case Firecracker was built for (AWS Lambda and Fargate run on it): fast boots and little memory per microVM.",
 				Zh:  "Serverless 平台正是 Firecracker 的设计初衷（AWS Lambda 和 Fargate 即运行在它之上）：启动快，每个 microVM 占用内存少。",
 			},
@@ -10366,13 +10462,13 @@ var pb650 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 953, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 954, Col: 5},
 			ID:  "sandbox.serverless-gvisor",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 954, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 955, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 954, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 955, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -10380,7 +10476,7 @@ var pb650 = Category{
 								Tag:     "!!str",
 								Value:   "serverless",
 								Content: []*yaml.Node{},
-								Line:    954,
+								Line:    955,
 								Column:  23,
 							},
 						},
@@ -10395,13 +10491,13 @@ var pb650 = Category{
 			Effect: "adjust",
 			Points: 5,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 957, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 958, Col: 13},
 				IDs: []string{
 					"gvisor",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 959, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 960, Col: 7},
 				En:  "The report pairs serverless with gVisor as well (Cloud Run's first generation ran on it), a fit where /dev/kvm is missing.",
 				Zh:  "报告也把 Serverless 与 gVisor 相关联（Cloud Run 第一代执行环境基于它），适合没有 /dev/kvm 的环境。",
 			},
@@ -10409,13 +10505,13 @@ var pb650 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 962, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 963, Col: 5},
 			ID:  "sandbox.confidential-kata",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 963, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 964, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 963, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 964, Col: 12},
 						Key: "confidential",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -10423,7 +10519,7 @@ var pb650 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    963,
+								Line:    964,
 								Column:  26,
 							},
 						},
@@ -10438,13 +10534,13 @@ var pb650 = Category{
 			Effect: "adjust",
 			Points: 6,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 966, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 967, Col: 13},
 				IDs: []string{
 					"kata",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 968, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 969, Col: 7},
 				En:  "Confidential computing is a use case the report names for Kata: Confidential Containers keep the pod model while its VM runs under TDX or SEV-SNP.",
 				Zh:  "报告把机密计算列为 Kata 的应用场景：机密容器（CoCo）保留了 Pod 模型，同时让其虚拟机运行在 TDX 或 SEV-SNP 保护之下。",
 			},
@@ -10455,7 +10551,7 @@ var pb650 = Category{
 	Pos: Pos{File: "rules/sandbox.yaml", Line: 8, Col: 1},
 }
 
-var pb950 = Attribute{
+var pb959 = Attribute{
 	Pos:  Pos{File: "rules/gpu.yaml", Line: 10, Col: 3},
 	Name: "fp16_tflops",
 	Type: "number",
@@ -10473,7 +10569,7 @@ var pb950 = Attribute{
 	},
 }
 
-var pb951 = Attribute{
+var pb960 = Attribute{
 	Pos:  Pos{File: "rules/gpu.yaml", Line: 17, Col: 3},
 	Name: "memory_gb",
 	Type: "number",
@@ -10491,7 +10587,7 @@ var pb951 = Attribute{
 	},
 }
 
-var pb952 = Attribute{
+var pb961 = Attribute{
 	Pos:  Pos{File: "rules/gpu.yaml", Line: 24, Col: 3},
 	Name: "memory_type",
 	Type: "text",
@@ -10502,7 +10598,7 @@ var pb952 = Attribute{
 	},
 }
 
-var pb953 = Attribute{
+var pb962 = Attribute{
 	Pos:    Pos{File: "rules/gpu.yaml", Line: 27, Col: 3},
 	Name:   "tdp_w",
 	Type:   "number",
@@ -10515,7 +10611,7 @@ var pb953 = Attribute{
 	},
 }
 
-var pb954 = Attribute{
+var pb963 = Attribute{
 	Pos:  Pos{File: "rules/gpu.yaml", Line: 32, Col: 3},
 	Name: "price_cny",
 	Type: "number",
@@ -10533,7 +10629,25 @@ var pb954 = Attribute{
 	},
 }
 
-var pb955 = Attribute{
+var pb965 = Text{
+	Pos: Pos{File: "rules/gpu.yaml", Line: 42, Col: 22},
+	En:  "native",
+	Zh:  "原生",
+}
+
+var pb966 = Text{
+	Pos: Pos{File: "rules/gpu.yaml", Line: 42, Col: 86},
+	En:  "not at all",
+	Zh:  "不支持",
+}
+
+var pb967 = Text{
+	Pos: Pos{File: "rules/gpu.yaml", Line: 42, Col: 50},
+	En:  "after porting",
+	Zh:  "需移植",
+}
+
+var pb964 = Attribute{
 	Pos:  Pos{File: "rules/gpu.yaml", Line: 39, Col: 3},
 	Name: "cuda",
 	Type: "enum",
@@ -10543,14 +10657,32 @@ var pb955 = Attribute{
 		"none",
 	},
 	Title: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 43, Col: 12},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 44, Col: 12},
 		En:  "CUDA code (native / after porting / not at all)",
 		Zh:  "CUDA 代码（原生 / 需移植 / 不支持）",
 	},
 }
 
-var pb956 = Attribute{
-	Pos:  Pos{File: "rules/gpu.yaml", Line: 44, Col: 3},
+var pb969 = Text{
+	Pos: Pos{File: "rules/gpu.yaml", Line: 48, Col: 20},
+	En:  "full",
+	Zh:  "完全国产",
+}
+
+var pb970 = Text{
+	Pos: Pos{File: "rules/gpu.yaml", Line: 48, Col: 82},
+	En:  "none",
+	Zh:  "非国产",
+}
+
+var pb971 = Text{
+	Pos: Pos{File: "rules/gpu.yaml", Line: 48, Col: 51},
+	En:  "partial",
+	Zh:  "部分国产",
+}
+
+var pb968 = Attribute{
+	Pos:  Pos{File: "rules/gpu.yaml", Line: 45, Col: 3},
 	Name: "domestic",
 	Type: "enum",
 	Values: []string{
@@ -10559,14 +10691,14 @@ var pb956 = Attribute{
 		"none",
 	},
 	Title: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 48, Col: 12},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 50, Col: 12},
 		En:  "Domestic production (国产化)",
 		Zh:  "国产化程度",
 	},
 }
 
-var pb957 = Attribute{
-	Pos:  Pos{File: "rules/gpu.yaml", Line: 49, Col: 3},
+var pb972 = Attribute{
+	Pos:  Pos{File: "rules/gpu.yaml", Line: 51, Col: 3},
 	Name: "ecosystem",
 	Type: "level",
 	Range: []float64{
@@ -10575,14 +10707,14 @@ var pb957 = Attribute{
 	},
 	Better: "higher",
 	Title: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 53, Col: 12},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 55, Col: 12},
 		En:  "Software ecosystem maturity",
 		Zh:  "软件生态成熟度",
 	},
 }
 
-var pb958 = Attribute{
-	Pos:  Pos{File: "rules/gpu.yaml", Line: 54, Col: 3},
+var pb973 = Attribute{
+	Pos:  Pos{File: "rules/gpu.yaml", Line: 56, Col: 3},
 	Name: "container_support",
 	Type: "level",
 	Range: []float64{
@@ -10591,14 +10723,32 @@ var pb958 = Attribute{
 	},
 	Better: "higher",
 	Title: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 58, Col: 12},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 60, Col: 12},
 		En:  "Container and Kubernetes support",
 		Zh:  "容器与 Kubernetes 支持",
 	},
 }
 
-var pb959 = Attribute{
-	Pos:  Pos{File: "rules/gpu.yaml", Line: 59, Col: 3},
+var pb975 = Text{
+	Pos: Pos{File: "rules/gpu.yaml", Line: 64, Col: 24},
+	En:  "hardware partitioning",
+	Zh:  "硬件分区",
+}
+
+var pb976 = Text{
+	Pos: Pos{File: "rules/gpu.yaml", Line: 64, Col: 109},
+	En:  "none",
+	Zh:  "不支持",
+}
+
+var pb977 = Text{
+	Pos: Pos{File: "rules/gpu.yaml", Line: 64, Col: 69},
+	En:  "vGPU software",
+	Zh:  "vGPU 软件",
+}
+
+var pb974 = Attribute{
+	Pos:  Pos{File: "rules/gpu.yaml", Line: 61, Col: 3},
 	Name: "sharing",
 	Type: "enum",
 	Values: []string{
@@ -10607,200 +10757,200 @@ var pb959 = Attribute{
 		"none",
 	},
 	Title: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 63, Col: 12},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 66, Col: 12},
 		En:  "Sharing one card between tenants",
 		Zh:  "多租户共享单卡的方式",
 	},
 }
 
-var pb960 = Attribute{
-	Pos:    Pos{File: "rules/gpu.yaml", Line: 64, Col: 3},
+var pb978 = Attribute{
+	Pos:    Pos{File: "rules/gpu.yaml", Line: 67, Col: 3},
 	Name:   "export_restricted",
 	Type:   "bool",
 	Better: "false",
 	Title: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 67, Col: 12},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 70, Col: 12},
 		En:  "Sales to China under US export controls",
 		Zh:  "对华销售受美国出口管制",
 	},
 }
 
-var pb961 = Attribute{
-	Pos:  Pos{File: "rules/gpu.yaml", Line: 68, Col: 3},
+var pb979 = Attribute{
+	Pos:  Pos{File: "rules/gpu.yaml", Line: 71, Col: 3},
 	Name: "model",
 	Type: "text",
 	Title: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 70, Col: 12},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 73, Col: 12},
 		En:  "Model the data describes",
 		Zh:  "数据对应的型号",
 	},
 }
 
-var pb994 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 380, Col: 5},
+var pb1012 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 383, Col: 5},
 	ID:      "mig-max-instances",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 382, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 385, Col: 18},
 		En:  "MIG supports 1/8-GPU instances.",
 		Zh:  "MIG 支持 1/8 GPU 实例。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 384, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 387, Col: 7},
 		En:  "MIG gives at most 7 GPU instances per card. Memory is cut into 8 slices but compute into 7, so there is no 1/8-GPU compute instance; the smallest profile (1g) has 1/7 of the SMs and 1/8 of the memory.",
 		Zh:  "MIG 每卡最多 7 个 GPU 实例。显存分为 8 份、计算单元只分为 7 份，因此不存在 1/8 GPU 的计算实例；最小规格 1g 拥有 1/7 的 SM 和 1/8 的显存。",
 	},
 	Source: "https://docs.nvidia.com/datacenter/tesla/pdf/NVIDIA_MIG_User_Guide.pdf",
 }
 
-var pb995 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 423, Col: 5},
+var pb1013 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 426, Col: 5},
 	ID:      "export-controls-china-status",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 425, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 428, Col: 18},
 		En:  "H100/H200 are not available in China; China-specific parts such as the H20 are used instead (October 2025).",
 		Zh:  "H100/H200 无法进入中国，只能用 H20 等特供型号（2025 年 10 月）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 427, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 430, Col: 7},
 		En:  "The A100 and H100 were cut off in 2022 and the A800/H800 in October 2023; the H20 came under licence in April 2025. In December 2025 the US allowed H200 sales to approved customers for a 25% cut, and a BIS rule of 15 January 2026 reviews H200 licences case by case with a cap of 50% of US volume. Chinese customs then reportedly blocked H200 imports. Blackwell stays barred. For a buyer in China, supply remains uncertain.",
 		Zh:  "A100、H100 于 2022 年被禁，A800、H800 于 2023 年 10 月被禁，H20 于 2025 年 4 月纳入许可管理。2025 年 12 月美方允许以 25% 分成向获批客户出售 H200；2026 年 1 月 15 日 BIS 新规对 H200 许可逐案审查，对华数量不超过美国销量的 50%。此后有报道称中国海关不放行 H200。Blackwell 仍在禁售之列。对国内买家而言，供货依然不确定。",
 	},
 	Source: "https://www.afslaw.com/perspectives/national-security-counsel/bis-relaxes-export-license-review-h200-chips-china-and-macau",
 }
 
-var pb996 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 287, Col: 5},
+var pb1014 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 290, Col: 5},
 	ID:      "nvidia-h100-memory",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 289, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 292, Col: 18},
 		En:  "H100: 80 GB HBM3, Hopper.",
 		Zh:  "H100：80GB HBM3 内存，Hopper 架构。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 291, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 294, Col: 7},
 		En:  "Both H100 variants are Hopper parts with 80 GB, but only the SXM5 module uses HBM3; the PCIe card uses 80 GB of HBM2e.",
 		Zh:  "H100 的两个版本都是 Hopper 架构、80 GB，但只有 SXM5 模组用 HBM3，PCIe 卡用的是 80 GB HBM2e。",
 	},
 	Source: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
 }
 
-var pb997 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 294, Col: 5},
+var pb1015 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 297, Col: 5},
 	ID:      "nvidia-h100-bandwidth",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 296, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 299, Col: 18},
 		En:  "H100 memory bandwidth 3 TB/s.",
 		Zh:  "H100 显存带宽 3TB/s。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 298, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 301, Col: 7},
 		En:  "NVIDIA specifies 3.35 TB/s for the SXM module and 2.0 TB/s for the PCIe card; 3 TB/s was a rounded launch figure and does not fit the PCIe card.",
 		Zh:  "NVIDIA 规格为 SXM 模组 3.35 TB/s、PCIe 卡 2.0 TB/s；3 TB/s 是发布初期的约数，对 PCIe 卡并不成立。",
 	},
 	Source: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
 }
 
-var pb998 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 336, Col: 5},
+var pb1016 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 339, Col: 5},
 	ID:      "nvidia-h100-llm-speedup",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 338, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 341, Col: 18},
 		En:  "FP8 speeds up LLM inference 3-6x.",
 		Zh:  "FP8 精度，LLM 推理加速 3-6 倍。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 340, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 343, Col: 7},
 		En:  "NVIDIA gives no 3-6x figure; its own marketing claims up to 30x on Megatron 530B inference and 6x for transformer networks against the previous generation. Gains depend on the model and setup, so no single multiplier should be read as a spec.",
 		Zh:  "NVIDIA 并未给出 3-6 倍的数字；其宣传称 Megatron 530B 推理最高 30 倍、Transformer 网络比上一代快 6 倍。实际收益取决于模型和配置，任何单一倍数都不能当作规格。",
 	},
 	Source: "https://www.nvidia.com/en-sg/technologies/hopper-architecture/",
 }
 
-var pb999 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 373, Col: 5},
+var pb1017 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 376, Col: 5},
 	ID:      "mig-2-0-naming",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 375, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 378, Col: 18},
 		En:  "'MIG 2.0' on H100/H200.",
 		Zh:  "H100/H200 支持“MIG 2.0”。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 377, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 380, Col: 7},
 		En:  "NVIDIA calls Hopper's version second-generation (secure) MIG, adding confidential computing and video decoders per instance; it never uses the name 'MIG 2.0'.",
 		Zh:  "NVIDIA 把 Hopper 上的版本称为第二代（安全）MIG，新增了按实例的机密计算与视频解码器，并没有“MIG 2.0”这一名称。",
 	},
 	Source: "https://www.nvidia.com/de-de/technologies/multi-instance-gpu/",
 }
 
-var pb1000 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 387, Col: 5},
+var pb1018 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 390, Col: 5},
 	ID:      "mig-dynamic-reconfig",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 389, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 392, Col: 18},
 		En:  "MIG can be reconfigured online without a reboot.",
 		Zh:  "动态 MIG 配置，在线调整，无需重启。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 391, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 394, Col: 7},
 		En:  "With MIG mode on, instances can be created and destroyed at runtime while no process uses them. Switching MIG mode itself needs an idle GPU and a reset; in pass-through VMs, and with the GPU Operator's mig-manager on some clouds, a reboot is required.",
 		Zh:  "开启 MIG 模式后，只要没有进程占用，就可以在运行时创建和销毁实例。但切换 MIG 模式本身需要 GPU 空闲并复位；在直通虚拟机中，以及部分云上使用 GPU Operator 的 mig-manager 时，仍需重启。",
 	},
 	Source: "https://nvidia.github.io/cloud-native-docs/review/pr-67/gpu-operator/latest/gpu-operator-mig.html",
 }
 
-var pb1001 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 394, Col: 5},
+var pb1019 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 397, Col: 5},
 	ID:      "mig-k8s-dra",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 396, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 399, Col: 18},
 		En:  "Kubernetes DRA integration for GPUs.",
 		Zh:  "Kubernetes DRA 集成，动态资源声明。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 398, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 401, Col: 7},
 		En:  "DRA itself went stable in Kubernetes 1.34 (August 2025), but NVIDIA's DRA driver still marked plain GPU allocation as a technology preview and dynamic MIG as alpha; at the report's date the device plugin was the production path.",
 		Zh:  "DRA 本身在 Kubernetes 1.34（2025 年 8 月）进入稳定版，但 NVIDIA 的 DRA 驱动仍把普通 GPU 分配标为技术预览、动态 MIG 标为 alpha；报告发布时，生产环境仍以 device plugin 为主。",
 	},
 	Source: "https://docs.nvidia.com/datacenter/cloud-native/gpu-operator/latest/dra-intro-install.html",
 }
 
-var pb1002 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 452, Col: 5},
+var pb1020 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 455, Col: 5},
 	ID:      "nvidia-h100-price-estimate",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 454, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 457, Col: 18},
 		En:  "Not covered by the report (the report only says NVIDIA is expensive).",
 		Zh:  "报告未给出具体价格（只说 NVIDIA 价格较高）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 456, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 459, Col: 7},
 		En:  "No legal channel sells the H100 into China. Reports from 2024 put 8-GPU H100 servers at ¥2.6-2.8 million on the grey market, roughly ¥300,000 per GPU including its share of the server. The tool uses ¥300,000 as a rough estimate.",
 		Zh:  "H100 没有合法渠道进入中国。2024 年的报道称，灰色市场上 8 卡 H100 服务器售价 260 万至 280 万元，摊到每卡（含服务器分摊）约 30 万元。本工具以 30 万元作为粗略估计。",
 	},
 	Source: "https://aait.co.jp/?p=45812",
 }
 
-var pb969 = Candidate{
-	Pos:  Pos{File: "rules/gpu.yaml", Line: 83, Col: 5},
+var pb987 = Candidate{
+	Pos:  Pos{File: "rules/gpu.yaml", Line: 86, Col: 5},
 	ID:   "nvidia-h100",
 	Name: "NVIDIA H100 SXM",
 	Summary: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 86, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 89, Col: 7},
 		En:  "Hopper flagship: 80 GB HBM3 and about 989 dense FP16 TFLOPS on the SXM5 module. The reference for performance and software maturity, and MIG splits one card into up to 7 isolated instances. US export rules have barred its sale to China since 2022.",
 		Zh:  "Hopper 架构旗舰：SXM5 模组配 80 GB HBM3，稠密 FP16 约 989 TFLOPS。性能与软件成熟度的标杆，MIG 可把一张卡切成最多 7 个相互隔离的实例。自 2022 年起，美国出口规则禁止其销往中国。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 89, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 92, Col: 7},
 			Name: "fp16_tflops",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -10808,17 +10958,17 @@ var pb969 = Candidate{
 					Tag:     "!!int",
 					Value:   "989",
 					Content: []*yaml.Node{},
-					Line:    89,
+					Line:    92,
 					Column:  28,
 				},
 			},
 			Source: "https://glennklockwood.com/garden/processors/h100",
 			Fact:   "nvidia-h100-fp16-tflops",
-			Attr:   &pb950,
+			Attr:   &pb959,
 			Num:    989,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 90, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 93, Col: 7},
 			Name: "memory_gb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -10826,16 +10976,16 @@ var pb969 = Candidate{
 					Tag:     "!!int",
 					Value:   "80",
 					Content: []*yaml.Node{},
-					Line:    90,
+					Line:    93,
 					Column:  26,
 				},
 			},
 			Source: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
-			Attr:   &pb951,
+			Attr:   &pb960,
 			Num:    80,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 91, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 94, Col: 7},
 			Name: "memory_type",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -10844,17 +10994,17 @@ var pb969 = Candidate{
 					Tag:     "!!str",
 					Value:   "HBM3 (SXM5; the PCIe card uses HBM2e)",
 					Content: []*yaml.Node{},
-					Line:    91,
+					Line:    94,
 					Column:  28,
 				},
 			},
 			Source: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
 			Fact:   "nvidia-h100-memory",
-			Attr:   &pb952,
+			Attr:   &pb961,
 			Str:    "HBM3 (SXM5; the PCIe card uses HBM2e)",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 92, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 95, Col: 7},
 			Name: "tdp_w",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -10862,17 +11012,17 @@ var pb969 = Candidate{
 					Tag:     "!!int",
 					Value:   "700",
 					Content: []*yaml.Node{},
-					Line:    92,
+					Line:    95,
 					Column:  22,
 				},
 			},
 			Source: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
 			Fact:   "nvidia-h100-tdp",
-			Attr:   &pb953,
+			Attr:   &pb962,
 			Num:    700,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 93, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 96, Col: 7},
 			Name: "price_cny",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -10880,17 +11030,17 @@ var pb969 = Candidate{
 					Tag:     "!!int",
 					Value:   "300000",
 					Content: []*yaml.Node{},
-					Line:    93,
+					Line:    96,
 					Column:  26,
 				},
 			},
 			Source: "https://aait.co.jp/?p=45812",
 			Fact:   "nvidia-h100-price-estimate",
-			Attr:   &pb954,
+			Attr:   &pb963,
 			Num:    300000,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 94, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 97, Col: 7},
 			Name: "cuda",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -10898,16 +11048,16 @@ var pb969 = Candidate{
 					Tag:     "!!str",
 					Value:   "native",
 					Content: []*yaml.Node{},
-					Line:    94,
+					Line:    97,
 					Column:  21,
 				},
 			},
 			Source: "report: 技术选型建议 / GPU虚拟化选择 / 国际方案",
-			Attr:   &pb955,
+			Attr:   &pb964,
 			Str:    "native",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 95, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 98, Col: 7},
 			Name: "domestic",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -10915,16 +11065,16 @@ var pb969 = Candidate{
 					Tag:     "!!str",
 					Value:   "none",
 					Content: []*yaml.Node{},
-					Line:    95,
+					Line:    98,
 					Column:  25,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化)",
-			Attr:   &pb956,
+			Attr:   &pb968,
 			Str:    "none",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 96, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 99, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -10932,16 +11082,16 @@ var pb969 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    96,
+					Line:    99,
 					Column:  26,
 				},
 			},
 			Source: "report: 技术选型建议 / GPU虚拟化选择 / 国际方案 (最成熟生态)",
-			Attr:   &pb957,
+			Attr:   &pb972,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 97, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 100, Col: 7},
 			Name: "container_support",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -10949,17 +11099,17 @@ var pb969 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    97,
+					Line:    100,
 					Column:  34,
 				},
 			},
 			Source: "https://github.com/NVIDIA/k8s-device-plugin",
 			Fact:   "resource-name-nvidia",
-			Attr:   &pb958,
+			Attr:   &pb973,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 98, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 101, Col: 7},
 			Name: "sharing",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -10967,17 +11117,17 @@ var pb969 = Candidate{
 					Tag:     "!!str",
 					Value:   "hardware",
 					Content: []*yaml.Node{},
-					Line:    98,
+					Line:    101,
 					Column:  24,
 				},
 			},
 			Source: "https://docs.nvidia.com/datacenter/tesla/pdf/NVIDIA_MIG_User_Guide.pdf",
 			Fact:   "mig-max-instances",
-			Attr:   &pb959,
+			Attr:   &pb974,
 			Str:    "hardware",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 99, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 102, Col: 7},
 			Name: "export_restricted",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -10985,17 +11135,17 @@ var pb969 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    99,
+					Line:    102,
 					Column:  34,
 				},
 			},
 			Source: "https://bis.gov/press-release/commerce-strengthens-restrictions-advanced-computing-semiconductors-semiconductor",
 			Fact:   "export-controls-china-status",
-			Attr:   &pb960,
+			Attr:   &pb978,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 100, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 103, Col: 7},
 			Name: "model",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11004,12 +11154,12 @@ var pb969 = Candidate{
 					Tag:     "!!str",
 					Value:   "H100 SXM5 80GB",
 					Content: []*yaml.Node{},
-					Line:    100,
+					Line:    103,
 					Column:  22,
 				},
 			},
 			Source: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
-			Attr:   &pb961,
+			Attr:   &pb979,
 			Str:    "H100 SXM5 80GB",
 		},
 	},
@@ -11026,30 +11176,30 @@ var pb969 = Candidate{
 	},
 	Category: "gpu",
 	Corrections: []*Fact{
-		&pb994,
-		&pb995,
-		&pb996,
-		&pb997,
-		&pb998,
-		&pb999,
-		&pb1000,
-		&pb1001,
-		&pb1002,
+		&pb1012,
+		&pb1013,
+		&pb1014,
+		&pb1015,
+		&pb1016,
+		&pb1017,
+		&pb1018,
+		&pb1019,
+		&pb1020,
 	},
 }
 
-var pb1003 = Candidate{
-	Pos:  Pos{File: "rules/gpu.yaml", Line: 103, Col: 5},
+var pb1021 = Candidate{
+	Pos:  Pos{File: "rules/gpu.yaml", Line: 106, Col: 5},
 	ID:   "nvidia-h200",
 	Name: "NVIDIA H200 SXM",
 	Summary: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 106, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 109, Col: 7},
 		En:  "The H100's Hopper compute with 141 GB of HBM3e at 4.8 TB/s, which suits large models and long contexts. Since January 2026 the US reviews licences for China case by case, so whether you can actually buy one is still uncertain.",
 		Zh:  "算力与 H100 相同的 Hopper 芯片，配 141 GB HBM3e、4.8 TB/s 带宽，适合大模型和超长上下文。自 2026 年 1 月起美国对华许可改为逐案审查，能否真正买到仍不确定。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 109, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 112, Col: 7},
 			Name: "fp16_tflops",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11057,17 +11207,17 @@ var pb1003 = Candidate{
 					Tag:     "!!int",
 					Value:   "989",
 					Content: []*yaml.Node{},
-					Line:    109,
+					Line:    112,
 					Column:  28,
 				},
 			},
 			Source: "https://glennklockwood.com/garden/processors/h100",
 			Fact:   "nvidia-h200-compute-tdp",
-			Attr:   &pb950,
+			Attr:   &pb959,
 			Num:    989,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 110, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 113, Col: 7},
 			Name: "memory_gb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11075,17 +11225,17 @@ var pb1003 = Candidate{
 					Tag:     "!!int",
 					Value:   "141",
 					Content: []*yaml.Node{},
-					Line:    110,
+					Line:    113,
 					Column:  26,
 				},
 			},
 			Source: "https://raw.githubusercontent.com/mlcommons/inference_results_v4.1/main/closed/NVIDIA/systems/H200-SXM-141GBx8_TRT_MaxQ.json",
 			Fact:   "nvidia-h200-memory",
-			Attr:   &pb951,
+			Attr:   &pb960,
 			Num:    141,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 111, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 114, Col: 7},
 			Name: "memory_type",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11093,16 +11243,16 @@ var pb1003 = Candidate{
 					Tag:     "!!str",
 					Value:   "HBM3e",
 					Content: []*yaml.Node{},
-					Line:    111,
+					Line:    114,
 					Column:  28,
 				},
 			},
 			Source: "https://raw.githubusercontent.com/mlcommons/inference_results_v4.1/main/closed/NVIDIA/systems/H200-SXM-141GBx8_TRT_MaxQ.json",
-			Attr:   &pb952,
+			Attr:   &pb961,
 			Str:    "HBM3e",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 112, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 115, Col: 7},
 			Name: "tdp_w",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11110,17 +11260,17 @@ var pb1003 = Candidate{
 					Tag:     "!!int",
 					Value:   "700",
 					Content: []*yaml.Node{},
-					Line:    112,
+					Line:    115,
 					Column:  22,
 				},
 			},
 			Source: "https://raw.githubusercontent.com/mlcommons/inference_results_v4.1/main/closed/NVIDIA/systems/H200-SXM-141GBx8_TRT_MaxQ.json",
 			Fact:   "nvidia-h200-compute-tdp",
-			Attr:   &pb953,
+			Attr:   &pb962,
 			Num:    700,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 113, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 116, Col: 7},
 			Name: "price_cny",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11128,17 +11278,17 @@ var pb1003 = Candidate{
 					Tag:     "!!int",
 					Value:   "190000",
 					Content: []*yaml.Node{},
-					Line:    113,
+					Line:    116,
 					Column:  26,
 				},
 			},
 			Source: "https://www.techzine.eu/news/infrastructure/137757/nvidia-demands-full-prepayment-for-h200-chips-to-china/",
 			Fact:   "nvidia-h200-price-2026",
-			Attr:   &pb954,
+			Attr:   &pb963,
 			Num:    190000,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 114, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 117, Col: 7},
 			Name: "cuda",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11146,16 +11296,16 @@ var pb1003 = Candidate{
 					Tag:     "!!str",
 					Value:   "native",
 					Content: []*yaml.Node{},
-					Line:    114,
+					Line:    117,
 					Column:  21,
 				},
 			},
 			Source: "report: 技术选型建议 / GPU虚拟化选择 / 国际方案",
-			Attr:   &pb955,
+			Attr:   &pb964,
 			Str:    "native",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 115, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 118, Col: 7},
 			Name: "domestic",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11163,16 +11313,16 @@ var pb1003 = Candidate{
 					Tag:     "!!str",
 					Value:   "none",
 					Content: []*yaml.Node{},
-					Line:    115,
+					Line:    118,
 					Column:  25,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化)",
-			Attr:   &pb956,
+			Attr:   &pb968,
 			Str:    "none",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 116, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 119, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11180,16 +11330,16 @@ var pb1003 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    116,
+					Line:    119,
 					Column:  26,
 				},
 			},
 			Source: "report: 技术选型建议 / GPU虚拟化选择 / 国际方案 (最成熟生态)",
-			Attr:   &pb957,
+			Attr:   &pb972,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 117, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 120, Col: 7},
 			Name: "container_support",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11197,17 +11347,17 @@ var pb1003 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    117,
+					Line:    120,
 					Column:  34,
 				},
 			},
 			Source: "https://github.com/NVIDIA/k8s-device-plugin",
 			Fact:   "resource-name-nvidia",
-			Attr:   &pb958,
+			Attr:   &pb973,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 118, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 121, Col: 7},
 			Name: "sharing",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11215,17 +11365,17 @@ var pb1003 = Candidate{
 					Tag:     "!!str",
 					Value:   "hardware",
 					Content: []*yaml.Node{},
-					Line:    118,
+					Line:    121,
 					Column:  24,
 				},
 			},
 			Source: "https://docs.nvidia.com/datacenter/tesla/pdf/NVIDIA_MIG_User_Guide.pdf",
 			Fact:   "mig-max-instances",
-			Attr:   &pb959,
+			Attr:   &pb974,
 			Str:    "hardware",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 119, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 122, Col: 7},
 			Name: "export_restricted",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11233,17 +11383,17 @@ var pb1003 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    119,
+					Line:    122,
 					Column:  34,
 				},
 			},
 			Source: "https://www.afslaw.com/perspectives/national-security-counsel/bis-relaxes-export-license-review-h200-chips-china-and-macau",
 			Fact:   "export-controls-china-status",
-			Attr:   &pb960,
+			Attr:   &pb978,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 120, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 123, Col: 7},
 			Name: "model",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11252,12 +11402,12 @@ var pb1003 = Candidate{
 					Tag:     "!!str",
 					Value:   "H200 SXM 141GB",
 					Content: []*yaml.Node{},
-					Line:    120,
+					Line:    123,
 					Column:  22,
 				},
 			},
 			Source: "https://raw.githubusercontent.com/mlcommons/inference_results_v4.1/main/closed/NVIDIA/systems/H200-SXM-141GBx8_TRT_MaxQ.json",
-			Attr:   &pb961,
+			Attr:   &pb979,
 			Str:    "H200 SXM 141GB",
 		},
 	},
@@ -11269,60 +11419,60 @@ var pb1003 = Candidate{
 	},
 	Category: "gpu",
 	Corrections: []*Fact{
-		&pb994,
-		&pb995,
-		&pb999,
-		&pb1000,
-		&pb1001,
+		&pb1012,
+		&pb1013,
+		&pb1017,
+		&pb1018,
+		&pb1019,
 	},
 }
 
-var pb1053 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 365, Col: 5},
+var pb1071 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 368, Col: 5},
 	ID:      "nvidia-a100-memory-tdp",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 367, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 370, Col: 18},
 		En:  "A100: 80 GB HBM2e, 400 W.",
 		Zh:  "A100：80GB HBM2e，400W。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 369, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 372, Col: 7},
 		En:  "80 GB HBM2e is right, but 400 W applies only to the SXM4 module. The A100 80GB PCIe card is 300 W and the 40 GB PCIe card 250 W.",
 		Zh:  "80 GB HBM2e 无误，但 400 W 仅指 SXM4 模组；A100 80GB PCIe 卡为 300 W，40 GB PCIe 卡为 250 W。",
 	},
 	Source: "https://glennklockwood.com/garden/processors/A100",
 }
 
-var pb1054 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 431, Col: 5},
+var pb1072 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 434, Col: 5},
 	ID:      "report-gpu-prices",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 433, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 436, Col: 18},
 		En:  "Price per card: Iluvatar about ¥60k, Moore Threads about ¥70k, Biren about ¥80k, Hygon about ¥50k, NVIDIA A100 ¥100k+.",
 		Zh:  "单卡价格：天数智芯约 6 万元，摩尔线程约 7 万元，壁仞约 8 万元，海光约 5 万元，NVIDIA A100 10 万元以上。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 435, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 438, Col: 7},
 		En:  "None of these vendors publishes list prices and no independent source confirmed the figures, so they are the report's rough estimates. The Moore Threads price was given for the MTT S80, a consumer card that launched at about US$245, so it says little about the S4000. Reuters reported grey-market A100s at about US$20,000 in China in 2023.",
 		Zh:  "这些厂商都不公开标价，也找不到独立来源证实，因此只能视为报告的粗略估计。摩尔线程的价格是针对 MTT S80 给出的，而 S80 是首发价约 245 美元的消费级显卡，对 S4000 参考意义不大。路透社报道，2023 年国内灰色市场上 A100 约售 2 万美元。",
 	},
 	Source: "https://www.channelnews.fr/interdit-dexporter-en-chine-nvidia-voit-les-prix-de-ses-gpu-a100-et-h100-grimper-126349",
 }
 
-var pb1028 = Candidate{
-	Pos:  Pos{File: "rules/gpu.yaml", Line: 123, Col: 5},
+var pb1046 = Candidate{
+	Pos:  Pos{File: "rules/gpu.yaml", Line: 126, Col: 5},
 	ID:   "nvidia-a100",
 	Name: "NVIDIA A100 80GB SXM4",
 	Summary: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 126, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 129, Col: 7},
 		En:  "The Ampere generation and the baseline of the report's comparison table: 80 GB HBM2e and 312 dense FP16 TFLOPS. The 400 W figure is the SXM4 module; the 80 GB PCIe card draws 300 W. Export-controlled for China since 2022.",
 		Zh:  "Ampere 架构，报告对比表的基准卡：80 GB HBM2e，稠密 FP16 312 TFLOPS。400 W 指 SXM4 模组，80 GB PCIe 卡为 300 W。自 2022 年起对华出口受管制。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 129, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 132, Col: 7},
 			Name: "fp16_tflops",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11330,17 +11480,17 @@ var pb1028 = Candidate{
 					Tag:     "!!int",
 					Value:   "312",
 					Content: []*yaml.Node{},
-					Line:    129,
+					Line:    132,
 					Column:  28,
 				},
 			},
 			Source: "https://glennklockwood.com/garden/processors/A100",
 			Fact:   "nvidia-a100-fp16",
-			Attr:   &pb950,
+			Attr:   &pb959,
 			Num:    312,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 130, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 133, Col: 7},
 			Name: "memory_gb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11348,16 +11498,16 @@ var pb1028 = Candidate{
 					Tag:     "!!int",
 					Value:   "80",
 					Content: []*yaml.Node{},
-					Line:    130,
+					Line:    133,
 					Column:  26,
 				},
 			},
 			Source: "https://glennklockwood.com/garden/processors/A100",
-			Attr:   &pb951,
+			Attr:   &pb960,
 			Num:    80,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 131, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 134, Col: 7},
 			Name: "memory_type",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11365,16 +11515,16 @@ var pb1028 = Candidate{
 					Tag:     "!!str",
 					Value:   "HBM2e",
 					Content: []*yaml.Node{},
-					Line:    131,
+					Line:    134,
 					Column:  28,
 				},
 			},
 			Source: "https://glennklockwood.com/garden/processors/A100",
-			Attr:   &pb952,
+			Attr:   &pb961,
 			Str:    "HBM2e",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 132, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 135, Col: 7},
 			Name: "tdp_w",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11382,17 +11532,17 @@ var pb1028 = Candidate{
 					Tag:     "!!int",
 					Value:   "400",
 					Content: []*yaml.Node{},
-					Line:    132,
+					Line:    135,
 					Column:  22,
 				},
 			},
 			Source: "https://glennklockwood.com/garden/processors/A100",
 			Fact:   "nvidia-a100-memory-tdp",
-			Attr:   &pb953,
+			Attr:   &pb962,
 			Num:    400,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 133, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 136, Col: 7},
 			Name: "price_cny",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11400,17 +11550,17 @@ var pb1028 = Candidate{
 					Tag:     "!!int",
 					Value:   "100000",
 					Content: []*yaml.Node{},
-					Line:    133,
+					Line:    136,
 					Column:  26,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (价格)",
 			Fact:   "report-gpu-prices",
-			Attr:   &pb954,
+			Attr:   &pb963,
 			Num:    100000,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 134, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 137, Col: 7},
 			Name: "cuda",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11418,16 +11568,16 @@ var pb1028 = Candidate{
 					Tag:     "!!str",
 					Value:   "native",
 					Content: []*yaml.Node{},
-					Line:    134,
+					Line:    137,
 					Column:  21,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比",
-			Attr:   &pb955,
+			Attr:   &pb964,
 			Str:    "native",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 135, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 138, Col: 7},
 			Name: "domestic",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11435,16 +11585,16 @@ var pb1028 = Candidate{
 					Tag:     "!!str",
 					Value:   "none",
 					Content: []*yaml.Node{},
-					Line:    135,
+					Line:    138,
 					Column:  25,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化)",
-			Attr:   &pb956,
+			Attr:   &pb968,
 			Str:    "none",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 136, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 139, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11452,16 +11602,16 @@ var pb1028 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    136,
+					Line:    139,
 					Column:  26,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (生态成熟度: 最成熟)",
-			Attr:   &pb957,
+			Attr:   &pb972,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 137, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 140, Col: 7},
 			Name: "container_support",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11469,16 +11619,16 @@ var pb1028 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    137,
+					Line:    140,
 					Column:  34,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (容器支持)",
-			Attr:   &pb958,
+			Attr:   &pb973,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 138, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 141, Col: 7},
 			Name: "sharing",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11486,17 +11636,17 @@ var pb1028 = Candidate{
 					Tag:     "!!str",
 					Value:   "hardware",
 					Content: []*yaml.Node{},
-					Line:    138,
+					Line:    141,
 					Column:  24,
 				},
 			},
 			Source: "https://docs.nvidia.com/datacenter/tesla/pdf/NVIDIA_MIG_User_Guide.pdf",
 			Fact:   "mig-max-instances",
-			Attr:   &pb959,
+			Attr:   &pb974,
 			Str:    "hardware",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 139, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 142, Col: 7},
 			Name: "export_restricted",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11504,17 +11654,17 @@ var pb1028 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    139,
+					Line:    142,
 					Column:  34,
 				},
 			},
 			Source: "https://bis.gov/press-release/commerce-strengthens-restrictions-advanced-computing-semiconductors-semiconductor",
 			Fact:   "export-controls-china-status",
-			Attr:   &pb960,
+			Attr:   &pb978,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 140, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 143, Col: 7},
 			Name: "model",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11523,12 +11673,12 @@ var pb1028 = Candidate{
 					Tag:     "!!str",
 					Value:   "A100 SXM4 80GB",
 					Content: []*yaml.Node{},
-					Line:    140,
+					Line:    143,
 					Column:  22,
 				},
 			},
 			Source: "https://glennklockwood.com/garden/processors/A100",
-			Attr:   &pb961,
+			Attr:   &pb979,
 			Str:    "A100 SXM4 80GB",
 		},
 	},
@@ -11537,25 +11687,25 @@ var pb1028 = Candidate{
 	},
 	Category: "gpu",
 	Corrections: []*Fact{
-		&pb994,
-		&pb995,
-		&pb1053,
-		&pb1054,
+		&pb1012,
+		&pb1013,
+		&pb1071,
+		&pb1072,
 	},
 }
 
-var pb1055 = Candidate{
-	Pos:  Pos{File: "rules/gpu.yaml", Line: 143, Col: 5},
+var pb1073 = Candidate{
+	Pos:  Pos{File: "rules/gpu.yaml", Line: 146, Col: 5},
 	ID:   "nvidia-h20",
 	Name: "NVIDIA H20",
 	Summary: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 146, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 149, Col: 7},
 		En:  "A cut-down Hopper built for the Chinese market: 96 GB HBM3 at 4.0 TB/s, but only about 148 dense FP16 TFLOPS, and MIG with up to 7 instances. It has needed a US licence since April 2025, NVIDIA reportedly stopped production in August 2025, and Chinese regulators told buyers to avoid it.",
 		Zh:  "面向中国市场的阉割版 Hopper：96 GB HBM3、4.0 TB/s 带宽，但稠密 FP16 仅约 148 TFLOPS；支持 MIG，最多 7 个实例。2025 年 4 月起出口需美国许可，据报道 NVIDIA 已于 2025 年 8 月停产，国内监管部门也劝企业不要采购。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 149, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 152, Col: 7},
 			Name: "fp16_tflops",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11563,17 +11713,17 @@ var pb1055 = Candidate{
 					Tag:     "!!int",
 					Value:   "148",
 					Content: []*yaml.Node{},
-					Line:    149,
+					Line:    152,
 					Column:  28,
 				},
 			},
 			Source: "https://www.tomshardware.com/pc-components/gpus/new-nvidia-ai-gpus-designed-to-get-around-us-export-bans-come-to-china-h20-l20-and-l2-to-fill-void-left-by-restricted-models",
 			Fact:   "nvidia-h20-specs",
-			Attr:   &pb950,
+			Attr:   &pb959,
 			Num:    148,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 150, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 153, Col: 7},
 			Name: "memory_gb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11581,17 +11731,17 @@ var pb1055 = Candidate{
 					Tag:     "!!int",
 					Value:   "96",
 					Content: []*yaml.Node{},
-					Line:    150,
+					Line:    153,
 					Column:  26,
 				},
 			},
 			Source: "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html",
 			Fact:   "nvidia-h20-specs",
-			Attr:   &pb951,
+			Attr:   &pb960,
 			Num:    96,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 151, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 154, Col: 7},
 			Name: "memory_type",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11599,16 +11749,16 @@ var pb1055 = Candidate{
 					Tag:     "!!str",
 					Value:   "HBM3",
 					Content: []*yaml.Node{},
-					Line:    151,
+					Line:    154,
 					Column:  28,
 				},
 			},
 			Source: "https://www.tomshardware.com/pc-components/gpus/new-nvidia-ai-gpus-designed-to-get-around-us-export-bans-come-to-china-h20-l20-and-l2-to-fill-void-left-by-restricted-models",
-			Attr:   &pb952,
+			Attr:   &pb961,
 			Str:    "HBM3",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 152, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 155, Col: 7},
 			Name: "tdp_w",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11616,16 +11766,16 @@ var pb1055 = Candidate{
 					Tag:     "!!int",
 					Value:   "400",
 					Content: []*yaml.Node{},
-					Line:    152,
+					Line:    155,
 					Column:  22,
 				},
 			},
 			Source: "https://huggingface.co/hardware/h20",
-			Attr:   &pb953,
+			Attr:   &pb962,
 			Num:    400,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 153, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 156, Col: 7},
 			Name: "price_cny",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11633,17 +11783,17 @@ var pb1055 = Candidate{
 					Tag:     "!!int",
 					Value:   "110000",
 					Content: []*yaml.Node{},
-					Line:    153,
+					Line:    156,
 					Column:  26,
 				},
 			},
 			Source: "https://dunyanews.tv/amp/english/788751.php",
 			Fact:   "china-ai-card-prices-2024",
-			Attr:   &pb954,
+			Attr:   &pb963,
 			Num:    110000,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 154, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 157, Col: 7},
 			Name: "cuda",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11651,16 +11801,16 @@ var pb1055 = Candidate{
 					Tag:     "!!str",
 					Value:   "native",
 					Content: []*yaml.Node{},
-					Line:    154,
+					Line:    157,
 					Column:  21,
 				},
 			},
 			Source: "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html",
-			Attr:   &pb955,
+			Attr:   &pb964,
 			Str:    "native",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 155, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 158, Col: 7},
 			Name: "domestic",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11668,16 +11818,16 @@ var pb1055 = Candidate{
 					Tag:     "!!str",
 					Value:   "none",
 					Content: []*yaml.Node{},
-					Line:    155,
+					Line:    158,
 					Column:  25,
 				},
 			},
 			Source: "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html",
-			Attr:   &pb956,
+			Attr:   &pb968,
 			Str:    "none",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 156, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 159, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11685,16 +11835,16 @@ var pb1055 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    156,
+					Line:    159,
 					Column:  26,
 				},
 			},
 			Source: "report: 技术选型建议 / GPU虚拟化选择 / 国际方案 (最成熟生态)",
-			Attr:   &pb957,
+			Attr:   &pb972,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 157, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 160, Col: 7},
 			Name: "container_support",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11702,17 +11852,17 @@ var pb1055 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    157,
+					Line:    160,
 					Column:  34,
 				},
 			},
 			Source: "https://github.com/NVIDIA/k8s-device-plugin",
 			Fact:   "resource-name-nvidia",
-			Attr:   &pb958,
+			Attr:   &pb973,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 158, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 161, Col: 7},
 			Name: "sharing",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11720,17 +11870,17 @@ var pb1055 = Candidate{
 					Tag:     "!!str",
 					Value:   "hardware",
 					Content: []*yaml.Node{},
-					Line:    158,
+					Line:    161,
 					Column:  24,
 				},
 			},
 			Source: "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html",
 			Fact:   "mig-max-instances",
-			Attr:   &pb959,
+			Attr:   &pb974,
 			Str:    "hardware",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 159, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 162, Col: 7},
 			Name: "export_restricted",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11738,17 +11888,17 @@ var pb1055 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    159,
+					Line:    162,
 					Column:  34,
 				},
 			},
 			Source: "https://www.nbcsandiego.com/news/business/money-report/nvidia-says-it-will-record-5-5-billion-quarterly-charge-tied-to-h20-processors-exported-to-china/3804789/",
 			Fact:   "nvidia-h20-export-status-2025",
-			Attr:   &pb960,
+			Attr:   &pb978,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 160, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 163, Col: 7},
 			Name: "model",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11757,12 +11907,12 @@ var pb1055 = Candidate{
 					Tag:     "!!str",
 					Value:   "H20 96GB (HGX)",
 					Content: []*yaml.Node{},
-					Line:    160,
+					Line:    163,
 					Column:  22,
 				},
 			},
 			Source: "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html",
-			Attr:   &pb961,
+			Attr:   &pb979,
 			Str:    "H20 96GB (HGX)",
 		},
 	},
@@ -11772,108 +11922,108 @@ var pb1055 = Candidate{
 	},
 	Category: "gpu",
 	Corrections: []*Fact{
-		&pb994,
-		&pb995,
+		&pb1012,
+		&pb1013,
 	},
 }
 
-var pb1105 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 481, Col: 5},
+var pb1123 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 484, Col: 5},
 	ID:      "iluvatar-mr-v100",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 483, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 486, Col: 18},
 		En:  "MR-V100: 180 TF FP16, 32 GB HBM2, 300 W, a training card.",
 		Zh:  "MR-V100：FP16 180 TF，32GB HBM2，300W，训练卡。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 485, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 488, Col: 7},
 		En:  "The MR-V100 (智铠100) is a cloud inference card, not a training card: FP16 96 TFLOPS, INT8 192 TOPS, 32 GB HBM2e, PCIe Gen4.",
 		Zh:  "智铠100（MR-V100）是云端推理卡而非训练卡：FP16 96 TFLOPS，INT8 192 TOPS，32 GB HBM2e，PCIe Gen4。",
 	},
 	Source: "https://ai.gitee.com/docs/compute/clusters_gpu/iluvatar_MR-V100_gpu",
 }
 
-var pb1106 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 474, Col: 5},
+var pb1124 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 477, Col: 5},
 	ID:      "iluvatar-bi-v150",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 476, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 479, Col: 18},
 		En:  "BI-V150: 256 INT8 TOPS, 48 GB HBM2e.",
 		Zh:  "BI-V150：256 INT8 TOPS，48GB HBM2e。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 478, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 481, Col: 7},
 		En:  "A BI-V150 board carries two GPU chips of 32 GB each, so 64 GB of HBM2e per board (not 48 GB), at 350 W peak on PCIe 4.0 x16. The INT8 figure could not be checked.",
 		Zh:  "一块 BI-V150 板卡有两颗各 32 GB 的 GPU 芯片，即每板 64 GB HBM2e（不是 48 GB），峰值功耗 350 W，PCIe 4.0 x16。INT8 数值无法核实。",
 	},
 	Source: "https://ai.gitee.com/docs/compute/clusters_gpu/iluvatar_BI-V150_gpu",
 }
 
-var pb1107 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 495, Col: 5},
+var pb1125 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 498, Col: 5},
 	ID:      "iluvatar-software",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 497, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 500, Col: 18},
 		En:  "Runtime 'ixrt' 2.5; full Docker and Kubernetes support.",
 		Zh:  "ixrt 运行时 2.5；Docker、Kubernetes 完整支持。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 499, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 502, Col: 7},
 		En:  "IxRT is Iluvatar's inference engine (a TensorRT counterpart), not a container runtime. Kubernetes support comes from ix-device-plugin (resource iluvatar.com/gpu), and HAMi adds vGPU sharing. The IXUCA stack follows the CUDA programming model: most CUDA code rebuilds with Iluvatar's clang, though warps are 64 threads wide.",
 		Zh:  "IxRT 是天数的推理引擎（对应 TensorRT），不是容器运行时。Kubernetes 支持来自 ix-device-plugin（资源名 iluvatar.com/gpu），HAMi 另外提供 vGPU 共享。天数智算软件栈沿用 CUDA 编程模型，大多数 CUDA 代码用天数 clang 重新编译即可，但 warp 宽度为 64 线程。",
 	},
 	Source: "https://github.com/Deep-Spark/ix-device-plugin",
 }
 
-var pb1108 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 467, Col: 5},
+var pb1126 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 470, Col: 5},
 	ID:      "iluvatar-bi-v100",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 469, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 472, Col: 18},
 		En:  "BI-V100: 128 INT8 TOPS, 32 GB HBM2.",
 		Zh:  "BI-V100：128 INT8 TOPS，32GB HBM2。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 471, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 474, Col: 7},
 		En:  "The BI-V100 (天垓100) is a 7 nm GPGPU with 32 GB HBM2 at 1.2 TB/s and about 300 W; peak FP16 is 147 TFLOPS and INT8 295 TOPS, so the report's 128 TOPS is wrong.",
 		Zh:  "天垓100（BI-V100）为 7 nm 通用 GPU，32 GB HBM2、1.2 TB/s，约 300 W；FP16 峰值 147 TFLOPS，INT8 295 TOPS，报告的 128 TOPS 有误。",
 	},
 	Source: "https://geektopia.es/es/technology/2021/04/05/noticias/amp/la-empresa-china-tianshu-zhixin-empieza-la-produccion-de-su-gpgpu-a-7-nm-alcanza-los-37-tflops.html",
 }
 
-var pb1109 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 488, Col: 5},
+var pb1127 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 491, Col: 5},
 	ID:      "iluvatar-mr-v200",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 490, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 493, Col: 18},
 		En:  "MR-V200 (2025): 350 TF FP16, 64 GB HBM3, 350 W, PCIe 5.0, ILink; the comparison table uses these figures for Iluvatar.",
 		Zh:  "MR-V200（2025）：FP16 350 TF，64GB HBM3，350W，PCIe 5.0，ILink 互联；对比表中天数智芯一列即采用这些数值。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 492, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 495, Col: 7},
 		En:  "No trace of an MR-V200 exists outside the report: it is missing from Iluvatar's device plugin, HAMi's chip list and the vendor's driver lists, so it is probably invented. The real line is BI-V100/BI-V150 for training and MR-V100/MR-V50 for inference. No FP16 figure is published for the BI-V150, so the tool uses the BI-V100's verified 147 TFLOPS as a floor.",
 		Zh:  "除报告外找不到任何 MR-V200 的踪迹：天数的 device plugin、HAMi 的芯片列表和厂商驱动列表中都没有，很可能是杜撰的。实际产品线为训练用的 BI-V100/BI-V150 和推理用的 MR-V100/MR-V50。BI-V150 没有公开 FP16 数值，本工具以已核实的天垓100 的 147 TFLOPS 作为下限。",
 	},
 	Source: "https://github.com/Project-HAMi/HAMi/blob/master/docs/iluvatar-gpu-support.md",
 }
 
-var pb1080 = Candidate{
-	Pos:  Pos{File: "rules/gpu.yaml", Line: 164, Col: 5},
+var pb1098 = Candidate{
+	Pos:  Pos{File: "rules/gpu.yaml", Line: 167, Col: 5},
 	ID:   "iluvatar-corex",
 	Name: "Iluvatar CoreX BI-V150",
 	Summary: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 167, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 170, Col: 7},
 		En:  "Iluvatar CoreX BI-V150 (天垓150): a domestic GPGPU board with two chips, 64 GB HBM2e in total and 350 W. Its IXUCA stack follows the CUDA programming model, so most CUDA code rebuilds with Iluvatar's clang. No FP16 figure has been published for the BI-V150, so the tool uses the BI-V100's 147 TFLOPS as a conservative stand-in. The report's MR-V200 could not be found anywhere.",
 		Zh:  "天数智芯天垓150（BI-V150）：国产通用 GPU，单板两颗芯片，共 64 GB HBM2e，功耗 350 W。天数智算软件栈（IXUCA）沿用 CUDA 编程模型，大多数 CUDA 代码用天数的 clang 重新编译即可运行。BI-V150 没有公开的 FP16 算力，本工具保守地沿用天垓100 的 147 TFLOPS。报告提到的 MR-V200 查无此品。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 170, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 173, Col: 7},
 			Name: "fp16_tflops",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11881,17 +12031,17 @@ var pb1080 = Candidate{
 					Tag:     "!!int",
 					Value:   "147",
 					Content: []*yaml.Node{},
-					Line:    170,
+					Line:    173,
 					Column:  28,
 				},
 			},
 			Source: "https://geektopia.es/es/technology/2021/04/05/noticias/amp/la-empresa-china-tianshu-zhixin-empieza-la-produccion-de-su-gpgpu-a-7-nm-alcanza-los-37-tflops.html",
 			Fact:   "iluvatar-mr-v200",
-			Attr:   &pb950,
+			Attr:   &pb959,
 			Num:    147,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 171, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 174, Col: 7},
 			Name: "memory_gb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11899,17 +12049,17 @@ var pb1080 = Candidate{
 					Tag:     "!!int",
 					Value:   "64",
 					Content: []*yaml.Node{},
-					Line:    171,
+					Line:    174,
 					Column:  26,
 				},
 			},
 			Source: "https://ai.gitee.com/docs/compute/clusters_gpu/iluvatar_BI-V150_gpu",
 			Fact:   "iluvatar-bi-v150",
-			Attr:   &pb951,
+			Attr:   &pb960,
 			Num:    64,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 172, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 175, Col: 7},
 			Name: "memory_type",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11917,16 +12067,16 @@ var pb1080 = Candidate{
 					Tag:     "!!str",
 					Value:   "HBM2e",
 					Content: []*yaml.Node{},
-					Line:    172,
+					Line:    175,
 					Column:  28,
 				},
 			},
 			Source: "https://ai.gitee.com/docs/compute/clusters_gpu/iluvatar_BI-V150_gpu",
-			Attr:   &pb952,
+			Attr:   &pb961,
 			Str:    "HBM2e",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 173, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 176, Col: 7},
 			Name: "tdp_w",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11934,16 +12084,16 @@ var pb1080 = Candidate{
 					Tag:     "!!int",
 					Value:   "350",
 					Content: []*yaml.Node{},
-					Line:    173,
+					Line:    176,
 					Column:  22,
 				},
 			},
 			Source: "https://ai.gitee.com/docs/compute/clusters_gpu/iluvatar_BI-V150_gpu",
-			Attr:   &pb953,
+			Attr:   &pb962,
 			Num:    350,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 174, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 177, Col: 7},
 			Name: "price_cny",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11951,17 +12101,17 @@ var pb1080 = Candidate{
 					Tag:     "!!int",
 					Value:   "60000",
 					Content: []*yaml.Node{},
-					Line:    174,
+					Line:    177,
 					Column:  26,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (价格)",
 			Fact:   "report-gpu-prices",
-			Attr:   &pb954,
+			Attr:   &pb963,
 			Num:    60000,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 175, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 178, Col: 7},
 			Name: "cuda",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11969,17 +12119,17 @@ var pb1080 = Candidate{
 					Tag:     "!!str",
 					Value:   "port",
 					Content: []*yaml.Node{},
-					Line:    175,
+					Line:    178,
 					Column:  21,
 				},
 			},
 			Source: "https://ai.gitee.com/docs/compute/clusters_gpu/iluvatar_BI-V150_gpu",
 			Fact:   "iluvatar-software",
-			Attr:   &pb955,
+			Attr:   &pb964,
 			Str:    "port",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 176, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 179, Col: 7},
 			Name: "domestic",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11987,16 +12137,16 @@ var pb1080 = Candidate{
 					Tag:     "!!str",
 					Value:   "full",
 					Content: []*yaml.Node{},
-					Line:    176,
+					Line:    179,
 					Column:  25,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化: 完全自主)",
-			Attr:   &pb956,
+			Attr:   &pb968,
 			Str:    "full",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 177, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 180, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12004,16 +12154,16 @@ var pb1080 = Candidate{
 					Tag:     "!!int",
 					Value:   "3",
 					Content: []*yaml.Node{},
-					Line:    177,
+					Line:    180,
 					Column:  26,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (生态成熟度: 中等)",
-			Attr:   &pb957,
+			Attr:   &pb972,
 			Num:    3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 178, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 181, Col: 7},
 			Name: "container_support",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12021,17 +12171,17 @@ var pb1080 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    178,
+					Line:    181,
 					Column:  34,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (容器支持)",
 			Fact:   "resource-name-iluvatar",
-			Attr:   &pb958,
+			Attr:   &pb973,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 179, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 182, Col: 7},
 			Name: "sharing",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12039,17 +12189,17 @@ var pb1080 = Candidate{
 					Tag:     "!!str",
 					Value:   "vgpu",
 					Content: []*yaml.Node{},
-					Line:    179,
+					Line:    182,
 					Column:  24,
 				},
 			},
 			Source: "https://github.com/Project-HAMi/HAMi/blob/master/docs/iluvatar-gpu-support.md",
 			Fact:   "hami-supported-vendors",
-			Attr:   &pb959,
+			Attr:   &pb974,
 			Str:    "vgpu",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 180, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 183, Col: 7},
 			Name: "export_restricted",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12057,15 +12207,15 @@ var pb1080 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    180,
+					Line:    183,
 					Column:  34,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化: 完全自主)",
-			Attr:   &pb960,
+			Attr:   &pb978,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 181, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 184, Col: 7},
 			Name: "model",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12074,12 +12224,12 @@ var pb1080 = Candidate{
 					Tag:     "!!str",
 					Value:   "BI-V150 (天垓150)",
 					Content: []*yaml.Node{},
-					Line:    181,
+					Line:    184,
 					Column:  22,
 				},
 			},
 			Source: "https://ai.gitee.com/docs/compute/clusters_gpu/iluvatar_BI-V150_gpu",
-			Attr:   &pb961,
+			Attr:   &pb979,
 			Str:    "BI-V150 (天垓150)",
 		},
 	},
@@ -12090,78 +12240,78 @@ var pb1080 = Candidate{
 	},
 	Category: "gpu",
 	Corrections: []*Fact{
-		&pb1105,
-		&pb1106,
-		&pb1107,
-		&pb1108,
-		&pb1109,
-		&pb1054,
+		&pb1123,
+		&pb1124,
+		&pb1125,
+		&pb1126,
+		&pb1127,
+		&pb1072,
 	},
 }
 
-var pb1135 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 503, Col: 5},
+var pb1153 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 506, Col: 5},
 	ID:      "moore-threads-mtt-s80",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 505, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 508, Col: 18},
 		En:  "MTT S80: 384 TF FP16, 64 GB GDDR6X, 350 W, about 60% of an A100's price.",
 		Zh:  "MTT S80：FP16 384 TF，64GB GDDR6X，350W TDP，价格约为 A100 的 60%。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 507, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 510, Col: 7},
 		En:  "The MTT S80 is a consumer gaming card (November 2022, about US$245): 14.4 FP32 TFLOPS, 16 GB GDDR6 and 255 W. It is not a data-centre card, so the tool describes Moore Threads with its data-centre MTT S4000 (48 GB GDDR6, 100 FP16 TFLOPS) instead.",
 		Zh:  "MTT S80 是消费级游戏卡（2022 年 11 月发布，约 245 美元）：FP32 14.4 TFLOPS，16 GB GDDR6，255 W，并非数据中心卡。因此本工具改用摩尔线程的数据中心卡 MTT S4000（48 GB GDDR6，FP16 100 TFLOPS）来代表该厂商。",
 	},
 	Source: "https://www.chip.pl/2022/11/mtt-s80-chinska-karta-dla-graczy",
 }
 
-var pb1136 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 510, Col: 5},
+var pb1154 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 513, Col: 5},
 	ID:      "moore-threads-mtt-s70",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 512, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 515, Col: 18},
 		En:  "MTT S70: 256 INT8 TOPS, 48 GB, for LLM inference.",
 		Zh:  "MTT S70：256 INT8 TOPS，48GB GDDR6X，用于大模型推理。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 514, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 517, Col: 7},
 		En:  "The MTT S70 (May 2023) is a cut-down consumer card with 7 GB GDDR6 and 11.2 FP32 TFLOPS; the 48 GB figure belongs to the data-centre MTT S4000.",
 		Zh:  "MTT S70（2023 年 5 月）是缩减版消费级显卡，7 GB GDDR6，FP32 11.2 TFLOPS；48 GB 属于数据中心卡 MTT S4000。",
 	},
 	Source: "https://www.purepc.pl/moore-threads-mtt-s70-premiera-nowej-chinskiej-karty-graficznej-z-7-gb-pamieci-vram-gddr6",
 }
 
-var pb1137 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 524, Col: 5},
+var pb1155 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 527, Col: 5},
 	ID:      "moore-threads-mtt-s4000-tdp",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 526, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 529, Col: 18},
 		En:  "350 W (stated for the MTT S80).",
 		Zh:  "350W（针对 MTT S80）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 528, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 531, Col: 7},
 		En:  "The S80 is actually a 255 W card, and no published board power for the S4000 was found. The tool keeps the report's 350 W only as a placeholder.",
 		Zh:  "S80 实际为 255 W，也没有找到 S4000 公开的整卡功耗。本工具仅把报告的 350 W 作为占位值。",
 	},
 	Source: "https://tweakpc.de/news/49715/moore-threads-leistungsstarke-mtt-s4000-gpu-aus-china-mit-25-tflops",
 }
 
-var pb1110 = Candidate{
-	Pos:  Pos{File: "rules/gpu.yaml", Line: 184, Col: 5},
+var pb1128 = Candidate{
+	Pos:  Pos{File: "rules/gpu.yaml", Line: 187, Col: 5},
 	ID:   "moore-threads-mtt",
 	Name: "Moore Threads MTT S4000",
 	Summary: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 187, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 190, Col: 7},
 		En:  "Moore Threads MTT S4000: the data-centre card of the MUSA line, with 48 GB GDDR6, 100 FP16 TFLOPS and MTLink, and graphics as well as compute. MUSA mirrors the CUDA API; PyTorch runs through torch_musa once 'cuda' becomes 'musa' in the code. The MTT S80 the report describes is a 16 GB consumer gaming card, not this one. A newer MTT S5000 (80 GB) has since appeared.",
 		Zh:  "摩尔线程 MTT S4000：MUSA 产品线的数据中心卡，48 GB GDDR6、FP16 100 TFLOPS，支持 MTLink，图形与计算兼备。MUSA 的接口与 CUDA 对应；把代码中的 cuda 换成 musa 后即可通过 torch_musa 运行 PyTorch。报告写的 MTT S80 是 16 GB 的消费级游戏卡，并非本卡。摩尔线程随后又推出了 80 GB 的 MTT S5000。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 190, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 193, Col: 7},
 			Name: "fp16_tflops",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12169,17 +12319,17 @@ var pb1110 = Candidate{
 					Tag:     "!!int",
 					Value:   "100",
 					Content: []*yaml.Node{},
-					Line:    190,
+					Line:    193,
 					Column:  28,
 				},
 			},
 			Source: "https://www.titancomputers.com/Chinese-AI-GPUs-are-on-the-Rise-s/2027.htm",
 			Fact:   "moore-threads-mtt-s4000",
-			Attr:   &pb950,
+			Attr:   &pb959,
 			Num:    100,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 191, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 194, Col: 7},
 			Name: "memory_gb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12187,17 +12337,17 @@ var pb1110 = Candidate{
 					Tag:     "!!int",
 					Value:   "48",
 					Content: []*yaml.Node{},
-					Line:    191,
+					Line:    194,
 					Column:  26,
 				},
 			},
 			Source: "https://tweakpc.de/news/49715/moore-threads-leistungsstarke-mtt-s4000-gpu-aus-china-mit-25-tflops",
 			Fact:   "moore-threads-mtt-s80",
-			Attr:   &pb951,
+			Attr:   &pb960,
 			Num:    48,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 192, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 195, Col: 7},
 			Name: "memory_type",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12205,16 +12355,16 @@ var pb1110 = Candidate{
 					Tag:     "!!str",
 					Value:   "GDDR6",
 					Content: []*yaml.Node{},
-					Line:    192,
+					Line:    195,
 					Column:  28,
 				},
 			},
 			Source: "https://tweakpc.de/news/49715/moore-threads-leistungsstarke-mtt-s4000-gpu-aus-china-mit-25-tflops",
-			Attr:   &pb952,
+			Attr:   &pb961,
 			Str:    "GDDR6",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 193, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 196, Col: 7},
 			Name: "tdp_w",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12222,17 +12372,17 @@ var pb1110 = Candidate{
 					Tag:     "!!int",
 					Value:   "350",
 					Content: []*yaml.Node{},
-					Line:    193,
+					Line:    196,
 					Column:  22,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (功耗)",
 			Fact:   "moore-threads-mtt-s4000-tdp",
-			Attr:   &pb953,
+			Attr:   &pb962,
 			Num:    350,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 194, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 197, Col: 7},
 			Name: "price_cny",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12240,17 +12390,17 @@ var pb1110 = Candidate{
 					Tag:     "!!int",
 					Value:   "70000",
 					Content: []*yaml.Node{},
-					Line:    194,
+					Line:    197,
 					Column:  26,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (价格)",
 			Fact:   "report-gpu-prices",
-			Attr:   &pb954,
+			Attr:   &pb963,
 			Num:    70000,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 195, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 198, Col: 7},
 			Name: "cuda",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12258,17 +12408,17 @@ var pb1110 = Candidate{
 					Tag:     "!!str",
 					Value:   "port",
 					Content: []*yaml.Node{},
-					Line:    195,
+					Line:    198,
 					Column:  21,
 				},
 			},
 			Source: "https://blog.csdn.net/aosudh/article/details/148171351",
 			Fact:   "moore-threads-software",
-			Attr:   &pb955,
+			Attr:   &pb964,
 			Str:    "port",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 196, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 199, Col: 7},
 			Name: "domestic",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12276,16 +12426,16 @@ var pb1110 = Candidate{
 					Tag:     "!!str",
 					Value:   "full",
 					Content: []*yaml.Node{},
-					Line:    196,
+					Line:    199,
 					Column:  25,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化: 完全自主)",
-			Attr:   &pb956,
+			Attr:   &pb968,
 			Str:    "full",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 197, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 200, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12293,16 +12443,16 @@ var pb1110 = Candidate{
 					Tag:     "!!int",
 					Value:   "3",
 					Content: []*yaml.Node{},
-					Line:    197,
+					Line:    200,
 					Column:  26,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (生态成熟度: 中等)",
-			Attr:   &pb957,
+			Attr:   &pb972,
 			Num:    3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 198, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 201, Col: 7},
 			Name: "container_support",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12310,17 +12460,17 @@ var pb1110 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    198,
+					Line:    201,
 					Column:  34,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (容器支持)",
 			Fact:   "resource-name-moore-threads",
-			Attr:   &pb958,
+			Attr:   &pb973,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 199, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 202, Col: 7},
 			Name: "sharing",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12328,17 +12478,17 @@ var pb1110 = Candidate{
 					Tag:     "!!str",
 					Value:   "vgpu",
 					Content: []*yaml.Node{},
-					Line:    199,
+					Line:    202,
 					Column:  24,
 				},
 			},
 			Source: "https://github.com/Project-HAMi/HAMi",
 			Fact:   "hami-supported-vendors",
-			Attr:   &pb959,
+			Attr:   &pb974,
 			Str:    "vgpu",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 200, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 203, Col: 7},
 			Name: "export_restricted",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12346,15 +12496,15 @@ var pb1110 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    200,
+					Line:    203,
 					Column:  34,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化: 完全自主)",
-			Attr:   &pb960,
+			Attr:   &pb978,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 201, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 204, Col: 7},
 			Name: "model",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12363,12 +12513,12 @@ var pb1110 = Candidate{
 					Tag:     "!!str",
 					Value:   "MTT S4000",
 					Content: []*yaml.Node{},
-					Line:    201,
+					Line:    204,
 					Column:  22,
 				},
 			},
 			Source: "https://www.io-tech.fi/uutinen/moore-threads-julkaisi-uuden-mtt-s4000-laskentakortin-ja-kuae-intelligent-computing-center-palvelinklusterit/",
-			Attr:   &pb961,
+			Attr:   &pb979,
 			Str:    "MTT S4000",
 		},
 	},
@@ -12377,93 +12527,93 @@ var pb1110 = Candidate{
 	},
 	Category: "gpu",
 	Corrections: []*Fact{
-		&pb1135,
-		&pb1136,
-		&pb1137,
-		&pb1054,
+		&pb1153,
+		&pb1154,
+		&pb1155,
+		&pb1072,
 	},
 }
 
-var pb1163 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 539, Col: 5},
+var pb1181 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 542, Col: 5},
 	ID:      "biren-br100-specs",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 541, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 544, Col: 18},
 		En:  "BR100: 1000 TF FP16 peak and 64 GB HBM2e in the text, but 700+ TF, 48 GB HBM3 and 300 W in the comparison table.",
 		Zh:  "BR100：正文写 FP16 峰值 1000 TF、64GB HBM2e，对比表却写 700+ TF、48GB HBM3、300W。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 543, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 546, Col: 7},
 		En:  "Vendor peak figures (August 2022): 1,024 BF16 TFLOPS, 256 FP32 TFLOPS, 2,048 INT8 TOPS, 64 GB HBM2e at 1.64 TB/s, 550 W OAM module. The text is about right; the table's 48 GB HBM3 and 300 W are wrong.",
 		Zh:  "厂商公布的峰值（2022 年 8 月）：BF16 1024 TFLOPS，FP32 256 TFLOPS，INT8 2048 TOPS，64 GB HBM2e、1.64 TB/s，OAM 模组 550 W。正文基本正确，对比表中的 48 GB HBM3 和 300 W 有误。",
 	},
 	Source: "https://www.tomshardware.com/news/chinese-biren-rolls-out-new-gpus-with-77-billion-transistors-2-pflops-of-ai-performance",
 }
 
-var pb1164 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 553, Col: 5},
+var pb1182 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 556, Col: 5},
 	ID:      "biren-br104",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 555, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 558, Col: 18},
 		En:  "BR104 (2024): 512 TF FP16, 48 GB HBM3, 300 W.",
 		Zh:  "BR104（2024）：FP16 512 TF，48GB HBM3，300W。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 557, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 560, Col: 7},
 		En:  "The BR104 was announced in August 2022, not 2024: a single-chiplet PCIe card with 512 BF16 TFLOPS, 32 GB HBM2e and 300 W. Compute and power match; memory and year do not.",
 		Zh:  "BR104 发布于 2022 年 8 月而非 2024 年：单芯粒 PCIe 卡，BF16 512 TFLOPS，32 GB HBM2e，300 W。算力和功耗与报告一致，显存和年份不符。",
 	},
 	Source: "https://www.tomshardware.com/news/chinese-biren-rolls-out-new-gpus-with-77-billion-transistors-2-pflops-of-ai-performance",
 }
 
-var pb1165 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 567, Col: 5},
+var pb1183 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 570, Col: 5},
 	ID:      "biren-cuda",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 569, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 572, Col: 18},
 		En:  "Not covered by the report (no CUDA path is named for Biren).",
 		Zh:  "报告未涉及（未提到壁仞的 CUDA 兼容途径）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 571, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 574, Col: 7},
 		En:  "Biren programs its GPUs through its own BIRENSUPA platform. No source was found showing CUDA source code building or running on the BR100 without a rewrite, so the tool treats it as unable to run CUDA code.",
 		Zh:  "壁仞使用自有的 BIRENSUPA 平台编程。未找到资料表明 CUDA 源码无需改写即可在 BR100 上编译或运行，因此本工具视其为不能运行 CUDA 代码。",
 	},
 	Source: "https://www.tomshardware.com/news/chinese-biren-rolls-out-new-gpus-with-77-billion-transistors-2-pflops-of-ai-performance",
 }
 
-var pb1166 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 560, Col: 5},
+var pb1184 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 563, Col: 5},
 	ID:      "biren-virtualization",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 562, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 565, Col: 18},
 		En:  "BirenGPU virtualization: hardware partitioning into 1/2, 1/4 or 1/8, br-container-runtime, GPU Operator support.",
 		Zh:  "BirenGPU 虚拟化：硬件级分割，支持 1/2、1/4、1/8 分割；br-container-runtime；适配 Kubernetes GPU Operator。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 564, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 567, Col: 7},
 		En:  "No Biren documentation confirming these partition sizes or a runtime of that name was found. HAMi added a Biren backend in June 2026 that schedules whole cards (birentech.com/gpu). The tool keeps the report's hardware partitioning, marked unverified.",
 		Zh:  "未找到壁仞文档证实这些分割比例或该运行时。HAMi 于 2026 年 6 月加入壁仞后端，但只按整卡调度（birentech.com/gpu）。本工具保留报告所说的硬件分割，并标为未核实。",
 	},
 	Source: "https://github.com/Project-HAMi/HAMi",
 }
 
-var pb1138 = Candidate{
-	Pos:  Pos{File: "rules/gpu.yaml", Line: 204, Col: 5},
+var pb1156 = Candidate{
+	Pos:  Pos{File: "rules/gpu.yaml", Line: 207, Col: 5},
 	ID:   "biren-br100",
 	Name: "Biren BR100",
 	Summary: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 207, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 210, Col: 7},
 		En:  "Biren BR100: two 7 nm compute chiplets in one OAM module, with a vendor peak of 1,024 BF16 TFLOPS, 64 GB HBM2e and 550 W. It has the highest peak figure of the domestic cards but the youngest software stack (BIRENSUPA), and no source shows it running CUDA code.",
 		Zh:  "壁仞 BR100：OAM 模组内封装两颗 7 nm 计算芯粒，厂商公布的 BF16 峰值为 1024 TFLOPS，配 64 GB HBM2e，功耗 550 W。峰值算力在国产卡中最高，但软件栈（BIRENSUPA）最年轻，也没有资料表明它能运行 CUDA 代码。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 210, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 213, Col: 7},
 			Name: "fp16_tflops",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12471,17 +12621,17 @@ var pb1138 = Candidate{
 					Tag:     "!!int",
 					Value:   "1024",
 					Content: []*yaml.Node{},
-					Line:    210,
+					Line:    213,
 					Column:  28,
 				},
 			},
 			Source: "https://www.tomshardware.com/news/chinese-biren-rolls-out-new-gpus-with-77-billion-transistors-2-pflops-of-ai-performance",
 			Fact:   "biren-br100-specs",
-			Attr:   &pb950,
+			Attr:   &pb959,
 			Num:    1024,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 211, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 214, Col: 7},
 			Name: "memory_gb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12489,17 +12639,17 @@ var pb1138 = Candidate{
 					Tag:     "!!int",
 					Value:   "64",
 					Content: []*yaml.Node{},
-					Line:    211,
+					Line:    214,
 					Column:  26,
 				},
 			},
 			Source: "https://notebookcheck.com/Die-Birentech-BR100-GPU-aus-China-verspricht-256-TFLOPs-und-64-GB-HBM2E-bei-550-Watt.642238.0.html",
 			Fact:   "biren-br100-specs",
-			Attr:   &pb951,
+			Attr:   &pb960,
 			Num:    64,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 212, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 215, Col: 7},
 			Name: "memory_type",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12507,17 +12657,17 @@ var pb1138 = Candidate{
 					Tag:     "!!str",
 					Value:   "HBM2e",
 					Content: []*yaml.Node{},
-					Line:    212,
+					Line:    215,
 					Column:  28,
 				},
 			},
 			Source: "https://www.tomshardware.com/news/chinese-biren-rolls-out-new-gpus-with-77-billion-transistors-2-pflops-of-ai-performance",
 			Fact:   "biren-br100-specs",
-			Attr:   &pb952,
+			Attr:   &pb961,
 			Str:    "HBM2e",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 213, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 216, Col: 7},
 			Name: "tdp_w",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12525,17 +12675,17 @@ var pb1138 = Candidate{
 					Tag:     "!!int",
 					Value:   "550",
 					Content: []*yaml.Node{},
-					Line:    213,
+					Line:    216,
 					Column:  22,
 				},
 			},
 			Source: "https://notebookcheck.com/Die-Birentech-BR100-GPU-aus-China-verspricht-256-TFLOPs-und-64-GB-HBM2E-bei-550-Watt.642238.0.html",
 			Fact:   "biren-br100-specs",
-			Attr:   &pb953,
+			Attr:   &pb962,
 			Num:    550,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 214, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 217, Col: 7},
 			Name: "price_cny",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12543,17 +12693,17 @@ var pb1138 = Candidate{
 					Tag:     "!!int",
 					Value:   "80000",
 					Content: []*yaml.Node{},
-					Line:    214,
+					Line:    217,
 					Column:  26,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (价格)",
 			Fact:   "report-gpu-prices",
-			Attr:   &pb954,
+			Attr:   &pb963,
 			Num:    80000,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 215, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 218, Col: 7},
 			Name: "cuda",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12561,17 +12711,17 @@ var pb1138 = Candidate{
 					Tag:     "!!str",
 					Value:   "none",
 					Content: []*yaml.Node{},
-					Line:    215,
+					Line:    218,
 					Column:  21,
 				},
 			},
 			Source: "https://www.tomshardware.com/news/chinese-biren-rolls-out-new-gpus-with-77-billion-transistors-2-pflops-of-ai-performance",
 			Fact:   "biren-cuda",
-			Attr:   &pb955,
+			Attr:   &pb964,
 			Str:    "none",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 216, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 219, Col: 7},
 			Name: "domestic",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12579,16 +12729,16 @@ var pb1138 = Candidate{
 					Tag:     "!!str",
 					Value:   "full",
 					Content: []*yaml.Node{},
-					Line:    216,
+					Line:    219,
 					Column:  25,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化: 完全自主)",
-			Attr:   &pb956,
+			Attr:   &pb968,
 			Str:    "full",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 217, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 220, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12596,16 +12746,16 @@ var pb1138 = Candidate{
 					Tag:     "!!int",
 					Value:   "2",
 					Content: []*yaml.Node{},
-					Line:    217,
+					Line:    220,
 					Column:  26,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (生态成熟度: 初期)",
-			Attr:   &pb957,
+			Attr:   &pb972,
 			Num:    2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 218, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 221, Col: 7},
 			Name: "container_support",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12613,16 +12763,16 @@ var pb1138 = Candidate{
 					Tag:     "!!int",
 					Value:   "4",
 					Content: []*yaml.Node{},
-					Line:    218,
+					Line:    221,
 					Column:  34,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (容器支持)",
-			Attr:   &pb958,
+			Attr:   &pb973,
 			Num:    4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 219, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 222, Col: 7},
 			Name: "sharing",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12630,17 +12780,17 @@ var pb1138 = Candidate{
 					Tag:     "!!str",
 					Value:   "hardware",
 					Content: []*yaml.Node{},
-					Line:    219,
+					Line:    222,
 					Column:  24,
 				},
 			},
 			Source: "report: 国产GPU技术 / 壁仞科技 / 虚拟化",
 			Fact:   "biren-virtualization",
-			Attr:   &pb959,
+			Attr:   &pb974,
 			Str:    "hardware",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 220, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 223, Col: 7},
 			Name: "export_restricted",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12648,15 +12798,15 @@ var pb1138 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    220,
+					Line:    223,
 					Column:  34,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化: 完全自主)",
-			Attr:   &pb960,
+			Attr:   &pb978,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 221, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 224, Col: 7},
 			Name: "model",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12665,12 +12815,12 @@ var pb1138 = Candidate{
 					Tag:     "!!str",
 					Value:   "BR100 (OAM)",
 					Content: []*yaml.Node{},
-					Line:    221,
+					Line:    224,
 					Column:  22,
 				},
 			},
 			Source: "https://www.tomshardware.com/news/chinese-biren-rolls-out-new-gpus-with-77-billion-transistors-2-pflops-of-ai-performance",
-			Attr:   &pb961,
+			Attr:   &pb979,
 			Str:    "BR100 (OAM)",
 		},
 	},
@@ -12680,94 +12830,94 @@ var pb1138 = Candidate{
 	},
 	Category: "gpu",
 	Corrections: []*Fact{
-		&pb1163,
-		&pb1164,
-		&pb1054,
-		&pb1165,
-		&pb1166,
+		&pb1181,
+		&pb1182,
+		&pb1072,
+		&pb1183,
+		&pb1184,
 	},
 }
 
-var pb1192 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 582, Col: 5},
+var pb1210 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 585, Col: 5},
 	ID:      "hygon-k100-newer",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 584, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 587, Col: 18},
 		En:  "Only the Z100 is listed.",
 		Zh:  "只列出了 Z100。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 586, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 589, Col: 7},
 		En:  "Newer parts are the K100 and K100_AI (深算二号) with 64 GB per card; Hygon said in December 2025 that 深算三号 (BW1000) is on the market. The K100_AI's FP16 192 TFLOPS and 400 W come only from secondary sources.",
 		Zh:  "较新的型号为深算二号 K100 与 K100_AI，每卡 64 GB；海光 2025 年 12 月表示深算三号（BW1000）已上市。K100_AI 的 FP16 192 TFLOPS、400 W 仅见于二手资料。",
 	},
 	Source: "https://www.cnblogs.com/aidoll/p/19664133",
 }
 
-var pb1193 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 589, Col: 5},
+var pb1211 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 592, Col: 5},
 	ID:      "hygon-software",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 591, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 594, Col: 18},
 		En:  "ROCm 5.x compatible; HIP converts CUDA code automatically; runs rocm/pytorch containers.",
 		Zh:  "ROCm 5.x 兼容；HIP 编程，CUDA 代码自动转换；可用 rocm/pytorch 等 ROCm 容器。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 593, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 596, Col: 7},
 		En:  "Hygon ships DTK, a ROCm-derived stack with HIP/hipcc and rocm-smi/hy-smi. It is not stock AMD ROCm: use framework builds matched to DTK (e.g. dtk24.04 images) rather than upstream rocm/* images. Kubernetes support comes from a dcu-device-plugin and HAMi vDCU sharing.",
 		Zh:  "海光提供 DTK，这是源自 ROCm 的软件栈，含 HIP/hipcc 与 rocm-smi/hy-smi。它并非原版 AMD ROCm：应使用与 DTK 匹配的框架版本（如 dtk24.04 镜像），而不是上游的 rocm/* 镜像。Kubernetes 支持来自 dcu-device-plugin 与 HAMi 的 vDCU 共享。",
 	},
 	Source: "https://www.paddlepaddle.org.cn/documentation/docs/zh/hardware_support/dcu/install_cn.html",
 }
 
-var pb1194 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 575, Col: 5},
+var pb1212 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 578, Col: 5},
 	ID:      "hygon-z100-specs",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 577, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 580, Col: 18},
 		En:  "Z100: 200+ TF FP16, 32 GB HBM2, about ¥50k; 300 W in the table.",
 		Zh:  "Z100：FP16 200+ TF，32GB HBM2，价格约 5 万元；对比表功耗 300W。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 579, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 582, Col: 7},
 		En:  "Hygon publishes no DCU spec sheet. Third-party notes agree on 32 GB HBM2 at about 1 TB/s (a gfx906-class design), but FP16 figures conflict, so 200+ TFLOPS and the price stay unverified and should be read as optimistic. PaddlePaddle's Z100 guide shows a 280 W power cap per DCU.",
 		Zh:  "海光未公开 DCU 规格书。第三方资料一致认为是 32 GB HBM2、约 1 TB/s（gfx906 一类设计），但 FP16 数值互相矛盾，因此 200+ TFLOPS 与价格都无法核实，宜视为偏乐观的数字。飞桨的 Z100 安装文档显示每块 DCU 的功耗上限为 280 W。",
 	},
 	Source: "https://www.paddlepaddle.org.cn/documentation/docs/zh/hardware_support/dcu/install_cn.html",
 }
 
-var pb1195 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 711, Col: 5},
+var pb1213 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 714, Col: 5},
 	ID:      "resource-name-hygon",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 713, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 716, Col: 18},
 		En:  "Not covered by the report.",
 		Zh:  "报告未涉及。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 715, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 718, Col: 7},
 		En:  "hygon.com/dcu is widely used for whole DCUs in community manifests, but no Hygon document confirms it. Verified only for HAMi's vDCU plugin: hygon.com/dcunum, hygon.com/dcumem and hygon.com/dcucores.",
 		Zh:  "社区清单中普遍用 hygon.com/dcu 表示整块 DCU，但没有海光官方文档证实。仅 HAMi vDCU 插件的 hygon.com/dcunum、hygon.com/dcumem、hygon.com/dcucores 已核实。",
 	},
 	Source: "https://github.com/Project-HAMi/dcu-vgpu-device-plugin",
 }
 
-var pb1167 = Candidate{
-	Pos:  Pos{File: "rules/gpu.yaml", Line: 224, Col: 5},
+var pb1185 = Candidate{
+	Pos:  Pos{File: "rules/gpu.yaml", Line: 227, Col: 5},
 	ID:   "hygon-dcu",
 	Name: "Hygon DCU Z100",
 	Summary: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 227, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 230, Col: 7},
 		En:  "Hygon DCU Z100 (深算一号): a GPGPU built on technology licensed from AMD, with 32 GB HBM2. Its DTK stack is derived from ROCm, so CUDA code converts through HIP (hipify) and HPC codes such as LAMMPS, GROMACS and WRF have ports. Hygon publishes no spec sheet, and the report's 200+ FP16 TFLOPS is unverified. The newer K100 and K100_AI parts carry 64 GB.",
 		Zh:  "海光 DCU Z100（深算一号）：基于 AMD 授权技术的通用 GPU，32 GB HBM2。DTK 软件栈源自 ROCm，CUDA 代码可经 HIP（hipify）转换，LAMMPS、GROMACS、WRF 等 HPC 应用已有移植版本。海光未公开规格书，报告所写的 200+ TFLOPS FP16 无法核实。较新的 K100、K100_AI 为 64 GB。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 230, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 233, Col: 7},
 			Name: "fp16_tflops",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12775,17 +12925,17 @@ var pb1167 = Candidate{
 					Tag:     "!!int",
 					Value:   "200",
 					Content: []*yaml.Node{},
-					Line:    230,
+					Line:    233,
 					Column:  28,
 				},
 			},
 			Source: "report: 国产GPU技术 / 海光DCU (Z100)",
 			Fact:   "hygon-z100-specs",
-			Attr:   &pb950,
+			Attr:   &pb959,
 			Num:    200,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 231, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 234, Col: 7},
 			Name: "memory_gb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12793,17 +12943,17 @@ var pb1167 = Candidate{
 					Tag:     "!!int",
 					Value:   "32",
 					Content: []*yaml.Node{},
-					Line:    231,
+					Line:    234,
 					Column:  26,
 				},
 			},
 			Source: "https://www.paddlepaddle.org.cn/documentation/docs/zh/hardware_support/dcu/install_cn.html",
 			Fact:   "hygon-z100-specs",
-			Attr:   &pb951,
+			Attr:   &pb960,
 			Num:    32,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 232, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 235, Col: 7},
 			Name: "memory_type",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12811,16 +12961,16 @@ var pb1167 = Candidate{
 					Tag:     "!!str",
 					Value:   "HBM2",
 					Content: []*yaml.Node{},
-					Line:    232,
+					Line:    235,
 					Column:  28,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (显存)",
-			Attr:   &pb952,
+			Attr:   &pb961,
 			Str:    "HBM2",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 233, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 236, Col: 7},
 			Name: "tdp_w",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12828,17 +12978,17 @@ var pb1167 = Candidate{
 					Tag:     "!!int",
 					Value:   "280",
 					Content: []*yaml.Node{},
-					Line:    233,
+					Line:    236,
 					Column:  22,
 				},
 			},
 			Source: "https://www.paddlepaddle.org.cn/documentation/docs/zh/hardware_support/dcu/install_cn.html",
 			Fact:   "hygon-z100-specs",
-			Attr:   &pb953,
+			Attr:   &pb962,
 			Num:    280,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 234, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 237, Col: 7},
 			Name: "price_cny",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12846,17 +12996,17 @@ var pb1167 = Candidate{
 					Tag:     "!!int",
 					Value:   "50000",
 					Content: []*yaml.Node{},
-					Line:    234,
+					Line:    237,
 					Column:  26,
 				},
 			},
 			Source: "report: 技术选型建议 / GPU虚拟化选择 / 性价比优先",
 			Fact:   "report-gpu-prices",
-			Attr:   &pb954,
+			Attr:   &pb963,
 			Num:    50000,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 235, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 238, Col: 7},
 			Name: "cuda",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12864,17 +13014,17 @@ var pb1167 = Candidate{
 					Tag:     "!!str",
 					Value:   "port",
 					Content: []*yaml.Node{},
-					Line:    235,
+					Line:    238,
 					Column:  21,
 				},
 			},
 			Source: "https://www.paddlepaddle.org.cn/documentation/docs/zh/hardware_support/dcu/install_cn.html",
 			Fact:   "hygon-software",
-			Attr:   &pb955,
+			Attr:   &pb964,
 			Str:    "port",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 236, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 239, Col: 7},
 			Name: "domestic",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12882,16 +13032,16 @@ var pb1167 = Candidate{
 					Tag:     "!!str",
 					Value:   "partial",
 					Content: []*yaml.Node{},
-					Line:    236,
+					Line:    239,
 					Column:  25,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化: 部分自主)",
-			Attr:   &pb956,
+			Attr:   &pb968,
 			Str:    "partial",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 237, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 240, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12899,16 +13049,16 @@ var pb1167 = Candidate{
 					Tag:     "!!int",
 					Value:   "4",
 					Content: []*yaml.Node{},
-					Line:    237,
+					Line:    240,
 					Column:  26,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (生态成熟度: 较好)",
-			Attr:   &pb957,
+			Attr:   &pb972,
 			Num:    4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 238, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 241, Col: 7},
 			Name: "container_support",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12916,17 +13066,17 @@ var pb1167 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    238,
+					Line:    241,
 					Column:  34,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (容器支持)",
 			Fact:   "resource-name-hygon",
-			Attr:   &pb958,
+			Attr:   &pb973,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 239, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 242, Col: 7},
 			Name: "sharing",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12934,17 +13084,17 @@ var pb1167 = Candidate{
 					Tag:     "!!str",
 					Value:   "vgpu",
 					Content: []*yaml.Node{},
-					Line:    239,
+					Line:    242,
 					Column:  24,
 				},
 			},
 			Source: "https://github.com/Project-HAMi/HAMi/blob/master/docs/hygon-dcu-support.md",
 			Fact:   "hami-supported-vendors",
-			Attr:   &pb959,
+			Attr:   &pb974,
 			Str:    "vgpu",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 240, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 243, Col: 7},
 			Name: "export_restricted",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12952,15 +13102,15 @@ var pb1167 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    240,
+					Line:    243,
 					Column:  34,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化)",
-			Attr:   &pb960,
+			Attr:   &pb978,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 241, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 244, Col: 7},
 			Name: "model",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -12969,12 +13119,12 @@ var pb1167 = Candidate{
 					Tag:     "!!str",
 					Value:   "DCU Z100",
 					Content: []*yaml.Node{},
-					Line:    241,
+					Line:    244,
 					Column:  22,
 				},
 			},
 			Source: "https://www.paddlepaddle.org.cn/documentation/docs/zh/hardware_support/dcu/install_cn.html",
-			Attr:   &pb961,
+			Attr:   &pb979,
 			Str:    "DCU Z100",
 		},
 	},
@@ -12983,60 +13133,60 @@ var pb1167 = Candidate{
 	},
 	Category: "gpu",
 	Corrections: []*Fact{
-		&pb1192,
-		&pb1193,
-		&pb1194,
-		&pb1054,
-		&pb1195,
+		&pb1210,
+		&pb1211,
+		&pb1212,
+		&pb1072,
+		&pb1213,
 	},
 }
 
-var pb1221 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 604, Col: 5},
+var pb1239 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 607, Col: 5},
 	ID:      "huawei-ascend-910b-compute-tdp",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 606, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 609, Col: 18},
 		En:  "Not covered by the report.",
 		Zh:  "报告未涉及。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 608, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 611, Col: 7},
 		En:  "Huawei publishes no 910B datasheet. The best-grounded number is 353.9 FP16 TFLOPS for the 910B2's cube units, derived from CANN configuration; third-party pages give 256 to about 320 TFLOPS depending on the bin, and 310, 350 or 400 W. The tool uses 320 TFLOPS and 400 W as rough placeholders.",
 		Zh:  "华为未发布 910B 规格书。依据最充分的数字是根据 CANN 配置推算的 910B2 Cube 单元 FP16 353.9 TFLOPS；第三方资料按不同档位给出 256 至约 320 TFLOPS，功耗有 310、350、400 W 等说法。本工具以 320 TFLOPS、400 W 作为粗略占位值。",
 	},
 	Source: "https://gitcode.com/cann/ops-nn/issues/6033",
 }
 
-var pb1222 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 611, Col: 5},
+var pb1240 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 614, Col: 5},
 	ID:      "huawei-ascend-910c-specs",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 613, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 616, Col: 18},
 		En:  "Not covered by the report.",
 		Zh:  "报告未涉及。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 615, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 618, Col: 7},
 		En:  "Verified: the 910C (Atlas A3, CloudMatrix 384) packs two 64 GB dies per card, 128 GB in all, and each die shows up as its own NPU; it launched in Q1 2025. Not verified: about 800 FP16 TFLOPS and 3.2 TB/s, which come from third-party analysis only.",
 		Zh:  "已核实：910C（Atlas A3、CloudMatrix 384）每卡封装两颗 64 GB 裸片，共 128 GB，每颗裸片各显示为一个 NPU，于 2025 年第一季度推出。未核实：约 800 TFLOPS FP16、3.2 TB/s，仅见于第三方分析。",
 	},
 	Source: "https://docs.sglang.io/docs/hardware-platforms/ascend-npus/ascend_npu_reference",
 }
 
-var pb1196 = Candidate{
-	Pos:  Pos{File: "rules/gpu.yaml", Line: 245, Col: 5},
+var pb1214 = Candidate{
+	Pos:  Pos{File: "rules/gpu.yaml", Line: 248, Col: 5},
 	ID:   "huawei-ascend",
 	Name: "Huawei Ascend 910B",
 	Summary: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 248, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 251, Col: 7},
 		En:  "Huawei Ascend 910B (Atlas A2): 64 GB of HBM per chip and roughly 320 FP16 TFLOPS (Huawei publishes no datasheet). It is the most widely deployed domestic AI accelerator, with CANN, MindSpore and torch_npu, a full Kubernetes stack (MindCluster) and vNPU partitioning. It does not run CUDA: code is ported at the PyTorch level. The 910C puts two dies and 128 GB on one card.",
 		Zh:  "华为昇腾 910B（Atlas A2）：单芯片 64 GB HBM，FP16 约 320 TFLOPS（华为未发布官方规格书）。它是部署最广的国产 AI 加速卡，有 CANN、MindSpore、torch_npu 以及完整的 Kubernetes 组件（MindCluster），支持 vNPU 切分。不能运行 CUDA，需要在 PyTorch 层面迁移代码。910C 单卡封装两颗裸片，共 128 GB。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 251, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 254, Col: 7},
 			Name: "fp16_tflops",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -13044,17 +13194,17 @@ var pb1196 = Candidate{
 					Tag:     "!!int",
 					Value:   "320",
 					Content: []*yaml.Node{},
-					Line:    251,
+					Line:    254,
 					Column:  28,
 				},
 			},
 			Source: "https://gitcode.com/cann/ops-nn/issues/6033",
 			Fact:   "huawei-ascend-910b-compute-tdp",
-			Attr:   &pb950,
+			Attr:   &pb959,
 			Num:    320,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 252, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 255, Col: 7},
 			Name: "memory_gb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -13062,17 +13212,17 @@ var pb1196 = Candidate{
 					Tag:     "!!int",
 					Value:   "64",
 					Content: []*yaml.Node{},
-					Line:    252,
+					Line:    255,
 					Column:  26,
 				},
 			},
 			Source: "https://docs.sglang.io/docs/hardware-platforms/ascend-npus/ascend_npu_reference",
 			Fact:   "huawei-ascend-910b-memory",
-			Attr:   &pb951,
+			Attr:   &pb960,
 			Num:    64,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 253, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 256, Col: 7},
 			Name: "memory_type",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -13081,17 +13231,17 @@ var pb1196 = Candidate{
 					Tag:     "!!str",
 					Value:   "HBM (HBM2e per third-party sources)",
 					Content: []*yaml.Node{},
-					Line:    253,
+					Line:    256,
 					Column:  28,
 				},
 			},
 			Source: "https://docs.sglang.io/docs/hardware-platforms/ascend-npus/ascend_npu_reference",
 			Fact:   "huawei-ascend-910b-memory",
-			Attr:   &pb952,
+			Attr:   &pb961,
 			Str:    "HBM (HBM2e per third-party sources)",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 254, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 257, Col: 7},
 			Name: "tdp_w",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -13099,17 +13249,17 @@ var pb1196 = Candidate{
 					Tag:     "!!int",
 					Value:   "400",
 					Content: []*yaml.Node{},
-					Line:    254,
+					Line:    257,
 					Column:  22,
 				},
 			},
 			Source: "https://boardor.com/blog/huawei-ascend-910b-outperforms-h20-910c-approaches-h100",
 			Fact:   "huawei-ascend-910b-compute-tdp",
-			Attr:   &pb953,
+			Attr:   &pb962,
 			Num:    400,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 255, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 258, Col: 7},
 			Name: "price_cny",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -13117,17 +13267,17 @@ var pb1196 = Candidate{
 					Tag:     "!!int",
 					Value:   "120000",
 					Content: []*yaml.Node{},
-					Line:    255,
+					Line:    258,
 					Column:  26,
 				},
 			},
 			Source: "https://dunyanews.tv/amp/english/788751.php",
 			Fact:   "china-ai-card-prices-2024",
-			Attr:   &pb954,
+			Attr:   &pb963,
 			Num:    120000,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 256, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 259, Col: 7},
 			Name: "cuda",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -13135,17 +13285,17 @@ var pb1196 = Candidate{
 					Tag:     "!!str",
 					Value:   "none",
 					Content: []*yaml.Node{},
-					Line:    256,
+					Line:    259,
 					Column:  21,
 				},
 			},
 			Source: "https://www.hiascend.com/document/detail/en/CANNCommunityEdition/910/devaids/migrationtools/atlasfmkt_16_0001.html",
 			Fact:   "huawei-ascend-cuda-compat",
-			Attr:   &pb955,
+			Attr:   &pb964,
 			Str:    "none",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 257, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 260, Col: 7},
 			Name: "domestic",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -13153,16 +13303,16 @@ var pb1196 = Candidate{
 					Tag:     "!!str",
 					Value:   "full",
 					Content: []*yaml.Node{},
-					Line:    257,
+					Line:    260,
 					Column:  25,
 				},
 			},
 			Source: "https://www.hiascend.com/document/detail/zh/CANNCommunityEdition/80RC2alpha002/softwareinst/instg/instg_0017.html",
-			Attr:   &pb956,
+			Attr:   &pb968,
 			Str:    "full",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 258, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 261, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -13170,17 +13320,17 @@ var pb1196 = Candidate{
 					Tag:     "!!int",
 					Value:   "4",
 					Content: []*yaml.Node{},
-					Line:    258,
+					Line:    261,
 					Column:  26,
 				},
 			},
 			Source: "https://pypi.org/project/torch-npu/",
 			Fact:   "huawei-ascend-software-stack",
-			Attr:   &pb957,
+			Attr:   &pb972,
 			Num:    4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 259, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 262, Col: 7},
 			Name: "container_support",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -13188,17 +13338,17 @@ var pb1196 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    259,
+					Line:    262,
 					Column:  34,
 				},
 			},
 			Source: "https://www.hiascend.com/document/detail/en/mindie/230/servicedeploy/servicedev/mindie_service0016.html",
 			Fact:   "huawei-ascend-kubernetes",
-			Attr:   &pb958,
+			Attr:   &pb973,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 260, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 263, Col: 7},
 			Name: "sharing",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -13206,17 +13356,17 @@ var pb1196 = Candidate{
 					Tag:     "!!str",
 					Value:   "hardware",
 					Content: []*yaml.Node{},
-					Line:    260,
+					Line:    263,
 					Column:  24,
 				},
 			},
 			Source: "https://www.hiascend.com/document/detail/en/mindcluster/730/clustersched/schedulingug/cpaug_0017.html",
 			Fact:   "huawei-ascend-vnpu-sharing",
-			Attr:   &pb959,
+			Attr:   &pb974,
 			Str:    "hardware",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 261, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 264, Col: 7},
 			Name: "export_restricted",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -13224,15 +13374,15 @@ var pb1196 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    261,
+					Line:    264,
 					Column:  34,
 				},
 			},
 			Source: "https://www.hiascend.com/document/detail/zh/CANNCommunityEdition/80RC2alpha002/softwareinst/instg/instg_0017.html",
-			Attr:   &pb960,
+			Attr:   &pb978,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 262, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 265, Col: 7},
 			Name: "model",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -13241,12 +13391,12 @@ var pb1196 = Candidate{
 					Tag:     "!!str",
 					Value:   "Ascend 910B (Atlas 800T/800I A2)",
 					Content: []*yaml.Node{},
-					Line:    262,
+					Line:    265,
 					Column:  22,
 				},
 			},
 			Source: "https://docs.sglang.io/docs/hardware-platforms/ascend-npus/ascend_npu_reference",
-			Attr:   &pb961,
+			Attr:   &pb979,
 			Str:    "Ascend 910B (Atlas 800T/800I A2)",
 		},
 	},
@@ -13256,57 +13406,57 @@ var pb1196 = Candidate{
 	},
 	Category: "gpu",
 	Corrections: []*Fact{
-		&pb1221,
-		&pb1222,
+		&pb1239,
+		&pb1240,
 	},
 }
 
-var pb1248 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 459, Col: 5},
+var pb1266 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 462, Col: 5},
 	ID:      "cambricon-mlu370-price-estimate",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 461, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 464, Col: 18},
 		En:  "Not covered by the report.",
 		Zh:  "报告未涉及。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 463, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 466, Col: 7},
 		En:  "No public price for the MLU370-X8 was found. The tool assumes about ¥60,000, in the range the report gives for comparable domestic PCIe cards; ask the vendor for a quote.",
 		Zh:  "未找到 MLU370-X8 的公开价格。本工具按报告给出的同类国产 PCIe 卡价格区间，假设约 6 万元；请向厂商询价。",
 	},
 	Source: "report: 国产GPU技术 / 技术对比 (价格)",
 }
 
-var pb1249 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 654, Col: 5},
+var pb1267 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 657, Col: 5},
 	ID:      "cambricon-mlu590-specs",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 656, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 659, Col: 18},
 		En:  "Not covered by the report.",
 		Zh:  "报告未涉及。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 658, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 661, Col: 7},
 		En:  "The MLU590 exists and is supported by PaddlePaddle, the Cambricon device plugin (driver 5.0 or later) and the vLLM/SGLang ports, but no reliable source gives its FP16 rate, memory or power, so the tool does not use it.",
 		Zh:  "MLU590 确实存在，飞桨、寒武纪 device plugin（需驱动 5.0 及以上）和 vLLM/SGLang 适配版本都支持它，但没有可靠来源给出其 FP16 算力、显存或功耗，因此本工具不采用该型号。",
 	},
 	Source: "https://github.com/Cambricon/cambricon-k8s-device-plugin/blob/master/device-plugin/README.md",
 }
 
-var pb1223 = Candidate{
-	Pos:  Pos{File: "rules/gpu.yaml", Line: 265, Col: 5},
+var pb1241 = Candidate{
+	Pos:  Pos{File: "rules/gpu.yaml", Line: 268, Col: 5},
 	ID:   "cambricon-mlu",
 	Name: "Cambricon MLU370-X8",
 	Summary: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 268, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 271, Col: 7},
 		En:  "Cambricon MLU370-X8: a dual-chip training card with 48 GB LPDDR5, 96 FP16 TFLOPS and 250 W. The Neuware SDK provides torch_mlu plus vLLM and SGLang ports, and Kubernetes gets hardware partitions (MIM) or sMLU sharing. It does not run CUDA. The newer MLU590 has no verified public figures.",
 		Zh:  "寒武纪 MLU370-X8：双芯片训练卡，48 GB LPDDR5，FP16 96 TFLOPS，功耗 250 W。Neuware SDK 提供 torch_mlu 以及 vLLM、SGLang 的适配版本；在 Kubernetes 中可按硬件分区（MIM）或 sMLU 方式共享。不能运行 CUDA。更新的 MLU590 没有可核实的公开参数。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 271, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 274, Col: 7},
 			Name: "fp16_tflops",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -13314,17 +13464,17 @@ var pb1223 = Candidate{
 					Tag:     "!!int",
 					Value:   "96",
 					Content: []*yaml.Node{},
-					Line:    271,
+					Line:    274,
 					Column:  28,
 				},
 			},
 			Source: "http://guangxilong.com/c/032129635H022.html",
 			Fact:   "cambricon-mlu370-x8-specs",
-			Attr:   &pb950,
+			Attr:   &pb959,
 			Num:    96,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 272, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 275, Col: 7},
 			Name: "memory_gb",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -13332,17 +13482,17 @@ var pb1223 = Candidate{
 					Tag:     "!!int",
 					Value:   "48",
 					Content: []*yaml.Node{},
-					Line:    272,
+					Line:    275,
 					Column:  26,
 				},
 			},
 			Source: "http://guangxilong.com/c/032129635H022.html",
 			Fact:   "cambricon-mlu370-x8-specs",
-			Attr:   &pb951,
+			Attr:   &pb960,
 			Num:    48,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 273, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 276, Col: 7},
 			Name: "memory_type",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -13350,16 +13500,16 @@ var pb1223 = Candidate{
 					Tag:     "!!str",
 					Value:   "LPDDR5",
 					Content: []*yaml.Node{},
-					Line:    273,
+					Line:    276,
 					Column:  28,
 				},
 			},
 			Source: "http://guangxilong.com/c/032129635H022.html",
-			Attr:   &pb952,
+			Attr:   &pb961,
 			Str:    "LPDDR5",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 274, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 277, Col: 7},
 			Name: "tdp_w",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -13367,17 +13517,17 @@ var pb1223 = Candidate{
 					Tag:     "!!int",
 					Value:   "250",
 					Content: []*yaml.Node{},
-					Line:    274,
+					Line:    277,
 					Column:  22,
 				},
 			},
 			Source: "http://www.rencaizhenjiang.com/news/hard/20220324/124384.html",
 			Fact:   "cambricon-mlu370-x8-specs",
-			Attr:   &pb953,
+			Attr:   &pb962,
 			Num:    250,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 275, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 278, Col: 7},
 			Name: "price_cny",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -13385,17 +13535,17 @@ var pb1223 = Candidate{
 					Tag:     "!!int",
 					Value:   "60000",
 					Content: []*yaml.Node{},
-					Line:    275,
+					Line:    278,
 					Column:  26,
 				},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (价格, comparable domestic cards)",
 			Fact:   "cambricon-mlu370-price-estimate",
-			Attr:   &pb954,
+			Attr:   &pb963,
 			Num:    60000,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 276, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 279, Col: 7},
 			Name: "cuda",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -13403,17 +13553,17 @@ var pb1223 = Candidate{
 					Tag:     "!!str",
 					Value:   "none",
 					Content: []*yaml.Node{},
-					Line:    276,
+					Line:    279,
 					Column:  21,
 				},
 			},
 			Source: "https://docs.sglang.io/docs/hardware-platforms/cambricon_mlu",
 			Fact:   "cambricon-software-stack",
-			Attr:   &pb955,
+			Attr:   &pb964,
 			Str:    "none",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 277, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 280, Col: 7},
 			Name: "domestic",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -13421,16 +13571,16 @@ var pb1223 = Candidate{
 					Tag:     "!!str",
 					Value:   "full",
 					Content: []*yaml.Node{},
-					Line:    277,
+					Line:    280,
 					Column:  25,
 				},
 			},
 			Source: "http://guangxilong.com/c/032129635H022.html",
-			Attr:   &pb956,
+			Attr:   &pb968,
 			Str:    "full",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 278, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 281, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -13438,17 +13588,17 @@ var pb1223 = Candidate{
 					Tag:     "!!int",
 					Value:   "3",
 					Content: []*yaml.Node{},
-					Line:    278,
+					Line:    281,
 					Column:  26,
 				},
 			},
 			Source: "https://docs.sglang.io/docs/hardware-platforms/cambricon_mlu",
 			Fact:   "cambricon-software-stack",
-			Attr:   &pb957,
+			Attr:   &pb972,
 			Num:    3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 279, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 282, Col: 7},
 			Name: "container_support",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -13456,17 +13606,17 @@ var pb1223 = Candidate{
 					Tag:     "!!int",
 					Value:   "4",
 					Content: []*yaml.Node{},
-					Line:    279,
+					Line:    282,
 					Column:  34,
 				},
 			},
 			Source: "https://github.com/Cambricon/cambricon-k8s-device-plugin/blob/master/device-plugin/README.md",
 			Fact:   "resource-name-cambricon",
-			Attr:   &pb958,
+			Attr:   &pb973,
 			Num:    4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 280, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 283, Col: 7},
 			Name: "sharing",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -13474,17 +13624,17 @@ var pb1223 = Candidate{
 					Tag:     "!!str",
 					Value:   "hardware",
 					Content: []*yaml.Node{},
-					Line:    280,
+					Line:    283,
 					Column:  24,
 				},
 			},
 			Source: "https://github.com/Cambricon/cambricon-k8s-device-plugin/blob/master/device-plugin/README.md",
 			Fact:   "cambricon-k8s-device-plugin",
-			Attr:   &pb959,
+			Attr:   &pb974,
 			Str:    "hardware",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 281, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 284, Col: 7},
 			Name: "export_restricted",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -13492,15 +13642,15 @@ var pb1223 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    281,
+					Line:    284,
 					Column:  34,
 				},
 			},
 			Source: "http://guangxilong.com/c/032129635H022.html",
-			Attr:   &pb960,
+			Attr:   &pb978,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/gpu.yaml", Line: 282, Col: 7},
+			Pos:  Pos{File: "rules/gpu.yaml", Line: 285, Col: 7},
 			Name: "model",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -13509,12 +13659,12 @@ var pb1223 = Candidate{
 					Tag:     "!!str",
 					Value:   "MLU370-X8",
 					Content: []*yaml.Node{},
-					Line:    282,
+					Line:    285,
 					Column:  22,
 				},
 			},
 			Source: "http://guangxilong.com/c/032129635H022.html",
-			Attr:   &pb961,
+			Attr:   &pb979,
 			Str:    "MLU370-X8",
 		},
 	},
@@ -13523,12 +13673,12 @@ var pb1223 = Candidate{
 	},
 	Category: "gpu",
 	Corrections: []*Fact{
-		&pb1248,
-		&pb1249,
+		&pb1266,
+		&pb1267,
 	},
 }
 
-var pb949 = Category{
+var pb958 = Category{
 	ID: "gpu",
 	Title: Text{
 		Pos: Pos{File: "rules/gpu.yaml", Line: 7, Col: 8},
@@ -13536,42 +13686,42 @@ var pb949 = Category{
 		Zh:  "GPU / 加速卡",
 	},
 	Attributes: []*Attribute{
-		&pb950,
-		&pb951,
-		&pb952,
-		&pb953,
-		&pb954,
-		&pb955,
-		&pb956,
-		&pb957,
-		&pb958,
 		&pb959,
 		&pb960,
 		&pb961,
+		&pb962,
+		&pb963,
+		&pb964,
+		&pb968,
+		&pb972,
+		&pb973,
+		&pb974,
+		&pb978,
+		&pb979,
 	},
 	Criteria: []*Criterion{
 		&Criterion{
-			Pos:       Pos{File: "rules/gpu.yaml", Line: 73, Col: 5},
+			Pos:       Pos{File: "rules/gpu.yaml", Line: 76, Col: 5},
 			ID:        "performance",
 			Attribute: "fp16_tflops",
 			Weight:    3,
 			Priorities: []string{
 				"performance",
 			},
-			Attr: &pb950,
+			Attr: &pb959,
 		},
 		&Criterion{
-			Pos:       Pos{File: "rules/gpu.yaml", Line: 74, Col: 5},
+			Pos:       Pos{File: "rules/gpu.yaml", Line: 77, Col: 5},
 			ID:        "memory",
 			Attribute: "memory_gb",
 			Weight:    1.5,
 			Priorities: []string{
 				"performance",
 			},
-			Attr: &pb951,
+			Attr: &pb960,
 		},
 		&Criterion{
-			Pos:       Pos{File: "rules/gpu.yaml", Line: 75, Col: 5},
+			Pos:       Pos{File: "rules/gpu.yaml", Line: 78, Col: 5},
 			ID:        "maturity",
 			Attribute: "ecosystem",
 			Weight:    2.5,
@@ -13579,70 +13729,70 @@ var pb949 = Category{
 				"maturity",
 				"compatibility",
 			},
-			Attr: &pb957,
+			Attr: &pb972,
 		},
 		&Criterion{
-			Pos:       Pos{File: "rules/gpu.yaml", Line: 76, Col: 5},
+			Pos:       Pos{File: "rules/gpu.yaml", Line: 79, Col: 5},
 			ID:        "compatibility",
 			Attribute: "cuda",
 			Weight:    2,
 			Priorities: []string{
 				"compatibility",
 			},
-			Attr: &pb955,
+			Attr: &pb964,
 		},
 		&Criterion{
-			Pos:       Pos{File: "rules/gpu.yaml", Line: 77, Col: 5},
+			Pos:       Pos{File: "rules/gpu.yaml", Line: 80, Col: 5},
 			ID:        "cost",
 			Attribute: "price_cny",
 			Weight:    2,
 			Priorities: []string{
 				"cost",
 			},
-			Attr: &pb954,
+			Attr: &pb963,
 		},
 		&Criterion{
-			Pos:       Pos{File: "rules/gpu.yaml", Line: 78, Col: 5},
+			Pos:       Pos{File: "rules/gpu.yaml", Line: 81, Col: 5},
 			ID:        "autonomy",
 			Attribute: "domestic",
 			Weight:    1.5,
 			Priorities: []string{
 				"autonomy",
 			},
-			Attr: &pb956,
+			Attr: &pb968,
 		},
 		&Criterion{
-			Pos:       Pos{File: "rules/gpu.yaml", Line: 79, Col: 5},
+			Pos:       Pos{File: "rules/gpu.yaml", Line: 82, Col: 5},
 			ID:        "containers",
 			Attribute: "container_support",
 			Weight:    1,
 			Priorities: []string{
 				"simplicity",
 			},
-			Attr: &pb958,
+			Attr: &pb973,
 		},
 	},
 	Candidates: []*Candidate{
-		&pb969,
-		&pb1003,
-		&pb1028,
-		&pb1055,
-		&pb1080,
-		&pb1110,
-		&pb1138,
-		&pb1167,
-		&pb1196,
-		&pb1223,
+		&pb987,
+		&pb1021,
+		&pb1046,
+		&pb1073,
+		&pb1098,
+		&pb1128,
+		&pb1156,
+		&pb1185,
+		&pb1214,
+		&pb1241,
 	},
 	Rules: []*Rule{
 		&Rule{
-			Pos: Pos{File: "rules/gpu.yaml", Line: 735, Col: 5},
+			Pos: Pos{File: "rules/gpu.yaml", Line: 738, Col: 5},
 			ID:  "gpu.domestic-only",
 			When: Condition{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 736, Col: 11},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 739, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/gpu.yaml", Line: 736, Col: 12},
+						Pos: Pos{File: "rules/gpu.yaml", Line: 739, Col: 12},
 						Key: "domestic",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -13650,7 +13800,7 @@ var pb949 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    736,
+								Line:    739,
 								Column:  22,
 							},
 						},
@@ -13664,10 +13814,10 @@ var pb949 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 738, Col: 13},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 741, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/gpu.yaml", Line: 738, Col: 22},
+						Pos: Pos{File: "rules/gpu.yaml", Line: 741, Col: 22},
 						Key: "domestic",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -13675,7 +13825,7 @@ var pb949 = Category{
 								Tag:     "!!str",
 								Value:   "none",
 								Content: []*yaml.Node{},
-								Line:    738,
+								Line:    741,
 								Column:  32,
 							},
 						},
@@ -13687,7 +13837,7 @@ var pb949 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 740, Col: 7},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 743, Col: 7},
 				En:  "Not domestically produced: this is an NVIDIA (US) design, and its sale to China is also restricted by US export controls.",
 				Zh:  "非国产：这是美国 NVIDIA 的产品，而且对华销售还受美国出口管制限制。",
 			},
@@ -13695,13 +13845,13 @@ var pb949 = Category{
 			Category: "gpu",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/gpu.yaml", Line: 743, Col: 5},
+			Pos: Pos{File: "rules/gpu.yaml", Line: 746, Col: 5},
 			ID:  "gpu.domestic-partial",
 			When: Condition{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 744, Col: 11},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 747, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/gpu.yaml", Line: 744, Col: 12},
+						Pos: Pos{File: "rules/gpu.yaml", Line: 747, Col: 12},
 						Key: "domestic",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -13709,7 +13859,7 @@ var pb949 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    744,
+								Line:    747,
 								Column:  22,
 							},
 						},
@@ -13723,10 +13873,10 @@ var pb949 = Category{
 			},
 			Effect: "caveat",
 			Target: Target{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 746, Col: 13},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 749, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/gpu.yaml", Line: 746, Col: 22},
+						Pos: Pos{File: "rules/gpu.yaml", Line: 749, Col: 22},
 						Key: "domestic",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -13734,7 +13884,7 @@ var pb949 = Category{
 								Tag:     "!!str",
 								Value:   "partial",
 								Content: []*yaml.Node{},
-								Line:    746,
+								Line:    749,
 								Column:  32,
 							},
 						},
@@ -13746,7 +13896,7 @@ var pb949 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 748, Col: 7},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 751, Col: 7},
 				En:  "Only partly domestic: Hygon's DCU builds on technology licensed from AMD. Check that this satisfies your 国产化 requirement.",
 				Zh:  "仅部分自主：海光 DCU 基于 AMD 授权技术，请确认能否满足贵单位的国产化要求。",
 			},
@@ -13754,13 +13904,13 @@ var pb949 = Category{
 			Category: "gpu",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/gpu.yaml", Line: 751, Col: 5},
+			Pos: Pos{File: "rules/gpu.yaml", Line: 754, Col: 5},
 			ID:  "gpu.cuda-required",
 			When: Condition{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 752, Col: 11},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 755, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/gpu.yaml", Line: 752, Col: 12},
+						Pos: Pos{File: "rules/gpu.yaml", Line: 755, Col: 12},
 						Key: "cuda",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -13768,7 +13918,7 @@ var pb949 = Category{
 								Tag:     "!!str",
 								Value:   "required",
 								Content: []*yaml.Node{},
-								Line:    752,
+								Line:    755,
 								Column:  18,
 							},
 						},
@@ -13782,10 +13932,10 @@ var pb949 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 754, Col: 13},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 757, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/gpu.yaml", Line: 754, Col: 22},
+						Pos: Pos{File: "rules/gpu.yaml", Line: 757, Col: 22},
 						Key: "cuda",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -13793,7 +13943,7 @@ var pb949 = Category{
 								Tag:     "!!str",
 								Value:   "none",
 								Content: []*yaml.Node{},
-								Line:    754,
+								Line:    757,
 								Column:  28,
 							},
 						},
@@ -13805,7 +13955,7 @@ var pb949 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 756, Col: 7},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 759, Col: 7},
 				En:  "Cannot run CUDA code: the vendor's own stack (CANN, Neuware or BIRENSUPA) needs the code ported, and CUDA kernels and CUDA-only libraries must be rewritten.",
 				Zh:  "不能运行 CUDA 代码：需要把代码迁移到厂商自己的软件栈（CANN、Neuware 或 BIRENSUPA），CUDA 算子和只支持 CUDA 的库都要重写。",
 			},
@@ -13813,13 +13963,13 @@ var pb949 = Category{
 			Category: "gpu",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/gpu.yaml", Line: 759, Col: 5},
+			Pos: Pos{File: "rules/gpu.yaml", Line: 762, Col: 5},
 			ID:  "gpu.cuda-port-caveat",
 			When: Condition{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 760, Col: 11},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 763, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/gpu.yaml", Line: 760, Col: 12},
+						Pos: Pos{File: "rules/gpu.yaml", Line: 763, Col: 12},
 						Key: "cuda",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -13831,7 +13981,7 @@ var pb949 = Category{
 										Tag:     "!!str",
 										Value:   "required",
 										Content: []*yaml.Node{},
-										Line:    760,
+										Line:    763,
 										Column:  19,
 									},
 									&yaml.Node{
@@ -13839,11 +13989,11 @@ var pb949 = Category{
 										Tag:     "!!str",
 										Value:   "preferred",
 										Content: []*yaml.Node{},
-										Line:    760,
+										Line:    763,
 										Column:  29,
 									},
 								},
-								Line:   760,
+								Line:   763,
 								Column: 18,
 							},
 						},
@@ -13858,10 +14008,10 @@ var pb949 = Category{
 			},
 			Effect: "caveat",
 			Target: Target{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 762, Col: 13},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 765, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/gpu.yaml", Line: 762, Col: 22},
+						Pos: Pos{File: "rules/gpu.yaml", Line: 765, Col: 22},
 						Key: "cuda",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -13869,7 +14019,7 @@ var pb949 = Category{
 								Tag:     "!!str",
 								Value:   "port",
 								Content: []*yaml.Node{},
-								Line:    762,
+								Line:    765,
 								Column:  28,
 							},
 						},
@@ -13881,7 +14031,7 @@ var pb949 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 764, Col: 7},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 767, Col: 7},
 				En:  "Runs CUDA code only after conversion or a rebuild with the vendor toolchain (HIP/hipify on Hygon, MUSA on Moore Threads, Iluvatar's clang); CUDA-only libraries may have no counterpart. Test your own workloads before committing.",
 				Zh:  "CUDA 代码需经转换或用厂商工具链重新编译后才能运行（海光用 HIP/hipify，摩尔线程用 MUSA，天数用其 clang）；只支持 CUDA 的库可能没有对应实现。采购前请先用自己的业务实测。",
 			},
@@ -13889,13 +14039,13 @@ var pb949 = Category{
 			Category: "gpu",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/gpu.yaml", Line: 767, Col: 5},
+			Pos: Pos{File: "rules/gpu.yaml", Line: 770, Col: 5},
 			ID:  "gpu.cuda-not-needed",
 			When: Condition{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 768, Col: 11},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 771, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/gpu.yaml", Line: 768, Col: 12},
+						Pos: Pos{File: "rules/gpu.yaml", Line: 771, Col: 12},
 						Key: "cuda",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -13903,7 +14053,7 @@ var pb949 = Category{
 								Tag:     "!!str",
 								Value:   "none",
 								Content: []*yaml.Node{},
-								Line:    768,
+								Line:    771,
 								Column:  18,
 							},
 						},
@@ -13918,10 +14068,10 @@ var pb949 = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 771, Col: 13},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 774, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/gpu.yaml", Line: 771, Col: 22},
+						Pos: Pos{File: "rules/gpu.yaml", Line: 774, Col: 22},
 						Key: "cuda",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -13929,7 +14079,7 @@ var pb949 = Category{
 								Tag:     "!!str",
 								Value:   "none",
 								Content: []*yaml.Node{},
-								Line:    771,
+								Line:    774,
 								Column:  28,
 							},
 						},
@@ -13941,7 +14091,7 @@ var pb949 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 773, Col: 7},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 776, Col: 7},
 				En:  "Your code does not need CUDA, so this card's own software stack costs you nothing here; this offsets the CUDA-compatibility criterion.",
 				Zh:  "你的代码不依赖 CUDA，因此该卡使用自有软件栈不构成劣势；此项用于抵消 CUDA 兼容性评分。",
 			},
@@ -13949,13 +14099,13 @@ var pb949 = Category{
 			Category: "gpu",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/gpu.yaml", Line: 776, Col: 5},
+			Pos: Pos{File: "rules/gpu.yaml", Line: 779, Col: 5},
 			ID:  "gpu.memory-min",
 			When: Condition{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 777, Col: 11},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 780, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/gpu.yaml", Line: 777, Col: 12},
+						Pos: Pos{File: "rules/gpu.yaml", Line: 780, Col: 12},
 						Key: "gpu-memory-gb",
 						Op:  "gt",
 						Operand: Raw{
@@ -13964,7 +14114,7 @@ var pb949 = Category{
 								Tag:     "!!int",
 								Value:   "0",
 								Content: []*yaml.Node{},
-								Line:    777,
+								Line:    780,
 								Column:  32,
 							},
 						},
@@ -13978,10 +14128,10 @@ var pb949 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 779, Col: 13},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 782, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/gpu.yaml", Line: 779, Col: 22},
+						Pos: Pos{File: "rules/gpu.yaml", Line: 782, Col: 22},
 						Key: "memory_gb",
 						Op:  "lt",
 						Operand: Raw{
@@ -13994,7 +14144,7 @@ var pb949 = Category{
 										Tag:     "!!str",
 										Value:   "answer",
 										Content: []*yaml.Node{},
-										Line:    779,
+										Line:    782,
 										Column:  39,
 									},
 									&yaml.Node{
@@ -14002,11 +14152,11 @@ var pb949 = Category{
 										Tag:     "!!str",
 										Value:   "gpu-memory-gb",
 										Content: []*yaml.Node{},
-										Line:    779,
+										Line:    782,
 										Column:  47,
 									},
 								},
-								Line:   779,
+								Line:   782,
 								Column: 38,
 							},
 						},
@@ -14016,7 +14166,7 @@ var pb949 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 781, Col: 7},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 784, Col: 7},
 				En:  "Has less memory per card than you require.",
 				Zh:  "单卡显存低于你的要求。",
 			},
@@ -14024,13 +14174,13 @@ var pb949 = Category{
 			Category: "gpu",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/gpu.yaml", Line: 784, Col: 5},
+			Pos: Pos{File: "rules/gpu.yaml", Line: 787, Col: 5},
 			ID:  "gpu.budget",
 			When: Condition{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 785, Col: 11},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 788, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/gpu.yaml", Line: 785, Col: 12},
+						Pos: Pos{File: "rules/gpu.yaml", Line: 788, Col: 12},
 						Key: "gpu-budget-cny",
 						Op:  "gt",
 						Operand: Raw{
@@ -14039,7 +14189,7 @@ var pb949 = Category{
 								Tag:     "!!int",
 								Value:   "0",
 								Content: []*yaml.Node{},
-								Line:    785,
+								Line:    788,
 								Column:  33,
 							},
 						},
@@ -14053,10 +14203,10 @@ var pb949 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 787, Col: 13},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 790, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/gpu.yaml", Line: 787, Col: 22},
+						Pos: Pos{File: "rules/gpu.yaml", Line: 790, Col: 22},
 						Key: "price_cny",
 						Op:  "gt",
 						Operand: Raw{
@@ -14069,7 +14219,7 @@ var pb949 = Category{
 										Tag:     "!!str",
 										Value:   "answer",
 										Content: []*yaml.Node{},
-										Line:    787,
+										Line:    790,
 										Column:  39,
 									},
 									&yaml.Node{
@@ -14077,11 +14227,11 @@ var pb949 = Category{
 										Tag:     "!!str",
 										Value:   "gpu-budget-cny",
 										Content: []*yaml.Node{},
-										Line:    787,
+										Line:    790,
 										Column:  47,
 									},
 								},
-								Line:   787,
+								Line:   790,
 								Column: 38,
 							},
 						},
@@ -14091,7 +14241,7 @@ var pb949 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 789, Col: 7},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 792, Col: 7},
 				En:  "The estimated price per card is above your limit. Prices are estimates; confirm them with the vendor.",
 				Zh:  "单卡估计价格超出你的预算。价格均为估计值，请向供应商核实。",
 			},
@@ -14099,13 +14249,13 @@ var pb949 = Category{
 			Category: "gpu",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/gpu.yaml", Line: 792, Col: 5},
+			Pos: Pos{File: "rules/gpu.yaml", Line: 795, Col: 5},
 			ID:  "gpu.sharing-hardware",
 			When: Condition{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 793, Col: 11},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 796, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/gpu.yaml", Line: 793, Col: 12},
+						Pos: Pos{File: "rules/gpu.yaml", Line: 796, Col: 12},
 						Key: "gpu-sharing",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -14113,7 +14263,7 @@ var pb949 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    793,
+								Line:    796,
 								Column:  25,
 							},
 						},
@@ -14128,10 +14278,10 @@ var pb949 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 796, Col: 13},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 799, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/gpu.yaml", Line: 796, Col: 22},
+						Pos: Pos{File: "rules/gpu.yaml", Line: 799, Col: 22},
 						Key: "sharing",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -14139,7 +14289,7 @@ var pb949 = Category{
 								Tag:     "!!str",
 								Value:   "hardware",
 								Content: []*yaml.Node{},
-								Line:    796,
+								Line:    799,
 								Column:  31,
 							},
 						},
@@ -14151,7 +14301,7 @@ var pb949 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 798, Col: 7},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 801, Col: 7},
 				En:  "Can be partitioned in hardware (NVIDIA MIG with at most 7 instances, Ascend vNPU, Cambricon MIM), so each tenant gets its own compute and memory.",
 				Zh:  "支持硬件分区（NVIDIA MIG 最多 7 个实例、昇腾 vNPU、寒武纪 MIM），每个租户拥有独立的算力和显存。",
 			},
@@ -14159,13 +14309,13 @@ var pb949 = Category{
 			Category: "gpu",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/gpu.yaml", Line: 801, Col: 5},
+			Pos: Pos{File: "rules/gpu.yaml", Line: 804, Col: 5},
 			ID:  "gpu.sharing-software",
 			When: Condition{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 802, Col: 11},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 805, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/gpu.yaml", Line: 802, Col: 12},
+						Pos: Pos{File: "rules/gpu.yaml", Line: 805, Col: 12},
 						Key: "gpu-sharing",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -14173,7 +14323,7 @@ var pb949 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    802,
+								Line:    805,
 								Column:  25,
 							},
 						},
@@ -14187,10 +14337,10 @@ var pb949 = Category{
 			},
 			Effect: "caveat",
 			Target: Target{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 804, Col: 13},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 807, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/gpu.yaml", Line: 804, Col: 22},
+						Pos: Pos{File: "rules/gpu.yaml", Line: 807, Col: 22},
 						Key: "sharing",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -14198,7 +14348,7 @@ var pb949 = Category{
 								Tag:     "!!str",
 								Value:   "vgpu",
 								Content: []*yaml.Node{},
-								Line:    804,
+								Line:    807,
 								Column:  31,
 							},
 						},
@@ -14210,7 +14360,7 @@ var pb949 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 806, Col: 7},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 809, Col: 7},
 				En:  "Sharing relies on software slicing (HAMi vGPU): memory and core limits are enforced in software, so tenants are less isolated than with hardware partitions.",
 				Zh:  "共享依赖软件切分（HAMi vGPU）：显存和算力限制由软件实现，租户之间的隔离弱于硬件分区。",
 			},
@@ -14218,14 +14368,14 @@ var pb949 = Category{
 			Category: "gpu",
 		},
 		&Rule{
-			Pos:    Pos{File: "rules/gpu.yaml", Line: 809, Col: 5},
+			Pos:    Pos{File: "rules/gpu.yaml", Line: 812, Col: 5},
 			ID:     "gpu.export-controls",
 			Effect: "caveat",
 			Target: Target{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 811, Col: 13},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 814, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/gpu.yaml", Line: 811, Col: 22},
+						Pos: Pos{File: "rules/gpu.yaml", Line: 814, Col: 22},
 						Key: "export_restricted",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -14233,7 +14383,7 @@ var pb949 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    811,
+								Line:    814,
 								Column:  41,
 							},
 						},
@@ -14245,7 +14395,7 @@ var pb949 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 813, Col: 7},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 816, Col: 7},
 				En:  "US export controls govern sales of this card to China; whether you can buy it, and through which channel, depends on the licences in force (see the correction).",
 				Zh:  "该卡对华销售受美国出口管制，能否买到、通过什么渠道买，取决于当时有效的许可政策（见更正说明）。",
 			},
@@ -14253,13 +14403,13 @@ var pb949 = Category{
 			Category: "gpu",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/gpu.yaml", Line: 817, Col: 5},
+			Pos: Pos{File: "rules/gpu.yaml", Line: 820, Col: 5},
 			ID:  "gpu.llm-inference-hopper",
 			When: Condition{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 818, Col: 11},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 821, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/gpu.yaml", Line: 818, Col: 12},
+						Pos: Pos{File: "rules/gpu.yaml", Line: 821, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -14267,7 +14417,7 @@ var pb949 = Category{
 								Tag:     "!!str",
 								Value:   "ai-inference",
 								Content: []*yaml.Node{},
-								Line:    818,
+								Line:    821,
 								Column:  23,
 							},
 						},
@@ -14282,14 +14432,14 @@ var pb949 = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 821, Col: 13},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 824, Col: 13},
 				IDs: []string{
 					"nvidia-h100",
 					"nvidia-h200",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 823, Col: 7},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 826, Col: 7},
 				En:  "The report recommends the H100/H200 for LLM inference: the Transformer Engine runs FP8, and the H200's 141 GB of HBM3e holds larger models and longer contexts.",
 				Zh:  "报告推荐 H100/H200 用于大模型推理：Transformer Engine 支持 FP8，H200 的 141 GB HBM3e 能容纳更大的模型和更长的上下文。",
 			},
@@ -14297,13 +14447,13 @@ var pb949 = Category{
 			Category: "gpu",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/gpu.yaml", Line: 826, Col: 5},
+			Pos: Pos{File: "rules/gpu.yaml", Line: 829, Col: 5},
 			ID:  "gpu.autonomy-report-picks",
 			When: Condition{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 827, Col: 11},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 830, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/gpu.yaml", Line: 827, Col: 12},
+						Pos: Pos{File: "rules/gpu.yaml", Line: 830, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -14311,7 +14461,7 @@ var pb949 = Category{
 								Tag:     "!!str",
 								Value:   "autonomy",
 								Content: []*yaml.Node{},
-								Line:    827,
+								Line:    830,
 								Column:  24,
 							},
 						},
@@ -14326,14 +14476,14 @@ var pb949 = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 830, Col: 13},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 833, Col: 13},
 				IDs: []string{
 					"iluvatar-corex",
 					"moore-threads-mtt",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 832, Col: 7},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 835, Col: 7},
 				En:  "The report's picks when self-control comes first: Iluvatar (fully self-developed; its 85-90% performance claim is measured against an NVIDIA T4) and Moore Threads (graphics plus compute, good value).",
 				Zh:  "报告在“自主可控优先”时的推荐：天数智芯（完全自主；其“性能 85-90%”是相对 NVIDIA T4 而言）和摩尔线程（图形加计算，性价比高）。",
 			},
@@ -14341,13 +14491,13 @@ var pb949 = Category{
 			Category: "gpu",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/gpu.yaml", Line: 835, Col: 5},
+			Pos: Pos{File: "rules/gpu.yaml", Line: 838, Col: 5},
 			ID:  "gpu.cost-hygon",
 			When: Condition{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 836, Col: 11},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 839, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/gpu.yaml", Line: 836, Col: 12},
+						Pos: Pos{File: "rules/gpu.yaml", Line: 839, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -14355,7 +14505,7 @@ var pb949 = Category{
 								Tag:     "!!str",
 								Value:   "cost",
 								Content: []*yaml.Node{},
-								Line:    836,
+								Line:    839,
 								Column:  24,
 							},
 						},
@@ -14370,13 +14520,13 @@ var pb949 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 839, Col: 13},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 842, Col: 13},
 				IDs: []string{
 					"hygon-dcu",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 841, Col: 7},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 844, Col: 7},
 				En:  "The report's pick for value: the Hygon DCU, about ¥50k per card by the report's estimate, with a ROCm-style stack.",
 				Zh:  "报告在“性价比优先”时的推荐：海光 DCU，按报告估计每卡约 5 万元，软件栈兼容 ROCm 路线。",
 			},
@@ -14384,13 +14534,13 @@ var pb949 = Category{
 			Category: "gpu",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/gpu.yaml", Line: 844, Col: 5},
+			Pos: Pos{File: "rules/gpu.yaml", Line: 847, Col: 5},
 			ID:  "gpu.hygon-cuda-migration",
 			When: Condition{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 845, Col: 11},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 848, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/gpu.yaml", Line: 845, Col: 12},
+						Pos: Pos{File: "rules/gpu.yaml", Line: 848, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -14398,7 +14548,7 @@ var pb949 = Category{
 								Tag:     "!!str",
 								Value:   "cost",
 								Content: []*yaml.Node{},
-								Line:    845,
+								Line:    848,
 								Column:  24,
 							},
 						},
@@ -14408,7 +14558,7 @@ var pb949 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/gpu.yaml", Line: 845, Col: 30},
+						Pos: Pos{File: "rules/gpu.yaml", Line: 848, Col: 30},
 						Key: "cuda",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -14420,7 +14570,7 @@ var pb949 = Category{
 										Tag:     "!!str",
 										Value:   "required",
 										Content: []*yaml.Node{},
-										Line:    845,
+										Line:    848,
 										Column:  37,
 									},
 									&yaml.Node{
@@ -14428,11 +14578,11 @@ var pb949 = Category{
 										Tag:     "!!str",
 										Value:   "preferred",
 										Content: []*yaml.Node{},
-										Line:    845,
+										Line:    848,
 										Column:  47,
 									},
 								},
-								Line:   845,
+								Line:   848,
 								Column: 36,
 							},
 						},
@@ -14448,13 +14598,13 @@ var pb949 = Category{
 			Effect: "adjust",
 			Points: 5,
 			Target: Target{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 848, Col: 13},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 851, Col: 13},
 				IDs: []string{
 					"hygon-dcu",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 850, Col: 7},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 853, Col: 7},
 				En:  "Low migration cost for existing CUDA code: HIP mirrors the CUDA API and hipify converts most sources, as the report notes.",
 				Zh:  "现有 CUDA 代码迁移成本低：HIP 接口与 CUDA 一一对应，hipify 可转换大部分源码，报告也指出了这一点。",
 			},
@@ -14462,13 +14612,13 @@ var pb949 = Category{
 			Category: "gpu",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/gpu.yaml", Line: 853, Col: 5},
+			Pos: Pos{File: "rules/gpu.yaml", Line: 856, Col: 5},
 			ID:  "gpu.hpc-biren",
 			When: Condition{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 854, Col: 11},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 857, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/gpu.yaml", Line: 854, Col: 12},
+						Pos: Pos{File: "rules/gpu.yaml", Line: 857, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -14476,7 +14626,7 @@ var pb949 = Category{
 								Tag:     "!!str",
 								Value:   "hpc",
 								Content: []*yaml.Node{},
-								Line:    854,
+								Line:    857,
 								Column:  23,
 							},
 						},
@@ -14491,13 +14641,13 @@ var pb949 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 857, Col: 13},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 860, Col: 13},
 				IDs: []string{
 					"biren-br100",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 859, Col: 7},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 862, Col: 7},
 				En:  "The report's domestic pick for high-performance computing: Biren's chiplet design has the highest peak throughput.",
 				Zh:  "报告在国产方案中推荐壁仞用于高性能计算：其 Chiplet 设计的峰值算力最高。",
 			},
@@ -14505,13 +14655,13 @@ var pb949 = Category{
 			Category: "gpu",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/gpu.yaml", Line: 862, Col: 5},
+			Pos: Pos{File: "rules/gpu.yaml", Line: 865, Col: 5},
 			ID:  "gpu.hpc-biren-fp64",
 			When: Condition{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 863, Col: 11},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 866, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/gpu.yaml", Line: 863, Col: 12},
+						Pos: Pos{File: "rules/gpu.yaml", Line: 866, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -14519,7 +14669,7 @@ var pb949 = Category{
 								Tag:     "!!str",
 								Value:   "hpc",
 								Content: []*yaml.Node{},
-								Line:    863,
+								Line:    866,
 								Column:  23,
 							},
 						},
@@ -14533,13 +14683,13 @@ var pb949 = Category{
 			},
 			Effect: "caveat",
 			Target: Target{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 865, Col: 13},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 868, Col: 13},
 				IDs: []string{
 					"biren-br100",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/gpu.yaml", Line: 867, Col: 7},
+				Pos: Pos{File: "rules/gpu.yaml", Line: 870, Col: 7},
 				En:  "Check the precision you need: Biren's published figures stop at FP32 (256 TFLOPS) with no FP64 rate, and many simulation codes need double precision.",
 				Zh:  "请核对所需精度：壁仞公布的数据只到 FP32（256 TFLOPS），没有 FP64 指标，而许多仿真程序需要双精度。",
 			},
@@ -14550,7 +14700,37 @@ var pb949 = Category{
 	Pos: Pos{File: "rules/gpu.yaml", Line: 6, Col: 1},
 }
 
-var pb1327 = Attribute{
+var pb1346 = Text{
+	Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 12, Col: 67},
+	En:  "C",
+	Zh:  "C",
+}
+
+var pb1347 = Text{
+	Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 12, Col: 46},
+	En:  "Go",
+	Zh:  "Go",
+}
+
+var pb1348 = Text{
+	Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 12, Col: 129},
+	En:  "JavaScript",
+	Zh:  "JavaScript",
+}
+
+var pb1349 = Text{
+	Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 12, Col: 91},
+	En:  "Python",
+	Zh:  "Python",
+}
+
+var pb1350 = Text{
+	Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 12, Col: 20},
+	En:  "Rust",
+	Zh:  "Rust",
+}
+
+var pb1345 = Attribute{
 	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 9, Col: 3},
 	Name: "embed_languages",
 	Type: "list",
@@ -14562,14 +14742,32 @@ var pb1327 = Attribute{
 		"javascript",
 	},
 	Title: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 12, Col: 12},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 13, Col: 12},
 		En:  "Maintained host SDKs for embedding",
 		Zh:  "仍在维护的宿主嵌入 SDK",
 	},
 }
 
-var pb1328 = Attribute{
-	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 13, Col: 3},
+var pb1352 = Text{
+	Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 17, Col: 60},
+	En:  "basic",
+	Zh:  "基础支持",
+}
+
+var pb1353 = Text{
+	Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 17, Col: 19},
+	En:  "LLM inference",
+	Zh:  "支持大模型推理",
+}
+
+var pb1354 = Text{
+	Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 17, Col: 89},
+	En:  "none",
+	Zh:  "不支持",
+}
+
+var pb1351 = Attribute{
+	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 14, Col: 3},
 	Name: "wasi_nn",
 	Type: "enum",
 	Values: []string{
@@ -14578,14 +14776,14 @@ var pb1328 = Attribute{
 		"none",
 	},
 	Title: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 17, Col: 12},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 19, Col: 12},
 		En:  "WASI-NN (AI inference from Wasm)",
 		Zh:  "WASI-NN（在 Wasm 中做 AI 推理）",
 	},
 }
 
-var pb1329 = Attribute{
-	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 18, Col: 3},
+var pb1355 = Attribute{
+	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 20, Col: 3},
 	Name: "component_model",
 	Type: "level",
 	Range: []float64{
@@ -14594,14 +14792,14 @@ var pb1329 = Attribute{
 	},
 	Better: "higher",
 	Title: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 22, Col: 12},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 24, Col: 12},
 		En:  "Component Model and WASI 0.2 support",
 		Zh:  "组件模型与 WASI 0.2 支持",
 	},
 }
 
-var pb1330 = Attribute{
-	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 23, Col: 3},
+var pb1356 = Attribute{
+	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 25, Col: 3},
 	Name: "maturity",
 	Type: "level",
 	Range: []float64{
@@ -14610,93 +14808,93 @@ var pb1330 = Attribute{
 	},
 	Better: "higher",
 	Title: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 27, Col: 12},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 29, Col: 12},
 		En:  "Maturity, governance and production use",
 		Zh:  "成熟度、治理与生产应用",
 	},
 }
 
-var pb1331 = Attribute{
-	Pos:    Pos{File: "rules/wasm-runtime.yaml", Line: 28, Col: 3},
+var pb1357 = Attribute{
+	Pos:    Pos{File: "rules/wasm-runtime.yaml", Line: 30, Col: 3},
 	Name:   "wasix",
 	Type:   "bool",
 	Better: "true",
 	Title: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 31, Col: 12},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 33, Col: 12},
 		En:  "WASIX POSIX extensions (threads, sockets, fork)",
 		Zh:  "WASIX POSIX 扩展（线程、套接字、fork）",
 	},
 }
 
-var pb1332 = Attribute{
-	Pos:    Pos{File: "rules/wasm-runtime.yaml", Line: 32, Col: 3},
+var pb1358 = Attribute{
+	Pos:    Pos{File: "rules/wasm-runtime.yaml", Line: 34, Col: 3},
 	Name:   "k8s_shim",
 	Type:   "bool",
 	Better: "true",
 	Title: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 35, Col: 12},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 37, Col: 12},
 		En:  "containerd shim for Kubernetes (runwasi)",
 		Zh:  "用于 Kubernetes 的 containerd shim（runwasi）",
 	},
 }
 
-var pb1333 = Attribute{
-	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 36, Col: 3},
+var pb1359 = Attribute{
+	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 38, Col: 3},
 	Name: "version",
 	Type: "text",
 	Title: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 38, Col: 12},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 40, Col: 12},
 		En:  "Current release",
 		Zh:  "当前版本",
 	},
 }
 
-var pb1360 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 181, Col: 5},
+var pb1386 = Fact{
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 183, Col: 5},
 	ID:      "wasmtime-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 184, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 186, Col: 7},
 		En:  "Wasmtime 14.0+ is current.",
 		Zh:  "当前版本为 Wasmtime 14.0+。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 187, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 189, Col: 7},
 		En:  "Wasmtime ships a major version every month: 14.0.0 dates from 2023-10-20, 37.0.0 was current at the report date and 48.0.0 (2026-08-20) is the newest seen.",
 		Zh:  "Wasmtime 每月发布一个大版本：14.0.0 发布于 2023-10-20，报告发布时最新为 37.0.0，目前所见最新为 48.0.0（2026-08-20）。",
 	},
 	Source: "https://github.com/bytecodealliance/wasmtime",
 }
 
-var pb1361 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 199, Col: 5},
+var pb1387 = Fact{
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 201, Col: 5},
 	ID:      "wasmtime-embedding-languages",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 202, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 204, Col: 7},
 		En:  "The runtimes embed from Rust, C, Go, Python and JavaScript.",
 		Zh:  "这些运行时可从 Rust、C、Go、Python、JavaScript 中嵌入使用。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 205, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 207, Col: 7},
 		En:  "Wasmtime's supported embeddings are Rust, C, C++, Python, .NET, Go and Ruby; there is no official JavaScript embedding.",
 		Zh:  "Wasmtime 官方支持的嵌入语言为 Rust、C、C++、Python、.NET、Go 和 Ruby；没有官方的 JavaScript 嵌入。",
 	},
 	Source: "https://github.com/bytecodealliance/wasmtime#language-support",
 }
 
-var pb1338 = Candidate{
-	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 47, Col: 5},
+var pb1364 = Candidate{
+	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 49, Col: 5},
 	ID:   "wasmtime",
 	Name: "Wasmtime",
 	Summary: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 50, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 52, Col: 7},
 		En:  "The Bytecode Alliance's runtime and the reference implementation of WASI 0.2 and the Component Model. Monthly major releases, a documented security process, and production use at Fastly and others.",
 		Zh:  "Bytecode Alliance 出品的运行时，也是 WASI 0.2 和组件模型的参考实现。每月发布一个大版本，有成文的安全流程，已在 Fastly 等公司投入生产。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 53, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 55, Col: 7},
 			Name: "embed_languages",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -14708,7 +14906,7 @@ var pb1338 = Candidate{
 							Tag:     "!!str",
 							Value:   "rust",
 							Content: []*yaml.Node{},
-							Line:    54,
+							Line:    56,
 							Column:  17,
 						},
 						&yaml.Node{
@@ -14716,7 +14914,7 @@ var pb1338 = Candidate{
 							Tag:     "!!str",
 							Value:   "c",
 							Content: []*yaml.Node{},
-							Line:    54,
+							Line:    56,
 							Column:  23,
 						},
 						&yaml.Node{
@@ -14724,7 +14922,7 @@ var pb1338 = Candidate{
 							Tag:     "!!str",
 							Value:   "go",
 							Content: []*yaml.Node{},
-							Line:    54,
+							Line:    56,
 							Column:  26,
 						},
 						&yaml.Node{
@@ -14732,22 +14930,22 @@ var pb1338 = Candidate{
 							Tag:     "!!str",
 							Value:   "python",
 							Content: []*yaml.Node{},
-							Line:    54,
+							Line:    56,
 							Column:  30,
 						},
 					},
-					Line:   54,
+					Line:   56,
 					Column: 16,
 				},
 			},
 			Source: "https://github.com/bytecodealliance/wasmtime#language-support",
 			Fact:   "wasmtime-embedding-languages",
 			Note: &Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 58, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 60, Col: 11},
 				En:  "Also .NET and Ruby; there is no official JavaScript/Node embedding.",
 				Zh:  "另有 .NET 和 Ruby 嵌入；没有官方的 JavaScript/Node 嵌入 SDK。",
 			},
-			Attr: &pb1327,
+			Attr: &pb1345,
 			List: []string{
 				"rust",
 				"c",
@@ -14756,7 +14954,7 @@ var pb1338 = Candidate{
 			},
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 60, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 62, Col: 7},
 			Name: "wasi_nn",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -14764,22 +14962,22 @@ var pb1338 = Candidate{
 					Tag:     "!!str",
 					Value:   "basic",
 					Content: []*yaml.Node{},
-					Line:    61,
+					Line:    63,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/bytecodealliance/wasmtime/blob/main/docs/stability-tiers.md",
 			Fact:   "wasmtime-wasi-nn",
 			Note: &Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 65, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 67, Col: 11},
 				En:  "Tier 3; backends OpenVINO, WinML, ONNX (optional CUDA) and PyTorch, no llama.cpp/GGML backend.",
 				Zh:  "属于 Tier 3；后端有 OpenVINO、WinML、ONNX（可选 CUDA）和 PyTorch，没有 llama.cpp/GGML 后端。",
 			},
-			Attr: &pb1328,
+			Attr: &pb1351,
 			Str:  "basic",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 67, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 69, Col: 7},
 			Name: "component_model",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -14787,22 +14985,22 @@ var pb1338 = Candidate{
 					Tag:     "!!int",
 					Value:   "3",
 					Content: []*yaml.Node{},
-					Line:    68,
+					Line:    70,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/bytecodealliance/wasmtime/blob/main/docs/stability-tiers.md",
 			Fact:   "wasi-component-model-wit",
 			Note: &Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 72, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 74, Col: 11},
 				En:  "Component Model is Tier 1; WASI 0.2 is complete and WASI 0.3 is on by default in current releases.",
 				Zh:  "组件模型属于 Tier 1；WASI 0.2 完整支持，当前版本已默认开启 WASI 0.3。",
 			},
-			Attr: &pb1329,
+			Attr: &pb1355,
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 74, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 76, Col: 7},
 			Name: "maturity",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -14810,17 +15008,17 @@ var pb1338 = Candidate{
 					Tag:     "!!int",
 					Value:   "5",
 					Content: []*yaml.Node{},
-					Line:    75,
+					Line:    77,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/bytecodealliance/wasmtime/blob/main/ADOPTERS.md",
 			Fact:   "cloud-fastly-wasmtime",
-			Attr:   &pb1330,
+			Attr:   &pb1356,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 78, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 80, Col: 7},
 			Name: "wasix",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -14828,16 +15026,16 @@ var pb1338 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    79,
+					Line:    81,
 					Column:  16,
 				},
 			},
 			Source: "https://wasix.org/docs/explanation/features",
 			Fact:   "wasmer-wasix",
-			Attr:   &pb1331,
+			Attr:   &pb1357,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 82, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 84, Col: 7},
 			Name: "k8s_shim",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -14845,17 +15043,17 @@ var pb1338 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    83,
+					Line:    85,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containerd/runwasi",
 			Fact:   "runwasi-shims",
-			Attr:   &pb1332,
+			Attr:   &pb1358,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 86, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 88, Col: 7},
 			Name: "version",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -14864,13 +15062,13 @@ var pb1338 = Candidate{
 					Tag:     "!!str",
 					Value:   "48.0.0 (2026-08-20; a new major every month); 37.0.0 was current at the report date",
 					Content: []*yaml.Node{},
-					Line:    87,
+					Line:    89,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/bytecodealliance/wasmtime",
 			Fact:   "wasmtime-version",
-			Attr:   &pb1333,
+			Attr:   &pb1359,
 			Str:    "48.0.0 (2026-08-20; a new major every month); 37.0.0 was current at the report date",
 		},
 	},
@@ -14882,61 +15080,61 @@ var pb1338 = Candidate{
 	},
 	Category: "wasm-runtime",
 	Corrections: []*Fact{
-		&pb825,
-		&pb826,
-		&pb1360,
-		&pb1361,
-		&pb830,
-		&pb829,
+		&pb834,
+		&pb835,
+		&pb1386,
+		&pb1387,
+		&pb839,
+		&pb838,
 	},
 }
 
-var pb1383 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 208, Col: 5},
+var pb1409 = Fact{
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 210, Col: 5},
 	ID:      "wasmedge-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 211, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 213, Col: 7},
 		En:  "WasmEdge 0.13+ is current.",
 		Zh:  "当前版本为 WasmEdge 0.13+。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 214, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 216, Col: 7},
 		En:  "0.13.0 dates from 2023-06-30; 0.15.0 was current at the report date and 0.17.1 (2026-07-03) is the newest seen.",
 		Zh:  "0.13.0 发布于 2023-06-30；报告发布时最新为 0.15.0，目前所见最新为 0.17.1（2026-07-03）。",
 	},
 	Source: "https://github.com/WasmEdge/WasmEdge",
 }
 
-var pb1384 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 226, Col: 5},
+var pb1410 = Fact{
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 228, Col: 5},
 	ID:      "wasmedge-embedding-languages",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 229, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 231, Col: 7},
 		En:  "The runtimes embed from Rust, C, Go, Python and JavaScript.",
 		Zh:  "这些运行时可从 Rust、C、Go、Python、JavaScript 中嵌入使用。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 232, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 234, Col: 7},
 		En:  "WasmEdge documents host SDKs for Go, Rust and C only; JavaScript runs as a guest, and there is no Python SDK.",
 		Zh:  "WasmEdge 只提供 Go、Rust 和 C 的宿主 SDK；JavaScript 是作为客体语言运行的，也没有 Python SDK。",
 	},
 	Source: "https://github.com/WasmEdge/WasmEdge",
 }
 
-var pb1362 = Candidate{
-	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 92, Col: 5},
+var pb1388 = Candidate{
+	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 94, Col: 5},
 	ID:   "wasmedge",
 	Name: "WasmEdge",
 	Summary: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 95, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 97, Col: 7},
 		En:  "A CNCF-hosted runtime aimed at cloud-native, edge and AI use, with the broadest WASI-NN plugin set (llama.cpp/GGML, OpenVINO, ONNX, PyTorch, TensorFlow Lite, Whisper) behind LlamaEdge.",
 		Zh:  "由 CNCF 托管的运行时，面向云原生、边缘和 AI 场景，拥有最全的 WASI-NN 插件（llama.cpp/GGML、OpenVINO、ONNX、PyTorch、TensorFlow Lite、Whisper），LlamaEdge 即构建于其上。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 98, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 100, Col: 7},
 			Name: "embed_languages",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -14948,7 +15146,7 @@ var pb1362 = Candidate{
 							Tag:     "!!str",
 							Value:   "rust",
 							Content: []*yaml.Node{},
-							Line:    99,
+							Line:    101,
 							Column:  17,
 						},
 						&yaml.Node{
@@ -14956,7 +15154,7 @@ var pb1362 = Candidate{
 							Tag:     "!!str",
 							Value:   "go",
 							Content: []*yaml.Node{},
-							Line:    99,
+							Line:    101,
 							Column:  23,
 						},
 						&yaml.Node{
@@ -14964,22 +15162,22 @@ var pb1362 = Candidate{
 							Tag:     "!!str",
 							Value:   "c",
 							Content: []*yaml.Node{},
-							Line:    99,
+							Line:    101,
 							Column:  27,
 						},
 					},
-					Line:   99,
+					Line:   101,
 					Column: 16,
 				},
 			},
 			Source: "https://github.com/WasmEdge/WasmEdge",
 			Fact:   "wasmedge-embedding-languages",
 			Note: &Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 103, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 105, Col: 11},
 				En:  "JavaScript runs as a guest inside WasmEdge, not as a host SDK; no Python SDK. The README notes the runtime is not yet thread-safe.",
 				Zh:  "JavaScript 是作为客体语言在 WasmEdge 内运行，而不是宿主 SDK；没有 Python SDK。README 还说明运行时尚不是线程安全的。",
 			},
-			Attr: &pb1327,
+			Attr: &pb1345,
 			List: []string{
 				"rust",
 				"go",
@@ -14987,7 +15185,7 @@ var pb1362 = Candidate{
 			},
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 105, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 107, Col: 7},
 			Name: "wasi_nn",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -14995,17 +15193,17 @@ var pb1362 = Candidate{
 					Tag:     "!!str",
 					Value:   "llm",
 					Content: []*yaml.Node{},
-					Line:    106,
+					Line:    108,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/WasmEdge/WasmEdge/tree/master/plugins/wasi_nn",
 			Fact:   "wasmedge-wasi-nn-llm",
-			Attr:   &pb1328,
+			Attr:   &pb1351,
 			Str:    "llm",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 109, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 111, Col: 7},
 			Name: "component_model",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -15013,21 +15211,21 @@ var pb1362 = Candidate{
 					Tag:     "!!int",
 					Value:   "2",
 					Content: []*yaml.Node{},
-					Line:    110,
+					Line:    112,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/WasmEdge/WasmEdge/issues/4236",
 			Note: &Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 113, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 115, Col: 11},
 				En:  "Component Model and WASI 0.2 are still being implemented (tracking issue open, large refactor under way in 2026).",
 				Zh:  "组件模型和 WASI 0.2 仍在实现中（跟踪 issue 未关闭，2026 年正在大规模重构）。",
 			},
-			Attr: &pb1329,
+			Attr: &pb1355,
 			Num:  2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 115, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 117, Col: 7},
 			Name: "maturity",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -15035,21 +15233,21 @@ var pb1362 = Candidate{
 					Tag:     "!!int",
 					Value:   "4",
 					Content: []*yaml.Node{},
-					Line:    116,
+					Line:    118,
 					Column:  16,
 				},
 			},
 			Source: "https://www.cncf.io/projects/wasmedge-runtime/",
 			Note: &Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 119, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 121, Col: 11},
 				En:  "A CNCF Sandbox project with regular releases; still 0.x.",
 				Zh:  "CNCF Sandbox 项目，定期发布，但版本号仍停留在 0.x。",
 			},
-			Attr: &pb1330,
+			Attr: &pb1356,
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 121, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 123, Col: 7},
 			Name: "wasix",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -15057,16 +15255,16 @@ var pb1362 = Candidate{
 					Tag:     "!!bool",
 					Value:   "false",
 					Content: []*yaml.Node{},
-					Line:    122,
+					Line:    124,
 					Column:  16,
 				},
 			},
 			Source: "https://wasix.org/docs/explanation/features",
 			Fact:   "wasmer-wasix",
-			Attr:   &pb1331,
+			Attr:   &pb1357,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 125, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 127, Col: 7},
 			Name: "k8s_shim",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -15074,17 +15272,17 @@ var pb1362 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    126,
+					Line:    128,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containerd/runwasi",
 			Fact:   "runwasi-shims",
-			Attr:   &pb1332,
+			Attr:   &pb1358,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 129, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 131, Col: 7},
 			Name: "version",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -15093,13 +15291,13 @@ var pb1362 = Candidate{
 					Tag:     "!!str",
 					Value:   "0.17.1 (2026-07-03); 0.15.0 was current at the report date",
 					Content: []*yaml.Node{},
-					Line:    130,
+					Line:    132,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/WasmEdge/WasmEdge",
 			Fact:   "wasmedge-version",
-			Attr:   &pb1333,
+			Attr:   &pb1359,
 			Str:    "0.17.1 (2026-07-03); 0.15.0 was current at the report date",
 		},
 	},
@@ -15109,60 +15307,60 @@ var pb1362 = Candidate{
 	},
 	Category: "wasm-runtime",
 	Corrections: []*Fact{
-		&pb825,
-		&pb826,
-		&pb1383,
-		&pb1384,
-		&pb830,
+		&pb834,
+		&pb835,
+		&pb1409,
+		&pb1410,
+		&pb839,
 	},
 }
 
-var pb1407 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 244, Col: 5},
+var pb1433 = Fact{
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 246, Col: 5},
 	ID:      "wasmer-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 247, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 249, Col: 7},
 		En:  "Wasmer 4.0+ is current.",
 		Zh:  "当前版本为 Wasmer 4.0+。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 250, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 252, Col: 7},
 		En:  "4.0.0 dates from 2023-06-22. 6.1.0 (2025-10-07) was current at the report date; 7.0.0 followed on 2026-01-28 and 7.4.0 (2026-08-31) is the newest seen.",
 		Zh:  "4.0.0 发布于 2023-06-22。报告发布时最新为 6.1.0（2025-10-07）；7.0.0 于 2026-01-28 发布，目前所见最新为 7.4.0（2026-08-31）。",
 	},
 	Source: "https://github.com/wasmerio/wasmer/pull/6967",
 }
 
-var pb1408 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 235, Col: 5},
+var pb1434 = Fact{
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 237, Col: 5},
 	ID:      "wasmer-embedding-languages",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 238, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 240, Col: 7},
 		En:  "The runtimes embed from Rust, C, Go, Python and JavaScript.",
 		Zh:  "这些运行时可从 Rust、C、Go、Python、JavaScript 中嵌入使用。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 241, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 243, Col: 7},
 		En:  "Wasmer's README lists all five, but only the Rust crate, the C API and the JavaScript SDK (@wasmer/sdk) keep up with the runtime. wasmer-go is still on Wasmer 2.x with no release since 2021; the PyPI wasmer package stayed at 1.1.0 (2022) and missed Python 3.11 wheels in 2023. A newer Python SDK was announced in 2026 but could not be confirmed.",
 		Zh:  "Wasmer 的 README 列出了这五种语言，但只有 Rust crate、C API 和 JavaScript SDK（@wasmer/sdk）与运行时同步更新。wasmer-go 仍停留在 Wasmer 2.x，自 2021 年后再无发布；PyPI 上的 wasmer 包停在 1.1.0（2022 年），2023 年时还缺少 Python 3.11 的 wheel。2026 年官方宣布了新的 Python SDK，但未能核实。",
 	},
 	Source: "https://github.com/wasmerio/wasmer#wasmer-sdk",
 }
 
-var pb1385 = Candidate{
-	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 135, Col: 5},
+var pb1411 = Candidate{
+	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 137, Col: 5},
 	ID:   "wasmer",
 	Name: "Wasmer",
 	Summary: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 138, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 140, Col: 7},
 		En:  "A company-backed runtime with its own package registry and edge hosting. It pushes WASIX, a non-standard POSIX-like superset of WASI preview 1, and does not implement the Component Model or WASI 0.2.",
 		Zh:  "由公司主导的运行时，自带软件包仓库和边缘托管服务。它主推 WASIX（在 WASI preview 1 之上扩展出的非标准类 POSIX 接口），不支持组件模型和 WASI 0.2。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 141, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 143, Col: 7},
 			Name: "embed_languages",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -15174,7 +15372,7 @@ var pb1385 = Candidate{
 							Tag:     "!!str",
 							Value:   "rust",
 							Content: []*yaml.Node{},
-							Line:    142,
+							Line:    144,
 							Column:  17,
 						},
 						&yaml.Node{
@@ -15182,7 +15380,7 @@ var pb1385 = Candidate{
 							Tag:     "!!str",
 							Value:   "c",
 							Content: []*yaml.Node{},
-							Line:    142,
+							Line:    144,
 							Column:  23,
 						},
 						&yaml.Node{
@@ -15190,22 +15388,22 @@ var pb1385 = Candidate{
 							Tag:     "!!str",
 							Value:   "javascript",
 							Content: []*yaml.Node{},
-							Line:    142,
+							Line:    144,
 							Column:  26,
 						},
 					},
-					Line:   142,
+					Line:   144,
 					Column: 16,
 				},
 			},
 			Source: "https://github.com/wasmerio/wasmer#wasmer-sdk",
 			Fact:   "wasmer-embedding-languages",
 			Note: &Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 146, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 148, Col: 11},
 				En:  "The README also lists Go and Python SDKs, but they lag years behind the runtime, so they are not counted.",
 				Zh:  "README 也列出了 Go 和 Python SDK，但它们落后运行时好几年，因此不计入。",
 			},
-			Attr: &pb1327,
+			Attr: &pb1345,
 			List: []string{
 				"rust",
 				"c",
@@ -15213,7 +15411,7 @@ var pb1385 = Candidate{
 			},
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 148, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 150, Col: 7},
 			Name: "wasi_nn",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -15221,21 +15419,21 @@ var pb1385 = Candidate{
 					Tag:     "!!str",
 					Value:   "none",
 					Content: []*yaml.Node{},
-					Line:    149,
+					Line:    151,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/wasmerio/wasmer",
 			Note: &Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 152, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 154, Col: 11},
 				En:  "Wasmer's README and docs list WASIX, WASI and Emscripten, with no WASI-NN.",
 				Zh:  "Wasmer 的 README 和文档列出了 WASIX、WASI 和 Emscripten，没有 WASI-NN。",
 			},
-			Attr: &pb1328,
+			Attr: &pb1351,
 			Str:  "none",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 154, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 156, Col: 7},
 			Name: "component_model",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -15243,21 +15441,21 @@ var pb1385 = Candidate{
 					Tag:     "!!int",
 					Value:   "1",
 					Content: []*yaml.Node{},
-					Line:    155,
+					Line:    157,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/wasmerio/wasmer-go/issues/411",
 			Note: &Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 158, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 160, Col: 11},
 				En:  "Its founder said in 2024-10 that WASI 0.2 is not supported and the Component Model would follow only when browsers adopt it.",
 				Zh:  "其创始人在 2024-10 表示不支持 WASI 0.2，要等浏览器采纳组件模型后才会跟进。",
 			},
-			Attr: &pb1329,
+			Attr: &pb1355,
 			Num:  1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 160, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 162, Col: 7},
 			Name: "maturity",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -15265,21 +15463,21 @@ var pb1385 = Candidate{
 					Tag:     "!!int",
 					Value:   "3",
 					Content: []*yaml.Node{},
-					Line:    161,
+					Line:    163,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/wasmerio/wasmer-go/issues/399",
 			Note: &Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 164, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 166, Col: 11},
 				En:  "Frequent releases, but a single vendor steers it and several of its language SDKs have gone unmaintained.",
 				Zh:  "发布频繁，但由单一厂商主导，而且好几个语言 SDK 已无人维护。",
 			},
-			Attr: &pb1330,
+			Attr: &pb1356,
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 166, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 168, Col: 7},
 			Name: "wasix",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -15287,17 +15485,17 @@ var pb1385 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    167,
+					Line:    169,
 					Column:  16,
 				},
 			},
 			Source: "https://wasix.org/docs/explanation/features",
 			Fact:   "wasmer-wasix",
-			Attr:   &pb1331,
+			Attr:   &pb1357,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 170, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 172, Col: 7},
 			Name: "k8s_shim",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -15305,17 +15503,17 @@ var pb1385 = Candidate{
 					Tag:     "!!bool",
 					Value:   "true",
 					Content: []*yaml.Node{},
-					Line:    171,
+					Line:    173,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/containerd/runwasi",
 			Fact:   "runwasi-shims",
-			Attr:   &pb1332,
+			Attr:   &pb1358,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 174, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 176, Col: 7},
 			Name: "version",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -15324,13 +15522,13 @@ var pb1385 = Candidate{
 					Tag:     "!!str",
 					Value:   "7.4.0 (2026-08-31); 6.1.0 (2025-10-07) was current at the report date",
 					Content: []*yaml.Node{},
-					Line:    175,
+					Line:    177,
 					Column:  16,
 				},
 			},
 			Source: "https://github.com/wasmerio/wasmer/pull/6967",
 			Fact:   "wasmer-version",
-			Attr:   &pb1333,
+			Attr:   &pb1359,
 			Str:    "7.4.0 (2026-08-31); 6.1.0 (2025-10-07) was current at the report date",
 		},
 	},
@@ -15340,15 +15538,15 @@ var pb1385 = Candidate{
 	},
 	Category: "wasm-runtime",
 	Corrections: []*Fact{
-		&pb825,
-		&pb826,
-		&pb1407,
-		&pb1408,
-		&pb830,
+		&pb834,
+		&pb835,
+		&pb1433,
+		&pb1434,
+		&pb839,
 	},
 }
 
-var pb1326 = Category{
+var pb1344 = Category{
 	ID: "wasm-runtime",
 	Title: Text{
 		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 6, Col: 8},
@@ -15356,27 +15554,27 @@ var pb1326 = Category{
 		Zh:  "WebAssembly 运行时",
 	},
 	Attributes: []*Attribute{
-		&pb1327,
-		&pb1328,
-		&pb1329,
-		&pb1330,
-		&pb1331,
-		&pb1332,
-		&pb1333,
+		&pb1345,
+		&pb1351,
+		&pb1355,
+		&pb1356,
+		&pb1357,
+		&pb1358,
+		&pb1359,
 	},
 	Criteria: []*Criterion{
 		&Criterion{
-			Pos:       Pos{File: "rules/wasm-runtime.yaml", Line: 41, Col: 5},
+			Pos:       Pos{File: "rules/wasm-runtime.yaml", Line: 43, Col: 5},
 			ID:        "standards",
 			Attribute: "component_model",
 			Weight:    3,
 			Priorities: []string{
 				"compatibility",
 			},
-			Attr: &pb1329,
+			Attr: &pb1355,
 		},
 		&Criterion{
-			Pos:       Pos{File: "rules/wasm-runtime.yaml", Line: 42, Col: 5},
+			Pos:       Pos{File: "rules/wasm-runtime.yaml", Line: 44, Col: 5},
 			ID:        "maturity",
 			Attribute: "maturity",
 			Weight:    3,
@@ -15384,37 +15582,37 @@ var pb1326 = Category{
 				"maturity",
 				"security",
 			},
-			Attr: &pb1330,
+			Attr: &pb1356,
 		},
 		&Criterion{
-			Pos:       Pos{File: "rules/wasm-runtime.yaml", Line: 43, Col: 5},
+			Pos:       Pos{File: "rules/wasm-runtime.yaml", Line: 45, Col: 5},
 			ID:        "ai-inference",
 			Attribute: "wasi_nn",
 			Weight:    1,
-			Attr:      &pb1328,
+			Attr:      &pb1351,
 		},
 		&Criterion{
-			Pos:       Pos{File: "rules/wasm-runtime.yaml", Line: 44, Col: 5},
+			Pos:       Pos{File: "rules/wasm-runtime.yaml", Line: 46, Col: 5},
 			ID:        "posix-extensions",
 			Attribute: "wasix",
 			Weight:    1,
-			Attr:      &pb1331,
+			Attr:      &pb1357,
 		},
 	},
 	Candidates: []*Candidate{
-		&pb1338,
-		&pb1362,
-		&pb1385,
+		&pb1364,
+		&pb1388,
+		&pb1411,
 	},
 	Rules: []*Rule{
 		&Rule{
-			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 327, Col: 5},
+			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 329, Col: 5},
 			ID:  "wasm-runtime.host-sdk",
 			When: Condition{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 328, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 330, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 328, Col: 12},
+						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 330, Col: 12},
 						Key: "wasm-host",
 						Op:  "not",
 						Operand: Raw{
@@ -15423,7 +15621,7 @@ var pb1326 = Category{
 								Tag:     "!!str",
 								Value:   "none",
 								Content: []*yaml.Node{},
-								Line:    328,
+								Line:    330,
 								Column:  29,
 							},
 						},
@@ -15437,10 +15635,10 @@ var pb1326 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 330, Col: 13},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 332, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 330, Col: 22},
+						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 332, Col: 22},
 						Key: "embed_languages",
 						Op:  "lacks",
 						Operand: Raw{
@@ -15453,7 +15651,7 @@ var pb1326 = Category{
 										Tag:     "!!str",
 										Value:   "answer",
 										Content: []*yaml.Node{},
-										Line:    330,
+										Line:    332,
 										Column:  48,
 									},
 									&yaml.Node{
@@ -15461,11 +15659,11 @@ var pb1326 = Category{
 										Tag:     "!!str",
 										Value:   "wasm-host",
 										Content: []*yaml.Node{},
-										Line:    330,
+										Line:    332,
 										Column:  56,
 									},
 								},
-								Line:   330,
+								Line:   332,
 								Column: 47,
 							},
 						},
@@ -15475,7 +15673,7 @@ var pb1326 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 332, Col: 7},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 334, Col: 7},
 				En:  "It has no maintained SDK for the language you will embed it from.",
 				Zh:  "它没有面向你所用宿主语言、且仍在维护的嵌入 SDK。",
 			},
@@ -15483,13 +15681,13 @@ var pb1326 = Category{
 			Category: "wasm-runtime",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 335, Col: 5},
+			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 337, Col: 5},
 			ID:  "wasm-runtime.wasm-ai-needs-nn",
 			When: Condition{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 336, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 338, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 336, Col: 12},
+						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 338, Col: 12},
 						Key: "wasm-ai",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -15497,7 +15695,7 @@ var pb1326 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    336,
+								Line:    338,
 								Column:  21,
 							},
 						},
@@ -15511,10 +15709,10 @@ var pb1326 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 338, Col: 13},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 340, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 338, Col: 22},
+						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 340, Col: 22},
 						Key: "wasi_nn",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -15522,7 +15720,7 @@ var pb1326 = Category{
 								Tag:     "!!str",
 								Value:   "none",
 								Content: []*yaml.Node{},
-								Line:    338,
+								Line:    340,
 								Column:  31,
 							},
 						},
@@ -15534,7 +15732,7 @@ var pb1326 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 340, Col: 7},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 342, Col: 7},
 				En:  "AI inference from Wasm needs WASI-NN, which this runtime does not implement.",
 				Zh:  "在 Wasm 中做 AI 推理需要 WASI-NN，而这个运行时没有实现它。",
 			},
@@ -15542,13 +15740,13 @@ var pb1326 = Category{
 			Category: "wasm-runtime",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 343, Col: 5},
+			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 345, Col: 5},
 			ID:  "wasm-runtime.wasm-ai-wasmedge",
 			When: Condition{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 344, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 346, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 344, Col: 12},
+						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 346, Col: 12},
 						Key: "wasm-ai",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -15556,7 +15754,7 @@ var pb1326 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    344,
+								Line:    346,
 								Column:  21,
 							},
 						},
@@ -15571,10 +15769,10 @@ var pb1326 = Category{
 			Effect: "adjust",
 			Points: 18,
 			Target: Target{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 347, Col: 13},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 349, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 347, Col: 22},
+						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 349, Col: 22},
 						Key: "wasi_nn",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -15582,7 +15780,7 @@ var pb1326 = Category{
 								Tag:     "!!str",
 								Value:   "llm",
 								Content: []*yaml.Node{},
-								Line:    347,
+								Line:    349,
 								Column:  31,
 							},
 						},
@@ -15594,7 +15792,7 @@ var pb1326 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 349, Col: 7},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 351, Col: 7},
 				En:  "The report cites WasmEdge for server-side inference; its WASI-NN plugins include llama.cpp/GGML, so it runs LLMs as well as classic models.",
 				Zh:  "报告以 WasmEdge 作为服务器端推理的例子；它的 WASI-NN 插件包括 llama.cpp/GGML，既能跑传统模型，也能跑大语言模型。",
 			},
@@ -15602,13 +15800,13 @@ var pb1326 = Category{
 			Category: "wasm-runtime",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 352, Col: 5},
+			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 354, Col: 5},
 			ID:  "wasm-runtime.wasm-ai-basic-nn",
 			When: Condition{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 353, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 355, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 353, Col: 12},
+						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 355, Col: 12},
 						Key: "wasm-ai",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -15616,7 +15814,7 @@ var pb1326 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    353,
+								Line:    355,
 								Column:  21,
 							},
 						},
@@ -15631,10 +15829,10 @@ var pb1326 = Category{
 			Effect: "adjust",
 			Points: -10,
 			Target: Target{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 356, Col: 13},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 358, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 356, Col: 22},
+						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 358, Col: 22},
 						Key: "wasi_nn",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -15642,7 +15840,7 @@ var pb1326 = Category{
 								Tag:     "!!str",
 								Value:   "basic",
 								Content: []*yaml.Node{},
-								Line:    356,
+								Line:    358,
 								Column:  31,
 							},
 						},
@@ -15654,7 +15852,7 @@ var pb1326 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 358, Col: 7},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 360, Col: 7},
 				En:  "WASI-NN is only Tier 3 here, with OpenVINO, ONNX, WinML and PyTorch backends and no llama.cpp/GGML backend for LLMs.",
 				Zh:  "这里的 WASI-NN 只是 Tier 3，后端为 OpenVINO、ONNX、WinML 和 PyTorch，没有面向大语言模型的 llama.cpp/GGML 后端。",
 			},
@@ -15662,13 +15860,13 @@ var pb1326 = Category{
 			Category: "wasm-runtime",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 361, Col: 5},
+			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 363, Col: 5},
 			ID:  "wasm-runtime.edge-functions",
 			When: Condition{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 362, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 364, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 362, Col: 12},
+						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 364, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -15676,7 +15874,7 @@ var pb1326 = Category{
 								Tag:     "!!str",
 								Value:   "edge-functions",
 								Content: []*yaml.Node{},
-								Line:    362,
+								Line:    364,
 								Column:  23,
 							},
 						},
@@ -15686,7 +15884,7 @@ var pb1326 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 362, Col: 39},
+						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 364, Col: 39},
 						Key: "wasm-ai",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -15694,7 +15892,7 @@ var pb1326 = Category{
 								Tag:     "!!bool",
 								Value:   "false",
 								Content: []*yaml.Node{},
-								Line:    362,
+								Line:    364,
 								Column:  48,
 							},
 						},
@@ -15709,13 +15907,13 @@ var pb1326 = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 365, Col: 13},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 367, Col: 13},
 				IDs: []string{
 					"wasmtime",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 367, Col: 7},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 369, Col: 7},
 				En:  "Edge functions: the report's example is Fastly Compute, which runs Wasmtime in production (with Rust as the first-class language).",
 				Zh:  "边缘函数：报告举的例子是 Fastly Compute，它在生产中使用 Wasmtime（以 Rust 为首选语言）。",
 			},
@@ -15723,13 +15921,13 @@ var pb1326 = Category{
 			Category: "wasm-runtime",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 370, Col: 5},
+			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 372, Col: 5},
 			ID:  "wasm-runtime.legacy-wasix",
 			When: Condition{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 371, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 373, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 371, Col: 12},
+						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 373, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -15737,7 +15935,7 @@ var pb1326 = Category{
 								Tag:     "!!str",
 								Value:   "legacy-apps",
 								Content: []*yaml.Node{},
-								Line:    371,
+								Line:    373,
 								Column:  23,
 							},
 						},
@@ -15752,10 +15950,10 @@ var pb1326 = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 374, Col: 13},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 376, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 374, Col: 22},
+						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 376, Col: 22},
 						Key: "wasix",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -15763,7 +15961,7 @@ var pb1326 = Category{
 								Tag:     "!!bool",
 								Value:   "true",
 								Content: []*yaml.Node{},
-								Line:    374,
+								Line:    376,
 								Column:  29,
 							},
 						},
@@ -15775,7 +15973,7 @@ var pb1326 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 376, Col: 7},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 378, Col: 7},
 				En:  "Porting existing POSIX code is easier with WASIX (threads, full sockets, fork/exec), but WASIX is not a WASI standard and ties you to Wasmer.",
 				Zh:  "借助 WASIX（线程、完整套接字、fork/exec），移植现有的 POSIX 代码会容易些；但 WASIX 不是 WASI 标准，会把你绑定在 Wasmer 上。",
 			},
@@ -15783,13 +15981,13 @@ var pb1326 = Category{
 			Category: "wasm-runtime",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 379, Col: 5},
+			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 381, Col: 5},
 			ID:  "wasm-runtime.docker-desktop-wasm",
 			When: Condition{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 380, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 382, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 380, Col: 12},
+						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 382, Col: 12},
 						Key: "environment",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -15797,7 +15995,7 @@ var pb1326 = Category{
 								Tag:     "!!str",
 								Value:   "workstation",
 								Content: []*yaml.Node{},
-								Line:    380,
+								Line:    382,
 								Column:  25,
 							},
 						},
@@ -15811,7 +16009,7 @@ var pb1326 = Category{
 			},
 			Effect: "caveat",
 			Target: Target{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 382, Col: 13},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 384, Col: 13},
 				IDs: []string{
 					"wasmtime",
 					"wasmedge",
@@ -15819,7 +16017,7 @@ var pb1326 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 384, Col: 7},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 386, Col: 7},
 				En:  "Do not build on Docker Desktop's Wasm workloads, which the report presents as a preview: the feature is deprecated and will be removed. Run the runtime's own CLI, or containerd with a runwasi shim.",
 				Zh:  "不要依赖报告中作为技术预览介绍的 Docker Desktop Wasm 工作负载：该功能已被弃用并将移除。请直接使用运行时自带的命令行，或 containerd 加 runwasi shim。",
 			},
@@ -15830,1139 +16028,1139 @@ var pb1326 = Category{
 	Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 5, Col: 1},
 }
 
-var pb1444 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 546, Col: 5},
+var pb1470 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 549, Col: 5},
 	ID:      "biren-br100-chiplet-blink",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 548, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 551, Col: 18},
 		En:  "Chiplet design, BLink interconnect.",
 		Zh:  "Chiplet 设计，BirenLink 互联。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 550, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 553, Col: 7},
 		En:  "Two 7 nm compute chiplets in 2.5D CoWoS (77 billion transistors) joined at 896 GB/s; PCIe 5.0 with CXL and 8 BLink ports totalling 2.3 TB/s.",
 		Zh:  "两颗 7 nm 计算芯粒以 2.5D CoWoS 封装（770 亿晶体管），芯粒间 896 GB/s；PCIe 5.0 支持 CXL，8 个 BLink 端口合计 2.3 TB/s。",
 	},
 	Source: "https://www.golem.de/news/biren-br100-br104-chinas-gpgpu-beschleuniger-schlaegt-nvidias-hopper-2208-167497.html",
 }
 
-var pb1445 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 668, Col: 5},
+var pb1471 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 671, Col: 5},
 	ID:      "cambricon-k8s-device-plugin",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 670, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 673, Col: 18},
 		En:  "Not covered by the report.",
 		Zh:  "报告未涉及。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 672, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 675, Col: 7},
 		En:  "Cambricon's Kubernetes device plugin registers cambricon.com/mlu and offers several modes: whole cards, env-share, MIM hardware partitions (e.g. mlu370.mim-2m.8gb), dynamic sMLU and topology-aware allocation. HAMi also shares MLUs.",
 		Zh:  "寒武纪的 Kubernetes device plugin 注册 cambricon.com/mlu，支持多种模式：整卡、env-share、MIM 硬件分区（如 mlu370.mim-2m.8gb）、动态 sMLU 和拓扑感知分配。HAMi 同样支持共享 MLU。",
 	},
 	Source: "https://github.com/Cambricon/cambricon-k8s-device-plugin/blob/master/device-plugin/README.md",
 }
 
-var pb1446 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 647, Col: 5},
+var pb1472 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 650, Col: 5},
 	ID:      "cambricon-mlu370-x8-specs",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 649, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 652, Col: 18},
 		En:  "Not covered by the report.",
 		Zh:  "报告未涉及。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 651, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 654, Col: 7},
 		En:  "MLU370-X8 (March 2022): two Siyuan 370 chips on MLUarch03 at 7 nm; 96 FP16/BF16 TFLOPS, 32 FP32 TFLOPS, 256 INT8 TOPS; 48 GB LPDDR5 at 614.4 GB/s; PCIe 4.0 x16; 250 W; MLU-Link at 200 GB/s per card.",
 		Zh:  "MLU370-X8（2022 年 3 月）：两颗思元 370 芯片，MLUarch03 架构、7 nm；FP16/BF16 96 TFLOPS，FP32 32 TFLOPS，INT8 256 TOPS；48 GB LPDDR5、614.4 GB/s；PCIe 4.0 x16；250 W；MLU-Link 每卡 200 GB/s。",
 	},
 	Source: "http://guangxilong.com/c/032129635H022.html",
 }
 
-var pb1447 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 661, Col: 5},
+var pb1473 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 664, Col: 5},
 	ID:      "cambricon-software-stack",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 663, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 666, Col: 18},
 		En:  "Not covered by the report.",
 		Zh:  "报告未涉及。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 665, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 668, Col: 7},
 		En:  "Cambricon Neuware: CNToolkit, the CNNL operator libraries, CNCL collectives, MagicMind for inference and torch_mlu (PyTorch device 'mlu'); vllm-mlu and SGLang ports exist. The SDK and images come through Cambricon channels, and like Ascend it does not run CUDA.",
 		Zh:  "寒武纪 Neuware 包括 CNToolkit、CNNL 算子库、CNCL 通信库、MagicMind 推理引擎和 torch_mlu（PyTorch 设备名为 mlu），另有 vllm-mlu 与 SGLang 适配版本。SDK 和镜像需通过寒武纪渠道获取；与昇腾一样，不能运行 CUDA。",
 	},
 	Source: "https://docs.sglang.io/docs/hardware-platforms/cambricon_mlu",
 }
 
-var pb1448 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 438, Col: 5},
+var pb1474 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 441, Col: 5},
 	ID:      "china-ai-card-prices-2024",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 440, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 443, Col: 18},
 		En:  "Not covered by the report.",
 		Zh:  "报告未涉及。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 442, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 445, Col: 7},
 		En:  "Reuters, January 2024: NVIDIA priced the H20 to Chinese distributors at US$12,000-15,000 per card, and some advertised it at about ¥110,000; Huawei's Ascend 910B sold for about ¥120,000. Prices have moved with export rules and supply since.",
 		Zh:  "路透社 2024 年 1 月报道：NVIDIA 给国内经销商的 H20 报价为每卡 1.2 万至 1.5 万美元，部分经销商标价约 11 万元；华为昇腾 910B 售价约 12 万元。此后价格随出口政策和供货而变化。",
 	},
 	Source: "https://dunyanews.tv/amp/english/788751.php",
 }
 
-var pb1449 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 706, Col: 5},
+var pb1475 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 707, Col: 5},
 	ID:      "cloud-aws-lambda-firecracker",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 709, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 710, Col: 7},
 		En:  "AWS Lambda runs on Firecracker.",
 		Zh:  "AWS Lambda 基于 Firecracker。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 712, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 713, Col: 7},
 		En:  "Firecracker was built at AWS to run Lambda and Fargate.",
 		Zh:  "Firecracker 正是 AWS 为运行 Lambda 和 Fargate 而开发的。",
 	},
 	Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/README.md",
 }
 
-var pb1450 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 316, Col: 5},
+var pb1476 = Fact{
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 318, Col: 5},
 	ID:      "cloud-fastly-wasmtime",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 319, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 321, Col: 7},
 		En:  "Fastly Compute runs on Wasmtime, with Rust first.",
 		Zh:  "Fastly Compute 使用 Wasmtime 运行时，Rust 优先。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 322, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 324, Col: 7},
 		En:  "Wasmtime's ADOPTERS list Fastly Compute in production at the edge using WASI; Fastly's local test server Viceroy embeds it too.",
 		Zh:  "Wasmtime 的 ADOPTERS 列表显示 Fastly Compute 在边缘生产环境中基于 WASI 使用它；Fastly 的本地测试服务器 Viceroy 也内嵌了它。",
 	},
 	Source: "https://github.com/bytecodealliance/wasmtime/blob/main/ADOPTERS.md",
 }
 
-var pb1451 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 376, Col: 5},
+var pb1477 = Fact{
+	Pos:     Pos{File: "rules/engine.yaml", Line: 377, Col: 5},
 	ID:      "containerd-nerdctl",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 379, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 380, Col: 7},
 		En:  "nerdctl is a Docker-like CLI for containerd.",
 		Zh:  "nerdctl 是 containerd 的类 Docker 命令行工具。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 382, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 383, Col: 7},
 		En:  "nerdctl, a non-core containerd sub-project, copies the docker CLI and supports compose, rootless mode and lazy pulling; v2.0.0 was published 2024-11-06.",
 		Zh:  "nerdctl 是 containerd 的非核心子项目，复刻 docker CLI，支持 compose、rootless 模式和镜像懒加载；v2.0.0 发布于 2024-11-06。",
 	},
 	Source: "https://pkg.go.dev/github.com/containerd/nerdctl/v2@v2.0.0",
 }
 
-var pb1452 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 358, Col: 5},
+var pb1478 = Fact{
+	Pos:     Pos{File: "rules/engine.yaml", Line: 359, Col: 5},
 	ID:      "containerd-releases",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 361, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 362, Col: 7},
 		En:  "containerd 2.0 (November 2024) and 2.1.",
 		Zh:  "containerd 2.0（2024 年 11 月）与 2.1。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 364, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 365, Col: 7},
 		En:  "2.0 came out 2024-11-05 (LTS to March 2027) and 2.1 on 2025-05-07. Since then 2.2 (2025-11-05) and 2.3 (2026-04-30, LTS to 2028-04-30).",
 		Zh:  "2.0 于 2024-11-05 发布（LTS 至 2027 年 3 月），2.1 于 2025-05-07 发布。此后有 2.2（2025-11-05）和 2.3（2026-04-30，LTS 至 2028-04-30）。",
 	},
 	Source: "https://github.com/containerd/containerd/blob/main/RELEASES.md",
 }
 
-var pb1453 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 259, Col: 5},
+var pb1479 = Fact{
+	Pos:     Pos{File: "rules/engine.yaml", Line: 260, Col: 5},
 	ID:      "docker-29-containerd-image-store",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 262, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 263, Col: 7},
 		En:  "Not covered by the report: context for Docker 29.",
 		Zh:  "报告未涉及：Docker 29 的背景信息。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 265, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 266, Col: 7},
 		En:  "From Engine 29.0 fresh installs use the containerd image store by default (upgraded daemons keep overlay2); the minimum API version is 1.44.",
 		Zh:  "从 Engine 29.0 起，全新安装默认使用 containerd 镜像存储（升级的守护进程保留 overlay2）；最低 API 版本为 1.44。",
 	},
 	Source: "https://www.docker.com/blog/docker-engine-version-29",
 }
 
-var pb1454 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 277, Col: 5},
+var pb1480 = Fact{
+	Pos:     Pos{File: "rules/engine.yaml", Line: 278, Col: 5},
 	ID:      "docker-daemon-root-default",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 280, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 281, Col: 7},
 		En:  "The Docker daemon runs as root by default.",
 		Zh:  "Docker 守护进程默认以 root 运行。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 283, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 284, Col: 7},
 		En:  "A standard install runs dockerd as root. userns-remap only remaps the containers; only rootless mode takes root away from both the daemon and the containers.",
 		Zh:  "标准安装中 dockerd 以 root 运行。userns-remap 只对容器做用户映射；只有 rootless 模式能让守护进程和容器都不再使用 root。",
 	},
 	Source: "https://docs.docker.com/engine/security/rootless/",
 }
 
-var pb1455 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 286, Col: 5},
+var pb1481 = Fact{
+	Pos:     Pos{File: "rules/engine.yaml", Line: 287, Col: 5},
 	ID:      "docker-desktop-license",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 289, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 290, Col: 7},
 		En:  "Docker Desktop needs a paid subscription in companies with more than 250 staff or more than $10M revenue.",
 		Zh:  "员工超过 250 人或年收入超过 1000 万美元的企业使用 Docker Desktop 需要付费订阅。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 292, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 293, Col: 7},
 		En:  "Desktop is free only for organisations with fewer than 250 employees and under $10M annual revenue, for personal use, education and non-commercial open source; others need Pro, Team or Business. Docker Engine and the CLI stay Apache-2.0 outside Desktop.",
 		Zh:  "只有员工少于 250 人且年收入低于 1000 万美元的组织、个人、教育及非商业开源项目可免费使用 Desktop；其余需购买 Pro、Team 或 Business 订阅。脱离 Desktop 单独安装的 Docker Engine 和 CLI 仍是 Apache-2.0 许可。",
 	},
 	Source: "https://raw.githubusercontent.com/docker/docs/main/content/manuals/subscription-billing/desktop-license.md",
 }
 
-var pb1456 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 268, Col: 5},
+var pb1482 = Fact{
+	Pos:     Pos{File: "rules/engine.yaml", Line: 269, Col: 5},
 	ID:      "docker-rootless-since-2010",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 271, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 272, Col: 7},
 		En:  "Docker supports rootless mode since 20.10.",
 		Zh:  "Docker 自 20.10 起支持 rootless 模式。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 274, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 275, Col: 7},
 		En:  "Rootless Docker arrived as experimental in 19.03 and became stable in 20.10. It is opt-in, installed per user with dockerd-rootless-setuptool.sh.",
 		Zh:  "Rootless Docker 在 19.03 以实验特性引入，20.10 转为稳定。它需要主动开启，按用户用 dockerd-rootless-setuptool.sh 安装。",
 	},
 	Source: "https://docs.docker.com/engine/security/rootless/",
 }
 
-var pb1457 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 417, Col: 5},
+var pb1483 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 418, Col: 5},
 	ID:      "firecracker-boot-time",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 420, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 421, Col: 7},
 		En:  "Firecracker boots in under 125 ms.",
 		Zh:  "Firecracker 启动时间小于 125 ms。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 423, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 424, Col: 7},
 		En:  "The specification bounds it at 125 ms from the InstanceStart call to the guest's /sbin/init, with a minimal kernel and root filesystem. The VMM process itself is up in about 12 ms.",
 		Zh:  "官方规格给出的上限是 125 ms（从 InstanceStart 调用到客户机 /sbin/init，使用最小内核和根文件系统）。VMM 进程本身约 12 ms 即可就绪。",
 	},
 	Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/SPECIFICATION.md",
 }
 
-var pb1458 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 435, Col: 5},
+var pb1484 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 436, Col: 5},
 	ID:      "firecracker-kvm-lambda-fargate",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 438, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 439, Col: 7},
 		En:  "Firecracker isolates with KVM and backs AWS Lambda.",
 		Zh:  "Firecracker 依靠 KVM 实现隔离，是 AWS Lambda 的底层。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 441, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 442, Col: 7},
 		En:  "It creates microVMs through Linux KVM and was built for Lambda and Fargate. Only bare-metal hosts are tested; nested virtualization is not a tested setup.",
 		Zh:  "它通过 Linux KVM 创建 microVM，最初就是为 Lambda 和 Fargate 打造的。官方只在裸金属主机上测试，嵌套虚拟化不在测试范围内。",
 	},
 	Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/README.md",
 }
 
-var pb1459 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 426, Col: 5},
+var pb1485 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 427, Col: 5},
 	ID:      "firecracker-memory-overhead",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 429, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 430, Col: 7},
 		En:  "Firecracker has about 5 MB of base memory overhead.",
 		Zh:  "Firecracker 基础内存开销约 5 MB。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 432, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 433, Col: 7},
 		En:  "The VMM threads use at most 5 MiB for a microVM with 1 vCPU and 128 MiB of RAM; heavier I/O can raise it.",
 		Zh:  "对于 1 个 vCPU、128 MiB 内存的 microVM，VMM 线程最多占用 5 MiB；I/O 较重时会有所增加。",
 	},
 	Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/SPECIFICATION.md",
 }
 
-var pb1460 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 592, Col: 5},
+var pb1486 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 593, Col: 5},
 	ID:      "gvisor-checkpoint-rootless",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 595, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 596, Col: 7},
 		En:  "gVisor has checkpoint/restore and a rootless mode.",
 		Zh:  "gVisor 支持检查点/恢复和 rootless 模式。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 598, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 599, Col: 7},
 		En:  "Both exist. Rootless mode is limited: no runsc create, no save/restore and host networking only.",
 		Zh:  "两者都有。但 rootless 模式有限制：不支持 runsc create，不能保存/恢复，只能使用宿主机网络。",
 	},
 	Source: "https://github.com/google/gvisor",
 }
 
-var pb1461 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 610, Col: 5},
+var pb1487 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 611, Col: 5},
 	ID:      "gvisor-compat-limits",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 613, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 614, Col: 7},
 		En:  "gVisor has system-call compatibility limits.",
 		Zh:  "gVisor 存在系统调用兼容性限制。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 616, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 617, Col: 7},
 		En:  "It implements a subset of the Linux ABI: io_uring off by default, no in-sandbox cgroup limits, no block-device filesystems, partial iptables, no KVM inside. Common language runtimes are regression-tested.",
 		Zh:  "它只实现了 Linux ABI 的一个子集：io_uring 默认关闭，沙箱内的 cgroup 限制不生效，不支持块设备文件系统，iptables 支持不完整，沙箱内不能用 KVM。常见语言运行时均有回归测试。",
 	},
 	Source: "https://github.com/google/gvisor/blob/master/g3doc/user_guide/compatibility.md",
 }
 
-var pb1462 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 556, Col: 5},
+var pb1488 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 557, Col: 5},
 	ID:      "gvisor-platforms",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 559, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 560, Col: 7},
 		En:  "gVisor is a user-space kernel that needs no virtualization.",
 		Zh:  "gVisor 是用户态内核，无需虚拟化。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 562, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 563, Col: 7},
 		En:  "The default systrap platform (since 2023) uses seccomp traps and needs no hardware virtualization, so it runs inside VMs; an optional KVM platform exists.",
 		Zh:  "默认的 systrap 平台（2023 年起）基于 seccomp 陷入，不需要硬件虚拟化，因此可以在虚拟机里运行；另有可选的 KVM 平台。",
 	},
 	Source: "https://gvisor.dev/docs/user_guide/platforms/",
 }
 
-var pb1463 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 601, Col: 5},
+var pb1489 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 602, Col: 5},
 	ID:      "gvisor-versioning",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 604, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 605, Col: 7},
 		En:  "gVisor versions are named release-YYYYMMDD.",
 		Zh:  "gVisor 版本以 release-YYYYMMDD 命名。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 607, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 608, Col: 7},
 		En:  "Roughly weekly tags release-YYYYMMDD.N; release-20260817.0 is the newest seen.",
 		Zh:  "大约每周发布一次，标签为 release-YYYYMMDD.N；目前所见最新为 release-20260817.0。",
 	},
 	Source: "https://github.com/google/gvisor",
 }
 
-var pb1464 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 683, Col: 5},
+var pb1490 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 686, Col: 5},
 	ID:      "hami-cncf-status",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 685, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 688, Col: 18},
 		En:  "Not covered by the report.",
 		Zh:  "报告未涉及。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 687, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 690, Col: 7},
 		En:  "HAMi joined the CNCF Sandbox on 2024-08-21 and moved to CNCF Incubating around mid-2026.",
 		Zh:  "HAMi 于 2024-08-21 加入 CNCF 沙箱，约在 2026 年年中晋升为 CNCF 孵化项目。",
 	},
 	Source: "https://github.com/Project-HAMi/HAMi",
 }
 
-var pb1465 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 676, Col: 5},
+var pb1491 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 679, Col: 5},
 	ID:      "hami-supported-vendors",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 678, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 681, Col: 18},
 		En:  "Not covered by the report.",
 		Zh:  "报告未涉及。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 680, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 683, Col: 7},
 		En:  "HAMi shares accelerators by memory and core slices without application changes, using a webhook, a scheduler extender, device plugins and in-container limiters. Backends include NVIDIA, Ascend, Cambricon, Hygon, Iluvatar, Moore Threads, MetaX, Enflame, Kunlunxin and (since June 2026) Biren. Isolation strength differs by vendor.",
 		Zh:  "HAMi 通过 webhook、调度器扩展、device plugin 和容器内限制器，按显存与算力切片共享加速卡，应用无需改动。支持 NVIDIA、昇腾、寒武纪、海光、天数智芯、摩尔线程、沐曦、燧原、昆仑芯以及（2026 年 6 月起）壁仞等厂商。隔离强度因厂商而异。",
 	},
 	Source: "https://github.com/Project-HAMi/HAMi",
 }
 
-var pb1466 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 597, Col: 5},
+var pb1492 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 600, Col: 5},
 	ID:      "huawei-ascend-910b-memory",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 599, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 602, Col: 18},
 		En:  "Not covered by the report.",
 		Zh:  "报告未涉及。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 601, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 604, Col: 7},
 		En:  "The Ascend 910B (Atlas A2) has 64 GB of on-package HBM per chip (the 910B4 bin has 32 GB), at about 1.6 TB/s. Only third-party pages name the type HBM2e.",
 		Zh:  "昇腾 910B（Atlas A2）每颗芯片封装 64 GB HBM（910B4 为 32 GB），带宽约 1.6 TB/s。HBM2e 这一类型只见于第三方资料。",
 	},
 	Source: "https://docs.sglang.io/docs/hardware-platforms/ascend-npus/ascend_npu_reference",
 }
 
-var pb1467 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 625, Col: 5},
+var pb1493 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 628, Col: 5},
 	ID:      "huawei-ascend-cuda-compat",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 627, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 630, Col: 18},
 		En:  "Not covered by the report.",
 		Zh:  "报告未涉及。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 629, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 632, Col: 7},
 		En:  "Ascend does not run CUDA: Huawei states that GPU scripts cannot be used on NPUs directly. Porting happens at the PyTorch level (transfer_to_npu remaps torch.cuda to torch.npu and NCCL to HCCL); CUDA kernels and CUDA-only libraries must be replaced.",
 		Zh:  "昇腾不能运行 CUDA，华为文档明确说明 GPU 脚本无法直接在 NPU 上使用。迁移在 PyTorch 层面进行（transfer_to_npu 把 torch.cuda 映射到 torch.npu、NCCL 映射到 HCCL）；CUDA 算子和只支持 CUDA 的库都必须替换。",
 	},
 	Source: "https://www.hiascend.com/document/detail/en/CANNCommunityEdition/910/devaids/migrationtools/atlasfmkt_16_0001.html",
 }
 
-var pb1468 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 632, Col: 5},
+var pb1494 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 635, Col: 5},
 	ID:      "huawei-ascend-kubernetes",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 634, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 637, Col: 18},
 		En:  "Not covered by the report.",
 		Zh:  "报告未涉及。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 636, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 639, Col: 7},
 		En:  "Huawei MindCluster brings Ascend Docker Runtime, the Ascend Device Plugin (resources such as huawei.com/Ascend910), an Ascend build of Volcano, Ascend Operator for multi-node training and NPU Exporter for metrics.",
 		Zh:  "华为 MindCluster 提供 Ascend Docker Runtime、Ascend Device Plugin（资源名如 huawei.com/Ascend910）、带昇腾插件的 Volcano、用于多机训练的 Ascend Operator 以及采集指标的 NPU Exporter。",
 	},
 	Source: "https://www.hiascend.com/document/detail/en/mindie/230/servicedeploy/servicedev/mindie_service0016.html",
 }
 
-var pb1469 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 618, Col: 5},
+var pb1495 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 621, Col: 5},
 	ID:      "huawei-ascend-software-stack",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 620, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 623, Col: 18},
 		En:  "Not covered by the report.",
 		Zh:  "报告未涉及。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 622, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 625, Col: 7},
 		En:  "Driver and firmware, then CANN (toolkit, kernels, AscendCL), then frameworks: MindSpore, PyTorch through torch_npu (needs CANN installed first) and TensorFlow through tfplugin. torch_npu releases follow PyTorch versions.",
 		Zh:  "软件栈自下而上为驱动与固件、CANN（toolkit、kernels、AscendCL），再到框架：MindSpore、通过 torch_npu 支持 PyTorch（需先装 CANN）、通过 tfplugin 支持 TensorFlow。torch_npu 的版本跟随 PyTorch 发布。",
 	},
 	Source: "https://pypi.org/project/torch-npu/",
 }
 
-var pb1470 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 639, Col: 5},
+var pb1496 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 642, Col: 5},
 	ID:      "huawei-ascend-vnpu-sharing",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 641, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 644, Col: 18},
 		En:  "Not covered by the report.",
 		Zh:  "报告未涉及。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 643, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 646, Col: 7},
 		En:  "Ascend partitions NPUs by AI cores (vNPU), not by time-slicing: static vNPUs are pre-created with npu-smi (templates vir02/04/08/16 on 910-class cards); dynamic vNPUs in Kubernetes are limited to inference cards. HAMi also schedules vNPUs for the 910B and 910C.",
 		Zh:  "昇腾按 AI Core 切分 NPU（vNPU），而非时间片：静态 vNPU 用 npu-smi 预先创建（910 系列模板为 vir02/04/08/16）；Kubernetes 中的动态 vNPU 仅支持推理卡。HAMi 也能为 910B、910C 调度 vNPU。",
 	},
 	Source: "https://www.hiascend.com/document/detail/en/mindcluster/730/clustersched/schedulingug/cpaug_0017.html",
 }
 
-var pb1471 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 551, Col: 5},
+var pb1497 = Fact{
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 552, Col: 5},
 	ID:      "k0s-requirements",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 554, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 555, Col: 7},
 		En:  "Not covered by the report: k0s as a lightweight Kubernetes.",
 		Zh:  "报告未涉及：轻量级 Kubernetes 发行版 k0s。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 557, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 558, Col: 7},
 		En:  "k0s needs 1 vCPU and 1 GB RAM for a controller and 1 vCPU and 0.5 GB for a worker.",
 		Zh:  "k0s 的控制节点最低需要 1 vCPU、1 GB 内存，工作节点需要 1 vCPU、0.5 GB 内存。",
 	},
 	Source: "https://raw.githubusercontent.com/k0sproject/k0s/main/docs/system-requirements.md",
 }
 
-var pb1472 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 569, Col: 5},
+var pb1498 = Fact{
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 570, Col: 5},
 	ID:      "k3s-lightweight-certified",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 572, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 573, Col: 7},
 		En:  "Not in the report's recommendations: k3s is a lightweight certified Kubernetes for edge and IoT.",
 		Zh:  "报告的选型建议中未提及：k3s 是面向边缘和 IoT 的轻量级认证 Kubernetes。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 575, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 576, Col: 7},
 		En:  "K3s is a conformant, production-ready distribution in one binary under 100 MB for edge, IoT, CI, ARM and embedded use. SQLite is the default datastore; embedded etcd gives HA; containerd, Flannel, CoreDNS, Traefik and a local-path provisioner are bundled.",
 		Zh:  "K3s 是通过一致性认证、可用于生产的发行版，单个二进制不到 100 MB，面向边缘、IoT、CI、ARM 和嵌入式场景。默认数据存储为 SQLite，内嵌 etcd 提供高可用，并捆绑 containerd、Flannel、CoreDNS、Traefik 和本地路径存储供应器。",
 	},
 	Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
 }
 
-var pb1473 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 497, Col: 5},
+var pb1499 = Fact{
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 498, Col: 5},
 	ID:      "k8s-131-apparmor-ga",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 500, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 501, Col: 7},
 		En:  "AppArmor support went GA in 1.31.",
 		Zh:  "AppArmor 支持在 1.31 中 GA。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 503, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 504, Col: 7},
 		En:  "Correct: AppArmor (KEP-24) is GA in v1.31, configured through securityContext.appArmorProfile (fields replaced annotations in 1.30).",
 		Zh:  "属实：AppArmor（KEP-24）在 v1.31 GA，通过 securityContext.appArmorProfile 配置（1.30 起以字段取代注解）。",
 	},
 	Source: "https://kubernetes.io/blog/2024/08/13/kubernetes-v1-31-release/",
 }
 
-var pb1474 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 479, Col: 5},
+var pb1500 = Fact{
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 480, Col: 5},
 	ID:      "k8s-131-release",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 482, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 483, Col: 7},
 		En:  "Kubernetes 1.31 'Elli' was released on 2024-08-13.",
 		Zh:  "Kubernetes 1.31（代号 Elli）于 2024-08-13 发布。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 485, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 486, Col: 7},
 		En:  "Correct: v1.31 shipped 2024-08-13 with 45 enhancements (11 stable, 22 beta, 12 alpha).",
 		Zh:  "属实：v1.31 于 2024-08-13 发布，共 45 项增强（11 项稳定、22 项 beta、12 项 alpha）。",
 	},
 	Source: "https://kubernetes.io/blog/2024/08/13/kubernetes-v1-31-release/",
 }
 
-var pb1475 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 695, Col: 5},
+var pb1501 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 696, Col: 5},
 	ID:      "k8s-runtimeclass-spinkube",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 698, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 699, Col: 7},
 		En:  "Kubernetes runs Wasm pods through a RuntimeClass.",
 		Zh:  "Kubernetes 通过 RuntimeClass 运行 Wasm Pod。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 701, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 702, Col: 7},
 		En:  "A RuntimeClass maps to a containerd shim handler; SpinKube (a CNCF Sandbox project) installs and manages the shims.",
 		Zh:  "RuntimeClass 映射到某个 containerd shim 处理器；SpinKube（CNCF Sandbox 项目）负责安装和管理这些 shim。",
 	},
 	Source: "https://github.com/spinframework/containerd-shim-spin",
 }
 
-var pb1476 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 527, Col: 5},
+var pb1502 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 528, Col: 5},
 	ID:      "kata-coco-gpu",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 530, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 531, Col: 7},
 		En:  "Kata supports Confidential Containers (TEE) and GPU passthrough.",
 		Zh:  "Kata 支持机密容器（TEE）和 GPU 直通。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 533, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 534, Col: 7},
 		En:  "NVIDIA GPU passthrough works with the QEMU runtime classes; TDX and SEV-SNP are QEMU-only. AKS Confidential Containers are built on Kata and CoCo with SEV-SNP.",
 		Zh:  "NVIDIA GPU 直通通过 QEMU 运行时类实现；TDX 和 SEV-SNP 仅支持 QEMU。AKS 机密容器即基于 Kata 和 CoCo，使用 SEV-SNP。",
 	},
 	Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/use-cases/NVIDIA-GPU-passthrough-and-Kata-QEMU.md",
 }
 
-var pb1477 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 536, Col: 5},
+var pb1503 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 537, Col: 5},
 	ID:      "kata-requirements-oci",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 539, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 540, Col: 7},
 		En:  "Kata is OCI compatible and needs KVM.",
 		Zh:  "Kata 兼容 OCI，需要 KVM。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 542, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 543, Col: 7},
 		En:  "The install guide requires bare metal or nested virtualization; Kata runs as containerd-shim-kata-v2 under containerd and CRI-O.",
 		Zh:  "安装文档要求裸金属或嵌套虚拟化；Kata 以 containerd-shim-kata-v2 的形式运行在 containerd 和 CRI-O 之下。",
 	},
 	Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/install/README.md",
 }
 
-var pb1478 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 518, Col: 5},
+var pb1504 = Fact{
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 519, Col: 5},
 	ID:      "kata-runtime-rs",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 521, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 522, Col: 7},
 		En:  "Kata rewrote core components in Rust.",
 		Zh:  "Kata 用 Rust 重写了核心组件。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 524, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 525, Col: 7},
 		En:  "runtime-rs (with the built-in Dragonball VMM) arrived in 3.0 and is the default in kata-deploy from 4.0.0 (2026-07-20); the Go runtime is deprecated.",
 		Zh:  "runtime-rs（内置 Dragonball VMM）在 3.0 引入，自 4.0.0（2026-07-20）起成为 kata-deploy 的默认运行时；Go 版运行时已被弃用。",
 	},
 	Source: "https://github.com/kata-containers/kata-containers",
 }
 
-var pb1479 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 560, Col: 5},
+var pb1505 = Fact{
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 561, Col: 5},
 	ID:      "microk8s-overview",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 563, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 564, Col: 7},
 		En:  "Not covered by the report: MicroK8s as a lightweight Kubernetes.",
 		Zh:  "报告未涉及：轻量级 Kubernetes 发行版 MicroK8s。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 566, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 567, Col: 7},
 		En:  "MicroK8s (Canonical) is a conformant Kubernetes shipped as one snap for workstations, IoT, edge and CI/CD; no minimum RAM figure was verified.",
 		Zh:  "MicroK8s（Canonical）是以单个 snap 包发布的一致性认证 Kubernetes，面向工作站、IoT、边缘和 CI/CD；未核实到最低内存数据。",
 	},
 	Source: "https://github.com/canonical/microk8s",
 }
 
-var pb1480 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 517, Col: 5},
+var pb1506 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 520, Col: 5},
 	ID:      "moore-threads-mtt-s4000",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 519, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 522, Col: 18},
 		En:  "Not mentioned (the report lists the S80/S70 instead).",
 		Zh:  "报告未提及（报告列的是 S80/S70）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 521, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 524, Col: 7},
 		En:  "The MTT S4000 (December 2023) is the data-centre card: 100 FP16/BF16 TFLOPS, 200 INT8 TOPS, 48 GB GDDR6 at 768 GB/s, PCIe 5.0 and MTLink.",
 		Zh:  "MTT S4000（2023 年 12 月）是数据中心卡：FP16/BF16 100 TFLOPS，INT8 200 TOPS，48 GB GDDR6、768 GB/s，PCIe 5.0，支持 MTLink。",
 	},
 	Source: "https://www.titancomputers.com/Chinese-AI-GPUs-are-on-the-Rise-s/2027.htm",
 }
 
-var pb1481 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 531, Col: 5},
+var pb1507 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 534, Col: 5},
 	ID:      "moore-threads-software",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 533, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 536, Col: 18},
 		En:  "MUSA stack with a container toolkit and a Kubernetes device plugin.",
 		Zh:  "MUSA 软件栈，提供容器工具与 Kubernetes device-plugin。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 535, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 538, Col: 7},
 		En:  "MUSA offers a CUDA-like API and torch_musa for PyTorch (porting means renaming cuda to musa and nccl to mccl). The container toolkit registers a 'mthreads' Docker runtime; a device plugin ships with the KUAE cloud-native toolkits, and HAMi shares cards as mthreads.com/vgpu.",
 		Zh:  "MUSA 提供类 CUDA 接口和用于 PyTorch 的 torch_musa（迁移时把 cuda 改成 musa、nccl 改成 mccl）。容器工具包注册名为 mthreads 的 Docker 运行时；KUAE 云原生工具包中带有 device plugin，HAMi 则以 mthreads.com/vgpu 的形式共享显卡。",
 	},
 	Source: "https://github.com/gpustack/gpustack",
 }
 
-var pb1482 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 358, Col: 5},
+var pb1508 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 361, Col: 5},
 	ID:      "nvidia-a100-fp16",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 360, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 363, Col: 18},
 		En:  "A100: 312 TF FP16.",
 		Zh:  "A100：FP16 312 TF。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 362, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 365, Col: 7},
 		En:  "312 dense FP16/BF16 Tensor TFLOPS (624 with sparsity).",
 		Zh:  "FP16/BF16 Tensor 稠密 312 TFLOPS（含稀疏 624）。",
 	},
 	Source: "https://glennklockwood.com/garden/processors/A100",
 }
 
-var pb1483 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 301, Col: 5},
+var pb1509 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 304, Col: 5},
 	ID:      "nvidia-h100-fp16-tflops",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 303, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 306, Col: 18},
 		En:  "No FP16 figure given for the H100 (reference value).",
 		Zh:  "报告未给出 H100 的 FP16 数值（参考值）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 305, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 308, Col: 7},
 		En:  "H100 SXM: 1,979 FP16/BF16 Tensor TFLOPS with sparsity, about 989 dense; the PCIe card is about 756 dense. The tool compares dense figures.",
 		Zh:  "H100 SXM 的 FP16/BF16 Tensor 算力含稀疏为 1979 TFLOPS，稠密约 989；PCIe 卡稠密约 756。本工具一律比较稠密数值。",
 	},
 	Source: "https://glennklockwood.com/garden/processors/h100",
 }
 
-var pb1484 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 322, Col: 5},
+var pb1510 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 325, Col: 5},
 	ID:      "nvidia-h100-interconnect",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 324, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 327, Col: 18},
 		En:  "PCIe 5.0 / NVLink 4.0 at 900 GB/s.",
 		Zh:  "PCIe 5.0 / NVLink 4.0，900GB/s。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 326, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 329, Col: 7},
 		En:  "All H100 parts use PCIe Gen5. Fourth-generation NVLink gives 900 GB/s per GPU on SXM5; the PCIe card reaches 600 GB/s through an NVLink bridge.",
 		Zh:  "所有 H100 都是 PCIe Gen5。SXM5 上的第四代 NVLink 每卡 900 GB/s；PCIe 卡经 NVLink 桥只有 600 GB/s。",
 	},
 	Source: "https://www.nvidia.com/en-sg/technologies/hopper-architecture/",
 }
 
-var pb1485 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 315, Col: 5},
+var pb1511 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 318, Col: 5},
 	ID:      "nvidia-h100-mig",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 317, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 320, Col: 18},
 		En:  "MIG with up to 7 instances.",
 		Zh:  "MIG 最多 7 个实例。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 319, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 322, Col: 7},
 		En:  "Both H100 variants split into at most seven hardware-isolated GPU instances; on the 80 GB part the smallest has about 10 GB.",
 		Zh:  "H100 两个版本都最多可切分为 7 个硬件隔离的 GPU 实例，80 GB 版本最小实例约 10 GB。",
 	},
 	Source: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
 }
 
-var pb1486 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 308, Col: 5},
+var pb1512 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 311, Col: 5},
 	ID:      "nvidia-h100-tdp",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 310, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 313, Col: 18},
 		En:  "No power figure given for the H100 (reference value).",
 		Zh:  "报告未给出 H100 的功耗（参考值）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 312, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 315, Col: 7},
 		En:  "Up to 700 W for the H100 SXM5 module and 350 W for the PCIe card.",
 		Zh:  "H100 SXM5 模组最高 700 W，PCIe 卡 350 W。",
 	},
 	Source: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
 }
 
-var pb1487 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 329, Col: 5},
+var pb1513 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 332, Col: 5},
 	ID:      "nvidia-h100-transformer-engine",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 331, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 334, Col: 18},
 		En:  "Transformer Engine with FP8.",
 		Zh:  "Transformer Engine，支持 FP8 精度。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 333, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 336, Col: 7},
 		En:  "Hopper's Tensor Cores and Transformer Engine mix FP8 and FP16 precision.",
 		Zh:  "Hopper 的 Tensor Core 与 Transformer Engine 混合使用 FP8 与 FP16 精度。",
 	},
 	Source: "https://www.nvidia.com/en-sg/technologies/hopper-architecture/",
 }
 
-var pb1488 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 416, Col: 5},
+var pb1514 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 419, Col: 5},
 	ID:      "nvidia-h20-export-status-2025",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 418, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 421, Col: 18},
 		En:  "Not covered by the report.",
 		Zh:  "报告未涉及。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 420, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 423, Col: 7},
 		En:  "In April 2025 the US made H20 exports to China subject to a licence and NVIDIA wrote off about US$5.5 billion. Licences were promised again in July 2025 with a 15% revenue share, but China's CAC summoned NVIDIA over security concerns and told firms to stop buying, and in August 2025 NVIDIA reportedly told suppliers to halt H20 work. Treat it as a legacy part that is hard to procure.",
 		Zh:  "2025 年 4 月美国要求 H20 对华出口须获许可，NVIDIA 为此计提约 55 亿美元损失。2025 年 7 月美方表示会再发许可（需上缴 15% 收入），但国家网信办就安全问题约谈 NVIDIA 并要求企业停止采购；据报道，2025 年 8 月 NVIDIA 已通知供应商暂停 H20 相关工作。应把它视为难以采购的过时产品。",
 	},
 	Source: "https://www.nbcsandiego.com/news/business/money-report/nvidia-says-it-will-record-5-5-billion-quarterly-charge-tied-to-h20-processors-exported-to-china/3804789/",
 }
 
-var pb1489 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 409, Col: 5},
+var pb1515 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 412, Col: 5},
 	ID:      "nvidia-h20-specs",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 411, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 414, Col: 18},
 		En:  "Not covered by the report.",
 		Zh:  "报告未涉及。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 413, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 416, Col: 7},
 		En:  "China-market Hopper (GH100) with 96 GB and MIG up to 7 instances, per NVIDIA's MIG guide. Third-party figures agree on HBM3 at 4.0 TB/s, about 148 dense FP16 TFLOPS (some 15% of an H100 SXM) and 400 W.",
 		Zh:  "据 NVIDIA MIG 指南，这是面向中国市场的 Hopper（GH100）产品，96 GB 显存，MIG 最多 7 个实例。多方第三方数据一致：HBM3、4.0 TB/s，稠密 FP16 约 148 TFLOPS（约为 H100 SXM 的 15%），功耗 400 W。",
 	},
 	Source: "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html",
 }
 
-var pb1490 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 351, Col: 5},
+var pb1516 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 354, Col: 5},
 	ID:      "nvidia-h200-compute-tdp",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 353, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 356, Col: 18},
 		En:  "No compute or power figure for the H200 (reference value).",
 		Zh:  "报告未给出 H200 的算力与功耗（参考值）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 355, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 358, Col: 7},
 		En:  "Compute equals the H100 SXM: about 989 dense FP16/BF16 TFLOPS. The H200 SXM draws up to 700 W; the H200 NVL PCIe part up to 600 W (third-party figure).",
 		Zh:  "算力与 H100 SXM 相同，稠密 FP16/BF16 约 989 TFLOPS。H200 SXM 最高 700 W，H200 NVL（PCIe）最高 600 W（第三方数据）。",
 	},
 	Source: "https://raw.githubusercontent.com/mlcommons/inference_results_v4.1/main/closed/NVIDIA/systems/H200-SXM-141GBx8_TRT_MaxQ.json",
 }
 
-var pb1491 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 344, Col: 5},
+var pb1517 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 347, Col: 5},
 	ID:      "nvidia-h200-memory",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 346, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 349, Col: 18},
 		En:  "H200: 141 GB HBM3e, 4.8 TB/s.",
 		Zh:  "H200：141GB HBM3e，4.8TB/s 带宽。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 348, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 351, Col: 7},
 		En:  "141 GB of HBM3e at 4.8 TB/s on the same GH100 die and NVLink 4 as the H100; announced November 2023, shipping from Q2 2024.",
 		Zh:  "141 GB HBM3e、4.8 TB/s，芯片（GH100）与 NVLink 4 均与 H100 相同；2023 年 11 月发布，2024 年第二季度起供货。",
 	},
 	Source: "https://raw.githubusercontent.com/mlcommons/inference_results_v4.1/main/closed/NVIDIA/systems/H200-SXM-141GBx8_TRT_MaxQ.json",
 }
 
-var pb1492 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 445, Col: 5},
+var pb1518 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 448, Col: 5},
 	ID:      "nvidia-h200-price-2026",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 447, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 450, Col: 18},
 		En:  "Not covered by the report (the report only says NVIDIA is expensive).",
 		Zh:  "报告未给出具体价格（只说 NVIDIA 价格较高）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 449, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 452, Col: 7},
 		En:  "Reuters, January 2026: Chinese firms ordered H200s at about US$27,000 per chip (roughly ¥190,000), paid fully in advance. Tencent Technology reported ¥1.4 million for an 8-GPU module sold to channels.",
 		Zh:  "路透社 2026 年 1 月报道：国内企业订购 H200 的单价约 2.7 万美元（约合 19 万元），须全额预付。腾讯科技报道，面向渠道的 8 卡模组售价 140 万元。",
 	},
 	Source: "https://www.techzine.eu/news/infrastructure/137757/nvidia-demands-full-prepayment-for-h200-chips-to-china/",
 }
 
-var pb1493 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 401, Col: 5},
+var pb1519 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 404, Col: 5},
 	ID:      "nvidia-k8s-gpu-sharing",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 403, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 406, Col: 18},
 		En:  "Not covered by the report.",
 		Zh:  "报告未涉及。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 405, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 408, Col: 7},
 		En:  "NVIDIA's device plugin and GPU Operator share GPUs three ways: MIG (hardware isolation), CUDA time-slicing (no memory or fault isolation) and CUDA MPS (experimental, equal slices, not on MIG GPUs).",
 		Zh:  "NVIDIA 的 device plugin 与 GPU Operator 支持三种共享方式：MIG（硬件隔离）、CUDA 时间片（无显存与故障隔离）和 CUDA MPS（实验性，按等份切分，不能与 MIG 同用）。",
 	},
 	Source: "https://github.com/NVIDIA/k8s-device-plugin",
 }
 
-var pb1494 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 295, Col: 5},
+var pb1520 = Fact{
+	Pos:     Pos{File: "rules/engine.yaml", Line: 296, Col: 5},
 	ID:      "podman-50-release-date",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 298, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 299, Col: 7},
 		En:  "Podman 5.0 was released in March 2024.",
 		Zh:  "Podman 5.0 于 2024 年 3 月发布。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 301, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 302, Col: 7},
 		En:  "v5.0.0 was tagged on 2024-03-19; its headline was the rewritten podman machine.",
 		Zh:  "v5.0.0 于 2024-03-19 打标签发布，主要变化是重写了 podman machine。",
 	},
 	Source: "https://blog.podman.io/2024/03/podman-5-0-has-been-released/",
 }
 
-var pb1495 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 331, Col: 5},
+var pb1521 = Fact{
+	Pos:     Pos{File: "rules/engine.yaml", Line: 332, Col: 5},
 	ID:      "podman-current-version",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 334, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 335, Col: 7},
 		En:  "Podman 5.x is the current line.",
 		Zh:  "Podman 5.x 是当前版本线。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 337, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 338, Col: 7},
 		En:  "5.6.2 was newest at the report date; 5.7.0 (2025-11), 5.8.0 (2026-02) and 5.8.2 (2026-04-14) followed. 6.0.0-rc1 was tagged 2026-06-12 under the podman-container-tools organisation.",
 		Zh:  "报告发布时最新为 5.6.2；之后有 5.7.0（2025-11）、5.8.0（2026-02）和 5.8.2（2026-04-14）。6.0.0-rc1 于 2026-06-12 在 podman-container-tools 组织下打标签。",
 	},
 	Source: "https://github.com/containers/podman",
 }
 
-var pb1496 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 340, Col: 5},
+var pb1522 = Fact{
+	Pos:     Pos{File: "rules/engine.yaml", Line: 341, Col: 5},
 	ID:      "podman-daemonless",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 343, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 344, Col: 7},
 		En:  "Podman has no daemon.",
 		Zh:  "Podman 没有守护进程。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 346, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 347, Col: 7},
 		En:  "The project lists 'no manager daemon' as a feature, for security and lower idle resource use; rootless containers are a core feature.",
 		Zh:  "项目把“没有管理守护进程”列为特性，以提升安全性并降低空闲资源占用；rootless 容器是其核心功能。",
 	},
 	Source: "https://github.com/containers/podman/blob/main/README.md",
 }
 
-var pb1497 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 349, Col: 5},
+var pb1523 = Fact{
+	Pos:     Pos{File: "rules/engine.yaml", Line: 350, Col: 5},
 	ID:      "podman-docker-compatible-api",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 352, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 353, Col: 7},
 		En:  "Podman is fully Docker-compatible.",
 		Zh:  "Podman 完全兼容 Docker。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 355, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 356, Col: 7},
 		En:  "'podman system service' serves a Docker-compatible REST API (the man page cites Docker API v1.40) next to the native Libpod API; 'podman compose' (4.7.0+) runs docker-compose or podman-compose against the Podman socket.",
 		Zh:  "`podman system service` 在原生 Libpod API 之外提供兼容 Docker 的 REST API（手册注明对应 Docker API v1.40）；`podman compose`（4.7.0 起）会调用 docker-compose 或 podman-compose 连接 Podman socket。",
 	},
 	Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-system-service.1.md",
 }
 
-var pb1498 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 313, Col: 5},
+var pb1524 = Fact{
+	Pos:     Pos{File: "rules/engine.yaml", Line: 314, Col: 5},
 	ID:      "podman-pasta-default",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 316, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 317, Col: 7},
 		En:  "Podman 5.0 made pasta the default rootless network, replacing slirp4netns.",
 		Zh:  "Podman 5.0 将 pasta 设为 rootless 默认网络，取代 slirp4netns。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 319, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 320, Col: 7},
 		En:  "Yes: pasta (available since 4.4) became the rootless default in 5.0.0; Podman 6 removes slirp4netns.",
 		Zh:  "属实：pasta 自 4.4 可用，5.0.0 起成为 rootless 默认网络；Podman 6 移除了 slirp4netns。",
 	},
 	Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
 }
 
-var pb1499 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 614, Col: 5},
+var pb1525 = Fact{
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 615, Col: 5},
 	ID:      "podman-quadlet-notify-healthy",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 617, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 618, Col: 7},
 		En:  "Quadlet supports Notify=healthy.",
 		Zh:  "Quadlet 支持 Notify=healthy。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 620, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 621, Col: 7},
 		En:  "Since 5.0.0 a .container file may set Notify=healthy, which holds back systemd's start-up notification until the healthcheck passes; a HealthCmd is required.",
 		Zh:  "自 5.0.0 起 .container 文件可设置 Notify=healthy，让 systemd 的启动通知等到健康检查通过后才发出；前提是设置了 HealthCmd。",
 	},
 	Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 }
 
-var pb1500 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 605, Col: 5},
+var pb1526 = Fact{
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 606, Col: 5},
 	ID:      "podman-quadlet-since-44",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 608, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 609, Col: 7},
 		En:  "Quadlet gives Podman deep systemd integration (since Podman 4.4).",
 		Zh:  "Quadlet 让 Podman 与 systemd 深度集成（Podman 4.4 起）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 611, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 612, Col: 7},
 		En:  "Quadlet, a systemd generator for Podman units, arrived in 4.4.0 (2023-02-01); 5.0 added templated units, drop-ins and .pod units.",
 		Zh:  "Quadlet 是为 Podman 生成 systemd 单元的生成器，随 4.4.0（2023-02-01）引入；5.0 增加了模板单元、drop-in 目录和 .pod 单元。",
 	},
 	Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
 }
 
-var pb1501 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 697, Col: 5},
+var pb1527 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 700, Col: 5},
 	ID:      "resource-name-ascend",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 699, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 702, Col: 18},
 		En:  "Not covered by the report.",
 		Zh:  "报告未涉及。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 701, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 704, Col: 7},
 		En:  "The Ascend device plugin advertises huawei.com/Ascend910 (the 910B included) and vNPU types such as huawei.com/Ascend910-4c; HAMi uses per-model names such as huawei.com/Ascend910B3.",
 		Zh:  "昇腾 device plugin 上报 huawei.com/Ascend910（含 910B）以及 huawei.com/Ascend910-4c 等 vNPU 类型；HAMi 则按型号命名，如 huawei.com/Ascend910B3。",
 	},
 	Source: "https://github.com/Ascend/ascend-device-plugin/blob/master/pkg/common/constants.go",
 }
 
-var pb1502 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 704, Col: 5},
+var pb1528 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 707, Col: 5},
 	ID:      "resource-name-cambricon",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 706, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 709, Col: 18},
 		En:  "Not covered by the report.",
 		Zh:  "报告未涉及。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 708, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 711, Col: 7},
 		En:  "Cambricon's plugin advertises cambricon.com/mlu, or model-specific names such as cambricon.com/mlu370 and cambricon.com/mlu370.mim-2m.8gb; HAMi uses cambricon.com/vmlu.",
 		Zh:  "寒武纪 plugin 上报 cambricon.com/mlu，或按型号上报 cambricon.com/mlu370、cambricon.com/mlu370.mim-2m.8gb 等；HAMi 使用 cambricon.com/vmlu。",
 	},
 	Source: "https://github.com/Cambricon/cambricon-k8s-device-plugin/blob/master/device-plugin/README.md",
 }
 
-var pb1503 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 718, Col: 5},
+var pb1529 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 721, Col: 5},
 	ID:      "resource-name-iluvatar",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 720, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 723, Col: 18},
 		En:  "Not covered by the report.",
 		Zh:  "报告未涉及。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 722, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 725, Col: 7},
 		En:  "ix-device-plugin advertises iluvatar.com/gpu (iluvatar.ai/gpu before December 2024); with splitboard=true a dual-chip BI-V150 counts as two. HAMi uses names such as iluvatar.ai/BI-V150-vgpu.",
 		Zh:  "ix-device-plugin 上报 iluvatar.com/gpu（2024 年 12 月以前为 iluvatar.ai/gpu）；设置 splitboard=true 时，双芯片的 BI-V150 计为两个资源。HAMi 使用 iluvatar.ai/BI-V150-vgpu 等名称。",
 	},
 	Source: "https://github.com/Deep-Spark/ix-device-plugin",
 }
 
-var pb1504 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 725, Col: 5},
+var pb1530 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 728, Col: 5},
 	ID:      "resource-name-moore-threads",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 727, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 730, Col: 18},
 		En:  "Not covered by the report.",
 		Zh:  "报告未涉及。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 729, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 732, Col: 7},
 		En:  "mthreads.com/vgpu is HAMi's Moore Threads sharing resource (with sgpu-memory and sgpu-core). The vendor's own plugin reportedly uses mthreads.com/gpu, which no primary source here confirms.",
 		Zh:  "mthreads.com/vgpu 是 HAMi 为摩尔线程定义的共享资源（配合 sgpu-memory、sgpu-core）。据称厂商自己的插件使用 mthreads.com/gpu，但没有一手资料证实。",
 	},
 	Source: "https://github.com/Project-HAMi/HAMi/blob/master/charts/hami/templates/scheduler/device-configmap.yaml",
 }
 
-var pb1505 = Fact{
-	Pos:     Pos{File: "rules/gpu.yaml", Line: 690, Col: 5},
+var pb1531 = Fact{
+	Pos:     Pos{File: "rules/gpu.yaml", Line: 693, Col: 5},
 	ID:      "resource-name-nvidia",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 692, Col: 18},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 695, Col: 18},
 		En:  "Not covered by the report.",
 		Zh:  "报告未涉及。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/gpu.yaml", Line: 694, Col: 7},
+		Pos: Pos{File: "rules/gpu.yaml", Line: 697, Col: 7},
 		En:  "NVIDIA's device plugin advertises nvidia.com/gpu, plus nvidia.com/mig-<g>g.<mem>gb with the mixed MIG strategy.",
 		Zh:  "NVIDIA device plugin 上报 nvidia.com/gpu；采用 mixed MIG 策略时另上报 nvidia.com/mig-<g>g.<mem>gb。",
 	},
 	Source: "https://github.com/NVIDIA/k8s-device-plugin",
 }
 
-var pb1506 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 271, Col: 5},
+var pb1532 = Fact{
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 273, Col: 5},
 	ID:      "wasi-component-model-wit",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 274, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 276, Col: 7},
 		En:  "The Component Model and WIT have matured.",
 		Zh:  "组件模型和 WIT 已趋成熟。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 277, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 279, Col: 7},
 		En:  "WASI 0.2 is a set of WIT-defined APIs (io, clocks, random, filesystem, sockets, cli, http) on the Component Model, which Wasmtime supports at Tier 1.",
 		Zh:  "WASI 0.2 是一组用 WIT 定义、构建在组件模型之上的 API（io、clocks、random、filesystem、sockets、cli、http），Wasmtime 对组件模型提供 Tier 1 支持。",
 	},
 	Source: "https://github.com/WebAssembly/WASI",
 }
 
-var pb1507 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 280, Col: 5},
+var pb1533 = Fact{
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 282, Col: 5},
 	ID:      "wasm-gc-3-0",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 283, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 285, Col: 7},
 		En:  "Wasm GC arrived with the Wasm 3.0 standard in 2025.",
 		Zh:  "Wasm GC 随 2025 年的 Wasm 3.0 标准落地。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 286, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 288, Col: 7},
 		En:  "Wasm 3.0 was completed in 2025 with GC, 64-bit memories, tail calls, exception handling and more; Wasmtime supports GC, memory64, tail calls and exceptions at Tier 1.",
 		Zh:  "Wasm 3.0 于 2025 年定稿，包含 GC、64 位内存、尾调用、异常处理等；Wasmtime 对 GC、memory64、尾调用和异常提供 Tier 1 支持。",
 	},
 	Source: "https://github.com/bytecodealliance/wasmtime/blob/main/docs/stability-tiers.md",
 }
 
-var pb1508 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 217, Col: 5},
+var pb1534 = Fact{
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 219, Col: 5},
 	ID:      "wasmedge-wasi-nn-llm",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 220, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 222, Col: 7},
 		En:  "WasmEdge does server-side inference (TensorFlow) through WASI-NN.",
 		Zh:  "WasmEdge 可通过 WASI-NN 做服务器端推理（TensorFlow）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 223, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 225, Col: 7},
 		En:  "Its WASI-NN plugins cover GGML (llama.cpp), OpenVINO, ONNX, PyTorch, TensorFlow and TFLite, Whisper and more; LlamaEdge runs LLMs on it.",
 		Zh:  "其 WASI-NN 插件涵盖 GGML（llama.cpp）、OpenVINO、ONNX、PyTorch、TensorFlow 与 TFLite、Whisper 等；LlamaEdge 基于它运行大语言模型。",
 	},
 	Source: "https://github.com/WasmEdge/WasmEdge/tree/master/plugins/wasi_nn",
 }
 
-var pb1509 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 253, Col: 5},
+var pb1535 = Fact{
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 255, Col: 5},
 	ID:      "wasmer-wasix",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 256, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 258, Col: 7},
 		En:  "Wasmer offers WASIX.",
 		Zh:  "Wasmer 支持 WASIX。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 259, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 261, Col: 7},
 		En:  "WASIX extends WASI preview 1 with threads, full sockets, fork/exec, pipes and more; Wasmer is the runtime that supports it. It is not a WASI 0.2 or Component Model standard.",
 		Zh:  "WASIX 在 WASI preview 1 之上增加了线程、完整套接字、fork/exec、管道等能力，由 Wasmer 运行时支持。它不属于 WASI 0.2 或组件模型标准。",
 	},
 	Source: "https://wasix.org/docs/explanation/features",
 }
 
-var pb1510 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 190, Col: 5},
+var pb1536 = Fact{
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 192, Col: 5},
 	ID:      "wasmtime-wasi-nn",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 193, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 195, Col: 7},
 		En:  "Wasmtime supports WASI-NN.",
 		Zh:  "Wasmtime 支持 WASI-NN。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 196, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 198, Col: 7},
 		En:  "Yes, at Tier 3 (needs more CI), with OpenVINO and WinML by default and optional ONNX and PyTorch backends.",
 		Zh:  "支持，但属于 Tier 3（尚需更完善的 CI 测试）；默认后端为 OpenVINO 和 WinML，另可选 ONNX 和 PyTorch。",
 	},

@@ -213,7 +213,17 @@ type Attribute struct {
 	Unit   string             `yaml:"unit"`
 	Values []string           `yaml:"values"`
 	Scores map[string]float64 `yaml:"scores"`
+	Labels map[string]*Text   `yaml:"labels"`
 	Title  Text               `yaml:"title,required"`
+}
+
+// Label is how a report shows a value of an enum or list attribute: its label in the
+// language when the attribute gives labels, else the value itself.
+func (a *Attribute) Label(value, lang string) string {
+	if t := a.Labels[value]; t != nil {
+		return t.In(lang)
+	}
+	return value
 }
 
 // attributeDecls keeps attribute declarations in file order.

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -320,6 +321,14 @@ func AttrText(v *knowledge.AttrValue, lang string) string {
 		if a.Unit != "" {
 			return v.Display() + " " + a.Unit
 		}
+	case knowledge.AttrEnum:
+		return a.Label(v.Str, lang)
+	case knowledge.AttrList:
+		labels := make([]string, len(v.List))
+		for i, x := range v.List {
+			labels[i] = a.Label(x, lang)
+		}
+		return strings.Join(labels, ", ")
 	}
 	return v.Display()
 }
