@@ -65,15 +65,16 @@ completions: ## shell completion scripts into ./completions (not committed)
 
 PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
 
-dist: man completions ## cross-builds (CGO off) with README, completions and man pages, into ./dist
+dist: man completions ## cross-builds (CGO off) with README, completions and man pages, into ./dist (tar.gz; zip for windows, which needs zip), with SHA256SUMS
 	rm -rf dist && mkdir -p dist
 	for p in $(PLATFORMS); do \
 	  os=$${p%/*}; arch=$${p#*/}; name=stackadvisor_$${os}_$${arch}; ext=; [ $$os = windows ] && ext=.exe; \
 	  mkdir -p dist/$$name && \
 	  GOTOOLCHAIN=$(RELEASE_GO) CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -buildvcs=true -trimpath -o dist/$$name/stackadvisor$$ext ./cmd/stackadvisor && \
 	  cp README.md dist/$$name/ && cp -r completions man dist/$$name/ && \
-	  (cd dist && tar czf $$name.tar.gz $$name) || exit 1; \
+	  if [ $$os = windows ]; then (cd dist && zip -qr $$name.zip $$name); else (cd dist && tar czf $$name.tar.gz $$name); fi || exit 1; \
 	done
+	cd dist && sha256sum *.tar.gz *.zip > SHA256SUMS
 
 fuzz: ## run each fuzz target briefly (FUZZTIME=30s by default)
 	$(GO) test ./pkg/knowledge -run '^$$' -fuzz FuzzLoadRules -fuzztime $(or $(FUZZTIME),30s)
