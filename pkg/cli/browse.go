@@ -51,7 +51,7 @@ func newCompareCmd(s *Streams, g *globalOptions) *cobra.Command {
 			})
 		},
 	}
-	addOutputFlags(cmd, &out, report.Formats...)
+	addOutputFlags(cmd, &out, "table", "json", "yaml")
 	return cmd
 }
 
@@ -83,7 +83,7 @@ func newShowCmd(s *Streams, g *globalOptions) *cobra.Command {
 			})
 		},
 	}
-	addOutputFlags(cmd, &out, report.Formats...)
+	addOutputFlags(cmd, &out, "table", "json", "yaml")
 	return cmd
 }
 
@@ -115,7 +115,7 @@ func newListCmd(s *Streams, g *globalOptions) *cobra.Command {
 			})
 		},
 	}
-	addOutputFlags(cmd, &out, report.Formats...)
+	addOutputFlags(cmd, &out, "table", "json", "yaml")
 	return cmd
 }
 
@@ -182,7 +182,7 @@ func newQuestionsCmd(s *Streams, g *globalOptions) *cobra.Command {
 			})
 		},
 	}
-	addOutputFlags(cmd, &out, report.Formats...)
+	addOutputFlags(cmd, &out, "table", "json", "yaml")
 	return cmd
 }
 

@@ -62,7 +62,7 @@ would readmit it. Takes the same answer flags as recommend.`,
 	if b, err := knowledge.Embedded(); err == nil {
 		answers = addAnswerFlags(cmd, b, langFromEnv(s))
 	}
-	addOutputFlags(cmd, &out, report.Formats...)
+	addOutputFlags(cmd, &out, "table", "json", "yaml")
 	return cmd
 }
 
