@@ -224,7 +224,9 @@ func (w *Wizard) huhField(f *Field) huh.Field {
 
 // Form builds the full-screen form: one group per page, hidden while its conditions do not
 // hold (so choosing gpu in categories brings the GPU page in).
-func (w *Wizard) Form() *huh.Form {
+func (w *Wizard) Form() *huh.Form { return w.form(huh.ThemeFunc(huh.ThemeCharm)) }
+
+func (w *Wizard) form(theme huh.Theme) *huh.Form {
 	groups := make([]*huh.Group, 0, len(w.Pages))
 	for _, p := range w.Pages {
 		fields := make([]huh.Field, len(p.Fields))
@@ -235,7 +237,18 @@ func (w *Wizard) Form() *huh.Form {
 		g = g.WithHideFunc(func() bool { return !w.Visible(p) })
 		groups = append(groups, g)
 	}
-	return huh.NewForm(groups...).WithTheme(huh.ThemeFunc(huh.ThemeCharm))
+	return huh.NewForm(groups...).WithTheme(theme)
+}
+
+// noColorTheme is the form's theme where colour is off: the chosen yes/no button, which the
+// colour theme marks only by its background, is shown in reverse video and brackets.
+func noColorTheme(isDark bool) *huh.Styles {
+	t := huh.ThemeCharm(isDark)
+	for _, fs := range []*huh.FieldStyles{&t.Focused, &t.Blurred} {
+		fs.FocusedButton = fs.FocusedButton.Reverse(true).Bold(true)
+		fs.BlurredButton = fs.BlurredButton.Reverse(false)
+	}
+	return t
 }
 
 // Options say where the form reads and draws.
@@ -267,7 +280,11 @@ func (w *Wizard) Run(ctx context.Context, opts Options) (knowledge.Answers, erro
 	}
 	// WithProgramOptions replaces the form's program options, its output among them, so it
 	// comes before WithInput and WithOutput.
-	form := w.Form().WithProgramOptions(teaOpts...).WithInput(opts.In).WithOutput(opts.Out)
+	theme := huh.ThemeFunc(huh.ThemeCharm)
+	if opts.NoColor {
+		theme = huh.ThemeFunc(noColorTheme)
+	}
+	form := w.form(theme).WithProgramOptions(teaOpts...).WithInput(opts.In).WithOutput(opts.Out)
 	if opts.Width > 0 {
 		form = form.WithWidth(min(opts.Width, 100))
 	}
