@@ -6,6 +6,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"charm.land/lipgloss/v2/table"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
@@ -99,13 +100,7 @@ func ComparisonTable(d *Comparison, width int, withSummaries bool) string {
 	for _, c := range d.Candidates {
 		headers = append(headers, c.Name)
 	}
-	t := table.New().Border(lipgloss.RoundedBorder()).BorderStyle(borderStyle).Headers(headers...).
-		StyleFunc(func(row, _ int) lipgloss.Style {
-			if row == table.HeaderRow {
-				return headerStyle
-			}
-			return cellStyle
-		})
+	grid := [][]string{headers}
 	var notes []string
 	for _, row := range d.Attributes {
 		cells := []string{row.Title}
@@ -117,11 +112,16 @@ func ComparisonTable(d *Comparison, width int, withSummaries bool) string {
 			}
 			cells = append(cells, cell)
 		}
-		t.Row(cells...)
+		grid = append(grid, cells)
 	}
-	if lipgloss.Width(t.Render()) > width {
-		t.Width(width)
-	}
+	fitCells(grid, width)
+	t := table.New().Border(lipgloss.RoundedBorder()).BorderStyle(borderStyle).Headers(grid[0]...).
+		StyleFunc(func(row, _ int) lipgloss.Style {
+			if row == table.HeaderRow {
+				return headerStyle
+			}
+			return cellStyle
+		}).Rows(grid[1:]...)
 	sb.WriteString(t.Render() + "\n")
 	if len(notes) > 0 {
 		line(0, 2, warnStyle.Render("≠ ")+msg(lang, "c-report-differs"))
@@ -175,4 +175,60 @@ func ListingTable(d *Listing, width int) string {
 		}
 	}
 	return sb.String()
+}
+
+// fitCells wraps the cells of a table drawn with borders and one space of padding on each
+// side so that it is at most width columns wide. Columns narrower than a fair share of the
+// room keep their width; the others share what is left. (lipgloss's own shrinking could
+// leave rows wider than the table and cut off the right border, with wide characters most.)
+func fitCells(grid [][]string, width int) {
+	if len(grid) == 0 || len(grid[0]) == 0 {
+		return
+	}
+	n := len(grid[0])
+	natural := make([]int, n)
+	for _, row := range grid {
+		for i, cell := range row {
+			natural[i] = max(natural[i], lipgloss.Width(cell))
+		}
+	}
+	room := max(width-(n+1)-2*n, 8*n) // borders and padding; never under 8 columns each
+	total := 0
+	for _, w := range natural {
+		total += w
+	}
+	if total <= room {
+		return
+	}
+	budget := make([]int, n)
+	open := make([]int, n)
+	for i := range open {
+		open[i] = i
+	}
+	for len(open) > 0 {
+		fair := room / len(open)
+		var rest []int
+		for _, i := range open {
+			if natural[i] <= fair {
+				budget[i] = natural[i]
+				room -= natural[i]
+			} else {
+				rest = append(rest, i)
+			}
+		}
+		if len(rest) == len(open) { // every open column wants more than its share
+			for _, i := range rest {
+				budget[i] = fair
+			}
+			break
+		}
+		open = rest
+	}
+	for _, row := range grid {
+		for i, cell := range row {
+			if lipgloss.Width(cell) > budget[i] {
+				row[i] = ansi.Wrap(cell, budget[i], " ")
+			}
+		}
+	}
 }
