@@ -42,7 +42,9 @@ func outputWidth(s *Streams, toStdout bool) int {
 
 // writeFileAtomic writes data to a temporary file beside path and renames it into place, so
 // a reader never sees half a file and a failure leaves nothing behind.
-func writeFileAtomic(path string, data []byte) error {
+// checkWritable reports, before any work, the mistakes that would make writing path fail:
+// a directory that does not exist, or a path that is a directory.
+func checkWritable(path string) error {
 	dir := filepath.Dir(path)
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		return fmt.Errorf("cannot write %s: the directory %s does not exist", path, dir)
@@ -50,6 +52,14 @@ func writeFileAtomic(path string, data []byte) error {
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
 		return fmt.Errorf("cannot write %s: it is a directory", path)
 	}
+	return nil
+}
+
+func writeFileAtomic(path string, data []byte) error {
+	if err := checkWritable(path); err != nil {
+		return err
+	}
+	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %v", path, unwrapPathError(err))

@@ -89,7 +89,20 @@ func (o *wizardOptions) run(ctx context.Context) error {
 	}
 	accessible := o.accessible || s.Getenv("ACCESSIBLE") != ""
 	if !accessible && !(isTerminal(s.In) && isTerminal(s.Err)) {
-		return usageErrorf("the wizard needs a terminal; without one, pass the answers as flags to 'stackadvisor recommend', or run 'stackadvisor wizard --accessible' to answer line by line.")
+		which := "standard input"
+		if isTerminal(s.In) {
+			which = "standard error" // the form draws there, to keep standard output clean
+		}
+		return usageErrorf("the wizard needs a terminal on standard input and standard error, and %s is not one; pass the answers as flags to 'stackadvisor recommend', or run 'stackadvisor wizard --accessible' to answer line by line.", which)
+	}
+	// Where the answers and the report will go is checked before the questions are asked, so
+	// no answers are lost to a mistyped directory at the end.
+	for _, path := range []string{o.out.output, o.save} {
+		if path != "" {
+			if err := checkWritable(path); err != nil {
+				return failuref("%v", err)
+			}
+		}
 	}
 	var ro runOptions
 	ro.whatIf = o.whatIf
