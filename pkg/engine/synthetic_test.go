@@ -32,11 +32,11 @@ func syntheticBase(tb testing.TB, n, m int) ([]knowledge.File, knowledge.Answers
 	for i := 0; i < m; i++ {
 		switch i % 3 {
 		case 0:
-			fmt.Fprintf(&sb, "  - {id: syn.r%d, when: {budget: {gt: %d}}, effect: exclude, target: {where: {tflops: {lt: {answer: budget}}}}, because: {en: b, zh: b}, source: s}\n", i, i)
+			fmt.Fprintf(&sb, "  - {id: syn.r%d, when: {budget: {gt: %d}}, effect: exclude, target: {where: {tflops: {lt: {answer: budget}}}}, because: {en: b, zh: b}, source: \"report: synthetic\"}\n", i, i)
 		case 1:
-			fmt.Fprintf(&sb, "  - {id: syn.r%d, when: {kvm: none}, effect: adjust, points: 5, target: {ids: [syn-%d]}, because: {en: b, zh: b}, source: s}\n", i, i%n)
+			fmt.Fprintf(&sb, "  - {id: syn.r%d, when: {kvm: none}, effect: adjust, points: 5, target: {ids: [syn-%d]}, because: {en: b, zh: b}, source: \"report: synthetic\"}\n", i, i%n)
 		default:
-			fmt.Fprintf(&sb, "  - {id: syn.r%d, when: {workloads: [ai, web]}, effect: caveat, target: {where: {tflops: {gte: %d}}}, because: {en: b, zh: b}, source: s}\n", i, i%997)
+			fmt.Fprintf(&sb, "  - {id: syn.r%d, when: {workloads: [ai, web]}, effect: caveat, target: {where: {tflops: {gte: %d}}}, because: {en: b, zh: b}, source: \"report: synthetic\"}\n", i, i%997)
 		}
 	}
 	files = append(files, knowledge.File{Name: "synthetic.yaml", Data: []byte(sb.String())})

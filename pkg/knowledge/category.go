@@ -305,6 +305,7 @@ func (v *validator) candidate(cat *Category, c *Candidate) {
 }
 
 func (v *validator) attrValue(av *AttrValue) {
+	v.source(av.Pos, av.Source)
 	a := av.Attr
 	n := av.Value.Node
 	if n == nil {
@@ -358,6 +359,7 @@ func (v *validator) rule(cat *Category, r *Rule) {
 	if !idRe().MatchString(r.ID) {
 		v.add(r.Pos, "rule id %q must be lower-case words joined by - or .", r.ID)
 	}
+	v.source(r.Pos, r.Source)
 	if !slices.Contains(effects, r.Effect) {
 		v.add(r.Pos, "rule %q has unknown effect %q; allowed: %s", r.ID, r.Effect, strings.Join(effects, ", "))
 	}

@@ -364,7 +364,25 @@ func (v *validator) fact(f *Fact) {
 	if !slices.Contains(verdicts, f.Verdict) {
 		v.add(f.Pos, "unknown verdict %q; allowed: %s", f.Verdict, strings.Join(verdicts, ", "))
 	}
+	v.source(f.Pos, f.Source)
 	v.b.Facts[f.ID] = f
+}
+
+// source checks that a source names where a fact comes from: a web address, or a section of
+// the report ("report: <section>").
+func (v *validator) source(pos Pos, src string) {
+	if src == "" {
+		return // a missing source is reported as a missing required key
+	}
+	if strings.HasPrefix(src, "https://") || strings.HasPrefix(src, "http://") {
+		if len(strings.TrimSpace(strings.SplitN(src, "://", 2)[1])) > 0 && !strings.ContainsAny(src, " \t\n") {
+			return
+		}
+	}
+	if rest, ok := strings.CutPrefix(src, "report: "); ok && strings.TrimSpace(rest) != "" {
+		return
+	}
+	v.add(pos, "source %q is neither a web address (https://…) nor a section of the report (\"report: <section>\")", src)
 }
 
 var questionTypes = []string{TypeOne, TypeMulti, TypeBool, TypeInt}

@@ -124,8 +124,8 @@ overrides:
 func TestOverlayConflicts(t *testing.T) {
 	mini := readDir(t, "testdata/rules/mini")
 	cases := map[string]struct{ yaml, want string }{
-		"candidate id":  {"category: engine\ncandidates:\n  - {id: fast, name: F, summary: {en: f, zh: f}, attributes: {speed: {value: 1, source: x}, safety: {value: 1, source: x}}}\n", `org.yaml:3:5: duplicate candidate id "fast" (first defined at testdata/rules/mini/engine.yaml:12:5)`},
-		"rule id":       {"category: engine\nrules:\n  - {id: engine.ai, effect: caveat, target: {ids: [fast]}, because: {en: b, zh: b}, source: x}\n", `org.yaml:3:5: duplicate rule id "engine.ai"`},
+		"candidate id":  {"category: engine\ncandidates:\n  - {id: fast, name: F, summary: {en: f, zh: f}, attributes: {speed: {value: 1, source: \"report: x\"}, safety: {value: 1, source: \"report: x\"}}}\n", `org.yaml:3:5: duplicate candidate id "fast" (first defined at testdata/rules/mini/engine.yaml:12:5)`},
+		"rule id":       {"category: engine\nrules:\n  - {id: engine.ai, effect: caveat, target: {ids: [fast]}, because: {en: b, zh: b}, source: \"report: x\"}\n", `org.yaml:3:5: duplicate rule id "engine.ai"`},
 		"version":       {"version: \"2\"\n", "org.yaml:1:1: an overlay cannot set the knowledge-base version"},
 		"questions":     {"questions: []\n", "org.yaml:1:1: an overlay cannot define topics or questions"},
 		"same-layer":    {"category: engine\ncriteria:\n  - {id: x, attribute: safety, weight: 1}\n  - {id: x, attribute: safety, weight: 2}\n", `org.yaml:4:5: duplicate criterion "x"`},
