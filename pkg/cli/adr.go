@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -33,7 +34,7 @@ and knowledge-base digest that reproduce it. Takes the same answer flags as reco
 creates missing folders (docs/adr/…).`,
 		Example: `  stackadvisor adr sandbox --tenancy untrusted -o docs/adr/0001-sandbox.md
   stackadvisor adr gpu --domestic --priorities autonomy --lang zh --date 2026-11-24`,
-		Args:              cobra.ExactArgs(1),
+		Args:              argsOf(1, 1, "category", "'stackadvisor list' shows the categories"),
 		ValidArgsFunction: categoryCompletion(s, g),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, b, err := browseSetup(cmd, s, g, &out)
@@ -44,8 +45,10 @@ creates missing folders (docs/adr/…).`,
 			if err != nil {
 				return err
 			}
-			if date != "" && !dateRe().MatchString(date) {
-				return usageErrorf("--date %q is not a date; use YYYY-MM-DD", date)
+			if date != "" {
+				if _, err := time.Parse("2006-01-02", date); err != nil || !dateRe().MatchString(date) {
+					return usageErrorf("--date %q is not a date; use YYYY-MM-DD", date)
+				}
 			}
 			answers.base = b
 			given, err := answers.given(cmd)

@@ -21,7 +21,7 @@ func newCompareCmd(s *Streams, g *globalOptions) *cobra.Command {
 		Example: `  stackadvisor compare kata gvisor firecracker
   stackadvisor compare nvidia-h20 huawei-ascend --lang zh
   stackadvisor compare docker podman -f json`,
-		Args:              cobra.MinimumNArgs(2),
+		Args:              argsOf(2, -1, "candidate ids", "'stackadvisor list' shows them"),
 		ValidArgsFunction: candidateCompletion(s, g, true),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, b, err := browseSetup(cmd, s, g, &out)
@@ -61,7 +61,7 @@ func newShowCmd(s *Streams, g *globalOptions) *cobra.Command {
 		Use:               "show ID",
 		Short:             "One candidate: summary, attributes with sources, corrections",
 		Example:           "  stackadvisor show moore-threads-mtt\n  stackadvisor show podman-farm -f json",
-		Args:              cobra.ExactArgs(1),
+		Args:              argsOf(1, 1, "candidate id", "'stackadvisor list' shows them"),
 		ValidArgsFunction: candidateCompletion(s, g, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, b, err := browseSetup(cmd, s, g, &out)
@@ -93,7 +93,7 @@ func newListCmd(s *Streams, g *globalOptions) *cobra.Command {
 		Use:               "list [CATEGORY]",
 		Short:             "The candidates of every category, or of one",
 		Example:           "  stackadvisor list\n  stackadvisor list sandbox\n  stackadvisor list --jq '.categories[].candidates[].id'",
-		Args:              cobra.MaximumNArgs(1),
+		Args:              argsOf(0, 1, "category", "'stackadvisor list' without one shows them all"),
 		ValidArgsFunction: categoryCompletion(s, g),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, b, err := browseSetup(cmd, s, g, &out)

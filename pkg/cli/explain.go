@@ -26,7 +26,7 @@ would readmit it. Takes the same answer flags as recommend.`,
 		Example: `  stackadvisor explain runc --tenancy untrusted
   stackadvisor explain gvisor --categories sandbox --kvm none -f json
   stackadvisor explain nvidia-h100 --domestic --jq '.readmit'`,
-		Args:              cobra.ExactArgs(1),
+		Args:              argsOf(1, 1, "candidate id", "'stackadvisor list' shows them"),
 		ValidArgsFunction: candidateCompletion(s, g, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, err := g.resolveLang(s)

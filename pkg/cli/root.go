@@ -130,6 +130,20 @@ comes with its reasons and every fact with its source.`,
 
 	root.AddCommand(newRecommendCmd(s, g), newWizardCmd(s, g), newExplainCmd(s, g), newADRCmd(s, g),
 		newCompareCmd(s, g), newShowCmd(s, g), newListCmd(s, g), newQuestionsCmd(s, g), newRulesCmd(s, g), newSchemaCmd(s), newVersionCmd(s, g), newExitCodesTopic())
+	// cobra's completion command prints its help and exits 0 for a shell it does not know;
+	// make that the usage error it is.
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Args = cobra.ArbitraryArgs
+			c.RunE = func(cmd *cobra.Command, args []string) error {
+				if len(args) == 0 {
+					return cmd.Help()
+				}
+				return usageErrorf("unknown shell %q; completion scripts exist for bash, zsh, fish and powershell", args[0])
+			}
+		}
+	}
 	// Help topics are listed by their full path ("stackadvisor exit-codes"), which is longer
 	// than cobra pads for, leaving one space before the description; list them like commands,
 	// with the command that shows them.
@@ -210,6 +224,27 @@ func stdStreams() *Streams {
 
 // Run is main's entry point.
 func Run() int { return Main(os.Args[1:], stdStreams()) }
+
+// argsOf checks the number of positional arguments (at least lo, at most hi; hi < 0: no
+// limit) and names what they are, instead of cobra's "accepts 1 arg(s), received 0".
+func argsOf(lo, hi int, what, hint string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		n := len(args)
+		if n >= lo && (hi < 0 || n <= hi) {
+			return nil
+		}
+		var want string
+		switch {
+		case lo == hi:
+			want = fmt.Sprintf("%d %s", lo, what)
+		case hi < 0:
+			want = fmt.Sprintf("at least %d %s", lo, what)
+		default:
+			want = fmt.Sprintf("at most %d %s", hi, what)
+		}
+		return usageErrorf("%s takes %s, found %d; %s", cmd.CommandPath(), want, n, hint)
+	}
+}
 
 // noArgs rejects positional arguments; a stray word is most often the value of a boolean
 // flag written with a space (--rootless yes).

@@ -16,7 +16,7 @@ func newSchemaCmd(s *Streams) *cobra.Command {
 Editors use the rule and answers schemas for completion and checks, e.g. with the YAML
 language server: # yaml-language-server: $schema=rules.schema.json`,
 		Example: "  stackadvisor schema report > report.schema.json\n  stackadvisor schema rules > rules.schema.json",
-		Args:    cobra.ExactArgs(1),
+		Args:    argsOf(1, 1, "schema name", "the names are report, rules and answers"),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			return schema.Names, cobra.ShellCompDirectiveNoFileComp
 		},

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -97,6 +98,9 @@ func (q *Question) ParseList(vals []string) (Value, error) {
 // ParseInt checks a value of an int question against its min and max.
 func (q *Question) ParseInt(s string) (Value, error) {
 	i, err := strconv.Atoi(strings.TrimSpace(s))
+	if errors.Is(err, strconv.ErrRange) {
+		return Value{}, fmt.Errorf("%s is too large; allowed: a whole number%s", strings.TrimSpace(s), q.rangeText())
+	}
 	if err != nil {
 		return Value{}, fmt.Errorf("%q is not a whole number%s", s, q.rangeText())
 	}
