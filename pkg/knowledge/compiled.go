@@ -17,7 +17,7 @@ import (
 // a stale or missing entry falls back to parsing the YAML, and a test fails while the file is
 // out of date.
 
-const compiledMagic = "stackadvisor-nodes-v2\n"
+const compiledMagic = "stackadvisor-nodes-v3\n"
 
 // CompileNodes encodes the parsed node trees of files (which must parse without problems and
 // use no anchors or aliases).
@@ -67,12 +67,8 @@ func encodeNode(buf *bytes.Buffer, n *yaml.Node) error {
 	putUvarint(buf, uint64(n.Style))
 	putUvarint(buf, uint64(n.Line))
 	putUvarint(buf, uint64(n.Column))
-	// The resolved tag, so the decoded node answers ShortTag() as the parsed one does.
-	tag := ""
-	if n.Kind == yaml.ScalarNode {
-		tag = n.ShortTag()
-	}
-	putString(buf, tag)
+	// The tag as the parser left it, so the decoded node is the parsed node, field for field.
+	putString(buf, n.Tag)
 	putString(buf, n.Value)
 	putUvarint(buf, uint64(len(n.Content)))
 	for _, c := range n.Content {
@@ -172,6 +168,9 @@ func (r *nodeReader) node(depth int) *yaml.Node {
 	if count > uint64(len(r.kids)) {
 		r.fail()
 		return n
+	}
+	if count == 0 {
+		return n // no children: Content stays nil, as the YAML parser leaves it
 	}
 	n.Content = r.kids[:count:count]
 	r.kids = r.kids[count:]

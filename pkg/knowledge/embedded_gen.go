@@ -297,7 +297,7 @@ func init() {
 
 var precompiledBase = &Base{
 	Version: "2026.11.24",
-	Digest:  "sha256:8b79d12965343d1946342d2194f29b0876e2a02a213779505c568190bf63d91c",
+	Digest:  "sha256:68e9c665583ce5ec504c43fd93821cea75ef204b00af71ca94d0bff1e7c6365b",
 	Scoring: Scoring{
 		Pos:               Pos{File: "rules/scoring.yaml", Line: 4, Col: 3},
 		PriorityBoost:     2.5,
@@ -339,14 +339,7 @@ var precompiledBase = &Base{
 						Pos: Pos{File: "rules/questions.yaml", Line: 11, Col: 17},
 						Key: "categories",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "gpu",
-								Content: []*yaml.Node{},
-								Line:    11,
-								Column:  29,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "gpu", Line: 11, Column: 29},
 						},
 						op: "has",
 						strs: []string{
@@ -372,14 +365,7 @@ var precompiledBase = &Base{
 						Pos: Pos{File: "rules/questions.yaml", Line: 14, Col: 17},
 						Key: "categories",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "wasm-runtime",
-								Content: []*yaml.Node{},
-								Line:    14,
-								Column:  29,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "wasm-runtime", Line: 14, Column: 29},
 						},
 						op: "has",
 						strs: []string{
@@ -491,31 +477,11 @@ var pb11 = Question{
 		Node: &yaml.Node{
 			Kind:  2,
 			Style: 32,
+			Tag:   "!!seq",
 			Content: []*yaml.Node{
-				&yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "engine",
-					Content: []*yaml.Node{},
-					Line:    27,
-					Column:  15,
-				},
-				&yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "orchestrator",
-					Content: []*yaml.Node{},
-					Line:    27,
-					Column:  23,
-				},
-				&yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "sandbox",
-					Content: []*yaml.Node{},
-					Line:    27,
-					Column:  37,
-				},
+				&yaml.Node{Kind: 8, Tag: "!!str", Value: "engine", Line: 27, Column: 15},
+				&yaml.Node{Kind: 8, Tag: "!!str", Value: "orchestrator", Line: 27, Column: 23},
+				&yaml.Node{Kind: 8, Tag: "!!str", Value: "sandbox", Line: 27, Column: 37},
 			},
 			Line:   27,
 			Column: 14,
@@ -534,31 +500,11 @@ var pb11 = Question{
 							Node: &yaml.Node{
 								Kind:  2,
 								Style: 32,
+								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "ai-training",
-										Content: []*yaml.Node{},
-										Line:    29,
-										Column:  29,
-									},
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "ai-inference",
-										Content: []*yaml.Node{},
-										Line:    29,
-										Column:  42,
-									},
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "hpc",
-										Content: []*yaml.Node{},
-										Line:    29,
-										Column:  56,
-									},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-training", Line: 29, Column: 29},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-inference", Line: 29, Column: 42},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "hpc", Line: 29, Column: 56},
 								},
 								Line:   29,
 								Column: 28,
@@ -587,14 +533,7 @@ var pb11 = Question{
 						Pos: Pos{File: "rules/questions.yaml", Line: 30, Col: 17},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "edge-functions",
-								Content: []*yaml.Node{},
-								Line:    30,
-								Column:  28,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "edge-functions", Line: 30, Column: 28},
 						},
 						op: "has",
 						strs: []string{
@@ -715,15 +654,9 @@ var pb31 = Question{
 		Node: &yaml.Node{
 			Kind:  2,
 			Style: 32,
+			Tag:   "!!seq",
 			Content: []*yaml.Node{
-				&yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "web-services",
-					Content: []*yaml.Node{},
-					Line:    49,
-					Column:  15,
-				},
+				&yaml.Node{Kind: 8, Tag: "!!str", Value: "web-services", Line: 49, Column: 15},
 			},
 			Line:   49,
 			Column: 14,
@@ -792,14 +725,7 @@ var pb43 = Question{
 		},
 	},
 	Default: Raw{
-		Node: &yaml.Node{
-			Kind:    8,
-			Tag:     "!!str",
-			Value:   "datacenter",
-			Content: []*yaml.Node{},
-			Line:    63,
-			Column:  14,
-		},
+		Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "datacenter", Line: 63, Column: 14},
 	},
 	Label: Text{
 		Pos: Pos{File: "rules/questions.yaml", Line: 64, Col: 12},
@@ -858,14 +784,7 @@ var pb49 = Question{
 		},
 	},
 	Default: Raw{
-		Node: &yaml.Node{
-			Kind:    8,
-			Tag:     "!!str",
-			Value:   "small",
-			Content: []*yaml.Node{},
-			Line:    77,
-			Column:  14,
-		},
+		Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "small", Line: 77, Column: 14},
 	},
 	Label: Text{
 		Pos: Pos{File: "rules/questions.yaml", Line: 78, Col: 12},
@@ -915,14 +834,7 @@ var pb55 = Question{
 		},
 	},
 	Default: Raw{
-		Node: &yaml.Node{
-			Kind:    8,
-			Tag:     "!!str",
-			Value:   "some",
-			Content: []*yaml.Node{},
-			Line:    90,
-			Column:  14,
-		},
+		Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "some", Line: 90, Column: 14},
 	},
 	Label: Text{
 		Pos: Pos{File: "rules/questions.yaml", Line: 91, Col: 12},
@@ -972,14 +884,7 @@ var pb60 = Question{
 		},
 	},
 	Default: Raw{
-		Node: &yaml.Node{
-			Kind:    8,
-			Tag:     "!!str",
-			Value:   "single-team",
-			Content: []*yaml.Node{},
-			Line:    103,
-			Column:  14,
-		},
+		Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "single-team", Line: 103, Column: 14},
 	},
 	Label: Text{
 		Pos: Pos{File: "rules/questions.yaml", Line: 104, Col: 12},
@@ -1085,13 +990,7 @@ var pb65 = Question{
 		},
 	},
 	Default: Raw{
-		Node: &yaml.Node{
-			Kind:    2,
-			Style:   32,
-			Content: []*yaml.Node{},
-			Line:    123,
-			Column:  14,
-		},
+		Node: &yaml.Node{Kind: 2, Style: 32, Tag: "!!seq", Line: 123, Column: 14},
 	},
 	Max: &pb76,
 	Label: Text{
@@ -1116,14 +1015,7 @@ var pb77 = Question{
 	Topic: "security",
 	Type:  "bool",
 	Default: Raw{
-		Node: &yaml.Node{
-			Kind:    8,
-			Tag:     "!!bool",
-			Value:   "false",
-			Content: []*yaml.Node{},
-			Line:    132,
-			Column:  14,
-		},
+		Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 132, Column: 14},
 	},
 	Label: Text{
 		Pos: Pos{File: "rules/questions.yaml", Line: 133, Col: 12},
@@ -1144,14 +1036,7 @@ var pb79 = Question{
 	Topic: "security",
 	Type:  "bool",
 	Default: Raw{
-		Node: &yaml.Node{
-			Kind:    8,
-			Tag:     "!!bool",
-			Value:   "false",
-			Content: []*yaml.Node{},
-			Line:    141,
-			Column:  14,
-		},
+		Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 141, Column: 14},
 	},
 	Label: Text{
 		Pos: Pos{File: "rules/questions.yaml", Line: 142, Col: 12},
@@ -1201,14 +1086,7 @@ var pb81 = Question{
 		},
 	},
 	Default: Raw{
-		Node: &yaml.Node{
-			Kind:    8,
-			Tag:     "!!str",
-			Value:   "unknown",
-			Content: []*yaml.Node{},
-			Line:    154,
-			Column:  14,
-		},
+		Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "unknown", Line: 154, Column: 14},
 	},
 	Label: Text{
 		Pos: Pos{File: "rules/questions.yaml", Line: 155, Col: 12},
@@ -1229,14 +1107,7 @@ var pb86 = Question{
 	Topic: "security",
 	Type:  "bool",
 	Default: Raw{
-		Node: &yaml.Node{
-			Kind:    8,
-			Tag:     "!!bool",
-			Value:   "false",
-			Content: []*yaml.Node{},
-			Line:    163,
-			Column:  14,
-		},
+		Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 163, Column: 14},
 	},
 	Label: Text{
 		Pos: Pos{File: "rules/questions.yaml", Line: 164, Col: 12},
@@ -1259,14 +1130,7 @@ var pb88 = Question{
 	Topic: "security",
 	Type:  "int",
 	Default: Raw{
-		Node: &yaml.Node{
-			Kind:    8,
-			Tag:     "!!int",
-			Value:   "0",
-			Content: []*yaml.Node{},
-			Line:    173,
-			Column:  14,
-		},
+		Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 173, Column: 14},
 	},
 	Min: &pb90,
 	Label: Text{
@@ -1290,14 +1154,7 @@ var pb91 = Question{
 	Topic: "gpu",
 	Type:  "int",
 	Default: Raw{
-		Node: &yaml.Node{
-			Kind:    8,
-			Tag:     "!!int",
-			Value:   "0",
-			Content: []*yaml.Node{},
-			Line:    183,
-			Column:  14,
-		},
+		Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 183, Column: 14},
 	},
 	Min: &pb93,
 	ShowWhen: &Condition{
@@ -1307,14 +1164,7 @@ var pb91 = Question{
 				Pos: Pos{File: "rules/questions.yaml", Line: 184, Col: 17},
 				Key: "categories",
 				Operand: Raw{
-					Node: &yaml.Node{
-						Kind:    8,
-						Tag:     "!!str",
-						Value:   "gpu",
-						Content: []*yaml.Node{},
-						Line:    184,
-						Column:  29,
-					},
+					Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "gpu", Line: 184, Column: 29},
 				},
 				op: "has",
 				strs: []string{
@@ -1343,14 +1193,7 @@ var pb97 = Question{
 	Topic: "gpu",
 	Type:  "bool",
 	Default: Raw{
-		Node: &yaml.Node{
-			Kind:    8,
-			Tag:     "!!bool",
-			Value:   "false",
-			Content: []*yaml.Node{},
-			Line:    193,
-			Column:  14,
-		},
+		Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 193, Column: 14},
 	},
 	ShowWhen: &Condition{
 		Pos: Pos{File: "rules/questions.yaml", Line: 194, Col: 16},
@@ -1359,14 +1202,7 @@ var pb97 = Question{
 				Pos: Pos{File: "rules/questions.yaml", Line: 194, Col: 17},
 				Key: "categories",
 				Operand: Raw{
-					Node: &yaml.Node{
-						Kind:    8,
-						Tag:     "!!str",
-						Value:   "gpu",
-						Content: []*yaml.Node{},
-						Line:    194,
-						Column:  29,
-					},
+					Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "gpu", Line: 194, Column: 29},
 				},
 				op: "has",
 				strs: []string{
@@ -1395,14 +1231,7 @@ var pb102 = Question{
 	Topic: "gpu",
 	Type:  "bool",
 	Default: Raw{
-		Node: &yaml.Node{
-			Kind:    8,
-			Tag:     "!!bool",
-			Value:   "false",
-			Content: []*yaml.Node{},
-			Line:    203,
-			Column:  14,
-		},
+		Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 203, Column: 14},
 	},
 	ShowWhen: &Condition{
 		Pos: Pos{File: "rules/questions.yaml", Line: 204, Col: 16},
@@ -1411,14 +1240,7 @@ var pb102 = Question{
 				Pos: Pos{File: "rules/questions.yaml", Line: 204, Col: 17},
 				Key: "categories",
 				Operand: Raw{
-					Node: &yaml.Node{
-						Kind:    8,
-						Tag:     "!!str",
-						Value:   "gpu",
-						Content: []*yaml.Node{},
-						Line:    204,
-						Column:  29,
-					},
+					Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "gpu", Line: 204, Column: 29},
 				},
 				op: "has",
 				strs: []string{
@@ -1476,14 +1298,7 @@ var pb107 = Question{
 		},
 	},
 	Default: Raw{
-		Node: &yaml.Node{
-			Kind:    8,
-			Tag:     "!!str",
-			Value:   "preferred",
-			Content: []*yaml.Node{},
-			Line:    217,
-			Column:  14,
-		},
+		Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "preferred", Line: 217, Column: 14},
 	},
 	ShowWhen: &Condition{
 		Pos: Pos{File: "rules/questions.yaml", Line: 218, Col: 16},
@@ -1492,14 +1307,7 @@ var pb107 = Question{
 				Pos: Pos{File: "rules/questions.yaml", Line: 218, Col: 17},
 				Key: "categories",
 				Operand: Raw{
-					Node: &yaml.Node{
-						Kind:    8,
-						Tag:     "!!str",
-						Value:   "gpu",
-						Content: []*yaml.Node{},
-						Line:    218,
-						Column:  29,
-					},
+					Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "gpu", Line: 218, Column: 29},
 				},
 				op: "has",
 				strs: []string{
@@ -1530,14 +1338,7 @@ var pb115 = Question{
 	Topic: "gpu",
 	Type:  "int",
 	Default: Raw{
-		Node: &yaml.Node{
-			Kind:    8,
-			Tag:     "!!int",
-			Value:   "0",
-			Content: []*yaml.Node{},
-			Line:    228,
-			Column:  14,
-		},
+		Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 228, Column: 14},
 	},
 	Min: &pb117,
 	ShowWhen: &Condition{
@@ -1547,14 +1348,7 @@ var pb115 = Question{
 				Pos: Pos{File: "rules/questions.yaml", Line: 229, Col: 17},
 				Key: "categories",
 				Operand: Raw{
-					Node: &yaml.Node{
-						Kind:    8,
-						Tag:     "!!str",
-						Value:   "gpu",
-						Content: []*yaml.Node{},
-						Line:    229,
-						Column:  29,
-					},
+					Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "gpu", Line: 229, Column: 29},
 				},
 				op: "has",
 				strs: []string{
@@ -1639,14 +1433,7 @@ var pb121 = Question{
 		},
 	},
 	Default: Raw{
-		Node: &yaml.Node{
-			Kind:    8,
-			Tag:     "!!str",
-			Value:   "none",
-			Content: []*yaml.Node{},
-			Line:    245,
-			Column:  14,
-		},
+		Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 245, Column: 14},
 	},
 	ShowWhen: &Condition{
 		Pos: Pos{File: "rules/questions.yaml", Line: 246, Col: 16},
@@ -1655,14 +1442,7 @@ var pb121 = Question{
 				Pos: Pos{File: "rules/questions.yaml", Line: 246, Col: 17},
 				Key: "categories",
 				Operand: Raw{
-					Node: &yaml.Node{
-						Kind:    8,
-						Tag:     "!!str",
-						Value:   "wasm-runtime",
-						Content: []*yaml.Node{},
-						Line:    246,
-						Column:  29,
-					},
+					Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "wasm-runtime", Line: 246, Column: 29},
 				},
 				op: "has",
 				strs: []string{
@@ -1691,14 +1471,7 @@ var pb132 = Question{
 	Topic: "wasm",
 	Type:  "bool",
 	Default: Raw{
-		Node: &yaml.Node{
-			Kind:    8,
-			Tag:     "!!bool",
-			Value:   "false",
-			Content: []*yaml.Node{},
-			Line:    255,
-			Column:  14,
-		},
+		Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 255, Column: 14},
 	},
 	ShowWhen: &Condition{
 		Pos: Pos{File: "rules/questions.yaml", Line: 256, Col: 16},
@@ -1707,14 +1480,7 @@ var pb132 = Question{
 				Pos: Pos{File: "rules/questions.yaml", Line: 256, Col: 17},
 				Key: "categories",
 				Operand: Raw{
-					Node: &yaml.Node{
-						Kind:    8,
-						Tag:     "!!str",
-						Value:   "wasm-runtime",
-						Content: []*yaml.Node{},
-						Line:    256,
-						Column:  29,
-					},
+					Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "wasm-runtime", Line: 256, Column: 29},
 				},
 				op: "has",
 				strs: []string{
@@ -1937,14 +1703,7 @@ var pb157 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 74, Col: 7},
 			Name: "daemonless",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    75,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 75, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/security/rootless/",
 			Fact:   "docker-daemon-root-default",
@@ -1954,14 +1713,7 @@ var pb157 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 78, Col: 7},
 			Name: "rootless",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "opt-in",
-					Content: []*yaml.Node{},
-					Line:    79,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "opt-in", Line: 79, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/security/rootless/",
 			Fact:   "docker-rootless-since-2010",
@@ -1977,14 +1729,7 @@ var pb157 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 85, Col: 7},
 			Name: "systemd_integration",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "2",
-					Content: []*yaml.Node{},
-					Line:    86,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 86, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/containers/start-containers-automatically/",
 			Note: &Text{
@@ -1999,14 +1744,7 @@ var pb157 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 91, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    92,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 92, Column: 16},
 			},
 			Source: "report: 技术选型建议 / 容器引擎选择 / Docker 25.0 优势",
 			Attr:   &pb143,
@@ -2016,14 +1754,7 @@ var pb157 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 94, Col: 7},
 			Name: "docker_compat",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    95,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 95, Column: 16},
 			},
 			Source: "report: 技术选型建议 / 容器引擎选择 / Docker 25.0 优势",
 			Attr:   &pb144,
@@ -2033,14 +1764,7 @@ var pb157 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 97, Col: 7},
 			Name: "cri_native",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    98,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 98, Column: 16},
 			},
 			Source: "https://github.com/kubernetes/kubernetes/issues/106917",
 			Note: &Text{
@@ -2054,14 +1778,7 @@ var pb157 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 103, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    104,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 104, Column: 16},
 			},
 			Source: "report: 技术选型建议 / 容器引擎选择 / Docker 25.0 适用场景",
 			Attr:   &pb146,
@@ -2071,14 +1788,7 @@ var pb157 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 106, Col: 7},
 			Name: "security",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "3",
-					Content: []*yaml.Node{},
-					Line:    107,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 107, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/security/",
 			Fact:   "docker-daemon-root-default",
@@ -2094,14 +1804,7 @@ var pb157 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 113, Col: 7},
 			Name: "footprint",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "3",
-					Content: []*yaml.Node{},
-					Line:    114,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 114, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/storage/containerd/",
 			Fact:   "docker-29-containerd-image-store",
@@ -2117,15 +1820,7 @@ var pb157 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 120, Col: 7},
 			Name: "rootless_networking",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "RootlessKit + slirp4netns (default when installed); pasta, VPNKit, gvisor-tap-vsock",
-					Content: []*yaml.Node{},
-					Line:    121,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "RootlessKit + slirp4netns (default when installed); pasta, VPNKit, gvisor-tap-vsock", Line: 121, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/security/rootless/troubleshoot/",
 			Attr:   &pb149,
@@ -2135,15 +1830,7 @@ var pb157 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 123, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "29.x (29.0.0: 2025-11-10; newest seen 29.8.2)",
-					Content: []*yaml.Node{},
-					Line:    124,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "29.x (29.0.0: 2025-11-10; newest seen 29.8.2)", Line: 124, Column: 16},
 			},
 			Source: "https://github.com/docker/cli",
 			Fact:   "docker-current-version",
@@ -2226,14 +1913,7 @@ var pb186 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 135, Col: 7},
 			Name: "daemonless",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    136,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 136, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/README.md",
 			Fact:   "podman-daemonless",
@@ -2244,14 +1924,7 @@ var pb186 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 139, Col: 7},
 			Name: "rootless",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "native",
-					Content: []*yaml.Node{},
-					Line:    140,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native", Line: 140, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/README.md",
 			Fact:   "podman-daemonless",
@@ -2262,14 +1935,7 @@ var pb186 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 143, Col: 7},
 			Name: "systemd_integration",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    144,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 144, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Fact:   "podman-quadlet-since-44",
@@ -2280,14 +1946,7 @@ var pb186 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 147, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "4",
-					Content: []*yaml.Node{},
-					Line:    148,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 148, Column: 16},
 			},
 			Source: "report: 技术选型建议 / 容器引擎选择",
 			Note: &Text{
@@ -2302,14 +1961,7 @@ var pb186 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 153, Col: 7},
 			Name: "docker_compat",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "4",
-					Content: []*yaml.Node{},
-					Line:    154,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 154, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-system-service.1.md",
 			Fact:   "podman-docker-compatible-api",
@@ -2320,14 +1972,7 @@ var pb186 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 157, Col: 7},
 			Name: "cri_native",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    158,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 158, Column: 16},
 			},
 			Source: "https://github.com/kubernetes/kubernetes/issues/106917",
 			Note: &Text{
@@ -2341,14 +1986,7 @@ var pb186 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 163, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "4",
-					Content: []*yaml.Node{},
-					Line:    164,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 164, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-system-service.1.md",
 			Note: &Text{
@@ -2363,14 +2001,7 @@ var pb186 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 169, Col: 7},
 			Name: "security",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    170,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 170, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/README.md",
 			Fact:   "podman-daemonless",
@@ -2381,14 +2012,7 @@ var pb186 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 173, Col: 7},
 			Name: "footprint",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    174,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 174, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/README.md",
 			Fact:   "podman-daemonless",
@@ -2399,15 +2023,7 @@ var pb186 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 177, Col: 7},
 			Name: "rootless_networking",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "pasta (default since 5.0; slirp4netns before, removed in 6.0)",
-					Content: []*yaml.Node{},
-					Line:    178,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "pasta (default since 5.0; slirp4netns before, removed in 6.0)", Line: 178, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
 			Fact:   "podman-pasta-default",
@@ -2418,15 +2034,7 @@ var pb186 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 181, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "5.8.2 (2026-04-14); 6.0.0-rc1 tagged 2026-06-12",
-					Content: []*yaml.Node{},
-					Line:    182,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "5.8.2 (2026-04-14); 6.0.0-rc1 tagged 2026-06-12", Line: 182, Column: 16},
 			},
 			Source: "https://github.com/containers/podman",
 			Fact:   "podman-current-version",
@@ -2479,14 +2087,7 @@ var pb215 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 193, Col: 7},
 			Name: "daemonless",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    194,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 194, Column: 16},
 			},
 			Source: "https://github.com/containerd/containerd/blob/main/README.md",
 			Attr:   &pb138,
@@ -2495,14 +2096,7 @@ var pb215 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 196, Col: 7},
 			Name: "rootless",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "opt-in",
-					Content: []*yaml.Node{},
-					Line:    197,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "opt-in", Line: 197, Column: 16},
 			},
 			Source: "https://github.com/containerd/nerdctl/blob/main/docs/rootless.md",
 			Fact:   "containerd-nerdctl",
@@ -2518,14 +2112,7 @@ var pb215 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 203, Col: 7},
 			Name: "systemd_integration",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "2",
-					Content: []*yaml.Node{},
-					Line:    204,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 204, Column: 16},
 			},
 			Source: "https://github.com/containerd/containerd/blob/main/docs/getting-started.md",
 			Note: &Text{
@@ -2540,14 +2127,7 @@ var pb215 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 209, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "4",
-					Content: []*yaml.Node{},
-					Line:    210,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 210, Column: 16},
 			},
 			Source: "https://www.cncf.io/projects/containerd/",
 			Fact:   "containerd-k8s-default-runtime",
@@ -2558,14 +2138,7 @@ var pb215 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 213, Col: 7},
 			Name: "docker_compat",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "3",
-					Content: []*yaml.Node{},
-					Line:    214,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 214, Column: 16},
 			},
 			Source: "https://pkg.go.dev/github.com/containerd/nerdctl/v2@v2.0.0",
 			Fact:   "containerd-nerdctl",
@@ -2581,14 +2154,7 @@ var pb215 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 220, Col: 7},
 			Name: "cri_native",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    221,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 221, Column: 16},
 			},
 			Source: "https://github.com/kubernetes/kubernetes/issues/106917",
 			Fact:   "containerd-k8s-default-runtime",
@@ -2599,14 +2165,7 @@ var pb215 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 224, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "2",
-					Content: []*yaml.Node{},
-					Line:    225,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 225, Column: 16},
 			},
 			Source: "https://github.com/containerd/containerd/blob/main/README.md",
 			Note: &Text{
@@ -2621,14 +2180,7 @@ var pb215 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 230, Col: 7},
 			Name: "security",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "3",
-					Content: []*yaml.Node{},
-					Line:    231,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 231, Column: 16},
 			},
 			Source: "https://github.com/containerd/nerdctl/blob/main/docs/rootless.md",
 			Note: &Text{
@@ -2643,14 +2195,7 @@ var pb215 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 236, Col: 7},
 			Name: "footprint",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "4",
-					Content: []*yaml.Node{},
-					Line:    237,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 237, Column: 16},
 			},
 			Source: "https://github.com/containerd/containerd/blob/main/README.md",
 			Note: &Text{
@@ -2665,15 +2210,7 @@ var pb215 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 242, Col: 7},
 			Name: "rootless_networking",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "RootlessKit + slirp4netns or pasta (containerd-rootless-setuptool.sh)",
-					Content: []*yaml.Node{},
-					Line:    243,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "RootlessKit + slirp4netns or pasta (containerd-rootless-setuptool.sh)", Line: 243, Column: 16},
 			},
 			Source: "https://github.com/containerd/nerdctl/blob/main/docs/rootless.md",
 			Attr:   &pb149,
@@ -2683,15 +2220,7 @@ var pb215 = Candidate{
 			Pos:  Pos{File: "rules/engine.yaml", Line: 245, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "2.3 LTS (2026-04-30, supported to 2028-04-30); 2.0 LTS to 2027-03",
-					Content: []*yaml.Node{},
-					Line:    246,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "2.3 LTS (2026-04-30, supported to 2028-04-30); 2.0 LTS to 2027-03", Line: 246, Column: 16},
 			},
 			Source: "https://github.com/containerd/containerd/blob/main/RELEASES.md",
 			Fact:   "containerd-releases",
@@ -2801,14 +2330,7 @@ var pb137 = Category{
 						Pos: Pos{File: "rules/engine.yaml", Line: 390, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "legacy-apps",
-								Content: []*yaml.Node{},
-								Line:    390,
-								Column:  23,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "legacy-apps", Line: 390, Column: 23},
 						},
 						op: "has",
 						strs: []string{
@@ -2844,14 +2366,7 @@ var pb137 = Category{
 						Pos: Pos{File: "rules/engine.yaml", Line: 399, Col: 12},
 						Key: "environment",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "workstation",
-								Content: []*yaml.Node{},
-								Line:    399,
-								Column:  25,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "workstation", Line: 399, Column: 25},
 						},
 						op: "is",
 						strs: []string{
@@ -2887,14 +2402,7 @@ var pb137 = Category{
 						Pos: Pos{File: "rules/engine.yaml", Line: 408, Col: 12},
 						Key: "environment",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "workstation",
-								Content: []*yaml.Node{},
-								Line:    408,
-								Column:  25,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "workstation", Line: 408, Column: 25},
 						},
 						op: "is",
 						strs: []string{
@@ -2929,14 +2437,7 @@ var pb137 = Category{
 						Pos: Pos{File: "rules/engine.yaml", Line: 416, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "batch-ci",
-								Content: []*yaml.Node{},
-								Line:    416,
-								Column:  23,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "batch-ci", Line: 416, Column: 23},
 						},
 						op: "has",
 						strs: []string{
@@ -2972,14 +2473,7 @@ var pb137 = Category{
 						Pos: Pos{File: "rules/engine.yaml", Line: 425, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "maturity",
-								Content: []*yaml.Node{},
-								Line:    425,
-								Column:  24,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "maturity", Line: 425, Column: 24},
 						},
 						op: "has",
 						strs: []string{
@@ -3015,14 +2509,7 @@ var pb137 = Category{
 						Pos: Pos{File: "rules/engine.yaml", Line: 436, Col: 12},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    436,
-								Column:  22,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 436, Column: 22},
 						},
 						op: "is",
 						strs: []string{
@@ -3036,23 +2523,10 @@ var pb137 = Category{
 							Node: &yaml.Node{
 								Kind:  2,
 								Style: 32,
+								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "single-host",
-										Content: []*yaml.Node{},
-										Line:    436,
-										Column:  36,
-									},
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "small",
-										Content: []*yaml.Node{},
-										Line:    436,
-										Column:  49,
-									},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "single-host", Line: 436, Column: 36},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "small", Line: 436, Column: 49},
 								},
 								Line:   436,
 								Column: 35,
@@ -3076,14 +2550,7 @@ var pb137 = Category{
 						Pos: Pos{File: "rules/engine.yaml", Line: 439, Col: 22},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "native",
-								Content: []*yaml.Node{},
-								Line:    439,
-								Column:  32,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native", Line: 439, Column: 32},
 						},
 						op: "is",
 						strs: []string{
@@ -3110,14 +2577,7 @@ var pb137 = Category{
 						Pos: Pos{File: "rules/engine.yaml", Line: 445, Col: 12},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    445,
-								Column:  22,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 445, Column: 22},
 						},
 						op: "is",
 						strs: []string{
@@ -3152,14 +2612,7 @@ var pb137 = Category{
 						Pos: Pos{File: "rules/engine.yaml", Line: 453, Col: 12},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    453,
-								Column:  22,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 453, Column: 22},
 						},
 						op: "is",
 						strs: []string{
@@ -3194,14 +2647,7 @@ var pb137 = Category{
 						Pos: Pos{File: "rules/engine.yaml", Line: 461, Col: 12},
 						Key: "systemd",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    461,
-								Column:  21,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 461, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -3237,14 +2683,7 @@ var pb137 = Category{
 						Pos: Pos{File: "rules/engine.yaml", Line: 470, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "security",
-								Content: []*yaml.Node{},
-								Line:    470,
-								Column:  24,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "security", Line: 470, Column: 24},
 						},
 						op: "has",
 						strs: []string{
@@ -3283,31 +2722,11 @@ var pb137 = Category{
 							Node: &yaml.Node{
 								Kind:  2,
 								Style: 32,
+								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "small",
-										Content: []*yaml.Node{},
-										Line:    479,
-										Column:  20,
-									},
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "medium",
-										Content: []*yaml.Node{},
-										Line:    479,
-										Column:  27,
-									},
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "large",
-										Content: []*yaml.Node{},
-										Line:    479,
-										Column:  35,
-									},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "small", Line: 479, Column: 20},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "medium", Line: 479, Column: 27},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 479, Column: 35},
 								},
 								Line:   479,
 								Column: 19,
@@ -3351,23 +2770,10 @@ var pb137 = Category{
 							Node: &yaml.Node{
 								Kind:  2,
 								Style: 32,
+								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "medium",
-										Content: []*yaml.Node{},
-										Line:    489,
-										Column:  20,
-									},
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "large",
-										Content: []*yaml.Node{},
-										Line:    489,
-										Column:  28,
-									},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "medium", Line: 489, Column: 20},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 489, Column: 28},
 								},
 								Line:   489,
 								Column: 19,
@@ -3391,14 +2797,7 @@ var pb137 = Category{
 						Pos: Pos{File: "rules/engine.yaml", Line: 492, Col: 22},
 						Key: "cri_native",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    492,
-								Column:  34,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 492, Column: 34},
 						},
 						op: "is",
 						strs: []string{
@@ -3428,23 +2827,10 @@ var pb137 = Category{
 							Node: &yaml.Node{
 								Kind:  2,
 								Style: 32,
+								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "medium",
-										Content: []*yaml.Node{},
-										Line:    498,
-										Column:  20,
-									},
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "large",
-										Content: []*yaml.Node{},
-										Line:    498,
-										Column:  28,
-									},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "medium", Line: 498, Column: 20},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 498, Column: 28},
 								},
 								Line:   498,
 								Column: 19,
@@ -3488,23 +2874,10 @@ var pb137 = Category{
 							Node: &yaml.Node{
 								Kind:  2,
 								Style: 32,
+								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "medium",
-										Content: []*yaml.Node{},
-										Line:    507,
-										Column:  20,
-									},
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "large",
-										Content: []*yaml.Node{},
-										Line:    507,
-										Column:  28,
-									},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "medium", Line: 507, Column: 20},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 507, Column: 28},
 								},
 								Line:   507,
 								Column: 19,
@@ -3545,14 +2918,7 @@ var pb137 = Category{
 						Pos: Pos{File: "rules/engine.yaml", Line: 516, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "untrusted",
-								Content: []*yaml.Node{},
-								Line:    516,
-								Column:  21,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 516, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -3915,14 +3281,7 @@ var pb331 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 91, Col: 7},
 			Name: "schedules_containers",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    92,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 92, Column: 16},
 			},
 			Source: "https://kubernetes.io/docs/setup/best-practices/cluster-large/",
 			Attr:   &pb308,
@@ -3932,14 +3291,7 @@ var pb331 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 94, Col: 7},
 			Name: "multi_node",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    95,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 95, Column: 16},
 			},
 			Source: "https://kubernetes.io/docs/setup/best-practices/cluster-large/",
 			Attr:   &pb309,
@@ -3949,14 +3301,7 @@ var pb331 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 97, Col: 7},
 			Name: "max_scale",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "4",
-					Content: []*yaml.Node{},
-					Line:    98,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 98, Column: 16},
 			},
 			Source: "https://kubernetes.io/docs/setup/best-practices/cluster-large/",
 			Note: &Text{
@@ -3971,14 +3316,7 @@ var pb331 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 103, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    104,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 104, Column: 16},
 			},
 			Source: "report: 技术选型建议 / 编排系统选择 / Kubernetes 1.31",
 			Attr:   &pb311,
@@ -3988,14 +3326,7 @@ var pb331 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 106, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "1",
-					Content: []*yaml.Node{},
-					Line:    107,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 107, Column: 16},
 			},
 			Source: "https://kubernetes.io/docs/setup/production-environment/tools/kubeadm/install-kubeadm/",
 			Note: &Text{
@@ -4010,14 +3341,7 @@ var pb331 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 112, Col: 7},
 			Name: "control_plane_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "2048",
-					Content: []*yaml.Node{},
-					Line:    113,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2048", Line: 113, Column: 16},
 			},
 			Source: "https://kubernetes.io/docs/setup/production-environment/tools/kubeadm/install-kubeadm/",
 			Attr:   &pb313,
@@ -4027,14 +3351,7 @@ var pb331 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 115, Col: 7},
 			Name: "node_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "2048",
-					Content: []*yaml.Node{},
-					Line:    116,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2048", Line: 116, Column: 16},
 			},
 			Source: "https://kubernetes.io/docs/setup/production-environment/tools/kubeadm/install-kubeadm/",
 			Note: &Text{
@@ -4049,14 +3366,7 @@ var pb331 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 121, Col: 7},
 			Name: "ha",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    122,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 122, Column: 16},
 			},
 			Source: "https://kubernetes.io/docs/setup/best-practices/cluster-large/",
 			Attr:   &pb315,
@@ -4066,14 +3376,7 @@ var pb331 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 124, Col: 7},
 			Name: "gpu_scheduling",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    125,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 125, Column: 16},
 			},
 			Source: "https://kubernetes.io/blog/2025/08/27/kubernetes-v1-34-release/",
 			Fact:   "k8s-dra-timeline",
@@ -4089,14 +3392,7 @@ var pb331 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 131, Col: 7},
 			Name: "security_controls",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    132,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 132, Column: 16},
 			},
 			Source: "https://kubernetes.io/blog/2024/08/13/kubernetes-v1-31-release/",
 			Fact:   "k8s-131-apparmor-ga",
@@ -4112,14 +3408,7 @@ var pb331 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 138, Col: 7},
 			Name: "systemd_native",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    139,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 139, Column: 16},
 			},
 			Source: "https://kubernetes.io/docs/setup/production-environment/tools/kubeadm/install-kubeadm/",
 			Attr:   &pb318,
@@ -4128,14 +3417,7 @@ var pb331 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 141, Col: 7},
 			Name: "rootless",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "experimental",
-					Content: []*yaml.Node{},
-					Line:    142,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "experimental", Line: 142, Column: 16},
 			},
 			Source: "https://github.com/kubernetes/enhancements/issues/2033",
 			Note: &Text{
@@ -4150,15 +3432,7 @@ var pb331 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 147, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "1.37 (2026-08-26); the report describes 1.31 (2024-08-13)",
-					Content: []*yaml.Node{},
-					Line:    148,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "1.37 (2026-08-26); the report describes 1.31 (2024-08-13)", Line: 148, Column: 16},
 			},
 			Source: "https://kubernetes.io/blog/2026/08/26/kubernetes-v1-37-release/",
 			Fact:   "k8s-current-release",
@@ -4217,14 +3491,7 @@ var pb370 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 159, Col: 7},
 			Name: "schedules_containers",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    160,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 160, Column: 16},
 			},
 			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
 			Fact:   "k3s-lightweight-certified",
@@ -4235,14 +3502,7 @@ var pb370 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 163, Col: 7},
 			Name: "multi_node",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    164,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 164, Column: 16},
 			},
 			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
 			Attr:   &pb309,
@@ -4252,14 +3512,7 @@ var pb370 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 166, Col: 7},
 			Name: "max_scale",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "4",
-					Content: []*yaml.Node{},
-					Line:    167,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 167, Column: 16},
 			},
 			Source: "https://github.com/k3s-io/docs/blob/main/docs/installation/requirements.md",
 			Note: &Text{
@@ -4274,14 +3527,7 @@ var pb370 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 172, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "4",
-					Content: []*yaml.Node{},
-					Line:    173,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 173, Column: 16},
 			},
 			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
 			Fact:   "k3s-lightweight-certified",
@@ -4297,14 +3543,7 @@ var pb370 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 179, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "3",
-					Content: []*yaml.Node{},
-					Line:    180,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 180, Column: 16},
 			},
 			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
 			Fact:   "k3s-lightweight-certified",
@@ -4320,14 +3559,7 @@ var pb370 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 186, Col: 7},
 			Name: "control_plane_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "2048",
-					Content: []*yaml.Node{},
-					Line:    187,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2048", Line: 187, Column: 16},
 			},
 			Source: "https://github.com/k3s-io/docs/blob/main/docs/installation/requirements.md",
 			Fact:   "k3s-min-memory",
@@ -4338,14 +3570,7 @@ var pb370 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 190, Col: 7},
 			Name: "node_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "512",
-					Content: []*yaml.Node{},
-					Line:    191,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "512", Line: 191, Column: 16},
 			},
 			Source: "https://github.com/k3s-io/docs/blob/main/docs/installation/requirements.md",
 			Fact:   "k3s-min-memory",
@@ -4356,14 +3581,7 @@ var pb370 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 194, Col: 7},
 			Name: "ha",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    195,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 195, Column: 16},
 			},
 			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
 			Fact:   "k3s-lightweight-certified",
@@ -4379,14 +3597,7 @@ var pb370 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 201, Col: 7},
 			Name: "gpu_scheduling",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    202,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 202, Column: 16},
 			},
 			Source: "https://docs.k3s.io/advanced#nvidia-container-runtime-support",
 			Note: &Text{
@@ -4401,14 +3612,7 @@ var pb370 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 207, Col: 7},
 			Name: "security_controls",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    208,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 208, Column: 16},
 			},
 			Source: "https://docs.k3s.io/security/hardening-guide",
 			Attr:   &pb317,
@@ -4418,14 +3622,7 @@ var pb370 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 210, Col: 7},
 			Name: "systemd_native",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    211,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 211, Column: 16},
 			},
 			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
 			Attr:   &pb318,
@@ -4434,14 +3631,7 @@ var pb370 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 213, Col: 7},
 			Name: "rootless",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "experimental",
-					Content: []*yaml.Node{},
-					Line:    214,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "experimental", Line: 214, Column: 16},
 			},
 			Source: "https://docs.k3s.io/advanced#running-rootless-servers-experimental",
 			Attr:   &pb319,
@@ -4451,15 +3641,7 @@ var pb370 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 216, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "Follows upstream Kubernetes minors (v1.x.y+k3sN)",
-					Content: []*yaml.Node{},
-					Line:    217,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Follows upstream Kubernetes minors (v1.x.y+k3sN)", Line: 217, Column: 16},
 			},
 			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
 			Attr:   &pb324,
@@ -4503,14 +3685,7 @@ var pb403 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 226, Col: 7},
 			Name: "schedules_containers",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    227,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 227, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
 			Attr:   &pb308,
@@ -4520,14 +3695,7 @@ var pb403 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 229, Col: 7},
 			Name: "multi_node",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    230,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 230, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
 			Attr:   &pb309,
@@ -4537,14 +3705,7 @@ var pb403 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 232, Col: 7},
 			Name: "max_scale",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "3",
-					Content: []*yaml.Node{},
-					Line:    233,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 233, Column: 16},
 			},
 			Source: "https://github.com/moby/swarmkit/issues/2665",
 			Fact:   "docker-swarm-status",
@@ -4560,14 +3721,7 @@ var pb403 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 239, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "2",
-					Content: []*yaml.Node{},
-					Line:    240,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 240, Column: 16},
 			},
 			Source: "https://github.com/docker/roadmap/issues/86",
 			Fact:   "docker-swarm-status",
@@ -4578,14 +3732,7 @@ var pb403 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 243, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "4",
-					Content: []*yaml.Node{},
-					Line:    244,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 244, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
 			Attr:   &pb312,
@@ -4595,14 +3742,7 @@ var pb403 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 246, Col: 7},
 			Name: "control_plane_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "0",
-					Content: []*yaml.Node{},
-					Line:    247,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 247, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
 			Note: &Text{
@@ -4616,14 +3756,7 @@ var pb403 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 252, Col: 7},
 			Name: "node_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "0",
-					Content: []*yaml.Node{},
-					Line:    253,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 253, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
 			Attr:   &pb314,
@@ -4632,14 +3765,7 @@ var pb403 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 255, Col: 7},
 			Name: "ha",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    256,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 256, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/swarm/admin_guide/",
 			Note: &Text{
@@ -4654,14 +3780,7 @@ var pb403 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 261, Col: 7},
 			Name: "gpu_scheduling",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "2",
-					Content: []*yaml.Node{},
-					Line:    262,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 262, Column: 16},
 			},
 			Source: "https://docs.docker.com/reference/cli/dockerd/",
 			Note: &Text{
@@ -4676,14 +3795,7 @@ var pb403 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 267, Col: 7},
 			Name: "security_controls",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "3",
-					Content: []*yaml.Node{},
-					Line:    268,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 268, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/swarm/how-swarm-mode-works/pki/",
 			Note: &Text{
@@ -4698,14 +3810,7 @@ var pb403 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 273, Col: 7},
 			Name: "systemd_native",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    274,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 274, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
 			Attr:   &pb318,
@@ -4714,14 +3819,7 @@ var pb403 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 276, Col: 7},
 			Name: "rootless",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "unsupported",
-					Content: []*yaml.Node{},
-					Line:    277,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "unsupported", Line: 277, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/security/rootless/",
 			Note: &Text{
@@ -4736,15 +3834,7 @@ var pb403 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 282, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "Swarm mode in Docker Engine 29.x (SwarmKit: moby/swarmkit)",
-					Content: []*yaml.Node{},
-					Line:    283,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Swarm mode in Docker Engine 29.x (SwarmKit: moby/swarmkit)", Line: 283, Column: 16},
 			},
 			Source: "https://github.com/docker/roadmap/issues/86",
 			Fact:   "docker-swarm-status",
@@ -4789,14 +3879,7 @@ var pb437 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 293, Col: 7},
 			Name: "schedules_containers",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    294,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 294, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Attr:   &pb308,
@@ -4806,14 +3889,7 @@ var pb437 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 296, Col: 7},
 			Name: "multi_node",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    297,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 297, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Attr:   &pb309,
@@ -4822,14 +3898,7 @@ var pb437 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 299, Col: 7},
 			Name: "max_scale",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "1",
-					Content: []*yaml.Node{},
-					Line:    300,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 300, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Attr:   &pb310,
@@ -4839,14 +3908,7 @@ var pb437 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 302, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "4",
-					Content: []*yaml.Node{},
-					Line:    303,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 303, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Note: &Text{
@@ -4861,14 +3923,7 @@ var pb437 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 308, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    309,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 309, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Attr:   &pb312,
@@ -4878,14 +3933,7 @@ var pb437 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 311, Col: 7},
 			Name: "control_plane_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "0",
-					Content: []*yaml.Node{},
-					Line:    312,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 312, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Note: &Text{
@@ -4899,14 +3947,7 @@ var pb437 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 317, Col: 7},
 			Name: "node_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "0",
-					Content: []*yaml.Node{},
-					Line:    318,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 318, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Attr:   &pb314,
@@ -4915,14 +3956,7 @@ var pb437 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 320, Col: 7},
 			Name: "ha",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    321,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 321, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Attr:   &pb315,
@@ -4931,14 +3965,7 @@ var pb437 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 323, Col: 7},
 			Name: "gpu_scheduling",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "3",
-					Content: []*yaml.Node{},
-					Line:    324,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 324, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/how-tos/gpu-support/",
 			Note: &Text{
@@ -4953,14 +3980,7 @@ var pb437 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 329, Col: 7},
 			Name: "security_controls",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "2",
-					Content: []*yaml.Node{},
-					Line:    330,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 330, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Note: &Text{
@@ -4975,14 +3995,7 @@ var pb437 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 335, Col: 7},
 			Name: "systemd_native",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    336,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 336, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Attr:   &pb318,
@@ -4991,14 +4004,7 @@ var pb437 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 338, Col: 7},
 			Name: "rootless",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "opt-in",
-					Content: []*yaml.Node{},
-					Line:    339,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "opt-in", Line: 339, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/security/rootless/",
 			Note: &Text{
@@ -5013,15 +4019,7 @@ var pb437 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 344, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "v5.5.0 (2026-08-17); v5.0.0 followed v2.40 in 2025-12",
-					Content: []*yaml.Node{},
-					Line:    345,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "v5.5.0 (2026-08-17); v5.0.0 followed v2.40 in 2025-12", Line: 345, Column: 16},
 			},
 			Source: "https://github.com/docker/compose",
 			Fact:   "docker-compose-version",
@@ -5049,14 +4047,7 @@ var pb470 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 355, Col: 7},
 			Name: "schedules_containers",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    356,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 356, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Attr:   &pb308,
@@ -5066,14 +4057,7 @@ var pb470 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 358, Col: 7},
 			Name: "multi_node",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    359,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 359, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Attr:   &pb309,
@@ -5082,14 +4066,7 @@ var pb470 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 361, Col: 7},
 			Name: "max_scale",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "1",
-					Content: []*yaml.Node{},
-					Line:    362,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 362, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Attr:   &pb310,
@@ -5099,14 +4076,7 @@ var pb470 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 364, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "3",
-					Content: []*yaml.Node{},
-					Line:    365,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 365, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
 			Fact:   "podman-quadlet-since-44",
@@ -5122,14 +4092,7 @@ var pb470 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 371, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "4",
-					Content: []*yaml.Node{},
-					Line:    372,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 372, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Note: &Text{
@@ -5144,14 +4107,7 @@ var pb470 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 377, Col: 7},
 			Name: "control_plane_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "0",
-					Content: []*yaml.Node{},
-					Line:    378,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 378, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Note: &Text{
@@ -5165,14 +4121,7 @@ var pb470 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 383, Col: 7},
 			Name: "node_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "0",
-					Content: []*yaml.Node{},
-					Line:    384,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 384, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/README.md",
 			Fact:   "podman-daemonless",
@@ -5182,14 +4131,7 @@ var pb470 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 387, Col: 7},
 			Name: "ha",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    388,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 388, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Attr:   &pb315,
@@ -5198,14 +4140,7 @@ var pb470 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 390, Col: 7},
 			Name: "gpu_scheduling",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "3",
-					Content: []*yaml.Node{},
-					Line:    391,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 391, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Note: &Text{
@@ -5220,14 +4155,7 @@ var pb470 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 396, Col: 7},
 			Name: "security_controls",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "4",
-					Content: []*yaml.Node{},
-					Line:    397,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 397, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Note: &Text{
@@ -5242,14 +4170,7 @@ var pb470 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 402, Col: 7},
 			Name: "systemd_native",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    403,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 403, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
 			Fact:   "podman-quadlet-since-44",
@@ -5260,14 +4181,7 @@ var pb470 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 406, Col: 7},
 			Name: "rootless",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "native",
-					Content: []*yaml.Node{},
-					Line:    407,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native", Line: 407, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Attr:   &pb319,
@@ -5277,15 +4191,7 @@ var pb470 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 409, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "Podman 5.8.2 (2026-04-14); Quadlet since 4.4.0, Notify=healthy since 5.0",
-					Content: []*yaml.Node{},
-					Line:    410,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Podman 5.8.2 (2026-04-14); Quadlet since 4.4.0, Notify=healthy since 5.0", Line: 410, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
 			Fact:   "podman-quadlet-notify-healthy",
@@ -5310,14 +4216,7 @@ var pb502 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 420, Col: 7},
 			Name: "schedules_containers",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    421,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 421, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Fact:   "podman-farm-build-only",
@@ -5327,14 +4226,7 @@ var pb502 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 424, Col: 7},
 			Name: "multi_node",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    425,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 425, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Fact:   "podman-farm-build-only",
@@ -5349,14 +4241,7 @@ var pb502 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 431, Col: 7},
 			Name: "max_scale",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "1",
-					Content: []*yaml.Node{},
-					Line:    432,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 432, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Fact:   "podman-farm-build-only",
@@ -5367,14 +4252,7 @@ var pb502 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 435, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "1",
-					Content: []*yaml.Node{},
-					Line:    436,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 436, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Attr:   &pb311,
@@ -5384,14 +4262,7 @@ var pb502 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 438, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "4",
-					Content: []*yaml.Node{},
-					Line:    439,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 439, Column: 16},
 			},
 			Source: "report: 技术选型建议 / 编排系统选择 / Podman Farm 优势",
 			Note: &Text{
@@ -5406,14 +4277,7 @@ var pb502 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 444, Col: 7},
 			Name: "control_plane_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "0",
-					Content: []*yaml.Node{},
-					Line:    445,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 445, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Attr:   &pb313,
@@ -5422,14 +4286,7 @@ var pb502 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 447, Col: 7},
 			Name: "node_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "0",
-					Content: []*yaml.Node{},
-					Line:    448,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 448, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Attr:   &pb314,
@@ -5438,14 +4295,7 @@ var pb502 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 450, Col: 7},
 			Name: "ha",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    451,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 451, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Attr:   &pb315,
@@ -5454,14 +4304,7 @@ var pb502 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 453, Col: 7},
 			Name: "gpu_scheduling",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "1",
-					Content: []*yaml.Node{},
-					Line:    454,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 454, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Attr:   &pb316,
@@ -5471,14 +4314,7 @@ var pb502 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 456, Col: 7},
 			Name: "security_controls",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "1",
-					Content: []*yaml.Node{},
-					Line:    457,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 457, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Attr:   &pb317,
@@ -5488,14 +4324,7 @@ var pb502 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 459, Col: 7},
 			Name: "systemd_native",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    460,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 460, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Attr:   &pb318,
@@ -5504,14 +4333,7 @@ var pb502 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 462, Col: 7},
 			Name: "rootless",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "native",
-					Content: []*yaml.Node{},
-					Line:    463,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native", Line: 463, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/README.md",
 			Attr:   &pb319,
@@ -5521,15 +4343,7 @@ var pb502 = Candidate{
 			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 465, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "podman farm (build, create, list, remove, update) since 4.9.0",
-					Content: []*yaml.Node{},
-					Line:    466,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "podman farm (build, create, list, remove, update) since 4.9.0", Line: 466, Column: 16},
 			},
 			Source: "https://man.archlinux.org/man/podman-farm.1.en.raw",
 			Fact:   "podman-farm-build-only",
@@ -5649,14 +4463,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 629, Col: 22},
 						Key: "schedules_containers",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "false",
-								Content: []*yaml.Node{},
-								Line:    629,
-								Column:  44,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 629, Column: 44},
 						},
 						op: "is",
 						strs: []string{
@@ -5686,23 +4493,10 @@ var pb307 = Category{
 							Node: &yaml.Node{
 								Kind:  2,
 								Style: 32,
+								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "medium",
-										Content: []*yaml.Node{},
-										Line:    637,
-										Column:  20,
-									},
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "large",
-										Content: []*yaml.Node{},
-										Line:    637,
-										Column:  28,
-									},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "medium", Line: 637, Column: 20},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 637, Column: 28},
 								},
 								Line:   637,
 								Column: 19,
@@ -5725,14 +4519,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 639, Col: 22},
 						Key: "multi_node",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "false",
-								Content: []*yaml.Node{},
-								Line:    639,
-								Column:  34,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 639, Column: 34},
 						},
 						op: "is",
 						strs: []string{
@@ -5759,14 +4546,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 645, Col: 12},
 						Key: "scale",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "small",
-								Content: []*yaml.Node{},
-								Line:    645,
-								Column:  19,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "small", Line: 645, Column: 19},
 						},
 						op: "is",
 						strs: []string{
@@ -5778,14 +4558,7 @@ var pb307 = Category{
 						Key: "environment",
 						Op:  "not",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "workstation",
-								Content: []*yaml.Node{},
-								Line:    645,
-								Column:  45,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "workstation", Line: 645, Column: 45},
 						},
 						op: "not",
 						strs: []string{
@@ -5796,14 +4569,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 645, Col: 59},
 						Key: "systemd",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "false",
-								Content: []*yaml.Node{},
-								Line:    645,
-								Column:  68,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 645, Column: 68},
 						},
 						op: "is",
 						strs: []string{
@@ -5814,14 +4580,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 645, Col: 75},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "false",
-								Content: []*yaml.Node{},
-								Line:    645,
-								Column:  85,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 645, Column: 85},
 						},
 						op: "is",
 						strs: []string{
@@ -5840,14 +4599,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 648, Col: 22},
 						Key: "multi_node",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "false",
-								Content: []*yaml.Node{},
-								Line:    648,
-								Column:  34,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 648, Column: 34},
 						},
 						op: "is",
 						strs: []string{
@@ -5874,14 +4626,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 654, Col: 12},
 						Key: "scale",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "single-host",
-								Content: []*yaml.Node{},
-								Line:    654,
-								Column:  19,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "single-host", Line: 654, Column: 19},
 						},
 						op: "is",
 						strs: []string{
@@ -5900,14 +4645,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 657, Col: 22},
 						Key: "multi_node",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "false",
-								Content: []*yaml.Node{},
-								Line:    657,
-								Column:  34,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 657, Column: 34},
 						},
 						op: "is",
 						strs: []string{
@@ -5918,14 +4656,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 657, Col: 41},
 						Key: "schedules_containers",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    657,
-								Column:  63,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 657, Column: 63},
 						},
 						op: "is",
 						strs: []string{
@@ -5952,14 +4683,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 663, Col: 12},
 						Key: "scale",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "single-host",
-								Content: []*yaml.Node{},
-								Line:    663,
-								Column:  19,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "single-host", Line: 663, Column: 19},
 						},
 						op: "is",
 						strs: []string{
@@ -5995,14 +4719,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 674, Col: 12},
 						Key: "scale",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "large",
-								Content: []*yaml.Node{},
-								Line:    674,
-								Column:  19,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 674, Column: 19},
 						},
 						op: "is",
 						strs: []string{
@@ -6038,14 +4755,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 683, Col: 12},
 						Key: "scale",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "medium",
-								Content: []*yaml.Node{},
-								Line:    683,
-								Column:  19,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "medium", Line: 683, Column: 19},
 						},
 						op: "is",
 						strs: []string{
@@ -6081,14 +4791,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 692, Col: 12},
 						Key: "scale",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "large",
-								Content: []*yaml.Node{},
-								Line:    692,
-								Column:  19,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 692, Column: 19},
 						},
 						op: "is",
 						strs: []string{
@@ -6107,14 +4810,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 695, Col: 22},
 						Key: "multi_node",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    695,
-								Column:  34,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 695, Column: 34},
 						},
 						op: "is",
 						strs: []string{
@@ -6126,14 +4822,7 @@ var pb307 = Category{
 						Key: "max_scale",
 						Op:  "lt",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!int",
-								Value:   "4",
-								Content: []*yaml.Node{},
-								Line:    695,
-								Column:  56,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 695, Column: 56},
 						},
 						op: "lt",
 						nums: []float64{
@@ -6160,14 +4849,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 701, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "web-services",
-								Content: []*yaml.Node{},
-								Line:    701,
-								Column:  23,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "web-services", Line: 701, Column: 23},
 						},
 						op: "has",
 						strs: []string{
@@ -6204,14 +4886,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 710, Col: 12},
 						Key: "environment",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "cloud",
-								Content: []*yaml.Node{},
-								Line:    710,
-								Column:  25,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "cloud", Line: 710, Column: 25},
 						},
 						op: "is",
 						strs: []string{
@@ -6247,14 +4922,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 719, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "maturity",
-								Content: []*yaml.Node{},
-								Line:    719,
-								Column:  24,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "maturity", Line: 719, Column: 24},
 						},
 						op: "has",
 						strs: []string{
@@ -6293,31 +4961,11 @@ var pb307 = Category{
 							Node: &yaml.Node{
 								Kind:  2,
 								Style: 32,
+								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "ai-training",
-										Content: []*yaml.Node{},
-										Line:    728,
-										Column:  24,
-									},
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "ai-inference",
-										Content: []*yaml.Node{},
-										Line:    728,
-										Column:  37,
-									},
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "hpc",
-										Content: []*yaml.Node{},
-										Line:    728,
-										Column:  51,
-									},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-training", Line: 728, Column: 24},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-inference", Line: 728, Column: 37},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "hpc", Line: 728, Column: 51},
 								},
 								Line:   728,
 								Column: 23,
@@ -6343,14 +4991,7 @@ var pb307 = Category{
 						Key: "gpu_scheduling",
 						Op:  "gte",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!int",
-								Value:   "4",
-								Content: []*yaml.Node{},
-								Line:    731,
-								Column:  44,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 731, Column: 44},
 						},
 						op: "gte",
 						nums: []float64{
@@ -6377,14 +5018,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 739, Col: 12},
 						Key: "scale",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "small",
-								Content: []*yaml.Node{},
-								Line:    739,
-								Column:  19,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "small", Line: 739, Column: 19},
 						},
 						op: "is",
 						strs: []string{
@@ -6421,14 +5055,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 748, Col: 12},
 						Key: "environment",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "edge",
-								Content: []*yaml.Node{},
-								Line:    748,
-								Column:  25,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "edge", Line: 748, Column: 25},
 						},
 						op: "is",
 						strs: []string{
@@ -6464,14 +5091,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 757, Col: 12},
 						Key: "environment",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "edge",
-								Content: []*yaml.Node{},
-								Line:    757,
-								Column:  25,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "edge", Line: 757, Column: 25},
 						},
 						op: "is",
 						strs: []string{
@@ -6507,14 +5127,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 766, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "simplicity",
-								Content: []*yaml.Node{},
-								Line:    766,
-								Column:  24,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "simplicity", Line: 766, Column: 24},
 						},
 						op: "has",
 						strs: []string{
@@ -6550,14 +5163,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 775, Col: 12},
 						Key: "k8s-experience",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "none",
-								Content: []*yaml.Node{},
-								Line:    775,
-								Column:  28,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 775, Column: 28},
 						},
 						op: "is",
 						strs: []string{
@@ -6593,14 +5199,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 784, Col: 12},
 						Key: "k8s-experience",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "none",
-								Content: []*yaml.Node{},
-								Line:    784,
-								Column:  28,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 784, Column: 28},
 						},
 						op: "is",
 						strs: []string{
@@ -6636,14 +5235,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 793, Col: 12},
 						Key: "k8s-experience",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "none",
-								Content: []*yaml.Node{},
-								Line:    793,
-								Column:  28,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 793, Column: 28},
 						},
 						op: "is",
 						strs: []string{
@@ -6679,14 +5271,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 804, Col: 12},
 						Key: "systemd",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    804,
-								Column:  21,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 804, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -6705,14 +5290,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 807, Col: 22},
 						Key: "systemd_native",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    807,
-								Column:  38,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 807, Column: 38},
 						},
 						op: "is",
 						strs: []string{
@@ -6739,14 +5317,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 813, Col: 12},
 						Key: "systemd",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    813,
-								Column:  21,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 813, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -6765,14 +5336,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 816, Col: 22},
 						Key: "systemd_native",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "false",
-								Content: []*yaml.Node{},
-								Line:    816,
-								Column:  38,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 816, Column: 38},
 						},
 						op: "is",
 						strs: []string{
@@ -6783,14 +5347,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 816, Col: 45},
 						Key: "schedules_containers",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    816,
-								Column:  67,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 816, Column: 67},
 						},
 						op: "is",
 						strs: []string{
@@ -6817,14 +5374,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 822, Col: 12},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    822,
-								Column:  22,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 822, Column: 22},
 						},
 						op: "is",
 						strs: []string{
@@ -6843,14 +5393,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 825, Col: 22},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "native",
-								Content: []*yaml.Node{},
-								Line:    825,
-								Column:  32,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native", Line: 825, Column: 32},
 						},
 						op: "is",
 						strs: []string{
@@ -6861,14 +5404,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 825, Col: 40},
 						Key: "schedules_containers",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    825,
-								Column:  62,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 825, Column: 62},
 						},
 						op: "is",
 						strs: []string{
@@ -6895,14 +5431,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 831, Col: 12},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    831,
-								Column:  22,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 831, Column: 22},
 						},
 						op: "is",
 						strs: []string{
@@ -6921,14 +5450,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 834, Col: 22},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "experimental",
-								Content: []*yaml.Node{},
-								Line:    834,
-								Column:  32,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "experimental", Line: 834, Column: 32},
 						},
 						op: "is",
 						strs: []string{
@@ -6955,14 +5477,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 840, Col: 12},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    840,
-								Column:  22,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 840, Column: 22},
 						},
 						op: "is",
 						strs: []string{
@@ -6981,14 +5496,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 843, Col: 22},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "unsupported",
-								Content: []*yaml.Node{},
-								Line:    843,
-								Column:  32,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "unsupported", Line: 843, Column: 32},
 						},
 						op: "is",
 						strs: []string{
@@ -7015,14 +5523,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 851, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "multi-team",
-								Content: []*yaml.Node{},
-								Line:    851,
-								Column:  21,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "multi-team", Line: 851, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -7059,14 +5560,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 860, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "untrusted",
-								Content: []*yaml.Node{},
-								Line:    860,
-								Column:  21,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 860, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -7103,14 +5597,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 869, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "untrusted",
-								Content: []*yaml.Node{},
-								Line:    869,
-								Column:  21,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 869, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -7128,14 +5615,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 871, Col: 22},
 						Key: "schedules_containers",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    871,
-								Column:  44,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 871, Column: 44},
 						},
 						op: "is",
 						strs: []string{
@@ -7162,14 +5642,7 @@ var pb307 = Category{
 						Pos: Pos{File: "rules/orchestrator.yaml", Line: 877, Col: 12},
 						Key: "environment",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "workstation",
-								Content: []*yaml.Node{},
-								Line:    877,
-								Column:  25,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "workstation", Line: 877, Column: 25},
 						},
 						op: "is",
 						strs: []string{
@@ -7353,16 +5826,16 @@ var pb668 = Attribute{
 }
 
 var pb699 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 763, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 762, Col: 5},
 	ID:      "startup-runc",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 766, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 765, Col: 7},
 		En:  "Docker containers take 1-5 s to start.",
 		Zh:  "Docker 容器启动需要 1–5 秒。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 769, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 768, Col: 7},
 		En:  "Far less: a full docker run on native Linux took about 568 ms on SSD (1157 ms on HDD), and namespace setup only 8-10 ms; the runtime itself starts in about 20 ms. Multi-second times come from image pulls or Docker Desktop's VM.",
 		Zh:  "实际要快得多：原生 Linux 上完整的 docker run 在 SSD 上约 568 ms（HDD 上约 1157 ms），创建命名空间只需 8–10 ms，运行时本身约 20 ms 即可启动。以秒计的耗时来自镜像拉取或 Docker Desktop 的虚拟机。",
 	},
@@ -7383,14 +5856,7 @@ var pb675 = Candidate{
 			Pos:  Pos{File: "rules/sandbox.yaml", Line: 74, Col: 7},
 			Name: "isolation",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "3",
-					Content: []*yaml.Node{},
-					Line:    75,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 75, Column: 16},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / Docker: 命名空间",
 			Attr:   &pb657,
@@ -7400,14 +5866,7 @@ var pb675 = Candidate{
 			Pos:  Pos{File: "rules/sandbox.yaml", Line: 77, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "20",
-					Content: []*yaml.Node{},
-					Line:    78,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "20", Line: 78, Column: 16},
 			},
 			Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 			Fact:   "startup-runc",
@@ -7423,14 +5882,7 @@ var pb675 = Candidate{
 			Pos:  Pos{File: "rules/sandbox.yaml", Line: 84, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "1",
-					Content: []*yaml.Node{},
-					Line:    85,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 85, Column: 16},
 			},
 			Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 			Note: &Text{
@@ -7445,14 +5897,7 @@ var pb675 = Candidate{
 			Pos:  Pos{File: "rules/sandbox.yaml", Line: 90, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    91,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 91, Column: 16},
 			},
 			Source: "https://github.com/opencontainers/runc",
 			Attr:   &pb660,
@@ -7461,14 +5906,7 @@ var pb675 = Candidate{
 			Pos:  Pos{File: "rules/sandbox.yaml", Line: 93, Col: 7},
 			Name: "integration",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    94,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 94, Column: 16},
 			},
 			Source: "https://github.com/opencontainers/runc",
 			Note: &Text{
@@ -7483,14 +5921,7 @@ var pb675 = Candidate{
 			Pos:  Pos{File: "rules/sandbox.yaml", Line: 99, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    100,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 100, Column: 16},
 			},
 			Source: "https://github.com/opencontainers/runc",
 			Attr:   &pb662,
@@ -7500,14 +5931,7 @@ var pb675 = Candidate{
 			Pos:  Pos{File: "rules/sandbox.yaml", Line: 102, Col: 7},
 			Name: "confidential",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    103,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 103, Column: 16},
 			},
 			Source: "https://confidentialcontainers.org/docs/",
 			Note: &Text{
@@ -7521,14 +5945,7 @@ var pb675 = Candidate{
 			Pos:  Pos{File: "rules/sandbox.yaml", Line: 108, Col: 7},
 			Name: "gpu",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "passthrough",
-					Content: []*yaml.Node{},
-					Line:    109,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "passthrough", Line: 109, Column: 16},
 			},
 			Source: "https://github.com/NVIDIA/nvidia-container-toolkit",
 			Note: &Text{
@@ -7543,15 +5960,7 @@ var pb675 = Candidate{
 			Pos:  Pos{File: "rules/sandbox.yaml", Line: 114, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "runc 1.x (OCI reference runtime)",
-					Content: []*yaml.Node{},
-					Line:    115,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "runc 1.x (OCI reference runtime)", Line: 115, Column: 16},
 			},
 			Source: "https://github.com/opencontainers/runc",
 			Attr:   &pb668,
@@ -7565,16 +5974,16 @@ var pb675 = Candidate{
 }
 
 var pb721 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 575, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 574, Col: 5},
 	ID:      "gvisor-gpu",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 578, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 577, Col: 7},
 		En:  "gVisor GPU support is experimental.",
 		Zh:  "gVisor 的 GPU 支持尚属实验性。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 581, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 580, Col: 7},
 		En:  "The docs do not call it experimental: with nvproxy most CUDA applications run, but only on selected GPU models and driver versions, without MIG, and without device-plugin support outside GKE.",
 		Zh:  "官方文档并未称其为实验性：借助 nvproxy 可运行大多数 CUDA 应用，但仅限部分 GPU 型号和驱动版本，不支持 MIG，GKE 之外也不支持设备插件。",
 	},
@@ -7582,16 +5991,16 @@ var pb721 = Fact{
 }
 
 var pb722 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 716, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 715, Col: 5},
 	ID:      "cloud-run-gvisor",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 719, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 718, Col: 7},
 		En:  "Google Cloud Run runs on gVisor.",
 		Zh:  "Google Cloud Run 基于 gVisor。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 722, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 721, Col: 7},
 		En:  "Only Cloud Run's first-generation environment uses gVisor; the second generation is a microVM with full Linux compatibility, and jobs use only that.",
 		Zh:  "只有 Cloud Run 第一代执行环境使用 gVisor；第二代是具备完整 Linux 兼容性的 microVM，作业（jobs）只使用第二代。",
 	},
@@ -7599,16 +6008,16 @@ var pb722 = Fact{
 }
 
 var pb723 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 566, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 565, Col: 5},
 	ID:      "gvisor-boot-time",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 569, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 568, Col: 7},
 		En:  "gVisor starts in about 100 ms.",
 		Zh:  "gVisor 启动时间约 100 ms。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 572, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 571, Col: 7},
 		En:  "No official figure. A third-party test measured about 50 ms cold start and about 18 MB of memory.",
 		Zh:  "没有官方数据。第三方测试测得冷启动约 50 ms、内存约 18 MB。",
 	},
@@ -7616,16 +6025,16 @@ var pb723 = Fact{
 }
 
 var pb724 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 584, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 583, Col: 5},
 	ID:      "gvisor-perf-vs-2023",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 587, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 586, Col: 7},
 		En:  "gVisor is 50% faster than in 2023.",
 		Zh:  "gVisor 性能比 2023 年提升 50%。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 590, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 589, Col: 7},
 		En:  "No source gives an overall 50% gain. The documented change is systrap replacing ptrace as default, with lower overhead in almost all cases.",
 		Zh:  "找不到整体提升 50% 的出处。有据可查的变化是 systrap 取代 ptrace 成为默认平台，几乎所有场景开销都更低。",
 	},
@@ -7646,14 +6055,7 @@ var pb700 = Candidate{
 			Pos:  Pos{File: "rules/sandbox.yaml", Line: 124, Col: 7},
 			Name: "isolation",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "4",
-					Content: []*yaml.Node{},
-					Line:    125,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 125, Column: 16},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / gVisor: 用户态内核",
 			Attr:   &pb657,
@@ -7663,14 +6065,7 @@ var pb700 = Candidate{
 			Pos:  Pos{File: "rules/sandbox.yaml", Line: 127, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "50",
-					Content: []*yaml.Node{},
-					Line:    128,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "50", Line: 128, Column: 16},
 			},
 			Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 			Fact:   "gvisor-boot-time",
@@ -7681,58 +6076,36 @@ var pb700 = Candidate{
 			Pos:  Pos{File: "rules/sandbox.yaml", Line: 131, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "18",
-					Content: []*yaml.Node{},
-					Line:    132,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "18", Line: 132, Column: 16},
 			},
 			Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
-			Fact:   "gvisor-boot-time",
 			Attr:   &pb659,
 			Num:    18,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 135, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 134, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    136,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 135, Column: 16},
 			},
 			Source: "https://gvisor.dev/docs/user_guide/platforms/",
 			Fact:   "gvisor-platforms",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 140, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 139, Col: 11},
 				En:  "The default systrap platform uses seccomp and runs inside ordinary VMs; the optional KVM platform is faster on bare metal.",
 				Zh:  "默认的 systrap 平台基于 seccomp，可在普通虚拟机里运行；可选的 KVM 平台在裸金属上性能更好。",
 			},
 			Attr: &pb660,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 142, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 141, Col: 7},
 			Name: "integration",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "4",
-					Content: []*yaml.Node{},
-					Line:    143,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 142, Column: 16},
 			},
 			Source: "https://gvisor.dev/docs/user_guide/containerd/quick_start/",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 146, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 145, Col: 11},
 				En:  "An OCI runtime (runsc) with a containerd shim and a Kubernetes RuntimeClass; GKE Sandbox is built on it.",
 				Zh:  "它是 OCI 运行时（runsc），提供 containerd shim，可通过 Kubernetes RuntimeClass 使用；GKE Sandbox 即基于它。",
 			},
@@ -7740,17 +6113,10 @@ var pb700 = Candidate{
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 148, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 147, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "4",
-					Content: []*yaml.Node{},
-					Line:    149,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 148, Column: 16},
 			},
 			Source: "https://github.com/google/gvisor/blob/master/g3doc/user_guide/compatibility.md",
 			Fact:   "gvisor-compat-limits",
@@ -7758,33 +6124,19 @@ var pb700 = Candidate{
 			Num:    4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 152, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 151, Col: 7},
 			Name: "confidential",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    153,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 152, Column: 16},
 			},
 			Source: "https://confidentialcontainers.org/docs/",
 			Attr:   &pb663,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 155, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 154, Col: 7},
 			Name: "gpu",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "proxy",
-					Content: []*yaml.Node{},
-					Line:    156,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "proxy", Line: 155, Column: 16},
 			},
 			Source: "https://gvisor.dev/docs/user_guide/gpu/",
 			Fact:   "gvisor-gpu",
@@ -7792,18 +6144,10 @@ var pb700 = Candidate{
 			Str:    "proxy",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 159, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 158, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "release-20260817.0 (weekly release-YYYYMMDD.N tags)",
-					Content: []*yaml.Node{},
-					Line:    160,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "release-20260817.0 (weekly release-YYYYMMDD.N tags)", Line: 159, Column: 16},
 			},
 			Source: "https://github.com/google/gvisor",
 			Fact:   "gvisor-versioning",
@@ -7826,16 +6170,16 @@ var pb700 = Candidate{
 }
 
 var pb749 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 546, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 545, Col: 5},
 	ID:      "kata-current-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 549, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 548, Col: 7},
 		En:  "Kata Containers 3.x is current.",
 		Zh:  "当前版本是 Kata Containers 3.x。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 552, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 551, Col: 7},
 		En:  "3.21.0 was current at the report date; after monthly 3.x releases came 4.0.0 (2026-07-20) and 4.1.0 (2026-08-21).",
 		Zh:  "报告发布时最新为 3.21.0；此后按月发布 3.x，并于 2026-07-20 发布 4.0.0、2026-08-21 发布 4.1.0。",
 	},
@@ -7843,16 +6187,16 @@ var pb749 = Fact{
 }
 
 var pb750 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 510, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 509, Col: 5},
 	ID:      "kata-hypervisors",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 513, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 512, Col: 7},
 		En:  "Kata uses KVM, QEMU or ACRN as hypervisor.",
 		Zh:  "Kata 的硬件虚拟化基于 KVM/QEMU/ACRN。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 516, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 515, Col: 7},
 		En:  "ACRN was dropped in 3.10.0. Supported now: QEMU, Cloud Hypervisor, Firecracker, Dragonball and StratoVirt, all on KVM; only QEMU does GPUs, TDX and SEV-SNP.",
 		Zh:  "ACRN 已在 3.10.0 移除。目前支持 QEMU、Cloud Hypervisor、Firecracker、Dragonball 和 StratoVirt，全部基于 KVM；只有 QEMU 支持 GPU、TDX 和 SEV-SNP。",
 	},
@@ -7860,16 +6204,16 @@ var pb750 = Fact{
 }
 
 var pb751 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 725, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 724, Col: 5},
 	ID:      "cloud-azure-kata",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 728, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 727, Col: 7},
 		En:  "Azure Container Instances runs on Kata.",
 		Zh:  "Azure 容器实例基于 Kata。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 731, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 730, Col: 7},
 		En:  "Kata is confirmed in AKS (Pod Sandboxing with Cloud Hypervisor, and Confidential Containers), not in ACI.",
 		Zh:  "能确认使用 Kata 的是 AKS（基于 Cloud Hypervisor 的 Pod 沙箱和机密容器），而不是 ACI。",
 	},
@@ -7877,16 +6221,16 @@ var pb751 = Fact{
 }
 
 var pb752 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 734, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 733, Col: 5},
 	ID:      "cloud-alibaba-fc",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 737, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 736, Col: 7},
 		En:  "Alibaba Cloud Function Compute runs on Kata.",
 		Zh:  "阿里云函数计算基于 Kata。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 740, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 739, Col: 7},
 		En:  "Alibaba describes RunD, a microVM secure-container runtime for its serverless platform, whose pieces became Kata's Dragonball and runtime-rs; that Function Compute is plain Kata is not stated.",
 		Zh:  "阿里云介绍的是面向其 Serverless 平台的 microVM 安全容器运行时 RunD，其组件后来成为 Kata 的 Dragonball 和 runtime-rs；并未说明函数计算直接使用 Kata。",
 	},
@@ -7894,16 +6238,16 @@ var pb752 = Fact{
 }
 
 var pb753 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 501, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 500, Col: 5},
 	ID:      "kata-boot-memory",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 504, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 503, Col: 7},
 		En:  "Kata boots in under 200 ms with 20 MB of base memory.",
 		Zh:  "Kata 启动时间小于 200 ms，基础内存 20 MB。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 507, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 506, Col: 7},
 		En:  "Kata publishes no official figures. A third-party test measured about 500 ms and 52 MB with QEMU, and about 125 ms and 28 MB with Firecracker; the hypervisor decides.",
 		Zh:  "Kata 没有官方数据。第三方测试中，QEMU 下约 500 ms、52 MB，Firecracker 下约 125 ms、28 MB，具体取决于虚拟机监控器。",
 	},
@@ -7911,49 +6255,35 @@ var pb753 = Fact{
 }
 
 var pb725 = Candidate{
-	Pos:  Pos{File: "rules/sandbox.yaml", Line: 165, Col: 5},
+	Pos:  Pos{File: "rules/sandbox.yaml", Line: 164, Col: 5},
 	ID:   "kata",
 	Name: "Kata Containers",
 	Summary: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 168, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 167, Col: 7},
 		En:  "Each pod runs in its own lightweight VM with its own kernel, behind a normal OCI runtime and containerd shim. The base of Confidential Containers and of GPU passthrough into sandboxes.",
 		Zh:  "每个 Pod 运行在独立的轻量级虚拟机里，拥有自己的内核，对外仍是标准的 OCI 运行时和 containerd shim。它是机密容器（CoCo）的基础，也支持把 GPU 直通进沙箱。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 171, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 170, Col: 7},
 			Name: "isolation",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    172,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 171, Column: 16},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / Kata Containers: KVM虚拟化",
 			Attr:   &pb657,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 174, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 173, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "500",
-					Content: []*yaml.Node{},
-					Line:    175,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "500", Line: 174, Column: 16},
 			},
 			Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 			Fact:   "kata-boot-memory",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 179, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 178, Col: 11},
 				En:  "With the default QEMU hypervisor; about 125 ms with Firecracker as the hypervisor (third-party).",
 				Zh:  "使用默认的 QEMU 虚拟机监控器时的数值；改用 Firecracker 时约 125 ms（第三方测量）。",
 			},
@@ -7961,22 +6291,15 @@ var pb725 = Candidate{
 			Num:  500,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 181, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 180, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "52",
-					Content: []*yaml.Node{},
-					Line:    182,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "52", Line: 181, Column: 16},
 			},
 			Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 			Fact:   "kata-boot-memory",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 186, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 185, Col: 11},
 				En:  "With QEMU; about 28 MB with Firecracker (third-party).",
 				Zh:  "QEMU 下的数值；使用 Firecracker 时约 28 MB（第三方测量）。",
 			},
@@ -7984,17 +6307,10 @@ var pb725 = Candidate{
 			Num:  52,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 188, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 187, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    189,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 188, Column: 16},
 			},
 			Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/install/README.md",
 			Fact:   "kata-requirements-oci",
@@ -8002,22 +6318,15 @@ var pb725 = Candidate{
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 192, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 191, Col: 7},
 			Name: "integration",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "4",
-					Content: []*yaml.Node{},
-					Line:    193,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 192, Column: 16},
 			},
 			Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/install/README.md",
 			Fact:   "kata-requirements-oci",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 197, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 196, Col: 11},
 				En:  "Runs as containerd-shim-kata-v2 with CRI-O and containerd; kata-deploy installs it as a Kubernetes RuntimeClass.",
 				Zh:  "以 containerd-shim-kata-v2 的形式配合 CRI-O 和 containerd 运行；kata-deploy 会把它安装为 Kubernetes RuntimeClass。",
 			},
@@ -8025,21 +6334,14 @@ var pb725 = Candidate{
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 199, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 198, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    200,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 199, Column: 16},
 			},
 			Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/install/README.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 203, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 202, Col: 11},
 				En:  "The workload sees a real Linux guest kernel, so ordinary container images run unchanged.",
 				Zh:  "工作负载面对的是真实的 Linux 客户机内核，普通容器镜像无需改动即可运行。",
 			},
@@ -8047,22 +6349,15 @@ var pb725 = Candidate{
 			Num:  5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 205, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 204, Col: 7},
 			Name: "confidential",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    206,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 205, Column: 16},
 			},
 			Source: "https://learn.microsoft.com/en-us/azure/confidential-computing/confidential-containers-aks-security-policy",
 			Fact:   "kata-coco-gpu",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 210, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 209, Col: 11},
 				En:  "Through Confidential Containers, with the QEMU hypervisor only (Intel TDX, AMD SEV-SNP).",
 				Zh:  "通过机密容器（CoCo）实现，仅 QEMU 虚拟机监控器支持（Intel TDX、AMD SEV-SNP）。",
 			},
@@ -8070,17 +6365,10 @@ var pb725 = Candidate{
 			Bool: true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 212, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 211, Col: 7},
 			Name: "gpu",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "passthrough",
-					Content: []*yaml.Node{},
-					Line:    213,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "passthrough", Line: 212, Column: 16},
 			},
 			Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/use-cases/NVIDIA-GPU-passthrough-and-Kata-QEMU.md",
 			Fact:   "kata-coco-gpu",
@@ -8088,18 +6376,10 @@ var pb725 = Candidate{
 			Str:    "passthrough",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 216, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 215, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "4.1.0 (2026-08-21); 3.21.0 was current at the report date",
-					Content: []*yaml.Node{},
-					Line:    217,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "4.1.0 (2026-08-21); 3.21.0 was current at the report date", Line: 216, Column: 16},
 			},
 			Source: "https://github.com/kata-containers/kata-containers",
 			Fact:   "kata-current-version",
@@ -8124,16 +6404,16 @@ var pb725 = Candidate{
 }
 
 var pb775 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 463, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 462, Col: 5},
 	ID:      "firecracker-confidential",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 466, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 465, Col: 7},
 		En:  "For high security pick Kata or Firecracker, both offering confidential computing.",
 		Zh:  "高安全需求推荐 Kata 和 Firecracker，理由之一是支持机密计算。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 469, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 468, Col: 7},
 		En:  "Firecracker supports neither AMD SEV nor Intel TDX; its maintainers noted that SEV conflicts with its snapshot feature. Within Kata, only the QEMU hypervisor supports TDX and SEV-SNP.",
 		Zh:  "Firecracker 既不支持 AMD SEV，也不支持 Intel TDX；维护者指出 SEV 与其快照功能相冲突。在 Kata 中也只有 QEMU 虚拟机监控器支持 TDX 和 SEV-SNP。",
 	},
@@ -8141,16 +6421,16 @@ var pb775 = Fact{
 }
 
 var pb776 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 454, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 453, Col: 5},
 	ID:      "firecracker-gpu-passthrough",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 457, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 456, Col: 7},
 		En:  "Firecracker gained NVIDIA GPU virtualization in 2025.",
 		Zh:  "Firecracker 在 2025 年新增了 NVIDIA GPU 虚拟化。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 460, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 459, Col: 7},
 		En:  "No released Firecracker (through v1.16.1) supports VFIO or GPU passthrough. v1.13 added optional PCIe for virtio devices only; VFIO work sits on a feature branch, not in a release.",
 		Zh:  "截至 v1.16.1，没有任何已发布版本支持 VFIO 或 GPU 直通。v1.13 新增的可选 PCIe 只用于 virtio 设备；VFIO 仍在功能分支上开发，未进入正式版本。",
 	},
@@ -8158,16 +6438,16 @@ var pb776 = Fact{
 }
 
 var pb777 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 445, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 444, Col: 5},
 	ID:      "firecracker-current-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 448, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 447, Col: 7},
 		En:  "Firecracker v1.6+ is the 2025 version.",
 		Zh:  "Firecracker v1.6+ 是 2025 年的版本。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 451, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 450, Col: 7},
 		En:  "v1.6.0 dates from 2023-12-20. At the report date v1.13 was current; v1.16.1 (2026-06-29) is the newest seen.",
 		Zh:  "v1.6.0 发布于 2023-12-20。报告发布时的最新版本是 v1.13，目前所见最新为 v1.16.1（2026-06-29）。",
 	},
@@ -8175,16 +6455,16 @@ var pb777 = Fact{
 }
 
 var pb778 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 472, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 471, Col: 5},
 	ID:      "firecracker-snapshot-restore",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 475, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 474, Col: 7},
 		En:  "Firecracker restores snapshots in under 50 ms (2025).",
 		Zh:  "Firecracker 快照恢复小于 50 ms（2025 年新特性）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 478, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 477, Col: 7},
 		En:  "Snapshots became generally available in v1.13, but no official restore time is published. Measurements range from 13-33 ms (2020) to about 60 ms for a warm restore (third party); guest page faults dominate.",
 		Zh:  "快照在 v1.13 正式可用，但官方没有公布恢复耗时。实测从 13–33 ms（2020 年）到热恢复约 60 ms（第三方）不等，主要耗时在客户机缺页处理上。",
 	},
@@ -8192,16 +6472,16 @@ var pb778 = Fact{
 }
 
 var pb779 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 490, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 489, Col: 5},
 	ID:      "firecracker-arm64",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 493, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 492, Col: 7},
 		En:  "Firecracker gained full ARM64 support (2025).",
 		Zh:  "Firecracker 实现 ARM64 完整支持（2025 年）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 496, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 495, Col: 7},
 		En:  "aarch64 is tested on Graviton 2, 3 and 4, but support dates back to v0.17, not 2025, and small gaps remain (for example the RTC has no interrupts).",
 		Zh:  "aarch64 已在 Graviton 2/3/4 上测试，但支持始于 v0.17，并非 2025 年才有，且仍有小缺口（例如 RTC 没有中断）。",
 	},
@@ -8209,16 +6489,16 @@ var pb779 = Fact{
 }
 
 var pb780 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 481, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 480, Col: 5},
 	ID:      "firecracker-ebpf-network",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 484, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 483, Col: 7},
 		En:  "Firecracker gained eBPF network acceleration (2025).",
 		Zh:  "Firecracker 新增 eBPF 网络加速（2025 年）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 487, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 486, Col: 7},
 		En:  "Neither the changelog nor the docs mention it; networking is still a TAP-backed virtio-net device.",
 		Zh:  "变更日志和文档都没有提及；网络仍是基于 TAP 的 virtio-net 设备。",
 	},
@@ -8226,44 +6506,30 @@ var pb780 = Fact{
 }
 
 var pb754 = Candidate{
-	Pos:  Pos{File: "rules/sandbox.yaml", Line: 222, Col: 5},
+	Pos:  Pos{File: "rules/sandbox.yaml", Line: 221, Col: 5},
 	ID:   "firecracker",
 	Name: "Firecracker",
 	Summary: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 225, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 224, Col: 7},
 		En:  "AWS's minimal KVM virtual machine monitor behind Lambda and Fargate: microVMs with a tiny device model, fast boot and about 5 MiB of VMM memory. It is a VMM, not a container runtime: OCI images need firecracker-containerd or Kata on top.",
 		Zh:  "AWS 为 Lambda 和 Fargate 打造的极简 KVM 虚拟机监控器：设备模型极小、启动快，VMM 自身约占 5 MiB 内存。它是 VMM 而非容器运行时：要运行 OCI 镜像，还需叠加 firecracker-containerd 或 Kata。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 228, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 227, Col: 7},
 			Name: "isolation",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    229,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 228, Column: 16},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / VM/Firecracker: 硬件虚拟化",
 			Attr:   &pb657,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 231, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 230, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "125",
-					Content: []*yaml.Node{},
-					Line:    232,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "125", Line: 231, Column: 16},
 			},
 			Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/SPECIFICATION.md",
 			Fact:   "firecracker-boot-time",
@@ -8271,17 +6537,10 @@ var pb754 = Candidate{
 			Num:    125,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 235, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 234, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    236,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 235, Column: 16},
 			},
 			Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/SPECIFICATION.md",
 			Fact:   "firecracker-memory-overhead",
@@ -8289,17 +6548,10 @@ var pb754 = Candidate{
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 239, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 238, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    240,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 239, Column: 16},
 			},
 			Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/README.md",
 			Fact:   "firecracker-kvm-lambda-fargate",
@@ -8307,21 +6559,14 @@ var pb754 = Candidate{
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 243, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 242, Col: 7},
 			Name: "integration",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "2",
-					Content: []*yaml.Node{},
-					Line:    244,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 243, Column: 16},
 			},
 			Source: "https://github.com/firecracker-microvm/firecracker-containerd",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 247, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 246, Col: 11},
 				En:  "Driven through its REST API; containers need firecracker-containerd or Kata with Firecracker as the hypervisor.",
 				Zh:  "通过 REST API 驱动；运行容器需借助 firecracker-containerd，或把它作为 Kata 的虚拟机监控器。",
 			},
@@ -8329,21 +6574,14 @@ var pb754 = Candidate{
 			Num:  2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 249, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 248, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "4",
-					Content: []*yaml.Node{},
-					Line:    250,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 249, Column: 16},
 			},
 			Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/README.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 253, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 252, Col: 11},
 				En:  "A real Linux guest, but you supply the guest kernel and root filesystem, and the device model is limited to virtio net, block, vsock and a few others.",
 				Zh:  "客户机是真实的 Linux，但需自行准备客户机内核和根文件系统，设备模型也只有 virtio 网络、块设备、vsock 等少数几种。",
 			},
@@ -8351,34 +6589,20 @@ var pb754 = Candidate{
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 255, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 254, Col: 7},
 			Name: "confidential",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    256,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 255, Column: 16},
 			},
 			Source: "https://github.com/firecracker-microvm/firecracker/issues/2332",
 			Fact:   "firecracker-confidential",
 			Attr:   &pb663,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 259, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 258, Col: 7},
 			Name: "gpu",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "none",
-					Content: []*yaml.Node{},
-					Line:    260,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 259, Column: 16},
 			},
 			Source: "https://github.com/firecracker-microvm/firecracker/issues/5679",
 			Fact:   "firecracker-gpu-passthrough",
@@ -8386,18 +6610,10 @@ var pb754 = Candidate{
 			Str:    "none",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 263, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 262, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "v1.16.1 (2026-06-29); v1.13 was current at the report date",
-					Content: []*yaml.Node{},
-					Line:    264,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "v1.16.1 (2026-06-29); v1.13 was current at the report date", Line: 263, Column: 16},
 			},
 			Source: "https://github.com/firecracker-microvm/firecracker",
 			Fact:   "firecracker-current-version",
@@ -8423,16 +6639,16 @@ var pb754 = Candidate{
 }
 
 var pb804 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 631, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 630, Col: 5},
 	ID:      "unikernel-includeos",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 634, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 633, Col: 7},
 		En:  "IncludeOS 0.16+ is current.",
 		Zh:  "当前版本为 IncludeOS 0.16+。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 637, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 636, Col: 7},
 		En:  "There is no 0.16 release; the latest tag is v0.15.1 (2024-06-02), and the README still calls the API unstable.",
 		Zh:  "并不存在 0.16 版本；最新标签是 v0.15.1（2024-06-02），README 仍称其 API 不稳定。",
 	},
@@ -8440,16 +6656,16 @@ var pb804 = Fact{
 }
 
 var pb805 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 640, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 639, Col: 5},
 	ID:      "unikernel-unikraft-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 643, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 642, Col: 7},
 		En:  "Unikraft 0.15+ is current.",
 		Zh:  "当前版本为 Unikraft 0.15+。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 646, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 645, Col: 7},
 		En:  "0.15.0 came out on 2023-10-22; 0.20.0 (2025-09-08) was current at the report date and brought a new VFS.",
 		Zh:  "0.15.0 发布于 2023-10-22；报告发布时最新为 0.20.0（2025-09-08），带来了新的 VFS。",
 	},
@@ -8457,16 +6673,16 @@ var pb805 = Fact{
 }
 
 var pb806 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 622, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 621, Col: 5},
 	ID:      "unikernel-mirageos-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 625, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 624, Col: 7},
 		En:  "MirageOS 4.5+ is current.",
 		Zh:  "当前版本为 MirageOS 4.5+。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 628, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 627, Col: 7},
 		En:  "4.5.0 dates from 2024-04-10; 4.10.2 was current at the report date and 4.11.1 (2026-07-04) is the newest seen.",
 		Zh:  "4.5.0 发布于 2024-04-10；报告发布时最新为 4.10.2，目前所见最新为 4.11.1（2026-07-04）。",
 	},
@@ -8474,16 +6690,16 @@ var pb806 = Fact{
 }
 
 var pb807 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 754, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 753, Col: 5},
 	ID:      "isolation-ranking",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 757, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 756, Col: 7},
 		En:  "Isolation: VM/Firecracker and Kata 5 of 5; gVisor, WebAssembly and unikernels 4; Docker namespaces 3.",
 		Zh:  "隔离强度：VM/Firecracker 与 Kata 为 5 星；gVisor、WebAssembly 和 Unikernel 为 4 星；Docker 命名空间为 3 星。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 760, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 759, Col: 7},
 		En:  "Hardware VMs first and namespaces last is sound, but unikernels run as VM guests and so belong with the VMs; gVisor and Wasm sandbox in different ways and are not interchangeable.",
 		Zh:  "硬件虚拟化居首、命名空间垫底是合理的；但 unikernel 作为虚拟机客户机运行，应与虚拟机同档；gVisor 与 Wasm 的隔离机制不同，不能互相替代。",
 	},
@@ -8491,16 +6707,16 @@ var pb807 = Fact{
 }
 
 var pb808 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 649, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 648, Col: 5},
 	ID:      "unikernel-boot-image-size",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 652, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 651, Col: 7},
 		En:  "Unikernels boot in under 10 ms with images under 5 MB.",
 		Zh:  "Unikernel 启动时间小于 10 ms，镜像小于 5 MB。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 655, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 654, Col: 7},
 		En:  "Unikraft images are about 1 MB, need under 10 MB of RAM and boot in 3-40 ms in total depending on the VMM, so under 10 ms only with a fast VMM. IncludeOS takes about 300 ms on QEMU.",
 		Zh:  "Unikraft 镜像约 1 MB，内存不到 10 MB，总启动时间视 VMM 而定为 3–40 ms，只有搭配快速 VMM 才能低于 10 ms。IncludeOS 在 QEMU 上约需 300 ms。",
 	},
@@ -8508,16 +6724,16 @@ var pb808 = Fact{
 }
 
 var pb809 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 658, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 657, Col: 5},
 	ID:      "unikernel-oci-k8s",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 661, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 660, Col: 7},
 		En:  "Unikernels gained OCI image support and Kubernetes integration.",
 		Zh:  "Unikernel 新增 OCI 镜像支持和 Kubernetes 集成。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 664, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 663, Col: 7},
 		En:  "KraftKit packs Unikraft images as OCI artifacts and ships an OCI runtime (runu), but no mature, supported Kubernetes integration is documented.",
 		Zh:  "KraftKit 能把 Unikraft 镜像打包为 OCI 制品，并提供 OCI 运行时 runu，但没有成熟、受支持的 Kubernetes 集成文档。",
 	},
@@ -8525,16 +6741,16 @@ var pb809 = Fact{
 }
 
 var pb810 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 667, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 666, Col: 5},
 	ID:      "unikernel-posix",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 670, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 669, Col: 7},
 		En:  "Unikernel POSIX compatibility improved.",
 		Zh:  "Unikernel 的 POSIX 兼容性有所提升。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 673, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 672, Col: 7},
 		En:  "Unikraft can load Linux ELF binaries and added signals, vfork/execve and multiprocess support in v0.19; MirageOS (OCaml only) and IncludeOS (C++ only) are not POSIX environments.",
 		Zh:  "Unikraft 可以加载 Linux ELF 二进制，并在 v0.19 增加了信号、vfork/execve 和多进程支持；MirageOS（仅 OCaml）和 IncludeOS（仅 C++）并不提供 POSIX 环境。",
 	},
@@ -8542,32 +6758,25 @@ var pb810 = Fact{
 }
 
 var pb781 = Candidate{
-	Pos:  Pos{File: "rules/sandbox.yaml", Line: 269, Col: 5},
+	Pos:  Pos{File: "rules/sandbox.yaml", Line: 268, Col: 5},
 	ID:   "unikernel",
 	Name: "Unikernel (Unikraft, MirageOS, IncludeOS)",
 	Summary: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 272, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 271, Col: 7},
 		En:  "The application is linked with just the OS pieces it needs into one image that boots as a VM guest. Tiny images and millisecond boots, but apps must be rebuilt for it and tooling is young.",
 		Zh:  "把应用和它所需的少量操作系统组件链接成单一镜像，作为虚拟机客户机启动。镜像极小、毫秒级启动，但应用需要针对它重新构建，工具链也还不成熟。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 275, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 274, Col: 7},
 			Name: "isolation",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    276,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 275, Column: 16},
 			},
 			Source: "https://github.com/unikraft/unikraft",
 			Fact:   "isolation-ranking",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 280, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 279, Col: 11},
 				En:  "The report gives 4 of 5, but a unikernel runs as a guest of KVM, Xen or Firecracker and so gets hardware isolation.",
 				Zh:  "报告给的是 4 星，但 unikernel 以 KVM、Xen 或 Firecracker 客户机的形式运行，享有硬件级隔离。",
 			},
@@ -8575,22 +6784,15 @@ var pb781 = Candidate{
 			Num:  5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 282, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 281, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "10",
-					Content: []*yaml.Node{},
-					Line:    283,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "10", Line: 282, Column: 16},
 			},
 			Source: "https://github.com/unikraft/eurosys21-artifacts",
 			Fact:   "unikernel-boot-image-size",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 287, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 286, Col: 11},
 				En:  "Unikraft measured 3-40 ms in total depending on the VMM; 10 ms is a typical value with a fast VMM.",
 				Zh:  "Unikraft 实测总启动时间在 3–40 ms 之间，取决于所用的 VMM；10 ms 是搭配快速 VMM 时的典型值。",
 			},
@@ -8598,17 +6800,10 @@ var pb781 = Candidate{
 			Num:  10,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 289, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 288, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "10",
-					Content: []*yaml.Node{},
-					Line:    290,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "10", Line: 289, Column: 16},
 			},
 			Source: "https://github.com/unikraft/eurosys21-artifacts",
 			Fact:   "unikernel-boot-image-size",
@@ -8616,22 +6811,15 @@ var pb781 = Candidate{
 			Num:    10,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 293, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 292, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    294,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 293, Column: 16},
 			},
 			Source: "https://github.com/unikraft/unikraft",
 			Fact:   "isolation-ranking",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 298, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 297, Col: 11},
 				En:  "Boots on a hypervisor (KVM, Xen, Firecracker); on Linux hosts that means /dev/kvm.",
 				Zh:  "需要在虚拟机监控器（KVM、Xen、Firecracker）上启动；在 Linux 宿主机上就意味着需要 /dev/kvm。",
 			},
@@ -8639,17 +6827,10 @@ var pb781 = Candidate{
 			Bool: true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 300, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 299, Col: 7},
 			Name: "integration",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "2",
-					Content: []*yaml.Node{},
-					Line:    301,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 300, Column: 16},
 			},
 			Source: "https://www.github.com/unikraft/kraftkit",
 			Fact:   "unikernel-oci-k8s",
@@ -8657,17 +6838,10 @@ var pb781 = Candidate{
 			Num:    2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 304, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 303, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "2",
-					Content: []*yaml.Node{},
-					Line:    305,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 304, Column: 16},
 			},
 			Source: "https://www.github.com/unikraft/kraftkit",
 			Fact:   "unikernel-posix",
@@ -8675,37 +6849,23 @@ var pb781 = Candidate{
 			Num:    2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 308, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 307, Col: 7},
 			Name: "confidential",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    309,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 308, Column: 16},
 			},
 			Source: "https://confidentialcontainers.org/docs/",
 			Attr:   &pb663,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 311, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 310, Col: 7},
 			Name: "gpu",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "none",
-					Content: []*yaml.Node{},
-					Line:    312,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 311, Column: 16},
 			},
 			Source: "https://github.com/unikraft/unikraft",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 315, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 314, Col: 11},
 				En:  "No GPU drivers in the mainstream unikernel projects.",
 				Zh:  "主流 unikernel 项目都没有 GPU 驱动。",
 			},
@@ -8713,18 +6873,10 @@ var pb781 = Candidate{
 			Str:  "none",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 317, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 316, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "Unikraft 0.20.0 (2025-09-08), MirageOS 4.11.1, IncludeOS v0.15.1",
-					Content: []*yaml.Node{},
-					Line:    318,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Unikraft 0.20.0 (2025-09-08), MirageOS 4.11.1, IncludeOS v0.15.1", Line: 317, Column: 16},
 			},
 			Source: "https://unikraft.org/blog/2025-09-08-unikraft-releases-v0.20.0",
 			Fact:   "unikernel-unikraft-version",
@@ -8783,16 +6935,16 @@ var pb835 = Fact{
 }
 
 var pb836 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 743, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 742, Col: 5},
 	ID:      "cloud-cloudflare-workers",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 746, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 745, Col: 7},
 		En:  "Cloudflare Workers is a Wasm platform in 200+ data centres.",
 		Zh:  "Cloudflare Workers 是覆盖 200 多个数据中心的 Wasm 平台。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 749, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 748, Col: 7},
 		En:  "Workers run JavaScript and Wasm in V8 isolates, not a Wasm-only runtime, and the network spans about 330 cities today.",
 		Zh:  "Workers 在 V8 isolate 中运行 JavaScript 和 Wasm，并非纯 Wasm 运行时；其网络目前覆盖约 330 个城市。",
 	},
@@ -8800,16 +6952,16 @@ var pb836 = Fact{
 }
 
 var pb837 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 678, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 677, Col: 5},
 	ID:      "wasm-startup",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 681, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 680, Col: 7},
 		En:  "WebAssembly starts in under 5 ms.",
 		Zh:  "WebAssembly 启动时间小于 5 ms。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 684, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 683, Col: 7},
 		En:  "True for ahead-of-time compiled modules, which instantiate in tens of microseconds with a few KB of overhead; not when JIT compilation sits on the start path.",
 		Zh:  "对预先编译（AOT）的模块成立：实例化只需几十微秒，额外开销仅几 KB；若启动路径上还要做 JIT 编译则不成立。",
 	},
@@ -8851,16 +7003,16 @@ var pb839 = Fact{
 }
 
 var pb840 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 687, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 686, Col: 5},
 	ID:      "wasm-simd-speedup",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 690, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 689, Col: 7},
 		En:  "Wasm SIMD gives 4-16x speedups.",
 		Zh:  "Wasm SIMD 带来 4–16 倍性能提升。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 693, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 692, Col: 7},
 		En:  "No source gives this as a typical figure; 16x is only the lane-count ceiling of 128-bit i8x16 vectors.",
 		Zh:  "没有资料把它作为典型数值；16 倍只是 128 位 i8x16 向量的通道数上限。",
 	},
@@ -8868,44 +7020,30 @@ var pb840 = Fact{
 }
 
 var pb811 = Candidate{
-	Pos:  Pos{File: "rules/sandbox.yaml", Line: 323, Col: 5},
+	Pos:  Pos{File: "rules/sandbox.yaml", Line: 322, Col: 5},
 	ID:   "webassembly",
 	Name: "WebAssembly (WASI)",
 	Summary: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 326, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 325, Col: 7},
 		En:  "Code compiled to Wasm runs in a capability-based, in-process sandbox of a runtime such as Wasmtime or WasmEdge. Microsecond-to-millisecond starts and tiny modules, but applications must be recompiled and WASI offers far less than POSIX.",
 		Zh:  "编译成 Wasm 的代码在 Wasmtime、WasmEdge 等运行时提供的进程内、基于能力的沙箱里执行。启动在微秒到毫秒级，模块体积很小，但应用必须重新编译，WASI 提供的接口也远少于 POSIX。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 329, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 328, Col: 7},
 			Name: "isolation",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "4",
-					Content: []*yaml.Node{},
-					Line:    330,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 329, Column: 16},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / WebAssembly: 沙箱隔离",
 			Attr:   &pb657,
 			Num:    4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 332, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 331, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    333,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 332, Column: 16},
 			},
 			Source: "https://cocalc.com/github/bytecodealliance/wasmtime/blob/main/docs/examples-fast-instantiation.md",
 			Fact:   "wasm-startup",
@@ -8913,22 +7051,15 @@ var pb811 = Candidate{
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 336, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 335, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "1",
-					Content: []*yaml.Node{},
-					Line:    337,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 336, Column: 16},
 			},
 			Source: "https://infoq.com/news/2019/04/fastly-lucet-web-assembly-open",
 			Fact:   "wasm-startup",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 341, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 340, Col: 11},
 				En:  "An instance costs kilobytes on top of its own linear memory.",
 				Zh:  "除自身线性内存外，每个实例只额外占用几 KB。",
 			},
@@ -8936,38 +7067,24 @@ var pb811 = Candidate{
 			Num:  1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 343, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 342, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    344,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 343, Column: 16},
 			},
 			Source: "https://github.com/bytecodealliance/wasmtime",
 			Attr:   &pb660,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 346, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 345, Col: 7},
 			Name: "integration",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "3",
-					Content: []*yaml.Node{},
-					Line:    347,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 346, Column: 16},
 			},
 			Source: "https://github.com/spinframework/containerd-shim-spin",
 			Fact:   "k8s-runtimeclass-spinkube",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 351, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 350, Col: 11},
 				En:  "Runs on Kubernetes through containerd shims (runwasi, Spin) and a RuntimeClass; images hold Wasm modules, not Linux binaries.",
 				Zh:  "借助 containerd shim（runwasi、Spin）和 RuntimeClass 在 Kubernetes 上运行；镜像里装的是 Wasm 模块，而不是 Linux 二进制。",
 			},
@@ -8975,22 +7092,15 @@ var pb811 = Candidate{
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 353, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 352, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "1",
-					Content: []*yaml.Node{},
-					Line:    354,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 353, Column: 16},
 			},
 			Source: "https://github.com/WebAssembly/WASI",
 			Fact:   "wasm-threads",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 358, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 357, Col: 11},
 				En:  "Programs must be rebuilt for wasm32-wasi; there is no fork, and threads and sockets are limited.",
 				Zh:  "程序必须重新编译为 wasm32-wasi 目标；没有 fork，线程和网络套接字支持也有限。",
 			},
@@ -8998,37 +7108,23 @@ var pb811 = Candidate{
 			Num:  1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 360, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 359, Col: 7},
 			Name: "confidential",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    361,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 360, Column: 16},
 			},
 			Source: "https://confidentialcontainers.org/docs/",
 			Attr:   &pb663,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 363, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 362, Col: 7},
 			Name: "gpu",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "none",
-					Content: []*yaml.Node{},
-					Line:    364,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 363, Column: 16},
 			},
 			Source: "https://github.com/WebAssembly/wasi-nn",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 367, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 366, Col: 11},
 				En:  "No general GPU access; WASI-NN only lets a module ask the host to run model inference (see the wasm-runtime category).",
 				Zh:  "没有通用的 GPU 访问能力；WASI-NN 只允许模块请求宿主机代为执行模型推理（见 wasm-runtime 类别）。",
 			},
@@ -9036,18 +7132,10 @@ var pb811 = Candidate{
 			Str:  "none",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 369, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 368, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "WASI 0.2 (0.2.12, 2026-06-02); WASI 0.3.0 on 2026-06-11",
-					Content: []*yaml.Node{},
-					Line:    370,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "WASI 0.2 (0.2.12, 2026-06-02); WASI 0.3.0 on 2026-06-11", Line: 369, Column: 16},
 			},
 			Source: "https://github.com/WebAssembly/WASI",
 			Fact:   "wasi-version-name",
@@ -9074,16 +7162,16 @@ var pb811 = Candidate{
 }
 
 var pb862 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 772, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 771, Col: 5},
 	ID:      "startup-ranking-other",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 775, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 774, Col: 7},
 		En:  "Start-up: Wasm under 5 ms, unikernel under 10 ms, gVisor about 100 ms, Firecracker about 125 ms, Kata about 200 ms, VM 10-30 s.",
 		Zh:  "启动时间：Wasm 小于 5 ms，Unikernel 小于 10 ms，gVisor 约 100 ms，Firecracker 约 125 ms，Kata 约 200 ms，VM 10–30 秒。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 778, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 777, Col: 7},
 		En:  "The order holds but the figures mix different measurements. Third-party cold starts: gVisor about 50 ms, Kata/QEMU about 500 ms. No primary source gives 10-30 s for VMs; a full Linux guest takes seconds to tens of seconds.",
 		Zh:  "先后顺序成立，但数字口径不一。第三方冷启动实测：gVisor 约 50 ms，Kata/QEMU 约 500 ms。VM 的 10–30 秒没有一手出处；完整 Linux 客户机的启动需要数秒到数十秒。",
 	},
@@ -9091,44 +7179,30 @@ var pb862 = Fact{
 }
 
 var pb841 = Candidate{
-	Pos:  Pos{File: "rules/sandbox.yaml", Line: 375, Col: 5},
+	Pos:  Pos{File: "rules/sandbox.yaml", Line: 374, Col: 5},
 	ID:   "vm",
 	Name: "Full virtual machine",
 	Summary: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 378, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 377, Col: 7},
 		En:  "A conventional VM per workload or tenant (QEMU/KVM, cloud instances, KubeVirt): the strongest and most familiar boundary, confidential VMs included, at the cost of seconds to boot and a whole guest OS per instance.",
 		Zh:  "为每个工作负载或租户分配一台传统虚拟机（QEMU/KVM、云主机、KubeVirt）：隔离边界最强、最为人熟知，也支持机密虚拟机，代价是启动以秒计，而且每个实例都要一整套客户机操作系统。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 381, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 380, Col: 7},
 			Name: "isolation",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    382,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 381, Column: 16},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / VM/Firecracker: 硬件虚拟化",
 			Attr:   &pb657,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 384, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 383, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "10000",
-					Content: []*yaml.Node{},
-					Line:    385,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "10000", Line: 384, Column: 16},
 			},
 			Source: "report: 轻量级虚拟化技术 / 启动时间对比 / VM: 10-30s",
 			Fact:   "startup-ranking-other",
@@ -9136,21 +7210,14 @@ var pb841 = Candidate{
 			Num:    10000,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 388, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 387, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "256",
-					Content: []*yaml.Node{},
-					Line:    389,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "256", Line: 388, Column: 16},
 			},
 			Source: "https://www.debian.org/releases/stable/amd64/ch03s04.en.html",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 392, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 391, Col: 11},
 				En:  "A general-purpose guest OS (kernel, init, services) needs a few hundred MB; 256 MB is a lean server install.",
 				Zh:  "通用客户机操作系统（内核、init、系统服务）需要几百 MB 内存；256 MB 已是精简的服务器安装。",
 			},
@@ -9158,38 +7225,24 @@ var pb841 = Candidate{
 			Num:  256,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 394, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 393, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    395,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 394, Column: 16},
 			},
 			Source: "https://www.linux-kvm.org/page/Main_Page",
 			Attr:   &pb660,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 397, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 396, Col: 7},
 			Name: "integration",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "2",
-					Content: []*yaml.Node{},
-					Line:    398,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 397, Column: 16},
 			},
 			Source: "https://kubevirt.io/",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 401, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 400, Col: 11},
 				En:  "Kubernetes can schedule VMs through KubeVirt, but they are not OCI containers.",
 				Zh:  "Kubernetes 可以通过 KubeVirt 调度虚拟机，但它们不是 OCI 容器。",
 			},
@@ -9197,69 +7250,40 @@ var pb841 = Candidate{
 			Num:  2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 403, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 402, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    404,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 403, Column: 16},
 			},
 			Source: "https://www.linux-kvm.org/page/Main_Page",
 			Attr:   &pb662,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 406, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 405, Col: 7},
 			Name: "confidential",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    407,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 406, Column: 16},
 			},
 			Source: "https://cloud.google.com/confidential-computing/confidential-vm/docs/about-cvm",
 			Attr:   &pb663,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 409, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 408, Col: 7},
 			Name: "gpu",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "passthrough",
-					Content: []*yaml.Node{},
-					Line:    410,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "passthrough", Line: 409, Column: 16},
 			},
 			Source: "https://docs.kernel.org/driver-api/vfio.html",
 			Attr:   &pb664,
 			Str:    "passthrough",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 412, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 411, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "Depends on the hypervisor (QEMU/KVM, Cloud Hypervisor, cloud instances)",
-					Content: []*yaml.Node{},
-					Line:    413,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Depends on the hypervisor (QEMU/KVM, Cloud Hypervisor, cloud instances)", Line: 412, Column: 16},
 			},
 			Source: "https://www.linux-kvm.org/page/Main_Page",
 			Attr:   &pb668,
@@ -9367,23 +7391,16 @@ var pb656 = Category{
 	},
 	Rules: []*Rule{
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 784, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 783, Col: 5},
 			ID:  "sandbox.no-kvm",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 785, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 784, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 785, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 784, Col: 12},
 						Key: "kvm",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "none",
-								Content: []*yaml.Node{},
-								Line:    785,
-								Column:  17,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 784, Column: 17},
 						},
 						op: "is",
 						strs: []string{
@@ -9395,20 +7412,13 @@ var pb656 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 787, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 786, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 787, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 786, Col: 22},
 						Key: "needs_kvm",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    787,
-								Column:  33,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 786, Column: 33},
 						},
 						op: "is",
 						strs: []string{
@@ -9418,7 +7428,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 789, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 788, Col: 7},
 				En:  "/dev/kvm is not available on the hosts, and this sandbox must boot its workload as a KVM guest.",
 				Zh:  "主机上没有 /dev/kvm，而这种沙箱必须把工作负载作为 KVM 客户机启动。",
 			},
@@ -9426,23 +7436,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 792, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 791, Col: 5},
 			ID:  "sandbox.kvm-unknown",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 793, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 792, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 793, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 792, Col: 12},
 						Key: "kvm",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "unknown",
-								Content: []*yaml.Node{},
-								Line:    793,
-								Column:  17,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "unknown", Line: 792, Column: 17},
 						},
 						op: "is",
 						strs: []string{
@@ -9454,20 +7457,13 @@ var pb656 = Category{
 			},
 			Effect: "caveat",
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 795, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 794, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 795, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 794, Col: 22},
 						Key: "needs_kvm",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    795,
-								Column:  33,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 794, Column: 33},
 						},
 						op: "is",
 						strs: []string{
@@ -9477,31 +7473,24 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 797, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 796, Col: 7},
 				En:  "Needs /dev/kvm: bare metal, or a cloud instance with nested virtualization enabled. Check `ls /dev/kvm` on the hosts first.",
 				Zh:  "需要 /dev/kvm：裸金属，或开启了嵌套虚拟化的云主机。请先在主机上执行 `ls /dev/kvm` 确认。",
 			},
-			Source:   "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/README.md",
+			Source:   "https://docs.kernel.org/virt/kvm/x86/running-nested-guests.html",
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 800, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 799, Col: 5},
 			ID:  "sandbox.untrusted-shared-kernel",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 801, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 800, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 801, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 800, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "untrusted",
-								Content: []*yaml.Node{},
-								Line:    801,
-								Column:  21,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 800, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -9513,13 +7502,13 @@ var pb656 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 803, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 802, Col: 13},
 				IDs: []string{
 					"runc",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 805, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 804, Col: 7},
 				En:  "Untrusted code would share the host kernel: one kernel exploit escapes every namespace. Put it behind a user-space kernel or a VM boundary.",
 				Zh:  "不可信代码会与宿主机共享内核：一个内核漏洞就能突破所有命名空间。应该用用户态内核或虚拟机边界把它隔开。",
 			},
@@ -9527,23 +7516,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 808, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 807, Col: 5},
 			ID:  "sandbox.untrusted-software-isolation",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 809, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 808, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 809, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 808, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "untrusted",
-								Content: []*yaml.Node{},
-								Line:    809,
-								Column:  21,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 808, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -9556,21 +7538,14 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: -5,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 812, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 811, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 812, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 811, Col: 22},
 						Key: "isolation",
 						Op:  "lt",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!int",
-								Value:   "5",
-								Content: []*yaml.Node{},
-								Line:    812,
-								Column:  38,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 811, Column: 38},
 						},
 						op: "lt",
 						nums: []float64{
@@ -9580,7 +7555,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 814, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 813, Col: 7},
 				En:  "The boundary is software only: a bug in the sandbox itself, not a hypervisor, stands between hostile code and the host.",
 				Zh:  "隔离边界完全由软件实现：挡在恶意代码和宿主机之间的是沙箱自身的代码，而不是虚拟机监控器，一旦它有漏洞就可能被突破。",
 			},
@@ -9588,23 +7563,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 817, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 816, Col: 5},
 			ID:  "sandbox.confidential",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 818, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 817, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 818, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 817, Col: 12},
 						Key: "confidential",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    818,
-								Column:  26,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 817, Column: 26},
 						},
 						op: "is",
 						strs: []string{
@@ -9616,20 +7584,13 @@ var pb656 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 820, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 819, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 820, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 819, Col: 22},
 						Key: "confidential",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "false",
-								Content: []*yaml.Node{},
-								Line:    820,
-								Column:  36,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 819, Column: 36},
 						},
 						op: "is",
 						strs: []string{
@@ -9639,7 +7600,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 822, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 821, Col: 7},
 				En:  "Confidential computing needs a TEE (Intel TDX or AMD SEV-SNP) around the workload, which this sandbox cannot provide.",
 				Zh:  "机密计算需要在工作负载外包裹 TEE（Intel TDX 或 AMD SEV-SNP），这种沙箱做不到。",
 			},
@@ -9647,24 +7608,17 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 825, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 824, Col: 5},
 			ID:  "sandbox.startup-budget",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 826, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 825, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 826, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 825, Col: 12},
 						Key: "startup-budget-ms",
 						Op:  "gt",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!int",
-								Value:   "0",
-								Content: []*yaml.Node{},
-								Line:    826,
-								Column:  36,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 825, Column: 36},
 						},
 						op: "gt",
 						nums: []float64{
@@ -9676,35 +7630,22 @@ var pb656 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 828, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 827, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 828, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 827, Col: 22},
 						Key: "startup_ms",
 						Op:  "gt",
 						Operand: Raw{
 							Node: &yaml.Node{
 								Kind:  4,
 								Style: 32,
+								Tag:   "!!map",
 								Content: []*yaml.Node{
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "answer",
-										Content: []*yaml.Node{},
-										Line:    828,
-										Column:  40,
-									},
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "startup-budget-ms",
-										Content: []*yaml.Node{},
-										Line:    828,
-										Column:  48,
-									},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "answer", Line: 827, Column: 40},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "startup-budget-ms", Line: 827, Column: 48},
 								},
-								Line:   828,
+								Line:   827,
 								Column: 39,
 							},
 						},
@@ -9714,7 +7655,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 830, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 829, Col: 7},
 				En:  "Its cold start is longer than the start-up budget you gave.",
 				Zh:  "它的冷启动时间超出了你设定的启动时间预算。",
 			},
@@ -9722,37 +7663,24 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 833, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 832, Col: 5},
 			ID:  "sandbox.ai-needs-gpu",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 834, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 833, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 834, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 833, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
 							Node: &yaml.Node{
 								Kind:  2,
 								Style: 32,
+								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "ai-training",
-										Content: []*yaml.Node{},
-										Line:    834,
-										Column:  24,
-									},
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "ai-inference",
-										Content: []*yaml.Node{},
-										Line:    834,
-										Column:  37,
-									},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-training", Line: 833, Column: 24},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-inference", Line: 833, Column: 37},
 								},
-								Line:   834,
+								Line:   833,
 								Column: 23,
 							},
 						},
@@ -9768,20 +7696,13 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: -12,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 837, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 836, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 837, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 836, Col: 22},
 						Key: "gpu",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "none",
-								Content: []*yaml.Node{},
-								Line:    837,
-								Column:  27,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 836, Column: 27},
 						},
 						op: "is",
 						strs: []string{
@@ -9791,7 +7712,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 839, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 838, Col: 7},
 				En:  "AI workloads need the GPU inside the sandbox, and this one cannot give it any (no passthrough, no proxy).",
 				Zh:  "AI 工作负载需要在沙箱内使用 GPU，而这种沙箱既不支持直通也不支持代理，无法提供 GPU。",
 			},
@@ -9799,37 +7720,24 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 842, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 841, Col: 5},
 			ID:  "sandbox.ai-gpu-proxy",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 843, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 842, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 843, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 842, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
 							Node: &yaml.Node{
 								Kind:  2,
 								Style: 32,
+								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "ai-training",
-										Content: []*yaml.Node{},
-										Line:    843,
-										Column:  24,
-									},
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "ai-inference",
-										Content: []*yaml.Node{},
-										Line:    843,
-										Column:  37,
-									},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-training", Line: 842, Column: 24},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-inference", Line: 842, Column: 37},
 								},
-								Line:   843,
+								Line:   842,
 								Column: 23,
 							},
 						},
@@ -9845,20 +7753,13 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: -5,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 846, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 845, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 846, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 845, Col: 22},
 						Key: "gpu",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "proxy",
-								Content: []*yaml.Node{},
-								Line:    846,
-								Column:  27,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "proxy", Line: 845, Column: 27},
 						},
 						op: "is",
 						strs: []string{
@@ -9868,7 +7769,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 848, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 847, Col: 7},
 				En:  "GPU calls go through nvproxy: only selected GPU models and driver versions, no MIG, and no device plugin outside GKE. Check your driver against the supported list.",
 				Zh:  "GPU 调用经由 nvproxy 转发：只支持部分 GPU 型号和驱动版本，不支持 MIG，GKE 之外也没有设备插件。请先核对你的驱动是否在支持列表中。",
 			},
@@ -9876,23 +7777,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 851, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 850, Col: 5},
 			ID:  "sandbox.legacy-rebuild",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 852, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 851, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 852, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 851, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "legacy-apps",
-								Content: []*yaml.Node{},
-								Line:    852,
-								Column:  23,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "legacy-apps", Line: 851, Column: 23},
 						},
 						op: "has",
 						strs: []string{
@@ -9905,21 +7799,14 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: -12,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 855, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 854, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 855, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 854, Col: 22},
 						Key: "posix_compat",
 						Op:  "lte",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!int",
-								Value:   "2",
-								Content: []*yaml.Node{},
-								Line:    855,
-								Column:  42,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 854, Column: 42},
 						},
 						op: "lte",
 						nums: []float64{
@@ -9929,7 +7816,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 857, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 856, Col: 7},
 				En:  "Legacy applications would have to be rebuilt or rewritten for this target; they cannot run as they are.",
 				Zh:  "传统应用必须针对这一目标重新构建甚至重写，无法原样运行。",
 			},
@@ -9937,23 +7824,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 862, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 861, Col: 5},
 			ID:  "sandbox.high-security",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 863, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 862, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 863, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 862, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "security",
-								Content: []*yaml.Node{},
-								Line:    863,
-								Column:  24,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "security", Line: 862, Column: 24},
 						},
 						op: "has",
 						strs: []string{
@@ -9966,14 +7846,14 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 866, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 865, Col: 13},
 				IDs: []string{
 					"kata",
 					"firecracker",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 868, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 867, Col: 7},
 				En:  "High security: the report recommends Kata and Firecracker for their hardware (KVM) isolation. Confidential computing, which it also cites, applies to Kata with QEMU only; Firecracker has no TEE support.",
 				Zh:  "高安全需求：报告推荐 Kata 和 Firecracker，看重其基于 KVM 的硬件级隔离。报告同时提到的机密计算只有 Kata（QEMU）支持，Firecracker 并不支持 TEE。",
 			},
@@ -9981,37 +7861,24 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 871, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 870, Col: 5},
 			ID:  "sandbox.extreme-performance",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 872, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 871, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 872, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 871, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
 							Node: &yaml.Node{
 								Kind:  2,
 								Style: 32,
+								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "performance",
-										Content: []*yaml.Node{},
-										Line:    872,
-										Column:  25,
-									},
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "startup",
-										Content: []*yaml.Node{},
-										Line:    872,
-										Column:  38,
-									},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "performance", Line: 871, Column: 25},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "startup", Line: 871, Column: 38},
 								},
-								Line:   872,
+								Line:   871,
 								Column: 24,
 							},
 						},
@@ -10027,14 +7894,14 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 875, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 874, Col: 13},
 				IDs: []string{
 					"unikernel",
 					"webassembly",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 877, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 876, Col: 7},
 				En:  "Top performance: the report recommends unikernels and WebAssembly for millisecond starts and megabyte-sized images.",
 				Zh:  "极致性能：报告推荐 Unikernel 和 WebAssembly，理由是毫秒级启动和 MB 级镜像。",
 			},
@@ -10042,23 +7909,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 880, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 879, Col: 5},
 			ID:  "sandbox.compatibility-first",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 881, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 880, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 881, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 880, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "compatibility",
-								Content: []*yaml.Node{},
-								Line:    881,
-								Column:  24,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "compatibility", Line: 880, Column: 24},
 						},
 						op: "has",
 						strs: []string{
@@ -10071,14 +7931,14 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 884, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 883, Col: 13},
 				IDs: []string{
 					"kata",
 					"gvisor",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 886, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 885, Col: 7},
 				En:  "Compatibility first: the report recommends Kata and gVisor, which take ordinary OCI images and plug into Kubernetes as a RuntimeClass.",
 				Zh:  "兼容性优先：报告推荐 Kata 和 gVisor，二者直接使用普通 OCI 镜像，并能以 RuntimeClass 的方式接入 Kubernetes。",
 			},
@@ -10086,23 +7946,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 889, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 888, Col: 5},
 			ID:  "sandbox.edge-iot",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 890, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 889, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 890, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 889, Col: 12},
 						Key: "environment",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "edge",
-								Content: []*yaml.Node{},
-								Line:    890,
-								Column:  25,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "edge", Line: 889, Column: 25},
 						},
 						op: "is",
 						strs: []string{
@@ -10115,14 +7968,14 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 12,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 893, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 892, Col: 13},
 				IDs: []string{
 					"webassembly",
 					"unikernel",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 895, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 894, Col: 7},
 				En:  "Edge and IoT: the report recommends WebAssembly and unikernels for their small size and low resource use.",
 				Zh:  "边缘 / IoT：报告推荐 WebAssembly 和 Unikernel，理由是体积小、资源占用低。",
 			},
@@ -10130,23 +7983,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 898, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 897, Col: 5},
 			ID:  "sandbox.cost-sensitive",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 899, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 898, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 899, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 898, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "cost",
-								Content: []*yaml.Node{},
-								Line:    899,
-								Column:  24,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "cost", Line: 898, Column: 24},
 						},
 						op: "has",
 						strs: []string{
@@ -10159,14 +8005,14 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 902, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 901, Col: 13},
 				IDs: []string{
 					"gvisor",
 					"webassembly",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 904, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 903, Col: 7},
 				En:  "Cost-sensitive: the report recommends gVisor and WebAssembly, which need no virtualization hardware (ordinary cloud VMs do, without nested virtualization).",
 				Zh:  "成本敏感：报告推荐 gVisor 和 WebAssembly，它们不需要虚拟化硬件（普通云主机即可，无需嵌套虚拟化）。",
 			},
@@ -10174,23 +8020,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 909, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 908, Col: 5},
 			ID:  "sandbox.untrusted-code",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 910, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 909, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 910, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 909, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "untrusted",
-								Content: []*yaml.Node{},
-								Line:    910,
-								Column:  21,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 909, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -10203,13 +8042,13 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 913, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 912, Col: 13},
 				IDs: []string{
 					"gvisor",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 915, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 914, Col: 7},
 				En:  "Running untrusted code is a use case the report names for gVisor: it shrinks the host kernel surface without needing /dev/kvm.",
 				Zh:  "报告把执行不可信代码列为 gVisor 的应用场景：它在不需要 /dev/kvm 的前提下缩小了宿主机内核的攻击面。",
 			},
@@ -10217,23 +8056,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 918, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 917, Col: 5},
 			ID:  "sandbox.untrusted-hardware-boundary",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 919, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 918, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 919, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 918, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "untrusted",
-								Content: []*yaml.Node{},
-								Line:    919,
-								Column:  21,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 918, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -10241,17 +8073,10 @@ var pb656 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 919, Col: 32},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 918, Col: 32},
 						Key: "kvm",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "available",
-								Content: []*yaml.Node{},
-								Line:    919,
-								Column:  37,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "available", Line: 918, Column: 37},
 						},
 						op: "is",
 						strs: []string{
@@ -10264,20 +8089,13 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 6,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 922, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 921, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 922, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 921, Col: 22},
 						Key: "needs_kvm",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    922,
-								Column:  33,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 921, Column: 33},
 						},
 						op: "is",
 						strs: []string{
@@ -10285,18 +8103,11 @@ var pb656 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 922, Col: 39},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 921, Col: 39},
 						Key: "isolation",
 						Op:  "gte",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!int",
-								Value:   "5",
-								Content: []*yaml.Node{},
-								Line:    922,
-								Column:  56,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 921, Column: 56},
 						},
 						op: "gte",
 						nums: []float64{
@@ -10306,7 +8117,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 924, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 923, Col: 7},
 				En:  "Untrusted code and /dev/kvm available: a hardware-virtualization boundary is the report's first choice for high security, and here nothing stands in its way.",
 				Zh:  "运行不可信代码且主机有 /dev/kvm：硬件虚拟化边界是报告在高安全需求下的首选，而这里的条件允许使用它。",
 			},
@@ -10314,37 +8125,24 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 927, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 926, Col: 5},
 			ID:  "sandbox.multi-tenant",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 928, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 927, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 928, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 927, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
 							Node: &yaml.Node{
 								Kind:  2,
 								Style: 32,
+								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "multi-team",
-										Content: []*yaml.Node{},
-										Line:    928,
-										Column:  22,
-									},
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "untrusted",
-										Content: []*yaml.Node{},
-										Line:    928,
-										Column:  34,
-									},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "multi-team", Line: 927, Column: 22},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 927, Column: 34},
 								},
-								Line:   928,
+								Line:   927,
 								Column: 21,
 							},
 						},
@@ -10360,7 +8158,7 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 4,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 931, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 930, Col: 13},
 				IDs: []string{
 					"gvisor",
 					"kata",
@@ -10368,7 +8166,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 933, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 932, Col: 7},
 				En:  "The report names multi-tenancy as a use case of gVisor (multi-tenant platforms), Firecracker (multi-tenant containers) and Kata (multi-tenant Kubernetes).",
 				Zh:  "报告把多租户列为 gVisor（多租户平台）、Firecracker（多租户容器）和 Kata（多租户 Kubernetes）的应用场景。",
 			},
@@ -10376,23 +8174,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 936, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 935, Col: 5},
 			ID:  "sandbox.ci-builds",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 937, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 936, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 937, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 936, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "batch-ci",
-								Content: []*yaml.Node{},
-								Line:    937,
-								Column:  23,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "batch-ci", Line: 936, Column: 23},
 						},
 						op: "has",
 						strs: []string{
@@ -10405,13 +8196,13 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 5,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 940, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 939, Col: 13},
 				IDs: []string{
 					"gvisor",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 942, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 941, Col: 7},
 				En:  "CI/CD environments are a use case the report names for gVisor: build jobs run code from pull requests and third-party packages.",
 				Zh:  "报告把 CI/CD 环境列为 gVisor 的应用场景：构建任务会执行来自合并请求和第三方依赖的代码。",
 			},
@@ -10419,23 +8210,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 945, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 944, Col: 5},
 			ID:  "sandbox.serverless",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 946, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 945, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 946, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 945, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "serverless",
-								Content: []*yaml.Node{},
-								Line:    946,
-								Column:  23,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "serverless", Line: 945, Column: 23},
 						},
 						op: "has",
 						strs: []string{
@@ -10448,13 +8232,13 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 949, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 948, Col: 13},
 				IDs: []string{
 					"firecracker",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 951, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 950, Col: 7},
 				En:  "Serverless platforms are the use case Firecracker was built for (AWS Lambda and Fargate run on it): fast boots and little memory per microVM.",
 				Zh:  "Serverless 平台正是 Firecracker 的设计初衷（AWS Lambda 和 Fargate 即运行在它之上）：启动快，每个 microVM 占用内存少。",
 			},
@@ -10462,23 +8246,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 954, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 953, Col: 5},
 			ID:  "sandbox.serverless-gvisor",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 955, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 954, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 955, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 954, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "serverless",
-								Content: []*yaml.Node{},
-								Line:    955,
-								Column:  23,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "serverless", Line: 954, Column: 23},
 						},
 						op: "has",
 						strs: []string{
@@ -10491,13 +8268,13 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 5,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 958, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 957, Col: 13},
 				IDs: []string{
 					"gvisor",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 960, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 959, Col: 7},
 				En:  "The report pairs serverless with gVisor as well (Cloud Run's first generation ran on it), a fit where /dev/kvm is missing.",
 				Zh:  "报告也把 Serverless 与 gVisor 相关联（Cloud Run 第一代执行环境基于它），适合没有 /dev/kvm 的环境。",
 			},
@@ -10505,23 +8282,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 963, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 962, Col: 5},
 			ID:  "sandbox.confidential-kata",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 964, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 963, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 964, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 963, Col: 12},
 						Key: "confidential",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    964,
-								Column:  26,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 963, Column: 26},
 						},
 						op: "is",
 						strs: []string{
@@ -10534,13 +8304,13 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 6,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 967, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 966, Col: 13},
 				IDs: []string{
 					"kata",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 969, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 968, Col: 7},
 				En:  "Confidential computing is a use case the report names for Kata: Confidential Containers keep the pod model while its VM runs under TDX or SEV-SNP.",
 				Zh:  "报告把机密计算列为 Kata 的应用场景：机密容器（CoCo）保留了 Pod 模型，同时让其虚拟机运行在 TDX 或 SEV-SNP 保护之下。",
 			},
@@ -10953,14 +8723,7 @@ var pb987 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 92, Col: 7},
 			Name: "fp16_tflops",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "989",
-					Content: []*yaml.Node{},
-					Line:    92,
-					Column:  28,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "989", Line: 92, Column: 28},
 			},
 			Source: "https://glennklockwood.com/garden/processors/h100",
 			Fact:   "nvidia-h100-fp16-tflops",
@@ -10971,14 +8734,7 @@ var pb987 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 93, Col: 7},
 			Name: "memory_gb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "80",
-					Content: []*yaml.Node{},
-					Line:    93,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "80", Line: 93, Column: 26},
 			},
 			Source: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
 			Attr:   &pb960,
@@ -10988,15 +8744,7 @@ var pb987 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 94, Col: 7},
 			Name: "memory_type",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "HBM3 (SXM5; the PCIe card uses HBM2e)",
-					Content: []*yaml.Node{},
-					Line:    94,
-					Column:  28,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "HBM3 (SXM5; the PCIe card uses HBM2e)", Line: 94, Column: 28},
 			},
 			Source: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
 			Fact:   "nvidia-h100-memory",
@@ -11007,14 +8755,7 @@ var pb987 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 95, Col: 7},
 			Name: "tdp_w",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "700",
-					Content: []*yaml.Node{},
-					Line:    95,
-					Column:  22,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "700", Line: 95, Column: 22},
 			},
 			Source: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
 			Fact:   "nvidia-h100-tdp",
@@ -11025,14 +8766,7 @@ var pb987 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 96, Col: 7},
 			Name: "price_cny",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "300000",
-					Content: []*yaml.Node{},
-					Line:    96,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "300000", Line: 96, Column: 26},
 			},
 			Source: "https://aait.co.jp/?p=45812",
 			Fact:   "nvidia-h100-price-estimate",
@@ -11043,14 +8777,7 @@ var pb987 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 97, Col: 7},
 			Name: "cuda",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "native",
-					Content: []*yaml.Node{},
-					Line:    97,
-					Column:  21,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native", Line: 97, Column: 21},
 			},
 			Source: "report: 技术选型建议 / GPU虚拟化选择 / 国际方案",
 			Attr:   &pb964,
@@ -11060,14 +8787,7 @@ var pb987 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 98, Col: 7},
 			Name: "domestic",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "none",
-					Content: []*yaml.Node{},
-					Line:    98,
-					Column:  25,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 98, Column: 25},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化)",
 			Attr:   &pb968,
@@ -11077,14 +8797,7 @@ var pb987 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 99, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    99,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 99, Column: 26},
 			},
 			Source: "report: 技术选型建议 / GPU虚拟化选择 / 国际方案 (最成熟生态)",
 			Attr:   &pb972,
@@ -11094,14 +8807,7 @@ var pb987 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 100, Col: 7},
 			Name: "container_support",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    100,
-					Column:  34,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 100, Column: 34},
 			},
 			Source: "https://github.com/NVIDIA/k8s-device-plugin",
 			Fact:   "resource-name-nvidia",
@@ -11112,14 +8818,7 @@ var pb987 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 101, Col: 7},
 			Name: "sharing",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "hardware",
-					Content: []*yaml.Node{},
-					Line:    101,
-					Column:  24,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "hardware", Line: 101, Column: 24},
 			},
 			Source: "https://docs.nvidia.com/datacenter/tesla/pdf/NVIDIA_MIG_User_Guide.pdf",
 			Fact:   "mig-max-instances",
@@ -11130,14 +8829,7 @@ var pb987 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 102, Col: 7},
 			Name: "export_restricted",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    102,
-					Column:  34,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 102, Column: 34},
 			},
 			Source: "https://bis.gov/press-release/commerce-strengthens-restrictions-advanced-computing-semiconductors-semiconductor",
 			Fact:   "export-controls-china-status",
@@ -11148,15 +8840,7 @@ var pb987 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 103, Col: 7},
 			Name: "model",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "H100 SXM5 80GB",
-					Content: []*yaml.Node{},
-					Line:    103,
-					Column:  22,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "H100 SXM5 80GB", Line: 103, Column: 22},
 			},
 			Source: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
 			Attr:   &pb979,
@@ -11202,14 +8886,7 @@ var pb1021 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 112, Col: 7},
 			Name: "fp16_tflops",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "989",
-					Content: []*yaml.Node{},
-					Line:    112,
-					Column:  28,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "989", Line: 112, Column: 28},
 			},
 			Source: "https://glennklockwood.com/garden/processors/h100",
 			Fact:   "nvidia-h200-compute-tdp",
@@ -11220,14 +8897,7 @@ var pb1021 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 113, Col: 7},
 			Name: "memory_gb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "141",
-					Content: []*yaml.Node{},
-					Line:    113,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "141", Line: 113, Column: 26},
 			},
 			Source: "https://raw.githubusercontent.com/mlcommons/inference_results_v4.1/main/closed/NVIDIA/systems/H200-SXM-141GBx8_TRT_MaxQ.json",
 			Fact:   "nvidia-h200-memory",
@@ -11238,14 +8908,7 @@ var pb1021 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 114, Col: 7},
 			Name: "memory_type",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "HBM3e",
-					Content: []*yaml.Node{},
-					Line:    114,
-					Column:  28,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "HBM3e", Line: 114, Column: 28},
 			},
 			Source: "https://raw.githubusercontent.com/mlcommons/inference_results_v4.1/main/closed/NVIDIA/systems/H200-SXM-141GBx8_TRT_MaxQ.json",
 			Attr:   &pb961,
@@ -11255,14 +8918,7 @@ var pb1021 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 115, Col: 7},
 			Name: "tdp_w",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "700",
-					Content: []*yaml.Node{},
-					Line:    115,
-					Column:  22,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "700", Line: 115, Column: 22},
 			},
 			Source: "https://raw.githubusercontent.com/mlcommons/inference_results_v4.1/main/closed/NVIDIA/systems/H200-SXM-141GBx8_TRT_MaxQ.json",
 			Fact:   "nvidia-h200-compute-tdp",
@@ -11273,14 +8929,7 @@ var pb1021 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 116, Col: 7},
 			Name: "price_cny",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "190000",
-					Content: []*yaml.Node{},
-					Line:    116,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "190000", Line: 116, Column: 26},
 			},
 			Source: "https://www.techzine.eu/news/infrastructure/137757/nvidia-demands-full-prepayment-for-h200-chips-to-china/",
 			Fact:   "nvidia-h200-price-2026",
@@ -11291,14 +8940,7 @@ var pb1021 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 117, Col: 7},
 			Name: "cuda",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "native",
-					Content: []*yaml.Node{},
-					Line:    117,
-					Column:  21,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native", Line: 117, Column: 21},
 			},
 			Source: "report: 技术选型建议 / GPU虚拟化选择 / 国际方案",
 			Attr:   &pb964,
@@ -11308,14 +8950,7 @@ var pb1021 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 118, Col: 7},
 			Name: "domestic",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "none",
-					Content: []*yaml.Node{},
-					Line:    118,
-					Column:  25,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 118, Column: 25},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化)",
 			Attr:   &pb968,
@@ -11325,14 +8960,7 @@ var pb1021 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 119, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    119,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 119, Column: 26},
 			},
 			Source: "report: 技术选型建议 / GPU虚拟化选择 / 国际方案 (最成熟生态)",
 			Attr:   &pb972,
@@ -11342,14 +8970,7 @@ var pb1021 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 120, Col: 7},
 			Name: "container_support",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    120,
-					Column:  34,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 120, Column: 34},
 			},
 			Source: "https://github.com/NVIDIA/k8s-device-plugin",
 			Fact:   "resource-name-nvidia",
@@ -11360,14 +8981,7 @@ var pb1021 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 121, Col: 7},
 			Name: "sharing",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "hardware",
-					Content: []*yaml.Node{},
-					Line:    121,
-					Column:  24,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "hardware", Line: 121, Column: 24},
 			},
 			Source: "https://docs.nvidia.com/datacenter/tesla/pdf/NVIDIA_MIG_User_Guide.pdf",
 			Fact:   "mig-max-instances",
@@ -11378,14 +8992,7 @@ var pb1021 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 122, Col: 7},
 			Name: "export_restricted",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    122,
-					Column:  34,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 122, Column: 34},
 			},
 			Source: "https://www.afslaw.com/perspectives/national-security-counsel/bis-relaxes-export-license-review-h200-chips-china-and-macau",
 			Fact:   "export-controls-china-status",
@@ -11396,15 +9003,7 @@ var pb1021 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 123, Col: 7},
 			Name: "model",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "H200 SXM 141GB",
-					Content: []*yaml.Node{},
-					Line:    123,
-					Column:  22,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "H200 SXM 141GB", Line: 123, Column: 22},
 			},
 			Source: "https://raw.githubusercontent.com/mlcommons/inference_results_v4.1/main/closed/NVIDIA/systems/H200-SXM-141GBx8_TRT_MaxQ.json",
 			Attr:   &pb979,
@@ -11475,14 +9074,7 @@ var pb1046 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 132, Col: 7},
 			Name: "fp16_tflops",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "312",
-					Content: []*yaml.Node{},
-					Line:    132,
-					Column:  28,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "312", Line: 132, Column: 28},
 			},
 			Source: "https://glennklockwood.com/garden/processors/A100",
 			Fact:   "nvidia-a100-fp16",
@@ -11493,14 +9085,7 @@ var pb1046 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 133, Col: 7},
 			Name: "memory_gb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "80",
-					Content: []*yaml.Node{},
-					Line:    133,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "80", Line: 133, Column: 26},
 			},
 			Source: "https://glennklockwood.com/garden/processors/A100",
 			Attr:   &pb960,
@@ -11510,14 +9095,7 @@ var pb1046 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 134, Col: 7},
 			Name: "memory_type",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "HBM2e",
-					Content: []*yaml.Node{},
-					Line:    134,
-					Column:  28,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "HBM2e", Line: 134, Column: 28},
 			},
 			Source: "https://glennklockwood.com/garden/processors/A100",
 			Attr:   &pb961,
@@ -11527,14 +9105,7 @@ var pb1046 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 135, Col: 7},
 			Name: "tdp_w",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "400",
-					Content: []*yaml.Node{},
-					Line:    135,
-					Column:  22,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "400", Line: 135, Column: 22},
 			},
 			Source: "https://glennklockwood.com/garden/processors/A100",
 			Fact:   "nvidia-a100-memory-tdp",
@@ -11545,14 +9116,7 @@ var pb1046 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 136, Col: 7},
 			Name: "price_cny",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "100000",
-					Content: []*yaml.Node{},
-					Line:    136,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "100000", Line: 136, Column: 26},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (价格)",
 			Fact:   "report-gpu-prices",
@@ -11563,14 +9127,7 @@ var pb1046 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 137, Col: 7},
 			Name: "cuda",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "native",
-					Content: []*yaml.Node{},
-					Line:    137,
-					Column:  21,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native", Line: 137, Column: 21},
 			},
 			Source: "report: 国产GPU技术 / 技术对比",
 			Attr:   &pb964,
@@ -11580,14 +9137,7 @@ var pb1046 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 138, Col: 7},
 			Name: "domestic",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "none",
-					Content: []*yaml.Node{},
-					Line:    138,
-					Column:  25,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 138, Column: 25},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化)",
 			Attr:   &pb968,
@@ -11597,14 +9147,7 @@ var pb1046 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 139, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    139,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 139, Column: 26},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (生态成熟度: 最成熟)",
 			Attr:   &pb972,
@@ -11614,14 +9157,7 @@ var pb1046 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 140, Col: 7},
 			Name: "container_support",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    140,
-					Column:  34,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 140, Column: 34},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (容器支持)",
 			Attr:   &pb973,
@@ -11631,14 +9167,7 @@ var pb1046 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 141, Col: 7},
 			Name: "sharing",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "hardware",
-					Content: []*yaml.Node{},
-					Line:    141,
-					Column:  24,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "hardware", Line: 141, Column: 24},
 			},
 			Source: "https://docs.nvidia.com/datacenter/tesla/pdf/NVIDIA_MIG_User_Guide.pdf",
 			Fact:   "mig-max-instances",
@@ -11649,14 +9178,7 @@ var pb1046 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 142, Col: 7},
 			Name: "export_restricted",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    142,
-					Column:  34,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 142, Column: 34},
 			},
 			Source: "https://bis.gov/press-release/commerce-strengthens-restrictions-advanced-computing-semiconductors-semiconductor",
 			Fact:   "export-controls-china-status",
@@ -11667,15 +9189,7 @@ var pb1046 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 143, Col: 7},
 			Name: "model",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "A100 SXM4 80GB",
-					Content: []*yaml.Node{},
-					Line:    143,
-					Column:  22,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "A100 SXM4 80GB", Line: 143, Column: 22},
 			},
 			Source: "https://glennklockwood.com/garden/processors/A100",
 			Attr:   &pb979,
@@ -11708,14 +9222,7 @@ var pb1073 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 152, Col: 7},
 			Name: "fp16_tflops",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "148",
-					Content: []*yaml.Node{},
-					Line:    152,
-					Column:  28,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "148", Line: 152, Column: 28},
 			},
 			Source: "https://www.tomshardware.com/pc-components/gpus/new-nvidia-ai-gpus-designed-to-get-around-us-export-bans-come-to-china-h20-l20-and-l2-to-fill-void-left-by-restricted-models",
 			Fact:   "nvidia-h20-specs",
@@ -11726,14 +9233,7 @@ var pb1073 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 153, Col: 7},
 			Name: "memory_gb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "96",
-					Content: []*yaml.Node{},
-					Line:    153,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "96", Line: 153, Column: 26},
 			},
 			Source: "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html",
 			Fact:   "nvidia-h20-specs",
@@ -11744,14 +9244,7 @@ var pb1073 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 154, Col: 7},
 			Name: "memory_type",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "HBM3",
-					Content: []*yaml.Node{},
-					Line:    154,
-					Column:  28,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "HBM3", Line: 154, Column: 28},
 			},
 			Source: "https://www.tomshardware.com/pc-components/gpus/new-nvidia-ai-gpus-designed-to-get-around-us-export-bans-come-to-china-h20-l20-and-l2-to-fill-void-left-by-restricted-models",
 			Attr:   &pb961,
@@ -11761,14 +9254,7 @@ var pb1073 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 155, Col: 7},
 			Name: "tdp_w",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "400",
-					Content: []*yaml.Node{},
-					Line:    155,
-					Column:  22,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "400", Line: 155, Column: 22},
 			},
 			Source: "https://huggingface.co/hardware/h20",
 			Attr:   &pb962,
@@ -11778,14 +9264,7 @@ var pb1073 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 156, Col: 7},
 			Name: "price_cny",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "110000",
-					Content: []*yaml.Node{},
-					Line:    156,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "110000", Line: 156, Column: 26},
 			},
 			Source: "https://dunyanews.tv/amp/english/788751.php",
 			Fact:   "china-ai-card-prices-2024",
@@ -11796,14 +9275,7 @@ var pb1073 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 157, Col: 7},
 			Name: "cuda",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "native",
-					Content: []*yaml.Node{},
-					Line:    157,
-					Column:  21,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native", Line: 157, Column: 21},
 			},
 			Source: "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html",
 			Attr:   &pb964,
@@ -11813,14 +9285,7 @@ var pb1073 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 158, Col: 7},
 			Name: "domestic",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "none",
-					Content: []*yaml.Node{},
-					Line:    158,
-					Column:  25,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 158, Column: 25},
 			},
 			Source: "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html",
 			Attr:   &pb968,
@@ -11830,14 +9295,7 @@ var pb1073 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 159, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    159,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 159, Column: 26},
 			},
 			Source: "report: 技术选型建议 / GPU虚拟化选择 / 国际方案 (最成熟生态)",
 			Attr:   &pb972,
@@ -11847,14 +9305,7 @@ var pb1073 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 160, Col: 7},
 			Name: "container_support",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    160,
-					Column:  34,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 160, Column: 34},
 			},
 			Source: "https://github.com/NVIDIA/k8s-device-plugin",
 			Fact:   "resource-name-nvidia",
@@ -11865,14 +9316,7 @@ var pb1073 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 161, Col: 7},
 			Name: "sharing",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "hardware",
-					Content: []*yaml.Node{},
-					Line:    161,
-					Column:  24,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "hardware", Line: 161, Column: 24},
 			},
 			Source: "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html",
 			Fact:   "mig-max-instances",
@@ -11883,14 +9327,7 @@ var pb1073 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 162, Col: 7},
 			Name: "export_restricted",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    162,
-					Column:  34,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 162, Column: 34},
 			},
 			Source: "https://www.nbcsandiego.com/news/business/money-report/nvidia-says-it-will-record-5-5-billion-quarterly-charge-tied-to-h20-processors-exported-to-china/3804789/",
 			Fact:   "nvidia-h20-export-status-2025",
@@ -11901,15 +9338,7 @@ var pb1073 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 163, Col: 7},
 			Name: "model",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "H20 96GB (HGX)",
-					Content: []*yaml.Node{},
-					Line:    163,
-					Column:  22,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "H20 96GB (HGX)", Line: 163, Column: 22},
 			},
 			Source: "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html",
 			Attr:   &pb979,
@@ -12026,14 +9455,7 @@ var pb1098 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 173, Col: 7},
 			Name: "fp16_tflops",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "147",
-					Content: []*yaml.Node{},
-					Line:    173,
-					Column:  28,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "147", Line: 173, Column: 28},
 			},
 			Source: "https://geektopia.es/es/technology/2021/04/05/noticias/amp/la-empresa-china-tianshu-zhixin-empieza-la-produccion-de-su-gpgpu-a-7-nm-alcanza-los-37-tflops.html",
 			Fact:   "iluvatar-mr-v200",
@@ -12044,14 +9466,7 @@ var pb1098 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 174, Col: 7},
 			Name: "memory_gb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "64",
-					Content: []*yaml.Node{},
-					Line:    174,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "64", Line: 174, Column: 26},
 			},
 			Source: "https://ai.gitee.com/docs/compute/clusters_gpu/iluvatar_BI-V150_gpu",
 			Fact:   "iluvatar-bi-v150",
@@ -12062,14 +9477,7 @@ var pb1098 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 175, Col: 7},
 			Name: "memory_type",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "HBM2e",
-					Content: []*yaml.Node{},
-					Line:    175,
-					Column:  28,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "HBM2e", Line: 175, Column: 28},
 			},
 			Source: "https://ai.gitee.com/docs/compute/clusters_gpu/iluvatar_BI-V150_gpu",
 			Attr:   &pb961,
@@ -12079,14 +9487,7 @@ var pb1098 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 176, Col: 7},
 			Name: "tdp_w",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "350",
-					Content: []*yaml.Node{},
-					Line:    176,
-					Column:  22,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "350", Line: 176, Column: 22},
 			},
 			Source: "https://ai.gitee.com/docs/compute/clusters_gpu/iluvatar_BI-V150_gpu",
 			Attr:   &pb962,
@@ -12096,14 +9497,7 @@ var pb1098 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 177, Col: 7},
 			Name: "price_cny",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "60000",
-					Content: []*yaml.Node{},
-					Line:    177,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "60000", Line: 177, Column: 26},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (价格)",
 			Fact:   "report-gpu-prices",
@@ -12114,14 +9508,7 @@ var pb1098 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 178, Col: 7},
 			Name: "cuda",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "port",
-					Content: []*yaml.Node{},
-					Line:    178,
-					Column:  21,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "port", Line: 178, Column: 21},
 			},
 			Source: "https://ai.gitee.com/docs/compute/clusters_gpu/iluvatar_BI-V150_gpu",
 			Fact:   "iluvatar-software",
@@ -12132,14 +9519,7 @@ var pb1098 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 179, Col: 7},
 			Name: "domestic",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "full",
-					Content: []*yaml.Node{},
-					Line:    179,
-					Column:  25,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "full", Line: 179, Column: 25},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化: 完全自主)",
 			Attr:   &pb968,
@@ -12149,14 +9529,7 @@ var pb1098 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 180, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "3",
-					Content: []*yaml.Node{},
-					Line:    180,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 180, Column: 26},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (生态成熟度: 中等)",
 			Attr:   &pb972,
@@ -12166,14 +9539,7 @@ var pb1098 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 181, Col: 7},
 			Name: "container_support",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    181,
-					Column:  34,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 181, Column: 34},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (容器支持)",
 			Fact:   "resource-name-iluvatar",
@@ -12184,14 +9550,7 @@ var pb1098 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 182, Col: 7},
 			Name: "sharing",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "vgpu",
-					Content: []*yaml.Node{},
-					Line:    182,
-					Column:  24,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "vgpu", Line: 182, Column: 24},
 			},
 			Source: "https://github.com/Project-HAMi/HAMi/blob/master/docs/iluvatar-gpu-support.md",
 			Fact:   "hami-supported-vendors",
@@ -12202,14 +9561,7 @@ var pb1098 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 183, Col: 7},
 			Name: "export_restricted",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    183,
-					Column:  34,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 183, Column: 34},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化: 完全自主)",
 			Attr:   &pb978,
@@ -12218,15 +9570,7 @@ var pb1098 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 184, Col: 7},
 			Name: "model",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "BI-V150 (天垓150)",
-					Content: []*yaml.Node{},
-					Line:    184,
-					Column:  22,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "BI-V150 (天垓150)", Line: 184, Column: 22},
 			},
 			Source: "https://ai.gitee.com/docs/compute/clusters_gpu/iluvatar_BI-V150_gpu",
 			Attr:   &pb979,
@@ -12314,14 +9658,7 @@ var pb1128 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 193, Col: 7},
 			Name: "fp16_tflops",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "100",
-					Content: []*yaml.Node{},
-					Line:    193,
-					Column:  28,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "100", Line: 193, Column: 28},
 			},
 			Source: "https://www.titancomputers.com/Chinese-AI-GPUs-are-on-the-Rise-s/2027.htm",
 			Fact:   "moore-threads-mtt-s4000",
@@ -12332,14 +9669,7 @@ var pb1128 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 194, Col: 7},
 			Name: "memory_gb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "48",
-					Content: []*yaml.Node{},
-					Line:    194,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "48", Line: 194, Column: 26},
 			},
 			Source: "https://tweakpc.de/news/49715/moore-threads-leistungsstarke-mtt-s4000-gpu-aus-china-mit-25-tflops",
 			Fact:   "moore-threads-mtt-s80",
@@ -12350,14 +9680,7 @@ var pb1128 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 195, Col: 7},
 			Name: "memory_type",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "GDDR6",
-					Content: []*yaml.Node{},
-					Line:    195,
-					Column:  28,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "GDDR6", Line: 195, Column: 28},
 			},
 			Source: "https://tweakpc.de/news/49715/moore-threads-leistungsstarke-mtt-s4000-gpu-aus-china-mit-25-tflops",
 			Attr:   &pb961,
@@ -12367,14 +9690,7 @@ var pb1128 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 196, Col: 7},
 			Name: "tdp_w",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "350",
-					Content: []*yaml.Node{},
-					Line:    196,
-					Column:  22,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "350", Line: 196, Column: 22},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (功耗)",
 			Fact:   "moore-threads-mtt-s4000-tdp",
@@ -12385,14 +9701,7 @@ var pb1128 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 197, Col: 7},
 			Name: "price_cny",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "70000",
-					Content: []*yaml.Node{},
-					Line:    197,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "70000", Line: 197, Column: 26},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (价格)",
 			Fact:   "report-gpu-prices",
@@ -12403,14 +9712,7 @@ var pb1128 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 198, Col: 7},
 			Name: "cuda",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "port",
-					Content: []*yaml.Node{},
-					Line:    198,
-					Column:  21,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "port", Line: 198, Column: 21},
 			},
 			Source: "https://blog.csdn.net/aosudh/article/details/148171351",
 			Fact:   "moore-threads-software",
@@ -12421,14 +9723,7 @@ var pb1128 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 199, Col: 7},
 			Name: "domestic",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "full",
-					Content: []*yaml.Node{},
-					Line:    199,
-					Column:  25,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "full", Line: 199, Column: 25},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化: 完全自主)",
 			Attr:   &pb968,
@@ -12438,14 +9733,7 @@ var pb1128 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 200, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "3",
-					Content: []*yaml.Node{},
-					Line:    200,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 200, Column: 26},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (生态成熟度: 中等)",
 			Attr:   &pb972,
@@ -12455,14 +9743,7 @@ var pb1128 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 201, Col: 7},
 			Name: "container_support",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    201,
-					Column:  34,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 201, Column: 34},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (容器支持)",
 			Fact:   "resource-name-moore-threads",
@@ -12473,14 +9754,7 @@ var pb1128 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 202, Col: 7},
 			Name: "sharing",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "vgpu",
-					Content: []*yaml.Node{},
-					Line:    202,
-					Column:  24,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "vgpu", Line: 202, Column: 24},
 			},
 			Source: "https://github.com/Project-HAMi/HAMi",
 			Fact:   "hami-supported-vendors",
@@ -12491,14 +9765,7 @@ var pb1128 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 203, Col: 7},
 			Name: "export_restricted",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    203,
-					Column:  34,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 203, Column: 34},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化: 完全自主)",
 			Attr:   &pb978,
@@ -12507,15 +9774,7 @@ var pb1128 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 204, Col: 7},
 			Name: "model",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "MTT S4000",
-					Content: []*yaml.Node{},
-					Line:    204,
-					Column:  22,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "MTT S4000", Line: 204, Column: 22},
 			},
 			Source: "https://www.io-tech.fi/uutinen/moore-threads-julkaisi-uuden-mtt-s4000-laskentakortin-ja-kuae-intelligent-computing-center-palvelinklusterit/",
 			Attr:   &pb979,
@@ -12616,14 +9875,7 @@ var pb1156 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 213, Col: 7},
 			Name: "fp16_tflops",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "1024",
-					Content: []*yaml.Node{},
-					Line:    213,
-					Column:  28,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1024", Line: 213, Column: 28},
 			},
 			Source: "https://www.tomshardware.com/news/chinese-biren-rolls-out-new-gpus-with-77-billion-transistors-2-pflops-of-ai-performance",
 			Fact:   "biren-br100-specs",
@@ -12634,14 +9886,7 @@ var pb1156 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 214, Col: 7},
 			Name: "memory_gb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "64",
-					Content: []*yaml.Node{},
-					Line:    214,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "64", Line: 214, Column: 26},
 			},
 			Source: "https://notebookcheck.com/Die-Birentech-BR100-GPU-aus-China-verspricht-256-TFLOPs-und-64-GB-HBM2E-bei-550-Watt.642238.0.html",
 			Fact:   "biren-br100-specs",
@@ -12652,14 +9897,7 @@ var pb1156 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 215, Col: 7},
 			Name: "memory_type",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "HBM2e",
-					Content: []*yaml.Node{},
-					Line:    215,
-					Column:  28,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "HBM2e", Line: 215, Column: 28},
 			},
 			Source: "https://www.tomshardware.com/news/chinese-biren-rolls-out-new-gpus-with-77-billion-transistors-2-pflops-of-ai-performance",
 			Fact:   "biren-br100-specs",
@@ -12670,14 +9908,7 @@ var pb1156 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 216, Col: 7},
 			Name: "tdp_w",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "550",
-					Content: []*yaml.Node{},
-					Line:    216,
-					Column:  22,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "550", Line: 216, Column: 22},
 			},
 			Source: "https://notebookcheck.com/Die-Birentech-BR100-GPU-aus-China-verspricht-256-TFLOPs-und-64-GB-HBM2E-bei-550-Watt.642238.0.html",
 			Fact:   "biren-br100-specs",
@@ -12688,14 +9919,7 @@ var pb1156 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 217, Col: 7},
 			Name: "price_cny",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "80000",
-					Content: []*yaml.Node{},
-					Line:    217,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "80000", Line: 217, Column: 26},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (价格)",
 			Fact:   "report-gpu-prices",
@@ -12706,14 +9930,7 @@ var pb1156 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 218, Col: 7},
 			Name: "cuda",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "none",
-					Content: []*yaml.Node{},
-					Line:    218,
-					Column:  21,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 218, Column: 21},
 			},
 			Source: "https://www.tomshardware.com/news/chinese-biren-rolls-out-new-gpus-with-77-billion-transistors-2-pflops-of-ai-performance",
 			Fact:   "biren-cuda",
@@ -12724,14 +9941,7 @@ var pb1156 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 219, Col: 7},
 			Name: "domestic",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "full",
-					Content: []*yaml.Node{},
-					Line:    219,
-					Column:  25,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "full", Line: 219, Column: 25},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化: 完全自主)",
 			Attr:   &pb968,
@@ -12741,14 +9951,7 @@ var pb1156 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 220, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "2",
-					Content: []*yaml.Node{},
-					Line:    220,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 220, Column: 26},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (生态成熟度: 初期)",
 			Attr:   &pb972,
@@ -12758,14 +9961,7 @@ var pb1156 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 221, Col: 7},
 			Name: "container_support",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "4",
-					Content: []*yaml.Node{},
-					Line:    221,
-					Column:  34,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 221, Column: 34},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (容器支持)",
 			Attr:   &pb973,
@@ -12775,14 +9971,7 @@ var pb1156 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 222, Col: 7},
 			Name: "sharing",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "hardware",
-					Content: []*yaml.Node{},
-					Line:    222,
-					Column:  24,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "hardware", Line: 222, Column: 24},
 			},
 			Source: "report: 国产GPU技术 / 壁仞科技 / 虚拟化",
 			Fact:   "biren-virtualization",
@@ -12793,14 +9982,7 @@ var pb1156 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 223, Col: 7},
 			Name: "export_restricted",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    223,
-					Column:  34,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 223, Column: 34},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化: 完全自主)",
 			Attr:   &pb978,
@@ -12809,15 +9991,7 @@ var pb1156 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 224, Col: 7},
 			Name: "model",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "BR100 (OAM)",
-					Content: []*yaml.Node{},
-					Line:    224,
-					Column:  22,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "BR100 (OAM)", Line: 224, Column: 22},
 			},
 			Source: "https://www.tomshardware.com/news/chinese-biren-rolls-out-new-gpus-with-77-billion-transistors-2-pflops-of-ai-performance",
 			Attr:   &pb979,
@@ -12920,14 +10094,7 @@ var pb1185 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 233, Col: 7},
 			Name: "fp16_tflops",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "200",
-					Content: []*yaml.Node{},
-					Line:    233,
-					Column:  28,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "200", Line: 233, Column: 28},
 			},
 			Source: "report: 国产GPU技术 / 海光DCU (Z100)",
 			Fact:   "hygon-z100-specs",
@@ -12938,14 +10105,7 @@ var pb1185 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 234, Col: 7},
 			Name: "memory_gb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "32",
-					Content: []*yaml.Node{},
-					Line:    234,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "32", Line: 234, Column: 26},
 			},
 			Source: "https://www.paddlepaddle.org.cn/documentation/docs/zh/hardware_support/dcu/install_cn.html",
 			Fact:   "hygon-z100-specs",
@@ -12956,14 +10116,7 @@ var pb1185 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 235, Col: 7},
 			Name: "memory_type",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "HBM2",
-					Content: []*yaml.Node{},
-					Line:    235,
-					Column:  28,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "HBM2", Line: 235, Column: 28},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (显存)",
 			Attr:   &pb961,
@@ -12973,14 +10126,7 @@ var pb1185 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 236, Col: 7},
 			Name: "tdp_w",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "280",
-					Content: []*yaml.Node{},
-					Line:    236,
-					Column:  22,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "280", Line: 236, Column: 22},
 			},
 			Source: "https://www.paddlepaddle.org.cn/documentation/docs/zh/hardware_support/dcu/install_cn.html",
 			Fact:   "hygon-z100-specs",
@@ -12991,14 +10137,7 @@ var pb1185 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 237, Col: 7},
 			Name: "price_cny",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "50000",
-					Content: []*yaml.Node{},
-					Line:    237,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "50000", Line: 237, Column: 26},
 			},
 			Source: "report: 技术选型建议 / GPU虚拟化选择 / 性价比优先",
 			Fact:   "report-gpu-prices",
@@ -13009,14 +10148,7 @@ var pb1185 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 238, Col: 7},
 			Name: "cuda",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "port",
-					Content: []*yaml.Node{},
-					Line:    238,
-					Column:  21,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "port", Line: 238, Column: 21},
 			},
 			Source: "https://www.paddlepaddle.org.cn/documentation/docs/zh/hardware_support/dcu/install_cn.html",
 			Fact:   "hygon-software",
@@ -13027,14 +10159,7 @@ var pb1185 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 239, Col: 7},
 			Name: "domestic",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "partial",
-					Content: []*yaml.Node{},
-					Line:    239,
-					Column:  25,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "partial", Line: 239, Column: 25},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化: 部分自主)",
 			Attr:   &pb968,
@@ -13044,14 +10169,7 @@ var pb1185 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 240, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "4",
-					Content: []*yaml.Node{},
-					Line:    240,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 240, Column: 26},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (生态成熟度: 较好)",
 			Attr:   &pb972,
@@ -13061,14 +10179,7 @@ var pb1185 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 241, Col: 7},
 			Name: "container_support",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    241,
-					Column:  34,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 241, Column: 34},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (容器支持)",
 			Fact:   "resource-name-hygon",
@@ -13079,14 +10190,7 @@ var pb1185 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 242, Col: 7},
 			Name: "sharing",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "vgpu",
-					Content: []*yaml.Node{},
-					Line:    242,
-					Column:  24,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "vgpu", Line: 242, Column: 24},
 			},
 			Source: "https://github.com/Project-HAMi/HAMi/blob/master/docs/hygon-dcu-support.md",
 			Fact:   "hami-supported-vendors",
@@ -13097,14 +10201,7 @@ var pb1185 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 243, Col: 7},
 			Name: "export_restricted",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    243,
-					Column:  34,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 243, Column: 34},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (国产化)",
 			Attr:   &pb978,
@@ -13113,15 +10210,7 @@ var pb1185 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 244, Col: 7},
 			Name: "model",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "DCU Z100",
-					Content: []*yaml.Node{},
-					Line:    244,
-					Column:  22,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "DCU Z100", Line: 244, Column: 22},
 			},
 			Source: "https://www.paddlepaddle.org.cn/documentation/docs/zh/hardware_support/dcu/install_cn.html",
 			Attr:   &pb979,
@@ -13189,14 +10278,7 @@ var pb1214 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 254, Col: 7},
 			Name: "fp16_tflops",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "320",
-					Content: []*yaml.Node{},
-					Line:    254,
-					Column:  28,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "320", Line: 254, Column: 28},
 			},
 			Source: "https://gitcode.com/cann/ops-nn/issues/6033",
 			Fact:   "huawei-ascend-910b-compute-tdp",
@@ -13207,14 +10289,7 @@ var pb1214 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 255, Col: 7},
 			Name: "memory_gb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "64",
-					Content: []*yaml.Node{},
-					Line:    255,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "64", Line: 255, Column: 26},
 			},
 			Source: "https://docs.sglang.io/docs/hardware-platforms/ascend-npus/ascend_npu_reference",
 			Fact:   "huawei-ascend-910b-memory",
@@ -13225,15 +10300,7 @@ var pb1214 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 256, Col: 7},
 			Name: "memory_type",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "HBM (HBM2e per third-party sources)",
-					Content: []*yaml.Node{},
-					Line:    256,
-					Column:  28,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "HBM (HBM2e per third-party sources)", Line: 256, Column: 28},
 			},
 			Source: "https://docs.sglang.io/docs/hardware-platforms/ascend-npus/ascend_npu_reference",
 			Fact:   "huawei-ascend-910b-memory",
@@ -13244,14 +10311,7 @@ var pb1214 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 257, Col: 7},
 			Name: "tdp_w",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "400",
-					Content: []*yaml.Node{},
-					Line:    257,
-					Column:  22,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "400", Line: 257, Column: 22},
 			},
 			Source: "https://boardor.com/blog/huawei-ascend-910b-outperforms-h20-910c-approaches-h100",
 			Fact:   "huawei-ascend-910b-compute-tdp",
@@ -13262,14 +10322,7 @@ var pb1214 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 258, Col: 7},
 			Name: "price_cny",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "120000",
-					Content: []*yaml.Node{},
-					Line:    258,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "120000", Line: 258, Column: 26},
 			},
 			Source: "https://dunyanews.tv/amp/english/788751.php",
 			Fact:   "china-ai-card-prices-2024",
@@ -13280,14 +10333,7 @@ var pb1214 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 259, Col: 7},
 			Name: "cuda",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "none",
-					Content: []*yaml.Node{},
-					Line:    259,
-					Column:  21,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 259, Column: 21},
 			},
 			Source: "https://www.hiascend.com/document/detail/en/CANNCommunityEdition/910/devaids/migrationtools/atlasfmkt_16_0001.html",
 			Fact:   "huawei-ascend-cuda-compat",
@@ -13298,14 +10344,7 @@ var pb1214 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 260, Col: 7},
 			Name: "domestic",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "full",
-					Content: []*yaml.Node{},
-					Line:    260,
-					Column:  25,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "full", Line: 260, Column: 25},
 			},
 			Source: "https://www.hiascend.com/document/detail/zh/CANNCommunityEdition/80RC2alpha002/softwareinst/instg/instg_0017.html",
 			Attr:   &pb968,
@@ -13315,14 +10354,7 @@ var pb1214 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 261, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "4",
-					Content: []*yaml.Node{},
-					Line:    261,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 261, Column: 26},
 			},
 			Source: "https://pypi.org/project/torch-npu/",
 			Fact:   "huawei-ascend-software-stack",
@@ -13333,14 +10365,7 @@ var pb1214 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 262, Col: 7},
 			Name: "container_support",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    262,
-					Column:  34,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 262, Column: 34},
 			},
 			Source: "https://www.hiascend.com/document/detail/en/mindie/230/servicedeploy/servicedev/mindie_service0016.html",
 			Fact:   "huawei-ascend-kubernetes",
@@ -13351,14 +10376,7 @@ var pb1214 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 263, Col: 7},
 			Name: "sharing",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "hardware",
-					Content: []*yaml.Node{},
-					Line:    263,
-					Column:  24,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "hardware", Line: 263, Column: 24},
 			},
 			Source: "https://www.hiascend.com/document/detail/en/mindcluster/730/clustersched/schedulingug/cpaug_0017.html",
 			Fact:   "huawei-ascend-vnpu-sharing",
@@ -13369,14 +10387,7 @@ var pb1214 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 264, Col: 7},
 			Name: "export_restricted",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    264,
-					Column:  34,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 264, Column: 34},
 			},
 			Source: "https://www.hiascend.com/document/detail/zh/CANNCommunityEdition/80RC2alpha002/softwareinst/instg/instg_0017.html",
 			Attr:   &pb978,
@@ -13385,15 +10396,7 @@ var pb1214 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 265, Col: 7},
 			Name: "model",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "Ascend 910B (Atlas 800T/800I A2)",
-					Content: []*yaml.Node{},
-					Line:    265,
-					Column:  22,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Ascend 910B (Atlas 800T/800I A2)", Line: 265, Column: 22},
 			},
 			Source: "https://docs.sglang.io/docs/hardware-platforms/ascend-npus/ascend_npu_reference",
 			Attr:   &pb979,
@@ -13459,14 +10462,7 @@ var pb1241 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 274, Col: 7},
 			Name: "fp16_tflops",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "96",
-					Content: []*yaml.Node{},
-					Line:    274,
-					Column:  28,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "96", Line: 274, Column: 28},
 			},
 			Source: "http://guangxilong.com/c/032129635H022.html",
 			Fact:   "cambricon-mlu370-x8-specs",
@@ -13477,14 +10473,7 @@ var pb1241 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 275, Col: 7},
 			Name: "memory_gb",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "48",
-					Content: []*yaml.Node{},
-					Line:    275,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "48", Line: 275, Column: 26},
 			},
 			Source: "http://guangxilong.com/c/032129635H022.html",
 			Fact:   "cambricon-mlu370-x8-specs",
@@ -13495,14 +10484,7 @@ var pb1241 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 276, Col: 7},
 			Name: "memory_type",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "LPDDR5",
-					Content: []*yaml.Node{},
-					Line:    276,
-					Column:  28,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "LPDDR5", Line: 276, Column: 28},
 			},
 			Source: "http://guangxilong.com/c/032129635H022.html",
 			Attr:   &pb961,
@@ -13512,14 +10494,7 @@ var pb1241 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 277, Col: 7},
 			Name: "tdp_w",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "250",
-					Content: []*yaml.Node{},
-					Line:    277,
-					Column:  22,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "250", Line: 277, Column: 22},
 			},
 			Source: "http://www.rencaizhenjiang.com/news/hard/20220324/124384.html",
 			Fact:   "cambricon-mlu370-x8-specs",
@@ -13530,14 +10505,7 @@ var pb1241 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 278, Col: 7},
 			Name: "price_cny",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "60000",
-					Content: []*yaml.Node{},
-					Line:    278,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "60000", Line: 278, Column: 26},
 			},
 			Source: "report: 国产GPU技术 / 技术对比 (价格, comparable domestic cards)",
 			Fact:   "cambricon-mlu370-price-estimate",
@@ -13548,14 +10516,7 @@ var pb1241 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 279, Col: 7},
 			Name: "cuda",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "none",
-					Content: []*yaml.Node{},
-					Line:    279,
-					Column:  21,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 279, Column: 21},
 			},
 			Source: "https://docs.sglang.io/docs/hardware-platforms/cambricon_mlu",
 			Fact:   "cambricon-software-stack",
@@ -13566,14 +10527,7 @@ var pb1241 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 280, Col: 7},
 			Name: "domestic",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "full",
-					Content: []*yaml.Node{},
-					Line:    280,
-					Column:  25,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "full", Line: 280, Column: 25},
 			},
 			Source: "http://guangxilong.com/c/032129635H022.html",
 			Attr:   &pb968,
@@ -13583,14 +10537,7 @@ var pb1241 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 281, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "3",
-					Content: []*yaml.Node{},
-					Line:    281,
-					Column:  26,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 281, Column: 26},
 			},
 			Source: "https://docs.sglang.io/docs/hardware-platforms/cambricon_mlu",
 			Fact:   "cambricon-software-stack",
@@ -13601,14 +10548,7 @@ var pb1241 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 282, Col: 7},
 			Name: "container_support",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "4",
-					Content: []*yaml.Node{},
-					Line:    282,
-					Column:  34,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 282, Column: 34},
 			},
 			Source: "https://github.com/Cambricon/cambricon-k8s-device-plugin/blob/master/device-plugin/README.md",
 			Fact:   "resource-name-cambricon",
@@ -13619,14 +10559,7 @@ var pb1241 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 283, Col: 7},
 			Name: "sharing",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "hardware",
-					Content: []*yaml.Node{},
-					Line:    283,
-					Column:  24,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "hardware", Line: 283, Column: 24},
 			},
 			Source: "https://github.com/Cambricon/cambricon-k8s-device-plugin/blob/master/device-plugin/README.md",
 			Fact:   "cambricon-k8s-device-plugin",
@@ -13637,14 +10570,7 @@ var pb1241 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 284, Col: 7},
 			Name: "export_restricted",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    284,
-					Column:  34,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 284, Column: 34},
 			},
 			Source: "http://guangxilong.com/c/032129635H022.html",
 			Attr:   &pb978,
@@ -13653,15 +10579,7 @@ var pb1241 = Candidate{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 285, Col: 7},
 			Name: "model",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "MLU370-X8",
-					Content: []*yaml.Node{},
-					Line:    285,
-					Column:  22,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "MLU370-X8", Line: 285, Column: 22},
 			},
 			Source: "http://guangxilong.com/c/032129635H022.html",
 			Attr:   &pb979,
@@ -13795,14 +10713,7 @@ var pb958 = Category{
 						Pos: Pos{File: "rules/gpu.yaml", Line: 739, Col: 12},
 						Key: "domestic",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    739,
-								Column:  22,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 739, Column: 22},
 						},
 						op: "is",
 						strs: []string{
@@ -13820,14 +10731,7 @@ var pb958 = Category{
 						Pos: Pos{File: "rules/gpu.yaml", Line: 741, Col: 22},
 						Key: "domestic",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "none",
-								Content: []*yaml.Node{},
-								Line:    741,
-								Column:  32,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 741, Column: 32},
 						},
 						op: "is",
 						strs: []string{
@@ -13854,14 +10758,7 @@ var pb958 = Category{
 						Pos: Pos{File: "rules/gpu.yaml", Line: 747, Col: 12},
 						Key: "domestic",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    747,
-								Column:  22,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 747, Column: 22},
 						},
 						op: "is",
 						strs: []string{
@@ -13879,14 +10776,7 @@ var pb958 = Category{
 						Pos: Pos{File: "rules/gpu.yaml", Line: 749, Col: 22},
 						Key: "domestic",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "partial",
-								Content: []*yaml.Node{},
-								Line:    749,
-								Column:  32,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "partial", Line: 749, Column: 32},
 						},
 						op: "is",
 						strs: []string{
@@ -13913,14 +10803,7 @@ var pb958 = Category{
 						Pos: Pos{File: "rules/gpu.yaml", Line: 755, Col: 12},
 						Key: "cuda",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "required",
-								Content: []*yaml.Node{},
-								Line:    755,
-								Column:  18,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "required", Line: 755, Column: 18},
 						},
 						op: "is",
 						strs: []string{
@@ -13938,14 +10821,7 @@ var pb958 = Category{
 						Pos: Pos{File: "rules/gpu.yaml", Line: 757, Col: 22},
 						Key: "cuda",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "none",
-								Content: []*yaml.Node{},
-								Line:    757,
-								Column:  28,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 757, Column: 28},
 						},
 						op: "is",
 						strs: []string{
@@ -13975,23 +10851,10 @@ var pb958 = Category{
 							Node: &yaml.Node{
 								Kind:  2,
 								Style: 32,
+								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "required",
-										Content: []*yaml.Node{},
-										Line:    763,
-										Column:  19,
-									},
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "preferred",
-										Content: []*yaml.Node{},
-										Line:    763,
-										Column:  29,
-									},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "required", Line: 763, Column: 19},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "preferred", Line: 763, Column: 29},
 								},
 								Line:   763,
 								Column: 18,
@@ -14014,14 +10877,7 @@ var pb958 = Category{
 						Pos: Pos{File: "rules/gpu.yaml", Line: 765, Col: 22},
 						Key: "cuda",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "port",
-								Content: []*yaml.Node{},
-								Line:    765,
-								Column:  28,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "port", Line: 765, Column: 28},
 						},
 						op: "is",
 						strs: []string{
@@ -14048,14 +10904,7 @@ var pb958 = Category{
 						Pos: Pos{File: "rules/gpu.yaml", Line: 771, Col: 12},
 						Key: "cuda",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "none",
-								Content: []*yaml.Node{},
-								Line:    771,
-								Column:  18,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 771, Column: 18},
 						},
 						op: "is",
 						strs: []string{
@@ -14074,14 +10923,7 @@ var pb958 = Category{
 						Pos: Pos{File: "rules/gpu.yaml", Line: 774, Col: 22},
 						Key: "cuda",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "none",
-								Content: []*yaml.Node{},
-								Line:    774,
-								Column:  28,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 774, Column: 28},
 						},
 						op: "is",
 						strs: []string{
@@ -14109,14 +10951,7 @@ var pb958 = Category{
 						Key: "gpu-memory-gb",
 						Op:  "gt",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!int",
-								Value:   "0",
-								Content: []*yaml.Node{},
-								Line:    780,
-								Column:  32,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 780, Column: 32},
 						},
 						op: "gt",
 						nums: []float64{
@@ -14138,23 +10973,10 @@ var pb958 = Category{
 							Node: &yaml.Node{
 								Kind:  4,
 								Style: 32,
+								Tag:   "!!map",
 								Content: []*yaml.Node{
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "answer",
-										Content: []*yaml.Node{},
-										Line:    782,
-										Column:  39,
-									},
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "gpu-memory-gb",
-										Content: []*yaml.Node{},
-										Line:    782,
-										Column:  47,
-									},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "answer", Line: 782, Column: 39},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "gpu-memory-gb", Line: 782, Column: 47},
 								},
 								Line:   782,
 								Column: 38,
@@ -14184,14 +11006,7 @@ var pb958 = Category{
 						Key: "gpu-budget-cny",
 						Op:  "gt",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!int",
-								Value:   "0",
-								Content: []*yaml.Node{},
-								Line:    788,
-								Column:  33,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 788, Column: 33},
 						},
 						op: "gt",
 						nums: []float64{
@@ -14213,23 +11028,10 @@ var pb958 = Category{
 							Node: &yaml.Node{
 								Kind:  4,
 								Style: 32,
+								Tag:   "!!map",
 								Content: []*yaml.Node{
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "answer",
-										Content: []*yaml.Node{},
-										Line:    790,
-										Column:  39,
-									},
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "gpu-budget-cny",
-										Content: []*yaml.Node{},
-										Line:    790,
-										Column:  47,
-									},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "answer", Line: 790, Column: 39},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "gpu-budget-cny", Line: 790, Column: 47},
 								},
 								Line:   790,
 								Column: 38,
@@ -14258,14 +11060,7 @@ var pb958 = Category{
 						Pos: Pos{File: "rules/gpu.yaml", Line: 796, Col: 12},
 						Key: "gpu-sharing",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    796,
-								Column:  25,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 796, Column: 25},
 						},
 						op: "is",
 						strs: []string{
@@ -14284,14 +11079,7 @@ var pb958 = Category{
 						Pos: Pos{File: "rules/gpu.yaml", Line: 799, Col: 22},
 						Key: "sharing",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "hardware",
-								Content: []*yaml.Node{},
-								Line:    799,
-								Column:  31,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "hardware", Line: 799, Column: 31},
 						},
 						op: "is",
 						strs: []string{
@@ -14318,14 +11106,7 @@ var pb958 = Category{
 						Pos: Pos{File: "rules/gpu.yaml", Line: 805, Col: 12},
 						Key: "gpu-sharing",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    805,
-								Column:  25,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 805, Column: 25},
 						},
 						op: "is",
 						strs: []string{
@@ -14343,14 +11124,7 @@ var pb958 = Category{
 						Pos: Pos{File: "rules/gpu.yaml", Line: 807, Col: 22},
 						Key: "sharing",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "vgpu",
-								Content: []*yaml.Node{},
-								Line:    807,
-								Column:  31,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "vgpu", Line: 807, Column: 31},
 						},
 						op: "is",
 						strs: []string{
@@ -14378,14 +11152,7 @@ var pb958 = Category{
 						Pos: Pos{File: "rules/gpu.yaml", Line: 814, Col: 22},
 						Key: "export_restricted",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    814,
-								Column:  41,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 814, Column: 41},
 						},
 						op: "is",
 						strs: []string{
@@ -14412,14 +11179,7 @@ var pb958 = Category{
 						Pos: Pos{File: "rules/gpu.yaml", Line: 821, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "ai-inference",
-								Content: []*yaml.Node{},
-								Line:    821,
-								Column:  23,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-inference", Line: 821, Column: 23},
 						},
 						op: "has",
 						strs: []string{
@@ -14456,14 +11216,7 @@ var pb958 = Category{
 						Pos: Pos{File: "rules/gpu.yaml", Line: 830, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "autonomy",
-								Content: []*yaml.Node{},
-								Line:    830,
-								Column:  24,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "autonomy", Line: 830, Column: 24},
 						},
 						op: "has",
 						strs: []string{
@@ -14500,14 +11253,7 @@ var pb958 = Category{
 						Pos: Pos{File: "rules/gpu.yaml", Line: 839, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "cost",
-								Content: []*yaml.Node{},
-								Line:    839,
-								Column:  24,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "cost", Line: 839, Column: 24},
 						},
 						op: "has",
 						strs: []string{
@@ -14543,14 +11289,7 @@ var pb958 = Category{
 						Pos: Pos{File: "rules/gpu.yaml", Line: 848, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "cost",
-								Content: []*yaml.Node{},
-								Line:    848,
-								Column:  24,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "cost", Line: 848, Column: 24},
 						},
 						op: "has",
 						strs: []string{
@@ -14564,23 +11303,10 @@ var pb958 = Category{
 							Node: &yaml.Node{
 								Kind:  2,
 								Style: 32,
+								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "required",
-										Content: []*yaml.Node{},
-										Line:    848,
-										Column:  37,
-									},
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "preferred",
-										Content: []*yaml.Node{},
-										Line:    848,
-										Column:  47,
-									},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "required", Line: 848, Column: 37},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "preferred", Line: 848, Column: 47},
 								},
 								Line:   848,
 								Column: 36,
@@ -14621,14 +11347,7 @@ var pb958 = Category{
 						Pos: Pos{File: "rules/gpu.yaml", Line: 857, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "hpc",
-								Content: []*yaml.Node{},
-								Line:    857,
-								Column:  23,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "hpc", Line: 857, Column: 23},
 						},
 						op: "has",
 						strs: []string{
@@ -14664,14 +11383,7 @@ var pb958 = Category{
 						Pos: Pos{File: "rules/gpu.yaml", Line: 866, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "hpc",
-								Content: []*yaml.Node{},
-								Line:    866,
-								Column:  23,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "hpc", Line: 866, Column: 23},
 						},
 						op: "has",
 						strs: []string{
@@ -14900,39 +11612,12 @@ var pb1364 = Candidate{
 				Node: &yaml.Node{
 					Kind:  2,
 					Style: 32,
+					Tag:   "!!seq",
 					Content: []*yaml.Node{
-						&yaml.Node{
-							Kind:    8,
-							Tag:     "!!str",
-							Value:   "rust",
-							Content: []*yaml.Node{},
-							Line:    56,
-							Column:  17,
-						},
-						&yaml.Node{
-							Kind:    8,
-							Tag:     "!!str",
-							Value:   "c",
-							Content: []*yaml.Node{},
-							Line:    56,
-							Column:  23,
-						},
-						&yaml.Node{
-							Kind:    8,
-							Tag:     "!!str",
-							Value:   "go",
-							Content: []*yaml.Node{},
-							Line:    56,
-							Column:  26,
-						},
-						&yaml.Node{
-							Kind:    8,
-							Tag:     "!!str",
-							Value:   "python",
-							Content: []*yaml.Node{},
-							Line:    56,
-							Column:  30,
-						},
+						&yaml.Node{Kind: 8, Tag: "!!str", Value: "rust", Line: 56, Column: 17},
+						&yaml.Node{Kind: 8, Tag: "!!str", Value: "c", Line: 56, Column: 23},
+						&yaml.Node{Kind: 8, Tag: "!!str", Value: "go", Line: 56, Column: 26},
+						&yaml.Node{Kind: 8, Tag: "!!str", Value: "python", Line: 56, Column: 30},
 					},
 					Line:   56,
 					Column: 16,
@@ -14957,14 +11642,7 @@ var pb1364 = Candidate{
 			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 62, Col: 7},
 			Name: "wasi_nn",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "basic",
-					Content: []*yaml.Node{},
-					Line:    63,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "basic", Line: 63, Column: 16},
 			},
 			Source: "https://github.com/bytecodealliance/wasmtime/blob/main/docs/stability-tiers.md",
 			Fact:   "wasmtime-wasi-nn",
@@ -14980,14 +11658,7 @@ var pb1364 = Candidate{
 			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 69, Col: 7},
 			Name: "component_model",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "3",
-					Content: []*yaml.Node{},
-					Line:    70,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 70, Column: 16},
 			},
 			Source: "https://github.com/bytecodealliance/wasmtime/blob/main/docs/stability-tiers.md",
 			Fact:   "wasi-component-model-wit",
@@ -15003,14 +11674,7 @@ var pb1364 = Candidate{
 			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 76, Col: 7},
 			Name: "maturity",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "5",
-					Content: []*yaml.Node{},
-					Line:    77,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 77, Column: 16},
 			},
 			Source: "https://github.com/bytecodealliance/wasmtime/blob/main/ADOPTERS.md",
 			Fact:   "cloud-fastly-wasmtime",
@@ -15021,14 +11685,7 @@ var pb1364 = Candidate{
 			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 80, Col: 7},
 			Name: "wasix",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    81,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 81, Column: 16},
 			},
 			Source: "https://wasix.org/docs/explanation/features",
 			Fact:   "wasmer-wasix",
@@ -15038,14 +11695,7 @@ var pb1364 = Candidate{
 			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 84, Col: 7},
 			Name: "k8s_shim",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    85,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 85, Column: 16},
 			},
 			Source: "https://github.com/containerd/runwasi",
 			Fact:   "runwasi-shims",
@@ -15056,15 +11706,7 @@ var pb1364 = Candidate{
 			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 88, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "48.0.0 (2026-08-20; a new major every month); 37.0.0 was current at the report date",
-					Content: []*yaml.Node{},
-					Line:    89,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "48.0.0 (2026-08-20; a new major every month); 37.0.0 was current at the report date", Line: 89, Column: 16},
 			},
 			Source: "https://github.com/bytecodealliance/wasmtime",
 			Fact:   "wasmtime-version",
@@ -15140,31 +11782,11 @@ var pb1388 = Candidate{
 				Node: &yaml.Node{
 					Kind:  2,
 					Style: 32,
+					Tag:   "!!seq",
 					Content: []*yaml.Node{
-						&yaml.Node{
-							Kind:    8,
-							Tag:     "!!str",
-							Value:   "rust",
-							Content: []*yaml.Node{},
-							Line:    101,
-							Column:  17,
-						},
-						&yaml.Node{
-							Kind:    8,
-							Tag:     "!!str",
-							Value:   "go",
-							Content: []*yaml.Node{},
-							Line:    101,
-							Column:  23,
-						},
-						&yaml.Node{
-							Kind:    8,
-							Tag:     "!!str",
-							Value:   "c",
-							Content: []*yaml.Node{},
-							Line:    101,
-							Column:  27,
-						},
+						&yaml.Node{Kind: 8, Tag: "!!str", Value: "rust", Line: 101, Column: 17},
+						&yaml.Node{Kind: 8, Tag: "!!str", Value: "go", Line: 101, Column: 23},
+						&yaml.Node{Kind: 8, Tag: "!!str", Value: "c", Line: 101, Column: 27},
 					},
 					Line:   101,
 					Column: 16,
@@ -15188,14 +11810,7 @@ var pb1388 = Candidate{
 			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 107, Col: 7},
 			Name: "wasi_nn",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "llm",
-					Content: []*yaml.Node{},
-					Line:    108,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "llm", Line: 108, Column: 16},
 			},
 			Source: "https://github.com/WasmEdge/WasmEdge/tree/master/plugins/wasi_nn",
 			Fact:   "wasmedge-wasi-nn-llm",
@@ -15206,14 +11821,7 @@ var pb1388 = Candidate{
 			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 111, Col: 7},
 			Name: "component_model",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "2",
-					Content: []*yaml.Node{},
-					Line:    112,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 112, Column: 16},
 			},
 			Source: "https://github.com/WasmEdge/WasmEdge/issues/4236",
 			Note: &Text{
@@ -15228,14 +11836,7 @@ var pb1388 = Candidate{
 			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 117, Col: 7},
 			Name: "maturity",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "4",
-					Content: []*yaml.Node{},
-					Line:    118,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 118, Column: 16},
 			},
 			Source: "https://www.cncf.io/projects/wasmedge-runtime/",
 			Note: &Text{
@@ -15250,14 +11851,7 @@ var pb1388 = Candidate{
 			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 123, Col: 7},
 			Name: "wasix",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "false",
-					Content: []*yaml.Node{},
-					Line:    124,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 124, Column: 16},
 			},
 			Source: "https://wasix.org/docs/explanation/features",
 			Fact:   "wasmer-wasix",
@@ -15267,14 +11861,7 @@ var pb1388 = Candidate{
 			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 127, Col: 7},
 			Name: "k8s_shim",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    128,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 128, Column: 16},
 			},
 			Source: "https://github.com/containerd/runwasi",
 			Fact:   "runwasi-shims",
@@ -15285,15 +11872,7 @@ var pb1388 = Candidate{
 			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 131, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "0.17.1 (2026-07-03); 0.15.0 was current at the report date",
-					Content: []*yaml.Node{},
-					Line:    132,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "0.17.1 (2026-07-03); 0.15.0 was current at the report date", Line: 132, Column: 16},
 			},
 			Source: "https://github.com/WasmEdge/WasmEdge",
 			Fact:   "wasmedge-version",
@@ -15366,31 +11945,11 @@ var pb1411 = Candidate{
 				Node: &yaml.Node{
 					Kind:  2,
 					Style: 32,
+					Tag:   "!!seq",
 					Content: []*yaml.Node{
-						&yaml.Node{
-							Kind:    8,
-							Tag:     "!!str",
-							Value:   "rust",
-							Content: []*yaml.Node{},
-							Line:    144,
-							Column:  17,
-						},
-						&yaml.Node{
-							Kind:    8,
-							Tag:     "!!str",
-							Value:   "c",
-							Content: []*yaml.Node{},
-							Line:    144,
-							Column:  23,
-						},
-						&yaml.Node{
-							Kind:    8,
-							Tag:     "!!str",
-							Value:   "javascript",
-							Content: []*yaml.Node{},
-							Line:    144,
-							Column:  26,
-						},
+						&yaml.Node{Kind: 8, Tag: "!!str", Value: "rust", Line: 144, Column: 17},
+						&yaml.Node{Kind: 8, Tag: "!!str", Value: "c", Line: 144, Column: 23},
+						&yaml.Node{Kind: 8, Tag: "!!str", Value: "javascript", Line: 144, Column: 26},
 					},
 					Line:   144,
 					Column: 16,
@@ -15414,14 +11973,7 @@ var pb1411 = Candidate{
 			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 150, Col: 7},
 			Name: "wasi_nn",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!str",
-					Value:   "none",
-					Content: []*yaml.Node{},
-					Line:    151,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 151, Column: 16},
 			},
 			Source: "https://github.com/wasmerio/wasmer",
 			Note: &Text{
@@ -15436,14 +11988,7 @@ var pb1411 = Candidate{
 			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 156, Col: 7},
 			Name: "component_model",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "1",
-					Content: []*yaml.Node{},
-					Line:    157,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 157, Column: 16},
 			},
 			Source: "https://github.com/wasmerio/wasmer-go/issues/411",
 			Note: &Text{
@@ -15458,14 +12003,7 @@ var pb1411 = Candidate{
 			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 162, Col: 7},
 			Name: "maturity",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!int",
-					Value:   "3",
-					Content: []*yaml.Node{},
-					Line:    163,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 163, Column: 16},
 			},
 			Source: "https://github.com/wasmerio/wasmer-go/issues/399",
 			Note: &Text{
@@ -15480,14 +12018,7 @@ var pb1411 = Candidate{
 			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 168, Col: 7},
 			Name: "wasix",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    169,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 169, Column: 16},
 			},
 			Source: "https://wasix.org/docs/explanation/features",
 			Fact:   "wasmer-wasix",
@@ -15498,14 +12029,7 @@ var pb1411 = Candidate{
 			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 172, Col: 7},
 			Name: "k8s_shim",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Tag:     "!!bool",
-					Value:   "true",
-					Content: []*yaml.Node{},
-					Line:    173,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 173, Column: 16},
 			},
 			Source: "https://github.com/containerd/runwasi",
 			Fact:   "runwasi-shims",
@@ -15516,15 +12040,7 @@ var pb1411 = Candidate{
 			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 176, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{
-					Kind:    8,
-					Style:   2,
-					Tag:     "!!str",
-					Value:   "7.4.0 (2026-08-31); 6.1.0 (2025-10-07) was current at the report date",
-					Content: []*yaml.Node{},
-					Line:    177,
-					Column:  16,
-				},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "7.4.0 (2026-08-31); 6.1.0 (2025-10-07) was current at the report date", Line: 177, Column: 16},
 			},
 			Source: "https://github.com/wasmerio/wasmer/pull/6967",
 			Fact:   "wasmer-version",
@@ -15616,14 +12132,7 @@ var pb1344 = Category{
 						Key: "wasm-host",
 						Op:  "not",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "none",
-								Content: []*yaml.Node{},
-								Line:    330,
-								Column:  29,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 330, Column: 29},
 						},
 						op: "not",
 						strs: []string{
@@ -15645,23 +12154,10 @@ var pb1344 = Category{
 							Node: &yaml.Node{
 								Kind:  4,
 								Style: 32,
+								Tag:   "!!map",
 								Content: []*yaml.Node{
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "answer",
-										Content: []*yaml.Node{},
-										Line:    332,
-										Column:  48,
-									},
-									&yaml.Node{
-										Kind:    8,
-										Tag:     "!!str",
-										Value:   "wasm-host",
-										Content: []*yaml.Node{},
-										Line:    332,
-										Column:  56,
-									},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "answer", Line: 332, Column: 48},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "wasm-host", Line: 332, Column: 56},
 								},
 								Line:   332,
 								Column: 47,
@@ -15690,14 +12186,7 @@ var pb1344 = Category{
 						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 338, Col: 12},
 						Key: "wasm-ai",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    338,
-								Column:  21,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 338, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -15715,14 +12204,7 @@ var pb1344 = Category{
 						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 340, Col: 22},
 						Key: "wasi_nn",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "none",
-								Content: []*yaml.Node{},
-								Line:    340,
-								Column:  31,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 340, Column: 31},
 						},
 						op: "is",
 						strs: []string{
@@ -15749,14 +12231,7 @@ var pb1344 = Category{
 						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 346, Col: 12},
 						Key: "wasm-ai",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    346,
-								Column:  21,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 346, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -15775,14 +12250,7 @@ var pb1344 = Category{
 						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 349, Col: 22},
 						Key: "wasi_nn",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "llm",
-								Content: []*yaml.Node{},
-								Line:    349,
-								Column:  31,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "llm", Line: 349, Column: 31},
 						},
 						op: "is",
 						strs: []string{
@@ -15809,14 +12277,7 @@ var pb1344 = Category{
 						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 355, Col: 12},
 						Key: "wasm-ai",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    355,
-								Column:  21,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 355, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -15835,14 +12296,7 @@ var pb1344 = Category{
 						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 358, Col: 22},
 						Key: "wasi_nn",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "basic",
-								Content: []*yaml.Node{},
-								Line:    358,
-								Column:  31,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "basic", Line: 358, Column: 31},
 						},
 						op: "is",
 						strs: []string{
@@ -15869,14 +12323,7 @@ var pb1344 = Category{
 						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 364, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "edge-functions",
-								Content: []*yaml.Node{},
-								Line:    364,
-								Column:  23,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "edge-functions", Line: 364, Column: 23},
 						},
 						op: "has",
 						strs: []string{
@@ -15887,14 +12334,7 @@ var pb1344 = Category{
 						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 364, Col: 39},
 						Key: "wasm-ai",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "false",
-								Content: []*yaml.Node{},
-								Line:    364,
-								Column:  48,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 364, Column: 48},
 						},
 						op: "is",
 						strs: []string{
@@ -15930,14 +12370,7 @@ var pb1344 = Category{
 						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 373, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "legacy-apps",
-								Content: []*yaml.Node{},
-								Line:    373,
-								Column:  23,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "legacy-apps", Line: 373, Column: 23},
 						},
 						op: "has",
 						strs: []string{
@@ -15956,14 +12389,7 @@ var pb1344 = Category{
 						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 376, Col: 22},
 						Key: "wasix",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!bool",
-								Value:   "true",
-								Content: []*yaml.Node{},
-								Line:    376,
-								Column:  29,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 376, Column: 29},
 						},
 						op: "is",
 						strs: []string{
@@ -15990,14 +12416,7 @@ var pb1344 = Category{
 						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 382, Col: 12},
 						Key: "environment",
 						Operand: Raw{
-							Node: &yaml.Node{
-								Kind:    8,
-								Tag:     "!!str",
-								Value:   "workstation",
-								Content: []*yaml.Node{},
-								Line:    382,
-								Column:  25,
-							},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "workstation", Line: 382, Column: 25},
 						},
 						op: "is",
 						strs: []string{
@@ -16114,16 +12533,16 @@ var pb1474 = Fact{
 }
 
 var pb1475 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 707, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 706, Col: 5},
 	ID:      "cloud-aws-lambda-firecracker",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 710, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 709, Col: 7},
 		En:  "AWS Lambda runs on Firecracker.",
 		Zh:  "AWS Lambda 基于 Firecracker。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 713, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 712, Col: 7},
 		En:  "Firecracker was built at AWS to run Lambda and Fargate.",
 		Zh:  "Firecracker 正是 AWS 为运行 Lambda 和 Fargate 而开发的。",
 	},
@@ -16250,16 +12669,16 @@ var pb1482 = Fact{
 }
 
 var pb1483 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 418, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 417, Col: 5},
 	ID:      "firecracker-boot-time",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 421, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 420, Col: 7},
 		En:  "Firecracker boots in under 125 ms.",
 		Zh:  "Firecracker 启动时间小于 125 ms。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 424, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 423, Col: 7},
 		En:  "The specification bounds it at 125 ms from the InstanceStart call to the guest's /sbin/init, with a minimal kernel and root filesystem. The VMM process itself is up in about 12 ms.",
 		Zh:  "官方规格给出的上限是 125 ms（从 InstanceStart 调用到客户机 /sbin/init，使用最小内核和根文件系统）。VMM 进程本身约 12 ms 即可就绪。",
 	},
@@ -16267,16 +12686,16 @@ var pb1483 = Fact{
 }
 
 var pb1484 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 436, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 435, Col: 5},
 	ID:      "firecracker-kvm-lambda-fargate",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 439, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 438, Col: 7},
 		En:  "Firecracker isolates with KVM and backs AWS Lambda.",
 		Zh:  "Firecracker 依靠 KVM 实现隔离，是 AWS Lambda 的底层。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 442, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 441, Col: 7},
 		En:  "It creates microVMs through Linux KVM and was built for Lambda and Fargate. Only bare-metal hosts are tested; nested virtualization is not a tested setup.",
 		Zh:  "它通过 Linux KVM 创建 microVM，最初就是为 Lambda 和 Fargate 打造的。官方只在裸金属主机上测试，嵌套虚拟化不在测试范围内。",
 	},
@@ -16284,16 +12703,16 @@ var pb1484 = Fact{
 }
 
 var pb1485 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 427, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 426, Col: 5},
 	ID:      "firecracker-memory-overhead",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 430, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 429, Col: 7},
 		En:  "Firecracker has about 5 MB of base memory overhead.",
 		Zh:  "Firecracker 基础内存开销约 5 MB。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 433, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 432, Col: 7},
 		En:  "The VMM threads use at most 5 MiB for a microVM with 1 vCPU and 128 MiB of RAM; heavier I/O can raise it.",
 		Zh:  "对于 1 个 vCPU、128 MiB 内存的 microVM，VMM 线程最多占用 5 MiB；I/O 较重时会有所增加。",
 	},
@@ -16301,16 +12720,16 @@ var pb1485 = Fact{
 }
 
 var pb1486 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 593, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 592, Col: 5},
 	ID:      "gvisor-checkpoint-rootless",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 596, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 595, Col: 7},
 		En:  "gVisor has checkpoint/restore and a rootless mode.",
 		Zh:  "gVisor 支持检查点/恢复和 rootless 模式。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 599, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 598, Col: 7},
 		En:  "Both exist. Rootless mode is limited: no runsc create, no save/restore and host networking only.",
 		Zh:  "两者都有。但 rootless 模式有限制：不支持 runsc create，不能保存/恢复，只能使用宿主机网络。",
 	},
@@ -16318,16 +12737,16 @@ var pb1486 = Fact{
 }
 
 var pb1487 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 611, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 610, Col: 5},
 	ID:      "gvisor-compat-limits",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 614, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 613, Col: 7},
 		En:  "gVisor has system-call compatibility limits.",
 		Zh:  "gVisor 存在系统调用兼容性限制。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 617, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 616, Col: 7},
 		En:  "It implements a subset of the Linux ABI: io_uring off by default, no in-sandbox cgroup limits, no block-device filesystems, partial iptables, no KVM inside. Common language runtimes are regression-tested.",
 		Zh:  "它只实现了 Linux ABI 的一个子集：io_uring 默认关闭，沙箱内的 cgroup 限制不生效，不支持块设备文件系统，iptables 支持不完整，沙箱内不能用 KVM。常见语言运行时均有回归测试。",
 	},
@@ -16335,16 +12754,16 @@ var pb1487 = Fact{
 }
 
 var pb1488 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 557, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 556, Col: 5},
 	ID:      "gvisor-platforms",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 560, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 559, Col: 7},
 		En:  "gVisor is a user-space kernel that needs no virtualization.",
 		Zh:  "gVisor 是用户态内核，无需虚拟化。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 563, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 562, Col: 7},
 		En:  "The default systrap platform (since 2023) uses seccomp traps and needs no hardware virtualization, so it runs inside VMs; an optional KVM platform exists.",
 		Zh:  "默认的 systrap 平台（2023 年起）基于 seccomp 陷入，不需要硬件虚拟化，因此可以在虚拟机里运行；另有可选的 KVM 平台。",
 	},
@@ -16352,16 +12771,16 @@ var pb1488 = Fact{
 }
 
 var pb1489 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 602, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 601, Col: 5},
 	ID:      "gvisor-versioning",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 605, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 604, Col: 7},
 		En:  "gVisor versions are named release-YYYYMMDD.",
 		Zh:  "gVisor 版本以 release-YYYYMMDD 命名。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 608, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 607, Col: 7},
 		En:  "Roughly weekly tags release-YYYYMMDD.N; release-20260817.0 is the newest seen.",
 		Zh:  "大约每周发布一次，标签为 release-YYYYMMDD.N；目前所见最新为 release-20260817.0。",
 	},
@@ -16556,16 +12975,16 @@ var pb1500 = Fact{
 }
 
 var pb1501 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 696, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 695, Col: 5},
 	ID:      "k8s-runtimeclass-spinkube",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 699, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 698, Col: 7},
 		En:  "Kubernetes runs Wasm pods through a RuntimeClass.",
 		Zh:  "Kubernetes 通过 RuntimeClass 运行 Wasm Pod。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 702, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 701, Col: 7},
 		En:  "A RuntimeClass maps to a containerd shim handler; SpinKube (a CNCF Sandbox project) installs and manages the shims.",
 		Zh:  "RuntimeClass 映射到某个 containerd shim 处理器；SpinKube（CNCF Sandbox 项目）负责安装和管理这些 shim。",
 	},
@@ -16573,16 +12992,16 @@ var pb1501 = Fact{
 }
 
 var pb1502 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 528, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 527, Col: 5},
 	ID:      "kata-coco-gpu",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 531, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 530, Col: 7},
 		En:  "Kata supports Confidential Containers (TEE) and GPU passthrough.",
 		Zh:  "Kata 支持机密容器（TEE）和 GPU 直通。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 534, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 533, Col: 7},
 		En:  "NVIDIA GPU passthrough works with the QEMU runtime classes; TDX and SEV-SNP are QEMU-only. AKS Confidential Containers are built on Kata and CoCo with SEV-SNP.",
 		Zh:  "NVIDIA GPU 直通通过 QEMU 运行时类实现；TDX 和 SEV-SNP 仅支持 QEMU。AKS 机密容器即基于 Kata 和 CoCo，使用 SEV-SNP。",
 	},
@@ -16590,16 +13009,16 @@ var pb1502 = Fact{
 }
 
 var pb1503 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 537, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 536, Col: 5},
 	ID:      "kata-requirements-oci",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 540, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 539, Col: 7},
 		En:  "Kata is OCI compatible and needs KVM.",
 		Zh:  "Kata 兼容 OCI，需要 KVM。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 543, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 542, Col: 7},
 		En:  "The install guide requires bare metal or nested virtualization; Kata runs as containerd-shim-kata-v2 under containerd and CRI-O.",
 		Zh:  "安装文档要求裸金属或嵌套虚拟化；Kata 以 containerd-shim-kata-v2 的形式运行在 containerd 和 CRI-O 之下。",
 	},
@@ -16607,16 +13026,16 @@ var pb1503 = Fact{
 }
 
 var pb1504 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 519, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 518, Col: 5},
 	ID:      "kata-runtime-rs",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 522, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 521, Col: 7},
 		En:  "Kata rewrote core components in Rust.",
 		Zh:  "Kata 用 Rust 重写了核心组件。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 525, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 524, Col: 7},
 		En:  "runtime-rs (with the built-in Dragonball VMM) arrived in 3.0 and is the default in kata-deploy from 4.0.0 (2026-07-20); the Go runtime is deprecated.",
 		Zh:  "runtime-rs（内置 Dragonball VMM）在 3.0 引入，自 4.0.0（2026-07-20）起成为 kata-deploy 的默认运行时；Go 版运行时已被弃用。",
 	},
