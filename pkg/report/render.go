@@ -312,7 +312,7 @@ var messages = map[string][2]string{ // key -> {en, zh}
 	"x-adjustments":       {"Rule adjustments", "规则调整"},
 	"x-rules":             {"Rules that touched it:", "影响它的规则："},
 	"c-attribute":         {"Attribute", "属性"},
-	"c-report-differs":    {"The report gave other figures:", "报告中的数据不同："},
+	"c-report-differs":    {"Where the report differs or gives no figure:", "报告数据不同或未给出之处："},
 	"c-sources":           {"Sources:", "来源："},
 	"what-if":             {"Would change the pick:", "以下改动会改变首选："},
 	"md-title":            {"Container stack recommendation", "容器技术栈选型建议"},
