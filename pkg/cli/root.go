@@ -207,8 +207,8 @@ func newExitCodesTopic() *cobra.Command {
 		Long: `Exit codes of stackadvisor:
 
   0    success
-  1    runtime failure (reading or writing a file, an internal error)
-  2    usage error: unknown flag or value, bad answers file, invalid rule files
+  1    runtime failure (writing the report or answers, an internal error)
+  2    usage error: unknown flag or value, an answers or rule file that is missing, unreadable or invalid
   3    a requested category has no candidate left after exclusions (the report is still printed)
   130  interrupted
 

@@ -39,8 +39,9 @@ appear only when those categories are chosen), then print the same report as
 scripted. The form draws on standard error: 'wizard -f json > out.json' leaves clean JSON.
 
 --accessible (or ACCESSIBLE=1) asks with plain numbered prompts read line by line, for
-screen readers and for scripts; at the end of input the remaining questions keep their
-defaults.`,
+screen readers and for scripts: a number picks an option (in a list it toggles one, and 0
+or an empty line confirms); an empty line keeps the value shown; at the end of input the
+remaining questions keep their current values (from --answers, or the defaults).`,
 		Example: `  stackadvisor wizard
   stackadvisor wizard --lang zh
   stackadvisor wizard --answers answers.yaml --save answers.yaml -f json -o report.json
