@@ -181,8 +181,11 @@ func Table(r *Report, width int) string {
 			line(2, 2, excludeStyle.Render(msg(lang, "excluded")))
 			for _, ex := range c.Excluded {
 				line(5, 7, fmt.Sprintf("%s %s: %s", excludeStyle.Render("✗"), ex.Name, ex.Reasons[0].Text)+fileNote(ex.Reasons[0].File))
+				// An exclusion decides alone, so its source is shown with it.
+				line(7, -1, dimStyle.Render(msg(lang, "source")+": "+ex.Reasons[0].Source))
 				for _, more := range ex.Reasons[1:] {
 					line(7, 9, dimStyle.Render("· "+more.Text)+fileNote(more.File))
+					line(9, -1, dimStyle.Render(msg(lang, "source")+": "+more.Source))
 				}
 				// Under an excluded candidate only a correction the user has not seen yet and
 				// that shows the report wrong: the candidate is out either way.
