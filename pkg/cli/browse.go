@@ -164,19 +164,38 @@ func newQuestionsCmd(s *Streams, g *globalOptions) *cobra.Command {
 				docs = append(docs, d)
 			}
 			return emit(s, g, &out, docs, func(w io.Writer, width int) error {
-				t := table.New().Border(lipgloss.RoundedBorder()).Headers("flag", "type", "values", "default", "").Wrap(true)
-				for _, d := range docs {
+				head := map[string][]string{
+					"en": {"flag", "type", "values", "default", "question"},
+					"zh": {"参数", "类型", "可选值", "默认值", "问题"},
+				}
+				grid := [][]string{head[lang]}
+				for i, d := range docs {
 					vals := make([]string, len(d.Values))
 					for i, v := range d.Values {
 						vals[i] = v.ID
 					}
-					def := fmt.Sprint(d.Default)
+					// The default as a value: a list comma-separated, an empty one as "none".
+					def := b.Questions[i].DefaultValue.String()
+					if dv := b.Questions[i].DefaultValue; dv.Type == knowledge.TypeMulti {
+						def = strings.Join(dv.List, ", ")
+					}
+					if def == "" {
+						def = map[string]string{"en": "none", "zh": "无"}[lang]
+					}
 					if len(d.Defaults) > 0 {
 						def += " " + strings.Join(d.Defaults, "; ")
 					}
-					t.Row(d.Flag, d.Type, strings.Join(vals, " "), def, d.Label)
+					grid = append(grid, []string{d.Flag, d.Type, strings.Join(vals, ", "), def, d.Label})
 				}
-				t.Width(width)
+				report.FitCells(grid, width)
+				t := table.New().Border(lipgloss.RoundedBorder()).Headers(grid[0]...).Rows(grid[1:]...).
+					StyleFunc(func(row, _ int) lipgloss.Style {
+						st := lipgloss.NewStyle().Padding(0, 1)
+						if row == table.HeaderRow {
+							st = st.Bold(true)
+						}
+						return st
+					})
 				_, err := io.WriteString(w, t.Render()+"\n")
 				return err
 			})

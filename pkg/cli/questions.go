@@ -100,14 +100,14 @@ func flagUsage(q *knowledge.Question, lang string) string {
 	var b strings.Builder
 	b.WriteString(q.Label.In(lang))
 	switch q.Type {
+	// A dash, not parentheses: labels have their own ("How many nodes? (small 2–10, …)").
 	case knowledge.TypeOne:
-		fmt.Fprintf(&b, " (%s)", strings.Join(q.ValueIDs(), "|"))
+		fmt.Fprintf(&b, " — one of %s", strings.Join(q.ValueIDs(), "|"))
 	case knowledge.TypeMulti:
-		fmt.Fprintf(&b, " (comma-separated or repeated: %s", strings.Join(q.ValueIDs(), ","))
+		fmt.Fprintf(&b, " — any of %s, comma-separated or repeated", strings.Join(q.ValueIDs(), ","))
 		if q.Max != nil {
-			fmt.Fprintf(&b, "; at most %d", *q.Max)
+			fmt.Fprintf(&b, ", at most %d", *q.Max)
 		}
-		b.WriteString(")")
 	}
 	def := q.DefaultValue.String()
 	switch {

@@ -114,7 +114,7 @@ func ComparisonTable(d *Comparison, width int, withSummaries bool) string {
 		}
 		grid = append(grid, cells)
 	}
-	fitCells(grid, width)
+	FitCells(grid, width)
 	t := table.New().Border(lipgloss.RoundedBorder()).BorderStyle(borderStyle).Headers(grid[0]...).
 		StyleFunc(func(row, _ int) lipgloss.Style {
 			if row == table.HeaderRow {
@@ -177,11 +177,11 @@ func ListingTable(d *Listing, width int) string {
 	return sb.String()
 }
 
-// fitCells wraps the cells of a table drawn with borders and one space of padding on each
+// FitCells wraps the cells of a table drawn with borders and one space of padding on each
 // side so that it is at most width columns wide. Columns narrower than a fair share of the
 // room keep their width; the others share what is left. (lipgloss's own shrinking could
 // leave rows wider than the table and cut off the right border, with wide characters most.)
-func fitCells(grid [][]string, width int) {
+func FitCells(grid [][]string, width int) {
 	if len(grid) == 0 || len(grid[0]) == 0 {
 		return
 	}
