@@ -180,7 +180,8 @@ func Table(r *Report, width int) string {
 		if len(c.Excluded) > 0 {
 			line(2, 2, excludeStyle.Render(msg(lang, "excluded")))
 			for _, ex := range c.Excluded {
-				line(5, 7, fmt.Sprintf("%s %s: %s", excludeStyle.Render("✗"), ex.Name, ex.Reasons[0].Text)+fileNote(ex.Reasons[0].File))
+				// With its id, which 'explain' takes to say what would readmit it.
+				line(5, 7, fmt.Sprintf("%s %s %s: %s", excludeStyle.Render("✗"), ex.Name, dimStyle.Render("("+ex.ID+")"), ex.Reasons[0].Text)+fileNote(ex.Reasons[0].File))
 				// An exclusion decides alone, so its source is shown with it.
 				line(7, -1, dimStyle.Render(msg(lang, "source")+": "+ex.Reasons[0].Source))
 				for _, more := range ex.Reasons[1:] {
