@@ -8,7 +8,22 @@ import (
 // mdEscape makes text safe inside a Markdown paragraph or table cell.
 func mdEscape(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "\n", " ")
-	return r.Replace(s)
+	parts := strings.Split(s, "`")
+	if len(parts) < 3 || len(parts)%2 == 0 {
+		return r.Replace(s) // no code span, or an unbalanced backtick: all of it is text
+	}
+	// Texts mark commands as code (`ls /dev/kvm`): keep those spans as code, escaping only
+	// what would end a table cell or the line.
+	code := strings.NewReplacer("|", `\|`, "\n", " ")
+	var b strings.Builder
+	for i, p := range parts {
+		if i%2 == 1 {
+			b.WriteString("`" + code.Replace(p) + "`")
+		} else {
+			b.WriteString(r.Replace(p))
+		}
+	}
+	return b.String()
 }
 
 // mdSource renders a source: a link when it is a URL, else plain text.
