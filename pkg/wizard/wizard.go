@@ -237,7 +237,7 @@ func (w *Wizard) form(theme huh.Theme) *huh.Form {
 		g = g.WithHideFunc(func() bool { return !w.Visible(p) })
 		groups = append(groups, g)
 	}
-	return huh.NewForm(groups...).WithTheme(theme)
+	return huh.NewForm(groups...).WithTheme(theme).WithKeyMap(w.keyMap())
 }
 
 // noColorTheme is the form's theme where colour is off: the chosen yes/no button, which the

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 	"github.com/stackadvisor/stackadvisor/pkg/wizard"
 )
@@ -264,5 +266,28 @@ func TestNoColorForm(t *testing.T) {
 	}
 	if got := draw(true); colour.MatchString(got) {
 		t.Errorf("NoColor form has colour: %q", colour.FindString(got))
+	}
+}
+
+// TestKeyHelpInChinese: every key binding's help in the zh form is translated (the keys stay).
+func TestKeyHelpInChinese(t *testing.T) {
+	w, err := wizard.New(base(t), "zh", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	defer cancel()
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	_, _ = w.Run(ctx, wizard.Options{In: pr, Out: &out, Width: 100, Height: 40, NoColor: true})
+	screen := ansi.Strip(out.String())
+	if !strings.Contains(screen, "下移") || !strings.Contains(screen, "切换") {
+		t.Errorf("the zh form's key help is not in Chinese:\n%s", screen)
+	}
+	for _, english := range []string{" up", " down", " toggle", " next", " submit"} {
+		if strings.Contains(screen, english) {
+			t.Errorf("English key help %q in the zh form", english)
+		}
 	}
 }
