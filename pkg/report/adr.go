@@ -167,6 +167,9 @@ func valueLabels(q *knowledge.Question, ids []string, lang string) string {
 			out = append(out, c.Label.In(lang))
 		}
 	}
+	if lang == "zh" {
+		return strings.Join(out, "、") // the enumeration comma
+	}
 	return strings.Join(out, ", ")
 }
 

@@ -43,7 +43,7 @@ a { color: #2b6cb0; }
 <h2>{{t "md-answers"}}</h2>
 <table>
 <tr><th>{{t "md-question"}}</th><th>{{t "md-answer"}}</th></tr>
-{{range .Answers}}<tr><td><code>{{.ID}}</code></td><td>{{answer .}}</td></tr>
+{{range .Answers}}<tr><td>{{.Question}} <code>{{.ID}}</code></td><td>{{.Text}}</td></tr>
 {{end}}</table>
 {{range .Categories}}
 <h2>{{.Title}} <span class="id">({{.ID}})</span></h2>
@@ -81,12 +81,6 @@ func HTML(w io.Writer, r *Report) error {
 		"t": func(key string) string { return msg(lang, key) },
 		"generated": func(r *Report) string {
 			return fmt.Sprintf(msg(lang, "md-generated-plain"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.Digest)
-		},
-		"answer": func(a Answer) string {
-			if v := a.Value.String(); v != "" {
-				return v
-			}
-			return "—"
 		},
 		"barWidth": func(score float64) string { return fmt.Sprintf("%.1f", score/10) },
 		"source": func(src string) template.HTML {

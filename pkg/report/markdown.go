@@ -56,11 +56,7 @@ func Markdown(r *Report) string {
 	p("%s\n\n", fmt.Sprintf(msg(lang, "md-generated"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.Digest))
 	p("## %s\n\n| %s | %s |\n| --- | --- |\n", msg(lang, "md-answers"), msg(lang, "md-question"), msg(lang, "md-answer"))
 	for _, a := range r.Answers {
-		v := a.Value.String()
-		if v == "" {
-			v = "—"
-		}
-		p("| `%s` | %s |\n", a.ID, mdEscape(v))
+		p("| %s (`%s`) | %s |\n", mdEscape(a.Question), a.ID, mdEscape(a.Text))
 	}
 	for _, c := range r.Categories {
 		p("\n## %s (`%s`)\n\n", mdEscape(c.Title), c.ID)

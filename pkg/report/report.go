@@ -138,6 +138,10 @@ type Warning struct {
 type Answer struct {
 	ID    string
 	Value knowledge.Value
+	// Question and Text are the question and the answer as a person reads them, in the
+	// report's language, for the Markdown and HTML reports (JSON and YAML keep id and value).
+	Question string
+	Text     string
 }
 
 // AnswerList is the effective answers in question order; it encodes as a JSON object / YAML
@@ -206,7 +210,7 @@ func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
 	}
 	for _, q := range b.Questions {
 		if v, ok := res.Answers[q.ID]; ok {
-			r.Answers = append(r.Answers, Answer{ID: q.ID, Value: v})
+			r.Answers = append(r.Answers, Answer{ID: q.ID, Value: v, Question: q.Label.In(lang), Text: answerText(q, v, lang)})
 		}
 	}
 	for _, cr := range res.Categories {
