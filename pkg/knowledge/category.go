@@ -16,7 +16,7 @@ func (v *validator) categoriesPass(files []*file) {
 	if catQ == nil {
 		return
 	}
-	var rules []*Rule
+	var rules, duplicates []*Rule
 	ruleIDs := map[string]*Rule{}
 	layerOf := map[string]int{}
 	for _, f := range files {
@@ -77,6 +77,9 @@ func (v *validator) categoriesPass(files []*file) {
 		for _, r := range f.Rules {
 			if prev, ok := ruleIDs[r.ID]; ok {
 				v.add(r.Pos, "duplicate rule id %q (first defined at %s)", r.ID, prev.Pos)
+				// Still checked, so its own mistakes are reported in the same run.
+				r.Category = cat.ID
+				duplicates = append(duplicates, r)
 				continue
 			}
 			ruleIDs[r.ID] = r
@@ -125,7 +128,7 @@ func (v *validator) categoriesPass(files []*file) {
 			v.candidate(cat, c)
 		}
 	}
-	for _, r := range rules {
+	for _, r := range append(rules, duplicates...) {
 		v.rule(v.b.categories[r.Category], r)
 	}
 }

@@ -363,6 +363,14 @@ func opsFor(typ string) (ops []string, scalarOp, listOp string) {
 // kind describes what is matched ("question", "attribute"), typ its type, allowed its values
 // (nil when free). questions is used to check {answer: id} operands.
 func compileTerm(probs *Problems, t *Term, kind, typ string, allowed []string, questions map[string]*Question) {
+	// A term with a mistake is left uncompiled (no operator), so that later checks, such as
+	// the search for contradictions, do not reason from half of its operand.
+	before := len(*probs)
+	defer func() {
+		if len(*probs) > before {
+			t.op = ""
+		}
+	}()
 	ops, scalarOp, listOp := opsFor(typ)
 	if t.Operand.Node == nil && t.Answer == "" {
 		return // already reported while decoding

@@ -273,9 +273,9 @@ func LoadLayers(layers ...[]File) (*Base, error) {
 	v.globals(decoded)
 	v.questionsPass(decoded)
 	v.categoriesPass(decoded)
-	if len(probs) == 0 {
-		v.consistencyPass() // needs every term compiled
-	}
+	// Terms that did not compile are left out of the consistency checks, which then only
+	// see fewer constraints: a contradiction they report is one whatever the other mistakes.
+	v.consistencyPass()
 	if len(probs) > 0 {
 		return nil, probs.sorted()
 	}
