@@ -1,6 +1,8 @@
 package engine_test
 
 import (
+	"fmt"
+	"math"
 	"reflect"
 	"testing"
 
@@ -17,7 +19,14 @@ func whatIf(t testing.TB, b *knowledge.Base, given knowledge.Answers) map[string
 	out := map[string][]string{}
 	for cat, list := range engine.WhatIf(b, given, res) {
 		for _, s := range list {
-			out[cat] = append(out[cat], s.Flag()+" -> "+s.Top.ID)
+			flag := s.Flag()
+			switch {
+			case s.Through != nil && *s.Through == math.MaxInt:
+				flag += ".."
+			case s.Through != nil:
+				flag += fmt.Sprintf("..%d", *s.Through)
+			}
+			out[cat] = append(out[cat], flag+" -> "+s.Top.ID)
 		}
 	}
 	return out
@@ -26,16 +35,32 @@ func whatIf(t testing.TB, b *knowledge.Base, given knowledge.Answers) map[string
 // On the mini base (worked out by hand): with defaults safe (66.7) beats fast (45.8). kvm=none
 // excludes safe, so fast leads. The budget values tried are 1 (past the threshold 0) and the
 // prices 100 and 300 (and one past each): 1 excludes both (not listed), 100 and 101 exclude
-// only safe (price 300 > budget), 300 and 301 exclude nothing. The speed priority only
+// only safe (price 300 > budget), 300 and 301 exclude nothing; so every budget from 100 to
+// 299 makes fast the pick, listed once as a range. The speed priority only
 // narrows the gap (55.6 vs 52.8); workloads change nothing.
 func TestWhatIfMini(t *testing.T) {
 	b := mini(t)
 	got := whatIf(t, b, knowledge.Answers{})
 	want := map[string][]string{"engine": {
 		"--kvm=none -> fast",
-		"--budget=100 -> fast",
-		"--budget=101 -> fast",
+		"--budget=100..299 -> fast",
 	}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("what-if:\n got %v\nwant %v", got, want)
+	}
+}
+
+// With a budget of 150, fast already leads (safe's price 300 is over budget). No budget (0)
+// readmits safe; 1 to 99 exclude both (not listed); every budget from 300 up readmits safe:
+// one open-ended range, not one entry per threshold.
+func TestWhatIfRanges(t *testing.T) {
+	b := mini(t)
+	budget, err := b.Question("budget").ParseInt("150")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := whatIf(t, b, knowledge.Answers{"budget": budget})
+	want := map[string][]string{"engine": {"--budget=0 -> safe", "--budget=300.. -> safe"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("what-if:\n got %v\nwant %v", got, want)
 	}

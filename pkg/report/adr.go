@@ -112,7 +112,7 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 	if len(c.Sensitivity) > 0 {
 		p("### %s\n\n", msg(lang, "what-if"))
 		for _, s := range c.Sensitivity {
-			p("* `%s` → %s\n", s.Flag, mdEscape(s.TopName))
+			p("* `%s`%s → %s\n", s.Flag, mdEscape(s.Range), mdEscape(s.TopName))
 		}
 		p("\n")
 	}

@@ -63,7 +63,7 @@ a { color: #2b6cb0; }
 </div>
 {{end}}{{if .Sensitivity}}<p class="label">{{t "what-if"}}</p>
 <ul>
-{{range .Sensitivity}}<li class="whatif"><code>{{.Flag}}</code> → {{.TopName}}</li>
+{{range .Sensitivity}}<li class="whatif"><code>{{.Flag}}</code>{{.Range}} → {{.TopName}}</li>
 {{end}}</ul>
 {{end}}{{if .Excluded}}<p class="label">{{t "excluded"}}</p>
 <ul>

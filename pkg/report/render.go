@@ -174,7 +174,7 @@ func Table(r *Report, width int) string {
 		if len(c.Sensitivity) > 0 {
 			line(2, 2, lipgloss.NewStyle().Bold(true).Render(msg(lang, "what-if")))
 			for _, sv := range c.Sensitivity {
-				line(5, 7, fmt.Sprintf("%s %s → %s", warnStyle.Render("?"), sv.Flag, sv.TopName))
+				line(5, 7, fmt.Sprintf("%s %s%s → %s", warnStyle.Render("?"), sv.Flag, sv.Range, sv.TopName))
 			}
 		}
 		if len(c.Excluded) > 0 {
@@ -295,6 +295,8 @@ var messages = map[string][2]string{ // key -> {en, zh}
 	"correction":          {"Correction", "更正"},
 	"unverified":          {"Unverified", "未经证实"},
 	"report-says":         {"the report says: %s", "报告称：%s"},
+	"through":             {" (up to %d)", "（至 %d）"},
+	"or-more":             {" (or more)", "（或更多）"},
 	"verified":            {"The sources say: %s", "经核实：%s"},
 	"source":              {"source", "来源"},
 	"more-reasons":        {"… %d more reasons (-f json lists them all)", "… 另有 %d 条理由（-f json 列出全部）"},

@@ -64,9 +64,12 @@ type Category struct {
 type Sensitivity struct {
 	Question string `json:"question" yaml:"question"`
 	Value    any    `json:"value" yaml:"value"`
+	Through  *int   `json:"through,omitempty" yaml:"through,omitempty"` // absent: Value alone; see Sensitivity.OrMore
+	OrMore   bool   `json:"or_more,omitempty" yaml:"or_more,omitempty"`
 	Top      string `json:"top" yaml:"top"`
 	TopName  string `json:"-" yaml:"-"`
 	Flag     string `json:"-" yaml:"-"`
+	Range    string `json:"-" yaml:"-"` // " (up to 11)" after Flag, for a run of answers
 }
 
 // Entry is one ranked candidate.
@@ -226,7 +229,14 @@ func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
 			c.Excluded = append(c.Excluded, e)
 		}
 		for _, sv := range opts.WhatIf[c.ID] {
-			c.Sensitivity = append(c.Sensitivity, Sensitivity{Question: sv.Question.ID, Value: sv.Value.Any(), Top: sv.Top.ID, TopName: sv.Top.Name, Flag: sv.Flag()})
+			rng := ""
+			switch {
+			case sv.Through != nil && *sv.Through == math.MaxInt:
+				rng = msg(lang, "or-more")
+			case sv.Through != nil:
+				rng = fmt.Sprintf(msg(lang, "through"), *sv.Through)
+			}
+			c.Sensitivity = append(c.Sensitivity, Sensitivity{Question: sv.Question.ID, Value: sv.Value.Any(), Through: through(sv.Through), OrMore: sv.Through != nil && *sv.Through == math.MaxInt, Top: sv.Top.ID, TopName: sv.Top.Name, Flag: sv.Flag(), Range: rng})
 		}
 		r.Categories = append(r.Categories, c)
 	}
@@ -355,4 +365,12 @@ func warningText(w engine.Warning, lang string) string {
 	default:
 		return fmt.Sprintf(msg(lang, "warn-not-applicable"), w.Question.ID, w.Value.String())
 	}
+}
+
+// through is the end of a what-if range for the report: absent when open-ended (or_more).
+func through(t *int) *int {
+	if t == nil || *t == math.MaxInt {
+		return nil
+	}
+	return t
 }
