@@ -26,19 +26,26 @@ func applyDetected(b *knowledge.Base, given knowledge.Answers, probe *detect.Res
 			q := b.Question("categories")
 			if v, err := q.ParseList(append(slices.Clone(full["categories"].List), "gpu")); err == nil {
 				given["categories"] = v
-				used = append(used, report.Detected{Question: "categories", Value: v.Any(), Evidence: "GPUs present: " + strings.Join(probe.GPUs, ", ")})
+				used = append(used, report.Detected{Question: "categories", Value: v.Any(), Evidence: gpusPresent(probe)})
 			}
 		}
 	}
 	return used, probe.Warnings
 }
 
+func gpusPresent(probe *detect.Result) string {
+	if probe.Lang() == "zh" {
+		return "检测到 GPU：" + strings.Join(probe.GPUs, "、")
+	}
+	return "GPUs present: " + strings.Join(probe.GPUs, ", ")
+}
+
 // probeRoot is the file system --detect reads (the whole machine; tests point
-// STACKADVISOR_DETECT_ROOT at a fake tree).
-func probeRoot(s *Streams) *detect.Result {
+// STACKADVISOR_DETECT_ROOT at a fake tree), probed with evidence in lang.
+func probeRoot(s *Streams, lang string) *detect.Result {
 	root := "/"
 	if r := s.Getenv("STACKADVISOR_DETECT_ROOT"); r != "" {
 		root = r
 	}
-	return detect.Probe(os.DirFS(root))
+	return detect.Probe(os.DirFS(root), lang)
 }

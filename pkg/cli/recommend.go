@@ -86,7 +86,7 @@ func (o *recommendOptions) run(cmd *cobra.Command) error {
 	var ro runOptions
 	ro.whatIf = o.whatIf
 	if o.detect {
-		ro.detected, ro.notes = applyDetected(b, given, probeRoot(o.streams))
+		ro.detected, ro.notes = applyDetected(b, given, probeRoot(o.streams, lang))
 	}
 	return recommendAndWrite(o.streams, o.global, b, given, lang, &o.out, ro)
 }

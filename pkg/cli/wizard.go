@@ -108,7 +108,7 @@ func (o *wizardOptions) run(ctx context.Context) error {
 	var ro runOptions
 	ro.whatIf = o.whatIf
 	if o.detect {
-		ro.detected, ro.notes = applyDetected(base, prefill, probeRoot(s))
+		ro.detected, ro.notes = applyDetected(base, prefill, probeRoot(s, lang))
 	}
 	w, err := wizard.New(base, lang, prefill)
 	if err != nil {

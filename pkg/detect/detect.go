@@ -48,7 +48,11 @@ type Result struct {
 	Findings []Finding
 	GPUs     []string // names of the GPU makers present
 	Warnings []string
+	lang     string // of Evidence and Warnings: en or zh
 }
+
+// Lang is the language of the evidence and warnings.
+func (r *Result) Lang() string { return r.lang }
 
 // Answers returns the detected answers.
 func (r *Result) Answers() knowledge.Answers {
@@ -59,10 +63,10 @@ func (r *Result) Answers() knowledge.Answers {
 	return a
 }
 
-// Probe reads the machine through root (an fs.FS of "/"). categories is the current answer to
-// categories, used to add gpu when GPUs are present.
-func Probe(root fs.FS) *Result {
-	r := &Result{}
+// Probe reads the machine through root (an fs.FS of "/"), writing evidence and warnings in
+// lang (en or zh).
+func Probe(root fs.FS, lang string) *Result {
+	r := &Result{lang: lang}
 	r.kvm(root)
 	r.rootless(root)
 	r.systemd(root)
@@ -70,8 +74,17 @@ func Probe(root fs.FS) *Result {
 	return r
 }
 
-func (r *Result) warn(format string, args ...any) {
-	r.Warnings = append(r.Warnings, fmt.Sprintf(format, args...))
+// warn adds a warning in the probe's language: format pairs English and Chinese.
+func (r *Result) warn(format [2]string, args ...any) {
+	r.Warnings = append(r.Warnings, fmt.Sprintf(r.tr(format), args...))
+}
+
+// tr picks the English or the Chinese of a pair.
+func (r *Result) tr(pair [2]string) string {
+	if r.lang == "zh" {
+		return pair[1]
+	}
+	return pair[0]
 }
 
 func (r *Result) kvm(root fs.FS) {
@@ -79,19 +92,19 @@ func (r *Result) kvm(root fs.FS) {
 	switch {
 	case err == nil:
 		f.Close()
-		r.Findings = append(r.Findings, Finding{"kvm", knowledge.Value{Type: knowledge.TypeOne, Str: "available"}, "/dev/kvm can be opened"})
+		r.Findings = append(r.Findings, Finding{"kvm", knowledge.Value{Type: knowledge.TypeOne, Str: "available"}, r.tr([2]string{"/dev/kvm can be opened", "/dev/kvm 可以打开"})})
 	case errors.Is(err, fs.ErrNotExist):
-		r.Findings = append(r.Findings, Finding{"kvm", knowledge.Value{Type: knowledge.TypeOne, Str: "none"}, "/dev/kvm does not exist"})
+		r.Findings = append(r.Findings, Finding{"kvm", knowledge.Value{Type: knowledge.TypeOne, Str: "none"}, r.tr([2]string{"/dev/kvm does not exist", "/dev/kvm 不存在"})})
 	default:
 		// Present but not openable (e.g. not in the kvm group): the hosts may well have it.
-		r.warn("/dev/kvm exists but cannot be opened (%v); kvm stays unknown", unwrap(err))
+		r.warn([2]string{"/dev/kvm exists but cannot be opened (%v); kvm stays unknown", "/dev/kvm 存在但无法打开（%v）；kvm 仍为不确定"}, unwrap(err))
 	}
 }
 
 func (r *Result) rootless(root fs.FS) {
 	data, err := fs.ReadFile(root, "proc/self/status")
 	if err != nil {
-		r.warn("cannot read /proc/self/status (%v); rootless not detected", unwrap(err))
+		r.warn([2]string{"cannot read /proc/self/status (%v); rootless not detected", "无法读取 /proc/self/status（%v）；未检测 rootless"}, unwrap(err))
 		return
 	}
 	sc := bufio.NewScanner(strings.NewReader(string(data)))
@@ -100,22 +113,22 @@ func (r *Result) rootless(root fs.FS) {
 		if len(fields) >= 3 && fields[0] == "Uid:" {
 			euid := fields[2]
 			r.Findings = append(r.Findings, Finding{"rootless", knowledge.Value{Type: knowledge.TypeBool, Bool: euid != "0"},
-				fmt.Sprintf("running as uid %s", euid)})
+				fmt.Sprintf(r.tr([2]string{"running as uid %s", "以 uid %s 运行"}), euid)})
 			return
 		}
 	}
-	r.warn("no Uid line in /proc/self/status; rootless not detected")
+	r.warn([2]string{"no Uid line in /proc/self/status; rootless not detected", "/proc/self/status 中没有 Uid 行；未检测 rootless"})
 }
 
 func (r *Result) systemd(root fs.FS) {
 	data, err := fs.ReadFile(root, "proc/1/comm")
 	if err != nil {
-		r.warn("cannot read /proc/1/comm (%v); systemd not detected", unwrap(err))
+		r.warn([2]string{"cannot read /proc/1/comm (%v); systemd not detected", "无法读取 /proc/1/comm（%v）；未检测 systemd"}, unwrap(err))
 		return
 	}
 	comm := strings.TrimSpace(string(data))
 	r.Findings = append(r.Findings, Finding{"systemd", knowledge.Value{Type: knowledge.TypeBool, Bool: comm == "systemd"},
-		fmt.Sprintf("PID 1 is %s", comm)})
+		fmt.Sprintf(r.tr([2]string{"PID 1 is %s", "1 号进程是 %s"}), comm)})
 }
 
 func (r *Result) gpus(root fs.FS) {
@@ -125,7 +138,7 @@ func (r *Result) gpus(root fs.FS) {
 	}
 	entries, err := fs.ReadDir(root, "sys/bus/pci/devices")
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		r.warn("cannot list /sys/bus/pci/devices (%v); GPUs not detected", unwrap(err))
+		r.warn([2]string{"cannot list /sys/bus/pci/devices (%v); GPUs not detected", "无法列出 /sys/bus/pci/devices（%v）；未检测 GPU"}, unwrap(err))
 	}
 	for _, e := range entries {
 		data, err := fs.ReadFile(root, path.Join("sys/bus/pci/devices", e.Name(), "vendor"))

@@ -20,7 +20,7 @@ func findings(r *detect.Result) map[string]string {
 }
 
 func TestGPUHost(t *testing.T) {
-	r := detect.Probe(os.DirFS("../../testdata/detect/gpu-host"))
+	r := detect.Probe(os.DirFS("../../testdata/detect/gpu-host"), "en")
 	want := map[string]string{"kvm": "available", "rootless": "true", "systemd": "true"}
 	if got := findings(r); !reflect.DeepEqual(got, want) {
 		t.Errorf("findings %v, want %v", got, want)
@@ -35,7 +35,7 @@ func TestGPUHost(t *testing.T) {
 }
 
 func TestContainer(t *testing.T) {
-	r := detect.Probe(os.DirFS("../../testdata/detect/container"))
+	r := detect.Probe(os.DirFS("../../testdata/detect/container"), "en")
 	want := map[string]string{"kvm": "none", "rootless": "false", "systemd": "false"}
 	if got := findings(r); !reflect.DeepEqual(got, want) {
 		t.Errorf("findings %v, want %v", got, want)
@@ -68,7 +68,7 @@ func TestUnreadablePathsWarnAndLeaveAnswersAlone(t *testing.T) {
 		"sys/bus/pci/devices/b/vendor":       {Data: []byte("0xcabc\n")},
 		"sys/bus/pci/devices/c/vendor-other": {Data: []byte("x")},
 	}
-	r := detect.Probe(denyFS{m, map[string]bool{"dev/kvm": true, "proc/1/comm": true}})
+	r := detect.Probe(denyFS{m, map[string]bool{"dev/kvm": true, "proc/1/comm": true}}, "en")
 	got := findings(r)
 	if _, ok := got["kvm"]; ok {
 		t.Errorf("an unopenable /dev/kvm must leave kvm unanswered: %v", got)
@@ -88,7 +88,7 @@ func TestUnreadablePathsWarnAndLeaveAnswersAlone(t *testing.T) {
 }
 
 func TestEmptyFS(t *testing.T) {
-	r := detect.Probe(fstest.MapFS{})
+	r := detect.Probe(fstest.MapFS{}, "en")
 	if got := findings(r); got["kvm"] != "none" || len(got) != 1 {
 		t.Errorf("findings %v", got)
 	}
