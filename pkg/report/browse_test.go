@@ -44,3 +44,21 @@ func TestComparisonTableFitsWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestNoLoneFullStop: wrapping Chinese text never leaves closing punctuation alone on a line.
+func TestNoLoneFullStop(t *testing.T) {
+	b, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cat := range b.Categories {
+		doc := report.BuildComparison(b, cat, cat.Candidates, "zh")
+		for width := 40; width <= 120; width += 7 {
+			for _, line := range strings.Split(ansi.Strip(report.ComparisonTable(doc, width, true)), "\n") {
+				if s := strings.TrimSpace(line); s != "" && strings.Trim(s, "。，、；：！？）」』】》") == "" {
+					t.Fatalf("%s at width %d: a line of only %q", cat.ID, width, s)
+				}
+			}
+		}
+	}
+}

@@ -269,6 +269,20 @@ func fileNote(file string) string {
 	return " " + dimStyle.Render("["+file+"]")
 }
 
+// hangPunctuation joins a line that holds only closing punctuation ("。", "）") to the line
+// before: Chinese text breaks anywhere, and a full line could leave its full stop alone.
+func hangPunctuation(lines []string) []string {
+	out := lines[:0]
+	for _, l := range lines {
+		if len(out) > 0 && l != "" && strings.Trim(ansi.Strip(l), "。，、；：！？）」』】》.,;:!?) ") == "" {
+			out[len(out)-1] += strings.TrimSpace(l)
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
 // wrapIndent wraps text to width: the first line indented by indent, the others by hang.
 // A negative hang leaves the text unwrapped.
 func wrapIndent(text string, width, indent, hang int) string {
@@ -276,7 +290,7 @@ func wrapIndent(text string, width, indent, hang int) string {
 		return strings.Repeat(" ", indent) + text
 	}
 	wrapped := ansi.Wrap(text, max(width-hang, 20), " ")
-	lines := strings.Split(wrapped, "\n")
+	lines := hangPunctuation(strings.Split(wrapped, "\n"))
 	for i := range lines {
 		pad := hang
 		if i == 0 {
