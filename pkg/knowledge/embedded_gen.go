@@ -297,7 +297,7 @@ func init() {
 
 var precompiledBase = &Base{
 	Version: "2026.11.24",
-	Digest:  "sha256:68e9c665583ce5ec504c43fd93821cea75ef204b00af71ca94d0bff1e7c6365b",
+	Digest:  "sha256:4bed46d0247000b4ed54b770778af798e9c61e311688d90c9f5ddb66f4612e85",
 	Scoring: Scoring{
 		Pos:               Pos{File: "rules/scoring.yaml", Line: 4, Col: 3},
 		PriorityBoost:     2.5,
@@ -1849,16 +1849,16 @@ var pb157 = Candidate{
 }
 
 var pb212 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 471, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 472, Col: 5},
 	ID:      "podman-farm-build-only",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 474, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 475, Col: 7},
 		En:  "Podman Farm is Kubernetes-like multi-node orchestration for small clusters and edge nodes; 'podman --farm myfarm run' spreads containers over the nodes.",
 		Zh:  "Podman Farm 是类 Kubernetes 的轻量级多节点编排，适合中小规模集群和边缘节点；`podman --farm myfarm run` 可把容器自动分布到各节点。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 477, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 478, Col: 7},
 		En:  "'podman farm' only farms out image builds to remote Podman machines of other architectures and merges the results into a manifest list (subcommands: build, create, list, remove, update). There is no global --farm flag, no 'podman --farm … run', and nothing that runs or schedules containers.",
 		Zh:  "`podman farm` 只把镜像构建分发到不同架构的远程 Podman 主机，并把结果合并为 manifest list（子命令只有 build、create、list、remove、update）。不存在全局 --farm 参数，也没有 `podman --farm … run`，更不会运行或调度容器。",
 	},
@@ -3166,16 +3166,16 @@ var pb324 = Attribute{
 }
 
 var pb364 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 489, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 490, Col: 5},
 	ID:      "k8s-131-sidecar-ga",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 492, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 493, Col: 7},
 		En:  "Native sidecar containers went GA in 1.31.",
 		Zh:  "原生 Sidecar 容器在 1.31 中 GA。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 495, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 496, Col: 7},
 		En:  "Sidecar containers (init containers with restartPolicy: Always, KEP-753) became GA in v1.33 (2025-04-23); they are not in the 1.31 stable list.",
 		Zh:  "Sidecar 容器（restartPolicy: Always 的 init 容器，KEP-753）在 v1.33（2025-04-23）才 GA，1.31 的稳定特性列表中并没有它。",
 	},
@@ -3183,16 +3183,16 @@ var pb364 = Fact{
 }
 
 var pb365 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 516, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 517, Col: 5},
 	ID:      "k8s-131-pod-failure-policy",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 519, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 520, Col: 7},
 		En:  "Pod failure policy for Jobs is beta in 1.31.",
 		Zh:  "Job 的 Pod 失效策略在 1.31 中为 Beta。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 522, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 523, Col: 7},
 		En:  "It went GA (stable) in v1.31 (KEP-3329, retriable and non-retriable Pod failures for Jobs).",
 		Zh:  "它在 v1.31 已经 GA（KEP-3329，Job 的可重试与不可重试 Pod 失败）。",
 	},
@@ -3200,16 +3200,16 @@ var pb365 = Fact{
 }
 
 var pb366 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 543, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 544, Col: 5},
 	ID:      "k8s-current-release",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 546, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 547, Col: 7},
 		En:  "Kubernetes 1.31 is the latest release.",
 		Zh:  "Kubernetes 1.31 是最新版本。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 549, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 550, Col: 7},
 		En:  "At the report date (2025-10) the latest was already 1.34 (2025-08-27). Since then: 1.35 (2025-12-17), 1.36 (2026-04-22) and 1.37 (2026-08-26).",
 		Zh:  "报告发布时（2025-10）最新版本已是 1.34（2025-08-27）。此后又有 1.35（2025-12-17）、1.36（2026-04-22）和 1.37（2026-08-26）。",
 	},
@@ -3217,16 +3217,16 @@ var pb366 = Fact{
 }
 
 var pb367 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 525, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 526, Col: 5},
 	ID:      "k8s-dra-timeline",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 528, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 529, Col: 7},
 		En:  "Dynamic Resource Allocation (structured parameters) is alpha in 1.31.",
 		Zh:  "动态资源分配（结构化参数）在 1.31 中为 Alpha。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 531, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 532, Col: 7},
 		En:  "True for 1.31, but dated: structured parameters first appeared as alpha in 1.30, DRA went beta in 1.32, and its core API (resource.k8s.io/v1) is GA since 1.34.",
 		Zh:  "就 1.31 而言属实，但已过时：结构化参数在 1.30 首次以 alpha 出现，DRA 在 1.32 进入 beta，其核心 API（resource.k8s.io/v1）自 1.34 起 GA。",
 	},
@@ -3234,16 +3234,16 @@ var pb367 = Fact{
 }
 
 var pb368 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 507, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 508, Col: 5},
 	ID:      "k8s-131-pv-beta",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 510, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 511, Col: 7},
 		En:  "PersistentVolume migration went beta in 1.31.",
 		Zh:  "PersistentVolume 迁移在 1.31 进入 Beta。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 513, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 514, Col: 7},
 		En:  "In 1.31 the PV last-phase-transition time went GA, and VolumeAttributesClass (GA in 1.34) and 'always honor PV reclaim policy' went beta. No 'PV migration' feature went beta; most in-tree cloud-provider and CSI-migration code was removed instead.",
 		Zh:  "1.31 中 PV 最近阶段转换时间 GA，VolumeAttributesClass（1.34 GA）和“始终遵循 PV 回收策略”进入 beta。并没有名为“PV 迁移”的特性进入 beta，反而移除了大部分树内云厂商代码和 CSI 迁移开关。",
 	},
@@ -3251,16 +3251,16 @@ var pb368 = Fact{
 }
 
 var pb369 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 534, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 535, Col: 5},
 	ID:      "k8s-131-perf-numbers",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 537, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 538, Col: 7},
 		En:  "Kubernetes 1.31: API server +30%, scheduler latency -25%, etcd storage +20%.",
 		Zh:  "Kubernetes 1.31：API 服务器性能 +30%，调度延迟 -25%，etcd 存储 +20%。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 540, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 541, Col: 7},
 		En:  "The official 1.31 release announcement contains no such figures and no other source was found; treat them as unsourced.",
 		Zh:  "1.31 官方发布公告中没有这些数字，也未找到其他出处，应视为无来源数据。",
 	},
@@ -3461,16 +3461,16 @@ var pb331 = Candidate{
 }
 
 var pb402 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 579, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 580, Col: 5},
 	ID:      "k3s-min-memory",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 582, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 583, Col: 7},
 		En:  "k3s needs at least 512 MB of memory.",
 		Zh:  "k3s 最低只需 512 MB 内存。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 585, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 586, Col: 7},
 		En:  "512 MB (1 core) is the minimum for an agent only. A server needs at least 2 cores and 2 GB; profiling measured about 1.6 GB for a server with a workload and about 275 MB for an agent.",
 		Zh:  "512 MB（1 核）只是 agent 节点的最低要求；server 节点至少需要 2 核 2 GB。官方资源测试中，运行负载的 server 约占 1.6 GB，agent 约占 275 MB。",
 	},
@@ -3655,16 +3655,16 @@ var pb370 = Candidate{
 }
 
 var pb436 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 588, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 589, Col: 5},
 	ID:      "docker-swarm-status",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 591, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 592, Col: 7},
 		En:  "Docker Swarm is still available and getting new releases.",
 		Zh:  "Docker Swarm 仍然可用，并有新版本发布。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 594, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 595, Col: 7},
 		En:  "Swarm mode is still built into the open-source Docker Engine (SwarmKit lives in moby/swarmkit) and Mirantis sells support for it. Only the old standalone 'classic Swarm' was deprecated in 2020. Feature work is slow and its ecosystem is far smaller than Kubernetes'.",
 		Zh:  "Swarm 模式仍内置于开源 Docker Engine 中（SwarmKit 位于 moby/swarmkit），Mirantis 提供商业支持；2020 年弃用的只是早期独立的“经典 Swarm”。不过新功能推进缓慢，生态远小于 Kubernetes。",
 	},
@@ -3672,45 +3672,46 @@ var pb436 = Fact{
 }
 
 var pb403 = Candidate{
-	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 220, Col: 5},
-	ID:   "docker-swarm",
-	Name: "Docker Swarm mode",
+	Pos:    Pos{File: "rules/orchestrator.yaml", Line: 220, Col: 5},
+	ID:     "docker-swarm",
+	Name:   "Docker Swarm mode",
+	NameZh: "Docker Swarm 模式",
 	Summary: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 223, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 224, Col: 7},
 		En:  "Clustering built into Docker Engine: docker swarm init/join, services described in compose files, Raft-replicated managers. Simple, but with a much smaller ecosystem than Kubernetes.",
 		Zh:  "Docker Engine 内置的集群模式：用 docker swarm init/join 组网，用 compose 文件描述服务，管理节点通过 Raft 复制状态。简单易用，但生态远小于 Kubernetes。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 226, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 227, Col: 7},
 			Name: "schedules_containers",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 227, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 228, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
 			Attr:   &pb308,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 229, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 230, Col: 7},
 			Name: "multi_node",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 230, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 231, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
 			Attr:   &pb309,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 232, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 233, Col: 7},
 			Name: "max_scale",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 233, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 234, Column: 16},
 			},
 			Source: "https://github.com/moby/swarmkit/issues/2665",
 			Fact:   "docker-swarm-status",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 237, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 238, Col: 11},
 				En:  "No published sizing guidance for 100+ nodes, and little active feature work.",
 				Zh:  "没有面向 100 个以上节点的官方容量指南，新功能开发也很少。",
 			},
@@ -3718,10 +3719,10 @@ var pb403 = Candidate{
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 239, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 240, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 240, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 241, Column: 16},
 			},
 			Source: "https://github.com/docker/roadmap/issues/86",
 			Fact:   "docker-swarm-status",
@@ -3729,47 +3730,47 @@ var pb403 = Candidate{
 			Num:    2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 243, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 244, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 244, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 245, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
 			Attr:   &pb312,
 			Num:    4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 246, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 247, Col: 7},
 			Name: "control_plane_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 247, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 248, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 250, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 251, Col: 11},
 				En:  "Managers run inside dockerd; no separate control-plane processes.",
 				Zh:  "管理节点运行在 dockerd 内部，没有独立的控制平面进程。",
 			},
 			Attr: &pb313,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 252, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 253, Col: 7},
 			Name: "node_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 253, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 254, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
 			Attr:   &pb314,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 255, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 256, Col: 7},
 			Name: "ha",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 256, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 257, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/swarm/admin_guide/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 259, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 260, Col: 11},
 				En:  "An odd number of managers (3 or 5) keeps the Raft quorum.",
 				Zh:  "奇数个管理节点（3 或 5 个）以维持 Raft 多数派。",
 			},
@@ -3777,14 +3778,14 @@ var pb403 = Candidate{
 			Bool: true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 261, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 262, Col: 7},
 			Name: "gpu_scheduling",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 262, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 263, Column: 16},
 			},
 			Source: "https://docs.docker.com/reference/cli/dockerd/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 265, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 266, Col: 11},
 				En:  "Only generic resources advertised per node; no device plugins or fractional sharing.",
 				Zh:  "只能按节点声明通用资源（generic resources），没有设备插件，也不能细分共享。",
 			},
@@ -3792,14 +3793,14 @@ var pb403 = Candidate{
 			Num:  2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 267, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 268, Col: 7},
 			Name: "security_controls",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 268, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 269, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/swarm/how-swarm-mode-works/pki/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 271, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 272, Col: 11},
 				En:  "Mutual TLS between nodes and encrypted secrets, but no role-based access control in the open-source engine.",
 				Zh:  "节点间双向 TLS、加密的 secret，但开源版本没有基于角色的访问控制。",
 			},
@@ -3807,23 +3808,23 @@ var pb403 = Candidate{
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 273, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 274, Col: 7},
 			Name: "systemd_native",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 274, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 275, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
 			Attr:   &pb318,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 276, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 277, Col: 7},
 			Name: "rootless",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "unsupported", Line: 277, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "unsupported", Line: 278, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/security/rootless/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 280, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 281, Col: 11},
 				En:  "Rootless Docker has no overlay networks, which multi-host Swarm services rely on.",
 				Zh:  "Rootless Docker 不支持 overlay 网络，而多主机 Swarm 服务依赖它。",
 			},
@@ -3831,10 +3832,10 @@ var pb403 = Candidate{
 			Str:  "unsupported",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 282, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 283, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Swarm mode in Docker Engine 29.x (SwarmKit: moby/swarmkit)", Line: 283, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Swarm mode in Docker Engine 29.x (SwarmKit: moby/swarmkit)", Line: 284, Column: 16},
 			},
 			Source: "https://github.com/docker/roadmap/issues/86",
 			Fact:   "docker-swarm-status",
@@ -3849,16 +3850,16 @@ var pb403 = Candidate{
 }
 
 var pb469 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 597, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 598, Col: 5},
 	ID:      "docker-compose-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 600, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 601, Col: 7},
 		En:  "Docker Compose v2.",
 		Zh:  "Docker Compose v2。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 603, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 604, Col: 7},
 		En:  "v2.40.1 was newest at the report date. The project then jumped to v5.0.0 (2025-12-02; no v3 or v4) and v5.5.0 is the newest seen (2026-08-17). The compose file format and the 'docker compose' command are unchanged.",
 		Zh:  "报告发布时最新为 v2.40.1。随后项目直接跳到 v5.0.0（2025-12-02，没有 v3、v4），目前所见最新为 v5.5.0（2026-08-17）。compose 文件格式和 `docker compose` 命令均未改变。",
 	},
@@ -3866,53 +3867,53 @@ var pb469 = Fact{
 }
 
 var pb437 = Candidate{
-	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 287, Col: 5},
+	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 288, Col: 5},
 	ID:   "docker-compose",
 	Name: "Docker Compose",
 	Summary: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 290, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 291, Col: 7},
 		En:  "Declares a multi-container application in one YAML file and runs it on a single Docker (or Podman) host. The everyday tool for development and small single-server deployments.",
 		Zh:  "用一个 YAML 文件声明多容器应用，并在单台 Docker（或 Podman）主机上运行。开发环境和小型单机部署的常用工具。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 293, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 294, Col: 7},
 			Name: "schedules_containers",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 294, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 295, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Attr:   &pb308,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 296, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 297, Col: 7},
 			Name: "multi_node",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 297, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 298, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Attr:   &pb309,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 299, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 300, Col: 7},
 			Name: "max_scale",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 300, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 301, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Attr:   &pb310,
 			Num:    1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 302, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 303, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 303, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 304, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 306, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 307, Col: 11},
 				En:  "Compose files ship with countless projects and are understood by Docker, Podman and nerdctl.",
 				Zh:  "大量项目自带 compose 文件，Docker、Podman 和 nerdctl 都能识别。",
 			},
@@ -3920,56 +3921,56 @@ var pb437 = Candidate{
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 308, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 309, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 309, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 310, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Attr:   &pb312,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 311, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 312, Col: 7},
 			Name: "control_plane_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 312, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 313, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 315, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 316, Col: 11},
 				En:  "A client-side tool that talks to the engine; nothing stays resident.",
 				Zh:  "纯客户端工具，直接调用引擎，没有常驻进程。",
 			},
 			Attr: &pb313,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 317, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 318, Col: 7},
 			Name: "node_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 318, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 319, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Attr:   &pb314,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 320, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 321, Col: 7},
 			Name: "ha",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 321, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 322, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Attr:   &pb315,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 323, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 324, Col: 7},
 			Name: "gpu_scheduling",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 324, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 325, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/how-tos/gpu-support/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 327, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 328, Col: 11},
 				En:  "GPU reservations per service on one host.",
 				Zh:  "可在单台主机上为每个服务预留 GPU。",
 			},
@@ -3977,14 +3978,14 @@ var pb437 = Candidate{
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 329, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 330, Col: 7},
 			Name: "security_controls",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 330, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 331, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 333, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 334, Col: 11},
 				En:  "Only what the engine offers per container; no access control of its own.",
 				Zh:  "只有引擎为每个容器提供的安全选项，自身没有访问控制。",
 			},
@@ -3992,23 +3993,23 @@ var pb437 = Candidate{
 			Num:  2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 335, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 336, Col: 7},
 			Name: "systemd_native",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 336, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 337, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Attr:   &pb318,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 338, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 339, Col: 7},
 			Name: "rootless",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "opt-in", Line: 339, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "opt-in", Line: 340, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/security/rootless/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 342, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 343, Col: 11},
 				En:  "Works against rootless Docker or the Podman socket.",
 				Zh:  "可对接 rootless Docker 或 Podman socket 使用。",
 			},
@@ -4016,10 +4017,10 @@ var pb437 = Candidate{
 			Str:  "opt-in",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 344, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 345, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "v5.5.0 (2026-08-17); v5.0.0 followed v2.40 in 2025-12", Line: 345, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "v5.5.0 (2026-08-17); v5.0.0 followed v2.40 in 2025-12", Line: 346, Column: 16},
 			},
 			Source: "https://github.com/docker/compose",
 			Fact:   "docker-compose-version",
@@ -4034,54 +4035,54 @@ var pb437 = Candidate{
 }
 
 var pb470 = Candidate{
-	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 349, Col: 5},
+	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 350, Col: 5},
 	ID:   "podman-quadlet",
 	Name: "Podman Quadlet",
 	Summary: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 352, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 353, Col: 7},
 		En:  "Podman's systemd generator: a small .container, .pod or .kube file becomes a systemd service with restarts, dependencies, logging and health-gated start-up. One host at a time, rootless if wanted.",
 		Zh:  "Podman 的 systemd 生成器：一个简短的 .container、.pod 或 .kube 文件即可成为 systemd 服务，具备重启、依赖、日志和基于健康检查的启动控制。按单台主机管理，可选 rootless。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 355, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 356, Col: 7},
 			Name: "schedules_containers",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 356, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 357, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Attr:   &pb308,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 358, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 359, Col: 7},
 			Name: "multi_node",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 359, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 360, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Attr:   &pb309,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 361, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 362, Col: 7},
 			Name: "max_scale",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 362, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 363, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Attr:   &pb310,
 			Num:    1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 364, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 365, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 365, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 366, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
 			Fact:   "podman-quadlet-since-44",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 369, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 370, Col: 11},
 				En:  "Part of Podman since 4.4 and supported on RHEL and Fedora; fewer third-party examples than Compose.",
 				Zh:  "自 4.4 起成为 Podman 的一部分，RHEL 和 Fedora 均提供支持；第三方示例少于 Compose。",
 			},
@@ -4089,14 +4090,14 @@ var pb470 = Candidate{
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 371, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 372, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 372, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 373, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 375, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 376, Col: 11},
 				En:  "Plain unit files; basic systemd knowledge is needed.",
 				Zh:  "就是普通的单元文件，需要具备基本的 systemd 知识。",
 			},
@@ -4104,47 +4105,47 @@ var pb470 = Candidate{
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 377, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 378, Col: 7},
 			Name: "control_plane_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 378, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 379, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 381, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 382, Col: 11},
 				En:  "A generator that runs when systemd loads units; no daemon.",
 				Zh:  "只在 systemd 加载单元时运行的生成器，没有守护进程。",
 			},
 			Attr: &pb313,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 383, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 384, Col: 7},
 			Name: "node_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 384, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 385, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/README.md",
 			Fact:   "podman-daemonless",
 			Attr:   &pb314,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 387, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 388, Col: 7},
 			Name: "ha",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 388, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 389, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Attr:   &pb315,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 390, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 391, Col: 7},
 			Name: "gpu_scheduling",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 391, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 392, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 394, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 395, Col: 11},
 				En:  "Devices (for example CDI GPU specs) passed per unit on one host.",
 				Zh:  "在单台主机上按单元传入设备（例如 CDI 描述的 GPU）。",
 			},
@@ -4152,14 +4153,14 @@ var pb470 = Candidate{
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 396, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 397, Col: 7},
 			Name: "security_controls",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 397, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 398, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 400, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 401, Col: 11},
 				En:  "Rootless user units, SELinux labels and systemd's own sandboxing options.",
 				Zh:  "支持 rootless 用户单元、SELinux 标签以及 systemd 自身的沙箱选项。",
 			},
@@ -4167,10 +4168,10 @@ var pb470 = Candidate{
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 402, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 403, Col: 7},
 			Name: "systemd_native",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 403, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 404, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
 			Fact:   "podman-quadlet-since-44",
@@ -4178,20 +4179,20 @@ var pb470 = Candidate{
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 406, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 407, Col: 7},
 			Name: "rootless",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native", Line: 407, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native", Line: 408, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Attr:   &pb319,
 			Str:    "native",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 409, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 410, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Podman 5.8.2 (2026-04-14); Quadlet since 4.4.0, Notify=healthy since 5.0", Line: 410, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Podman 5.8.2 (2026-04-14); Quadlet since 4.4.0, Notify=healthy since 5.0", Line: 411, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
 			Fact:   "podman-quadlet-notify-healthy",
@@ -4203,45 +4204,45 @@ var pb470 = Candidate{
 }
 
 var pb502 = Candidate{
-	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 414, Col: 5},
+	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 415, Col: 5},
 	ID:   "podman-farm",
 	Name: "Podman Farm",
 	Summary: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 417, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 418, Col: 7},
 		En:  "A group of remote Podman machines for building multi-architecture images in parallel. Not an orchestrator: it cannot run or schedule containers.",
 		Zh:  "由多台远程 Podman 主机组成，用于并行构建多架构镜像。它不是编排系统，无法运行或调度容器。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 420, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 421, Col: 7},
 			Name: "schedules_containers",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 421, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 422, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Fact:   "podman-farm-build-only",
 			Attr:   &pb308,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 424, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 425, Col: 7},
 			Name: "multi_node",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 425, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 426, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Fact:   "podman-farm-build-only",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 429, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 430, Col: 11},
 				En:  "Several machines, but only for builds; containers are not placed across them.",
 				Zh:  "涉及多台机器，但只用于构建；不会把容器分布到这些机器上。",
 			},
 			Attr: &pb309,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 431, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 432, Col: 7},
 			Name: "max_scale",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 432, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 433, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Fact:   "podman-farm-build-only",
@@ -4249,24 +4250,24 @@ var pb502 = Candidate{
 			Num:    1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 435, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 436, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 436, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 437, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Attr:   &pb311,
 			Num:    1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 438, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 439, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 439, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 440, Column: 16},
 			},
 			Source: "report: 技术选型建议 / 编排系统选择 / Podman Farm 优势",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 442, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 443, Col: 11},
 				En:  "Easy to set up over SSH connections, as the report says, but for builds only.",
 				Zh:  "如报告所说，通过 SSH 连接即可轻松配置，但只能用于构建。",
 			},
@@ -4274,76 +4275,76 @@ var pb502 = Candidate{
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 444, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 445, Col: 7},
 			Name: "control_plane_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 445, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 446, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Attr:   &pb313,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 447, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 448, Col: 7},
 			Name: "node_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 448, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 449, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Attr:   &pb314,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 450, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 451, Col: 7},
 			Name: "ha",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 451, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 452, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Attr:   &pb315,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 453, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 454, Col: 7},
 			Name: "gpu_scheduling",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 454, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 455, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Attr:   &pb316,
 			Num:    1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 456, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 457, Col: 7},
 			Name: "security_controls",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 457, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 458, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Attr:   &pb317,
 			Num:    1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 459, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 460, Col: 7},
 			Name: "systemd_native",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 460, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 461, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Attr:   &pb318,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 462, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 463, Col: 7},
 			Name: "rootless",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native", Line: 463, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native", Line: 464, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/README.md",
 			Attr:   &pb319,
 			Str:    "native",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 465, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 466, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "podman farm (build, create, list, remove, update) since 4.9.0", Line: 466, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "podman farm (build, create, list, remove, update) since 4.9.0", Line: 467, Column: 16},
 			},
 			Source: "https://man.archlinux.org/man/podman-farm.1.en.raw",
 			Fact:   "podman-farm-build-only",
@@ -4453,17 +4454,17 @@ var pb307 = Category{
 	},
 	Rules: []*Rule{
 		&Rule{
-			Pos:    Pos{File: "rules/orchestrator.yaml", Line: 627, Col: 5},
+			Pos:    Pos{File: "rules/orchestrator.yaml", Line: 628, Col: 5},
 			ID:     "orchestrator.podman-farm-builds-only",
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 629, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 630, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 629, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 630, Col: 22},
 						Key: "schedules_containers",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 629, Column: 44},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 630, Column: 44},
 						},
 						op: "is",
 						strs: []string{
@@ -4473,7 +4474,7 @@ var pb307 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 631, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 632, Col: 7},
 				En:  "Not an orchestrator. The report recommends Podman Farm for small clusters and edge nodes, but podman farm only distributes image builds to remote machines of other architectures; it cannot run, place or restart containers. For those needs see K3s, Docker Swarm, Podman Quadlet or Docker Compose.",
 				Zh:  "这不是编排系统。报告推荐 Podman Farm 用于中小规模集群和边缘节点，但 podman farm 只是把镜像构建分发到不同架构的远程机器上，既不能运行容器，也不能调度或重启容器。相应需求请参考 K3s、Docker Swarm、Podman Quadlet 或 Docker Compose。",
 			},
@@ -4481,13 +4482,13 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 636, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 637, Col: 5},
 			ID:  "orchestrator.single-host-tools-cannot-span",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 637, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 638, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 637, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 638, Col: 12},
 						Key: "scale",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -4495,10 +4496,10 @@ var pb307 = Category{
 								Style: 32,
 								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "medium", Line: 637, Column: 20},
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 637, Column: 28},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "medium", Line: 638, Column: 20},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 638, Column: 28},
 								},
-								Line:   637,
+								Line:   638,
 								Column: 19,
 							},
 						},
@@ -4513,13 +4514,13 @@ var pb307 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 639, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 640, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 639, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 640, Col: 22},
 						Key: "multi_node",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 639, Column: 34},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 640, Column: 34},
 						},
 						op: "is",
 						strs: []string{
@@ -4529,7 +4530,7 @@ var pb307 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 641, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 642, Col: 7},
 				En:  "Runs containers on one host only, so it cannot carry a cluster of 11 or more nodes.",
 				Zh:  "只能在单台主机上运行容器，无法支撑 11 个节点以上的集群。",
 			},
@@ -4537,16 +4538,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 644, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 645, Col: 5},
 			ID:  "orchestrator.small-scale-single-host",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 645, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 646, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 645, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 646, Col: 12},
 						Key: "scale",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "small", Line: 645, Column: 19},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "small", Line: 646, Column: 19},
 						},
 						op: "is",
 						strs: []string{
@@ -4554,11 +4555,11 @@ var pb307 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 645, Col: 26},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 646, Col: 26},
 						Key: "environment",
 						Op:  "not",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "workstation", Line: 645, Column: 45},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "workstation", Line: 646, Column: 45},
 						},
 						op: "not",
 						strs: []string{
@@ -4566,10 +4567,10 @@ var pb307 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 645, Col: 59},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 646, Col: 59},
 						Key: "systemd",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 645, Column: 68},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 646, Column: 68},
 						},
 						op: "is",
 						strs: []string{
@@ -4577,10 +4578,10 @@ var pb307 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 645, Col: 75},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 646, Col: 75},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 645, Column: 85},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 646, Column: 85},
 						},
 						op: "is",
 						strs: []string{
@@ -4593,13 +4594,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: -15,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 648, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 649, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 648, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 649, Col: 22},
 						Key: "multi_node",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 648, Column: 34},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 649, Column: 34},
 						},
 						op: "is",
 						strs: []string{
@@ -4609,7 +4610,7 @@ var pb307 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 650, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 651, Col: 7},
 				En:  "Single-host tool: with 2–10 nodes each host would be deployed and failed over by hand (or by Ansible and the like).",
 				Zh:  "单机工具：在 2–10 个节点上，每台主机都要手工（或借助 Ansible 等）分别部署和处理故障切换。",
 			},
@@ -4617,16 +4618,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 653, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 654, Col: 5},
 			ID:  "orchestrator.single-host",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 654, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 655, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 654, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 655, Col: 12},
 						Key: "scale",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "single-host", Line: 654, Column: 19},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "single-host", Line: 655, Column: 19},
 						},
 						op: "is",
 						strs: []string{
@@ -4639,13 +4640,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 12,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 657, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 658, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 657, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 658, Col: 22},
 						Key: "multi_node",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 657, Column: 34},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 658, Column: 34},
 						},
 						op: "is",
 						strs: []string{
@@ -4653,10 +4654,10 @@ var pb307 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 657, Col: 41},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 658, Col: 41},
 						Key: "schedules_containers",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 657, Column: 63},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 658, Column: 63},
 						},
 						op: "is",
 						strs: []string{
@@ -4666,7 +4667,7 @@ var pb307 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 659, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 660, Col: 7},
 				En:  "One host: a single-host tool gives restarts and declarative configuration without any cluster machinery to run.",
 				Zh:  "单台主机：单机工具即可提供自动重启和声明式配置，无需运维任何集群组件。",
 			},
@@ -4674,16 +4675,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 662, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 663, Col: 5},
 			ID:  "orchestrator.single-host-k8s-overkill",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 663, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 664, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 663, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 664, Col: 12},
 						Key: "scale",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "single-host", Line: 663, Column: 19},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "single-host", Line: 664, Column: 19},
 						},
 						op: "is",
 						strs: []string{
@@ -4696,13 +4697,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: -10,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 666, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 667, Col: 13},
 				IDs: []string{
 					"kubernetes",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 668, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 669, Col: 7},
 				En:  "A full kubeadm control plane (2 GB or more per machine, etcd, CNI) is heavy for one machine; if you want the Kubernetes API on one host, K3s is the lighter way.",
 				Zh:  "为一台机器搭建完整的 kubeadm 控制平面（每台机器至少 2 GB，外加 etcd、CNI）过于笨重；若单机也想用 Kubernetes API，K3s 更轻量。",
 			},
@@ -4710,16 +4711,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 673, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 674, Col: 5},
 			ID:  "orchestrator.large-clusters",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 674, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 675, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 674, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 675, Col: 12},
 						Key: "scale",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 674, Column: 19},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 675, Column: 19},
 						},
 						op: "is",
 						strs: []string{
@@ -4732,13 +4733,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 15,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 677, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 678, Col: 13},
 				IDs: []string{
 					"kubernetes",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 679, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 680, Col: 7},
 				En:  "Large clusters: the report's first use case for Kubernetes, which upstream supports up to 5,000 nodes with the widest choice of tooling, managed services and support.",
 				Zh:  "大规模集群：这是报告为 Kubernetes 列出的首要场景；上游支持最多 5000 个节点，工具、托管服务和商业支持的选择也最多。",
 			},
@@ -4746,16 +4747,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 682, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 683, Col: 5},
 			ID:  "orchestrator.medium-clusters",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 683, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 684, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 683, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 684, Col: 12},
 						Key: "scale",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "medium", Line: 683, Column: 19},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "medium", Line: 684, Column: 19},
 						},
 						op: "is",
 						strs: []string{
@@ -4768,13 +4769,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 12,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 686, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 687, Col: 13},
 				IDs: []string{
 					"kubernetes",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 688, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 689, Col: 7},
 				En:  "Medium clusters: at 11–100 nodes full Kubernetes starts to pay back its operating cost, in line with the report's large-cluster guidance.",
 				Zh:  "中等规模集群：在 11–100 个节点上，完整 Kubernetes 的运维投入开始物有所值，这与报告“大规模集群”的建议一致。",
 			},
@@ -4782,16 +4783,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 691, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 692, Col: 5},
 			ID:  "orchestrator.large-scale-limits",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 692, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 693, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 692, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 693, Col: 12},
 						Key: "scale",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 692, Column: 19},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 693, Column: 19},
 						},
 						op: "is",
 						strs: []string{
@@ -4804,13 +4805,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: -8,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 695, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 696, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 695, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 696, Col: 22},
 						Key: "multi_node",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 695, Column: 34},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 696, Column: 34},
 						},
 						op: "is",
 						strs: []string{
@@ -4818,11 +4819,11 @@ var pb307 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 695, Col: 40},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 696, Col: 40},
 						Key: "max_scale",
 						Op:  "lt",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 695, Column: 56},
+							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 696, Column: 56},
 						},
 						op: "lt",
 						nums: []float64{
@@ -4832,7 +4833,7 @@ var pb307 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 697, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 698, Col: 7},
 				En:  "No published sizing for 100+ nodes and little active development; at that size the smaller ecosystem becomes a real risk.",
 				Zh:  "没有面向 100 个以上节点的官方容量指南，开发也不活跃；在这种规模下，生态偏小会成为实际风险。",
 			},
@@ -4840,16 +4841,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 700, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 701, Col: 5},
 			ID:  "orchestrator.microservices",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 701, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 702, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 701, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 702, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "web-services", Line: 701, Column: 23},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "web-services", Line: 702, Column: 23},
 						},
 						op: "has",
 						strs: []string{
@@ -4862,14 +4863,14 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 704, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 705, Col: 13},
 				IDs: []string{
 					"kubernetes",
 					"k3s",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 706, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 707, Col: 7},
 				En:  "Microservices: the report recommends Kubernetes for its services, ingress, rolling updates and service-mesh support; K3s is a conformant Kubernetes, so the same applies.",
 				Zh:  "微服务架构：报告推荐 Kubernetes，因其具备 Service、Ingress、滚动更新和服务网格支持；K3s 是一致性认证的 Kubernetes，同样适用。",
 			},
@@ -4877,16 +4878,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 709, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 710, Col: 5},
 			ID:  "orchestrator.multi-cloud",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 710, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 711, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 710, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 711, Col: 12},
 						Key: "environment",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "cloud", Line: 710, Column: 25},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "cloud", Line: 711, Column: 25},
 						},
 						op: "is",
 						strs: []string{
@@ -4899,13 +4900,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 18,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 713, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 714, Col: 13},
 				IDs: []string{
 					"kubernetes",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 715, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 716, Col: 7},
 				En:  "Public, multi- or hybrid cloud: the report recommends Kubernetes. Every major cloud sells it as a managed service that runs the control plane for you, and the same manifests move between providers.",
 				Zh:  "公有云、多云或混合云：报告推荐 Kubernetes。各大云厂商都提供托管服务代为运维控制平面，同一套清单也能在不同云之间迁移。",
 			},
@@ -4913,16 +4914,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 718, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 719, Col: 5},
 			ID:  "orchestrator.enterprise-production",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 719, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 720, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 719, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 720, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "maturity", Line: 719, Column: 24},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "maturity", Line: 720, Column: 24},
 						},
 						op: "has",
 						strs: []string{
@@ -4935,13 +4936,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 722, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 723, Col: 13},
 				IDs: []string{
 					"kubernetes",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 724, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 725, Col: 7},
 				En:  "Enterprise production: the report recommends Kubernetes, the orchestrator with the broadest vendor support, certification programme and operational tooling.",
 				Zh:  "企业级生产环境：报告推荐 Kubernetes，它拥有最广泛的厂商支持、认证体系和运维工具。",
 			},
@@ -4949,13 +4950,13 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 727, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 728, Col: 5},
 			ID:  "orchestrator.ai-device-scheduling",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 728, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 729, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 728, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 729, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -4963,11 +4964,11 @@ var pb307 = Category{
 								Style: 32,
 								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-training", Line: 728, Column: 24},
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-inference", Line: 728, Column: 37},
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "hpc", Line: 728, Column: 51},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-training", Line: 729, Column: 24},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-inference", Line: 729, Column: 37},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "hpc", Line: 729, Column: 51},
 								},
-								Line:   728,
+								Line:   729,
 								Column: 23,
 							},
 						},
@@ -4984,14 +4985,14 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 731, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 732, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 731, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 732, Col: 22},
 						Key: "gpu_scheduling",
 						Op:  "gte",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 731, Column: 44},
+							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 732, Column: 44},
 						},
 						op: "gte",
 						nums: []float64{
@@ -5001,7 +5002,7 @@ var pb307 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 733, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 734, Col: 7},
 				En:  "GPU workloads: Kubernetes schedules GPUs through device plugins, and Dynamic Resource Allocation, which the report lists as alpha in 1.31, is GA since 1.34 for sharing and partitioning accelerators.",
 				Zh:  "GPU 负载：Kubernetes 通过设备插件调度 GPU；报告中 1.31 仍为 alpha 的动态资源分配（DRA）已在 1.34 GA，可用于共享和切分加速卡。",
 			},
@@ -5009,16 +5010,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 738, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 739, Col: 5},
 			ID:  "orchestrator.small-clusters",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 739, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 740, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 739, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 740, Col: 12},
 						Key: "scale",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "small", Line: 739, Column: 19},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "small", Line: 740, Column: 19},
 						},
 						op: "is",
 						strs: []string{
@@ -5031,14 +5032,14 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 6,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 742, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 743, Col: 13},
 				IDs: []string{
 					"k3s",
 					"docker-swarm",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 744, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 745, Col: 7},
 				En:  "Small clusters: the report suggests Podman Farm here, but Farm cannot run containers. K3s (Kubernetes in one binary, 512 MB agents) and Docker Swarm (built into Docker Engine) are the light options that actually orchestrate 2–10 nodes.",
 				Zh:  "中小规模集群：报告在此推荐 Podman Farm，但 Farm 无法运行容器。真正能编排 2–10 个节点的轻量选择是 K3s（单二进制的 Kubernetes，agent 仅需 512 MB）和 Docker Swarm（内置于 Docker Engine）。",
 			},
@@ -5046,16 +5047,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 747, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 748, Col: 5},
 			ID:  "orchestrator.edge-k3s",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 748, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 749, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 748, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 749, Col: 12},
 						Key: "environment",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "edge", Line: 748, Column: 25},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "edge", Line: 749, Column: 25},
 						},
 						op: "is",
 						strs: []string{
@@ -5068,13 +5069,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 12,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 751, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 752, Col: 13},
 				IDs: []string{
 					"k3s",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 753, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 754, Col: 7},
 				En:  "Edge sites: the report points to Podman Farm, which cannot manage edge nodes. K3s is built for edge, IoT and ARM: one binary, 512 MB agents that dial out to the server, SQLite by default.",
 				Zh:  "边缘站点：报告指向 Podman Farm，但它无法管理边缘节点。K3s 专为边缘、IoT 和 ARM 设计：单个二进制，agent 只需 512 MB 并主动连回 server，默认使用 SQLite。",
 			},
@@ -5082,16 +5083,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 756, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 757, Col: 5},
 			ID:  "orchestrator.edge-k8s-heavy",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 757, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 758, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 757, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 758, Col: 12},
 						Key: "environment",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "edge", Line: 757, Column: 25},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "edge", Line: 758, Column: 25},
 						},
 						op: "is",
 						strs: []string{
@@ -5104,13 +5105,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: -8,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 760, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 761, Col: 13},
 				IDs: []string{
 					"kubernetes",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 762, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 763, Col: 7},
 				En:  "Heavy for edge hardware: kubeadm asks for 2 GB or more on every machine. Lighter conformant distributions exist: K3s, k0s (1 GB controller, 0.5 GB worker) or MicroK8s.",
 				Zh:  "对边缘硬件而言过重：kubeadm 要求每台机器至少 2 GB 内存。更轻的一致性认证发行版有 K3s、k0s（控制节点 1 GB、工作节点 0.5 GB）或 MicroK8s。",
 			},
@@ -5118,16 +5119,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 765, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 766, Col: 5},
 			ID:  "orchestrator.simple-needs",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 766, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 767, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 766, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 767, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "simplicity", Line: 766, Column: 24},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "simplicity", Line: 767, Column: 24},
 						},
 						op: "has",
 						strs: []string{
@@ -5140,13 +5141,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 769, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 770, Col: 13},
 				IDs: []string{
 					"docker-swarm",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 771, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 772, Col: 7},
 				En:  "Simple orchestration needs: instead of the report's Podman Farm, Docker Swarm is the simplest real multi-node orchestrator: it ships in Docker Engine, needs two commands to form a cluster and deploys ordinary compose files.",
 				Zh:  "简化编排需求：与其用报告推荐的 Podman Farm，不如选择 Docker Swarm。它是最简单的真正多节点编排器：内置于 Docker Engine，两条命令即可组建集群，直接部署普通 compose 文件。",
 			},
@@ -5154,16 +5155,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 774, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 775, Col: 5},
 			ID:  "orchestrator.no-k8s-experience",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 775, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 776, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 775, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 776, Col: 12},
 						Key: "k8s-experience",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 775, Column: 28},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 776, Column: 28},
 						},
 						op: "is",
 						strs: []string{
@@ -5176,13 +5177,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: -12,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 778, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 779, Col: 13},
 				IDs: []string{
 					"kubernetes",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 780, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 781, Col: 7},
 				En:  "Kubernetes is too heavy for a team without Kubernetes experience: running the control plane, networking, upgrades and RBAC takes skills the team would have to build first.",
 				Zh:  "对没有 Kubernetes 经验的团队而言，Kubernetes 过重：运维控制平面、网络、升级和 RBAC 都需要团队先补齐相应技能。",
 			},
@@ -5190,16 +5191,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 783, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 784, Col: 5},
 			ID:  "orchestrator.no-k8s-experience-k3s",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 784, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 785, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 784, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 785, Col: 12},
 						Key: "k8s-experience",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 784, Column: 28},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 785, Column: 28},
 						},
 						op: "is",
 						strs: []string{
@@ -5212,13 +5213,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: -5,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 787, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 788, Col: 13},
 				IDs: []string{
 					"k3s",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 789, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 790, Col: 7},
 				En:  "K3s installs easily, but the team still has to learn the Kubernetes API, manifests and debugging.",
 				Zh:  "K3s 安装容易，但团队仍要学习 Kubernetes API、清单编写和排错方法。",
 			},
@@ -5226,16 +5227,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 792, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 793, Col: 5},
 			ID:  "orchestrator.no-k8s-experience-swarm",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 793, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 794, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 793, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 794, Col: 12},
 						Key: "k8s-experience",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 793, Column: 28},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 794, Column: 28},
 						},
 						op: "is",
 						strs: []string{
@@ -5248,13 +5249,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 6,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 796, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 797, Col: 13},
 				IDs: []string{
 					"docker-swarm",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 798, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 799, Col: 7},
 				En:  "For a team new to Kubernetes, Swarm reuses what Docker users already know: the docker CLI and compose files.",
 				Zh:  "对于尚未接触 Kubernetes 的团队，Swarm 沿用 Docker 用户已熟悉的 docker CLI 和 compose 文件。",
 			},
@@ -5262,16 +5263,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 803, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 804, Col: 5},
 			ID:  "orchestrator.systemd-quadlet",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 804, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 805, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 804, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 805, Col: 12},
 						Key: "systemd",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 804, Column: 21},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 805, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -5284,13 +5285,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 15,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 807, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 808, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 807, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 808, Col: 22},
 						Key: "systemd_native",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 807, Column: 38},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 808, Column: 38},
 						},
 						op: "is",
 						strs: []string{
@@ -5300,7 +5301,7 @@ var pb307 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 809, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 810, Col: 7},
 				En:  "Containers as systemd services: Quadlet turns a .container file into a real systemd unit, with dependencies, journald logging and, since Podman 5.0, a start-up that waits for the healthcheck.",
 				Zh:  "以 systemd 服务运行容器：Quadlet 把 .container 文件变成真正的 systemd 单元，支持依赖、journald 日志，Podman 5.0 起还能等健康检查通过后才算启动完成。",
 			},
@@ -5308,16 +5309,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 812, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 813, Col: 5},
 			ID:  "orchestrator.systemd-not-native",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 813, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 814, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 813, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 814, Col: 12},
 						Key: "systemd",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 813, Column: 21},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 814, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -5330,13 +5331,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: -6,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 816, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 817, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 816, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 817, Col: 22},
 						Key: "systemd_native",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 816, Column: 38},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 817, Column: 38},
 						},
 						op: "is",
 						strs: []string{
@@ -5344,10 +5345,10 @@ var pb307 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 816, Col: 45},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 817, Col: 45},
 						Key: "schedules_containers",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 816, Column: 67},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 817, Column: 67},
 						},
 						op: "is",
 						strs: []string{
@@ -5357,7 +5358,7 @@ var pb307 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 818, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 819, Col: 7},
 				En:  "Containers are run by its own agent (kubelet, dockerd), not as systemd units; systemd only supervises the agent.",
 				Zh:  "容器由其自身的代理进程（kubelet、dockerd）运行，而不是 systemd 单元；systemd 只负责看护这个代理进程。",
 			},
@@ -5365,16 +5366,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 821, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 822, Col: 5},
 			ID:  "orchestrator.rootless-quadlet",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 822, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 823, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 822, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 823, Col: 12},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 822, Column: 22},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 823, Column: 22},
 						},
 						op: "is",
 						strs: []string{
@@ -5387,13 +5388,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 12,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 825, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 826, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 825, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 826, Col: 22},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native", Line: 825, Column: 32},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native", Line: 826, Column: 32},
 						},
 						op: "is",
 						strs: []string{
@@ -5401,10 +5402,10 @@ var pb307 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 825, Col: 40},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 826, Col: 40},
 						Key: "schedules_containers",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 825, Column: 62},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 826, Column: 62},
 						},
 						op: "is",
 						strs: []string{
@@ -5414,7 +5415,7 @@ var pb307 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 827, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 828, Col: 7},
 				En:  "Rootless: Quadlet units can live in a user's ~/.config/containers/systemd and run entirely without root, networked by pasta.",
 				Zh:  "Rootless：Quadlet 单元可以放在用户的 ~/.config/containers/systemd 中，完全无需 root 运行，网络由 pasta 提供。",
 			},
@@ -5422,16 +5423,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 830, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 831, Col: 5},
 			ID:  "orchestrator.rootless-experimental",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 831, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 832, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 831, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 832, Col: 12},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 831, Column: 22},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 832, Column: 22},
 						},
 						op: "is",
 						strs: []string{
@@ -5444,13 +5445,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: -8,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 834, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 835, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 834, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 835, Col: 22},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "experimental", Line: 834, Column: 32},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "experimental", Line: 835, Column: 32},
 						},
 						op: "is",
 						strs: []string{
@@ -5460,7 +5461,7 @@ var pb307 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 836, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 837, Col: 7},
 				En:  "Rootless is only experimental here: K3s marks rootless servers as experimental, and running upstream node components without root (KEP-2033) is not GA. Pod user namespaces remap containers but the kubelet stays root.",
 				Zh:  "这里的 rootless 仍属实验性质：K3s 将 rootless server 标为实验功能，上游以非 root 运行节点组件（KEP-2033）也尚未 GA。Pod 用户命名空间只映射容器，kubelet 仍以 root 运行。",
 			},
@@ -5468,16 +5469,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 839, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 840, Col: 5},
 			ID:  "orchestrator.rootless-swarm-overlay",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 840, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 841, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 840, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 841, Col: 12},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 840, Column: 22},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 841, Column: 22},
 						},
 						op: "is",
 						strs: []string{
@@ -5490,13 +5491,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: -10,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 843, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 844, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 843, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 844, Col: 22},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "unsupported", Line: 843, Column: 32},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "unsupported", Line: 844, Column: 32},
 						},
 						op: "is",
 						strs: []string{
@@ -5506,7 +5507,7 @@ var pb307 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 845, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 846, Col: 7},
 				En:  "Rootless Docker does not support overlay networks, which multi-host Swarm services depend on, so Swarm effectively needs a rootful engine.",
 				Zh:  "Rootless Docker 不支持 overlay 网络，而多主机 Swarm 服务依赖它，因此 Swarm 实际上需要以 root 运行的引擎。",
 			},
@@ -5514,16 +5515,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 850, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 851, Col: 5},
 			ID:  "orchestrator.multi-team",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 851, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 852, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 851, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 852, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "multi-team", Line: 851, Column: 21},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "multi-team", Line: 852, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -5536,14 +5537,14 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 6,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 854, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 855, Col: 13},
 				IDs: []string{
 					"kubernetes",
 					"k3s",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 856, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 857, Col: 7},
 				En:  "Several teams on one platform: Kubernetes namespaces, RBAC, resource quotas and network policies give each team its own fenced area.",
 				Zh:  "多个团队共用平台：Kubernetes 的命名空间、RBAC、资源配额和网络策略可为每个团队划出独立的边界。",
 			},
@@ -5551,16 +5552,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 859, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 860, Col: 5},
 			ID:  "orchestrator.untrusted-runtimeclass",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 860, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 861, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 860, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 861, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 860, Column: 21},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 861, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -5573,14 +5574,14 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 5,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 863, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 864, Col: 13},
 				IDs: []string{
 					"kubernetes",
 					"k3s",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 865, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 866, Col: 7},
 				En:  "Untrusted code: RuntimeClass lets a pod request a sandboxed runtime (gVisor, Kata) while the rest of the cluster keeps runc.",
 				Zh:  "不可信代码：借助 RuntimeClass，单个 Pod 可以申请沙箱运行时（gVisor、Kata），集群其余部分继续使用 runc。",
 			},
@@ -5588,16 +5589,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 868, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 869, Col: 5},
 			ID:  "orchestrator.untrusted-not-a-sandbox",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 869, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 870, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 869, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 870, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 869, Column: 21},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 870, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -5609,13 +5610,13 @@ var pb307 = Category{
 			},
 			Effect: "caveat",
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 871, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 872, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 871, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 872, Col: 22},
 						Key: "schedules_containers",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 871, Column: 44},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 872, Column: 44},
 						},
 						op: "is",
 						strs: []string{
@@ -5625,7 +5626,7 @@ var pb307 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 873, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 874, Col: 7},
 				En:  "An orchestrator does not isolate workloads by itself: pair it with a sandboxed runtime from the sandbox category.",
 				Zh:  "编排系统本身不提供工作负载隔离：请与沙箱运行时类别中的方案搭配使用。",
 			},
@@ -5633,16 +5634,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 876, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 877, Col: 5},
 			ID:  "orchestrator.dev-workstation",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 877, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 878, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 877, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 878, Col: 12},
 						Key: "environment",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "workstation", Line: 877, Column: 25},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "workstation", Line: 878, Column: 25},
 						},
 						op: "is",
 						strs: []string{
@@ -5655,13 +5656,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 880, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 881, Col: 13},
 				IDs: []string{
 					"docker-compose",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 882, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 883, Col: 7},
 				En:  "Developer workstation: Compose is the usual way to bring up an application and its dependencies locally, with Docker or Podman underneath.",
 				Zh:  "开发者工作站：Compose 是在本地拉起应用及其依赖的常用方式，底层可以是 Docker 或 Podman。",
 			},
@@ -5826,16 +5827,16 @@ var pb668 = Attribute{
 }
 
 var pb699 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 762, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 765, Col: 5},
 	ID:      "startup-runc",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 765, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 768, Col: 7},
 		En:  "Docker containers take 1-5 s to start.",
 		Zh:  "Docker 容器启动需要 1–5 秒。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 768, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 771, Col: 7},
 		En:  "Far less: a full docker run on native Linux took about 568 ms on SSD (1157 ms on HDD), and namespace setup only 8-10 ms; the runtime itself starts in about 20 ms. Multi-second times come from image pulls or Docker Desktop's VM.",
 		Zh:  "实际要快得多：原生 Linux 上完整的 docker run 在 SSD 上约 568 ms（HDD 上约 1157 ms），创建命名空间只需 8–10 ms，运行时本身约 20 ms 即可启动。以秒计的耗时来自镜像拉取或 Docker Desktop 的虚拟机。",
 	},
@@ -5843,35 +5844,36 @@ var pb699 = Fact{
 }
 
 var pb675 = Candidate{
-	Pos:  Pos{File: "rules/sandbox.yaml", Line: 68, Col: 5},
-	ID:   "runc",
-	Name: "runc (no extra sandbox)",
+	Pos:    Pos{File: "rules/sandbox.yaml", Line: 68, Col: 5},
+	ID:     "runc",
+	Name:   "runc (no extra sandbox)",
+	NameZh: "runc（不加额外沙箱）",
 	Summary: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 71, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 72, Col: 7},
 		En:  "The default OCI runtime behind Docker, Podman and containerd: plain Linux namespaces and cgroups on the shared host kernel. Fastest and most compatible, but a kernel bug in one container can reach the host.",
 		Zh:  "Docker、Podman 和 containerd 默认使用的 OCI 运行时：在共享的宿主机内核上使用 Linux 命名空间和 cgroups。启动最快、兼容性最好，但容器内一旦利用内核漏洞即可波及宿主机。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 74, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 75, Col: 7},
 			Name: "isolation",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 75, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 76, Column: 16},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / Docker: 命名空间",
 			Attr:   &pb657,
 			Num:    3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 77, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 78, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "20", Line: 78, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "20", Line: 79, Column: 16},
 			},
 			Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 			Fact:   "startup-runc",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 82, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 83, Col: 11},
 				En:  "About 20 ms for the runtime itself (third-party). A full `docker run` on native Linux took about 568 ms on SSD in a 2026 study; that engine overhead applies to every OCI runtime alike.",
 				Zh:  "运行时本身约 20 ms（第三方测量）。2026 年的一项研究中，原生 Linux 上完整的 `docker run` 在 SSD 上约需 568 ms，但这部分引擎开销对所有 OCI 运行时都一样。",
 			},
@@ -5879,14 +5881,14 @@ var pb675 = Candidate{
 			Num:  20,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 84, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 85, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 85, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 86, Column: 16},
 			},
 			Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 88, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 89, Col: 11},
 				En:  "No guest kernel or user-space kernel: the container's processes are ordinary host processes, so the sandbox layer adds next to nothing.",
 				Zh:  "没有客户机内核，也没有用户态内核：容器进程就是宿主机上的普通进程，沙箱层几乎不额外占用内存。",
 			},
@@ -5894,23 +5896,23 @@ var pb675 = Candidate{
 			Num:  1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 90, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 91, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 91, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 92, Column: 16},
 			},
 			Source: "https://github.com/opencontainers/runc",
 			Attr:   &pb660,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 93, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 94, Col: 7},
 			Name: "integration",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 94, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 95, Column: 16},
 			},
 			Source: "https://github.com/opencontainers/runc",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 97, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 98, Col: 11},
 				En:  "The OCI reference runtime and the default of containerd and CRI-O.",
 				Zh:  "OCI 参考实现，也是 containerd 和 CRI-O 的默认运行时。",
 			},
@@ -5918,38 +5920,38 @@ var pb675 = Candidate{
 			Num:  5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 99, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 100, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 100, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 101, Column: 16},
 			},
 			Source: "https://github.com/opencontainers/runc",
 			Attr:   &pb662,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 102, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 103, Col: 7},
 			Name: "confidential",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 103, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 104, Column: 16},
 			},
 			Source: "https://confidentialcontainers.org/docs/",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 106, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 107, Col: 11},
 				En:  "Memory encryption against the host needs a confidential VM around the workload, which runc does not create.",
 				Zh:  "要让内存对宿主机加密，工作负载外面必须有一层机密虚拟机，runc 不提供这一层。",
 			},
 			Attr: &pb663,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 108, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 109, Col: 7},
 			Name: "gpu",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "passthrough", Line: 109, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "passthrough", Line: 110, Column: 16},
 			},
 			Source: "https://github.com/NVIDIA/nvidia-container-toolkit",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 112, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 113, Col: 11},
 				En:  "The NVIDIA Container Toolkit mounts the host's GPU devices and driver into the container.",
 				Zh:  "NVIDIA Container Toolkit 会把宿主机的 GPU 设备和驱动挂载进容器。",
 			},
@@ -5957,10 +5959,10 @@ var pb675 = Candidate{
 			Str:  "passthrough",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 114, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 115, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "runc 1.x (OCI reference runtime)", Line: 115, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "runc 1.x (OCI reference runtime)", Line: 116, Column: 16},
 			},
 			Source: "https://github.com/opencontainers/runc",
 			Attr:   &pb668,
@@ -5974,16 +5976,16 @@ var pb675 = Candidate{
 }
 
 var pb721 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 574, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 577, Col: 5},
 	ID:      "gvisor-gpu",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 577, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 580, Col: 7},
 		En:  "gVisor GPU support is experimental.",
 		Zh:  "gVisor 的 GPU 支持尚属实验性。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 580, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 583, Col: 7},
 		En:  "The docs do not call it experimental: with nvproxy most CUDA applications run, but only on selected GPU models and driver versions, without MIG, and without device-plugin support outside GKE.",
 		Zh:  "官方文档并未称其为实验性：借助 nvproxy 可运行大多数 CUDA 应用，但仅限部分 GPU 型号和驱动版本，不支持 MIG，GKE 之外也不支持设备插件。",
 	},
@@ -5991,16 +5993,16 @@ var pb721 = Fact{
 }
 
 var pb722 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 715, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 718, Col: 5},
 	ID:      "cloud-run-gvisor",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 718, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 721, Col: 7},
 		En:  "Google Cloud Run runs on gVisor.",
 		Zh:  "Google Cloud Run 基于 gVisor。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 721, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 724, Col: 7},
 		En:  "Only Cloud Run's first-generation environment uses gVisor; the second generation is a microVM with full Linux compatibility, and jobs use only that.",
 		Zh:  "只有 Cloud Run 第一代执行环境使用 gVisor；第二代是具备完整 Linux 兼容性的 microVM，作业（jobs）只使用第二代。",
 	},
@@ -6008,16 +6010,16 @@ var pb722 = Fact{
 }
 
 var pb723 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 565, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 568, Col: 5},
 	ID:      "gvisor-boot-time",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 568, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 571, Col: 7},
 		En:  "gVisor starts in about 100 ms.",
 		Zh:  "gVisor 启动时间约 100 ms。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 571, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 574, Col: 7},
 		En:  "No official figure. A third-party test measured about 50 ms cold start and about 18 MB of memory.",
 		Zh:  "没有官方数据。第三方测试测得冷启动约 50 ms、内存约 18 MB。",
 	},
@@ -6025,16 +6027,16 @@ var pb723 = Fact{
 }
 
 var pb724 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 583, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 586, Col: 5},
 	ID:      "gvisor-perf-vs-2023",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 586, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 589, Col: 7},
 		En:  "gVisor is 50% faster than in 2023.",
 		Zh:  "gVisor 性能比 2023 年提升 50%。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 589, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 592, Col: 7},
 		En:  "No source gives an overall 50% gain. The documented change is systrap replacing ptrace as default, with lower overhead in almost all cases.",
 		Zh:  "找不到整体提升 50% 的出处。有据可查的变化是 systrap 取代 ptrace 成为默认平台，几乎所有场景开销都更低。",
 	},
@@ -6042,30 +6044,30 @@ var pb724 = Fact{
 }
 
 var pb700 = Candidate{
-	Pos:  Pos{File: "rules/sandbox.yaml", Line: 118, Col: 5},
+	Pos:  Pos{File: "rules/sandbox.yaml", Line: 119, Col: 5},
 	ID:   "gvisor",
 	Name: "gVisor (runsc)",
 	Summary: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 121, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 122, Col: 7},
 		En:  "Google's user-space kernel: the Sentry answers the container's system calls so the host kernel sees only a narrow set. Needs no hardware virtualization, plugs into containerd and Kubernetes as runsc.",
 		Zh:  "Google 的用户态内核：由 Sentry 代为处理容器的系统调用，宿主机内核只暴露很窄的接口。无需硬件虚拟化，以 runsc 的形式接入 containerd 和 Kubernetes。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 124, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 125, Col: 7},
 			Name: "isolation",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 125, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 126, Column: 16},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / gVisor: 用户态内核",
 			Attr:   &pb657,
 			Num:    4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 127, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 128, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "50", Line: 128, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "50", Line: 129, Column: 16},
 			},
 			Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 			Fact:   "gvisor-boot-time",
@@ -6073,39 +6075,39 @@ var pb700 = Candidate{
 			Num:    50,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 131, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 132, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "18", Line: 132, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "18", Line: 133, Column: 16},
 			},
 			Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 			Attr:   &pb659,
 			Num:    18,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 134, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 135, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 135, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 136, Column: 16},
 			},
 			Source: "https://gvisor.dev/docs/user_guide/platforms/",
 			Fact:   "gvisor-platforms",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 139, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 140, Col: 11},
 				En:  "The default systrap platform uses seccomp and runs inside ordinary VMs; the optional KVM platform is faster on bare metal.",
 				Zh:  "默认的 systrap 平台基于 seccomp，可在普通虚拟机里运行；可选的 KVM 平台在裸金属上性能更好。",
 			},
 			Attr: &pb660,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 141, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 142, Col: 7},
 			Name: "integration",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 142, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 143, Column: 16},
 			},
 			Source: "https://gvisor.dev/docs/user_guide/containerd/quick_start/",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 145, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 146, Col: 11},
 				En:  "An OCI runtime (runsc) with a containerd shim and a Kubernetes RuntimeClass; GKE Sandbox is built on it.",
 				Zh:  "它是 OCI 运行时（runsc），提供 containerd shim，可通过 Kubernetes RuntimeClass 使用；GKE Sandbox 即基于它。",
 			},
@@ -6113,10 +6115,10 @@ var pb700 = Candidate{
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 147, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 148, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 148, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 149, Column: 16},
 			},
 			Source: "https://github.com/google/gvisor/blob/master/g3doc/user_guide/compatibility.md",
 			Fact:   "gvisor-compat-limits",
@@ -6124,19 +6126,19 @@ var pb700 = Candidate{
 			Num:    4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 151, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 152, Col: 7},
 			Name: "confidential",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 152, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 153, Column: 16},
 			},
 			Source: "https://confidentialcontainers.org/docs/",
 			Attr:   &pb663,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 154, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 155, Col: 7},
 			Name: "gpu",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "proxy", Line: 155, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "proxy", Line: 156, Column: 16},
 			},
 			Source: "https://gvisor.dev/docs/user_guide/gpu/",
 			Fact:   "gvisor-gpu",
@@ -6144,10 +6146,10 @@ var pb700 = Candidate{
 			Str:    "proxy",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 158, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 159, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "release-20260817.0 (weekly release-YYYYMMDD.N tags)", Line: 159, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "release-20260817.0 (weekly release-YYYYMMDD.N tags)", Line: 160, Column: 16},
 			},
 			Source: "https://github.com/google/gvisor",
 			Fact:   "gvisor-versioning",
@@ -6170,16 +6172,16 @@ var pb700 = Candidate{
 }
 
 var pb749 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 545, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 548, Col: 5},
 	ID:      "kata-current-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 548, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 551, Col: 7},
 		En:  "Kata Containers 3.x is current.",
 		Zh:  "当前版本是 Kata Containers 3.x。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 551, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 554, Col: 7},
 		En:  "3.21.0 was current at the report date; after monthly 3.x releases came 4.0.0 (2026-07-20) and 4.1.0 (2026-08-21).",
 		Zh:  "报告发布时最新为 3.21.0；此后按月发布 3.x，并于 2026-07-20 发布 4.0.0、2026-08-21 发布 4.1.0。",
 	},
@@ -6187,16 +6189,16 @@ var pb749 = Fact{
 }
 
 var pb750 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 509, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 512, Col: 5},
 	ID:      "kata-hypervisors",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 512, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 515, Col: 7},
 		En:  "Kata uses KVM, QEMU or ACRN as hypervisor.",
 		Zh:  "Kata 的硬件虚拟化基于 KVM/QEMU/ACRN。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 515, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 518, Col: 7},
 		En:  "ACRN was dropped in 3.10.0. Supported now: QEMU, Cloud Hypervisor, Firecracker, Dragonball and StratoVirt, all on KVM; only QEMU does GPUs, TDX and SEV-SNP.",
 		Zh:  "ACRN 已在 3.10.0 移除。目前支持 QEMU、Cloud Hypervisor、Firecracker、Dragonball 和 StratoVirt，全部基于 KVM；只有 QEMU 支持 GPU、TDX 和 SEV-SNP。",
 	},
@@ -6204,16 +6206,16 @@ var pb750 = Fact{
 }
 
 var pb751 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 724, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 727, Col: 5},
 	ID:      "cloud-azure-kata",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 727, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 730, Col: 7},
 		En:  "Azure Container Instances runs on Kata.",
 		Zh:  "Azure 容器实例基于 Kata。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 730, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 733, Col: 7},
 		En:  "Kata is confirmed in AKS (Pod Sandboxing with Cloud Hypervisor, and Confidential Containers), not in ACI.",
 		Zh:  "能确认使用 Kata 的是 AKS（基于 Cloud Hypervisor 的 Pod 沙箱和机密容器），而不是 ACI。",
 	},
@@ -6221,16 +6223,16 @@ var pb751 = Fact{
 }
 
 var pb752 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 733, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 736, Col: 5},
 	ID:      "cloud-alibaba-fc",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 736, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 739, Col: 7},
 		En:  "Alibaba Cloud Function Compute runs on Kata.",
 		Zh:  "阿里云函数计算基于 Kata。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 739, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 742, Col: 7},
 		En:  "Alibaba describes RunD, a microVM secure-container runtime for its serverless platform, whose pieces became Kata's Dragonball and runtime-rs; that Function Compute is plain Kata is not stated.",
 		Zh:  "阿里云介绍的是面向其 Serverless 平台的 microVM 安全容器运行时 RunD，其组件后来成为 Kata 的 Dragonball 和 runtime-rs；并未说明函数计算直接使用 Kata。",
 	},
@@ -6238,16 +6240,16 @@ var pb752 = Fact{
 }
 
 var pb753 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 500, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 503, Col: 5},
 	ID:      "kata-boot-memory",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 503, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 506, Col: 7},
 		En:  "Kata boots in under 200 ms with 20 MB of base memory.",
 		Zh:  "Kata 启动时间小于 200 ms，基础内存 20 MB。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 506, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 509, Col: 7},
 		En:  "Kata publishes no official figures. A third-party test measured about 500 ms and 52 MB with QEMU, and about 125 ms and 28 MB with Firecracker; the hypervisor decides.",
 		Zh:  "Kata 没有官方数据。第三方测试中，QEMU 下约 500 ms、52 MB，Firecracker 下约 125 ms、28 MB，具体取决于虚拟机监控器。",
 	},
@@ -6255,35 +6257,35 @@ var pb753 = Fact{
 }
 
 var pb725 = Candidate{
-	Pos:  Pos{File: "rules/sandbox.yaml", Line: 164, Col: 5},
+	Pos:  Pos{File: "rules/sandbox.yaml", Line: 165, Col: 5},
 	ID:   "kata",
 	Name: "Kata Containers",
 	Summary: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 167, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 168, Col: 7},
 		En:  "Each pod runs in its own lightweight VM with its own kernel, behind a normal OCI runtime and containerd shim. The base of Confidential Containers and of GPU passthrough into sandboxes.",
 		Zh:  "每个 Pod 运行在独立的轻量级虚拟机里，拥有自己的内核，对外仍是标准的 OCI 运行时和 containerd shim。它是机密容器（CoCo）的基础，也支持把 GPU 直通进沙箱。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 170, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 171, Col: 7},
 			Name: "isolation",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 171, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 172, Column: 16},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / Kata Containers: KVM虚拟化",
 			Attr:   &pb657,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 173, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 174, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "500", Line: 174, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "500", Line: 175, Column: 16},
 			},
 			Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 			Fact:   "kata-boot-memory",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 178, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 179, Col: 11},
 				En:  "With the default QEMU hypervisor; about 125 ms with Firecracker as the hypervisor (third-party).",
 				Zh:  "使用默认的 QEMU 虚拟机监控器时的数值；改用 Firecracker 时约 125 ms（第三方测量）。",
 			},
@@ -6291,15 +6293,15 @@ var pb725 = Candidate{
 			Num:  500,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 180, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 181, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "52", Line: 181, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "52", Line: 182, Column: 16},
 			},
 			Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 			Fact:   "kata-boot-memory",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 185, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 186, Col: 11},
 				En:  "With QEMU; about 28 MB with Firecracker (third-party).",
 				Zh:  "QEMU 下的数值；使用 Firecracker 时约 28 MB（第三方测量）。",
 			},
@@ -6307,10 +6309,10 @@ var pb725 = Candidate{
 			Num:  52,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 187, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 188, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 188, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 189, Column: 16},
 			},
 			Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/install/README.md",
 			Fact:   "kata-requirements-oci",
@@ -6318,15 +6320,15 @@ var pb725 = Candidate{
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 191, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 192, Col: 7},
 			Name: "integration",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 192, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 193, Column: 16},
 			},
 			Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/install/README.md",
 			Fact:   "kata-requirements-oci",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 196, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 197, Col: 11},
 				En:  "Runs as containerd-shim-kata-v2 with CRI-O and containerd; kata-deploy installs it as a Kubernetes RuntimeClass.",
 				Zh:  "以 containerd-shim-kata-v2 的形式配合 CRI-O 和 containerd 运行；kata-deploy 会把它安装为 Kubernetes RuntimeClass。",
 			},
@@ -6334,14 +6336,14 @@ var pb725 = Candidate{
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 198, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 199, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 199, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 200, Column: 16},
 			},
 			Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/install/README.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 202, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 203, Col: 11},
 				En:  "The workload sees a real Linux guest kernel, so ordinary container images run unchanged.",
 				Zh:  "工作负载面对的是真实的 Linux 客户机内核，普通容器镜像无需改动即可运行。",
 			},
@@ -6349,15 +6351,15 @@ var pb725 = Candidate{
 			Num:  5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 204, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 205, Col: 7},
 			Name: "confidential",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 205, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 206, Column: 16},
 			},
 			Source: "https://learn.microsoft.com/en-us/azure/confidential-computing/confidential-containers-aks-security-policy",
 			Fact:   "kata-coco-gpu",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 209, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 210, Col: 11},
 				En:  "Through Confidential Containers, with the QEMU hypervisor only (Intel TDX, AMD SEV-SNP).",
 				Zh:  "通过机密容器（CoCo）实现，仅 QEMU 虚拟机监控器支持（Intel TDX、AMD SEV-SNP）。",
 			},
@@ -6365,10 +6367,10 @@ var pb725 = Candidate{
 			Bool: true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 211, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 212, Col: 7},
 			Name: "gpu",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "passthrough", Line: 212, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "passthrough", Line: 213, Column: 16},
 			},
 			Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/use-cases/NVIDIA-GPU-passthrough-and-Kata-QEMU.md",
 			Fact:   "kata-coco-gpu",
@@ -6376,10 +6378,10 @@ var pb725 = Candidate{
 			Str:    "passthrough",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 215, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 216, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "4.1.0 (2026-08-21); 3.21.0 was current at the report date", Line: 216, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "4.1.0 (2026-08-21); 3.21.0 was current at the report date", Line: 217, Column: 16},
 			},
 			Source: "https://github.com/kata-containers/kata-containers",
 			Fact:   "kata-current-version",
@@ -6404,16 +6406,16 @@ var pb725 = Candidate{
 }
 
 var pb775 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 462, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 465, Col: 5},
 	ID:      "firecracker-confidential",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 465, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 468, Col: 7},
 		En:  "For high security pick Kata or Firecracker, both offering confidential computing.",
 		Zh:  "高安全需求推荐 Kata 和 Firecracker，理由之一是支持机密计算。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 468, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 471, Col: 7},
 		En:  "Firecracker supports neither AMD SEV nor Intel TDX; its maintainers noted that SEV conflicts with its snapshot feature. Within Kata, only the QEMU hypervisor supports TDX and SEV-SNP.",
 		Zh:  "Firecracker 既不支持 AMD SEV，也不支持 Intel TDX；维护者指出 SEV 与其快照功能相冲突。在 Kata 中也只有 QEMU 虚拟机监控器支持 TDX 和 SEV-SNP。",
 	},
@@ -6421,16 +6423,16 @@ var pb775 = Fact{
 }
 
 var pb776 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 453, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 456, Col: 5},
 	ID:      "firecracker-gpu-passthrough",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 456, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 459, Col: 7},
 		En:  "Firecracker gained NVIDIA GPU virtualization in 2025.",
 		Zh:  "Firecracker 在 2025 年新增了 NVIDIA GPU 虚拟化。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 459, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 462, Col: 7},
 		En:  "No released Firecracker (through v1.16.1) supports VFIO or GPU passthrough. v1.13 added optional PCIe for virtio devices only; VFIO work sits on a feature branch, not in a release.",
 		Zh:  "截至 v1.16.1，没有任何已发布版本支持 VFIO 或 GPU 直通。v1.13 新增的可选 PCIe 只用于 virtio 设备；VFIO 仍在功能分支上开发，未进入正式版本。",
 	},
@@ -6438,16 +6440,16 @@ var pb776 = Fact{
 }
 
 var pb777 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 444, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 447, Col: 5},
 	ID:      "firecracker-current-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 447, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 450, Col: 7},
 		En:  "Firecracker v1.6+ is the 2025 version.",
 		Zh:  "Firecracker v1.6+ 是 2025 年的版本。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 450, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 453, Col: 7},
 		En:  "v1.6.0 dates from 2023-12-20. At the report date v1.13 was current; v1.16.1 (2026-06-29) is the newest seen.",
 		Zh:  "v1.6.0 发布于 2023-12-20。报告发布时的最新版本是 v1.13，目前所见最新为 v1.16.1（2026-06-29）。",
 	},
@@ -6455,16 +6457,16 @@ var pb777 = Fact{
 }
 
 var pb778 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 471, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 474, Col: 5},
 	ID:      "firecracker-snapshot-restore",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 474, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 477, Col: 7},
 		En:  "Firecracker restores snapshots in under 50 ms (2025).",
 		Zh:  "Firecracker 快照恢复小于 50 ms（2025 年新特性）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 477, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 480, Col: 7},
 		En:  "Snapshots became generally available in v1.13, but no official restore time is published. Measurements range from 13-33 ms (2020) to about 60 ms for a warm restore (third party); guest page faults dominate.",
 		Zh:  "快照在 v1.13 正式可用，但官方没有公布恢复耗时。实测从 13–33 ms（2020 年）到热恢复约 60 ms（第三方）不等，主要耗时在客户机缺页处理上。",
 	},
@@ -6472,16 +6474,16 @@ var pb778 = Fact{
 }
 
 var pb779 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 489, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 492, Col: 5},
 	ID:      "firecracker-arm64",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 492, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 495, Col: 7},
 		En:  "Firecracker gained full ARM64 support (2025).",
 		Zh:  "Firecracker 实现 ARM64 完整支持（2025 年）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 495, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 498, Col: 7},
 		En:  "aarch64 is tested on Graviton 2, 3 and 4, but support dates back to v0.17, not 2025, and small gaps remain (for example the RTC has no interrupts).",
 		Zh:  "aarch64 已在 Graviton 2/3/4 上测试，但支持始于 v0.17，并非 2025 年才有，且仍有小缺口（例如 RTC 没有中断）。",
 	},
@@ -6489,16 +6491,16 @@ var pb779 = Fact{
 }
 
 var pb780 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 480, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 483, Col: 5},
 	ID:      "firecracker-ebpf-network",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 483, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 486, Col: 7},
 		En:  "Firecracker gained eBPF network acceleration (2025).",
 		Zh:  "Firecracker 新增 eBPF 网络加速（2025 年）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 486, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 489, Col: 7},
 		En:  "Neither the changelog nor the docs mention it; networking is still a TAP-backed virtio-net device.",
 		Zh:  "变更日志和文档都没有提及；网络仍是基于 TAP 的 virtio-net 设备。",
 	},
@@ -6506,30 +6508,30 @@ var pb780 = Fact{
 }
 
 var pb754 = Candidate{
-	Pos:  Pos{File: "rules/sandbox.yaml", Line: 221, Col: 5},
+	Pos:  Pos{File: "rules/sandbox.yaml", Line: 222, Col: 5},
 	ID:   "firecracker",
 	Name: "Firecracker",
 	Summary: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 224, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 225, Col: 7},
 		En:  "AWS's minimal KVM virtual machine monitor behind Lambda and Fargate: microVMs with a tiny device model, fast boot and about 5 MiB of VMM memory. It is a VMM, not a container runtime: OCI images need firecracker-containerd or Kata on top.",
 		Zh:  "AWS 为 Lambda 和 Fargate 打造的极简 KVM 虚拟机监控器：设备模型极小、启动快，VMM 自身约占 5 MiB 内存。它是 VMM 而非容器运行时：要运行 OCI 镜像，还需叠加 firecracker-containerd 或 Kata。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 227, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 228, Col: 7},
 			Name: "isolation",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 228, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 229, Column: 16},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / VM/Firecracker: 硬件虚拟化",
 			Attr:   &pb657,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 230, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 231, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "125", Line: 231, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "125", Line: 232, Column: 16},
 			},
 			Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/SPECIFICATION.md",
 			Fact:   "firecracker-boot-time",
@@ -6537,10 +6539,10 @@ var pb754 = Candidate{
 			Num:    125,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 234, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 235, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 235, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 236, Column: 16},
 			},
 			Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/SPECIFICATION.md",
 			Fact:   "firecracker-memory-overhead",
@@ -6548,10 +6550,10 @@ var pb754 = Candidate{
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 238, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 239, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 239, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 240, Column: 16},
 			},
 			Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/README.md",
 			Fact:   "firecracker-kvm-lambda-fargate",
@@ -6559,14 +6561,14 @@ var pb754 = Candidate{
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 242, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 243, Col: 7},
 			Name: "integration",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 243, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 244, Column: 16},
 			},
 			Source: "https://github.com/firecracker-microvm/firecracker-containerd",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 246, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 247, Col: 11},
 				En:  "Driven through its REST API; containers need firecracker-containerd or Kata with Firecracker as the hypervisor.",
 				Zh:  "通过 REST API 驱动；运行容器需借助 firecracker-containerd，或把它作为 Kata 的虚拟机监控器。",
 			},
@@ -6574,14 +6576,14 @@ var pb754 = Candidate{
 			Num:  2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 248, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 249, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 249, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 250, Column: 16},
 			},
 			Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/README.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 252, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 253, Col: 11},
 				En:  "A real Linux guest, but you supply the guest kernel and root filesystem, and the device model is limited to virtio net, block, vsock and a few others.",
 				Zh:  "客户机是真实的 Linux，但需自行准备客户机内核和根文件系统，设备模型也只有 virtio 网络、块设备、vsock 等少数几种。",
 			},
@@ -6589,20 +6591,20 @@ var pb754 = Candidate{
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 254, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 255, Col: 7},
 			Name: "confidential",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 255, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 256, Column: 16},
 			},
 			Source: "https://github.com/firecracker-microvm/firecracker/issues/2332",
 			Fact:   "firecracker-confidential",
 			Attr:   &pb663,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 258, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 259, Col: 7},
 			Name: "gpu",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 259, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 260, Column: 16},
 			},
 			Source: "https://github.com/firecracker-microvm/firecracker/issues/5679",
 			Fact:   "firecracker-gpu-passthrough",
@@ -6610,10 +6612,10 @@ var pb754 = Candidate{
 			Str:    "none",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 262, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 263, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "v1.16.1 (2026-06-29); v1.13 was current at the report date", Line: 263, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "v1.16.1 (2026-06-29); v1.13 was current at the report date", Line: 264, Column: 16},
 			},
 			Source: "https://github.com/firecracker-microvm/firecracker",
 			Fact:   "firecracker-current-version",
@@ -6639,16 +6641,16 @@ var pb754 = Candidate{
 }
 
 var pb804 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 630, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 633, Col: 5},
 	ID:      "unikernel-includeos",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 633, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 636, Col: 7},
 		En:  "IncludeOS 0.16+ is current.",
 		Zh:  "当前版本为 IncludeOS 0.16+。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 636, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 639, Col: 7},
 		En:  "There is no 0.16 release; the latest tag is v0.15.1 (2024-06-02), and the README still calls the API unstable.",
 		Zh:  "并不存在 0.16 版本；最新标签是 v0.15.1（2024-06-02），README 仍称其 API 不稳定。",
 	},
@@ -6656,16 +6658,16 @@ var pb804 = Fact{
 }
 
 var pb805 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 639, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 642, Col: 5},
 	ID:      "unikernel-unikraft-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 642, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 645, Col: 7},
 		En:  "Unikraft 0.15+ is current.",
 		Zh:  "当前版本为 Unikraft 0.15+。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 645, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 648, Col: 7},
 		En:  "0.15.0 came out on 2023-10-22; 0.20.0 (2025-09-08) was current at the report date and brought a new VFS.",
 		Zh:  "0.15.0 发布于 2023-10-22；报告发布时最新为 0.20.0（2025-09-08），带来了新的 VFS。",
 	},
@@ -6673,16 +6675,16 @@ var pb805 = Fact{
 }
 
 var pb806 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 621, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 624, Col: 5},
 	ID:      "unikernel-mirageos-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 624, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 627, Col: 7},
 		En:  "MirageOS 4.5+ is current.",
 		Zh:  "当前版本为 MirageOS 4.5+。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 627, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 630, Col: 7},
 		En:  "4.5.0 dates from 2024-04-10; 4.10.2 was current at the report date and 4.11.1 (2026-07-04) is the newest seen.",
 		Zh:  "4.5.0 发布于 2024-04-10；报告发布时最新为 4.10.2，目前所见最新为 4.11.1（2026-07-04）。",
 	},
@@ -6690,16 +6692,16 @@ var pb806 = Fact{
 }
 
 var pb807 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 753, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 756, Col: 5},
 	ID:      "isolation-ranking",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 756, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 759, Col: 7},
 		En:  "Isolation: VM/Firecracker and Kata 5 of 5; gVisor, WebAssembly and unikernels 4; Docker namespaces 3.",
 		Zh:  "隔离强度：VM/Firecracker 与 Kata 为 5 星；gVisor、WebAssembly 和 Unikernel 为 4 星；Docker 命名空间为 3 星。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 759, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 762, Col: 7},
 		En:  "Hardware VMs first and namespaces last is sound, but unikernels run as VM guests and so belong with the VMs; gVisor and Wasm sandbox in different ways and are not interchangeable.",
 		Zh:  "硬件虚拟化居首、命名空间垫底是合理的；但 unikernel 作为虚拟机客户机运行，应与虚拟机同档；gVisor 与 Wasm 的隔离机制不同，不能互相替代。",
 	},
@@ -6707,16 +6709,16 @@ var pb807 = Fact{
 }
 
 var pb808 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 648, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 651, Col: 5},
 	ID:      "unikernel-boot-image-size",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 651, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 654, Col: 7},
 		En:  "Unikernels boot in under 10 ms with images under 5 MB.",
 		Zh:  "Unikernel 启动时间小于 10 ms，镜像小于 5 MB。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 654, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 657, Col: 7},
 		En:  "Unikraft images are about 1 MB, need under 10 MB of RAM and boot in 3-40 ms in total depending on the VMM, so under 10 ms only with a fast VMM. IncludeOS takes about 300 ms on QEMU.",
 		Zh:  "Unikraft 镜像约 1 MB，内存不到 10 MB，总启动时间视 VMM 而定为 3–40 ms，只有搭配快速 VMM 才能低于 10 ms。IncludeOS 在 QEMU 上约需 300 ms。",
 	},
@@ -6724,16 +6726,16 @@ var pb808 = Fact{
 }
 
 var pb809 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 657, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 660, Col: 5},
 	ID:      "unikernel-oci-k8s",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 660, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 663, Col: 7},
 		En:  "Unikernels gained OCI image support and Kubernetes integration.",
 		Zh:  "Unikernel 新增 OCI 镜像支持和 Kubernetes 集成。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 663, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 666, Col: 7},
 		En:  "KraftKit packs Unikraft images as OCI artifacts and ships an OCI runtime (runu), but no mature, supported Kubernetes integration is documented.",
 		Zh:  "KraftKit 能把 Unikraft 镜像打包为 OCI 制品，并提供 OCI 运行时 runu，但没有成熟、受支持的 Kubernetes 集成文档。",
 	},
@@ -6741,16 +6743,16 @@ var pb809 = Fact{
 }
 
 var pb810 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 666, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 669, Col: 5},
 	ID:      "unikernel-posix",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 669, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 672, Col: 7},
 		En:  "Unikernel POSIX compatibility improved.",
 		Zh:  "Unikernel 的 POSIX 兼容性有所提升。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 672, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 675, Col: 7},
 		En:  "Unikraft can load Linux ELF binaries and added signals, vfork/execve and multiprocess support in v0.19; MirageOS (OCaml only) and IncludeOS (C++ only) are not POSIX environments.",
 		Zh:  "Unikraft 可以加载 Linux ELF 二进制，并在 v0.19 增加了信号、vfork/execve 和多进程支持；MirageOS（仅 OCaml）和 IncludeOS（仅 C++）并不提供 POSIX 环境。",
 	},
@@ -6758,25 +6760,26 @@ var pb810 = Fact{
 }
 
 var pb781 = Candidate{
-	Pos:  Pos{File: "rules/sandbox.yaml", Line: 268, Col: 5},
-	ID:   "unikernel",
-	Name: "Unikernel (Unikraft, MirageOS, IncludeOS)",
+	Pos:    Pos{File: "rules/sandbox.yaml", Line: 269, Col: 5},
+	ID:     "unikernel",
+	Name:   "Unikernel (Unikraft, MirageOS, IncludeOS)",
+	NameZh: "Unikernel（Unikraft、MirageOS、IncludeOS）",
 	Summary: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 271, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 273, Col: 7},
 		En:  "The application is linked with just the OS pieces it needs into one image that boots as a VM guest. Tiny images and millisecond boots, but apps must be rebuilt for it and tooling is young.",
 		Zh:  "把应用和它所需的少量操作系统组件链接成单一镜像，作为虚拟机客户机启动。镜像极小、毫秒级启动，但应用需要针对它重新构建，工具链也还不成熟。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 274, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 276, Col: 7},
 			Name: "isolation",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 275, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 277, Column: 16},
 			},
 			Source: "https://github.com/unikraft/unikraft",
 			Fact:   "isolation-ranking",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 279, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 281, Col: 11},
 				En:  "The report gives 4 of 5, but a unikernel runs as a guest of KVM, Xen or Firecracker and so gets hardware isolation.",
 				Zh:  "报告给的是 4 星，但 unikernel 以 KVM、Xen 或 Firecracker 客户机的形式运行，享有硬件级隔离。",
 			},
@@ -6784,15 +6787,15 @@ var pb781 = Candidate{
 			Num:  5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 281, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 283, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "10", Line: 282, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "10", Line: 284, Column: 16},
 			},
 			Source: "https://github.com/unikraft/eurosys21-artifacts",
 			Fact:   "unikernel-boot-image-size",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 286, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 288, Col: 11},
 				En:  "Unikraft measured 3-40 ms in total depending on the VMM; 10 ms is a typical value with a fast VMM.",
 				Zh:  "Unikraft 实测总启动时间在 3–40 ms 之间，取决于所用的 VMM；10 ms 是搭配快速 VMM 时的典型值。",
 			},
@@ -6800,10 +6803,10 @@ var pb781 = Candidate{
 			Num:  10,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 288, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 290, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "10", Line: 289, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "10", Line: 291, Column: 16},
 			},
 			Source: "https://github.com/unikraft/eurosys21-artifacts",
 			Fact:   "unikernel-boot-image-size",
@@ -6811,15 +6814,15 @@ var pb781 = Candidate{
 			Num:    10,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 292, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 294, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 293, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 295, Column: 16},
 			},
 			Source: "https://github.com/unikraft/unikraft",
 			Fact:   "isolation-ranking",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 297, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 299, Col: 11},
 				En:  "Boots on a hypervisor (KVM, Xen, Firecracker); on Linux hosts that means /dev/kvm.",
 				Zh:  "需要在虚拟机监控器（KVM、Xen、Firecracker）上启动；在 Linux 宿主机上就意味着需要 /dev/kvm。",
 			},
@@ -6827,10 +6830,10 @@ var pb781 = Candidate{
 			Bool: true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 299, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 301, Col: 7},
 			Name: "integration",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 300, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 302, Column: 16},
 			},
 			Source: "https://www.github.com/unikraft/kraftkit",
 			Fact:   "unikernel-oci-k8s",
@@ -6838,10 +6841,10 @@ var pb781 = Candidate{
 			Num:    2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 303, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 305, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 304, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 306, Column: 16},
 			},
 			Source: "https://www.github.com/unikraft/kraftkit",
 			Fact:   "unikernel-posix",
@@ -6849,23 +6852,23 @@ var pb781 = Candidate{
 			Num:    2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 307, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 309, Col: 7},
 			Name: "confidential",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 308, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 310, Column: 16},
 			},
 			Source: "https://confidentialcontainers.org/docs/",
 			Attr:   &pb663,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 310, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 312, Col: 7},
 			Name: "gpu",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 311, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 313, Column: 16},
 			},
 			Source: "https://github.com/unikraft/unikraft",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 314, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 316, Col: 11},
 				En:  "No GPU drivers in the mainstream unikernel projects.",
 				Zh:  "主流 unikernel 项目都没有 GPU 驱动。",
 			},
@@ -6873,10 +6876,10 @@ var pb781 = Candidate{
 			Str:  "none",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 316, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 318, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Unikraft 0.20.0 (2025-09-08), MirageOS 4.11.1, IncludeOS v0.15.1", Line: 317, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Unikraft 0.20.0 (2025-09-08), MirageOS 4.11.1, IncludeOS v0.15.1", Line: 319, Column: 16},
 			},
 			Source: "https://unikraft.org/blog/2025-09-08-unikraft-releases-v0.20.0",
 			Fact:   "unikernel-unikraft-version",
@@ -6935,16 +6938,16 @@ var pb835 = Fact{
 }
 
 var pb836 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 742, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 745, Col: 5},
 	ID:      "cloud-cloudflare-workers",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 745, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 748, Col: 7},
 		En:  "Cloudflare Workers is a Wasm platform in 200+ data centres.",
 		Zh:  "Cloudflare Workers 是覆盖 200 多个数据中心的 Wasm 平台。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 748, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 751, Col: 7},
 		En:  "Workers run JavaScript and Wasm in V8 isolates, not a Wasm-only runtime, and the network spans about 330 cities today.",
 		Zh:  "Workers 在 V8 isolate 中运行 JavaScript 和 Wasm，并非纯 Wasm 运行时；其网络目前覆盖约 330 个城市。",
 	},
@@ -6952,16 +6955,16 @@ var pb836 = Fact{
 }
 
 var pb837 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 677, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 680, Col: 5},
 	ID:      "wasm-startup",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 680, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 683, Col: 7},
 		En:  "WebAssembly starts in under 5 ms.",
 		Zh:  "WebAssembly 启动时间小于 5 ms。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 683, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 686, Col: 7},
 		En:  "True for ahead-of-time compiled modules, which instantiate in tens of microseconds with a few KB of overhead; not when JIT compilation sits on the start path.",
 		Zh:  "对预先编译（AOT）的模块成立：实例化只需几十微秒，额外开销仅几 KB；若启动路径上还要做 JIT 编译则不成立。",
 	},
@@ -7003,16 +7006,16 @@ var pb839 = Fact{
 }
 
 var pb840 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 686, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 689, Col: 5},
 	ID:      "wasm-simd-speedup",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 689, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 692, Col: 7},
 		En:  "Wasm SIMD gives 4-16x speedups.",
 		Zh:  "Wasm SIMD 带来 4–16 倍性能提升。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 692, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 695, Col: 7},
 		En:  "No source gives this as a typical figure; 16x is only the lane-count ceiling of 128-bit i8x16 vectors.",
 		Zh:  "没有资料把它作为典型数值；16 倍只是 128 位 i8x16 向量的通道数上限。",
 	},
@@ -7020,30 +7023,30 @@ var pb840 = Fact{
 }
 
 var pb811 = Candidate{
-	Pos:  Pos{File: "rules/sandbox.yaml", Line: 322, Col: 5},
+	Pos:  Pos{File: "rules/sandbox.yaml", Line: 324, Col: 5},
 	ID:   "webassembly",
 	Name: "WebAssembly (WASI)",
 	Summary: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 325, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 327, Col: 7},
 		En:  "Code compiled to Wasm runs in a capability-based, in-process sandbox of a runtime such as Wasmtime or WasmEdge. Microsecond-to-millisecond starts and tiny modules, but applications must be recompiled and WASI offers far less than POSIX.",
 		Zh:  "编译成 Wasm 的代码在 Wasmtime、WasmEdge 等运行时提供的进程内、基于能力的沙箱里执行。启动在微秒到毫秒级，模块体积很小，但应用必须重新编译，WASI 提供的接口也远少于 POSIX。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 328, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 330, Col: 7},
 			Name: "isolation",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 329, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 331, Column: 16},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / WebAssembly: 沙箱隔离",
 			Attr:   &pb657,
 			Num:    4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 331, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 333, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 332, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 334, Column: 16},
 			},
 			Source: "https://cocalc.com/github/bytecodealliance/wasmtime/blob/main/docs/examples-fast-instantiation.md",
 			Fact:   "wasm-startup",
@@ -7051,15 +7054,15 @@ var pb811 = Candidate{
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 335, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 337, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 336, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 338, Column: 16},
 			},
 			Source: "https://infoq.com/news/2019/04/fastly-lucet-web-assembly-open",
 			Fact:   "wasm-startup",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 340, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 342, Col: 11},
 				En:  "An instance costs kilobytes on top of its own linear memory.",
 				Zh:  "除自身线性内存外，每个实例只额外占用几 KB。",
 			},
@@ -7067,24 +7070,24 @@ var pb811 = Candidate{
 			Num:  1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 342, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 344, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 343, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 345, Column: 16},
 			},
 			Source: "https://github.com/bytecodealliance/wasmtime",
 			Attr:   &pb660,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 345, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 347, Col: 7},
 			Name: "integration",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 346, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 348, Column: 16},
 			},
 			Source: "https://github.com/spinframework/containerd-shim-spin",
 			Fact:   "k8s-runtimeclass-spinkube",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 350, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 352, Col: 11},
 				En:  "Runs on Kubernetes through containerd shims (runwasi, Spin) and a RuntimeClass; images hold Wasm modules, not Linux binaries.",
 				Zh:  "借助 containerd shim（runwasi、Spin）和 RuntimeClass 在 Kubernetes 上运行；镜像里装的是 Wasm 模块，而不是 Linux 二进制。",
 			},
@@ -7092,15 +7095,15 @@ var pb811 = Candidate{
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 352, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 354, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 353, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 355, Column: 16},
 			},
 			Source: "https://github.com/WebAssembly/WASI",
 			Fact:   "wasm-threads",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 357, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 359, Col: 11},
 				En:  "Programs must be rebuilt for wasm32-wasi; there is no fork, and threads and sockets are limited.",
 				Zh:  "程序必须重新编译为 wasm32-wasi 目标；没有 fork，线程和网络套接字支持也有限。",
 			},
@@ -7108,23 +7111,23 @@ var pb811 = Candidate{
 			Num:  1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 359, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 361, Col: 7},
 			Name: "confidential",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 360, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 362, Column: 16},
 			},
 			Source: "https://confidentialcontainers.org/docs/",
 			Attr:   &pb663,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 362, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 364, Col: 7},
 			Name: "gpu",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 363, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 365, Column: 16},
 			},
 			Source: "https://github.com/WebAssembly/wasi-nn",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 366, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 368, Col: 11},
 				En:  "No general GPU access; WASI-NN only lets a module ask the host to run model inference (see the wasm-runtime category).",
 				Zh:  "没有通用的 GPU 访问能力；WASI-NN 只允许模块请求宿主机代为执行模型推理（见 wasm-runtime 类别）。",
 			},
@@ -7132,10 +7135,10 @@ var pb811 = Candidate{
 			Str:  "none",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 368, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 370, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "WASI 0.2 (0.2.12, 2026-06-02); WASI 0.3.0 on 2026-06-11", Line: 369, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "WASI 0.2 (0.2.12, 2026-06-02); WASI 0.3.0 on 2026-06-11", Line: 371, Column: 16},
 			},
 			Source: "https://github.com/WebAssembly/WASI",
 			Fact:   "wasi-version-name",
@@ -7162,16 +7165,16 @@ var pb811 = Candidate{
 }
 
 var pb862 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 771, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 774, Col: 5},
 	ID:      "startup-ranking-other",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 774, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 777, Col: 7},
 		En:  "Start-up: Wasm under 5 ms, unikernel under 10 ms, gVisor about 100 ms, Firecracker about 125 ms, Kata about 200 ms, VM 10-30 s.",
 		Zh:  "启动时间：Wasm 小于 5 ms，Unikernel 小于 10 ms，gVisor 约 100 ms，Firecracker 约 125 ms，Kata 约 200 ms，VM 10–30 秒。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 777, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 780, Col: 7},
 		En:  "The order holds but the figures mix different measurements. Third-party cold starts: gVisor about 50 ms, Kata/QEMU about 500 ms. No primary source gives 10-30 s for VMs; a full Linux guest takes seconds to tens of seconds.",
 		Zh:  "先后顺序成立，但数字口径不一。第三方冷启动实测：gVisor 约 50 ms，Kata/QEMU 约 500 ms。VM 的 10–30 秒没有一手出处；完整 Linux 客户机的启动需要数秒到数十秒。",
 	},
@@ -7179,30 +7182,31 @@ var pb862 = Fact{
 }
 
 var pb841 = Candidate{
-	Pos:  Pos{File: "rules/sandbox.yaml", Line: 374, Col: 5},
-	ID:   "vm",
-	Name: "Full virtual machine",
+	Pos:    Pos{File: "rules/sandbox.yaml", Line: 376, Col: 5},
+	ID:     "vm",
+	Name:   "Full virtual machine",
+	NameZh: "完整虚拟机",
 	Summary: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 377, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 380, Col: 7},
 		En:  "A conventional VM per workload or tenant (QEMU/KVM, cloud instances, KubeVirt): the strongest and most familiar boundary, confidential VMs included, at the cost of seconds to boot and a whole guest OS per instance.",
 		Zh:  "为每个工作负载或租户分配一台传统虚拟机（QEMU/KVM、云主机、KubeVirt）：隔离边界最强、最为人熟知，也支持机密虚拟机，代价是启动以秒计，而且每个实例都要一整套客户机操作系统。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 380, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 383, Col: 7},
 			Name: "isolation",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 381, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 384, Column: 16},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / VM/Firecracker: 硬件虚拟化",
 			Attr:   &pb657,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 383, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 386, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "10000", Line: 384, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "10000", Line: 387, Column: 16},
 			},
 			Source: "report: 轻量级虚拟化技术 / 启动时间对比 / VM: 10-30s",
 			Fact:   "startup-ranking-other",
@@ -7210,14 +7214,14 @@ var pb841 = Candidate{
 			Num:    10000,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 387, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 390, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "256", Line: 388, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "256", Line: 391, Column: 16},
 			},
 			Source: "https://www.debian.org/releases/stable/amd64/ch03s04.en.html",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 391, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 394, Col: 11},
 				En:  "A general-purpose guest OS (kernel, init, services) needs a few hundred MB; 256 MB is a lean server install.",
 				Zh:  "通用客户机操作系统（内核、init、系统服务）需要几百 MB 内存；256 MB 已是精简的服务器安装。",
 			},
@@ -7225,24 +7229,24 @@ var pb841 = Candidate{
 			Num:  256,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 393, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 396, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 394, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 397, Column: 16},
 			},
 			Source: "https://www.linux-kvm.org/page/Main_Page",
 			Attr:   &pb660,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 396, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 399, Col: 7},
 			Name: "integration",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 397, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 400, Column: 16},
 			},
 			Source: "https://kubevirt.io/",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 400, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 403, Col: 11},
 				En:  "Kubernetes can schedule VMs through KubeVirt, but they are not OCI containers.",
 				Zh:  "Kubernetes 可以通过 KubeVirt 调度虚拟机，但它们不是 OCI 容器。",
 			},
@@ -7250,40 +7254,40 @@ var pb841 = Candidate{
 			Num:  2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 402, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 405, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 403, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 406, Column: 16},
 			},
 			Source: "https://www.linux-kvm.org/page/Main_Page",
 			Attr:   &pb662,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 405, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 408, Col: 7},
 			Name: "confidential",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 406, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 409, Column: 16},
 			},
 			Source: "https://cloud.google.com/confidential-computing/confidential-vm/docs/about-cvm",
 			Attr:   &pb663,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 408, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 411, Col: 7},
 			Name: "gpu",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "passthrough", Line: 409, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "passthrough", Line: 412, Column: 16},
 			},
 			Source: "https://docs.kernel.org/driver-api/vfio.html",
 			Attr:   &pb664,
 			Str:    "passthrough",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 411, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 414, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Depends on the hypervisor (QEMU/KVM, Cloud Hypervisor, cloud instances)", Line: 412, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Depends on the hypervisor (QEMU/KVM, Cloud Hypervisor, cloud instances)", Line: 415, Column: 16},
 			},
 			Source: "https://www.linux-kvm.org/page/Main_Page",
 			Attr:   &pb668,
@@ -7391,16 +7395,16 @@ var pb656 = Category{
 	},
 	Rules: []*Rule{
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 783, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 786, Col: 5},
 			ID:  "sandbox.no-kvm",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 784, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 787, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 784, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 787, Col: 12},
 						Key: "kvm",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 784, Column: 17},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 787, Column: 17},
 						},
 						op: "is",
 						strs: []string{
@@ -7412,13 +7416,13 @@ var pb656 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 786, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 789, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 786, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 789, Col: 22},
 						Key: "needs_kvm",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 786, Column: 33},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 789, Column: 33},
 						},
 						op: "is",
 						strs: []string{
@@ -7428,7 +7432,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 788, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 791, Col: 7},
 				En:  "/dev/kvm is not available on the hosts, and this sandbox must boot its workload as a KVM guest.",
 				Zh:  "主机上没有 /dev/kvm，而这种沙箱必须把工作负载作为 KVM 客户机启动。",
 			},
@@ -7436,16 +7440,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 791, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 794, Col: 5},
 			ID:  "sandbox.kvm-unknown",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 792, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 795, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 792, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 795, Col: 12},
 						Key: "kvm",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "unknown", Line: 792, Column: 17},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "unknown", Line: 795, Column: 17},
 						},
 						op: "is",
 						strs: []string{
@@ -7457,13 +7461,13 @@ var pb656 = Category{
 			},
 			Effect: "caveat",
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 794, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 797, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 794, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 797, Col: 22},
 						Key: "needs_kvm",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 794, Column: 33},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 797, Column: 33},
 						},
 						op: "is",
 						strs: []string{
@@ -7473,7 +7477,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 796, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 799, Col: 7},
 				En:  "Needs /dev/kvm: bare metal, or a cloud instance with nested virtualization enabled. Check `ls /dev/kvm` on the hosts first.",
 				Zh:  "需要 /dev/kvm：裸金属，或开启了嵌套虚拟化的云主机。请先在主机上执行 `ls /dev/kvm` 确认。",
 			},
@@ -7481,16 +7485,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 799, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 802, Col: 5},
 			ID:  "sandbox.untrusted-shared-kernel",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 800, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 803, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 800, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 803, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 800, Column: 21},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 803, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -7502,13 +7506,13 @@ var pb656 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 802, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 805, Col: 13},
 				IDs: []string{
 					"runc",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 804, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 807, Col: 7},
 				En:  "Untrusted code would share the host kernel: one kernel exploit escapes every namespace. Put it behind a user-space kernel or a VM boundary.",
 				Zh:  "不可信代码会与宿主机共享内核：一个内核漏洞就能突破所有命名空间。应该用用户态内核或虚拟机边界把它隔开。",
 			},
@@ -7516,16 +7520,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 807, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 810, Col: 5},
 			ID:  "sandbox.untrusted-software-isolation",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 808, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 811, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 808, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 811, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 808, Column: 21},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 811, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -7538,14 +7542,14 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: -5,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 811, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 814, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 811, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 814, Col: 22},
 						Key: "isolation",
 						Op:  "lt",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 811, Column: 38},
+							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 814, Column: 38},
 						},
 						op: "lt",
 						nums: []float64{
@@ -7555,7 +7559,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 813, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 816, Col: 7},
 				En:  "The boundary is software only: a bug in the sandbox itself, not a hypervisor, stands between hostile code and the host.",
 				Zh:  "隔离边界完全由软件实现：挡在恶意代码和宿主机之间的是沙箱自身的代码，而不是虚拟机监控器，一旦它有漏洞就可能被突破。",
 			},
@@ -7563,16 +7567,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 816, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 819, Col: 5},
 			ID:  "sandbox.confidential",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 817, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 820, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 817, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 820, Col: 12},
 						Key: "confidential",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 817, Column: 26},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 820, Column: 26},
 						},
 						op: "is",
 						strs: []string{
@@ -7584,13 +7588,13 @@ var pb656 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 819, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 822, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 819, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 822, Col: 22},
 						Key: "confidential",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 819, Column: 36},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 822, Column: 36},
 						},
 						op: "is",
 						strs: []string{
@@ -7600,7 +7604,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 821, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 824, Col: 7},
 				En:  "Confidential computing needs a TEE (Intel TDX or AMD SEV-SNP) around the workload, which this sandbox cannot provide.",
 				Zh:  "机密计算需要在工作负载外包裹 TEE（Intel TDX 或 AMD SEV-SNP），这种沙箱做不到。",
 			},
@@ -7608,17 +7612,17 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 824, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 827, Col: 5},
 			ID:  "sandbox.startup-budget",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 825, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 828, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 825, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 828, Col: 12},
 						Key: "startup-budget-ms",
 						Op:  "gt",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 825, Column: 36},
+							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 828, Column: 36},
 						},
 						op: "gt",
 						nums: []float64{
@@ -7630,10 +7634,10 @@ var pb656 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 827, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 830, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 827, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 830, Col: 22},
 						Key: "startup_ms",
 						Op:  "gt",
 						Operand: Raw{
@@ -7642,10 +7646,10 @@ var pb656 = Category{
 								Style: 32,
 								Tag:   "!!map",
 								Content: []*yaml.Node{
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "answer", Line: 827, Column: 40},
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "startup-budget-ms", Line: 827, Column: 48},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "answer", Line: 830, Column: 40},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "startup-budget-ms", Line: 830, Column: 48},
 								},
-								Line:   827,
+								Line:   830,
 								Column: 39,
 							},
 						},
@@ -7655,7 +7659,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 829, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 832, Col: 7},
 				En:  "Its cold start is longer than the start-up budget you gave.",
 				Zh:  "它的冷启动时间超出了你设定的启动时间预算。",
 			},
@@ -7663,13 +7667,13 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 832, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 835, Col: 5},
 			ID:  "sandbox.ai-needs-gpu",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 833, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 836, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 833, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 836, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -7677,10 +7681,10 @@ var pb656 = Category{
 								Style: 32,
 								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-training", Line: 833, Column: 24},
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-inference", Line: 833, Column: 37},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-training", Line: 836, Column: 24},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-inference", Line: 836, Column: 37},
 								},
-								Line:   833,
+								Line:   836,
 								Column: 23,
 							},
 						},
@@ -7696,13 +7700,13 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: -12,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 836, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 839, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 836, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 839, Col: 22},
 						Key: "gpu",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 836, Column: 27},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 839, Column: 27},
 						},
 						op: "is",
 						strs: []string{
@@ -7712,7 +7716,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 838, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 841, Col: 7},
 				En:  "AI workloads need the GPU inside the sandbox, and this one cannot give it any (no passthrough, no proxy).",
 				Zh:  "AI 工作负载需要在沙箱内使用 GPU，而这种沙箱既不支持直通也不支持代理，无法提供 GPU。",
 			},
@@ -7720,13 +7724,13 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 841, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 844, Col: 5},
 			ID:  "sandbox.ai-gpu-proxy",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 842, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 845, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 842, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 845, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -7734,10 +7738,10 @@ var pb656 = Category{
 								Style: 32,
 								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-training", Line: 842, Column: 24},
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-inference", Line: 842, Column: 37},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-training", Line: 845, Column: 24},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-inference", Line: 845, Column: 37},
 								},
-								Line:   842,
+								Line:   845,
 								Column: 23,
 							},
 						},
@@ -7753,13 +7757,13 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: -5,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 845, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 848, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 845, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 848, Col: 22},
 						Key: "gpu",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "proxy", Line: 845, Column: 27},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "proxy", Line: 848, Column: 27},
 						},
 						op: "is",
 						strs: []string{
@@ -7769,7 +7773,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 847, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 850, Col: 7},
 				En:  "GPU calls go through nvproxy: only selected GPU models and driver versions, no MIG, and no device plugin outside GKE. Check your driver against the supported list.",
 				Zh:  "GPU 调用经由 nvproxy 转发：只支持部分 GPU 型号和驱动版本，不支持 MIG，GKE 之外也没有设备插件。请先核对你的驱动是否在支持列表中。",
 			},
@@ -7777,16 +7781,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 850, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 853, Col: 5},
 			ID:  "sandbox.legacy-rebuild",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 851, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 854, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 851, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 854, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "legacy-apps", Line: 851, Column: 23},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "legacy-apps", Line: 854, Column: 23},
 						},
 						op: "has",
 						strs: []string{
@@ -7799,14 +7803,14 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: -12,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 854, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 857, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 854, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 857, Col: 22},
 						Key: "posix_compat",
 						Op:  "lte",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 854, Column: 42},
+							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 857, Column: 42},
 						},
 						op: "lte",
 						nums: []float64{
@@ -7816,7 +7820,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 856, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 859, Col: 7},
 				En:  "Legacy applications would have to be rebuilt or rewritten for this target; they cannot run as they are.",
 				Zh:  "传统应用必须针对这一目标重新构建甚至重写，无法原样运行。",
 			},
@@ -7824,16 +7828,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 861, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 864, Col: 5},
 			ID:  "sandbox.high-security",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 862, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 865, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 862, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 865, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "security", Line: 862, Column: 24},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "security", Line: 865, Column: 24},
 						},
 						op: "has",
 						strs: []string{
@@ -7846,14 +7850,14 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 865, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 868, Col: 13},
 				IDs: []string{
 					"kata",
 					"firecracker",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 867, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 870, Col: 7},
 				En:  "High security: the report recommends Kata and Firecracker for their hardware (KVM) isolation. Confidential computing, which it also cites, applies to Kata with QEMU only; Firecracker has no TEE support.",
 				Zh:  "高安全需求：报告推荐 Kata 和 Firecracker，看重其基于 KVM 的硬件级隔离。报告同时提到的机密计算只有 Kata（QEMU）支持，Firecracker 并不支持 TEE。",
 			},
@@ -7861,13 +7865,13 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 870, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 873, Col: 5},
 			ID:  "sandbox.extreme-performance",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 871, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 874, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 871, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 874, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -7875,10 +7879,10 @@ var pb656 = Category{
 								Style: 32,
 								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "performance", Line: 871, Column: 25},
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "startup", Line: 871, Column: 38},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "performance", Line: 874, Column: 25},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "startup", Line: 874, Column: 38},
 								},
-								Line:   871,
+								Line:   874,
 								Column: 24,
 							},
 						},
@@ -7894,14 +7898,14 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 874, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 877, Col: 13},
 				IDs: []string{
 					"unikernel",
 					"webassembly",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 876, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 879, Col: 7},
 				En:  "Top performance: the report recommends unikernels and WebAssembly for millisecond starts and megabyte-sized images.",
 				Zh:  "极致性能：报告推荐 Unikernel 和 WebAssembly，理由是毫秒级启动和 MB 级镜像。",
 			},
@@ -7909,16 +7913,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 879, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 882, Col: 5},
 			ID:  "sandbox.compatibility-first",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 880, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 883, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 880, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 883, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "compatibility", Line: 880, Column: 24},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "compatibility", Line: 883, Column: 24},
 						},
 						op: "has",
 						strs: []string{
@@ -7931,14 +7935,14 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 883, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 886, Col: 13},
 				IDs: []string{
 					"kata",
 					"gvisor",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 885, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 888, Col: 7},
 				En:  "Compatibility first: the report recommends Kata and gVisor, which take ordinary OCI images and plug into Kubernetes as a RuntimeClass.",
 				Zh:  "兼容性优先：报告推荐 Kata 和 gVisor，二者直接使用普通 OCI 镜像，并能以 RuntimeClass 的方式接入 Kubernetes。",
 			},
@@ -7946,16 +7950,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 888, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 891, Col: 5},
 			ID:  "sandbox.edge-iot",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 889, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 892, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 889, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 892, Col: 12},
 						Key: "environment",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "edge", Line: 889, Column: 25},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "edge", Line: 892, Column: 25},
 						},
 						op: "is",
 						strs: []string{
@@ -7968,14 +7972,14 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 12,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 892, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 895, Col: 13},
 				IDs: []string{
 					"webassembly",
 					"unikernel",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 894, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 897, Col: 7},
 				En:  "Edge and IoT: the report recommends WebAssembly and unikernels for their small size and low resource use.",
 				Zh:  "边缘 / IoT：报告推荐 WebAssembly 和 Unikernel，理由是体积小、资源占用低。",
 			},
@@ -7983,16 +7987,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 897, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 900, Col: 5},
 			ID:  "sandbox.cost-sensitive",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 898, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 901, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 898, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 901, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "cost", Line: 898, Column: 24},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "cost", Line: 901, Column: 24},
 						},
 						op: "has",
 						strs: []string{
@@ -8005,14 +8009,14 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 901, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 904, Col: 13},
 				IDs: []string{
 					"gvisor",
 					"webassembly",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 903, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 906, Col: 7},
 				En:  "Cost-sensitive: the report recommends gVisor and WebAssembly, which need no virtualization hardware (ordinary cloud VMs do, without nested virtualization).",
 				Zh:  "成本敏感：报告推荐 gVisor 和 WebAssembly，它们不需要虚拟化硬件（普通云主机即可，无需嵌套虚拟化）。",
 			},
@@ -8020,16 +8024,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 908, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 911, Col: 5},
 			ID:  "sandbox.untrusted-code",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 909, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 912, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 909, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 912, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 909, Column: 21},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 912, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -8042,13 +8046,13 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 912, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 915, Col: 13},
 				IDs: []string{
 					"gvisor",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 914, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 917, Col: 7},
 				En:  "Running untrusted code is a use case the report names for gVisor: it shrinks the host kernel surface without needing /dev/kvm.",
 				Zh:  "报告把执行不可信代码列为 gVisor 的应用场景：它在不需要 /dev/kvm 的前提下缩小了宿主机内核的攻击面。",
 			},
@@ -8056,16 +8060,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 917, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 920, Col: 5},
 			ID:  "sandbox.untrusted-hardware-boundary",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 918, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 921, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 918, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 921, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 918, Column: 21},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 921, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -8073,10 +8077,10 @@ var pb656 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 918, Col: 32},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 921, Col: 32},
 						Key: "kvm",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "available", Line: 918, Column: 37},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "available", Line: 921, Column: 37},
 						},
 						op: "is",
 						strs: []string{
@@ -8089,13 +8093,13 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 6,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 921, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 924, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 921, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 924, Col: 22},
 						Key: "needs_kvm",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 921, Column: 33},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 924, Column: 33},
 						},
 						op: "is",
 						strs: []string{
@@ -8103,11 +8107,11 @@ var pb656 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 921, Col: 39},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 924, Col: 39},
 						Key: "isolation",
 						Op:  "gte",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 921, Column: 56},
+							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 924, Column: 56},
 						},
 						op: "gte",
 						nums: []float64{
@@ -8117,7 +8121,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 923, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 926, Col: 7},
 				En:  "Untrusted code and /dev/kvm available: a hardware-virtualization boundary is the report's first choice for high security, and here nothing stands in its way.",
 				Zh:  "运行不可信代码且主机有 /dev/kvm：硬件虚拟化边界是报告在高安全需求下的首选，而这里的条件允许使用它。",
 			},
@@ -8125,13 +8129,13 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 926, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 929, Col: 5},
 			ID:  "sandbox.multi-tenant",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 927, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 930, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 927, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 930, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -8139,10 +8143,10 @@ var pb656 = Category{
 								Style: 32,
 								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "multi-team", Line: 927, Column: 22},
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 927, Column: 34},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "multi-team", Line: 930, Column: 22},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 930, Column: 34},
 								},
-								Line:   927,
+								Line:   930,
 								Column: 21,
 							},
 						},
@@ -8158,7 +8162,7 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 4,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 930, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 933, Col: 13},
 				IDs: []string{
 					"gvisor",
 					"kata",
@@ -8166,7 +8170,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 932, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 935, Col: 7},
 				En:  "The report names multi-tenancy as a use case of gVisor (multi-tenant platforms), Firecracker (multi-tenant containers) and Kata (multi-tenant Kubernetes).",
 				Zh:  "报告把多租户列为 gVisor（多租户平台）、Firecracker（多租户容器）和 Kata（多租户 Kubernetes）的应用场景。",
 			},
@@ -8174,16 +8178,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 935, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 938, Col: 5},
 			ID:  "sandbox.ci-builds",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 936, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 939, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 936, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 939, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "batch-ci", Line: 936, Column: 23},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "batch-ci", Line: 939, Column: 23},
 						},
 						op: "has",
 						strs: []string{
@@ -8196,13 +8200,13 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 5,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 939, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 942, Col: 13},
 				IDs: []string{
 					"gvisor",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 941, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 944, Col: 7},
 				En:  "CI/CD environments are a use case the report names for gVisor: build jobs run code from pull requests and third-party packages.",
 				Zh:  "报告把 CI/CD 环境列为 gVisor 的应用场景：构建任务会执行来自合并请求和第三方依赖的代码。",
 			},
@@ -8210,16 +8214,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 944, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 947, Col: 5},
 			ID:  "sandbox.serverless",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 945, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 948, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 945, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 948, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "serverless", Line: 945, Column: 23},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "serverless", Line: 948, Column: 23},
 						},
 						op: "has",
 						strs: []string{
@@ -8232,13 +8236,13 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 948, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 951, Col: 13},
 				IDs: []string{
 					"firecracker",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 950, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 953, Col: 7},
 				En:  "Serverless platforms are the use case Firecracker was built for (AWS Lambda and Fargate run on it): fast boots and little memory per microVM.",
 				Zh:  "Serverless 平台正是 Firecracker 的设计初衷（AWS Lambda 和 Fargate 即运行在它之上）：启动快，每个 microVM 占用内存少。",
 			},
@@ -8246,16 +8250,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 953, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 956, Col: 5},
 			ID:  "sandbox.serverless-gvisor",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 954, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 957, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 954, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 957, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "serverless", Line: 954, Column: 23},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "serverless", Line: 957, Column: 23},
 						},
 						op: "has",
 						strs: []string{
@@ -8268,13 +8272,13 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 5,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 957, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 960, Col: 13},
 				IDs: []string{
 					"gvisor",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 959, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 962, Col: 7},
 				En:  "The report pairs serverless with gVisor as well (Cloud Run's first generation ran on it), a fit where /dev/kvm is missing.",
 				Zh:  "报告也把 Serverless 与 gVisor 相关联（Cloud Run 第一代执行环境基于它），适合没有 /dev/kvm 的环境。",
 			},
@@ -8282,16 +8286,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 962, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 965, Col: 5},
 			ID:  "sandbox.confidential-kata",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 963, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 966, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 963, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 966, Col: 12},
 						Key: "confidential",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 963, Column: 26},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 966, Column: 26},
 						},
 						op: "is",
 						strs: []string{
@@ -8304,13 +8308,13 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 6,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 966, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 969, Col: 13},
 				IDs: []string{
 					"kata",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 968, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 971, Col: 7},
 				En:  "Confidential computing is a use case the report names for Kata: Confidential Containers keep the pod model while its VM runs under TDX or SEV-SNP.",
 				Zh:  "报告把机密计算列为 Kata 的应用场景：机密容器（CoCo）保留了 Pod 模型，同时让其虚拟机运行在 TDX 或 SEV-SNP 保护之下。",
 			},
@@ -12533,16 +12537,16 @@ var pb1474 = Fact{
 }
 
 var pb1475 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 706, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 709, Col: 5},
 	ID:      "cloud-aws-lambda-firecracker",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 709, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 712, Col: 7},
 		En:  "AWS Lambda runs on Firecracker.",
 		Zh:  "AWS Lambda 基于 Firecracker。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 712, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 715, Col: 7},
 		En:  "Firecracker was built at AWS to run Lambda and Fargate.",
 		Zh:  "Firecracker 正是 AWS 为运行 Lambda 和 Fargate 而开发的。",
 	},
@@ -12669,16 +12673,16 @@ var pb1482 = Fact{
 }
 
 var pb1483 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 417, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 420, Col: 5},
 	ID:      "firecracker-boot-time",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 420, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 423, Col: 7},
 		En:  "Firecracker boots in under 125 ms.",
 		Zh:  "Firecracker 启动时间小于 125 ms。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 423, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 426, Col: 7},
 		En:  "The specification bounds it at 125 ms from the InstanceStart call to the guest's /sbin/init, with a minimal kernel and root filesystem. The VMM process itself is up in about 12 ms.",
 		Zh:  "官方规格给出的上限是 125 ms（从 InstanceStart 调用到客户机 /sbin/init，使用最小内核和根文件系统）。VMM 进程本身约 12 ms 即可就绪。",
 	},
@@ -12686,16 +12690,16 @@ var pb1483 = Fact{
 }
 
 var pb1484 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 435, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 438, Col: 5},
 	ID:      "firecracker-kvm-lambda-fargate",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 438, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 441, Col: 7},
 		En:  "Firecracker isolates with KVM and backs AWS Lambda.",
 		Zh:  "Firecracker 依靠 KVM 实现隔离，是 AWS Lambda 的底层。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 441, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 444, Col: 7},
 		En:  "It creates microVMs through Linux KVM and was built for Lambda and Fargate. Only bare-metal hosts are tested; nested virtualization is not a tested setup.",
 		Zh:  "它通过 Linux KVM 创建 microVM，最初就是为 Lambda 和 Fargate 打造的。官方只在裸金属主机上测试，嵌套虚拟化不在测试范围内。",
 	},
@@ -12703,16 +12707,16 @@ var pb1484 = Fact{
 }
 
 var pb1485 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 426, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 429, Col: 5},
 	ID:      "firecracker-memory-overhead",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 429, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 432, Col: 7},
 		En:  "Firecracker has about 5 MB of base memory overhead.",
 		Zh:  "Firecracker 基础内存开销约 5 MB。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 432, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 435, Col: 7},
 		En:  "The VMM threads use at most 5 MiB for a microVM with 1 vCPU and 128 MiB of RAM; heavier I/O can raise it.",
 		Zh:  "对于 1 个 vCPU、128 MiB 内存的 microVM，VMM 线程最多占用 5 MiB；I/O 较重时会有所增加。",
 	},
@@ -12720,16 +12724,16 @@ var pb1485 = Fact{
 }
 
 var pb1486 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 592, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 595, Col: 5},
 	ID:      "gvisor-checkpoint-rootless",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 595, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 598, Col: 7},
 		En:  "gVisor has checkpoint/restore and a rootless mode.",
 		Zh:  "gVisor 支持检查点/恢复和 rootless 模式。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 598, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 601, Col: 7},
 		En:  "Both exist. Rootless mode is limited: no runsc create, no save/restore and host networking only.",
 		Zh:  "两者都有。但 rootless 模式有限制：不支持 runsc create，不能保存/恢复，只能使用宿主机网络。",
 	},
@@ -12737,16 +12741,16 @@ var pb1486 = Fact{
 }
 
 var pb1487 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 610, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 613, Col: 5},
 	ID:      "gvisor-compat-limits",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 613, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 616, Col: 7},
 		En:  "gVisor has system-call compatibility limits.",
 		Zh:  "gVisor 存在系统调用兼容性限制。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 616, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 619, Col: 7},
 		En:  "It implements a subset of the Linux ABI: io_uring off by default, no in-sandbox cgroup limits, no block-device filesystems, partial iptables, no KVM inside. Common language runtimes are regression-tested.",
 		Zh:  "它只实现了 Linux ABI 的一个子集：io_uring 默认关闭，沙箱内的 cgroup 限制不生效，不支持块设备文件系统，iptables 支持不完整，沙箱内不能用 KVM。常见语言运行时均有回归测试。",
 	},
@@ -12754,16 +12758,16 @@ var pb1487 = Fact{
 }
 
 var pb1488 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 556, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 559, Col: 5},
 	ID:      "gvisor-platforms",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 559, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 562, Col: 7},
 		En:  "gVisor is a user-space kernel that needs no virtualization.",
 		Zh:  "gVisor 是用户态内核，无需虚拟化。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 562, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 565, Col: 7},
 		En:  "The default systrap platform (since 2023) uses seccomp traps and needs no hardware virtualization, so it runs inside VMs; an optional KVM platform exists.",
 		Zh:  "默认的 systrap 平台（2023 年起）基于 seccomp 陷入，不需要硬件虚拟化，因此可以在虚拟机里运行；另有可选的 KVM 平台。",
 	},
@@ -12771,16 +12775,16 @@ var pb1488 = Fact{
 }
 
 var pb1489 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 601, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 604, Col: 5},
 	ID:      "gvisor-versioning",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 604, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 607, Col: 7},
 		En:  "gVisor versions are named release-YYYYMMDD.",
 		Zh:  "gVisor 版本以 release-YYYYMMDD 命名。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 607, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 610, Col: 7},
 		En:  "Roughly weekly tags release-YYYYMMDD.N; release-20260817.0 is the newest seen.",
 		Zh:  "大约每周发布一次，标签为 release-YYYYMMDD.N；目前所见最新为 release-20260817.0。",
 	},
@@ -12907,16 +12911,16 @@ var pb1496 = Fact{
 }
 
 var pb1497 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 552, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 553, Col: 5},
 	ID:      "k0s-requirements",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 555, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 556, Col: 7},
 		En:  "Not covered by the report: k0s as a lightweight Kubernetes.",
 		Zh:  "报告未涉及：轻量级 Kubernetes 发行版 k0s。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 558, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 559, Col: 7},
 		En:  "k0s needs 1 vCPU and 1 GB RAM for a controller and 1 vCPU and 0.5 GB for a worker.",
 		Zh:  "k0s 的控制节点最低需要 1 vCPU、1 GB 内存，工作节点需要 1 vCPU、0.5 GB 内存。",
 	},
@@ -12924,16 +12928,16 @@ var pb1497 = Fact{
 }
 
 var pb1498 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 570, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 571, Col: 5},
 	ID:      "k3s-lightweight-certified",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 573, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 574, Col: 7},
 		En:  "Not in the report's recommendations: k3s is a lightweight certified Kubernetes for edge and IoT.",
 		Zh:  "报告的选型建议中未提及：k3s 是面向边缘和 IoT 的轻量级认证 Kubernetes。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 576, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 577, Col: 7},
 		En:  "K3s is a conformant, production-ready distribution in one binary under 100 MB for edge, IoT, CI, ARM and embedded use. SQLite is the default datastore; embedded etcd gives HA; containerd, Flannel, CoreDNS, Traefik and a local-path provisioner are bundled.",
 		Zh:  "K3s 是通过一致性认证、可用于生产的发行版，单个二进制不到 100 MB，面向边缘、IoT、CI、ARM 和嵌入式场景。默认数据存储为 SQLite，内嵌 etcd 提供高可用，并捆绑 containerd、Flannel、CoreDNS、Traefik 和本地路径存储供应器。",
 	},
@@ -12941,16 +12945,16 @@ var pb1498 = Fact{
 }
 
 var pb1499 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 498, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 499, Col: 5},
 	ID:      "k8s-131-apparmor-ga",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 501, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 502, Col: 7},
 		En:  "AppArmor support went GA in 1.31.",
 		Zh:  "AppArmor 支持在 1.31 中 GA。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 504, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 505, Col: 7},
 		En:  "Correct: AppArmor (KEP-24) is GA in v1.31, configured through securityContext.appArmorProfile (fields replaced annotations in 1.30).",
 		Zh:  "属实：AppArmor（KEP-24）在 v1.31 GA，通过 securityContext.appArmorProfile 配置（1.30 起以字段取代注解）。",
 	},
@@ -12958,16 +12962,16 @@ var pb1499 = Fact{
 }
 
 var pb1500 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 480, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 481, Col: 5},
 	ID:      "k8s-131-release",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 483, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 484, Col: 7},
 		En:  "Kubernetes 1.31 'Elli' was released on 2024-08-13.",
 		Zh:  "Kubernetes 1.31（代号 Elli）于 2024-08-13 发布。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 486, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 487, Col: 7},
 		En:  "Correct: v1.31 shipped 2024-08-13 with 45 enhancements (11 stable, 22 beta, 12 alpha).",
 		Zh:  "属实：v1.31 于 2024-08-13 发布，共 45 项增强（11 项稳定、22 项 beta、12 项 alpha）。",
 	},
@@ -12975,16 +12979,16 @@ var pb1500 = Fact{
 }
 
 var pb1501 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 695, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 698, Col: 5},
 	ID:      "k8s-runtimeclass-spinkube",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 698, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 701, Col: 7},
 		En:  "Kubernetes runs Wasm pods through a RuntimeClass.",
 		Zh:  "Kubernetes 通过 RuntimeClass 运行 Wasm Pod。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 701, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 704, Col: 7},
 		En:  "A RuntimeClass maps to a containerd shim handler; SpinKube (a CNCF Sandbox project) installs and manages the shims.",
 		Zh:  "RuntimeClass 映射到某个 containerd shim 处理器；SpinKube（CNCF Sandbox 项目）负责安装和管理这些 shim。",
 	},
@@ -12992,16 +12996,16 @@ var pb1501 = Fact{
 }
 
 var pb1502 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 527, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 530, Col: 5},
 	ID:      "kata-coco-gpu",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 530, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 533, Col: 7},
 		En:  "Kata supports Confidential Containers (TEE) and GPU passthrough.",
 		Zh:  "Kata 支持机密容器（TEE）和 GPU 直通。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 533, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 536, Col: 7},
 		En:  "NVIDIA GPU passthrough works with the QEMU runtime classes; TDX and SEV-SNP are QEMU-only. AKS Confidential Containers are built on Kata and CoCo with SEV-SNP.",
 		Zh:  "NVIDIA GPU 直通通过 QEMU 运行时类实现；TDX 和 SEV-SNP 仅支持 QEMU。AKS 机密容器即基于 Kata 和 CoCo，使用 SEV-SNP。",
 	},
@@ -13009,16 +13013,16 @@ var pb1502 = Fact{
 }
 
 var pb1503 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 536, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 539, Col: 5},
 	ID:      "kata-requirements-oci",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 539, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 542, Col: 7},
 		En:  "Kata is OCI compatible and needs KVM.",
 		Zh:  "Kata 兼容 OCI，需要 KVM。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 542, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 545, Col: 7},
 		En:  "The install guide requires bare metal or nested virtualization; Kata runs as containerd-shim-kata-v2 under containerd and CRI-O.",
 		Zh:  "安装文档要求裸金属或嵌套虚拟化；Kata 以 containerd-shim-kata-v2 的形式运行在 containerd 和 CRI-O 之下。",
 	},
@@ -13026,16 +13030,16 @@ var pb1503 = Fact{
 }
 
 var pb1504 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 518, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 521, Col: 5},
 	ID:      "kata-runtime-rs",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 521, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 524, Col: 7},
 		En:  "Kata rewrote core components in Rust.",
 		Zh:  "Kata 用 Rust 重写了核心组件。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 524, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 527, Col: 7},
 		En:  "runtime-rs (with the built-in Dragonball VMM) arrived in 3.0 and is the default in kata-deploy from 4.0.0 (2026-07-20); the Go runtime is deprecated.",
 		Zh:  "runtime-rs（内置 Dragonball VMM）在 3.0 引入，自 4.0.0（2026-07-20）起成为 kata-deploy 的默认运行时；Go 版运行时已被弃用。",
 	},
@@ -13043,16 +13047,16 @@ var pb1504 = Fact{
 }
 
 var pb1505 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 561, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 562, Col: 5},
 	ID:      "microk8s-overview",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 564, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 565, Col: 7},
 		En:  "Not covered by the report: MicroK8s as a lightweight Kubernetes.",
 		Zh:  "报告未涉及：轻量级 Kubernetes 发行版 MicroK8s。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 567, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 568, Col: 7},
 		En:  "MicroK8s (Canonical) is a conformant Kubernetes shipped as one snap for workstations, IoT, edge and CI/CD; no minimum RAM figure was verified.",
 		Zh:  "MicroK8s（Canonical）是以单个 snap 包发布的一致性认证 Kubernetes，面向工作站、IoT、边缘和 CI/CD；未核实到最低内存数据。",
 	},
@@ -13383,16 +13387,16 @@ var pb1524 = Fact{
 }
 
 var pb1525 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 615, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 616, Col: 5},
 	ID:      "podman-quadlet-notify-healthy",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 618, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 619, Col: 7},
 		En:  "Quadlet supports Notify=healthy.",
 		Zh:  "Quadlet 支持 Notify=healthy。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 621, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 622, Col: 7},
 		En:  "Since 5.0.0 a .container file may set Notify=healthy, which holds back systemd's start-up notification until the healthcheck passes; a HealthCmd is required.",
 		Zh:  "自 5.0.0 起 .container 文件可设置 Notify=healthy，让 systemd 的启动通知等到健康检查通过后才发出；前提是设置了 HealthCmd。",
 	},
@@ -13400,16 +13404,16 @@ var pb1525 = Fact{
 }
 
 var pb1526 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 606, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 607, Col: 5},
 	ID:      "podman-quadlet-since-44",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 609, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 610, Col: 7},
 		En:  "Quadlet gives Podman deep systemd integration (since Podman 4.4).",
 		Zh:  "Quadlet 让 Podman 与 systemd 深度集成（Podman 4.4 起）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 612, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 613, Col: 7},
 		En:  "Quadlet, a systemd generator for Podman units, arrived in 4.4.0 (2023-02-01); 5.0 added templated units, drop-ins and .pod units.",
 		Zh:  "Quadlet 是为 Podman 生成 systemd 单元的生成器，随 4.4.0（2023-02-01）引入；5.0 增加了模板单元、drop-in 目录和 .pod 单元。",
 	},

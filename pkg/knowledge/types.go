@@ -255,6 +255,7 @@ type Candidate struct {
 	Pos        Pos
 	ID         string     `yaml:"id,required"`
 	Name       string     `yaml:"name,required"`
+	NameZh     string     `yaml:"name_zh"` // for a descriptive name ("Full virtual machine"); product names need none
 	Summary    Text       `yaml:"summary,required"`
 	Attributes attrValues `yaml:"attributes,required"`
 	Facts      []string   `yaml:"facts"`
@@ -265,6 +266,14 @@ type Candidate struct {
 	// Corrections are the facts, named by the candidate or its attributes, whose verdict shows
 	// the report to be wrong, dated, only partly right or unverified; in file order.
 	Corrections []*Fact
+}
+
+// NameIn is the candidate's name in the language: name_zh in Chinese when given.
+func (c *Candidate) NameIn(lang string) string {
+	if lang == "zh" && c.NameZh != "" {
+		return c.NameZh
+	}
+	return c.Name
 }
 
 // Attr returns the candidate's value of an attribute, or nil.

@@ -50,7 +50,7 @@ type CellValue struct {
 func BuildComparison(b *knowledge.Base, cat *knowledge.Category, cands []*knowledge.Candidate, lang string) *Comparison {
 	d := &Comparison{Category: cat.ID, Title: cat.Title.In(lang), Lang: lang}
 	for _, c := range cands {
-		d.Candidates = append(d.Candidates, CandidateInfo{ID: c.ID, Name: c.Name, Summary: c.Summary.In(lang), Corrections: corrections(c, lang)})
+		d.Candidates = append(d.Candidates, CandidateInfo{ID: c.ID, Name: c.NameIn(lang), Summary: c.Summary.In(lang), Corrections: corrections(c, lang)})
 	}
 	for _, a := range cat.Attributes {
 		row := AttributeRow{Name: a.Name, Title: a.Title.In(lang)}
@@ -155,7 +155,7 @@ func BuildListing(cats []*knowledge.Category, lang string) *Listing {
 	for _, cat := range cats {
 		lc := ListCategory{ID: cat.ID, Title: cat.Title.In(lang)}
 		for _, c := range cat.Candidates {
-			lc.Candidates = append(lc.Candidates, CandidateInfo{ID: c.ID, Name: c.Name, Summary: c.Summary.In(lang)})
+			lc.Candidates = append(lc.Candidates, CandidateInfo{ID: c.ID, Name: c.NameIn(lang), Summary: c.Summary.In(lang)})
 		}
 		d.Categories = append(d.Categories, lc)
 	}

@@ -44,7 +44,7 @@ type RuleEffect struct {
 func BuildExplanation(b *knowledge.Base, ex *engine.Explanation, lang string) *Explanation {
 	c := ex.Candidate
 	d := &Explanation{
-		ID: c.ID, Name: c.Name, Category: c.Category, Lang: lang,
+		ID: c.ID, Name: c.NameIn(lang), Category: c.Category, Lang: lang,
 		Excluded: len(ex.ExcludedBy) > 0, Of: ex.Of,
 		Breakdown: []Part{}, Rules: []RuleEffect{}, Corrections: corrections(c, lang),
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"charm.land/lipgloss/v2"
 	"charm.land/lipgloss/v2/table"
@@ -269,14 +270,43 @@ func fileNote(file string) string {
 	return " " + dimStyle.Render("["+file+"]")
 }
 
-// hangPunctuation joins a line that holds only closing punctuation ("。", "）") to the line
-// before: Chinese text breaks anywhere, and a full line could leave its full stop alone.
+// wrapText wraps at spaces and, in Chinese and Japanese text, between any two characters,
+// as those languages break lines: a zero-width space after each wide character marks the
+// places, and is removed again.
+func wrapText(text string, limit int) string {
+	const zwsp = "\u200b"
+	var b strings.Builder
+	wide := false
+	for _, r := range text {
+		b.WriteRune(r)
+		if unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef) {
+			b.WriteString(zwsp)
+			wide = true
+		}
+	}
+	if !wide {
+		return ansi.Wrap(text, limit, " ")
+	}
+	return strings.ReplaceAll(ansi.Wrap(b.String(), limit, " "+zwsp), zwsp, "")
+}
+
+// closing is punctuation that may not start a line (Chinese 避头: it hangs on the line before).
+const closing = "。，、；：！？）」』】》"
+
+// hangPunctuation moves closing punctuation that a wrap put at the start of a line to the
+// end of the line before, where it belongs; a line left empty goes.
 func hangPunctuation(lines []string) []string {
 	out := lines[:0]
 	for _, l := range lines {
-		if len(out) > 0 && l != "" && strings.Trim(ansi.Strip(l), "。，、；：！？）」』】》.,;:!?) ") == "" {
-			out[len(out)-1] += strings.TrimSpace(l)
-			continue
+		if len(out) > 0 {
+			rest := strings.TrimLeft(l, closing)
+			if moved := l[:len(l)-len(rest)]; moved != "" {
+				out[len(out)-1] += moved
+				l = rest
+				if strings.TrimSpace(l) == "" {
+					continue
+				}
+			}
 		}
 		out = append(out, l)
 	}
@@ -289,7 +319,7 @@ func wrapIndent(text string, width, indent, hang int) string {
 	if hang < 0 {
 		return strings.Repeat(" ", indent) + text
 	}
-	wrapped := ansi.Wrap(text, max(width-hang, 20), " ")
+	wrapped := wrapText(text, max(width-hang, 20))
 	lines := hangPunctuation(strings.Split(wrapped, "\n"))
 	for i := range lines {
 		pad := hang

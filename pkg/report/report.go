@@ -222,7 +222,7 @@ func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
 			c.Ranking = append(c.Ranking, entry(rk, lang))
 		}
 		for _, ex := range cr.Excluded {
-			e := Excluded{ID: ex.Candidate.ID, Name: ex.Candidate.Name, File: overlayFile(ex.Candidate.Overlay, ex.Candidate.Pos), Reasons: []Reason{}, Corrections: corrections(ex.Candidate, lang)}
+			e := Excluded{ID: ex.Candidate.ID, Name: ex.Candidate.NameIn(lang), File: overlayFile(ex.Candidate.Overlay, ex.Candidate.Pos), Reasons: []Reason{}, Corrections: corrections(ex.Candidate, lang)}
 			for _, rule := range ex.Rules {
 				e.Reasons = append(e.Reasons, Reason{Rule: rule.ID, Text: rule.Because.In(lang), Source: rule.Source, File: ruleFile(rule)})
 			}
@@ -236,7 +236,7 @@ func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
 			case sv.Through != nil:
 				rng = fmt.Sprintf(msg(lang, "through"), *sv.Through)
 			}
-			c.Sensitivity = append(c.Sensitivity, Sensitivity{Question: sv.Question.ID, Value: sv.Value.Any(), Through: through(sv.Through), OrMore: sv.Through != nil && *sv.Through == math.MaxInt, Top: sv.Top.ID, TopName: sv.Top.Name, Flag: sv.Flag(), Range: rng})
+			c.Sensitivity = append(c.Sensitivity, Sensitivity{Question: sv.Question.ID, Value: sv.Value.Any(), Through: through(sv.Through), OrMore: sv.Through != nil && *sv.Through == math.MaxInt, Top: sv.Top.ID, TopName: sv.Top.NameIn(lang), Flag: sv.Flag(), Range: rng})
 		}
 		r.Categories = append(r.Categories, c)
 	}
@@ -257,7 +257,7 @@ func entry(rk *engine.Ranked, lang string) Entry {
 	e := Entry{
 		Rank:        rk.Rank,
 		ID:          cand.ID,
-		Name:        cand.Name,
+		Name:        cand.NameIn(lang),
 		Score:       rk.Score,
 		Summary:     cand.Summary.In(lang),
 		Breakdown:   []Part{},

@@ -1,0 +1,35 @@
+package report
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// TestWrapChinese: Chinese text breaks between characters, so a line fills up instead of
+// ending at the last space before a long Chinese sentence; English words are not split.
+func TestWrapChinese(t *testing.T) {
+	text := "✗ runc (runc): 不可信代码会与宿主机共享内核：一个内核漏洞就能突破所有命名空间。应该用用户态内核或虚拟机边界把它隔开。"
+	lines := strings.Split(wrapText(text, 40), "\n")
+	if len(lines) < 2 {
+		t.Fatalf("not wrapped: %q", lines)
+	}
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w > 40 || (i < len(lines)-1 && w < 36) {
+			t.Errorf("line %d is %d columns wide (want 36-40): %q", i, w, l)
+		}
+	}
+	if !strings.HasPrefix(lines[0], "✗ runc (runc): 不可信") {
+		t.Errorf("the first line broke before the Chinese text: %q", lines[0])
+	}
+	if got := strings.Join(lines, ""); got != text {
+		t.Errorf("wrapping changed the text: %q", got)
+	}
+	en := strings.Split(wrapText("Put it behind a user-space kernel or a VM boundary, whichever applies.", 30), "\n")
+	for _, l := range en {
+		if strings.HasSuffix(l, "bou") || strings.HasPrefix(l, "ndary") {
+			t.Errorf("an English word was split: %q", en)
+		}
+	}
+}
