@@ -310,6 +310,9 @@ func (v *validator) candidate(cat *Category, c *Candidate) {
 func (v *validator) attrValue(av *AttrValue) {
 	v.source(av.Pos, av.Source)
 	a := av.Attr
+	if av.ValueZh != "" && a != nil && a.Type != AttrText {
+		v.add(av.Pos, "value_zh applies only to text attributes; %q is %s", av.Name, a.Type)
+	}
 	n := av.Value.Node
 	if n == nil {
 		return

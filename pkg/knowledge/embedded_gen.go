@@ -297,7 +297,7 @@ func init() {
 
 var precompiledBase = &Base{
 	Version: "2026.11.24",
-	Digest:  "sha256:4bed46d0247000b4ed54b770778af798e9c61e311688d90c9f5ddb66f4612e85",
+	Digest:  "sha256:335458171cc21cff953c5486108e83f84665c4f7958138884d688584494063b6",
 	Scoring: Scoring{
 		Pos:               Pos{File: "rules/scoring.yaml", Line: 4, Col: 3},
 		PriorityBoost:     2.5,
@@ -1673,16 +1673,16 @@ var pb150 = Attribute{
 }
 
 var pb185 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 251, Col: 5},
+	Pos:     Pos{File: "rules/engine.yaml", Line: 257, Col: 5},
 	ID:      "docker-current-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 254, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 260, Col: 7},
 		En:  "Docker 25.0 is the current Docker Engine.",
 		Zh:  "Docker 25.0 是当前的 Docker Engine 版本。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 257, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 263, Col: 7},
 		En:  "25.0.0 dates from 2024-01-19. At the report date the newest release was 28.5.1 (2025-10-08); 29.0.0 followed on 2025-11-10 and 29.8.2 is the newest seen (2026-10).",
 		Zh:  "25.0.0 发布于 2024-01-19。报告发布时最新版本已是 28.5.1（2025-10-08）；29.0.0 于 2025-11-10 发布，目前所见最新为 29.8.2（2026-10）。",
 	},
@@ -1822,20 +1822,22 @@ var pb157 = Candidate{
 			Value: Raw{
 				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "RootlessKit + slirp4netns (default when installed); pasta, VPNKit, gvisor-tap-vsock", Line: 121, Column: 16},
 			},
-			Source: "https://docs.docker.com/engine/security/rootless/troubleshoot/",
-			Attr:   &pb149,
-			Str:    "RootlessKit + slirp4netns (default when installed); pasta, VPNKit, gvisor-tap-vsock",
+			ValueZh: "RootlessKit + slirp4netns（安装时为默认）；另可用 pasta、VPNKit、gvisor-tap-vsock",
+			Source:  "https://docs.docker.com/engine/security/rootless/troubleshoot/",
+			Attr:    &pb149,
+			Str:     "RootlessKit + slirp4netns (default when installed); pasta, VPNKit, gvisor-tap-vsock",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 123, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 124, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "29.x (29.0.0: 2025-11-10; newest seen 29.8.2)", Line: 124, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "29.x (29.0.0: 2025-11-10; newest seen 29.8.2)", Line: 125, Column: 16},
 			},
-			Source: "https://github.com/docker/cli",
-			Fact:   "docker-current-version",
-			Attr:   &pb150,
-			Str:    "29.x (29.0.0: 2025-11-10; newest seen 29.8.2)",
+			ValueZh: "29.x（29.0.0：2025-11-10；所见最新为 29.8.2）",
+			Source:  "https://github.com/docker/cli",
+			Fact:    "docker-current-version",
+			Attr:    &pb150,
+			Str:     "29.x (29.0.0: 2025-11-10; newest seen 29.8.2)",
 		},
 	},
 	Facts: []string{
@@ -1849,16 +1851,16 @@ var pb157 = Candidate{
 }
 
 var pb212 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 472, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 478, Col: 5},
 	ID:      "podman-farm-build-only",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 475, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 481, Col: 7},
 		En:  "Podman Farm is Kubernetes-like multi-node orchestration for small clusters and edge nodes; 'podman --farm myfarm run' spreads containers over the nodes.",
 		Zh:  "Podman Farm 是类 Kubernetes 的轻量级多节点编排，适合中小规模集群和边缘节点；`podman --farm myfarm run` 可把容器自动分布到各节点。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 478, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 484, Col: 7},
 		En:  "'podman farm' only farms out image builds to remote Podman machines of other architectures and merges the results into a manifest list (subcommands: build, create, list, remove, update). There is no global --farm flag, no 'podman --farm … run', and nothing that runs or schedules containers.",
 		Zh:  "`podman farm` 只把镜像构建分发到不同架构的远程 Podman 主机，并把结果合并为 manifest list（子命令只有 build、create、list、remove、update）。不存在全局 --farm 参数，也没有 `podman --farm … run`，更不会运行或调度容器。",
 	},
@@ -1866,16 +1868,16 @@ var pb212 = Fact{
 }
 
 var pb213 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 305, Col: 5},
+	Pos:     Pos{File: "rules/engine.yaml", Line: 311, Col: 5},
 	ID:      "podman-sqlite-default",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 308, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 314, Col: 7},
 		En:  "Podman 5.0 replaced BoltDB with SQLite as the default database.",
 		Zh:  "Podman 5.0 用 SQLite 取代 BoltDB 成为默认数据库。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 311, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 317, Col: 7},
 		En:  "SQLite became the default for new installs in 4.8.0 (2023-11), before 5.0. Podman 5.0 only stopped creating new BoltDB databases; 5.8 migrates BoltDB automatically and Podman 6 drops it.",
 		Zh:  "SQLite 早在 4.8.0（2023-11）就成为新安装的默认数据库，并非 5.0。5.0 只是不再新建 BoltDB 数据库；5.8 会自动迁移 BoltDB，Podman 6 则彻底移除它。",
 	},
@@ -1883,16 +1885,16 @@ var pb213 = Fact{
 }
 
 var pb214 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 323, Col: 5},
+	Pos:     Pos{File: "rules/engine.yaml", Line: 329, Col: 5},
 	ID:      "podman-50-perf-claim",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 326, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 332, Col: 7},
 		En:  "Podman 5.0 is 50%+ faster; 'podman ps -a' drops from about 150 ms to 70 ms.",
 		Zh:  "Podman 5.0 性能提升 50% 以上，`podman ps -a` 从约 150 毫秒降到 70 毫秒。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 329, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 335, Col: 7},
 		En:  "Neither the 5.0.0 release notes nor the release announcement give these figures; they only call pasta much faster for rootless networking. Treat the numbers as unsourced.",
 		Zh:  "5.0.0 的发布说明和发布公告中都没有这些数字，只提到 pasta 显著改善了 rootless 网络性能。这些数字应视为无出处。",
 	},
@@ -1900,20 +1902,20 @@ var pb214 = Fact{
 }
 
 var pb186 = Candidate{
-	Pos:  Pos{File: "rules/engine.yaml", Line: 129, Col: 5},
+	Pos:  Pos{File: "rules/engine.yaml", Line: 131, Col: 5},
 	ID:   "podman",
 	Name: "Podman",
 	Summary: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 132, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 134, Col: 7},
 		En:  "A daemonless engine: every container is a child of the podman command or of systemd. Rootless by design, with a Docker-like CLI, a Docker-compatible API and Quadlet for systemd.",
 		Zh:  "无守护进程的容器引擎：每个容器都是 podman 命令或 systemd 的子进程。天生支持 rootless，CLI 与 Docker 相近，提供兼容 Docker 的 API，并通过 Quadlet 与 systemd 集成。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 135, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 137, Col: 7},
 			Name: "daemonless",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 136, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 138, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/README.md",
 			Fact:   "podman-daemonless",
@@ -1921,10 +1923,10 @@ var pb186 = Candidate{
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 139, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 141, Col: 7},
 			Name: "rootless",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native", Line: 140, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native", Line: 142, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/README.md",
 			Fact:   "podman-daemonless",
@@ -1932,10 +1934,10 @@ var pb186 = Candidate{
 			Str:    "native",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 143, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 145, Col: 7},
 			Name: "systemd_integration",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 144, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 146, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Fact:   "podman-quadlet-since-44",
@@ -1943,14 +1945,14 @@ var pb186 = Candidate{
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 147, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 149, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 148, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 150, Column: 16},
 			},
 			Source: "report: 技术选型建议 / 容器引擎选择",
 			Note: &Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 151, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 153, Col: 11},
 				En:  "Mature and backed by Red Hat, but many third-party tools still expect a Docker socket first.",
 				Zh:  "已经成熟且有 Red Hat 支持，但不少第三方工具仍优先假定存在 Docker socket。",
 			},
@@ -1958,10 +1960,10 @@ var pb186 = Candidate{
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 153, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 155, Col: 7},
 			Name: "docker_compat",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 154, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 156, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-system-service.1.md",
 			Fact:   "podman-docker-compatible-api",
@@ -1969,28 +1971,28 @@ var pb186 = Candidate{
 			Num:    4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 157, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 159, Col: 7},
 			Name: "cri_native",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 158, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 160, Column: 16},
 			},
 			Source: "https://github.com/kubernetes/kubernetes/issues/106917",
 			Note: &Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 161, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 163, Col: 11},
 				En:  "Podman is not a CRI runtime; its sibling for Kubernetes nodes is CRI-O.",
 				Zh:  "Podman 不是 CRI 运行时；面向 Kubernetes 节点的同源项目是 CRI-O。",
 			},
 			Attr: &pb145,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 163, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 165, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 164, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 166, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-system-service.1.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 167, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 169, Col: 11},
 				En:  "The CLI mirrors docker's; rootless setup, SELinux labels and pods add a little to learn.",
 				Zh:  "CLI 与 docker 基本一致；rootless 配置、SELinux 标签和 Pod 概念需要额外学习一些。",
 			},
@@ -1998,10 +2000,10 @@ var pb186 = Candidate{
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 169, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 171, Col: 7},
 			Name: "security",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 170, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 172, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/README.md",
 			Fact:   "podman-daemonless",
@@ -2009,10 +2011,10 @@ var pb186 = Candidate{
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 173, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 175, Col: 7},
 			Name: "footprint",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 174, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 176, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/README.md",
 			Fact:   "podman-daemonless",
@@ -2020,26 +2022,28 @@ var pb186 = Candidate{
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 177, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 179, Col: 7},
 			Name: "rootless_networking",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "pasta (default since 5.0; slirp4netns before, removed in 6.0)", Line: 178, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "pasta (default since 5.0; slirp4netns before, removed in 6.0)", Line: 180, Column: 16},
 			},
-			Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
-			Fact:   "podman-pasta-default",
-			Attr:   &pb149,
-			Str:    "pasta (default since 5.0; slirp4netns before, removed in 6.0)",
+			ValueZh: "pasta（5.0 起为默认；此前为 slirp4netns，6.0 中已移除）",
+			Source:  "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
+			Fact:    "podman-pasta-default",
+			Attr:    &pb149,
+			Str:     "pasta (default since 5.0; slirp4netns before, removed in 6.0)",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 181, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 184, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "5.8.2 (2026-04-14); 6.0.0-rc1 tagged 2026-06-12", Line: 182, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "5.8.2 (2026-04-14); 6.0.0-rc1 tagged 2026-06-12", Line: 185, Column: 16},
 			},
-			Source: "https://github.com/containers/podman",
-			Fact:   "podman-current-version",
-			Attr:   &pb150,
-			Str:    "5.8.2 (2026-04-14); 6.0.0-rc1 tagged 2026-06-12",
+			ValueZh: "5.8.2（2026-04-14）；6.0.0-rc1 于 2026-06-12 打标签",
+			Source:  "https://github.com/containers/podman",
+			Fact:    "podman-current-version",
+			Attr:    &pb150,
+			Str:     "5.8.2 (2026-04-14); 6.0.0-rc1 tagged 2026-06-12",
 		},
 	},
 	Facts: []string{
@@ -2057,16 +2061,16 @@ var pb186 = Candidate{
 }
 
 var pb244 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 368, Col: 5},
+	Pos:     Pos{File: "rules/engine.yaml", Line: 374, Col: 5},
 	ID:      "containerd-k8s-default-runtime",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 371, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 377, Col: 7},
 		En:  "containerd is Kubernetes' default CRI runtime.",
 		Zh:  "containerd 是 Kubernetes 的默认 CRI 运行时。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 374, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 380, Col: 7},
 		En:  "Upstream Kubernetes has no default runtime. Since dockershim left the kubelet in 1.24, a cluster needs a CRI runtime such as containerd, CRI-O, or cri-dockerd for Docker Engine. containerd is the most common choice and is what k3s bundles.",
 		Zh:  "上游 Kubernetes 并没有默认运行时。自 1.24 从 kubelet 移除 dockershim 后，集群必须使用 CRI 运行时，如 containerd、CRI-O，或为 Docker Engine 准备的 cri-dockerd。containerd 是最常见的选择，k3s 也内置了它。",
 	},
@@ -2074,34 +2078,34 @@ var pb244 = Fact{
 }
 
 var pb215 = Candidate{
-	Pos:  Pos{File: "rules/engine.yaml", Line: 187, Col: 5},
+	Pos:  Pos{File: "rules/engine.yaml", Line: 191, Col: 5},
 	ID:   "containerd",
 	Name: "containerd",
 	Summary: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 190, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 194, Col: 7},
 		En:  "The CNCF-graduated runtime daemon underneath Docker, k3s and most Kubernetes nodes. It is built to be embedded: people drive it through the kubelet's CRI or through nerdctl.",
 		Zh:  "CNCF 毕业项目，是 Docker、k3s 和大多数 Kubernetes 节点底层的运行时守护进程。它为嵌入而设计，通常经由 kubelet 的 CRI 或 nerdctl 来使用。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 193, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 197, Col: 7},
 			Name: "daemonless",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 194, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 198, Column: 16},
 			},
 			Source: "https://github.com/containerd/containerd/blob/main/README.md",
 			Attr:   &pb138,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 196, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 200, Col: 7},
 			Name: "rootless",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "opt-in", Line: 197, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "opt-in", Line: 201, Column: 16},
 			},
 			Source: "https://github.com/containerd/nerdctl/blob/main/docs/rootless.md",
 			Fact:   "containerd-nerdctl",
 			Note: &Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 201, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 205, Col: 11},
 				En:  "Rootless containerd runs under RootlessKit, set up with containerd-rootless-setuptool.sh from nerdctl.",
 				Zh:  "Rootless 模式下 containerd 运行在 RootlessKit 中，用 nerdctl 附带的 containerd-rootless-setuptool.sh 配置。",
 			},
@@ -2109,14 +2113,14 @@ var pb215 = Candidate{
 			Str:  "opt-in",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 203, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 207, Col: 7},
 			Name: "systemd_integration",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 204, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 208, Column: 16},
 			},
 			Source: "https://github.com/containerd/containerd/blob/main/docs/getting-started.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 207, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 211, Col: 11},
 				En:  "containerd ships a systemd unit for the daemon; containers themselves are not systemd units.",
 				Zh:  "containerd 为守护进程提供 systemd 单元，但容器本身不是 systemd 单元。",
 			},
@@ -2124,10 +2128,10 @@ var pb215 = Candidate{
 			Num:  2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 209, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 213, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 210, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 214, Column: 16},
 			},
 			Source: "https://www.cncf.io/projects/containerd/",
 			Fact:   "containerd-k8s-default-runtime",
@@ -2135,15 +2139,15 @@ var pb215 = Candidate{
 			Num:    4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 213, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 217, Col: 7},
 			Name: "docker_compat",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 214, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 218, Column: 16},
 			},
 			Source: "https://pkg.go.dev/github.com/containerd/nerdctl/v2@v2.0.0",
 			Fact:   "containerd-nerdctl",
 			Note: &Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 218, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 222, Col: 11},
 				En:  "No Docker API; nerdctl copies the docker CLI and supports compose files.",
 				Zh:  "不提供 Docker API；nerdctl 复刻了 docker CLI，并支持 compose 文件。",
 			},
@@ -2151,10 +2155,10 @@ var pb215 = Candidate{
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 220, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 224, Col: 7},
 			Name: "cri_native",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 221, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 225, Column: 16},
 			},
 			Source: "https://github.com/kubernetes/kubernetes/issues/106917",
 			Fact:   "containerd-k8s-default-runtime",
@@ -2162,14 +2166,14 @@ var pb215 = Candidate{
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 224, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 228, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 225, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 229, Column: 16},
 			},
 			Source: "https://github.com/containerd/containerd/blob/main/README.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 228, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 232, Col: 11},
 				En:  "Its own ctr tool is for debugging only; day-to-day use needs nerdctl or an orchestrator on top.",
 				Zh:  "自带的 ctr 仅用于调试；日常使用需要在其上配合 nerdctl 或编排系统。",
 			},
@@ -2177,14 +2181,14 @@ var pb215 = Candidate{
 			Num:  2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 230, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 234, Col: 7},
 			Name: "security",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 231, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 235, Column: 16},
 			},
 			Source: "https://github.com/containerd/nerdctl/blob/main/docs/rootless.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 234, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 238, Col: 11},
 				En:  "The daemon runs as root unless rootless mode is set up.",
 				Zh:  "除非专门配置 rootless 模式，守护进程以 root 运行。",
 			},
@@ -2192,14 +2196,14 @@ var pb215 = Candidate{
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 236, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 240, Col: 7},
 			Name: "footprint",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 237, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 241, Column: 16},
 			},
 			Source: "https://github.com/containerd/containerd/blob/main/README.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 240, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 244, Col: 11},
 				En:  "One lean daemon plus a small shim per container.",
 				Zh:  "一个精简的守护进程，外加每个容器一个小型 shim 进程。",
 			},
@@ -2207,25 +2211,27 @@ var pb215 = Candidate{
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 242, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 246, Col: 7},
 			Name: "rootless_networking",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "RootlessKit + slirp4netns or pasta (containerd-rootless-setuptool.sh)", Line: 243, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "RootlessKit + slirp4netns or pasta (containerd-rootless-setuptool.sh)", Line: 247, Column: 16},
 			},
-			Source: "https://github.com/containerd/nerdctl/blob/main/docs/rootless.md",
-			Attr:   &pb149,
-			Str:    "RootlessKit + slirp4netns or pasta (containerd-rootless-setuptool.sh)",
+			ValueZh: "RootlessKit + slirp4netns 或 pasta（containerd-rootless-setuptool.sh）",
+			Source:  "https://github.com/containerd/nerdctl/blob/main/docs/rootless.md",
+			Attr:    &pb149,
+			Str:     "RootlessKit + slirp4netns or pasta (containerd-rootless-setuptool.sh)",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/engine.yaml", Line: 245, Col: 7},
+			Pos:  Pos{File: "rules/engine.yaml", Line: 250, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "2.3 LTS (2026-04-30, supported to 2028-04-30); 2.0 LTS to 2027-03", Line: 246, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "2.3 LTS (2026-04-30, supported to 2028-04-30); 2.0 LTS to 2027-03", Line: 251, Column: 16},
 			},
-			Source: "https://github.com/containerd/containerd/blob/main/RELEASES.md",
-			Fact:   "containerd-releases",
-			Attr:   &pb150,
-			Str:    "2.3 LTS (2026-04-30, supported to 2028-04-30); 2.0 LTS to 2027-03",
+			ValueZh: "2.3 LTS（2026-04-30，支持至 2028-04-30）；2.0 LTS 支持至 2027-03",
+			Source:  "https://github.com/containerd/containerd/blob/main/RELEASES.md",
+			Fact:    "containerd-releases",
+			Attr:    &pb150,
+			Str:     "2.3 LTS (2026-04-30, supported to 2028-04-30); 2.0 LTS to 2027-03",
 		},
 	},
 	Category: "engine",
@@ -2321,16 +2327,16 @@ var pb137 = Category{
 	},
 	Rules: []*Rule{
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 389, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 395, Col: 5},
 			ID:  "engine.legacy-apps",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 390, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 396, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 390, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 396, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "legacy-apps", Line: 390, Column: 23},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "legacy-apps", Line: 396, Column: 23},
 						},
 						op: "has",
 						strs: []string{
@@ -2343,13 +2349,13 @@ var pb137 = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 393, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 399, Col: 13},
 				IDs: []string{
 					"docker",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 395, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 401, Col: 7},
 				En:  "Containerising legacy applications: the report names Docker first, and its Dockerfile conventions and tooling are what most existing guides assume.",
 				Zh:  "传统应用容器化：报告首推 Docker，现有的大多数迁移指南也默认使用 Dockerfile 及其工具链。",
 			},
@@ -2357,16 +2363,16 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 398, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 404, Col: 5},
 			ID:  "engine.dev-workstation",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 399, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 405, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 399, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 405, Col: 12},
 						Key: "environment",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "workstation", Line: 399, Column: 25},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "workstation", Line: 405, Column: 25},
 						},
 						op: "is",
 						strs: []string{
@@ -2379,13 +2385,13 @@ var pb137 = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 402, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 408, Col: 13},
 				IDs: []string{
 					"docker",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 404, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 410, Col: 7},
 				En:  "Developer workstations: the report recommends Docker for development environments, where its tooling and documentation are broadest.",
 				Zh:  "开发者工作站：报告推荐在开发环境使用 Docker，它的工具和文档在这一场景最为完善。",
 			},
@@ -2393,16 +2399,16 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 407, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 413, Col: 5},
 			ID:  "engine.docker-desktop-license",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 408, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 414, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 408, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 414, Col: 12},
 						Key: "environment",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "workstation", Line: 408, Column: 25},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "workstation", Line: 414, Column: 25},
 						},
 						op: "is",
 						strs: []string{
@@ -2414,13 +2420,13 @@ var pb137 = Category{
 			},
 			Effect: "caveat",
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 410, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 416, Col: 13},
 				IDs: []string{
 					"docker",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 412, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 418, Col: 7},
 				En:  "On Mac and Windows this usually means Docker Desktop, which needs a paid subscription in organisations with 250 or more employees or $10M or more in annual revenue. Docker Engine itself on Linux stays Apache-2.0; Podman Desktop is a free alternative.",
 				Zh:  "在 Mac 和 Windows 上通常要用 Docker Desktop：员工 250 人及以上或年收入 1000 万美元及以上的组织须付费订阅。Linux 上单独安装的 Docker Engine 仍为 Apache-2.0 许可；Podman Desktop 是免费的替代品。",
 			},
@@ -2428,16 +2434,16 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 415, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 421, Col: 5},
 			ID:  "engine.ci-pipelines",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 416, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 422, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 416, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 422, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "batch-ci", Line: 416, Column: 23},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "batch-ci", Line: 422, Column: 23},
 						},
 						op: "has",
 						strs: []string{
@@ -2450,13 +2456,13 @@ var pb137 = Category{
 			Effect: "adjust",
 			Points: 6,
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 419, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 425, Col: 13},
 				IDs: []string{
 					"docker",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 421, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 427, Col: 7},
 				En:  "CI/CD pipelines: the report recommends Docker, which hosted CI services and build tools support out of the box.",
 				Zh:  "CI/CD 流水线：报告推荐 Docker，主流托管 CI 服务和构建工具都开箱即用地支持它。",
 			},
@@ -2464,16 +2470,16 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 424, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 430, Col: 5},
 			ID:  "engine.maturity-first",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 425, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 431, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 425, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 431, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "maturity", Line: 425, Column: 24},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "maturity", Line: 431, Column: 24},
 						},
 						op: "has",
 						strs: []string{
@@ -2486,13 +2492,13 @@ var pb137 = Category{
 			Effect: "adjust",
 			Points: 6,
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 428, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 434, Col: 13},
 				IDs: []string{
 					"docker",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 430, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 436, Col: 7},
 				En:  "Ecosystem maturity first: the report picks Docker for the most mature ecosystem, the widest tool support and the largest community.",
 				Zh:  "生态成熟度优先：报告因生态最成熟、工具支持最丰富、社区最广泛而推荐 Docker。",
 			},
@@ -2500,16 +2506,16 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 435, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 441, Col: 5},
 			ID:  "engine.rootless-podman",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 436, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 442, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 436, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 442, Col: 12},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 436, Column: 22},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 442, Column: 22},
 						},
 						op: "is",
 						strs: []string{
@@ -2517,7 +2523,7 @@ var pb137 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 436, Col: 28},
+						Pos: Pos{File: "rules/engine.yaml", Line: 442, Col: 28},
 						Key: "scale",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -2525,10 +2531,10 @@ var pb137 = Category{
 								Style: 32,
 								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "single-host", Line: 436, Column: 36},
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "small", Line: 436, Column: 49},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "single-host", Line: 442, Column: 36},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "small", Line: 442, Column: 49},
 								},
-								Line:   436,
+								Line:   442,
 								Column: 35,
 							},
 						},
@@ -2544,13 +2550,13 @@ var pb137 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 439, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 445, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 439, Col: 22},
+						Pos: Pos{File: "rules/engine.yaml", Line: 445, Col: 22},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native", Line: 439, Column: 32},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native", Line: 445, Column: 32},
 						},
 						op: "is",
 						strs: []string{
@@ -2560,7 +2566,7 @@ var pb137 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 441, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 447, Col: 7},
 				En:  "Rootless deployment: the report recommends Podman, which runs rootless by design with no daemon, and uses pasta for rootless networking since 5.0.",
 				Zh:  "Rootless 部署：报告推荐 Podman。它天生以 rootless 方式运行、没有守护进程，5.0 起还用 pasta 作为 rootless 网络。",
 			},
@@ -2568,16 +2574,16 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 444, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 450, Col: 5},
 			ID:  "engine.rootless-docker-opt-in",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 445, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 451, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 445, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 451, Col: 12},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 445, Column: 22},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 451, Column: 22},
 						},
 						op: "is",
 						strs: []string{
@@ -2589,13 +2595,13 @@ var pb137 = Category{
 			},
 			Effect: "caveat",
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 447, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 453, Col: 13},
 				IDs: []string{
 					"docker",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 449, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 455, Col: 7},
 				En:  "Docker can run rootless (stable since 20.10), but it is opt-in: each user runs dockerd-rootless-setuptool.sh, the CLI must point at the user's socket, and overlay networks, AppArmor and checkpoints are unavailable.",
 				Zh:  "Docker 也能以 rootless 运行（20.10 起稳定），但需主动开启：每个用户要运行 dockerd-rootless-setuptool.sh，CLI 要指向该用户的 socket，且不支持 overlay 网络、AppArmor 和 checkpoint。",
 			},
@@ -2603,16 +2609,16 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 452, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 458, Col: 5},
 			ID:  "engine.rootless-containerd-setup",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 453, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 459, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 453, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 459, Col: 12},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 453, Column: 22},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 459, Column: 22},
 						},
 						op: "is",
 						strs: []string{
@@ -2624,13 +2630,13 @@ var pb137 = Category{
 			},
 			Effect: "caveat",
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 455, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 461, Col: 13},
 				IDs: []string{
 					"containerd",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 457, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 463, Col: 7},
 				En:  "Rootless containerd is possible but not the default: it runs under RootlessKit, installed with nerdctl's containerd-rootless-setuptool.sh, and resource limits need cgroup v2 with systemd.",
 				Zh:  "containerd 可以 rootless 运行但并非默认：需借助 nerdctl 的 containerd-rootless-setuptool.sh 在 RootlessKit 中运行，资源限制还要求 cgroup v2 和 systemd。",
 			},
@@ -2638,16 +2644,16 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 460, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 466, Col: 5},
 			ID:  "engine.systemd-quadlet",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 461, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 467, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 461, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 467, Col: 12},
 						Key: "systemd",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 461, Column: 21},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 467, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -2660,13 +2666,13 @@ var pb137 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 464, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 470, Col: 13},
 				IDs: []string{
 					"podman",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 466, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 472, Col: 7},
 				En:  "System services under systemd: the report recommends Podman. With Quadlet (since 4.4) a short .container file becomes a regular systemd unit with restarts, dependencies and, since 5.0, Notify=healthy.",
 				Zh:  "以 systemd 管理系统级服务：报告推荐 Podman。借助 Quadlet（4.4 起），一个简短的 .container 文件即可生成普通 systemd 单元，支持重启、依赖，5.0 起还支持 Notify=healthy。",
 			},
@@ -2674,16 +2680,16 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 469, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 475, Col: 5},
 			ID:  "engine.security-first",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 470, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 476, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 470, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 476, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "security", Line: 470, Column: 24},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "security", Line: 476, Column: 24},
 						},
 						op: "has",
 						strs: []string{
@@ -2696,13 +2702,13 @@ var pb137 = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 473, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 479, Col: 13},
 				IDs: []string{
 					"podman",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 475, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 481, Col: 7},
 				En:  "Security first: the report recommends Podman; with no root daemon there is no privileged socket to attack, and containers run rootless by default.",
 				Zh:  "安全性优先：报告推荐 Podman。没有以 root 运行的守护进程，也就没有可被攻击的特权 socket，容器默认以 rootless 运行。",
 			},
@@ -2710,13 +2716,13 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 478, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 484, Col: 5},
 			ID:  "engine.podman-farm-builds-only",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 479, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 485, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 479, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 485, Col: 12},
 						Key: "scale",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -2724,11 +2730,11 @@ var pb137 = Category{
 								Style: 32,
 								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "small", Line: 479, Column: 20},
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "medium", Line: 479, Column: 27},
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 479, Column: 35},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "small", Line: 485, Column: 20},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "medium", Line: 485, Column: 27},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 485, Column: 35},
 								},
-								Line:   479,
+								Line:   485,
 								Column: 19,
 							},
 						},
@@ -2744,13 +2750,13 @@ var pb137 = Category{
 			},
 			Effect: "caveat",
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 481, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 487, Col: 13},
 				IDs: []string{
 					"podman",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 483, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 489, Col: 7},
 				En:  "The report's 'multi-node orchestration with Farm' is wrong: podman farm only distributes image builds to machines of other architectures. Podman itself runs containers on one host; for several nodes, pair it with Quadlet per host or choose an orchestrator.",
 				Zh:  "报告所说的“用 Farm 实现多节点编排”有误：podman farm 只是把镜像构建分发到不同架构的机器上。Podman 本身只在单台主机上运行容器；多节点场景请在每台主机上配合 Quadlet，或另选编排系统。",
 			},
@@ -2758,13 +2764,13 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 488, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 494, Col: 5},
 			ID:  "engine.kubernetes-cri",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 489, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 495, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 489, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 495, Col: 12},
 						Key: "scale",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -2772,10 +2778,10 @@ var pb137 = Category{
 								Style: 32,
 								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "medium", Line: 489, Column: 20},
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 489, Column: 28},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "medium", Line: 495, Column: 20},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 495, Column: 28},
 								},
-								Line:   489,
+								Line:   495,
 								Column: 19,
 							},
 						},
@@ -2791,13 +2797,13 @@ var pb137 = Category{
 			Effect: "adjust",
 			Points: 15,
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 492, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 498, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 492, Col: 22},
+						Pos: Pos{File: "rules/engine.yaml", Line: 498, Col: 22},
 						Key: "cri_native",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 492, Column: 34},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 498, Column: 34},
 						},
 						op: "is",
 						strs: []string{
@@ -2807,7 +2813,7 @@ var pb137 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 494, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 500, Col: 7},
 				En:  "At cluster scale the engine on each node is what the kubelet drives through CRI. containerd speaks CRI natively and is the most common node runtime (Kubernetes itself has no default; CRI-O is the other main option).",
 				Zh:  "在集群规模下，各节点上的引擎由 kubelet 通过 CRI 调用。containerd 原生支持 CRI，是最常见的节点运行时（Kubernetes 本身没有默认运行时，另一主要选择是 CRI-O）。",
 			},
@@ -2815,13 +2821,13 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 497, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 503, Col: 5},
 			ID:  "engine.kubernetes-needs-cri",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 498, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 504, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 498, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 504, Col: 12},
 						Key: "scale",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -2829,10 +2835,10 @@ var pb137 = Category{
 								Style: 32,
 								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "medium", Line: 498, Column: 20},
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 498, Column: 28},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "medium", Line: 504, Column: 20},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 504, Column: 28},
 								},
-								Line:   498,
+								Line:   504,
 								Column: 19,
 							},
 						},
@@ -2848,13 +2854,13 @@ var pb137 = Category{
 			Effect: "adjust",
 			Points: -15,
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 501, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 507, Col: 13},
 				IDs: []string{
 					"docker",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 503, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 509, Col: 7},
 				En:  "Not a CRI runtime: since Kubernetes 1.24 removed dockershim, Docker Engine on a node needs the cri-dockerd adapter. Keep it for building images and local work.",
 				Zh:  "不是 CRI 运行时：Kubernetes 1.24 移除 dockershim 后，节点上的 Docker Engine 需要 cri-dockerd 适配器。它更适合用于构建镜像和本地开发。",
 			},
@@ -2862,13 +2868,13 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 506, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 512, Col: 5},
 			ID:  "engine.kubernetes-podman-not-cri",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 507, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 513, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 507, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 513, Col: 12},
 						Key: "scale",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -2876,10 +2882,10 @@ var pb137 = Category{
 								Style: 32,
 								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "medium", Line: 507, Column: 20},
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 507, Column: 28},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "medium", Line: 513, Column: 20},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 513, Column: 28},
 								},
-								Line:   507,
+								Line:   513,
 								Column: 19,
 							},
 						},
@@ -2895,13 +2901,13 @@ var pb137 = Category{
 			Effect: "adjust",
 			Points: -20,
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 510, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 516, Col: 13},
 				IDs: []string{
 					"podman",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 512, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 518, Col: 7},
 				En:  "Podman cannot serve the kubelet at all (its Kubernetes counterpart is CRI-O), so at cluster scale it is not the node engine: keep it for building images, rootless work on single hosts and local development.",
 				Zh:  "Podman 根本不能作为 kubelet 的运行时（对应的是 CRI-O），因此在集群规模下它不适合作为节点引擎：更适合用于构建镜像、单机 rootless 场景和本地开发。",
 			},
@@ -2909,16 +2915,16 @@ var pb137 = Category{
 			Category: "engine",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/engine.yaml", Line: 515, Col: 5},
+			Pos: Pos{File: "rules/engine.yaml", Line: 521, Col: 5},
 			ID:  "engine.not-a-sandbox",
 			When: Condition{
-				Pos: Pos{File: "rules/engine.yaml", Line: 516, Col: 11},
+				Pos: Pos{File: "rules/engine.yaml", Line: 522, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/engine.yaml", Line: 516, Col: 12},
+						Pos: Pos{File: "rules/engine.yaml", Line: 522, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 516, Column: 21},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 522, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -2930,7 +2936,7 @@ var pb137 = Category{
 			},
 			Effect: "caveat",
 			Target: Target{
-				Pos: Pos{File: "rules/engine.yaml", Line: 518, Col: 13},
+				Pos: Pos{File: "rules/engine.yaml", Line: 524, Col: 13},
 				IDs: []string{
 					"docker",
 					"podman",
@@ -2938,7 +2944,7 @@ var pb137 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/engine.yaml", Line: 520, Col: 7},
+				Pos: Pos{File: "rules/engine.yaml", Line: 526, Col: 7},
 				En:  "No engine alone is a sandbox: containers share the host kernel and are isolated only by namespaces (the report rates this 3 of 5). For untrusted code add a sandboxed runtime such as gVisor or Kata from the sandbox category; containerd and CRI-O select one per pod through RuntimeClass.",
 				Zh:  "仅靠容器引擎并不构成沙箱：容器共享宿主机内核，只靠命名空间隔离（报告评为 3/5 级）。运行不可信代码时，请从沙箱运行时类别中加上 gVisor 或 Kata 等；containerd 和 CRI-O 可通过 RuntimeClass 为每个 Pod 选择。",
 			},
@@ -3166,16 +3172,16 @@ var pb324 = Attribute{
 }
 
 var pb364 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 490, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 496, Col: 5},
 	ID:      "k8s-131-sidecar-ga",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 493, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 499, Col: 7},
 		En:  "Native sidecar containers went GA in 1.31.",
 		Zh:  "原生 Sidecar 容器在 1.31 中 GA。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 496, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 502, Col: 7},
 		En:  "Sidecar containers (init containers with restartPolicy: Always, KEP-753) became GA in v1.33 (2025-04-23); they are not in the 1.31 stable list.",
 		Zh:  "Sidecar 容器（restartPolicy: Always 的 init 容器，KEP-753）在 v1.33（2025-04-23）才 GA，1.31 的稳定特性列表中并没有它。",
 	},
@@ -3183,16 +3189,16 @@ var pb364 = Fact{
 }
 
 var pb365 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 517, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 523, Col: 5},
 	ID:      "k8s-131-pod-failure-policy",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 520, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 526, Col: 7},
 		En:  "Pod failure policy for Jobs is beta in 1.31.",
 		Zh:  "Job 的 Pod 失效策略在 1.31 中为 Beta。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 523, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 529, Col: 7},
 		En:  "It went GA (stable) in v1.31 (KEP-3329, retriable and non-retriable Pod failures for Jobs).",
 		Zh:  "它在 v1.31 已经 GA（KEP-3329，Job 的可重试与不可重试 Pod 失败）。",
 	},
@@ -3200,16 +3206,16 @@ var pb365 = Fact{
 }
 
 var pb366 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 544, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 550, Col: 5},
 	ID:      "k8s-current-release",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 547, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 553, Col: 7},
 		En:  "Kubernetes 1.31 is the latest release.",
 		Zh:  "Kubernetes 1.31 是最新版本。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 550, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 556, Col: 7},
 		En:  "At the report date (2025-10) the latest was already 1.34 (2025-08-27). Since then: 1.35 (2025-12-17), 1.36 (2026-04-22) and 1.37 (2026-08-26).",
 		Zh:  "报告发布时（2025-10）最新版本已是 1.34（2025-08-27）。此后又有 1.35（2025-12-17）、1.36（2026-04-22）和 1.37（2026-08-26）。",
 	},
@@ -3217,16 +3223,16 @@ var pb366 = Fact{
 }
 
 var pb367 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 526, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 532, Col: 5},
 	ID:      "k8s-dra-timeline",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 529, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 535, Col: 7},
 		En:  "Dynamic Resource Allocation (structured parameters) is alpha in 1.31.",
 		Zh:  "动态资源分配（结构化参数）在 1.31 中为 Alpha。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 532, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 538, Col: 7},
 		En:  "True for 1.31, but dated: structured parameters first appeared as alpha in 1.30, DRA went beta in 1.32, and its core API (resource.k8s.io/v1) is GA since 1.34.",
 		Zh:  "就 1.31 而言属实，但已过时：结构化参数在 1.30 首次以 alpha 出现，DRA 在 1.32 进入 beta，其核心 API（resource.k8s.io/v1）自 1.34 起 GA。",
 	},
@@ -3234,16 +3240,16 @@ var pb367 = Fact{
 }
 
 var pb368 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 508, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 514, Col: 5},
 	ID:      "k8s-131-pv-beta",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 511, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 517, Col: 7},
 		En:  "PersistentVolume migration went beta in 1.31.",
 		Zh:  "PersistentVolume 迁移在 1.31 进入 Beta。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 514, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 520, Col: 7},
 		En:  "In 1.31 the PV last-phase-transition time went GA, and VolumeAttributesClass (GA in 1.34) and 'always honor PV reclaim policy' went beta. No 'PV migration' feature went beta; most in-tree cloud-provider and CSI-migration code was removed instead.",
 		Zh:  "1.31 中 PV 最近阶段转换时间 GA，VolumeAttributesClass（1.34 GA）和“始终遵循 PV 回收策略”进入 beta。并没有名为“PV 迁移”的特性进入 beta，反而移除了大部分树内云厂商代码和 CSI 迁移开关。",
 	},
@@ -3251,16 +3257,16 @@ var pb368 = Fact{
 }
 
 var pb369 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 535, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 541, Col: 5},
 	ID:      "k8s-131-perf-numbers",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 538, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 544, Col: 7},
 		En:  "Kubernetes 1.31: API server +30%, scheduler latency -25%, etcd storage +20%.",
 		Zh:  "Kubernetes 1.31：API 服务器性能 +30%，调度延迟 -25%，etcd 存储 +20%。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 541, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 547, Col: 7},
 		En:  "The official 1.31 release announcement contains no such figures and no other source was found; treat them as unsourced.",
 		Zh:  "1.31 官方发布公告中没有这些数字，也未找到其他出处，应视为无来源数据。",
 	},
@@ -3434,10 +3440,11 @@ var pb331 = Candidate{
 			Value: Raw{
 				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "1.37 (2026-08-26); the report describes 1.31 (2024-08-13)", Line: 148, Column: 16},
 			},
-			Source: "https://kubernetes.io/blog/2026/08/26/kubernetes-v1-37-release/",
-			Fact:   "k8s-current-release",
-			Attr:   &pb324,
-			Str:    "1.37 (2026-08-26); the report describes 1.31 (2024-08-13)",
+			ValueZh: "1.37（2026-08-26）；报告描述的是 1.31（2024-08-13）",
+			Source:  "https://kubernetes.io/blog/2026/08/26/kubernetes-v1-37-release/",
+			Fact:    "k8s-current-release",
+			Attr:    &pb324,
+			Str:     "1.37 (2026-08-26); the report describes 1.31 (2024-08-13)",
 		},
 	},
 	Facts: []string{
@@ -3461,16 +3468,16 @@ var pb331 = Candidate{
 }
 
 var pb402 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 580, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 586, Col: 5},
 	ID:      "k3s-min-memory",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 583, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 589, Col: 7},
 		En:  "k3s needs at least 512 MB of memory.",
 		Zh:  "k3s 最低只需 512 MB 内存。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 586, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 592, Col: 7},
 		En:  "512 MB (1 core) is the minimum for an agent only. A server needs at least 2 cores and 2 GB; profiling measured about 1.6 GB for a server with a workload and about 275 MB for an agent.",
 		Zh:  "512 MB（1 核）只是 agent 节点的最低要求；server 节点至少需要 2 核 2 GB。官方资源测试中，运行负载的 server 约占 1.6 GB，agent 约占 275 MB。",
 	},
@@ -3478,20 +3485,20 @@ var pb402 = Fact{
 }
 
 var pb370 = Candidate{
-	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 153, Col: 5},
+	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 154, Col: 5},
 	ID:   "k3s",
 	Name: "K3s",
 	Summary: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 156, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 157, Col: 7},
 		En:  "A fully conformant Kubernetes distribution in one binary under 100 MB, with containerd, Flannel, Traefik and a local storage provisioner built in. Aimed at edge, IoT, ARM and small clusters.",
 		Zh:  "完全一致性认证的 Kubernetes 发行版，单个二进制不到 100 MB，内置 containerd、Flannel、Traefik 和本地存储供应器，面向边缘、IoT、ARM 和小型集群。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 159, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 160, Col: 7},
 			Name: "schedules_containers",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 160, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 161, Column: 16},
 			},
 			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
 			Fact:   "k3s-lightweight-certified",
@@ -3499,24 +3506,24 @@ var pb370 = Candidate{
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 163, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 164, Col: 7},
 			Name: "multi_node",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 164, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 165, Column: 16},
 			},
 			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
 			Attr:   &pb309,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 166, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 167, Col: 7},
 			Name: "max_scale",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 167, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 168, Column: 16},
 			},
 			Source: "https://github.com/k3s-io/docs/blob/main/docs/installation/requirements.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 170, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 171, Col: 11},
 				En:  "The sizing guide goes past 1,800 agents with a 16-core, 32 GB server.",
 				Zh:  "官方容量指南中，16 核 32 GB 的 server 可支撑 1800 个以上 agent。",
 			},
@@ -3524,15 +3531,15 @@ var pb370 = Candidate{
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 172, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 173, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 173, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 174, Column: 16},
 			},
 			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
 			Fact:   "k3s-lightweight-certified",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 177, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 178, Col: 11},
 				En:  "Conformant, so Kubernetes tools and Helm charts work; managed cloud offerings are upstream Kubernetes, not K3s.",
 				Zh:  "通过一致性认证，Kubernetes 工具和 Helm chart 都能使用；但云厂商的托管服务是上游 Kubernetes 而非 K3s。",
 			},
@@ -3540,15 +3547,15 @@ var pb370 = Candidate{
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 179, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 180, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 180, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 181, Column: 16},
 			},
 			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
 			Fact:   "k3s-lightweight-certified",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 184, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 185, Col: 11},
 				En:  "Installs in one command, but workloads are still written against the Kubernetes API.",
 				Zh:  "一条命令即可安装，但应用仍需按 Kubernetes API 编写。",
 			},
@@ -3556,10 +3563,10 @@ var pb370 = Candidate{
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 186, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 187, Col: 7},
 			Name: "control_plane_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2048", Line: 187, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2048", Line: 188, Column: 16},
 			},
 			Source: "https://github.com/k3s-io/docs/blob/main/docs/installation/requirements.md",
 			Fact:   "k3s-min-memory",
@@ -3567,10 +3574,10 @@ var pb370 = Candidate{
 			Num:    2048,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 190, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 191, Col: 7},
 			Name: "node_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "512", Line: 191, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "512", Line: 192, Column: 16},
 			},
 			Source: "https://github.com/k3s-io/docs/blob/main/docs/installation/requirements.md",
 			Fact:   "k3s-min-memory",
@@ -3578,15 +3585,15 @@ var pb370 = Candidate{
 			Num:    512,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 194, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 195, Col: 7},
 			Name: "ha",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 195, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 196, Column: 16},
 			},
 			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
 			Fact:   "k3s-lightweight-certified",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 199, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 200, Col: 11},
 				En:  "Three or more servers with embedded etcd, or an external database.",
 				Zh:  "三台及以上 server 使用内嵌 etcd，或使用外部数据库。",
 			},
@@ -3594,14 +3601,14 @@ var pb370 = Candidate{
 			Bool: true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 201, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 202, Col: 7},
 			Name: "gpu_scheduling",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 202, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 203, Column: 16},
 			},
 			Source: "https://docs.k3s.io/advanced#nvidia-container-runtime-support",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 205, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 206, Col: 11},
 				En:  "Same device-plugin and DRA APIs as upstream; the NVIDIA container runtime is detected at start.",
 				Zh:  "与上游相同的设备插件和 DRA API；启动时会自动检测 NVIDIA 容器运行时。",
 			},
@@ -3609,43 +3616,44 @@ var pb370 = Candidate{
 			Num:  5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 207, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 208, Col: 7},
 			Name: "security_controls",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 208, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 209, Column: 16},
 			},
 			Source: "https://docs.k3s.io/security/hardening-guide",
 			Attr:   &pb317,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 210, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 211, Col: 7},
 			Name: "systemd_native",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 211, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 212, Column: 16},
 			},
 			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
 			Attr:   &pb318,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 213, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 214, Col: 7},
 			Name: "rootless",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "experimental", Line: 214, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "experimental", Line: 215, Column: 16},
 			},
 			Source: "https://docs.k3s.io/advanced#running-rootless-servers-experimental",
 			Attr:   &pb319,
 			Str:    "experimental",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 216, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 217, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Follows upstream Kubernetes minors (v1.x.y+k3sN)", Line: 217, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Follows upstream Kubernetes minors (v1.x.y+k3sN)", Line: 218, Column: 16},
 			},
-			Source: "https://github.com/k3s-io/k3s/blob/master/README.md",
-			Attr:   &pb324,
-			Str:    "Follows upstream Kubernetes minors (v1.x.y+k3sN)",
+			ValueZh: "跟随上游 Kubernetes 小版本（v1.x.y+k3sN）",
+			Source:  "https://github.com/k3s-io/k3s/blob/master/README.md",
+			Attr:    &pb324,
+			Str:     "Follows upstream Kubernetes minors (v1.x.y+k3sN)",
 		},
 	},
 	Category: "orchestrator",
@@ -3655,16 +3663,16 @@ var pb370 = Candidate{
 }
 
 var pb436 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 589, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 595, Col: 5},
 	ID:      "docker-swarm-status",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 592, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 598, Col: 7},
 		En:  "Docker Swarm is still available and getting new releases.",
 		Zh:  "Docker Swarm 仍然可用，并有新版本发布。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 595, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 601, Col: 7},
 		En:  "Swarm mode is still built into the open-source Docker Engine (SwarmKit lives in moby/swarmkit) and Mirantis sells support for it. Only the old standalone 'classic Swarm' was deprecated in 2020. Feature work is slow and its ecosystem is far smaller than Kubernetes'.",
 		Zh:  "Swarm 模式仍内置于开源 Docker Engine 中（SwarmKit 位于 moby/swarmkit），Mirantis 提供商业支持；2020 年弃用的只是早期独立的“经典 Swarm”。不过新功能推进缓慢，生态远小于 Kubernetes。",
 	},
@@ -3672,46 +3680,46 @@ var pb436 = Fact{
 }
 
 var pb403 = Candidate{
-	Pos:    Pos{File: "rules/orchestrator.yaml", Line: 220, Col: 5},
+	Pos:    Pos{File: "rules/orchestrator.yaml", Line: 222, Col: 5},
 	ID:     "docker-swarm",
 	Name:   "Docker Swarm mode",
 	NameZh: "Docker Swarm 模式",
 	Summary: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 224, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 226, Col: 7},
 		En:  "Clustering built into Docker Engine: docker swarm init/join, services described in compose files, Raft-replicated managers. Simple, but with a much smaller ecosystem than Kubernetes.",
 		Zh:  "Docker Engine 内置的集群模式：用 docker swarm init/join 组网，用 compose 文件描述服务，管理节点通过 Raft 复制状态。简单易用，但生态远小于 Kubernetes。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 227, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 229, Col: 7},
 			Name: "schedules_containers",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 228, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 230, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
 			Attr:   &pb308,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 230, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 232, Col: 7},
 			Name: "multi_node",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 231, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 233, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
 			Attr:   &pb309,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 233, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 235, Col: 7},
 			Name: "max_scale",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 234, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 236, Column: 16},
 			},
 			Source: "https://github.com/moby/swarmkit/issues/2665",
 			Fact:   "docker-swarm-status",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 238, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 240, Col: 11},
 				En:  "No published sizing guidance for 100+ nodes, and little active feature work.",
 				Zh:  "没有面向 100 个以上节点的官方容量指南，新功能开发也很少。",
 			},
@@ -3719,10 +3727,10 @@ var pb403 = Candidate{
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 240, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 242, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 241, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 243, Column: 16},
 			},
 			Source: "https://github.com/docker/roadmap/issues/86",
 			Fact:   "docker-swarm-status",
@@ -3730,47 +3738,47 @@ var pb403 = Candidate{
 			Num:    2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 244, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 246, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 245, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 247, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
 			Attr:   &pb312,
 			Num:    4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 247, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 249, Col: 7},
 			Name: "control_plane_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 248, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 250, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 251, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 253, Col: 11},
 				En:  "Managers run inside dockerd; no separate control-plane processes.",
 				Zh:  "管理节点运行在 dockerd 内部，没有独立的控制平面进程。",
 			},
 			Attr: &pb313,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 253, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 255, Col: 7},
 			Name: "node_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 254, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 256, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
 			Attr:   &pb314,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 256, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 258, Col: 7},
 			Name: "ha",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 257, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 259, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/swarm/admin_guide/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 260, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 262, Col: 11},
 				En:  "An odd number of managers (3 or 5) keeps the Raft quorum.",
 				Zh:  "奇数个管理节点（3 或 5 个）以维持 Raft 多数派。",
 			},
@@ -3778,14 +3786,14 @@ var pb403 = Candidate{
 			Bool: true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 262, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 264, Col: 7},
 			Name: "gpu_scheduling",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 263, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 265, Column: 16},
 			},
 			Source: "https://docs.docker.com/reference/cli/dockerd/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 266, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 268, Col: 11},
 				En:  "Only generic resources advertised per node; no device plugins or fractional sharing.",
 				Zh:  "只能按节点声明通用资源（generic resources），没有设备插件，也不能细分共享。",
 			},
@@ -3793,14 +3801,14 @@ var pb403 = Candidate{
 			Num:  2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 268, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 270, Col: 7},
 			Name: "security_controls",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 269, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 271, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/swarm/how-swarm-mode-works/pki/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 272, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 274, Col: 11},
 				En:  "Mutual TLS between nodes and encrypted secrets, but no role-based access control in the open-source engine.",
 				Zh:  "节点间双向 TLS、加密的 secret，但开源版本没有基于角色的访问控制。",
 			},
@@ -3808,23 +3816,23 @@ var pb403 = Candidate{
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 274, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 276, Col: 7},
 			Name: "systemd_native",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 275, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 277, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/swarm/",
 			Attr:   &pb318,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 277, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 279, Col: 7},
 			Name: "rootless",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "unsupported", Line: 278, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "unsupported", Line: 280, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/security/rootless/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 281, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 283, Col: 11},
 				En:  "Rootless Docker has no overlay networks, which multi-host Swarm services rely on.",
 				Zh:  "Rootless Docker 不支持 overlay 网络，而多主机 Swarm 服务依赖它。",
 			},
@@ -3832,15 +3840,16 @@ var pb403 = Candidate{
 			Str:  "unsupported",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 283, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 285, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Swarm mode in Docker Engine 29.x (SwarmKit: moby/swarmkit)", Line: 284, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Swarm mode in Docker Engine 29.x (SwarmKit: moby/swarmkit)", Line: 286, Column: 16},
 			},
-			Source: "https://github.com/docker/roadmap/issues/86",
-			Fact:   "docker-swarm-status",
-			Attr:   &pb324,
-			Str:    "Swarm mode in Docker Engine 29.x (SwarmKit: moby/swarmkit)",
+			ValueZh: "Docker Engine 29.x 中的 Swarm 模式（SwarmKit：moby/swarmkit）",
+			Source:  "https://github.com/docker/roadmap/issues/86",
+			Fact:    "docker-swarm-status",
+			Attr:    &pb324,
+			Str:     "Swarm mode in Docker Engine 29.x (SwarmKit: moby/swarmkit)",
 		},
 	},
 	Category: "orchestrator",
@@ -3850,16 +3859,16 @@ var pb403 = Candidate{
 }
 
 var pb469 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 598, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 604, Col: 5},
 	ID:      "docker-compose-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 601, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 607, Col: 7},
 		En:  "Docker Compose v2.",
 		Zh:  "Docker Compose v2。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 604, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 610, Col: 7},
 		En:  "v2.40.1 was newest at the report date. The project then jumped to v5.0.0 (2025-12-02; no v3 or v4) and v5.5.0 is the newest seen (2026-08-17). The compose file format and the 'docker compose' command are unchanged.",
 		Zh:  "报告发布时最新为 v2.40.1。随后项目直接跳到 v5.0.0（2025-12-02，没有 v3、v4），目前所见最新为 v5.5.0（2026-08-17）。compose 文件格式和 `docker compose` 命令均未改变。",
 	},
@@ -3867,53 +3876,53 @@ var pb469 = Fact{
 }
 
 var pb437 = Candidate{
-	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 288, Col: 5},
+	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 291, Col: 5},
 	ID:   "docker-compose",
 	Name: "Docker Compose",
 	Summary: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 291, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 294, Col: 7},
 		En:  "Declares a multi-container application in one YAML file and runs it on a single Docker (or Podman) host. The everyday tool for development and small single-server deployments.",
 		Zh:  "用一个 YAML 文件声明多容器应用，并在单台 Docker（或 Podman）主机上运行。开发环境和小型单机部署的常用工具。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 294, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 297, Col: 7},
 			Name: "schedules_containers",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 295, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 298, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Attr:   &pb308,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 297, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 300, Col: 7},
 			Name: "multi_node",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 298, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 301, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Attr:   &pb309,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 300, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 303, Col: 7},
 			Name: "max_scale",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 301, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 304, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Attr:   &pb310,
 			Num:    1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 303, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 306, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 304, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 307, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 307, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 310, Col: 11},
 				En:  "Compose files ship with countless projects and are understood by Docker, Podman and nerdctl.",
 				Zh:  "大量项目自带 compose 文件，Docker、Podman 和 nerdctl 都能识别。",
 			},
@@ -3921,56 +3930,56 @@ var pb437 = Candidate{
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 309, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 312, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 310, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 313, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Attr:   &pb312,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 312, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 315, Col: 7},
 			Name: "control_plane_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 313, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 316, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 316, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 319, Col: 11},
 				En:  "A client-side tool that talks to the engine; nothing stays resident.",
 				Zh:  "纯客户端工具，直接调用引擎，没有常驻进程。",
 			},
 			Attr: &pb313,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 318, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 321, Col: 7},
 			Name: "node_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 319, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 322, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Attr:   &pb314,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 321, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 324, Col: 7},
 			Name: "ha",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 322, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 325, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Attr:   &pb315,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 324, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 327, Col: 7},
 			Name: "gpu_scheduling",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 325, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 328, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/how-tos/gpu-support/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 328, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 331, Col: 11},
 				En:  "GPU reservations per service on one host.",
 				Zh:  "可在单台主机上为每个服务预留 GPU。",
 			},
@@ -3978,14 +3987,14 @@ var pb437 = Candidate{
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 330, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 333, Col: 7},
 			Name: "security_controls",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 331, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 334, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 334, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 337, Col: 11},
 				En:  "Only what the engine offers per container; no access control of its own.",
 				Zh:  "只有引擎为每个容器提供的安全选项，自身没有访问控制。",
 			},
@@ -3993,23 +4002,23 @@ var pb437 = Candidate{
 			Num:  2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 336, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 339, Col: 7},
 			Name: "systemd_native",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 337, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 340, Column: 16},
 			},
 			Source: "https://docs.docker.com/compose/",
 			Attr:   &pb318,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 339, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 342, Col: 7},
 			Name: "rootless",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "opt-in", Line: 340, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "opt-in", Line: 343, Column: 16},
 			},
 			Source: "https://docs.docker.com/engine/security/rootless/",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 343, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 346, Col: 11},
 				En:  "Works against rootless Docker or the Podman socket.",
 				Zh:  "可对接 rootless Docker 或 Podman socket 使用。",
 			},
@@ -4017,15 +4026,16 @@ var pb437 = Candidate{
 			Str:  "opt-in",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 345, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 348, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "v5.5.0 (2026-08-17); v5.0.0 followed v2.40 in 2025-12", Line: 346, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "v5.5.0 (2026-08-17); v5.0.0 followed v2.40 in 2025-12", Line: 349, Column: 16},
 			},
-			Source: "https://github.com/docker/compose",
-			Fact:   "docker-compose-version",
-			Attr:   &pb324,
-			Str:    "v5.5.0 (2026-08-17); v5.0.0 followed v2.40 in 2025-12",
+			ValueZh: "v5.5.0（2026-08-17）；v2.40 之后于 2025-12 发布 v5.0.0",
+			Source:  "https://github.com/docker/compose",
+			Fact:    "docker-compose-version",
+			Attr:    &pb324,
+			Str:     "v5.5.0 (2026-08-17); v5.0.0 followed v2.40 in 2025-12",
 		},
 	},
 	Category: "orchestrator",
@@ -4035,54 +4045,54 @@ var pb437 = Candidate{
 }
 
 var pb470 = Candidate{
-	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 350, Col: 5},
+	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 354, Col: 5},
 	ID:   "podman-quadlet",
 	Name: "Podman Quadlet",
 	Summary: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 353, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 357, Col: 7},
 		En:  "Podman's systemd generator: a small .container, .pod or .kube file becomes a systemd service with restarts, dependencies, logging and health-gated start-up. One host at a time, rootless if wanted.",
 		Zh:  "Podman 的 systemd 生成器：一个简短的 .container、.pod 或 .kube 文件即可成为 systemd 服务，具备重启、依赖、日志和基于健康检查的启动控制。按单台主机管理，可选 rootless。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 356, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 360, Col: 7},
 			Name: "schedules_containers",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 357, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 361, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Attr:   &pb308,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 359, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 363, Col: 7},
 			Name: "multi_node",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 360, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 364, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Attr:   &pb309,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 362, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 366, Col: 7},
 			Name: "max_scale",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 363, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 367, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Attr:   &pb310,
 			Num:    1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 365, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 369, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 366, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 370, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
 			Fact:   "podman-quadlet-since-44",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 370, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 374, Col: 11},
 				En:  "Part of Podman since 4.4 and supported on RHEL and Fedora; fewer third-party examples than Compose.",
 				Zh:  "自 4.4 起成为 Podman 的一部分，RHEL 和 Fedora 均提供支持；第三方示例少于 Compose。",
 			},
@@ -4090,14 +4100,14 @@ var pb470 = Candidate{
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 372, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 376, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 373, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 377, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 376, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 380, Col: 11},
 				En:  "Plain unit files; basic systemd knowledge is needed.",
 				Zh:  "就是普通的单元文件，需要具备基本的 systemd 知识。",
 			},
@@ -4105,47 +4115,47 @@ var pb470 = Candidate{
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 378, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 382, Col: 7},
 			Name: "control_plane_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 379, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 383, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 382, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 386, Col: 11},
 				En:  "A generator that runs when systemd loads units; no daemon.",
 				Zh:  "只在 systemd 加载单元时运行的生成器，没有守护进程。",
 			},
 			Attr: &pb313,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 384, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 388, Col: 7},
 			Name: "node_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 385, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 389, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/README.md",
 			Fact:   "podman-daemonless",
 			Attr:   &pb314,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 388, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 392, Col: 7},
 			Name: "ha",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 389, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 393, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Attr:   &pb315,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 391, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 395, Col: 7},
 			Name: "gpu_scheduling",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 392, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 396, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 395, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 399, Col: 11},
 				En:  "Devices (for example CDI GPU specs) passed per unit on one host.",
 				Zh:  "在单台主机上按单元传入设备（例如 CDI 描述的 GPU）。",
 			},
@@ -4153,14 +4163,14 @@ var pb470 = Candidate{
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 397, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 401, Col: 7},
 			Name: "security_controls",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 398, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 402, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 401, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 405, Col: 11},
 				En:  "Rootless user units, SELinux labels and systemd's own sandboxing options.",
 				Zh:  "支持 rootless 用户单元、SELinux 标签以及 systemd 自身的沙箱选项。",
 			},
@@ -4168,10 +4178,10 @@ var pb470 = Candidate{
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 403, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 407, Col: 7},
 			Name: "systemd_native",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 404, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 408, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
 			Fact:   "podman-quadlet-since-44",
@@ -4179,70 +4189,71 @@ var pb470 = Candidate{
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 407, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 411, Col: 7},
 			Name: "rootless",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native", Line: 408, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native", Line: 412, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
 			Attr:   &pb319,
 			Str:    "native",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 410, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 414, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Podman 5.8.2 (2026-04-14); Quadlet since 4.4.0, Notify=healthy since 5.0", Line: 411, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Podman 5.8.2 (2026-04-14); Quadlet since 4.4.0, Notify=healthy since 5.0", Line: 415, Column: 16},
 			},
-			Source: "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
-			Fact:   "podman-quadlet-notify-healthy",
-			Attr:   &pb324,
-			Str:    "Podman 5.8.2 (2026-04-14); Quadlet since 4.4.0, Notify=healthy since 5.0",
+			ValueZh: "Podman 5.8.2（2026-04-14）；Quadlet 自 4.4.0 起提供，Notify=healthy 自 5.0 起",
+			Source:  "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
+			Fact:    "podman-quadlet-notify-healthy",
+			Attr:    &pb324,
+			Str:     "Podman 5.8.2 (2026-04-14); Quadlet since 4.4.0, Notify=healthy since 5.0",
 		},
 	},
 	Category: "orchestrator",
 }
 
 var pb502 = Candidate{
-	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 415, Col: 5},
+	Pos:  Pos{File: "rules/orchestrator.yaml", Line: 420, Col: 5},
 	ID:   "podman-farm",
 	Name: "Podman Farm",
 	Summary: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 418, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 423, Col: 7},
 		En:  "A group of remote Podman machines for building multi-architecture images in parallel. Not an orchestrator: it cannot run or schedule containers.",
 		Zh:  "由多台远程 Podman 主机组成，用于并行构建多架构镜像。它不是编排系统，无法运行或调度容器。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 421, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 426, Col: 7},
 			Name: "schedules_containers",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 422, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 427, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Fact:   "podman-farm-build-only",
 			Attr:   &pb308,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 425, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 430, Col: 7},
 			Name: "multi_node",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 426, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 431, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Fact:   "podman-farm-build-only",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 430, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 435, Col: 11},
 				En:  "Several machines, but only for builds; containers are not placed across them.",
 				Zh:  "涉及多台机器，但只用于构建；不会把容器分布到这些机器上。",
 			},
 			Attr: &pb309,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 432, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 437, Col: 7},
 			Name: "max_scale",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 433, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 438, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Fact:   "podman-farm-build-only",
@@ -4250,24 +4261,24 @@ var pb502 = Candidate{
 			Num:    1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 436, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 441, Col: 7},
 			Name: "ecosystem",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 437, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 442, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Attr:   &pb311,
 			Num:    1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 439, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 444, Col: 7},
 			Name: "simplicity",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 440, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 445, Column: 16},
 			},
 			Source: "report: 技术选型建议 / 编排系统选择 / Podman Farm 优势",
 			Note: &Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 443, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 448, Col: 11},
 				En:  "Easy to set up over SSH connections, as the report says, but for builds only.",
 				Zh:  "如报告所说，通过 SSH 连接即可轻松配置，但只能用于构建。",
 			},
@@ -4275,81 +4286,82 @@ var pb502 = Candidate{
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 445, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 450, Col: 7},
 			Name: "control_plane_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 446, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 451, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Attr:   &pb313,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 448, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 453, Col: 7},
 			Name: "node_memory_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 449, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 454, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Attr:   &pb314,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 451, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 456, Col: 7},
 			Name: "ha",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 452, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 457, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Attr:   &pb315,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 454, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 459, Col: 7},
 			Name: "gpu_scheduling",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 455, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 460, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Attr:   &pb316,
 			Num:    1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 457, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 462, Col: 7},
 			Name: "security_controls",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 458, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 463, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Attr:   &pb317,
 			Num:    1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 460, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 465, Col: 7},
 			Name: "systemd_native",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 461, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 466, Column: 16},
 			},
 			Source: "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
 			Attr:   &pb318,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 463, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 468, Col: 7},
 			Name: "rootless",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native", Line: 464, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native", Line: 469, Column: 16},
 			},
 			Source: "https://github.com/containers/podman/blob/main/README.md",
 			Attr:   &pb319,
 			Str:    "native",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 466, Col: 7},
+			Pos:  Pos{File: "rules/orchestrator.yaml", Line: 471, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "podman farm (build, create, list, remove, update) since 4.9.0", Line: 467, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "podman farm (build, create, list, remove, update) since 4.9.0", Line: 472, Column: 16},
 			},
-			Source: "https://man.archlinux.org/man/podman-farm.1.en.raw",
-			Fact:   "podman-farm-build-only",
-			Attr:   &pb324,
-			Str:    "podman farm (build, create, list, remove, update) since 4.9.0",
+			ValueZh: "podman farm（build、create、list、remove、update）自 4.9.0 起提供",
+			Source:  "https://man.archlinux.org/man/podman-farm.1.en.raw",
+			Fact:    "podman-farm-build-only",
+			Attr:    &pb324,
+			Str:     "podman farm (build, create, list, remove, update) since 4.9.0",
 		},
 	},
 	Category: "orchestrator",
@@ -4454,17 +4466,17 @@ var pb307 = Category{
 	},
 	Rules: []*Rule{
 		&Rule{
-			Pos:    Pos{File: "rules/orchestrator.yaml", Line: 628, Col: 5},
+			Pos:    Pos{File: "rules/orchestrator.yaml", Line: 634, Col: 5},
 			ID:     "orchestrator.podman-farm-builds-only",
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 630, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 636, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 630, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 636, Col: 22},
 						Key: "schedules_containers",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 630, Column: 44},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 636, Column: 44},
 						},
 						op: "is",
 						strs: []string{
@@ -4474,7 +4486,7 @@ var pb307 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 632, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 638, Col: 7},
 				En:  "Not an orchestrator. The report recommends Podman Farm for small clusters and edge nodes, but podman farm only distributes image builds to remote machines of other architectures; it cannot run, place or restart containers. For those needs see K3s, Docker Swarm, Podman Quadlet or Docker Compose.",
 				Zh:  "这不是编排系统。报告推荐 Podman Farm 用于中小规模集群和边缘节点，但 podman farm 只是把镜像构建分发到不同架构的远程机器上，既不能运行容器，也不能调度或重启容器。相应需求请参考 K3s、Docker Swarm、Podman Quadlet 或 Docker Compose。",
 			},
@@ -4482,13 +4494,13 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 637, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 643, Col: 5},
 			ID:  "orchestrator.single-host-tools-cannot-span",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 638, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 644, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 638, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 644, Col: 12},
 						Key: "scale",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -4496,10 +4508,10 @@ var pb307 = Category{
 								Style: 32,
 								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "medium", Line: 638, Column: 20},
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 638, Column: 28},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "medium", Line: 644, Column: 20},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 644, Column: 28},
 								},
-								Line:   638,
+								Line:   644,
 								Column: 19,
 							},
 						},
@@ -4514,13 +4526,13 @@ var pb307 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 640, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 646, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 640, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 646, Col: 22},
 						Key: "multi_node",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 640, Column: 34},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 646, Column: 34},
 						},
 						op: "is",
 						strs: []string{
@@ -4530,7 +4542,7 @@ var pb307 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 642, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 648, Col: 7},
 				En:  "Runs containers on one host only, so it cannot carry a cluster of 11 or more nodes.",
 				Zh:  "只能在单台主机上运行容器，无法支撑 11 个节点以上的集群。",
 			},
@@ -4538,16 +4550,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 645, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 651, Col: 5},
 			ID:  "orchestrator.small-scale-single-host",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 646, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 652, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 646, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 652, Col: 12},
 						Key: "scale",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "small", Line: 646, Column: 19},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "small", Line: 652, Column: 19},
 						},
 						op: "is",
 						strs: []string{
@@ -4555,11 +4567,11 @@ var pb307 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 646, Col: 26},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 652, Col: 26},
 						Key: "environment",
 						Op:  "not",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "workstation", Line: 646, Column: 45},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "workstation", Line: 652, Column: 45},
 						},
 						op: "not",
 						strs: []string{
@@ -4567,10 +4579,10 @@ var pb307 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 646, Col: 59},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 652, Col: 59},
 						Key: "systemd",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 646, Column: 68},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 652, Column: 68},
 						},
 						op: "is",
 						strs: []string{
@@ -4578,10 +4590,10 @@ var pb307 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 646, Col: 75},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 652, Col: 75},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 646, Column: 85},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 652, Column: 85},
 						},
 						op: "is",
 						strs: []string{
@@ -4594,13 +4606,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: -15,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 649, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 655, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 649, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 655, Col: 22},
 						Key: "multi_node",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 649, Column: 34},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 655, Column: 34},
 						},
 						op: "is",
 						strs: []string{
@@ -4610,7 +4622,7 @@ var pb307 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 651, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 657, Col: 7},
 				En:  "Single-host tool: with 2–10 nodes each host would be deployed and failed over by hand (or by Ansible and the like).",
 				Zh:  "单机工具：在 2–10 个节点上，每台主机都要手工（或借助 Ansible 等）分别部署和处理故障切换。",
 			},
@@ -4618,16 +4630,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 654, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 660, Col: 5},
 			ID:  "orchestrator.single-host",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 655, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 661, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 655, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 661, Col: 12},
 						Key: "scale",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "single-host", Line: 655, Column: 19},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "single-host", Line: 661, Column: 19},
 						},
 						op: "is",
 						strs: []string{
@@ -4640,13 +4652,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 12,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 658, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 664, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 658, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 664, Col: 22},
 						Key: "multi_node",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 658, Column: 34},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 664, Column: 34},
 						},
 						op: "is",
 						strs: []string{
@@ -4654,10 +4666,10 @@ var pb307 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 658, Col: 41},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 664, Col: 41},
 						Key: "schedules_containers",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 658, Column: 63},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 664, Column: 63},
 						},
 						op: "is",
 						strs: []string{
@@ -4667,7 +4679,7 @@ var pb307 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 660, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 666, Col: 7},
 				En:  "One host: a single-host tool gives restarts and declarative configuration without any cluster machinery to run.",
 				Zh:  "单台主机：单机工具即可提供自动重启和声明式配置，无需运维任何集群组件。",
 			},
@@ -4675,16 +4687,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 663, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 669, Col: 5},
 			ID:  "orchestrator.single-host-k8s-overkill",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 664, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 670, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 664, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 670, Col: 12},
 						Key: "scale",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "single-host", Line: 664, Column: 19},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "single-host", Line: 670, Column: 19},
 						},
 						op: "is",
 						strs: []string{
@@ -4697,13 +4709,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: -10,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 667, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 673, Col: 13},
 				IDs: []string{
 					"kubernetes",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 669, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 675, Col: 7},
 				En:  "A full kubeadm control plane (2 GB or more per machine, etcd, CNI) is heavy for one machine; if you want the Kubernetes API on one host, K3s is the lighter way.",
 				Zh:  "为一台机器搭建完整的 kubeadm 控制平面（每台机器至少 2 GB，外加 etcd、CNI）过于笨重；若单机也想用 Kubernetes API，K3s 更轻量。",
 			},
@@ -4711,16 +4723,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 674, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 680, Col: 5},
 			ID:  "orchestrator.large-clusters",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 675, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 681, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 675, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 681, Col: 12},
 						Key: "scale",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 675, Column: 19},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 681, Column: 19},
 						},
 						op: "is",
 						strs: []string{
@@ -4733,13 +4745,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 15,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 678, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 684, Col: 13},
 				IDs: []string{
 					"kubernetes",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 680, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 686, Col: 7},
 				En:  "Large clusters: the report's first use case for Kubernetes, which upstream supports up to 5,000 nodes with the widest choice of tooling, managed services and support.",
 				Zh:  "大规模集群：这是报告为 Kubernetes 列出的首要场景；上游支持最多 5000 个节点，工具、托管服务和商业支持的选择也最多。",
 			},
@@ -4747,16 +4759,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 683, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 689, Col: 5},
 			ID:  "orchestrator.medium-clusters",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 684, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 690, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 684, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 690, Col: 12},
 						Key: "scale",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "medium", Line: 684, Column: 19},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "medium", Line: 690, Column: 19},
 						},
 						op: "is",
 						strs: []string{
@@ -4769,13 +4781,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 12,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 687, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 693, Col: 13},
 				IDs: []string{
 					"kubernetes",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 689, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 695, Col: 7},
 				En:  "Medium clusters: at 11–100 nodes full Kubernetes starts to pay back its operating cost, in line with the report's large-cluster guidance.",
 				Zh:  "中等规模集群：在 11–100 个节点上，完整 Kubernetes 的运维投入开始物有所值，这与报告“大规模集群”的建议一致。",
 			},
@@ -4783,16 +4795,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 692, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 698, Col: 5},
 			ID:  "orchestrator.large-scale-limits",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 693, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 699, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 693, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 699, Col: 12},
 						Key: "scale",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 693, Column: 19},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "large", Line: 699, Column: 19},
 						},
 						op: "is",
 						strs: []string{
@@ -4805,13 +4817,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: -8,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 696, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 702, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 696, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 702, Col: 22},
 						Key: "multi_node",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 696, Column: 34},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 702, Column: 34},
 						},
 						op: "is",
 						strs: []string{
@@ -4819,11 +4831,11 @@ var pb307 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 696, Col: 40},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 702, Col: 40},
 						Key: "max_scale",
 						Op:  "lt",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 696, Column: 56},
+							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 702, Column: 56},
 						},
 						op: "lt",
 						nums: []float64{
@@ -4833,7 +4845,7 @@ var pb307 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 698, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 704, Col: 7},
 				En:  "No published sizing for 100+ nodes and little active development; at that size the smaller ecosystem becomes a real risk.",
 				Zh:  "没有面向 100 个以上节点的官方容量指南，开发也不活跃；在这种规模下，生态偏小会成为实际风险。",
 			},
@@ -4841,16 +4853,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 701, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 707, Col: 5},
 			ID:  "orchestrator.microservices",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 702, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 708, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 702, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 708, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "web-services", Line: 702, Column: 23},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "web-services", Line: 708, Column: 23},
 						},
 						op: "has",
 						strs: []string{
@@ -4863,14 +4875,14 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 705, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 711, Col: 13},
 				IDs: []string{
 					"kubernetes",
 					"k3s",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 707, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 713, Col: 7},
 				En:  "Microservices: the report recommends Kubernetes for its services, ingress, rolling updates and service-mesh support; K3s is a conformant Kubernetes, so the same applies.",
 				Zh:  "微服务架构：报告推荐 Kubernetes，因其具备 Service、Ingress、滚动更新和服务网格支持；K3s 是一致性认证的 Kubernetes，同样适用。",
 			},
@@ -4878,16 +4890,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 710, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 716, Col: 5},
 			ID:  "orchestrator.multi-cloud",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 711, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 717, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 711, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 717, Col: 12},
 						Key: "environment",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "cloud", Line: 711, Column: 25},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "cloud", Line: 717, Column: 25},
 						},
 						op: "is",
 						strs: []string{
@@ -4900,13 +4912,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 18,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 714, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 720, Col: 13},
 				IDs: []string{
 					"kubernetes",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 716, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 722, Col: 7},
 				En:  "Public, multi- or hybrid cloud: the report recommends Kubernetes. Every major cloud sells it as a managed service that runs the control plane for you, and the same manifests move between providers.",
 				Zh:  "公有云、多云或混合云：报告推荐 Kubernetes。各大云厂商都提供托管服务代为运维控制平面，同一套清单也能在不同云之间迁移。",
 			},
@@ -4914,16 +4926,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 719, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 725, Col: 5},
 			ID:  "orchestrator.enterprise-production",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 720, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 726, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 720, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 726, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "maturity", Line: 720, Column: 24},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "maturity", Line: 726, Column: 24},
 						},
 						op: "has",
 						strs: []string{
@@ -4936,13 +4948,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 723, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 729, Col: 13},
 				IDs: []string{
 					"kubernetes",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 725, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 731, Col: 7},
 				En:  "Enterprise production: the report recommends Kubernetes, the orchestrator with the broadest vendor support, certification programme and operational tooling.",
 				Zh:  "企业级生产环境：报告推荐 Kubernetes，它拥有最广泛的厂商支持、认证体系和运维工具。",
 			},
@@ -4950,13 +4962,13 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 728, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 734, Col: 5},
 			ID:  "orchestrator.ai-device-scheduling",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 729, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 735, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 729, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 735, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -4964,11 +4976,11 @@ var pb307 = Category{
 								Style: 32,
 								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-training", Line: 729, Column: 24},
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-inference", Line: 729, Column: 37},
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "hpc", Line: 729, Column: 51},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-training", Line: 735, Column: 24},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-inference", Line: 735, Column: 37},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "hpc", Line: 735, Column: 51},
 								},
-								Line:   729,
+								Line:   735,
 								Column: 23,
 							},
 						},
@@ -4985,14 +4997,14 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 732, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 738, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 732, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 738, Col: 22},
 						Key: "gpu_scheduling",
 						Op:  "gte",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 732, Column: 44},
+							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 738, Column: 44},
 						},
 						op: "gte",
 						nums: []float64{
@@ -5002,7 +5014,7 @@ var pb307 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 734, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 740, Col: 7},
 				En:  "GPU workloads: Kubernetes schedules GPUs through device plugins, and Dynamic Resource Allocation, which the report lists as alpha in 1.31, is GA since 1.34 for sharing and partitioning accelerators.",
 				Zh:  "GPU 负载：Kubernetes 通过设备插件调度 GPU；报告中 1.31 仍为 alpha 的动态资源分配（DRA）已在 1.34 GA，可用于共享和切分加速卡。",
 			},
@@ -5010,16 +5022,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 739, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 745, Col: 5},
 			ID:  "orchestrator.small-clusters",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 740, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 746, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 740, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 746, Col: 12},
 						Key: "scale",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "small", Line: 740, Column: 19},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "small", Line: 746, Column: 19},
 						},
 						op: "is",
 						strs: []string{
@@ -5032,14 +5044,14 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 6,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 743, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 749, Col: 13},
 				IDs: []string{
 					"k3s",
 					"docker-swarm",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 745, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 751, Col: 7},
 				En:  "Small clusters: the report suggests Podman Farm here, but Farm cannot run containers. K3s (Kubernetes in one binary, 512 MB agents) and Docker Swarm (built into Docker Engine) are the light options that actually orchestrate 2–10 nodes.",
 				Zh:  "中小规模集群：报告在此推荐 Podman Farm，但 Farm 无法运行容器。真正能编排 2–10 个节点的轻量选择是 K3s（单二进制的 Kubernetes，agent 仅需 512 MB）和 Docker Swarm（内置于 Docker Engine）。",
 			},
@@ -5047,16 +5059,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 748, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 754, Col: 5},
 			ID:  "orchestrator.edge-k3s",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 749, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 755, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 749, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 755, Col: 12},
 						Key: "environment",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "edge", Line: 749, Column: 25},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "edge", Line: 755, Column: 25},
 						},
 						op: "is",
 						strs: []string{
@@ -5069,13 +5081,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 12,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 752, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 758, Col: 13},
 				IDs: []string{
 					"k3s",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 754, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 760, Col: 7},
 				En:  "Edge sites: the report points to Podman Farm, which cannot manage edge nodes. K3s is built for edge, IoT and ARM: one binary, 512 MB agents that dial out to the server, SQLite by default.",
 				Zh:  "边缘站点：报告指向 Podman Farm，但它无法管理边缘节点。K3s 专为边缘、IoT 和 ARM 设计：单个二进制，agent 只需 512 MB 并主动连回 server，默认使用 SQLite。",
 			},
@@ -5083,16 +5095,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 757, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 763, Col: 5},
 			ID:  "orchestrator.edge-k8s-heavy",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 758, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 764, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 758, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 764, Col: 12},
 						Key: "environment",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "edge", Line: 758, Column: 25},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "edge", Line: 764, Column: 25},
 						},
 						op: "is",
 						strs: []string{
@@ -5105,13 +5117,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: -8,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 761, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 767, Col: 13},
 				IDs: []string{
 					"kubernetes",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 763, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 769, Col: 7},
 				En:  "Heavy for edge hardware: kubeadm asks for 2 GB or more on every machine. Lighter conformant distributions exist: K3s, k0s (1 GB controller, 0.5 GB worker) or MicroK8s.",
 				Zh:  "对边缘硬件而言过重：kubeadm 要求每台机器至少 2 GB 内存。更轻的一致性认证发行版有 K3s、k0s（控制节点 1 GB、工作节点 0.5 GB）或 MicroK8s。",
 			},
@@ -5119,16 +5131,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 766, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 772, Col: 5},
 			ID:  "orchestrator.simple-needs",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 767, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 773, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 767, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 773, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "simplicity", Line: 767, Column: 24},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "simplicity", Line: 773, Column: 24},
 						},
 						op: "has",
 						strs: []string{
@@ -5141,13 +5153,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 770, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 776, Col: 13},
 				IDs: []string{
 					"docker-swarm",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 772, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 778, Col: 7},
 				En:  "Simple orchestration needs: instead of the report's Podman Farm, Docker Swarm is the simplest real multi-node orchestrator: it ships in Docker Engine, needs two commands to form a cluster and deploys ordinary compose files.",
 				Zh:  "简化编排需求：与其用报告推荐的 Podman Farm，不如选择 Docker Swarm。它是最简单的真正多节点编排器：内置于 Docker Engine，两条命令即可组建集群，直接部署普通 compose 文件。",
 			},
@@ -5155,16 +5167,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 775, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 781, Col: 5},
 			ID:  "orchestrator.no-k8s-experience",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 776, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 782, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 776, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 782, Col: 12},
 						Key: "k8s-experience",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 776, Column: 28},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 782, Column: 28},
 						},
 						op: "is",
 						strs: []string{
@@ -5177,13 +5189,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: -12,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 779, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 785, Col: 13},
 				IDs: []string{
 					"kubernetes",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 781, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 787, Col: 7},
 				En:  "Kubernetes is too heavy for a team without Kubernetes experience: running the control plane, networking, upgrades and RBAC takes skills the team would have to build first.",
 				Zh:  "对没有 Kubernetes 经验的团队而言，Kubernetes 过重：运维控制平面、网络、升级和 RBAC 都需要团队先补齐相应技能。",
 			},
@@ -5191,16 +5203,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 784, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 790, Col: 5},
 			ID:  "orchestrator.no-k8s-experience-k3s",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 785, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 791, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 785, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 791, Col: 12},
 						Key: "k8s-experience",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 785, Column: 28},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 791, Column: 28},
 						},
 						op: "is",
 						strs: []string{
@@ -5213,13 +5225,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: -5,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 788, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 794, Col: 13},
 				IDs: []string{
 					"k3s",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 790, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 796, Col: 7},
 				En:  "K3s installs easily, but the team still has to learn the Kubernetes API, manifests and debugging.",
 				Zh:  "K3s 安装容易，但团队仍要学习 Kubernetes API、清单编写和排错方法。",
 			},
@@ -5227,16 +5239,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 793, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 799, Col: 5},
 			ID:  "orchestrator.no-k8s-experience-swarm",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 794, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 800, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 794, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 800, Col: 12},
 						Key: "k8s-experience",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 794, Column: 28},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 800, Column: 28},
 						},
 						op: "is",
 						strs: []string{
@@ -5249,13 +5261,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 6,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 797, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 803, Col: 13},
 				IDs: []string{
 					"docker-swarm",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 799, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 805, Col: 7},
 				En:  "For a team new to Kubernetes, Swarm reuses what Docker users already know: the docker CLI and compose files.",
 				Zh:  "对于尚未接触 Kubernetes 的团队，Swarm 沿用 Docker 用户已熟悉的 docker CLI 和 compose 文件。",
 			},
@@ -5263,16 +5275,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 804, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 810, Col: 5},
 			ID:  "orchestrator.systemd-quadlet",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 805, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 811, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 805, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 811, Col: 12},
 						Key: "systemd",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 805, Column: 21},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 811, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -5285,13 +5297,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 15,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 808, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 814, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 808, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 814, Col: 22},
 						Key: "systemd_native",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 808, Column: 38},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 814, Column: 38},
 						},
 						op: "is",
 						strs: []string{
@@ -5301,7 +5313,7 @@ var pb307 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 810, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 816, Col: 7},
 				En:  "Containers as systemd services: Quadlet turns a .container file into a real systemd unit, with dependencies, journald logging and, since Podman 5.0, a start-up that waits for the healthcheck.",
 				Zh:  "以 systemd 服务运行容器：Quadlet 把 .container 文件变成真正的 systemd 单元，支持依赖、journald 日志，Podman 5.0 起还能等健康检查通过后才算启动完成。",
 			},
@@ -5309,16 +5321,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 813, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 819, Col: 5},
 			ID:  "orchestrator.systemd-not-native",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 814, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 820, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 814, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 820, Col: 12},
 						Key: "systemd",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 814, Column: 21},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 820, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -5331,13 +5343,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: -6,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 817, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 823, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 817, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 823, Col: 22},
 						Key: "systemd_native",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 817, Column: 38},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 823, Column: 38},
 						},
 						op: "is",
 						strs: []string{
@@ -5345,10 +5357,10 @@ var pb307 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 817, Col: 45},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 823, Col: 45},
 						Key: "schedules_containers",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 817, Column: 67},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 823, Column: 67},
 						},
 						op: "is",
 						strs: []string{
@@ -5358,7 +5370,7 @@ var pb307 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 819, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 825, Col: 7},
 				En:  "Containers are run by its own agent (kubelet, dockerd), not as systemd units; systemd only supervises the agent.",
 				Zh:  "容器由其自身的代理进程（kubelet、dockerd）运行，而不是 systemd 单元；systemd 只负责看护这个代理进程。",
 			},
@@ -5366,16 +5378,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 822, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 828, Col: 5},
 			ID:  "orchestrator.rootless-quadlet",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 823, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 829, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 823, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 829, Col: 12},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 823, Column: 22},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 829, Column: 22},
 						},
 						op: "is",
 						strs: []string{
@@ -5388,13 +5400,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 12,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 826, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 832, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 826, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 832, Col: 22},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native", Line: 826, Column: 32},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native", Line: 832, Column: 32},
 						},
 						op: "is",
 						strs: []string{
@@ -5402,10 +5414,10 @@ var pb307 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 826, Col: 40},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 832, Col: 40},
 						Key: "schedules_containers",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 826, Column: 62},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 832, Column: 62},
 						},
 						op: "is",
 						strs: []string{
@@ -5415,7 +5427,7 @@ var pb307 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 828, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 834, Col: 7},
 				En:  "Rootless: Quadlet units can live in a user's ~/.config/containers/systemd and run entirely without root, networked by pasta.",
 				Zh:  "Rootless：Quadlet 单元可以放在用户的 ~/.config/containers/systemd 中，完全无需 root 运行，网络由 pasta 提供。",
 			},
@@ -5423,16 +5435,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 831, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 837, Col: 5},
 			ID:  "orchestrator.rootless-experimental",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 832, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 838, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 832, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 838, Col: 12},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 832, Column: 22},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 838, Column: 22},
 						},
 						op: "is",
 						strs: []string{
@@ -5445,13 +5457,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: -8,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 835, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 841, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 835, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 841, Col: 22},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "experimental", Line: 835, Column: 32},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "experimental", Line: 841, Column: 32},
 						},
 						op: "is",
 						strs: []string{
@@ -5461,7 +5473,7 @@ var pb307 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 837, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 843, Col: 7},
 				En:  "Rootless is only experimental here: K3s marks rootless servers as experimental, and running upstream node components without root (KEP-2033) is not GA. Pod user namespaces remap containers but the kubelet stays root.",
 				Zh:  "这里的 rootless 仍属实验性质：K3s 将 rootless server 标为实验功能，上游以非 root 运行节点组件（KEP-2033）也尚未 GA。Pod 用户命名空间只映射容器，kubelet 仍以 root 运行。",
 			},
@@ -5469,16 +5481,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 840, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 846, Col: 5},
 			ID:  "orchestrator.rootless-swarm-overlay",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 841, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 847, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 841, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 847, Col: 12},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 841, Column: 22},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 847, Column: 22},
 						},
 						op: "is",
 						strs: []string{
@@ -5491,13 +5503,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: -10,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 844, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 850, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 844, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 850, Col: 22},
 						Key: "rootless",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "unsupported", Line: 844, Column: 32},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "unsupported", Line: 850, Column: 32},
 						},
 						op: "is",
 						strs: []string{
@@ -5507,7 +5519,7 @@ var pb307 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 846, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 852, Col: 7},
 				En:  "Rootless Docker does not support overlay networks, which multi-host Swarm services depend on, so Swarm effectively needs a rootful engine.",
 				Zh:  "Rootless Docker 不支持 overlay 网络，而多主机 Swarm 服务依赖它，因此 Swarm 实际上需要以 root 运行的引擎。",
 			},
@@ -5515,16 +5527,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 851, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 857, Col: 5},
 			ID:  "orchestrator.multi-team",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 852, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 858, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 852, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 858, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "multi-team", Line: 852, Column: 21},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "multi-team", Line: 858, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -5537,14 +5549,14 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 6,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 855, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 861, Col: 13},
 				IDs: []string{
 					"kubernetes",
 					"k3s",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 857, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 863, Col: 7},
 				En:  "Several teams on one platform: Kubernetes namespaces, RBAC, resource quotas and network policies give each team its own fenced area.",
 				Zh:  "多个团队共用平台：Kubernetes 的命名空间、RBAC、资源配额和网络策略可为每个团队划出独立的边界。",
 			},
@@ -5552,16 +5564,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 860, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 866, Col: 5},
 			ID:  "orchestrator.untrusted-runtimeclass",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 861, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 867, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 861, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 867, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 861, Column: 21},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 867, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -5574,14 +5586,14 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 5,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 864, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 870, Col: 13},
 				IDs: []string{
 					"kubernetes",
 					"k3s",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 866, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 872, Col: 7},
 				En:  "Untrusted code: RuntimeClass lets a pod request a sandboxed runtime (gVisor, Kata) while the rest of the cluster keeps runc.",
 				Zh:  "不可信代码：借助 RuntimeClass，单个 Pod 可以申请沙箱运行时（gVisor、Kata），集群其余部分继续使用 runc。",
 			},
@@ -5589,16 +5601,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 869, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 875, Col: 5},
 			ID:  "orchestrator.untrusted-not-a-sandbox",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 870, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 876, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 870, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 876, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 870, Column: 21},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 876, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -5610,13 +5622,13 @@ var pb307 = Category{
 			},
 			Effect: "caveat",
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 872, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 878, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 872, Col: 22},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 878, Col: 22},
 						Key: "schedules_containers",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 872, Column: 44},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 878, Column: 44},
 						},
 						op: "is",
 						strs: []string{
@@ -5626,7 +5638,7 @@ var pb307 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 874, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 880, Col: 7},
 				En:  "An orchestrator does not isolate workloads by itself: pair it with a sandboxed runtime from the sandbox category.",
 				Zh:  "编排系统本身不提供工作负载隔离：请与沙箱运行时类别中的方案搭配使用。",
 			},
@@ -5634,16 +5646,16 @@ var pb307 = Category{
 			Category: "orchestrator",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/orchestrator.yaml", Line: 877, Col: 5},
+			Pos: Pos{File: "rules/orchestrator.yaml", Line: 883, Col: 5},
 			ID:  "orchestrator.dev-workstation",
 			When: Condition{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 878, Col: 11},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 884, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/orchestrator.yaml", Line: 878, Col: 12},
+						Pos: Pos{File: "rules/orchestrator.yaml", Line: 884, Col: 12},
 						Key: "environment",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "workstation", Line: 878, Column: 25},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "workstation", Line: 884, Column: 25},
 						},
 						op: "is",
 						strs: []string{
@@ -5656,13 +5668,13 @@ var pb307 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 881, Col: 13},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 887, Col: 13},
 				IDs: []string{
 					"docker-compose",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/orchestrator.yaml", Line: 883, Col: 7},
+				Pos: Pos{File: "rules/orchestrator.yaml", Line: 889, Col: 7},
 				En:  "Developer workstation: Compose is the usual way to bring up an application and its dependencies locally, with Docker or Podman underneath.",
 				Zh:  "开发者工作站：Compose 是在本地拉起应用及其依赖的常用方式，底层可以是 Docker 或 Podman。",
 			},
@@ -5827,16 +5839,16 @@ var pb668 = Attribute{
 }
 
 var pb699 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 765, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 772, Col: 5},
 	ID:      "startup-runc",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 768, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 775, Col: 7},
 		En:  "Docker containers take 1-5 s to start.",
 		Zh:  "Docker 容器启动需要 1–5 秒。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 771, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 778, Col: 7},
 		En:  "Far less: a full docker run on native Linux took about 568 ms on SSD (1157 ms on HDD), and namespace setup only 8-10 ms; the runtime itself starts in about 20 ms. Multi-second times come from image pulls or Docker Desktop's VM.",
 		Zh:  "实际要快得多：原生 Linux 上完整的 docker run 在 SSD 上约 568 ms（HDD 上约 1157 ms），创建命名空间只需 8–10 ms，运行时本身约 20 ms 即可启动。以秒计的耗时来自镜像拉取或 Docker Desktop 的虚拟机。",
 	},
@@ -5964,9 +5976,10 @@ var pb675 = Candidate{
 			Value: Raw{
 				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "runc 1.x (OCI reference runtime)", Line: 116, Column: 16},
 			},
-			Source: "https://github.com/opencontainers/runc",
-			Attr:   &pb668,
-			Str:    "runc 1.x (OCI reference runtime)",
+			ValueZh: "runc 1.x（OCI 参考运行时）",
+			Source:  "https://github.com/opencontainers/runc",
+			Attr:    &pb668,
+			Str:     "runc 1.x (OCI reference runtime)",
 		},
 	},
 	Category: "sandbox",
@@ -5976,16 +5989,16 @@ var pb675 = Candidate{
 }
 
 var pb721 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 577, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 584, Col: 5},
 	ID:      "gvisor-gpu",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 580, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 587, Col: 7},
 		En:  "gVisor GPU support is experimental.",
 		Zh:  "gVisor 的 GPU 支持尚属实验性。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 583, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 590, Col: 7},
 		En:  "The docs do not call it experimental: with nvproxy most CUDA applications run, but only on selected GPU models and driver versions, without MIG, and without device-plugin support outside GKE.",
 		Zh:  "官方文档并未称其为实验性：借助 nvproxy 可运行大多数 CUDA 应用，但仅限部分 GPU 型号和驱动版本，不支持 MIG，GKE 之外也不支持设备插件。",
 	},
@@ -5993,16 +6006,16 @@ var pb721 = Fact{
 }
 
 var pb722 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 718, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 725, Col: 5},
 	ID:      "cloud-run-gvisor",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 721, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 728, Col: 7},
 		En:  "Google Cloud Run runs on gVisor.",
 		Zh:  "Google Cloud Run 基于 gVisor。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 724, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 731, Col: 7},
 		En:  "Only Cloud Run's first-generation environment uses gVisor; the second generation is a microVM with full Linux compatibility, and jobs use only that.",
 		Zh:  "只有 Cloud Run 第一代执行环境使用 gVisor；第二代是具备完整 Linux 兼容性的 microVM，作业（jobs）只使用第二代。",
 	},
@@ -6010,16 +6023,16 @@ var pb722 = Fact{
 }
 
 var pb723 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 568, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 575, Col: 5},
 	ID:      "gvisor-boot-time",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 571, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 578, Col: 7},
 		En:  "gVisor starts in about 100 ms.",
 		Zh:  "gVisor 启动时间约 100 ms。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 574, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 581, Col: 7},
 		En:  "No official figure. A third-party test measured about 50 ms cold start and about 18 MB of memory.",
 		Zh:  "没有官方数据。第三方测试测得冷启动约 50 ms、内存约 18 MB。",
 	},
@@ -6027,16 +6040,16 @@ var pb723 = Fact{
 }
 
 var pb724 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 586, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 593, Col: 5},
 	ID:      "gvisor-perf-vs-2023",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 589, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 596, Col: 7},
 		En:  "gVisor is 50% faster than in 2023.",
 		Zh:  "gVisor 性能比 2023 年提升 50%。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 592, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 599, Col: 7},
 		En:  "No source gives an overall 50% gain. The documented change is systrap replacing ptrace as default, with lower overhead in almost all cases.",
 		Zh:  "找不到整体提升 50% 的出处。有据可查的变化是 systrap 取代 ptrace 成为默认平台，几乎所有场景开销都更低。",
 	},
@@ -6044,30 +6057,30 @@ var pb724 = Fact{
 }
 
 var pb700 = Candidate{
-	Pos:  Pos{File: "rules/sandbox.yaml", Line: 119, Col: 5},
+	Pos:  Pos{File: "rules/sandbox.yaml", Line: 120, Col: 5},
 	ID:   "gvisor",
 	Name: "gVisor (runsc)",
 	Summary: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 122, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 123, Col: 7},
 		En:  "Google's user-space kernel: the Sentry answers the container's system calls so the host kernel sees only a narrow set. Needs no hardware virtualization, plugs into containerd and Kubernetes as runsc.",
 		Zh:  "Google 的用户态内核：由 Sentry 代为处理容器的系统调用，宿主机内核只暴露很窄的接口。无需硬件虚拟化，以 runsc 的形式接入 containerd 和 Kubernetes。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 125, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 126, Col: 7},
 			Name: "isolation",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 126, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 127, Column: 16},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / gVisor: 用户态内核",
 			Attr:   &pb657,
 			Num:    4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 128, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 129, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "50", Line: 129, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "50", Line: 130, Column: 16},
 			},
 			Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 			Fact:   "gvisor-boot-time",
@@ -6075,39 +6088,39 @@ var pb700 = Candidate{
 			Num:    50,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 132, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 133, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "18", Line: 133, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "18", Line: 134, Column: 16},
 			},
 			Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 			Attr:   &pb659,
 			Num:    18,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 135, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 136, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 136, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 137, Column: 16},
 			},
 			Source: "https://gvisor.dev/docs/user_guide/platforms/",
 			Fact:   "gvisor-platforms",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 140, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 141, Col: 11},
 				En:  "The default systrap platform uses seccomp and runs inside ordinary VMs; the optional KVM platform is faster on bare metal.",
 				Zh:  "默认的 systrap 平台基于 seccomp，可在普通虚拟机里运行；可选的 KVM 平台在裸金属上性能更好。",
 			},
 			Attr: &pb660,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 142, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 143, Col: 7},
 			Name: "integration",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 143, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 144, Column: 16},
 			},
 			Source: "https://gvisor.dev/docs/user_guide/containerd/quick_start/",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 146, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 147, Col: 11},
 				En:  "An OCI runtime (runsc) with a containerd shim and a Kubernetes RuntimeClass; GKE Sandbox is built on it.",
 				Zh:  "它是 OCI 运行时（runsc），提供 containerd shim，可通过 Kubernetes RuntimeClass 使用；GKE Sandbox 即基于它。",
 			},
@@ -6115,10 +6128,10 @@ var pb700 = Candidate{
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 148, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 149, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 149, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 150, Column: 16},
 			},
 			Source: "https://github.com/google/gvisor/blob/master/g3doc/user_guide/compatibility.md",
 			Fact:   "gvisor-compat-limits",
@@ -6126,19 +6139,19 @@ var pb700 = Candidate{
 			Num:    4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 152, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 153, Col: 7},
 			Name: "confidential",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 153, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 154, Column: 16},
 			},
 			Source: "https://confidentialcontainers.org/docs/",
 			Attr:   &pb663,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 155, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 156, Col: 7},
 			Name: "gpu",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "proxy", Line: 156, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "proxy", Line: 157, Column: 16},
 			},
 			Source: "https://gvisor.dev/docs/user_guide/gpu/",
 			Fact:   "gvisor-gpu",
@@ -6146,15 +6159,16 @@ var pb700 = Candidate{
 			Str:    "proxy",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 159, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 160, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "release-20260817.0 (weekly release-YYYYMMDD.N tags)", Line: 160, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "release-20260817.0 (weekly release-YYYYMMDD.N tags)", Line: 161, Column: 16},
 			},
-			Source: "https://github.com/google/gvisor",
-			Fact:   "gvisor-versioning",
-			Attr:   &pb668,
-			Str:    "release-20260817.0 (weekly release-YYYYMMDD.N tags)",
+			ValueZh: "release-20260817.0（每周发布，标签格式为 release-YYYYMMDD.N）",
+			Source:  "https://github.com/google/gvisor",
+			Fact:    "gvisor-versioning",
+			Attr:    &pb668,
+			Str:     "release-20260817.0 (weekly release-YYYYMMDD.N tags)",
 		},
 	},
 	Facts: []string{
@@ -6172,16 +6186,16 @@ var pb700 = Candidate{
 }
 
 var pb749 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 548, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 555, Col: 5},
 	ID:      "kata-current-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 551, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 558, Col: 7},
 		En:  "Kata Containers 3.x is current.",
 		Zh:  "当前版本是 Kata Containers 3.x。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 554, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 561, Col: 7},
 		En:  "3.21.0 was current at the report date; after monthly 3.x releases came 4.0.0 (2026-07-20) and 4.1.0 (2026-08-21).",
 		Zh:  "报告发布时最新为 3.21.0；此后按月发布 3.x，并于 2026-07-20 发布 4.0.0、2026-08-21 发布 4.1.0。",
 	},
@@ -6189,16 +6203,16 @@ var pb749 = Fact{
 }
 
 var pb750 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 512, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 519, Col: 5},
 	ID:      "kata-hypervisors",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 515, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 522, Col: 7},
 		En:  "Kata uses KVM, QEMU or ACRN as hypervisor.",
 		Zh:  "Kata 的硬件虚拟化基于 KVM/QEMU/ACRN。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 518, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 525, Col: 7},
 		En:  "ACRN was dropped in 3.10.0. Supported now: QEMU, Cloud Hypervisor, Firecracker, Dragonball and StratoVirt, all on KVM; only QEMU does GPUs, TDX and SEV-SNP.",
 		Zh:  "ACRN 已在 3.10.0 移除。目前支持 QEMU、Cloud Hypervisor、Firecracker、Dragonball 和 StratoVirt，全部基于 KVM；只有 QEMU 支持 GPU、TDX 和 SEV-SNP。",
 	},
@@ -6206,16 +6220,16 @@ var pb750 = Fact{
 }
 
 var pb751 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 727, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 734, Col: 5},
 	ID:      "cloud-azure-kata",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 730, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 737, Col: 7},
 		En:  "Azure Container Instances runs on Kata.",
 		Zh:  "Azure 容器实例基于 Kata。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 733, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 740, Col: 7},
 		En:  "Kata is confirmed in AKS (Pod Sandboxing with Cloud Hypervisor, and Confidential Containers), not in ACI.",
 		Zh:  "能确认使用 Kata 的是 AKS（基于 Cloud Hypervisor 的 Pod 沙箱和机密容器），而不是 ACI。",
 	},
@@ -6223,16 +6237,16 @@ var pb751 = Fact{
 }
 
 var pb752 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 736, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 743, Col: 5},
 	ID:      "cloud-alibaba-fc",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 739, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 746, Col: 7},
 		En:  "Alibaba Cloud Function Compute runs on Kata.",
 		Zh:  "阿里云函数计算基于 Kata。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 742, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 749, Col: 7},
 		En:  "Alibaba describes RunD, a microVM secure-container runtime for its serverless platform, whose pieces became Kata's Dragonball and runtime-rs; that Function Compute is plain Kata is not stated.",
 		Zh:  "阿里云介绍的是面向其 Serverless 平台的 microVM 安全容器运行时 RunD，其组件后来成为 Kata 的 Dragonball 和 runtime-rs；并未说明函数计算直接使用 Kata。",
 	},
@@ -6240,16 +6254,16 @@ var pb752 = Fact{
 }
 
 var pb753 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 503, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 510, Col: 5},
 	ID:      "kata-boot-memory",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 506, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 513, Col: 7},
 		En:  "Kata boots in under 200 ms with 20 MB of base memory.",
 		Zh:  "Kata 启动时间小于 200 ms，基础内存 20 MB。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 509, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 516, Col: 7},
 		En:  "Kata publishes no official figures. A third-party test measured about 500 ms and 52 MB with QEMU, and about 125 ms and 28 MB with Firecracker; the hypervisor decides.",
 		Zh:  "Kata 没有官方数据。第三方测试中，QEMU 下约 500 ms、52 MB，Firecracker 下约 125 ms、28 MB，具体取决于虚拟机监控器。",
 	},
@@ -6257,35 +6271,35 @@ var pb753 = Fact{
 }
 
 var pb725 = Candidate{
-	Pos:  Pos{File: "rules/sandbox.yaml", Line: 165, Col: 5},
+	Pos:  Pos{File: "rules/sandbox.yaml", Line: 167, Col: 5},
 	ID:   "kata",
 	Name: "Kata Containers",
 	Summary: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 168, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 170, Col: 7},
 		En:  "Each pod runs in its own lightweight VM with its own kernel, behind a normal OCI runtime and containerd shim. The base of Confidential Containers and of GPU passthrough into sandboxes.",
 		Zh:  "每个 Pod 运行在独立的轻量级虚拟机里，拥有自己的内核，对外仍是标准的 OCI 运行时和 containerd shim。它是机密容器（CoCo）的基础，也支持把 GPU 直通进沙箱。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 171, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 173, Col: 7},
 			Name: "isolation",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 172, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 174, Column: 16},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / Kata Containers: KVM虚拟化",
 			Attr:   &pb657,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 174, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 176, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "500", Line: 175, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "500", Line: 177, Column: 16},
 			},
 			Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 			Fact:   "kata-boot-memory",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 179, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 181, Col: 11},
 				En:  "With the default QEMU hypervisor; about 125 ms with Firecracker as the hypervisor (third-party).",
 				Zh:  "使用默认的 QEMU 虚拟机监控器时的数值；改用 Firecracker 时约 125 ms（第三方测量）。",
 			},
@@ -6293,15 +6307,15 @@ var pb725 = Candidate{
 			Num:  500,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 181, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 183, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "52", Line: 182, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "52", Line: 184, Column: 16},
 			},
 			Source: "https://stuzhuk.page/blog/the-container-runtime-nobody-told-you-about-and-fo-194aa216/",
 			Fact:   "kata-boot-memory",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 186, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 188, Col: 11},
 				En:  "With QEMU; about 28 MB with Firecracker (third-party).",
 				Zh:  "QEMU 下的数值；使用 Firecracker 时约 28 MB（第三方测量）。",
 			},
@@ -6309,10 +6323,10 @@ var pb725 = Candidate{
 			Num:  52,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 188, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 190, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 189, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 191, Column: 16},
 			},
 			Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/install/README.md",
 			Fact:   "kata-requirements-oci",
@@ -6320,15 +6334,15 @@ var pb725 = Candidate{
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 192, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 194, Col: 7},
 			Name: "integration",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 193, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 195, Column: 16},
 			},
 			Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/install/README.md",
 			Fact:   "kata-requirements-oci",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 197, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 199, Col: 11},
 				En:  "Runs as containerd-shim-kata-v2 with CRI-O and containerd; kata-deploy installs it as a Kubernetes RuntimeClass.",
 				Zh:  "以 containerd-shim-kata-v2 的形式配合 CRI-O 和 containerd 运行；kata-deploy 会把它安装为 Kubernetes RuntimeClass。",
 			},
@@ -6336,14 +6350,14 @@ var pb725 = Candidate{
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 199, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 201, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 200, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 202, Column: 16},
 			},
 			Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/install/README.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 203, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 205, Col: 11},
 				En:  "The workload sees a real Linux guest kernel, so ordinary container images run unchanged.",
 				Zh:  "工作负载面对的是真实的 Linux 客户机内核，普通容器镜像无需改动即可运行。",
 			},
@@ -6351,15 +6365,15 @@ var pb725 = Candidate{
 			Num:  5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 205, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 207, Col: 7},
 			Name: "confidential",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 206, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 208, Column: 16},
 			},
 			Source: "https://learn.microsoft.com/en-us/azure/confidential-computing/confidential-containers-aks-security-policy",
 			Fact:   "kata-coco-gpu",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 210, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 212, Col: 11},
 				En:  "Through Confidential Containers, with the QEMU hypervisor only (Intel TDX, AMD SEV-SNP).",
 				Zh:  "通过机密容器（CoCo）实现，仅 QEMU 虚拟机监控器支持（Intel TDX、AMD SEV-SNP）。",
 			},
@@ -6367,10 +6381,10 @@ var pb725 = Candidate{
 			Bool: true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 212, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 214, Col: 7},
 			Name: "gpu",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "passthrough", Line: 213, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "passthrough", Line: 215, Column: 16},
 			},
 			Source: "https://github.com/kata-containers/kata-containers/blob/main/docs/use-cases/NVIDIA-GPU-passthrough-and-Kata-QEMU.md",
 			Fact:   "kata-coco-gpu",
@@ -6378,15 +6392,16 @@ var pb725 = Candidate{
 			Str:    "passthrough",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 216, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 218, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "4.1.0 (2026-08-21); 3.21.0 was current at the report date", Line: 217, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "4.1.0 (2026-08-21); 3.21.0 was current at the report date", Line: 219, Column: 16},
 			},
-			Source: "https://github.com/kata-containers/kata-containers",
-			Fact:   "kata-current-version",
-			Attr:   &pb668,
-			Str:    "4.1.0 (2026-08-21); 3.21.0 was current at the report date",
+			ValueZh: "4.1.0（2026-08-21）；报告发布时为 3.21.0",
+			Source:  "https://github.com/kata-containers/kata-containers",
+			Fact:    "kata-current-version",
+			Attr:    &pb668,
+			Str:     "4.1.0 (2026-08-21); 3.21.0 was current at the report date",
 		},
 	},
 	Facts: []string{
@@ -6406,16 +6421,16 @@ var pb725 = Candidate{
 }
 
 var pb775 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 465, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 472, Col: 5},
 	ID:      "firecracker-confidential",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 468, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 475, Col: 7},
 		En:  "For high security pick Kata or Firecracker, both offering confidential computing.",
 		Zh:  "高安全需求推荐 Kata 和 Firecracker，理由之一是支持机密计算。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 471, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 478, Col: 7},
 		En:  "Firecracker supports neither AMD SEV nor Intel TDX; its maintainers noted that SEV conflicts with its snapshot feature. Within Kata, only the QEMU hypervisor supports TDX and SEV-SNP.",
 		Zh:  "Firecracker 既不支持 AMD SEV，也不支持 Intel TDX；维护者指出 SEV 与其快照功能相冲突。在 Kata 中也只有 QEMU 虚拟机监控器支持 TDX 和 SEV-SNP。",
 	},
@@ -6423,16 +6438,16 @@ var pb775 = Fact{
 }
 
 var pb776 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 456, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 463, Col: 5},
 	ID:      "firecracker-gpu-passthrough",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 459, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 466, Col: 7},
 		En:  "Firecracker gained NVIDIA GPU virtualization in 2025.",
 		Zh:  "Firecracker 在 2025 年新增了 NVIDIA GPU 虚拟化。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 462, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 469, Col: 7},
 		En:  "No released Firecracker (through v1.16.1) supports VFIO or GPU passthrough. v1.13 added optional PCIe for virtio devices only; VFIO work sits on a feature branch, not in a release.",
 		Zh:  "截至 v1.16.1，没有任何已发布版本支持 VFIO 或 GPU 直通。v1.13 新增的可选 PCIe 只用于 virtio 设备；VFIO 仍在功能分支上开发，未进入正式版本。",
 	},
@@ -6440,16 +6455,16 @@ var pb776 = Fact{
 }
 
 var pb777 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 447, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 454, Col: 5},
 	ID:      "firecracker-current-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 450, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 457, Col: 7},
 		En:  "Firecracker v1.6+ is the 2025 version.",
 		Zh:  "Firecracker v1.6+ 是 2025 年的版本。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 453, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 460, Col: 7},
 		En:  "v1.6.0 dates from 2023-12-20. At the report date v1.13 was current; v1.16.1 (2026-06-29) is the newest seen.",
 		Zh:  "v1.6.0 发布于 2023-12-20。报告发布时的最新版本是 v1.13，目前所见最新为 v1.16.1（2026-06-29）。",
 	},
@@ -6457,16 +6472,16 @@ var pb777 = Fact{
 }
 
 var pb778 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 474, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 481, Col: 5},
 	ID:      "firecracker-snapshot-restore",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 477, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 484, Col: 7},
 		En:  "Firecracker restores snapshots in under 50 ms (2025).",
 		Zh:  "Firecracker 快照恢复小于 50 ms（2025 年新特性）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 480, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 487, Col: 7},
 		En:  "Snapshots became generally available in v1.13, but no official restore time is published. Measurements range from 13-33 ms (2020) to about 60 ms for a warm restore (third party); guest page faults dominate.",
 		Zh:  "快照在 v1.13 正式可用，但官方没有公布恢复耗时。实测从 13–33 ms（2020 年）到热恢复约 60 ms（第三方）不等，主要耗时在客户机缺页处理上。",
 	},
@@ -6474,16 +6489,16 @@ var pb778 = Fact{
 }
 
 var pb779 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 492, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 499, Col: 5},
 	ID:      "firecracker-arm64",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 495, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 502, Col: 7},
 		En:  "Firecracker gained full ARM64 support (2025).",
 		Zh:  "Firecracker 实现 ARM64 完整支持（2025 年）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 498, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 505, Col: 7},
 		En:  "aarch64 is tested on Graviton 2, 3 and 4, but support dates back to v0.17, not 2025, and small gaps remain (for example the RTC has no interrupts).",
 		Zh:  "aarch64 已在 Graviton 2/3/4 上测试，但支持始于 v0.17，并非 2025 年才有，且仍有小缺口（例如 RTC 没有中断）。",
 	},
@@ -6491,16 +6506,16 @@ var pb779 = Fact{
 }
 
 var pb780 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 483, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 490, Col: 5},
 	ID:      "firecracker-ebpf-network",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 486, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 493, Col: 7},
 		En:  "Firecracker gained eBPF network acceleration (2025).",
 		Zh:  "Firecracker 新增 eBPF 网络加速（2025 年）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 489, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 496, Col: 7},
 		En:  "Neither the changelog nor the docs mention it; networking is still a TAP-backed virtio-net device.",
 		Zh:  "变更日志和文档都没有提及；网络仍是基于 TAP 的 virtio-net 设备。",
 	},
@@ -6508,30 +6523,30 @@ var pb780 = Fact{
 }
 
 var pb754 = Candidate{
-	Pos:  Pos{File: "rules/sandbox.yaml", Line: 222, Col: 5},
+	Pos:  Pos{File: "rules/sandbox.yaml", Line: 225, Col: 5},
 	ID:   "firecracker",
 	Name: "Firecracker",
 	Summary: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 225, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 228, Col: 7},
 		En:  "AWS's minimal KVM virtual machine monitor behind Lambda and Fargate: microVMs with a tiny device model, fast boot and about 5 MiB of VMM memory. It is a VMM, not a container runtime: OCI images need firecracker-containerd or Kata on top.",
 		Zh:  "AWS 为 Lambda 和 Fargate 打造的极简 KVM 虚拟机监控器：设备模型极小、启动快，VMM 自身约占 5 MiB 内存。它是 VMM 而非容器运行时：要运行 OCI 镜像，还需叠加 firecracker-containerd 或 Kata。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 228, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 231, Col: 7},
 			Name: "isolation",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 229, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 232, Column: 16},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / VM/Firecracker: 硬件虚拟化",
 			Attr:   &pb657,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 231, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 234, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "125", Line: 232, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "125", Line: 235, Column: 16},
 			},
 			Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/SPECIFICATION.md",
 			Fact:   "firecracker-boot-time",
@@ -6539,10 +6554,10 @@ var pb754 = Candidate{
 			Num:    125,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 235, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 238, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 236, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 239, Column: 16},
 			},
 			Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/SPECIFICATION.md",
 			Fact:   "firecracker-memory-overhead",
@@ -6550,10 +6565,10 @@ var pb754 = Candidate{
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 239, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 242, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 240, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 243, Column: 16},
 			},
 			Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/README.md",
 			Fact:   "firecracker-kvm-lambda-fargate",
@@ -6561,14 +6576,14 @@ var pb754 = Candidate{
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 243, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 246, Col: 7},
 			Name: "integration",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 244, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 247, Column: 16},
 			},
 			Source: "https://github.com/firecracker-microvm/firecracker-containerd",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 247, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 250, Col: 11},
 				En:  "Driven through its REST API; containers need firecracker-containerd or Kata with Firecracker as the hypervisor.",
 				Zh:  "通过 REST API 驱动；运行容器需借助 firecracker-containerd，或把它作为 Kata 的虚拟机监控器。",
 			},
@@ -6576,14 +6591,14 @@ var pb754 = Candidate{
 			Num:  2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 249, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 252, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 250, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 253, Column: 16},
 			},
 			Source: "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/README.md",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 253, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 256, Col: 11},
 				En:  "A real Linux guest, but you supply the guest kernel and root filesystem, and the device model is limited to virtio net, block, vsock and a few others.",
 				Zh:  "客户机是真实的 Linux，但需自行准备客户机内核和根文件系统，设备模型也只有 virtio 网络、块设备、vsock 等少数几种。",
 			},
@@ -6591,20 +6606,20 @@ var pb754 = Candidate{
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 255, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 258, Col: 7},
 			Name: "confidential",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 256, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 259, Column: 16},
 			},
 			Source: "https://github.com/firecracker-microvm/firecracker/issues/2332",
 			Fact:   "firecracker-confidential",
 			Attr:   &pb663,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 259, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 262, Col: 7},
 			Name: "gpu",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 260, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 263, Column: 16},
 			},
 			Source: "https://github.com/firecracker-microvm/firecracker/issues/5679",
 			Fact:   "firecracker-gpu-passthrough",
@@ -6612,15 +6627,16 @@ var pb754 = Candidate{
 			Str:    "none",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 263, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 266, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "v1.16.1 (2026-06-29); v1.13 was current at the report date", Line: 264, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "v1.16.1 (2026-06-29); v1.13 was current at the report date", Line: 267, Column: 16},
 			},
-			Source: "https://github.com/firecracker-microvm/firecracker",
-			Fact:   "firecracker-current-version",
-			Attr:   &pb668,
-			Str:    "v1.16.1 (2026-06-29); v1.13 was current at the report date",
+			ValueZh: "v1.16.1（2026-06-29）；报告发布时为 v1.13",
+			Source:  "https://github.com/firecracker-microvm/firecracker",
+			Fact:    "firecracker-current-version",
+			Attr:    &pb668,
+			Str:     "v1.16.1 (2026-06-29); v1.13 was current at the report date",
 		},
 	},
 	Facts: []string{
@@ -6641,16 +6657,16 @@ var pb754 = Candidate{
 }
 
 var pb804 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 633, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 640, Col: 5},
 	ID:      "unikernel-includeos",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 636, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 643, Col: 7},
 		En:  "IncludeOS 0.16+ is current.",
 		Zh:  "当前版本为 IncludeOS 0.16+。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 639, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 646, Col: 7},
 		En:  "There is no 0.16 release; the latest tag is v0.15.1 (2024-06-02), and the README still calls the API unstable.",
 		Zh:  "并不存在 0.16 版本；最新标签是 v0.15.1（2024-06-02），README 仍称其 API 不稳定。",
 	},
@@ -6658,16 +6674,16 @@ var pb804 = Fact{
 }
 
 var pb805 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 642, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 649, Col: 5},
 	ID:      "unikernel-unikraft-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 645, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 652, Col: 7},
 		En:  "Unikraft 0.15+ is current.",
 		Zh:  "当前版本为 Unikraft 0.15+。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 648, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 655, Col: 7},
 		En:  "0.15.0 came out on 2023-10-22; 0.20.0 (2025-09-08) was current at the report date and brought a new VFS.",
 		Zh:  "0.15.0 发布于 2023-10-22；报告发布时最新为 0.20.0（2025-09-08），带来了新的 VFS。",
 	},
@@ -6675,16 +6691,16 @@ var pb805 = Fact{
 }
 
 var pb806 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 624, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 631, Col: 5},
 	ID:      "unikernel-mirageos-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 627, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 634, Col: 7},
 		En:  "MirageOS 4.5+ is current.",
 		Zh:  "当前版本为 MirageOS 4.5+。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 630, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 637, Col: 7},
 		En:  "4.5.0 dates from 2024-04-10; 4.10.2 was current at the report date and 4.11.1 (2026-07-04) is the newest seen.",
 		Zh:  "4.5.0 发布于 2024-04-10；报告发布时最新为 4.10.2，目前所见最新为 4.11.1（2026-07-04）。",
 	},
@@ -6692,16 +6708,16 @@ var pb806 = Fact{
 }
 
 var pb807 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 756, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 763, Col: 5},
 	ID:      "isolation-ranking",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 759, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 766, Col: 7},
 		En:  "Isolation: VM/Firecracker and Kata 5 of 5; gVisor, WebAssembly and unikernels 4; Docker namespaces 3.",
 		Zh:  "隔离强度：VM/Firecracker 与 Kata 为 5 星；gVisor、WebAssembly 和 Unikernel 为 4 星；Docker 命名空间为 3 星。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 762, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 769, Col: 7},
 		En:  "Hardware VMs first and namespaces last is sound, but unikernels run as VM guests and so belong with the VMs; gVisor and Wasm sandbox in different ways and are not interchangeable.",
 		Zh:  "硬件虚拟化居首、命名空间垫底是合理的；但 unikernel 作为虚拟机客户机运行，应与虚拟机同档；gVisor 与 Wasm 的隔离机制不同，不能互相替代。",
 	},
@@ -6709,16 +6725,16 @@ var pb807 = Fact{
 }
 
 var pb808 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 651, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 658, Col: 5},
 	ID:      "unikernel-boot-image-size",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 654, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 661, Col: 7},
 		En:  "Unikernels boot in under 10 ms with images under 5 MB.",
 		Zh:  "Unikernel 启动时间小于 10 ms，镜像小于 5 MB。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 657, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 664, Col: 7},
 		En:  "Unikraft images are about 1 MB, need under 10 MB of RAM and boot in 3-40 ms in total depending on the VMM, so under 10 ms only with a fast VMM. IncludeOS takes about 300 ms on QEMU.",
 		Zh:  "Unikraft 镜像约 1 MB，内存不到 10 MB，总启动时间视 VMM 而定为 3–40 ms，只有搭配快速 VMM 才能低于 10 ms。IncludeOS 在 QEMU 上约需 300 ms。",
 	},
@@ -6726,16 +6742,16 @@ var pb808 = Fact{
 }
 
 var pb809 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 660, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 667, Col: 5},
 	ID:      "unikernel-oci-k8s",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 663, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 670, Col: 7},
 		En:  "Unikernels gained OCI image support and Kubernetes integration.",
 		Zh:  "Unikernel 新增 OCI 镜像支持和 Kubernetes 集成。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 666, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 673, Col: 7},
 		En:  "KraftKit packs Unikraft images as OCI artifacts and ships an OCI runtime (runu), but no mature, supported Kubernetes integration is documented.",
 		Zh:  "KraftKit 能把 Unikraft 镜像打包为 OCI 制品，并提供 OCI 运行时 runu，但没有成熟、受支持的 Kubernetes 集成文档。",
 	},
@@ -6743,16 +6759,16 @@ var pb809 = Fact{
 }
 
 var pb810 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 669, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 676, Col: 5},
 	ID:      "unikernel-posix",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 672, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 679, Col: 7},
 		En:  "Unikernel POSIX compatibility improved.",
 		Zh:  "Unikernel 的 POSIX 兼容性有所提升。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 675, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 682, Col: 7},
 		En:  "Unikraft can load Linux ELF binaries and added signals, vfork/execve and multiprocess support in v0.19; MirageOS (OCaml only) and IncludeOS (C++ only) are not POSIX environments.",
 		Zh:  "Unikraft 可以加载 Linux ELF 二进制，并在 v0.19 增加了信号、vfork/execve 和多进程支持；MirageOS（仅 OCaml）和 IncludeOS（仅 C++）并不提供 POSIX 环境。",
 	},
@@ -6760,26 +6776,26 @@ var pb810 = Fact{
 }
 
 var pb781 = Candidate{
-	Pos:    Pos{File: "rules/sandbox.yaml", Line: 269, Col: 5},
+	Pos:    Pos{File: "rules/sandbox.yaml", Line: 273, Col: 5},
 	ID:     "unikernel",
 	Name:   "Unikernel (Unikraft, MirageOS, IncludeOS)",
 	NameZh: "Unikernel（Unikraft、MirageOS、IncludeOS）",
 	Summary: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 273, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 277, Col: 7},
 		En:  "The application is linked with just the OS pieces it needs into one image that boots as a VM guest. Tiny images and millisecond boots, but apps must be rebuilt for it and tooling is young.",
 		Zh:  "把应用和它所需的少量操作系统组件链接成单一镜像，作为虚拟机客户机启动。镜像极小、毫秒级启动，但应用需要针对它重新构建，工具链也还不成熟。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 276, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 280, Col: 7},
 			Name: "isolation",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 277, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 281, Column: 16},
 			},
 			Source: "https://github.com/unikraft/unikraft",
 			Fact:   "isolation-ranking",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 281, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 285, Col: 11},
 				En:  "The report gives 4 of 5, but a unikernel runs as a guest of KVM, Xen or Firecracker and so gets hardware isolation.",
 				Zh:  "报告给的是 4 星，但 unikernel 以 KVM、Xen 或 Firecracker 客户机的形式运行，享有硬件级隔离。",
 			},
@@ -6787,15 +6803,15 @@ var pb781 = Candidate{
 			Num:  5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 283, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 287, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "10", Line: 284, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "10", Line: 288, Column: 16},
 			},
 			Source: "https://github.com/unikraft/eurosys21-artifacts",
 			Fact:   "unikernel-boot-image-size",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 288, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 292, Col: 11},
 				En:  "Unikraft measured 3-40 ms in total depending on the VMM; 10 ms is a typical value with a fast VMM.",
 				Zh:  "Unikraft 实测总启动时间在 3–40 ms 之间，取决于所用的 VMM；10 ms 是搭配快速 VMM 时的典型值。",
 			},
@@ -6803,10 +6819,10 @@ var pb781 = Candidate{
 			Num:  10,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 290, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 294, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "10", Line: 291, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "10", Line: 295, Column: 16},
 			},
 			Source: "https://github.com/unikraft/eurosys21-artifacts",
 			Fact:   "unikernel-boot-image-size",
@@ -6814,15 +6830,15 @@ var pb781 = Candidate{
 			Num:    10,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 294, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 298, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 295, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 299, Column: 16},
 			},
 			Source: "https://github.com/unikraft/unikraft",
 			Fact:   "isolation-ranking",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 299, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 303, Col: 11},
 				En:  "Boots on a hypervisor (KVM, Xen, Firecracker); on Linux hosts that means /dev/kvm.",
 				Zh:  "需要在虚拟机监控器（KVM、Xen、Firecracker）上启动；在 Linux 宿主机上就意味着需要 /dev/kvm。",
 			},
@@ -6830,10 +6846,10 @@ var pb781 = Candidate{
 			Bool: true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 301, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 305, Col: 7},
 			Name: "integration",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 302, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 306, Column: 16},
 			},
 			Source: "https://www.github.com/unikraft/kraftkit",
 			Fact:   "unikernel-oci-k8s",
@@ -6841,10 +6857,10 @@ var pb781 = Candidate{
 			Num:    2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 305, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 309, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 306, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 310, Column: 16},
 			},
 			Source: "https://www.github.com/unikraft/kraftkit",
 			Fact:   "unikernel-posix",
@@ -6852,23 +6868,23 @@ var pb781 = Candidate{
 			Num:    2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 309, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 313, Col: 7},
 			Name: "confidential",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 310, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 314, Column: 16},
 			},
 			Source: "https://confidentialcontainers.org/docs/",
 			Attr:   &pb663,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 312, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 316, Col: 7},
 			Name: "gpu",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 313, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 317, Column: 16},
 			},
 			Source: "https://github.com/unikraft/unikraft",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 316, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 320, Col: 11},
 				En:  "No GPU drivers in the mainstream unikernel projects.",
 				Zh:  "主流 unikernel 项目都没有 GPU 驱动。",
 			},
@@ -6876,15 +6892,16 @@ var pb781 = Candidate{
 			Str:  "none",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 318, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 322, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Unikraft 0.20.0 (2025-09-08), MirageOS 4.11.1, IncludeOS v0.15.1", Line: 319, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Unikraft 0.20.0 (2025-09-08), MirageOS 4.11.1, IncludeOS v0.15.1", Line: 323, Column: 16},
 			},
-			Source: "https://unikraft.org/blog/2025-09-08-unikraft-releases-v0.20.0",
-			Fact:   "unikernel-unikraft-version",
-			Attr:   &pb668,
-			Str:    "Unikraft 0.20.0 (2025-09-08), MirageOS 4.11.1, IncludeOS v0.15.1",
+			ValueZh: "Unikraft 0.20.0（2025-09-08）、MirageOS 4.11.1、IncludeOS v0.15.1",
+			Source:  "https://unikraft.org/blog/2025-09-08-unikraft-releases-v0.20.0",
+			Fact:    "unikernel-unikraft-version",
+			Attr:    &pb668,
+			Str:     "Unikraft 0.20.0 (2025-09-08), MirageOS 4.11.1, IncludeOS v0.15.1",
 		},
 	},
 	Facts: []string{
@@ -6904,16 +6921,16 @@ var pb781 = Candidate{
 }
 
 var pb834 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 264, Col: 5},
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 267, Col: 5},
 	ID:      "wasi-version-name",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 267, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 270, Col: 7},
 		En:  "WASI 2.0 brought a complete system interface.",
 		Zh:  "WASI 2.0 带来了完整的系统接口。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 270, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 273, Col: 7},
 		En:  "There is no WASI 2.0. The stable line was WASI 0.2 (Preview 2, built on the Component Model; 0.2.8 at the report date). WASI 0.3.0 with native async was tagged on 2026-06-11; WASI 1.0 does not exist yet.",
 		Zh:  "并不存在 WASI 2.0。当时的稳定版本线是基于组件模型的 WASI 0.2（Preview 2，报告发布时为 0.2.8）。支持原生异步的 WASI 0.3.0 于 2026-06-11 发布；WASI 1.0 尚未发布。",
 	},
@@ -6921,16 +6938,16 @@ var pb834 = Fact{
 }
 
 var pb835 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 309, Col: 5},
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 312, Col: 5},
 	ID:      "docker-desktop-wasm",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 312, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 315, Col: 7},
 		En:  "Docker Desktop runs Wasm workloads (technology preview).",
 		Zh:  "Docker Desktop 支持运行 Wasm 工作负载（技术预览）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 315, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 318, Col: 7},
 		En:  "The feature never left beta and is now deprecated: Docker's docs say it will be removed and is no longer maintained. Use a runtime's CLI or a containerd shim instead.",
 		Zh:  "该功能一直停留在 Beta，现已被弃用：Docker 文档写明它将被移除且不再维护。请改用运行时自带的命令行或 containerd shim。",
 	},
@@ -6938,16 +6955,16 @@ var pb835 = Fact{
 }
 
 var pb836 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 745, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 752, Col: 5},
 	ID:      "cloud-cloudflare-workers",
 	Verdict: "wrong",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 748, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 755, Col: 7},
 		En:  "Cloudflare Workers is a Wasm platform in 200+ data centres.",
 		Zh:  "Cloudflare Workers 是覆盖 200 多个数据中心的 Wasm 平台。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 751, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 758, Col: 7},
 		En:  "Workers run JavaScript and Wasm in V8 isolates, not a Wasm-only runtime, and the network spans about 330 cities today.",
 		Zh:  "Workers 在 V8 isolate 中运行 JavaScript 和 Wasm，并非纯 Wasm 运行时；其网络目前覆盖约 330 个城市。",
 	},
@@ -6955,16 +6972,16 @@ var pb836 = Fact{
 }
 
 var pb837 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 680, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 687, Col: 5},
 	ID:      "wasm-startup",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 683, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 690, Col: 7},
 		En:  "WebAssembly starts in under 5 ms.",
 		Zh:  "WebAssembly 启动时间小于 5 ms。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 686, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 693, Col: 7},
 		En:  "True for ahead-of-time compiled modules, which instantiate in tens of microseconds with a few KB of overhead; not when JIT compilation sits on the start path.",
 		Zh:  "对预先编译（AOT）的模块成立：实例化只需几十微秒，额外开销仅几 KB；若启动路径上还要做 JIT 编译则不成立。",
 	},
@@ -6972,16 +6989,16 @@ var pb837 = Fact{
 }
 
 var pb838 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 291, Col: 5},
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 294, Col: 5},
 	ID:      "wasm-threads",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 294, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 297, Col: 7},
 		En:  "Wasm threads perform close to native threads.",
 		Zh:  "Wasm 多线程性能接近原生线程。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 297, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 300, Col: 7},
 		En:  "Runtime support is uneven: in Wasmtime core threads are Tier 2 and wasi-threads Tier 3; WASIX pthreads work only on Wasmer.",
 		Zh:  "各运行时支持程度不一：Wasmtime 中核心线程提案为 Tier 2，wasi-threads 为 Tier 3；WASIX 的 pthreads 只能在 Wasmer 上使用。",
 	},
@@ -6989,16 +7006,16 @@ var pb838 = Fact{
 }
 
 var pb839 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 300, Col: 5},
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 303, Col: 5},
 	ID:      "runwasi-shims",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 303, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 306, Col: 7},
 		En:  "containerd runs Wasm through runwasi shims (Wasmtime, WasmEdge, Wasmer, Spin).",
 		Zh:  "containerd 通过 runwasi shim（Wasmtime、WasmEdge、Wasmer、Spin）运行 Wasm。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 306, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 309, Col: 7},
 		En:  "runwasi ships shims for Wasmtime, WasmEdge and Wasmer (v0.6.0) and WAMR. The Spin shim lives in its own repository and builds on runwasi.",
 		Zh:  "runwasi 提供 Wasmtime、WasmEdge、Wasmer（v0.6.0）和 WAMR 的 shim。Spin 的 shim 在独立仓库中维护，基于 runwasi 构建。",
 	},
@@ -7006,16 +7023,16 @@ var pb839 = Fact{
 }
 
 var pb840 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 689, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 696, Col: 5},
 	ID:      "wasm-simd-speedup",
 	Verdict: "unverified",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 692, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 699, Col: 7},
 		En:  "Wasm SIMD gives 4-16x speedups.",
 		Zh:  "Wasm SIMD 带来 4–16 倍性能提升。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 695, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 702, Col: 7},
 		En:  "No source gives this as a typical figure; 16x is only the lane-count ceiling of 128-bit i8x16 vectors.",
 		Zh:  "没有资料把它作为典型数值；16 倍只是 128 位 i8x16 向量的通道数上限。",
 	},
@@ -7023,30 +7040,30 @@ var pb840 = Fact{
 }
 
 var pb811 = Candidate{
-	Pos:  Pos{File: "rules/sandbox.yaml", Line: 324, Col: 5},
+	Pos:  Pos{File: "rules/sandbox.yaml", Line: 329, Col: 5},
 	ID:   "webassembly",
 	Name: "WebAssembly (WASI)",
 	Summary: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 327, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 332, Col: 7},
 		En:  "Code compiled to Wasm runs in a capability-based, in-process sandbox of a runtime such as Wasmtime or WasmEdge. Microsecond-to-millisecond starts and tiny modules, but applications must be recompiled and WASI offers far less than POSIX.",
 		Zh:  "编译成 Wasm 的代码在 Wasmtime、WasmEdge 等运行时提供的进程内、基于能力的沙箱里执行。启动在微秒到毫秒级，模块体积很小，但应用必须重新编译，WASI 提供的接口也远少于 POSIX。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 330, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 335, Col: 7},
 			Name: "isolation",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 331, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 336, Column: 16},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / WebAssembly: 沙箱隔离",
 			Attr:   &pb657,
 			Num:    4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 333, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 338, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 334, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 339, Column: 16},
 			},
 			Source: "https://cocalc.com/github/bytecodealliance/wasmtime/blob/main/docs/examples-fast-instantiation.md",
 			Fact:   "wasm-startup",
@@ -7054,15 +7071,15 @@ var pb811 = Candidate{
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 337, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 342, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 338, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 343, Column: 16},
 			},
 			Source: "https://infoq.com/news/2019/04/fastly-lucet-web-assembly-open",
 			Fact:   "wasm-startup",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 342, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 347, Col: 11},
 				En:  "An instance costs kilobytes on top of its own linear memory.",
 				Zh:  "除自身线性内存外，每个实例只额外占用几 KB。",
 			},
@@ -7070,24 +7087,24 @@ var pb811 = Candidate{
 			Num:  1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 344, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 349, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 345, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 350, Column: 16},
 			},
 			Source: "https://github.com/bytecodealliance/wasmtime",
 			Attr:   &pb660,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 347, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 352, Col: 7},
 			Name: "integration",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 348, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 353, Column: 16},
 			},
 			Source: "https://github.com/spinframework/containerd-shim-spin",
 			Fact:   "k8s-runtimeclass-spinkube",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 352, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 357, Col: 11},
 				En:  "Runs on Kubernetes through containerd shims (runwasi, Spin) and a RuntimeClass; images hold Wasm modules, not Linux binaries.",
 				Zh:  "借助 containerd shim（runwasi、Spin）和 RuntimeClass 在 Kubernetes 上运行；镜像里装的是 Wasm 模块，而不是 Linux 二进制。",
 			},
@@ -7095,15 +7112,15 @@ var pb811 = Candidate{
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 354, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 359, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 355, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 360, Column: 16},
 			},
 			Source: "https://github.com/WebAssembly/WASI",
 			Fact:   "wasm-threads",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 359, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 364, Col: 11},
 				En:  "Programs must be rebuilt for wasm32-wasi; there is no fork, and threads and sockets are limited.",
 				Zh:  "程序必须重新编译为 wasm32-wasi 目标；没有 fork，线程和网络套接字支持也有限。",
 			},
@@ -7111,23 +7128,23 @@ var pb811 = Candidate{
 			Num:  1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 361, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 366, Col: 7},
 			Name: "confidential",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 362, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 367, Column: 16},
 			},
 			Source: "https://confidentialcontainers.org/docs/",
 			Attr:   &pb663,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 364, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 369, Col: 7},
 			Name: "gpu",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 365, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 370, Column: 16},
 			},
 			Source: "https://github.com/WebAssembly/wasi-nn",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 368, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 373, Col: 11},
 				En:  "No general GPU access; WASI-NN only lets a module ask the host to run model inference (see the wasm-runtime category).",
 				Zh:  "没有通用的 GPU 访问能力；WASI-NN 只允许模块请求宿主机代为执行模型推理（见 wasm-runtime 类别）。",
 			},
@@ -7135,15 +7152,16 @@ var pb811 = Candidate{
 			Str:  "none",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 370, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 375, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "WASI 0.2 (0.2.12, 2026-06-02); WASI 0.3.0 on 2026-06-11", Line: 371, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "WASI 0.2 (0.2.12, 2026-06-02); WASI 0.3.0 on 2026-06-11", Line: 376, Column: 16},
 			},
-			Source: "https://github.com/WebAssembly/WASI",
-			Fact:   "wasi-version-name",
-			Attr:   &pb668,
-			Str:    "WASI 0.2 (0.2.12, 2026-06-02); WASI 0.3.0 on 2026-06-11",
+			ValueZh: "WASI 0.2（0.2.12，2026-06-02）；WASI 0.3.0 于 2026-06-11 发布",
+			Source:  "https://github.com/WebAssembly/WASI",
+			Fact:    "wasi-version-name",
+			Attr:    &pb668,
+			Str:     "WASI 0.2 (0.2.12, 2026-06-02); WASI 0.3.0 on 2026-06-11",
 		},
 	},
 	Facts: []string{
@@ -7165,16 +7183,16 @@ var pb811 = Candidate{
 }
 
 var pb862 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 774, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 781, Col: 5},
 	ID:      "startup-ranking-other",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 777, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 784, Col: 7},
 		En:  "Start-up: Wasm under 5 ms, unikernel under 10 ms, gVisor about 100 ms, Firecracker about 125 ms, Kata about 200 ms, VM 10-30 s.",
 		Zh:  "启动时间：Wasm 小于 5 ms，Unikernel 小于 10 ms，gVisor 约 100 ms，Firecracker 约 125 ms，Kata 约 200 ms，VM 10–30 秒。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 780, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 787, Col: 7},
 		En:  "The order holds but the figures mix different measurements. Third-party cold starts: gVisor about 50 ms, Kata/QEMU about 500 ms. No primary source gives 10-30 s for VMs; a full Linux guest takes seconds to tens of seconds.",
 		Zh:  "先后顺序成立，但数字口径不一。第三方冷启动实测：gVisor 约 50 ms，Kata/QEMU 约 500 ms。VM 的 10–30 秒没有一手出处；完整 Linux 客户机的启动需要数秒到数十秒。",
 	},
@@ -7182,31 +7200,31 @@ var pb862 = Fact{
 }
 
 var pb841 = Candidate{
-	Pos:    Pos{File: "rules/sandbox.yaml", Line: 376, Col: 5},
+	Pos:    Pos{File: "rules/sandbox.yaml", Line: 382, Col: 5},
 	ID:     "vm",
 	Name:   "Full virtual machine",
 	NameZh: "完整虚拟机",
 	Summary: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 380, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 386, Col: 7},
 		En:  "A conventional VM per workload or tenant (QEMU/KVM, cloud instances, KubeVirt): the strongest and most familiar boundary, confidential VMs included, at the cost of seconds to boot and a whole guest OS per instance.",
 		Zh:  "为每个工作负载或租户分配一台传统虚拟机（QEMU/KVM、云主机、KubeVirt）：隔离边界最强、最为人熟知，也支持机密虚拟机，代价是启动以秒计，而且每个实例都要一整套客户机操作系统。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 383, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 389, Col: 7},
 			Name: "isolation",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 384, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 390, Column: 16},
 			},
 			Source: "report: 轻量级虚拟化技术 / 隔离强度对比 / VM/Firecracker: 硬件虚拟化",
 			Attr:   &pb657,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 386, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 392, Col: 7},
 			Name: "startup_ms",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "10000", Line: 387, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "10000", Line: 393, Column: 16},
 			},
 			Source: "report: 轻量级虚拟化技术 / 启动时间对比 / VM: 10-30s",
 			Fact:   "startup-ranking-other",
@@ -7214,14 +7232,14 @@ var pb841 = Candidate{
 			Num:    10000,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 390, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 396, Col: 7},
 			Name: "memory_overhead_mb",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "256", Line: 391, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "256", Line: 397, Column: 16},
 			},
 			Source: "https://www.debian.org/releases/stable/amd64/ch03s04.en.html",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 394, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 400, Col: 11},
 				En:  "A general-purpose guest OS (kernel, init, services) needs a few hundred MB; 256 MB is a lean server install.",
 				Zh:  "通用客户机操作系统（内核、init、系统服务）需要几百 MB 内存；256 MB 已是精简的服务器安装。",
 			},
@@ -7229,24 +7247,24 @@ var pb841 = Candidate{
 			Num:  256,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 396, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 402, Col: 7},
 			Name: "needs_kvm",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 397, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 403, Column: 16},
 			},
 			Source: "https://www.linux-kvm.org/page/Main_Page",
 			Attr:   &pb660,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 399, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 405, Col: 7},
 			Name: "integration",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 400, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 406, Column: 16},
 			},
 			Source: "https://kubevirt.io/",
 			Note: &Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 403, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 409, Col: 11},
 				En:  "Kubernetes can schedule VMs through KubeVirt, but they are not OCI containers.",
 				Zh:  "Kubernetes 可以通过 KubeVirt 调度虚拟机，但它们不是 OCI 容器。",
 			},
@@ -7254,44 +7272,45 @@ var pb841 = Candidate{
 			Num:  2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 405, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 411, Col: 7},
 			Name: "posix_compat",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 406, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 412, Column: 16},
 			},
 			Source: "https://www.linux-kvm.org/page/Main_Page",
 			Attr:   &pb662,
 			Num:    5,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 408, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 414, Col: 7},
 			Name: "confidential",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 409, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 415, Column: 16},
 			},
 			Source: "https://cloud.google.com/confidential-computing/confidential-vm/docs/about-cvm",
 			Attr:   &pb663,
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 411, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 417, Col: 7},
 			Name: "gpu",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "passthrough", Line: 412, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "passthrough", Line: 418, Column: 16},
 			},
 			Source: "https://docs.kernel.org/driver-api/vfio.html",
 			Attr:   &pb664,
 			Str:    "passthrough",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/sandbox.yaml", Line: 414, Col: 7},
+			Pos:  Pos{File: "rules/sandbox.yaml", Line: 420, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Depends on the hypervisor (QEMU/KVM, Cloud Hypervisor, cloud instances)", Line: 415, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Depends on the hypervisor (QEMU/KVM, Cloud Hypervisor, cloud instances)", Line: 421, Column: 16},
 			},
-			Source: "https://www.linux-kvm.org/page/Main_Page",
-			Attr:   &pb668,
-			Str:    "Depends on the hypervisor (QEMU/KVM, Cloud Hypervisor, cloud instances)",
+			ValueZh: "取决于虚拟机监控器（QEMU/KVM、Cloud Hypervisor、云主机）",
+			Source:  "https://www.linux-kvm.org/page/Main_Page",
+			Attr:    &pb668,
+			Str:     "Depends on the hypervisor (QEMU/KVM, Cloud Hypervisor, cloud instances)",
 		},
 	},
 	Category: "sandbox",
@@ -7395,16 +7414,16 @@ var pb656 = Category{
 	},
 	Rules: []*Rule{
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 786, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 793, Col: 5},
 			ID:  "sandbox.no-kvm",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 787, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 794, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 787, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 794, Col: 12},
 						Key: "kvm",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 787, Column: 17},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 794, Column: 17},
 						},
 						op: "is",
 						strs: []string{
@@ -7416,13 +7435,13 @@ var pb656 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 789, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 796, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 789, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 796, Col: 22},
 						Key: "needs_kvm",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 789, Column: 33},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 796, Column: 33},
 						},
 						op: "is",
 						strs: []string{
@@ -7432,7 +7451,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 791, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 798, Col: 7},
 				En:  "/dev/kvm is not available on the hosts, and this sandbox must boot its workload as a KVM guest.",
 				Zh:  "主机上没有 /dev/kvm，而这种沙箱必须把工作负载作为 KVM 客户机启动。",
 			},
@@ -7440,16 +7459,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 794, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 801, Col: 5},
 			ID:  "sandbox.kvm-unknown",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 795, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 802, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 795, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 802, Col: 12},
 						Key: "kvm",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "unknown", Line: 795, Column: 17},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "unknown", Line: 802, Column: 17},
 						},
 						op: "is",
 						strs: []string{
@@ -7461,13 +7480,13 @@ var pb656 = Category{
 			},
 			Effect: "caveat",
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 797, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 804, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 797, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 804, Col: 22},
 						Key: "needs_kvm",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 797, Column: 33},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 804, Column: 33},
 						},
 						op: "is",
 						strs: []string{
@@ -7477,7 +7496,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 799, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 806, Col: 7},
 				En:  "Needs /dev/kvm: bare metal, or a cloud instance with nested virtualization enabled. Check `ls /dev/kvm` on the hosts first.",
 				Zh:  "需要 /dev/kvm：裸金属，或开启了嵌套虚拟化的云主机。请先在主机上执行 `ls /dev/kvm` 确认。",
 			},
@@ -7485,16 +7504,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 802, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 809, Col: 5},
 			ID:  "sandbox.untrusted-shared-kernel",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 803, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 810, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 803, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 810, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 803, Column: 21},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 810, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -7506,13 +7525,13 @@ var pb656 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 805, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 812, Col: 13},
 				IDs: []string{
 					"runc",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 807, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 814, Col: 7},
 				En:  "Untrusted code would share the host kernel: one kernel exploit escapes every namespace. Put it behind a user-space kernel or a VM boundary.",
 				Zh:  "不可信代码会与宿主机共享内核：一个内核漏洞就能突破所有命名空间。应该用用户态内核或虚拟机边界把它隔开。",
 			},
@@ -7520,16 +7539,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 810, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 817, Col: 5},
 			ID:  "sandbox.untrusted-software-isolation",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 811, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 818, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 811, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 818, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 811, Column: 21},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 818, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -7542,14 +7561,14 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: -5,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 814, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 821, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 814, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 821, Col: 22},
 						Key: "isolation",
 						Op:  "lt",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 814, Column: 38},
+							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 821, Column: 38},
 						},
 						op: "lt",
 						nums: []float64{
@@ -7559,7 +7578,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 816, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 823, Col: 7},
 				En:  "The boundary is software only: a bug in the sandbox itself, not a hypervisor, stands between hostile code and the host.",
 				Zh:  "隔离边界完全由软件实现：挡在恶意代码和宿主机之间的是沙箱自身的代码，而不是虚拟机监控器，一旦它有漏洞就可能被突破。",
 			},
@@ -7567,16 +7586,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 819, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 826, Col: 5},
 			ID:  "sandbox.confidential",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 820, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 827, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 820, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 827, Col: 12},
 						Key: "confidential",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 820, Column: 26},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 827, Column: 26},
 						},
 						op: "is",
 						strs: []string{
@@ -7588,13 +7607,13 @@ var pb656 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 822, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 829, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 822, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 829, Col: 22},
 						Key: "confidential",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 822, Column: 36},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 829, Column: 36},
 						},
 						op: "is",
 						strs: []string{
@@ -7604,7 +7623,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 824, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 831, Col: 7},
 				En:  "Confidential computing needs a TEE (Intel TDX or AMD SEV-SNP) around the workload, which this sandbox cannot provide.",
 				Zh:  "机密计算需要在工作负载外包裹 TEE（Intel TDX 或 AMD SEV-SNP），这种沙箱做不到。",
 			},
@@ -7612,17 +7631,17 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 827, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 834, Col: 5},
 			ID:  "sandbox.startup-budget",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 828, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 835, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 828, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 835, Col: 12},
 						Key: "startup-budget-ms",
 						Op:  "gt",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 828, Column: 36},
+							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "0", Line: 835, Column: 36},
 						},
 						op: "gt",
 						nums: []float64{
@@ -7634,10 +7653,10 @@ var pb656 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 830, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 837, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 830, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 837, Col: 22},
 						Key: "startup_ms",
 						Op:  "gt",
 						Operand: Raw{
@@ -7646,10 +7665,10 @@ var pb656 = Category{
 								Style: 32,
 								Tag:   "!!map",
 								Content: []*yaml.Node{
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "answer", Line: 830, Column: 40},
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "startup-budget-ms", Line: 830, Column: 48},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "answer", Line: 837, Column: 40},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "startup-budget-ms", Line: 837, Column: 48},
 								},
-								Line:   830,
+								Line:   837,
 								Column: 39,
 							},
 						},
@@ -7659,7 +7678,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 832, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 839, Col: 7},
 				En:  "Its cold start is longer than the start-up budget you gave.",
 				Zh:  "它的冷启动时间超出了你设定的启动时间预算。",
 			},
@@ -7667,13 +7686,13 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 835, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 842, Col: 5},
 			ID:  "sandbox.ai-needs-gpu",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 836, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 843, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 836, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 843, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -7681,10 +7700,10 @@ var pb656 = Category{
 								Style: 32,
 								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-training", Line: 836, Column: 24},
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-inference", Line: 836, Column: 37},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-training", Line: 843, Column: 24},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-inference", Line: 843, Column: 37},
 								},
-								Line:   836,
+								Line:   843,
 								Column: 23,
 							},
 						},
@@ -7700,13 +7719,13 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: -12,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 839, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 846, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 839, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 846, Col: 22},
 						Key: "gpu",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 839, Column: 27},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 846, Column: 27},
 						},
 						op: "is",
 						strs: []string{
@@ -7716,7 +7735,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 841, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 848, Col: 7},
 				En:  "AI workloads need the GPU inside the sandbox, and this one cannot give it any (no passthrough, no proxy).",
 				Zh:  "AI 工作负载需要在沙箱内使用 GPU，而这种沙箱既不支持直通也不支持代理，无法提供 GPU。",
 			},
@@ -7724,13 +7743,13 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 844, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 851, Col: 5},
 			ID:  "sandbox.ai-gpu-proxy",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 845, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 852, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 845, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 852, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -7738,10 +7757,10 @@ var pb656 = Category{
 								Style: 32,
 								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-training", Line: 845, Column: 24},
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-inference", Line: 845, Column: 37},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-training", Line: 852, Column: 24},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-inference", Line: 852, Column: 37},
 								},
-								Line:   845,
+								Line:   852,
 								Column: 23,
 							},
 						},
@@ -7757,13 +7776,13 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: -5,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 848, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 855, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 848, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 855, Col: 22},
 						Key: "gpu",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "proxy", Line: 848, Column: 27},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "proxy", Line: 855, Column: 27},
 						},
 						op: "is",
 						strs: []string{
@@ -7773,7 +7792,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 850, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 857, Col: 7},
 				En:  "GPU calls go through nvproxy: only selected GPU models and driver versions, no MIG, and no device plugin outside GKE. Check your driver against the supported list.",
 				Zh:  "GPU 调用经由 nvproxy 转发：只支持部分 GPU 型号和驱动版本，不支持 MIG，GKE 之外也没有设备插件。请先核对你的驱动是否在支持列表中。",
 			},
@@ -7781,16 +7800,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 853, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 860, Col: 5},
 			ID:  "sandbox.legacy-rebuild",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 854, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 861, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 854, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 861, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "legacy-apps", Line: 854, Column: 23},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "legacy-apps", Line: 861, Column: 23},
 						},
 						op: "has",
 						strs: []string{
@@ -7803,14 +7822,14 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: -12,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 857, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 864, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 857, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 864, Col: 22},
 						Key: "posix_compat",
 						Op:  "lte",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 857, Column: 42},
+							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 864, Column: 42},
 						},
 						op: "lte",
 						nums: []float64{
@@ -7820,7 +7839,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 859, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 866, Col: 7},
 				En:  "Legacy applications would have to be rebuilt or rewritten for this target; they cannot run as they are.",
 				Zh:  "传统应用必须针对这一目标重新构建甚至重写，无法原样运行。",
 			},
@@ -7828,16 +7847,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 864, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 871, Col: 5},
 			ID:  "sandbox.high-security",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 865, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 872, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 865, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 872, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "security", Line: 865, Column: 24},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "security", Line: 872, Column: 24},
 						},
 						op: "has",
 						strs: []string{
@@ -7850,14 +7869,14 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 868, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 875, Col: 13},
 				IDs: []string{
 					"kata",
 					"firecracker",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 870, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 877, Col: 7},
 				En:  "High security: the report recommends Kata and Firecracker for their hardware (KVM) isolation. Confidential computing, which it also cites, applies to Kata with QEMU only; Firecracker has no TEE support.",
 				Zh:  "高安全需求：报告推荐 Kata 和 Firecracker，看重其基于 KVM 的硬件级隔离。报告同时提到的机密计算只有 Kata（QEMU）支持，Firecracker 并不支持 TEE。",
 			},
@@ -7865,13 +7884,13 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 873, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 880, Col: 5},
 			ID:  "sandbox.extreme-performance",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 874, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 881, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 874, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 881, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -7879,10 +7898,10 @@ var pb656 = Category{
 								Style: 32,
 								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "performance", Line: 874, Column: 25},
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "startup", Line: 874, Column: 38},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "performance", Line: 881, Column: 25},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "startup", Line: 881, Column: 38},
 								},
-								Line:   874,
+								Line:   881,
 								Column: 24,
 							},
 						},
@@ -7898,14 +7917,14 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 877, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 884, Col: 13},
 				IDs: []string{
 					"unikernel",
 					"webassembly",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 879, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 886, Col: 7},
 				En:  "Top performance: the report recommends unikernels and WebAssembly for millisecond starts and megabyte-sized images.",
 				Zh:  "极致性能：报告推荐 Unikernel 和 WebAssembly，理由是毫秒级启动和 MB 级镜像。",
 			},
@@ -7913,16 +7932,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 882, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 889, Col: 5},
 			ID:  "sandbox.compatibility-first",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 883, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 890, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 883, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 890, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "compatibility", Line: 883, Column: 24},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "compatibility", Line: 890, Column: 24},
 						},
 						op: "has",
 						strs: []string{
@@ -7935,14 +7954,14 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 886, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 893, Col: 13},
 				IDs: []string{
 					"kata",
 					"gvisor",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 888, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 895, Col: 7},
 				En:  "Compatibility first: the report recommends Kata and gVisor, which take ordinary OCI images and plug into Kubernetes as a RuntimeClass.",
 				Zh:  "兼容性优先：报告推荐 Kata 和 gVisor，二者直接使用普通 OCI 镜像，并能以 RuntimeClass 的方式接入 Kubernetes。",
 			},
@@ -7950,16 +7969,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 891, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 898, Col: 5},
 			ID:  "sandbox.edge-iot",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 892, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 899, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 892, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 899, Col: 12},
 						Key: "environment",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "edge", Line: 892, Column: 25},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "edge", Line: 899, Column: 25},
 						},
 						op: "is",
 						strs: []string{
@@ -7972,14 +7991,14 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 12,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 895, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 902, Col: 13},
 				IDs: []string{
 					"webassembly",
 					"unikernel",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 897, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 904, Col: 7},
 				En:  "Edge and IoT: the report recommends WebAssembly and unikernels for their small size and low resource use.",
 				Zh:  "边缘 / IoT：报告推荐 WebAssembly 和 Unikernel，理由是体积小、资源占用低。",
 			},
@@ -7987,16 +8006,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 900, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 907, Col: 5},
 			ID:  "sandbox.cost-sensitive",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 901, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 908, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 901, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 908, Col: 12},
 						Key: "priorities",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "cost", Line: 901, Column: 24},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "cost", Line: 908, Column: 24},
 						},
 						op: "has",
 						strs: []string{
@@ -8009,14 +8028,14 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 904, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 911, Col: 13},
 				IDs: []string{
 					"gvisor",
 					"webassembly",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 906, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 913, Col: 7},
 				En:  "Cost-sensitive: the report recommends gVisor and WebAssembly, which need no virtualization hardware (ordinary cloud VMs do, without nested virtualization).",
 				Zh:  "成本敏感：报告推荐 gVisor 和 WebAssembly，它们不需要虚拟化硬件（普通云主机即可，无需嵌套虚拟化）。",
 			},
@@ -8024,16 +8043,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 911, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 918, Col: 5},
 			ID:  "sandbox.untrusted-code",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 912, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 919, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 912, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 919, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 912, Column: 21},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 919, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -8046,13 +8065,13 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 915, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 922, Col: 13},
 				IDs: []string{
 					"gvisor",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 917, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 924, Col: 7},
 				En:  "Running untrusted code is a use case the report names for gVisor: it shrinks the host kernel surface without needing /dev/kvm.",
 				Zh:  "报告把执行不可信代码列为 gVisor 的应用场景：它在不需要 /dev/kvm 的前提下缩小了宿主机内核的攻击面。",
 			},
@@ -8060,16 +8079,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 920, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 927, Col: 5},
 			ID:  "sandbox.untrusted-hardware-boundary",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 921, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 928, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 921, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 928, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 921, Column: 21},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 928, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -8077,10 +8096,10 @@ var pb656 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 921, Col: 32},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 928, Col: 32},
 						Key: "kvm",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "available", Line: 921, Column: 37},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "available", Line: 928, Column: 37},
 						},
 						op: "is",
 						strs: []string{
@@ -8093,13 +8112,13 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 6,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 924, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 931, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 924, Col: 22},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 931, Col: 22},
 						Key: "needs_kvm",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 924, Column: 33},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 931, Column: 33},
 						},
 						op: "is",
 						strs: []string{
@@ -8107,11 +8126,11 @@ var pb656 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 924, Col: 39},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 931, Col: 39},
 						Key: "isolation",
 						Op:  "gte",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 924, Column: 56},
+							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5", Line: 931, Column: 56},
 						},
 						op: "gte",
 						nums: []float64{
@@ -8121,7 +8140,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 926, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 933, Col: 7},
 				En:  "Untrusted code and /dev/kvm available: a hardware-virtualization boundary is the report's first choice for high security, and here nothing stands in its way.",
 				Zh:  "运行不可信代码且主机有 /dev/kvm：硬件虚拟化边界是报告在高安全需求下的首选，而这里的条件允许使用它。",
 			},
@@ -8129,13 +8148,13 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 929, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 936, Col: 5},
 			ID:  "sandbox.multi-tenant",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 930, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 937, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 930, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 937, Col: 12},
 						Key: "tenancy",
 						Operand: Raw{
 							Node: &yaml.Node{
@@ -8143,10 +8162,10 @@ var pb656 = Category{
 								Style: 32,
 								Tag:   "!!seq",
 								Content: []*yaml.Node{
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "multi-team", Line: 930, Column: 22},
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 930, Column: 34},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "multi-team", Line: 937, Column: 22},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted", Line: 937, Column: 34},
 								},
-								Line:   930,
+								Line:   937,
 								Column: 21,
 							},
 						},
@@ -8162,7 +8181,7 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 4,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 933, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 940, Col: 13},
 				IDs: []string{
 					"gvisor",
 					"kata",
@@ -8170,7 +8189,7 @@ var pb656 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 935, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 942, Col: 7},
 				En:  "The report names multi-tenancy as a use case of gVisor (multi-tenant platforms), Firecracker (multi-tenant containers) and Kata (multi-tenant Kubernetes).",
 				Zh:  "报告把多租户列为 gVisor（多租户平台）、Firecracker（多租户容器）和 Kata（多租户 Kubernetes）的应用场景。",
 			},
@@ -8178,16 +8197,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 938, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 945, Col: 5},
 			ID:  "sandbox.ci-builds",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 939, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 946, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 939, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 946, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "batch-ci", Line: 939, Column: 23},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "batch-ci", Line: 946, Column: 23},
 						},
 						op: "has",
 						strs: []string{
@@ -8200,13 +8219,13 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 5,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 942, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 949, Col: 13},
 				IDs: []string{
 					"gvisor",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 944, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 951, Col: 7},
 				En:  "CI/CD environments are a use case the report names for gVisor: build jobs run code from pull requests and third-party packages.",
 				Zh:  "报告把 CI/CD 环境列为 gVisor 的应用场景：构建任务会执行来自合并请求和第三方依赖的代码。",
 			},
@@ -8214,16 +8233,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 947, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 954, Col: 5},
 			ID:  "sandbox.serverless",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 948, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 955, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 948, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 955, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "serverless", Line: 948, Column: 23},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "serverless", Line: 955, Column: 23},
 						},
 						op: "has",
 						strs: []string{
@@ -8236,13 +8255,13 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 951, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 958, Col: 13},
 				IDs: []string{
 					"firecracker",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 953, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 960, Col: 7},
 				En:  "Serverless platforms are the use case Firecracker was built for (AWS Lambda and Fargate run on it): fast boots and little memory per microVM.",
 				Zh:  "Serverless 平台正是 Firecracker 的设计初衷（AWS Lambda 和 Fargate 即运行在它之上）：启动快，每个 microVM 占用内存少。",
 			},
@@ -8250,16 +8269,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 956, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 963, Col: 5},
 			ID:  "sandbox.serverless-gvisor",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 957, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 964, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 957, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 964, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "serverless", Line: 957, Column: 23},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "serverless", Line: 964, Column: 23},
 						},
 						op: "has",
 						strs: []string{
@@ -8272,13 +8291,13 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 5,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 960, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 967, Col: 13},
 				IDs: []string{
 					"gvisor",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 962, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 969, Col: 7},
 				En:  "The report pairs serverless with gVisor as well (Cloud Run's first generation ran on it), a fit where /dev/kvm is missing.",
 				Zh:  "报告也把 Serverless 与 gVisor 相关联（Cloud Run 第一代执行环境基于它），适合没有 /dev/kvm 的环境。",
 			},
@@ -8286,16 +8305,16 @@ var pb656 = Category{
 			Category: "sandbox",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/sandbox.yaml", Line: 965, Col: 5},
+			Pos: Pos{File: "rules/sandbox.yaml", Line: 972, Col: 5},
 			ID:  "sandbox.confidential-kata",
 			When: Condition{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 966, Col: 11},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 973, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/sandbox.yaml", Line: 966, Col: 12},
+						Pos: Pos{File: "rules/sandbox.yaml", Line: 973, Col: 12},
 						Key: "confidential",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 966, Column: 26},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 973, Column: 26},
 						},
 						op: "is",
 						strs: []string{
@@ -8308,13 +8327,13 @@ var pb656 = Category{
 			Effect: "adjust",
 			Points: 6,
 			Target: Target{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 969, Col: 13},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 976, Col: 13},
 				IDs: []string{
 					"kata",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/sandbox.yaml", Line: 971, Col: 7},
+				Pos: Pos{File: "rules/sandbox.yaml", Line: 978, Col: 7},
 				En:  "Confidential computing is a use case the report names for Kata: Confidential Containers keep the pod model while its VM runs under TDX or SEV-SNP.",
 				Zh:  "报告把机密计算列为 Kata 的应用场景：机密容器（CoCo）保留了 Pod 模型，同时让其虚拟机运行在 TDX 或 SEV-SNP 保护之下。",
 			},
@@ -8750,10 +8769,11 @@ var pb987 = Candidate{
 			Value: Raw{
 				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "HBM3 (SXM5; the PCIe card uses HBM2e)", Line: 94, Column: 28},
 			},
-			Source: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
-			Fact:   "nvidia-h100-memory",
-			Attr:   &pb961,
-			Str:    "HBM3 (SXM5; the PCIe card uses HBM2e)",
+			ValueZh: "HBM3（SXM5；PCIe 版使用 HBM2e）",
+			Source:  "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
+			Fact:    "nvidia-h100-memory",
+			Attr:    &pb961,
+			Str:     "HBM3 (SXM5; the PCIe card uses HBM2e)",
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 95, Col: 7},
@@ -10306,10 +10326,11 @@ var pb1214 = Candidate{
 			Value: Raw{
 				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "HBM (HBM2e per third-party sources)", Line: 256, Column: 28},
 			},
-			Source: "https://docs.sglang.io/docs/hardware-platforms/ascend-npus/ascend_npu_reference",
-			Fact:   "huawei-ascend-910b-memory",
-			Attr:   &pb961,
-			Str:    "HBM (HBM2e per third-party sources)",
+			ValueZh: "HBM（据第三方资料为 HBM2e）",
+			Source:  "https://docs.sglang.io/docs/hardware-platforms/ascend-npus/ascend_npu_reference",
+			Fact:    "huawei-ascend-910b-memory",
+			Attr:    &pb961,
+			Str:     "HBM (HBM2e per third-party sources)",
 		},
 		&AttrValue{
 			Pos:  Pos{File: "rules/gpu.yaml", Line: 257, Col: 7},
@@ -11566,16 +11587,16 @@ var pb1359 = Attribute{
 }
 
 var pb1386 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 183, Col: 5},
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 186, Col: 5},
 	ID:      "wasmtime-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 186, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 189, Col: 7},
 		En:  "Wasmtime 14.0+ is current.",
 		Zh:  "当前版本为 Wasmtime 14.0+。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 189, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 192, Col: 7},
 		En:  "Wasmtime ships a major version every month: 14.0.0 dates from 2023-10-20, 37.0.0 was current at the report date and 48.0.0 (2026-08-20) is the newest seen.",
 		Zh:  "Wasmtime 每月发布一个大版本：14.0.0 发布于 2023-10-20，报告发布时最新为 37.0.0，目前所见最新为 48.0.0（2026-08-20）。",
 	},
@@ -11583,16 +11604,16 @@ var pb1386 = Fact{
 }
 
 var pb1387 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 201, Col: 5},
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 204, Col: 5},
 	ID:      "wasmtime-embedding-languages",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 204, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 207, Col: 7},
 		En:  "The runtimes embed from Rust, C, Go, Python and JavaScript.",
 		Zh:  "这些运行时可从 Rust、C、Go、Python、JavaScript 中嵌入使用。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 207, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 210, Col: 7},
 		En:  "Wasmtime's supported embeddings are Rust, C, C++, Python, .NET, Go and Ruby; there is no official JavaScript embedding.",
 		Zh:  "Wasmtime 官方支持的嵌入语言为 Rust、C、C++、Python、.NET、Go 和 Ruby；没有官方的 JavaScript 嵌入。",
 	},
@@ -11712,10 +11733,11 @@ var pb1364 = Candidate{
 			Value: Raw{
 				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "48.0.0 (2026-08-20; a new major every month); 37.0.0 was current at the report date", Line: 89, Column: 16},
 			},
-			Source: "https://github.com/bytecodealliance/wasmtime",
-			Fact:   "wasmtime-version",
-			Attr:   &pb1359,
-			Str:    "48.0.0 (2026-08-20; a new major every month); 37.0.0 was current at the report date",
+			ValueZh: "48.0.0（2026-08-20；每月一个大版本）；报告发布时为 37.0.0",
+			Source:  "https://github.com/bytecodealliance/wasmtime",
+			Fact:    "wasmtime-version",
+			Attr:    &pb1359,
+			Str:     "48.0.0 (2026-08-20; a new major every month); 37.0.0 was current at the report date",
 		},
 	},
 	Facts: []string{
@@ -11736,16 +11758,16 @@ var pb1364 = Candidate{
 }
 
 var pb1409 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 210, Col: 5},
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 213, Col: 5},
 	ID:      "wasmedge-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 213, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 216, Col: 7},
 		En:  "WasmEdge 0.13+ is current.",
 		Zh:  "当前版本为 WasmEdge 0.13+。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 216, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 219, Col: 7},
 		En:  "0.13.0 dates from 2023-06-30; 0.15.0 was current at the report date and 0.17.1 (2026-07-03) is the newest seen.",
 		Zh:  "0.13.0 发布于 2023-06-30；报告发布时最新为 0.15.0，目前所见最新为 0.17.1（2026-07-03）。",
 	},
@@ -11753,16 +11775,16 @@ var pb1409 = Fact{
 }
 
 var pb1410 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 228, Col: 5},
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 231, Col: 5},
 	ID:      "wasmedge-embedding-languages",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 231, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 234, Col: 7},
 		En:  "The runtimes embed from Rust, C, Go, Python and JavaScript.",
 		Zh:  "这些运行时可从 Rust、C、Go、Python、JavaScript 中嵌入使用。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 234, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 237, Col: 7},
 		En:  "WasmEdge documents host SDKs for Go, Rust and C only; JavaScript runs as a guest, and there is no Python SDK.",
 		Zh:  "WasmEdge 只提供 Go、Rust 和 C 的宿主 SDK；JavaScript 是作为客体语言运行的，也没有 Python SDK。",
 	},
@@ -11770,17 +11792,17 @@ var pb1410 = Fact{
 }
 
 var pb1388 = Candidate{
-	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 94, Col: 5},
+	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 95, Col: 5},
 	ID:   "wasmedge",
 	Name: "WasmEdge",
 	Summary: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 97, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 98, Col: 7},
 		En:  "A CNCF-hosted runtime aimed at cloud-native, edge and AI use, with the broadest WASI-NN plugin set (llama.cpp/GGML, OpenVINO, ONNX, PyTorch, TensorFlow Lite, Whisper) behind LlamaEdge.",
 		Zh:  "由 CNCF 托管的运行时，面向云原生、边缘和 AI 场景，拥有最全的 WASI-NN 插件（llama.cpp/GGML、OpenVINO、ONNX、PyTorch、TensorFlow Lite、Whisper），LlamaEdge 即构建于其上。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 100, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 101, Col: 7},
 			Name: "embed_languages",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11788,18 +11810,18 @@ var pb1388 = Candidate{
 					Style: 32,
 					Tag:   "!!seq",
 					Content: []*yaml.Node{
-						&yaml.Node{Kind: 8, Tag: "!!str", Value: "rust", Line: 101, Column: 17},
-						&yaml.Node{Kind: 8, Tag: "!!str", Value: "go", Line: 101, Column: 23},
-						&yaml.Node{Kind: 8, Tag: "!!str", Value: "c", Line: 101, Column: 27},
+						&yaml.Node{Kind: 8, Tag: "!!str", Value: "rust", Line: 102, Column: 17},
+						&yaml.Node{Kind: 8, Tag: "!!str", Value: "go", Line: 102, Column: 23},
+						&yaml.Node{Kind: 8, Tag: "!!str", Value: "c", Line: 102, Column: 27},
 					},
-					Line:   101,
+					Line:   102,
 					Column: 16,
 				},
 			},
 			Source: "https://github.com/WasmEdge/WasmEdge",
 			Fact:   "wasmedge-embedding-languages",
 			Note: &Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 105, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 106, Col: 11},
 				En:  "JavaScript runs as a guest inside WasmEdge, not as a host SDK; no Python SDK. The README notes the runtime is not yet thread-safe.",
 				Zh:  "JavaScript 是作为客体语言在 WasmEdge 内运行，而不是宿主 SDK；没有 Python SDK。README 还说明运行时尚不是线程安全的。",
 			},
@@ -11811,10 +11833,10 @@ var pb1388 = Candidate{
 			},
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 107, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 108, Col: 7},
 			Name: "wasi_nn",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "llm", Line: 108, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "llm", Line: 109, Column: 16},
 			},
 			Source: "https://github.com/WasmEdge/WasmEdge/tree/master/plugins/wasi_nn",
 			Fact:   "wasmedge-wasi-nn-llm",
@@ -11822,14 +11844,14 @@ var pb1388 = Candidate{
 			Str:    "llm",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 111, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 112, Col: 7},
 			Name: "component_model",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 112, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2", Line: 113, Column: 16},
 			},
 			Source: "https://github.com/WasmEdge/WasmEdge/issues/4236",
 			Note: &Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 115, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 116, Col: 11},
 				En:  "Component Model and WASI 0.2 are still being implemented (tracking issue open, large refactor under way in 2026).",
 				Zh:  "组件模型和 WASI 0.2 仍在实现中（跟踪 issue 未关闭，2026 年正在大规模重构）。",
 			},
@@ -11837,14 +11859,14 @@ var pb1388 = Candidate{
 			Num:  2,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 117, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 118, Col: 7},
 			Name: "maturity",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 118, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4", Line: 119, Column: 16},
 			},
 			Source: "https://www.cncf.io/projects/wasmedge-runtime/",
 			Note: &Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 121, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 122, Col: 11},
 				En:  "A CNCF Sandbox project with regular releases; still 0.x.",
 				Zh:  "CNCF Sandbox 项目，定期发布，但版本号仍停留在 0.x。",
 			},
@@ -11852,20 +11874,20 @@ var pb1388 = Candidate{
 			Num:  4,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 123, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 124, Col: 7},
 			Name: "wasix",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 124, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 125, Column: 16},
 			},
 			Source: "https://wasix.org/docs/explanation/features",
 			Fact:   "wasmer-wasix",
 			Attr:   &pb1357,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 127, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 128, Col: 7},
 			Name: "k8s_shim",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 128, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 129, Column: 16},
 			},
 			Source: "https://github.com/containerd/runwasi",
 			Fact:   "runwasi-shims",
@@ -11873,15 +11895,16 @@ var pb1388 = Candidate{
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 131, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 132, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "0.17.1 (2026-07-03); 0.15.0 was current at the report date", Line: 132, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "0.17.1 (2026-07-03); 0.15.0 was current at the report date", Line: 133, Column: 16},
 			},
-			Source: "https://github.com/WasmEdge/WasmEdge",
-			Fact:   "wasmedge-version",
-			Attr:   &pb1359,
-			Str:    "0.17.1 (2026-07-03); 0.15.0 was current at the report date",
+			ValueZh: "0.17.1（2026-07-03）；报告发布时为 0.15.0",
+			Source:  "https://github.com/WasmEdge/WasmEdge",
+			Fact:    "wasmedge-version",
+			Attr:    &pb1359,
+			Str:     "0.17.1 (2026-07-03); 0.15.0 was current at the report date",
 		},
 	},
 	Facts: []string{
@@ -11899,16 +11922,16 @@ var pb1388 = Candidate{
 }
 
 var pb1433 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 246, Col: 5},
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 249, Col: 5},
 	ID:      "wasmer-version",
 	Verdict: "dated",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 249, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 252, Col: 7},
 		En:  "Wasmer 4.0+ is current.",
 		Zh:  "当前版本为 Wasmer 4.0+。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 252, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 255, Col: 7},
 		En:  "4.0.0 dates from 2023-06-22. 6.1.0 (2025-10-07) was current at the report date; 7.0.0 followed on 2026-01-28 and 7.4.0 (2026-08-31) is the newest seen.",
 		Zh:  "4.0.0 发布于 2023-06-22。报告发布时最新为 6.1.0（2025-10-07）；7.0.0 于 2026-01-28 发布，目前所见最新为 7.4.0（2026-08-31）。",
 	},
@@ -11916,16 +11939,16 @@ var pb1433 = Fact{
 }
 
 var pb1434 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 237, Col: 5},
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 240, Col: 5},
 	ID:      "wasmer-embedding-languages",
 	Verdict: "partly",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 240, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 243, Col: 7},
 		En:  "The runtimes embed from Rust, C, Go, Python and JavaScript.",
 		Zh:  "这些运行时可从 Rust、C、Go、Python、JavaScript 中嵌入使用。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 243, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 246, Col: 7},
 		En:  "Wasmer's README lists all five, but only the Rust crate, the C API and the JavaScript SDK (@wasmer/sdk) keep up with the runtime. wasmer-go is still on Wasmer 2.x with no release since 2021; the PyPI wasmer package stayed at 1.1.0 (2022) and missed Python 3.11 wheels in 2023. A newer Python SDK was announced in 2026 but could not be confirmed.",
 		Zh:  "Wasmer 的 README 列出了这五种语言，但只有 Rust crate、C API 和 JavaScript SDK（@wasmer/sdk）与运行时同步更新。wasmer-go 仍停留在 Wasmer 2.x，自 2021 年后再无发布；PyPI 上的 wasmer 包停在 1.1.0（2022 年），2023 年时还缺少 Python 3.11 的 wheel。2026 年官方宣布了新的 Python SDK，但未能核实。",
 	},
@@ -11933,17 +11956,17 @@ var pb1434 = Fact{
 }
 
 var pb1411 = Candidate{
-	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 137, Col: 5},
+	Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 139, Col: 5},
 	ID:   "wasmer",
 	Name: "Wasmer",
 	Summary: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 140, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 142, Col: 7},
 		En:  "A company-backed runtime with its own package registry and edge hosting. It pushes WASIX, a non-standard POSIX-like superset of WASI preview 1, and does not implement the Component Model or WASI 0.2.",
 		Zh:  "由公司主导的运行时，自带软件包仓库和边缘托管服务。它主推 WASIX（在 WASI preview 1 之上扩展出的非标准类 POSIX 接口），不支持组件模型和 WASI 0.2。",
 	},
 	Attributes: []*AttrValue{
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 143, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 145, Col: 7},
 			Name: "embed_languages",
 			Value: Raw{
 				Node: &yaml.Node{
@@ -11951,18 +11974,18 @@ var pb1411 = Candidate{
 					Style: 32,
 					Tag:   "!!seq",
 					Content: []*yaml.Node{
-						&yaml.Node{Kind: 8, Tag: "!!str", Value: "rust", Line: 144, Column: 17},
-						&yaml.Node{Kind: 8, Tag: "!!str", Value: "c", Line: 144, Column: 23},
-						&yaml.Node{Kind: 8, Tag: "!!str", Value: "javascript", Line: 144, Column: 26},
+						&yaml.Node{Kind: 8, Tag: "!!str", Value: "rust", Line: 146, Column: 17},
+						&yaml.Node{Kind: 8, Tag: "!!str", Value: "c", Line: 146, Column: 23},
+						&yaml.Node{Kind: 8, Tag: "!!str", Value: "javascript", Line: 146, Column: 26},
 					},
-					Line:   144,
+					Line:   146,
 					Column: 16,
 				},
 			},
 			Source: "https://github.com/wasmerio/wasmer#wasmer-sdk",
 			Fact:   "wasmer-embedding-languages",
 			Note: &Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 148, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 150, Col: 11},
 				En:  "The README also lists Go and Python SDKs, but they lag years behind the runtime, so they are not counted.",
 				Zh:  "README 也列出了 Go 和 Python SDK，但它们落后运行时好几年，因此不计入。",
 			},
@@ -11974,14 +11997,14 @@ var pb1411 = Candidate{
 			},
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 150, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 152, Col: 7},
 			Name: "wasi_nn",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 151, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 153, Column: 16},
 			},
 			Source: "https://github.com/wasmerio/wasmer",
 			Note: &Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 154, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 156, Col: 11},
 				En:  "Wasmer's README and docs list WASIX, WASI and Emscripten, with no WASI-NN.",
 				Zh:  "Wasmer 的 README 和文档列出了 WASIX、WASI 和 Emscripten，没有 WASI-NN。",
 			},
@@ -11989,14 +12012,14 @@ var pb1411 = Candidate{
 			Str:  "none",
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 156, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 158, Col: 7},
 			Name: "component_model",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 157, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1", Line: 159, Column: 16},
 			},
 			Source: "https://github.com/wasmerio/wasmer-go/issues/411",
 			Note: &Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 160, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 162, Col: 11},
 				En:  "Its founder said in 2024-10 that WASI 0.2 is not supported and the Component Model would follow only when browsers adopt it.",
 				Zh:  "其创始人在 2024-10 表示不支持 WASI 0.2，要等浏览器采纳组件模型后才会跟进。",
 			},
@@ -12004,14 +12027,14 @@ var pb1411 = Candidate{
 			Num:  1,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 162, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 164, Col: 7},
 			Name: "maturity",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 163, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3", Line: 165, Column: 16},
 			},
 			Source: "https://github.com/wasmerio/wasmer-go/issues/399",
 			Note: &Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 166, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 168, Col: 11},
 				En:  "Frequent releases, but a single vendor steers it and several of its language SDKs have gone unmaintained.",
 				Zh:  "发布频繁，但由单一厂商主导，而且好几个语言 SDK 已无人维护。",
 			},
@@ -12019,10 +12042,10 @@ var pb1411 = Candidate{
 			Num:  3,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 168, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 170, Col: 7},
 			Name: "wasix",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 169, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 171, Column: 16},
 			},
 			Source: "https://wasix.org/docs/explanation/features",
 			Fact:   "wasmer-wasix",
@@ -12030,10 +12053,10 @@ var pb1411 = Candidate{
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 172, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 174, Col: 7},
 			Name: "k8s_shim",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 173, Column: 16},
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 175, Column: 16},
 			},
 			Source: "https://github.com/containerd/runwasi",
 			Fact:   "runwasi-shims",
@@ -12041,15 +12064,16 @@ var pb1411 = Candidate{
 			Bool:   true,
 		},
 		&AttrValue{
-			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 176, Col: 7},
+			Pos:  Pos{File: "rules/wasm-runtime.yaml", Line: 178, Col: 7},
 			Name: "version",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "7.4.0 (2026-08-31); 6.1.0 (2025-10-07) was current at the report date", Line: 177, Column: 16},
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "7.4.0 (2026-08-31); 6.1.0 (2025-10-07) was current at the report date", Line: 179, Column: 16},
 			},
-			Source: "https://github.com/wasmerio/wasmer/pull/6967",
-			Fact:   "wasmer-version",
-			Attr:   &pb1359,
-			Str:    "7.4.0 (2026-08-31); 6.1.0 (2025-10-07) was current at the report date",
+			ValueZh: "7.4.0（2026-08-31）；报告发布时为 6.1.0（2025-10-07）",
+			Source:  "https://github.com/wasmerio/wasmer/pull/6967",
+			Fact:    "wasmer-version",
+			Attr:    &pb1359,
+			Str:     "7.4.0 (2026-08-31); 6.1.0 (2025-10-07) was current at the report date",
 		},
 	},
 	Facts: []string{
@@ -12126,17 +12150,17 @@ var pb1344 = Category{
 	},
 	Rules: []*Rule{
 		&Rule{
-			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 329, Col: 5},
+			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 332, Col: 5},
 			ID:  "wasm-runtime.host-sdk",
 			When: Condition{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 330, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 333, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 330, Col: 12},
+						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 333, Col: 12},
 						Key: "wasm-host",
 						Op:  "not",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 330, Column: 29},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 333, Column: 29},
 						},
 						op: "not",
 						strs: []string{
@@ -12148,10 +12172,10 @@ var pb1344 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 332, Col: 13},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 335, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 332, Col: 22},
+						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 335, Col: 22},
 						Key: "embed_languages",
 						Op:  "lacks",
 						Operand: Raw{
@@ -12160,10 +12184,10 @@ var pb1344 = Category{
 								Style: 32,
 								Tag:   "!!map",
 								Content: []*yaml.Node{
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "answer", Line: 332, Column: 48},
-									&yaml.Node{Kind: 8, Tag: "!!str", Value: "wasm-host", Line: 332, Column: 56},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "answer", Line: 335, Column: 48},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "wasm-host", Line: 335, Column: 56},
 								},
-								Line:   332,
+								Line:   335,
 								Column: 47,
 							},
 						},
@@ -12173,7 +12197,7 @@ var pb1344 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 334, Col: 7},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 337, Col: 7},
 				En:  "It has no maintained SDK for the language you will embed it from.",
 				Zh:  "它没有面向你所用宿主语言、且仍在维护的嵌入 SDK。",
 			},
@@ -12181,16 +12205,16 @@ var pb1344 = Category{
 			Category: "wasm-runtime",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 337, Col: 5},
+			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 340, Col: 5},
 			ID:  "wasm-runtime.wasm-ai-needs-nn",
 			When: Condition{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 338, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 341, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 338, Col: 12},
+						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 341, Col: 12},
 						Key: "wasm-ai",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 338, Column: 21},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 341, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -12202,13 +12226,13 @@ var pb1344 = Category{
 			},
 			Effect: "exclude",
 			Target: Target{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 340, Col: 13},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 343, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 340, Col: 22},
+						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 343, Col: 22},
 						Key: "wasi_nn",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 340, Column: 31},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none", Line: 343, Column: 31},
 						},
 						op: "is",
 						strs: []string{
@@ -12218,7 +12242,7 @@ var pb1344 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 342, Col: 7},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 345, Col: 7},
 				En:  "AI inference from Wasm needs WASI-NN, which this runtime does not implement.",
 				Zh:  "在 Wasm 中做 AI 推理需要 WASI-NN，而这个运行时没有实现它。",
 			},
@@ -12226,16 +12250,16 @@ var pb1344 = Category{
 			Category: "wasm-runtime",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 345, Col: 5},
+			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 348, Col: 5},
 			ID:  "wasm-runtime.wasm-ai-wasmedge",
 			When: Condition{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 346, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 349, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 346, Col: 12},
+						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 349, Col: 12},
 						Key: "wasm-ai",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 346, Column: 21},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 349, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -12248,13 +12272,13 @@ var pb1344 = Category{
 			Effect: "adjust",
 			Points: 18,
 			Target: Target{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 349, Col: 13},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 352, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 349, Col: 22},
+						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 352, Col: 22},
 						Key: "wasi_nn",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "llm", Line: 349, Column: 31},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "llm", Line: 352, Column: 31},
 						},
 						op: "is",
 						strs: []string{
@@ -12264,7 +12288,7 @@ var pb1344 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 351, Col: 7},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 354, Col: 7},
 				En:  "The report cites WasmEdge for server-side inference; its WASI-NN plugins include llama.cpp/GGML, so it runs LLMs as well as classic models.",
 				Zh:  "报告以 WasmEdge 作为服务器端推理的例子；它的 WASI-NN 插件包括 llama.cpp/GGML，既能跑传统模型，也能跑大语言模型。",
 			},
@@ -12272,16 +12296,16 @@ var pb1344 = Category{
 			Category: "wasm-runtime",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 354, Col: 5},
+			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 357, Col: 5},
 			ID:  "wasm-runtime.wasm-ai-basic-nn",
 			When: Condition{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 355, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 358, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 355, Col: 12},
+						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 358, Col: 12},
 						Key: "wasm-ai",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 355, Column: 21},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 358, Column: 21},
 						},
 						op: "is",
 						strs: []string{
@@ -12294,13 +12318,13 @@ var pb1344 = Category{
 			Effect: "adjust",
 			Points: -10,
 			Target: Target{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 358, Col: 13},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 361, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 358, Col: 22},
+						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 361, Col: 22},
 						Key: "wasi_nn",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "basic", Line: 358, Column: 31},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "basic", Line: 361, Column: 31},
 						},
 						op: "is",
 						strs: []string{
@@ -12310,7 +12334,7 @@ var pb1344 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 360, Col: 7},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 363, Col: 7},
 				En:  "WASI-NN is only Tier 3 here, with OpenVINO, ONNX, WinML and PyTorch backends and no llama.cpp/GGML backend for LLMs.",
 				Zh:  "这里的 WASI-NN 只是 Tier 3，后端为 OpenVINO、ONNX、WinML 和 PyTorch，没有面向大语言模型的 llama.cpp/GGML 后端。",
 			},
@@ -12318,16 +12342,16 @@ var pb1344 = Category{
 			Category: "wasm-runtime",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 363, Col: 5},
+			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 366, Col: 5},
 			ID:  "wasm-runtime.edge-functions",
 			When: Condition{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 364, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 367, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 364, Col: 12},
+						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 367, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "edge-functions", Line: 364, Column: 23},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "edge-functions", Line: 367, Column: 23},
 						},
 						op: "has",
 						strs: []string{
@@ -12335,10 +12359,10 @@ var pb1344 = Category{
 						},
 					},
 					&Term{
-						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 364, Col: 39},
+						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 367, Col: 39},
 						Key: "wasm-ai",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 364, Column: 48},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false", Line: 367, Column: 48},
 						},
 						op: "is",
 						strs: []string{
@@ -12351,13 +12375,13 @@ var pb1344 = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 367, Col: 13},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 370, Col: 13},
 				IDs: []string{
 					"wasmtime",
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 369, Col: 7},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 372, Col: 7},
 				En:  "Edge functions: the report's example is Fastly Compute, which runs Wasmtime in production (with Rust as the first-class language).",
 				Zh:  "边缘函数：报告举的例子是 Fastly Compute，它在生产中使用 Wasmtime（以 Rust 为首选语言）。",
 			},
@@ -12365,16 +12389,16 @@ var pb1344 = Category{
 			Category: "wasm-runtime",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 372, Col: 5},
+			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 375, Col: 5},
 			ID:  "wasm-runtime.legacy-wasix",
 			When: Condition{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 373, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 376, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 373, Col: 12},
+						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 376, Col: 12},
 						Key: "workloads",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "legacy-apps", Line: 373, Column: 23},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "legacy-apps", Line: 376, Column: 23},
 						},
 						op: "has",
 						strs: []string{
@@ -12387,13 +12411,13 @@ var pb1344 = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 376, Col: 13},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 379, Col: 13},
 				Where: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 376, Col: 22},
+						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 379, Col: 22},
 						Key: "wasix",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 376, Column: 29},
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true", Line: 379, Column: 29},
 						},
 						op: "is",
 						strs: []string{
@@ -12403,7 +12427,7 @@ var pb1344 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 378, Col: 7},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 381, Col: 7},
 				En:  "Porting existing POSIX code is easier with WASIX (threads, full sockets, fork/exec), but WASIX is not a WASI standard and ties you to Wasmer.",
 				Zh:  "借助 WASIX（线程、完整套接字、fork/exec），移植现有的 POSIX 代码会容易些；但 WASIX 不是 WASI 标准，会把你绑定在 Wasmer 上。",
 			},
@@ -12411,16 +12435,16 @@ var pb1344 = Category{
 			Category: "wasm-runtime",
 		},
 		&Rule{
-			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 381, Col: 5},
+			Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 384, Col: 5},
 			ID:  "wasm-runtime.docker-desktop-wasm",
 			When: Condition{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 382, Col: 11},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 385, Col: 11},
 				Terms: []*Term{
 					&Term{
-						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 382, Col: 12},
+						Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 385, Col: 12},
 						Key: "environment",
 						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "workstation", Line: 382, Column: 25},
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "workstation", Line: 385, Column: 25},
 						},
 						op: "is",
 						strs: []string{
@@ -12432,7 +12456,7 @@ var pb1344 = Category{
 			},
 			Effect: "caveat",
 			Target: Target{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 384, Col: 13},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 387, Col: 13},
 				IDs: []string{
 					"wasmtime",
 					"wasmedge",
@@ -12440,7 +12464,7 @@ var pb1344 = Category{
 				},
 			},
 			Because: Text{
-				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 386, Col: 7},
+				Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 389, Col: 7},
 				En:  "Do not build on Docker Desktop's Wasm workloads, which the report presents as a preview: the feature is deprecated and will be removed. Run the runtime's own CLI, or containerd with a runwasi shim.",
 				Zh:  "不要依赖报告中作为技术预览介绍的 Docker Desktop Wasm 工作负载：该功能已被弃用并将移除。请直接使用运行时自带的命令行，或 containerd 加 runwasi shim。",
 			},
@@ -12537,16 +12561,16 @@ var pb1474 = Fact{
 }
 
 var pb1475 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 709, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 716, Col: 5},
 	ID:      "cloud-aws-lambda-firecracker",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 712, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 719, Col: 7},
 		En:  "AWS Lambda runs on Firecracker.",
 		Zh:  "AWS Lambda 基于 Firecracker。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 715, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 722, Col: 7},
 		En:  "Firecracker was built at AWS to run Lambda and Fargate.",
 		Zh:  "Firecracker 正是 AWS 为运行 Lambda 和 Fargate 而开发的。",
 	},
@@ -12554,16 +12578,16 @@ var pb1475 = Fact{
 }
 
 var pb1476 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 318, Col: 5},
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 321, Col: 5},
 	ID:      "cloud-fastly-wasmtime",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 321, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 324, Col: 7},
 		En:  "Fastly Compute runs on Wasmtime, with Rust first.",
 		Zh:  "Fastly Compute 使用 Wasmtime 运行时，Rust 优先。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 324, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 327, Col: 7},
 		En:  "Wasmtime's ADOPTERS list Fastly Compute in production at the edge using WASI; Fastly's local test server Viceroy embeds it too.",
 		Zh:  "Wasmtime 的 ADOPTERS 列表显示 Fastly Compute 在边缘生产环境中基于 WASI 使用它；Fastly 的本地测试服务器 Viceroy 也内嵌了它。",
 	},
@@ -12571,16 +12595,16 @@ var pb1476 = Fact{
 }
 
 var pb1477 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 377, Col: 5},
+	Pos:     Pos{File: "rules/engine.yaml", Line: 383, Col: 5},
 	ID:      "containerd-nerdctl",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 380, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 386, Col: 7},
 		En:  "nerdctl is a Docker-like CLI for containerd.",
 		Zh:  "nerdctl 是 containerd 的类 Docker 命令行工具。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 383, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 389, Col: 7},
 		En:  "nerdctl, a non-core containerd sub-project, copies the docker CLI and supports compose, rootless mode and lazy pulling; v2.0.0 was published 2024-11-06.",
 		Zh:  "nerdctl 是 containerd 的非核心子项目，复刻 docker CLI，支持 compose、rootless 模式和镜像懒加载；v2.0.0 发布于 2024-11-06。",
 	},
@@ -12588,16 +12612,16 @@ var pb1477 = Fact{
 }
 
 var pb1478 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 359, Col: 5},
+	Pos:     Pos{File: "rules/engine.yaml", Line: 365, Col: 5},
 	ID:      "containerd-releases",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 362, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 368, Col: 7},
 		En:  "containerd 2.0 (November 2024) and 2.1.",
 		Zh:  "containerd 2.0（2024 年 11 月）与 2.1。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 365, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 371, Col: 7},
 		En:  "2.0 came out 2024-11-05 (LTS to March 2027) and 2.1 on 2025-05-07. Since then 2.2 (2025-11-05) and 2.3 (2026-04-30, LTS to 2028-04-30).",
 		Zh:  "2.0 于 2024-11-05 发布（LTS 至 2027 年 3 月），2.1 于 2025-05-07 发布。此后有 2.2（2025-11-05）和 2.3（2026-04-30，LTS 至 2028-04-30）。",
 	},
@@ -12605,16 +12629,16 @@ var pb1478 = Fact{
 }
 
 var pb1479 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 260, Col: 5},
+	Pos:     Pos{File: "rules/engine.yaml", Line: 266, Col: 5},
 	ID:      "docker-29-containerd-image-store",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 263, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 269, Col: 7},
 		En:  "Not covered by the report: context for Docker 29.",
 		Zh:  "报告未涉及：Docker 29 的背景信息。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 266, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 272, Col: 7},
 		En:  "From Engine 29.0 fresh installs use the containerd image store by default (upgraded daemons keep overlay2); the minimum API version is 1.44.",
 		Zh:  "从 Engine 29.0 起，全新安装默认使用 containerd 镜像存储（升级的守护进程保留 overlay2）；最低 API 版本为 1.44。",
 	},
@@ -12622,16 +12646,16 @@ var pb1479 = Fact{
 }
 
 var pb1480 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 278, Col: 5},
+	Pos:     Pos{File: "rules/engine.yaml", Line: 284, Col: 5},
 	ID:      "docker-daemon-root-default",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 281, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 287, Col: 7},
 		En:  "The Docker daemon runs as root by default.",
 		Zh:  "Docker 守护进程默认以 root 运行。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 284, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 290, Col: 7},
 		En:  "A standard install runs dockerd as root. userns-remap only remaps the containers; only rootless mode takes root away from both the daemon and the containers.",
 		Zh:  "标准安装中 dockerd 以 root 运行。userns-remap 只对容器做用户映射；只有 rootless 模式能让守护进程和容器都不再使用 root。",
 	},
@@ -12639,16 +12663,16 @@ var pb1480 = Fact{
 }
 
 var pb1481 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 287, Col: 5},
+	Pos:     Pos{File: "rules/engine.yaml", Line: 293, Col: 5},
 	ID:      "docker-desktop-license",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 290, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 296, Col: 7},
 		En:  "Docker Desktop needs a paid subscription in companies with more than 250 staff or more than $10M revenue.",
 		Zh:  "员工超过 250 人或年收入超过 1000 万美元的企业使用 Docker Desktop 需要付费订阅。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 293, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 299, Col: 7},
 		En:  "Desktop is free only for organisations with fewer than 250 employees and under $10M annual revenue, for personal use, education and non-commercial open source; others need Pro, Team or Business. Docker Engine and the CLI stay Apache-2.0 outside Desktop.",
 		Zh:  "只有员工少于 250 人且年收入低于 1000 万美元的组织、个人、教育及非商业开源项目可免费使用 Desktop；其余需购买 Pro、Team 或 Business 订阅。脱离 Desktop 单独安装的 Docker Engine 和 CLI 仍是 Apache-2.0 许可。",
 	},
@@ -12656,16 +12680,16 @@ var pb1481 = Fact{
 }
 
 var pb1482 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 269, Col: 5},
+	Pos:     Pos{File: "rules/engine.yaml", Line: 275, Col: 5},
 	ID:      "docker-rootless-since-2010",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 272, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 278, Col: 7},
 		En:  "Docker supports rootless mode since 20.10.",
 		Zh:  "Docker 自 20.10 起支持 rootless 模式。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 275, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 281, Col: 7},
 		En:  "Rootless Docker arrived as experimental in 19.03 and became stable in 20.10. It is opt-in, installed per user with dockerd-rootless-setuptool.sh.",
 		Zh:  "Rootless Docker 在 19.03 以实验特性引入，20.10 转为稳定。它需要主动开启，按用户用 dockerd-rootless-setuptool.sh 安装。",
 	},
@@ -12673,16 +12697,16 @@ var pb1482 = Fact{
 }
 
 var pb1483 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 420, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 427, Col: 5},
 	ID:      "firecracker-boot-time",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 423, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 430, Col: 7},
 		En:  "Firecracker boots in under 125 ms.",
 		Zh:  "Firecracker 启动时间小于 125 ms。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 426, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 433, Col: 7},
 		En:  "The specification bounds it at 125 ms from the InstanceStart call to the guest's /sbin/init, with a minimal kernel and root filesystem. The VMM process itself is up in about 12 ms.",
 		Zh:  "官方规格给出的上限是 125 ms（从 InstanceStart 调用到客户机 /sbin/init，使用最小内核和根文件系统）。VMM 进程本身约 12 ms 即可就绪。",
 	},
@@ -12690,16 +12714,16 @@ var pb1483 = Fact{
 }
 
 var pb1484 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 438, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 445, Col: 5},
 	ID:      "firecracker-kvm-lambda-fargate",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 441, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 448, Col: 7},
 		En:  "Firecracker isolates with KVM and backs AWS Lambda.",
 		Zh:  "Firecracker 依靠 KVM 实现隔离，是 AWS Lambda 的底层。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 444, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 451, Col: 7},
 		En:  "It creates microVMs through Linux KVM and was built for Lambda and Fargate. Only bare-metal hosts are tested; nested virtualization is not a tested setup.",
 		Zh:  "它通过 Linux KVM 创建 microVM，最初就是为 Lambda 和 Fargate 打造的。官方只在裸金属主机上测试，嵌套虚拟化不在测试范围内。",
 	},
@@ -12707,16 +12731,16 @@ var pb1484 = Fact{
 }
 
 var pb1485 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 429, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 436, Col: 5},
 	ID:      "firecracker-memory-overhead",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 432, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 439, Col: 7},
 		En:  "Firecracker has about 5 MB of base memory overhead.",
 		Zh:  "Firecracker 基础内存开销约 5 MB。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 435, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 442, Col: 7},
 		En:  "The VMM threads use at most 5 MiB for a microVM with 1 vCPU and 128 MiB of RAM; heavier I/O can raise it.",
 		Zh:  "对于 1 个 vCPU、128 MiB 内存的 microVM，VMM 线程最多占用 5 MiB；I/O 较重时会有所增加。",
 	},
@@ -12724,16 +12748,16 @@ var pb1485 = Fact{
 }
 
 var pb1486 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 595, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 602, Col: 5},
 	ID:      "gvisor-checkpoint-rootless",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 598, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 605, Col: 7},
 		En:  "gVisor has checkpoint/restore and a rootless mode.",
 		Zh:  "gVisor 支持检查点/恢复和 rootless 模式。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 601, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 608, Col: 7},
 		En:  "Both exist. Rootless mode is limited: no runsc create, no save/restore and host networking only.",
 		Zh:  "两者都有。但 rootless 模式有限制：不支持 runsc create，不能保存/恢复，只能使用宿主机网络。",
 	},
@@ -12741,16 +12765,16 @@ var pb1486 = Fact{
 }
 
 var pb1487 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 613, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 620, Col: 5},
 	ID:      "gvisor-compat-limits",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 616, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 623, Col: 7},
 		En:  "gVisor has system-call compatibility limits.",
 		Zh:  "gVisor 存在系统调用兼容性限制。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 619, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 626, Col: 7},
 		En:  "It implements a subset of the Linux ABI: io_uring off by default, no in-sandbox cgroup limits, no block-device filesystems, partial iptables, no KVM inside. Common language runtimes are regression-tested.",
 		Zh:  "它只实现了 Linux ABI 的一个子集：io_uring 默认关闭，沙箱内的 cgroup 限制不生效，不支持块设备文件系统，iptables 支持不完整，沙箱内不能用 KVM。常见语言运行时均有回归测试。",
 	},
@@ -12758,16 +12782,16 @@ var pb1487 = Fact{
 }
 
 var pb1488 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 559, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 566, Col: 5},
 	ID:      "gvisor-platforms",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 562, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 569, Col: 7},
 		En:  "gVisor is a user-space kernel that needs no virtualization.",
 		Zh:  "gVisor 是用户态内核，无需虚拟化。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 565, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 572, Col: 7},
 		En:  "The default systrap platform (since 2023) uses seccomp traps and needs no hardware virtualization, so it runs inside VMs; an optional KVM platform exists.",
 		Zh:  "默认的 systrap 平台（2023 年起）基于 seccomp 陷入，不需要硬件虚拟化，因此可以在虚拟机里运行；另有可选的 KVM 平台。",
 	},
@@ -12775,16 +12799,16 @@ var pb1488 = Fact{
 }
 
 var pb1489 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 604, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 611, Col: 5},
 	ID:      "gvisor-versioning",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 607, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 614, Col: 7},
 		En:  "gVisor versions are named release-YYYYMMDD.",
 		Zh:  "gVisor 版本以 release-YYYYMMDD 命名。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 610, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 617, Col: 7},
 		En:  "Roughly weekly tags release-YYYYMMDD.N; release-20260817.0 is the newest seen.",
 		Zh:  "大约每周发布一次，标签为 release-YYYYMMDD.N；目前所见最新为 release-20260817.0。",
 	},
@@ -12911,16 +12935,16 @@ var pb1496 = Fact{
 }
 
 var pb1497 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 553, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 559, Col: 5},
 	ID:      "k0s-requirements",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 556, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 562, Col: 7},
 		En:  "Not covered by the report: k0s as a lightweight Kubernetes.",
 		Zh:  "报告未涉及：轻量级 Kubernetes 发行版 k0s。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 559, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 565, Col: 7},
 		En:  "k0s needs 1 vCPU and 1 GB RAM for a controller and 1 vCPU and 0.5 GB for a worker.",
 		Zh:  "k0s 的控制节点最低需要 1 vCPU、1 GB 内存，工作节点需要 1 vCPU、0.5 GB 内存。",
 	},
@@ -12928,16 +12952,16 @@ var pb1497 = Fact{
 }
 
 var pb1498 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 571, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 577, Col: 5},
 	ID:      "k3s-lightweight-certified",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 574, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 580, Col: 7},
 		En:  "Not in the report's recommendations: k3s is a lightweight certified Kubernetes for edge and IoT.",
 		Zh:  "报告的选型建议中未提及：k3s 是面向边缘和 IoT 的轻量级认证 Kubernetes。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 577, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 583, Col: 7},
 		En:  "K3s is a conformant, production-ready distribution in one binary under 100 MB for edge, IoT, CI, ARM and embedded use. SQLite is the default datastore; embedded etcd gives HA; containerd, Flannel, CoreDNS, Traefik and a local-path provisioner are bundled.",
 		Zh:  "K3s 是通过一致性认证、可用于生产的发行版，单个二进制不到 100 MB，面向边缘、IoT、CI、ARM 和嵌入式场景。默认数据存储为 SQLite，内嵌 etcd 提供高可用，并捆绑 containerd、Flannel、CoreDNS、Traefik 和本地路径存储供应器。",
 	},
@@ -12945,16 +12969,16 @@ var pb1498 = Fact{
 }
 
 var pb1499 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 499, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 505, Col: 5},
 	ID:      "k8s-131-apparmor-ga",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 502, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 508, Col: 7},
 		En:  "AppArmor support went GA in 1.31.",
 		Zh:  "AppArmor 支持在 1.31 中 GA。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 505, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 511, Col: 7},
 		En:  "Correct: AppArmor (KEP-24) is GA in v1.31, configured through securityContext.appArmorProfile (fields replaced annotations in 1.30).",
 		Zh:  "属实：AppArmor（KEP-24）在 v1.31 GA，通过 securityContext.appArmorProfile 配置（1.30 起以字段取代注解）。",
 	},
@@ -12962,16 +12986,16 @@ var pb1499 = Fact{
 }
 
 var pb1500 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 481, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 487, Col: 5},
 	ID:      "k8s-131-release",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 484, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 490, Col: 7},
 		En:  "Kubernetes 1.31 'Elli' was released on 2024-08-13.",
 		Zh:  "Kubernetes 1.31（代号 Elli）于 2024-08-13 发布。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 487, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 493, Col: 7},
 		En:  "Correct: v1.31 shipped 2024-08-13 with 45 enhancements (11 stable, 22 beta, 12 alpha).",
 		Zh:  "属实：v1.31 于 2024-08-13 发布，共 45 项增强（11 项稳定、22 项 beta、12 项 alpha）。",
 	},
@@ -12979,16 +13003,16 @@ var pb1500 = Fact{
 }
 
 var pb1501 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 698, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 705, Col: 5},
 	ID:      "k8s-runtimeclass-spinkube",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 701, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 708, Col: 7},
 		En:  "Kubernetes runs Wasm pods through a RuntimeClass.",
 		Zh:  "Kubernetes 通过 RuntimeClass 运行 Wasm Pod。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 704, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 711, Col: 7},
 		En:  "A RuntimeClass maps to a containerd shim handler; SpinKube (a CNCF Sandbox project) installs and manages the shims.",
 		Zh:  "RuntimeClass 映射到某个 containerd shim 处理器；SpinKube（CNCF Sandbox 项目）负责安装和管理这些 shim。",
 	},
@@ -12996,16 +13020,16 @@ var pb1501 = Fact{
 }
 
 var pb1502 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 530, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 537, Col: 5},
 	ID:      "kata-coco-gpu",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 533, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 540, Col: 7},
 		En:  "Kata supports Confidential Containers (TEE) and GPU passthrough.",
 		Zh:  "Kata 支持机密容器（TEE）和 GPU 直通。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 536, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 543, Col: 7},
 		En:  "NVIDIA GPU passthrough works with the QEMU runtime classes; TDX and SEV-SNP are QEMU-only. AKS Confidential Containers are built on Kata and CoCo with SEV-SNP.",
 		Zh:  "NVIDIA GPU 直通通过 QEMU 运行时类实现；TDX 和 SEV-SNP 仅支持 QEMU。AKS 机密容器即基于 Kata 和 CoCo，使用 SEV-SNP。",
 	},
@@ -13013,16 +13037,16 @@ var pb1502 = Fact{
 }
 
 var pb1503 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 539, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 546, Col: 5},
 	ID:      "kata-requirements-oci",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 542, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 549, Col: 7},
 		En:  "Kata is OCI compatible and needs KVM.",
 		Zh:  "Kata 兼容 OCI，需要 KVM。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 545, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 552, Col: 7},
 		En:  "The install guide requires bare metal or nested virtualization; Kata runs as containerd-shim-kata-v2 under containerd and CRI-O.",
 		Zh:  "安装文档要求裸金属或嵌套虚拟化；Kata 以 containerd-shim-kata-v2 的形式运行在 containerd 和 CRI-O 之下。",
 	},
@@ -13030,16 +13054,16 @@ var pb1503 = Fact{
 }
 
 var pb1504 = Fact{
-	Pos:     Pos{File: "rules/sandbox.yaml", Line: 521, Col: 5},
+	Pos:     Pos{File: "rules/sandbox.yaml", Line: 528, Col: 5},
 	ID:      "kata-runtime-rs",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 524, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 531, Col: 7},
 		En:  "Kata rewrote core components in Rust.",
 		Zh:  "Kata 用 Rust 重写了核心组件。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/sandbox.yaml", Line: 527, Col: 7},
+		Pos: Pos{File: "rules/sandbox.yaml", Line: 534, Col: 7},
 		En:  "runtime-rs (with the built-in Dragonball VMM) arrived in 3.0 and is the default in kata-deploy from 4.0.0 (2026-07-20); the Go runtime is deprecated.",
 		Zh:  "runtime-rs（内置 Dragonball VMM）在 3.0 引入，自 4.0.0（2026-07-20）起成为 kata-deploy 的默认运行时；Go 版运行时已被弃用。",
 	},
@@ -13047,16 +13071,16 @@ var pb1504 = Fact{
 }
 
 var pb1505 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 562, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 568, Col: 5},
 	ID:      "microk8s-overview",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 565, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 571, Col: 7},
 		En:  "Not covered by the report: MicroK8s as a lightweight Kubernetes.",
 		Zh:  "报告未涉及：轻量级 Kubernetes 发行版 MicroK8s。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 568, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 574, Col: 7},
 		En:  "MicroK8s (Canonical) is a conformant Kubernetes shipped as one snap for workstations, IoT, edge and CI/CD; no minimum RAM figure was verified.",
 		Zh:  "MicroK8s（Canonical）是以单个 snap 包发布的一致性认证 Kubernetes，面向工作站、IoT、边缘和 CI/CD；未核实到最低内存数据。",
 	},
@@ -13302,16 +13326,16 @@ var pb1519 = Fact{
 }
 
 var pb1520 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 296, Col: 5},
+	Pos:     Pos{File: "rules/engine.yaml", Line: 302, Col: 5},
 	ID:      "podman-50-release-date",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 299, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 305, Col: 7},
 		En:  "Podman 5.0 was released in March 2024.",
 		Zh:  "Podman 5.0 于 2024 年 3 月发布。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 302, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 308, Col: 7},
 		En:  "v5.0.0 was tagged on 2024-03-19; its headline was the rewritten podman machine.",
 		Zh:  "v5.0.0 于 2024-03-19 打标签发布，主要变化是重写了 podman machine。",
 	},
@@ -13319,16 +13343,16 @@ var pb1520 = Fact{
 }
 
 var pb1521 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 332, Col: 5},
+	Pos:     Pos{File: "rules/engine.yaml", Line: 338, Col: 5},
 	ID:      "podman-current-version",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 335, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 341, Col: 7},
 		En:  "Podman 5.x is the current line.",
 		Zh:  "Podman 5.x 是当前版本线。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 338, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 344, Col: 7},
 		En:  "5.6.2 was newest at the report date; 5.7.0 (2025-11), 5.8.0 (2026-02) and 5.8.2 (2026-04-14) followed. 6.0.0-rc1 was tagged 2026-06-12 under the podman-container-tools organisation.",
 		Zh:  "报告发布时最新为 5.6.2；之后有 5.7.0（2025-11）、5.8.0（2026-02）和 5.8.2（2026-04-14）。6.0.0-rc1 于 2026-06-12 在 podman-container-tools 组织下打标签。",
 	},
@@ -13336,16 +13360,16 @@ var pb1521 = Fact{
 }
 
 var pb1522 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 341, Col: 5},
+	Pos:     Pos{File: "rules/engine.yaml", Line: 347, Col: 5},
 	ID:      "podman-daemonless",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 344, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 350, Col: 7},
 		En:  "Podman has no daemon.",
 		Zh:  "Podman 没有守护进程。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 347, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 353, Col: 7},
 		En:  "The project lists 'no manager daemon' as a feature, for security and lower idle resource use; rootless containers are a core feature.",
 		Zh:  "项目把“没有管理守护进程”列为特性，以提升安全性并降低空闲资源占用；rootless 容器是其核心功能。",
 	},
@@ -13353,16 +13377,16 @@ var pb1522 = Fact{
 }
 
 var pb1523 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 350, Col: 5},
+	Pos:     Pos{File: "rules/engine.yaml", Line: 356, Col: 5},
 	ID:      "podman-docker-compatible-api",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 353, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 359, Col: 7},
 		En:  "Podman is fully Docker-compatible.",
 		Zh:  "Podman 完全兼容 Docker。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 356, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 362, Col: 7},
 		En:  "'podman system service' serves a Docker-compatible REST API (the man page cites Docker API v1.40) next to the native Libpod API; 'podman compose' (4.7.0+) runs docker-compose or podman-compose against the Podman socket.",
 		Zh:  "`podman system service` 在原生 Libpod API 之外提供兼容 Docker 的 REST API（手册注明对应 Docker API v1.40）；`podman compose`（4.7.0 起）会调用 docker-compose 或 podman-compose 连接 Podman socket。",
 	},
@@ -13370,16 +13394,16 @@ var pb1523 = Fact{
 }
 
 var pb1524 = Fact{
-	Pos:     Pos{File: "rules/engine.yaml", Line: 314, Col: 5},
+	Pos:     Pos{File: "rules/engine.yaml", Line: 320, Col: 5},
 	ID:      "podman-pasta-default",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 317, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 323, Col: 7},
 		En:  "Podman 5.0 made pasta the default rootless network, replacing slirp4netns.",
 		Zh:  "Podman 5.0 将 pasta 设为 rootless 默认网络，取代 slirp4netns。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/engine.yaml", Line: 320, Col: 7},
+		Pos: Pos{File: "rules/engine.yaml", Line: 326, Col: 7},
 		En:  "Yes: pasta (available since 4.4) became the rootless default in 5.0.0; Podman 6 removes slirp4netns.",
 		Zh:  "属实：pasta 自 4.4 可用，5.0.0 起成为 rootless 默认网络；Podman 6 移除了 slirp4netns。",
 	},
@@ -13387,16 +13411,16 @@ var pb1524 = Fact{
 }
 
 var pb1525 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 616, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 622, Col: 5},
 	ID:      "podman-quadlet-notify-healthy",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 619, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 625, Col: 7},
 		En:  "Quadlet supports Notify=healthy.",
 		Zh:  "Quadlet 支持 Notify=healthy。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 622, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 628, Col: 7},
 		En:  "Since 5.0.0 a .container file may set Notify=healthy, which holds back systemd's start-up notification until the healthcheck passes; a HealthCmd is required.",
 		Zh:  "自 5.0.0 起 .container 文件可设置 Notify=healthy，让 systemd 的启动通知等到健康检查通过后才发出；前提是设置了 HealthCmd。",
 	},
@@ -13404,16 +13428,16 @@ var pb1525 = Fact{
 }
 
 var pb1526 = Fact{
-	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 607, Col: 5},
+	Pos:     Pos{File: "rules/orchestrator.yaml", Line: 613, Col: 5},
 	ID:      "podman-quadlet-since-44",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 610, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 616, Col: 7},
 		En:  "Quadlet gives Podman deep systemd integration (since Podman 4.4).",
 		Zh:  "Quadlet 让 Podman 与 systemd 深度集成（Podman 4.4 起）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/orchestrator.yaml", Line: 613, Col: 7},
+		Pos: Pos{File: "rules/orchestrator.yaml", Line: 619, Col: 7},
 		En:  "Quadlet, a systemd generator for Podman units, arrived in 4.4.0 (2023-02-01); 5.0 added templated units, drop-ins and .pod units.",
 		Zh:  "Quadlet 是为 Podman 生成 systemd 单元的生成器，随 4.4.0（2023-02-01）引入；5.0 增加了模板单元、drop-in 目录和 .pod 单元。",
 	},
@@ -13506,16 +13530,16 @@ var pb1531 = Fact{
 }
 
 var pb1532 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 273, Col: 5},
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 276, Col: 5},
 	ID:      "wasi-component-model-wit",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 276, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 279, Col: 7},
 		En:  "The Component Model and WIT have matured.",
 		Zh:  "组件模型和 WIT 已趋成熟。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 279, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 282, Col: 7},
 		En:  "WASI 0.2 is a set of WIT-defined APIs (io, clocks, random, filesystem, sockets, cli, http) on the Component Model, which Wasmtime supports at Tier 1.",
 		Zh:  "WASI 0.2 是一组用 WIT 定义、构建在组件模型之上的 API（io、clocks、random、filesystem、sockets、cli、http），Wasmtime 对组件模型提供 Tier 1 支持。",
 	},
@@ -13523,16 +13547,16 @@ var pb1532 = Fact{
 }
 
 var pb1533 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 282, Col: 5},
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 285, Col: 5},
 	ID:      "wasm-gc-3-0",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 285, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 288, Col: 7},
 		En:  "Wasm GC arrived with the Wasm 3.0 standard in 2025.",
 		Zh:  "Wasm GC 随 2025 年的 Wasm 3.0 标准落地。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 288, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 291, Col: 7},
 		En:  "Wasm 3.0 was completed in 2025 with GC, 64-bit memories, tail calls, exception handling and more; Wasmtime supports GC, memory64, tail calls and exceptions at Tier 1.",
 		Zh:  "Wasm 3.0 于 2025 年定稿，包含 GC、64 位内存、尾调用、异常处理等；Wasmtime 对 GC、memory64、尾调用和异常提供 Tier 1 支持。",
 	},
@@ -13540,16 +13564,16 @@ var pb1533 = Fact{
 }
 
 var pb1534 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 219, Col: 5},
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 222, Col: 5},
 	ID:      "wasmedge-wasi-nn-llm",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 222, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 225, Col: 7},
 		En:  "WasmEdge does server-side inference (TensorFlow) through WASI-NN.",
 		Zh:  "WasmEdge 可通过 WASI-NN 做服务器端推理（TensorFlow）。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 225, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 228, Col: 7},
 		En:  "Its WASI-NN plugins cover GGML (llama.cpp), OpenVINO, ONNX, PyTorch, TensorFlow and TFLite, Whisper and more; LlamaEdge runs LLMs on it.",
 		Zh:  "其 WASI-NN 插件涵盖 GGML（llama.cpp）、OpenVINO、ONNX、PyTorch、TensorFlow 与 TFLite、Whisper 等；LlamaEdge 基于它运行大语言模型。",
 	},
@@ -13557,16 +13581,16 @@ var pb1534 = Fact{
 }
 
 var pb1535 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 255, Col: 5},
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 258, Col: 5},
 	ID:      "wasmer-wasix",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 258, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 261, Col: 7},
 		En:  "Wasmer offers WASIX.",
 		Zh:  "Wasmer 支持 WASIX。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 261, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 264, Col: 7},
 		En:  "WASIX extends WASI preview 1 with threads, full sockets, fork/exec, pipes and more; Wasmer is the runtime that supports it. It is not a WASI 0.2 or Component Model standard.",
 		Zh:  "WASIX 在 WASI preview 1 之上增加了线程、完整套接字、fork/exec、管道等能力，由 Wasmer 运行时支持。它不属于 WASI 0.2 或组件模型标准。",
 	},
@@ -13574,16 +13598,16 @@ var pb1535 = Fact{
 }
 
 var pb1536 = Fact{
-	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 192, Col: 5},
+	Pos:     Pos{File: "rules/wasm-runtime.yaml", Line: 195, Col: 5},
 	ID:      "wasmtime-wasi-nn",
 	Verdict: "correct",
 	ReportSays: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 195, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 198, Col: 7},
 		En:  "Wasmtime supports WASI-NN.",
 		Zh:  "Wasmtime 支持 WASI-NN。",
 	},
 	Verified: Text{
-		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 198, Col: 7},
+		Pos: Pos{File: "rules/wasm-runtime.yaml", Line: 201, Col: 7},
 		En:  "Yes, at Tier 3 (needs more CI), with OpenVINO and WinML by default and optional ONNX and PyTorch backends.",
 		Zh:  "支持，但属于 Tier 3（尚需更完善的 CI 测试）；默认后端为 OpenVINO 和 WinML，另可选 ONNX 和 PyTorch。",
 	},

@@ -288,12 +288,15 @@ func (c *Candidate) Attr(name string) *AttrValue {
 
 // AttrValue is a candidate's value of one attribute, with its source.
 type AttrValue struct {
-	Pos    Pos
-	Name   string
-	Value  Raw    `yaml:"value,required"`
-	Source string `yaml:"source,required"`
-	Fact   string `yaml:"fact"`
-	Note   *Text  `yaml:"note"`
+	Pos   Pos
+	Name  string
+	Value Raw `yaml:"value,required"`
+	// ValueZh is a text attribute's value in Chinese, where it says more than names and
+	// numbers ("1.37 (2026-08-26); the report describes 1.31").
+	ValueZh string `yaml:"value_zh"`
+	Source  string `yaml:"source,required"`
+	Fact    string `yaml:"fact"`
+	Note    *Text  `yaml:"note"`
 
 	Attr *Attribute
 	Num  float64  // level, number

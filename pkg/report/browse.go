@@ -6,7 +6,6 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"charm.land/lipgloss/v2/table"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
@@ -227,7 +226,7 @@ func FitCells(grid [][]string, width int) {
 	for _, row := range grid {
 		for i, cell := range row {
 			if lipgloss.Width(cell) > budget[i] {
-				row[i] = ansi.Wrap(cell, budget[i], " ")
+				row[i] = wrapText(cell, budget[i])
 			}
 		}
 	}

@@ -337,6 +337,10 @@ func AttrText(v *knowledge.AttrValue, lang string) string {
 		}
 	case knowledge.AttrEnum:
 		return a.Label(v.Str, lang)
+	case knowledge.AttrText:
+		if lang == "zh" && v.ValueZh != "" {
+			return v.ValueZh
+		}
 	case knowledge.AttrList:
 		labels := make([]string, len(v.List))
 		for i, x := range v.List {
