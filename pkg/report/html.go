@@ -56,8 +56,8 @@ a { color: #2b6cb0; }
 <h3>{{.Rank}}. {{.Name}}</h3>
 <p>{{.Summary}}</p>
 <ul>
-{{range .Reasons}}<li class="reason">{{.Text}} {{source .Source}}{{file .File}}</li>
-{{end}}{{range .Caveats}}<li class="caveat">{{.Text}} {{source .Source}}{{file .File}}</li>
+{{range .Reasons}}<li class="reason">{{code .Text}} {{source .Source}}{{file .File}}</li>
+{{end}}{{range .Caveats}}<li class="caveat">{{code .Text}} {{source .Source}}{{file .File}}</li>
 {{end}}{{range .Corrections}}<li class="correction"><span class="label">{{correctionLabel .}}:</span> {{reportSays .}} {{verified .}} {{source .Source}}</li>
 {{end}}</ul>
 </div>
@@ -67,7 +67,7 @@ a { color: #2b6cb0; }
 {{end}}</ul>
 {{end}}{{if .Excluded}}<p class="label">{{t "excluded"}}</p>
 <ul>
-{{range .Excluded}}<li class="excluded"><strong>{{.Name}}</strong> <span class="id">({{.ID}})</span>:{{range .Reasons}} {{.Text}} {{source .Source}}{{file .File}}{{end}}</li>
+{{range .Excluded}}<li class="excluded"><strong>{{.Name}}</strong> <span class="id">({{.ID}})</span>:{{range .Reasons}} {{code .Text}} {{source .Source}}{{file .File}}{{end}}</li>
 {{end}}</ul>
 {{end}}{{end}}{{range .Warnings}}<p><span class="label">{{t "warning"}}:</span> {{.Text}}</p>
 {{end}}</body>
@@ -83,6 +83,22 @@ func HTML(w io.Writer, r *Report) error {
 			return fmt.Sprintf(msg(lang, "md-generated-plain"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.Digest)
 		},
 		"barWidth": func(score float64) string { return fmt.Sprintf("%.1f", score/10) },
+		// code escapes a text and shows its `command` spans as code, as Markdown does.
+		"code": func(text string) template.HTML {
+			parts := strings.Split(text, "`")
+			if len(parts) < 3 || len(parts)%2 == 0 {
+				return template.HTML(template.HTMLEscapeString(text))
+			}
+			var b strings.Builder
+			for i, p := range parts {
+				if i%2 == 1 {
+					b.WriteString("<code>" + template.HTMLEscapeString(p) + "</code>")
+				} else {
+					b.WriteString(template.HTMLEscapeString(p))
+				}
+			}
+			return template.HTML(b.String())
+		},
 		"source": func(src string) template.HTML {
 			if src == "" {
 				return ""
