@@ -203,8 +203,10 @@ func (w *Wizard) huhField(f *Field) huh.Field {
 			return nil
 		})
 	case knowledge.TypeBool:
+		// Buttons on the left, under the question, in the same place for every question
+		// (centred, they moved with the length of each title).
 		return huh.NewConfirm().Key(q.ID).Title(title).Description(help).
-			Affirmative(w.ui("yes")).Negative(w.ui("no")).Value(&f.Flag)
+			Affirmative(w.ui("yes")).Negative(w.ui("no")).Value(&f.Flag).WithButtonAlignment(lipgloss.Left)
 	case knowledge.TypeInt:
 		return huh.NewInput().Key(q.ID).Title(title).Description(help).Value(&f.Num).
 			Validate(func(s string) error {
