@@ -80,7 +80,11 @@ for editors and CI.`,
 			doc.Valid = len(probs) == 0
 			if err := emit(s, g, &out, doc, func(w io.Writer, _ int) error {
 				if doc.Valid {
-					_, err := fmt.Fprintf(w, "%d rule files, no problems.\n", len(doc.Files))
+					format := "%d rule files, no problems.\n"
+					if lang, err := g.resolveLang(s); err == nil && lang == "zh" {
+						format = "%d 个规则文件，没有问题。\n"
+					}
+					_, err := fmt.Fprintf(w, format, len(doc.Files))
 					return err
 				}
 				for _, p := range probs {

@@ -54,7 +54,14 @@ func newVersionCmd(s *Streams, g *globalOptions) *cobra.Command {
 				} else if v.Modified {
 					rev += " (modified)"
 				}
-				_, err := fmt.Fprintf(w, "stackadvisor %s (%s, %s, %s)\nknowledge base %s (%s)\n", v.Version, rev, v.GoVersion, v.Platform, v.KnowledgeBase, v.Digest)
+				kb := "knowledge base"
+				if lang, err := g.resolveLang(s); err == nil && lang == "zh" {
+					kb = "知识库"
+					if v.Revision == "" {
+						rev = "修订未知"
+					}
+				}
+				_, err := fmt.Fprintf(w, "stackadvisor %s (%s, %s, %s)\n%s %s (%s)\n", v.Version, rev, v.GoVersion, v.Platform, kb, v.KnowledgeBase, v.Digest)
 				return err
 			})
 		},
