@@ -65,13 +65,13 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 			}
 		}
 	}
-	p("* %s: %s\n", msg(lang, "adr-priorities"), prios)
+	p("* %s%s%s\n", msg(lang, "adr-priorities"), colon(lang), prios)
 	seen := map[string]bool{}
 	for _, ex := range c.Excluded {
 		for _, reason := range ex.Reasons {
 			if !seen[reason.Rule] {
 				seen[reason.Rule] = true
-				p("* %s: %s (%s)\n", msg(lang, "adr-constraint"), mdEscape(reason.Text), mdSource(reason.Source))
+				p("* %s%s%s (%s)\n", msg(lang, "adr-constraint"), colon(lang), mdEscape(reason.Text), mdSource(reason.Source))
 			}
 		}
 	}
@@ -82,7 +82,7 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 		p("* %s (`%s`) — %s %.1f\n", mdEscape(e.Name), e.ID, msg(lang, "score"), e.Score)
 	}
 	for _, ex := range c.Excluded {
-		p("* %s (`%s`) — %s: %s\n", mdEscape(ex.Name), ex.ID, msg(lang, "adr-excluded"), mdEscape(ex.Reasons[0].Text))
+		p("* %s (`%s`) — %s%s%s\n", mdEscape(ex.Name), ex.ID, msg(lang, "adr-excluded"), colon(lang), mdEscape(ex.Reasons[0].Text))
 	}
 	p("\n")
 

@@ -6,6 +6,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"charm.land/lipgloss/v2/table"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
@@ -107,7 +108,7 @@ func ComparisonTable(d *Comparison, width int, withSummaries bool) string {
 			cell := v.Value + " " + dimStyle.Render(ref(v.Source))
 			if v.ReportSays != "" {
 				cell += " " + warnStyle.Render("≠")
-				notes = append(notes, fmt.Sprintf("%s, %s: %s", v.Candidate, row.Title, fmt.Sprintf(msg(lang, "report-says"), v.ReportSays)))
+				notes = append(notes, fmt.Sprintf("%s, %s%s%s", v.Candidate, row.Title, colon(lang), fmt.Sprintf(msg(lang, "report-says"), v.ReportSays)))
 			}
 			cells = append(cells, cell)
 		}
@@ -178,42 +179,71 @@ func ListingTable(d *Listing, width int) string {
 
 // FitCells wraps the cells of a table drawn with borders and one space of padding on each
 // side so that it is at most width columns wide. Columns narrower than a fair share of the
-// room keep their width; the others share what is left. (lipgloss's own shrinking could
-// leave rows wider than the table and cut off the right border, with wide characters most.)
+// room keep their width; the others share what is left, but no column gets narrower than its
+// longest word (a flag or a value is never split; Chinese breaks between characters). When
+// even that does not fit, the table is wider than width rather than unreadable. (lipgloss's own
+// shrinking could leave rows wider than the table and cut off the right border.)
 func FitCells(grid [][]string, width int) {
 	if len(grid) == 0 || len(grid[0]) == 0 {
 		return
 	}
 	n := len(grid[0])
 	natural := make([]int, n)
+	least := make([]int, n) // the longest word: the narrowest the column may be
 	for _, row := range grid {
 		for i, cell := range row {
 			natural[i] = max(natural[i], lipgloss.Width(cell))
+			for _, word := range strings.Fields(ansi.Strip(cell)) {
+				w := ansi.StringWidth(word)
+				if w != len(word) { // wide characters: breaks between them
+					w = 2
+				}
+				least[i] = max(least[i], w)
+			}
 		}
 	}
-	room := max(width-(n+1)-2*n, 8*n) // borders and padding; never under 8 columns each
-	total := 0
-	for _, w := range natural {
-		total += w
-	}
-	if total <= room {
+	room := max(width-(n+1)-2*n, 4*n) // borders and padding; never under 4 columns each
+	if sum(natural) <= room {
 		return
 	}
-	budget := make([]int, n)
-	open := make([]int, n)
+	budget := shareRoom(natural, least, room)
+	if sum(budget) > room {
+		// The words alone do not fit: split them rather than draw a table wider than width.
+		budget = shareRoom(natural, make([]int, n), room)
+	}
+	for _, row := range grid {
+		for i, cell := range row {
+			if lipgloss.Width(cell) > budget[i] {
+				lines := hangPunctuation(strings.Split(wrapText(cell, budget[i]), "\n"))
+				row[i] = strings.Join(lines, "\n")
+			}
+		}
+	}
+}
+
+// shareRoom divides room between columns: those narrower than a fair share keep their
+// natural width, those that cannot shrink below their least get it, the others share the
+// rest equally.
+func shareRoom(natural, least []int, room int) []int {
+	budget := make([]int, len(natural))
+	open := make([]int, len(natural))
 	for i := range open {
 		open[i] = i
 	}
 	for len(open) > 0 {
-		fair := room / len(open)
+		fair := max(room/len(open), 1)
 		var rest []int
 		for _, i := range open {
-			if natural[i] <= fair {
+			switch {
+			case natural[i] <= fair: // fits in its share as it is
 				budget[i] = natural[i]
-				room -= natural[i]
-			} else {
+			case least[i] >= fair: // cannot shrink to its share: as narrow as its longest word
+				budget[i] = least[i]
+			default:
 				rest = append(rest, i)
+				continue
 			}
+			room -= budget[i]
 		}
 		if len(rest) == len(open) { // every open column wants more than its share
 			for _, i := range rest {
@@ -223,11 +253,13 @@ func FitCells(grid [][]string, width int) {
 		}
 		open = rest
 	}
-	for _, row := range grid {
-		for i, cell := range row {
-			if lipgloss.Width(cell) > budget[i] {
-				row[i] = wrapText(cell, budget[i])
-			}
-		}
+	return budget
+}
+
+func sum(xs []int) int {
+	t := 0
+	for _, x := range xs {
+		t += x
 	}
+	return t
 }

@@ -86,7 +86,7 @@ func ExplanationTable(d *Explanation, b *knowledge.Base, width int) string {
 			if r.Effect == knowledge.EffectExclude {
 				line(2, 4, excludeStyle.Render("✗ "+r.Rule)+" "+dimStyle.Render(r.File))
 				line(4, 4, r.Text)
-				line(4, -1, dimStyle.Render(msg(lang, "source")+": "+r.Source))
+				line(4, -1, dimStyle.Render(msg(lang, "source")+colon(lang)+r.Source))
 			}
 		}
 		if len(d.Readmit) > 0 {
@@ -101,8 +101,21 @@ func ExplanationTable(d *Explanation, b *knowledge.Base, width int) string {
 	} else {
 		line(0, 2, fmt.Sprintf(msg(lang, "x-ranked"), d.Rank, d.Of, d.Score))
 	}
+	grid := [][]string{{msg(lang, "x-criterion"), msg(lang, "x-value"), msg(lang, "x-weight"), "×", msg(lang, "x-normalised"), "=", msg(lang, "x-points")}}
+	for _, p := range d.Breakdown {
+		title := p.Criterion
+		if a := cat.Attribute(p.Attribute); a != nil {
+			title = a.Title.In(lang)
+		}
+		grid = append(grid, []string{title, p.Raw, fmt.Sprintf("%.3f", p.Weight), "×", fmt.Sprintf("%.3f", p.Value), "=", fmt.Sprintf("%.2f", p.Points)})
+	}
+	grid = append(grid,
+		[]string{msg(lang, "x-criteria-sum"), "", "", "", "", "", fmt.Sprintf("%.2f", d.Base)},
+		[]string{msg(lang, "x-adjustments"), "", "", "", "", "", fmt.Sprintf("%+.2f", d.Adjust)},
+		[]string{msg(lang, "score"), "", "", "", "", "", fmt.Sprintf("%.1f", d.Score)})
+	FitCells(grid, width)
 	t := table.New().Border(lipgloss.RoundedBorder()).BorderStyle(borderStyle).
-		Headers(msg(lang, "x-criterion"), msg(lang, "x-value"), msg(lang, "x-weight"), "×", msg(lang, "x-normalised"), "=", msg(lang, "x-points")).
+		Headers(grid[0]...).Rows(grid[1:]...).
 		StyleFunc(func(row, col int) lipgloss.Style {
 			if row == table.HeaderRow {
 				return headerStyle
@@ -112,16 +125,6 @@ func ExplanationTable(d *Explanation, b *knowledge.Base, width int) string {
 			}
 			return cellStyle
 		})
-	for _, p := range d.Breakdown {
-		title := p.Criterion
-		if a := cat.Attribute(p.Attribute); a != nil {
-			title = a.Title.In(lang)
-		}
-		t.Row(title, p.Raw, fmt.Sprintf("%.3f", p.Weight), "×", fmt.Sprintf("%.3f", p.Value), "=", fmt.Sprintf("%.2f", p.Points))
-	}
-	t.Row(msg(lang, "x-criteria-sum"), "", "", "", "", "", fmt.Sprintf("%.2f", d.Base))
-	t.Row(msg(lang, "x-adjustments"), "", "", "", "", "", fmt.Sprintf("%+.2f", d.Adjust))
-	t.Row(msg(lang, "score"), "", "", "", "", "", fmt.Sprintf("%.1f", d.Score))
 	sb.WriteString(t.Render() + "\n")
 	var touched []RuleEffect
 	for _, r := range d.Rules {
@@ -140,7 +143,7 @@ func ExplanationTable(d *Explanation, b *knowledge.Base, width int) string {
 			}
 			line(2, 4, style.Render(mark)+" "+r.Rule+" "+dimStyle.Render(r.File))
 			line(4, 4, r.Text)
-			line(4, -1, dimStyle.Render(msg(lang, "source")+": "+r.Source))
+			line(4, -1, dimStyle.Render(msg(lang, "source")+colon(lang)+r.Source))
 		}
 	}
 	return sb.String() + CorrectionsText(d.Corrections, lang, width)

@@ -58,7 +58,7 @@ a { color: #2b6cb0; }
 <ul>
 {{range .Reasons}}<li class="reason">{{code .Text}} {{source .Source}}{{file .File}}</li>
 {{end}}{{range .Caveats}}<li class="caveat">{{code .Text}} {{source .Source}}{{file .File}}</li>
-{{end}}{{range .Corrections}}<li class="correction"><span class="label">{{correctionLabel .}}:</span> {{reportSays .}} {{verified .}} {{source .Source}}</li>
+{{end}}{{range .Corrections}}<li class="correction"><span class="label">{{correctionLabel .}}{{t "colon"}}</span> {{code (reportSays .)}} {{code (verified .)}} {{source .Source}}</li>
 {{end}}</ul>
 </div>
 {{end}}{{if .Sensitivity}}<p class="label">{{t "what-if"}}</p>
@@ -69,7 +69,7 @@ a { color: #2b6cb0; }
 <ul>
 {{range .Excluded}}<li class="excluded"><strong>{{.Name}}</strong> <span class="id">({{.ID}})</span>:{{range .Reasons}} {{code .Text}} {{source .Source}}{{file .File}}{{end}}</li>
 {{end}}</ul>
-{{end}}{{end}}{{range .Warnings}}<p><span class="label">{{t "warning"}}:</span> {{.Text}}</p>
+{{end}}{{end}}{{range .Warnings}}<p><span class="label">{{t "warning"}}{{t "colon"}}</span> {{.Text}}</p>
 {{end}}</body>
 </html>
 `

@@ -182,12 +182,12 @@ func Table(r *Report, width int) string {
 			line(2, 2, excludeStyle.Render(msg(lang, "excluded")))
 			for _, ex := range c.Excluded {
 				// With its id, which 'explain' takes to say what would readmit it.
-				line(5, 7, fmt.Sprintf("%s %s %s: %s", excludeStyle.Render("✗"), ex.Name, dimStyle.Render("("+ex.ID+")"), ex.Reasons[0].Text)+fileNote(ex.Reasons[0].File))
+				line(5, 7, fmt.Sprintf("%s %s %s%s%s", excludeStyle.Render("✗"), ex.Name, dimStyle.Render("("+ex.ID+")"), colon(lang), ex.Reasons[0].Text)+fileNote(ex.Reasons[0].File))
 				// An exclusion decides alone, so its source is shown with it.
-				line(7, -1, dimStyle.Render(msg(lang, "source")+": "+ex.Reasons[0].Source))
+				line(7, -1, dimStyle.Render(msg(lang, "source")+colon(lang)+ex.Reasons[0].Source))
 				for _, more := range ex.Reasons[1:] {
 					line(7, 9, dimStyle.Render("· "+more.Text)+fileNote(more.File))
-					line(9, -1, dimStyle.Render(msg(lang, "source")+": "+more.Source))
+					line(9, -1, dimStyle.Render(msg(lang, "source")+colon(lang)+more.Source))
 				}
 				// Under an excluded candidate only a correction the user has not seen yet and
 				// that shows the report wrong: the candidate is out either way.
@@ -203,7 +203,7 @@ func Table(r *Report, width int) string {
 	}
 	if len(r.Detected) > 0 {
 		b.WriteString("\n")
-		line(0, 2, lipgloss.NewStyle().Bold(true).Render(msg(lang, "detected")+":"))
+		line(0, 2, lipgloss.NewStyle().Bold(true).Render(msg(lang, "detected")+strings.TrimSpace(colon(lang))))
 		for _, d := range r.Detected {
 			line(2, 4, fmt.Sprintf("--%s=%v %s", d.Question, flagValue(d.Value), dimStyle.Render("("+d.Evidence+")")))
 		}
@@ -255,10 +255,10 @@ func writeCorrections(line func(indent, hang int, text string), lang string, cs 
 		if c.Verdict == "unverified" {
 			label = msg(lang, "unverified")
 		}
-		line(5, 7, warnStyle.Render("≠ "+label+":")+" "+fmt.Sprintf(msg(lang, "report-says"), c.ReportSays))
+		line(5, 7, warnStyle.Render("≠ "+label+strings.TrimSpace(colon(lang)))+" "+fmt.Sprintf(msg(lang, "report-says"), c.ReportSays))
 		line(7, 7, fmt.Sprintf(msg(lang, "verified"), c.Verified))
 		// A source is a URL: never broken across lines.
-		line(7, -1, dimStyle.Render(msg(lang, "source")+": "+c.Source))
+		line(7, -1, dimStyle.Render(msg(lang, "source")+colon(lang)+c.Source))
 	}
 }
 
@@ -287,7 +287,8 @@ func wrapText(text string, limit int) string {
 	if !wide {
 		return ansi.Wrap(text, limit, " ")
 	}
-	return strings.ReplaceAll(ansi.Wrap(b.String(), limit, " "+zwsp), zwsp, "")
+	// Two columns kept free for a full-width mark that hangPunctuation may pull up.
+	return strings.ReplaceAll(ansi.Wrap(b.String(), max(limit-2, 2), " "+zwsp), zwsp, "")
 }
 
 // closing is punctuation that may not start a line (Chinese 避头: it hangs on the line before).
@@ -311,6 +312,14 @@ func hangPunctuation(lines []string) []string {
 		out = append(out, l)
 	}
 	return out
+}
+
+// colon ends a label: ": " in English, the full-width "：" in Chinese.
+func colon(lang string) string {
+	if lang == "zh" {
+		return "："
+	}
+	return ": "
 }
 
 // wrapIndent wraps text to width: the first line indented by indent, the others by hang.
@@ -341,6 +350,7 @@ var messages = map[string][2]string{ // key -> {en, zh}
 	"report-says":         {"the report says: %s", "报告称：%s"},
 	"through":             {" (up to %d)", "（至 %d）"},
 	"or-more":             {" (or more)", "（或更多）"},
+	"colon":               {":", "："},
 	"verified":            {"The sources say: %s", "经核实：%s"},
 	"source":              {"source", "来源"},
 	"more-reasons":        {"… %d more reasons (-f json lists them all)", "… 另有 %d 条理由（-f json 列出全部）"},

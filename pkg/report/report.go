@@ -284,7 +284,7 @@ func entry(rk *engine.Ranked, lang string) Entry {
 	for _, p := range rk.Strengths {
 		e.Reasons = append(e.Reasons, Reason{
 			Rule:   "criterion:" + p.Criterion.ID,
-			Text:   fmt.Sprintf("%s: %s", p.Criterion.Attr.Title.In(lang), AttrText(p.Value, lang)),
+			Text:   p.Criterion.Attr.Title.In(lang) + colon(lang) + AttrText(p.Value, lang),
 			Source: p.Value.Source,
 		})
 	}

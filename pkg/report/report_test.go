@@ -90,7 +90,7 @@ func TestTableInChineseAndPlain(t *testing.T) {
 	if strings.Contains(out, "\x1b[") {
 		t.Errorf("escape codes in plain output:\n%q", out)
 	}
-	for _, want := range []string{"引擎 (engine)", "候选", "得分", "已排除", "没有 KVM。", "请核实。", "更正", "报告称：10 毫秒", "经核实：100 毫秒", "来源: https://example.org/safe"} {
+	for _, want := range []string{"引擎 (engine)", "候选", "得分", "已排除", "没有 KVM。", "请核实。", "更正", "报告称：10 毫秒", "经核实：100 毫秒", "来源：https://example.org/safe"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}
