@@ -225,6 +225,12 @@ func stdStreams() *Streams {
 // Run is main's entry point.
 func Run() int { return Main(os.Args[1:], stdStreams()) }
 
+// subcommand is the command's path without the tool's name, which every error already starts
+// with ("stackadvisor: rules validate takes …").
+func subcommand(cmd *cobra.Command) string {
+	return strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
+}
+
 // argsOf checks the number of positional arguments (at least lo, at most hi; hi < 0: no
 // limit) and names what they are, instead of cobra's "accepts 1 arg(s), received 0".
 func argsOf(lo, hi int, what, hint string) cobra.PositionalArgs {
@@ -242,7 +248,7 @@ func argsOf(lo, hi int, what, hint string) cobra.PositionalArgs {
 		default:
 			want = fmt.Sprintf("at most %d %s", hi, what)
 		}
-		return usageErrorf("%s takes %s, found %d; %s", cmd.CommandPath(), want, n, hint)
+		return usageErrorf("%s takes %s, found %d; %s", subcommand(cmd), want, n, hint)
 	}
 }
 
@@ -250,7 +256,7 @@ func argsOf(lo, hi int, what, hint string) cobra.PositionalArgs {
 // flag written with a space (--rootless yes).
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return usageErrorf("%s takes no arguments, found %q; a boolean flag takes its value with = (--rootless=false)", cmd.CommandPath(), args[0])
+		return usageErrorf("%s takes no arguments, found %q; a boolean flag takes its value with = (--rootless=false)", subcommand(cmd), args[0])
 	}
 	return nil
 }
