@@ -159,7 +159,11 @@ func newQuestionsCmd(s *Streams, g *globalOptions) *cobra.Command {
 					d.Values = append(d.Values, choiceDoc{ID: c.ID, Label: c.Label.In(lang)})
 				}
 				for _, da := range q.DefaultAdd {
-					d.Defaults = append(d.Defaults, fmt.Sprintf("+ %s when %s", strings.Join(da.Add, ","), conditionText(b, &da.When)))
+					if lang == "zh" {
+						d.Defaults = append(d.Defaults, fmt.Sprintf("%s 时加上 %s", conditionTextZh(b, &da.When), strings.Join(da.Add, "、")))
+					} else {
+						d.Defaults = append(d.Defaults, fmt.Sprintf("+ %s when %s", strings.Join(da.Add, ","), conditionText(b, &da.When)))
+					}
 				}
 				docs = append(docs, d)
 			}
@@ -182,8 +186,12 @@ func newQuestionsCmd(s *Streams, g *globalOptions) *cobra.Command {
 					if def == "" {
 						def = map[string]string{"en": "none", "zh": "无"}[lang]
 					}
+					if dv := b.Questions[i].DefaultValue; dv.Type == knowledge.TypeBool && lang == "zh" {
+						def = map[bool]string{true: "是", false: "否"}[dv.Bool]
+					}
 					if len(d.Defaults) > 0 {
-						def += " " + strings.Join(d.Defaults, "; ")
+						sep := map[string]string{"en": "; ", "zh": "；"}[lang]
+						def += map[string]string{"en": " ", "zh": "；"}[lang] + strings.Join(d.Defaults, sep)
 					}
 					grid = append(grid, []string{d.Flag, d.Type, strings.Join(vals, ", "), def, d.Label})
 				}
