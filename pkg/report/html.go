@@ -85,19 +85,8 @@ func HTML(w io.Writer, r *Report) error {
 		"barWidth": func(score float64) string { return fmt.Sprintf("%.1f", score/10) },
 		// code escapes a text and shows its `command` spans as code, as Markdown does.
 		"code": func(text string) template.HTML {
-			parts := strings.Split(text, "`")
-			if len(parts) < 3 || len(parts)%2 == 0 {
-				return template.HTML(template.HTMLEscapeString(text))
-			}
-			var b strings.Builder
-			for i, p := range parts {
-				if i%2 == 1 {
-					b.WriteString("<code>" + template.HTMLEscapeString(p) + "</code>")
-				} else {
-					b.WriteString(template.HTMLEscapeString(p))
-				}
-			}
-			return template.HTML(b.String())
+			return template.HTML(withCodeSpans(text, template.HTMLEscapeString,
+				func(c string) string { return "<code>" + template.HTMLEscapeString(c) + "</code>" }))
 		},
 		"source": func(src string) template.HTML {
 			if src == "" {

@@ -8,19 +8,25 @@ import (
 // mdEscape makes text safe inside a Markdown paragraph or table cell.
 func mdEscape(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "\n", " ")
-	parts := strings.Split(s, "`")
-	if len(parts) < 3 || len(parts)%2 == 0 {
-		return r.Replace(s) // no code span, or an unbalanced backtick: all of it is text
-	}
 	// Texts mark commands as code (`ls /dev/kvm`): keep those spans as code, escaping only
 	// what would end a table cell or the line.
 	code := strings.NewReplacer("|", `\|`, "\n", " ")
+	return withCodeSpans(s, r.Replace, func(c string) string { return "`" + code.Replace(c) + "`" })
+}
+
+// withCodeSpans renders a text whose `command` spans are code: plain renders the text
+// between spans, code each span. A text with no span, or an unbalanced backtick, is all plain.
+func withCodeSpans(s string, plain, code func(string) string) string {
+	parts := strings.Split(s, "`")
+	if len(parts) < 3 || len(parts)%2 == 0 {
+		return plain(s)
+	}
 	var b strings.Builder
 	for i, p := range parts {
 		if i%2 == 1 {
-			b.WriteString("`" + code.Replace(p) + "`")
+			b.WriteString(code(p))
 		} else {
-			b.WriteString(r.Replace(p))
+			b.WriteString(plain(p))
 		}
 	}
 	return b.String()

@@ -18,8 +18,12 @@ import (
 // the wizard's language, and an empty line keeps the value shown. At the end of input the
 // remaining questions keep their values.
 
-// accessibleText holds the prompts, in English and Chinese.
-var accessibleText = map[string][2]string{
+// uiText holds the wizard's own words (button labels, prompts, messages) in English and
+// Chinese.
+var uiText = map[string][2]string{
+	"yes":         {"Yes", "是"},
+	"no":          {"No", "否"},
+	"at-least":    {"Choose at least %d.", "至少选择 %d 项。"},
 	"pick":        {"Enter a number from 1 to %d (empty keeps %s): ", "输入 1 到 %d 之间的数字（留空保留“%s”）："},
 	"pick-bad":    {"Enter a number from 1 to %d.", "请输入 1 到 %d 之间的数字。"},
 	"toggle":      {"Enter a number from 1 to %d to select or deselect; 0 or empty confirms: ", "输入 1 到 %d 之间的数字以选中或取消；输入 0 或留空确认："},
@@ -37,11 +41,11 @@ var accessibleText = map[string][2]string{
 	"number-any":  {"Enter a whole number.", "请输入整数。"},
 }
 
-func (w *Wizard) text(key string) string {
+func (w *Wizard) ui(key string) string {
 	if w.lang == "zh" {
-		return accessibleText[key][1]
+		return uiText[key][1]
 	}
-	return accessibleText[key][0]
+	return uiText[key][0]
 }
 
 // prompter reads one answer per line.
@@ -118,7 +122,7 @@ func (p *prompter) one(f *Field) {
 		fmt.Fprintf(p.out, "%d. %s %s\n", i+1, mark, c.Label.In(p.w.lang))
 	}
 	for {
-		s, ok := p.line(fmt.Sprintf(p.w.text("pick"), len(q.Values), p.label(q, f.One)))
+		s, ok := p.line(fmt.Sprintf(p.w.ui("pick"), len(q.Values), p.label(q, f.One)))
 		if !ok || s == "" {
 			return
 		}
@@ -126,16 +130,16 @@ func (p *prompter) one(f *Field) {
 			f.One = q.Values[n-1].ID
 			return
 		}
-		fmt.Fprintln(p.out, fmt.Sprintf(p.w.text("pick-bad"), len(q.Values)))
+		fmt.Fprintln(p.out, fmt.Sprintf(p.w.ui("pick-bad"), len(q.Values)))
 	}
 }
 
 func (p *prompter) multi(f *Field) {
 	q := f.Question
 	if q.Max != nil {
-		fmt.Fprintln(p.out, fmt.Sprintf(p.w.text("up-to"), *q.Max))
+		fmt.Fprintln(p.out, fmt.Sprintf(p.w.ui("up-to"), *q.Max))
 	} else {
-		fmt.Fprintln(p.out, p.w.text("any"))
+		fmt.Fprintln(p.out, p.w.ui("any"))
 	}
 	for {
 		for i, c := range q.Values {
@@ -145,8 +149,8 @@ func (p *prompter) multi(f *Field) {
 			}
 			fmt.Fprintf(p.out, "%d. %s %s\n", i+1, mark, c.Label.In(p.w.lang))
 		}
-		fmt.Fprintf(p.out, "0.   %s\n", p.w.text("confirm"))
-		s, ok := p.line(fmt.Sprintf(p.w.text("toggle"), len(q.Values)))
+		fmt.Fprintf(p.out, "0.   %s\n", p.w.ui("confirm"))
+		s, ok := p.line(fmt.Sprintf(p.w.ui("toggle"), len(q.Values)))
 		if !ok {
 			return // the end of input keeps the selection
 		}
@@ -156,7 +160,7 @@ func (p *prompter) multi(f *Field) {
 		}
 		switch {
 		case err != nil || n < 0 || n > len(q.Values):
-			fmt.Fprintln(p.out, fmt.Sprintf(p.w.text("toggle-bad"), len(q.Values)))
+			fmt.Fprintln(p.out, fmt.Sprintf(p.w.ui("toggle-bad"), len(q.Values)))
 		case n == 0:
 			if q.Min != nil && len(f.Multi) < *q.Min {
 				fmt.Fprintln(p.out, fmt.Sprintf(p.w.ui("at-least"), *q.Min))
@@ -168,7 +172,7 @@ func (p *prompter) multi(f *Field) {
 			if i := slices.Index(f.Multi, id); i >= 0 {
 				f.Multi = slices.Delete(f.Multi, i, i+1)
 			} else if q.Max != nil && len(f.Multi) >= *q.Max {
-				fmt.Fprintln(p.out, fmt.Sprintf(p.w.text("too-many"), *q.Max))
+				fmt.Fprintln(p.out, fmt.Sprintf(p.w.ui("too-many"), *q.Max))
 			} else {
 				f.Multi = append(f.Multi, id)
 				// Keep the question's order, as the flags and the form do.
@@ -187,7 +191,7 @@ func (p *prompter) yesNo(f *Field) {
 		current = p.w.ui("yes")
 	}
 	for {
-		s, ok := p.line(fmt.Sprintf(p.w.text("yes-no"), current))
+		s, ok := p.line(fmt.Sprintf(p.w.ui("yes-no"), current))
 		if !ok || s == "" {
 			return
 		}
@@ -199,7 +203,7 @@ func (p *prompter) yesNo(f *Field) {
 			f.Flag = false
 			return
 		}
-		fmt.Fprintln(p.out, p.w.text("yes-no-bad"))
+		fmt.Fprintln(p.out, p.w.ui("yes-no-bad"))
 	}
 }
 
@@ -210,7 +214,7 @@ func (p *prompter) number(f *Field) {
 		current = q.DefaultValue.String()
 	}
 	for {
-		s, ok := p.line(fmt.Sprintf(p.w.text("number"), current))
+		s, ok := p.line(fmt.Sprintf(p.w.ui("number"), current))
 		if !ok || s == "" {
 			return
 		}
@@ -220,13 +224,13 @@ func (p *prompter) number(f *Field) {
 		}
 		switch {
 		case q.Min != nil && q.Max != nil:
-			fmt.Fprintln(p.out, fmt.Sprintf(p.w.text("number-both"), *q.Min, *q.Max))
+			fmt.Fprintln(p.out, fmt.Sprintf(p.w.ui("number-both"), *q.Min, *q.Max))
 		case q.Max != nil:
-			fmt.Fprintln(p.out, fmt.Sprintf(p.w.text("number-max"), *q.Max))
+			fmt.Fprintln(p.out, fmt.Sprintf(p.w.ui("number-max"), *q.Max))
 		case q.Min != nil:
-			fmt.Fprintln(p.out, fmt.Sprintf(p.w.text("number-min"), *q.Min))
+			fmt.Fprintln(p.out, fmt.Sprintf(p.w.ui("number-min"), *q.Min))
 		default:
-			fmt.Fprintln(p.out, p.w.text("number-any"))
+			fmt.Fprintln(p.out, p.w.ui("number-any"))
 		}
 	}
 }

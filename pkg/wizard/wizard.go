@@ -167,20 +167,6 @@ func (w *Wizard) Answers() (knowledge.Answers, error) {
 	return out, nil
 }
 
-var uiText = map[string][2]string{
-	"yes":      {"Yes", "是"},
-	"no":       {"No", "否"},
-	"limit":    {"Choose at most %d.", "最多选择 %d 项。"},
-	"at-least": {"Choose at least %d.", "至少选择 %d 项。"},
-}
-
-func (w *Wizard) ui(key string) string {
-	if w.lang == "zh" {
-		return uiText[key][1]
-	}
-	return uiText[key][0]
-}
-
 // huhField builds the form field of one question.
 func (w *Wizard) huhField(f *Field) huh.Field {
 	q := f.Question

@@ -240,6 +240,23 @@ func TestUntouchedCategoriesFollowWorkloads(t *testing.T) {
 	}
 }
 
+// drawForm runs the full-screen form for half a second on a 100×40 window and returns what
+// it drew.
+func drawForm(t *testing.T, lang string, noColor bool) string {
+	t.Helper()
+	w, err := wizard.New(base(t), lang, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	defer cancel()
+	pr, pw := io.Pipe() // input that stays open until the form is cancelled
+	defer pw.Close()
+	_, _ = w.Run(ctx, wizard.Options{In: pr, Out: &out, Width: 100, Height: 40, NoColor: noColor})
+	return out.String()
+}
+
 // TestNoColorForm draws the full-screen form where colour is forced (CLICOLOR_FORCE, a
 // 256-colour TERM) and checks that NoColor leaves no colour in it, while the default draws
 // some: the form honours --no-color and NO_COLOR like the reports do.
@@ -247,19 +264,7 @@ func TestNoColorForm(t *testing.T) {
 	t.Setenv("CLICOLOR_FORCE", "1")
 	t.Setenv("TERM", "xterm-256color")
 	t.Setenv("NO_COLOR", "")
-	draw := func(noColor bool) string {
-		w, err := wizard.New(base(t), "en", nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out bytes.Buffer
-		ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
-		defer cancel()
-		pr, pw := io.Pipe() // input that stays open until the form is cancelled
-		defer pw.Close()
-		_, _ = w.Run(ctx, wizard.Options{In: pr, Out: &out, Width: 100, Height: 40, NoColor: noColor})
-		return out.String()
-	}
+	draw := func(noColor bool) string { return drawForm(t, "en", noColor) }
 	colour := regexp.MustCompile(`\x1b\[(?:[0-9;]*;)?(?:3[0-7]|38;[25];[0-9;]+|9[0-7])m`)
 	if got := draw(false); !colour.MatchString(got) {
 		t.Fatalf("the form drew no colour even where colour is forced (%q): the test cannot tell", got)
@@ -271,17 +276,7 @@ func TestNoColorForm(t *testing.T) {
 
 // TestKeyHelpInChinese: every key binding's help in the zh form is translated (the keys stay).
 func TestKeyHelpInChinese(t *testing.T) {
-	w, err := wizard.New(base(t), "zh", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
-	defer cancel()
-	pr, pw := io.Pipe()
-	defer pw.Close()
-	_, _ = w.Run(ctx, wizard.Options{In: pr, Out: &out, Width: 100, Height: 40, NoColor: true})
-	screen := ansi.Strip(out.String())
+	screen := ansi.Strip(drawForm(t, "zh", true))
 	if !strings.Contains(screen, "下移") || !strings.Contains(screen, "切换") {
 		t.Errorf("the zh form's key help is not in Chinese:\n%s", screen)
 	}
