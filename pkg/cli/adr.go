@@ -75,13 +75,13 @@ creates missing folders (docs/adr/…).`,
 			if err != nil {
 				return failuref("%v", err)
 			}
-			if out.output != "" {
+			if !toStdout(out.output) {
 				if err := os.MkdirAll(filepath.Dir(out.output), 0o755); err != nil {
 					return failuref("cannot create %s: %v", filepath.Dir(out.output), unwrapPathError(err))
 				}
 			}
 			doc := map[string]string{"category": cat.ID, "markdown": text}
-			return emit(s, g, &out, doc, func(w io.Writer, _ int) error {
+			return emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, _ int) error {
 				_, err := io.WriteString(w, text)
 				return err
 			})

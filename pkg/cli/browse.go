@@ -45,7 +45,7 @@ func newCompareCmd(s *Streams, g *globalOptions) *cobra.Command {
 				cands = append(cands, c)
 			}
 			doc := report.BuildComparison(b, b.Category(cands[0].Category), cands, lang)
-			return emit(s, g, &out, doc, func(w io.Writer, width int) error {
+			return emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, width int) error {
 				_, err := io.WriteString(w, report.ComparisonTable(doc, width, false))
 				return err
 			})
@@ -73,7 +73,7 @@ func newShowCmd(s *Streams, g *globalOptions) *cobra.Command {
 				return err
 			}
 			doc := report.BuildComparison(b, b.Category(c.Category), []*knowledge.Candidate{c}, lang)
-			return emit(s, g, &out, doc, func(w io.Writer, width int) error {
+			return emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, width int) error {
 				text := report.ComparisonTable(doc, width, true)
 				if cs := doc.Candidates[0].Corrections; len(cs) > 0 {
 					text += report.CorrectionsText(cs, lang, width)
@@ -109,7 +109,7 @@ func newListCmd(s *Streams, g *globalOptions) *cobra.Command {
 				cats = []*knowledge.Category{c}
 			}
 			doc := report.BuildListing(cats, lang)
-			return emit(s, g, &out, doc, func(w io.Writer, width int) error {
+			return emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, width int) error {
 				_, err := io.WriteString(w, report.ListingTable(doc, width))
 				return err
 			})
@@ -167,7 +167,7 @@ func newQuestionsCmd(s *Streams, g *globalOptions) *cobra.Command {
 				}
 				docs = append(docs, d)
 			}
-			return emit(s, g, &out, docs, func(w io.Writer, width int) error {
+			return emit(cmd.Context(), s, g, &out, docs, func(w io.Writer, width int) error {
 				head := map[string][]string{
 					"en": {"flag", "type", "values", "default", "question"},
 					"zh": {"参数", "类型", "可选值", "默认值", "问题"},

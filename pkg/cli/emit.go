@@ -2,12 +2,14 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
+	"runtime/metrics"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/itchyny/gojq"
 	"github.com/spf13/cobra"
@@ -18,20 +20,26 @@ import (
 // outputOptions are -f/--format, -o/--output and --jq, shared by every command that prints a
 // document.
 type outputOptions struct {
-	format  string
-	output  string
-	jq      string
-	formats []string
-	code    *gojq.Code
+	format string
+	output string
+	jq     string
+	// jqTimeout bounds how long the --jq filter may run (0: no limit).
+	jqTimeout time.Duration
+	formats   []string
+	code      *gojq.Code
 }
+
+// outputFlagHelp is the help of every -o flag; README's "Output files" gives the whole rules.
+const outputFlagHelp = "write to this file instead of standard output (- is standard output); a regular file is replaced atomically, a device or FIFO written in place"
 
 // addOutputFlags registers -f (with the formats the command supports, the first being the
 // default), -o and --jq.
 func addOutputFlags(cmd *cobra.Command, o *outputOptions, formats ...string) {
 	o.formats = formats
 	cmd.Flags().StringVarP(&o.format, "format", "f", formats[0], "output format: "+strings.Join(formats, ", "))
-	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of standard output")
+	cmd.Flags().StringVarP(&o.output, "output", "o", "", outputFlagHelp)
 	cmd.Flags().StringVar(&o.jq, "jq", "", "filter the JSON output with a jq expression (implies -f json); strings print raw")
+	cmd.Flags().DurationVar(&o.jqTimeout, "jq-timeout", 10*time.Second, "stop a --jq filter that runs longer than this (0: no limit)")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(formats...))
 	_ = cmd.RegisterFlagCompletionFunc("jq", cobra.NoFileCompletions)
 }
@@ -39,6 +47,9 @@ func addOutputFlags(cmd *cobra.Command, o *outputOptions, formats ...string) {
 // check validates the format and compiles --jq; a bad expression is a usage error that
 // shows where it failed.
 func (o *outputOptions) check(cmd *cobra.Command) error {
+	if o.jqTimeout < 0 {
+		return usageErrorf("--jq-timeout %s is negative; give a duration such as 30s, or 0 for no limit", o.jqTimeout)
+	}
 	if o.jq != "" {
 		if cmd.Flags().Changed("format") && o.format != "json" {
 			return usageErrorf("--jq filters JSON; it cannot be used with -f %s", o.format)
@@ -63,14 +74,21 @@ func (o *outputOptions) check(cmd *cobra.Command) error {
 }
 
 // emit writes doc in the chosen format: JSON and YAML marshal doc; the table format calls
-// text. Output goes to the -o file (atomically) or to standard output.
-func emit(s *Streams, g *globalOptions, o *outputOptions, doc any, text func(w io.Writer, width int) error) error {
+// text; --jq streams the filter's results. Output goes to the -o file (see openOutput) or to
+// standard output.
+func emit(ctx context.Context, s *Streams, g *globalOptions, o *outputOptions, doc any, text func(w io.Writer, width int) error) error {
+	out, err := openOutput(s, o.output)
+	if err != nil {
+		return err
+	}
+	return out.close(ctx, render(ctx, out, s, g, o, doc, text))
+}
+
+func render(ctx context.Context, w io.Writer, s *Streams, g *globalOptions, o *outputOptions, doc any, text func(w io.Writer, width int) error) error {
 	var buf bytes.Buffer
 	switch {
 	case o.code != nil:
-		if err := runJQ(&buf, o.code, doc); err != nil {
-			return err
-		}
+		return runJQ(ctx, w, o.code, doc, o.jqTimeout)
 	case o.format == "json":
 		if err := report.WriteJSON(&buf, doc); err != nil {
 			return failuref("cannot encode JSON: %v", err)
@@ -80,26 +98,43 @@ func emit(s *Streams, g *globalOptions, o *outputOptions, doc any, text func(w i
 			return failuref("cannot encode YAML: %v", err)
 		}
 	default:
-		w := colorWriter(&buf, s, o.output == "" && !g.noColor)
-		if err := text(w, outputWidth(s, o.output == "")); err != nil {
+		cw := colorWriter(&buf, s, toStdout(o.output) && !g.noColor)
+		if err := text(cw, outputWidth(s, toStdout(o.output))); err != nil {
 			return failuref("cannot render: %v", err)
 		}
 	}
-	if o.output != "" {
-		if err := writeFileAtomic(o.output, buf.Bytes()); err != nil {
-			return failuref("%v", err)
-		}
-		return nil
+	_, err := w.Write(buf.Bytes())
+	return writeErr(err)
+}
+
+// toStdout tells the names of standard output: none, "-", and the names of file descriptor 1,
+// which are written through the stream itself so that its offset and mode (the shell's > or
+// >>) are the ones used.
+func toStdout(path string) bool {
+	switch path {
+	case "", "-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1":
+		return true
 	}
-	if _, err := s.Out.Write(buf.Bytes()); err != nil {
-		return failuref("cannot write the output: %v", err)
+	return false
+}
+
+// writeErr leaves the errors of writing to the output for output.close to report, with the
+// output's name; a broken pipe stops the work at once.
+func writeErr(err error) error {
+	if errors.Is(err, errBrokenPipe) {
+		return errBrokenPipe
 	}
 	return nil
 }
 
-// runJQ filters doc (as JSON) through a compiled jq program: one result per line, strings raw,
-// other values as indented JSON.
-func runJQ(w io.Writer, code *gojq.Code, doc any) error {
+// jqMemoryLimit bounds the heap a --jq filter may build up ([range(1e9)] would take all the
+// machine has); a variable so that a test can lower it.
+var jqMemoryLimit uint64 = 1 << 30
+
+// runJQ filters doc (as JSON) through a compiled jq program, writing each result as it comes:
+// strings raw, other values as indented JSON, one per line. The filter stops at once when ctx
+// ends (an interrupt), after timeout (0: no limit), or when the heap grows past jqMemoryLimit.
+func runJQ(ctx context.Context, w io.Writer, code *gojq.Code, doc any, timeout time.Duration) error {
 	raw, err := json.Marshal(doc)
 	if err != nil {
 		return failuref("cannot encode JSON: %v", err)
@@ -108,21 +143,52 @@ func runJQ(w io.Writer, code *gojq.Code, doc any) error {
 	if err := json.Unmarshal(raw, &v); err != nil {
 		return failuref("cannot decode JSON: %v", err)
 	}
-	iter := code.Run(v)
+	if timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeoutCause(ctx, timeout, failuref("--jq: the filter was stopped after %s; a filter that needs longer can have it with --jq-timeout", timeout))
+		defer cancel()
+	}
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	go watchHeap(ctx, stop, jqMemoryLimit)
+	iter := code.RunWithContext(ctx, v)
 	for {
 		x, ok := iter.Next()
 		if !ok {
 			return nil
 		}
 		if err, isErr := x.(error); isErr {
+			if ctx.Err() != nil {
+				return context.Cause(ctx)
+			}
 			return usageErrorf("--jq: %v", err)
 		}
 		if str, isStr := x.(string); isStr {
-			fmt.Fprintln(w, str)
-			continue
+			_, err = io.WriteString(w, str+"\n")
+		} else {
+			err = report.WriteJSON(w, x)
 		}
-		if err := report.WriteJSON(w, x); err != nil {
-			return failuref("cannot encode JSON: %v", err)
+		if err != nil {
+			return writeErr(err)
+		}
+	}
+}
+
+// watchHeap cancels ctx when the heap's objects pass limit bytes, until ctx ends.
+func watchHeap(ctx context.Context, stop context.CancelCauseFunc, limit uint64) {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+			metrics.Read(sample)
+			if sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > limit {
+				stop(failuref("--jq: the filter was stopped when it held more than %d MiB of memory; filter the report down before collecting values into one array or string", limit>>20))
+				return
+			}
 		}
 	}
 }

@@ -53,7 +53,7 @@ would readmit it. Takes the same answer flags as recommend.`,
 				return usageErrorf("%v", err)
 			}
 			doc := report.BuildExplanation(b, ex, lang)
-			return emit(s, g, &out, doc, func(w io.Writer, width int) error {
+			return emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, width int) error {
 				_, err := io.WriteString(w, report.ExplanationTable(doc, b, width))
 				return err
 			})

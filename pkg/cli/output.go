@@ -1,15 +1,19 @@
 package cli
 
 import (
+	"bufio"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
+	"syscall"
 
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 
+	"github.com/stackadvisor/stackadvisor/internal/outfile"
 	"github.com/stackadvisor/stackadvisor/pkg/report"
 )
 
@@ -40,50 +44,111 @@ func outputWidth(s *Streams, toStdout bool) int {
 	return report.DefaultWidth
 }
 
-// writeFileAtomic writes data to a temporary file beside path and renames it into place, so
-// a reader never sees half a file and a failure leaves nothing behind.
-// checkWritable reports, before any work, the mistakes that would make writing path fail:
-// a directory that does not exist, or a path that is a directory.
+// checkWritable reports, before any work, the mistakes that would make writing path fail (a
+// directory that does not exist, a path that is a directory), in the words every write uses.
 func checkWritable(path string) error {
-	dir := filepath.Dir(path)
-	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		return fmt.Errorf("cannot write %s: the directory %s does not exist", path, dir)
-	}
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return fmt.Errorf("cannot write %s: it is a directory", path)
+	if err := outfile.CheckWritable(path); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	return nil
 }
 
-func writeFileAtomic(path string, data []byte) error {
-	if err := checkWritable(path); err != nil {
+// errBrokenPipe ends a run quietly when the reader of the output went away (stackadvisor … |
+// head): the reader has what it wanted, so this is not a failure (exit 0, as ripgrep does).
+var errBrokenPipe = errors.New("broken pipe")
+
+// output is where a command's document goes: standard output, or the -o file under the rules
+// of package outfile (atomic replacement of regular files, devices and FIFOs written in place).
+type output struct {
+	path string // "" for standard output
+	file *outfile.File
+	w    *bufio.Writer
+	err  error
+}
+
+// openOutput opens path ("" or "-": standard output) for a document.
+func openOutput(s *Streams, path string) (*output, error) {
+	o := &output{}
+	if toStdout(path) {
+		o.w = bufio.NewWriterSize(pipeWriter{s.Out}, 64<<10)
+		return o, nil
+	}
+	f, err := outfile.Open(path)
+	if err != nil {
+		return nil, failuref("cannot write %s: %w", path, err)
+	}
+	o.path, o.file = path, f
+	o.w = bufio.NewWriterSize(pipeWriter{f}, 64<<10)
+	return o, nil
+}
+
+// Write buffers p; the first error (of this or an earlier flush) is kept and returned.
+func (o *output) Write(p []byte) (int, error) {
+	if o.err != nil {
+		return 0, o.err
+	}
+	n, err := o.w.Write(p)
+	o.err = err
+	return n, err
+}
+
+// close finishes the output after the command's work: with runErr nil (and no interrupt under
+// way) it flushes and commits, otherwise it aborts, so a failed or interrupted run leaves a
+// file's old content untouched. It returns the error to report: runErr, an interruption, or
+// what went wrong while writing.
+func (o *output) close(ctx context.Context, runErr error) error {
+	if runErr == nil {
+		if cause := context.Cause(ctx); cause != nil && ctx.Err() != nil {
+			runErr = cause
+		}
+	}
+	if runErr == nil && o.err == nil {
+		o.err = o.w.Flush()
+	}
+	if o.file == nil {
+		switch {
+		case runErr != nil:
+			return runErr
+		case errors.Is(o.err, errBrokenPipe):
+			return errBrokenPipe
+		case o.err != nil:
+			return failuref("cannot write the output: %v", o.err)
+		}
+		return nil
+	}
+	if runErr != nil || o.err != nil {
+		o.file.Abort()
+		if runErr != nil {
+			return runErr
+		}
+		if errors.Is(o.err, errBrokenPipe) {
+			return errBrokenPipe
+		}
+		return failuref("cannot write %s: %v", o.path, o.err)
+	}
+	if err := o.file.Commit(); err != nil {
+		return failuref("cannot write %s: %v", o.path, err)
+	}
+	return nil
+}
+
+// pipeWriter turns EPIPE (the reader of a pipe or FIFO is gone) into errBrokenPipe.
+type pipeWriter struct{ w io.Writer }
+
+func (p pipeWriter) Write(b []byte) (int, error) {
+	n, err := p.w.Write(b)
+	if errors.Is(err, syscall.EPIPE) {
+		err = errBrokenPipe
+	}
+	return n, err
+}
+
+// writeFile writes data to path (the rules of package outfile), reporting every error.
+func writeFile(ctx context.Context, s *Streams, path string, data []byte) error {
+	o, err := openOutput(s, path)
+	if err != nil {
 		return err
 	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, unwrapPathError(err))
-	}
-	name := tmp.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			tmp.Close()
-			os.Remove(name)
-		}
-	}()
-	if _, err := tmp.Write(data); err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, err)
-	}
-	if err := os.Rename(name, path); err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, unwrapPathError(err))
-	}
-	ok = true
-	return nil
+	_, _ = o.Write(data)
+	return o.close(ctx, nil)
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -88,7 +89,7 @@ func (o *recommendOptions) run(cmd *cobra.Command) error {
 	if o.detect {
 		ro.detected, ro.notes = applyDetected(b, given, probeRoot(o.streams, lang))
 	}
-	return recommendAndWrite(o.streams, o.global, b, given, lang, &o.out, ro)
+	return recommendAndWrite(cmd.Context(), o.streams, o.global, b, given, lang, &o.out, ro)
 }
 
 // recommendAndWrite scores the given answers, writes the report, and returns the exit error
@@ -100,7 +101,7 @@ type runOptions struct {
 	notes    []string
 }
 
-func recommendAndWrite(s *Streams, g *globalOptions, b *knowledge.Base, given knowledge.Answers, lang string, out *outputOptions, ro runOptions) error {
+func recommendAndWrite(ctx context.Context, s *Streams, g *globalOptions, b *knowledge.Base, given knowledge.Answers, lang string, out *outputOptions, ro runOptions) error {
 	res, err := engine.Run(b, given)
 	if err != nil {
 		return usageErrorf("%v", err)
@@ -110,7 +111,7 @@ func recommendAndWrite(s *Streams, g *globalOptions, b *knowledge.Base, given kn
 		opts.WhatIf = engine.WhatIf(b, given, res)
 	}
 	rep := report.Build(b, res, opts)
-	err = emit(s, g, out, rep, func(w io.Writer, width int) error {
+	err = emit(ctx, s, g, out, rep, func(w io.Writer, width int) error {
 		return report.Render(w, rep, out.format, width)
 	})
 	if err != nil {

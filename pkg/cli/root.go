@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -21,7 +22,8 @@ const (
 	ExitFailure     = 1
 	ExitUsage       = 2
 	ExitNoCandidate = 3
-	ExitInterrupted = 130
+	ExitInterrupted = 130 // SIGINT (Ctrl-C): 128 + 2
+	ExitTerminated  = 143 // SIGTERM: 128 + 15
 )
 
 // Streams are the program's input, outputs and environment; tests use buffers.
@@ -67,14 +69,23 @@ func failuref(format string, args ...any) error {
 	return &ExitError{Code: ExitFailure, Err: fmt.Errorf(format, args...)}
 }
 
-// Main runs the command line and returns the exit code. It is the one place where errors
-// become exit codes and messages.
-func Main(args []string, s *Streams) int {
+// Main runs the command line and returns the exit code.
+func Main(args []string, s *Streams) int { return MainContext(context.Background(), args, s) }
+
+// MainContext runs the command line until it ends or ctx is cancelled, and returns the exit
+// code. It is the one place where errors become exit codes and messages.
+func MainContext(ctx context.Context, args []string, s *Streams) int {
 	root := NewRoot(s)
 	root.SetArgs(args)
-	cmd, err := root.ExecuteC()
+	cmd, err := root.ExecuteContextC(ctx)
 	if err == nil {
 		return ExitOK
+	}
+	if errors.Is(err, errBrokenPipe) {
+		return ExitOK
+	}
+	if ie, ok := asInterrupt(ctx, err); ok {
+		err = ie
 	}
 	var ee *ExitError
 	code := ExitUsage // errors cobra raises itself (unknown command, bad flag) are usage errors
@@ -210,7 +221,11 @@ func newExitCodesTopic() *cobra.Command {
   1    runtime failure (writing the report or answers, an internal error)
   2    usage error: unknown flag or value, an answers or rule file that is missing, unreadable or invalid
   3    a requested category has no candidate left after exclusions (the report is still printed)
-  130  interrupted
+  130  interrupted (SIGINT, Ctrl-C)
+  143  terminated (SIGTERM)
+
+An interrupted or failed run leaves the file named by -o or --save as it was. When the reader
+of the output goes away (stackadvisor … | head -1), the run ends quietly with 0.
 
 Errors are printed on standard error as one sentence that names what was wrong and what is
 allowed.`,
@@ -222,8 +237,12 @@ func stdStreams() *Streams {
 	return &Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Env: os.Environ()}
 }
 
-// Run is main's entry point.
-func Run() int { return Main(os.Args[1:], stdStreams()) }
+// Run is main's entry point: the real streams, and SIGINT and SIGTERM handled.
+func Run() int {
+	ctx, stop := handleSignals(context.Background(), os.Stderr)
+	defer stop()
+	return MainContext(ctx, os.Args[1:], stdStreams())
+}
 
 // subcommand is the command's path without the tool's name, which every error already starts
 // with ("stackadvisor: rules validate takes …").

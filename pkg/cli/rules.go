@@ -78,7 +78,7 @@ for editors and CI.`,
 				doc.Problems = append(doc.Problems, problemEntry{File: p.Pos.File, Line: p.Pos.Line, Col: p.Pos.Col, Message: p.Msg})
 			}
 			doc.Valid = len(probs) == 0
-			if err := emit(s, g, &out, doc, func(w io.Writer, _ int) error {
+			if err := emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, _ int) error {
 				if doc.Valid {
 					format := "%d rule files, no problems.\n"
 					if lang, err := g.resolveLang(s); err == nil && lang == "zh" {

@@ -47,7 +47,7 @@ func newVersionCmd(s *Streams, g *globalOptions) *cobra.Command {
 				return err
 			}
 			v.KnowledgeBase, v.Digest = b.Version, b.Digest
-			return emit(s, g, &out, v, func(w io.Writer, _ int) error {
+			return emit(cmd.Context(), s, g, &out, v, func(w io.Writer, _ int) error {
 				rev := v.Revision
 				if rev == "" {
 					rev = "unknown revision"

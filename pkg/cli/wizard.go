@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/signal"
 	"strings"
 
 	"github.com/charmbracelet/x/term"
@@ -117,19 +116,6 @@ func (o *wizardOptions) run(ctx context.Context) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	if accessible {
-		// Plain prompts block in a read that no context can interrupt: on Ctrl-C, say so and
-		// leave at once (nothing has been written yet).
-		sig := make(chan os.Signal, 1)
-		signal.Notify(sig, os.Interrupt)
-		defer signal.Stop(sig)
-		go func() {
-			if _, ok := <-sig; ok {
-				fmt.Fprintln(s.Err, "\nstackadvisor: interrupted; nothing was written")
-				os.Exit(ExitInterrupted)
-			}
-		}()
-	}
 	given, err := w.Run(ctx, wizard.Options{
 		In: s.In, Out: s.Err, Accessible: accessible, Width: outputWidth(s, true),
 		NoColor: o.global.noColor || s.Getenv("NO_COLOR") != "",
@@ -141,11 +127,11 @@ func (o *wizardOptions) run(ctx context.Context) error {
 		return failuref("the wizard failed: %v", err)
 	}
 	if o.save != "" {
-		if err := saveAnswers(base, given, o.save); err != nil {
+		if err := saveAnswers(ctx, s, base, given, o.save); err != nil {
 			return err
 		}
 	}
-	runErr := recommendAndWrite(s, o.global, base, given, lang, &o.out, ro)
+	runErr := recommendAndWrite(ctx, s, o.global, base, given, lang, &o.out, ro)
 	var ee *ExitError
 	if runErr != nil && !(errors.As(runErr, &ee) && ee.Code == ExitNoCandidate) {
 		return runErr
@@ -186,7 +172,7 @@ func readAnswersFile(b *knowledge.Base, path string) (knowledge.Answers, error) 
 }
 
 // saveAnswers writes the answers, in question order, as an answers file.
-func saveAnswers(b *knowledge.Base, given knowledge.Answers, path string) error {
+func saveAnswers(ctx context.Context, s *Streams, b *knowledge.Base, given knowledge.Answers, path string) error {
 	var list report.AnswerList
 	for _, q := range b.Questions {
 		if v, ok := given[q.ID]; ok {
@@ -198,10 +184,7 @@ func saveAnswers(b *knowledge.Base, given knowledge.Answers, path string) error 
 	if err := report.WriteYAML(&buf, list); err != nil {
 		return failuref("cannot encode the answers: %v", err)
 	}
-	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
-		return failuref("%v", err)
-	}
-	return nil
+	return writeFile(ctx, s, path, buf.Bytes())
 }
 
 // EquivalentCommand is the shortest recommend command line that gives the same answers: it
