@@ -19,6 +19,11 @@ vet:
 # govulncheck reports (fixed in 1.26.9 and 1.26.10); go1.27.3 has none of them.
 RELEASE_GO ?= go1.27.3
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+# The SBOM generator, pinned. It is installed into .cache/bin rather than run with `go run`,
+# because it reads the target platform from GOOS/GOARCH, which `go run` would also use to build
+# the generator itself (a windows/arm64 binary cannot run here).
+CYCLONEDX := github.com/CycloneDX/cyclonedx-gomod/cmd/cyclonedx-gomod@v1.10.0
+CYCLONEDX_BIN := .cache/bin/cyclonedx-gomod-v1.10.0
 GOVULNCHECK := golang.org/x/vuln/cmd/govulncheck@v1.9.0
 # The vulnerability database: vuln.go.dev when the machine reaches it (VULNDB=https://vuln.go.dev),
 # otherwise a snapshot of golang.org/x/vulndb from the module proxy, indexed locally once.
@@ -65,16 +70,23 @@ completions: ## shell completion scripts into ./completions (not committed)
 
 PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
 
-dist: man completions ## cross-builds (CGO off) with README, completions and man pages, into ./dist (tar.gz; zip for windows, which needs zip), with SHA256SUMS
+$(CYCLONEDX_BIN):
+	mkdir -p .cache/bin
+	GOBIN=$(CURDIR)/.cache/bin $(GO) install $(CYCLONEDX)
+	mv .cache/bin/cyclonedx-gomod $@
+
+dist: man completions $(CYCLONEDX_BIN) ## cross-builds (CGO off) with README, completions and man pages, into ./dist (tar.gz; zip for windows, which needs zip), each with a CycloneDX SBOM, and SHA256SUMS
 	rm -rf dist && mkdir -p dist
 	for p in $(PLATFORMS); do \
 	  os=$${p%/*}; arch=$${p#*/}; name=stackadvisor_$${os}_$${arch}; ext=; [ $$os = windows ] && ext=.exe; \
 	  mkdir -p dist/$$name && \
 	  GOTOOLCHAIN=$(RELEASE_GO) CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -buildvcs=true -trimpath -o dist/$$name/stackadvisor$$ext ./cmd/stackadvisor && \
 	  cp README.md dist/$$name/ && cp -r completions man dist/$$name/ && \
-	  if [ $$os = windows ]; then (cd dist && zip -qr $$name.zip $$name); else (cd dist && tar czf $$name.tar.gz $$name); fi || exit 1; \
+	  if [ $$os = windows ]; then (cd dist && zip -qr $$name.zip $$name); else (cd dist && tar czf $$name.tar.gz $$name); fi && \
+	  GOTOOLCHAIN=$(RELEASE_GO) CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(CYCLONEDX_BIN) app -json -licenses -std -noserial -notimestamp \
+	    -main cmd/stackadvisor -output dist/$$name.cdx.json . || exit 1; \
 	done
-	cd dist && sha256sum *.tar.gz *.zip > SHA256SUMS
+	cd dist && sha256sum *.tar.gz *.zip *.cdx.json > SHA256SUMS
 
 fuzz: ## run each fuzz target briefly (FUZZTIME=30s by default)
 	$(GO) test ./pkg/knowledge -run '^$$' -fuzz FuzzLoadRules -fuzztime $(or $(FUZZTIME),30s)

@@ -17,6 +17,10 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	// The signal tests run the test binary as the real program (see runProgram).
+	if os.Getenv(asProgramEnv) == "1" {
+		os.Exit(cli.Run())
+	}
 	testscript.Main(m, map[string]func(){
 		"stackadvisor": func() { os.Exit(cli.Run()) },
 	})
@@ -37,17 +41,29 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Condition: func(cond string) (bool, error) {
-			if cond == "root" { // root writes into read-only directories anyway
+			switch cond {
+			case "root": // root writes into read-only directories anyway
 				return os.Geteuid() == 0, nil
+			case "mknod": // device nodes can be made and opened in a temporary directory
+				return canMknod(), nil
 			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exitcode": cmdExitCode,
-			"jsonpath": cmdJSONPath,
-			"bigyaml":  cmdBigYAML,
-		},
+		Cmds: scriptCmds(),
 	})
+}
+
+// scriptCmds are the commands the scripts have beyond testscript's own.
+func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []string) {
+	cmds := map[string]func(ts *testscript.TestScript, neg bool, args []string){
+		"exitcode": cmdExitCode,
+		"jsonpath": cmdJSONPath,
+		"bigyaml":  cmdBigYAML,
+	}
+	for name, f := range fileCmds {
+		cmds[name] = f
+	}
+	return cmds
 }
 
 // bigyaml NAME BYTES writes a valid YAML file of at least BYTES bytes: one answer, then
