@@ -30,48 +30,46 @@ func interruptFor(sig os.Signal) *interruptError {
 	return &interruptError{code: ExitInterrupted, word: "interrupted"}
 }
 
-// forceExitAfter is how long a run may take to wind down after a signal before it is ended
-// for it: long enough to abort a write, short enough to feel immediate. A run blocked where no
+// forceExitAfter is how long a run may take to wind down after a signal before Run gives up
+// on it: long enough to abort a write, short enough to feel immediate. A run blocked where no
 // context reaches (a prompt's read, opening a FIFO nobody reads) ends this way.
 const forceExitAfter = 300 * time.Millisecond
 
-// handleSignals cancels the returned context with an *interruptError on SIGINT or SIGTERM, so
-// the run stops its work, removes its temporary files and returns 130 or 143. If the run has
-// not returned within forceExitAfter, or a second signal arrives, the handler removes every
-// pending temporary file itself and exits with the same code. stop must be called when the
-// run returns.
-func handleSignals(parent context.Context, errOut io.Writer) (ctx context.Context, stop func()) {
-	ctx, cancel := context.WithCancelCause(parent)
-	ch := make(chan os.Signal, 2)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+// runWithSignals runs main with a context that SIGINT or SIGTERM cancels with an
+// *interruptError, so the run stops its work, removes its temporary files and returns 130 or
+// 143. If the run has not returned within forceExitAfter, or a second signal arrives, it
+// removes every pending temporary file itself and returns the signal's code without waiting
+// for the run, whose goroutine ends with the process.
+func runWithSignals(errOut io.Writer, main func(ctx context.Context) int) int {
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
 	ignoreBrokenPipe()
-	done := make(chan struct{})
-	go func() {
-		var sig os.Signal
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	result := make(chan int, 1)
+	go func() { result <- main(ctx) }()
+	var ie *interruptError
+	var force <-chan time.Time
+	for {
 		select {
-		case sig = <-ch:
-		case <-done:
-			return
-		}
-		ie := interruptFor(sig)
-		cancel(ie)
-		select {
-		case <-done:
-			return
-		case <-ch:
-		case <-time.After(forceExitAfter):
+		case code := <-result:
+			return code
+		case sig := <-sigs:
+			if ie == nil {
+				ie = interruptFor(sig)
+				cancel(ie)
+				force = time.After(forceExitAfter)
+				continue
+			}
+		case <-force:
 		}
 		msg := ie.word
 		if paths := outfile.CleanupAll(); len(paths) > 0 {
 			msg += "; " + strings.Join(paths, ", ") + " left as it was"
 		}
 		fmt.Fprintf(errOut, "\nstackadvisor: %s\n", msg)
-		os.Exit(ie.code)
-	}()
-	return ctx, func() {
-		signal.Stop(ch)
-		close(done)
-		cancel(nil)
+		return ie.code
 	}
 }
 

@@ -239,9 +239,9 @@ func stdStreams() *Streams {
 
 // Run is main's entry point: the real streams, and SIGINT and SIGTERM handled.
 func Run() int {
-	ctx, stop := handleSignals(context.Background(), os.Stderr)
-	defer stop()
-	return MainContext(ctx, os.Args[1:], stdStreams())
+	return runWithSignals(os.Stderr, func(ctx context.Context) int {
+		return MainContext(ctx, os.Args[1:], stdStreams())
+	})
 }
 
 // subcommand is the command's path without the tool's name, which every error already starts
