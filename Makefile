@@ -92,9 +92,9 @@ fuzz: ## run each fuzz target briefly (FUZZTIME=30s by default)
 	$(GO) test ./pkg/knowledge -run '^$$' -fuzz FuzzLoadRules -fuzztime $(or $(FUZZTIME),30s)
 	$(GO) test ./pkg/knowledge -run '^$$' -fuzz FuzzParseAnswers -fuzztime $(or $(FUZZTIME),30s)
 
-generate: ## rewrite generated files: pkg/knowledge/embedded_gen.go, rules/compiled.bin, the README's question table
+generate: ## rewrite generated files: pkg/knowledge/embedded_gen.go (go generate ./rules), the README's question table
 	$(GO) generate ./rules
 	UPDATE_DOCS=1 $(GO) test -count=1 -run TestREADMEQuestionTable ./pkg/cli
 
 check-generated: generate ## fail when a generated file was out of date
-	git diff --exit-code rules/compiled.bin pkg/knowledge/embedded_gen.go README.md
+	git diff --exit-code pkg/knowledge/embedded_gen.go README.md

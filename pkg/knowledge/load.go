@@ -86,7 +86,7 @@ var (
 )
 
 // precompiled, when set (by embedded_gen.go), returns the embedded base as Go data: already
-// decoded and validated when it was generated.
+// decoded and validated when it was generated (without its positions: precompiledPositions).
 var precompiled func() *Base
 
 // Embedded returns the knowledge base built into the binary, loaded once. The Go form of
@@ -97,8 +97,8 @@ func Embedded() (*Base, error) {
 	return embeddedBase, embeddedErr
 }
 
-// embedded is the precompiled base when its digest is the files' digest, else the files
-// decoded and validated.
+// embedded is the precompiled base when its digest is the files' digest (its positions are
+// filled in by Positioned, when a command needs them), else the files decoded and validated.
 func embedded(pre func() *Base, digest func() (string, error)) (*Base, error) {
 	if pre != nil {
 		if b := pre(); b != nil {
@@ -149,23 +149,6 @@ func embeddedDigest() (string, error) {
 // EmbeddedFiles returns the rule files built into the binary.
 func EmbeddedFiles() ([]File, error) { return ReadFS(rules.FS, ".", "rules/") }
 
-var (
-	treesOnce sync.Once
-	trees     map[[32]byte]*yaml.Node
-)
-
-// compiledTree returns the pre-parsed tree of an embedded file with exactly these bytes, or
-// nil. The trees are only read, never changed, so one tree serves every load.
-func compiledTree(data []byte) *yaml.Node {
-	treesOnce.Do(func() {
-		trees, _ = compiledTrees(rules.Compiled) // unusable: every file is parsed from YAML instead
-	})
-	if len(trees) == 0 {
-		return nil
-	}
-	return trees[sha256.Sum256(data)]
-}
-
 // The patterns are compiled on first use: a process that uses the precompiled base never
 // validates, and compiling them at start-up would cost every run.
 var (
@@ -182,13 +165,10 @@ type decodedFile struct {
 	probs Problems
 }
 
-// decodeFile parses (or takes the pre-parsed tree of) one file and decodes it.
+// decodeFile parses one file and decodes it.
 func decodeFile(f File, layer int) decodedFile {
 	var out decodedFile
-	root := compiledTree(f.Data)
-	if root == nil {
-		root = parseYAML(f.Name, f.Data, &out.probs)
-	}
+	root := parseYAML(f.Name, f.Data, &out.probs)
 	if root == nil {
 		return out
 	}

@@ -42,6 +42,7 @@ type RuleEffect struct {
 
 // BuildExplanation turns an engine explanation into its document.
 func BuildExplanation(b *knowledge.Base, ex *engine.Explanation, lang string) *Explanation {
+	b.Positioned() // the rules' file:line:col
 	c := ex.Candidate
 	d := &Explanation{
 		ID: c.ID, Name: c.NameIn(lang), Category: c.Category, Lang: lang,
