@@ -25,6 +25,8 @@ type validation struct {
 	Valid    bool           `json:"valid" yaml:"valid"`
 	Files    []string       `json:"files" yaml:"files"`
 	Problems []problemEntry `json:"problems" yaml:"problems"`
+	// Notes are remarks that do not make the files invalid (a text without Chinese).
+	Notes []problemEntry `json:"notes" yaml:"notes"`
 }
 
 type problemEntry struct {
@@ -42,8 +44,9 @@ func newRulesValidateCmd(s *Streams, g *globalOptions) *cobra.Command {
 		Long: `Check rule files as stackadvisor loads them: each PATH (a directory of *.yaml files or a
 file) is an overlay on the embedded base, in the order given, like --rules. Without PATH the
 embedded base is checked. Every problem is printed as file:line:col: message; the exit code is
-2 when there is any. -f json gives {"valid", "files", "problems": [{file, line, col, message}]}
-for editors and CI.`,
+2 when there is any. Notes (an overlay's text without Chinese, which falls back to English)
+are printed as file:line:col: note: message and do not fail the check. -f json gives
+{"valid", "files", "problems": [{file, line, col, message}], "notes": [...]} for editors and CI.`,
 		Example: `  stackadvisor rules validate
   stackadvisor rules validate ./org-rules
   stackadvisor rules validate ./org-rules -f json --jq '.problems[].message'`,
@@ -56,7 +59,7 @@ for editors and CI.`,
 				return failuref("%v", err)
 			}
 			layers := [][]knowledge.File{embedded}
-			doc := validation{Problems: []problemEntry{}}
+			doc := validation{Problems: []problemEntry{}, Notes: []problemEntry{}}
 			for _, p := range append(g.rulesLayers(s), args...) {
 				files, err := readRules(p)
 				if err != nil {
@@ -69,7 +72,7 @@ for editors and CI.`,
 					doc.Files = append(doc.Files, f.Name)
 				}
 			}
-			_, err = knowledge.LoadLayers(layers...)
+			b, err := knowledge.LoadLayers(layers...)
 			var probs knowledge.Problems
 			if err != nil && !errors.As(err, &probs) {
 				return failuref("%v", err)
@@ -77,8 +80,20 @@ for editors and CI.`,
 			for _, p := range probs {
 				doc.Problems = append(doc.Problems, problemEntry{File: p.Pos.File, Line: p.Pos.Line, Col: p.Pos.Col, Message: p.Msg})
 			}
+			var notes knowledge.Problems
+			if b != nil {
+				notes = b.Notes
+			}
+			for _, p := range notes {
+				doc.Notes = append(doc.Notes, problemEntry{File: p.Pos.File, Line: p.Pos.Line, Col: p.Pos.Col, Message: p.Msg})
+			}
 			doc.Valid = len(probs) == 0
 			if err := emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, _ int) error {
+				for _, p := range notes {
+					if _, err := fmt.Fprintf(w, "%s: note: %s\n", p.Pos, p.Msg); err != nil {
+						return err
+					}
+				}
 				if doc.Valid {
 					format := "%d rule files, no problems.\n"
 					if lang, err := g.resolveLang(s); err == nil && lang == "zh" {

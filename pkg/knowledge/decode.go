@@ -65,7 +65,20 @@ type nodeDecoder interface {
 type decoder struct {
 	file  string
 	probs *Problems
+	// overlay files may leave out the Chinese of a text: it falls back to English, and the
+	// omission is a note (notes), not a problem.
+	overlay bool
+	notes   *Problems
 }
+
+// optionalZh tells whether a missing or empty zh of a Text is a note rather than a problem.
+func (d *decoder) optionalZh(t reflect.Type, key string) bool {
+	return d.overlay && d.notes != nil && key == "zh" && t == textType
+}
+
+var textType = reflect.TypeOf(Text{})
+
+const noteNoZh = "no Chinese text (zh): under --lang zh the English is shown"
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 	d.probs.add(Pos{File: d.file, Line: n.Line, Col: n.Column}, fmt.Sprintf(format, args...))
@@ -355,11 +368,19 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 		fv := v.Field(fields[idx].index)
 		d.decode(val, fv)
 		if fields[idx].required && fv.Kind() == reflect.String && strings.TrimSpace(fv.String()) == "" && val.Kind == yaml.ScalarNode {
+			if d.optionalZh(v.Type(), k.Value) {
+				d.notes.add(d.pos(val), noteNoZh)
+				continue
+			}
 			d.errorf(val, "%q must not be empty", k.Value)
 		}
 	}
 	for i, f := range fields {
 		if f.required && !seen[i] {
+			if d.optionalZh(v.Type(), f.name) {
+				d.notes.add(d.pos(n), noteNoZh)
+				continue
+			}
 			d.errorf(n, "missing required key %q", f.name)
 		}
 	}

@@ -30,6 +30,9 @@ type Base struct {
 	Categories []*Category // in the order of the categories question's values
 	Facts      map[string]*Fact
 	Files      []string
+	// Notes are remarks on overlay files that are not problems, such as a text without its
+	// Chinese (which then falls back to English); `rules validate` prints them.
+	Notes Problems
 
 	questions  map[string]*Question
 	categories map[string]*Category
@@ -163,6 +166,7 @@ func lazyRegexp(expr string) func() *regexp.Regexp {
 type decodedFile struct {
 	f     *file
 	probs Problems
+	notes Problems
 }
 
 // decodeFile parses one file and decodes it.
@@ -172,7 +176,7 @@ func decodeFile(f File, layer int) decodedFile {
 	if root == nil {
 		return out
 	}
-	d := &decoder{file: f.Name, probs: &out.probs}
+	d := &decoder{file: f.Name, probs: &out.probs, overlay: layer > 0, notes: &out.notes}
 	out.f = &file{name: f.Name, node: root, layer: layer}
 	d.decode(root, reflectValue(out.f))
 	return out
@@ -229,8 +233,10 @@ func LoadLayers(layers ...[]File) (*Base, error) {
 		results[i] = decodeFile(files[i], fileLayer[i])
 	})
 	var decoded []*file
+	var notes Problems
 	for _, r := range results {
 		probs = append(probs, r.probs...)
+		notes = append(notes, r.notes...)
 		if r.f != nil {
 			decoded = append(decoded, r.f)
 		}
@@ -258,6 +264,9 @@ func LoadLayers(layers ...[]File) (*Base, error) {
 	v.consistencyPass()
 	if len(probs) > 0 {
 		return nil, probs.sorted()
+	}
+	if len(notes) > 0 {
+		b.Notes = notes.sorted()
 	}
 	return b, nil
 }

@@ -140,3 +140,39 @@ func TestOverlayConflicts(t *testing.T) {
 		})
 	}
 }
+
+// TestEnglishOnlyOverlay: an overlay may leave out the Chinese of its texts (a note, and the
+// English under --lang zh); the base layer may not.
+func TestEnglishOnlyOverlay(t *testing.T) {
+	mini := readDir(t, "testdata/rules/mini")
+	rule := []byte(`category: engine
+rules:
+  - id: org.english-only
+    effect: caveat
+    target: {ids: [fast]}
+    because: {en: "Only in English."}
+    source: "https://org.example/policy"
+  - id: org.empty-zh
+    effect: caveat
+    target: {ids: [fast]}
+    because: {en: "Chinese left empty.", zh: ""}
+    source: "https://org.example/policy"
+`)
+	b, err := knowledge.LoadLayers(mini, []knowledge.File{{Name: "org/en.yaml", Data: rule}})
+	if err != nil {
+		t.Fatalf("an English-only overlay was refused:\n%v", err)
+	}
+	if len(b.Notes) != 2 || b.Notes[0].Pos.String() != "org/en.yaml:6:14" || !strings.Contains(b.Notes[0].Msg, "no Chinese text") {
+		t.Errorf("notes %v, want one per text without Chinese", b.Notes)
+	}
+	for _, r := range b.Category("engine").Rules {
+		if r.ID == "org.english-only" && r.Because.In("zh") != "Only in English." {
+			t.Errorf("under zh the text is %q, want the English", r.Because.In("zh"))
+		}
+	}
+	// In the base layer the Chinese is required.
+	_, err = knowledge.LoadLayers(append(mini, knowledge.File{Name: "base/en.yaml", Data: rule}))
+	if err == nil || !strings.Contains(err.Error(), `missing required key "zh"`) || !strings.Contains(err.Error(), `"zh" must not be empty`) {
+		t.Errorf("a base file without Chinese: %v", err)
+	}
+}
