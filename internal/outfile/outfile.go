@@ -88,7 +88,7 @@ func Open(path string) (*File, error) {
 		return nil, fmt.Errorf("it is a directory")
 	case info != nil && info.Mode()&fs.ModeSocket != 0:
 		return nil, fmt.Errorf("it is a socket, which cannot be written as a file")
-	case info != nil && !info.Mode().IsRegular(), info != nil && viaProcFD(path):
+	case info != nil && (!info.Mode().IsRegular() || viaProcFD(target)):
 		// A device, FIFO or terminal, or a /proc/self/fd link (whose target may be a pipe
 		// or the shell's own redirection): open what is there and write into it. O_APPEND
 		// makes `-o /dev/stdout >> log` append, as the shell's redirection asked.
@@ -96,16 +96,12 @@ func Open(path string) (*File, error) {
 		if info.Mode().IsRegular() {
 			flag |= os.O_APPEND
 		}
-		dst, err := os.OpenFile(path, flag, 0)
+		dst, err := os.OpenFile(target, flag, 0)
 		if err != nil {
 			return nil, plain(err)
 		}
 		f.Mode, f.dst, f.w = InPlace, dst, dst
 	default:
-		dir := filepath.Dir(target)
-		if d, err := os.Stat(dir); err != nil || !d.IsDir() {
-			return nil, fmt.Errorf("the directory %s does not exist", dir)
-		}
 		tmp, err := newPending(target, info)
 		if err != nil {
 			return nil, plain(err)
@@ -158,7 +154,10 @@ func (f *File) Commit() error {
 		f.tmp.cleanup()
 		return plain(err)
 	}
-	return plain(syncDir(filepath.Dir(f.Target)))
+	if err := syncDir(filepath.Dir(f.Target)); err != nil {
+		return fmt.Errorf("it was replaced, but its directory could not be synced, so the change may not survive a crash: %w", plain(err))
+	}
+	return nil
 }
 
 // Abort gives the output up: a temporary file is removed; an InPlace destination is closed
@@ -205,16 +204,12 @@ func CheckWritable(path string) error {
 	if path == "" || path == "-" {
 		return nil
 	}
-	target, info, err := resolve(path)
+	_, info, err := resolve(path)
 	if err != nil {
 		return err
 	}
 	switch {
 	case info == nil:
-		dir := filepath.Dir(target)
-		if d, err := os.Stat(dir); err != nil || !d.IsDir() {
-			return fmt.Errorf("the directory %s does not exist", dir)
-		}
 	case info.IsDir():
 		return fmt.Errorf("it is a directory")
 	case info.Mode()&fs.ModeSocket != 0:
@@ -227,27 +222,29 @@ func CheckWritable(path string) error {
 const maxLinks = 40
 
 // resolve follows path's symlinks to the file that will be written and stats it (nil info: it
-// does not exist yet). A /proc/self/fd link is not followed by name: its target may be
-// "pipe:[123]", which only the kernel can open.
+// does not exist yet). A relative link is joined to its link's directory as written, not
+// cleaned, so that the kernel resolves ".." after a symlinked directory as it would for any
+// program; the directory of the result is then resolved physically. A /proc/self/fd link is
+// not followed by name: its target may be "pipe:[123]", which only the kernel can open.
 func resolve(path string) (string, fs.FileInfo, error) {
-	if viaProcFD(path) {
-		info, err := os.Stat(path)
-		if err != nil {
-			return "", nil, plain(err)
-		}
-		return path, info, nil
-	}
 	target := path
 	for i := 0; ; i++ {
+		if viaProcFD(target) {
+			info, err := os.Stat(target)
+			if err != nil {
+				return "", nil, plain(err)
+			}
+			return target, info, nil
+		}
 		info, err := os.Lstat(target)
 		if errors.Is(err, fs.ErrNotExist) {
-			return target, nil, nil
+			break
 		}
 		if err != nil {
 			return "", nil, plain(err)
 		}
 		if info.Mode()&fs.ModeSymlink == 0 {
-			return target, info, nil
+			break
 		}
 		if i == maxLinks {
 			return "", nil, fmt.Errorf("too many levels of symbolic links")
@@ -256,18 +253,63 @@ func resolve(path string) (string, fs.FileInfo, error) {
 		if err != nil {
 			return "", nil, plain(err)
 		}
-		if viaProcFD(link) {
-			info, err := os.Stat(link)
-			if err != nil {
-				return "", nil, plain(err)
-			}
-			return link, info, nil
-		}
 		if !filepath.IsAbs(link) {
-			link = filepath.Join(filepath.Dir(target), link)
+			link = rawDir(target) + string(filepath.Separator) + link
 		}
 		target = link
 	}
+	// The directory, resolved physically (symlinks and ".." by the file system, as the kernel
+	// would), so the temporary file and the rename land beside the real target.
+	dir, base := rawDir(target), filepath.Base(target)
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	} else if errors.Is(err, fs.ErrNotExist) {
+		return "", nil, fmt.Errorf("the directory %s does not exist", filepath.Clean(dir))
+	} else {
+		return "", nil, plain(err)
+	}
+	target = filepath.Join(dir, base)
+	info, err := os.Lstat(target)
+	if errors.Is(err, fs.ErrNotExist) {
+		return target, nil, nil
+	}
+	if err != nil {
+		return "", nil, plain(err)
+	}
+	if info.Mode()&fs.ModeSymlink != 0 { // a link that appeared meanwhile: follow it again
+		return resolve(target)
+	}
+	return target, info, nil
+}
+
+// rawDir is the directory part of path as written ("." for a bare name), without the lexical
+// cleaning of filepath.Dir, which would drop "x/.." even where x is a symlink.
+func rawDir(path string) string {
+	i := strings.LastIndexAny(path, `/`+string(filepath.Separator))
+	switch {
+	case i < 0:
+		return "."
+	case i == 0:
+		return path[:1]
+	}
+	return path[:i]
+}
+
+// Target follows path's symlinks as far as they lead (a dangling link's target need not exist,
+// nor its directory), for a caller that makes the directory first (adr -o creates folders).
+func Target(path string) string {
+	target := path
+	for i := 0; i < maxLinks && !viaProcFD(target); i++ {
+		link, err := os.Readlink(target)
+		if err != nil {
+			break
+		}
+		if !filepath.IsAbs(link) {
+			link = rawDir(target) + string(filepath.Separator) + link
+		}
+		target = link
+	}
+	return target
 }
 
 // viaProcFD tells the names of open file descriptors: /dev/stdout, /dev/stderr, /dev/fd/N and
@@ -288,7 +330,7 @@ func viaProcFD(path string) bool {
 // anyway, so a message reads "no space left on device", not "write x: no space left on device".
 func plain(err error) error {
 	var pe *fs.PathError
-	if errors.As(err, &pe) && (pe.Op == "write" || pe.Op == "close" || pe.Op == "sync" || pe.Op == "open") {
+	if errors.As(err, &pe) && (pe.Op == "write" || pe.Op == "close" || pe.Op == "sync" || pe.Op == "open" || pe.Op == "lstat" || pe.Op == "stat" || pe.Op == "readlink") {
 		return pe.Err
 	}
 	var le *os.LinkError

@@ -231,3 +231,72 @@ func TestOwnerKeptAsRoot(t *testing.T) {
 		t.Errorf("owner %d:%d after the replacement, want 12345:23456 kept", st.Uid, st.Gid)
 	}
 }
+
+// TestLinkToProcFD: a symlink to a /proc/self/fd name (as to /dev/stdout) is written in place
+// through the descriptor, never renamed over the /proc or /dev entry.
+func TestLinkToProcFD(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("/proc/self/fd is Linux's")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "log.txt")
+	held, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	before, _ := os.Stat(path)
+	link := filepath.Join(dir, "lnk")
+	if err := os.Symlink("/proc/self/fd/"+strconv.Itoa(int(held.Fd())), link); err != nil {
+		t.Fatal(err)
+	}
+	if err := write(t, link, "through the link\n"); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := os.Stat(path)
+	if !os.SameFile(before, after) || readString(t, path) != "through the link\n" {
+		t.Errorf("not written in place through the descriptor: %q", readString(t, path))
+	}
+	if info, _ := os.Lstat(link); info.Mode()&fs.ModeSymlink == 0 {
+		t.Error("the link was replaced")
+	}
+}
+
+// TestRelativeLinkThroughSymlinkedDirectory: ".." in a link's target is resolved after the
+// symlinked directory it sits in, as the kernel does, not lexically.
+func TestRelativeLinkThroughSymlinkedDirectory(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "deep", "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("deep/sub", filepath.Join(dir, "ds")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../target.txt", filepath.Join(dir, "deep", "sub", "lk")); err != nil {
+		t.Fatal(err)
+	}
+	if err := write(t, filepath.Join(dir, "ds", "lk"), "x"); err != nil {
+		t.Fatal(err)
+	}
+	if got := readString(t, filepath.Join(dir, "deep", "target.txt")); got != "x" {
+		t.Errorf("deep/target.txt holds %q", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "target.txt")); err == nil {
+		t.Error("the link was resolved lexically: ./target.txt was written")
+	}
+	noTemp(t, filepath.Join(dir, "deep"), "sub", "target.txt")
+}
+
+func TestTarget(t *testing.T) {
+	dir := t.TempDir()
+	link := filepath.Join(dir, "adr.md")
+	if err := os.Symlink("out/adr/0001.md", link); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := Target(link), filepath.Join(dir, "out/adr/0001.md"); filepath.Clean(got) != want {
+		t.Errorf("Target = %q, want %q", got, want)
+	}
+	if got := Target(filepath.Join(dir, "plain.md")); got != filepath.Join(dir, "plain.md") {
+		t.Errorf("Target of a plain name = %q", got)
+	}
+}

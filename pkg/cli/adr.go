@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/stackadvisor/stackadvisor/internal/outfile"
 	"github.com/stackadvisor/stackadvisor/pkg/engine"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 	"github.com/stackadvisor/stackadvisor/pkg/report"
@@ -76,8 +77,9 @@ creates missing folders (docs/adr/…).`,
 				return failuref("%v", err)
 			}
 			if !toStdout(out.output) {
-				if err := os.MkdirAll(filepath.Dir(out.output), 0o755); err != nil {
-					return failuref("cannot create %s: %v", filepath.Dir(out.output), unwrapPathError(err))
+				dir := filepath.Dir(outfile.Target(out.output)) // through a symlink, its target's folder
+				if err := os.MkdirAll(dir, 0o755); err != nil {
+					return failuref("cannot create %s: %v", dir, unwrapPathError(err))
 				}
 			}
 			doc := map[string]string{"category": cat.ID, "markdown": text}

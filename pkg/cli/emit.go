@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"runtime/metrics"
 	"slices"
@@ -118,11 +119,14 @@ func toStdout(path string) bool {
 	return false
 }
 
-// writeErr leaves the errors of writing to the output for output.close to report, with the
-// output's name; a broken pipe stops the work at once.
+// errOutputFailed stops a command's work when writing its output failed; output.close then
+// reports the write error itself, with the output's name.
+var errOutputFailed = errors.New("the output failed")
+
+// writeErr turns the error of a write to the output into errOutputFailed.
 func writeErr(err error) error {
-	if errors.Is(err, errBrokenPipe) {
-		return errBrokenPipe
+	if err != nil {
+		return errOutputFailed
 	}
 	return nil
 }
@@ -131,9 +135,18 @@ func writeErr(err error) error {
 // machine has); a variable so that a test can lower it.
 var jqMemoryLimit uint64 = 1 << 30
 
+// jqFlushDelay is how long a result may wait in the output buffer while the filter computes
+// the next one: results show as they come, without a write per result.
+const jqFlushDelay = 20 * time.Millisecond
+
+// flusher is an output whose buffered results can be pushed out (output does it).
+type flusher interface{ Flush() error }
+
 // runJQ filters doc (as JSON) through a compiled jq program, writing each result as it comes:
-// strings raw, other values as indented JSON, one per line. The filter stops at once when ctx
-// ends (an interrupt), after timeout (0: no limit), or when the heap grows past jqMemoryLimit.
+// strings raw, other values as indented JSON, one per line. The filter runs in a goroutine of
+// its own, so it stops at once when ctx ends (an interrupt) or its heap grows past
+// jqMemoryLimit, even inside one long builtin; and after timeout (0: no limit) of its own time:
+// the time spent waiting for a slow reader of the output does not count.
 func runJQ(ctx context.Context, w io.Writer, code *gojq.Code, doc any, timeout time.Duration) error {
 	raw, err := json.Marshal(doc)
 	if err != nil {
@@ -143,33 +156,106 @@ func runJQ(ctx context.Context, w io.Writer, code *gojq.Code, doc any, timeout t
 	if err := json.Unmarshal(raw, &v); err != nil {
 		return failuref("cannot decode JSON: %v", err)
 	}
-	if timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeoutCause(ctx, timeout, failuref("--jq: the filter was stopped after %s; a filter that needs longer can have it with --jq-timeout", timeout))
-		defer cancel()
-	}
 	ctx, stop := context.WithCancelCause(ctx)
 	defer stop(nil)
 	go watchHeap(ctx, stop, jqMemoryLimit)
-	iter := code.RunWithContext(ctx, v)
+	results := make(chan any, 64)
+	go func() {
+		defer close(results)
+		iter := code.RunWithContext(ctx, v)
+		for {
+			x, ok := iter.Next()
+			if !ok {
+				return
+			}
+			select {
+			case results <- x:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+
+	start := time.Now()
+	var blocked time.Duration // spent writing: not the filter's time
+	var deadline <-chan time.Time
+	if timeout > 0 {
+		t := time.NewTimer(timeout)
+		defer t.Stop()
+		deadline = t.C
+	}
+	fl, _ := w.(flusher)
+	lastFlush := time.Now()
+	var scratch bytes.Buffer
+	write := func(b []byte) error {
+		t0 := time.Now()
+		_, err := w.Write(b)
+		blocked += time.Since(t0)
+		return writeErr(err)
+	}
+	flush := func() error {
+		t0 := time.Now()
+		err := fl.Flush()
+		blocked += time.Since(t0)
+		lastFlush = time.Now()
+		return writeErr(err)
+	}
+	var flushSoon <-chan time.Time
 	for {
-		x, ok := iter.Next()
+		var x any
+		var ok bool
+		select {
+		case x, ok = <-results:
+		default:
+			// The filter is computing: let the results so far be seen, soon.
+			if fl != nil && flushSoon == nil {
+				if wait := jqFlushDelay - time.Since(lastFlush); wait <= 0 {
+					if err := flush(); err != nil {
+						return err
+					}
+				} else {
+					flushSoon = time.After(wait)
+				}
+			}
+			select {
+			case x, ok = <-results:
+			case <-flushSoon:
+				flushSoon = nil
+				if err := flush(); err != nil {
+					return err
+				}
+				continue
+			case <-deadline:
+				if used := time.Since(start) - blocked; used < timeout {
+					deadline = time.After(timeout - used)
+					continue
+				}
+				return failuref("--jq: the filter was stopped after %s; a filter that needs longer can have it with --jq-timeout", timeout)
+			case <-ctx.Done():
+				return context.Cause(ctx)
+			}
+		}
 		if !ok {
+			if ctx.Err() != nil {
+				return context.Cause(ctx)
+			}
 			return nil
 		}
 		if err, isErr := x.(error); isErr {
 			if ctx.Err() != nil {
 				return context.Cause(ctx)
 			}
-			return usageErrorf("--jq: %v", err)
+			return &ExitError{Code: ExitUsage, Err: fmt.Errorf("--jq: %v", err), NoHint: true}
 		}
+		scratch.Reset()
 		if str, isStr := x.(string); isStr {
-			_, err = io.WriteString(w, str+"\n")
-		} else {
-			err = report.WriteJSON(w, x)
+			scratch.WriteString(str)
+			scratch.WriteByte('\n')
+		} else if err := report.WriteJSON(&scratch, x); err != nil {
+			return failuref("--jq: a result cannot be written as JSON: %v", err)
 		}
-		if err != nil {
-			return writeErr(err)
+		if err := write(scratch.Bytes()); err != nil {
+			return err
 		}
 	}
 }

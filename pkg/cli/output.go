@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"syscall"
 
@@ -53,8 +54,8 @@ func checkWritable(path string) error {
 	return nil
 }
 
-// errBrokenPipe ends a run quietly when the reader of the output went away (stackadvisor … |
-// head): the reader has what it wanted, so this is not a failure (exit 0, as ripgrep does).
+// errBrokenPipe ends a run quietly when the reader of standard output went away (stackadvisor
+// … | head): the reader has what it wanted, so this is not a failure (exit 0, as ripgrep does).
 var errBrokenPipe = errors.New("broken pipe")
 
 // output is where a command's document goes: standard output, or the -o file under the rules
@@ -92,18 +93,29 @@ func (o *output) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// close finishes the output after the command's work: with runErr nil (and no interrupt under
-// way) it flushes and commits, otherwise it aborts, so a failed or interrupted run leaves a
-// file's old content untouched. It returns the error to report: runErr, an interruption, or
+// Flush pushes out what is buffered (results of a --jq filter, as they come).
+func (o *output) Flush() error {
+	if o.err == nil {
+		o.err = o.w.Flush()
+	}
+	return o.err
+}
+
+// close finishes the output after the command's work. With runErr nil (and no interrupt under
+// way) it flushes and commits. Otherwise a file being replaced is aborted, so it keeps its old
+// content; what streamed to standard output, a device or a FIFO is flushed, as far as it got,
+// before the error is reported. It returns the error to report: runErr, an interruption, or
 // what went wrong while writing.
 func (o *output) close(ctx context.Context, runErr error) error {
-	if runErr == nil {
-		if cause := context.Cause(ctx); cause != nil && ctx.Err() != nil {
-			runErr = cause
-		}
+	if errors.Is(runErr, errOutputFailed) {
+		runErr = nil // o.err says what failed
 	}
-	if runErr == nil && o.err == nil {
-		o.err = o.w.Flush()
+	if runErr == nil && ctx.Err() != nil {
+		runErr = context.Cause(ctx)
+	}
+	inPlace := o.file == nil || o.file.Mode == outfile.InPlace
+	if runErr == nil || inPlace {
+		o.Flush()
 	}
 	if o.file == nil {
 		switch {
@@ -122,7 +134,7 @@ func (o *output) close(ctx context.Context, runErr error) error {
 			return runErr
 		}
 		if errors.Is(o.err, errBrokenPipe) {
-			return errBrokenPipe
+			return failuref("cannot write %s: its reader went away before the end (broken pipe)", o.path)
 		}
 		return failuref("cannot write %s: %v", o.path, o.err)
 	}
@@ -141,6 +153,18 @@ func (p pipeWriter) Write(b []byte) (int, error) {
 		err = errBrokenPipe
 	}
 	return n, err
+}
+
+// sameFile tells whether two output paths name one file: the same path once their symlinks
+// are followed, or (when both exist) the same inode.
+func sameFile(a, b string) bool {
+	ta, tb := filepath.Clean(outfile.Target(a)), filepath.Clean(outfile.Target(b))
+	if ta == tb {
+		return true
+	}
+	ia, errA := os.Stat(a)
+	ib, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(ia, ib)
 }
 
 // writeFile writes data to path (the rules of package outfile), reporting every error.

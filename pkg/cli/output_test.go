@@ -7,6 +7,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/stackadvisor/stackadvisor/pkg/cli"
 )
@@ -128,5 +129,43 @@ func TestJQStreams(t *testing.T) {
 	}
 	if grew := int64(out.peak) - int64(before); grew > 3<<20 {
 		t.Errorf("the live heap grew by %d MiB while %d MiB were written; the output is not streamed", grew>>20, out.n>>20)
+	}
+}
+
+func TestJQResultErrors(t *testing.T) {
+	// What streamed before an error stays; an unencodable result is a failure, not dropped.
+	stdout, stderr, code := runCLI(t, "", "recommend", "--jq", "1, infinite, 2")
+	if code != cli.ExitFailure || stdout != "1\n" || !strings.Contains(stderr, "--jq: a result cannot be written as JSON") {
+		t.Errorf("infinite: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	stdout, stderr, code = runCLI(t, "", "recommend", "--jq", `.schema_version, error("boom")`)
+	if code != cli.ExitUsage || stdout != "1\n" || stderr != "stackadvisor: --jq: error: boom\n" {
+		t.Errorf("error(): exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+// slowWriter takes delay for every write, as a slow reader of a pipe would.
+type slowWriter struct {
+	delay time.Duration
+	n     int
+}
+
+func (w *slowWriter) Write(p []byte) (int, error) {
+	time.Sleep(w.delay)
+	w.n += len(p)
+	return len(p), nil
+}
+
+func TestJQTimeoutExcludesSlowReader(t *testing.T) {
+	// Four copies of the report (~250 KB) go out in several flushes, each held up 300 ms by
+	// the reader: far beyond the 200 ms budget, none of it the filter's own time.
+	out := &slowWriter{delay: 300 * time.Millisecond}
+	var errb bytes.Buffer
+	s := &cli.Streams{In: strings.NewReader(""), Out: out, Err: &errb, Env: []string{"NO_COLOR=1"}}
+	if code := cli.Main([]string{"recommend", "--jq", ".,.,.,.", "--jq-timeout", "200ms"}, s); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if out.n < 200<<10 {
+		t.Errorf("only %d bytes written", out.n)
 	}
 }

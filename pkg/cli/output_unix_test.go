@@ -171,3 +171,16 @@ func lastLine(s string) string {
 	s = strings.TrimRight(s, "\n")
 	return s[strings.LastIndex(s, "\n")+1:]
 }
+
+// TestJQTimeoutStopsALongBuiltin: one builtin call that runs for seconds is not waited for.
+func TestJQTimeoutStopsALongBuiltin(t *testing.T) {
+	start := time.Now()
+	cmd, stdout, stderr := program(t, t.TempDir(), "recommend", "--jq", `"a"*2e7 | test("(a|aa)*b")`, "--jq-timeout", "100ms")
+	go io.Copy(io.Discard, stdout)
+	if code := exitCode(t, cmd); code != 1 || !strings.Contains(stderr.String(), "the filter was stopped after 100ms") {
+		t.Errorf("exit %d, stderr %q", code, stderr.String())
+	}
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("the filter took %s to stop", took)
+	}
+}
