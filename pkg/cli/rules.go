@@ -4,10 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+	"github.com/stackadvisor/stackadvisor/pkg/scenario"
 )
 
 func newRulesCmd(s *Streams, g *globalOptions) *cobra.Command {
@@ -16,8 +20,153 @@ func newRulesCmd(s *Streams, g *globalOptions) *cobra.Command {
 		Short: "Work with rule files",
 		Args:  noArgs,
 	}
-	cmd.AddCommand(newRulesValidateCmd(s, g))
+	cmd.AddCommand(newRulesValidateCmd(s, g), newRulesTestCmd(s, g))
 	return cmd
+}
+
+// testRun is the document of `rules test -f json`.
+type testRun struct {
+	Passed    int          `json:"passed" yaml:"passed"`
+	Failed    int          `json:"failed" yaml:"failed"`
+	Scenarios []testResult `json:"scenarios" yaml:"scenarios"`
+}
+
+type testResult struct {
+	File     string   `json:"file" yaml:"file"`
+	Name     string   `json:"name" yaml:"name"`
+	Passed   bool     `json:"passed" yaml:"passed"`
+	Failures []string `json:"failures" yaml:"failures"`
+}
+
+func newRulesTestCmd(s *Streams, g *globalOptions) *cobra.Command {
+	var out outputOptions
+	cmd := &cobra.Command{
+		Use:   "test PATH...",
+		Short: "Run scenario files against the rules: a line per scenario, exit 1 on a failure",
+		Long: `Run scenario files — answers, and what the ranking must then show — against the embedded
+knowledge base with the --rules overlays on top, the way an organisation tests its policy
+(as kyverno test or opa test do). Each PATH is a scenario file or a directory of them
+(*.yaml, in name order). The format is that of the base's own tests (testdata/scenarios),
+described in rules/README.md: name, answers, and per category top, top_in, excluded,
+not_excluded, order, rules, corrections, empty.
+
+Prints PASS or FAIL per scenario, with every failed expectation below it, then a summary;
+the exit code is 1 when a scenario fails and 2 when a scenario file cannot be read.
+-f json gives {"passed", "failed", "scenarios": [{file, name, passed, failures}]}.`,
+		Example: `  stackadvisor rules test --rules ./org-rules ./org-rules/tests
+  stackadvisor rules test --rules testdata/org-policy testdata/org-policy/tests -f json`,
+		Args: argsOf(1, -1, "scenario file or directory", "give the scenario files or their directory"),
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			return nil, cobra.ShellCompDirectiveDefault
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := out.check(cmd); err != nil {
+				return err
+			}
+			lang, err := g.resolveLang(s)
+			if err != nil {
+				return err
+			}
+			var scenarios []*scenario.Scenario
+			var bad []string
+			for _, p := range args {
+				files, err := readScenarioFiles(p)
+				if err != nil {
+					return usageErrorf("%v", err)
+				}
+				for _, f := range files {
+					sc, err := scenario.Parse(f.Name, f.Data)
+					if err != nil {
+						bad = append(bad, err.Error())
+						continue
+					}
+					scenarios = append(scenarios, sc)
+				}
+			}
+			if len(bad) > 0 {
+				return fileErrorf("cannot read the scenarios:\n%s", strings.Join(bad, "\n"))
+			}
+			b, err := g.loadBase(s)
+			if err != nil {
+				return err
+			}
+			doc := testRun{Scenarios: []testResult{}}
+			for _, sc := range scenarios {
+				r := scenario.Run(b, sc)
+				tr := testResult{File: sc.File, Name: sc.Name, Passed: r.Passed(), Failures: r.Failures}
+				if tr.Failures == nil {
+					tr.Failures = []string{}
+				}
+				if tr.Passed {
+					doc.Passed++
+				} else {
+					doc.Failed++
+				}
+				doc.Scenarios = append(doc.Scenarios, tr)
+			}
+			if err := emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, _ int) error {
+				return writeTestRun(w, doc, lang)
+			}); err != nil {
+				return err
+			}
+			if doc.Failed > 0 {
+				return &ExitError{Code: ExitFailure, Err: fmt.Errorf("%d of %d scenarios failed", doc.Failed, len(doc.Scenarios)), NoHint: true}
+			}
+			return nil
+		},
+	}
+	addOutputFlags(cmd, &out, "table", "json", "yaml")
+	return cmd
+}
+
+func writeTestRun(w io.Writer, doc testRun, lang string) error {
+	var sb strings.Builder
+	for _, r := range doc.Scenarios {
+		status := "PASS"
+		if !r.Passed {
+			status = "FAIL"
+		}
+		fmt.Fprintf(&sb, "%s  %s  %s\n", status, r.File, r.Name)
+		for _, f := range r.Failures {
+			fmt.Fprintf(&sb, "      %s\n", f)
+		}
+	}
+	total := len(doc.Scenarios)
+	if lang == "zh" {
+		fmt.Fprintf(&sb, "%d 个场景：%d 个通过，%d 个失败。\n", total, doc.Passed, doc.Failed)
+	} else {
+		noun := "scenarios"
+		if total == 1 {
+			noun = "scenario"
+		}
+		fmt.Fprintf(&sb, "%d %s: %d passed, %d failed.\n", total, noun, doc.Passed, doc.Failed)
+	}
+	_, err := io.WriteString(w, sb.String())
+	return err
+}
+
+// readScenarioFiles reads a scenario file, or the *.yaml files of a directory in name order.
+func readScenarioFiles(path string) ([]knowledge.File, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the scenarios: %v", unwrapPathError(err))
+	}
+	if !info.IsDir() {
+		data, err := readUserFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read the scenario %s: %v", path, unwrapPathError(err))
+		}
+		return []knowledge.File{{Name: path, Data: data}}, nil
+	}
+	prefix := strings.TrimSuffix(path, string(filepath.Separator)) + string(filepath.Separator)
+	files, err := knowledge.ReadFS(os.DirFS(path), ".", prefix)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the scenarios in %s: %v", path, err)
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no .yaml scenario files in %s", path)
+	}
+	return files, nil
 }
 
 // validation is the document of `rules validate -f json`.

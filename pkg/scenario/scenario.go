@@ -1,0 +1,262 @@
+// Package scenario reads scenario files — answers and what the ranking must show — and checks
+// them against a knowledge base. The embedded base's own tests (testdata/scenarios) and an
+// organisation's tests of its overlay (`stackadvisor rules test`) use the same format:
+//
+//	name: Docker is excluded by our policy
+//	covers: [engine-docker-ci]          # optional: statements of rules/COVERAGE.md
+//	answers: {categories: [engine], workloads: [batch-ci]}
+//	expect:
+//	  engine:
+//	    top: podman                      # the first of the ranking
+//	    top_in: [podman, containerd]     # the first is one of these
+//	    excluded: [docker]               # excluded by a rule
+//	    not_excluded: [containerd]       # ranked, not excluded
+//	    order: [podman, containerd]      # ranked in this order (others may sit between)
+//	    rules: [org.no-docker]           # rules that fired
+//	    corrections: {docker: [fact-id]} # corrections shown beside a candidate
+//	    empty: true                      # no candidate left (by default: some are)
+//
+// Like the engine, the package is pure: bytes and a base in, results out.
+package scenario
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/stackadvisor/stackadvisor/pkg/engine"
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+)
+
+// Scenario is one scenario file.
+type Scenario struct {
+	File    string                 `yaml:"-"`
+	Name    string                 `yaml:"name"`
+	Covers  []string               `yaml:"covers"`
+	Answers yaml.Node              `yaml:"answers"`
+	Expect  map[string]Expectation `yaml:"expect"`
+}
+
+// Expectation is what one category's result must show; fields left out are not checked, but
+// for Empty, which says whether any candidate is left.
+type Expectation struct {
+	Top         string              `yaml:"top"`
+	TopIn       []string            `yaml:"top_in"`
+	Excluded    []string            `yaml:"excluded"`
+	NotExcluded []string            `yaml:"not_excluded"`
+	Order       []string            `yaml:"order"`
+	Rules       []string            `yaml:"rules"`
+	Corrections map[string][]string `yaml:"corrections"`
+	// Empty is whether no candidate is left; checked always (false by default).
+	Empty bool `yaml:"empty"`
+}
+
+// Parse reads a scenario file strictly: an unknown key, a missing name or expect, or a second
+// document is an error that names the file (and the line, where YAML gives one).
+func Parse(file string, data []byte) (*Scenario, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var s Scenario
+	if err := dec.Decode(&s); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("%s: empty scenario file", file)
+		}
+		return nil, decodeError(file, err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: one scenario per file (a second document follows)", file)
+	}
+	s.File = file
+	switch {
+	case strings.TrimSpace(s.Name) == "":
+		return nil, fmt.Errorf("%s: a scenario needs a name", file)
+	case len(s.Expect) == 0:
+		return nil, fmt.Errorf("%s: a scenario needs expect: at least one category and what its result must show", file)
+	case s.Answers.Kind != 0 && s.Answers.Kind != yaml.MappingNode:
+		return nil, fmt.Errorf("%s:%d:%d: answers must be a mapping of question ids to answers", file, s.Answers.Line, s.Answers.Column)
+	}
+	return &s, nil
+}
+
+var (
+	unknownFieldRe = regexp.MustCompile(`^line (\d+): field (\S+) not found in type \S+$`)
+	lineRe         = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+)
+
+// decodeError rewrites the YAML decoder's errors as file:line: sentences, one per line.
+func decodeError(file string, err error) error {
+	var te *yaml.TypeError
+	msgs := []string{strings.TrimPrefix(err.Error(), "yaml: ")}
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	}
+	for i, m := range msgs {
+		if g := unknownFieldRe.FindStringSubmatch(m); g != nil {
+			msgs[i] = fmt.Sprintf("%s:%s: unknown key %q", file, g[1], g[2])
+		} else if g := lineRe.FindStringSubmatch(m); g != nil {
+			msgs[i] = fmt.Sprintf("%s:%s: %s", file, g[1], g[2])
+		} else {
+			msgs[i] = file + ": " + m
+		}
+	}
+	return errors.New(strings.Join(msgs, "\n"))
+}
+
+// Result is the outcome of one scenario: no failures means it passed.
+type Result struct {
+	Scenario *Scenario
+	Failures []string
+}
+
+// Passed tells whether every expectation held.
+func (r *Result) Passed() bool { return len(r.Failures) == 0 }
+
+// Run answers the scenario's questions on b and checks every expectation.
+func Run(b *knowledge.Base, s *Scenario) *Result {
+	r := &Result{Scenario: s}
+	given := knowledge.Answers{}
+	if s.Answers.Kind != 0 {
+		raw, err := yaml.Marshal(&s.Answers)
+		if err == nil {
+			given, err = b.ParseAnswers(s.File, raw)
+		}
+		if err != nil {
+			r.Failures = append(r.Failures, fmt.Sprintf("the answers are not valid: %v", err))
+			return r
+		}
+	}
+	res, err := engine.Run(b, given)
+	if err != nil {
+		r.Failures = append(r.Failures, fmt.Sprintf("the answers are not valid: %v", err))
+		return r
+	}
+	cats := make([]string, 0, len(s.Expect))
+	for id := range s.Expect {
+		cats = append(cats, id)
+	}
+	slices.Sort(cats)
+	for _, id := range cats {
+		var cr *engine.CategoryResult
+		for _, c := range res.Categories {
+			if c.Category.ID == id {
+				cr = c
+			}
+		}
+		if cr == nil {
+			r.Failures = append(r.Failures, fmt.Sprintf("%s: not a category the answers ask for (categories: %s)", id, strings.Join(requested(res), ", ")))
+			continue
+		}
+		r.Failures = append(r.Failures, check(b, cr, s.Expect[id])...)
+	}
+	return r
+}
+
+func requested(res *engine.Result) []string {
+	var ids []string
+	for _, c := range res.Categories {
+		ids = append(ids, c.Category.ID)
+	}
+	return ids
+}
+
+func check(b *knowledge.Base, cr *engine.CategoryResult, exp Expectation) []string {
+	var fails []string
+	failf := func(format string, args ...any) {
+		fails = append(fails, cr.Category.ID+": "+fmt.Sprintf(format, args...))
+	}
+	ranked := make([]string, len(cr.Ranking))
+	for i, r := range cr.Ranking {
+		ranked[i] = r.Candidate.ID
+	}
+	excluded := make([]string, len(cr.Excluded))
+	for i, e := range cr.Excluded {
+		excluded[i] = e.Candidate.ID
+	}
+	known := func(id string) bool {
+		if b.Candidate(id) == nil {
+			failf("unknown candidate %q in the expectation", id)
+			return false
+		}
+		return true
+	}
+	top := ""
+	if len(ranked) > 0 {
+		top = ranked[0]
+	}
+	if exp.Top != "" && known(exp.Top) && top != exp.Top {
+		failf("top is %q, want %q (ranking %v, excluded %v)", top, exp.Top, ranked, excluded)
+	}
+	if len(exp.TopIn) > 0 && !slices.Contains(exp.TopIn, top) {
+		failf("top is %q, want one of %v (ranking %v)", top, exp.TopIn, ranked)
+	}
+	for _, id := range exp.Excluded {
+		if known(id) && !slices.Contains(excluded, id) {
+			failf("%q is not excluded (excluded: %v)", id, excluded)
+		}
+	}
+	for _, id := range exp.NotExcluded {
+		if known(id) && !slices.Contains(ranked, id) {
+			failf("%q is not ranked (ranking %v, excluded %v)", id, ranked, excluded)
+		}
+	}
+	last := -1
+	for _, id := range exp.Order {
+		if !known(id) {
+			continue
+		}
+		i := slices.Index(ranked, id)
+		if i < 0 {
+			failf("%q of the expected order is not ranked (ranking %v)", id, ranked)
+			continue
+		}
+		if i < last {
+			failf("order %v not kept (ranking %v)", exp.Order, ranked)
+			break
+		}
+		last = i
+	}
+	fired := make([]string, len(cr.Fired))
+	for i, r := range cr.Fired {
+		fired[i] = r.ID
+	}
+	for _, id := range exp.Rules {
+		if !slices.Contains(fired, id) {
+			failf("rule %q did not fire (fired: %v)", id, fired)
+		}
+	}
+	cands := make([]string, 0, len(exp.Corrections))
+	for id := range exp.Corrections {
+		cands = append(cands, id)
+	}
+	slices.Sort(cands)
+	for _, candID := range cands {
+		c := b.Candidate(candID)
+		if c == nil {
+			failf("unknown candidate %q in corrections", candID)
+			continue
+		}
+		var got []string
+		for _, f := range c.Corrections {
+			got = append(got, f.ID)
+		}
+		for _, f := range exp.Corrections[candID] {
+			if !slices.Contains(got, f) {
+				failf("%s shows no correction %q (corrections: %v)", candID, f, got)
+			}
+		}
+		if !slices.Contains(ranked, candID) && !slices.Contains(excluded, candID) {
+			failf("%s is not in this category's result", candID)
+		}
+	}
+	if exp.Empty != (len(ranked) == 0) {
+		failf("empty is %v, want %v (ranking %v, excluded %v)", len(ranked) == 0, exp.Empty, ranked, excluded)
+	}
+	return fails
+}
