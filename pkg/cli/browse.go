@@ -160,9 +160,9 @@ func newQuestionsCmd(s *Streams, g *globalOptions) *cobra.Command {
 				}
 				for _, da := range q.DefaultAdd {
 					if lang == "zh" {
-						d.Defaults = append(d.Defaults, fmt.Sprintf("%s 时加上 %s", conditionTextZh(b, &da.When), strings.Join(da.Add, "、")))
+						d.Defaults = append(d.Defaults, fmt.Sprintf("%s 时加上 %s", da.When.Text(lang), strings.Join(da.Add, "、")))
 					} else {
-						d.Defaults = append(d.Defaults, fmt.Sprintf("+ %s when %s", strings.Join(da.Add, ","), conditionText(b, &da.When)))
+						d.Defaults = append(d.Defaults, fmt.Sprintf("+ %s when %s", strings.Join(da.Add, ","), da.When.Text(lang)))
 					}
 				}
 				docs = append(docs, d)

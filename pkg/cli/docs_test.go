@@ -50,7 +50,7 @@ func TestQuestionsMarkdownListsEveryQuestion(t *testing.T) {
 			t.Errorf("question %s missing from the table", q.ID)
 		}
 	}
-	if !strings.Contains(md, "+ `gpu` when workloads has ai-training or ai-inference or hpc") {
+	if !strings.Contains(md, "+ `gpu` when workloads includes any of ai-training, ai-inference, hpc") {
 		t.Errorf("the categories default does not explain its additions:\n%s", md)
 	}
 }

@@ -62,6 +62,10 @@ func (c *Condition) decodeNode(d *decoder, n *yaml.Node) {
 				d.errorf(val, "any_of expects a list of conditions, found %s", kindName(val))
 				return
 			}
+			if len(val.Content) == 0 {
+				d.errorf(val, "any_of needs at least one condition (an empty any_of could never hold)")
+				return
+			}
 			for _, item := range val.Content {
 				sub := &Condition{}
 				if d.checkNode(item) {
@@ -100,7 +104,11 @@ func decodeTerm(d *decoder, key string, pos Pos, val *yaml.Node) *Term {
 		}
 		t.Op = op.Value
 		if !slices.Contains(allOps, t.Op) {
-			d.errorf(op, "unknown operator %q; allowed: %s", t.Op, strings.Join(allOps, ", "))
+			hint := ""
+			if near := Closest(t.Op, allOps); near != "" {
+				hint = fmt.Sprintf("; did you mean %q?", near)
+			}
+			d.errorf(op, "unknown operator %q; allowed: %s%s", t.Op, strings.Join(allOps, ", "), hint)
 			t.Op = ""
 			return t
 		}
@@ -408,7 +416,7 @@ func compileTerm(probs *Problems, t *Term, kind, typ string, allowed []string, q
 			return
 		}
 		if numeric != (q.Type == TypeInt) {
-			probs.add(pos, fmt.Sprintf("cannot compare %s %q (%s) with the answer to %q (%s)", kind, t.Key, typ, q.Type, t.Answer))
+			probs.add(pos, fmt.Sprintf("cannot compare %s %q (%s) with the answer to %q (%s)", kind, t.Key, typ, t.Answer, q.Type))
 		}
 		return
 	}
@@ -516,3 +524,6 @@ func (c *Category) Questions() map[string]bool {
 	}
 	return set
 }
+
+// Operators lists the operators of the condition language, in the order of rules/README.md.
+func Operators() []string { return slices.Clone(allOps) }
