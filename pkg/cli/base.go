@@ -29,25 +29,29 @@ func (g *globalOptions) rulesLayers(s *Streams) []string {
 
 // readRules reads the rule files of a path: a directory (its *.yaml files, in name order) or
 // one file. Names keep the path as given, so problems point at the user's files.
-func readRules(path string) ([]knowledge.File, error) {
+func readRules(path string) ([]knowledge.File, error) { return readYAMLFiles(path, "rules", "rule") }
+
+// readYAMLFiles reads a YAML file, or the *.yaml files of a directory in name order; what names
+// the files in errors ("rules", "scenarios"), kind one of them ("rule", "scenario").
+func readYAMLFiles(path, what, kind string) ([]knowledge.File, error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the rules: %v", unwrapPathError(err))
+		return nil, fmt.Errorf("cannot read the %s: %v", what, unwrapPathError(err))
 	}
 	if !info.IsDir() {
 		data, err := readUserFile(path)
 		if err != nil {
-			return nil, fmt.Errorf("cannot read rules %s: %v", path, unwrapPathError(err))
+			return nil, fmt.Errorf("cannot read %s %s: %v", what, path, unwrapPathError(err))
 		}
 		return []knowledge.File{{Name: path, Data: data}}, nil
 	}
 	prefix := strings.TrimSuffix(path, string(filepath.Separator)) + string(filepath.Separator)
 	files, err := knowledge.ReadFS(os.DirFS(path), ".", prefix)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read rules %s: %v", path, err)
+		return nil, fmt.Errorf("cannot read %s %s: %v", what, path, err)
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("no .yaml rule files in %s", path)
+		return nil, fmt.Errorf("no .yaml %s files in %s", kind, path)
 	}
 	return files, nil
 }

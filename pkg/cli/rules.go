@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -70,7 +68,7 @@ the exit code is 1 when a scenario fails and 2 when a scenario file cannot be re
 			var scenarios []*scenario.Scenario
 			var bad []string
 			for _, p := range args {
-				files, err := readScenarioFiles(p)
+				files, err := readYAMLFiles(p, "scenarios", "scenario")
 				if err != nil {
 					return usageErrorf("%v", err)
 				}
@@ -143,30 +141,6 @@ func writeTestRun(w io.Writer, doc testRun, lang string) error {
 	}
 	_, err := io.WriteString(w, sb.String())
 	return err
-}
-
-// readScenarioFiles reads a scenario file, or the *.yaml files of a directory in name order.
-func readScenarioFiles(path string) ([]knowledge.File, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the scenarios: %v", unwrapPathError(err))
-	}
-	if !info.IsDir() {
-		data, err := readUserFile(path)
-		if err != nil {
-			return nil, fmt.Errorf("cannot read the scenario %s: %v", path, unwrapPathError(err))
-		}
-		return []knowledge.File{{Name: path, Data: data}}, nil
-	}
-	prefix := strings.TrimSuffix(path, string(filepath.Separator)) + string(filepath.Separator)
-	files, err := knowledge.ReadFS(os.DirFS(path), ".", prefix)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the scenarios in %s: %v", path, err)
-	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("no .yaml scenario files in %s", path)
-	}
-	return files, nil
 }
 
 // validation is the document of `rules validate -f json`.
