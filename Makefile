@@ -5,8 +5,10 @@ BIN := bin/stackadvisor
 .DEFAULT_GOAL := test
 .PHONY: test vet lint build bench run clean man completions dist fuzz generate check-generated
 
-test: vet ## vet, then every test with the race detector
+test: vet ## vet, every test with the race detector, the root-sensitive tests unprivileged too, each fuzz target for 30 s
 	$(GO) test -race -count=1 ./...
+	GO=$(GO) ./scripts/unprivileged-tests.sh
+	$(MAKE) --no-print-directory fuzz FUZZTIME=30s
 
 vet:
 	$(GO) vet ./...

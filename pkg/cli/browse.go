@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
@@ -9,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2/table"
 	"github.com/spf13/cobra"
 
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 	"github.com/stackadvisor/stackadvisor/pkg/report"
 )
@@ -159,11 +159,7 @@ func newQuestionsCmd(s *Streams, g *globalOptions) *cobra.Command {
 					d.Values = append(d.Values, choiceDoc{ID: c.ID, Label: c.Label.In(lang)})
 				}
 				for _, da := range q.DefaultAdd {
-					if lang == "zh" {
-						d.Defaults = append(d.Defaults, fmt.Sprintf("%s 时加上 %s", da.When.Text(lang), strings.Join(da.Add, "、")))
-					} else {
-						d.Defaults = append(d.Defaults, fmt.Sprintf("+ %s when %s", strings.Join(da.Add, ","), da.When.Text(lang)))
-					}
+					d.Defaults = append(d.Defaults, i18n.Tf(lang, "cli.default-add", da.When.Text(lang), strings.Join(da.Add, i18n.T(lang, "cli.values-sep"))))
 				}
 				docs = append(docs, d)
 			}
@@ -184,14 +180,13 @@ func newQuestionsCmd(s *Streams, g *globalOptions) *cobra.Command {
 						def = strings.Join(dv.List, ", ")
 					}
 					if def == "" {
-						def = map[string]string{"en": "none", "zh": "无"}[lang]
+						def = i18n.T(lang, "cli.none")
 					}
-					if dv := b.Questions[i].DefaultValue; dv.Type == knowledge.TypeBool && lang == "zh" {
-						def = map[bool]string{true: "是", false: "否"}[dv.Bool]
+					if dv := b.Questions[i].DefaultValue; dv.Type == knowledge.TypeBool && lang == "zh" { // English keeps true/false, as the flag takes it
+						def = i18n.T(lang, map[bool]string{true: "report.yes", false: "report.no"}[dv.Bool])
 					}
 					if len(d.Defaults) > 0 {
-						sep := map[string]string{"en": "; ", "zh": "；"}[lang]
-						def += map[string]string{"en": " ", "zh": "；"}[lang] + strings.Join(d.Defaults, sep)
+						def += i18n.T(lang, "cli.defaults-lead") + strings.Join(d.Defaults, i18n.T(lang, "cli.defaults-sep"))
 					}
 					grid = append(grid, []string{d.Flag, d.Type, strings.Join(vals, ", "), def, d.Label})
 				}

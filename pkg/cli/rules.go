@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 	"github.com/stackadvisor/stackadvisor/pkg/scenario"
 )
@@ -129,16 +130,11 @@ func writeTestRun(w io.Writer, doc testRun, lang string) error {
 			fmt.Fprintf(&sb, "      %s\n", f)
 		}
 	}
-	total := len(doc.Scenarios)
-	if lang == "zh" {
-		fmt.Fprintf(&sb, "%d 个场景：%d 个通过，%d 个失败。\n", total, doc.Passed, doc.Failed)
-	} else {
-		noun := "scenarios"
-		if total == 1 {
-			noun = "scenario"
-		}
-		fmt.Fprintf(&sb, "%d %s: %d passed, %d failed.\n", total, noun, doc.Passed, doc.Failed)
+	key := "cli.test-summary"
+	if len(doc.Scenarios) == 1 {
+		key = "cli.test-summary-one"
 	}
+	sb.WriteString(i18n.Tf(lang, key, len(doc.Scenarios), doc.Passed, doc.Failed) + "\n")
 	_, err := io.WriteString(w, sb.String())
 	return err
 }
@@ -218,11 +214,8 @@ are printed as file:line:col: note: message and do not fail the check. -f json g
 					}
 				}
 				if doc.Valid {
-					format := "%d rule files, no problems.\n"
-					if lang, err := g.resolveLang(s); err == nil && lang == "zh" {
-						format = "%d 个规则文件，没有问题。\n"
-					}
-					_, err := fmt.Fprintf(w, format, len(doc.Files))
+					lang, _ := g.resolveLang(s)
+					_, err := fmt.Fprintln(w, i18n.Tf(lang, "cli.validate-ok", len(doc.Files)))
 					return err
 				}
 				for _, p := range probs {

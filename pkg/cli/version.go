@@ -7,6 +7,8 @@ import (
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
+
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 )
 
 // versionInfo is what `stackadvisor version` prints, all read from the build information and
@@ -48,19 +50,14 @@ func newVersionCmd(s *Streams, g *globalOptions) *cobra.Command {
 			}
 			v.KnowledgeBase, v.Digest = b.Version, b.Digest
 			return emit(cmd.Context(), s, g, &out, v, func(w io.Writer, _ int) error {
+				lang, _ := g.resolveLang(s)
 				rev := v.Revision
 				if rev == "" {
-					rev = "unknown revision"
+					rev = i18n.T(lang, "cli.unknown-revision")
 				} else if v.Modified {
-					rev += " (modified)"
+					rev += i18n.T(lang, "cli.modified")
 				}
-				kb := "knowledge base"
-				if lang, err := g.resolveLang(s); err == nil && lang == "zh" {
-					kb = "知识库"
-					if v.Revision == "" {
-						rev = "修订未知"
-					}
-				}
+				kb := i18n.T(lang, "cli.knowledge-base")
 				_, err := fmt.Fprintf(w, "stackadvisor %s (%s, %s, %s)\n%s %s (%s)\n", v.Version, rev, v.GoVersion, v.Platform, kb, v.KnowledgeBase, v.Digest)
 				return err
 			})

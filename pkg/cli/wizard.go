@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 	"github.com/stackadvisor/stackadvisor/pkg/report"
 	"github.com/stackadvisor/stackadvisor/pkg/wizard"
@@ -149,15 +150,8 @@ func (o *wizardOptions) run(ctx context.Context) error {
 	if o.global.lang != "" {
 		command += " --lang " + o.global.lang
 	}
-	fmt.Fprintf(s.Err, "\n%s\n  %s\n", msgEquivalent(lang), command)
+	fmt.Fprintf(s.Err, "\n%s\n  %s\n", i18n.T(lang, "cli.equivalent"), command)
 	return runErr
-}
-
-func msgEquivalent(lang string) string {
-	if lang == "zh" {
-		return "等价的命令："
-	}
-	return "The same answers as a command:"
 }
 
 // readAnswersFile reads and checks an answers file; every problem is a usage error.

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
 
@@ -74,37 +75,32 @@ func Probe(root fs.FS, lang string) *Result {
 	return r
 }
 
-// warn adds a warning in the probe's language: format pairs English and Chinese.
-func (r *Result) warn(format [2]string, args ...any) {
-	r.Warnings = append(r.Warnings, fmt.Sprintf(r.tr(format), args...))
+// warn adds a warning in the probe's language (key: a catalog key).
+func (r *Result) warn(key string, args ...any) {
+	r.Warnings = append(r.Warnings, i18n.Tf(r.lang, key, args...))
 }
 
-// tr picks the English or the Chinese of a pair.
-func (r *Result) tr(pair [2]string) string {
-	if r.lang == "zh" {
-		return pair[1]
-	}
-	return pair[0]
-}
+// tr is a text of the catalog in the probe's language.
+func (r *Result) tr(key string) string { return i18n.T(r.lang, key) }
 
 func (r *Result) kvm(root fs.FS) {
 	f, err := root.Open("dev/kvm")
 	switch {
 	case err == nil:
 		f.Close()
-		r.Findings = append(r.Findings, Finding{"kvm", knowledge.Value{Type: knowledge.TypeOne, Str: "available"}, r.tr([2]string{"/dev/kvm can be opened", "/dev/kvm 可以打开"})})
+		r.Findings = append(r.Findings, Finding{"kvm", knowledge.Value{Type: knowledge.TypeOne, Str: "available"}, r.tr("detect.kvm-open")})
 	case errors.Is(err, fs.ErrNotExist):
-		r.Findings = append(r.Findings, Finding{"kvm", knowledge.Value{Type: knowledge.TypeOne, Str: "none"}, r.tr([2]string{"/dev/kvm does not exist", "/dev/kvm 不存在"})})
+		r.Findings = append(r.Findings, Finding{"kvm", knowledge.Value{Type: knowledge.TypeOne, Str: "none"}, r.tr("detect.kvm-missing")})
 	default:
 		// Present but not openable (e.g. not in the kvm group): the hosts may well have it.
-		r.warn([2]string{"/dev/kvm exists but cannot be opened (%v); kvm stays unknown", "/dev/kvm 存在但无法打开（%v）；kvm 仍为不确定"}, unwrap(err))
+		r.warn("detect.kvm-unopenable", unwrap(err))
 	}
 }
 
 func (r *Result) rootless(root fs.FS) {
 	data, err := fs.ReadFile(root, "proc/self/status")
 	if err != nil {
-		r.warn([2]string{"cannot read /proc/self/status (%v); rootless not detected", "无法读取 /proc/self/status（%v）；未检测 rootless"}, unwrap(err))
+		r.warn("detect.status-unreadable", unwrap(err))
 		return
 	}
 	sc := bufio.NewScanner(strings.NewReader(string(data)))
@@ -113,22 +109,22 @@ func (r *Result) rootless(root fs.FS) {
 		if len(fields) >= 3 && fields[0] == "Uid:" {
 			euid := fields[2]
 			r.Findings = append(r.Findings, Finding{"rootless", knowledge.Value{Type: knowledge.TypeBool, Bool: euid != "0"},
-				fmt.Sprintf(r.tr([2]string{"running as uid %s", "以 uid %s 运行"}), euid)})
+				fmt.Sprintf(r.tr("detect.uid"), euid)})
 			return
 		}
 	}
-	r.warn([2]string{"no Uid line in /proc/self/status; rootless not detected", "/proc/self/status 中没有 Uid 行；未检测 rootless"})
+	r.warn("detect.status-no-uid")
 }
 
 func (r *Result) systemd(root fs.FS) {
 	data, err := fs.ReadFile(root, "proc/1/comm")
 	if err != nil {
-		r.warn([2]string{"cannot read /proc/1/comm (%v); systemd not detected", "无法读取 /proc/1/comm（%v）；未检测 systemd"}, unwrap(err))
+		r.warn("detect.comm-unreadable", unwrap(err))
 		return
 	}
 	comm := strings.TrimSpace(string(data))
 	r.Findings = append(r.Findings, Finding{"systemd", knowledge.Value{Type: knowledge.TypeBool, Bool: comm == "systemd"},
-		fmt.Sprintf(r.tr([2]string{"PID 1 is %s", "1 号进程是 %s"}), comm)})
+		fmt.Sprintf(r.tr("detect.pid1"), comm)})
 }
 
 func (r *Result) gpus(root fs.FS) {
@@ -138,7 +134,7 @@ func (r *Result) gpus(root fs.FS) {
 	}
 	entries, err := fs.ReadDir(root, "sys/bus/pci/devices")
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		r.warn([2]string{"cannot list /sys/bus/pci/devices (%v); GPUs not detected", "无法列出 /sys/bus/pci/devices（%v）；未检测 GPU"}, unwrap(err))
+		r.warn("detect.pci-unlistable", unwrap(err))
 	}
 	for _, e := range entries {
 		data, err := fs.ReadFile(root, path.Join("sys/bus/pci/devices", e.Name(), "vendor"))

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
 
@@ -41,12 +42,12 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 	}
 	p("decision-makers: \nconsulted: \ninformed: \n---\n\n")
 	if top != nil {
-		p("# %s\n\n", fmt.Sprintf(msg(lang, "adr-title"), c.Title, top.Name))
+		p("# %s\n\n", fmt.Sprintf(i18n.T(lang, "report.adr-title"), c.Title, top.Name))
 	} else {
-		p("# %s\n\n", fmt.Sprintf(msg(lang, "adr-title-none"), c.Title))
+		p("# %s\n\n", fmt.Sprintf(i18n.T(lang, "report.adr-title-none"), c.Title))
 	}
 
-	p("## %s\n\n%s\n\n", msg(lang, "adr-context"), fmt.Sprintf(msg(lang, "adr-context-text"), c.Title))
+	p("## %s\n\n%s\n\n", i18n.T(lang, "report.adr-context"), fmt.Sprintf(i18n.T(lang, "report.adr-context-text"), c.Title))
 	for _, a := range r.Answers {
 		q := b.Question(a.ID)
 		if q == nil || !q.ShowWhen.Holds(answersOf(r)) || (a.ID == "categories") {
@@ -56,7 +57,7 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 	}
 	p("\n")
 
-	p("## %s\n\n", msg(lang, "adr-drivers"))
+	p("## %s\n\n", i18n.T(lang, "report.adr-drivers"))
 	prios := "—"
 	for _, a := range r.Answers {
 		if a.ID == "priorities" {
@@ -65,61 +66,61 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 			}
 		}
 	}
-	p("* %s%s%s\n", msg(lang, "adr-priorities"), colon(lang), prios)
+	p("* %s%s%s\n", i18n.T(lang, "report.adr-priorities"), colon(lang), prios)
 	seen := map[string]bool{}
 	for _, ex := range c.Excluded {
 		for _, reason := range ex.Reasons {
 			if !seen[reason.Rule] {
 				seen[reason.Rule] = true
-				p("* %s%s%s (%s)\n", msg(lang, "adr-constraint"), colon(lang), mdEscape(reason.Text), mdSource(reason.Source))
+				p("* %s%s%s (%s)\n", i18n.T(lang, "report.adr-constraint"), colon(lang), mdEscape(reason.Text), mdSource(reason.Source))
 			}
 		}
 	}
 	p("\n")
 
-	p("## %s\n\n", msg(lang, "adr-options"))
+	p("## %s\n\n", i18n.T(lang, "report.adr-options"))
 	for _, e := range c.Ranking {
-		p("* %s (`%s`) — %s %.1f\n", mdEscape(e.Name), e.ID, msg(lang, "score"), e.Score)
+		p("* %s (`%s`) — %s %.1f\n", mdEscape(e.Name), e.ID, i18n.T(lang, "report.score"), e.Score)
 	}
 	for _, ex := range c.Excluded {
-		p("* %s (`%s`) — %s%s%s\n", mdEscape(ex.Name), ex.ID, msg(lang, "adr-excluded"), colon(lang), mdEscape(ex.Reasons[0].Text))
+		p("* %s (`%s`) — %s%s%s\n", mdEscape(ex.Name), ex.ID, i18n.T(lang, "report.adr-excluded"), colon(lang), mdEscape(ex.Reasons[0].Text))
 	}
 	p("\n")
 
-	p("## %s\n\n", msg(lang, "adr-outcome"))
+	p("## %s\n\n", i18n.T(lang, "report.adr-outcome"))
 	if top == nil {
-		p("%s\n\n", msg(lang, "none-left"))
+		p("%s\n\n", i18n.T(lang, "report.none-left"))
 	} else {
-		p("%s\n\n", fmt.Sprintf(msg(lang, "adr-chosen"), mdEscape(top.Name), top.Score))
+		p("%s\n\n", fmt.Sprintf(i18n.T(lang, "report.adr-chosen"), mdEscape(top.Name), top.Score))
 		for _, reason := range top.Reasons {
 			p("* %s (%s)\n", mdEscape(reason.Text), mdSource(reason.Source))
 		}
-		p("\n### %s\n\n", msg(lang, "adr-consequences"))
+		p("\n### %s\n\n", i18n.T(lang, "report.adr-consequences"))
 		for _, reason := range top.Reasons {
 			if reason.Points > 0 || strings.HasPrefix(reason.Rule, "criterion:") {
-				p("* %s %s\n", msg(lang, "adr-good"), mdEscape(lowerFirst(reason.Text, lang)))
+				p("* %s %s\n", i18n.T(lang, "report.adr-good"), mdEscape(lowerFirst(reason.Text, lang)))
 			}
 		}
 		for _, cv := range top.Caveats {
-			p("* %s %s\n", msg(lang, "adr-bad"), mdEscape(lowerFirst(cv.Text, lang)))
+			p("* %s %s\n", i18n.T(lang, "report.adr-bad"), mdEscape(lowerFirst(cv.Text, lang)))
 		}
 		for _, cr := range top.Corrections {
-			p("* %s %s %s (%s)\n", msg(lang, "adr-neutral"), mdEscape(fmt.Sprintf(msg(lang, "report-says"), cr.ReportSays)),
-				mdEscape(fmt.Sprintf(msg(lang, "verified"), cr.Verified)), mdSource(cr.Source))
+			p("* %s %s %s (%s)\n", i18n.T(lang, "report.adr-neutral"), mdEscape(fmt.Sprintf(i18n.T(lang, "report.report-says"), cr.ReportSays)),
+				mdEscape(fmt.Sprintf(i18n.T(lang, "report.verified"), cr.Verified)), mdSource(cr.Source))
 		}
 		p("\n")
 	}
 	if len(c.Sensitivity) > 0 {
-		p("### %s\n\n", msg(lang, "what-if"))
+		p("### %s\n\n", i18n.T(lang, "report.what-if"))
 		for _, s := range c.Sensitivity {
 			p("* `%s`%s → %s\n", s.Flag, mdEscape(s.Range), mdEscape(s.TopName))
 		}
 		p("\n")
 	}
 
-	p("## %s\n\n", msg(lang, "adr-more"))
-	p("%s\n\n```sh\n%s\n```\n\n", msg(lang, "adr-reproduce"), o.Command)
-	p("* %s\n", fmt.Sprintf(msg(lang, "md-generated"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.Digest))
+	p("## %s\n\n", i18n.T(lang, "report.adr-more"))
+	p("%s\n\n```sh\n%s\n```\n\n", i18n.T(lang, "report.adr-reproduce"), o.Command)
+	p("* %s\n", fmt.Sprintf(i18n.T(lang, "report.md-generated"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.Digest))
 	var sources []string
 	add := func(s string) {
 		if s != "" && !seen["src:"+s] {
@@ -144,7 +145,7 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 		}
 	}
 	if len(sources) > 0 {
-		p("* %s\n", msg(lang, "c-sources"))
+		p("* %s\n", i18n.T(lang, "report.c-sources"))
 		for _, s := range sources {
 			p("  * %s\n", mdSource(s))
 		}
@@ -167,10 +168,7 @@ func valueLabels(q *knowledge.Question, ids []string, lang string) string {
 			out = append(out, c.Label.In(lang))
 		}
 	}
-	if lang == "zh" {
-		return strings.Join(out, "、") // the enumeration comma
-	}
-	return strings.Join(out, ", ")
+	return strings.Join(out, i18n.T(lang, "report.list-sep"))
 }
 
 // answerText is an answer as a person reads it: the labels of values, yes/no, or the number.
@@ -185,9 +183,9 @@ func answerText(q *knowledge.Question, v knowledge.Value, lang string) string {
 		return valueLabels(q, []string{v.Str}, lang)
 	case knowledge.TypeBool:
 		if v.Bool {
-			return msg(lang, "yes")
+			return i18n.T(lang, "report.yes")
 		}
-		return msg(lang, "no")
+		return i18n.T(lang, "report.no")
 	}
 	return v.String()
 }

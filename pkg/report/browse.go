@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2/table"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
 
@@ -96,7 +97,7 @@ func ComparisonTable(d *Comparison, width int, withSummaries bool) string {
 		}
 		return fmt.Sprintf("[%d]", index[src])
 	}
-	headers := []string{msg(lang, "c-attribute")}
+	headers := []string{i18n.T(lang, "report.c-attribute")}
 	for _, c := range d.Candidates {
 		headers = append(headers, c.Name)
 	}
@@ -108,7 +109,7 @@ func ComparisonTable(d *Comparison, width int, withSummaries bool) string {
 			cell := v.Value + " " + dimStyle.Render(ref(v.Source))
 			if v.ReportSays != "" {
 				cell += " " + warnStyle.Render("≠")
-				notes = append(notes, fmt.Sprintf("%s, %s%s%s", v.Candidate, row.Title, colon(lang), fmt.Sprintf(msg(lang, "report-says"), v.ReportSays)))
+				notes = append(notes, fmt.Sprintf("%s, %s%s%s", v.Candidate, row.Title, colon(lang), fmt.Sprintf(i18n.T(lang, "report.report-says"), v.ReportSays)))
 			}
 			cells = append(cells, cell)
 		}
@@ -124,12 +125,12 @@ func ComparisonTable(d *Comparison, width int, withSummaries bool) string {
 		}).Rows(grid[1:]...)
 	sb.WriteString(t.Render() + "\n")
 	if len(notes) > 0 {
-		line(0, 2, warnStyle.Render("≠ ")+msg(lang, "c-report-differs"))
+		line(0, 2, warnStyle.Render("≠ ")+i18n.T(lang, "report.c-report-differs"))
 		for _, n := range notes {
 			line(2, 4, n)
 		}
 	}
-	line(0, 2, msg(lang, "c-sources"))
+	line(0, 2, i18n.T(lang, "report.c-sources"))
 	for i, src := range sources {
 		line(2, -1, dimStyle.Render(fmt.Sprintf("[%d]", i+1))+" "+src)
 	}

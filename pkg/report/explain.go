@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2/table"
 
 	"github.com/stackadvisor/stackadvisor/pkg/engine"
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
 
@@ -82,27 +83,27 @@ func ExplanationTable(d *Explanation, b *knowledge.Base, width int) string {
 	cat := b.Category(d.Category)
 	line(0, 2, titleStyle.Render(d.Name)+dimStyle.Render(fmt.Sprintf(" (%s, %s)", d.ID, cat.Title.In(lang))))
 	if d.Excluded {
-		line(0, 2, excludeStyle.Render(msg(lang, "x-excluded")))
+		line(0, 2, excludeStyle.Render(i18n.T(lang, "report.x-excluded")))
 		for _, r := range d.Rules {
 			if r.Effect == knowledge.EffectExclude {
 				line(2, 4, excludeStyle.Render("✗ "+r.Rule)+" "+dimStyle.Render(r.File))
 				line(4, 4, r.Text)
-				line(4, -1, dimStyle.Render(msg(lang, "source")+colon(lang)+r.Source))
+				line(4, -1, dimStyle.Render(i18n.T(lang, "report.source")+colon(lang)+r.Source))
 			}
 		}
 		if len(d.Readmit) > 0 {
-			line(0, 2, msg(lang, "x-readmit"))
+			line(0, 2, i18n.T(lang, "report.x-readmit"))
 			for _, f := range d.Readmit {
 				line(2, 4, plusStyle.Render("→")+" "+f)
 			}
 		} else {
-			line(0, 2, msg(lang, "x-no-readmit"))
+			line(0, 2, i18n.T(lang, "report.x-no-readmit"))
 		}
-		line(0, 2, fmt.Sprintf(msg(lang, "x-would-score"), d.Score))
+		line(0, 2, fmt.Sprintf(i18n.T(lang, "report.x-would-score"), d.Score))
 	} else {
-		line(0, 2, fmt.Sprintf(msg(lang, "x-ranked"), d.Rank, d.Of, d.Score))
+		line(0, 2, fmt.Sprintf(i18n.T(lang, "report.x-ranked"), d.Rank, d.Of, d.Score))
 	}
-	grid := [][]string{{msg(lang, "x-criterion"), msg(lang, "x-value"), msg(lang, "x-weight"), "×", msg(lang, "x-normalised"), "=", msg(lang, "x-points")}}
+	grid := [][]string{{i18n.T(lang, "report.x-criterion"), i18n.T(lang, "report.x-value"), i18n.T(lang, "report.x-weight"), "×", i18n.T(lang, "report.x-normalised"), "=", i18n.T(lang, "report.x-points")}}
 	for _, p := range d.Breakdown {
 		title := p.Criterion
 		if a := cat.Attribute(p.Attribute); a != nil {
@@ -111,9 +112,9 @@ func ExplanationTable(d *Explanation, b *knowledge.Base, width int) string {
 		grid = append(grid, []string{title, p.Raw, fmt.Sprintf("%.3f", p.Weight), "×", fmt.Sprintf("%.3f", p.Value), "=", fmt.Sprintf("%.2f", p.Points)})
 	}
 	grid = append(grid,
-		[]string{msg(lang, "x-criteria-sum"), "", "", "", "", "", fmt.Sprintf("%.2f", d.Base)},
-		[]string{msg(lang, "x-adjustments"), "", "", "", "", "", fmt.Sprintf("%+.2f", d.Adjust)},
-		[]string{msg(lang, "score"), "", "", "", "", "", fmt.Sprintf("%.1f", d.Score)})
+		[]string{i18n.T(lang, "report.x-criteria-sum"), "", "", "", "", "", fmt.Sprintf("%.2f", d.Base)},
+		[]string{i18n.T(lang, "report.x-adjustments"), "", "", "", "", "", fmt.Sprintf("%+.2f", d.Adjust)},
+		[]string{i18n.T(lang, "report.score"), "", "", "", "", "", fmt.Sprintf("%.1f", d.Score)})
 	FitCells(grid, width)
 	t := table.New().Border(lipgloss.RoundedBorder()).BorderStyle(borderStyle).
 		Headers(grid[0]...).Rows(grid[1:]...).
@@ -134,7 +135,7 @@ func ExplanationTable(d *Explanation, b *knowledge.Base, width int) string {
 		}
 	}
 	if len(touched) > 0 {
-		line(0, 2, msg(lang, "x-rules"))
+		line(0, 2, i18n.T(lang, "report.x-rules"))
 		for _, r := range touched {
 			mark, style := "!", warnStyle
 			if r.Points > 0 {
@@ -144,7 +145,7 @@ func ExplanationTable(d *Explanation, b *knowledge.Base, width int) string {
 			}
 			line(2, 4, style.Render(mark)+" "+r.Rule+" "+dimStyle.Render(r.File))
 			line(4, 4, r.Text)
-			line(4, -1, dimStyle.Render(msg(lang, "source")+colon(lang)+r.Source))
+			line(4, -1, dimStyle.Render(i18n.T(lang, "report.source")+colon(lang)+r.Source))
 		}
 	}
 	return sb.String() + CorrectionsText(d.Corrections, lang, width)

@@ -5,6 +5,8 @@ import (
 	"html/template"
 	"io"
 	"strings"
+
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 )
 
 // htmlPage is one self-contained page: inline CSS, no script, no external request; the only
@@ -14,7 +16,7 @@ const htmlPage = `<!DOCTYPE html>
 <head>
 <meta charset="utf-8"/>
 <meta name="viewport" content="width=device-width, initial-scale=1"/>
-<title>{{t "md-title"}}</title>
+<title>{{t "report.md-title"}}</title>
 <style>
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans SC", sans-serif; color: #1d2330; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
 h1 { font-size: 1.6rem; margin-bottom: .2rem; }
@@ -38,18 +40,18 @@ a { color: #2b6cb0; }
 </style>
 </head>
 <body>
-<h1>{{t "md-title"}}</h1>
+<h1>{{t "report.md-title"}}</h1>
 <p class="meta">{{generated .}}</p>
-<h2>{{t "md-answers"}}</h2>
+<h2>{{t "report.md-answers"}}</h2>
 <table>
-<tr><th>{{t "md-question"}}</th><th>{{t "md-answer"}}</th></tr>
+<tr><th>{{t "report.md-question"}}</th><th>{{t "report.md-answer"}}</th></tr>
 {{range .Answers}}<tr><td>{{.Question}} <code>{{.ID}}</code></td><td>{{.Text}}</td></tr>
 {{end}}</table>
 {{range .Categories}}
 <h2>{{.Title}} <span class="id">({{.ID}})</span></h2>
-{{if not .Ranking}}<p>{{t "none-left"}}</p>{{else}}
+{{if not .Ranking}}<p>{{t "report.none-left"}}</p>{{else}}
 <table>
-<tr><th>#</th><th>{{t "candidate"}}</th><th>{{t "score"}}</th><th></th></tr>
+<tr><th>#</th><th>{{t "report.candidate"}}</th><th>{{t "report.score"}}</th><th></th></tr>
 {{range .Ranking}}<tr><td class="num">{{.Rank}}</td><td><strong>{{.Name}}</strong> <span class="id">({{.ID}})</span></td><td class="num">{{printf "%.1f" .Score}}</td><td><span class="bar" style="width: {{barWidth .Score}}rem"></span></td></tr>
 {{end}}</table>{{end}}
 {{range .Ranking}}<div class="entry">
@@ -58,18 +60,18 @@ a { color: #2b6cb0; }
 <ul>
 {{range .Reasons}}<li class="reason">{{code .Text}} {{source .Source}}{{file .File}}</li>
 {{end}}{{range .Caveats}}<li class="caveat">{{code .Text}} {{source .Source}}{{file .File}}</li>
-{{end}}{{range .Corrections}}<li class="correction"><span class="label">{{correctionLabel .}}{{t "colon"}}</span> {{code (reportSays .)}} {{code (verified .)}} {{source .Source}}</li>
+{{end}}{{range .Corrections}}<li class="correction"><span class="label">{{correctionLabel .}}{{t "report.colon"}}</span> {{code (reportSays .)}} {{code (verified .)}} {{source .Source}}</li>
 {{end}}</ul>
 </div>
-{{end}}{{if .Sensitivity}}<p class="label">{{t "what-if"}}</p>
+{{end}}{{if .Sensitivity}}<p class="label">{{t "report.what-if"}}</p>
 <ul>
 {{range .Sensitivity}}<li class="whatif"><code>{{.Flag}}</code>{{.Range}} → {{.TopName}}</li>
 {{end}}</ul>
-{{end}}{{if .Excluded}}<p class="label">{{t "excluded"}}</p>
+{{end}}{{if .Excluded}}<p class="label">{{t "report.excluded"}}</p>
 <ul>
 {{range .Excluded}}<li class="excluded"><strong>{{.Name}}</strong> <span class="id">({{.ID}})</span>:{{range .Reasons}} {{code .Text}} {{source .Source}}{{file .File}}{{end}}</li>
 {{end}}</ul>
-{{end}}{{end}}{{range .Warnings}}<p><span class="label">{{t "warning"}}{{t "colon"}}</span> {{.Text}}</p>
+{{end}}{{end}}{{range .Warnings}}<p><span class="label">{{t "report.warning"}}{{t "report.colon"}}</span> {{.Text}}</p>
 {{end}}</body>
 </html>
 `
@@ -78,9 +80,9 @@ a { color: #2b6cb0; }
 func HTML(w io.Writer, r *Report) error {
 	lang := r.Lang
 	funcs := template.FuncMap{
-		"t": func(key string) string { return msg(lang, key) },
+		"t": func(key string) string { return i18n.T(lang, key) },
 		"generated": func(r *Report) string {
-			return fmt.Sprintf(msg(lang, "md-generated-plain"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.Digest)
+			return fmt.Sprintf(i18n.T(lang, "report.md-generated-plain"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.Digest)
 		},
 		"barWidth": func(score float64) string { return fmt.Sprintf("%.1f", score/10) },
 		// code escapes a text and shows its `command` spans as code, as Markdown does.
@@ -106,12 +108,12 @@ func HTML(w io.Writer, r *Report) error {
 		},
 		"correctionLabel": func(c Correction) string {
 			if c.Verdict == "unverified" {
-				return msg(lang, "unverified")
+				return i18n.T(lang, "report.unverified")
 			}
-			return msg(lang, "correction")
+			return i18n.T(lang, "report.correction")
 		},
-		"reportSays": func(c Correction) string { return fmt.Sprintf(msg(lang, "report-says"), c.ReportSays) },
-		"verified":   func(c Correction) string { return fmt.Sprintf(msg(lang, "verified"), c.Verified) },
+		"reportSays": func(c Correction) string { return fmt.Sprintf(i18n.T(lang, "report.report-says"), c.ReportSays) },
+		"verified":   func(c Correction) string { return fmt.Sprintf(i18n.T(lang, "report.verified"), c.Verified) },
 	}
 	tpl, err := template.New("report").Funcs(funcs).Parse(htmlPage)
 	if err != nil {

@@ -3,6 +3,8 @@ package report
 import (
 	"fmt"
 	"strings"
+
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 )
 
 // mdEscape makes text safe inside a Markdown paragraph or table cell.
@@ -58,18 +60,18 @@ func Markdown(r *Report) string {
 	lang := r.Lang
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
-	p("# %s\n\n", msg(lang, "md-title"))
-	p("%s\n\n", fmt.Sprintf(msg(lang, "md-generated"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.Digest))
-	p("## %s\n\n| %s | %s |\n| --- | --- |\n", msg(lang, "md-answers"), msg(lang, "md-question"), msg(lang, "md-answer"))
+	p("# %s\n\n", i18n.T(lang, "report.md-title"))
+	p("%s\n\n", fmt.Sprintf(i18n.T(lang, "report.md-generated"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.Digest))
+	p("## %s\n\n| %s | %s |\n| --- | --- |\n", i18n.T(lang, "report.md-answers"), i18n.T(lang, "report.md-question"), i18n.T(lang, "report.md-answer"))
 	for _, a := range r.Answers {
 		p("| %s (`%s`) | %s |\n", mdEscape(a.Question), a.ID, mdEscape(a.Text))
 	}
 	for _, c := range r.Categories {
 		p("\n## %s (`%s`)\n\n", mdEscape(c.Title), c.ID)
 		if len(c.Ranking) == 0 {
-			p("%s\n\n", msg(lang, "none-left"))
+			p("%s\n\n", i18n.T(lang, "report.none-left"))
 		} else {
-			p("| # | %s | %s |\n| ---: | --- | ---: |\n", msg(lang, "candidate"), msg(lang, "score"))
+			p("| # | %s | %s |\n| ---: | --- | ---: |\n", i18n.T(lang, "report.candidate"), i18n.T(lang, "report.score"))
 			for _, e := range c.Ranking {
 				p("| %d | **%s** (`%s`) | %.1f |\n", e.Rank, mdEscape(e.Name), e.ID, e.Score)
 			}
@@ -91,14 +93,14 @@ func Markdown(r *Report) string {
 			p("\n")
 		}
 		if len(c.Sensitivity) > 0 {
-			p("**%s**\n\n", msg(lang, "what-if"))
+			p("**%s**\n\n", i18n.T(lang, "report.what-if"))
 			for _, s := range c.Sensitivity {
 				p("- `%s`%s → %s\n", s.Flag, mdEscape(s.Range), mdEscape(s.TopName))
 			}
 			p("\n")
 		}
 		if len(c.Excluded) > 0 {
-			p("**%s**\n\n", msg(lang, "excluded"))
+			p("**%s**\n\n", i18n.T(lang, "report.excluded"))
 			for _, ex := range c.Excluded {
 				for i, reason := range ex.Reasons {
 					if i == 0 {
@@ -113,7 +115,7 @@ func Markdown(r *Report) string {
 		}
 	}
 	for _, w := range r.Warnings {
-		p("> **%s:** %s\n\n", msg(lang, "warning"), mdEscape(w.Text))
+		p("> **%s:** %s\n\n", i18n.T(lang, "report.warning"), mdEscape(w.Text))
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }
@@ -127,11 +129,11 @@ func mdFile(file string) string {
 
 func mdCorrections(b *strings.Builder, lang string, cs []Correction) {
 	for _, c := range cs {
-		label := msg(lang, "correction")
+		label := i18n.T(lang, "report.correction")
 		if c.Verdict == "unverified" {
-			label = msg(lang, "unverified")
+			label = i18n.T(lang, "report.unverified")
 		}
-		fmt.Fprintf(b, "- ≠ **%s:** %s %s (%s)\n", label, mdEscape(fmt.Sprintf(msg(lang, "report-says"), c.ReportSays)),
-			mdEscape(fmt.Sprintf(msg(lang, "verified"), c.Verified)), mdSource(c.Source))
+		fmt.Fprintf(b, "- ≠ **%s:** %s %s (%s)\n", label, mdEscape(fmt.Sprintf(i18n.T(lang, "report.report-says"), c.ReportSays)),
+			mdEscape(fmt.Sprintf(i18n.T(lang, "report.verified"), c.Verified)), mdSource(c.Source))
 	}
 }

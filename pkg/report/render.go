@@ -11,6 +11,8 @@ import (
 	"charm.land/lipgloss/v2/table"
 	"github.com/charmbracelet/x/ansi"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 )
 
 // Formats are the output formats of a report, in the order help text lists them.
@@ -102,12 +104,12 @@ func Table(r *Report, width int) string {
 		shown := map[string]bool{}
 		b.WriteString(titleStyle.Render(c.Title) + dimStyle.Render(" ("+c.ID+")") + "\n")
 		if len(c.Ranking) == 0 {
-			line(2, 2, excludeStyle.Render(msg(lang, "none-left")))
+			line(2, 2, excludeStyle.Render(i18n.T(lang, "report.none-left")))
 		} else {
 			t := table.New().
 				Border(lipgloss.RoundedBorder()).
 				BorderStyle(borderStyle).
-				Headers("#", msg(lang, "candidate"), msg(lang, "score"), "").
+				Headers("#", i18n.T(lang, "report.candidate"), i18n.T(lang, "report.score"), "").
 				StyleFunc(func(row, col int) lipgloss.Style {
 					s := cellStyle
 					if row == table.HeaderRow {
@@ -144,11 +146,11 @@ func Table(r *Report, width int) string {
 			line(2, 5, lipgloss.NewStyle().Bold(true).Render(fmt.Sprintf("%d. %s", e.Rank, e.Name))+" "+dimStyle.Render("— "+e.Summary))
 			for k, reason := range e.Reasons {
 				if k >= maxReasons {
-					key := "more-reasons"
+					key := "report.more-reasons"
 					if len(e.Reasons)-maxReasons == 1 {
-						key = "more-reason"
+						key = "report.more-reason"
 					}
-					line(5, 7, dimStyle.Render(fmt.Sprintf(msg(lang, key), len(e.Reasons)-maxReasons)))
+					line(5, 7, dimStyle.Render(fmt.Sprintf(i18n.T(lang, key), len(e.Reasons)-maxReasons)))
 					break
 				}
 				line(5, 7, plusStyle.Render("+")+" "+reason.Text+fileNote(reason.File))
@@ -169,25 +171,25 @@ func Table(r *Report, width int) string {
 				}
 			}
 			if len(rest) > 0 {
-				line(2, 4, dimStyle.Render(fmt.Sprintf(msg(lang, "corrections-also"), strings.Join(rest, ", "))))
+				line(2, 4, dimStyle.Render(fmt.Sprintf(i18n.T(lang, "report.corrections-also"), strings.Join(rest, ", "))))
 			}
 		}
 		if len(c.Sensitivity) > 0 {
-			line(2, 2, lipgloss.NewStyle().Bold(true).Render(msg(lang, "what-if")))
+			line(2, 2, lipgloss.NewStyle().Bold(true).Render(i18n.T(lang, "report.what-if")))
 			for _, sv := range c.Sensitivity {
 				line(5, 7, fmt.Sprintf("%s %s%s → %s", warnStyle.Render("?"), sv.Flag, sv.Range, sv.TopName))
 			}
 		}
 		if len(c.Excluded) > 0 {
-			line(2, 2, excludeStyle.Render(msg(lang, "excluded")))
+			line(2, 2, excludeStyle.Render(i18n.T(lang, "report.excluded")))
 			for _, ex := range c.Excluded {
 				// With its id, which 'explain' takes to say what would readmit it.
 				line(5, 7, fmt.Sprintf("%s %s %s%s%s", excludeStyle.Render("✗"), ex.Name, dimStyle.Render("("+ex.ID+")"), colon(lang), ex.Reasons[0].Text)+fileNote(ex.Reasons[0].File))
 				// An exclusion decides alone, so its source is shown with it.
-				line(7, -1, dimStyle.Render(msg(lang, "source")+colon(lang)+ex.Reasons[0].Source))
+				line(7, -1, dimStyle.Render(i18n.T(lang, "report.source")+colon(lang)+ex.Reasons[0].Source))
 				for _, more := range ex.Reasons[1:] {
 					line(7, 9, dimStyle.Render("· "+more.Text)+fileNote(more.File))
-					line(9, -1, dimStyle.Render(msg(lang, "source")+colon(lang)+more.Source))
+					line(9, -1, dimStyle.Render(i18n.T(lang, "report.source")+colon(lang)+more.Source))
 				}
 				// Under an excluded candidate only a correction the user has not seen yet and
 				// that shows the report wrong: the candidate is out either way.
@@ -203,7 +205,7 @@ func Table(r *Report, width int) string {
 	}
 	if len(r.Detected) > 0 {
 		b.WriteString("\n")
-		line(0, 2, lipgloss.NewStyle().Bold(true).Render(msg(lang, "detected")+strings.TrimSpace(colon(lang))))
+		line(0, 2, lipgloss.NewStyle().Bold(true).Render(i18n.T(lang, "report.detected")+strings.TrimSpace(colon(lang))))
 		for _, d := range r.Detected {
 			line(2, 4, fmt.Sprintf("--%s=%v %s", d.Question, flagValue(d.Value), dimStyle.Render("("+d.Evidence+")")))
 		}
@@ -212,7 +214,7 @@ func Table(r *Report, width int) string {
 		b.WriteString("\n")
 	}
 	for _, w := range r.Warnings {
-		line(0, 2, warnStyle.Render(msg(lang, "warning")+": ")+w.Text)
+		line(0, 2, warnStyle.Render(i18n.T(lang, "report.warning")+": ")+w.Text)
 	}
 	return b.String()
 }
@@ -243,22 +245,22 @@ func writeCorrections(line func(indent, hang int, text string), lang string, cs 
 	}
 	for i, c := range fresh {
 		if i == limit {
-			key := "more-corrections"
+			key := "report.more-corrections"
 			if len(fresh)-limit == 1 {
-				key = "more-correction"
+				key = "report.more-correction"
 			}
-			line(5, 7, dimStyle.Render(fmt.Sprintf(msg(lang, key), len(fresh)-limit)))
+			line(5, 7, dimStyle.Render(fmt.Sprintf(i18n.T(lang, key), len(fresh)-limit)))
 			break
 		}
 		shown[c.Fact] = true
-		label := msg(lang, "correction")
+		label := i18n.T(lang, "report.correction")
 		if c.Verdict == "unverified" {
-			label = msg(lang, "unverified")
+			label = i18n.T(lang, "report.unverified")
 		}
-		line(5, 7, warnStyle.Render("≠ "+label+strings.TrimSpace(colon(lang)))+" "+fmt.Sprintf(msg(lang, "report-says"), c.ReportSays))
-		line(7, 7, fmt.Sprintf(msg(lang, "verified"), c.Verified))
+		line(5, 7, warnStyle.Render("≠ "+label+strings.TrimSpace(colon(lang)))+" "+fmt.Sprintf(i18n.T(lang, "report.report-says"), c.ReportSays))
+		line(7, 7, fmt.Sprintf(i18n.T(lang, "report.verified"), c.Verified))
 		// A source is a URL: never broken across lines.
-		line(7, -1, dimStyle.Render(msg(lang, "source")+colon(lang)+c.Source))
+		line(7, -1, dimStyle.Render(i18n.T(lang, "report.source")+colon(lang)+c.Source))
 	}
 }
 
@@ -315,12 +317,7 @@ func hangPunctuation(lines []string) []string {
 }
 
 // colon ends a label: ": " in English, the full-width "：" in Chinese.
-func colon(lang string) string {
-	if lang == "zh" {
-		return "："
-	}
-	return ": "
-}
+func colon(lang string) string { return i18n.T(lang, "report.label-colon") }
 
 // wrapIndent wraps text to width: the first line indented by indent, the others by hang.
 // A negative hang leaves the text unwrapped.
@@ -338,81 +335,4 @@ func wrapIndent(text string, width, indent, hang int) string {
 		lines[i] = strings.Repeat(" ", pad) + lines[i]
 	}
 	return strings.Join(lines, "\n")
-}
-
-var messages = map[string][2]string{ // key -> {en, zh}
-	"candidate":           {"Candidate", "候选"},
-	"score":               {"Score", "得分"},
-	"excluded":            {"Excluded", "已排除"},
-	"none-left":           {"No candidate is left after the exclusions below.", "经过以下排除后，没有剩余的候选。"},
-	"correction":          {"Correction", "更正"},
-	"unverified":          {"Unverified", "未经证实"},
-	"report-says":         {"the report says: %s", "报告称：%s"},
-	"through":             {" (up to %d)", "（至 %d）"},
-	"or-more":             {" (or more)", "（或更多）"},
-	"colon":               {":", "："},
-	"verified":            {"The sources say: %s", "经核实：%s"},
-	"source":              {"source", "来源"},
-	"more-reasons":        {"… %d more reasons (-f json lists them all)", "… 另有 %d 条理由（-f json 列出全部）"},
-	"corrections-also":    {"Corrections also apply to: %s (see -f json).", "以下候选也有更正：%s（见 -f json）。"},
-	"more-reason":         {"… %d more reason (-f json lists it)", "… 另有 %d 条理由（-f json 列出）"},
-	"more-corrections":    {"… %d more corrections (-f json lists them all)", "… 另有 %d 条更正（-f json 列出全部）"},
-	"more-correction":     {"… %d more correction (-f json lists it)", "… 另有 %d 条更正（-f json 列出）"},
-	"x-excluded":          {"Excluded for these answers by:", "在这些回答下被以下规则排除："},
-	"x-readmit":           {"Changing one answer readmits it:", "改变以下任一回答即可重新纳入："},
-	"x-no-readmit":        {"No single answer change readmits it.", "改变任何单个回答都无法重新纳入。"},
-	"x-would-score":       {"Without the exclusion it would score %.1f:", "若不排除，其得分为 %.1f："},
-	"x-ranked":            {"Ranked %d of %d with a score of %.1f:", "在 %[2]d 个候选中排名第 %[1]d，得分 %.1[3]f："},
-	"x-criterion":         {"Criterion", "评分标准"},
-	"x-value":             {"Value", "取值"},
-	"x-weight":            {"Weight", "权重"},
-	"x-normalised":        {"Normalised", "归一化"},
-	"x-points":            {"Points", "分数"},
-	"x-criteria-sum":      {"Criteria", "标准合计"},
-	"x-adjustments":       {"Rule adjustments", "规则调整"},
-	"x-rules":             {"Rules that touched it:", "影响它的规则："},
-	"c-attribute":         {"Attribute", "属性"},
-	"c-report-differs":    {"Where the report differs or gives no figure:", "报告数据不同或未给出之处："},
-	"c-sources":           {"Sources:", "来源："},
-	"what-if":             {"Would change the pick:", "以下改动会改变首选："},
-	"md-title":            {"Container stack recommendation", "容器技术栈选型建议"},
-	"md-generated":        {"stackadvisor %s · knowledge base %s (`%s`)", "stackadvisor %s · 知识库 %s（`%s`）"},
-	"md-generated-plain":  {"stackadvisor %s · knowledge base %s (%s)", "stackadvisor %s · 知识库 %s（%s）"},
-	"md-answers":          {"Answers", "回答"},
-	"md-question":         {"Question", "问题"},
-	"md-answer":           {"Answer", "回答"},
-	"adr-title":           {"%s: choose %s", "%s选型：%s"},
-	"adr-title-none":      {"%s: no candidate meets the constraints", "%s选型：没有满足约束的候选"},
-	"adr-context":         {"Context and Problem Statement", "背景与问题"},
-	"adr-context-text":    {"Which %s should the platform use? The requirements, as answered:", "平台应选用哪种%s？需求如下："},
-	"adr-drivers":         {"Decision Drivers", "决策因素"},
-	"adr-priorities":      {"Priorities", "优先考虑"},
-	"adr-constraint":      {"Constraint", "约束"},
-	"adr-options":         {"Considered Options", "备选方案"},
-	"adr-excluded":        {"excluded", "已排除"},
-	"adr-outcome":         {"Decision Outcome", "决策结果"},
-	"adr-chosen":          {"Chosen option: \"%s\" (score %.1f), because:", "选定方案：“%s”（得分 %.1f），理由："},
-	"adr-consequences":    {"Consequences", "影响"},
-	"adr-good":            {"Good, because", "好处："},
-	"adr-bad":             {"Bad, because", "代价："},
-	"adr-neutral":         {"Neutral: the report was corrected here:", "说明：此处对报告做了更正："},
-	"adr-more":            {"More Information", "更多信息"},
-	"adr-reproduce":       {"Reproduce the recommendation:", "复现此建议："},
-	"warn-not-applicable": {"--%s=%s does not apply to these answers (its category or topic was not chosen) and was ignored.", "--%s=%s 不适用于当前回答（未选择相应类别或主题），已忽略。"},
-	"warn-too-strict":     {"--%s=%s alone excludes every candidate of %s: no candidate can meet it.", "仅 --%s=%s 一项就排除了%s的全部候选：没有候选能满足。"},
-	"detected":            {"Detected on this machine", "在本机检测到"},
-	"warning":             {"Warning", "警告"},
-	"yes":                 {"yes", "是"},
-	"no":                  {"no", "否"},
-}
-
-func msg(lang, key string) string {
-	m, ok := messages[key]
-	if !ok {
-		return key
-	}
-	if lang == "zh" {
-		return m[1]
-	}
-	return m[0]
 }

@@ -12,6 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/stackadvisor/stackadvisor/pkg/engine"
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
 
@@ -232,9 +233,9 @@ func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
 			rng := ""
 			switch {
 			case sv.Through != nil && *sv.Through == math.MaxInt:
-				rng = msg(lang, "or-more")
+				rng = i18n.T(lang, "report.or-more")
 			case sv.Through != nil:
-				rng = fmt.Sprintf(msg(lang, "through"), *sv.Through)
+				rng = fmt.Sprintf(i18n.T(lang, "report.through"), *sv.Through)
 			}
 			c.Sensitivity = append(c.Sensitivity, Sensitivity{Question: sv.Question.ID, Value: sv.Value.Any(), Through: through(sv.Through), OrMore: sv.Through != nil && *sv.Through == math.MaxInt, Top: sv.Top.ID, TopName: sv.Top.NameIn(lang), Flag: sv.Flag(), Range: rng})
 		}
@@ -326,9 +327,9 @@ func AttrText(v *knowledge.AttrValue, lang string) string {
 	switch a.Type {
 	case knowledge.AttrBool:
 		if v.Bool {
-			return msg(lang, "yes")
+			return i18n.T(lang, "report.yes")
 		}
-		return msg(lang, "no")
+		return i18n.T(lang, "report.no")
 	case knowledge.AttrLevel:
 		return fmt.Sprintf("%s/%s", v.Display(), trimNum(a.Range[1]))
 	case knowledge.AttrNumber:
@@ -365,9 +366,9 @@ func round(f float64, places int) float64 {
 func warningText(w engine.Warning, lang string) string {
 	switch w.Kind {
 	case engine.WarnTooStrict:
-		return fmt.Sprintf(msg(lang, "warn-too-strict"), w.Question.ID, w.Value.String(), w.Category.Title.In(lang))
+		return fmt.Sprintf(i18n.T(lang, "report.warn-too-strict"), w.Question.ID, w.Value.String(), w.Category.Title.In(lang))
 	default:
-		return fmt.Sprintf(msg(lang, "warn-not-applicable"), w.Question.ID, w.Value.String())
+		return fmt.Sprintf(i18n.T(lang, "report.warn-not-applicable"), w.Question.ID, w.Value.String())
 	}
 }
 

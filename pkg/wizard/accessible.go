@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
 
@@ -18,35 +19,8 @@ import (
 // the wizard's language, and an empty line keeps the value shown. At the end of input the
 // remaining questions keep their values.
 
-// uiText holds the wizard's own words (button labels, prompts, messages) in English and
-// Chinese.
-var uiText = map[string][2]string{
-	"yes":         {"Yes", "是"},
-	"no":          {"No", "否"},
-	"at-least":    {"Choose at least %d.", "至少选择 %d 项。"},
-	"pick":        {"Enter a number from 1 to %d (empty keeps %s): ", "输入 1 到 %d 之间的数字（留空保留“%s”）："},
-	"pick-bad":    {"Enter a number from 1 to %d.", "请输入 1 到 %d 之间的数字。"},
-	"toggle":      {"Enter a number from 1 to %d to select or deselect; 0 or empty confirms: ", "输入 1 到 %d 之间的数字以选中或取消；输入 0 或留空确认："},
-	"toggle-bad":  {"Enter a number from 0 to %d.", "请输入 0 到 %d 之间的数字。"},
-	"confirm":     {"Confirm", "确认"},
-	"up-to":       {"Choose up to %d.", "最多选择 %d 项。"},
-	"any":         {"Choose any number.", "可以选择任意多项。"},
-	"too-many":    {"At most %d may be chosen; deselect one first.", "最多只能选择 %d 项，请先取消一项。"},
-	"yes-no":      {"[y/n, empty keeps %s]: ", "[y/n，留空保留“%s”]："},
-	"yes-no-bad":  {"Answer y (yes) or n (no).", "请回答 y（是）或 n（否）。"},
-	"number":      {"Enter a whole number (empty keeps %s): ", "输入整数（留空保留 %s）："},
-	"number-min":  {"Enter a whole number of at least %d.", "请输入不小于 %d 的整数。"},
-	"number-max":  {"Enter a whole number of at most %d.", "请输入不大于 %d 的整数。"},
-	"number-both": {"Enter a whole number from %d to %d.", "请输入 %d 到 %d 之间的整数。"},
-	"number-any":  {"Enter a whole number.", "请输入整数。"},
-}
-
-func (w *Wizard) ui(key string) string {
-	if w.lang == "zh" {
-		return uiText[key][1]
-	}
-	return uiText[key][0]
-}
+// ui returns one of the wizard's own texts (catalog key wizard.KEY) in its language.
+func (w *Wizard) ui(key string) string { return i18n.T(w.lang, "wizard."+key) }
 
 // prompter reads one answer per line.
 type prompter struct {
