@@ -14,6 +14,7 @@ import (
 
 	"github.com/stackadvisor/stackadvisor/internal/outfile"
 	"github.com/stackadvisor/stackadvisor/pkg/engine"
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 	"github.com/stackadvisor/stackadvisor/pkg/report"
 )
@@ -26,13 +27,8 @@ func newADRCmd(s *Streams, g *globalOptions) *cobra.Command {
 	var date string
 	cmd := &cobra.Command{
 		Use:   "adr CATEGORY [answer flags]",
-		Short: "Write the decision for one category as an Architecture Decision Record (MADR)",
-		Long: `Write an Architecture Decision Record in the MADR layout for one category's decision:
-status (proposed), the context from your answers, the decision drivers (priorities and hard
-constraints), the options considered with their scores, the outcome with its reasons, the
-consequences (good, bad, and where the report was corrected), and the exact recommend command
-and knowledge-base digest that reproduce it. Takes the same answer flags as recommend; -o
-creates missing folders (docs/adr/…).`,
+		Short: i18n.T(g.ui, "help.adr.short"),
+		Long:  i18n.T(g.ui, "help.adr.long"),
 		Example: `  stackadvisor adr sandbox --tenancy untrusted -o docs/adr/0001-sandbox.md
   stackadvisor adr gpu --domestic --priorities autonomy --lang zh --date 2026-11-24`,
 		Args:              argsOf(1, 1, "category", "'stackadvisor list' shows the categories"),
@@ -90,9 +86,9 @@ creates missing folders (docs/adr/…).`,
 		},
 	}
 	if b, err := knowledge.Embedded(); err == nil {
-		answers = addAnswerFlags(cmd, b, langFromEnv(s))
+		answers = addAnswerFlags(cmd, b, g.ui)
 	}
-	addOutputFlags(cmd, &out, "markdown", "json")
-	cmd.Flags().StringVar(&date, "date", "", "the decision's date for the record's front matter (YYYY-MM-DD); none by default, so the record is reproducible")
+	addOutputFlags(cmd, g, &out, "markdown", "json")
+	cmd.Flags().StringVar(&date, "date", "", i18n.T(g.ui, "flag.date"))
 	return cmd
 }

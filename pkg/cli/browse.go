@@ -17,7 +17,7 @@ func newCompareCmd(s *Streams, g *globalOptions) *cobra.Command {
 	var out outputOptions
 	cmd := &cobra.Command{
 		Use:   "compare ID ID...",
-		Short: "Candidates of one category side by side, every value with its source",
+		Short: i18n.T(g.ui, "help.compare.short"),
 		Example: `  stackadvisor compare kata gvisor firecracker
   stackadvisor compare nvidia-h20 huawei-ascend --lang zh
   stackadvisor compare docker podman -f json`,
@@ -51,7 +51,7 @@ func newCompareCmd(s *Streams, g *globalOptions) *cobra.Command {
 			})
 		},
 	}
-	addOutputFlags(cmd, &out, "table", "json", "yaml")
+	addOutputFlags(cmd, g, &out, "table", "json", "yaml")
 	return cmd
 }
 
@@ -59,7 +59,7 @@ func newShowCmd(s *Streams, g *globalOptions) *cobra.Command {
 	var out outputOptions
 	cmd := &cobra.Command{
 		Use:               "show ID",
-		Short:             "One candidate: summary, attributes with sources, corrections",
+		Short:             i18n.T(g.ui, "help.show.short"),
 		Example:           "  stackadvisor show moore-threads-mtt\n  stackadvisor show podman-farm -f json",
 		Args:              argsOf(1, 1, "candidate id", "'stackadvisor list' shows them"),
 		ValidArgsFunction: candidateCompletion(s, g, false),
@@ -83,7 +83,7 @@ func newShowCmd(s *Streams, g *globalOptions) *cobra.Command {
 			})
 		},
 	}
-	addOutputFlags(cmd, &out, "table", "json", "yaml")
+	addOutputFlags(cmd, g, &out, "table", "json", "yaml")
 	return cmd
 }
 
@@ -91,7 +91,7 @@ func newListCmd(s *Streams, g *globalOptions) *cobra.Command {
 	var out outputOptions
 	cmd := &cobra.Command{
 		Use:               "list [CATEGORY]",
-		Short:             "The candidates of every category, or of one",
+		Short:             i18n.T(g.ui, "help.list.short"),
 		Example:           "  stackadvisor list\n  stackadvisor list sandbox\n  stackadvisor list --jq '.categories[].candidates[].id'",
 		Args:              argsOf(0, 1, "category", "'stackadvisor list' without one shows them all"),
 		ValidArgsFunction: categoryCompletion(s, g),
@@ -115,7 +115,7 @@ func newListCmd(s *Streams, g *globalOptions) *cobra.Command {
 			})
 		},
 	}
-	addOutputFlags(cmd, &out, "table", "json", "yaml")
+	addOutputFlags(cmd, g, &out, "table", "json", "yaml")
 	return cmd
 }
 
@@ -143,7 +143,7 @@ func newQuestionsCmd(s *Streams, g *globalOptions) *cobra.Command {
 	var out outputOptions
 	cmd := &cobra.Command{
 		Use:     "questions",
-		Short:   "Every question: flag, type, allowed values, default and help",
+		Short:   i18n.T(g.ui, "help.questions.short"),
 		Example: "  stackadvisor questions\n  stackadvisor questions -f json --jq '.[].flag'",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -204,7 +204,7 @@ func newQuestionsCmd(s *Streams, g *globalOptions) *cobra.Command {
 			})
 		},
 	}
-	addOutputFlags(cmd, &out, "table", "json", "yaml")
+	addOutputFlags(cmd, g, &out, "table", "json", "yaml")
 	return cmd
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/itchyny/gojq"
 	"github.com/spf13/cobra"
 
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/report"
 )
 
@@ -30,17 +31,14 @@ type outputOptions struct {
 	code      *gojq.Code
 }
 
-// outputFlagHelp is the help of every -o flag; README's "Output files" gives the whole rules.
-const outputFlagHelp = "write to this file instead of standard output (- is standard output); a regular file is replaced atomically, a device or FIFO written in place"
-
 // addOutputFlags registers -f (with the formats the command supports, the first being the
 // default), -o and --jq.
-func addOutputFlags(cmd *cobra.Command, o *outputOptions, formats ...string) {
+func addOutputFlags(cmd *cobra.Command, g *globalOptions, o *outputOptions, formats ...string) {
 	o.formats = formats
-	cmd.Flags().StringVarP(&o.format, "format", "f", formats[0], "output format: "+strings.Join(formats, ", "))
-	cmd.Flags().StringVarP(&o.output, "output", "o", "", outputFlagHelp)
-	cmd.Flags().StringVar(&o.jq, "jq", "", "filter the JSON output with a jq expression (implies -f json); strings print raw")
-	cmd.Flags().DurationVar(&o.jqTimeout, "jq-timeout", 10*time.Second, "stop a --jq filter that runs longer than this (0: no limit)")
+	cmd.Flags().StringVarP(&o.format, "format", "f", formats[0], i18n.Tf(g.ui, "flag.format", strings.Join(formats, ", ")))
+	cmd.Flags().StringVarP(&o.output, "output", "o", "", i18n.T(g.ui, "flag.output")) // README's "Output files" gives the whole rules
+	cmd.Flags().StringVar(&o.jq, "jq", "", i18n.T(g.ui, "flag.jq"))
+	cmd.Flags().DurationVar(&o.jqTimeout, "jq-timeout", 10*time.Second, i18n.T(g.ui, "flag.jq-timeout"))
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(formats...))
 	_ = cmd.RegisterFlagCompletionFunc("jq", cobra.NoFileCompletions)
 }

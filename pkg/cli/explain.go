@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/stackadvisor/stackadvisor/pkg/engine"
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 	"github.com/stackadvisor/stackadvisor/pkg/report"
 )
@@ -18,11 +19,8 @@ func newExplainCmd(s *Streams, g *globalOptions) *cobra.Command {
 	var answers *answerFlags
 	cmd := &cobra.Command{
 		Use:   "explain ID [answer flags]",
-		Short: "Why a candidate scored what it did, or why it was excluded",
-		Long: `Show one candidate under the given answers: its score breakdown criterion by criterion
-(weight × normalised value = points), every rule that touched it with its reason, source and
-file, and, when it is excluded, the rules that excluded it and the single answer changes that
-would readmit it. Takes the same answer flags as recommend.`,
+		Short: i18n.T(g.ui, "help.explain.short"),
+		Long:  i18n.T(g.ui, "help.explain.long"),
 		Example: `  stackadvisor explain runc --tenancy untrusted
   stackadvisor explain gvisor --categories sandbox --kvm none -f json
   stackadvisor explain nvidia-h100 --domestic --jq '.readmit'`,
@@ -60,9 +58,9 @@ would readmit it. Takes the same answer flags as recommend.`,
 		},
 	}
 	if b, err := knowledge.Embedded(); err == nil {
-		answers = addAnswerFlags(cmd, b, langFromEnv(s))
+		answers = addAnswerFlags(cmd, b, g.ui)
 	}
-	addOutputFlags(cmd, &out, "table", "json", "yaml")
+	addOutputFlags(cmd, g, &out, "table", "json", "yaml")
 	return cmd
 }
 

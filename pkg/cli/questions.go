@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
 
@@ -90,7 +91,7 @@ func addAnswerFlags(cmd *cobra.Command, b *knowledge.Base, lang string) *answerF
 			_ = cmd.RegisterFlagCompletionFunc(q.ID, cobra.NoFileCompletions)
 		}
 	}
-	fs.StringVar(&af.answersFile, "answers", "", "read answers from a YAML or JSON file (flags override it)")
+	fs.StringVar(&af.answersFile, "answers", "", i18n.T(lang, "flag.answers"))
 	_ = cmd.MarkFlagFilename("answers", "yaml", "yml", "json")
 	return af
 }
@@ -102,21 +103,21 @@ func flagUsage(q *knowledge.Question, lang string) string {
 	switch q.Type {
 	// A dash, not parentheses: labels have their own ("How many nodes? (small 2–10, …)").
 	case knowledge.TypeOne:
-		fmt.Fprintf(&b, " — one of %s", strings.Join(q.ValueIDs(), "|"))
+		b.WriteString(i18n.Tf(lang, "flag.q.one-of", strings.Join(q.ValueIDs(), "|")))
 	case knowledge.TypeMulti:
-		fmt.Fprintf(&b, " — any of %s, comma-separated or repeated", strings.Join(q.ValueIDs(), ","))
+		b.WriteString(i18n.Tf(lang, "flag.q.any-of", strings.Join(q.ValueIDs(), ",")))
 		if q.Max != nil {
-			fmt.Fprintf(&b, ", at most %d", *q.Max)
+			b.WriteString(i18n.Tf(lang, "flag.q.at-most", *q.Max))
 		}
 	}
 	def := q.DefaultValue.String()
 	switch {
 	case len(q.DefaultAdd) > 0:
-		fmt.Fprintf(&b, " [default: %s, plus values that follow from other answers]", def)
+		b.WriteString(i18n.Tf(lang, "flag.q.default-plus", def))
 	case q.Type == knowledge.TypeMulti && def == "":
-		b.WriteString(" [default: none]")
+		b.WriteString(i18n.T(lang, "flag.q.default-none"))
 	case q.Type != knowledge.TypeBool:
-		fmt.Fprintf(&b, " [default: %s]", def)
+		b.WriteString(i18n.Tf(lang, "flag.q.default", def))
 	}
 	return b.String()
 }

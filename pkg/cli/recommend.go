@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/stackadvisor/stackadvisor/pkg/engine"
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 	"github.com/stackadvisor/stackadvisor/pkg/report"
 )
@@ -28,26 +29,10 @@ func newRecommendCmd(s *Streams, g *globalOptions) *cobra.Command {
 	opts := &recommendOptions{streams: s, global: g}
 	base, baseErr := knowledge.Embedded()
 	cmd := &cobra.Command{
-		Use:   "recommend [flags]",
-		Short: "Rank the candidates of each category for your answers",
-		Long: `Rank the candidates of each requested category (engine, orchestrator, sandbox, gpu,
-wasm-runtime) for the answers given as flags or in an answers file. Unanswered questions
-take their defaults; 'stackadvisor recommend' alone gives the recommendation for a small
-datacenter cluster running web services.
-
-Each question is a flag. Lists take commas or repeated flags (--workloads a,b or
---workloads a --workloads b); booleans take --flag or --flag=false.`,
-		Example: `  # The default answers, as a table
-  stackadvisor recommend
-
-  # Untrusted code on hosts without /dev/kvm: which sandbox?
-  stackadvisor recommend --categories sandbox --tenancy untrusted --kvm none
-
-  # Domestic accelerators only, autonomy first, as JSON for another program
-  stackadvisor recommend --categories gpu --domestic --priorities autonomy -f json
-
-  # Answers kept in a file, one of them overridden
-  stackadvisor recommend --answers answers.yaml --scale large -o report.json -f json`,
+		Use:               "recommend [flags]",
+		Short:             i18n.T(g.ui, "help.recommend.short"),
+		Long:              i18n.T(g.ui, "help.recommend.long"),
+		Example:           i18n.T(g.ui, "help.recommend.example"),
 		Args:              noArgs,
 		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -59,11 +44,11 @@ Each question is a flag. Lists take commas or repeated flags (--workloads a,b or
 	}
 	if baseErr == nil {
 		opts.base = base
-		opts.answers = addAnswerFlags(cmd, base, langFromEnv(s))
+		opts.answers = addAnswerFlags(cmd, base, g.ui)
 	}
-	addOutputFlags(cmd, &opts.out, report.Formats...)
-	cmd.Flags().BoolVar(&opts.whatIf, "what-if", false, "list, per category, every single answer change that would change the top pick")
-	cmd.Flags().BoolVar(&opts.detect, "detect", false, "fill unanswered questions from this machine: /dev/kvm, root or not, systemd, GPUs")
+	addOutputFlags(cmd, g, &opts.out, report.Formats...)
+	cmd.Flags().BoolVar(&opts.whatIf, "what-if", false, i18n.T(g.ui, "flag.what-if"))
+	cmd.Flags().BoolVar(&opts.detect, "detect", false, i18n.T(g.ui, "flag.detect"))
 	return cmd
 }
 

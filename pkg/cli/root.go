@@ -8,11 +8,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"runtime/debug"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
 
@@ -75,7 +78,7 @@ func Main(args []string, s *Streams) int { return MainContext(context.Background
 // MainContext runs the command line until it ends or ctx is cancelled, and returns the exit
 // code. It is the one place where errors become exit codes and messages.
 func MainContext(ctx context.Context, args []string, s *Streams) int {
-	root := NewRoot(s)
+	root := newRoot(s, uiLang(args, s))
 	root.SetArgs(args)
 	cmd, err := root.ExecuteContextC(ctx)
 	if err == nil {
@@ -105,18 +108,37 @@ type globalOptions struct {
 	lang    string
 	noColor bool
 	rules   []string
+	// ui is the language of help texts, chosen before the flags are parsed (uiLang).
+	ui string
 }
 
-// NewRoot builds the command tree.
-func NewRoot(s *Streams) *cobra.Command {
-	g := &globalOptions{}
+// NewRoot builds the command tree, its help in the language of the environment.
+func NewRoot(s *Streams) *cobra.Command { return newRoot(s, langFromEnv(s)) }
+
+// uiLang is the language of the help texts: --lang when the command line gives a valid one
+// (help is built before the flags are parsed), else the environment's.
+func uiLang(args []string, s *Streams) string {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		v, ok := strings.CutPrefix(a, "--lang=")
+		if !ok && a == "--lang" && i+1 < len(args) {
+			v, ok = args[i+1], true
+		}
+		if ok && (v == "en" || v == "zh") {
+			return v
+		}
+	}
+	return langFromEnv(s)
+}
+
+func newRoot(s *Streams, ui string) *cobra.Command {
+	g := &globalOptions{ui: ui}
 	root := &cobra.Command{
 		Use:   "stackadvisor",
-		Short: "Choose a container stack: engine, orchestrator, sandbox, GPU and WebAssembly runtime",
-		Long: `stackadvisor recommends a container stack from your requirements. Its knowledge
-base (embedded in the binary) encodes the selection guidance of a container-technology
-report, corrected where primary sources show the report to be wrong or dated. Every score
-comes with its reasons and every fact with its source.`,
+		Short: i18n.T(g.ui, "help.root.short"),
+		Long:  i18n.T(g.ui, "help.root.long"),
 		Example: `  stackadvisor recommend
   stackadvisor recommend --categories sandbox --tenancy untrusted --kvm none
   stackadvisor recommend --categories gpu --domestic --priorities autonomy -f json`,
@@ -133,14 +155,14 @@ comes with its reasons and every fact with its source.`,
 		return &ExitError{Code: ExitUsage, Err: err}
 	})
 	pf := root.PersistentFlags()
-	pf.StringVar(&g.lang, "lang", "", "language of the output: en or zh (default from LC_ALL, LC_MESSAGES or LANG)")
-	pf.BoolVar(&g.noColor, "no-color", false, "never use color (also: NO_COLOR, or output that is not a terminal)")
-	pf.StringArrayVar(&g.rules, "rules", nil, "add an organisation's rule files (a directory or a file) on top of the embedded ones; repeatable (also: STACKADVISOR_RULES, a path list)")
+	pf.StringVar(&g.lang, "lang", "", i18n.T(ui, "flag.lang"))
+	pf.BoolVar(&g.noColor, "no-color", false, i18n.T(ui, "flag.no-color"))
+	pf.StringArrayVar(&g.rules, "rules", nil, i18n.T(ui, "flag.rules"))
 	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletion("en", "zh"))
 	_ = root.MarkPersistentFlagDirname("rules")
 
 	root.AddCommand(newRecommendCmd(s, g), newWizardCmd(s, g), newExplainCmd(s, g), newADRCmd(s, g),
-		newCompareCmd(s, g), newShowCmd(s, g), newListCmd(s, g), newQuestionsCmd(s, g), newRulesCmd(s, g), newSchemaCmd(s), newVersionCmd(s, g), newExitCodesTopic())
+		newCompareCmd(s, g), newShowCmd(s, g), newListCmd(s, g), newQuestionsCmd(s, g), newRulesCmd(s, g), newSchemaCmd(s, g), newVersionCmd(s, g), newExitCodesTopic(g))
 	// cobra's completion command prints its help and exits 0 for a shell it does not know;
 	// make that the usage error it is.
 	root.InitDefaultCompletionCmd()
@@ -155,13 +177,72 @@ comes with its reasons and every fact with its source.`,
 			}
 		}
 	}
+	localize(root, ui)
+	return root
+}
+
+var (
+	templateFuncsOnce sync.Once
+	flagDefaultRe     = regexp.MustCompile(`(?m) \(default (.*)\)$`)
+)
+
+// flagDefaults rewrites pflag's English "(default x)" at the end of flag lines in lang.
+func flagDefaults(lang, usages string) string {
+	return flagDefaultRe.ReplaceAllStringFunc(usages, func(m string) string {
+		return " " + i18n.Tf(lang, "help.flag-default", flagDefaultRe.FindStringSubmatch(m)[1])
+	})
+}
+
+// localize gives cobra's own parts — the usage template's headings, the help and version
+// flags, the help and completion commands — the help's language.
+func localize(root *cobra.Command, ui string) {
+	templateFuncsOnce.Do(func() { cobra.AddTemplateFunc("flagDefaults", flagDefaults) })
+	tpl := root.UsageTemplate()
+	for _, h := range []struct{ en, key string }{
+		{"Usage:", "help.usage"}, {"Aliases:", "help.aliases"}, {"Examples:", "help.examples"},
+		{"Available Commands:", "help.commands"}, {"Global Flags:", "help.global-flags"},
+		{"Flags:", "help.flags"}, {"Additional help topics:", "help.topics"},
+	} {
+		tpl = strings.Replace(tpl, "\n"+h.en, "\n"+i18n.T(ui, h.key), 1)
+		if strings.HasPrefix(tpl, h.en) {
+			tpl = i18n.T(ui, h.key) + tpl[len(h.en):]
+		}
+	}
+	// pflag writes each flag's default as ' (default "x")' in English.
+	tpl = strings.ReplaceAll(tpl, ".FlagUsages | trimTrailingWhitespaces", ".FlagUsages | trimTrailingWhitespaces | flagDefaults \""+ui+"\"")
+	tpl = strings.Replace(tpl, `Use "{{.CommandPath}} [command] --help" for more information about a command.`,
+		strings.Replace(i18n.T(ui, "help.more"), "%s", "{{.CommandPath}}", 1), 1)
 	// Help topics are listed by their full path ("stackadvisor exit-codes"), which is longer
 	// than cobra pads for, leaving one space before the description; list them like commands,
 	// with the command that shows them.
-	root.SetUsageTemplate(strings.Replace(root.UsageTemplate(),
-		"{{rpad .CommandPath .CommandPathPadding}} {{.Short}}",
-		"{{rpad .Name .NamePadding}} {{.Short}} ('{{.Root.Name}} help {{.Name}}')", 1))
-	return root
+	tpl = strings.Replace(tpl, "{{rpad .CommandPath .CommandPathPadding}} {{.Short}}",
+		"{{rpad .Name .NamePadding}} {{.Short}} ("+fmt.Sprintf(i18n.T(ui, "help.see-topic"), "{{.Root.Name}}", "{{.Name}}")+")", 1)
+	root.SetUsageTemplate(tpl)
+	root.Flags().BoolP("version", "v", false, i18n.Tf(ui, "flag.version", root.Name()))
+	root.InitDefaultHelpCmd()
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if c.Flags().Lookup("help") == nil {
+			c.Flags().BoolP("help", "h", false, i18n.Tf(ui, "flag.help", c.Name()))
+		}
+		switch {
+		case c.Name() == "help" && c.Parent() == root:
+			c.Short = i18n.T(ui, "help.help.short")
+			c.Long = ""
+		case c.Name() == "completion" && c.Parent() == root:
+			c.Short, c.Long = i18n.T(ui, "help.completion.short"), i18n.T(ui, "help.completion.long")
+		case c.Parent() != nil && c.Parent().Name() == "completion" && c.Parent().Parent() == root:
+			c.Short = i18n.Tf(ui, "help.completion.shell.short", c.Name())
+			c.Long = i18n.Tf(ui, "help.completion.shell.long", c.Name())
+			if f := c.Flags().Lookup("no-descriptions"); f != nil {
+				f.Usage = i18n.T(ui, "flag.no-descriptions")
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
 }
 
 // resolveLang picks the output language: the flag, else the locale environment.
@@ -211,24 +292,11 @@ func ToolVersion() string {
 	return "devel"
 }
 
-func newExitCodesTopic() *cobra.Command {
+func newExitCodesTopic(g *globalOptions) *cobra.Command {
 	return &cobra.Command{
 		Use:   "exit-codes",
-		Short: "What the exit codes mean",
-		Long: `Exit codes of stackadvisor:
-
-  0    success
-  1    runtime failure (writing the report or answers, an internal error)
-  2    usage error: unknown flag or value, an answers or rule file that is missing, unreadable or invalid
-  3    a requested category has no candidate left after exclusions (the report is still printed)
-  130  interrupted (SIGINT, Ctrl-C)
-  143  terminated (SIGTERM)
-
-An interrupted or failed run leaves the file named by -o or --save as it was. When the reader
-of the output goes away (stackadvisor … | head -1), the run ends quietly with 0.
-
-Errors are printed on standard error as one sentence that names what was wrong and what is
-allowed.`,
+		Short: i18n.T(g.ui, "help.exit-codes.short"),
+		Long:  i18n.T(g.ui, "help.exit-codes.long"),
 	}
 }
 

@@ -16,7 +16,7 @@ import (
 func newRulesCmd(s *Streams, g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "rules",
-		Short: "Work with rule files",
+		Short: i18n.T(g.ui, "help.rules.short"),
 		Args:  noArgs,
 	}
 	cmd.AddCommand(newRulesValidateCmd(s, g), newRulesTestCmd(s, g))
@@ -41,17 +41,8 @@ func newRulesTestCmd(s *Streams, g *globalOptions) *cobra.Command {
 	var out outputOptions
 	cmd := &cobra.Command{
 		Use:   "test PATH...",
-		Short: "Run scenario files against the rules: a line per scenario, exit 1 on a failure",
-		Long: `Run scenario files — answers, and what the ranking must then show — against the embedded
-knowledge base with the --rules overlays on top, the way an organisation tests its policy
-(as kyverno test or opa test do). Each PATH is a scenario file or a directory of them
-(*.yaml, in name order). The format is that of the base's own tests (testdata/scenarios),
-described in rules/README.md: name, answers, and per category top, top_in, excluded,
-not_excluded, order, rules, corrections, empty.
-
-Prints PASS or FAIL per scenario, with every failed expectation below it, then a summary;
-the exit code is 1 when a scenario fails and 2 when a scenario file cannot be read.
--f json gives {"passed", "failed", "scenarios": [{file, name, passed, failures}]}.`,
+		Short: i18n.T(g.ui, "help.rules.test.short"),
+		Long:  i18n.T(g.ui, "help.rules.test.long"),
 		Example: `  stackadvisor rules test --rules ./org-rules ./org-rules/tests
   stackadvisor rules test --rules testdata/org-policy testdata/org-policy/tests -f json`,
 		Args: argsOf(1, -1, "scenario file or directory", "give the scenario files or their directory"),
@@ -114,7 +105,7 @@ the exit code is 1 when a scenario fails and 2 when a scenario file cannot be re
 			return nil
 		},
 	}
-	addOutputFlags(cmd, &out, "table", "json", "yaml")
+	addOutputFlags(cmd, g, &out, "table", "json", "yaml")
 	return cmd
 }
 
@@ -159,13 +150,8 @@ func newRulesValidateCmd(s *Streams, g *globalOptions) *cobra.Command {
 	var out outputOptions
 	cmd := &cobra.Command{
 		Use:   "validate [PATH...]",
-		Short: "Check rule files: one file:line:col: message per problem",
-		Long: `Check rule files as stackadvisor loads them: each PATH (a directory of *.yaml files or a
-file) is an overlay on the embedded base, in the order given, like --rules. Without PATH the
-embedded base is checked. Every problem is printed as file:line:col: message; the exit code is
-2 when there is any. Notes (an overlay's text without Chinese, which falls back to English)
-are printed as file:line:col: note: message and do not fail the check. -f json gives
-{"valid", "files", "problems": [{file, line, col, message}], "notes": [...]} for editors and CI.`,
+		Short: i18n.T(g.ui, "help.rules.validate.short"),
+		Long:  i18n.T(g.ui, "help.rules.validate.long"),
 		Example: `  stackadvisor rules validate
   stackadvisor rules validate ./org-rules
   stackadvisor rules validate ./org-rules -f json --jq '.problems[].message'`,
@@ -237,6 +223,6 @@ are printed as file:line:col: note: message and do not fail the check. -f json g
 			return nil
 		},
 	}
-	addOutputFlags(cmd, &out, "table", "json", "yaml")
+	addOutputFlags(cmd, g, &out, "table", "json", "yaml")
 	return cmd
 }

@@ -5,17 +5,16 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/report/schema"
 )
 
-func newSchemaCmd(s *Streams) *cobra.Command {
+func newSchemaCmd(s *Streams, g *globalOptions) *cobra.Command {
 	var output string
 	cmd := &cobra.Command{
-		Use:   "schema report|rules|answers",
-		Short: "Print a JSON Schema (draft 2020-12): of the report, a rule file or an answers file",
-		Long: `Print the JSON Schema of the JSON report (-f json), of a rule file or of an answers file.
-Editors use the rule and answers schemas for completion and checks, e.g. with the YAML
-language server: # yaml-language-server: $schema=rules.schema.json`,
+		Use:     "schema report|rules|answers",
+		Short:   i18n.T(g.ui, "help.schema.short"),
+		Long:    i18n.T(g.ui, "help.schema.long"),
 		Example: "  stackadvisor schema report -o report.schema.json\n  stackadvisor schema rules > rules.schema.json",
 		Args:    argsOf(1, 1, "schema name", "the names are report, rules and answers"),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
@@ -29,6 +28,6 @@ language server: # yaml-language-server: $schema=rules.schema.json`,
 			return writeFile(cmd.Context(), s, output, data)
 		},
 	}
-	cmd.Flags().StringVarP(&output, "output", "o", "", outputFlagHelp)
+	cmd.Flags().StringVarP(&output, "output", "o", "", i18n.T(g.ui, "flag.output"))
 	return cmd
 }

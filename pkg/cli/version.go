@@ -27,7 +27,7 @@ func newVersionCmd(s *Streams, g *globalOptions) *cobra.Command {
 	var out outputOptions
 	cmd := &cobra.Command{
 		Use:   "version",
-		Short: "The tool's version and revision, and the knowledge base's version and digest",
+		Short: i18n.T(g.ui, "help.version.short"),
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := out.check(cmd); err != nil {
@@ -63,6 +63,6 @@ func newVersionCmd(s *Streams, g *globalOptions) *cobra.Command {
 			})
 		},
 	}
-	addOutputFlags(cmd, &out, "table", "json", "yaml")
+	addOutputFlags(cmd, g, &out, "table", "json", "yaml")
 	return cmd
 }

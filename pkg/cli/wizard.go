@@ -32,16 +32,8 @@ func newWizardCmd(s *Streams, g *globalOptions) *cobra.Command {
 	opts := &wizardOptions{streams: s, global: g}
 	cmd := &cobra.Command{
 		Use:   "wizard [flags]",
-		Short: "Answer the questions interactively, then get the report",
-		Long: `Ask the questions one topic at a time in the terminal (the GPU and WebAssembly pages
-appear only when those categories are chosen), then print the same report as
-'stackadvisor recommend' and the equivalent recommend command, so the answers can be
-scripted. The form draws on standard error: 'wizard -f json > out.json' leaves clean JSON.
-
---accessible (or ACCESSIBLE=1) asks with plain numbered prompts read line by line, for
-screen readers and for scripts: a number picks an option (in a list it toggles one, and 0
-or an empty line confirms); an empty line keeps the value shown; at the end of input the
-remaining questions keep their current values (from --answers, or the defaults).`,
+		Short: i18n.T(g.ui, "help.wizard.short"),
+		Long:  i18n.T(g.ui, "help.wizard.long"),
 		Example: `  stackadvisor wizard
   stackadvisor wizard --lang zh
   stackadvisor wizard --answers answers.yaml --save answers.yaml -f json -o report.json
@@ -55,13 +47,13 @@ remaining questions keep their current values (from --answers, or the defaults).
 			return opts.run(cmd.Context())
 		},
 	}
-	addOutputFlags(cmd, &opts.out, report.Formats...)
+	addOutputFlags(cmd, g, &opts.out, report.Formats...)
 	f := cmd.Flags()
-	f.StringVar(&opts.answersFile, "answers", "", "pre-fill the form from a YAML or JSON answers file")
-	f.StringVar(&opts.save, "save", "", "write the answers to this file (an answers file for recommend --answers)")
-	f.BoolVar(&opts.whatIf, "what-if", false, "list, per category, every single answer change that would change the top pick")
-	f.BoolVar(&opts.detect, "detect", false, "pre-fill unanswered questions from this machine: /dev/kvm, root or not, systemd, GPUs")
-	f.BoolVar(&opts.accessible, "accessible", false, "plain line-by-line prompts for screen readers (also: ACCESSIBLE=1)")
+	f.StringVar(&opts.answersFile, "answers", "", i18n.T(g.ui, "flag.wizard.answers"))
+	f.StringVar(&opts.save, "save", "", i18n.T(g.ui, "flag.save"))
+	f.BoolVar(&opts.whatIf, "what-if", false, i18n.T(g.ui, "flag.what-if"))
+	f.BoolVar(&opts.detect, "detect", false, i18n.T(g.ui, "flag.wizard.detect"))
+	f.BoolVar(&opts.accessible, "accessible", false, i18n.T(g.ui, "flag.accessible"))
 	_ = cmd.MarkFlagFilename("answers", "yaml", "yml", "json")
 	_ = cmd.MarkFlagFilename("save", "yaml", "yml")
 	return cmd

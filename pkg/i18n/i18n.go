@@ -115,6 +115,199 @@ var catalog = map[string][2]string{
 	"cli.modified":         {" (modified)", "（有未提交的修改）"},
 	"cli.knowledge-base":   {"knowledge base", "知识库"},
 	"cli.equivalent":       {"The same answers as a command:", "等价的命令："},
+	// Command help (pkg/cli): help.<command path>.short|long, flag.<name>
+	"help.root.short": {"Choose a container stack: engine, orchestrator, sandbox, GPU and WebAssembly runtime", "选择容器技术栈：容器引擎、编排器、沙箱、GPU 与 WebAssembly 运行时"},
+	"help.root.long": {`stackadvisor recommends a container stack from your requirements. Its knowledge
+base (embedded in the binary) encodes the selection guidance of a container-technology
+report, corrected where primary sources show the report to be wrong or dated. Every score
+comes with its reasons and every fact with its source.`, `stackadvisor 根据你的需求推荐容器技术栈。它的知识库（内嵌在程序中）收录了一份容器技术
+报告中的选型建议，并在一手资料表明报告有误或已过时之处加以更正。每个得分都附有理由，
+每条事实都注明来源。`},
+	"help.recommend.short": {"Rank the candidates of each category for your answers", "按你的回答为每个类别的候选排序"},
+	"help.recommend.long": {`Rank the candidates of each requested category (engine, orchestrator, sandbox, gpu,
+wasm-runtime) for the answers given as flags or in an answers file. Unanswered questions
+take their defaults; 'stackadvisor recommend' alone gives the recommendation for a small
+datacenter cluster running web services.
+
+Each question is a flag. Lists take commas or repeated flags (--workloads a,b or
+--workloads a --workloads b); booleans take --flag or --flag=false.`, `按照以参数或回答文件给出的回答，为所请求的每个类别（engine、orchestrator、sandbox、gpu、
+wasm-runtime）的候选排序。未回答的问题取默认值；只运行 'stackadvisor recommend' 得到的是
+运行 Web 服务的小型数据中心集群的建议。
+
+每个问题都是一个参数。列表用逗号分隔或重复给出（--workloads a,b 或
+--workloads a --workloads b）；布尔值写作 --flag 或 --flag=false。`},
+	"help.recommend.example": {`  # The default answers, as a table
+  stackadvisor recommend
+
+  # Untrusted code on hosts without /dev/kvm: which sandbox?
+  stackadvisor recommend --categories sandbox --tenancy untrusted --kvm none
+
+  # Domestic accelerators only, autonomy first, as JSON for another program
+  stackadvisor recommend --categories gpu --domestic --priorities autonomy -f json
+
+  # Answers kept in a file, one of them overridden
+  stackadvisor recommend --answers answers.yaml --scale large -o report.json -f json`, `  # 默认回答，以表格输出
+  stackadvisor recommend
+
+  # 主机上没有 /dev/kvm，要运行不可信代码：选哪种沙箱？
+  stackadvisor recommend --categories sandbox --tenancy untrusted --kvm none
+
+  # 只考虑国产加速卡，自主可控优先，输出 JSON 供其他程序使用
+  stackadvisor recommend --categories gpu --domestic --priorities autonomy -f json
+
+  # 回答保存在文件中，并覆盖其中一项
+  stackadvisor recommend --answers answers.yaml --scale large -o report.json -f json`},
+	"help.wizard.short": {"Answer the questions interactively, then get the report", "以交互方式回答问题，然后得到报告"},
+	"help.wizard.long": {`Ask the questions one topic at a time in the terminal (the GPU and WebAssembly pages
+appear only when those categories are chosen), then print the same report as
+'stackadvisor recommend' and the equivalent recommend command, so the answers can be
+scripted. The form draws on standard error: 'wizard -f json > out.json' leaves clean JSON.
+
+--accessible (or ACCESSIBLE=1) asks with plain numbered prompts read line by line, for
+screen readers and for scripts: a number picks an option (in a list it toggles one, and 0
+or an empty line confirms); an empty line keeps the value shown; at the end of input the
+remaining questions keep their current values (from --answers, or the defaults).`, `在终端中按主题逐页提问（只有选择了 GPU 和 WebAssembly 类别时才出现相应页面），然后输出与
+'stackadvisor recommend' 相同的报告以及等价的 recommend 命令，便于把回答写进脚本。表单画在
+标准错误上：'wizard -f json > out.json' 得到的是干净的 JSON。
+
+--accessible（或 ACCESSIBLE=1）改用逐行读取的编号提示，供读屏软件和脚本使用：输入数字选择
+一项（在列表中则切换一项，输入 0 或空行确认）；空行保留显示的值；输入结束时，其余问题保留
+当前值（来自 --answers 或默认值）。`},
+	"help.explain.short": {"Why a candidate scored what it did, or why it was excluded", "候选为何得到这个分数，或为何被排除"},
+	"help.explain.long": {`Show one candidate under the given answers: its score breakdown criterion by criterion
+(weight × normalised value = points), every rule that touched it with its reason, source and
+file, and, when it is excluded, the rules that excluded it and the single answer changes that
+would readmit it. Takes the same answer flags as recommend.`, `在给定的回答下展示一个候选：逐项标准的得分构成（权重 × 归一化取值 = 分数），影响它的每条
+规则及其理由、来源和文件；若它被排除，则列出排除它的规则，以及能让它重新入选的单项回答改动。
+接受与 recommend 相同的回答参数。`},
+	"help.adr.short": {"Write the decision for one category as an Architecture Decision Record (MADR)", "把一个类别的决策写成架构决策记录（MADR）"},
+	"help.adr.long": {`Write an Architecture Decision Record in the MADR layout for one category's decision:
+status (proposed), the context from your answers, the decision drivers (priorities and hard
+constraints), the options considered with their scores, the outcome with its reasons, the
+consequences (good, bad, and where the report was corrected), and the exact recommend command
+and knowledge-base digest that reproduce it. Takes the same answer flags as recommend; -o
+creates missing folders (docs/adr/…).`, `按 MADR 格式为一个类别的决策写一份架构决策记录：状态（提议）、来自你的回答的背景、决策因素
+（优先项与硬性约束）、带得分的备选方案、结果及理由、影响（好处、代价，以及报告被更正之处），
+以及能复现它的 recommend 命令和知识库摘要。接受与 recommend 相同的回答参数；-o 会创建缺少的
+文件夹（docs/adr/…）。`},
+	"help.compare.short":        {"Candidates of one category side by side, every value with its source", "并排比较同一类别的候选，每个取值都注明来源"},
+	"help.show.short":           {"One candidate: summary, attributes with sources, corrections", "一个候选：简介、带来源的属性、更正"},
+	"help.list.short":           {"The candidates of every category, or of one", "所有类别（或某一类别）的候选"},
+	"help.questions.short":      {"Every question: flag, type, allowed values, default and help", "所有问题：参数、类型、可选值、默认值与说明"},
+	"help.rules.short":          {"Work with rule files", "处理规则文件"},
+	"help.rules.validate.short": {"Check rule files: one file:line:col: message per problem", "检查规则文件：每个问题一行 file:line:col: message"},
+	"help.rules.validate.long": {`Check rule files as stackadvisor loads them: each PATH (a directory of *.yaml files or a
+file) is an overlay on the embedded base, in the order given, like --rules. Without PATH the
+embedded base is checked. Every problem is printed as file:line:col: message; the exit code is
+2 when there is any. Notes (an overlay's text without Chinese, which falls back to English)
+are printed as file:line:col: note: message and do not fail the check. -f json gives
+{"valid", "files", "problems": [{file, line, col, message}], "notes": [...]} for editors and CI.`, `按 stackadvisor 加载规则的方式检查规则文件：每个 PATH（一个含 *.yaml 文件的目录或一个文件）
+都是叠加在内嵌知识库之上的一层，按给出的顺序叠加，与 --rules 相同。不给 PATH 时检查内嵌知识库。
+每个问题输出为 file:line:col: message；有任何问题时退出码为 2。提示（叠加层中缺少中文的文本，
+会回退为英文）输出为 file:line:col: note: message，不会使检查失败。-f json 输出
+{"valid", "files", "problems": [{file, line, col, message}], "notes": [...]}，供编辑器和 CI 使用。`},
+	"help.rules.test.short": {"Run scenario files against the rules: a line per scenario, exit 1 on a failure", "用场景文件测试规则：每个场景一行，有失败时退出码为 1"},
+	"help.rules.test.long": {`Run scenario files — answers, and what the ranking must then show — against the embedded
+knowledge base with the --rules overlays on top, the way an organisation tests its policy
+(as kyverno test or opa test do). Each PATH is a scenario file or a directory of them
+(*.yaml, in name order). The format is that of the base's own tests (testdata/scenarios),
+described in rules/README.md: name, answers, and per category top, top_in, excluded,
+not_excluded, order, rules, corrections, empty.
+
+Prints PASS or FAIL per scenario, with every failed expectation below it, then a summary;
+the exit code is 1 when a scenario fails and 2 when a scenario file cannot be read.
+-f json gives {"passed", "failed", "scenarios": [{file, name, passed, failures}]}.`, `在内嵌知识库加上 --rules 叠加层之上运行场景文件（一组回答，以及排名随之必须呈现的结果），
+就像组织测试自己的策略那样（类似 kyverno test 或 opa test）。每个 PATH 是一个场景文件或
+包含场景文件的目录（*.yaml，按文件名顺序）。格式与知识库自身的测试（testdata/scenarios）
+相同，见 rules/README.md：name、answers，以及每个类别的 top、top_in、excluded、
+not_excluded、order、rules、corrections、empty。
+
+每个场景输出 PASS 或 FAIL，下面列出每条未满足的期望，最后是汇总；有场景失败时退出码为 1，
+场景文件无法读取时为 2。-f json 输出 {"passed", "failed", "scenarios": [{file, name, passed, failures}]}。`},
+	"help.schema.short": {"Print a JSON Schema (draft 2020-12): of the report, a rule file or an answers file", "输出 JSON Schema（draft 2020-12）：报告、规则文件或回答文件的"},
+	"help.schema.long": {`Print the JSON Schema of the JSON report (-f json), of a rule file or of an answers file.
+Editors use the rule and answers schemas for completion and checks, e.g. with the YAML
+language server: # yaml-language-server: $schema=rules.schema.json`, `输出 JSON 报告（-f json）、规则文件或回答文件的 JSON Schema。编辑器可借助规则和回答的
+Schema 做补全和检查，例如配合 YAML 语言服务器：# yaml-language-server: $schema=rules.schema.json`},
+	"help.version.short":    {"The tool's version and revision, and the knowledge base's version and digest", "工具的版本与修订，以及知识库的版本与摘要"},
+	"help.exit-codes.short": {"What the exit codes mean", "退出码的含义"},
+	"help.exit-codes.long": {`Exit codes of stackadvisor:
+
+  0    success
+  1    runtime failure (writing the report or answers, an internal error)
+  2    usage error: unknown flag or value, an answers or rule file that is missing, unreadable or invalid
+  3    a requested category has no candidate left after exclusions (the report is still printed)
+  130  interrupted (SIGINT, Ctrl-C)
+  143  terminated (SIGTERM)
+
+An interrupted or failed run leaves the file named by -o or --save as it was. When the reader
+of the output goes away (stackadvisor … | head -1), the run ends quietly with 0.
+
+Errors are printed on standard error as one sentence that names what was wrong and what is
+allowed.`, `stackadvisor 的退出码：
+
+  0    成功
+  1    运行失败（写入报告或回答时出错，或内部错误）
+  2    用法错误：未知的参数或取值；回答文件或规则文件缺失、无法读取或无效
+  3    所请求的某个类别在排除之后没有剩余候选（报告仍会输出）
+  130  被中断（SIGINT，Ctrl-C）
+  143  被终止（SIGTERM）
+
+被中断或失败的运行不会改动 -o 或 --save 指定的文件。输出的读取方离开时
+（stackadvisor … | head -1），运行安静地结束，退出码为 0。
+
+错误以一句话输出到标准错误，说明哪里出错以及允许的取值。`},
+	"help.completion.short":       {"Generate the autocompletion script for the specified shell", "为指定的 shell 生成自动补全脚本"},
+	"help.help.short":             {"Help about any command", "查看任意命令的帮助"},
+	"help.usage":                  {"Usage:", "用法："},
+	"help.aliases":                {"Aliases:", "别名："},
+	"help.examples":               {"Examples:", "示例："},
+	"help.commands":               {"Available Commands:", "可用命令："},
+	"help.flags":                  {"Flags:", "参数："},
+	"help.global-flags":           {"Global Flags:", "全局参数："},
+	"help.topics":                 {"Additional help topics:", "其他帮助主题："},
+	"help.more":                   {`Use "%s [command] --help" for more information about a command.`, `运行 "%s [command] --help" 查看某个命令的详细说明。`},
+	"help.flag-default":           {"(default %s)", "（默认 %s）"},
+	"help.see-topic":              {"'%s help %s'", "'%s help %s'"},
+	"flag.help":                   {"help for %s", "显示 %s 的帮助"},
+	"flag.version":                {"version for %s", "显示 %s 的版本"},
+	"flag.lang":                   {"language of the output: en or zh (default from LC_ALL, LC_MESSAGES or LANG)", "输出语言：en 或 zh（默认取自 LC_ALL、LC_MESSAGES 或 LANG）"},
+	"flag.no-color":               {"never use color (also: NO_COLOR, or output that is not a terminal)", "不使用颜色（设置 NO_COLOR 或输出不是终端时同样如此）"},
+	"flag.rules":                  {"add an organisation's rule files (a directory or a file) on top of the embedded ones; repeatable (also: STACKADVISOR_RULES, a path list)", "在内嵌规则之上叠加组织自己的规则文件（目录或文件）；可重复（也可用 STACKADVISOR_RULES，路径列表）"},
+	"flag.format":                 {"output format: %s", "输出格式：%s"},
+	"flag.output":                 {"write to this file instead of standard output (- is standard output); a regular file is replaced atomically, a device or FIFO written in place", "写入该文件而不是标准输出（- 表示标准输出）；普通文件以原子方式替换，设备或 FIFO 原地写入"},
+	"flag.jq":                     {"filter the JSON output with a jq expression (implies -f json); strings print raw", "用 jq 表达式过滤 JSON 输出（隐含 -f json）；字符串按原样输出"},
+	"flag.jq-timeout":             {"stop a --jq filter that runs longer than this (0: no limit)", "--jq 过滤器运行超过该时长即停止（0 表示不限）"},
+	"flag.what-if":                {"list, per category, every single answer change that would change the top pick", "按类别列出会改变首选的每一项单独回答改动"},
+	"flag.detect":                 {"fill unanswered questions from this machine: /dev/kvm, root or not, systemd, GPUs", "用本机情况填写未回答的问题：/dev/kvm、是否为 root、systemd、GPU"},
+	"flag.answers":                {"read answers from a YAML or JSON file (flags override it)", "从 YAML 或 JSON 文件读取回答（参数优先）"},
+	"flag.wizard.answers":         {"pre-fill the form from a YAML or JSON answers file", "用 YAML 或 JSON 回答文件预先填写表单"},
+	"flag.save":                   {"write the answers to this file (an answers file for recommend --answers)", "把回答写入该文件（供 recommend --answers 使用的回答文件）"},
+	"flag.wizard.detect":          {"pre-fill unanswered questions from this machine: /dev/kvm, root or not, systemd, GPUs", "用本机情况预先填写未回答的问题：/dev/kvm、是否为 root、systemd、GPU"},
+	"flag.accessible":             {"plain line-by-line prompts for screen readers (also: ACCESSIBLE=1)", "为读屏软件提供逐行的纯文本提示（也可用 ACCESSIBLE=1）"},
+	"flag.date":                   {"the decision's date for the record's front matter (YYYY-MM-DD); none by default, so the record is reproducible", "写入记录开头的决策日期（YYYY-MM-DD）；默认不写，使记录可以复现"},
+	"flag.q.one-of":               {" — one of %s", " — 取值之一：%s"},
+	"flag.q.any-of":               {" — any of %s, comma-separated or repeated", " — 可多选：%s，用逗号分隔或重复给出"},
+	"flag.q.at-most":              {", at most %d", "，最多 %d 项"},
+	"flag.q.default-plus":         {" [default: %s, plus values that follow from other answers]", " [默认：%s，另加由其他回答推出的值]"},
+	"flag.q.default-none":         {" [default: none]", " [默认：无]"},
+	"flag.q.default":              {" [default: %s]", " [默认：%s]"},
+	"help.completion.shell.short": {"Generate the autocompletion script for %s", "生成 %s 的自动补全脚本"},
+	"help.completion.long": {`Generate the autocompletion script for stackadvisor for the specified shell.
+See each sub-command's help for details on how to use the generated script.`, `为指定的 shell 生成 stackadvisor 的自动补全脚本。
+生成的脚本如何使用，见各子命令的帮助。`},
+	"help.completion.shell.long": {`Generate the autocompletion script for %[1]s. Load it in the current session with
+
+  source <(stackadvisor completion %[1]s)
+
+or write it where your shell reads completions at start-up (see your shell's manual); the
+release archives carry it in completions/stackadvisor.%[1]s.`, `生成 %[1]s 的自动补全脚本。在当前会话中加载：
+
+  source <(stackadvisor completion %[1]s)
+
+或写到 shell 启动时读取补全脚本的位置（见 shell 的手册）；发布包的 completions/stackadvisor.%[1]s
+中也带有该脚本。`},
+	"flag.no-descriptions": {"disable completion descriptions", "补全时不显示说明"},
 	// Detection of the machine (pkg/detect)
 	"detect.kvm-open":          {"/dev/kvm can be opened", "/dev/kvm 可以打开"},
 	"detect.kvm-missing":       {"/dev/kvm does not exist", "/dev/kvm 不存在"},
