@@ -47,6 +47,10 @@ func Generate(b *knowledge.Base) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	questionsDigest, err := knowledge.EmbeddedQuestionsDigest()
+	if err != nil {
+		return nil, err
+	}
 	var out bytes.Buffer
 	out.WriteString(Header + "\n\n")
 	out.WriteString("//go:build !stackadvisor_nogen\n\n")
@@ -56,7 +60,8 @@ func Generate(b *knowledge.Base) ([]byte, error) {
 		out.WriteString(a + "\n")
 	}
 	out.WriteString("precompiled = func() *Base { return precompiledBase }\n")
-	out.WriteString("precompiledPositions = positionTable\n}\n\n")
+	out.WriteString("precompiledPositions = positionTable\n")
+	fmt.Fprintf(&out, "precompiledQuestionsDigest = %q\n}\n\n", questionsDigest)
 	out.WriteString("// positionTable holds the file:line:col of every position in the base, in walk order.\n")
 	fmt.Fprintf(&out, "const positionTable = %s\n\n", strconv.Quote(positions))
 	fmt.Fprintf(&out, "var precompiledBase = %s\n\n", body)

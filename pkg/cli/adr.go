@@ -85,9 +85,7 @@ func newADRCmd(s *Streams, g *globalOptions) *cobra.Command {
 			})
 		},
 	}
-	if b, err := knowledge.Embedded(); err == nil {
-		answers = addAnswerFlags(cmd, b, g.ui)
-	}
+	answers = addAnswerFlags(cmd, g)
 	addOutputFlags(cmd, g, &out, "markdown", "json")
 	cmd.Flags().StringVar(&date, "date", "", i18n.T(g.ui, "flag.date"))
 	return cmd

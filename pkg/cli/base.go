@@ -56,10 +56,27 @@ func readYAMLFiles(path, what, kind string) ([]knowledge.File, error) {
 	return files, nil
 }
 
+// The two ways the commands read the embedded base: its questions alone, to build the flags,
+// and the whole base, when a command runs. Variables, so that a test can tell when each is read
+// and what happens when one fails.
+var (
+	readEmbeddedQuestions = knowledge.EmbeddedQuestions
+	readEmbeddedBase      = knowledge.Embedded
+)
+
+// embeddedQuestions are the questions of the embedded base, read once per command tree: all
+// that building the flags needs.
+func (g *globalOptions) embeddedQuestions() ([]*knowledge.Question, error) {
+	if g.questions == nil && g.questionsErr == nil {
+		g.questions, g.questionsErr = readEmbeddedQuestions()
+	}
+	return g.questions, g.questionsErr
+}
+
 // loadBase is the embedded knowledge base with the organisation's overlays on top. Invalid
 // overlays are usage errors that list every problem with its file:line:col.
 func (g *globalOptions) loadBase(s *Streams) (*knowledge.Base, error) {
-	base, err := knowledge.Embedded()
+	base, err := readEmbeddedBase()
 	if err != nil {
 		return nil, failuref("the embedded knowledge base is invalid:\n%v", err)
 	}

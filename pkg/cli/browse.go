@@ -256,7 +256,7 @@ func (g *globalOptions) completionBase(s *Streams) (*knowledge.Base, error) {
 	if b, err := g.loadBase(s); err == nil {
 		return b, nil
 	}
-	return knowledge.Embedded()
+	return readEmbeddedBase()
 }
 
 // completionLang is the language for completion descriptions; English when --lang is not one

@@ -57,9 +57,7 @@ func newExplainCmd(s *Streams, g *globalOptions) *cobra.Command {
 			})
 		},
 	}
-	if b, err := knowledge.Embedded(); err == nil {
-		answers = addAnswerFlags(cmd, b, g.ui)
-	}
+	answers = addAnswerFlags(cmd, g)
 	addOutputFlags(cmd, g, &out, "table", "json", "yaml")
 	return cmd
 }

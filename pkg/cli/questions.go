@@ -70,11 +70,19 @@ type answerFlags struct {
 }
 
 // addAnswerFlags registers one flag per question (generated from questions.yaml) and
-// --answers, with completion of the allowed values.
-func addAnswerFlags(cmd *cobra.Command, b *knowledge.Base, lang string) *answerFlags {
-	af := &answerFlags{base: b}
+// --answers, with completion of the allowed values. Only the questions are read here; the
+// command loads the base when it runs (and sets af.base). When even the questions cannot be
+// read, unknown flags are let through, so that the command reports the load error itself,
+// as every command does, instead of an unknown --kvm.
+func addAnswerFlags(cmd *cobra.Command, g *globalOptions) *answerFlags {
+	af := &answerFlags{}
 	fs := cmd.Flags()
-	for _, q := range b.Questions {
+	lang := g.ui
+	questions, err := g.embeddedQuestions()
+	if err != nil {
+		cmd.FParseErrWhitelist.UnknownFlags = true
+	}
+	for _, q := range questions {
 		f := &questionFlag{q: q}
 		af.flags = append(af.flags, f)
 		fs.Var(f, q.ID, flagUsage(q, lang))

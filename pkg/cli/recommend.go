@@ -27,7 +27,6 @@ type recommendOptions struct {
 
 func newRecommendCmd(s *Streams, g *globalOptions) *cobra.Command {
 	opts := &recommendOptions{streams: s, global: g}
-	base, baseErr := knowledge.Embedded()
 	cmd := &cobra.Command{
 		Use:               "recommend [flags]",
 		Short:             i18n.T(g.ui, "help.recommend.short"),
@@ -36,16 +35,10 @@ func newRecommendCmd(s *Streams, g *globalOptions) *cobra.Command {
 		Args:              noArgs,
 		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if baseErr != nil {
-				return failuref("the embedded knowledge base is invalid:\n%v", baseErr)
-			}
 			return opts.run(cmd)
 		},
 	}
-	if baseErr == nil {
-		opts.base = base
-		opts.answers = addAnswerFlags(cmd, base, g.ui)
-	}
+	opts.answers = addAnswerFlags(cmd, g)
 	addOutputFlags(cmd, g, &opts.out, report.Formats...)
 	cmd.Flags().BoolVar(&opts.whatIf, "what-if", false, i18n.T(g.ui, "flag.what-if"))
 	cmd.Flags().BoolVar(&opts.detect, "detect", false, i18n.T(g.ui, "flag.detect"))

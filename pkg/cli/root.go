@@ -110,6 +110,9 @@ type globalOptions struct {
 	rules   []string
 	// ui is the language of help texts, chosen before the flags are parsed (uiLang).
 	ui string
+	// questions (or the error reading them) build the question flags; see embeddedQuestions.
+	questions    []*knowledge.Question
+	questionsErr error
 }
 
 // NewRoot builds the command tree, its help in the language of the environment.
@@ -144,13 +147,13 @@ func newRoot(s *Streams, ui string) *cobra.Command {
   stackadvisor recommend --categories gpu --domestic --priorities autonomy -f json`,
 		SilenceErrors:     true,
 		SilenceUsage:      true,
-		Version:           versionLine(),
+		Version:           ToolVersion(), // the knowledge base's part is added when --version prints
 		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: false},
 	}
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
-	root.SetVersionTemplate("stackadvisor {{.Version}}\n")
+	root.SetVersionTemplate(`stackadvisor {{.Version}}{{knowledgeBaseVersion "` + ui + `"}}` + "\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &ExitError{Code: ExitUsage, Err: err}
 	})
@@ -196,7 +199,10 @@ func flagDefaults(lang, usages string) string {
 // localize gives cobra's own parts — the usage template's headings, the help and version
 // flags, the help and completion commands — the help's language.
 func localize(root *cobra.Command, ui string) {
-	templateFuncsOnce.Do(func() { cobra.AddTemplateFunc("flagDefaults", flagDefaults) })
+	templateFuncsOnce.Do(func() {
+		cobra.AddTemplateFunc("flagDefaults", flagDefaults)
+		cobra.AddTemplateFunc("knowledgeBaseVersion", knowledgeBaseVersion)
+	})
 	tpl := root.UsageTemplate()
 	for _, h := range []struct{ en, key string }{
 		{"Usage:", "help.usage"}, {"Aliases:", "help.aliases"}, {"Examples:", "help.examples"},
@@ -274,14 +280,14 @@ func fixedCompletion(values ...string) cobra.CompletionFunc {
 	}
 }
 
-// versionLine is what --version prints after the program name: the tool's version and the
-// embedded knowledge base's version and digest.
-func versionLine() string {
-	v := ToolVersion()
-	if b, err := knowledge.Embedded(); err == nil {
-		v += fmt.Sprintf(" (knowledge base %s, %s)", b.Version, b.Digest)
+// knowledgeBaseVersion is what --version prints after the tool's version: the embedded
+// knowledge base's version and digest, loaded only when --version is given.
+func knowledgeBaseVersion(lang string) string {
+	b, err := readEmbeddedBase()
+	if err != nil {
+		return ""
 	}
-	return v
+	return i18n.Tf(lang, "cli.version-kb", i18n.T(lang, "cli.knowledge-base"), b.Version, b.Digest)
 }
 
 // ToolVersion is the module version from the build information ("devel" for a local build).

@@ -113,6 +113,7 @@ var catalog = map[string][2]string{
 	"cli.validate-ok":      {"%d rule files, no problems.", "%d 个规则文件，没有问题。"},
 	"cli.unknown-revision": {"unknown revision", "修订未知"},
 	"cli.modified":         {" (modified)", "（有未提交的修改）"},
+	"cli.version-kb":       {" (%s %s, %s)", "（%s %s，%s）"},
 	"cli.knowledge-base":   {"knowledge base", "知识库"},
 	"cli.equivalent":       {"The same answers as a command:", "等价的命令："},
 	// Command help (pkg/cli): help.<command path>.short|long, flag.<name>

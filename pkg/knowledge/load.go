@@ -92,6 +92,40 @@ var (
 // decoded and validated when it was generated (without its positions: precompiledPositions).
 var precompiled func() *Base
 
+// precompiledQuestionsDigest, when set (by embedded_gen.go), is the digest of the
+// questions.yaml the precompiled base was made from.
+var precompiledQuestionsDigest string
+
+// questionsFile is the embedded file that holds the questions.
+const questionsFile = "questions.yaml"
+
+// EmbeddedQuestionsDigest is the sha256 of the embedded questions.yaml.
+func EmbeddedQuestionsDigest() (string, error) {
+	data, err := fs.ReadFile(rules.FS, questionsFile)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(data)
+	return "sha256:" + hex.EncodeToString(sum[:]), nil
+}
+
+// EmbeddedQuestions returns the questions of the embedded base without checking the rest of
+// it: the precompiled questions when they were made from this questions.yaml (a hash of one
+// small file), else those of the whole base, loaded. Building the command line's flags needs
+// only these, so --help and completion do not pay for the base.
+func EmbeddedQuestions() ([]*Question, error) {
+	if precompiled != nil && precompiledQuestionsDigest != "" {
+		if d, err := EmbeddedQuestionsDigest(); err == nil && d == precompiledQuestionsDigest {
+			return precompiled().Questions, nil
+		}
+	}
+	b, err := Embedded()
+	if err != nil {
+		return nil, err
+	}
+	return b.Questions, nil
+}
+
 // Embedded returns the knowledge base built into the binary, loaded once. The Go form of
 // the base (embedded_gen.go) is used when it was generated from exactly these rule files;
 // otherwise the files are decoded and validated.
