@@ -58,7 +58,7 @@ func (o *outputOptions) check(cmd *cobra.Command) error {
 		if err != nil {
 			var pe *gojq.ParseError
 			if errors.As(err, &pe) {
-				return usageErrorf("--jq: %v\n  %s\n  %s^", err, o.jq, strings.Repeat(" ", max(0, pe.Offset-len(pe.Token))))
+				return usageNoHintf("--jq: %v\n  %s\n  %s^", err, o.jq, strings.Repeat(" ", max(0, pe.Offset-len(pe.Token))))
 			}
 			return usageErrorf("--jq: %v", err)
 		}

@@ -69,7 +69,7 @@ func findCandidate(b *knowledge.Base, id string) (*knowledge.Candidate, error) {
 	}
 	ids := allCandidateIDs(b)
 	if near := knowledge.Closest(id, ids); near != "" {
-		return nil, usageErrorf("unknown candidate %q; did you mean %q?", id, near)
+		return nil, usageNoHintf("unknown candidate %q; did you mean %q?", id, near)
 	}
 	return nil, usageErrorf("unknown candidate %q; candidates: %s", id, strings.Join(ids, ", "))
 }

@@ -63,6 +63,12 @@ func usageErrorf(format string, args ...any) error {
 	return &ExitError{Code: ExitUsage, Err: fmt.Errorf(format, args...)}
 }
 
+// usageNoHintf is a usage error whose message already says what to do (or spans lines), so
+// the pointer to --help is left out.
+func usageNoHintf(format string, args ...any) error {
+	return &ExitError{Code: ExitUsage, Err: fmt.Errorf(format, args...), NoHint: true}
+}
+
 // fileErrorf is a usage error about the content of a file the user gave.
 func fileErrorf(format string, args ...any) error {
 	return &ExitError{Code: ExitUsage, Err: fmt.Errorf(format, args...), NoHint: true}
@@ -96,7 +102,7 @@ func MainContext(ctx context.Context, args []string, s *Streams) int {
 		code = ee.Code
 	}
 	msg := strings.TrimSpace(err.Error())
-	if code == ExitUsage && (ee == nil || !ee.NoHint) && !strings.Contains(msg, "\n") && !strings.HasSuffix(msg, ".") && !strings.HasSuffix(msg, "?") {
+	if code == ExitUsage && (ee == nil || !ee.NoHint) {
 		msg += fmt.Sprintf("; see '%s --help'", cmd.CommandPath())
 	}
 	fmt.Fprintln(s.Err, "stackadvisor: "+msg)

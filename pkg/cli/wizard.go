@@ -86,7 +86,7 @@ func (o *wizardOptions) run(ctx context.Context) error {
 		if isTerminal(s.In) {
 			which = "standard error" // the form draws there, to keep standard output clean
 		}
-		return usageErrorf("the wizard needs a terminal on standard input and standard error, and %s is not one; pass the answers as flags to 'stackadvisor recommend', or run 'stackadvisor wizard --accessible' to answer line by line.", which)
+		return usageNoHintf("the wizard needs a terminal on standard input and standard error, and %s is not one; pass the answers as flags to 'stackadvisor recommend', or run 'stackadvisor wizard --accessible' to answer line by line.", which)
 	}
 	// Where the answers and the report will go is checked before the questions are asked, so
 	// no answers are lost to a mistyped directory at the end.
