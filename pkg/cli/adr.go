@@ -58,7 +58,7 @@ func newADRCmd(s *Streams, g *globalOptions) *cobra.Command {
 			given["categories"] = knowledge.Value{Type: knowledge.TypeMulti, List: []string{cat.ID}}
 			res, err := engine.Run(b, given)
 			if err != nil {
-				return usageErrorf("%v", err)
+				return usageErrorf("%w", err)
 			}
 			rep := report.Build(b, res, report.Options{Lang: lang, ToolVersion: ToolVersion(), WhatIf: engine.WhatIf(b, given, res)})
 			command := EquivalentCommand(b, given)
@@ -70,7 +70,7 @@ func newADRCmd(s *Streams, g *globalOptions) *cobra.Command {
 			}
 			text, err := report.ADR(b, rep, cat.ID, report.ADROptions{Command: command, Date: date})
 			if err != nil {
-				return failuref("%v", err)
+				return failuref("%w", err)
 			}
 			if !toStdout(out.output) {
 				dir := filepath.Dir(outfile.Target(out.output)) // through a symlink, its target's folder

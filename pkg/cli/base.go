@@ -48,7 +48,7 @@ func readYAMLFiles(path, what, kind string) ([]knowledge.File, error) {
 	prefix := strings.TrimSuffix(path, string(filepath.Separator)) + string(filepath.Separator)
 	files, err := knowledge.ReadFS(os.DirFS(path), ".", prefix)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s %s: %v", what, path, err)
+		return nil, fmt.Errorf("cannot read %s %s: %w", what, path, err)
 	}
 	if len(files) == 0 {
 		return nil, fmt.Errorf("no .yaml %s files in %s", kind, path)
@@ -78,7 +78,7 @@ func (g *globalOptions) embeddedQuestions() ([]*knowledge.Question, error) {
 func (g *globalOptions) loadBase(s *Streams) (*knowledge.Base, error) {
 	base, err := readEmbeddedBase()
 	if err != nil {
-		return nil, failuref("the embedded knowledge base is invalid:\n%v", err)
+		return nil, failuref("the embedded knowledge base is invalid:\n%w", err)
 	}
 	paths := g.rulesLayers(s)
 	if len(paths) == 0 {
@@ -86,13 +86,13 @@ func (g *globalOptions) loadBase(s *Streams) (*knowledge.Base, error) {
 	}
 	embedded, err := knowledge.EmbeddedFiles()
 	if err != nil {
-		return nil, failuref("%v", err)
+		return nil, failuref("%w", err)
 	}
 	layers := [][]knowledge.File{embedded}
 	for _, p := range paths {
 		files, err := readRules(p)
 		if err != nil {
-			return nil, usageErrorf("%v", err)
+			return nil, usageErrorf("%w", err)
 		}
 		layers = append(layers, files)
 	}
@@ -101,11 +101,11 @@ func (g *globalOptions) loadBase(s *Streams) (*knowledge.Base, error) {
 		var probs knowledge.Problems
 		if errors.As(err, &probs) {
 			if len(probs) == 1 {
-				return nil, fileErrorf("invalid rules: %v", err)
+				return nil, fileErrorf("invalid rules: %w", err)
 			}
 			return nil, fileErrorf("invalid rules (%d problems):\n%v", len(probs), err)
 		}
-		return nil, fileErrorf("invalid rules: %v", err)
+		return nil, fileErrorf("invalid rules: %w", err)
 	}
 	return b, nil
 }

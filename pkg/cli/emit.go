@@ -58,12 +58,12 @@ func (o *outputOptions) check(cmd *cobra.Command) error {
 		if err != nil {
 			var pe *gojq.ParseError
 			if errors.As(err, &pe) {
-				return usageNoHintf("--jq: %v\n  %s\n  %s^", err, o.jq, strings.Repeat(" ", max(0, pe.Offset-len(pe.Token))))
+				return usageNoHintf("--jq: %w\n  %s\n  %s^", err, o.jq, strings.Repeat(" ", max(0, pe.Offset-len(pe.Token))))
 			}
-			return usageErrorf("--jq: %v", err)
+			return usageErrorf("--jq: %w", err)
 		}
 		if o.code, err = gojq.Compile(q); err != nil {
-			return usageErrorf("--jq: %v", err)
+			return usageErrorf("--jq: %w", err)
 		}
 	}
 	if !slices.Contains(o.formats, o.format) {
@@ -90,16 +90,16 @@ func render(ctx context.Context, w io.Writer, s *Streams, g *globalOptions, o *o
 		return runJQ(ctx, w, o.code, doc, o.jqTimeout)
 	case o.format == "json":
 		if err := report.WriteJSON(&buf, doc); err != nil {
-			return failuref("cannot encode JSON: %v", err)
+			return failuref("cannot encode JSON: %w", err)
 		}
 	case o.format == "yaml":
 		if err := report.WriteYAML(&buf, doc); err != nil {
-			return failuref("cannot encode YAML: %v", err)
+			return failuref("cannot encode YAML: %w", err)
 		}
 	default:
 		cw := colorWriter(&buf, s, toStdout(o.output) && !g.noColor)
 		if err := text(cw, outputWidth(s, toStdout(o.output))); err != nil {
-			return failuref("cannot render: %v", err)
+			return failuref("cannot render: %w", err)
 		}
 	}
 	_, err := w.Write(buf.Bytes())
@@ -148,11 +148,11 @@ type flusher interface{ Flush() error }
 func runJQ(ctx context.Context, w io.Writer, code *gojq.Code, doc any, timeout time.Duration) error {
 	raw, err := json.Marshal(doc)
 	if err != nil {
-		return failuref("cannot encode JSON: %v", err)
+		return failuref("cannot encode JSON: %w", err)
 	}
 	var v any
 	if err := json.Unmarshal(raw, &v); err != nil {
-		return failuref("cannot decode JSON: %v", err)
+		return failuref("cannot decode JSON: %w", err)
 	}
 	ctx, stop := context.WithCancelCause(ctx)
 	defer stop(nil)
@@ -243,14 +243,14 @@ func runJQ(ctx context.Context, w io.Writer, code *gojq.Code, doc any, timeout t
 			if ctx.Err() != nil {
 				return context.Cause(ctx)
 			}
-			return &ExitError{Code: ExitUsage, Err: fmt.Errorf("--jq: %v", err), NoHint: true}
+			return &ExitError{Code: ExitUsage, Err: fmt.Errorf("--jq: %w", err), NoHint: true}
 		}
 		scratch.Reset()
 		if str, isStr := x.(string); isStr {
 			scratch.WriteString(str)
 			scratch.WriteByte('\n')
 		} else if err := report.WriteJSON(&scratch, x); err != nil {
-			return failuref("--jq: a result cannot be written as JSON: %v", err)
+			return failuref("--jq: a result cannot be written as JSON: %w", err)
 		}
 		if err := write(scratch.Bytes()); err != nil {
 			return err

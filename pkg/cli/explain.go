@@ -48,7 +48,7 @@ func newExplainCmd(s *Streams, g *globalOptions) *cobra.Command {
 			}
 			ex, err := engine.Explain(b, given, args[0])
 			if err != nil {
-				return usageErrorf("%v", err)
+				return usageErrorf("%w", err)
 			}
 			doc := report.BuildExplanation(b, ex, lang)
 			return emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, width int) error {

@@ -139,7 +139,7 @@ func (o *output) close(ctx context.Context, runErr error) error {
 		return failuref("cannot write %s: %v", o.path, o.err)
 	}
 	if err := o.file.Commit(); err != nil {
-		return failuref("cannot write %s: %v", o.path, err)
+		return failuref("cannot write %s: %w", o.path, err)
 	}
 	return nil
 }

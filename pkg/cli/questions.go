@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -146,7 +147,7 @@ func (af *answerFlags) given(cmd *cobra.Command) (knowledge.Answers, error) {
 		}
 		v, err := f.value()
 		if err != nil {
-			return nil, usageErrorf("--%s: %v", f.q.ID, err)
+			return nil, usageErrorf("--%s: %w", f.q.ID, err)
 		}
 		answers[f.q.ID] = v
 	}
@@ -179,8 +180,9 @@ func readUserFile(path string) ([]byte, error) {
 }
 
 func unwrapPathError(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return fmt.Errorf("%s: %v", pe.Path, pe.Err)
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
 	}
 	return err
 }

@@ -82,7 +82,7 @@ type runOptions struct {
 func recommendAndWrite(ctx context.Context, s *Streams, g *globalOptions, b *knowledge.Base, given knowledge.Answers, lang string, out *outputOptions, ro runOptions) error {
 	res, err := engine.Run(b, given)
 	if err != nil {
-		return usageErrorf("%v", err)
+		return usageErrorf("%w", err)
 	}
 	opts := report.Options{Lang: lang, ToolVersion: ToolVersion(), Given: given, Detected: ro.detected, Notes: ro.notes}
 	if ro.whatIf {

@@ -62,7 +62,7 @@ func newRulesTestCmd(s *Streams, g *globalOptions) *cobra.Command {
 			for _, p := range args {
 				files, err := readYAMLFiles(p, "scenarios", "scenario")
 				if err != nil {
-					return usageErrorf("%v", err)
+					return usageErrorf("%w", err)
 				}
 				for _, f := range files {
 					sc, err := scenario.Parse(f.Name, f.Data)
@@ -161,14 +161,14 @@ func newRulesValidateCmd(s *Streams, g *globalOptions) *cobra.Command {
 			}
 			embedded, err := knowledge.EmbeddedFiles()
 			if err != nil {
-				return failuref("%v", err)
+				return failuref("%w", err)
 			}
 			layers := [][]knowledge.File{embedded}
 			doc := validation{Problems: []problemEntry{}, Notes: []problemEntry{}}
 			for _, p := range append(g.rulesLayers(s), args...) {
 				files, err := readRules(p)
 				if err != nil {
-					return usageErrorf("%v", err)
+					return usageErrorf("%w", err)
 				}
 				layers = append(layers, files)
 			}
@@ -180,7 +180,7 @@ func newRulesValidateCmd(s *Streams, g *globalOptions) *cobra.Command {
 			b, err := knowledge.LoadLayers(layers...)
 			var probs knowledge.Problems
 			if err != nil && !errors.As(err, &probs) {
-				return failuref("%v", err)
+				return failuref("%w", err)
 			}
 			for _, p := range probs {
 				doc.Problems = append(doc.Problems, problemEntry{File: p.Pos.File, Line: p.Pos.Line, Col: p.Pos.Col, Message: p.Msg})

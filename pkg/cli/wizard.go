@@ -99,7 +99,7 @@ func (o *wizardOptions) run(ctx context.Context) error {
 	for _, path := range []string{o.out.output, o.save} {
 		if path != "" {
 			if err := checkWritable(path); err != nil {
-				return failuref("%v", err)
+				return failuref("%w", err)
 			}
 		}
 	}
@@ -110,7 +110,7 @@ func (o *wizardOptions) run(ctx context.Context) error {
 	}
 	w, err := wizard.New(base, lang, prefill)
 	if err != nil {
-		return usageErrorf("%v", err)
+		return usageErrorf("%w", err)
 	}
 	if ctx == nil {
 		ctx = context.Background()
@@ -123,7 +123,7 @@ func (o *wizardOptions) run(ctx context.Context) error {
 		return &ExitError{Code: ExitInterrupted, Err: errors.New("interrupted; nothing was written")}
 	}
 	if err != nil {
-		return failuref("the wizard failed: %v", err)
+		return failuref("the wizard failed: %w", err)
 	}
 	if o.save != "" {
 		if err := saveAnswers(ctx, s, base, given, o.save); err != nil {
@@ -150,15 +150,15 @@ func (o *wizardOptions) run(ctx context.Context) error {
 func readAnswersFile(b *knowledge.Base, path string) (knowledge.Answers, error) {
 	data, err := readUserFile(path)
 	if err != nil {
-		return nil, usageErrorf("cannot read the answers file: %v", unwrapPathError(err))
+		return nil, usageErrorf("cannot read the answers file: %w", unwrapPathError(err))
 	}
 	answers, err := b.ParseAnswers(path, data)
 	if err != nil {
 		var probs knowledge.Problems
 		if errors.As(err, &probs) && len(probs) == 1 {
-			return nil, fileErrorf("bad answers file: %v", err)
+			return nil, fileErrorf("bad answers file: %w", err)
 		}
-		return nil, fileErrorf("bad answers file:\n%v", err)
+		return nil, fileErrorf("bad answers file:\n%w", err)
 	}
 	return answers, nil
 }
@@ -174,7 +174,7 @@ func saveAnswers(ctx context.Context, s *Streams, b *knowledge.Base, given knowl
 	var buf bytes.Buffer
 	buf.WriteString("# stackadvisor answers: stackadvisor recommend --answers " + path + "\n")
 	if err := report.WriteYAML(&buf, list); err != nil {
-		return failuref("cannot encode the answers: %v", err)
+		return failuref("cannot encode the answers: %w", err)
 	}
 	return writeFile(ctx, s, path, buf.Bytes())
 }
