@@ -52,10 +52,10 @@ func newADRCmd(s *Streams, g *globalOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if cmd.Flags().Changed("categories") && !slices.Contains(given["categories"].List, cat.ID) {
+			if cmd.Flags().Changed(knowledge.QCategories) && !slices.Contains(given[knowledge.QCategories].List, cat.ID) {
 				return usageErrorf("--categories does not include %s, the category of the record", cat.ID)
 			}
-			given["categories"] = knowledge.Value{Type: knowledge.TypeMulti, List: []string{cat.ID}}
+			given[knowledge.QCategories] = knowledge.Value{Type: knowledge.TypeMulti, List: []string{cat.ID}}
 			res, err := engine.Run(b, given)
 			if err != nil {
 				return usageErrorf("%w", err)

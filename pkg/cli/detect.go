@@ -21,12 +21,12 @@ func applyDetected(b *knowledge.Base, given knowledge.Answers, probe *detect.Res
 		given[f.Question] = f.Value
 		used = append(used, report.Detected{Question: f.Question, Value: f.Value.Any(), Evidence: f.Evidence})
 	}
-	if _, ok := given["categories"]; !ok && len(probe.GPUs) > 0 {
-		if full, err := b.Resolve(given); err == nil && !slices.Contains(full["categories"].List, "gpu") {
-			q := b.Question("categories")
-			if v, err := q.ParseList(append(slices.Clone(full["categories"].List), "gpu")); err == nil {
-				given["categories"] = v
-				used = append(used, report.Detected{Question: "categories", Value: v.Any(), Evidence: gpusPresent(probe)})
+	if _, ok := given[knowledge.QCategories]; !ok && len(probe.GPUs) > 0 {
+		if full, err := b.Resolve(given); err == nil && !slices.Contains(full[knowledge.QCategories].List, knowledge.CategoryGPU) {
+			q := b.Question(knowledge.QCategories)
+			if v, err := q.ParseList(append(slices.Clone(full[knowledge.QCategories].List), knowledge.CategoryGPU)); err == nil {
+				given[knowledge.QCategories] = v
+				used = append(used, report.Detected{Question: knowledge.QCategories, Value: v.Any(), Evidence: gpusPresent(probe)})
 			}
 		}
 	}

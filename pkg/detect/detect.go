@@ -88,9 +88,9 @@ func (r *Result) kvm(root fs.FS) {
 	switch {
 	case err == nil:
 		f.Close()
-		r.Findings = append(r.Findings, Finding{"kvm", knowledge.Value{Type: knowledge.TypeOne, Str: "available"}, r.tr("detect.kvm-open")})
+		r.Findings = append(r.Findings, Finding{knowledge.QKVM, knowledge.Value{Type: knowledge.TypeOne, Str: knowledge.KVMAvailable}, r.tr("detect.kvm-open")})
 	case errors.Is(err, fs.ErrNotExist):
-		r.Findings = append(r.Findings, Finding{"kvm", knowledge.Value{Type: knowledge.TypeOne, Str: "none"}, r.tr("detect.kvm-missing")})
+		r.Findings = append(r.Findings, Finding{knowledge.QKVM, knowledge.Value{Type: knowledge.TypeOne, Str: knowledge.KVMNone}, r.tr("detect.kvm-missing")})
 	default:
 		// Present but not openable (e.g. not in the kvm group): the hosts may well have it.
 		r.warn("detect.kvm-unopenable", unwrap(err))
@@ -108,7 +108,7 @@ func (r *Result) rootless(root fs.FS) {
 		fields := strings.Fields(sc.Text())
 		if len(fields) >= 3 && fields[0] == "Uid:" {
 			euid := fields[2]
-			r.Findings = append(r.Findings, Finding{"rootless", knowledge.Value{Type: knowledge.TypeBool, Bool: euid != "0"},
+			r.Findings = append(r.Findings, Finding{knowledge.QRootless, knowledge.Value{Type: knowledge.TypeBool, Bool: euid != "0"},
 				fmt.Sprintf(r.tr("detect.uid"), euid)})
 			return
 		}
@@ -123,7 +123,7 @@ func (r *Result) systemd(root fs.FS) {
 		return
 	}
 	comm := strings.TrimSpace(string(data))
-	r.Findings = append(r.Findings, Finding{"systemd", knowledge.Value{Type: knowledge.TypeBool, Bool: comm == "systemd"},
+	r.Findings = append(r.Findings, Finding{knowledge.QSystemd, knowledge.Value{Type: knowledge.TypeBool, Bool: comm == "systemd"},
 		fmt.Sprintf(r.tr("detect.pid1"), comm)})
 }
 

@@ -85,7 +85,7 @@ func Run(b *knowledge.Base, given knowledge.Answers) (*Result, error) {
 // Recommend scores every requested category. answers must be resolved (see Base.Resolve).
 func Recommend(b *knowledge.Base, answers knowledge.Answers) *Result {
 	res := &Result{Answers: answers}
-	requested := answers["categories"].List
+	requested := answers[knowledge.QCategories].List
 	for _, cat := range b.Categories {
 		if slices.Contains(requested, cat.ID) {
 			res.Categories = append(res.Categories, scoreCategory(b, cat, answers, ""))
@@ -98,7 +98,7 @@ func Recommend(b *knowledge.Base, answers knowledge.Answers) *Result {
 // exclude it (the rules are still listed), so its score can be explained.
 func scoreCategory(b *knowledge.Base, cat *knowledge.Category, answers knowledge.Answers, unexcluded string) *CategoryResult {
 	cr := &CategoryResult{Category: cat}
-	priorities := answers["priorities"].List
+	priorities := answers[knowledge.QPriorities].List
 	sc := b.Scoring
 
 	// Effective weights: boosted by chosen priorities, then normalised.

@@ -41,7 +41,7 @@ func WhatIf(b *knowledge.Base, given knowledge.Answers, res *Result) map[string]
 	}
 	probes := map[string][]probe{}
 	for _, ch := range Alternatives(b, res.Answers) {
-		if ch.Question.ID == "categories" {
+		if ch.Question.ID == knowledge.QCategories {
 			continue // adding or removing a category changes no category's pick
 		}
 		next, err := b.Resolve(With(given, ch))
@@ -49,7 +49,7 @@ func WhatIf(b *knowledge.Base, given knowledge.Answers, res *Result) map[string]
 			continue
 		}
 		for _, cr := range res.Categories {
-			if !slices.Contains(next["categories"].List, cr.Category.ID) {
+			if !slices.Contains(next[knowledge.QCategories].List, cr.Category.ID) {
 				continue
 			}
 			if !relevant[cr.Category.ID][ch.Question.ID] {

@@ -12,7 +12,7 @@ var severity = []string{VerdictWrong, VerdictDated, VerdictPartly, VerdictUnveri
 var effects = []string{EffectExclude, EffectAdjust, EffectCaveat}
 
 func (v *validator) categoriesPass(files []*file) {
-	catQ := v.b.questions["categories"]
+	catQ := v.b.questions[QCategories]
 	if catQ == nil {
 		return
 	}
@@ -107,7 +107,7 @@ func (v *validator) categoriesPass(files []*file) {
 			}
 		}
 	}
-	prioQ := v.b.questions["priorities"]
+	prioQ := v.b.questions[QPriorities]
 	for _, id := range catQ.ValueIDs() {
 		cat := v.b.categories[id]
 		if cat == nil {

@@ -519,7 +519,7 @@ func (c *Category) Questions() map[string]bool {
 	}
 	for _, cr := range c.Criteria {
 		if len(cr.Priorities) > 0 {
-			set["priorities"] = true
+			set[QPriorities] = true
 		}
 	}
 	return set

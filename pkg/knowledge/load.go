@@ -458,7 +458,7 @@ func (v *validator) questionsPass(files []*file) {
 	for _, t := range v.b.Topics {
 		v.condition(t.ShowWhen)
 	}
-	if v.b.questions["categories"] == nil || v.b.questions["priorities"] == nil {
+	if v.b.questions[QCategories] == nil || v.b.questions[QPriorities] == nil {
 		v.add(keyPos(qFile, "questions"), "the questions must include categories and priorities")
 	}
 }

@@ -82,6 +82,28 @@ func (t Text) In(lang string) string {
 	return t.En
 }
 
+// The questions the code itself reads, beyond what rules say about them: every base must
+// define the first two; detection answers the rest.
+const (
+	// QCategories lists the categories to rank; its values are the category ids.
+	QCategories = "categories"
+	// QPriorities lists the priorities that raise criteria weights.
+	QPriorities = "priorities"
+	// QKVM says whether /dev/kvm is available on the hosts (values KVMAvailable, KVMNone, …).
+	QKVM = "kvm"
+	// QRootless asks for rootless containers; QSystemd whether systemd manages the hosts.
+	QRootless = "rootless"
+	QSystemd  = "systemd"
+	// CategoryGPU is the category detection adds when it finds a GPU.
+	CategoryGPU = "gpu"
+)
+
+// Values of QKVM that detection gives.
+const (
+	KVMAvailable = "available"
+	KVMNone      = "none"
+)
+
 // Langs are the languages every text must exist in.
 var Langs = []string{"en", "zh"}
 

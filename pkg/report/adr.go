@@ -50,7 +50,7 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 	p("## %s\n\n%s\n\n", i18n.T(lang, "report.adr-context"), fmt.Sprintf(i18n.T(lang, "report.adr-context-text"), c.Title))
 	for _, a := range r.Answers {
 		q := b.Question(a.ID)
-		if q == nil || !q.ShowWhen.Holds(answersOf(r)) || (a.ID == "categories") {
+		if q == nil || !q.ShowWhen.Holds(answersOf(r)) || (a.ID == knowledge.QCategories) {
 			continue
 		}
 		p("* %s %s\n", mdEscape(q.Label.In(lang)), "**"+mdEscape(answerText(q, a.Value, lang))+"**")
@@ -60,8 +60,8 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 	p("## %s\n\n", i18n.T(lang, "report.adr-drivers"))
 	prios := "—"
 	for _, a := range r.Answers {
-		if a.ID == "priorities" {
-			if labels := valueLabels(b.Question("priorities"), a.Value.List, lang); labels != "" {
+		if a.ID == knowledge.QPriorities {
+			if labels := valueLabels(b.Question(knowledge.QPriorities), a.Value.List, lang); labels != "" {
 				prios = labels
 			}
 		}
