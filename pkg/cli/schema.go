@@ -6,7 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/stackadvisor/stackadvisor/pkg/i18n"
-	"github.com/stackadvisor/stackadvisor/pkg/report/schema"
+	"github.com/stackadvisor/stackadvisor/pkg/schema"
 )
 
 func newSchemaCmd(s *Streams, g *globalOptions) *cobra.Command {

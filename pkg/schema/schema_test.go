@@ -16,7 +16,7 @@ import (
 	"github.com/stackadvisor/stackadvisor/pkg/engine"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 	"github.com/stackadvisor/stackadvisor/pkg/report"
-	"github.com/stackadvisor/stackadvisor/pkg/report/schema"
+	"github.com/stackadvisor/stackadvisor/pkg/schema"
 )
 
 const draft2020 = "https://json-schema.org/draft/2020-12/schema"
@@ -227,7 +227,7 @@ func TestReportWithOverlayValidates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	org, err := knowledge.ReadFS(os.DirFS("../../../testdata/org-policy"), ".", "org-policy/")
+	org, err := knowledge.ReadFS(os.DirFS("../../testdata/org-policy"), ".", "org-policy/")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -385,11 +385,11 @@ func TestRulesValidate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mini, err := knowledge.ReadFS(os.DirFS("../../../testdata/rules/mini"), ".", "mini/")
+	mini, err := knowledge.ReadFS(os.DirFS("../../testdata/rules/mini"), ".", "mini/")
 	if err != nil {
 		t.Fatal(err)
 	}
-	org, err := knowledge.ReadFS(os.DirFS("../../../testdata/org-policy"), ".", "org-policy/")
+	org, err := knowledge.ReadFS(os.DirFS("../../testdata/org-policy"), ".", "org-policy/")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -415,7 +415,7 @@ func TestRulesRejectBroken(t *testing.T) {
 	sch := compile(t, "rules")
 	for _, name := range []string{"unknown-key.yaml", "wrong-type.yaml", "missing-source.yaml", "missing-zh.yaml", "unknown-operator.yaml"} {
 		t.Run(name, func(t *testing.T) {
-			raw, err := os.ReadFile(filepath.Join("../../../testdata/rules/broken", name))
+			raw, err := os.ReadFile(filepath.Join("../../testdata/rules/broken", name))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -437,7 +437,7 @@ func TestRulesRejectBroken(t *testing.T) {
 // attribute types, questions).
 func TestRulesAgreeWithLoader(t *testing.T) {
 	sch := compile(t, "rules")
-	mini, err := knowledge.ReadFS(os.DirFS("../../../testdata/rules/mini"), ".", "mini/")
+	mini, err := knowledge.ReadFS(os.DirFS("../../testdata/rules/mini"), ".", "mini/")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -509,7 +509,7 @@ func TestRulesAgreeWithLoader(t *testing.T) {
 // schema accepts an overlay file exactly when the loader does.
 func TestRulesOverrides(t *testing.T) {
 	sch := compile(t, "rules")
-	mini, err := knowledge.ReadFS(os.DirFS("../../../testdata/rules/mini"), ".", "mini/")
+	mini, err := knowledge.ReadFS(os.DirFS("../../testdata/rules/mini"), ".", "mini/")
 	if err != nil {
 		t.Fatal(err)
 	}
