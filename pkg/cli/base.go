@@ -73,6 +73,24 @@ func (g *globalOptions) embeddedQuestions() ([]*knowledge.Question, error) {
 	return g.questions, g.questionsErr
 }
 
+// ruleLayers reads the layers of rule files in load order: the embedded files, then the
+// overlays (STACKADVISOR_RULES, --rules), then extra paths (rules validate's arguments).
+func (g *globalOptions) ruleLayers(s *Streams, extra ...string) ([][]knowledge.File, error) {
+	embedded, err := knowledge.EmbeddedFiles()
+	if err != nil {
+		return nil, failuref("%w", err)
+	}
+	layers := [][]knowledge.File{embedded}
+	for _, p := range append(g.rulesLayers(s), extra...) {
+		files, err := readRules(p)
+		if err != nil {
+			return nil, usageErrorf("%w", err)
+		}
+		layers = append(layers, files)
+	}
+	return layers, nil
+}
+
 // loadBase is the embedded knowledge base with the organisation's overlays on top. Invalid
 // overlays are usage errors that list every problem with its file:line:col.
 func (g *globalOptions) loadBase(s *Streams) (*knowledge.Base, error) {
@@ -80,21 +98,12 @@ func (g *globalOptions) loadBase(s *Streams) (*knowledge.Base, error) {
 	if err != nil {
 		return nil, failuref("the embedded knowledge base is invalid:\n%w", err)
 	}
-	paths := g.rulesLayers(s)
-	if len(paths) == 0 {
+	if len(g.rulesLayers(s)) == 0 {
 		return base, nil
 	}
-	embedded, err := knowledge.EmbeddedFiles()
+	layers, err := g.ruleLayers(s)
 	if err != nil {
-		return nil, failuref("%w", err)
-	}
-	layers := [][]knowledge.File{embedded}
-	for _, p := range paths {
-		files, err := readRules(p)
-		if err != nil {
-			return nil, usageErrorf("%w", err)
-		}
-		layers = append(layers, files)
+		return nil, err
 	}
 	b, err := knowledge.LoadLayers(layers...)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+	"github.com/stackadvisor/stackadvisor/pkg/report"
 )
 
 // questionsMarkdown renders the questions as a Markdown table (for the README), generated
@@ -40,12 +41,10 @@ func questionsMarkdown(b *knowledge.Base, lang string) string {
 		}
 		def = "`" + def + "`"
 		for _, da := range q.DefaultAdd {
-			def += fmt.Sprintf("; + `%s` when %s", strings.Join(da.Add, ","), mdEscape(da.When.Text(lang)))
+			def += fmt.Sprintf("; + `%s` when %s", strings.Join(da.Add, ","), report.MarkdownEscape(da.When.Text(lang)))
 		}
 		fmt.Fprintf(&sb, "| `--%s` | %s | %s | %s | %s %s |\n", q.ID, typ, values, def,
-			mdEscape(q.Label.In(lang)), mdEscape(q.Help.In(lang)))
+			report.MarkdownEscape(q.Label.In(lang)), report.MarkdownEscape(q.Help.In(lang)))
 	}
 	return sb.String()
 }
-
-func mdEscape(s string) string { return strings.ReplaceAll(s, "|", `\|`) }

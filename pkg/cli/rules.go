@@ -159,19 +159,11 @@ func newRulesValidateCmd(s *Streams, g *globalOptions) *cobra.Command {
 			if err := out.check(cmd); err != nil {
 				return err
 			}
-			embedded, err := knowledge.EmbeddedFiles()
+			layers, err := g.ruleLayers(s, args...)
 			if err != nil {
-				return failuref("%w", err)
+				return err
 			}
-			layers := [][]knowledge.File{embedded}
 			doc := validation{Problems: []problemEntry{}, Notes: []problemEntry{}}
-			for _, p := range append(g.rulesLayers(s), args...) {
-				files, err := readRules(p)
-				if err != nil {
-					return usageErrorf("%w", err)
-				}
-				layers = append(layers, files)
-			}
 			for _, l := range layers {
 				for _, f := range l {
 					doc.Files = append(doc.Files, f.Name)

@@ -7,6 +7,10 @@ import (
 	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 )
 
+// MarkdownEscape makes text safe inside a Markdown paragraph or table cell, keeping its
+// `command` spans as code.
+func MarkdownEscape(s string) string { return mdEscape(s) }
+
 // mdEscape makes text safe inside a Markdown paragraph or table cell.
 func mdEscape(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "\n", " ")

@@ -106,14 +106,9 @@ type Reason struct {
 	File   string  `json:"file,omitempty" yaml:"file,omitempty"` // the overlay file of an organisation's rule
 }
 
-// Caveat is something to check before following the recommendation.
-type Caveat struct {
-	Rule   string  `json:"rule" yaml:"rule"`
-	Text   string  `json:"text" yaml:"text"`
-	Source string  `json:"source,omitempty" yaml:"source,omitempty"`
-	Points float64 `json:"points,omitempty" yaml:"points,omitempty"`
-	File   string  `json:"file,omitempty" yaml:"file,omitempty"`
-}
+// Caveat is something to check before following the recommendation: a Reason of a rule
+// whose effect is a caveat (every rule has a source, so the two had the same fields).
+type Caveat = Reason
 
 // Correction is where the candidate's data departs from the report.
 type Correction struct {
