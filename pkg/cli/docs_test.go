@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -52,5 +53,44 @@ func TestQuestionsMarkdownListsEveryQuestion(t *testing.T) {
 	}
 	if !strings.Contains(md, "+ `gpu` when workloads includes any of ai-training, ai-inference, hpc") {
 		t.Errorf("the categories default does not explain its additions:\n%s", md)
+	}
+}
+
+// TestDesignDocIsTrue keeps docs/DESIGN.md's contract in step with the code: its candidate
+// table, its list of question ids and its exit codes.
+func TestDesignDocIsTrue(t *testing.T) {
+	data, err := os.ReadFile("../../docs/DESIGN.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data)
+	b, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range b.Categories {
+		var ids []string
+		for _, cand := range c.Candidates {
+			ids = append(ids, "`"+cand.ID+"`")
+		}
+		row := "| `" + c.ID + "` | " + strings.Join(ids, ", ") + " |"
+		if !strings.Contains(doc, row) {
+			t.Errorf("docs/DESIGN.md §4 lacks the row %s", row)
+		}
+	}
+	for _, q := range b.Questions {
+		if !strings.Contains(doc, "`"+q.ID+"`") {
+			t.Errorf("docs/DESIGN.md §3 does not name the question %s", q.ID)
+		}
+	}
+	for _, code := range []int{ExitOK, ExitFailure, ExitUsage, ExitNoCandidate, ExitInterrupted, ExitTerminated} {
+		if !strings.Contains(doc, fmt.Sprintf("\n| %d | ", code)) {
+			t.Errorf("docs/DESIGN.md §8 lacks exit code %d", code)
+		}
+	}
+	for _, sec := range []string{"## 7. Report JSON v1", "## 8. Exit codes"} {
+		if !strings.Contains(doc, sec) {
+			t.Errorf("docs/DESIGN.md lacks %q, which the code cites", sec)
+		}
 	}
 }

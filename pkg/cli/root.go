@@ -19,7 +19,7 @@ import (
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
 
-// Exit codes (DESIGN.md §8).
+// Exit codes (docs/DESIGN.md §8).
 const (
 	ExitOK          = 0
 	ExitFailure     = 1

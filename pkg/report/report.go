@@ -1,5 +1,5 @@
 // Package report turns an engine result into the report document (JSON report v1, see
-// DESIGN.md §7) and renders it as a terminal table, JSON or YAML.
+// docs/DESIGN.md §7) and renders it as a terminal table, JSON or YAML.
 package report
 
 import (

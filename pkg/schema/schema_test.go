@@ -298,7 +298,7 @@ func noteShapes(data []byte, seen map[string]bool) {
 }
 
 // TestReportRejects: the schema is strict where report v1 is fixed, and allows the optional
-// members of DESIGN.md §7.
+// members of docs/DESIGN.md §7.
 func TestReportRejects(t *testing.T) {
 	sch := compile(t, "report")
 	base, _ := buildReport(t, allCategories+"kvm: none\n", "en")
