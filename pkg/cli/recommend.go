@@ -70,8 +70,6 @@ func (o *recommendOptions) run(cmd *cobra.Command) error {
 	return recommendAndWrite(cmd.Context(), o.streams, o.global, b, given, lang, &o.out, ro)
 }
 
-// recommendAndWrite scores the given answers, writes the report, and returns the exit error
-// for categories left empty (the report is written all the same).
 // runOptions are the extras of a recommendation run.
 type runOptions struct {
 	whatIf   bool
@@ -79,6 +77,8 @@ type runOptions struct {
 	notes    []string
 }
 
+// recommendAndWrite scores the given answers, writes the report, and returns the exit error
+// for categories left empty (the report is written all the same).
 func recommendAndWrite(ctx context.Context, s *Streams, g *globalOptions, b *knowledge.Base, given knowledge.Answers, lang string, out *outputOptions, ro runOptions) error {
 	res, err := engine.Run(b, given)
 	if err != nil {
