@@ -24,30 +24,65 @@ func (w *Wizard) ui(key string) string { return i18n.T(w.lang, "wizard."+key) }
 
 // prompter reads one answer per line.
 type prompter struct {
-	w   *Wizard
-	in  *bufio.Reader
-	out io.Writer
-	eof bool
+	w     *Wizard
+	ctx   context.Context
+	lines <-chan string // closed at the end of input
+	out   io.Writer
+	eof   bool
 }
 
-// line prints the prompt and reads a line; ok is false at the end of input.
+// readLines reads in line by line into the returned channel, one line ahead of the prompts,
+// until the end of input or ctx ends. A read blocked on a terminal cannot be interrupted, so
+// reading happens here and the prompts wait on the channel or the context (Ctrl-C ends the
+// wizard at once, through the context).
+func readLines(ctx context.Context, in io.Reader) <-chan string {
+	lines := make(chan string)
+	go func() {
+		defer close(lines)
+		r := bufio.NewReader(in)
+		for {
+			s, err := r.ReadString('\n')
+			if err != nil && s == "" {
+				return
+			}
+			select {
+			case lines <- s:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return lines
+}
+
+// line prints the prompt and reads a line; ok is false at the end of input or when the
+// context ends (the caller then sees ctx.Err()).
 func (p *prompter) line(prompt string) (string, bool) {
 	fmt.Fprint(p.out, prompt)
 	if p.eof {
 		fmt.Fprintln(p.out)
 		return "", false
 	}
-	s, err := p.in.ReadString('\n')
-	if err != nil && s == "" {
+	select {
+	case s, ok := <-p.lines:
+		if !ok {
+			p.eof = true
+			fmt.Fprintln(p.out)
+			return "", false
+		}
+		return strings.TrimSpace(s), true
+	case <-p.ctx.Done():
 		p.eof = true
 		fmt.Fprintln(p.out)
 		return "", false
 	}
-	return strings.TrimSpace(s), true
 }
 
 func (w *Wizard) runAccessible(ctx context.Context, opts Options) error {
-	p := &prompter{w: w, in: bufio.NewReader(opts.In), out: opts.Out}
+	p := &prompter{w: w, ctx: ctx, lines: readLines(ctx, opts.In), out: opts.Out}
 	var lastTopic *knowledge.Topic
 	for _, pg := range w.Pages {
 		if !w.Visible(pg) {
@@ -75,6 +110,9 @@ func (w *Wizard) runAccessible(ctx context.Context, opts Options) error {
 			}
 			fmt.Fprintln(opts.Out)
 		}
+	}
+	if ctx.Err() != nil { // interrupted while the last question was asked
+		return ErrAborted
 	}
 	return nil
 }
