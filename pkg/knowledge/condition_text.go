@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 )
 
 // How conditions read to a person, in English and Chinese. Every operator has its own phrase,
@@ -11,31 +13,29 @@ import (
 // "any of"; lacks and has_none (aliases) read alike; any_of is a parenthesised alternative.
 // TestConditionTextRoundTrip parses the text back into the terms it came from.
 
-// phrase is how one operator reads: before and after the operand ("%k" is the key, "%v" the
-// operand).
-type phrase struct{ en, zh string }
-
-var phrases = map[string]phrase{
-	OpIs:      {"%k is %v", "%k 为 %v"},
-	OpNot:     {"%k is not %v", "%k 不为 %v"},
-	OpIn:      {"%k is one of %v", "%k 为 %v 之一"},
-	OpNotIn:   {"%k is none of %v", "%k 不为 %v 中任何一个"},
-	OpHas:     {"%k includes %v", "%k 含 %v"},
-	opHasAll:  {"%k includes all of %v", "%k 同时含 %v"},
-	OpHasAny:  {"%k includes any of %v", "%k 含 %v 中任一"},
-	OpLacks:   {"%k includes none of %v", "%k 不含 %v 中任何一个"},
-	opEmptyT:  {"%k is empty", "%k 为空"},
-	opEmptyF:  {"%k is not empty", "%k 不为空"},
-	OpGt:      {"%k is above %v", "%k 大于 %v"},
-	OpGte:     {"%k is at least %v", "%k 不小于 %v"},
-	OpLt:      {"%k is below %v", "%k 小于 %v"},
-	OpLte:     {"%k is at most %v", "%k 不大于 %v"},
-	opAlways:  {"always", "总是"},
-	opAnswer:  {"the answer to %v", "「%v」的回答"},
-	opListSep: {", ", "、"},
-	opAnd:     {" and ", "，且 "},
-	opOr:      {" or ", " 或 "},
-	opGroup:   {"(%v)", "（%v）"},
+// phrases maps an operator (or one of the pseudo-operators below) to its catalog key; the
+// texts are in pkg/i18n with every other word of the interface.
+var phrases = map[string]string{
+	OpIs:      "cond.is",
+	OpNot:     "cond.not",
+	OpIn:      "cond.in",
+	OpNotIn:   "cond.not-in",
+	OpHas:     "cond.has",
+	opHasAll:  "cond.has-all",
+	OpHasAny:  "cond.has-any",
+	OpLacks:   "cond.lacks",
+	opEmptyT:  "cond.empty-true",
+	opEmptyF:  "cond.empty-false",
+	OpGt:      "cond.gt",
+	OpGte:     "cond.gte",
+	OpLt:      "cond.lt",
+	OpLte:     "cond.lte",
+	opAlways:  "cond.always",
+	opAnswer:  "cond.answer",
+	opListSep: "cond.list-sep",
+	opAnd:     "cond.and",
+	opOr:      "cond.or",
+	opGroup:   "cond.group",
 }
 
 // Pseudo-operators: the forms of has, empty and the joins that read differently.
@@ -51,18 +51,14 @@ const (
 	opGroup   = "group"
 )
 
-func (p phrase) in(lang string) string {
-	if lang == "zh" {
-		return p.zh
-	}
-	return p.en
-}
+// phrase is how an operator reads in lang: "%k" stands for the key, "%v" for the operand.
+func phrase(op, lang string) string { return i18n.T(lang, phrases[op]) }
 
 // Text describes the condition in lang ("en" or "zh"): its terms joined by "and", an any_of
 // as "(A or B)"; "always" for an empty condition. The condition must come from a loaded base.
 func (c *Condition) Text(lang string) string {
 	if c.IsEmpty() {
-		return phrases[opAlways].in(lang)
+		return phrase(opAlways, lang)
 	}
 	var parts []string
 	for _, t := range c.Terms {
@@ -73,13 +69,13 @@ func (c *Condition) Text(lang string) string {
 		for _, sub := range c.AnyOf {
 			alts = append(alts, sub.Text(lang))
 		}
-		group := strings.Join(alts, phrases[opOr].in(lang))
+		group := strings.Join(alts, phrase(opOr, lang))
 		if len(c.Terms) > 0 || len(alts) > 1 {
-			group = strings.Replace(phrases[opGroup].in(lang), "%v", group, 1)
+			group = strings.Replace(phrase(opGroup, lang), "%v", group, 1)
 		}
 		parts = append(parts, group)
 	}
-	return strings.Join(parts, phrases[opAnd].in(lang))
+	return strings.Join(parts, phrase(opAnd, lang))
 }
 
 // Text describes one term in lang, e.g. "workloads includes any of ai-training, hpc".
@@ -96,19 +92,18 @@ func (t *Term) Text(lang string) string {
 	case op == OpEmpty:
 		op = opEmptyF
 	}
-	p, ok := phrases[op]
-	if !ok { // not compiled: say what was written
+	if _, ok := phrases[op]; !ok { // not compiled: say what was written
 		return t.Key + " " + t.Op + " " + operand
 	}
-	s := strings.Replace(p.in(lang), "%k", t.Key, 1)
+	s := strings.Replace(phrase(op, lang), "%k", t.Key, 1)
 	return strings.Replace(s, "%v", operand, 1)
 }
 
 func (t *Term) operandText(lang string) string {
 	if t.Answer != "" {
-		return strings.Replace(phrases[opAnswer].in(lang), "%v", t.Answer, 1)
+		return strings.Replace(phrase(opAnswer, lang), "%v", t.Answer, 1)
 	}
-	return strings.Join(t.Values(), phrases[opListSep].in(lang))
+	return strings.Join(t.Values(), phrase(opListSep, lang))
 }
 
 // Operator is the term's operator once resolved: the shorthands' is, in, has and has_any
