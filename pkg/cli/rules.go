@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -19,8 +21,39 @@ func newRulesCmd(s *Streams, g *globalOptions) *cobra.Command {
 		Short: i18n.T(g.ui, "help.rules.short"),
 		Args:  noArgs,
 	}
-	cmd.AddCommand(newRulesValidateCmd(s, g), newRulesTestCmd(s, g))
+	cmd.AddCommand(newRulesValidateCmd(s, g), newRulesTestCmd(s, g), newRulesExportCmd(s, g))
 	return cmd
+}
+
+func newRulesExportCmd(s *Streams, g *globalOptions) *cobra.Command {
+	return &cobra.Command{
+		Use:     "export DIR",
+		Short:   i18n.T(g.ui, "help.rules.export.short"),
+		Long:    i18n.T(g.ui, "help.rules.export.long"),
+		Example: "  stackadvisor rules export ./base-rules\n  grep -n 'id: security' ./base-rules/sandbox.yaml",
+		Args:    argsOf(1, 1, "directory", "give the directory to write the files into"),
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			return nil, cobra.ShellCompDirectiveFilterDirs
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			files, err := knowledge.EmbeddedFiles()
+			if err != nil {
+				return failuref("%w", err)
+			}
+			dir := args[0]
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return failuref("cannot create %s: %w", dir, unwrapPathError(err))
+			}
+			for _, f := range files {
+				if err := writeFile(cmd.Context(), s, filepath.Join(dir, filepath.Base(f.Name)), f.Data); err != nil {
+					return err
+				}
+			}
+			lang, _ := g.resolveLang(s)
+			fmt.Fprintln(s.Err, i18n.Tf(lang, "cli.exported", len(files), dir))
+			return nil
+		},
+	}
 }
 
 // testRun is the document of `rules test -f json`.
@@ -80,6 +113,14 @@ func newRulesTestCmd(s *Streams, g *globalOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			for _, sc := range scenarios { // answers that do not fit the questions: a broken file, not a failed test
+				if _, err := sc.Given(b); err != nil {
+					bad = append(bad, err.Error())
+				}
+			}
+			if len(bad) > 0 {
+				return fileErrorf("cannot read the scenarios:\n%s", strings.Join(bad, "\n"))
+			}
 			doc := testRun{Scenarios: []testResult{}}
 			for _, sc := range scenarios {
 				r := scenario.Run(b, sc)
@@ -118,7 +159,7 @@ func writeTestRun(w io.Writer, doc testRun, lang string) error {
 		}
 		fmt.Fprintf(&sb, "%s  %s  %s\n", status, r.File, r.Name)
 		for _, f := range r.Failures {
-			fmt.Fprintf(&sb, "      %s\n", f)
+			fmt.Fprintf(&sb, "      %s\n", strings.ReplaceAll(f, "\n", "\n        "))
 		}
 	}
 	key := "cli.test-summary"

@@ -134,6 +134,7 @@ var catalog = map[string][2]string{
 	"cli.validate-ok":      {"%d rule files, no problems.", "%d 个规则文件，没有问题。"},
 	"cli.unknown-revision": {"unknown revision", "修订未知"},
 	"cli.modified":         {" (modified)", "（有未提交的修改）"},
+	"cli.exported":         {"%d rule files written to %s.", "已把 %d 个规则文件写入 %s。"},
 	"cli.version-kb":       {" (%s %s, %s)", "（%s %s，%s）"},
 	"cli.knowledge-base":   {"knowledge base", "知识库"},
 	"cli.equivalent":       {"The same answers as a command:", "等价的命令："},
@@ -228,6 +229,13 @@ are printed as file:line:col: note: message and do not fail the check. -f json g
 每个问题输出为 file:line:col: message；有任何问题时退出码为 2。提示（叠加层中缺少中文的文本，
 会回退为英文）输出为 file:line:col: note: message，不会使检查失败。-f json 输出
 {"valid", "files", "problems": [{file, line, col, message}], "notes": [...]}，供编辑器和 CI 使用。`},
+	"help.rules.export.short": {"Write the embedded rule files into a folder, to read them while writing an overlay", "把内嵌的规则文件写入一个文件夹，便于编写叠加层时查阅"},
+	"help.rules.export.long": {`Write the embedded rule files (questions.yaml, scoring.yaml and one file per category) into
+DIR, created if missing; files of the same name are replaced. An overlay refers to their ids:
+attributes and their types, criteria and their weights and priorities, candidates, facts and
+rules. rules/README.md explains the format.`, `把内嵌的规则文件（questions.yaml、scoring.yaml 以及每个类别一个文件）写入 DIR（不存在则创建），
+同名文件会被替换。叠加层引用其中的 id：属性及其类型、评分标准及其权重和优先项、候选、事实和规则。
+格式说明见 rules/README.md。`},
 	"help.rules.test.short": {"Run scenario files against the rules: a line per scenario, exit 1 on a failure", "用场景文件测试规则：每个场景一行，有失败时退出码为 1"},
 	"help.rules.test.long": {`Run scenario files — answers, and what the ranking must then show — against the embedded
 knowledge base with the --rules overlays on top, the way an organisation tests its policy
@@ -246,7 +254,7 @@ not_excluded、order、rules、corrections、empty。
 
 每个场景输出 PASS 或 FAIL，下面列出每条未满足的期望，最后是汇总；有场景失败时退出码为 1，
 场景文件无法读取时为 2。-f json 输出 {"passed", "failed", "scenarios": [{file, name, passed, failures}]}。`},
-	"help.schema.short": {"Print a JSON Schema (draft 2020-12): of the report, a rule file or an answers file", "输出 JSON Schema（draft 2020-12）：报告、规则文件或回答文件的"},
+	"help.schema.short": {"Print a JSON Schema (draft 2020-12): of the report, a rule file or an answers file", "输出报告、规则文件或回答文件的 JSON Schema（draft 2020-12）"},
 	"help.schema.long": {`Print the JSON Schema of the JSON report (-f json), of a rule file or of an answers file.
 Editors use the rule and answers schemas for completion and checks, e.g. with the YAML
 language server: # yaml-language-server: $schema=rules.schema.json`, `输出 JSON 报告（-f json）、规则文件或回答文件的 JSON Schema。编辑器可借助规则和回答的

@@ -135,6 +135,21 @@ func (b *Base) ParseAnswers(name string, data []byte) (Answers, error) {
 	if root == nil {
 		return nil, probs
 	}
+	return b.parseAnswers(name, root, probs)
+}
+
+// ParseAnswersNode reads answers from a node of a larger YAML document (a scenario's
+// answers:), so that problems carry the positions of the document.
+func (b *Base) ParseAnswersNode(name string, root *yaml.Node) (Answers, error) {
+	var probs Problems
+	d := &decoder{file: name, probs: &probs}
+	if !d.checkNode(root) {
+		return nil, probs
+	}
+	return b.parseAnswers(name, root, probs)
+}
+
+func (b *Base) parseAnswers(name string, root *yaml.Node, probs Problems) (Answers, error) {
 	d := &decoder{file: name, probs: &probs}
 	out := Answers{}
 	if root.Kind != yaml.MappingNode {

@@ -59,7 +59,16 @@ func (v *validator) categoriesPass(files []*file) {
 			case i < 0:
 				cat.Criteria = append(cat.Criteria, c)
 			case layerOf[cat.Criteria[i].Pos.File] < f.layer:
-				cat.Criteria[i] = c // an overlay changes the weight (and priorities) of a criterion
+				// An overlay changes the weight of a base criterion; what it leaves out (the
+				// attribute, the priorities) stays as the base has it. priorities: [] clears them.
+				old := cat.Criteria[i]
+				if c.Attribute == "" {
+					c.Attribute = old.Attribute
+				}
+				if c.Priorities == nil {
+					c.Priorities = old.Priorities
+				}
+				cat.Criteria[i] = c
 			default:
 				v.add(c.Pos, "duplicate criterion %q in category %q (first defined at %s)", c.ID, cat.ID, cat.Criteria[i].Pos)
 			}
@@ -232,7 +241,9 @@ func (v *validator) criterion(cat *Category, c *Criterion, prioQ *Question) {
 		v.add(c.Pos, "criterion id %q must be lower-case words joined by -", c.ID)
 	}
 	c.Attr = cat.Attribute(c.Attribute)
-	if c.Attr == nil {
+	if c.Attribute == "" {
+		v.add(c.Pos, "criterion %q needs an attribute to score; attributes of %s: %s", c.ID, cat.ID, attrNames(cat))
+	} else if c.Attr == nil {
 		v.add(c.Pos, "criterion %q uses unknown attribute %q; attributes of %s: %s", c.ID, c.Attribute, cat.ID, attrNames(cat))
 	} else if !c.Attr.Scorable() {
 		v.add(c.Pos, "criterion %q cannot score %s attribute %q (enum attributes need a score for every value)", c.ID, c.Attr.Type, c.Attribute)

@@ -176,3 +176,30 @@ rules:
 		t.Errorf("a base file without Chinese: %v", err)
 	}
 }
+
+// TestOverlayCriterionKeepsWhatItLeavesOut: an overlay that gives a base criterion only a new
+// weight keeps its attribute and priorities; priorities: [] clears them.
+func TestOverlayCriterionKeepsWhatItLeavesOut(t *testing.T) {
+	mini := readDir(t, "testdata/rules/mini")
+	for _, c := range []struct {
+		src   string
+		prios []string
+	}{
+		{"category: engine\ncriteria:\n  - {id: safety, weight: 6}\n", []string{"safety"}},
+		{"category: engine\ncriteria:\n  - {id: safety, weight: 6, priorities: []}\n", nil},
+	} {
+		b, err := knowledge.LoadLayers(mini, []knowledge.File{{Name: "org/w.yaml", Data: []byte(c.src)}})
+		if err != nil {
+			t.Fatalf("%s: %v", c.src, err)
+		}
+		for _, cr := range b.Category("engine").Criteria {
+			if cr.ID == "safety" && (cr.Weight != 6 || cr.Attribute != "safety" || len(cr.Priorities) != len(c.prios)) {
+				t.Errorf("%s: criterion %+v", c.src, cr)
+			}
+		}
+	}
+	_, err := knowledge.LoadLayers(mini, []knowledge.File{{Name: "org/n.yaml", Data: []byte("category: engine\ncriteria:\n  - {id: brand-new, weight: 1}\n")}})
+	if err == nil || !strings.Contains(err.Error(), `criterion "brand-new" needs an attribute to score`) {
+		t.Errorf("a new criterion without an attribute: %v", err)
+	}
+}

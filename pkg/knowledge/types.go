@@ -265,7 +265,7 @@ func (a *attributeDecls) decodeNode(d *decoder, n *yaml.Node) {
 type Criterion struct {
 	Pos        Pos
 	ID         string   `yaml:"id,required"`
-	Attribute  string   `yaml:"attribute,required"`
+	Attribute  string   `yaml:"attribute"` // required, except when an overlay changes a base criterion
 	Weight     float64  `yaml:"weight,required"`
 	Priorities []string `yaml:"priorities"`
 

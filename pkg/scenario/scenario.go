@@ -13,6 +13,7 @@
 //	    not_excluded: [containerd]       # ranked, not excluded
 //	    order: [podman, containerd]      # ranked in this order (others may sit between)
 //	    rules: [org.no-docker]           # rules that fired
+//	    not_rules: [engine.ci-pipelines] # rules that did not fire
 //	    corrections: {docker: [fact-id]} # corrections shown beside a candidate
 //	    empty: true                      # no candidate left (by default: some are)
 //
@@ -52,6 +53,7 @@ type Expectation struct {
 	NotExcluded []string            `yaml:"not_excluded"`
 	Order       []string            `yaml:"order"`
 	Rules       []string            `yaml:"rules"`
+	NotRules    []string            `yaml:"not_rules"`
 	Corrections map[string][]string `yaml:"corrections"`
 	// Empty is whether no candidate is left; checked always (false by default).
 	Empty bool `yaml:"empty"`
@@ -76,11 +78,18 @@ func Parse(file string, data []byte) (*Scenario, error) {
 	s.File = file
 	switch {
 	case strings.TrimSpace(s.Name) == "":
-		return nil, fmt.Errorf("%s: a scenario needs a name", file)
+		return nil, fmt.Errorf("%s:1: a scenario needs a name (name: what it shows, and why)", file)
 	case len(s.Expect) == 0:
 		return nil, fmt.Errorf("%s: a scenario needs expect: at least one category and what its result must show", file)
 	case s.Answers.Kind != 0 && s.Answers.Kind != yaml.MappingNode:
 		return nil, fmt.Errorf("%s:%d:%d: answers must be a mapping of question ids to answers", file, s.Answers.Line, s.Answers.Column)
+	}
+	for cat, e := range s.Expect {
+		for key, list := range map[string][]string{"top_in": e.TopIn, "excluded": e.Excluded, "not_excluded": e.NotExcluded, "order": e.Order, "rules": e.Rules, "not_rules": e.NotRules} {
+			if list != nil && len(list) == 0 {
+				return nil, fmt.Errorf("%s: expect.%s.%s is an empty list, which checks nothing; leave it out or name what it expects", file, cat, key)
+			}
+		}
 	}
 	return &s, nil
 }
@@ -118,19 +127,21 @@ type Result struct {
 // Passed tells whether every expectation held.
 func (r *Result) Passed() bool { return len(r.Failures) == 0 }
 
+// Given parses the scenario's answers against b's questions.
+func (s *Scenario) Given(b *knowledge.Base) (knowledge.Answers, error) {
+	if s.Answers.Kind == 0 {
+		return knowledge.Answers{}, nil
+	}
+	return b.ParseAnswersNode(s.File, &s.Answers)
+}
+
 // Run answers the scenario's questions on b and checks every expectation.
 func Run(b *knowledge.Base, s *Scenario) *Result {
 	r := &Result{Scenario: s}
-	given := knowledge.Answers{}
-	if s.Answers.Kind != 0 {
-		raw, err := yaml.Marshal(&s.Answers)
-		if err == nil {
-			given, err = b.ParseAnswers(s.File, raw)
-		}
-		if err != nil {
-			r.Failures = append(r.Failures, fmt.Sprintf("the answers are not valid: %v", err))
-			return r
-		}
+	given, err := s.Given(b)
+	if err != nil {
+		r.Failures = append(r.Failures, fmt.Sprintf("the answers are not valid: %v", err))
+		return r
 	}
 	res, err := engine.Run(b, given)
 	if err != nil {
@@ -143,6 +154,14 @@ func Run(b *knowledge.Base, s *Scenario) *Result {
 	}
 	slices.Sort(cats)
 	for _, id := range cats {
+		if b.Category(id) == nil {
+			var all []string
+			for _, c := range b.Categories {
+				all = append(all, c.ID)
+			}
+			r.Failures = append(r.Failures, fmt.Sprintf("%s: unknown category; categories: %s", id, strings.Join(all, ", ")))
+			continue
+		}
 		var cr *engine.CategoryResult
 		for _, c := range res.Categories {
 			if c.Category.ID == id {
@@ -226,9 +245,21 @@ func check(b *knowledge.Base, cr *engine.CategoryResult, exp Expectation) []stri
 	for i, r := range cr.Fired {
 		fired[i] = r.ID
 	}
+	knownRule := func(id string) bool {
+		if !slices.ContainsFunc(cr.Category.Rules, func(r *knowledge.Rule) bool { return r.ID == id }) {
+			failf("unknown rule %q in the expectation (not a rule of %s)", id, cr.Category.ID)
+			return false
+		}
+		return true
+	}
 	for _, id := range exp.Rules {
-		if !slices.Contains(fired, id) {
+		if knownRule(id) && !slices.Contains(fired, id) {
 			failf("rule %q did not fire (fired: %v)", id, fired)
+		}
+	}
+	for _, id := range exp.NotRules {
+		if knownRule(id) && slices.Contains(fired, id) {
+			failf("rule %q fired, and should not have", id)
 		}
 	}
 	cands := make([]string, 0, len(exp.Corrections))
@@ -247,6 +278,10 @@ func check(b *knowledge.Base, cr *engine.CategoryResult, exp Expectation) []stri
 			got = append(got, f.ID)
 		}
 		for _, f := range exp.Corrections[candID] {
+			if b.Facts[f] == nil {
+				failf("unknown fact %q in corrections", f)
+				continue
+			}
 			if !slices.Contains(got, f) {
 				failf("%s shows no correction %q (corrections: %v)", candID, f, got)
 			}

@@ -26,7 +26,8 @@ func TestParseErrors(t *testing.T) {
 	for name, c := range map[string]struct{ src, want string }{
 		"unknown key":     {"name: x\nexpect: {engine: {top: fast}}\nexpectt: {}\n", `t.yaml:3: unknown key "expectt"`},
 		"unknown expect":  {"name: x\nexpect: {engine: {topp: fast}}\n", `t.yaml:2: unknown key "topp"`},
-		"no name":         {"expect: {engine: {top: fast}}\n", "t.yaml: a scenario needs a name"},
+		"no name":         {"expect: {engine: {top: fast}}\n", "t.yaml:1: a scenario needs a name"},
+		"empty list":      {"name: x\nexpect: {engine: {top_in: []}}\n", "expect.engine.top_in is an empty list"},
 		"no expect":       {"name: x\n", "needs expect"},
 		"empty file":      {"", "t.yaml: empty scenario file"},
 		"two documents":   {"name: x\nexpect: {engine: {top: fast}}\n---\nname: y\n", "one scenario per file"},
@@ -60,6 +61,10 @@ func TestRunChecksEveryExpectation(t *testing.T) {
 		{"order fails", "{order: [fast, safe]}", "{categories: [engine]}", "order [fast safe] not kept"},
 		{"rules", "{rules: [engine.ai]}", "{categories: [engine], workloads: [ai]}", ""},
 		{"rules fail", "{rules: [engine.ai]}", "{categories: [engine]}", `rule "engine.ai" did not fire`},
+		{"unknown rule", "{rules: [engine.nosuch]}", "{categories: [engine]}", `unknown rule "engine.nosuch" in the expectation`},
+		{"not_rules", "{not_rules: [engine.ai]}", "{categories: [engine]}", ""},
+		{"not_rules fail", "{not_rules: [engine.ai]}", "{categories: [engine], workloads: [ai]}", `rule "engine.ai" fired, and should not have`},
+		{"unknown fact", "{corrections: {safe: [no-such-fact]}}", "{categories: [engine]}", `unknown fact "no-such-fact"`},
 		{"corrections", "{corrections: {safe: [safe-speed]}}", "{categories: [engine]}", ""},
 		{"corrections fail", "{corrections: {fast: [safe-speed]}}", "{categories: [engine]}", `fast shows no correction "safe-speed"`},
 		{"empty", "{empty: true}", "{categories: [engine], budget: 1}", ""},
@@ -82,5 +87,15 @@ func TestRunChecksEveryExpectation(t *testing.T) {
 		case c.fail != "" && !strings.Contains(got, c.fail):
 			t.Errorf("%s: failures %q, want one containing %q", c.name, got, c.fail)
 		}
+	}
+}
+
+func TestUnknownCategory(t *testing.T) {
+	s, err := scenario.Parse("t.yaml", []byte("name: x\nanswers: {categories: [engine]}\nexpect: {engin: {top: safe}}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(scenario.Run(mini(t), s).Failures, "\n"); got != "engin: unknown category; categories: engine, gpu" {
+		t.Errorf("failures %q", got)
 	}
 }
