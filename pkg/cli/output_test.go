@@ -139,7 +139,7 @@ func TestJQResultErrors(t *testing.T) {
 		t.Errorf("infinite: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	stdout, stderr, code = runCLI(t, "", "recommend", "--jq", `.schema_version, error("boom")`)
-	if code != cli.ExitUsage || stdout != "1\n" || stderr != "stackadvisor: --jq: error: boom\n" {
+	if code != cli.ExitUsage || stdout != "2\n" || stderr != "stackadvisor: --jq: error: boom\n" {
 		t.Errorf("error(): exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }

@@ -43,10 +43,18 @@ type Part struct {
 	Criterion *knowledge.Criterion
 	Value     *knowledge.AttrValue
 	Weight    float64 // normalised: the weights of a category add up to 1
-	Norm      float64 // the attribute normalised to 0..1
+	Norm      float64 // the attribute normalised to 0..1, after the trust of its grade
 	Points    float64 // 100 × Weight × Norm
 	Boosted   bool    // a chosen priority raised this criterion's weight
+	// Trust is the factor of the value's evidence grade (scoring.trust): Norm is
+	// neutral + Trust × (Plain − neutral), Plain being the value normalised as it is.
+	Trust float64
+	Plain float64
 }
+
+// Weak tells a part whose value rests on evidence below third-party (report-only,
+// unverified): it counts less, and the report says so beside the candidate.
+func (p Part) Weak() bool { return p.Value != nil && knowledge.Weak(p.Value.Grade) }
 
 // Effect is an adjust rule applied to a candidate.
 type Effect struct {
@@ -155,8 +163,15 @@ func scoreCategory(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 		rk := &Ranked{Candidate: cand, Breakdown: make([]Part, 0, len(cat.Criteria))}
 		for i, c := range cat.Criteria {
 			av := cand.Attr(c.Attribute)
-			norm := normalise(c.Attr, av, ranges[i])
-			p := Part{Criterion: c, Value: av, Weight: weights[i], Norm: norm, Points: 100 * weights[i] * norm, Boosted: boosted[i]}
+			plain := normalise(c.Attr, av, ranges[i])
+			trust := 1.0 // a value without a grade is one no criterion scores
+			if av != nil {
+				if t, ok := sc.Trust[av.Grade]; ok {
+					trust = t
+				}
+			}
+			norm := sc.Neutral + trust*(plain-sc.Neutral)
+			p := Part{Criterion: c, Value: av, Weight: weights[i], Norm: norm, Points: 100 * weights[i] * norm, Boosted: boosted[i], Trust: trust, Plain: plain}
 			rk.Breakdown = append(rk.Breakdown, p)
 			rk.Base += p.Points
 		}

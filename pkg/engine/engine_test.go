@@ -1,6 +1,7 @@
 package engine_test
 
 import (
+	"math"
 	"os"
 	"reflect"
 	"testing"
@@ -161,8 +162,8 @@ func TestTiesBreakByID(t *testing.T) {
 	// Two candidates with identical attributes must rank by id, whatever the file order.
 	twin := knowledge.File{Name: "twins.yaml", Data: []byte(`category: gpu
 candidates:
-  - {id: zz-card, name: ZZ, summary: {en: z, zh: z}, attributes: {tflops: {value: 50, source: "report: t"}}}
-  - {id: aa-card, name: AA, summary: {en: a, zh: a}, attributes: {tflops: {value: 50, source: "report: t"}}}
+  - {id: zz-card, name: ZZ, summary: {en: z, zh: z}, attributes: {tflops: {value: 50, source: "report: t", grade: spec}}}
+  - {id: aa-card, name: AA, summary: {en: a, zh: a}, attributes: {tflops: {value: 50, source: "report: t", grade: spec}}}
 `)}
 	b, err := knowledge.Load(append(files, twin))
 	if err != nil {
@@ -176,5 +177,42 @@ candidates:
 	want := []pick{{"card", 100}, {"aa-card", 0}, {"zz-card", 0}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("ranking %v, want %v", got, want)
+	}
+}
+
+// TestWeakEvidenceCountsPartWay: a value graded below third-party counts only its trust's share
+// of its distance from neutral, and says so.
+func TestWeakEvidenceCountsPartWay(t *testing.T) {
+	files, err := knowledge.ReadFS(os.DirFS("../../testdata/rules/mini"), ".", "mini/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	overlay := []knowledge.File{{Name: "org/w.yaml", Data: []byte(`category: engine
+overrides:
+  - candidate: safe
+    attributes:
+      safety: {value: 5, source: "https://org.example/claim", grade: unverified}
+`)}}
+	b, err := knowledge.LoadLayers(files, overlay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := engine.Run(b, knowledge.Answers{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rk := range res.Categories[0].Ranking {
+		for _, p := range rk.Breakdown {
+			if p.Criterion.ID != "safety" {
+				continue
+			}
+			want := b.Scoring.Neutral + b.Scoring.Trust["unverified"]*(p.Plain-b.Scoring.Neutral)
+			if rk.Candidate.ID == "safe" && (p.Plain != 1 || math.Abs(p.Norm-want) > 1e-9 || !p.Weak() || p.Trust != 0.25) {
+				t.Errorf("safe: plain %v norm %v trust %v weak %v, want norm %v", p.Plain, p.Norm, p.Trust, p.Weak(), want)
+			}
+			if rk.Candidate.ID == "fast" && (p.Norm != p.Plain || p.Weak()) {
+				t.Errorf("fast (spec): norm %v plain %v", p.Norm, p.Plain)
+			}
+		}
 	}
 }

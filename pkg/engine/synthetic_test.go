@@ -23,7 +23,7 @@ func syntheticBase(tb testing.TB, n, m int) ([]knowledge.File, knowledge.Answers
 		var cb strings.Builder
 		cb.WriteString("category: gpu\ncandidates:\n")
 		for i := start; i < min(n, start+1000); i++ {
-			fmt.Fprintf(&cb, "  - {id: syn-%d, name: Syn %d, summary: {en: s, zh: s}, attributes: {tflops: {value: %d, source: \"report: synthetic\"}}}\n", i, i, 1+i%997)
+			fmt.Fprintf(&cb, "  - {id: syn-%d, name: Syn %d, summary: {en: s, zh: s}, attributes: {tflops: {value: %d, source: \"report: synthetic\", grade: spec}}}\n", i, i, 1+i%997)
 		}
 		files = append(files, knowledge.File{Name: fmt.Sprintf("synthetic-%05d.yaml", start), Data: []byte(cb.String())})
 	}

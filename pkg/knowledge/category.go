@@ -315,11 +315,22 @@ func (v *validator) candidate(cat *Category, c *Candidate) {
 		if cr.Attr != nil && !seen[cr.Attribute] {
 			v.add(c.Pos, "candidate %q lacks attribute %q, which criterion %q scores", c.ID, cr.Attribute, cr.ID)
 		}
+		if av := c.Attr(cr.Attribute); av != nil && av.Grade == "" {
+			v.add(av.Pos, "attribute %q of %q is scored (criterion %q) but has no evidence grade; add grade: %s", av.Name, c.ID, cr.ID, strings.Join(Grades, ", "))
+		}
 	}
 }
 
 func (v *validator) attrValue(av *AttrValue) {
 	v.source(av.Pos, av.Source)
+	switch {
+	case av.Grade != "" && !slices.Contains(Grades, av.Grade):
+		v.add(av.Pos, "unknown evidence grade %q of attribute %q; grades: %s", av.Grade, av.Name, strings.Join(Grades, ", "))
+	case av.Grade == GradeMeasured && av.Method == nil:
+		v.add(av.Pos, "attribute %q is graded measured: say how with method: {en: …}", av.Name)
+	case av.Method != nil && av.Grade != GradeMeasured:
+		v.add(av.Pos, "method applies to measured values; %q is graded %q", av.Name, av.Grade)
+	}
 	a := av.Attr
 	if av.ValueZh != "" && a != nil && a.Type != AttrText {
 		v.add(av.Pos, "value_zh applies only to text attributes; %q is %s", av.Name, a.Type)

@@ -353,6 +353,22 @@ func (v *validator) globals(files []*file) {
 			if s.StrengthThreshold <= 0 || s.StrengthThreshold > 1 {
 				v.add(s.Pos, "strength_threshold must be above 0 and at most 1, found %v", s.StrengthThreshold)
 			}
+			if s.Trust == nil && f.layer > 0 {
+				s.Trust, s.Neutral = v.b.Scoring.Trust, v.b.Scoring.Neutral // an overlay's knobs keep the base's trust
+			}
+			if s.Neutral < 0 || s.Neutral > 1 {
+				v.add(s.Pos, "neutral must be from 0 to 1, found %v", s.Neutral)
+			}
+			for _, g := range Grades {
+				if t, ok := s.Trust[g]; !ok || t < 0 || t > 1 {
+					v.add(s.Pos, "trust needs a factor from 0 to 1 for every grade (%s); %s is missing or out of range", strings.Join(Grades, ", "), g)
+				}
+			}
+			for g := range s.Trust {
+				if !slices.Contains(Grades, g) {
+					v.add(s.Pos, "trust names unknown grade %q; grades: %s", g, strings.Join(Grades, ", "))
+				}
+			}
 			v.b.Scoring = s
 		}
 		for _, fact := range f.Facts {

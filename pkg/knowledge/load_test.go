@@ -92,7 +92,7 @@ criteria:
 overrides:
   - candidate: fast
     attributes:
-      safety: {value: 4, source: "https://org.example/review"}
+      safety: {value: 4, source: "https://org.example/review", grade: measured, method: {en: "Our own review."}}
 `)}, {Name: "org/b.yaml", Data: []byte(`scoring: {priority_boost: 3, max_rule_points: 10, max_adjust: 15, strength_threshold: 0.8}
 `)}}
 	b, err := knowledge.LoadLayers(mini, overlay)
@@ -201,5 +201,28 @@ func TestOverlayCriterionKeepsWhatItLeavesOut(t *testing.T) {
 	_, err := knowledge.LoadLayers(mini, []knowledge.File{{Name: "org/n.yaml", Data: []byte("category: engine\ncriteria:\n  - {id: brand-new, weight: 1}\n")}})
 	if err == nil || !strings.Contains(err.Error(), `criterion "brand-new" needs an attribute to score`) {
 		t.Errorf("a new criterion without an attribute: %v", err)
+	}
+}
+
+// TestEvidenceGrades: a scored value needs a grade from the list; measured needs its method,
+// and only measured takes one; the base's trust covers every grade.
+func TestEvidenceGrades(t *testing.T) {
+	mini := readDir(t, "testdata/rules/mini")
+	for _, c := range []struct{ value, want string }{
+		{`{value: 4, source: "https://org.example/a"}`, `attribute "safety" of "fast" is scored (criterion "safety") but has no evidence grade; add grade: spec, measured, third-party, report-only, unverified`},
+		{`{value: 4, source: "https://org.example/a", grade: rumour}`, `unknown evidence grade "rumour" of attribute "safety"; grades: spec, measured, third-party, report-only, unverified`},
+		{`{value: 4, source: "https://org.example/a", grade: measured}`, `attribute "safety" is graded measured: say how with method: {en: …}`},
+		{`{value: 4, source: "https://org.example/a", grade: spec, method: {en: x}}`, `method applies to measured values; "safety" is graded "spec"`},
+	} {
+		src := "category: engine\noverrides:\n  - candidate: fast\n    attributes:\n      safety: " + c.value + "\n"
+		_, err := knowledge.LoadLayers(mini, []knowledge.File{{Name: "org/g.yaml", Data: []byte(src)}})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want %q", c.value, err, c.want)
+		}
+	}
+	scoring := "scoring: {priority_boost: 2, max_rule_points: 10, max_adjust: 15, strength_threshold: 0.8, trust: {spec: 1, measured: 1, third-party: 1, report-only: 0.5}, neutral: 0.5}\n"
+	_, err := knowledge.LoadLayers(mini, []knowledge.File{{Name: "org/s.yaml", Data: []byte(scoring)}})
+	if err == nil || !strings.Contains(err.Error(), "unverified is missing or out of range") {
+		t.Errorf("trust without a grade: %v", err)
 	}
 }

@@ -142,7 +142,28 @@ type Scoring struct {
 	MaxRulePoints     float64 `yaml:"max_rule_points,required"`
 	MaxAdjust         float64 `yaml:"max_adjust,required"`
 	StrengthThreshold float64 `yaml:"strength_threshold,required"`
+	// Trust is, per evidence grade, how much of a value's distance from Neutral its criterion
+	// counts: 1 counts the value as it is, 0.5 halfway towards neutral.
+	Trust map[string]float64 `yaml:"trust"`
+	// Neutral is the normalised value (0..1) a value of no trust would count as.
+	Neutral float64 `yaml:"neutral"`
 }
+
+// Evidence grades of an attribute value, strongest first.
+const (
+	GradeSpec       = "spec"        // vendor or project documentation
+	GradeMeasured   = "measured"    // a reproducible measurement, with its method
+	GradeThirdParty = "third-party" // a review, benchmark or article by others
+	GradeReportOnly = "report-only" // only the report says so
+	GradeUnverified = "unverified"  // checked and not confirmed, or a figure of unknown origin
+)
+
+// Grades lists the evidence grades, strongest first.
+var Grades = []string{GradeSpec, GradeMeasured, GradeThirdParty, GradeReportOnly, GradeUnverified}
+
+// Weak tells a grade below third-party: the value is scored with its trust discount and the
+// report says so beside the pick.
+func Weak(grade string) bool { return grade == GradeReportOnly || grade == GradeUnverified }
 
 // Topic is a group of questions (a page of the wizard).
 type Topic struct {
@@ -317,8 +338,12 @@ type AttrValue struct {
 	// numbers ("1.37 (2026-08-26); the report describes 1.31").
 	ValueZh string `yaml:"value_zh"`
 	Source  string `yaml:"source,required"`
-	Fact    string `yaml:"fact"`
-	Note    *Text  `yaml:"note"`
+	// Grade is the kind of evidence behind the value (Grades); required where a criterion
+	// scores the attribute. Method says how a measured value was measured.
+	Grade  string `yaml:"grade"`
+	Method *Text  `yaml:"method"`
+	Fact   string `yaml:"fact"`
+	Note   *Text  `yaml:"note"`
 
 	Attr *Attribute
 	Num  float64  // level, number

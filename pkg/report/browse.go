@@ -45,6 +45,9 @@ type CellValue struct {
 	Note       string `json:"note,omitempty" yaml:"note,omitempty"`
 	Fact       string `json:"fact,omitempty" yaml:"fact,omitempty"`
 	ReportSays string `json:"report_says,omitempty" yaml:"report_says,omitempty"`
+	// Grade is the evidence behind the value (absent for values no criterion scores that
+	// carry none).
+	Grade string `json:"grade,omitempty" yaml:"grade,omitempty"`
 }
 
 // BuildComparison lays out candidates (all of cat) attribute by attribute.
@@ -58,7 +61,7 @@ func BuildComparison(b *knowledge.Base, cat *knowledge.Category, cands []*knowle
 		for _, c := range cands {
 			cell := CellValue{Candidate: c.ID, Value: "—"}
 			if v := c.Attr(a.Name); v != nil {
-				cell.Value, cell.Source, cell.Fact = AttrText(v, lang), v.Source, v.Fact
+				cell.Value, cell.Source, cell.Fact, cell.Grade = AttrText(v, lang), v.Source, v.Fact, v.Grade
 				if v.Note != nil {
 					cell.Note = v.Note.In(lang)
 				}
@@ -107,6 +110,9 @@ func ComparisonTable(d *Comparison, width int, withSummaries bool) string {
 		cells := []string{row.Title}
 		for _, v := range row.Values {
 			cell := v.Value + " " + dimStyle.Render(ref(v.Source))
+			if v.Grade != "" {
+				cell += " " + dimStyle.Render(v.Grade)
+			}
 			if v.ReportSays != "" {
 				cell += " " + warnStyle.Render("≠")
 				notes = append(notes, fmt.Sprintf("%s, %s%s%s", v.Candidate, row.Title, colon(lang), fmt.Sprintf(i18n.T(lang, "report.report-says"), v.ReportSays)))

@@ -60,6 +60,7 @@ a { color: #2b6cb0; }
 <ul>
 {{range .Reasons}}<li class="reason">{{code .Text}} {{source .Source}}{{file .File}}</li>
 {{end}}{{range .Caveats}}<li class="caveat">{{code .Text}} {{source .Source}}{{file .File}}</li>
+{{end}}{{range .Evidence}}<li class="evidence">{{.Text}} {{source .Source}}</li>
 {{end}}{{range .Corrections}}<li class="correction"><span class="label">{{correctionLabel .}}{{t "report.colon"}}</span> {{code (reportSays .)}} {{code (verified .)}} {{source .Source}}</li>
 {{end}}</ul>
 </div>

@@ -93,6 +93,9 @@ func Markdown(r *Report) string {
 				}
 				p("%s\n", mdFile(cv.File))
 			}
+			if len(e.Evidence) > 0 {
+				p("- ❔ %s\n", mdEscape(evidenceLine(e.Evidence, lang)))
+			}
 			mdCorrections(&b, lang, e.Corrections)
 			p("\n")
 		}

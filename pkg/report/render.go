@@ -158,6 +158,9 @@ func Table(r *Report, width int) string {
 			for _, cv := range e.Caveats {
 				line(5, 7, warnStyle.Render("!")+" "+cv.Text+fileNote(cv.File))
 			}
+			if len(e.Evidence) > 0 {
+				line(5, 7, warnStyle.Render("?")+" "+evidenceLine(e.Evidence, lang))
+			}
 			writeCorrections(line, lang, e.Corrections, shown, maxCorrections)
 		}
 		if len(c.Ranking) > detailRanks {

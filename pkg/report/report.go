@@ -17,7 +17,7 @@ import (
 )
 
 // SchemaVersion is the version of the report document.
-const SchemaVersion = 1
+const SchemaVersion = 2 // 2: breakdown[].grade and .trust, ranking[].evidence (additive)
 
 // Report is the report document. JSON and YAML marshal this same struct.
 type Report struct {
@@ -84,7 +84,30 @@ type Entry struct {
 	Reasons     []Reason     `json:"reasons" yaml:"reasons"`
 	Caveats     []Caveat     `json:"caveats" yaml:"caveats"`
 	Corrections []Correction `json:"corrections,omitempty" yaml:"corrections,omitempty"`
-	File        string       `json:"file,omitempty" yaml:"file,omitempty"` // the overlay file that added the candidate
+	// Evidence lists the scored values below third-party evidence the score rests on.
+	Evidence []Evidence `json:"evidence,omitempty" yaml:"evidence,omitempty"`
+	File     string     `json:"file,omitempty" yaml:"file,omitempty"` // the overlay file that added the candidate
+}
+
+// Evidence is a scored value whose evidence is weak (report-only, unverified): it counts less
+// (its trust) and the report says so beside the candidate.
+type Evidence struct {
+	Attribute string  `json:"attribute" yaml:"attribute"`
+	Title     string  `json:"title" yaml:"title"`
+	Value     string  `json:"value" yaml:"value"`
+	Grade     string  `json:"grade" yaml:"grade"`
+	Trust     float64 `json:"trust" yaml:"trust"`
+	Text      string  `json:"text" yaml:"text"`
+	Source    string  `json:"source" yaml:"source"`
+}
+
+// evidenceLine sums up a candidate's weak evidence in one line.
+func evidenceLine(evs []Evidence, lang string) string {
+	items := make([]string, len(evs))
+	for i, ev := range evs {
+		items[i] = i18n.Tf(lang, "report.weak-evidence-item", ev.Title, ev.Value, i18n.T(lang, "report.grade-name."+ev.Grade))
+	}
+	return i18n.Tf(lang, "report.weak-evidence-line", strings.Join(items, i18n.T(lang, "report.list-sep")))
 }
 
 // Part is one criterion's share of a score: points = 100 × weight × value.
@@ -95,6 +118,10 @@ type Part struct {
 	Weight    float64 `json:"weight" yaml:"weight"`
 	Value     float64 `json:"value" yaml:"value"`
 	Points    float64 `json:"points" yaml:"points"`
+	// Grade is the evidence behind the value (spec, measured, third-party, report-only,
+	// unverified); Trust, when below 1, how much of its distance from neutral value counts.
+	Grade string  `json:"grade" yaml:"grade"`
+	Trust float64 `json:"trust,omitempty" yaml:"trust,omitempty"`
 }
 
 // Reason is why a candidate scored what it did, or why it was excluded.
@@ -270,7 +297,21 @@ func entry(rk *engine.Ranked, lang string) Entry {
 			Weight:    round(p.Weight, 4),
 			Value:     round(p.Norm, 3),
 			Points:    round(p.Points, 2),
+			Grade:     p.Value.Grade,
+			Trust:     trustBelowOne(p.Trust),
 		})
+		if p.Weak() && p.Weight > 0 {
+			e.Evidence = append(e.Evidence, Evidence{
+				Attribute: p.Criterion.Attribute,
+				Title:     p.Criterion.Attr.Title.In(lang),
+				Value:     AttrText(p.Value, lang),
+				Grade:     p.Value.Grade,
+				Trust:     p.Trust,
+				Text: i18n.Tf(lang, "report.weak-evidence", i18n.T(lang, "report.grade."+p.Value.Grade),
+					p.Criterion.Attr.Title.In(lang), AttrText(p.Value, lang), int(math.Round(p.Trust*100))),
+				Source: p.Value.Source,
+			})
+		}
 	}
 	for _, a := range rk.Adjustments {
 		if a.Points > 0 {
@@ -293,6 +334,14 @@ func entry(rk *engine.Ranked, lang string) Entry {
 		e.Caveats = append(e.Caveats, Caveat{Rule: rule.ID, Text: rule.Because.In(lang), Source: rule.Source, File: ruleFile(rule)})
 	}
 	return e
+}
+
+// trustBelowOne is the trust to show: none when the value counts in full.
+func trustBelowOne(t float64) float64 {
+	if t >= 1 {
+		return 0
+	}
+	return t
 }
 
 // ruleFile names the file of an organisation's rule; the base's rules need no name.

@@ -115,7 +115,7 @@ func TestYAMLMarshalsSameReport(t *testing.T) {
 	if err := report.WriteYAML(&buf, r); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"schema_version: 1\n", "  workloads: [ai]\n", "  kvm: available\n", "      - rank: 1\n        id: safe\n"} {
+	for _, want := range []string{"schema_version: 2\n", "  workloads: [ai]\n", "  kvm: available\n", "      - rank: 1\n        id: safe\n"} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("yaml lacks %q:\n%s", want, buf.String())
 		}

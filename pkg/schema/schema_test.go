@@ -324,7 +324,11 @@ func TestReportRejects(t *testing.T) {
 			entry(d)["file"] = "org/rules.yaml"
 			entry(d)["reasons"] = append(entry(d)["reasons"].([]any), doc{"rule": "org.prefer", "text": "Preferred here.", "source": "https://example.org", "points": 5, "file": "org/rules.yaml"})
 		}, true},
-		{"schema_version 2", func(d doc) { d["schema_version"] = 2 }, false},
+		{"schema_version 1", func(d doc) { d["schema_version"] = 1 }, false},
+		{"schema_version 3", func(d doc) { d["schema_version"] = 3 }, false},
+		{"an unknown grade", func(d doc) {
+			d["categories"].([]any)[0].(map[string]any)["ranking"].([]any)[0].(map[string]any)["breakdown"].([]any)[0].(map[string]any)["grade"] = "rumour"
+		}, false},
 		{"schema_version as text", func(d doc) { d["schema_version"] = "1" }, false},
 		{"extra top-level key", func(d doc) { d["extra"] = true }, false},
 		{"extra key in an entry", func(d doc) { entry(d)["colour"] = "red" }, false},
