@@ -18,7 +18,6 @@ import (
 type recommendOptions struct {
 	streams *Streams
 	global  *globalOptions
-	base    *knowledge.Base
 	answers *answerFlags
 	out     outputOptions
 	whatIf  bool

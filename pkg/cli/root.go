@@ -124,9 +124,11 @@ type globalOptions struct {
 // NewRoot builds the command tree, its help in the language of the environment.
 func NewRoot(s *Streams) *cobra.Command { return newRoot(s, langFromEnv(s)) }
 
-// uiLang is the language of the help texts: --lang when the command line gives a valid one
-// (help is built before the flags are parsed), else the environment's.
+// uiLang is the language of the help texts: the last --lang of the command line, as the flag
+// parser keeps it, when it is a valid one (help is built before the flags are parsed), else
+// the environment's.
 func uiLang(args []string, s *Streams) string {
+	lang := ""
 	for i, a := range args {
 		if a == "--" {
 			break
@@ -135,9 +137,12 @@ func uiLang(args []string, s *Streams) string {
 		if !ok && a == "--lang" && i+1 < len(args) {
 			v, ok = args[i+1], true
 		}
-		if ok && (v == "en" || v == "zh") {
-			return v
+		if ok {
+			lang = v
 		}
+	}
+	if lang == "en" || lang == "zh" {
+		return lang
 	}
 	return langFromEnv(s)
 }

@@ -67,7 +67,12 @@ func (c *Condition) Text(lang string) string {
 	if len(c.AnyOf) > 0 {
 		var alts []string
 		for _, sub := range c.AnyOf {
-			alts = append(alts, sub.Text(lang))
+			alt := sub.Text(lang)
+			if len(sub.Terms) > 1 || (len(sub.Terms) == 1 && len(sub.AnyOf) > 0) {
+				// "(a and b) or c": an alternative of several terms keeps them together
+				alt = strings.Replace(phrase(opGroup, lang), "%v", alt, 1)
+			}
+			alts = append(alts, alt)
 		}
 		group := strings.Join(alts, phrase(opOr, lang))
 		if len(c.Terms) > 0 || len(alts) > 1 {

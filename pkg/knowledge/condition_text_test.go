@@ -73,6 +73,9 @@ func readTerms(t *testing.T, text, lang string) []string {
 			inner := strings.TrimSuffix(strings.TrimPrefix(part, sp.open), sp.close)
 			var alts []string
 			for _, alt := range splitTop(inner, sp.or, sp.open, sp.close) {
+				if strings.HasPrefix(alt, sp.open) && strings.HasSuffix(alt, sp.close) {
+					alt = strings.TrimSuffix(strings.TrimPrefix(alt, sp.open), sp.close)
+				}
 				alts = append(alts, strings.Join(readTerms(t, alt, lang), " & "))
 			}
 			out = append(out, "("+strings.Join(alts, " | ")+")")
@@ -214,6 +217,7 @@ func TestConditionTextExamples(t *testing.T) {
 		{"{q-multi: {has: [x, y]}}", "q-multi includes all of x, y", "q-multi 同时含 x、y"},
 		{"{q-multi: [z, y]}", "q-multi includes any of z, y", "q-multi 含 z、y 中任一"},
 		{"{q-bool: true, any_of: [{q-one: x}, {q-multi: z}]}", "q-bool is true and (q-one is x or q-multi includes z)", "q-bool 为 true，且 （q-one 为 x 或 q-multi 含 z）"},
+		{"{q-bool: true, any_of: [{q-one: x}, {q-multi: x, q-int: {gt: 1}}]}", "q-bool is true and (q-one is x or (q-multi includes x and q-int is above 1))", "q-bool 为 true，且 （q-one 为 x 或 （q-multi 含 x，且 q-int 大于 1））"},
 		{"{any_of: [{q-one: x}, {q-int: 5}]}", "(q-one is x or q-int is 5)", "（q-one 为 x 或 q-int 为 5）"},
 		{"{q-int: {gte: 5}}", "q-int is at least 5", "q-int 不小于 5"},
 		{"{}", "always", "总是"},

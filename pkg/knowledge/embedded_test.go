@@ -5,8 +5,9 @@ import (
 	"testing"
 )
 
-// TestStaleGoBaseIsNotUsed: a generated base whose digest is not the embedded files', or whose
-// position table does not fit it, is ignored, and the files are loaded instead.
+// TestStaleGoBaseIsNotUsed: a generated base whose digest is not the embedded files' is
+// ignored, and the files are loaded instead. (A position table that does not fit makes
+// Positioned take the positions from the YAML: TestMisfitPositionTableChangesNothing.)
 func TestStaleGoBaseIsNotUsed(t *testing.T) {
 	stale := &Base{Version: "stale", Digest: "sha256:0000"}
 	b, err := embedded(func() *Base { return stale }, embeddedDigest)

@@ -113,6 +113,11 @@ func EmbeddedQuestionsDigest() (string, error) {
 // it: the precompiled questions when they were made from this questions.yaml (a hash of one
 // small file), else those of the whole base, loaded. Building the command line's flags needs
 // only these, so --help and completion do not pay for the base.
+//
+// The questions can come from the generated base while a command later loads the base from
+// the YAML (another rule file changed and the generated file was not regenerated): the
+// question objects then differ, which is harmless because answers are matched by id and
+// questions.yaml is the only file that defines questions (the loader refuses them elsewhere).
 func EmbeddedQuestions() ([]*Question, error) {
 	if precompiled != nil && precompiledQuestionsDigest != "" {
 		if d, err := EmbeddedQuestionsDigest(); err == nil && d == precompiledQuestionsDigest {

@@ -82,7 +82,9 @@ func (p *prompter) line(prompt string) (string, bool) {
 }
 
 func (w *Wizard) runAccessible(ctx context.Context, opts Options) error {
-	p := &prompter{w: w, ctx: ctx, lines: readLines(ctx, opts.In), out: opts.Out}
+	readCtx, stopReading := context.WithCancel(ctx) // the reader stops with the wizard
+	defer stopReading()
+	p := &prompter{w: w, ctx: ctx, lines: readLines(readCtx, opts.In), out: opts.Out}
 	var lastTopic *knowledge.Topic
 	for _, pg := range w.Pages {
 		if !w.Visible(pg) {

@@ -23,7 +23,8 @@ func main() {
 		fmt.Fprintln(os.Stderr, "genman:", err)
 		os.Exit(1)
 	}
-	root := cli.NewRoot(&cli.Streams{In: os.Stdin, Out: io.Discard, Err: os.Stderr, Env: os.Environ()})
+	// The man pages ship in the release archives: English, whatever the builder's locale.
+	root := cli.NewRoot(&cli.Streams{In: os.Stdin, Out: io.Discard, Err: os.Stderr, Env: []string{"LANG=C.UTF-8"}})
 	root.DisableAutoGenTag = true
 	header := &doc.GenManHeader{Title: "STACKADVISOR", Section: "1", Source: "stackadvisor " + cli.ToolVersion()}
 	if err := doc.GenManTree(root, header, dir); err != nil {
