@@ -46,8 +46,9 @@ type Part struct {
 	Norm      float64 // the attribute normalised to 0..1, after the trust of its grade
 	Points    float64 // 100 × Weight × Norm
 	Boosted   bool    // a chosen priority raised this criterion's weight
-	// Trust is the factor of the value's evidence grade (scoring.trust): Norm is
-	// neutral + Trust × (Plain − neutral), Plain being the value normalised as it is.
+	// Trust is the factor of the value's evidence grade (scoring.trust): above neutral, Norm is
+	// neutral + Trust × (Plain − neutral), Plain being the value normalised as it is; at or
+	// below neutral Norm is Plain.
 	Trust float64
 	Plain float64
 }
@@ -170,7 +171,12 @@ func scoreCategory(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 					trust = t
 				}
 			}
-			norm := sc.Neutral + trust*(plain-sc.Neutral)
+			// A weak figure may not help a candidate more than its trust allows; one that counts
+			// against it stays as it is (shrinking it would reward the lack of evidence).
+			norm := plain
+			if plain > sc.Neutral {
+				norm = sc.Neutral + trust*(plain-sc.Neutral)
+			}
 			p := Part{Criterion: c, Value: av, Weight: weights[i], Norm: norm, Points: 100 * weights[i] * norm, Boosted: boosted[i], Trust: trust, Plain: plain}
 			rk.Breakdown = append(rk.Breakdown, p)
 			rk.Base += p.Points

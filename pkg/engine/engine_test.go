@@ -192,6 +192,15 @@ overrides:
   - candidate: safe
     attributes:
       safety: {value: 5, source: "https://org.example/claim", grade: unverified}
+candidates:
+  - id: slow
+    name: Slow
+    summary: {en: s, zh: s}
+    attributes:
+      speed: {value: 1000, source: "https://org.example/s", grade: spec}
+      safety: {value: 1, source: "https://org.example/s", grade: unverified}
+      needs_kvm: {value: false, source: "https://org.example/s", grade: spec}
+      price: {value: 1, source: "https://org.example/s", grade: spec}
 `)}}
 	b, err := knowledge.LoadLayers(files, overlay)
 	if err != nil {
@@ -212,6 +221,9 @@ overrides:
 			}
 			if rk.Candidate.ID == "fast" && (p.Norm != p.Plain || p.Weak()) {
 				t.Errorf("fast (spec): norm %v plain %v", p.Norm, p.Plain)
+			}
+			if rk.Candidate.ID == "slow" && (!p.Weak() || p.Norm != p.Plain || p.Plain != 0) {
+				t.Errorf("slow (unverified, at the bottom): norm %v plain %v; a bad weak figure must count in full", p.Norm, p.Plain)
 			}
 		}
 	}

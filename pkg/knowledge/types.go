@@ -142,8 +142,9 @@ type Scoring struct {
 	MaxRulePoints     float64 `yaml:"max_rule_points,required"`
 	MaxAdjust         float64 `yaml:"max_adjust,required"`
 	StrengthThreshold float64 `yaml:"strength_threshold,required"`
-	// Trust is, per evidence grade, how much of a value's distance from Neutral its criterion
-	// counts: 1 counts the value as it is, 0.5 halfway towards neutral.
+	// Trust is, per evidence grade, how much of a value's advantage over Neutral its criterion
+	// counts: 1 counts the value as it is, 0.5 halfway towards neutral. A value below neutral
+	// counts in full whatever its grade: weak evidence never helps a candidate.
 	Trust map[string]float64 `yaml:"trust"`
 	// Neutral is the normalised value (0..1) a value of no trust would count as.
 	Neutral float64 `yaml:"neutral"`

@@ -31,6 +31,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 ul { margin: .3rem 0 .6rem; padding-left: 1.3rem; }
 li.reason::marker { content: "+ "; color: #3a9d5d; }
 li.caveat::marker { content: "! "; color: #b7791f; }
+li.evidence::marker { content: "? "; color: #718096; }
 li.correction::marker { content: "≠ "; color: #b7791f; }
 li.excluded::marker { content: "✗ "; color: #c53030; }
 li.whatif::marker { content: "? "; color: #2b6cb0; }
@@ -60,7 +61,7 @@ a { color: #2b6cb0; }
 <ul>
 {{range .Reasons}}<li class="reason">{{code .Text}} {{source .Source}}{{file .File}}</li>
 {{end}}{{range .Caveats}}<li class="caveat">{{code .Text}} {{source .Source}}{{file .File}}</li>
-{{end}}{{range .Evidence}}<li class="evidence">{{.Text}} {{source .Source}}</li>
+{{end}}{{if .Evidence}}<li class="evidence">{{evidenceLine .Evidence}}</li>
 {{end}}{{range .Corrections}}<li class="correction"><span class="label">{{correctionLabel .}}{{t "report.colon"}}</span> {{code (reportSays .)}} {{code (verified .)}} {{source .Source}}</li>
 {{end}}</ul>
 </div>
@@ -81,7 +82,8 @@ a { color: #2b6cb0; }
 func HTML(w io.Writer, r *Report) error {
 	lang := r.Lang
 	funcs := template.FuncMap{
-		"t": func(key string) string { return i18n.T(lang, key) },
+		"t":            func(key string) string { return i18n.T(lang, key) },
+		"evidenceLine": func(evs []Evidence) string { return evidenceLine(evs, lang) },
 		"generated": func(r *Report) string {
 			return fmt.Sprintf(i18n.T(lang, "report.md-generated-plain"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.Digest)
 		},
