@@ -10555,8 +10555,8 @@ var kb_Facts_wasmtime_wasi_nn = Fact{
 }
 
 var kb = Base{
-	Version: "2026.11.24",
-	Digest:  "sha256:e6fbbeca282b02bb2fd96d4b32c3750128eef270dbd0ceb0e1ffd94cce9cb51d",
+	Version: "2026.12.03",
+	Digest:  "sha256:66add638841fa9bcc400e984d96dea68edbac8c5056c2c291f9a1ca64f737182",
 	Scoring: Scoring{PriorityBoost: 2.5, MaxRulePoints: 20, MaxAdjust: 30, StrengthThreshold: 0.8, Neutral: 0.5},
 	Topics: []*Topic{
 		&Topic{
