@@ -5221,7 +5221,7 @@ var kb_Categories_sandbox_Candidates_webassembly_Corrections_wasm_threads = Fact
 	ID:         "wasm-threads",
 	Verdict:    "partly",
 	ReportSays: Text{En: "Wasm threads perform close to native threads.", Zh: "Wasm 多线程性能接近原生线程。"},
-	Verified:   Text{En: "Runtime support is uneven: in Wasmtime core threads are Tier 2 and wasi-threads Tier 3; WASIX pthreads work only on Wasmer.", Zh: "各运行时支持程度不一：Wasmtime 中核心线程提案为 Tier 2，wasi-threads 为 Tier 3；WASIX 的 pthreads 只能在 Wasmer 上使用。"},
+	Verified:   Text{En: "Runtime support is uneven: Wasmtime moved the core threads proposal down from Tier 1 to Tier 2 in November 2025 (fuzzing disabled, API quality), and wasi-threads is Tier 3; WASIX pthreads work only on Wasmer.", Zh: "各运行时支持程度不一：Wasmtime 于 2025 年 11 月把核心线程提案从 Tier 1 降为 Tier 2（停用模糊测试，API 质量待提升），wasi-threads 为 Tier 3；WASIX 的 pthreads 只能在 Wasmer 上使用。"},
 	Source:     "https://github.com/bytecodealliance/wasmtime/blob/main/docs/stability-tiers.md",
 }
 
@@ -10526,7 +10526,7 @@ var kb_Facts_wasm_gc_3_0 = Fact{
 	ID:         "wasm-gc-3-0",
 	Verdict:    "correct",
 	ReportSays: Text{En: "Wasm GC arrived with the Wasm 3.0 standard in 2025.", Zh: "Wasm GC 随 2025 年的 Wasm 3.0 标准落地。"},
-	Verified:   Text{En: "Wasm 3.0 was completed in 2025 with GC, 64-bit memories, tail calls, exception handling and more; Wasmtime supports GC, memory64, tail calls and exceptions at Tier 1.", Zh: "Wasm 3.0 于 2025 年定稿，包含 GC、64 位内存、尾调用、异常处理等；Wasmtime 对 GC、memory64、尾调用和异常提供 Tier 1 支持。"},
+	Verified:   Text{En: "Wasm 3.0 was completed in 2025 with GC, 64-bit memories, tail calls, exception handling and more. In Wasmtime 48 (stability-tiers.md, August 2026) GC, memory64, tail calls and exception handling are Tier 1; GC reached Tier 1 and became on by default only in June 2026 (Wasmtime 47), so earlier releases and older copies of that page list it at Tier 2. Pin a release of 47 or later if you rely on GC.", Zh: "Wasm 3.0 于 2025 年定稿，包含 GC、64 位内存、尾调用、异常处理等。在 Wasmtime 48 中（stability-tiers.md，2026 年 8 月），GC、memory64、尾调用和异常处理均为 Tier 1；GC 直到 2026 年 6 月（Wasmtime 47）才升为 Tier 1 并默认开启，因此更早的版本和该页面的旧版本都把它列为 Tier 2。如果依赖 GC，请固定使用 47 或更高版本。"},
 	Source:     "https://github.com/bytecodealliance/wasmtime/blob/main/docs/stability-tiers.md",
 }
 
@@ -10556,7 +10556,7 @@ var kb_Facts_wasmtime_wasi_nn = Fact{
 
 var kb = Base{
 	Version: "2026.12.03",
-	Digest:  "sha256:66add638841fa9bcc400e984d96dea68edbac8c5056c2c291f9a1ca64f737182",
+	Digest:  "sha256:0f3bd34c9248b12ffe33dc669bcbe0059a2ede26188fb8f4cd9c658edbec1823",
 	Scoring: Scoring{PriorityBoost: 2.5, MaxRulePoints: 20, MaxAdjust: 30, StrengthThreshold: 0.8, Neutral: 0.5},
 	Topics: []*Topic{
 		&Topic{
