@@ -180,3 +180,43 @@ func TestDefaultsFollowDependencies(t *testing.T) {
 		t.Errorf("priorities = %q for web only, want none", s)
 	}
 }
+
+// TestFactConditions: a fact's when is checked against the questions like a rule's, and the
+// fact applies only to answers that meet it (every fact applies when there are no answers).
+func TestFactConditions(t *testing.T) {
+	fact := func(when string) string {
+		return `category: engine
+facts:
+  - id: extra-fact
+    verdict: dated
+    when: ` + when + `
+    report_says: {en: A, zh: A}
+    verified: {en: B, zh: B}
+    source: "https://example.org/x"
+`
+	}
+	_, err := knowledge.Load(miniWith(t, fact("{nosuch: x}")))
+	if err == nil || !strings.Contains(err.Error(), `unknown question "nosuch"`) {
+		t.Fatalf("a fact naming an unknown question loaded: %v", err)
+	}
+	b, err := knowledge.Load(miniWith(t, fact("{kvm: none}")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := b.Facts["extra-fact"]
+	for _, c := range []struct {
+		a    knowledge.Answers
+		want bool
+	}{
+		{nil, true},
+		{knowledge.Answers{"kvm": {Type: knowledge.TypeOne, Str: "none"}}, true},
+		{knowledge.Answers{"kvm": {Type: knowledge.TypeOne, Str: "available"}}, false},
+	} {
+		if got := f.AppliesTo(c.a); got != c.want {
+			t.Errorf("AppliesTo(%v) = %v, want %v", c.a, got, c.want)
+		}
+	}
+	if !b.Facts["safe-speed"].AppliesTo(knowledge.Answers{"kvm": {Type: knowledge.TypeOne, Str: "available"}}) {
+		t.Error("a fact without when does not apply to every reader")
+	}
+}

@@ -297,6 +297,9 @@ func LoadLayers(layers ...[]File) (*Base, error) {
 	v := &validator{b: b, probs: &probs}
 	v.globals(decoded)
 	v.questionsPass(decoded)
+	for _, id := range sortedKeys(b.Facts) { // a fact's condition names questions, known only now
+		v.condition(b.Facts[id].When)
+	}
 	v.categoriesPass(decoded)
 	// Terms that did not compile are left out of the consistency checks, which then only
 	// see fewer constraints: a contradiction they report is one whatever the other mistakes.

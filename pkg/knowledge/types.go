@@ -404,7 +404,14 @@ type Fact struct {
 	ReportSays Text   `yaml:"report_says,required"`
 	Verified   Text   `yaml:"verified,required"`
 	Source     string `yaml:"source,required"`
+	// When limits the fact to readers whose answers meet it (a correction about sales to China
+	// is news to a buyer there, noise elsewhere); nil means every reader.
+	When *Condition `yaml:"when"`
 }
+
+// AppliesTo reports whether the fact is shown for the answers; nil answers (a listing with no
+// questionnaire, such as show) see every fact.
+func (f *Fact) AppliesTo(a Answers) bool { return a == nil || f.When.IsEmpty() || f.When.Holds(a) }
 
 // IsCorrection reports whether the fact departs from the report (or could not confirm it).
 func (f *Fact) IsCorrection() bool { return f.Verdict != VerdictCorrect }

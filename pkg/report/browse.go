@@ -54,7 +54,7 @@ type CellValue struct {
 func BuildComparison(b *knowledge.Base, cat *knowledge.Category, cands []*knowledge.Candidate, lang string) *Comparison {
 	d := &Comparison{Category: cat.ID, Title: cat.Title.In(lang), Lang: lang}
 	for _, c := range cands {
-		d.Candidates = append(d.Candidates, CandidateInfo{ID: c.ID, Name: c.NameIn(lang), Summary: c.Summary.In(lang), Corrections: corrections(c, lang)})
+		d.Candidates = append(d.Candidates, CandidateInfo{ID: c.ID, Name: c.NameIn(lang), Summary: c.Summary.In(lang), Corrections: corrections(c, lang, nil)})
 	}
 	for _, a := range cat.Attributes {
 		row := AttributeRow{Name: a.Name, Title: a.Title.In(lang)}

@@ -48,7 +48,7 @@ func BuildExplanation(b *knowledge.Base, ex *engine.Explanation, lang string) *E
 	d := &Explanation{
 		ID: c.ID, Name: c.NameIn(lang), Category: c.Category, Lang: lang,
 		Excluded: len(ex.ExcludedBy) > 0, Of: ex.Of,
-		Breakdown: []Part{}, Rules: []RuleEffect{}, Corrections: corrections(c, lang),
+		Breakdown: []Part{}, Rules: []RuleEffect{}, Corrections: corrections(c, lang, ex.Answers),
 	}
 	for _, q := range b.Questions {
 		d.Answers = append(d.Answers, Answer{ID: q.ID, Value: ex.Answers[q.ID]})

@@ -242,10 +242,10 @@ func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
 	for _, cr := range res.Categories {
 		c := Category{ID: cr.Category.ID, Title: cr.Category.Title.In(lang), Ranking: []Entry{}, Excluded: []Excluded{}}
 		for _, rk := range cr.Ranking {
-			c.Ranking = append(c.Ranking, entry(rk, lang))
+			c.Ranking = append(c.Ranking, entry(rk, lang, res.Answers))
 		}
 		for _, ex := range cr.Excluded {
-			e := Excluded{ID: ex.Candidate.ID, Name: ex.Candidate.NameIn(lang), File: overlayFile(ex.Candidate.Overlay, ex.Candidate.Pos), Reasons: []Reason{}, Corrections: corrections(ex.Candidate, lang)}
+			e := Excluded{ID: ex.Candidate.ID, Name: ex.Candidate.NameIn(lang), File: overlayFile(ex.Candidate.Overlay, ex.Candidate.Pos), Reasons: []Reason{}, Corrections: corrections(ex.Candidate, lang, res.Answers)}
 			for _, rule := range ex.Rules {
 				e.Reasons = append(e.Reasons, Reason{Rule: rule.ID, Text: rule.Because.In(lang), Source: rule.Source, File: ruleFile(rule)})
 			}
@@ -275,7 +275,7 @@ func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
 	return r
 }
 
-func entry(rk *engine.Ranked, lang string) Entry {
+func entry(rk *engine.Ranked, lang string, a knowledge.Answers) Entry {
 	cand := rk.Candidate
 	e := Entry{
 		Rank:        rk.Rank,
@@ -286,7 +286,7 @@ func entry(rk *engine.Ranked, lang string) Entry {
 		Breakdown:   []Part{},
 		Reasons:     []Reason{},
 		Caveats:     []Caveat{},
-		Corrections: corrections(cand, lang),
+		Corrections: corrections(cand, lang, a),
 		File:        overlayFile(cand.Overlay, cand.Pos),
 	}
 	for _, p := range rk.Breakdown {
@@ -354,9 +354,14 @@ func overlayFile(overlay bool, pos knowledge.Pos) string {
 	return ""
 }
 
-func corrections(c *knowledge.Candidate, lang string) []Correction {
+// corrections lists the candidate's corrections that apply to the answers (all of them when
+// answers is nil).
+func corrections(c *knowledge.Candidate, lang string, a knowledge.Answers) []Correction {
 	var out []Correction
 	for _, f := range c.Corrections {
+		if !f.AppliesTo(a) {
+			continue
+		}
 		out = append(out, Correction{Fact: f.ID, Verdict: f.Verdict, ReportSays: f.ReportSays.In(lang), Verified: f.Verified.In(lang), Source: f.Source})
 	}
 	return out

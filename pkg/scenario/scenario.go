@@ -15,6 +15,7 @@
 //	    rules: [org.no-docker]           # rules that fired
 //	    not_rules: [engine.ci-pipelines] # rules that did not fire
 //	    corrections: {docker: [fact-id]} # corrections shown beside a candidate
+//	    not_corrections: {docker: [id]}  # corrections these answers do not show
 //	    empty: true                      # no candidate left (by default: some are)
 //
 // Like the engine, the package is pure: bytes and a base in, results out.
@@ -55,6 +56,8 @@ type Expectation struct {
 	Rules       []string            `yaml:"rules"`
 	NotRules    []string            `yaml:"not_rules"`
 	Corrections map[string][]string `yaml:"corrections"`
+	// NotCorrections are corrections a candidate has that these answers must not show.
+	NotCorrections map[string][]string `yaml:"not_corrections"`
 	// Empty is whether no candidate is left; checked always (false by default).
 	Empty bool `yaml:"empty"`
 }
@@ -172,7 +175,7 @@ func Run(b *knowledge.Base, s *Scenario) *Result {
 			r.Failures = append(r.Failures, fmt.Sprintf("%s: not a category the answers ask for (categories: %s)", id, strings.Join(requested(res), ", ")))
 			continue
 		}
-		r.Failures = append(r.Failures, check(b, cr, s.Expect[id])...)
+		r.Failures = append(r.Failures, check(b, cr, res.Answers, s.Expect[id])...)
 	}
 	return r
 }
@@ -185,7 +188,7 @@ func requested(res *engine.Result) []string {
 	return ids
 }
 
-func check(b *knowledge.Base, cr *engine.CategoryResult, exp Expectation) []string {
+func check(b *knowledge.Base, cr *engine.CategoryResult, answers knowledge.Answers, exp Expectation) []string {
 	var fails []string
 	failf := func(format string, args ...any) {
 		fails = append(fails, cr.Category.ID+": "+fmt.Sprintf(format, args...))
@@ -262,9 +265,14 @@ func check(b *knowledge.Base, cr *engine.CategoryResult, exp Expectation) []stri
 			failf("rule %q fired, and should not have", id)
 		}
 	}
-	cands := make([]string, 0, len(exp.Corrections))
+	cands := make([]string, 0, len(exp.Corrections)+len(exp.NotCorrections))
 	for id := range exp.Corrections {
 		cands = append(cands, id)
+	}
+	for id := range exp.NotCorrections {
+		if _, both := exp.Corrections[id]; !both {
+			cands = append(cands, id)
+		}
 	}
 	slices.Sort(cands)
 	for _, candID := range cands {
@@ -275,7 +283,9 @@ func check(b *knowledge.Base, cr *engine.CategoryResult, exp Expectation) []stri
 		}
 		var got []string
 		for _, f := range c.Corrections {
-			got = append(got, f.ID)
+			if f.AppliesTo(answers) {
+				got = append(got, f.ID)
+			}
 		}
 		for _, f := range exp.Corrections[candID] {
 			if b.Facts[f] == nil {
@@ -284,6 +294,15 @@ func check(b *knowledge.Base, cr *engine.CategoryResult, exp Expectation) []stri
 			}
 			if !slices.Contains(got, f) {
 				failf("%s shows no correction %q (corrections: %v)", candID, f, got)
+			}
+		}
+		for _, f := range exp.NotCorrections[candID] {
+			if b.Facts[f] == nil {
+				failf("unknown fact %q in not_corrections", f)
+				continue
+			}
+			if slices.Contains(got, f) {
+				failf("%s shows correction %q, and should not", candID, f)
 			}
 		}
 		if !slices.Contains(ranked, candID) && !slices.Contains(excluded, candID) {
