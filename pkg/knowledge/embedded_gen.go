@@ -7472,8 +7472,8 @@ var kb_Categories_gpu_Candidates_nvidia_h100_Corrections_nvidia_h100_price_estim
 	ID:         "nvidia-h100-price-estimate",
 	Verdict:    "unverified",
 	ReportSays: Text{En: "Not covered by the report (the report only says NVIDIA is expensive).", Zh: "报告未给出具体价格（只说 NVIDIA 价格较高）。"},
-	Verified:   Text{En: "No legal channel sells the H100 into China. Reports from 2024 put 8-GPU H100 servers at ¥2.6-2.8 million on the grey market, roughly ¥300,000 per GPU including its share of the server. The tool uses ¥300,000 as a rough estimate.", Zh: "H100 没有合法渠道进入中国。2024 年的报道称，灰色市场上 8 卡 H100 服务器售价 260 万至 280 万元，摊到每卡（含服务器分摊）约 30 万元。本工具以 30 万元作为粗略估计。"},
-	Source:     "https://aait.co.jp/?p=45812",
+	Verified:   Text{En: "Prices here are per chip, not per server. Raymond James estimated in 2023 that an H100 sells for US$25,000-30,000 (about ¥195,000 at the midpoint), the same level as the H200's ¥190,000 in China in 2026. An earlier figure of ¥300,000 was an 8-GPU grey-market server divided by eight, which counts the server's CPUs and networking too; in China the card fetched up to US$70,000 on the grey market in 2023, and it has no legal channel there.", Zh: "这里的价格按单颗芯片计，而不是按服务器计。Raymond James 在 2023 年估计 H100 售价为 2.5 万至 3 万美元（取中值约 19.5 万元），与 2026 年 H200 在国内约 19 万元的价格相当。此前使用的 30 万元是把 8 卡灰色市场服务器价格除以 8 得来的，包含了服务器的 CPU 和网络设备；2023 年该卡在国内灰色市场最高卖到 7 万美元，而且在国内没有合法渠道。"},
+	Source:     "https://www.techspot.com/news/99839-nvidia-garners-reported-1000-profit-each-h100-gpu.html",
 }
 
 var kb_Categories_gpu_Candidates_nvidia_h100 = Candidate{
@@ -7526,13 +7526,13 @@ var kb_Categories_gpu_Candidates_nvidia_h100 = Candidate{
 		&AttrValue{
 			Name: "price_cny",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "300000"},
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "195000"},
 			},
-			Source: "https://aait.co.jp/?p=45812",
-			Grade:  "unverified",
+			Source: "https://www.techspot.com/news/99839-nvidia-garners-reported-1000-profit-each-h100-gpu.html",
+			Grade:  "third-party",
 			Fact:   "nvidia-h100-price-estimate",
 			Attr:   &kb_Categories_gpu_Attributes_price_cny,
-			Num:    300000,
+			Num:    195000,
 		},
 		&AttrValue{
 			Name: "cuda",
@@ -11631,7 +11631,7 @@ var kb_Facts_wasmtime_wasi_nn = Fact{
 
 var kb = Base{
 	Version: "2026.12.03",
-	Digest:  "sha256:64348556b917db9de782d1ec83aded3adaead04fb4edbaf10109ccf92adc77e8",
+	Digest:  "sha256:4b10eca835d07c52107c72835963c55ecc7df14b5486a5c5185b66a8f537a57e",
 	Scoring: Scoring{PriorityBoost: 2.5, MaxRulePoints: 20, MaxAdjust: 30, StrengthThreshold: 0.8, Neutral: 0.5},
 	Topics: []*Topic{
 		&Topic{
