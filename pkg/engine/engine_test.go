@@ -2,10 +2,10 @@ package engine_test
 
 import (
 	"math"
-	"os"
 	"reflect"
 	"testing"
 
+	"github.com/stackadvisor/stackadvisor/internal/testbase"
 	"github.com/stackadvisor/stackadvisor/pkg/engine"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
@@ -13,15 +13,7 @@ import (
 // mini loads the small hand-checked knowledge base of testdata/rules/mini.
 func mini(t testing.TB) *knowledge.Base {
 	t.Helper()
-	files, err := knowledge.ReadFS(os.DirFS("../../testdata/rules/mini"), ".", "mini/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := knowledge.Load(files)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return testbase.Mini(t)
 }
 
 func answers(t *testing.T, b *knowledge.Base, yamlText string) knowledge.Answers {
@@ -155,10 +147,7 @@ func TestBreakdownAddsUp(t *testing.T) {
 }
 
 func TestTiesBreakByID(t *testing.T) {
-	files, err := knowledge.ReadFS(os.DirFS("../../testdata/rules/mini"), ".", "mini/")
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := testbase.MiniFiles(t)
 	// Two candidates with identical attributes must rank by id, whatever the file order.
 	twin := knowledge.File{Name: "twins.yaml", Data: []byte(`category: gpu
 candidates:
@@ -183,10 +172,7 @@ candidates:
 // TestWeakEvidenceCountsPartWay: a value graded below third-party counts only its trust's share
 // of its distance from neutral, and says so.
 func TestWeakEvidenceCountsPartWay(t *testing.T) {
-	files, err := knowledge.ReadFS(os.DirFS("../../testdata/rules/mini"), ".", "mini/")
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := testbase.MiniFiles(t)
 	overlay := []knowledge.File{{Name: "org/w.yaml", Data: []byte(`category: engine
 overrides:
   - candidate: safe

@@ -2,10 +2,10 @@ package engine_test
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
+	"github.com/stackadvisor/stackadvisor/internal/testbase"
 	"github.com/stackadvisor/stackadvisor/pkg/engine"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
@@ -14,10 +14,7 @@ import (
 // generated in memory, to check that loading and scoring grow linearly.
 func syntheticBase(tb testing.TB, n, m int) ([]knowledge.File, knowledge.Answers) {
 	tb.Helper()
-	files, err := knowledge.ReadFS(os.DirFS("../../testdata/rules/mini"), ".", "mini/")
-	if err != nil {
-		tb.Fatal(err)
-	}
+	files := testbase.MiniFiles(tb)
 	// Candidates in files of 1 000 each: one file may not exceed knowledge.MaxFileSize.
 	for start := 0; start < n; start += 1000 {
 		var cb strings.Builder

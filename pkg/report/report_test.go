@@ -3,27 +3,19 @@ package report_test
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/colorprofile"
 
+	"github.com/stackadvisor/stackadvisor/internal/testbase"
 	"github.com/stackadvisor/stackadvisor/pkg/engine"
-	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 	"github.com/stackadvisor/stackadvisor/pkg/report"
 )
 
 func miniReport(t *testing.T, answersYAML, lang string) *report.Report {
 	t.Helper()
-	files, err := knowledge.ReadFS(os.DirFS("../../testdata/rules/mini"), ".", "mini/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := knowledge.Load(files)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := testbase.Mini(t)
 	given, err := b.ParseAnswers("a.yaml", []byte(answersYAML))
 	if err != nil {
 		t.Fatal(err)

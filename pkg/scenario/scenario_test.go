@@ -1,25 +1,17 @@
 package scenario_test
 
 import (
-	"os"
 	"strings"
 	"testing"
 
+	"github.com/stackadvisor/stackadvisor/internal/testbase"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 	"github.com/stackadvisor/stackadvisor/pkg/scenario"
 )
 
 func mini(t *testing.T) *knowledge.Base {
 	t.Helper()
-	files, err := knowledge.ReadFS(os.DirFS("../../testdata/rules/mini"), ".", "mini/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := knowledge.Load(files)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return testbase.Mini(t)
 }
 
 func TestParseErrors(t *testing.T) {

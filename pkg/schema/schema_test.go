@@ -13,6 +13,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/stackadvisor/stackadvisor/internal/testbase"
 	"github.com/stackadvisor/stackadvisor/pkg/engine"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 	"github.com/stackadvisor/stackadvisor/pkg/report"
@@ -389,10 +390,7 @@ func TestRulesValidate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mini, err := knowledge.ReadFS(os.DirFS("../../testdata/rules/mini"), ".", "mini/")
-	if err != nil {
-		t.Fatal(err)
-	}
+	mini := testbase.MiniFiles(t)
 	org, err := knowledge.ReadFS(os.DirFS("../../testdata/org-policy"), ".", "org-policy/")
 	if err != nil {
 		t.Fatal(err)
@@ -441,10 +439,7 @@ func TestRulesRejectBroken(t *testing.T) {
 // attribute types, questions).
 func TestRulesAgreeWithLoader(t *testing.T) {
 	sch := compile(t, "rules")
-	mini, err := knowledge.ReadFS(os.DirFS("../../testdata/rules/mini"), ".", "mini/")
-	if err != nil {
-		t.Fatal(err)
-	}
+	mini := testbase.MiniFiles(t)
 	rule := func(body string) string {
 		return "category: engine\nrules:\n  - id: engine.case\n" + body + "    because: {en: Because., zh: 因为。}\n    source: \"report: test\"\n"
 	}
@@ -513,10 +508,7 @@ func TestRulesAgreeWithLoader(t *testing.T) {
 // schema accepts an overlay file exactly when the loader does.
 func TestRulesOverrides(t *testing.T) {
 	sch := compile(t, "rules")
-	mini, err := knowledge.ReadFS(os.DirFS("../../testdata/rules/mini"), ".", "mini/")
-	if err != nil {
-		t.Fatal(err)
-	}
+	mini := testbase.MiniFiles(t)
 	cases := []struct {
 		name, file string
 		valid      bool
