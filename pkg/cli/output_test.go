@@ -138,8 +138,8 @@ func TestJQResultErrors(t *testing.T) {
 	if code != cli.ExitFailure || stdout != "1\n" || !strings.Contains(stderr, "--jq: a result cannot be written as JSON") {
 		t.Errorf("infinite: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
-	stdout, stderr, code = runCLI(t, "", "recommend", "--jq", `.schema_version, error("boom")`)
-	if code != cli.ExitUsage || stdout != "2\n" || stderr != "stackadvisor: --jq: error: boom\n" {
+	stdout, stderr, code = runCLI(t, "", "recommend", "--jq", `.tool.name, error("boom")`)
+	if code != cli.ExitUsage || stdout != "stackadvisor\n" || stderr != "stackadvisor: --jq: error: boom\n" {
 		t.Errorf("error(): exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }

@@ -60,8 +60,13 @@ func (p Part) Weak() bool { return p.Value != nil && knowledge.Weak(p.Value.Grad
 // Effect is an adjust rule applied to a candidate.
 type Effect struct {
 	Rule   *knowledge.Rule
-	Points float64
+	Points float64 // the rule's points, a bonus times its Trust
+	// Trust is how much of a bonus resting on weak evidence counts (Rule.Grade); 1 otherwise.
+	Trust float64
 }
+
+// Weak tells a bonus that rests on evidence below third-party and counts only part way.
+func (e Effect) Weak() bool { return e.Trust < 1 }
 
 // Ranked is a candidate that survived the exclusions, with its score and why.
 type Ranked struct {
@@ -208,8 +213,14 @@ func scoreCategory(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 				rk.Caveats = append(rk.Caveats, r)
 				continue
 			}
-			rk.Adjustments = append(rk.Adjustments, Effect{Rule: r, Points: r.Points})
-			adj += r.Points
+			// Like a weak figure, a bonus resting on weak evidence counts only its trust; a
+			// penalty counts in full.
+			pts, trust := r.Points, 1.0
+			if t, ok := sc.Trust[r.Grade]; ok && pts > 0 && t < 1 {
+				pts, trust = r.Points*t, t
+			}
+			rk.Adjustments = append(rk.Adjustments, Effect{Rule: r, Points: pts, Trust: trust})
+			adj += pts
 		}
 		rk.Adjust = math.Max(-sc.MaxAdjust, math.Min(sc.MaxAdjust, adj))
 		rk.Score = round1(math.Max(0, math.Min(100, rk.Base+rk.Adjust)))

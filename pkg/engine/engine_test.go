@@ -214,3 +214,50 @@ candidates:
 		}
 	}
 }
+
+// TestGradedRuleBonusCountsItsTrust: a bonus that rests on weak evidence adds only its trust's
+// share of its points; a graded penalty counts in full (weak evidence must not soften it).
+func TestGradedRuleBonusCountsItsTrust(t *testing.T) {
+	overlay := []knowledge.File{{Name: "org/g.yaml", Data: []byte(`category: engine
+rules:
+  - id: engine.rumour
+    when: {workloads: ai}
+    effect: adjust
+    grade: report-only
+    points: 8
+    target: {ids: [fast]}
+    because: {en: Rumour., zh: 传闻。}
+    source: "report: x"
+  - id: engine.rumoured-risk
+    when: {workloads: ai}
+    effect: adjust
+    grade: unverified
+    points: -6
+    target: {ids: [safe]}
+    because: {en: Risk., zh: 风险。}
+    source: "report: x"
+`)}}
+	b, err := knowledge.LoadLayers(testbase.MiniFiles(t), overlay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := engine.Run(b, answers(t, b, "categories: [engine]\nworkloads: [ai]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]engine.Effect{}
+	for _, rk := range res.Categories[0].Ranking {
+		for _, e := range rk.Adjustments {
+			got[e.Rule.ID] = e
+		}
+	}
+	if e := got["engine.rumour"]; e.Points != 4 || e.Trust != 0.5 || !e.Weak() {
+		t.Errorf("report-only bonus of 8 at trust 0.5: got %v points, trust %v", e.Points, e.Trust)
+	}
+	if e := got["engine.rumoured-risk"]; e.Points != -6 || e.Weak() {
+		t.Errorf("unverified penalty: got %v points, trust %v; it must count in full", e.Points, e.Trust)
+	}
+	if e := got["engine.ai"]; e.Points != 10 || e.Weak() {
+		t.Errorf("ungraded bonus: got %v points, trust %v; it must count in full", e.Points, e.Trust)
+	}
+}

@@ -38,6 +38,9 @@ func Keys() []string {
 var catalog = map[string][2]string{
 	// Reports (pkg/report)
 	"report.weak-evidence":          {"Rests on %s figure: %s %s (counted at %d %% of its distance from neutral).", "依据的是%s数据：%s %s（只计其偏离中性值部分的 %d%%）。"},
+	"report.weak-rule":              {"Rests on %s claim: rule %s counts %s of its %s points.", "依据的是%s说法：规则 %s 只计 %s 分（原为 %s 分）。"},
+	"report.rule-title":             {"rule %s", "规则 %s"},
+	"report.x-rule-trust":           {"%s: counts %d %%", "%s：只计 %d%%"},
 	"report.grade.report-only":      {"a report-only", "仅有报告给出的"},
 	"report.grade.unverified":       {"an unverified", "未经证实的"},
 	"report.weak-evidence-line":     {"Weak evidence, counted only part way (README, Evidence grades): %s.", "证据较弱、只计入一部分的数据（见 README“证据等级”）：%s。"},

@@ -130,6 +130,9 @@ func (v *validator) categoriesPass(files []*file) {
 		if len(cat.Criteria) == 0 {
 			v.add(cat.Pos, "category %q has no criteria", id)
 		}
+		for _, a := range cat.Attributes {
+			v.derive(cat, a)
+		}
 		for _, c := range cat.Criteria {
 			v.criterion(cat, c, prioQ)
 		}
@@ -274,7 +277,13 @@ func (v *validator) candidate(cat *Category, c *Candidate) {
 	}
 	var factIDs []string
 	seen := map[string]bool{}
+	// Values derived by an earlier validation (the generated base) are computed again.
+	c.Attributes = slices.DeleteFunc(c.Attributes, func(av *AttrValue) bool { return av.Derived })
 	for _, av := range c.Attributes {
+		if a := cat.Attribute(av.Name); a != nil && a.Derive != nil {
+			v.add(av.Pos, "attribute %q of %q is derived (%s); the loader computes it, so remove it", av.Name, c.ID, strings.Join(a.Derive.Ratio, " ÷ "))
+			continue
+		}
 		if seen[av.Name] {
 			v.add(av.Pos, "duplicate attribute %q", av.Name)
 			continue
@@ -299,6 +308,7 @@ func (v *validator) candidate(cat *Category, c *Candidate) {
 			v.add(c.Pos, "candidate %q names unknown fact %q", c.ID, id)
 		}
 	}
+	v.deriveValues(cat, c)
 	c.Corrections = nil
 	used := map[string]bool{}
 	for _, id := range factIDs {
@@ -312,12 +322,77 @@ func (v *validator) candidate(cat *Category, c *Candidate) {
 		return slices.Index(severity, a.Verdict) - slices.Index(severity, b.Verdict)
 	})
 	for _, cr := range cat.Criteria {
-		if cr.Attr != nil && !seen[cr.Attribute] {
+		if cr.Attr != nil && c.Attr(cr.Attribute) == nil {
 			v.add(c.Pos, "candidate %q lacks attribute %q, which criterion %q scores", c.ID, cr.Attribute, cr.ID)
 		}
 		if av := c.Attr(cr.Attribute); av != nil && av.Grade == "" {
-			v.add(av.Pos, "attribute %q of %q is scored (criterion %q) but has no evidence grade; add grade: %s", av.Name, c.ID, cr.ID, strings.Join(Grades, ", "))
+			if av.Derived {
+				v.add(av.Pos, "attribute %q of %q is scored (criterion %q, through %q) but has no evidence grade; add grade: %s", av.Name, c.ID, cr.ID, cr.Attribute, strings.Join(Grades, ", "))
+			} else {
+				v.add(av.Pos, "attribute %q of %q is scored (criterion %q) but has no evidence grade; add grade: %s", av.Name, c.ID, cr.ID, strings.Join(Grades, ", "))
+			}
 		}
+	}
+}
+
+// derive checks a derived attribute's declaration: a number, the ratio of two number or level
+// attributes of the category that are not derived themselves.
+func (v *validator) derive(cat *Category, a *Attribute) {
+	d := a.Derive
+	if d == nil {
+		return
+	}
+	if a.Type != AttrNumber {
+		v.add(d.Pos, "derived attribute %q must be of type number", a.Name)
+	}
+	if len(d.Ratio) != 2 {
+		v.add(d.Pos, "derive of %q takes ratio: [numerator, denominator], two attribute names", a.Name)
+		d.Ratio = nil
+		return
+	}
+	for _, name := range d.Ratio {
+		in := cat.Attribute(name)
+		switch {
+		case in == nil:
+			v.add(d.Pos, "derived attribute %q uses unknown attribute %q; attributes of %s: %s", a.Name, name, cat.ID, attrNames(cat))
+			d.Ratio = nil
+		case in.Type != AttrNumber && in.Type != AttrLevel:
+			v.add(d.Pos, "derived attribute %q divides %s attribute %q; only number and level attributes can be divided", a.Name, in.Type, name)
+			d.Ratio = nil
+		case in.Derive != nil:
+			v.add(d.Pos, "derived attribute %q uses %q, which is derived itself; derive from attributes candidates set", a.Name, name)
+			d.Ratio = nil
+		}
+		if d.Ratio == nil {
+			return
+		}
+	}
+}
+
+// deriveValues adds a candidate's derived values: numerator ÷ denominator to three significant
+// digits (no more precise than the inputs), graded as the weaker input, where both are set and
+// the denominator is not 0.
+func (v *validator) deriveValues(cat *Category, c *Candidate) {
+	for _, a := range cat.Attributes {
+		if a.Derive == nil || len(a.Derive.Ratio) != 2 {
+			continue
+		}
+		num, den := c.Attr(a.Derive.Ratio[0]), c.Attr(a.Derive.Ratio[1])
+		if num == nil || den == nil || num.Attr == nil || den.Attr == nil || den.Num == 0 {
+			continue
+		}
+		q, _ := strconv.ParseFloat(strconv.FormatFloat(num.Num/den.Num, 'g', 3, 64), 64)
+		sum := strings.TrimSpace(formatNumber(num.Num)+" "+num.Attr.Unit) + " ÷ " + strings.TrimSpace(formatNumber(den.Num)+" "+den.Attr.Unit)
+		c.Attributes = append(c.Attributes, &AttrValue{
+			Pos:     num.Pos,
+			Name:    a.Name,
+			Source:  "derived: " + num.Name + " ÷ " + den.Name + " = " + sum,
+			Grade:   WeakerGrade(num.Grade, den.Grade),
+			Attr:    a,
+			Num:     q,
+			Derived: true,
+			Note:    &Text{En: sum, Zh: sum},
+		})
 	}
 }
 
@@ -397,6 +472,12 @@ func (v *validator) rule(cat *Category, r *Rule) {
 		v.add(r.Pos, "adjust rule %q needs points from -%s to %s (and not 0); found %s", r.ID, formatNumber(max), formatNumber(max), strconv.FormatFloat(r.Points, 'f', -1, 64))
 	case r.Effect != EffectAdjust && r.Points != 0:
 		v.add(r.Pos, "points apply only to adjust rules")
+	}
+	switch {
+	case r.Grade != "" && !slices.Contains(Grades, r.Grade):
+		v.add(r.Pos, "unknown evidence grade %q of rule %q; grades: %s", r.Grade, r.ID, strings.Join(Grades, ", "))
+	case r.Grade != "" && r.Effect != EffectAdjust:
+		v.add(r.Pos, "grade applies only to adjust rules; %q is a %s rule", r.ID, r.Effect)
 	}
 	v.condition(&r.When)
 	if len(r.Target.IDs) == 0 && len(r.Target.Where) == 0 {

@@ -5,6 +5,7 @@ package knowledge
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -162,6 +163,18 @@ const (
 // Grades lists the evidence grades, strongest first.
 var Grades = []string{GradeSpec, GradeMeasured, GradeThirdParty, GradeReportOnly, GradeUnverified}
 
+// WeakerGrade is the weaker of two grades: the grade of a value computed from both. A missing
+// grade ("") is weaker than any.
+func WeakerGrade(a, b string) string {
+	if a == "" || b == "" {
+		return ""
+	}
+	if slices.Index(Grades, b) > slices.Index(Grades, a) {
+		return b
+	}
+	return a
+}
+
 // Weak tells a grade below third-party: the value is scored with its trust discount and the
 // report says so beside the pick.
 func Weak(grade string) bool { return grade == GradeReportOnly || grade == GradeUnverified }
@@ -259,6 +272,16 @@ type Attribute struct {
 	Scores map[string]float64 `yaml:"scores"`
 	Labels map[string]*Text   `yaml:"labels"`
 	Title  Text               `yaml:"title,required"`
+	// Derive makes a number attribute the ratio of two others of the same candidate, computed
+	// by the loader (price per TFLOP from price and TFLOPS): candidates do not set it.
+	Derive *Derive `yaml:"derive"`
+}
+
+// Derive says how the loader computes a derived attribute: Ratio names the numerator and the
+// denominator, both number or level attributes of the category.
+type Derive struct {
+	Pos   Pos
+	Ratio []string `yaml:"ratio,required"`
 }
 
 // Label is how a report shows a value of an enum or list attribute: its label in the
@@ -347,10 +370,13 @@ type AttrValue struct {
 	Note   *Text  `yaml:"note"`
 
 	Attr *Attribute
-	Num  float64  // level, number
-	Bool bool     // bool
-	Str  string   // enum, text
-	List []string // list
+	// Derived marks a value the loader computed (Attribute.Derive); its grade is the weaker of
+	// its inputs' grades.
+	Derived bool
+	Num     float64  // level, number
+	Bool    bool     // bool
+	Str     string   // enum, text
+	List    []string // list
 }
 
 // Display is the value as text, without unit.
@@ -434,6 +460,9 @@ type Rule struct {
 	Target  Target    `yaml:"target,required"`
 	Because Text      `yaml:"because,required"`
 	Source  string    `yaml:"source,required"`
+	// Grade is the evidence an adjust rule rests on (Grades): a bonus resting on weak evidence
+	// counts only its trust. Absent: the bonus counts in full.
+	Grade string `yaml:"grade"`
 
 	Category string
 	// Overlay is set when the rule comes from an overlay (--rules); Pos.File names the file.

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -39,6 +40,10 @@ type RuleEffect struct {
 	Text   string  `json:"text" yaml:"text"`
 	Source string  `json:"source" yaml:"source"`
 	File   string  `json:"file" yaml:"file"` // where the rule is defined, file:line:col
+	// Grade and Trust: the weak evidence a bonus rests on and the share of its points that
+	// counts (Points is after it); absent when the bonus counts in full.
+	Grade string  `json:"grade,omitempty" yaml:"grade,omitempty"`
+	Trust float64 `json:"trust,omitempty" yaml:"trust,omitempty"`
 }
 
 // BuildExplanation turns an engine explanation into its document.
@@ -63,7 +68,11 @@ func BuildExplanation(b *knowledge.Base, ex *engine.Explanation, lang string) *E
 				Weight: round(p.Weight, 4), Value: round(p.Norm, 3), Points: round(p.Points, 2)})
 		}
 		for _, a := range s.Adjustments {
-			d.Rules = append(d.Rules, RuleEffect{Rule: a.Rule.ID, Effect: a.Rule.Effect, Points: a.Points, Text: a.Rule.Because.In(lang), Source: a.Rule.Source, File: a.Rule.Pos.String()})
+			re := RuleEffect{Rule: a.Rule.ID, Effect: a.Rule.Effect, Points: round(a.Points, 2), Text: a.Rule.Because.In(lang), Source: a.Rule.Source, File: a.Rule.Pos.String()}
+			if a.Weak() {
+				re.Grade, re.Trust = a.Rule.Grade, a.Trust
+			}
+			d.Rules = append(d.Rules, re)
 		}
 		for _, r := range s.Caveats {
 			d.Rules = append(d.Rules, RuleEffect{Rule: r.ID, Effect: r.Effect, Text: r.Because.In(lang), Source: r.Source, File: r.Pos.String()})
@@ -143,7 +152,11 @@ func ExplanationTable(d *Explanation, b *knowledge.Base, width int) string {
 			} else if r.Points < 0 {
 				mark = fmt.Sprintf("%+g", r.Points)
 			}
-			line(2, 4, style.Render(mark)+" "+r.Rule+" "+dimStyle.Render(r.File))
+			head := style.Render(mark) + " " + r.Rule + " " + dimStyle.Render(r.File)
+			if r.Grade != "" {
+				head += " " + warnStyle.Render("("+i18n.Tf(lang, "report.x-rule-trust", i18n.T(lang, "report.grade-name."+r.Grade), int(math.Round(r.Trust*100)))+")")
+			}
+			line(2, 4, head)
 			line(4, 4, r.Text)
 			line(4, -1, dimStyle.Render(i18n.T(lang, "report.source")+colon(lang)+r.Source))
 		}

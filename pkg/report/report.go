@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -17,7 +18,7 @@ import (
 )
 
 // SchemaVersion is the version of the report document.
-const SchemaVersion = 2 // 2: breakdown[].grade and .trust, ranking[].evidence (additive)
+const SchemaVersion = 3 // 2: breakdown[].grade and .trust, ranking[].evidence; 3: reasons[].grade and .trust, evidence[].rule (additive)
 
 // Report is the report document. JSON and YAML marshal this same struct.
 type Report struct {
@@ -92,7 +93,8 @@ type Entry struct {
 // Evidence is a scored value whose evidence is weak (report-only, unverified): it counts less
 // (its trust) and the report says so beside the candidate.
 type Evidence struct {
-	Attribute string  `json:"attribute" yaml:"attribute"`
+	Attribute string  `json:"attribute,omitempty" yaml:"attribute,omitempty"`
+	Rule      string  `json:"rule,omitempty" yaml:"rule,omitempty"` // a bonus resting on weak evidence, instead of an attribute
 	Title     string  `json:"title" yaml:"title"`
 	Value     string  `json:"value" yaml:"value"`
 	Grade     string  `json:"grade" yaml:"grade"`
@@ -131,6 +133,10 @@ type Reason struct {
 	Source string  `json:"source" yaml:"source"`
 	Points float64 `json:"points,omitempty" yaml:"points,omitempty"`
 	File   string  `json:"file,omitempty" yaml:"file,omitempty"` // the overlay file of an organisation's rule
+	// Grade and Trust: the weak evidence a bonus rests on, and the share of its points it
+	// counts (Points is already discounted); absent when it counts in full.
+	Grade string  `json:"grade,omitempty" yaml:"grade,omitempty"`
+	Trust float64 `json:"trust,omitempty" yaml:"trust,omitempty"`
 }
 
 // Caveat is something to check before following the recommendation: a Reason of a rule
@@ -315,7 +321,22 @@ func entry(rk *engine.Ranked, lang string, a knowledge.Answers) Entry {
 	}
 	for _, a := range rk.Adjustments {
 		if a.Points > 0 {
-			e.Reasons = append(e.Reasons, Reason{Rule: a.Rule.ID, Text: a.Rule.Because.In(lang), Source: a.Rule.Source, Points: a.Points, File: ruleFile(a.Rule)})
+			r := Reason{Rule: a.Rule.ID, Text: a.Rule.Because.In(lang), Source: a.Rule.Source, Points: round(a.Points, 2), File: ruleFile(a.Rule)}
+			if a.Weak() {
+				r.Grade, r.Trust = a.Rule.Grade, a.Trust
+				pts := "+" + strconv.FormatFloat(round(a.Points, 2), 'f', -1, 64)
+				e.Evidence = append(e.Evidence, Evidence{
+					Rule:  a.Rule.ID,
+					Title: i18n.Tf(lang, "report.rule-title", a.Rule.ID),
+					Value: pts,
+					Grade: a.Rule.Grade,
+					Trust: a.Trust,
+					Text: i18n.Tf(lang, "report.weak-rule", i18n.T(lang, "report.grade."+a.Rule.Grade), a.Rule.ID, pts,
+						strconv.FormatFloat(a.Rule.Points, 'f', -1, 64)),
+					Source: a.Rule.Source,
+				})
+			}
+			e.Reasons = append(e.Reasons, r)
 		}
 	}
 	for _, p := range rk.Strengths {

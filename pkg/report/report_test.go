@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -107,7 +108,7 @@ func TestYAMLMarshalsSameReport(t *testing.T) {
 	if err := report.WriteYAML(&buf, r); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"schema_version: 2\n", "  workloads: [ai]\n", "  kvm: available\n", "      - rank: 1\n        id: safe\n"} {
+	for _, want := range []string{"schema_version: " + strconv.Itoa(report.SchemaVersion) + "\n", "  workloads: [ai]\n", "  kvm: available\n", "      - rank: 1\n        id: safe\n"} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("yaml lacks %q:\n%s", want, buf.String())
 		}

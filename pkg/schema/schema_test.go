@@ -326,7 +326,8 @@ func TestReportRejects(t *testing.T) {
 			entry(d)["reasons"] = append(entry(d)["reasons"].([]any), doc{"rule": "org.prefer", "text": "Preferred here.", "source": "https://example.org", "points": 5, "file": "org/rules.yaml"})
 		}, true},
 		{"schema_version 1", func(d doc) { d["schema_version"] = 1 }, false},
-		{"schema_version 3", func(d doc) { d["schema_version"] = 3 }, false},
+		{"schema_version 2", func(d doc) { d["schema_version"] = 2 }, false},
+		{"schema_version 4", func(d doc) { d["schema_version"] = 4 }, false},
 		{"an unknown grade", func(d doc) {
 			d["categories"].([]any)[0].(map[string]any)["ranking"].([]any)[0].(map[string]any)["breakdown"].([]any)[0].(map[string]any)["grade"] = "rumour"
 		}, false},
