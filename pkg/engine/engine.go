@@ -16,6 +16,8 @@ import (
 type Result struct {
 	Answers    knowledge.Answers
 	Categories []*CategoryResult
+	// Stack is the answer across categories when two or more are ranked (nil otherwise).
+	Stack *StackResult
 }
 
 // Empty lists the requested categories with no candidate left after exclusions.
@@ -105,6 +107,7 @@ func Recommend(b *knowledge.Base, answers knowledge.Answers) *Result {
 			res.Categories = append(res.Categories, scoreCategory(b, cat, answers, ""))
 		}
 	}
+	res.Stack = RecommendStack(b, res)
 	return res
 }
 

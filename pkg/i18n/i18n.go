@@ -39,6 +39,12 @@ var catalog = map[string][2]string{
 	// Reports (pkg/report)
 	"report.weak-evidence":          {"Rests on %s figure: %s %s (counted at %d %% of its distance from neutral).", "依据的是%s数据：%s %s（只计其偏离中性值部分的 %d%%）。"},
 	"report.weak-rule":              {"Rests on %s claim: rule %s counts %s of its %s points.", "依据的是%s说法：规则 %s 只计 %s 分（原为 %s 分）。"},
+	"stack.title":                   {"Recommended stack", "推荐的整体方案"},
+	"stack.none":                    {"No combination of the candidates left works together:", "剩下的候选组合在一起都无法兼容："},
+	"stack.part":                    {"%s: %s (#%d on its own, %s)", "%s：%s（单独排第 %d，%s 分）"},
+	"stack.runner-up":               {"Runner-up: %s (%s)", "备选：%s（%s 分）"},
+	"stack.swap-ruled-out":          {"%[1]s ranks first for %[2]s on its own, but it does not work with the rest of this stack, so %[3]s takes its place.", "%[1]s 单独看在%[2]s中排第一，但它与这套方案的其他部分不兼容，因此由 %[3]s 代替。"},
+	"stack.swap-costs":              {"%[1]s ranks first for %[2]s on its own, but the stack with it scores %[3]s, below %[5]s with %[4]s.", "%[1]s 单独看在%[2]s中排第一，但换上它后整套方案只得 %[3]s 分，低于选用 %[4]s 时的 %[5]s 分。"},
 	"report.rule-title":             {"rule %s", "规则 %s"},
 	"report.x-rule-trust":           {"%s: counts %d %%", "%s：只计 %d%%"},
 	"report.grade.report-only":      {"a report-only", "仅有报告给出的"},

@@ -29,7 +29,10 @@ type Base struct {
 	Questions  []*Question
 	Categories []*Category // in the order of the categories question's values
 	Facts      map[string]*Fact
-	Files      []string
+	// Compat lists the compatibility rules between candidates of different categories, in
+	// file order (DESIGN.md §5, rules/README.md "Compatibility").
+	Compat []*Compat
+	Files  []string
 	// Notes are remarks on overlay files that are not problems, such as a text without its
 	// Chinese (which then falls back to English); `rules validate` prints them.
 	Notes Problems
@@ -301,6 +304,7 @@ func LoadLayers(layers ...[]File) (*Base, error) {
 		v.condition(b.Facts[id].When)
 	}
 	v.categoriesPass(decoded)
+	v.compatPass(decoded)
 	// Terms that did not compile are left out of the consistency checks, which then only
 	// see fewer constraints: a contradiction they report is one whatever the other mistakes.
 	v.consistencyPass()
@@ -363,6 +367,15 @@ func (v *validator) globals(files []*file) {
 			}
 			if s.Trust == nil && f.layer > 0 {
 				s.Trust, s.Neutral = v.b.Scoring.Trust, v.b.Scoring.Neutral // an overlay's knobs keep the base's trust
+			}
+			if s.Stack == nil && f.layer > 0 {
+				s.Stack = v.b.Scoring.Stack // an overlay's knobs keep the base's stack bounds
+			}
+			switch st := s.Stack; {
+			case st == nil:
+				v.add(s.Pos, "scoring needs stack: {top_k: …, beam: …, runners_up: …}, the bounds of the stack search")
+			case st.TopK < 1 || st.Beam < 1 || st.RunnersUp < 0:
+				v.add(st.Pos, "stack needs top_k and beam of at least 1 and runners_up of at least 0")
 			}
 			if s.Neutral < 0 || s.Neutral > 1 {
 				v.add(s.Pos, "neutral must be from 0 to 1, found %v", s.Neutral)

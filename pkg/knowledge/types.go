@@ -123,9 +123,11 @@ type file struct {
 	Facts      []*Fact        `yaml:"facts"`
 	Rules      []*Rule        `yaml:"rules"`
 	Overrides  []*Override    `yaml:"overrides"`
-	name       string
-	node       *yaml.Node
-	layer      int // 0: the base; 1, 2, …: the overlays in the order given
+	// Compatibility states how candidates of different categories fit in one stack.
+	Compatibility []*Compat `yaml:"compatibility"`
+	name          string
+	node          *yaml.Node
+	layer         int // 0: the base; 1, 2, …: the overlays in the order given
 }
 
 // Override replaces attribute values of an existing candidate (from an overlay); each new
@@ -149,6 +151,17 @@ type Scoring struct {
 	Trust map[string]float64 `yaml:"trust"`
 	// Neutral is the normalised value (0..1) a value of no trust would count as.
 	Neutral float64 `yaml:"neutral"`
+	// Stack bounds the search for the recommended stack across categories.
+	Stack *StackKnobs `yaml:"stack"`
+}
+
+// StackKnobs bound the stack search: the TopK candidates of each category are combined, the
+// Beam best partial stacks are kept after each category, and RunnersUp stacks follow the best.
+type StackKnobs struct {
+	Pos       Pos
+	TopK      int `yaml:"top_k,required"`
+	Beam      int `yaml:"beam,required"`
+	RunnersUp int `yaml:"runners_up,required"`
 }
 
 // Evidence grades of an attribute value, strongest first.

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -19,6 +20,8 @@ import (
 var formatCases = map[string]string{
 	"sandbox-untrusted-no-kvm": "categories: [sandbox]\ntenancy: untrusted\nkvm: none\n",
 	"gpu-domestic-autonomy-zh": "categories: [gpu]\ndomestic: true\npriorities: [autonomy]\n",
+	"stack-untrusted-gpu":      "categories: [engine, orchestrator, sandbox, gpu]\nworkloads: [ai-inference]\ntenancy: untrusted\nkvm: available\nscale: medium\n",
+	"stack-edge-small-zh":      "categories: [engine, orchestrator, sandbox]\nenvironment: edge\nscale: small\n",
 }
 
 func embeddedReport(t *testing.T, answers, lang string, whatIf bool) *report.Report {
@@ -126,6 +129,16 @@ func TestHTMLIsSelfContained(t *testing.T) {
 			}
 		}
 		sources := map[string]bool{}
+		if st := r.Stack; st != nil {
+			for _, n := range slices.Concat(st.Fits, st.Notes, st.Blocked) {
+				sources[n.Source] = true
+			}
+			for _, sw := range st.Swaps {
+				for _, n := range sw.Because {
+					sources[n.Source] = true
+				}
+			}
+		}
 		for _, c := range r.Categories {
 			for _, e := range c.Ranking {
 				for _, x := range e.Reasons {

@@ -23,6 +23,8 @@ func TestGoldenJSON(t *testing.T) {
 		"sandbox-untrusted-no-kvm": "categories: [sandbox]\ntenancy: untrusted\nkvm: none\n",
 		"gpu-domestic-autonomy":    "categories: [gpu]\ndomestic: true\npriorities: [autonomy]\n",
 		"orchestrator-edge-small":  "categories: [orchestrator]\nenvironment: edge\nscale: small\nk8s-experience: none\n",
+		"stack-edge-small":         "categories: [engine, orchestrator, sandbox]\nenvironment: edge\nscale: small\n",
+		"stack-blocked":            "categories: [sandbox, gpu]\nworkloads: [ai-inference]\ntenancy: untrusted\nkvm: none\ndomestic: true\n",
 	}
 	for name, answers := range cases {
 		t.Run(name, func(t *testing.T) {

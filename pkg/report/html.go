@@ -48,7 +48,20 @@ a { color: #2b6cb0; }
 <tr><th>{{t "report.md-question"}}</th><th>{{t "report.md-answer"}}</th></tr>
 {{range .Answers}}<tr><td>{{.Question}} <code>{{.ID}}</code></td><td>{{.Text}}</td></tr>
 {{end}}</table>
-{{range .Categories}}
+{{with .Stack}}<h2>{{t "stack.title"}}</h2>
+{{if .Blocked}}<p>{{t "stack.none"}}</p>
+<ul>
+{{range .Blocked}}<li class="excluded">{{code .Text}} {{source .Source}}{{file .File}}</li>
+{{end}}</ul>
+{{else}}<p><strong>{{stackLine .Parts}}</strong> — {{printf "%.1f" .Score}}</p>
+<ul>
+{{range .Parts}}<li>{{stackPart .}}</li>
+{{end}}{{range .Fits}}<li class="reason">{{code .Text}} {{source .Source}}{{file .File}}</li>
+{{end}}{{range .Notes}}<li class="caveat">{{code .Text}} {{source .Source}}{{file .File}}</li>
+{{end}}{{range .Swaps}}<li class="swap">{{.Text}}<ul>{{range .Because}}<li>{{code .Text}} {{source .Source}}{{file .File}}</li>{{end}}</ul></li>
+{{end}}{{range .RunnersUp}}<li class="runner-up">{{runnerUp .}}</li>
+{{end}}</ul>
+{{end}}{{end}}{{range .Categories}}
 <h2>{{.Title}} <span class="id">({{.ID}})</span></h2>
 {{if not .Ranking}}<p>{{t "report.none-left"}}</p>{{else}}
 <table>
@@ -84,6 +97,13 @@ func HTML(w io.Writer, r *Report) error {
 	funcs := template.FuncMap{
 		"t":            func(key string) string { return i18n.T(lang, key) },
 		"evidenceLine": func(evs []Evidence) string { return evidenceLine(evs, lang) },
+		"stackLine":    stackLine,
+		"stackPart": func(sp StackPart) string {
+			return i18n.Tf(lang, "stack.part", sp.Title, sp.Name, sp.Rank, fmt.Sprintf("%.1f", sp.Score))
+		},
+		"runnerUp": func(ru RunnerUp) string {
+			return i18n.Tf(lang, "stack.runner-up", stackLine(ru.Parts), fmt.Sprintf("%.1f", ru.Score))
+		},
 		"generated": func(r *Report) string {
 			return fmt.Sprintf(i18n.T(lang, "report.md-generated-plain"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.Digest)
 		},

@@ -70,6 +70,35 @@ func Markdown(r *Report) string {
 	for _, a := range r.Answers {
 		p("| %s (`%s`) | %s |\n", mdEscape(a.Question), a.ID, mdEscape(a.Text))
 	}
+	if d := r.Stack; d != nil {
+		p("\n## %s\n\n", i18n.T(lang, "stack.title"))
+		if d.Blocked != nil {
+			p("%s\n\n", i18n.T(lang, "stack.none"))
+			for _, n := range d.Blocked {
+				p("- ❌ %s (%s)%s\n", mdEscape(n.Text), mdSource(n.Source), mdFile(n.File))
+			}
+		} else {
+			p("**%s** — %.1f\n\n", mdEscape(stackLine(d.Parts)), d.Score)
+			for _, sp := range d.Parts {
+				p("- %s\n", mdEscape(i18n.Tf(lang, "stack.part", sp.Title, sp.Name, sp.Rank, fmt.Sprintf("%.1f", sp.Score))))
+			}
+			for _, n := range d.Fits {
+				p("- ✅ %s (%s)%s\n", mdEscape(n.Text), mdSource(n.Source), mdFile(n.File))
+			}
+			for _, n := range d.Notes {
+				p("- ⚠️ %s (%s)%s\n", mdEscape(n.Text), mdSource(n.Source), mdFile(n.File))
+			}
+			for _, s := range d.Swaps {
+				p("- ↔ %s\n", mdEscape(s.Text))
+				for _, n := range s.Because {
+					p("  - %s (%s)%s\n", mdEscape(n.Text), mdSource(n.Source), mdFile(n.File))
+				}
+			}
+			for _, ru := range d.RunnersUp {
+				p("- %s\n", mdEscape(i18n.Tf(lang, "stack.runner-up", stackLine(ru.Parts), fmt.Sprintf("%.1f", ru.Score))))
+			}
+		}
+	}
 	for _, c := range r.Categories {
 		p("\n## %s (`%s`)\n\n", mdEscape(c.Title), c.ID)
 		if len(c.Ranking) == 0 {

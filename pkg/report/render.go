@@ -97,6 +97,10 @@ func Table(r *Report, width int) string {
 	line := func(indent, hang int, text string) {
 		b.WriteString(wrapIndent(text, width, indent, hang) + "\n")
 	}
+	if r.Stack != nil {
+		stackTable(line, r.Stack, lang)
+		b.WriteString("\n")
+	}
 	for i, c := range r.Categories {
 		if i > 0 {
 			b.WriteString("\n")

@@ -18,7 +18,7 @@ import (
 )
 
 // SchemaVersion is the version of the report document.
-const SchemaVersion = 3 // 2: breakdown[].grade and .trust, ranking[].evidence; 3: reasons[].grade and .trust, evidence[].rule (additive)
+const SchemaVersion = 4 // 2: breakdown[].grade and .trust, ranking[].evidence; 3: reasons[].grade and .trust, evidence[].rule; 4: stack (additive)
 
 // Report is the report document. JSON and YAML marshal this same struct.
 type Report struct {
@@ -28,7 +28,9 @@ type Report struct {
 	Lang          string        `json:"lang" yaml:"lang"`
 	Answers       AnswerList    `json:"answers" yaml:"answers"`
 	// Detected (with --detect) lists the answers read off the machine.
-	Detected   []Detected `json:"detected,omitempty" yaml:"detected,omitempty"`
+	Detected []Detected `json:"detected,omitempty" yaml:"detected,omitempty"`
+	// Stack (when two or more categories are ranked) is the recommended stack across them.
+	Stack      *StackDoc  `json:"stack,omitempty" yaml:"stack,omitempty"`
 	Categories []Category `json:"categories" yaml:"categories"`
 	Warnings   []Warning  `json:"warnings,omitempty" yaml:"warnings,omitempty"`
 }
@@ -270,6 +272,7 @@ func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
 		r.Categories = append(r.Categories, c)
 	}
 	r.Detected = opts.Detected
+	r.Stack = buildStack(b, res.Stack, lang)
 	if opts.Given != nil {
 		for _, w := range engine.Warnings(b, opts.Given, res) {
 			r.Warnings = append(r.Warnings, Warning{Text: warningText(w, lang)})

@@ -17,6 +17,13 @@
 //	    corrections: {docker: [fact-id]} # corrections shown beside a candidate
 //	    not_corrections: {docker: [id]}  # corrections these answers do not show
 //	    empty: true                      # no candidate left (by default: some are)
+//	stack:                               # the recommended stack (two or more categories)
+//	  parts: [containerd, k3s, runc]     # exactly these, one per ranked category
+//	  includes: [k3s]                    # these are in it
+//	  not_includes: [docker]             # these are not
+//	  rules: [compat.k3s-bundles-containerd]  # compatibility rules that touch it
+//	  swaps: [engine]                    # categories whose first is not in it
+//	  blocked: true                      # no compatible stack (by default: there is one)
 //
 // Like the engine, the package is pure: bytes and a base in, results out.
 package scenario
@@ -43,6 +50,19 @@ type Scenario struct {
 	Covers  []string               `yaml:"covers"`
 	Answers yaml.Node              `yaml:"answers"`
 	Expect  map[string]Expectation `yaml:"expect"`
+	Stack   *StackExpectation      `yaml:"stack"`
+}
+
+// StackExpectation is what the recommended stack must show; fields left out are not checked,
+// but for Blocked.
+type StackExpectation struct {
+	Parts       []string `yaml:"parts"`
+	Includes    []string `yaml:"includes"`
+	NotIncludes []string `yaml:"not_includes"`
+	Rules       []string `yaml:"rules"`
+	Swaps       []string `yaml:"swaps"`
+	// Blocked is whether no compatible stack exists; checked always (false by default).
+	Blocked bool `yaml:"blocked"`
 }
 
 // Expectation is what one category's result must show; fields left out are not checked, but
@@ -82,8 +102,8 @@ func Parse(file string, data []byte) (*Scenario, error) {
 	switch {
 	case strings.TrimSpace(s.Name) == "":
 		return nil, fmt.Errorf("%s:1: a scenario needs a name (name: what it shows, and why)", file)
-	case len(s.Expect) == 0:
-		return nil, fmt.Errorf("%s: a scenario needs expect: at least one category and what its result must show", file)
+	case len(s.Expect) == 0 && s.Stack == nil:
+		return nil, fmt.Errorf("%s: a scenario needs expect: at least one category and what its result must show (or stack: what the recommended stack must show)", file)
 	case s.Answers.Kind != 0 && s.Answers.Kind != yaml.MappingNode:
 		return nil, fmt.Errorf("%s:%d:%d: answers must be a mapping of question ids to answers", file, s.Answers.Line, s.Answers.Column)
 	}
@@ -177,7 +197,86 @@ func Run(b *knowledge.Base, s *Scenario) *Result {
 		}
 		r.Failures = append(r.Failures, check(b, cr, res.Answers, s.Expect[id])...)
 	}
+	if s.Stack != nil {
+		r.Failures = append(r.Failures, checkStack(b, res, s.Stack)...)
+	}
 	return r
+}
+
+func checkStack(b *knowledge.Base, res *engine.Result, exp *StackExpectation) []string {
+	var fails []string
+	failf := func(format string, args ...any) { fails = append(fails, "stack: "+fmt.Sprintf(format, args...)) }
+	sr := res.Stack
+	if sr == nil {
+		return []string{"stack: no stack: the answers rank fewer than two categories (categories: " + strings.Join(requested(res), ", ") + ")"}
+	}
+	for _, id := range slices.Concat(exp.Parts, exp.Includes, exp.NotIncludes) {
+		if b.Candidate(id) == nil {
+			failf("unknown candidate %q", id)
+		}
+	}
+	known := map[string]bool{}
+	for _, c := range b.Compat {
+		known[c.ID] = true
+	}
+	for _, id := range exp.Rules {
+		if !known[id] {
+			failf("unknown compatibility rule %q", id)
+		}
+	}
+	if len(fails) > 0 {
+		return fails
+	}
+	if sr.Best == nil {
+		if !exp.Blocked {
+			var ids []string
+			for _, e := range sr.Blocked {
+				ids = append(ids, e.Rule.ID)
+			}
+			failf("no compatible stack, want one (ruled out by %s)", strings.Join(ids, ", "))
+		}
+		return fails
+	}
+	if exp.Blocked {
+		failf("want no compatible stack, got %s", sr.Best.Key())
+		return fails
+	}
+	var parts []string
+	for _, p := range sr.Best.Parts {
+		parts = append(parts, p.Candidate.ID)
+	}
+	if exp.Parts != nil && !slices.Equal(parts, exp.Parts) {
+		failf("parts are %v, want %v", parts, exp.Parts)
+	}
+	for _, id := range exp.Includes {
+		if !slices.Contains(parts, id) {
+			failf("%s is not in the stack %v", id, parts)
+		}
+	}
+	for _, id := range exp.NotIncludes {
+		if slices.Contains(parts, id) {
+			failf("%s is in the stack %v, want it left out", id, parts)
+		}
+	}
+	var rules []string
+	for _, e := range sr.Best.Effects {
+		rules = append(rules, e.Rule.ID)
+	}
+	for _, id := range exp.Rules {
+		if !slices.Contains(rules, id) {
+			failf("rule %s does not touch the stack (rules: %v)", id, rules)
+		}
+	}
+	var swaps []string
+	for _, sw := range sr.Swaps {
+		swaps = append(swaps, sw.Category.ID)
+	}
+	for _, id := range exp.Swaps {
+		if !slices.Contains(swaps, id) {
+			failf("the stack holds %s's first candidate; want another (swaps: %v)", id, swaps)
+		}
+	}
+	return fails
 }
 
 func requested(res *engine.Result) []string {

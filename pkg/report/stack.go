@@ -1,0 +1,182 @@
+package report
+
+import (
+	"strconv"
+
+	"github.com/stackadvisor/stackadvisor/pkg/engine"
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+)
+
+// StackDoc is the recommended stack: one candidate per ranked category that work together,
+// with the compatibility rules behind it (schema 4).
+type StackDoc struct {
+	Score     float64     `json:"score" yaml:"score"`
+	Mean      float64     `json:"mean" yaml:"mean"`   // the mean of the parts' scores
+	Parts     []StackPart `json:"parts" yaml:"parts"` // one per ranked category, in category order
+	Fits      []StackNote `json:"fits" yaml:"fits"`   // requires/bundles rules the stack meets
+	Notes     []StackNote `json:"notes" yaml:"notes"` // works-with caveats and second runtimes, with points
+	Swaps     []Swap      `json:"swaps" yaml:"swaps"` // categories whose first is not in the stack, and why
+	RunnersUp []RunnerUp  `json:"runners_up" yaml:"runners_up"`
+	// Blocked (instead of the rest) when no compatible stack exists: the rules that rule out
+	// pairs of the categories' first candidates.
+	Blocked []StackNote `json:"blocked,omitempty" yaml:"blocked,omitempty"`
+}
+
+// StackPart is a stack's candidate of one category.
+type StackPart struct {
+	Category string  `json:"category" yaml:"category"`
+	Title    string  `json:"-" yaml:"-"` // the category's title, for the text views
+	ID       string  `json:"id" yaml:"id"`
+	Name     string  `json:"name" yaml:"name"`
+	Rank     int     `json:"rank" yaml:"rank"` // its rank in its category on its own
+	Score    float64 `json:"score" yaml:"score"`
+}
+
+// StackNote is a compatibility rule applied to two parts.
+type StackNote struct {
+	Rule      string  `json:"rule" yaml:"rule"`
+	Kind      string  `json:"kind" yaml:"kind"`
+	Candidate string  `json:"candidate" yaml:"candidate"`
+	Other     string  `json:"other" yaml:"other"`
+	Text      string  `json:"text" yaml:"text"`
+	Source    string  `json:"source" yaml:"source"`
+	Points    float64 `json:"points,omitempty" yaml:"points,omitempty"`
+	File      string  `json:"file,omitempty" yaml:"file,omitempty"` // the overlay file of an organisation's rule
+}
+
+// Swap says why a category's first candidate is not the stack's part.
+type Swap struct {
+	Category string      `json:"category" yaml:"category"`
+	Winner   string      `json:"winner" yaml:"winner"`
+	Pick     string      `json:"pick" yaml:"pick"`
+	Text     string      `json:"text" yaml:"text"`
+	RuledOut bool        `json:"ruled_out" yaml:"ruled_out"`
+	Score    float64     `json:"score,omitempty" yaml:"score,omitempty"` // the stack's score with the winner, when not ruled out
+	Because  []StackNote `json:"because" yaml:"because"`
+}
+
+// RunnerUp is a stack that follows the best one.
+type RunnerUp struct {
+	Score float64     `json:"score" yaml:"score"`
+	Parts []StackPart `json:"parts" yaml:"parts"`
+	Notes []StackNote `json:"notes" yaml:"notes"`
+}
+
+func stackParts(b *knowledge.Base, s *engine.Stack, lang string) []StackPart {
+	parts := make([]StackPart, len(s.Parts))
+	for i, p := range s.Parts {
+		parts[i] = StackPart{Category: p.Candidate.Category, Title: b.Category(p.Candidate.Category).Title.In(lang), ID: p.Candidate.ID, Name: p.Candidate.NameIn(lang), Rank: p.Rank, Score: p.Score}
+	}
+	return parts
+}
+
+func stackNote(e engine.StackEffect, lang string) StackNote {
+	return StackNote{
+		Rule:      e.Rule.ID,
+		Kind:      e.Rule.Kind,
+		Candidate: e.Candidate.ID,
+		Other:     e.Other.ID,
+		Text:      e.Rule.Because.In(lang),
+		Source:    e.Rule.Source,
+		Points:    e.Points,
+		File:      overlayFile(e.Rule.Overlay, e.Rule.Pos),
+	}
+}
+
+func stackNotes(effects []engine.StackEffect, lang string, fits bool) []StackNote {
+	notes := []StackNote{}
+	for _, e := range effects {
+		if e.Fits == fits {
+			notes = append(notes, stackNote(e, lang))
+		}
+	}
+	return notes
+}
+
+// buildStack turns the engine's stack answer into its document; nil when there is none.
+func buildStack(b *knowledge.Base, sr *engine.StackResult, lang string) *StackDoc {
+	if sr == nil {
+		return nil
+	}
+	d := &StackDoc{Parts: []StackPart{}, Fits: []StackNote{}, Notes: []StackNote{}, Swaps: []Swap{}, RunnersUp: []RunnerUp{}}
+	if sr.Best == nil {
+		d.Blocked = stackNotes(sr.Blocked, lang, false)
+		return d
+	}
+	best := sr.Best
+	d.Score, d.Mean = best.Score, round(best.Mean, 2)
+	d.Parts = stackParts(b, best, lang)
+	d.Fits = stackNotes(best.Effects, lang, true)
+	d.Notes = stackNotes(best.Effects, lang, false)
+	for _, sw := range sr.Swaps {
+		s := Swap{Category: sw.Category.ID, Winner: sw.Winner.Candidate.ID, Pick: sw.Pick.Candidate.ID, RuledOut: len(sw.RuledOut) > 0, Because: []StackNote{}}
+		title := sw.Category.Title.In(lang)
+		w, p := sw.Winner.Candidate.NameIn(lang), sw.Pick.Candidate.NameIn(lang)
+		if s.RuledOut {
+			for _, e := range sw.RuledOut {
+				s.Because = append(s.Because, stackNote(e, lang))
+			}
+			s.Text = i18n.Tf(lang, "stack.swap-ruled-out", w, title, p)
+		} else {
+			s.Score = sw.Score
+			for _, e := range sw.Effects {
+				s.Because = append(s.Because, stackNote(e, lang))
+			}
+			s.Text = i18n.Tf(lang, "stack.swap-costs", w, title, strconv.FormatFloat(sw.Score, 'f', 1, 64), p, strconv.FormatFloat(best.Score, 'f', 1, 64))
+		}
+		d.Swaps = append(d.Swaps, s)
+	}
+	for _, ru := range sr.RunnersUp {
+		d.RunnersUp = append(d.RunnersUp, RunnerUp{Score: ru.Score, Parts: stackParts(b, ru, lang), Notes: stackNotes(ru.Effects, lang, false)})
+	}
+	return d
+}
+
+// stackLine names a stack's parts in one line: "K3s + containerd + runc".
+func stackLine(parts []StackPart) string {
+	s := ""
+	for i, p := range parts {
+		if i > 0 {
+			s += " + "
+		}
+		s += p.Name
+	}
+	return s
+}
+
+// stackTable writes the stack section of the terminal view: the stack and its score, what fits,
+// what it costs, why a category's first is not in it, and the runners-up.
+func stackTable(line func(indent, hang int, text string), d *StackDoc, lang string) {
+	line(0, 2, titleStyle.Render(i18n.T(lang, "stack.title")))
+	if d.Blocked != nil {
+		line(2, 4, excludeStyle.Render(i18n.T(lang, "stack.none")))
+		for _, n := range d.Blocked {
+			line(4, 6, excludeStyle.Render("✗")+" "+n.Text+fileNote(n.File))
+		}
+		return
+	}
+	line(2, 4, stackLine(d.Parts)+"  "+bar(d.Score)+" "+strconv.FormatFloat(d.Score, 'f', 1, 64))
+	for _, p := range d.Parts {
+		line(4, 6, dimStyle.Render(i18n.Tf(lang, "stack.part", p.Title, p.Name, p.Rank, strconv.FormatFloat(p.Score, 'f', 1, 64))))
+	}
+	for _, n := range d.Fits {
+		line(4, 6, plusStyle.Render("✓")+" "+n.Text+fileNote(n.File))
+	}
+	for _, n := range d.Notes {
+		mark := "!"
+		if n.Points != 0 {
+			mark = strconv.FormatFloat(n.Points, 'f', -1, 64)
+		}
+		line(4, 6, warnStyle.Render(mark)+" "+n.Text+fileNote(n.File))
+	}
+	for _, s := range d.Swaps {
+		line(4, 6, dimStyle.Render("↔")+" "+s.Text)
+		for _, n := range s.Because {
+			line(6, 8, dimStyle.Render("· "+n.Text))
+		}
+	}
+	for _, ru := range d.RunnersUp {
+		line(4, 6, dimStyle.Render(i18n.Tf(lang, "stack.runner-up", stackLine(ru.Parts), strconv.FormatFloat(ru.Score, 'f', 1, 64))))
+	}
+}
