@@ -67,6 +67,10 @@ func TestCoverage(t *testing.T) {
 			rules[r.ID] = true
 		}
 	}
+	compat := map[string]bool{}
+	for _, c := range b.Compat {
+		compat[c.ID] = true
+	}
 	seen := map[string]bool{}
 	for _, row := range rows {
 		where := "COVERAGE.md:" + strconv.Itoa(row.line) + ": " + row.id
@@ -96,8 +100,12 @@ func TestCoverage(t *testing.T) {
 				if b.Facts[ref] == nil {
 					t.Errorf("%s: unknown fact %q", where, ref)
 				}
+			case "compat":
+				if !compat[ref] {
+					t.Errorf("%s: unknown compatibility rule %q", where, ref)
+				}
 			default:
-				t.Errorf("%s: %q is not rule:, attr: or fact:", where, e)
+				t.Errorf("%s: %q is not rule:, attr:, fact: or compat:", where, e)
 			}
 		}
 		if len(row.scenarios) == 0 {

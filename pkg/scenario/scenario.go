@@ -21,7 +21,7 @@
 //	  parts: [containerd, k3s, runc]     # exactly these, one per ranked category
 //	  includes: [k3s]                    # these are in it
 //	  not_includes: [docker]             # these are not
-//	  rules: [compat.k3s-bundles-containerd]  # compatibility rules that touch it
+//	  rules: [compat.k3s-bundles-containerd]  # compatibility rules that touch it or say why not
 //	  swaps: [engine]                    # categories whose first is not in it
 //	  blocked: true                      # no compatible stack (by default: there is one)
 //
@@ -203,6 +203,28 @@ func Run(b *knowledge.Base, s *Scenario) *Result {
 	return r
 }
 
+// TouchedCompat lists the compatibility rules a stack answer shows: those that touch the best
+// stack, those that say why a category's first is not in it, and those that block every stack.
+func TouchedCompat(sr *engine.StackResult) []string {
+	var ids []string
+	add := func(effects []engine.StackEffect) {
+		for _, e := range effects {
+			if !slices.Contains(ids, e.Rule.ID) {
+				ids = append(ids, e.Rule.ID)
+			}
+		}
+	}
+	if sr.Best != nil {
+		add(sr.Best.Effects)
+	}
+	for _, sw := range sr.Swaps {
+		add(sw.RuledOut)
+		add(sw.Effects)
+	}
+	add(sr.Blocked)
+	return ids
+}
+
 func checkStack(b *knowledge.Base, res *engine.Result, exp *StackExpectation) []string {
 	var fails []string
 	failf := func(format string, args ...any) { fails = append(fails, "stack: "+fmt.Sprintf(format, args...)) }
@@ -227,13 +249,15 @@ func checkStack(b *knowledge.Base, res *engine.Result, exp *StackExpectation) []
 	if len(fails) > 0 {
 		return fails
 	}
+	touched := TouchedCompat(sr)
+	for _, id := range exp.Rules {
+		if !slices.Contains(touched, id) {
+			failf("rule %s neither touches the stack nor explains it (rules: %v)", id, touched)
+		}
+	}
 	if sr.Best == nil {
 		if !exp.Blocked {
-			var ids []string
-			for _, e := range sr.Blocked {
-				ids = append(ids, e.Rule.ID)
-			}
-			failf("no compatible stack, want one (ruled out by %s)", strings.Join(ids, ", "))
+			failf("no compatible stack, want one (ruled out by %s)", strings.Join(touched, ", "))
 		}
 		return fails
 	}
@@ -256,15 +280,6 @@ func checkStack(b *knowledge.Base, res *engine.Result, exp *StackExpectation) []
 	for _, id := range exp.NotIncludes {
 		if slices.Contains(parts, id) {
 			failf("%s is in the stack %v, want it left out", id, parts)
-		}
-	}
-	var rules []string
-	for _, e := range sr.Best.Effects {
-		rules = append(rules, e.Rule.ID)
-	}
-	for _, id := range exp.Rules {
-		if !slices.Contains(rules, id) {
-			failf("rule %s does not touch the stack (rules: %v)", id, rules)
 		}
 	}
 	var swaps []string
