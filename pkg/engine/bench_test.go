@@ -32,3 +32,28 @@ func BenchmarkRecommendAllCategories(b *testing.B) {
 		"rootless":   {Type: knowledge.TypeBool, Bool: true},
 	})
 }
+
+// BenchmarkStackAllCategories combines all five categories into the recommended stack (the
+// rankings computed once, outside the loop): the beam search over the top-k of each.
+func BenchmarkStackAllCategories(b *testing.B) {
+	base := embedded(b)
+	answers, err := base.Resolve(knowledge.Answers{
+		"categories": {Type: knowledge.TypeMulti, List: []string{"engine", "orchestrator", "sandbox", "gpu", "wasm-runtime"}},
+		"workloads":  {Type: knowledge.TypeMulti, List: []string{"web-services", "ai-inference", "edge-functions"}},
+		"tenancy":    {Type: knowledge.TypeOne, Str: "untrusted"},
+		"priorities": {Type: knowledge.TypeMulti, List: []string{"security", "cost"}},
+		"rootless":   {Type: knowledge.TypeBool, Bool: true},
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	res := engine.Recommend(base, answers)
+	if res.Stack == nil || res.Stack.Best == nil || len(res.Stack.Best.Parts) != 5 {
+		b.Fatalf("no five-part stack: %+v", res.Stack)
+	}
+	b.ReportAllocs()
+	b.ReportMetric(float64(res.Stack.Searched), "stacks/op")
+	for b.Loop() {
+		engine.RecommendStack(base, res)
+	}
+}

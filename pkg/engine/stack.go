@@ -77,15 +77,13 @@ type Swap struct {
 	Score    float64
 }
 
-// compatIndex holds the compatibility rules whose condition holds, by candidate id.
-type compatIndex map[string][]*knowledge.Compat
+// compatIndex tells, by Compat.Index, which compatibility rules' conditions hold.
+type compatIndex []bool
 
 func activeCompat(b *knowledge.Base, answers knowledge.Answers) compatIndex {
-	idx := compatIndex{}
-	for _, c := range b.Compat {
-		if c.When.Holds(answers) {
-			idx[c.Candidate] = append(idx[c.Candidate], c)
-		}
+	idx := make(compatIndex, len(b.Compat))
+	for i, c := range b.Compat {
+		idx[i] = c.When.IsEmpty() || c.When.Holds(answers)
 	}
 	return idx
 }
@@ -94,10 +92,13 @@ func activeCompat(b *knowledge.Base, answers knowledge.Answers) compatIndex {
 // and the effects otherwise.
 func (idx compatIndex) pair(a, b *knowledge.Candidate, effects []StackEffect) (out []StackEffect, ruledOut []StackEffect) {
 	out = effects
+	if len(a.Compat) == 0 && len(b.Compat) == 0 {
+		return out, nil
+	}
 	for _, x := range [2][2]*knowledge.Candidate{{a, b}, {b, a}} {
 		cand, other := x[0], x[1]
-		for _, r := range idx[cand.ID] {
-			if !slices.Contains(r.WithCategories, other.Category) {
+		for _, r := range cand.Compat {
+			if !idx[r.Index] || !slices.Contains(r.WithCategories, other.Category) {
 				continue
 			}
 			e := StackEffect{Rule: r, Candidate: cand, Other: other}
@@ -127,24 +128,24 @@ func (idx compatIndex) pair(a, b *knowledge.Candidate, effects []StackEffect) (o
 	return out, ruledOut
 }
 
-// partial is a stack under construction.
+// partial is a stack under construction (for evaluate).
 type partial struct {
 	parts   []*Ranked
 	sum     float64
 	points  float64
 	effects []StackEffect
-	key     string
 }
 
-func (p *partial) score() float64 {
-	return math.Max(0, math.Min(100, p.sum/float64(len(p.parts))+p.points))
-}
+func (p *partial) score() float64 { return clampScore(p.sum/float64(len(p.parts)) + p.points) }
 
-func comparePartials(a, b *partial) int {
-	if c := cmp.Compare(b.score(), a.score()); c != 0 {
-		return c
+func clampScore(f float64) float64 {
+	switch {
+	case f < 0:
+		return 0
+	case f > 100:
+		return 100
 	}
-	return strings.Compare(a.key, b.key)
+	return f
 }
 
 // RecommendStack combines the ranked categories of res into stacks. It returns nil when fewer
@@ -205,57 +206,111 @@ func RecommendStack(b *knowledge.Base, res *Result) *StackResult {
 	return sr
 }
 
+// pairInfo is what the compatibility rules say about two candidates of different categories.
+type pairInfo struct {
+	out    bool    // ruled out
+	points float64 // the points of the rules that touch the pair
+}
+
+// node is a partial stack in the beam: the indexes of its parts in each category's list.
+type node struct {
+	off         int32 // its parts are arena[off : off+depth], indexes into each category's list
+	sum, points float64
+	score       float64 // the mean of the parts' scores plus the points, clamped
+}
+
 // searchStacks runs a beam search over the categories in order and returns the best stacks,
-// at most want of them, best first.
+// at most want of them, best first. What the rules say about each pair of candidates is worked
+// out once, up front; the search itself only adds numbers.
 func searchStacks(cats []*CategoryResult, idx compatIndex, topK, beam, want int, searched *int) []*Stack {
-	frontier := []*partial{{}}
-	for _, cr := range cats {
-		cands := cr.Ranking
-		if len(cands) > topK {
-			cands = cands[:topK]
-		}
-		next := make([]*partial, 0, len(frontier)*len(cands))
-		for _, p := range frontier {
-			for _, c := range cands {
-				effects := slices.Clone(p.effects)
-				var ruledOut []StackEffect
-				for _, q := range p.parts {
-					if effects, ruledOut = idx.pair(q.Candidate, c.Candidate, effects); len(ruledOut) > 0 {
-						break
-					}
+	n := len(cats)
+	cands := make([][]*Ranked, n)
+	for i, cr := range cats {
+		cands[i] = cr.Ranking[:min(topK, len(cr.Ranking))]
+	}
+	// idOrder[l][i] is the place of cands[l][i]'s id among its category's ids: ties between
+	// stacks of equal score are broken by the parts' ids without comparing strings each time.
+	idOrder := make([][]int16, n)
+	for l, cs := range cands {
+		idOrder[l] = make([]int16, len(cs))
+		for i, c := range cs {
+			for _, o := range cs {
+				if o.Candidate.ID < c.Candidate.ID {
+					idOrder[l][i]++
 				}
-				*searched++
-				if len(ruledOut) > 0 {
-					continue
-				}
-				np := &partial{parts: append(slices.Clone(p.parts), c), sum: p.sum + c.Score, effects: effects}
-				for _, e := range effects[len(p.effects):] {
-					np.points += e.Points
-				}
-				np.points += p.points
-				if p.key == "" {
-					np.key = c.Candidate.ID
-				} else {
-					np.key = p.key + "+" + c.Candidate.ID
-				}
-				next = append(next, np)
 			}
 		}
-		slices.SortFunc(next, comparePartials)
-		if len(next) > beam {
-			next = next[:beam]
+	}
+	table := make([][]pairInfo, n*n) // table[i*n+j][a*len(cands[j])+b], i < j
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			t := make([]pairInfo, len(cands[i])*len(cands[j]))
+			for a, ca := range cands[i] {
+				for b, cb := range cands[j] {
+					effects, out := idx.pair(ca.Candidate, cb.Candidate, nil)
+					pi := pairInfo{out: len(out) > 0}
+					for _, e := range effects {
+						pi.points += e.Points
+					}
+					t[a*len(cands[j])+b] = pi
+				}
+			}
+			table[i*n+j] = t
 		}
-		frontier = next
+	}
+	frontier, arena := []node{{}}, []int16(nil)
+	for level := range n {
+		width := len(cands[level])
+		next := make([]node, 0, len(frontier)*width)
+		nextArena := make([]int16, 0, len(frontier)*width*(level+1))
+		for _, p := range frontier {
+			parts := arena[p.off : int(p.off)+level]
+		candidates:
+			for ci, c := range cands[level] {
+				*searched++
+				pts := p.points
+				for pl, pa := range parts {
+					pi := table[pl*n+level][int(pa)*width+ci]
+					if pi.out {
+						continue candidates
+					}
+					pts += pi.points
+				}
+				off := int32(len(nextArena))
+				nextArena = append(nextArena, parts...)
+				nextArena = append(nextArena, int16(ci))
+				sum := p.sum + c.Score
+				next = append(next, node{off: off, sum: sum, points: pts, score: clampScore(sum/float64(level+1) + pts)})
+			}
+		}
+		depth := level + 1
+		slices.SortFunc(next, func(a, b node) int {
+			if a.score != b.score {
+				if a.score > b.score {
+					return -1
+				}
+				return 1
+			}
+			for l := range depth { // ties: by the parts' ids, category by category
+				if c := cmp.Compare(idOrder[l][nextArena[int(a.off)+l]], idOrder[l][nextArena[int(b.off)+l]]); c != 0 {
+					return c
+				}
+			}
+			return 0
+		})
+		frontier, arena = next[:min(beam, len(next))], nextArena
 		if len(frontier) == 0 {
 			return nil
 		}
 	}
-	if len(frontier) > want {
-		frontier = frontier[:want]
-	}
-	stacks := make([]*Stack, len(frontier))
-	for i, p := range frontier {
-		stacks[i] = p.stack()
+	stacks := make([]*Stack, 0, min(want, len(frontier)))
+	for _, p := range frontier[:min(want, len(frontier))] {
+		parts := make([]*Ranked, n)
+		for l, ci := range arena[p.off : int(p.off)+n] {
+			parts[l] = cands[l][ci]
+		}
+		st, _ := evaluate(parts, idx)
+		stacks = append(stacks, st)
 	}
 	return stacks
 }

@@ -96,6 +96,14 @@ func (v *validator) compatPass(files []*file) {
 	v.compatContradictions(all)
 	v.compatCycles(all)
 	v.b.Compat = all
+	for _, c := range v.b.candidates {
+		c.Compat = nil
+	}
+	for _, r := range all {
+		if c := v.b.candidates[r.Candidate]; c != nil {
+			c.Compat = append(c.Compat, r)
+		}
+	}
 }
 
 // candidateRef resolves a candidate id named by a compatibility rule, or reports it.

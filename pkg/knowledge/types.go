@@ -346,6 +346,8 @@ type Candidate struct {
 	// Corrections are the facts, named by the candidate or its attributes, whose verdict shows
 	// the report to be wrong, dated, only partly right or unverified; in file order.
 	Corrections []*Fact
+	// Compat lists the compatibility rules about this candidate (Compat.Candidate), in order.
+	Compat []*Compat
 }
 
 // NameIn is the candidate's name in the language: name_zh in Chinese when given.
