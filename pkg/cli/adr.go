@@ -26,10 +26,11 @@ func newADRCmd(s *Streams, g *globalOptions) *cobra.Command {
 	var answers *answerFlags
 	var date string
 	cmd := &cobra.Command{
-		Use:   "adr CATEGORY [answer flags]",
+		Use:   "adr CATEGORY|stack [answer flags]",
 		Short: i18n.T(g.ui, "help.adr.short"),
 		Long:  i18n.T(g.ui, "help.adr.long"),
 		Example: `  stackadvisor adr sandbox --tenancy untrusted -o docs/adr/0001-sandbox.md
+  stackadvisor adr stack --categories engine,orchestrator,sandbox --environment edge -o docs/adr/0002-stack.md
   stackadvisor adr gpu --domestic --priorities autonomy --lang zh --date 2026-11-24`,
 		Args:              argsOf(1, 1, "category", "'stackadvisor list' shows the categories"),
 		ValidArgsFunction: categoryCompletion(s, g),
@@ -38,9 +39,12 @@ func newADRCmd(s *Streams, g *globalOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			cat, err := findCategory(b, args[0])
-			if err != nil {
-				return err
+			stack := args[0] == "stack"
+			var cat *knowledge.Category
+			if !stack {
+				if cat, err = findCategory(b, args[0]); err != nil {
+					return err
+				}
 			}
 			if date != "" {
 				if _, err := time.Parse("2006-01-02", date); err != nil || !dateRe().MatchString(date) {
@@ -52,23 +56,37 @@ func newADRCmd(s *Streams, g *globalOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if cmd.Flags().Changed(knowledge.QCategories) && !slices.Contains(given[knowledge.QCategories].List, cat.ID) {
-				return usageErrorf("--categories does not include %s, the category of the record", cat.ID)
+			if !stack {
+				if cmd.Flags().Changed(knowledge.QCategories) && !slices.Contains(given[knowledge.QCategories].List, cat.ID) {
+					return usageErrorf("--categories does not include %s, the category of the record", cat.ID)
+				}
+				given[knowledge.QCategories] = knowledge.Value{Type: knowledge.TypeMulti, List: []string{cat.ID}}
 			}
-			given[knowledge.QCategories] = knowledge.Value{Type: knowledge.TypeMulti, List: []string{cat.ID}}
 			res, err := engine.Run(b, given)
 			if err != nil {
 				return usageErrorf("%w", err)
 			}
-			rep := report.Build(b, res, report.Options{Lang: lang, ToolVersion: ToolVersion(), WhatIf: engine.WhatIf(b, given, res)})
+			if stack && len(res.Categories) < 2 {
+				return usageErrorf("a stack record needs two or more categories; give them with --categories (e.g. --categories engine,orchestrator,sandbox)")
+			}
+			opts := report.Options{Lang: lang, ToolVersion: ToolVersion()}
+			if !stack {
+				opts.WhatIf = engine.WhatIf(b, given, res)
+			}
+			rep := report.Build(b, res, opts)
 			command := EquivalentCommand(b, given)
-			if !strings.Contains(command, "--categories") {
+			if !stack && !strings.Contains(command, "--categories") {
 				command += " --categories=" + cat.ID
 			}
 			for _, p := range g.rulesLayers(s) {
 				command += " --rules " + shellQuote(p)
 			}
-			text, err := report.ADR(b, rep, cat.ID, report.ADROptions{Command: command, Date: date})
+			var text string
+			if stack {
+				text, err = report.StackADR(b, rep, report.ADROptions{Command: command, Date: date})
+			} else {
+				text, err = report.ADR(b, rep, cat.ID, report.ADROptions{Command: command, Date: date})
+			}
 			if err != nil {
 				return failuref("%w", err)
 			}
@@ -78,7 +96,7 @@ func newADRCmd(s *Streams, g *globalOptions) *cobra.Command {
 					return failuref("cannot create %s: %v", dir, unwrapPathError(err))
 				}
 			}
-			doc := map[string]string{"category": cat.ID, "markdown": text}
+			doc := map[string]string{"category": args[0], "markdown": text}
 			return emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, _ int) error {
 				_, err := io.WriteString(w, text)
 				return err

@@ -18,13 +18,20 @@ func newExplainCmd(s *Streams, g *globalOptions) *cobra.Command {
 	var out outputOptions
 	var answers *answerFlags
 	cmd := &cobra.Command{
-		Use:   "explain ID [answer flags]",
+		Use:   "explain ID|stack [ID...] [answer flags]",
 		Short: i18n.T(g.ui, "help.explain.short"),
 		Long:  i18n.T(g.ui, "help.explain.long"),
 		Example: `  stackadvisor explain runc --tenancy untrusted
   stackadvisor explain gvisor --categories sandbox --kvm none -f json
-  stackadvisor explain nvidia-h100 --domestic --jq '.readmit'`,
-		Args:              argsOf(1, 1, "candidate id", "'stackadvisor list' shows them"),
+  stackadvisor explain nvidia-h100 --domestic --jq '.readmit'
+  stackadvisor explain stack --categories engine,orchestrator --environment edge
+  stackadvisor explain stack docker k3s --environment edge    # why not Docker Engine with K3s?`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 && args[0] == "stack" {
+				return nil
+			}
+			return argsOf(1, 1, "candidate id", "'stackadvisor list' shows them")(cmd, args)
+		},
 		ValidArgsFunction: candidateCompletion(s, g, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, err := g.resolveLang(s)
@@ -37,6 +44,9 @@ func newExplainCmd(s *Streams, g *globalOptions) *cobra.Command {
 			b, err := g.loadBase(s)
 			if err != nil {
 				return err
+			}
+			if args[0] == "stack" {
+				return explainStack(cmd, s, g, &out, answers, b, args[1:], lang)
 			}
 			if _, err := findCandidate(b, args[0]); err != nil {
 				return err
@@ -60,6 +70,30 @@ func newExplainCmd(s *Streams, g *globalOptions) *cobra.Command {
 	answers = addAnswerFlags(cmd, g)
 	addOutputFlags(cmd, g, &out, "table", "json", "yaml")
 	return cmd
+}
+
+// explainStack runs `explain stack [ID...]`: the recommended stack, and the alternative the
+// named candidates make.
+func explainStack(cmd *cobra.Command, s *Streams, g *globalOptions, out *outputOptions, answers *answerFlags, b *knowledge.Base, ids []string, lang string) error {
+	for _, id := range ids {
+		if _, err := findCandidate(b, id); err != nil {
+			return err
+		}
+	}
+	answers.base = b
+	given, err := answers.given(cmd)
+	if err != nil {
+		return err
+	}
+	ex, err := engine.ExplainStack(b, given, ids)
+	if err != nil {
+		return usageErrorf("%w", err)
+	}
+	doc := report.BuildStackExplanation(b, ex, lang)
+	return emit(cmd.Context(), s, g, out, doc, func(w io.Writer, width int) error {
+		_, err := io.WriteString(w, report.StackExplanationTable(doc, width))
+		return err
+	})
 }
 
 // findCandidate returns a candidate or a usage error that names the closest ids.

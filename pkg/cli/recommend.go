@@ -86,6 +86,7 @@ func recommendAndWrite(ctx context.Context, s *Streams, g *globalOptions, b *kno
 	opts := report.Options{Lang: lang, ToolVersion: ToolVersion(), Given: given, Detected: ro.detected, Notes: ro.notes}
 	if ro.whatIf {
 		opts.WhatIf = engine.WhatIf(b, given, res)
+		opts.StackWhatIf = engine.StackWhatIf(b, given, res)
 	}
 	rep := report.Build(b, res, opts)
 	err = emit(ctx, s, g, out, rep, func(w io.Writer, width int) error {

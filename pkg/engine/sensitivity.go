@@ -130,3 +130,48 @@ func collapse(list []probe, current knowledge.Answers) []Sensitivity {
 	endOfQuestion()
 	return out
 }
+
+// StackChange is a single-answer change after which the recommended stack differs: Stack is
+// the new best stack, or nil when no compatible stack is left.
+type StackChange struct {
+	Change
+	Stack *Stack
+}
+
+// StackWhatIf lists, in question order, every single-answer change (see Alternatives; the
+// categories question left out) after which the recommended stack of res differs. A run of
+// whole-number answers with the same outcome is listed once, at its first answer.
+func StackWhatIf(b *knowledge.Base, given knowledge.Answers, res *Result) []StackChange {
+	if res.Stack == nil || res.Stack.Best == nil {
+		return nil
+	}
+	current := res.Stack.Best.Key()
+	var out []StackChange
+	last := map[string]string{} // per int question, the outcome of its previous probe
+	for _, ch := range Alternatives(b, res.Answers) {
+		if ch.Question.ID == knowledge.QCategories {
+			continue
+		}
+		next, err := b.Resolve(With(given, ch))
+		if err != nil {
+			continue
+		}
+		alt := Recommend(b, next)
+		key, st := "", (*Stack)(nil)
+		if alt.Stack != nil && alt.Stack.Best != nil {
+			st, key = alt.Stack.Best, alt.Stack.Best.Key()
+		}
+		if alt.Stack == nil || key == current {
+			last[ch.Question.ID] = current
+			continue
+		}
+		if ch.Question.Type == knowledge.TypeInt {
+			if prev, ok := last[ch.Question.ID]; ok && prev == key {
+				continue
+			}
+			last[ch.Question.ID] = key
+		}
+		out = append(out, StackChange{Change: ch, Stack: st})
+	}
+	return out
+}

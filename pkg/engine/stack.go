@@ -2,6 +2,7 @@ package engine
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -349,4 +350,93 @@ func evaluate(parts []*Ranked, idx compatIndex) (*Stack, []StackEffect) {
 		p.points += e.Points
 	}
 	return p.stack(), nil
+}
+
+// StackExplanation answers "why this stack, and why not that one": the recommendation, and
+// the alternative the named candidates make when they take their categories' places in it.
+type StackExplanation struct {
+	Result *Result
+	// Alternative is the best stack with the named candidates in place (nil when none were
+	// named, or when it is ruled out or holds an excluded candidate).
+	Alternative *Stack
+	Named       []*knowledge.Candidate
+	// RuledOut are the compatibility rules that rule the alternative out.
+	RuledOut []StackEffect
+	// Excluded are named candidates their category's rules exclude, with the rules.
+	Excluded []*Excluded
+}
+
+// ExplainStack recommends for the given answers (adding the named candidates' categories to
+// those asked for) and puts the named candidates, at most one per category, in place of the
+// best stack's parts.
+func ExplainStack(b *knowledge.Base, given knowledge.Answers, ids []string) (*StackExplanation, error) {
+	var named []*knowledge.Candidate
+	seen := map[string]string{}
+	for _, id := range ids {
+		c := b.Candidate(id)
+		if c == nil {
+			return nil, fmt.Errorf("unknown candidate %q", id)
+		}
+		if prev, ok := seen[c.Category]; ok && prev == id {
+			return nil, fmt.Errorf("%s is named twice", id)
+		} else if ok {
+			return nil, fmt.Errorf("%s and %s are both %s candidates; a stack holds one per category", prev, id, c.Category)
+		}
+		seen[c.Category] = id
+		named = append(named, c)
+	}
+	answers, err := b.Resolve(given)
+	if err != nil {
+		return nil, err
+	}
+	cats := slices.Clone(answers[knowledge.QCategories].List)
+	for _, c := range named {
+		if !slices.Contains(cats, c.Category) {
+			cats = append(cats, c.Category)
+		}
+	}
+	if len(cats) < 2 {
+		return nil, fmt.Errorf("a stack needs two or more categories; give them with --categories")
+	}
+	answers[knowledge.QCategories] = knowledge.Value{Type: knowledge.TypeMulti, List: cats}
+	res := Recommend(b, answers)
+	ex := &StackExplanation{Result: res, Named: named}
+	if len(named) == 0 || res.Stack == nil {
+		return ex, nil
+	}
+	idx := activeCompat(b, answers)
+	var parts []*Ranked
+	for _, cr := range res.Categories {
+		if _, ok := seen[cr.Category.ID]; !ok && len(cr.Ranking) == 0 {
+			continue
+		}
+		var part *Ranked
+		if res.Stack.Best != nil {
+			part = res.Stack.Best.Part(cr.Category.ID)
+		} else if len(cr.Ranking) > 0 {
+			part = cr.Ranking[0]
+		}
+		if id, ok := seen[cr.Category.ID]; ok {
+			part = nil
+			for _, rk := range cr.Ranking {
+				if rk.Candidate.ID == id {
+					part = rk
+				}
+			}
+			if part == nil {
+				for _, x := range cr.Excluded {
+					if x.Candidate.ID == id {
+						ex.Excluded = append(ex.Excluded, x)
+					}
+				}
+				continue
+			}
+		}
+		parts = append(parts, part)
+	}
+	if len(ex.Excluded) > 0 {
+		return ex, nil
+	}
+	ex.Alternative, ex.RuledOut = evaluate(parts, idx)
+	return ex, nil
 }

@@ -198,9 +198,10 @@ func firstOr(s []string, def string) string {
 	return def
 }
 
-// compatContradictions reports a pair that one rule rules out and another says works (or
-// bundles). Conditions are not compared: two rules on the same pair contradict unless both
-// rule it out.
+// compatContradictions reports a pair that one rule rules out and another of the same layer
+// says works (or bundles). Conditions are not compared: two rules on the same pair contradict
+// unless both rule it out. An overlay that rules out a pair the base says works states the
+// organisation's policy ("our platform supports only CRI-O"): that is not a contradiction.
 func (v *validator) compatContradictions(all []*Compat) {
 	type pair struct{ a, b string }
 	key := func(a, b string) pair {
@@ -228,7 +229,7 @@ func (v *validator) compatContradictions(all []*Compat) {
 			if !c.Excludes(other) {
 				continue
 			}
-			if w := works[key(c.Candidate, other)]; w != nil {
+			if w := works[key(c.Candidate, other)]; w != nil && w.Overlay == c.Overlay {
 				v.add(c.Pos, "compatibility rule %q rules out %s with %s, but rule %q (%s) says they work together", c.ID, c.Candidate, other, w.ID, w.Pos)
 			}
 		}

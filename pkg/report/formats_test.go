@@ -41,6 +41,7 @@ func embeddedReport(t *testing.T, answers, lang string, whatIf bool) *report.Rep
 	opts := report.Options{Lang: lang, ToolVersion: "golden"}
 	if whatIf {
 		opts.WhatIf = engine.WhatIf(b, given, res)
+		opts.StackWhatIf = engine.StackWhatIf(b, given, res)
 	}
 	r := report.Build(b, res, opts)
 	r.KnowledgeBase.Digest = "sha256:(digest)"
@@ -182,11 +183,17 @@ func TestGoldenADR(t *testing.T) {
 	cases := map[string]struct{ cat, answers string }{
 		"adr-sandbox-untrusted.md": {"sandbox", "categories: [sandbox]\ntenancy: untrusted\n"},
 		"adr-gpu-domestic-zh.md":   {"gpu", "categories: [gpu]\ndomestic: true\npriorities: [autonomy]\n"},
+		"adr-stack-edge.md":        {"stack", "categories: [engine, orchestrator, sandbox]\nenvironment: edge\nscale: small\n"},
+		"adr-stack-blocked-zh.md":  {"stack", "categories: [sandbox, gpu]\nworkloads: [ai-inference]\ntenancy: untrusted\nkvm: none\ndomestic: true\n"},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
 			r := embeddedReport(t, c.answers, lang(strings.TrimSuffix(name, ".md")), true)
-			text, err := report.ADR(b, r, c.cat, report.ADROptions{Command: "stackadvisor recommend (command)", Date: "2026-11-24"})
+			opts := report.ADROptions{Command: "stackadvisor recommend (command)", Date: "2026-11-24"}
+			text, err := report.ADR(b, r, c.cat, opts)
+			if c.cat == "stack" {
+				text, err = report.StackADR(b, r, opts)
+			}
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -195,5 +202,8 @@ func TestGoldenADR(t *testing.T) {
 	}
 	if _, err := report.ADR(b, embeddedReport(t, "categories: [engine]\n", "en", false), "gpu", report.ADROptions{}); err == nil {
 		t.Errorf("an ADR for a category missing from the report must fail")
+	}
+	if _, err := report.StackADR(b, embeddedReport(t, "categories: [engine]\n", "en", false), report.ADROptions{}); err == nil {
+		t.Errorf("a stack ADR for a report of one category must fail")
 	}
 }

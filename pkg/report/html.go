@@ -61,6 +61,11 @@ a { color: #2b6cb0; }
 {{end}}{{range .Swaps}}<li class="swap">{{.Text}}<ul>{{range .Because}}<li>{{code .Text}} {{source .Source}}{{file .File}}</li>{{end}}</ul></li>
 {{end}}{{range .RunnersUp}}<li class="runner-up">{{runnerUp .}}</li>
 {{end}}</ul>
+{{if .WhatIf}}<p class="label">{{t "stack.whatif"}}</p>
+<ul>
+{{range .WhatIf}}<li class="whatif">{{stackWhatIf .}}</li>
+{{end}}</ul>
+{{end}}
 {{end}}{{end}}{{range .Categories}}
 <h2>{{.Title}} <span class="id">({{.ID}})</span></h2>
 {{if not .Ranking}}<p>{{t "report.none-left"}}</p>{{else}}
@@ -98,6 +103,9 @@ func HTML(w io.Writer, r *Report) error {
 		"t":            func(key string) string { return i18n.T(lang, key) },
 		"evidenceLine": func(evs []Evidence) string { return evidenceLine(evs, lang) },
 		"stackLine":    stackLine,
+		"stackWhatIf": func(w StackWhatIf) template.HTML {
+			return template.HTML("<code>" + template.HTMLEscapeString(w.Flag) + "</code> " + template.HTMLEscapeString(strings.TrimPrefix(whatIfLine(w, lang), w.Flag+" ")))
+		},
 		"stackPart": func(sp StackPart) string {
 			return i18n.Tf(lang, "stack.part", sp.Title, sp.Name, sp.Rank, fmt.Sprintf("%.1f", sp.Score))
 		},

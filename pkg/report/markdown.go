@@ -97,6 +97,12 @@ func Markdown(r *Report) string {
 			for _, ru := range d.RunnersUp {
 				p("- %s\n", mdEscape(i18n.Tf(lang, "stack.runner-up", stackLine(ru.Parts), fmt.Sprintf("%.1f", ru.Score))))
 			}
+			if len(d.WhatIf) > 0 {
+				p("\n%s\n\n", i18n.T(lang, "stack.whatif"))
+				for _, w := range d.WhatIf {
+					p("- `%s` %s\n", w.Flag, mdEscape(strings.TrimPrefix(whatIfLine(w, lang), w.Flag+" ")))
+				}
+			}
 		}
 	}
 	for _, c := range r.Categories {

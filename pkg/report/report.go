@@ -225,6 +225,8 @@ type Options struct {
 	ToolVersion string
 	// WhatIf, when set, fills each category's sensitivity (see engine.WhatIf).
 	WhatIf map[string][]engine.Sensitivity
+	// StackWhatIf, when set, lists the answer changes that change the stack.
+	StackWhatIf []engine.StackChange
 	// Given are the answers as given, to warn about those that do not apply.
 	Given knowledge.Answers
 	// Detected are answers read off the machine; Notes are extra warnings (e.g. from probing).
@@ -272,7 +274,7 @@ func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
 		r.Categories = append(r.Categories, c)
 	}
 	r.Detected = opts.Detected
-	r.Stack = buildStack(b, res.Stack, lang)
+	r.Stack = buildStack(b, res.Stack, opts.StackWhatIf, lang)
 	if opts.Given != nil {
 		for _, w := range engine.Warnings(b, opts.Given, res) {
 			r.Warnings = append(r.Warnings, Warning{Text: warningText(w, lang)})

@@ -2,6 +2,7 @@ package report
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/stackadvisor/stackadvisor/pkg/engine"
 	"github.com/stackadvisor/stackadvisor/pkg/i18n"
@@ -12,15 +13,27 @@ import (
 // with the compatibility rules behind it (schema 4).
 type StackDoc struct {
 	Score     float64     `json:"score" yaml:"score"`
-	Mean      float64     `json:"mean" yaml:"mean"`   // the mean of the parts' scores
-	Parts     []StackPart `json:"parts" yaml:"parts"` // one per ranked category, in category order
-	Fits      []StackNote `json:"fits" yaml:"fits"`   // requires/bundles rules the stack meets
-	Notes     []StackNote `json:"notes" yaml:"notes"` // works-with caveats and second runtimes, with points
-	Swaps     []Swap      `json:"swaps" yaml:"swaps"` // categories whose first is not in the stack, and why
+	Mean      float64     `json:"mean" yaml:"mean"`     // the mean of the parts' scores
+	Points    float64     `json:"points" yaml:"points"` // the compatibility points: score = mean + points, clamped
+	Parts     []StackPart `json:"parts" yaml:"parts"`   // one per ranked category, in category order
+	Fits      []StackNote `json:"fits" yaml:"fits"`     // requires/bundles rules the stack meets
+	Notes     []StackNote `json:"notes" yaml:"notes"`   // works-with caveats and second runtimes, with points
+	Swaps     []Swap      `json:"swaps" yaml:"swaps"`   // categories whose first is not in the stack, and why
 	RunnersUp []RunnerUp  `json:"runners_up" yaml:"runners_up"`
+	// WhatIf (with --what-if): the single-answer changes that change the stack.
+	WhatIf []StackWhatIf `json:"what_if,omitempty" yaml:"what_if,omitempty"`
 	// Blocked (instead of the rest) when no compatible stack exists: the rules that rule out
 	// pairs of the categories' first candidates.
 	Blocked []StackNote `json:"blocked,omitempty" yaml:"blocked,omitempty"`
+}
+
+// StackWhatIf is an answer change and the stack it gives (no parts: no compatible stack).
+type StackWhatIf struct {
+	Question string      `json:"question" yaml:"question"`
+	Value    any         `json:"value" yaml:"value"`
+	Flag     string      `json:"flag" yaml:"flag"`
+	Parts    []StackPart `json:"parts" yaml:"parts"`
+	Score    float64     `json:"score,omitempty" yaml:"score,omitempty"`
 }
 
 // StackPart is a stack's candidate of one category.
@@ -95,7 +108,7 @@ func stackNotes(effects []engine.StackEffect, lang string, fits bool) []StackNot
 }
 
 // buildStack turns the engine's stack answer into its document; nil when there is none.
-func buildStack(b *knowledge.Base, sr *engine.StackResult, lang string) *StackDoc {
+func buildStack(b *knowledge.Base, sr *engine.StackResult, whatIf []engine.StackChange, lang string) *StackDoc {
 	if sr == nil {
 		return nil
 	}
@@ -105,7 +118,7 @@ func buildStack(b *knowledge.Base, sr *engine.StackResult, lang string) *StackDo
 		return d
 	}
 	best := sr.Best
-	d.Score, d.Mean = best.Score, round(best.Mean, 2)
+	d.Score, d.Mean, d.Points = best.Score, round(best.Mean, 2), best.Points
 	d.Parts = stackParts(b, best, lang)
 	d.Fits = stackNotes(best.Effects, lang, true)
 	d.Notes = stackNotes(best.Effects, lang, false)
@@ -130,7 +143,22 @@ func buildStack(b *knowledge.Base, sr *engine.StackResult, lang string) *StackDo
 	for _, ru := range sr.RunnersUp {
 		d.RunnersUp = append(d.RunnersUp, RunnerUp{Score: ru.Score, Parts: stackParts(b, ru, lang), Notes: stackNotes(ru.Effects, lang, false)})
 	}
+	for _, ch := range whatIf {
+		w := StackWhatIf{Question: ch.Question.ID, Value: ch.Value.Any(), Flag: ch.Flag(), Parts: []StackPart{}}
+		if ch.Stack != nil {
+			w.Parts, w.Score = stackParts(b, ch.Stack, lang), ch.Stack.Score
+		}
+		d.WhatIf = append(d.WhatIf, w)
+	}
 	return d
+}
+
+// whatIfLine is a stack what-if for the text views: "--kvm=none → containerd + K3s + gVisor".
+func whatIfLine(w StackWhatIf, lang string) string {
+	if len(w.Parts) == 0 {
+		return w.Flag + " → " + i18n.T(lang, "stack.whatif-none")
+	}
+	return w.Flag + " → " + stackLine(w.Parts) + " (" + strconv.FormatFloat(w.Score, 'f', 1, 64) + ")"
 }
 
 // stackLine names a stack's parts in one line: "K3s + containerd + runc".
@@ -179,4 +207,123 @@ func stackTable(line func(indent, hang int, text string), d *StackDoc, lang stri
 	for _, ru := range d.RunnersUp {
 		line(4, 6, dimStyle.Render(i18n.Tf(lang, "stack.runner-up", stackLine(ru.Parts), strconv.FormatFloat(ru.Score, 'f', 1, 64))))
 	}
+	if len(d.WhatIf) > 0 {
+		line(4, 6, i18n.T(lang, "stack.whatif"))
+		for _, w := range d.WhatIf {
+			line(6, 8, whatIfLine(w, lang))
+		}
+	}
+}
+
+// StackExplanation is the document of `explain stack`: the recommended stack, and the
+// alternative the named candidates make.
+type StackExplanation struct {
+	Lang        string       `json:"lang" yaml:"lang"`
+	Categories  []string     `json:"categories" yaml:"categories"`
+	Stack       *StackDoc    `json:"stack" yaml:"stack"`
+	Alternative *Alternative `json:"alternative,omitempty" yaml:"alternative,omitempty"`
+}
+
+// Alternative is a stack with named candidates in place of the recommended parts.
+type Alternative struct {
+	Named []string    `json:"named" yaml:"named"`
+	Text  string      `json:"text" yaml:"text"` // the verdict in one sentence
+	Parts []StackPart `json:"parts" yaml:"parts"`
+	// Score and Delta (its score minus the recommended stack's) when it works.
+	Score float64     `json:"score,omitempty" yaml:"score,omitempty"`
+	Delta float64     `json:"delta,omitempty" yaml:"delta,omitempty"`
+	Notes []StackNote `json:"notes" yaml:"notes"`
+	// RuledOut: the compatibility rules that rule it out; Excluded: named candidates their
+	// category's rules exclude.
+	RuledOut []StackNote `json:"ruled_out" yaml:"ruled_out"`
+	Excluded []Excluded  `json:"excluded" yaml:"excluded"`
+}
+
+// BuildStackExplanation turns the engine's stack explanation into its document.
+func BuildStackExplanation(b *knowledge.Base, ex *engine.StackExplanation, lang string) *StackExplanation {
+	d := &StackExplanation{Lang: lang, Categories: ex.Result.Answers[knowledge.QCategories].List, Stack: buildStack(b, ex.Result.Stack, nil, lang)}
+	if len(ex.Named) == 0 {
+		return d
+	}
+	alt := &Alternative{Parts: []StackPart{}, Notes: []StackNote{}, RuledOut: []StackNote{}, Excluded: []Excluded{}}
+	var names []string
+	for _, c := range ex.Named {
+		alt.Named = append(alt.Named, c.ID)
+		names = append(names, c.NameIn(lang))
+	}
+	named := strings.Join(names, " + ")
+	switch {
+	case len(ex.Excluded) > 0:
+		for _, x := range ex.Excluded {
+			e := Excluded{ID: x.Candidate.ID, Name: x.Candidate.NameIn(lang), Reasons: []Reason{}}
+			for _, r := range x.Rules {
+				e.Reasons = append(e.Reasons, Reason{Rule: r.ID, Text: r.Because.In(lang), Source: r.Source, File: ruleFile(r)})
+			}
+			alt.Excluded = append(alt.Excluded, e)
+		}
+		alt.Text = i18n.Tf(lang, "stack.alt-excluded", named)
+	case len(ex.RuledOut) > 0:
+		for _, e := range ex.RuledOut {
+			alt.RuledOut = append(alt.RuledOut, stackNote(e, lang))
+		}
+		alt.Text = i18n.Tf(lang, "stack.alt-ruled-out", named)
+	case ex.Alternative != nil:
+		st := ex.Alternative
+		alt.Parts = stackParts(b, st, lang)
+		alt.Score = st.Score
+		alt.Notes = stackNotes(st.Effects, lang, false)
+		best := 0.0
+		if ex.Result.Stack != nil && ex.Result.Stack.Best != nil {
+			best = ex.Result.Stack.Best.Score
+		}
+		alt.Delta = round(st.Score-best, 1)
+		if alt.Delta >= 0 {
+			alt.Text = i18n.Tf(lang, "stack.alt-same", named, stackLine(alt.Parts), strconv.FormatFloat(st.Score, 'f', 1, 64))
+		} else {
+			alt.Text = i18n.Tf(lang, "stack.alt-lower", named, stackLine(alt.Parts), strconv.FormatFloat(st.Score, 'f', 1, 64), strconv.FormatFloat(-alt.Delta, 'f', 1, 64))
+		}
+	}
+	d.Alternative = alt
+	return d
+}
+
+// StackExplanationTable renders `explain stack` for a terminal.
+func StackExplanationTable(d *StackExplanation, width int) string {
+	if width <= 0 {
+		width = DefaultWidth
+	}
+	var b strings.Builder
+	line := func(indent, hang int, text string) { b.WriteString(wrapIndent(text, width, indent, hang) + "\n") }
+	if d.Stack == nil {
+		line(0, 2, i18n.T(d.Lang, "stack.none-ranked"))
+	} else {
+		stackTable(line, d.Stack, d.Lang)
+		if d.Stack.Blocked == nil {
+			line(2, 4, dimStyle.Render(i18n.Tf(d.Lang, "stack.how-scored", strconv.FormatFloat(d.Stack.Mean, 'f', 2, 64), strconv.FormatFloat(d.Stack.Points, 'f', -1, 64), strconv.FormatFloat(d.Stack.Score, 'f', 1, 64))))
+		}
+	}
+	if a := d.Alternative; a != nil {
+		b.WriteString("\n")
+		line(0, 2, titleStyle.Render(i18n.T(d.Lang, "stack.alternative")))
+		line(2, 4, a.Text)
+		for _, n := range a.RuledOut {
+			line(4, 6, excludeStyle.Render("✗")+" "+n.Text+fileNote(n.File))
+		}
+		for _, x := range a.Excluded {
+			for _, r := range x.Reasons {
+				line(4, 6, excludeStyle.Render("✗")+" "+x.Name+colon(d.Lang)+r.Text+fileNote(r.File))
+			}
+		}
+		for _, p := range a.Parts {
+			line(4, 6, dimStyle.Render(i18n.Tf(d.Lang, "stack.part", p.Title, p.Name, p.Rank, strconv.FormatFloat(p.Score, 'f', 1, 64))))
+		}
+		for _, n := range a.Notes {
+			mark := "!"
+			if n.Points != 0 {
+				mark = strconv.FormatFloat(n.Points, 'f', -1, 64)
+			}
+			line(4, 6, warnStyle.Render(mark)+" "+n.Text+fileNote(n.File))
+		}
+	}
+	return b.String()
 }

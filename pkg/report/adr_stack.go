@@ -1,0 +1,150 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+)
+
+// StackADR writes an architecture decision record (MADR 4) for the whole stack of a report
+// with two or more categories: the answers, the compatibility rules that shaped it, the stacks
+// considered, the chosen one with each part's reasons, and what it costs.
+func StackADR(b *knowledge.Base, r *Report, o ADROptions) (string, error) {
+	d := r.Stack
+	if d == nil {
+		return "", fmt.Errorf("the report ranks fewer than two categories, so it has no stack")
+	}
+	lang := r.Lang
+	var sb strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&sb, format, args...) }
+	entry := func(catID, id string) *Entry {
+		for i := range r.Categories {
+			if r.Categories[i].ID != catID {
+				continue
+			}
+			for j := range r.Categories[i].Ranking {
+				if r.Categories[i].Ranking[j].ID == id {
+					return &r.Categories[i].Ranking[j]
+				}
+			}
+		}
+		return nil
+	}
+	var titles []string
+	for _, c := range r.Categories {
+		titles = append(titles, c.Title)
+	}
+	scope := strings.Join(titles, i18n.T(lang, "report.list-sep"))
+
+	p("---\nstatus: proposed\n")
+	if o.Date != "" {
+		p("date: %s\n", o.Date)
+	}
+	p("decision-makers: \nconsulted: \ninformed: \n---\n\n")
+	if d.Blocked != nil {
+		p("# %s\n\n", i18n.Tf(lang, "stack.adr-title-none", scope))
+	} else {
+		p("# %s\n\n", i18n.Tf(lang, "stack.adr-title", stackLine(d.Parts)))
+	}
+
+	p("## %s\n\n%s\n\n", i18n.T(lang, "report.adr-context"), i18n.Tf(lang, "stack.adr-context-text", scope))
+	for _, a := range r.Answers {
+		q := b.Question(a.ID)
+		if q == nil || !q.ShowWhen.Holds(answersOf(r)) || a.ID == knowledge.QCategories {
+			continue
+		}
+		p("* %s %s\n", mdEscape(q.Label.In(lang)), "**"+mdEscape(answerText(q, a.Value, lang))+"**")
+	}
+	p("\n## %s\n\n", i18n.T(lang, "report.adr-drivers"))
+	prios := "—"
+	if q := b.Question(knowledge.QPriorities); q != nil {
+		for _, a := range r.Answers {
+			if a.ID == knowledge.QPriorities {
+				if labels := valueLabels(q, a.Value.List, lang); labels != "" {
+					prios = labels
+				}
+			}
+		}
+	}
+	p("* %s%s%s\n", i18n.T(lang, "report.adr-priorities"), colon(lang), prios)
+	p("* %s\n", i18n.T(lang, "stack.adr-compatible"))
+	for _, n := range d.Blocked {
+		p("* %s%s%s (%s)\n", i18n.T(lang, "report.adr-constraint"), colon(lang), mdEscape(n.Text), mdSource(n.Source))
+	}
+	p("\n## %s\n\n", i18n.T(lang, "report.adr-options"))
+	if d.Blocked == nil {
+		p("* %s — %s %.1f\n", mdEscape(stackLine(d.Parts)), i18n.T(lang, "report.score"), d.Score)
+		for _, ru := range d.RunnersUp {
+			p("* %s — %s %.1f\n", mdEscape(stackLine(ru.Parts)), i18n.T(lang, "report.score"), ru.Score)
+		}
+		for _, sw := range d.Swaps {
+			p("* %s\n", mdEscape(sw.Text))
+			for _, n := range sw.Because {
+				p("  * %s (%s)\n", mdEscape(n.Text), mdSource(n.Source))
+			}
+		}
+	}
+	p("\n## %s\n\n", i18n.T(lang, "report.adr-outcome"))
+	var sources []string
+	seen := map[string]bool{}
+	add := func(s string) {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			sources = append(sources, s)
+		}
+	}
+	if d.Blocked != nil {
+		p("%s\n\n", i18n.T(lang, "stack.none"))
+		for _, n := range d.Blocked {
+			add(n.Source)
+		}
+	} else {
+		p("%s\n\n", i18n.Tf(lang, "stack.adr-chosen", mdEscape(stackLine(d.Parts)), d.Score))
+		for _, part := range d.Parts {
+			p("* **%s**\n", mdEscape(i18n.Tf(lang, "stack.part", part.Title, part.Name, part.Rank, fmt.Sprintf("%.1f", part.Score))))
+			if e := entry(part.Category, part.ID); e != nil {
+				for _, reason := range e.Reasons[:min(3, len(e.Reasons))] {
+					p("  * %s (%s)\n", mdEscape(reason.Text), mdSource(reason.Source))
+					add(reason.Source)
+				}
+			}
+		}
+		for _, n := range d.Fits {
+			p("* %s (%s)\n", mdEscape(n.Text), mdSource(n.Source))
+			add(n.Source)
+		}
+		p("\n### %s\n\n", i18n.T(lang, "report.adr-consequences"))
+		for _, n := range d.Fits {
+			p("* %s %s\n", i18n.T(lang, "report.adr-good"), mdEscape(lowerFirst(n.Text, lang)))
+		}
+		for _, n := range d.Notes {
+			p("* %s %s\n", i18n.T(lang, "report.adr-bad"), mdEscape(lowerFirst(n.Text, lang)))
+			add(n.Source)
+		}
+		for _, part := range d.Parts {
+			if e := entry(part.Category, part.ID); e != nil {
+				for _, cv := range e.Caveats[:min(2, len(e.Caveats))] {
+					p("* %s %s\n", i18n.T(lang, "report.adr-bad"), mdEscape(lowerFirst(cv.Text, lang)))
+					add(cv.Source)
+				}
+			}
+		}
+		for _, sw := range d.Swaps {
+			for _, n := range sw.Because {
+				add(n.Source)
+			}
+		}
+	}
+	p("\n## %s\n\n", i18n.T(lang, "report.adr-more"))
+	p("%s\n\n```sh\n%s\n```\n\n", i18n.T(lang, "report.adr-reproduce"), o.Command)
+	p("* %s\n", fmt.Sprintf(i18n.T(lang, "report.md-generated"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.Digest))
+	if len(sources) > 0 {
+		p("* %s\n", i18n.T(lang, "report.c-sources"))
+		for _, s := range sources {
+			p("  * %s\n", mdSource(s))
+		}
+	}
+	return sb.String(), nil
+}
