@@ -33,7 +33,7 @@ func newADRCmd(s *Streams, g *globalOptions) *cobra.Command {
   stackadvisor adr stack --categories engine,orchestrator,sandbox --environment edge -o docs/adr/0002-stack.md
   stackadvisor adr gpu --domestic --priorities autonomy --lang zh --date 2026-11-24`,
 		Args:              argsOf(1, 1, "category", "'stackadvisor list' shows the categories"),
-		ValidArgsFunction: categoryCompletion(s, g),
+		ValidArgsFunction: categoryCompletion(s, g, true),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, b, err := browseSetup(cmd, s, g, &out)
 			if err != nil {

@@ -94,7 +94,7 @@ func newListCmd(s *Streams, g *globalOptions) *cobra.Command {
 		Short:             i18n.T(g.ui, "help.list.short"),
 		Example:           "  stackadvisor list\n  stackadvisor list sandbox\n  stackadvisor list --jq '.categories[].candidates[].id'",
 		Args:              argsOf(0, 1, "category", "'stackadvisor list' without one shows them all"),
-		ValidArgsFunction: categoryCompletion(s, g),
+		ValidArgsFunction: categoryCompletion(s, g, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, b, err := browseSetup(cmd, s, g, &out)
 			if err != nil {
@@ -233,8 +233,9 @@ func findCategory(b *knowledge.Base, id string) (*knowledge.Category, error) {
 	return nil, usageErrorf("unknown category %q; categories: %s", id, strings.Join(ids, ", "))
 }
 
-// categoryCompletion completes the one category argument of list and adr.
-func categoryCompletion(s *Streams, g *globalOptions) cobra.CompletionFunc {
+// categoryCompletion completes the one category argument of list and adr (adr also takes
+// "stack": withStack).
+func categoryCompletion(s *Streams, g *globalOptions, withStack bool) cobra.CompletionFunc {
 	return func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		b, err := g.completionBase(s)
 		if err != nil || len(args) > 0 {
@@ -244,6 +245,9 @@ func categoryCompletion(s *Streams, g *globalOptions) cobra.CompletionFunc {
 		var ids []cobra.Completion
 		for _, c := range b.Categories {
 			ids = append(ids, cobra.CompletionWithDesc(c.ID, c.Title.In(lang)))
+		}
+		if withStack {
+			ids = append(ids, cobra.CompletionWithDesc("stack", i18n.T(lang, "stack.title")))
 		}
 		return ids, cobra.ShellCompDirectiveNoFileComp
 	}

@@ -32,7 +32,7 @@ func newExplainCmd(s *Streams, g *globalOptions) *cobra.Command {
 			}
 			return argsOf(1, 1, "candidate id", "'stackadvisor list' shows them")(cmd, args)
 		},
-		ValidArgsFunction: candidateCompletion(s, g, false),
+		ValidArgsFunction: explainCompletion(s, g),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, err := g.resolveLang(s)
 			if err != nil {
@@ -94,6 +94,41 @@ func explainStack(cmd *cobra.Command, s *Streams, g *globalOptions, out *outputO
 		_, err := io.WriteString(w, report.StackExplanationTable(doc, width))
 		return err
 	})
+}
+
+// explainCompletion completes explain's arguments: a candidate id or "stack" first; after
+// "stack", candidates of categories not named yet.
+func explainCompletion(s *Streams, g *globalOptions) cobra.CompletionFunc {
+	cands := candidateCompletion(s, g, false)
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		switch {
+		case len(args) == 0:
+			out, d := cands(cmd, args, toComplete)
+			return append([]cobra.Completion{cobra.CompletionWithDesc("stack", i18n.T(g.completionLang(s), "stack.title"))}, out...), d
+		case args[0] != "stack":
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		b, err := g.completionBase(s)
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		named := map[string]bool{}
+		for _, id := range args[1:] {
+			if c := b.Candidate(id); c != nil {
+				named[c.Category] = true
+			}
+		}
+		var out []cobra.Completion
+		for _, cat := range b.Categories {
+			if named[cat.ID] {
+				continue
+			}
+			for _, c := range cat.Candidates {
+				out = append(out, cobra.CompletionWithDesc(c.ID, fmt.Sprintf("%s (%s)", c.Name, cat.ID)))
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
 }
 
 // findCandidate returns a candidate or a usage error that names the closest ids.
