@@ -17,6 +17,7 @@ import (
 func newExplainCmd(s *Streams, g *globalOptions) *cobra.Command {
 	var out outputOptions
 	var answers *answerFlags
+	var robust *robustFlags
 	cmd := &cobra.Command{
 		Use:   "explain ID|stack [ID...] [answer flags]",
 		Short: i18n.T(g.ui, "help.explain.short"),
@@ -60,7 +61,12 @@ func newExplainCmd(s *Streams, g *globalOptions) *cobra.Command {
 			if err != nil {
 				return usageErrorf("%w", err)
 			}
+			ropts, err := robust.options(cmd)
+			if err != nil {
+				return err
+			}
 			doc := report.BuildExplanation(b, ex, lang)
+			doc.Robustness = report.BuildRobustness(engine.RobustCategory(b, ex.Ranking, ropts), lang)
 			return emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, width int) error {
 				_, err := io.WriteString(w, report.ExplanationTable(doc, b, width))
 				return err
@@ -68,6 +74,7 @@ func newExplainCmd(s *Streams, g *globalOptions) *cobra.Command {
 		},
 	}
 	answers = addAnswerFlags(cmd, g)
+	robust = addRobustFlags(cmd, g)
 	addOutputFlags(cmd, g, &out, "table", "json", "yaml")
 	return cmd
 }

@@ -22,6 +22,7 @@ type recommendOptions struct {
 	out     outputOptions
 	whatIf  bool
 	detect  bool
+	robust  *robustFlags
 }
 
 func newRecommendCmd(s *Streams, g *globalOptions) *cobra.Command {
@@ -41,6 +42,7 @@ func newRecommendCmd(s *Streams, g *globalOptions) *cobra.Command {
 	addOutputFlags(cmd, g, &opts.out, report.Formats...)
 	cmd.Flags().BoolVar(&opts.whatIf, "what-if", false, i18n.T(g.ui, "flag.what-if"))
 	cmd.Flags().BoolVar(&opts.detect, "detect", false, i18n.T(g.ui, "flag.detect"))
+	opts.robust = addRobustFlags(cmd, g)
 	return cmd
 }
 
@@ -63,6 +65,9 @@ func (o *recommendOptions) run(cmd *cobra.Command) error {
 	}
 	var ro runOptions
 	ro.whatIf = o.whatIf
+	if ro.robust, err = o.robust.options(cmd); err != nil {
+		return err
+	}
 	if o.detect {
 		ro.detected, ro.notes = applyDetected(b, given, probeRoot(o.streams, lang))
 	}
@@ -72,6 +77,7 @@ func (o *recommendOptions) run(cmd *cobra.Command) error {
 // runOptions are the extras of a recommendation run.
 type runOptions struct {
 	whatIf   bool
+	robust   engine.RobustOptions
 	detected []report.Detected
 	notes    []string
 }
@@ -83,9 +89,11 @@ func recommendAndWrite(ctx context.Context, s *Streams, g *globalOptions, b *kno
 	if err != nil {
 		return usageErrorf("%w", err)
 	}
-	opts := report.Options{Lang: lang, ToolVersion: ToolVersion(), Given: given, Detected: ro.detected, Notes: ro.notes}
+	opts := report.Options{Lang: lang, ToolVersion: ToolVersion(), Given: given, Detected: ro.detected, Notes: ro.notes,
+		Robustness: engine.RobustAll(b, res, ro.robust)}
 	if ro.whatIf {
 		opts.WhatIf = engine.WhatIf(b, given, res)
+		opts.WeightWhatIf = engine.WeightWhatIf(b, res)
 		opts.StackWhatIf = engine.StackWhatIf(b, given, res)
 	}
 	rep := report.Build(b, res, opts)

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/stackadvisor/stackadvisor/pkg/engine"
 	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 	"github.com/stackadvisor/stackadvisor/pkg/report"
@@ -26,6 +27,8 @@ type wizardOptions struct {
 	accessible  bool
 	whatIf      bool
 	detect      bool
+	robust      *robustFlags
+	robustOpts  engine.RobustOptions
 }
 
 func newWizardCmd(s *Streams, g *globalOptions) *cobra.Command {
@@ -44,6 +47,10 @@ func newWizardCmd(s *Streams, g *globalOptions) *cobra.Command {
 			if err := opts.out.check(cmd); err != nil {
 				return err
 			}
+			var err error
+			if opts.robustOpts, err = opts.robust.options(cmd); err != nil {
+				return err
+			}
 			return opts.run(cmd.Context())
 		},
 	}
@@ -54,6 +61,7 @@ func newWizardCmd(s *Streams, g *globalOptions) *cobra.Command {
 	f.BoolVar(&opts.whatIf, "what-if", false, i18n.T(g.ui, "flag.what-if"))
 	f.BoolVar(&opts.detect, "detect", false, i18n.T(g.ui, "flag.wizard.detect"))
 	f.BoolVar(&opts.accessible, "accessible", false, i18n.T(g.ui, "flag.accessible"))
+	opts.robust = addRobustFlags(cmd, g)
 	_ = cmd.MarkFlagFilename("answers", "yaml", "yml", "json")
 	_ = cmd.MarkFlagFilename("save", "yaml", "yml")
 	return cmd
@@ -104,7 +112,7 @@ func (o *wizardOptions) run(ctx context.Context) error {
 		}
 	}
 	var ro runOptions
-	ro.whatIf = o.whatIf
+	ro.whatIf, ro.robust = o.whatIf, o.robustOpts
 	if o.detect {
 		ro.detected, ro.notes = applyDetected(base, prefill, probeRoot(s, lang))
 	}

@@ -57,3 +57,41 @@ func BenchmarkStackAllCategories(b *testing.B) {
 		engine.RecommendStack(base, res)
 	}
 }
+
+// BenchmarkRobustAllCategories is the robustness analysis (SMAA) of all five categories at
+// the rules' default sample count, the rankings computed once, outside the loop. Target:
+// within 20 ms (BENCHMARKS.md).
+func BenchmarkRobustAllCategories(b *testing.B) {
+	base := embedded(b)
+	res, err := engine.Run(base, knowledge.Answers{
+		"categories": {Type: knowledge.TypeMulti, List: []string{"engine", "orchestrator", "sandbox", "gpu", "wasm-runtime"}},
+		"workloads":  {Type: knowledge.TypeMulti, List: []string{"web-services", "ai-inference", "edge-functions"}},
+		"tenancy":    {Type: knowledge.TypeOne, Str: "untrusted"},
+		"priorities": {Type: knowledge.TypeMulti, List: []string{"security", "cost"}},
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ReportMetric(float64(base.Scoring.Robustness.Samples), "samples/category")
+	for b.Loop() {
+		if len(engine.RobustAll(base, res, engine.RobustOptions{})) != 5 {
+			b.Fatal("not five analyses")
+		}
+	}
+}
+
+// BenchmarkWeightWhatIf finds the smallest weight change per criterion of all five categories.
+func BenchmarkWeightWhatIf(b *testing.B) {
+	base := embedded(b)
+	res, err := engine.Run(base, knowledge.Answers{
+		"categories": {Type: knowledge.TypeMulti, List: []string{"engine", "orchestrator", "sandbox", "gpu", "wasm-runtime"}},
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		engine.WeightWhatIf(base, res)
+	}
+}

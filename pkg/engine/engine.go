@@ -114,6 +114,12 @@ func Recommend(b *knowledge.Base, answers knowledge.Answers) *Result {
 // scoreCategory ranks a category. A candidate named by unexcluded is scored even when rules
 // exclude it (the rules are still listed), so its score can be explained.
 func scoreCategory(b *knowledge.Base, cat *knowledge.Category, answers knowledge.Answers, unexcluded string) *CategoryResult {
+	return scoreWeighted(b, cat, answers, unexcluded, nil)
+}
+
+// scoreWeighted is scoreCategory with each criterion's weight multiplied by mul (nil: by 1)
+// before the weights are normalised: the weight what-if tries such changes.
+func scoreWeighted(b *knowledge.Base, cat *knowledge.Category, answers knowledge.Answers, unexcluded string, mul []float64) *CategoryResult {
 	cr := &CategoryResult{Category: cat}
 	priorities := answers[knowledge.QPriorities].List
 	sc := b.Scoring
@@ -130,6 +136,9 @@ func scoreCategory(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 				boosted[i] = true
 				break
 			}
+		}
+		if mul != nil {
+			weights[i] *= mul[i]
 		}
 		total += weights[i]
 	}

@@ -113,6 +113,9 @@ type Explanation struct {
 	ExcludedBy []*knowledge.Rule
 	Of         int      // how many candidates the category ranks
 	Readmit    []Change // single-answer changes after which no rule excludes it
+	// Ranking is the category's ranking under the answers (the candidate in it unless
+	// excluded), for the robustness of its pick.
+	Ranking *CategoryResult
 }
 
 // Explain scores one candidate and, when it is excluded, finds the single-answer changes that
@@ -128,7 +131,7 @@ func Explain(b *knowledge.Base, given knowledge.Answers, id string) (*Explanatio
 	}
 	cat := b.Category(cand.Category)
 	normal := scoreCategory(b, cat, answers, "")
-	ex := &Explanation{Candidate: cand, Category: cat, Answers: answers, Of: len(normal.Ranking)}
+	ex := &Explanation{Candidate: cand, Category: cat, Answers: answers, Of: len(normal.Ranking), Ranking: normal}
 	for _, e := range normal.Excluded {
 		if e.Candidate == cand {
 			ex.ExcludedBy = e.Rules

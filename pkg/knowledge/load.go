@@ -377,6 +377,10 @@ func (v *validator) globals(files []*file) {
 			case st.TopK < 1 || st.Beam < 1 || st.RunnersUp < 0:
 				v.add(st.Pos, "stack needs top_k and beam of at least 1 and runners_up of at least 0")
 			}
+			if s.Robustness == nil && f.layer > 0 {
+				s.Robustness = v.b.Scoring.Robustness // an overlay's knobs keep the base's sampling
+			}
+			v.robustKnobs(s.Pos, s.Robustness)
 			if s.Neutral < 0 || s.Neutral > 1 {
 				v.add(s.Pos, "neutral must be from 0 to 1, found %v", s.Neutral)
 			}
@@ -401,6 +405,43 @@ func (v *validator) globals(files []*file) {
 	}
 	if scoringFile == nil {
 		v.add(Pos{File: firstName(files), Line: 1, Col: 1}, "no file sets the scoring knobs (scoring:)")
+	}
+}
+
+// robustKnobs checks the sampling of the robustness analysis.
+func (v *validator) robustKnobs(at Pos, k *RobustKnobs) {
+	if k == nil {
+		v.add(at, "scoring needs robustness: {samples: …, weight_spread: …, value_spread: {…}, robust: …, contested: …, show: …}, the sampling of the robustness analysis")
+		return
+	}
+	if k.Samples < 1 || k.Samples > MaxSamples {
+		v.add(k.Pos, "robustness samples must be from 1 to %d, found %d", MaxSamples, k.Samples)
+	}
+	if k.Seed < 0 {
+		v.add(k.Pos, "robustness seed must be 0 or more, found %d", k.Seed)
+	}
+	if k.WeightSpread < 0 || k.WeightSpread >= 1 {
+		v.add(k.Pos, "robustness weight_spread must be from 0 to below 1 (a weight may not vanish or turn negative), found %v", k.WeightSpread)
+	}
+	if !(0 < k.Contested && k.Contested <= k.Robust && k.Robust <= 1) {
+		v.add(k.Pos, "robustness needs 0 < contested ≤ robust ≤ 1, found contested %v and robust %v", k.Contested, k.Robust)
+	}
+	if k.MaxFactor <= 1 {
+		v.add(k.Pos, "robustness max_factor must be above 1, found %v", k.MaxFactor)
+	}
+	if k.Show < 1 {
+		v.add(k.Pos, "robustness show must be at least 1, found %d", k.Show)
+	}
+	keys := append(slices.Clone(Grades), SpreadDefault)
+	for _, g := range keys {
+		if s, ok := k.ValueSpread[g]; !ok || s < 0 || s > 1 {
+			v.add(k.Pos, "robustness value_spread needs a spread from 0 to 1 for every grade and default (%s); %s is missing or out of range", strings.Join(keys, ", "), g)
+		}
+	}
+	for g := range k.ValueSpread {
+		if !slices.Contains(keys, g) {
+			v.add(k.Pos, "robustness value_spread names unknown grade %q; allowed: %s", g, strings.Join(keys, ", "))
+		}
 	}
 }
 

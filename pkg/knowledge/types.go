@@ -153,7 +153,44 @@ type Scoring struct {
 	Neutral float64 `yaml:"neutral"`
 	// Stack bounds the search for the recommended stack across categories.
 	Stack *StackKnobs `yaml:"stack"`
+	// Robustness sets the sampling that tells how robust each pick is (SMAA-2).
+	Robustness *RobustKnobs `yaml:"robustness"`
 }
+
+// RobustKnobs set the stochastic multicriteria acceptability analysis (rules/README.md,
+// "Robustness"): Samples draws from a generator seeded with Seed; in each draw every
+// criterion's weight is multiplied by a factor drawn evenly from [1−WeightSpread,
+// 1+WeightSpread] (then the weights are normalised again), and every scored value moves by
+// up to ±ValueSpread[grade] on its criterion's 0..1 scale ("default" for a value without a
+// grade). A pick first in at least Robust of the draws is robust, in at least Contested
+// contested, and fragile below; Show candidates are listed.
+type RobustKnobs struct {
+	Pos          Pos
+	Samples      int                `yaml:"samples,required"`
+	Seed         int                `yaml:"seed"`
+	WeightSpread float64            `yaml:"weight_spread,required"`
+	ValueSpread  map[string]float64 `yaml:"value_spread,required"`
+	Robust       float64            `yaml:"robust,required"`
+	Contested    float64            `yaml:"contested,required"`
+	Show         int                `yaml:"show,required"`
+	// MaxFactor bounds the weight what-if: it looks for the smallest change of one
+	// criterion's weight, up to MaxFactor times or down to nothing, that changes the pick.
+	MaxFactor float64 `yaml:"max_factor,required"`
+}
+
+// Spread is how far a value of the given grade may move in a draw.
+func (k *RobustKnobs) Spread(grade string) float64 {
+	if s, ok := k.ValueSpread[grade]; ok {
+		return s
+	}
+	return k.ValueSpread[SpreadDefault]
+}
+
+// SpreadDefault is the value_spread key of values without an evidence grade.
+const SpreadDefault = "default"
+
+// MaxSamples bounds robustness samples (flags and rule files alike).
+const MaxSamples = 1_000_000
 
 // StackKnobs bound the stack search: the TopK candidates of each category are combined, the
 // Beam best partial stacks are kept after each category, and RunnersUp stacks follow the best.

@@ -30,6 +30,9 @@ type Explanation struct {
 	Rules       []RuleEffect `json:"rules" yaml:"rules"`
 	Readmit     []string     `json:"readmit,omitempty" yaml:"readmit,omitempty"`
 	Corrections []Correction `json:"corrections,omitempty" yaml:"corrections,omitempty"`
+	// Robustness is how robust the category's pick is (the candidate's own shares of the
+	// draws are among its candidates when it is listed).
+	Robustness *Robustness `json:"robustness,omitempty" yaml:"robustness,omitempty"`
 }
 
 // RuleEffect is a rule that touched the candidate.
@@ -111,6 +114,9 @@ func ExplanationTable(d *Explanation, b *knowledge.Base, width int) string {
 		line(0, 2, fmt.Sprintf(i18n.T(lang, "report.x-would-score"), d.Score))
 	} else {
 		line(0, 2, fmt.Sprintf(i18n.T(lang, "report.x-ranked"), d.Rank, d.Of, d.Score))
+	}
+	if d.Robustness != nil {
+		line(0, 2, robustStyleText(d.Robustness, lang))
 	}
 	grid := [][]string{{i18n.T(lang, "report.x-criterion"), i18n.T(lang, "report.x-value"), i18n.T(lang, "report.x-weight"), "×", i18n.T(lang, "report.x-normalised"), "=", i18n.T(lang, "report.x-points")}}
 	for _, p := range d.Breakdown {

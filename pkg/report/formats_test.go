@@ -38,9 +38,10 @@ func embeddedReport(t *testing.T, answers, lang string, whatIf bool) *report.Rep
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := report.Options{Lang: lang, ToolVersion: "golden"}
+	opts := report.Options{Lang: lang, ToolVersion: "golden", Robustness: engine.RobustAll(b, res, engine.RobustOptions{})}
 	if whatIf {
 		opts.WhatIf = engine.WhatIf(b, given, res)
+		opts.WeightWhatIf = engine.WeightWhatIf(b, res)
 		opts.StackWhatIf = engine.StackWhatIf(b, given, res)
 	}
 	r := report.Build(b, res, opts)

@@ -37,7 +37,10 @@ func TestGoldenJSON(t *testing.T) {
 				t.Fatal(err)
 			}
 			var buf bytes.Buffer
-			r := report.Build(b, res, report.Options{Lang: "en", ToolVersion: "golden"})
+			// The robustness numbers come from the rules' seed and sample count: a change to either,
+			// to the spreads or to the sampling code shows here.
+			r := report.Build(b, res, report.Options{Lang: "en", ToolVersion: "golden", Robustness: engine.RobustAll(b, res, engine.RobustOptions{}),
+				WeightWhatIf: engine.WeightWhatIf(b, res)})
 			r.KnowledgeBase.Digest = "sha256:(digest)" // the digest changes with every rule edit
 			if err := report.WriteJSON(&buf, r); err != nil {
 				t.Fatal(err)

@@ -36,6 +36,9 @@ li.correction::marker { content: "≠ "; color: #b7791f; }
 li.excluded::marker { content: "✗ "; color: #c53030; }
 li.whatif::marker { content: "? "; color: #2b6cb0; }
 .label { font-weight: 600; }
+p.robust.robust .label { color: #276749; }
+p.robust.contested .label { color: #b7791f; }
+p.robust.fragile .label { color: #c53030; }
 a { color: #2b6cb0; }
 @media print { body { margin: 0; max-width: none; font-size: 11pt; } a { color: inherit; } h2 { break-after: avoid; } .entry { break-inside: avoid; } }
 </style>
@@ -73,7 +76,8 @@ a { color: #2b6cb0; }
 <tr><th>#</th><th>{{t "report.candidate"}}</th><th>{{t "report.score"}}</th><th></th></tr>
 {{range .Ranking}}<tr><td class="num">{{.Rank}}</td><td><strong>{{.Name}}</strong> <span class="id">({{.ID}})</span></td><td class="num">{{printf "%.1f" .Score}}</td><td><span class="bar" style="width: {{barWidth .Score}}rem"></span></td></tr>
 {{end}}</table>{{end}}
-{{range .Ranking}}<div class="entry">
+{{with .Robustness}}<p class="robust {{.Label}}"><span class="label">{{t "robust.title"}}{{t "report.colon"}}</span> {{.Text}}</p>
+{{end}}{{range .Ranking}}<div class="entry">
 <h3>{{.Rank}}. {{.Name}}</h3>
 <p>{{.Summary}}</p>
 <ul>
@@ -86,6 +90,10 @@ a { color: #2b6cb0; }
 {{end}}{{if .Sensitivity}}<p class="label">{{t "report.what-if"}}</p>
 <ul>
 {{range .Sensitivity}}<li class="whatif"><code>{{.Flag}}</code>{{.Range}} → {{.TopName}}</li>
+{{end}}</ul>
+{{end}}{{if .WeightWhatIf}}<p class="label">{{t "robust.weight-title"}}</p>
+<ul>
+{{range .WeightWhatIf}}<li class="whatif">{{.Text}}</li>
 {{end}}</ul>
 {{end}}{{if .Excluded}}<p class="label">{{t "report.excluded"}}</p>
 <ul>

@@ -116,6 +116,9 @@ func Markdown(r *Report) string {
 			}
 			p("\n")
 		}
+		if c.Robustness != nil {
+			p("**%s%s** %s\n\n", i18n.T(lang, "robust.title"), i18n.T(lang, "report.colon"), mdEscape(c.Robustness.Text))
+		}
 		for _, e := range c.Ranking {
 			p("### %d. %s\n\n%s\n\n", e.Rank, mdEscape(e.Name), mdEscape(e.Summary))
 			for _, reason := range e.Reasons {
@@ -138,6 +141,13 @@ func Markdown(r *Report) string {
 			p("**%s**\n\n", i18n.T(lang, "report.what-if"))
 			for _, s := range c.Sensitivity {
 				p("- `%s`%s → %s\n", s.Flag, mdEscape(s.Range), mdEscape(s.TopName))
+			}
+			p("\n")
+		}
+		if len(c.WeightWhatIf) > 0 {
+			p("**%s**\n\n", i18n.T(lang, "robust.weight-title"))
+			for _, w := range c.WeightWhatIf {
+				p("- %s\n", mdEscape(w.Text))
 			}
 			p("\n")
 		}

@@ -143,6 +143,9 @@ func Table(r *Report, width int) string {
 			}
 			b.WriteString(t.Render() + "\n")
 		}
+		if c.Robustness != nil {
+			line(2, 4, robustStyleText(c.Robustness, lang))
+		}
 		for j, e := range c.Ranking {
 			if j >= detailRanks {
 				break
@@ -185,6 +188,12 @@ func Table(r *Report, width int) string {
 			line(2, 2, lipgloss.NewStyle().Bold(true).Render(i18n.T(lang, "report.what-if")))
 			for _, sv := range c.Sensitivity {
 				line(5, 7, fmt.Sprintf("%s %s%s → %s", warnStyle.Render("?"), sv.Flag, sv.Range, sv.TopName))
+			}
+		}
+		if len(c.WeightWhatIf) > 0 {
+			line(2, 2, lipgloss.NewStyle().Bold(true).Render(i18n.T(lang, "robust.weight-title")))
+			for _, w := range c.WeightWhatIf {
+				line(5, 7, warnStyle.Render("?")+" "+w.Text)
 			}
 		}
 		if len(c.Excluded) > 0 {

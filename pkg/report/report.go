@@ -18,7 +18,7 @@ import (
 )
 
 // SchemaVersion is the version of the report document.
-const SchemaVersion = 4 // 2: breakdown[].grade and .trust, ranking[].evidence; 3: reasons[].grade and .trust, evidence[].rule; 4: stack (additive)
+const SchemaVersion = 5 // 2: breakdown[].grade and .trust, ranking[].evidence; 3: reasons[].grade and .trust, evidence[].rule; 4: stack (additive); 5: categories[].robustness and .weight_what_if (additive)
 
 // Report is the report document. JSON and YAML marshal this same struct.
 type Report struct {
@@ -62,6 +62,12 @@ type Category struct {
 	Excluded []Excluded `json:"excluded" yaml:"excluded"`
 	// Sensitivity (with --what-if) lists the single-answer changes that change the top pick.
 	Sensitivity []Sensitivity `json:"sensitivity,omitempty" yaml:"sensitivity,omitempty"`
+	// WeightWhatIf (with --what-if) lists, per criterion, the smallest change of its weight
+	// that changes the top pick, the smallest first.
+	WeightWhatIf []WeightWhatIf `json:"weight_what_if,omitempty" yaml:"weight_what_if,omitempty"`
+	// Robustness is how often the pick stays first as weights and values vary (absent when no
+	// candidate is left).
+	Robustness *Robustness `json:"robustness,omitempty" yaml:"robustness,omitempty"`
 }
 
 // Sensitivity is one answer change and the top pick it would give.
@@ -225,6 +231,10 @@ type Options struct {
 	ToolVersion string
 	// WhatIf, when set, fills each category's sensitivity (see engine.WhatIf).
 	WhatIf map[string][]engine.Sensitivity
+	// WeightWhatIf, when set, fills each category's weight what-if (engine.WeightWhatIf).
+	WeightWhatIf map[string][]engine.WeightChange
+	// Robustness, when set, gives each category's robustness (engine.RobustAll).
+	Robustness []*engine.Robustness
 	// StackWhatIf, when set, lists the answer changes that change the stack.
 	StackWhatIf []engine.StackChange
 	// Given are the answers as given, to warn about those that do not apply.
@@ -270,6 +280,12 @@ func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
 				rng = fmt.Sprintf(i18n.T(lang, "report.through"), *sv.Through)
 			}
 			c.Sensitivity = append(c.Sensitivity, Sensitivity{Question: sv.Question.ID, Value: sv.Value.Any(), Through: through(sv.Through), OrMore: sv.Through != nil && *sv.Through == math.MaxInt, Top: sv.Top.ID, TopName: sv.Top.NameIn(lang), Flag: sv.Flag(), Range: rng})
+		}
+		c.WeightWhatIf = buildWeightWhatIf(opts.WeightWhatIf[c.ID], lang)
+		for _, rb := range opts.Robustness {
+			if rb.Category == cr.Category {
+				c.Robustness = buildRobustness(rb, lang)
+			}
 		}
 		r.Categories = append(r.Categories, c)
 	}

@@ -1,0 +1,4 @@
+package engine
+
+// ScoreWeighted exposes scoreWeighted to the tests.
+var ScoreWeighted = scoreWeighted

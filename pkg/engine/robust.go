@@ -1,0 +1,238 @@
+package engine
+
+import (
+	"cmp"
+	"hash/fnv"
+	"math"
+	"math/rand/v2"
+	"slices"
+
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+)
+
+// Labels of a pick's robustness.
+const (
+	LabelRobust    = "robust"    // first in at least scoring.robustness.robust of the draws
+	LabelContested = "contested" // first in at least .contested of them
+	LabelFragile   = "fragile"   // first less often
+)
+
+// RobustOptions override the knowledge base's sampling (0: keep the base's value).
+type RobustOptions struct {
+	Samples int
+	Seed    int
+	// SeedSet says Seed was given, so that a seed of 0 overrides the base's.
+	SeedSet bool
+}
+
+// Robustness is how robust the top pick of one category is: stochastic multicriteria
+// acceptability analysis after SMAA-2 (Lahdelma and Salminen, 2001). Every draw varies the
+// criteria weights around those the answers give and every scored value within the spread
+// of its evidence grade, then ranks the candidates again; the share of draws in which a
+// candidate comes r-th is its rank-r acceptability.
+type Robustness struct {
+	Category *knowledge.Category
+	Samples  int
+	Seed     int
+	// Pick is the category's top candidate; Label how often it stays first (LabelRobust,
+	// LabelContested or LabelFragile).
+	Pick  *knowledge.Candidate
+	Label string
+	// Shown are the candidates listed: the first scoring.robustness.show of the ranking and
+	// any other that comes first in a draw, most often first before the others.
+	Shown []Acceptability
+	// Rival is the candidate that most often displaces the pick from first place, and
+	// Decisive the criterion whose weight most separates the draws the pick wins from those
+	// it loses (its Raise: true when a heavier weight favours the rival). Both are nil when
+	// the pick is first in every draw.
+	Rival    *knowledge.Candidate
+	Decisive *knowledge.Criterion
+	Raise    bool
+}
+
+// Acceptability is a candidate's share of the draws at each rank.
+type Acceptability struct {
+	Candidate *knowledge.Candidate
+	Rank      int       // its rank in the recommendation
+	Ranks     []float64 // Ranks[r] is the share of the draws in which it came (r+1)-th
+}
+
+// First is the share of the draws in which the candidate came first.
+func (a Acceptability) First() float64 { return a.Ranks[0] }
+
+// RobustAll analyses every category of res that ranks at least one candidate, in the order of
+// res. It is deterministic: the same base, answers and options give the same numbers on
+// every platform (a seeded PCG generator per category, and no fused floating-point
+// operations: see sampleScore).
+func RobustAll(b *knowledge.Base, res *Result, o RobustOptions) []*Robustness {
+	var out []*Robustness
+	for _, cr := range res.Categories {
+		if r := RobustCategory(b, cr, o); r != nil {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// RobustCategory analyses one category result; nil when no candidate is ranked.
+func RobustCategory(b *knowledge.Base, cr *CategoryResult, o RobustOptions) *Robustness {
+	k := b.Scoring.Robustness
+	n := len(cr.Ranking)
+	if n == 0 || k == nil {
+		return nil
+	}
+	samples, seed := k.Samples, k.Seed
+	if o.Samples > 0 {
+		samples = o.Samples
+	}
+	if o.SeedSet {
+		seed = o.Seed
+	}
+	rb := &Robustness{Category: cr.Category, Samples: samples, Seed: seed, Pick: cr.Ranking[0].Candidate}
+	nCrit := len(cr.Category.Criteria)
+	// The candidates in the category's order, so that a draw does not depend on the ranking.
+	cands := slices.Clone(cr.Ranking)
+	order := map[*knowledge.Candidate]int{}
+	for i, c := range cr.Category.Candidates {
+		order[c] = i
+	}
+	slices.SortFunc(cands, func(a, b *Ranked) int { return cmp.Compare(order[a.Candidate], order[b.Candidate]) })
+	pick := slices.IndexFunc(cands, func(r *Ranked) bool { return r == cr.Ranking[0] })
+
+	weights := make([]float64, nCrit)
+	for i := range nCrit {
+		weights[i] = cands[0].Breakdown[i].Weight
+	}
+	norms := make([][]float64, n)
+	spreads := make([][]float64, n)
+	for c, rk := range cands {
+		norms[c] = make([]float64, nCrit)
+		spreads[c] = make([]float64, nCrit)
+		for i, p := range rk.Breakdown {
+			norms[c][i] = p.Norm
+			if p.Value != nil {
+				spreads[c][i] = k.Spread(p.Value.Grade)
+			}
+		}
+	}
+
+	h := fnv.New64a()
+	h.Write([]byte(cr.Category.ID))
+	rng := rand.New(rand.NewPCG(uint64(seed), h.Sum64()))
+
+	ranksShown := min(n, k.Show)
+	counts := make([][]float64, n) // counts[c][r]: draws (or shares of tied draws) at rank r
+	for c := range counts {
+		counts[c] = make([]float64, n)
+	}
+	w := make([]float64, nCrit)
+	scores := make([]float64, n)
+	idx := make([]int, n)
+	won, lost := make([]float64, nCrit), make([]float64, nCrit) // sums of the drawn weights
+	nWon, nLost := 0, 0
+	beats := make([]float64, n) // draws in which each candidate displaced the pick
+	for range samples {
+		var total float64
+		for i := range nCrit {
+			f := 1 + k.WeightSpread*(2*rng.Float64()-1)
+			w[i] = float64(weights[i] * f)
+			total += w[i]
+		}
+		for i := range nCrit {
+			if total > 0 {
+				w[i] /= total
+			}
+		}
+		for c, rk := range cands {
+			var s float64
+			for i := range nCrit {
+				v := norms[c][i]
+				if sp := spreads[c][i]; sp > 0 {
+					v += float64(sp * (2*rng.Float64() - 1))
+				}
+				s += float64(w[i] * v)
+			}
+			scores[c] = math.Max(0, math.Min(100, float64(100*s)+rk.Adjust))
+			idx[c] = c
+		}
+		slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(scores[b], scores[a]) })
+		for r := 0; r < n; {
+			end := r + 1
+			for end < n && scores[idx[end]] == scores[idx[r]] {
+				end++
+			}
+			share := 1 / float64(end-r) // a tie shares its ranks evenly
+			for _, c := range idx[r:end] {
+				for rr := r; rr < end; rr++ {
+					counts[c][rr] += share
+				}
+			}
+			r = end
+		}
+		if scores[idx[0]] == scores[pick] {
+			nWon++
+			for i := range nCrit {
+				won[i] += w[i]
+			}
+		} else {
+			nLost++
+			for i := range nCrit {
+				lost[i] += w[i]
+			}
+			beats[idx[0]]++
+		}
+	}
+
+	all := make([]Acceptability, n)
+	for c, rk := range cands {
+		a := Acceptability{Candidate: rk.Candidate, Rank: rk.Rank, Ranks: make([]float64, ranksShown)}
+		for r := range ranksShown {
+			a.Ranks[r] = counts[c][r] / float64(samples)
+		}
+		all[c] = a
+	}
+	first := all[pick].First()
+	switch {
+	case first >= k.Robust:
+		rb.Label = LabelRobust
+	case first >= k.Contested:
+		rb.Label = LabelContested
+	default:
+		rb.Label = LabelFragile
+	}
+	for _, a := range all {
+		if a.Rank <= k.Show || a.First() > 0 {
+			rb.Shown = append(rb.Shown, a)
+		}
+	}
+	slices.SortStableFunc(rb.Shown, func(a, b Acceptability) int {
+		if a.First() != b.First() {
+			return cmp.Compare(b.First(), a.First())
+		}
+		return cmp.Compare(a.Rank, b.Rank)
+	})
+	if nLost > 0 {
+		best := -1
+		for c := range cands {
+			if beats[c] > 0 && (best < 0 || beats[c] > beats[best]) {
+				best = c
+			}
+		}
+		rb.Rival = cands[best].Candidate
+		if nWon > 0 {
+			// The criterion whose mean weight differs most, relative to its weight, between the
+			// draws the pick wins and those it loses.
+			bestGap := 0.0
+			for i, c := range cr.Category.Criteria {
+				if weights[i] == 0 {
+					continue
+				}
+				gap := float64(lost[i]/float64(nLost)-won[i]/float64(nWon)) / weights[i]
+				if math.Abs(gap) > bestGap {
+					bestGap, rb.Decisive, rb.Raise = math.Abs(gap), c, gap > 0
+				}
+			}
+		}
+	}
+	return rb
+}

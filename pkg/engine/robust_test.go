@@ -1,0 +1,261 @@
+package engine_test
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+
+	"github.com/stackadvisor/stackadvisor/pkg/engine"
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+)
+
+// synthCategory builds a category result by hand: norms[c][i] is candidate c's normalised
+// value on criterion i, all graded spec; the ranking is by the plain weighted sum.
+func synthCategory(weights []float64, norms [][]float64, adjust []float64) (*engine.CategoryResult, []*knowledge.Candidate) {
+	cat := &knowledge.Category{ID: "synth"}
+	for i := range weights {
+		cat.Criteria = append(cat.Criteria, &knowledge.Criterion{ID: fmt.Sprintf("c%d", i), Attr: &knowledge.Attribute{Name: fmt.Sprintf("a%d", i)}})
+	}
+	cr := &engine.CategoryResult{Category: cat}
+	var cands []*knowledge.Candidate
+	for c, row := range norms {
+		cand := &knowledge.Candidate{ID: fmt.Sprintf("k%d", c), Category: "synth"}
+		cands = append(cands, cand)
+		cat.Candidates = append(cat.Candidates, cand)
+		rk := &engine.Ranked{Candidate: cand}
+		for i, n := range row {
+			rk.Breakdown = append(rk.Breakdown, engine.Part{Criterion: cat.Criteria[i], Value: &knowledge.AttrValue{Grade: knowledge.GradeSpec}, Weight: weights[i], Norm: n})
+			rk.Base += 100 * weights[i] * n
+		}
+		if adjust != nil {
+			rk.Adjust = adjust[c]
+		}
+		rk.Score = rk.Base + rk.Adjust
+		cr.Ranking = append(cr.Ranking, rk)
+	}
+	// Best first, ties by id, as the engine ranks.
+	for i := range cr.Ranking {
+		for j := i + 1; j < len(cr.Ranking); j++ {
+			if cr.Ranking[j].Score > cr.Ranking[i].Score {
+				cr.Ranking[i], cr.Ranking[j] = cr.Ranking[j], cr.Ranking[i]
+			}
+		}
+	}
+	for i, rk := range cr.Ranking {
+		rk.Rank = i + 1
+	}
+	return cr, cands
+}
+
+func synthBase(samples int, weightSpread, valueSpread float64) *knowledge.Base {
+	vs := map[string]float64{knowledge.SpreadDefault: valueSpread}
+	for _, g := range knowledge.Grades {
+		vs[g] = valueSpread
+	}
+	return &knowledge.Base{Scoring: knowledge.Scoring{Robustness: &knowledge.RobustKnobs{
+		Samples: samples, Seed: 3, WeightSpread: weightSpread, ValueSpread: vs, Robust: 0.8, Contested: 0.5, Show: 3, MaxFactor: 10}}}
+}
+
+func acceptability(rb *engine.Robustness, c *knowledge.Candidate) []float64 {
+	for _, a := range rb.Shown {
+		if a.Candidate == c {
+			return a.Ranks
+		}
+	}
+	return nil
+}
+
+// A candidate at least as good on every criterion, and better on one, is first in every draw
+// whatever the weights; and, when its lead on every criterion exceeds what two values can
+// move together, whatever the values too.
+func TestRobustDominantCandidateAlwaysFirst(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	for trial := range 200 {
+		nCrit, nCand := 1+r.IntN(6), 2+r.IntN(6)
+		weights := make([]float64, nCrit)
+		var total float64
+		for i := range weights {
+			weights[i] = 0.05 + r.Float64()
+			total += weights[i]
+		}
+		for i := range weights {
+			weights[i] /= total
+		}
+		spread := 0.0
+		margin := 0.0
+		if trial%2 == 1 {
+			spread, margin = 0.05, 0.11 // each value moves at most 0.05: a lead above 0.1 holds
+		}
+		norms := make([][]float64, nCand)
+		for c := range norms {
+			norms[c] = make([]float64, nCrit)
+			for i := range norms[c] {
+				norms[c][i] = r.Float64() * 0.8
+			}
+		}
+		for i := range nCrit { // candidate 0 dominates
+			best := 0.0
+			for c := 1; c < nCand; c++ {
+				best = max(best, norms[c][i])
+			}
+			norms[0][i] = best + margin
+		}
+		norms[0][r.IntN(nCrit)] += 0.01
+		cr, cands := synthCategory(weights, norms, nil)
+		rb := engine.RobustCategory(synthBase(400, 0.5+r.Float64()*0.49, spread), cr, engine.RobustOptions{})
+		if got := acceptability(rb, cands[0]); got == nil || got[0] != 1 {
+			t.Fatalf("trial %d: the dominant candidate is first in %v of the draws, want all", trial, got)
+		}
+		if rb.Label != engine.LabelRobust || rb.Rival != nil || rb.Decisive != nil {
+			t.Fatalf("trial %d: label %s, rival %v, decisive %v; want robust and none", trial, rb.Label, rb.Rival, rb.Decisive)
+		}
+	}
+}
+
+// Two identical candidates split the first and second ranks evenly: exactly, when nothing
+// separates them (a tie shares its ranks), and within sampling error when their values vary
+// independently.
+func TestRobustIdenticalCandidatesSplitEvenly(t *testing.T) {
+	weights := []float64{0.5, 0.3, 0.2}
+	norms := [][]float64{{0.9, 0.8, 0.7}, {0.9, 0.8, 0.7}, {0.2, 0.1, 0.3}}
+	cr, cands := synthCategory(weights, norms, nil)
+
+	rb := engine.RobustCategory(synthBase(1000, 0.5, 0), cr, engine.RobustOptions{})
+	for _, c := range cands[:2] {
+		if got := acceptability(rb, c); !reflect.DeepEqual(got, []float64{0.5, 0.5, 0}) {
+			t.Errorf("without value spread %s has ranks %v, want [0.5 0.5 0]", c.ID, got)
+		}
+	}
+	const n = 4000
+	rb = engine.RobustCategory(synthBase(n, 0.5, 0.2), cr, engine.RobustOptions{})
+	tol := 4 * math.Sqrt(0.25/n) // four standard errors
+	for _, c := range cands[:2] {
+		if got := acceptability(rb, c); math.Abs(got[0]-0.5) > tol || math.Abs(got[1]-0.5) > tol {
+			t.Errorf("with value spread %s has ranks %v, want about [0.5 0.5 0] (±%.3f)", c.ID, got, tol)
+		}
+	}
+	if got := acceptability(rb, cands[2]); got[0] != 0 {
+		t.Errorf("the clearly worse candidate comes first in %v of the draws", got[0])
+	}
+}
+
+// Each rank's shares add up to one, the numbers depend only on the seed, and another seed
+// gives other draws.
+func TestRobustSharesAndSeed(t *testing.T) {
+	weights := []float64{0.4, 0.35, 0.25}
+	norms := [][]float64{{0.9, 0.3, 0.5}, {0.4, 0.9, 0.6}, {0.6, 0.6, 0.6}, {0.5, 0.5, 0.9}}
+	cr, _ := synthCategory(weights, norms, []float64{0, 2, 0, -1})
+	b := synthBase(1500, 0.5, 0.15)
+	b.Scoring.Robustness.Show = 4
+	one := engine.RobustCategory(b, cr, engine.RobustOptions{})
+	for r := range 4 {
+		var sum float64
+		for _, a := range one.Shown {
+			sum += a.Ranks[r]
+		}
+		if math.Abs(sum-1) > 1e-9 {
+			t.Errorf("rank %d: shares add up to %v", r+1, sum)
+		}
+	}
+	if again := engine.RobustCategory(b, cr, engine.RobustOptions{}); !reflect.DeepEqual(one.Shown, again.Shown) {
+		t.Error("the same seed gave other numbers")
+	}
+	other := engine.RobustCategory(b, cr, engine.RobustOptions{Seed: 99, SeedSet: true})
+	if reflect.DeepEqual(one.Shown, other.Shown) {
+		t.Error("another seed gave the same numbers")
+	}
+	if other.Seed != 99 || other.Samples != 1500 {
+		t.Errorf("seed %d, samples %d; want 99 and the base's 1500", other.Seed, other.Samples)
+	}
+	if one.Rival == nil || one.Decisive == nil || one.Label == engine.LabelRobust {
+		t.Errorf("a close race should be contested with a rival and a decisive criterion: %+v", one)
+	}
+}
+
+// On the embedded rules, every category's pick of the default answers gets a label, and the
+// decisive criterion's weight does move the pick: the weight what-if finds a change of it.
+func TestRobustEmbedded(t *testing.T) {
+	b, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := engine.Run(b, knowledge.Answers{"categories": {Type: knowledge.TypeMulti, List: []string{"engine", "orchestrator", "sandbox", "gpu", "wasm-runtime"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := engine.RobustAll(b, res, engine.RobustOptions{})
+	if len(all) != 5 {
+		t.Fatalf("%d analyses for 5 categories", len(all))
+	}
+	wi := engine.WeightWhatIf(b, res)
+	for _, rb := range all {
+		if rb.Samples != b.Scoring.Robustness.Samples || rb.Pick == nil || rb.Label == "" {
+			t.Errorf("%s: %+v", rb.Category.ID, rb)
+		}
+		first := acceptability(rb, rb.Pick)[0]
+		switch {
+		case first >= 0.8 && rb.Label != engine.LabelRobust, first < 0.5 && rb.Label != engine.LabelFragile:
+			t.Errorf("%s: first in %v but labelled %s", rb.Category.ID, first, rb.Label)
+		}
+		for _, w := range wi[rb.Category.ID] {
+			if w.Top == rb.Pick {
+				t.Errorf("%s: a weight change of %s ×%v keeps the pick", rb.Category.ID, w.Criterion.ID, w.Factor)
+			}
+		}
+	}
+}
+
+// Each weight change listed gives its new top pick, and one step less of it (towards the
+// current weight) still keeps the pick: the change listed is the smallest on the grid.
+func TestWeightWhatIfIsSmallest(t *testing.T) {
+	b, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, y := range []string{"{}", "{tenancy: untrusted, domestic: true}", "{environment: edge, scale: small}", "{workloads: [ai-training], priorities: [performance]}"} {
+		given, err := b.ParseAnswers("a.yaml", []byte(y))
+		if err != nil {
+			t.Fatal(err)
+		}
+		given["categories"] = knowledge.Value{Type: knowledge.TypeMulti, List: []string{"engine", "orchestrator", "sandbox", "gpu", "wasm-runtime"}}
+		res, err := engine.Run(b, given)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, cr := range res.Categories {
+			for _, w := range engine.WeightWhatIf(b, res)[cr.Category.ID] {
+				n++
+				i := -1
+				for j, c := range cr.Category.Criteria {
+					if c == w.Criterion {
+						i = j
+					}
+				}
+				top := func(f float64) *knowledge.Candidate {
+					mul := make([]float64, len(cr.Category.Criteria))
+					for j := range mul {
+						mul[j] = 1
+					}
+					mul[i] = f
+					return engine.ScoreWeighted(b, cr.Category, res.Answers, "", mul).Ranking[0].Candidate
+				}
+				if got := top(w.Factor); got != w.Top {
+					t.Errorf("%s %s: %s ×%v gives %s, not %s", y, cr.Category.ID, w.Criterion.ID, w.Factor, got.ID, w.Top.ID)
+				}
+				less := w.Factor - 0.01
+				if w.Factor < 1 {
+					less = w.Factor + 0.01
+				}
+				if got := top(less); got != cr.Ranking[0].Candidate {
+					t.Errorf("%s %s: %s ×%v already gives %s; the listed ×%v is not the smallest", y, cr.Category.ID, w.Criterion.ID, less, got.ID, w.Factor)
+				}
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: no weight change listed in any category", y)
+		}
+	}
+}
