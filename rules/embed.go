@@ -14,3 +14,9 @@ var FS embed.FS
 // out, so a generated file that no longer compiles never stops its own regeneration.
 //
 //go:generate go run -tags stackadvisor_nogen ../internal/tools/genbase -o ../pkg/knowledge/embedded_gen.go
+
+// Changelog is CHANGELOG.md, the changes of each knowledge-base version, which
+// `stackadvisor adr check` quotes.
+//
+//go:embed CHANGELOG.md
+var Changelog string

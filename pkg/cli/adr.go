@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"github.com/stackadvisor/stackadvisor/pkg/engine"
 	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+	"github.com/stackadvisor/stackadvisor/pkg/record"
 	"github.com/stackadvisor/stackadvisor/pkg/report"
 )
 
@@ -24,6 +26,7 @@ var dateRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^
 func newADRCmd(s *Streams, g *globalOptions) *cobra.Command {
 	var out outputOptions
 	var answers *answerFlags
+	var robust *robustFlags
 	var date string
 	cmd := &cobra.Command{
 		Use:   "adr CATEGORY|stack [answer flags]",
@@ -31,64 +34,19 @@ func newADRCmd(s *Streams, g *globalOptions) *cobra.Command {
 		Long:  i18n.T(g.ui, "help.adr.long"),
 		Example: `  stackadvisor adr sandbox --tenancy untrusted -o docs/adr/0001-sandbox.md
   stackadvisor adr stack --categories engine,orchestrator,sandbox --environment edge -o docs/adr/0002-stack.md
-  stackadvisor adr gpu --domestic --priorities autonomy --lang zh --date 2026-11-24`,
-		Args:              argsOf(1, 1, "category", "'stackadvisor list' shows the categories"),
+  stackadvisor adr gpu --domestic --priorities autonomy --lang zh --date 2026-11-24
+  stackadvisor adr new sandbox docs/adr --tenancy untrusted    # numbered: docs/adr/0003-sandbox-kata.md
+  stackadvisor adr check docs/adr                              # exit 1 if a decision would change today`,
+		Args:              argsOf(1, 1, "category", "'stackadvisor list' shows the categories; 'adr new' and 'adr check' are its subcommands"),
 		ValidArgsFunction: categoryCompletion(s, g, true),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, b, err := browseSetup(cmd, s, g, &out)
 			if err != nil {
 				return err
 			}
-			stack := args[0] == "stack"
-			var cat *knowledge.Category
-			if !stack {
-				if cat, err = findCategory(b, args[0]); err != nil {
-					return err
-				}
-			}
-			if date != "" {
-				if _, err := time.Parse("2006-01-02", date); err != nil || !dateRe().MatchString(date) {
-					return usageErrorf("--date %q is not a date; use YYYY-MM-DD", date)
-				}
-			}
-			answers.base = b
-			given, err := answers.given(cmd)
+			d, err := makeADR(cmd, s, g, b, args[0], answers, robust, date, lang)
 			if err != nil {
 				return err
-			}
-			if !stack {
-				if cmd.Flags().Changed(knowledge.QCategories) && !slices.Contains(given[knowledge.QCategories].List, cat.ID) {
-					return usageErrorf("--categories does not include %s, the category of the record", cat.ID)
-				}
-				given[knowledge.QCategories] = knowledge.Value{Type: knowledge.TypeMulti, List: []string{cat.ID}}
-			}
-			res, err := engine.Run(b, given)
-			if err != nil {
-				return usageErrorf("%w", err)
-			}
-			if stack && len(res.Categories) < 2 {
-				return usageErrorf("a stack record needs two or more categories; give them with --categories (e.g. --categories engine,orchestrator,sandbox)")
-			}
-			opts := report.Options{Lang: lang, ToolVersion: ToolVersion()}
-			if !stack {
-				opts.WhatIf = engine.WhatIf(b, given, res)
-			}
-			rep := report.Build(b, res, opts)
-			command := EquivalentCommand(b, given)
-			if !stack && !strings.Contains(command, "--categories") {
-				command += " --categories=" + cat.ID
-			}
-			for _, p := range g.rulesLayers(s) {
-				command += " --rules " + shellQuote(p)
-			}
-			var text string
-			if stack {
-				text, err = report.StackADR(b, rep, report.ADROptions{Command: command, Date: date})
-			} else {
-				text, err = report.ADR(b, rep, cat.ID, report.ADROptions{Command: command, Date: date})
-			}
-			if err != nil {
-				return failuref("%w", err)
 			}
 			if !toStdout(out.output) {
 				dir := filepath.Dir(outfile.Target(out.output)) // through a symlink, its target's folder
@@ -96,15 +54,102 @@ func newADRCmd(s *Streams, g *globalOptions) *cobra.Command {
 					return failuref("cannot create %s: %v", dir, unwrapPathError(err))
 				}
 			}
-			doc := map[string]string{"category": args[0], "markdown": text}
+			doc := map[string]string{"category": args[0], "markdown": d.text}
 			return emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, _ int) error {
-				_, err := io.WriteString(w, text)
+				_, err := io.WriteString(w, d.text)
 				return err
 			})
 		},
 	}
 	answers = addAnswerFlags(cmd, g)
+	robust = addRobustFlags(cmd, g)
 	addOutputFlags(cmd, g, &out, "markdown", "json")
 	cmd.Flags().StringVar(&date, "date", "", i18n.T(g.ui, "flag.date"))
+	cmd.AddCommand(newADRNewCmd(s, g), newADRCheckCmd(s, g))
 	return cmd
+}
+
+// adrDoc is a rendered record: its Markdown and the picks that name its file.
+type adrDoc struct {
+	text  string
+	picks []string
+}
+
+// makeADR renders the record of a category or of the stack, its memory block at the end.
+func makeADR(cmd *cobra.Command, s *Streams, g *globalOptions, b *knowledge.Base, subject string, answers *answerFlags, robust *robustFlags, date, lang string) (*adrDoc, error) {
+	stack := subject == record.SubjectStack
+	var cat *knowledge.Category
+	var err error
+	if !stack {
+		if cat, err = findCategory(b, subject); err != nil {
+			return nil, err
+		}
+	}
+	if date != "" {
+		if _, err := time.Parse("2006-01-02", date); err != nil || !dateRe().MatchString(date) {
+			return nil, usageErrorf("--date %q is not a date; use YYYY-MM-DD", date)
+		}
+	}
+	ropts, err := robust.options(cmd)
+	if err != nil {
+		return nil, err
+	}
+	answers.base = b
+	given, err := answers.given(cmd)
+	if err != nil {
+		return nil, err
+	}
+	if !stack {
+		if cmd.Flags().Changed(knowledge.QCategories) && !slices.Contains(given[knowledge.QCategories].List, cat.ID) {
+			return nil, usageErrorf("--categories does not include %s, the category of the record", cat.ID)
+		}
+		given[knowledge.QCategories] = knowledge.Value{Type: knowledge.TypeMulti, List: []string{cat.ID}}
+	}
+	res, err := engine.Run(b, given)
+	if err != nil {
+		return nil, usageErrorf("%w", err)
+	}
+	if stack && len(res.Categories) < 2 {
+		return nil, usageErrorf("a stack record needs two or more categories; give them with --categories (e.g. --categories engine,orchestrator,sandbox)")
+	}
+	opts := report.Options{Lang: lang, ToolVersion: ToolVersion(), Robustness: engine.RobustAll(b, res, ropts)}
+	if !stack {
+		opts.WhatIf = engine.WhatIf(b, given, res)
+		opts.WeightWhatIf = engine.WeightWhatIf(b, res)
+	}
+	rep := report.Build(b, res, opts)
+	command := EquivalentCommand(b, given)
+	if !stack && !strings.Contains(command, "--categories") {
+		command += " --categories=" + cat.ID
+	}
+	overlays := g.rulesLayers(s)
+	for _, p := range overlays {
+		command += " --rules " + shellQuote(p)
+	}
+	var text string
+	if stack {
+		text, err = report.StackADR(b, rep, report.ADROptions{Command: command, Date: date})
+	} else {
+		text, err = report.ADR(b, rep, cat.ID, report.ADROptions{Command: command, Date: date})
+	}
+	if err != nil {
+		return nil, failuref("%w", err)
+	}
+	answersJSON, err := json.Marshal(rep.Answers)
+	if err != nil {
+		return nil, failuref("%w", err)
+	}
+	rec, err := record.Build(b, res, subject, answersJSON, overlays, ToolVersion())
+	if err != nil {
+		return nil, usageErrorf("%w", err)
+	}
+	block, err := rec.Block()
+	if err != nil {
+		return nil, failuref("%w", err)
+	}
+	d := &adrDoc{text: strings.TrimRight(text, "\n") + "\n\n" + block}
+	for _, p := range rec.Picks {
+		d.picks = append(d.picks, p.ID)
+	}
+	return d, nil
 }

@@ -94,16 +94,29 @@ func (g *globalOptions) ruleLayers(s *Streams, extra ...string) ([][]knowledge.F
 // loadBase is the embedded knowledge base with the organisation's overlays on top. Invalid
 // overlays are usage errors that list every problem with its file:line:col.
 func (g *globalOptions) loadBase(s *Streams) (*knowledge.Base, error) {
+	return g.loadBaseFrom(s, g.rulesLayers(s))
+}
+
+// loadBaseFrom is the embedded knowledge base with the given overlays on top.
+func (g *globalOptions) loadBaseFrom(s *Streams, overlays []string) (*knowledge.Base, error) {
 	base, err := readEmbeddedBase()
 	if err != nil {
 		return nil, failuref("the embedded knowledge base is invalid:\n%w", err)
 	}
-	if len(g.rulesLayers(s)) == 0 {
+	if len(overlays) == 0 {
 		return base, nil
 	}
-	layers, err := g.ruleLayers(s)
+	embedded, err := knowledge.EmbeddedFiles()
 	if err != nil {
-		return nil, err
+		return nil, failuref("%w", err)
+	}
+	layers := [][]knowledge.File{embedded}
+	for _, p := range overlays {
+		files, err := readRules(p)
+		if err != nil {
+			return nil, usageErrorf("%w", err)
+		}
+		layers = append(layers, files)
 	}
 	b, err := knowledge.LoadLayers(layers...)
 	if err != nil {

@@ -14960,8 +14960,8 @@ var kb_Facts_wasmtime_wasi_nn = Fact{
 }
 
 var kb = Base{
-	Version: "2026.12.03",
-	Digest:  "sha256:b8ddb3e597ae02759b273fabac240b9f0ba7ddbe2cb8d0fea2f56d8db6aa1e20",
+	Version: "2026.12.03.1",
+	Digest:  "sha256:008b2f1b49c1c15f3845c0e87dbd8562a5348cdc666c0ebebb0a725d54bac5e0",
 	Scoring: Scoring{
 		PriorityBoost:     2.5,
 		MaxRulePoints:     20,

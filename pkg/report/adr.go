@@ -110,6 +110,16 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 		}
 		p("\n")
 	}
+	if c.Robustness != nil {
+		p("### %s\n\n%s\n\n", i18n.T(lang, "robust.title"), mdEscape(c.Robustness.Text))
+	}
+	if len(c.WeightWhatIf) > 0 {
+		p("### %s\n\n", i18n.T(lang, "robust.weight-title"))
+		for _, w := range c.WeightWhatIf {
+			p("* %s\n", mdEscape(w.Text))
+		}
+		p("\n")
+	}
 	if len(c.Sensitivity) > 0 {
 		p("### %s\n\n", i18n.T(lang, "report.what-if"))
 		for _, s := range c.Sensitivity {

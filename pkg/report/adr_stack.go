@@ -136,6 +136,17 @@ func StackADR(b *knowledge.Base, r *Report, o ADROptions) (string, error) {
 				add(n.Source)
 			}
 		}
+		robust := false
+		for _, c := range r.Categories {
+			if c.Robustness == nil {
+				continue
+			}
+			if !robust {
+				p("\n### %s\n\n", i18n.T(lang, "robust.title"))
+				robust = true
+			}
+			p("* %s%s%s\n", mdEscape(c.Title), colon(lang), mdEscape(c.Robustness.Text))
+		}
 	}
 	p("\n## %s\n\n", i18n.T(lang, "report.adr-more"))
 	p("%s\n\n```sh\n%s\n```\n\n", i18n.T(lang, "report.adr-reproduce"), o.Command)

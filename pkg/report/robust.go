@@ -122,15 +122,24 @@ func percent(x float64) string {
 	return strconv.Itoa(p) + " %"
 }
 
+// share shows a criterion's share of the weights: one decimal below 10 %, where a whole
+// percentage would hide the change.
+func share(x float64) string {
+	if x < 0.1 {
+		return strconv.FormatFloat(math.Round(x*1000)/10, 'f', 1, 64) + " %"
+	}
+	return percent(x)
+}
+
 func buildWeightWhatIf(list []engine.WeightChange, lang string) []WeightWhatIf {
 	var out []WeightWhatIf
 	for _, w := range list {
 		title := w.Criterion.Attr.Title.In(lang)
 		var text string
 		if w.Factor == 0 {
-			text = i18n.Tf(lang, "robust.weight-drop", title, percent(w.From), w.Top.NameIn(lang))
+			text = i18n.Tf(lang, "robust.weight-drop", title, share(w.From), w.Top.NameIn(lang))
 		} else {
-			text = i18n.Tf(lang, "robust.weight-change", title, strconv.FormatFloat(w.Factor, 'f', -1, 64), percent(w.From), percent(w.To), w.Top.NameIn(lang))
+			text = i18n.Tf(lang, "robust.weight-change", title, strconv.FormatFloat(w.Factor, 'f', -1, 64), share(w.From), share(w.To), w.Top.NameIn(lang))
 		}
 		out = append(out, WeightWhatIf{Criterion: w.Criterion.ID, Factor: round(w.Factor, 2), From: round(w.From, 4), To: round(w.To, 4), Top: w.Top.ID, Text: text})
 	}

@@ -1,0 +1,291 @@
+package record
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/stackadvisor/stackadvisor/pkg/engine"
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+)
+
+// Statuses of a checked record.
+const (
+	Unchanged = "unchanged" // today's knowledge base makes the same picks
+	Changed   = "changed"   // a pick differs, or none is left
+	Invalid   = "invalid"   // the answers (or the subject) no longer validate
+)
+
+// Kinds of reasons a pick changed.
+const (
+	KindPolicy       = "policy"        // an overlay's rule excludes the old pick
+	KindExcluded     = "excluded"      // a rule of the knowledge base excludes it
+	KindRemoved      = "removed"       // the old pick is no longer a candidate
+	KindNewCandidate = "new-candidate" // the new pick was added since the record
+	KindFigure       = "figure"        // a scored value of the old or new pick changed
+	KindWeight       = "weight"        // a criterion's weight changed
+	KindRule         = "rule"          // a rule now applies to the old or new pick, or no longer does
+	KindScores       = "scores"        // none of the above: the scores moved
+)
+
+// Outcome is the check of one record.
+type Outcome struct {
+	Status  string   `json:"status"`
+	Subject string   `json:"subject"`
+	Before  []Pick   `json:"before"`
+	After   []Pick   `json:"after"`
+	Reasons []Reason `json:"reasons,omitempty"`
+	// Error says why the record's answers no longer validate (status invalid).
+	Error string `json:"error,omitempty"`
+	// KBBefore and KBAfter are the knowledge base when the record was made and today.
+	KBBefore KB `json:"kb_before"`
+	KBAfter  KB `json:"kb_after"`
+	// Changelog quotes rules/CHANGELOG.md between the record's version and today's.
+	Changelog []Entry `json:"changelog,omitempty"`
+}
+
+// KB identifies a knowledge base: its version and the digest of its rules and overlays.
+type KB struct {
+	Version string `json:"version"`
+	Digest  string `json:"digest"`
+}
+
+// Reason is one cause of a changed pick, with its source.
+type Reason struct {
+	Kind     string `json:"kind"`
+	Category string `json:"category"`
+	Text     string `json:"text"`
+	Source   string `json:"source,omitempty"`
+	File     string `json:"file,omitempty"` // the overlay of an organisation's rule
+}
+
+// Check re-runs a record against b (today's knowledge base and overlays): the same answers,
+// the same subject. log is the knowledge base's changelog; lang the language of the texts.
+func Check(b *knowledge.Base, r *Record, log []Entry, lang string) *Outcome {
+	out := &Outcome{Subject: r.Subject, Before: r.Picks, After: []Pick{},
+		KBBefore: KB{r.KBVersion, r.KBDigest}, KBAfter: KB{b.Version, b.Digest}}
+	out.Changelog = Between(log, r.KBVersion, b.Version)
+	invalid := func(format string, args ...any) *Outcome {
+		out.Status, out.Error = Invalid, fmt.Sprintf(format, args...)
+		return out
+	}
+	if r.Subject != SubjectStack && b.Category(r.Subject) == nil {
+		return invalid("category %q is no longer in the knowledge base", r.Subject)
+	}
+	given, err := b.ParseAnswers("record", r.Answers)
+	if err != nil {
+		// The positions would be in the block's answers, not in the file: the messages alone.
+		var probs knowledge.Problems
+		if errors.As(err, &probs) {
+			msgs := make([]string, len(probs))
+			for i, p := range probs {
+				msgs[i] = p.Msg
+			}
+			return invalid("the recorded answers no longer validate: %s", strings.Join(msgs, "; "))
+		}
+		return invalid("the recorded answers no longer validate: %s", oneLine(err.Error()))
+	}
+	res, err := engine.Run(b, given)
+	if err != nil {
+		return invalid("%s", oneLine(err.Error()))
+	}
+	if r.Subject == SubjectStack {
+		if res.Stack != nil && res.Stack.Best != nil {
+			for _, p := range res.Stack.Best.Parts {
+				out.After = append(out.After, Pick{Category: p.Candidate.Category, ID: p.Candidate.ID, Score: p.Score})
+			}
+		}
+	} else {
+		for _, cr := range res.Categories {
+			if cr.Category.ID == r.Subject && len(cr.Ranking) > 0 {
+				out.After = append(out.After, Pick{Category: cr.Category.ID, ID: cr.Ranking[0].Candidate.ID, Score: cr.Ranking[0].Score})
+			}
+		}
+	}
+	out.Status = Unchanged
+	if !samePicks(r.Picks, out.After) {
+		out.Status = Changed
+	}
+	if out.Status == Changed {
+		out.Reasons = why(b, r, res, out.After, lang)
+	}
+	return out
+}
+
+func samePicks(a, b []Pick) bool {
+	return slices.EqualFunc(a, b, func(x, y Pick) bool { return x.Category == y.Category && x.ID == y.ID })
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// why explains, category by category, a pick that differs.
+func why(b *knowledge.Base, r *Record, res *engine.Result, after []Pick, lang string) []Reason {
+	var out []Reason
+	if len(after) == 0 {
+		key := "record.none-left"
+		if r.Subject == SubjectStack {
+			key = "record.no-stack"
+		}
+		text := i18n.T(lang, key)
+		if key == "record.none-left" {
+			text = i18n.Tf(lang, key, r.Subject)
+		}
+		out = append(out, Reason{Kind: KindScores, Category: r.Subject, Text: text})
+	}
+	for _, old := range r.Picks {
+		newID := ""
+		for _, p := range after {
+			if p.Category == old.Category {
+				newID = p.ID
+			}
+		}
+		if newID == old.ID {
+			continue
+		}
+		var mem *Memory
+		for i := range r.Categories {
+			if r.Categories[i].ID == old.Category {
+				mem = &r.Categories[i]
+			}
+		}
+		var cr *engine.CategoryResult
+		for _, c := range res.Categories {
+			if c.Category.ID == old.Category {
+				cr = c
+			}
+		}
+		if mem == nil || cr == nil {
+			continue
+		}
+		out = append(out, whyCategory(b, mem, cr, old.ID, newID, lang)...)
+	}
+	return out
+}
+
+func whyCategory(b *knowledge.Base, mem *Memory, cr *engine.CategoryResult, oldID, newID, lang string) []Reason {
+	cat := mem.ID
+	var out []Reason
+	add := func(kind, text, source, file string) {
+		out = append(out, Reason{Kind: kind, Category: cat, Text: text, Source: source, File: file})
+	}
+	name := func(id string) string {
+		if c := b.Candidate(id); c != nil {
+			return c.NameIn(lang)
+		}
+		return id
+	}
+	ranked := map[string]*engine.Ranked{}
+	for _, rk := range cr.Ranking {
+		ranked[rk.Candidate.ID] = rk
+	}
+	// The old pick: gone, or excluded now.
+	if b.Candidate(oldID) == nil {
+		add(KindRemoved, i18n.Tf(lang, "record.removed", oldID), "", "")
+	}
+	for _, ex := range cr.Excluded {
+		if ex.Candidate.ID != oldID {
+			continue
+		}
+		for _, rule := range ex.Rules {
+			if slices.Contains(mem.Excluded[oldID], rule.ID) {
+				continue
+			}
+			kind, file := KindExcluded, ""
+			if rule.Overlay {
+				kind, file = KindPolicy, rule.Pos.File
+			}
+			add(kind, i18n.Tf(lang, "record.excluded", name(oldID), rule.ID, rule.Because.In(lang)), rule.Source, file)
+		}
+	}
+	// The new pick: added since.
+	if newID != "" && !slices.Contains(mem.Candidates, newID) {
+		add(KindNewCandidate, i18n.Tf(lang, "record.new-candidate", name(newID)), candidateSource(b.Candidate(newID)), overlayFile(b.Candidate(newID)))
+	}
+	// Figures of either that changed.
+	for _, id := range []string{oldID, newID} {
+		rk := ranked[id]
+		before, ok := mem.Values[id]
+		if rk == nil || !ok {
+			continue
+		}
+		for _, p := range rk.Breakdown {
+			was, had := before[p.Criterion.Attribute]
+			now := valueText(p.Value)
+			if had && was != now {
+				src := ""
+				if p.Value != nil {
+					src = p.Value.Source
+				}
+				add(KindFigure, i18n.Tf(lang, "record.figure", name(id), p.Criterion.Attr.Title.In(lang), was, now), src, "")
+			}
+		}
+	}
+	// Weights.
+	if len(cr.Ranking) > 0 {
+		for _, p := range cr.Ranking[0].Breakdown {
+			if was, ok := mem.Weights[p.Criterion.ID]; ok && was != p.Criterion.Weight {
+				add(KindWeight, i18n.Tf(lang, "record.weight", p.Criterion.Attr.Title.In(lang), strconv.FormatFloat(was, 'f', -1, 64),
+					strconv.FormatFloat(p.Criterion.Weight, 'f', -1, 64)), "", criterionFile(p.Criterion))
+			}
+		}
+	}
+	// Rules that now touch either, or no longer do.
+	for _, id := range []string{oldID, newID} {
+		rk := ranked[id]
+		before, ok := mem.Rules[id]
+		if rk == nil || !ok {
+			continue
+		}
+		now := touching(rk)
+		for _, a := range rk.Adjustments {
+			if !slices.Contains(before, a.Rule.ID) {
+				add(KindRule, i18n.Tf(lang, "record.rule-added", a.Rule.ID, name(id), signed(a.Points), a.Rule.Because.In(lang)), a.Rule.Source, overlayRuleFile(a.Rule))
+			}
+		}
+		for _, ruleID := range before {
+			if !slices.Contains(now, ruleID) {
+				add(KindRule, i18n.Tf(lang, "record.rule-gone", ruleID, name(id)), "", "")
+			}
+		}
+	}
+	if len(out) == 0 {
+		text := i18n.Tf(lang, "record.scores", name(oldID), name(newID))
+		add(KindScores, text, "", "")
+	}
+	return out
+}
+
+func candidateSource(c *knowledge.Candidate) string {
+	if c == nil {
+		return ""
+	}
+	return c.Pos.String()
+}
+
+func overlayFile(c *knowledge.Candidate) string {
+	if c != nil && c.Overlay {
+		return c.Pos.File
+	}
+	return ""
+}
+
+func overlayRuleFile(r *knowledge.Rule) string {
+	if r.Overlay {
+		return r.Pos.File
+	}
+	return ""
+}
+
+// criterionFile names the overlay that set a criterion's weight (none for the base's).
+func criterionFile(c *knowledge.Criterion) string {
+	if strings.HasPrefix(c.Pos.File, "rules/") {
+		return ""
+	}
+	return c.Pos.File
+}
+
+func signed(x float64) string { return fmt.Sprintf("%+g", math.Round(x*100)/100) }

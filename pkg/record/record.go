@@ -1,0 +1,191 @@
+// Package record gives an Architecture Decision Record a memory: a machine-readable block,
+// inside an HTML comment at the end of the Markdown (invisible once rendered, kept as is in
+// the file), with the answers, the knowledge base, the overlays and the pick; and the check
+// that re-runs a record against today's knowledge base and says whether, and why, the
+// decision would come out differently. Pure: records and bases in, outcomes out.
+package record
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/stackadvisor/stackadvisor/pkg/engine"
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+)
+
+// Format is the version of the record block.
+const Format = 1
+
+// Subject of a record of the recommended stack (other records name a category).
+const SubjectStack = "stack"
+
+const (
+	openMark  = "<!-- stackadvisor:record"
+	closeMark = "-->"
+)
+
+// Record is what a decision remembers.
+type Record struct {
+	Format    int    `json:"stackadvisor_record"`
+	Tool      string `json:"tool"`
+	KBVersion string `json:"kb_version"`
+	KBDigest  string `json:"kb_digest"`
+	// Overlays are the --rules paths (and STACKADVISOR_RULES) the decision was made with.
+	Overlays []string `json:"overlays,omitempty"`
+	// Subject is the category decided, or "stack".
+	Subject string `json:"subject"`
+	// Answers are the effective answers, question id to value, as in an answers file.
+	Answers json.RawMessage `json:"answers"`
+	// Picks are the decision: one per category (the stack's parts, or the one category).
+	Picks []Pick `json:"picks"`
+	// StackScore is the stack's score (stack records).
+	StackScore *float64 `json:"stack_score,omitempty"`
+	// Categories remember what each decision rested on, to say why it changed.
+	Categories []Memory `json:"categories"`
+}
+
+// Pick is the candidate chosen in one category.
+type Pick struct {
+	Category string  `json:"category"`
+	ID       string  `json:"id"`
+	Score    float64 `json:"score"`
+}
+
+// Memory is what one category's ranking rested on.
+type Memory struct {
+	ID string `json:"id"`
+	// Candidates are every candidate of the category then, excluded ones too.
+	Candidates []string `json:"candidates"`
+	// Weights are the criteria's weights as the rules set them (before priorities raise them
+	// and before they are normalised), so that a change of one shows as that one.
+	Weights map[string]float64 `json:"weights"`
+	// Values are each ranked candidate's scored values, as shown (candidate → attribute →
+	// value).
+	Values map[string]map[string]string `json:"values"`
+	// Rules are the rules that touched each ranked candidate; Excluded those that removed the
+	// others.
+	Rules    map[string][]string `json:"rules"`
+	Excluded map[string][]string `json:"excluded"`
+}
+
+// Build makes the record of a result: subject is a category id of res, or SubjectStack.
+// answers is the answers as an answers-file JSON object.
+func Build(b *knowledge.Base, res *engine.Result, subject string, answers []byte, overlays []string, tool string) (*Record, error) {
+	r := &Record{Format: Format, Tool: tool, KBVersion: b.Version, KBDigest: b.Digest, Overlays: overlays, Subject: subject, Answers: answers, Picks: []Pick{}}
+	if subject == SubjectStack {
+		if res.Stack == nil || res.Stack.Best == nil {
+			return nil, errors.New("no compatible stack to record")
+		}
+		for _, p := range res.Stack.Best.Parts {
+			r.Picks = append(r.Picks, Pick{Category: p.Candidate.Category, ID: p.Candidate.ID, Score: p.Score})
+		}
+		score := res.Stack.Best.Score
+		r.StackScore = &score
+	}
+	for _, cr := range res.Categories {
+		if subject != SubjectStack && cr.Category.ID != subject {
+			continue
+		}
+		if subject != SubjectStack && len(cr.Ranking) > 0 {
+			r.Picks = append(r.Picks, Pick{Category: cr.Category.ID, ID: cr.Ranking[0].Candidate.ID, Score: cr.Ranking[0].Score})
+		}
+		r.Categories = append(r.Categories, remember(cr))
+	}
+	if len(r.Categories) == 0 {
+		return nil, fmt.Errorf("the result has no category %q", subject)
+	}
+	return r, nil
+}
+
+func remember(cr *engine.CategoryResult) Memory {
+	m := Memory{ID: cr.Category.ID, Weights: map[string]float64{}, Values: map[string]map[string]string{}, Rules: map[string][]string{}, Excluded: map[string][]string{}}
+	for _, c := range cr.Category.Candidates {
+		m.Candidates = append(m.Candidates, c.ID)
+	}
+	for _, rk := range cr.Ranking {
+		vals := map[string]string{}
+		for _, p := range rk.Breakdown {
+			m.Weights[p.Criterion.ID] = p.Criterion.Weight
+			vals[p.Criterion.Attribute] = valueText(p.Value)
+		}
+		m.Values[rk.Candidate.ID] = vals
+		m.Rules[rk.Candidate.ID] = touching(rk)
+	}
+	for _, ex := range cr.Excluded {
+		for _, rule := range ex.Rules {
+			m.Excluded[ex.Candidate.ID] = append(m.Excluded[ex.Candidate.ID], rule.ID)
+		}
+	}
+	return m
+}
+
+// touching lists the ids of the rules that changed a candidate's score or warn about it.
+func touching(rk *engine.Ranked) []string {
+	ids := []string{}
+	for _, a := range rk.Adjustments {
+		ids = append(ids, a.Rule.ID)
+	}
+	for _, c := range rk.Caveats {
+		ids = append(ids, c.ID)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+func valueText(v *knowledge.AttrValue) string {
+	if v == nil {
+		return ""
+	}
+	if v.Attr != nil && v.Attr.Unit != "" {
+		return v.Display() + " " + v.Attr.Unit
+	}
+	return v.Display()
+}
+
+// Block renders the record as the HTML comment that ends an ADR. "--" may not appear inside
+// an HTML comment, so it is written as "-\u002d" (the same JSON string).
+func (r *Record) Block() (string, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(r); err != nil {
+		return "", err
+	}
+	body := strings.ReplaceAll(buf.String(), "--", `-\u002d`)
+	return openMark + "\n" + body + closeMark + "\n", nil
+}
+
+// ErrNoRecord is returned by Parse for a Markdown file without a record block.
+var ErrNoRecord = errors.New("no stackadvisor record block")
+
+// Parse finds the record block in an ADR's Markdown.
+func Parse(markdown []byte) (*Record, error) {
+	text := string(markdown)
+	i := strings.LastIndex(text, openMark)
+	if i < 0 {
+		return nil, ErrNoRecord
+	}
+	rest := text[i+len(openMark):]
+	j := strings.Index(rest, closeMark)
+	if j < 0 {
+		return nil, errors.New("the record block is not closed (no -->)")
+	}
+	var r Record
+	dec := json.NewDecoder(strings.NewReader(rest[:j]))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&r); err != nil {
+		return nil, fmt.Errorf("the record block is not valid: %v", err)
+	}
+	if r.Format != Format {
+		return nil, fmt.Errorf("the record block has format %d; this stackadvisor reads format %d", r.Format, Format)
+	}
+	if r.Subject == "" || len(r.Answers) == 0 {
+		return nil, errors.New("the record block lacks its subject or answers")
+	}
+	return &r, nil
+}
