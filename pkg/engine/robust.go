@@ -50,6 +50,12 @@ type Robustness struct {
 	Raise    bool
 }
 
+// centred maps a draw from [0, 1) to [-1, 1). Here and in the sampling loop every product is
+// converted explicitly before it is added: the Go spec lets a compiler fuse x*y+z into one
+// instruction (arm64 and others do), which rounds differently, and the numbers must be the
+// same on every platform.
+func centred(u float64) float64 { return float64(2*u) - 1 }
+
 // Acceptability is a candidate's share of the draws at each rank.
 type Acceptability struct {
 	Candidate *knowledge.Candidate
@@ -134,7 +140,7 @@ func RobustCategory(b *knowledge.Base, cr *CategoryResult, o RobustOptions) *Rob
 	for range samples {
 		var total float64
 		for i := range nCrit {
-			f := 1 + k.WeightSpread*(2*rng.Float64()-1)
+			f := 1 + float64(k.WeightSpread*centred(rng.Float64()))
 			w[i] = float64(weights[i] * f)
 			total += w[i]
 		}
@@ -148,7 +154,7 @@ func RobustCategory(b *knowledge.Base, cr *CategoryResult, o RobustOptions) *Rob
 			for i := range nCrit {
 				v := norms[c][i]
 				if sp := spreads[c][i]; sp > 0 {
-					v += float64(sp * (2*rng.Float64() - 1))
+					v += float64(sp * centred(rng.Float64()))
 				}
 				s += float64(w[i] * v)
 			}

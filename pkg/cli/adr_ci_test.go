@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// ciExamples reads the README's CI examples: the YAML block after each
+// <!-- ci-example:NAME --> marker, and the stackadvisor command in it.
+func ciExamples(t *testing.T) map[string][]string {
+	t.Helper()
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile("(?s)<!-- ci-example:([a-z-]+) -->\n```yaml\n(.*?)```")
+	cmdRe := regexp.MustCompile(`(?m)(?:run|entry): (stackadvisor adr check .*)$`)
+	out := map[string][]string{}
+	for _, m := range re.FindAllStringSubmatch(string(data), -1) {
+		var doc any
+		if err := yaml.Unmarshal([]byte(m[2]), &doc); err != nil {
+			t.Errorf("README's %s example is not valid YAML: %v", m[1], err)
+		}
+		c := cmdRe.FindStringSubmatch(m[2])
+		if c == nil {
+			t.Errorf("README's %s example runs no 'stackadvisor adr check'", m[1])
+			continue
+		}
+		out[m[1]] = strings.Fields(c[1])[1:]
+	}
+	if len(out) != 2 {
+		t.Fatalf("want the github and pre-commit examples in README, found %v", out)
+	}
+	return out
+}
+
+// The README's CI examples work as they say: on records written by 'adr new' and a policy
+// folder that leaves the decisions standing they pass (exit 0); once the policy excludes a
+// pick they fail (exit 1) and name the record.
+func TestReadmeCIExamples(t *testing.T) {
+	examples := ciExamples(t)
+	t.Chdir(t.TempDir())
+	if err := os.MkdirAll("policy", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join("policy", name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("engine.yaml", `category: engine
+rules:
+  - {id: org.podman-caveat, when: {}, effect: caveat, target: {ids: [podman]}, because: {en: "Ask the platform team first.", zh: "先问平台团队。"}, source: "https://wiki.example.com/engine"}
+`)
+	for _, args := range [][]string{
+		{"adr", "new", "sandbox", "docs/adr", "--tenancy", "untrusted", "--rules", "policy/"},
+		{"adr", "new", "stack", "docs/adr", "--categories", "engine,orchestrator,sandbox", "--environment", "edge", "--rules", "policy/"},
+	} {
+		if _, stderr, code := run(args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+	}
+	for name, args := range examples {
+		stdout, stderr, code := run(args...)
+		if code != 0 || !strings.Contains(stdout, "0001-sandbox-kata.md: unchanged") {
+			t.Errorf("%s example before the policy change: exit %d\n%s%s", name, code, stdout, stderr)
+		}
+	}
+	write("hosts.yaml", `category: sandbox
+rules:
+  - {id: org.no-kata, when: {}, effect: exclude, target: {ids: [kata]}, because: {en: "No nested virtualization.", zh: "无嵌套虚拟化。"}, source: "https://wiki.example.com/hosts"}
+`)
+	for name, args := range examples {
+		stdout, stderr, code := run(args...)
+		if code != ExitFailure || !strings.Contains(stdout, "0001-sandbox-kata.md: changed (sandbox: kata → gvisor)") || !strings.Contains(stdout, "policy/hosts.yaml") {
+			t.Errorf("%s example after the policy excluded the pick: exit %d\n%s%s", name, code, stdout, stderr)
+		}
+	}
+}
