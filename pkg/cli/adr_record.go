@@ -136,18 +136,18 @@ func writeNumbered(dir, name, text string) (string, error) {
 
 // checked is one record's outcome, with its file.
 type checked struct {
-	Path string `json:"path"`
-	*record.Outcome
+	Path           string `json:"path" yaml:"path"`
+	record.Outcome `yaml:",inline"`
 }
 
 // checkDoc is adr check's document.
 type checkDoc struct {
-	Records   []checked `json:"records"`
-	Unchanged int       `json:"unchanged"`
-	Changed   int       `json:"changed"`
-	Invalid   int       `json:"invalid"`
+	Records   []checked `json:"records" yaml:"records"`
+	Unchanged int       `json:"unchanged" yaml:"unchanged"`
+	Changed   int       `json:"changed" yaml:"changed"`
+	Invalid   int       `json:"invalid" yaml:"invalid"`
 	// Skipped are Markdown files in the folders given that hold no record block.
-	Skipped []string `json:"skipped,omitempty"`
+	Skipped []string `json:"skipped,omitempty" yaml:"skipped,omitempty"`
 }
 
 func newADRCheckCmd(s *Streams, g *globalOptions) *cobra.Command {
@@ -187,7 +187,7 @@ func newADRCheckCmd(s *Streams, g *globalOptions) *cobra.Command {
 					skipped = append(skipped, f.path)
 					continue
 				}
-				doc.Records = append(doc.Records, checked{Path: f.path, Outcome: oc})
+				doc.Records = append(doc.Records, checked{Path: f.path, Outcome: *oc})
 				switch oc.Status {
 				case record.Unchanged:
 					doc.Unchanged++

@@ -76,12 +76,17 @@ func (g *globalOptions) embeddedQuestions() ([]*knowledge.Question, error) {
 // ruleLayers reads the layers of rule files in load order: the embedded files, then the
 // overlays (STACKADVISOR_RULES, --rules), then extra paths (rules validate's arguments).
 func (g *globalOptions) ruleLayers(s *Streams, extra ...string) ([][]knowledge.File, error) {
+	return layersOf(append(g.rulesLayers(s), extra...))
+}
+
+// layersOf reads the embedded files and then each overlay path, one layer per path.
+func layersOf(overlays []string) ([][]knowledge.File, error) {
 	embedded, err := knowledge.EmbeddedFiles()
 	if err != nil {
 		return nil, failuref("%w", err)
 	}
 	layers := [][]knowledge.File{embedded}
-	for _, p := range append(g.rulesLayers(s), extra...) {
+	for _, p := range overlays {
 		files, err := readRules(p)
 		if err != nil {
 			return nil, usageErrorf("%w", err)
@@ -106,17 +111,9 @@ func (g *globalOptions) loadBaseFrom(s *Streams, overlays []string) (*knowledge.
 	if len(overlays) == 0 {
 		return base, nil
 	}
-	embedded, err := knowledge.EmbeddedFiles()
+	layers, err := layersOf(overlays)
 	if err != nil {
-		return nil, failuref("%w", err)
-	}
-	layers := [][]knowledge.File{embedded}
-	for _, p := range overlays {
-		files, err := readRules(p)
-		if err != nil {
-			return nil, usageErrorf("%w", err)
-		}
-		layers = append(layers, files)
+		return nil, err
 	}
 	b, err := knowledge.LoadLayers(layers...)
 	if err != nil {

@@ -9,9 +9,9 @@ import (
 
 // Entry is one change of the knowledge base, from rules/CHANGELOG.md.
 type Entry struct {
-	Version string `json:"version"`
-	Kind    string `json:"kind"` // the ### heading it stands under ("Figures corrected", …)
-	Text    string `json:"text"`
+	Version string `json:"version" yaml:"version"`
+	Kind    string `json:"kind" yaml:"kind"` // the ### heading it stands under ("Figures corrected", …)
+	Text    string `json:"text" yaml:"text"`
 }
 
 // ParseChangelog reads a changelog: "## VERSION" headings, newest first, "### Kind" headings

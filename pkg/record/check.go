@@ -34,33 +34,33 @@ const (
 
 // Outcome is the check of one record.
 type Outcome struct {
-	Status  string   `json:"status"`
-	Subject string   `json:"subject"`
-	Before  []Pick   `json:"before"`
-	After   []Pick   `json:"after"`
-	Reasons []Reason `json:"reasons,omitempty"`
+	Status  string   `json:"status" yaml:"status"`
+	Subject string   `json:"subject" yaml:"subject"`
+	Before  []Pick   `json:"before" yaml:"before"`
+	After   []Pick   `json:"after" yaml:"after"`
+	Reasons []Reason `json:"reasons,omitempty" yaml:"reasons,omitempty"`
 	// Error says why the record's answers no longer validate (status invalid).
-	Error string `json:"error,omitempty"`
+	Error string `json:"error,omitempty" yaml:"error,omitempty"`
 	// KBBefore and KBAfter are the knowledge base when the record was made and today.
-	KBBefore KB `json:"kb_before"`
-	KBAfter  KB `json:"kb_after"`
+	KBBefore KB `json:"kb_before" yaml:"kb_before"`
+	KBAfter  KB `json:"kb_after" yaml:"kb_after"`
 	// Changelog quotes rules/CHANGELOG.md between the record's version and today's.
-	Changelog []Entry `json:"changelog,omitempty"`
+	Changelog []Entry `json:"changelog,omitempty" yaml:"changelog,omitempty"`
 }
 
 // KB identifies a knowledge base: its version and the digest of its rules and overlays.
 type KB struct {
-	Version string `json:"version"`
-	Digest  string `json:"digest"`
+	Version string `json:"version" yaml:"version"`
+	Digest  string `json:"digest" yaml:"digest"`
 }
 
 // Reason is one cause of a changed pick, with its source.
 type Reason struct {
-	Kind     string `json:"kind"`
-	Category string `json:"category"`
-	Text     string `json:"text"`
-	Source   string `json:"source,omitempty"`
-	File     string `json:"file,omitempty"` // the overlay of an organisation's rule
+	Kind     string `json:"kind" yaml:"kind"`
+	Category string `json:"category" yaml:"category"`
+	Text     string `json:"text" yaml:"text"`
+	Source   string `json:"source,omitempty" yaml:"source,omitempty"`
+	File     string `json:"file,omitempty" yaml:"file,omitempty"` // the overlay of an organisation's rule
 }
 
 // Check re-runs a record against b (today's knowledge base and overlays): the same answers,

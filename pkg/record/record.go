@@ -30,46 +30,46 @@ const (
 
 // Record is what a decision remembers.
 type Record struct {
-	Format    int    `json:"stackadvisor_record"`
-	Tool      string `json:"tool"`
-	KBVersion string `json:"kb_version"`
-	KBDigest  string `json:"kb_digest"`
+	Format    int    `json:"stackadvisor_record" yaml:"stackadvisor_record"`
+	Tool      string `json:"tool" yaml:"tool"`
+	KBVersion string `json:"kb_version" yaml:"kb_version"`
+	KBDigest  string `json:"kb_digest" yaml:"kb_digest"`
 	// Overlays are the --rules paths (and STACKADVISOR_RULES) the decision was made with.
-	Overlays []string `json:"overlays,omitempty"`
+	Overlays []string `json:"overlays,omitempty" yaml:"overlays,omitempty"`
 	// Subject is the category decided, or "stack".
-	Subject string `json:"subject"`
+	Subject string `json:"subject" yaml:"subject"`
 	// Answers are the effective answers, question id to value, as in an answers file.
-	Answers json.RawMessage `json:"answers"`
+	Answers json.RawMessage `json:"answers" yaml:"answers"`
 	// Picks are the decision: one per category (the stack's parts, or the one category).
-	Picks []Pick `json:"picks"`
+	Picks []Pick `json:"picks" yaml:"picks"`
 	// StackScore is the stack's score (stack records).
-	StackScore *float64 `json:"stack_score,omitempty"`
+	StackScore *float64 `json:"stack_score,omitempty" yaml:"stack_score,omitempty"`
 	// Categories remember what each decision rested on, to say why it changed.
-	Categories []Memory `json:"categories"`
+	Categories []Memory `json:"categories" yaml:"categories"`
 }
 
 // Pick is the candidate chosen in one category.
 type Pick struct {
-	Category string  `json:"category"`
-	ID       string  `json:"id"`
-	Score    float64 `json:"score"`
+	Category string  `json:"category" yaml:"category"`
+	ID       string  `json:"id" yaml:"id"`
+	Score    float64 `json:"score" yaml:"score"`
 }
 
 // Memory is what one category's ranking rested on.
 type Memory struct {
-	ID string `json:"id"`
+	ID string `json:"id" yaml:"id"`
 	// Candidates are every candidate of the category then, excluded ones too.
-	Candidates []string `json:"candidates"`
+	Candidates []string `json:"candidates" yaml:"candidates"`
 	// Weights are the criteria's weights as the rules set them (before priorities raise them
 	// and before they are normalised), so that a change of one shows as that one.
-	Weights map[string]float64 `json:"weights"`
+	Weights map[string]float64 `json:"weights" yaml:"weights"`
 	// Values are each ranked candidate's scored values, as shown (candidate → attribute →
 	// value).
-	Values map[string]map[string]string `json:"values"`
+	Values map[string]map[string]string `json:"values" yaml:"values"`
 	// Rules are the rules that touched each ranked candidate; Excluded those that removed the
 	// others.
-	Rules    map[string][]string `json:"rules"`
-	Excluded map[string][]string `json:"excluded"`
+	Rules    map[string][]string `json:"rules" yaml:"rules"`
+	Excluded map[string][]string `json:"excluded" yaml:"excluded"`
 }
 
 // Build makes the record of a result: subject is a category id of res, or SubjectStack.
