@@ -2,6 +2,7 @@ package record_test
 
 import (
 	"encoding/json"
+	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -132,6 +133,12 @@ rules:
   - {id: org.prefer-gvisor, when: {}, effect: adjust, points: 10, target: {ids: [gvisor]}, because: {en: "We run gVisor already.", zh: "已在用"}, source: "https://wiki.example.com/gvisor"}
 `, record.KindRule, "rule org.prefer-gvisor now applies to gVisor (runsc) (+10): We run gVisor already.", "https://wiki.example.com/gvisor"},
 	}
+	internal, err := os.ReadFile("../../testdata/org-policy/internal-runtime.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases = append(cases, struct{ name, overlay, kind, text, source string }{"new candidate", string(internal),
+		record.KindNewCandidate, "ACME Sandbox was added to the knowledge base since the record", "policy.yaml:4:5"})
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			oc := record.Check(withOverlay(t, c.overlay), rec, nil, "en")
