@@ -3,7 +3,7 @@ GO ?= go
 BIN := bin/stackadvisor
 
 .DEFAULT_GOAL := test
-.PHONY: test vet lint build bench run clean man completions dist fuzz generate check-generated
+.PHONY: test vet lint build bench run clean man completions dist fuzz generate check-generated cross
 
 test: vet ## vet, every test with the race detector, the root-sensitive tests unprivileged too, each fuzz target for 30 s
 	$(GO) test -race -count=1 ./...
@@ -52,6 +52,10 @@ build:
 
 bench: ## benchmarks of loading and scoring
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+cross: ## the golden reports (robustness numbers included) on 386 and, under qemu-aarch64, arm64: the same bytes on every platform
+	GOARCH=386 $(GO) test -count=1 ./pkg/report ./pkg/engine ./pkg/record
+	CGO_ENABLED=0 GOARCH=arm64 $(GO) test -count=1 -exec qemu-aarch64 ./pkg/report ./pkg/engine ./pkg/record
 
 run:
 	$(GO) run ./cmd/stackadvisor recommend
