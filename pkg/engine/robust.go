@@ -43,7 +43,7 @@ type Robustness struct {
 	Shown []Acceptability
 	// Rival is the candidate that most often displaces the pick from first place, and
 	// Decisive the criterion whose weight most separates the draws the pick wins from those
-	// it loses (its Raise: true when a heavier weight favours the rival). Both are nil when
+	// the rival takes from it (Raise: true when a heavier weight favours the rival). Both are nil when
 	// the pick is first in every draw.
 	Rival    *knowledge.Candidate
 	Decisive *knowledge.Criterion
@@ -134,9 +134,12 @@ func RobustCategory(b *knowledge.Base, cr *CategoryResult, o RobustOptions) *Rob
 	w := make([]float64, nCrit)
 	scores := make([]float64, n)
 	idx := make([]int, n)
-	won, lost := make([]float64, nCrit), make([]float64, nCrit) // sums of the drawn weights
+	won := make([]float64, nCrit) // the drawn weights summed over the draws the pick wins
 	nWon, nLost := 0, 0
 	beats := make([]float64, n) // draws in which each candidate displaced the pick
+	// lostTo[c] sums the drawn weights over the draws candidate c took from the pick, so that
+	// the deciding criterion is the one between the pick and its rival.
+	lostTo := make([][]float64, n)
 	for range samples {
 		var total float64
 		for i := range nCrit {
@@ -182,10 +185,14 @@ func RobustCategory(b *knowledge.Base, cr *CategoryResult, o RobustOptions) *Rob
 			}
 		} else {
 			nLost++
-			for i := range nCrit {
-				lost[i] += w[i]
+			c := idx[0]
+			beats[c]++
+			if lostTo[c] == nil {
+				lostTo[c] = make([]float64, nCrit)
 			}
-			beats[idx[0]]++
+			for i := range nCrit {
+				lostTo[c][i] += w[i]
+			}
 		}
 	}
 
@@ -227,13 +234,20 @@ func RobustCategory(b *knowledge.Base, cr *CategoryResult, o RobustOptions) *Rob
 		rb.Rival = cands[best].Candidate
 		if nWon > 0 {
 			// The criterion whose mean weight differs most, relative to its weight, between the
-			// draws the pick wins and those it loses.
+			// draws the pick wins and those the rival takes from it, among the criteria on which
+			// the two differ in the same direction (more weight where the rival is better, less
+			// where the pick is). Raising a criterion on which they are equal only dilutes the
+			// others: it says nothing about the two.
 			bestGap := 0.0
 			for i, c := range cr.Category.Criteria {
-				if weights[i] == 0 {
+				diff := norms[best][i] - norms[pick][i]
+				if weights[i] == 0 || diff == 0 {
 					continue
 				}
-				gap := float64(lost[i]/float64(nLost)-won[i]/float64(nWon)) / weights[i]
+				gap := float64(lostTo[best][i]/beats[best]-won[i]/float64(nWon)) / weights[i]
+				if (gap > 0) != (diff > 0) {
+					continue
+				}
 				if math.Abs(gap) > bestGap {
 					bestGap, rb.Decisive, rb.Raise = math.Abs(gap), c, gap > 0
 				}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/stackadvisor/stackadvisor/pkg/engine"
@@ -257,5 +258,121 @@ func TestWeightWhatIfIsSmallest(t *testing.T) {
 		if n == 0 {
 			t.Errorf("%s: no weight change listed in any category", y)
 		}
+	}
+}
+
+// The deciding criterion is the one between the pick and its rival, in the direction that
+// favours the rival: more of it when the rival is better on it, less when the pick is. A
+// third candidate that wins other draws (when another criterion weighs more) does not muddle
+// it, here or in random categories.
+func TestRobustDecidingCriterionIsTheRivals(t *testing.T) {
+	check := func(t *testing.T, weights []float64, norms [][]float64) bool {
+		cr, _ := synthCategory(weights, norms, nil)
+		rb := engine.RobustCategory(synthBase(2000, 0.5, 0), cr, engine.RobustOptions{})
+		if rb.Rival == nil || rb.Decisive == nil {
+			return false
+		}
+		var pick, rival []float64
+		for c, cand := range cr.Category.Candidates {
+			if cand == rb.Pick {
+				pick = norms[c]
+			}
+			if cand == rb.Rival {
+				rival = norms[c]
+			}
+		}
+		i := slices.Index(cr.Category.Criteria, rb.Decisive)
+		if rival[i] > pick[i] != rb.Raise {
+			t.Errorf("weights %v norms %v: deciding %s raise %v, but the rival has %v there and the pick %v", weights, norms, rb.Decisive.ID, rb.Raise, rival[i], pick[i])
+		}
+		return true
+	}
+	for _, c := range []struct {
+		weights []float64
+		norms   [][]float64
+	}{
+		{[]float64{0.4, 0.3, 0.3}, [][]float64{{0.6, 0.6, 0.6}, {0.78, 0.35, 0.6}, {0.35, 0.9, 0.55}}},
+		// The rival edges ahead when the first criterion weighs a little more; the third
+		// candidate, far better on the last one, only when that one weighs much more.
+		{[]float64{0.4, 0.4, 0.2}, [][]float64{{0.6, 0.6, 0.5}, {0.65, 0.54, 0.5}, {0.4, 0.5, 1.0}}},
+		{[]float64{0.45, 0.35, 0.2}, [][]float64{{0.6, 0.6, 0.4}, {0.66, 0.55, 0.38}, {0.3, 0.45, 1.0}}},
+	} {
+		if !check(t, c.weights, c.norms) {
+			t.Fatalf("%v: no rival", c.norms)
+		}
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	checked := 0
+	for range 300 {
+		nCrit, nCand := 2+r.IntN(5), 3+r.IntN(4)
+		weights := make([]float64, nCrit)
+		var total float64
+		for i := range weights {
+			weights[i] = 0.1 + r.Float64()
+			total += weights[i]
+		}
+		for i := range weights {
+			weights[i] /= total
+		}
+		norms := make([][]float64, nCand)
+		for c := range norms {
+			norms[c] = make([]float64, nCrit)
+			for i := range norms[c] {
+				norms[c][i] = r.Float64()
+			}
+		}
+		if check(t, weights, norms) {
+			checked++
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d random categories had a rival", checked)
+	}
+}
+
+// On the embedded rules too, the deciding criterion favours the rival in the direction said.
+func TestRobustEmbeddedDecidingDirection(t *testing.T) {
+	b, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := knowledge.Value{Type: knowledge.TypeMulti, List: []string{"engine", "orchestrator", "sandbox", "gpu", "wasm-runtime"}}
+	n := 0
+	for _, y := range []string{"{}", "{workloads: [ai-training]}", "{workloads: [ai-inference], environment: edge}", "{tenancy: untrusted}", "{domestic: true, priorities: [autonomy]}", "{rootless: true}", "{scale: large, k8s-experience: expert}"} {
+		given, err := b.ParseAnswers("a.yaml", []byte(y))
+		if err != nil {
+			t.Fatal(err)
+		}
+		given["categories"] = all
+		res, err := engine.Run(b, given)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, rb := range engine.RobustAll(b, res, engine.RobustOptions{}) {
+			if rb.Decisive == nil {
+				continue
+			}
+			cr := res.Categories[i]
+			norm := func(c *knowledge.Candidate) float64 {
+				for _, rk := range cr.Ranking {
+					if rk.Candidate == c {
+						for _, p := range rk.Breakdown {
+							if p.Criterion == rb.Decisive {
+								return p.Norm
+							}
+						}
+					}
+				}
+				t.Fatalf("%s not ranked", c.ID)
+				return 0
+			}
+			n++
+			if p, r := norm(rb.Pick), norm(rb.Rival); r > p != rb.Raise {
+				t.Errorf("%s %s: %s decides with raise %v, but %s has %v there and %s %v", y, cr.Category.ID, rb.Decisive.ID, rb.Raise, rb.Rival.ID, r, rb.Pick.ID, p)
+			}
+		}
+	}
+	if n < 10 {
+		t.Errorf("only %d categories had a deciding criterion", n)
 	}
 }

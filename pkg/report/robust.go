@@ -73,11 +73,21 @@ func buildRobustness(rb *engine.Robustness, lang string) *Robustness {
 		out.Decisive, out.Raise = rb.Decisive.ID, rb.Raise
 	}
 	// The sentence: the pick's share, the others that come first in a draw, and what decides.
+	// The others that come first in a whole percent of the draws or more; those that come
+	// first in fewer are summed up in one phrase (JSON lists each).
 	var others []string
+	rare := 0
 	for _, a := range rb.Shown {
-		if a.Candidate != rb.Pick && a.First() > 0 {
+		switch {
+		case a.Candidate == rb.Pick || a.First() == 0:
+		case a.First() >= 0.005 || a.Candidate == rb.Rival: // the rival by name, as the last sentence names it
 			others = append(others, i18n.Tf(lang, "robust.other", a.Candidate.NameIn(lang), percent(a.First())))
+		default:
+			rare++
 		}
+	}
+	if rare > 0 {
+		others = append(others, i18n.Tf(lang, "robust.others-rare", rare))
 	}
 	text := i18n.Tf(lang, "robust.line", robustLabel(rb.Label, lang), rb.Pick.NameIn(lang), percent(out.First), rb.Samples)
 	if len(others) > 0 {
