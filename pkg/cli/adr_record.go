@@ -300,7 +300,21 @@ func checkLine(r checked, lang string) string {
 	}
 	switch r.Status {
 	case record.Unchanged:
-		return i18n.Tf(lang, "cli.adr-check-unchanged", r.Path, r.Subject, picks(r.Before))
+		line := i18n.Tf(lang, "cli.adr-check-unchanged", r.Path, r.Subject, picks(r.Before))
+		// What moved without changing the pick: the scores, the knowledge base's version.
+		var moved []string
+		for i, p := range r.Before {
+			if i < len(r.After) && r.After[i].Score != p.Score {
+				moved = append(moved, i18n.Tf(lang, "cli.adr-check-score", p.ID, p.Score, r.After[i].Score))
+			}
+		}
+		if r.KBBefore.Version != r.KBAfter.Version {
+			moved = append(moved, i18n.Tf(lang, "cli.adr-check-kb", r.KBBefore.Version, r.KBAfter.Version))
+		}
+		if len(moved) > 0 {
+			line += i18n.T(lang, "report.label-colon") + strings.Join(moved, i18n.T(lang, "report.list-sep"))
+		}
+		return line
 	case record.Changed:
 		line := i18n.Tf(lang, "cli.adr-check-changed", r.Path, r.Subject, picks(r.Before), picks(r.After))
 		if len(r.Reasons) > 0 {
