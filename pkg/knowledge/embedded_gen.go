@@ -14142,8 +14142,8 @@ var kb_Categories_wasm_runtime = Category{
 					"wasmedge",
 				},
 			},
-			Because:  Text{En: "Its Go SDK binds the C library through cgo: builds need a C toolchain and the shared library, and cross-compilation gets harder. Choose it over wazero when you need components, WASI 0.2 or WASI-NN.", Zh: "它的 Go SDK 通过 cgo 绑定 C 库：构建需要 C 工具链和共享库，交叉编译也更麻烦。只有需要组件、WASI 0.2 或 WASI-NN 时才值得舍 wazero 而选它。"},
-			Source:   "https://github.com/tetratelabs/wazero",
+			Because:  Text{En: "Its Go SDK binds the C library through cgo: builds need a C toolchain and the shared library, and cross-compilation gets harder. Before you choose it over wazero for a feature, check that the Go SDK exposes it: wasmtime-go, for one, has no Component Model API (requested since 2025, still open in 2026), so from Go it runs core modules and WASI preview 1, as wazero does.", Zh: "它的 Go SDK 通过 cgo 绑定 C 库：构建需要 C 工具链和共享库，交叉编译也更麻烦。若为某项功能舍 wazero 而选它，先确认其 Go SDK 确实提供该功能：例如 wasmtime-go 就没有组件模型 API（自 2025 年起就有人提出，2026 年仍未解决），因此在 Go 中它与 wazero 一样只能运行核心模块和 WASI preview 1。"},
+			Source:   "https://github.com/bytecodealliance/wasmtime-go/issues/280",
 			Category: "wasm-runtime",
 		},
 		&Rule{
@@ -14961,7 +14961,7 @@ var kb_Facts_wasmtime_wasi_nn = Fact{
 
 var kb = Base{
 	Version: "2026.12.03.1",
-	Digest:  "sha256:008b2f1b49c1c15f3845c0e87dbd8562a5348cdc666c0ebebb0a725d54bac5e0",
+	Digest:  "sha256:bfd5faade89929736fe293c8810e17e6c457e776153e267a6cdd92c21aadfafc",
 	Scoring: Scoring{
 		PriorityBoost:     2.5,
 		MaxRulePoints:     20,
