@@ -13873,9 +13873,9 @@ var kb_Categories_wasm_runtime_Candidates_wazero = Candidate{
 			Value: Raw{
 				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4"},
 			},
-			Source: "https://github.com/tetratelabs/wazero",
-			Grade:  "unverified",
-			Note:   &Text{En: "Passes the WebAssembly spec test suites on every change and is tested in a scratch image; adoption was not checked.", Zh: "每次变更都运行 WebAssembly 规范测试套件，并在 scratch 镜像中测试；未核实其采用情况。"},
+			Source: "https://github.com/tetratelabs/wazero/blob/main/site/content/community/users.md",
+			Grade:  "spec",
+			Note:   &Text{En: "Passes the WebAssembly spec test suites on every change. The project's users page lists Dapr (Wasm middleware), Trivy (modules), MOSN (proxy-wasm), go-sqlite3 and go-re2; a smaller team and no foundation behind it, hence 4 and not 5.", Zh: "每次变更都运行 WebAssembly 规范测试套件。项目的用户页列出了 Dapr（Wasm 中间件）、Trivy（模块）、MOSN（proxy-wasm）、go-sqlite3 和 go-re2；团队较小，也没有基金会支持，因此评 4 而不是 5。"},
 			Attr:   &kb_Categories_wasm_runtime_Attributes_maturity,
 			Num:    4,
 		},
@@ -14961,7 +14961,7 @@ var kb_Facts_wasmtime_wasi_nn = Fact{
 
 var kb = Base{
 	Version: "2026.12.03.1",
-	Digest:  "sha256:bfd5faade89929736fe293c8810e17e6c457e776153e267a6cdd92c21aadfafc",
+	Digest:  "sha256:031c1cb7b4a015bd7674bd400e2f3fad9999c7715b72f68915c33bd2319a4a7e",
 	Scoring: Scoring{
 		PriorityBoost:     2.5,
 		MaxRulePoints:     20,
