@@ -38,6 +38,14 @@ type CategoryResult struct {
 	Excluded []*Excluded // in the category's candidate order
 	// Fired lists, in rule order, every rule whose condition held and that touched a candidate.
 	Fired []*knowledge.Rule
+	// Reweighted lists, in criterion order, the reweights whose condition held.
+	Reweighted []Reweighted
+}
+
+// Reweighted is a criterion whose weight an answer changed, and the reweight that did.
+type Reweighted struct {
+	Criterion *knowledge.Criterion
+	*knowledge.Reweight
 }
 
 // Part is one criterion's share of a score.
@@ -135,6 +143,12 @@ func scoreWeighted(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 				weights[i] *= sc.PriorityBoost
 				boosted[i] = true
 				break
+			}
+		}
+		for _, rw := range c.Reweight {
+			if rw.When.Holds(answers) {
+				weights[i] *= rw.Factor
+				cr.Reweighted = append(cr.Reweighted, Reweighted{Criterion: c, Reweight: rw})
 			}
 		}
 		if mul != nil {

@@ -261,3 +261,44 @@ rules:
 		t.Errorf("ungraded bonus: got %v points, trust %v; it must count in full", e.Points, e.Trust)
 	}
 }
+
+// A criterion's reweight multiplies its weight when its condition holds, and the result says
+// which applied: from a Go host the Component Model counts a fifth.
+func TestReweightApplies(t *testing.T) {
+	b, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	weightOf := func(cr *engine.CategoryResult, id string) float64 {
+		for _, p := range cr.Ranking[0].Breakdown {
+			if p.Criterion.ID == id {
+				return p.Weight
+			}
+		}
+		t.Fatalf("no criterion %s", id)
+		return 0
+	}
+	cats := knowledge.Value{Type: knowledge.TypeMulti, List: []string{"wasm-runtime"}}
+	plain, err := engine.Run(b, knowledge.Answers{"categories": cats})
+	if err != nil {
+		t.Fatal(err)
+	}
+	goHost, err := engine.Run(b, knowledge.Answers{"categories": cats, "wasm-host": {Type: knowledge.TypeOne, Str: "go"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plain.Categories[0].Reweighted) != 0 {
+		t.Errorf("reweights without a Go host: %+v", plain.Categories[0].Reweighted)
+	}
+	rw := goHost.Categories[0].Reweighted
+	if len(rw) != 1 || rw[0].Criterion.ID != "standards" || rw[0].Factor != 0.2 {
+		t.Fatalf("reweights for a Go host: %+v", rw)
+	}
+	// standards 3 of 3+3+1+1 = 0.375; ×0.2: 0.6 of 5.6.
+	if got, want := weightOf(plain.Categories[0], "standards"), 0.375; math.Abs(got-want) > 1e-9 {
+		t.Errorf("standards weighs %v without a Go host, want %v", got, want)
+	}
+	if got, want := weightOf(goHost.Categories[0], "standards"), 0.6/5.6; math.Abs(got-want) > 1e-9 {
+		t.Errorf("standards weighs %v for a Go host, want %v", got, want)
+	}
+}

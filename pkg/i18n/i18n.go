@@ -102,6 +102,7 @@ var catalog = map[string][2]string{
 	"report.c-attribute":            {"Attribute", "属性"},
 	"report.c-report-differs":       {"Where the report differs or gives no figure:", "报告数据不同或未给出之处："},
 	"report.c-sources":              {"Sources:", "来源："},
+	"report.reweighted":             {"%s weighs ×%s here: %s", "「%s」的权重在此乘以 %s：%s"},
 	"report.what-if":                {"Would change the pick:", "以下改动会改变首选："},
 	"record.none-left":              {"no candidate is left in %s", "%s 已没有剩余候选"},
 	"record.no-stack":               {"no compatible stack is left", "已没有兼容的技术栈"},

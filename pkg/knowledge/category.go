@@ -54,6 +54,10 @@ func (v *validator) categoriesPass(files []*file) {
 			cat.Attributes = append(cat.Attributes, a)
 		}
 		for _, c := range f.Criteria {
+			c.Overlay = f.layer > 0
+			for _, rw := range c.Reweight {
+				rw.Overlay = f.layer > 0
+			}
 			i := slices.IndexFunc(cat.Criteria, func(x *Criterion) bool { return x.ID == c.ID })
 			switch {
 			case i < 0:
@@ -67,6 +71,9 @@ func (v *validator) categoriesPass(files []*file) {
 				}
 				if c.Priorities == nil {
 					c.Priorities = old.Priorities
+				}
+				if c.Reweight == nil {
+					c.Reweight = old.Reweight // reweight: [] clears them
 				}
 				cat.Criteria[i] = c
 			default:
@@ -260,6 +267,13 @@ func (v *validator) criterion(cat *Category, c *Criterion, prioQ *Question) {
 				v.add(c.Pos, "criterion %q names unknown priority %q; priorities: %s", c.ID, p, strings.Join(prioQ.ValueIDs(), ", "))
 			}
 		}
+	}
+	for _, rw := range c.Reweight {
+		if rw.Factor == 1 || rw.Factor < 1.0/MaxReweight || rw.Factor > MaxReweight {
+			v.add(rw.Pos, "reweight of criterion %q needs a factor from %s to %d other than 1; found %s", c.ID, formatNumber(1.0/MaxReweight), MaxReweight, strconv.FormatFloat(rw.Factor, 'f', -1, 64))
+		}
+		v.source(rw.Pos, rw.Source)
+		v.condition(&rw.When)
 	}
 }
 

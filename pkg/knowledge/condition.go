@@ -521,6 +521,9 @@ func (c *Category) Questions() map[string]bool {
 		if len(cr.Priorities) > 0 {
 			set[QPriorities] = true
 		}
+		for _, rw := range cr.Reweight {
+			rw.When.Questions(set)
+		}
 	}
 	return set
 }

@@ -226,3 +226,38 @@ func TestEvidenceGrades(t *testing.T) {
 		t.Errorf("trust without a grade: %v", err)
 	}
 }
+
+// TestReweight: a criterion's reweight applies its factor under its condition (an overlay may
+// add one, and it is marked as the overlay's); a factor of 1 or out of range, a bad condition
+// or a missing source are refused.
+func TestReweight(t *testing.T) {
+	mini := readDir(t, "testdata/rules/mini")
+	ok := "category: engine\ncriteria:\n  - id: safety\n    weight: 6\n    reweight:\n      - {when: {kvm: none}, factor: 0.5, because: {en: b, zh: b}, source: \"https://org.example/why\"}\n"
+	b, err := knowledge.LoadLayers(mini, []knowledge.File{{Name: "org/rw.yaml", Data: []byte(ok)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cr := range b.Category("engine").Criteria {
+		if cr.ID == "safety" && (len(cr.Reweight) != 1 || cr.Reweight[0].Factor != 0.5 || !cr.Reweight[0].Overlay || !cr.Overlay) {
+			t.Errorf("criterion %+v", cr)
+		}
+	}
+	if !b.Category("engine").Questions()["kvm"] {
+		t.Error("the category does not name kvm among the questions that change its scores")
+	}
+	for want, src := range map[string]string{
+		`reweight of criterion "safety" needs a factor from 0.1 to 10 other than 1; found 1`:  "factor: 1",
+		`reweight of criterion "safety" needs a factor from 0.1 to 10 other than 1; found 20`: "factor: 20",
+		`reweight of criterion "safety" needs a factor from 0.1 to 10 other than 1; found 0`:  "factor: 0",
+		`unknown question "nope"`: "factor: 2, when: {nope: x}",
+	} {
+		y := strings.Replace(ok, "{when: {kvm: none}, factor: 0.5,", "{when: {kvm: none}, "+src+",", 1)
+		if strings.Contains(src, "when:") {
+			y = strings.Replace(ok, "{when: {kvm: none}, factor: 0.5,", "{"+src+",", 1)
+		}
+		_, err := knowledge.LoadLayers(mini, []knowledge.File{{Name: "org/rw.yaml", Data: []byte(y)}})
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: got %v, want …%s…", src, err, want)
+		}
+	}
+}

@@ -363,9 +363,28 @@ type Criterion struct {
 	Attribute  string   `yaml:"attribute"` // required, except when an overlay changes a base criterion
 	Weight     float64  `yaml:"weight,required"`
 	Priorities []string `yaml:"priorities"`
+	// Reweight multiplies the weight when an answer makes the criterion matter more or less
+	// (from a Go host no runtime's Component Model is within reach, so standards weigh less).
+	Reweight []*Reweight `yaml:"reweight"`
 
 	Attr *Attribute
+	// Overlay is set when the criterion (its weight) comes from an overlay (--rules).
+	Overlay bool
 }
+
+// Reweight multiplies a criterion's weight by Factor when When holds, for the reason Because.
+type Reweight struct {
+	Pos     Pos
+	When    Condition `yaml:"when,required"`
+	Factor  float64   `yaml:"factor,required"`
+	Because Text      `yaml:"because,required"`
+	Source  string    `yaml:"source,required"`
+	// Overlay is set when the reweight comes from an overlay (--rules); Pos.File names it.
+	Overlay bool
+}
+
+// MaxReweight bounds a reweight's factor: from 1/MaxReweight to MaxReweight.
+const MaxReweight = 10
 
 // Candidate is one option of a category.
 type Candidate struct {

@@ -282,10 +282,10 @@ func overlayRuleFile(r *knowledge.Rule) string {
 
 // criterionFile names the overlay that set a criterion's weight (none for the base's).
 func criterionFile(c *knowledge.Criterion) string {
-	if strings.HasPrefix(c.Pos.File, "rules/") {
-		return ""
+	if c.Overlay {
+		return c.Pos.File
 	}
-	return c.Pos.File
+	return ""
 }
 
 func signed(x float64) string { return fmt.Sprintf("%+g", math.Round(x*100)/100) }

@@ -33,6 +33,8 @@ type Explanation struct {
 	// Robustness is how robust the category's pick is (the candidate's own shares of the
 	// draws are among its candidates when it is listed).
 	Robustness *Robustness `json:"robustness,omitempty" yaml:"robustness,omitempty"`
+	// Reweighted lists the criteria whose weight the answers changed, and why.
+	Reweighted []Reweighting `json:"reweighted,omitempty" yaml:"reweighted,omitempty"`
 }
 
 // RuleEffect is a rule that touched the candidate.
@@ -60,6 +62,9 @@ func BuildExplanation(b *knowledge.Base, ex *engine.Explanation, lang string) *E
 	}
 	for _, q := range b.Questions {
 		d.Answers = append(d.Answers, Answer{ID: q.ID, Value: ex.Answers[q.ID]})
+	}
+	if ex.Ranking != nil {
+		d.Reweighted = reweightings(ex.Ranking.Reweighted, lang)
 	}
 	for _, r := range ex.ExcludedBy {
 		d.Rules = append(d.Rules, RuleEffect{Rule: r.ID, Effect: r.Effect, Text: r.Because.In(lang), Source: r.Source, File: r.Pos.String()})
@@ -117,6 +122,9 @@ func ExplanationTable(d *Explanation, b *knowledge.Base, width int) string {
 	}
 	if d.Robustness != nil {
 		line(0, 2, robustStyleText(d.Robustness, lang))
+	}
+	for _, rw := range d.Reweighted {
+		line(0, 2, warnStyle.Render("⚖")+" "+rw.Text+fileNote(rw.File))
 	}
 	grid := [][]string{{i18n.T(lang, "report.x-criterion"), i18n.T(lang, "report.x-value"), i18n.T(lang, "report.x-weight"), "×", i18n.T(lang, "report.x-normalised"), "=", i18n.T(lang, "report.x-points")}}
 	for _, p := range d.Breakdown {

@@ -116,6 +116,9 @@ func Markdown(r *Report) string {
 			}
 			p("\n")
 		}
+		for _, rw := range c.Reweighted {
+			p("⚖ %s (%s)%s\n\n", mdEscape(rw.Text), mdSource(rw.Source), mdFile(rw.File))
+		}
 		if c.Robustness != nil {
 			p("**%s%s** %s\n\n", i18n.T(lang, "robust.title"), i18n.T(lang, "report.colon"), mdEscape(c.Robustness.Text))
 		}

@@ -143,6 +143,9 @@ func Table(r *Report, width int) string {
 			}
 			b.WriteString(t.Render() + "\n")
 		}
+		for _, rw := range c.Reweighted {
+			line(2, 4, warnStyle.Render("⚖")+" "+rw.Text+fileNote(rw.File))
+		}
 		if c.Robustness != nil {
 			line(2, 4, robustStyleText(c.Robustness, lang))
 		}

@@ -68,6 +68,17 @@ type Category struct {
 	// Robustness is how often the pick stays first as weights and values vary (absent when no
 	// candidate is left).
 	Robustness *Robustness `json:"robustness,omitempty" yaml:"robustness,omitempty"`
+	// Reweighted lists the criteria whose weight the answers changed, and why.
+	Reweighted []Reweighting `json:"reweighted,omitempty" yaml:"reweighted,omitempty"`
+}
+
+// Reweighting is a criterion whose weight the answers multiplied by Factor.
+type Reweighting struct {
+	Criterion string  `json:"criterion" yaml:"criterion"`
+	Factor    float64 `json:"factor" yaml:"factor"`
+	Text      string  `json:"text" yaml:"text"`
+	Source    string  `json:"source" yaml:"source"`
+	File      string  `json:"file,omitempty" yaml:"file,omitempty"` // the overlay that set it
 }
 
 // Sensitivity is one answer change and the top pick it would give.
@@ -282,6 +293,7 @@ func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
 			c.Sensitivity = append(c.Sensitivity, Sensitivity{Question: sv.Question.ID, Value: sv.Value.Any(), Through: through(sv.Through), OrMore: sv.Through != nil && *sv.Through == math.MaxInt, Top: sv.Top.ID, TopName: sv.Top.NameIn(lang), Flag: sv.Flag(), Range: rng})
 		}
 		c.WeightWhatIf = buildWeightWhatIf(opts.WeightWhatIf[c.ID], lang)
+		c.Reweighted = reweightings(cr.Reweighted, lang)
 		for _, rb := range opts.Robustness {
 			if rb.Category == cr.Category {
 				c.Robustness = buildRobustness(rb, lang)
@@ -376,6 +388,21 @@ func entry(rk *engine.Ranked, lang string, a knowledge.Answers) Entry {
 		e.Caveats = append(e.Caveats, Caveat{Rule: rule.ID, Text: rule.Because.In(lang), Source: rule.Source, File: ruleFile(rule)})
 	}
 	return e
+}
+
+// reweightings are the reweights that applied, as the report shows them.
+func reweightings(list []engine.Reweighted, lang string) []Reweighting {
+	var out []Reweighting
+	for _, rw := range list {
+		out = append(out, Reweighting{
+			Criterion: rw.Criterion.ID,
+			Factor:    rw.Factor,
+			Text:      i18n.Tf(lang, "report.reweighted", rw.Criterion.Attr.Title.In(lang), strconv.FormatFloat(rw.Factor, 'f', -1, 64), rw.Because.In(lang)),
+			Source:    rw.Source,
+			File:      overlayFile(rw.Overlay, rw.Pos),
+		})
+	}
+	return out
 }
 
 // trustBelowOne is the trust to show: none when the value counts in full.
