@@ -106,6 +106,7 @@ var catalog = map[string][2]string{
 	"report.what-if":                {"Would change the pick:", "以下改动会改变首选："},
 	"record.none-left":              {"no candidate is left in %s", "%s 已没有剩余候选"},
 	"record.no-stack":               {"no compatible stack is left", "已没有兼容的技术栈"},
+	"record.now-possible":           {"the record had no pick (no compatible stack, or no candidate left); today there is one", "记录时没有可选结果（没有兼容的技术栈，或没有剩余候选）；如今有了"},
 	"record.removed":                {"%s is no longer a candidate", "%s 已不再是候选"},
 	"record.excluded":               {"%s is now excluded by %s: %s", "%s 现已被 %s 排除：%s"},
 	"record.new-candidate":          {"%s was added to the knowledge base since the record", "%s 是记录之后加入知识库的候选"},

@@ -125,6 +125,9 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // why explains, category by category, a pick that differs.
 func why(b *knowledge.Base, r *Record, res *engine.Result, after []Pick, lang string) []Reason {
 	var out []Reason
+	if len(r.Picks) == 0 && len(after) > 0 {
+		out = append(out, Reason{Kind: KindScores, Category: r.Subject, Text: i18n.T(lang, "record.now-possible")})
+	}
 	if len(after) == 0 {
 		key := "record.none-left"
 		if r.Subject == SubjectStack {

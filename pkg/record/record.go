@@ -76,10 +76,9 @@ type Memory struct {
 // answers is the answers as an answers-file JSON object.
 func Build(b *knowledge.Base, res *engine.Result, subject string, answers []byte, overlays []string, tool string) (*Record, error) {
 	r := &Record{Format: Format, Tool: tool, KBVersion: b.Version, KBDigest: b.Digest, Overlays: overlays, Subject: subject, Answers: answers, Picks: []Pick{}}
-	if subject == SubjectStack {
-		if res.Stack == nil || res.Stack.Best == nil {
-			return nil, errors.New("no compatible stack to record")
-		}
+	if subject == SubjectStack && res.Stack != nil && res.Stack.Best != nil {
+		// A blocked stack (no compatible combination) is recorded with no picks: adr check
+		// then says when one exists.
 		for _, p := range res.Stack.Best.Parts {
 			r.Picks = append(r.Picks, Pick{Category: p.Candidate.Category, ID: p.Candidate.ID, Score: p.Score})
 		}
