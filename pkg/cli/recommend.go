@@ -89,6 +89,7 @@ func recommendAndWrite(ctx context.Context, s *Streams, g *globalOptions, b *kno
 	if err != nil {
 		return usageErrorf("%w", err)
 	}
+	robustProgress(s, b, res, ro.robust, lang)
 	opts := report.Options{Lang: lang, ToolVersion: ToolVersion(), Given: given, Detected: ro.detected, Notes: ro.notes,
 		Robustness: engine.RobustAll(b, res, ro.robust)}
 	if ro.whatIf {

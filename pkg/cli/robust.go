@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
 	"github.com/stackadvisor/stackadvisor/pkg/engine"
@@ -18,6 +20,21 @@ func addRobustFlags(cmd *cobra.Command, g *globalOptions) *robustFlags {
 	cmd.Flags().IntVar(&rf.samples, "samples", 0, i18n.T(g.ui, "flag.samples"))
 	cmd.Flags().IntVar(&rf.seed, "seed", 0, i18n.T(g.ui, "flag.seed"))
 	return rf
+}
+
+// slowDraws is the number of draws (samples × categories) from which the analysis takes
+// about a second, and a person at a terminal is told what is going on.
+const slowDraws = 500_000
+
+// robustProgress says on stderr, at a terminal, that a large robustness analysis is running.
+func robustProgress(s *Streams, b *knowledge.Base, res *engine.Result, o engine.RobustOptions, lang string) {
+	n := o.Samples
+	if n == 0 {
+		n = b.Scoring.Robustness.Samples
+	}
+	if n*len(res.Categories) >= slowDraws && isTerminal(s.Err) {
+		fmt.Fprintln(s.Err, i18n.Tf(lang, "cli.robust-progress", n, len(res.Categories)))
+	}
 }
 
 // options checks the flags and returns the engine's options (zero: the knowledge base's).

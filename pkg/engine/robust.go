@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"sync"
 
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
@@ -71,9 +72,17 @@ func (a Acceptability) First() float64 { return a.Ranks[0] }
 // every platform (a seeded PCG generator per category, and no fused floating-point
 // operations: see sampleScore).
 func RobustAll(b *knowledge.Base, res *Result, o RobustOptions) []*Robustness {
+	// The categories draw from their own generators, so they run side by side and give the
+	// same numbers as one after another.
+	all := make([]*Robustness, len(res.Categories))
+	var wg sync.WaitGroup
+	for i, cr := range res.Categories {
+		wg.Go(func() { all[i] = RobustCategory(b, cr, o) })
+	}
+	wg.Wait()
 	var out []*Robustness
-	for _, cr := range res.Categories {
-		if r := RobustCategory(b, cr, o); r != nil {
+	for _, r := range all {
+		if r != nil {
 			out = append(out, r)
 		}
 	}

@@ -380,6 +380,7 @@ allowed.`, `stackadvisor 的退出码：
 	"help.adr-check.short":        {"Re-run decision records against today's knowledge base; exit 1 if one would change", "用当前知识库重新运行决策记录；若有决策改变则以 1 退出"},
 	"help.adr-check.long":         {"Reads the stackadvisor block of each record (files, or the .md files of folders; files without a block in a folder are skipped) and re-runs it with today's knowledge base and the same overlays: those given with --rules, or else the ones the record was made with. One line per record: unchanged; changed (old → new pick, and why: a figure corrected, a candidate added, a rule or weight changed, a policy exclusion, with sources in -f json, and the knowledge-base changelog entries since the record); or invalid (its answers no longer validate). Exit code 1 when any decision changed or is invalid, 0 otherwise: run it in CI.", "读取每份记录中的 stackadvisor 区块（文件，或目录中的 .md 文件；目录中没有区块的文件会被跳过），用当前知识库和相同的覆盖规则（--rules 指定的，否则为记录生成时所用的）重新运行。每份记录一行：未变；已变（旧 → 新的首选及原因：数据更正、新增候选、规则或权重变化、政策排除，-f json 给出来源以及记录之后的知识库变更日志）；或无效（其回答已无法通过校验）。若有决策改变或无效则退出码为 1，否则为 0：可在 CI 中运行。"},
 	"cli.adr-check-unchanged":     {"%s: unchanged (%s: %s)", "%s：未变（%s：%s）"},
+	"cli.robust-progress":         {"Drawing %d weightings for each of %d categories to test the picks' robustness…", "正在为 %[2]d 个类别各抽取 %[1]d 组权重，检验首选的稳健性……"},
 	"cli.adr-check-score":         {"%s %.1f → %.1f", "%s %.1f → %.1f"},
 	"cli.adr-check-kb":            {"knowledge base %s → %s", "知识库 %s → %s"},
 	"cli.adr-check-changed":       {"%s: changed (%s: %s → %s)", "%s：已变（%s：%s → %s）"},
