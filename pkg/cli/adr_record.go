@@ -277,7 +277,11 @@ func checkFile(s *Streams, g *globalOptions, path string, named bool, given []st
 	b, ok := bases[key]
 	if !ok {
 		if b, err = g.loadBaseFrom(s, overlays); err != nil {
-			return bad("%s", strings.Join(strings.Fields(err.Error()), " "))
+			msg := strings.Join(strings.Fields(err.Error()), " ")
+			if len(given) == 0 {
+				return bad("the record was made with --rules %s, which does not load here (%s); run adr check where the record was made, or give the overlays with --rules", strings.Join(overlays, " --rules "), msg)
+			}
+			return bad("%s", msg)
 		}
 		bases[key] = b
 	}
