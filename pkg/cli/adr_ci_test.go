@@ -83,3 +83,22 @@ rules:
 		}
 	}
 }
+
+// The README's robustness example is what the command prints today.
+func TestReadmeRobustnessExample(t *testing.T) {
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile("(?s)```text\n(  Contested: Kata Containers comes first.*?)```").FindSubmatch(data)
+	if m == nil {
+		t.Fatal("README has no robustness example")
+	}
+	stdout, stderr, code := run("recommend", "--categories", "sandbox", "--tenancy", "untrusted")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, string(m[1])) {
+		t.Errorf("README's robustness example is not in today's output:\n%s\nREADME:\n%s", stdout, m[1])
+	}
+}
