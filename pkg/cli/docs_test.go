@@ -83,7 +83,7 @@ func TestDesignDocIsTrue(t *testing.T) {
 			t.Errorf("docs/DESIGN.md §3 does not name the question %s", q.ID)
 		}
 	}
-	for _, code := range []int{ExitOK, ExitFailure, ExitUsage, ExitNoCandidate, ExitInterrupted, ExitTerminated} {
+	for _, code := range []int{ExitOK, ExitFailure, ExitUsage, ExitNoCandidate, ExitInternal, ExitInterrupted, ExitTerminated} {
 		if !strings.Contains(doc, fmt.Sprintf("\n| %d | ", code)) {
 			t.Errorf("docs/DESIGN.md §8 lacks exit code %d", code)
 		}

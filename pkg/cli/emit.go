@@ -80,8 +80,13 @@ func emit(ctx context.Context, s *Streams, g *globalOptions, o *outputOptions, d
 	if err != nil {
 		return err
 	}
+	beforeRender()
 	return out.close(ctx, render(ctx, out, s, g, o, doc, text))
 }
+
+// beforeRender runs once the output is open, before the document is rendered: a test makes it
+// panic to check that a crash leaves no temporary file behind.
+var beforeRender = func() {}
 
 func render(ctx context.Context, w io.Writer, s *Streams, g *globalOptions, o *outputOptions, doc any, text func(w io.Writer, width int) error) error {
 	var buf bytes.Buffer

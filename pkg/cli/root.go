@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/stackadvisor/stackadvisor/internal/outfile"
 	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
@@ -25,6 +26,7 @@ const (
 	ExitFailure     = 1
 	ExitUsage       = 2
 	ExitNoCandidate = 3
+	ExitInternal    = 70  // an unexpected panic or a computed score that is not finite (sysexits' EX_SOFTWARE)
 	ExitInterrupted = 130 // SIGINT (Ctrl-C): 128 + 2
 	ExitTerminated  = 143 // SIGTERM: 128 + 15
 )
@@ -83,7 +85,16 @@ func Main(args []string, s *Streams) int { return MainContext(context.Background
 
 // MainContext runs the command line until it ends or ctx is cancelled, and returns the exit
 // code. It is the one place where errors become exit codes and messages.
-func MainContext(ctx context.Context, args []string, s *Streams) int {
+func MainContext(ctx context.Context, args []string, s *Streams) (code int) {
+	// A panic is a bug: one line instead of a stack trace, no temporary file left behind, and
+	// the exit code that says so (sysexits' EX_SOFTWARE).
+	defer func() {
+		if r := recover(); r != nil {
+			outfile.CleanupAll()
+			fmt.Fprintf(s.Err, "stackadvisor: internal error (%s); please report it with the command that caused it at %s\n", panicText(r), issuesURL)
+			code = ExitInternal
+		}
+	}()
 	root := newRoot(s, uiLang(args, s))
 	root.SetArgs(args)
 	cmd, err := root.ExecuteContextC(ctx)
@@ -97,7 +108,7 @@ func MainContext(ctx context.Context, args []string, s *Streams) int {
 		err = ie
 	}
 	var ee *ExitError
-	code := ExitUsage // errors cobra raises itself (unknown command, bad flag) are usage errors
+	code = ExitUsage // errors cobra raises itself (unknown command, bad flag) are usage errors
 	if errors.As(err, &ee) {
 		code = ee.Code
 	}
@@ -107,6 +118,28 @@ func MainContext(ctx context.Context, args []string, s *Streams) int {
 	}
 	fmt.Fprintln(s.Err, "stackadvisor: "+msg)
 	return code
+}
+
+// issuesURL is where bugs are reported.
+const issuesURL = "https://github.com/stackadvisor/stackadvisor/issues"
+
+// panicText is a panic's value as one short line: its first line, control characters
+// dropped, at most 200 characters (a panic's text may quote input).
+func panicText(r any) string {
+	msg := fmt.Sprint(r)
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = msg[:i]
+	}
+	msg = strings.Map(func(c rune) rune {
+		if c < ' ' || c == 0x7f {
+			return -1
+		}
+		return c
+	}, msg)
+	if rs := []rune(msg); len(rs) > 200 {
+		msg = string(rs[:200]) + "…"
+	}
+	return msg
 }
 
 // globalOptions are the flags every command takes.

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
@@ -76,10 +77,21 @@ func RobustAll(b *knowledge.Base, res *Result, o RobustOptions) []*Robustness {
 	// same numbers as one after another.
 	all := make([]*Robustness, len(res.Categories))
 	var wg sync.WaitGroup
+	var panicked atomic.Pointer[any] // a panic in a goroutine is raised again in the caller's
 	for i, cr := range res.Categories {
-		wg.Go(func() { all[i] = RobustCategory(b, cr, o) })
+		wg.Go(func() {
+			defer func() {
+				if r := recover(); r != nil {
+					panicked.CompareAndSwap(nil, &r)
+				}
+			}()
+			all[i] = RobustCategory(b, cr, o)
+		})
 	}
 	wg.Wait()
+	if p := panicked.Load(); p != nil {
+		panic(*p)
+	}
 	var out []*Robustness
 	for _, r := range all {
 		if r != nil {

@@ -320,10 +320,11 @@ Schema 做补全和检查，例如配合 YAML 语言服务器：# yaml-language-
 	"help.exit-codes.long": {`Exit codes of stackadvisor:
 
   0    success
-  1    runtime failure (writing the report or answers, an internal error); a failed
+  1    runtime failure (writing the report or answers); a failed
        'rules test' scenario; 'adr check': a recorded decision changed or is invalid
   2    usage error: unknown flag or value, an answers or rule file that is missing, unreadable or invalid
   3    a requested category has no candidate left after exclusions (the report is still printed)
+  70   internal error: a bug in stackadvisor (please report it); no temporary file is left behind
   130  interrupted (SIGINT, Ctrl-C)
   143  terminated (SIGTERM)
 
@@ -334,10 +335,11 @@ Errors are printed on standard error as one sentence that names what was wrong a
 allowed.`, `stackadvisor 的退出码：
 
   0    成功
-  1    运行失败（写入报告或回答时出错，或内部错误）；'rules test' 有场景失败；
+  1    运行失败（写入报告或回答时出错）；'rules test' 有场景失败；
        'adr check'：有已记录的决策改变或无效
   2    用法错误：未知的参数或取值；回答文件或规则文件缺失、无法读取或无效
   3    所请求的某个类别在排除之后没有剩余候选（报告仍会输出）
+  70   内部错误：stackadvisor 的缺陷（请报告）；不会留下临时文件
   130  被中断（SIGINT，Ctrl-C）
   143  被终止（SIGTERM）
 

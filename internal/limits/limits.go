@@ -1,0 +1,34 @@
+// Package limits holds every bound the tool puts on what it reads, in one place. Decision
+// records, answers files, overlays and wizard input are untrusted (SECURITY.md); each limit
+// keeps a mistaken or hostile input from costing unbounded time or memory, and every error
+// that hits one names it. README.md's "Limits" table lists these constants; a test
+// (TestReadmeLimitsTable in pkg/cli) checks that the table and the code agree.
+package limits
+
+const (
+	// FileBytes is the largest rule, answers or scenario file read.
+	FileBytes = 1 << 20
+	// RecordBytes is the largest decision record (Markdown with its record block) read.
+	RecordBytes = 1 << 20
+	// OverlayBytes is the most rule-file bytes read for all overlays of one base together
+	// (every --rules path and STACKADVISOR_RULES, or the overlays a record names).
+	OverlayBytes = 8 << 20
+	// FolderFiles is the most files taken from one folder: rule files of an overlay folder,
+	// records of a folder given to adr check.
+	FolderFiles = 1000
+	// CategoryCandidates is the most candidates one category may have.
+	CategoryCandidates = 200
+	// CategoryRules is the most rules one category may have.
+	CategoryRules = 1000
+	// CompatRules is the most compatibility rules of a base.
+	CompatRules = 2000
+	// Problems is the most problems printed for one load; the rest are counted ("and N more").
+	Problems = 50
+	// ExcerptRunes is the most characters of a file's text quoted in an error, control
+	// characters removed.
+	ExcerptRunes = 60
+	// WizardLineBytes is the longest line the accessible wizard reads as one answer.
+	WizardLineBytes = 4 << 10
+	// JQMemoryBytes bounds the heap a --jq filter may build up.
+	JQMemoryBytes = 256 << 20
+)
