@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
 
 	"github.com/charmbracelet/x/term"
@@ -67,6 +68,25 @@ func newWizardCmd(s *Streams, g *globalOptions) *cobra.Command {
 	return cmd
 }
 
+// lineModeReason is the message key of why the full-screen form cannot be drawn on the
+// terminal of standard error: TERM says it cannot move the cursor (dumb, or unset outside
+// Windows, whose console needs no TERM), or the terminal's size cannot be read. "" when the
+// form can be drawn.
+func lineModeReason(s *Streams) string {
+	switch t := s.Getenv("TERM"); {
+	case t == "dumb":
+		return "cli.term-dumb"
+	case t == "" && runtime.GOOS != "windows":
+		return "cli.term-unset"
+	}
+	if f, ok := s.Err.(*os.File); ok {
+		if w, _, err := term.GetSize(f.Fd()); err != nil || w <= 0 {
+			return "cli.term-no-size"
+		}
+	}
+	return ""
+}
+
 func isTerminal(x any) bool {
 	f, ok := x.(*os.File)
 	return ok && term.IsTerminal(f.Fd())
@@ -95,6 +115,14 @@ func (o *wizardOptions) run(ctx context.Context) error {
 			which = "standard error" // the form draws there, to keep standard output clean
 		}
 		return usageNoHintf("the wizard needs a terminal on standard input and standard error, and %s is not one; pass the answers as flags to 'stackadvisor recommend', or run 'stackadvisor wizard --accessible' to answer line by line.", which)
+	}
+	if !accessible {
+		// A terminal the form cannot drive gets the tool's own line-by-line wizard, in the
+		// chosen language, rather than the form library's English fallback.
+		if why := lineModeReason(s); why != "" {
+			accessible = true
+			fmt.Fprintln(s.Err, i18n.Tf(lang, "cli.wizard-line-mode", i18n.T(lang, why)))
+		}
 	}
 	// Where the answers and the report will go is checked before the questions are asked, so
 	// no answers are lost to a mistyped directory at the end.

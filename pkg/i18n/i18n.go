@@ -194,6 +194,10 @@ var catalog = map[string][2]string{
 	"cli.version-kb":       {" (%s %s, %s)", "（%s %s，%s）"},
 	"cli.knowledge-base":   {"knowledge base", "知识库"},
 	"cli.equivalent":       {"The same answers as a command:", "等价的命令："},
+	"cli.wizard-line-mode": {"This terminal cannot draw the full-screen form (%s); the questions are asked line by line.", "此终端无法绘制全屏表单（%s）；改为逐行提问。"},
+	"cli.term-dumb":        {"TERM=dumb", "TERM=dumb"},
+	"cli.term-unset":       {"TERM is not set", "未设置 TERM"},
+	"cli.term-no-size":     {"its size cannot be read", "无法读取其尺寸"},
 	// Command help (pkg/cli): help.<command path>.short|long, flag.<name>
 	"help.root.short": {"Choose a container stack: engine, orchestrator, sandbox, GPU and WebAssembly runtime", "选择容器技术栈：容器引擎、编排器、沙箱、GPU 与 WebAssembly 运行时"},
 	"help.root.long": {`stackadvisor recommends a container stack from your requirements. Its knowledge
