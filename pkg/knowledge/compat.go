@@ -31,7 +31,7 @@ type Compat struct {
 	Kind      string    `yaml:"kind,required"`
 	Candidate string    `yaml:"candidate,required"`
 	With      []string  `yaml:"with,required"`
-	Points    float64   `yaml:"points"`
+	Points    float64   `yaml:"points" range:"[-1000,1000]"`
 	When      Condition `yaml:"when"`
 	Because   Text      `yaml:"because,required"`
 	Source    string    `yaml:"source,required"`
