@@ -502,6 +502,8 @@ func (v *validator) rule(cat *Category, r *Rule) {
 	}
 	max := v.b.Scoring.MaxRulePoints
 	switch {
+	case !numbersInRange(r):
+		// reported where the number is
 	case r.Effect == EffectAdjust && (r.Points == 0 || math.Abs(r.Points) > max):
 		v.add(r.Pos, "adjust rule %q needs points from -%s to %s (and not 0); found %s", r.ID, formatNumber(max), formatNumber(max), strconv.FormatFloat(r.Points, 'f', -1, 64))
 	case r.Effect != EffectAdjust && r.Points != 0:

@@ -291,7 +291,14 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 		if s, ok := d.scalar(n); ok {
 			f, err := parseNumber(n, s)
 			if err != nil {
-				d.errorf(n, "expected a number, found %q%s", numExcerpt(s), notFinite(n))
+				if why := notFinite(n); why != "" {
+					// A number, but not a finite one: like a number out of range, the file is
+					// still decoded in full (the field is NaN, which numbersInRange refuses).
+					d.rangeErrorf(n, "expected a number, found %q%s", numExcerpt(s), why)
+					v.SetFloat(math.NaN())
+					return
+				}
+				d.errorf(n, "expected a number, found %q", numExcerpt(s))
 				return
 			}
 			v.SetFloat(f)
@@ -299,6 +306,15 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 	default:
 		d.errorf(n, "internal: cannot decode into %s", v.Type())
 	}
+}
+
+// problemCount counts the problems so far, out-of-range numbers included.
+func (d *decoder) problemCount() int {
+	n := len(*d.probs)
+	if d.ranges != nil {
+		n += len(*d.ranges)
+	}
+	return n
 }
 
 func (d *decoder) scalar(n *yaml.Node) (string, bool) {
@@ -371,9 +387,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 		}
 		seen[idx] = true
 		fv := v.Field(fields[idx].index)
-		nProbs := len(*d.probs)
+		nProbs := d.problemCount()
 		d.decode(val, fv)
-		if rng := fields[idx].rng; rng != nil && len(*d.probs) == nProbs {
+		if rng := fields[idx].rng; rng != nil && d.problemCount() == nProbs {
 			d.checkRange(val, fv, *rng, k.Value)
 		}
 		if fields[idx].required && fv.Kind() == reflect.String && strings.TrimSpace(fv.String()) == "" && val.Kind == yaml.ScalarNode {

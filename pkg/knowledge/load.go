@@ -369,6 +369,8 @@ func (v *validator) globals(files []*file) {
 		}
 		if f.Scoring != nil && scoringFile != nil && scoringFile.layer == f.layer {
 			v.add(f.Scoring.Pos, "scoring is already set in %s", scoringFile.name)
+		} else if f.Scoring != nil && !numbersInRange(f.Scoring) {
+			continue // reported where the number is; the base's knobs stay for the other checks
 		} else if f.Scoring != nil { // an overlay may replace the base's scoring knobs
 			scoringFile = f
 			s := *f.Scoring // each knob's own range is declared with its field (ranges.go)

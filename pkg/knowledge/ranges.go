@@ -306,3 +306,56 @@ func numExcerpt(s string) string {
 	}
 	return s
 }
+
+// numbersInRange tells whether every number of a decoded struct (ptr points to it) lies in
+// its declared range, looking into lists, mappings and nested structs. The checks that relate
+// a value to others (a rule's points and max_rule_points, say) skip values already reported
+// out of range, and an overlay's scoring block out of range is not applied: either would
+// repeat one mistake as many problems.
+func numbersInRange(ptr any) bool {
+	return valueInRange(reflect.ValueOf(ptr), nil)
+}
+
+func valueInRange(v reflect.Value, rng *numRange) bool {
+	switch v.Kind() {
+	case reflect.Pointer:
+		return v.IsNil() || valueInRange(v.Elem(), rng)
+	case reflect.Float64:
+		return rng == nil || rng.holds(v.Float())
+	case reflect.Int:
+		return rng == nil || rng.holds(float64(v.Int()))
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			if !valueInRange(v.Index(i), rng) {
+				return false
+			}
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			if !valueInRange(it.Value(), rng) {
+				return false
+			}
+		}
+	case reflect.Struct:
+		if v.Type() == reflect.TypeOf(Condition{}) || v.Type() == reflect.TypeOf(Raw{}) {
+			return true
+		}
+		fields, _ := structFields(v.Type())
+		for _, f := range fields {
+			if !valueInRange(v.Field(f.index), f.rng) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// RangesTable is the Markdown table of DeclaredRanges that rules/README.md shows.
+func RangesTable() string {
+	var b strings.Builder
+	b.WriteString("| key | allowed |\n| --- | --- |\n")
+	for _, r := range DeclaredRanges() {
+		fmt.Fprintf(&b, "| `%s` | %s |\n", r.Key, r.Interval)
+	}
+	return b.String()
+}

@@ -1,6 +1,9 @@
 package knowledge_test
 
 import (
+	"errors"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -115,5 +118,53 @@ func TestDerivedValueProblemsNameTheOverlay(t *testing.T) {
 		if err != nil && strings.Contains(err.Error(), "lacks attribute") {
 			t.Errorf("speed %s: a follow-on problem blames the base candidate:\n%v", tc.value, err)
 		}
+	}
+}
+
+// TestOneBadKnobIsOneProblem: a scoring knob out of range, or a rule's points, is reported
+// once where it is written; the checks that relate other values to it (every base rule's
+// points against max_rule_points) do not repeat it.
+func TestOneBadKnobIsOneProblem(t *testing.T) {
+	base, err := knowledge.EmbeddedFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []string{
+		"scoring: {priority_boost: 2, max_rule_points: -5, max_adjust: 30, strength_threshold: 0.8}\n",
+		"scoring: {priority_boost: 2, max_rule_points: .nan, max_adjust: 30, strength_threshold: 0.8}\n",
+		"category: gpu\nrules:\n  - {id: acme.x, effect: adjust, points: .inf, target: {ids: [nvidia-h100]}, because: {en: x, zh: x}, source: \"https://x.example\"}\n",
+		"compatibility:\n  - {id: compat.acme, kind: works-with, candidate: kubernetes, with: [podman], points: 1e308, because: {en: x, zh: x}, source: \"https://x.example\"}\n",
+	} {
+		_, err := knowledge.LoadLayers(base, []knowledge.File{{Name: "org/x.yaml", Data: []byte(src)}})
+		var probs knowledge.Problems
+		if !errors.As(err, &probs) || len(probs) != 1 || probs[0].Pos.File != "org/x.yaml" {
+			t.Errorf("%s: got %d problems, want one in org/x.yaml:\n%v", src, len(probs), err)
+		}
+	}
+}
+
+// TestReadmeRangesTable: rules/README.md's "Number ranges" table is the one the declarations
+// give. Run with UPDATE_README=1 to rewrite it.
+func TestReadmeRangesTable(t *testing.T) {
+	path := filepath.Join(repoRoot, "rules/README.md")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const begin, end = "<!-- ranges: generated from the declarations; TestReadmeRangesTable checks it -->\n", "\n<!-- /ranges -->"
+	doc := string(data)
+	i, j := strings.Index(doc, begin), strings.Index(doc, end)
+	if i < 0 || j < i {
+		t.Fatalf("rules/README.md lacks the markers of the ranges table")
+	}
+	want := knowledge.RangesTable()
+	if got := doc[i+len(begin) : j]; got != want {
+		if os.Getenv("UPDATE_README") != "" {
+			if err := os.WriteFile(path, []byte(doc[:i+len(begin)]+want+doc[j:]), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+		t.Errorf("rules/README.md's ranges table differs from the declarations; run UPDATE_README=1 go test ./pkg/knowledge -run TestReadmeRangesTable\ngot:\n%s\nwant:\n%s", got, want)
 	}
 }
