@@ -117,6 +117,9 @@ func makeADR(cmd *cobra.Command, s *Streams, g *globalOptions, b *knowledge.Base
 		opts.WhatIf = engine.WhatIf(b, given, res)
 		opts.WeightWhatIf = engine.WeightWhatIf(b, res)
 	}
+	if err := engine.CheckFinite(opts.Robustness, opts.WeightWhatIf); err != nil {
+		return nil, err
+	}
 	rep := report.Build(b, res, opts)
 	command := EquivalentCommand(b, given)
 	if !stack && !strings.Contains(command, "--categories") {

@@ -65,8 +65,12 @@ func newExplainCmd(s *Streams, g *globalOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			rb := engine.RobustCategory(b, ex.Ranking, ropts)
+			if err := engine.CheckFinite([]*engine.Robustness{rb}, nil); err != nil {
+				return err
+			}
 			doc := report.BuildExplanation(b, ex, lang)
-			doc.Robustness = report.BuildRobustness(engine.RobustCategory(b, ex.Ranking, ropts), lang)
+			doc.Robustness = report.BuildRobustness(rb, lang)
 			return emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, width int) error {
 				_, err := io.WriteString(w, report.ExplanationTable(doc, b, width))
 				return err

@@ -97,6 +97,9 @@ func recommendAndWrite(ctx context.Context, s *Streams, g *globalOptions, b *kno
 		opts.WeightWhatIf = engine.WeightWhatIf(b, res)
 		opts.StackWhatIf = engine.StackWhatIf(b, given, res)
 	}
+	if err := engine.CheckFinite(opts.Robustness, opts.WeightWhatIf); err != nil {
+		return err
+	}
 	rep := report.Build(b, res, opts)
 	err = emit(ctx, s, g, out, rep, func(w io.Writer, width int) error {
 		return report.Render(w, rep, out.format, width)

@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/stackadvisor/stackadvisor/internal/outfile"
+	"github.com/stackadvisor/stackadvisor/pkg/engine"
 	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
@@ -106,6 +107,14 @@ func MainContext(ctx context.Context, args []string, s *Streams) (code int) {
 	}
 	if ie, ok := asInterrupt(ctx, err); ok {
 		err = ie
+	}
+	// A score that is not finite is a bug, whatever the command wrapped it as: no report is
+	// written, and the exit code says so.
+	var nf *engine.NotFiniteError
+	if errors.As(err, &nf) {
+		outfile.CleanupAll()
+		fmt.Fprintf(s.Err, "stackadvisor: internal error: %s; please report it with the command that caused it at %s\n", nf.Error(), issuesURL)
+		return ExitInternal
 	}
 	var ee *ExitError
 	code = ExitUsage // errors cobra raises itself (unknown command, bad flag) are usage errors

@@ -97,13 +97,18 @@ type Excluded struct {
 	Rules     []*knowledge.Rule
 }
 
-// Run resolves the given answers (filling defaults) and recommends.
+// Run resolves the given answers (filling defaults) and recommends. A score that is not
+// finite is a *NotFiniteError (see CheckFinite).
 func Run(b *knowledge.Base, given knowledge.Answers) (*Result, error) {
 	answers, err := b.Resolve(given)
 	if err != nil {
 		return nil, err
 	}
-	return Recommend(b, answers), nil
+	res := Recommend(b, answers)
+	if err := checkResult(res); err != nil {
+		return nil, err
+	}
+	return res, nil
 }
 
 // Recommend scores every requested category. answers must be resolved (see Base.Resolve).

@@ -160,6 +160,16 @@ func Explain(b *knowledge.Base, given knowledge.Answers, id string) (*Explanatio
 			}
 		}
 	}
+	if err := checkResult(&Result{Categories: []*CategoryResult{normal}}); err != nil {
+		return nil, err
+	}
+	if ex.Scored != nil {
+		var c finiteChecker
+		c.ranked(cat.ID, ex.Scored)
+		if err := c.result(); err != nil {
+			return nil, err
+		}
+	}
 	return ex, nil
 }
 

@@ -400,6 +400,9 @@ func ExplainStack(b *knowledge.Base, given knowledge.Answers, ids []string) (*St
 	}
 	answers[knowledge.QCategories] = knowledge.Value{Type: knowledge.TypeMulti, List: cats}
 	res := Recommend(b, answers)
+	if err := checkResult(res); err != nil {
+		return nil, err
+	}
 	ex := &StackExplanation{Result: res, Named: named}
 	if len(named) == 0 || res.Stack == nil {
 		return ex, nil
@@ -438,5 +441,7 @@ func ExplainStack(b *knowledge.Base, given knowledge.Answers, ids []string) (*St
 		return ex, nil
 	}
 	ex.Alternative, ex.RuledOut = evaluate(parts, idx)
-	return ex, nil
+	var c finiteChecker
+	c.stack(ex.Alternative, 0)
+	return ex, c.result()
 }

@@ -22,6 +22,7 @@ func (v *validator) categoriesPass(files []*file) {
 	for _, f := range files {
 		layerOf[f.name] = f.layer
 	}
+	v.layerOf = layerOf
 	for _, f := range files {
 		hasCatSections := f.Title != nil || f.Attributes != nil || f.Criteria != nil || f.Candidates != nil || f.Rules != nil || f.Overrides != nil
 		if f.Category == "" {
@@ -199,6 +200,12 @@ func (v *validator) attribute(a *Attribute) {
 	if a.Unit != "" && !numeric {
 		v.add(a.Pos, "unit applies only to level and number attributes")
 	}
+	switch {
+	case a.Sign != "" && !numeric:
+		v.add(a.Pos, "sign applies only to level and number attributes")
+	case !checkSign(a.Sign):
+		v.add(a.Pos, "sign of %q must be %s, found %q", a.Name, strings.Join(signNames, " or "), a.Sign)
+	}
 	if (a.Type == AttrEnum || a.Type == AttrList) && len(a.Values) == 0 {
 		v.add(a.Pos, "%s attribute %q needs values", a.Type, a.Name)
 	}
@@ -228,9 +235,6 @@ func (v *validator) attribute(a *Attribute) {
 			if !slices.Contains(a.Values, k) {
 				v.add(a.Pos, "scores of %q names %q, which is not one of its values (%s)", a.Name, k, strings.Join(a.Values, ", "))
 			}
-			if s := a.Scores[k]; s < 0 || s > 1 {
-				v.add(a.Pos, "score of %q must be between 0 and 1, found %v", k, s)
-			}
 		}
 	}
 }
@@ -258,9 +262,6 @@ func (v *validator) criterion(cat *Category, c *Criterion, prioQ *Question) {
 	} else if !c.Attr.Scorable() {
 		v.add(c.Pos, "criterion %q cannot score %s attribute %q (enum attributes need a score for every value)", c.ID, c.Attr.Type, c.Attribute)
 	}
-	if c.Weight <= 0 {
-		v.add(c.Pos, "weight of criterion %q must be above 0", c.ID)
-	}
 	if prioQ != nil {
 		for _, p := range c.Priorities {
 			if prioQ.Choice(p) == nil {
@@ -269,8 +270,8 @@ func (v *validator) criterion(cat *Category, c *Criterion, prioQ *Question) {
 		}
 	}
 	for _, rw := range c.Reweight {
-		if rw.Factor == 1 || rw.Factor < 1.0/MaxReweight || rw.Factor > MaxReweight {
-			v.add(rw.Pos, "reweight of criterion %q needs a factor from %s to %d other than 1; found %s", c.ID, formatNumber(1.0/MaxReweight), MaxReweight, strconv.FormatFloat(rw.Factor, 'f', -1, 64))
+		if rw.Factor == 1 { // its range is declared with the field
+			v.add(rw.Pos, "reweight of criterion %q has factor 1, which changes nothing; give a factor other than 1", c.ID)
 		}
 		v.source(rw.Pos, rw.Source)
 		v.condition(&rw.When)
@@ -336,7 +337,7 @@ func (v *validator) candidate(cat *Category, c *Candidate) {
 		return slices.Index(severity, a.Verdict) - slices.Index(severity, b.Verdict)
 	})
 	for _, cr := range cat.Criteria {
-		if cr.Attr != nil && c.Attr(cr.Attribute) == nil {
+		if cr.Attr != nil && c.Attr(cr.Attribute) == nil && !derivable(cr.Attr, c) {
 			v.add(c.Pos, "candidate %q lacks attribute %q, which criterion %q scores", c.ID, cr.Attribute, cr.ID)
 		}
 		if av := c.Attr(cr.Attribute); av != nil && av.Grade == "" {
@@ -384,21 +385,38 @@ func (v *validator) derive(cat *Category, a *Attribute) {
 }
 
 // deriveValues adds a candidate's derived values: numerator ÷ denominator to three significant
-// digits (no more precise than the inputs), graded as the weaker input, where both are set and
-// the denominator is not 0.
+// digits (no more precise than the inputs), graded as the weaker input, where both are set.
+// A derived value takes the position of the input set last (an overlay's override before the
+// base's value), so a problem with it points where it was changed: a denominator of 0, or a
+// ratio outside the derived attribute's range, is a problem there.
 func (v *validator) deriveValues(cat *Category, c *Candidate) {
 	for _, a := range cat.Attributes {
 		if a.Derive == nil || len(a.Derive.Ratio) != 2 {
 			continue
 		}
 		num, den := c.Attr(a.Derive.Ratio[0]), c.Attr(a.Derive.Ratio[1])
-		if num == nil || den == nil || num.Attr == nil || den.Attr == nil || den.Num == 0 {
+		if num == nil || den == nil || num.Attr == nil || den.Attr == nil {
+			continue
+		}
+		if !AttrSigns[num.Attr.Sign].holds(num.Num) || !AttrSigns[den.Attr.Sign].holds(den.Num) {
+			continue // reported with the input
+		}
+		at := num
+		if v.layerOf[den.Pos.File] > v.layerOf[num.Pos.File] {
+			at = den
+		}
+		if den.Num == 0 {
+			v.add(valuePos(den), "attribute %q of %q is 0, but %q divides by it (%s); give a value above 0", den.Name, c.ID, a.Name, strings.Join(a.Derive.Ratio, " ÷ "))
 			continue
 		}
 		q, _ := strconv.ParseFloat(strconv.FormatFloat(num.Num/den.Num, 'g', 3, 64), 64)
+		if rng := AttrSigns[a.Sign]; !rng.holds(q) {
+			v.add(valuePos(at), "attribute %q of %q (%s) comes to %s, which must be a number %s", a.Name, c.ID, strings.Join(a.Derive.Ratio, " ÷ "), formatBound(q), rng)
+			continue
+		}
 		sum := strings.TrimSpace(formatNumber(num.Num)+" "+num.Attr.Unit) + " ÷ " + strings.TrimSpace(formatNumber(den.Num)+" "+den.Attr.Unit)
 		c.Attributes = append(c.Attributes, &AttrValue{
-			Pos:     num.Pos,
+			Pos:     at.Pos,
 			Name:    a.Name,
 			Source:  "derived: " + num.Name + " ÷ " + den.Name + " = " + sum,
 			Grade:   WeakerGrade(num.Grade, den.Grade),
@@ -442,11 +460,13 @@ func (v *validator) attrValue(av *AttrValue) {
 	case AttrLevel, AttrNumber:
 		f, err := parseNumber(n, vals[0])
 		if err != nil {
-			v.add(pos, "attribute %q is a number; found %q", av.Name, vals[0])
+			v.add(pos, "attribute %q is a number; found %q%s", av.Name, numExcerpt(vals[0]), notFinite(n))
 			return
 		}
 		if a.Type == AttrLevel && (f != math.Trunc(f) || (len(a.Range) == 2 && (f < a.Range[0] || f > a.Range[1]))) {
 			v.add(pos, "attribute %q is a whole number from %s to %s; found %s", av.Name, formatNumber(a.Range[0]), formatNumber(a.Range[1]), vals[0])
+		} else if rng, ok := AttrSigns[a.Sign]; ok && !rng.holds(f) {
+			v.add(pos, "attribute %q%s must be a number %s; found %s", av.Name, signWord(a.Sign), rng, formatBound(f))
 		}
 		av.Num = f
 	case AttrBool:
@@ -482,6 +502,8 @@ func (v *validator) rule(cat *Category, r *Rule) {
 	}
 	max := v.b.Scoring.MaxRulePoints
 	switch {
+	case !numbersInRange(r):
+		// reported where the number is
 	case r.Effect == EffectAdjust && (r.Points == 0 || math.Abs(r.Points) > max):
 		v.add(r.Pos, "adjust rule %q needs points from -%s to %s (and not 0); found %s", r.ID, formatNumber(max), formatNumber(max), strconv.FormatFloat(r.Points, 'f', -1, 64))
 	case r.Effect != EffectAdjust && r.Points != 0:

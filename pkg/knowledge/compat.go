@@ -31,7 +31,7 @@ type Compat struct {
 	Kind      string    `yaml:"kind,required"`
 	Candidate string    `yaml:"candidate,required"`
 	With      []string  `yaml:"with,required"`
-	Points    float64   `yaml:"points"`
+	Points    float64   `yaml:"points" range:"[-1000,1000]"`
 	When      Condition `yaml:"when"`
 	Because   Text      `yaml:"because,required"`
 	Source    string    `yaml:"source,required"`
@@ -170,21 +170,22 @@ func (v *validator) compat(c *Compat) bool {
 	}
 	maxPts := v.b.Scoring.MaxRulePoints
 	pts := strconv.FormatFloat(c.Points, 'f', -1, 64)
+	inRange := numbersInRange(c) // points out of range are reported where they are
 	switch c.Kind {
 	case CompatBundles:
 		if len(c.With) != 1 {
 			v.add(c.Pos, "bundles rule %q names one bundled candidate in with, found %d", c.ID, len(c.With))
 			ok = false
 		}
-		if c.Points >= 0 || -c.Points > maxPts {
+		if inRange && (c.Points >= 0 || -c.Points > maxPts) {
 			v.add(c.Pos, "bundles rule %q needs points from -%s to below 0: what another pick of %s costs; found %s", c.ID, formatNumber(maxPts), firstOr(c.WithCategories, "that category"), pts)
 		}
 	case CompatWorksWith:
-		if c.Points < -maxPts || c.Points > maxPts {
+		if inRange && (c.Points < -maxPts || c.Points > maxPts) {
 			v.add(c.Pos, "points of works-with rule %q must be from -%s to %s; found %s", c.ID, formatNumber(maxPts), formatNumber(maxPts), pts)
 		}
 	default:
-		if c.Points != 0 {
+		if inRange && c.Points != 0 {
 			v.add(c.Pos, "points do not apply to %s rules (%q rules the pair out)", c.Kind, c.ID)
 		}
 	}

@@ -69,6 +69,9 @@ type decoder struct {
 	// omission is a note (notes), not a problem.
 	overlay bool
 	notes   *Problems
+	// ranges, when set, collects numbers outside their declared range apart from probs: such
+	// a file is decoded in full, so its references are still checked in the same run.
+	ranges *Problems
 }
 
 // optionalZh tells whether a missing or empty zh of a Text is a note rather than a problem.
@@ -170,6 +173,8 @@ type fieldInfo struct {
 	index    int
 	name     string
 	required bool
+	// rng is the range declared with the field (tag range:, see ranges.go), or nil.
+	rng *numRange
 }
 
 type structInfo struct {
@@ -204,7 +209,7 @@ func readStructFields(t reflect.Type) ([]fieldInfo, int) {
 			continue
 		}
 		name, opts, _ := strings.Cut(tag, ",")
-		fields = append(fields, fieldInfo{index: i, name: name, required: opts == "required"})
+		fields = append(fields, fieldInfo{index: i, name: name, required: opts == "required", rng: rangeOf(f)})
 	}
 	return fields, posIndex
 }
@@ -286,7 +291,14 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 		if s, ok := d.scalar(n); ok {
 			f, err := parseNumber(n, s)
 			if err != nil {
-				d.errorf(n, "expected a number, found %q", s)
+				if why := notFinite(n); why != "" {
+					// A number, but not a finite one: like a number out of range, the file is
+					// still decoded in full (the field is NaN, which numbersInRange refuses).
+					d.rangeErrorf(n, "expected a number, found %q%s", numExcerpt(s), why)
+					v.SetFloat(math.NaN())
+					return
+				}
+				d.errorf(n, "expected a number, found %q", numExcerpt(s))
 				return
 			}
 			v.SetFloat(f)
@@ -294,6 +306,15 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 	default:
 		d.errorf(n, "internal: cannot decode into %s", v.Type())
 	}
+}
+
+// problemCount counts the problems so far, out-of-range numbers included.
+func (d *decoder) problemCount() int {
+	n := len(*d.probs)
+	if d.ranges != nil {
+		n += len(*d.ranges)
+	}
+	return n
 }
 
 func (d *decoder) scalar(n *yaml.Node) (string, bool) {
@@ -366,7 +387,11 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 		}
 		seen[idx] = true
 		fv := v.Field(fields[idx].index)
+		nProbs := d.problemCount()
 		d.decode(val, fv)
+		if rng := fields[idx].rng; rng != nil && d.problemCount() == nProbs {
+			d.checkRange(val, fv, *rng, k.Value)
+		}
 		if fields[idx].required && fv.Kind() == reflect.String && strings.TrimSpace(fv.String()) == "" && val.Kind == yaml.ScalarNode {
 			if d.optionalZh(v.Type(), k.Value) {
 				d.notes.add(d.pos(val), noteNoZh)

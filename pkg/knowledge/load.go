@@ -206,9 +206,10 @@ func lazyRegexp(expr string) func() *regexp.Regexp {
 }
 
 type decodedFile struct {
-	f     *file
-	probs Problems
-	notes Problems
+	f      *file
+	probs  Problems
+	notes  Problems
+	ranges Problems // numbers out of range (see decoder.ranges)
 }
 
 // decodeFile parses one file and decodes it.
@@ -218,7 +219,7 @@ func decodeFile(f File, layer int) decodedFile {
 	if root == nil {
 		return out
 	}
-	d := &decoder{file: f.Name, probs: &out.probs, overlay: layer > 0, notes: &out.notes}
+	d := &decoder{file: f.Name, probs: &out.probs, overlay: layer > 0, notes: &out.notes, ranges: &out.ranges}
 	out.f = &file{name: f.Name, node: root, layer: layer}
 	d.decode(root, reflectValue(out.f))
 	return out
@@ -284,15 +285,19 @@ func LoadLayers(layers ...[]File) (*Base, error) {
 		results[i] = decodeFile(files[i], fileLayer[i])
 	})
 	var decoded []*file
-	var notes Problems
+	var notes, ranges Problems
 	for _, r := range results {
 		probs = append(probs, r.probs...)
 		notes = append(notes, r.notes...)
+		ranges = append(ranges, r.ranges...)
 		if r.f != nil {
 			decoded = append(decoded, r.f)
 		}
 	}
-	if len(probs) > 0 {
+	// A number out of range leaves its file fully decoded, so the references are checked as
+	// well, and every problem is reported in one run.
+	probs = append(probs, ranges...)
+	if len(probs) > len(ranges) {
 		// Checking references in half-decoded files would only add noise.
 		return nil, probs.sorted()
 	}
@@ -329,6 +334,8 @@ func LoadLayers(layers ...[]File) (*Base, error) {
 type validator struct {
 	b     *Base
 	probs *Problems
+	// layerOf is each file's layer (0: the base), known once the categories pass starts.
+	layerOf map[string]int
 }
 
 func (v *validator) add(pos Pos, format string, args ...any) {
@@ -362,40 +369,27 @@ func (v *validator) globals(files []*file) {
 		}
 		if f.Scoring != nil && scoringFile != nil && scoringFile.layer == f.layer {
 			v.add(f.Scoring.Pos, "scoring is already set in %s", scoringFile.name)
+		} else if f.Scoring != nil && !numbersInRange(f.Scoring) {
+			continue // reported where the number is; the base's knobs stay for the other checks
 		} else if f.Scoring != nil { // an overlay may replace the base's scoring knobs
 			scoringFile = f
-			s := *f.Scoring
-			if s.PriorityBoost < 1 {
-				v.add(s.Pos, "priority_boost must be at least 1, found %v", s.PriorityBoost)
-			}
-			if s.MaxRulePoints <= 0 || s.MaxAdjust <= 0 {
-				v.add(s.Pos, "max_rule_points and max_adjust must be above 0")
-			}
-			if s.StrengthThreshold <= 0 || s.StrengthThreshold > 1 {
-				v.add(s.Pos, "strength_threshold must be above 0 and at most 1, found %v", s.StrengthThreshold)
-			}
+			s := *f.Scoring // each knob's own range is declared with its field (ranges.go)
 			if s.Trust == nil && f.layer > 0 {
 				s.Trust, s.Neutral = v.b.Scoring.Trust, v.b.Scoring.Neutral // an overlay's knobs keep the base's trust
 			}
 			if s.Stack == nil && f.layer > 0 {
 				s.Stack = v.b.Scoring.Stack // an overlay's knobs keep the base's stack bounds
 			}
-			switch st := s.Stack; {
-			case st == nil:
+			if s.Stack == nil {
 				v.add(s.Pos, "scoring needs stack: {top_k: …, beam: …, runners_up: …}, the bounds of the stack search")
-			case st.TopK < 1 || st.Beam < 1 || st.RunnersUp < 0:
-				v.add(st.Pos, "stack needs top_k and beam of at least 1 and runners_up of at least 0")
 			}
 			if s.Robustness == nil && f.layer > 0 {
 				s.Robustness = v.b.Scoring.Robustness // an overlay's knobs keep the base's sampling
 			}
 			v.robustKnobs(s.Pos, s.Robustness)
-			if s.Neutral < 0 || s.Neutral > 1 {
-				v.add(s.Pos, "neutral must be from 0 to 1, found %v", s.Neutral)
-			}
 			for _, g := range Grades {
-				if t, ok := s.Trust[g]; !ok || t < 0 || t > 1 {
-					v.add(s.Pos, "trust needs a factor from 0 to 1 for every grade (%s); %s is missing or out of range", strings.Join(Grades, ", "), g)
+				if _, ok := s.Trust[g]; !ok {
+					v.add(s.Pos, "trust needs a factor from 0 to 1 for every grade (%s); %s is missing", strings.Join(Grades, ", "), g)
 				}
 			}
 			for g := range s.Trust {
@@ -423,28 +417,15 @@ func (v *validator) robustKnobs(at Pos, k *RobustKnobs) {
 		v.add(at, "scoring needs robustness: {samples: …, weight_spread: …, value_spread: {…}, robust: …, contested: …, show: …}, the sampling of the robustness analysis")
 		return
 	}
-	if k.Samples < 1 || k.Samples > MaxSamples {
-		v.add(k.Pos, "robustness samples must be from 1 to %d, found %d", MaxSamples, k.Samples)
-	}
-	if k.Seed < 0 {
-		v.add(k.Pos, "robustness seed must be 0 or more, found %d", k.Seed)
-	}
-	if k.WeightSpread < 0 || k.WeightSpread >= 1 {
-		v.add(k.Pos, "robustness weight_spread must be from 0 to below 1 (a weight may not vanish or turn negative), found %v", k.WeightSpread)
-	}
-	if !(0 < k.Contested && k.Contested <= k.Robust && k.Robust <= 1) {
+	// Each knob's own range is declared with its field (ranges.go); what is left here relates
+	// two knobs, or asks for a key of a mapping.
+	if k.Contested > k.Robust {
 		v.add(k.Pos, "robustness needs 0 < contested ≤ robust ≤ 1, found contested %v and robust %v", k.Contested, k.Robust)
-	}
-	if k.MaxFactor <= 1 {
-		v.add(k.Pos, "robustness max_factor must be above 1, found %v", k.MaxFactor)
-	}
-	if k.Show < 1 {
-		v.add(k.Pos, "robustness show must be at least 1, found %d", k.Show)
 	}
 	keys := append(slices.Clone(Grades), SpreadDefault)
 	for _, g := range keys {
-		if s, ok := k.ValueSpread[g]; !ok || s < 0 || s > 1 {
-			v.add(k.Pos, "robustness value_spread needs a spread from 0 to 1 for every grade and default (%s); %s is missing or out of range", strings.Join(keys, ", "), g)
+		if _, ok := k.ValueSpread[g]; !ok {
+			v.add(k.Pos, "robustness value_spread needs a spread from 0 to 1 for every grade and default (%s); %s is missing", strings.Join(keys, ", "), g)
 		}
 	}
 	for g := range k.ValueSpread {

@@ -222,7 +222,7 @@ func TestEvidenceGrades(t *testing.T) {
 	}
 	scoring := "scoring: {priority_boost: 2, max_rule_points: 10, max_adjust: 15, strength_threshold: 0.8, trust: {spec: 1, measured: 1, third-party: 1, report-only: 0.5}, neutral: 0.5}\n"
 	_, err := knowledge.LoadLayers(mini, []knowledge.File{{Name: "org/s.yaml", Data: []byte(scoring)}})
-	if err == nil || !strings.Contains(err.Error(), "unverified is missing or out of range") {
+	if err == nil || !strings.Contains(err.Error(), "unverified is missing") {
 		t.Errorf("trust without a grade: %v", err)
 	}
 }
@@ -246,9 +246,10 @@ func TestReweight(t *testing.T) {
 		t.Error("the category does not name kvm among the questions that change its scores")
 	}
 	for want, src := range map[string]string{
-		`reweight of criterion "safety" needs a factor from 0.1 to 10 other than 1; found 1`:  "factor: 1",
-		`reweight of criterion "safety" needs a factor from 0.1 to 10 other than 1; found 20`: "factor: 20",
-		`reweight of criterion "safety" needs a factor from 0.1 to 10 other than 1; found 0`:  "factor: 0",
+		`org/rw.yaml:6:9: reweight of criterion "safety" has factor 1, which changes nothing; give a factor other than 1`: "factor: 1",
+		`org/rw.yaml:6:37: factor must be a number from 0.1 to 10; found 20`:                                              "factor: 20",
+		`org/rw.yaml:6:37: factor must be a number from 0.1 to 10; found 0`:                                               "factor: 0",
+		`org/rw.yaml:6:37: factor must be a number from 0.1 to 10; found 1e308`:                                           "factor: 1e308",
 		`unknown question "nope"`: "factor: 2, when: {nope: x}",
 	} {
 		y := strings.Replace(ok, "{when: {kvm: none}, factor: 0.5,", "{when: {kvm: none}, "+src+",", 1)

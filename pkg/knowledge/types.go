@@ -141,16 +141,16 @@ type Override struct {
 // Scoring holds the global scoring knobs (see rules/README.md).
 type Scoring struct {
 	Pos               Pos
-	PriorityBoost     float64 `yaml:"priority_boost,required"`
-	MaxRulePoints     float64 `yaml:"max_rule_points,required"`
-	MaxAdjust         float64 `yaml:"max_adjust,required"`
-	StrengthThreshold float64 `yaml:"strength_threshold,required"`
+	PriorityBoost     float64 `yaml:"priority_boost,required" range:"[1,1000]"`
+	MaxRulePoints     float64 `yaml:"max_rule_points,required" range:"(0,1000]"`
+	MaxAdjust         float64 `yaml:"max_adjust,required" range:"(0,1000]"`
+	StrengthThreshold float64 `yaml:"strength_threshold,required" range:"(0,1]"`
 	// Trust is, per evidence grade, how much of a value's advantage over Neutral its criterion
 	// counts: 1 counts the value as it is, 0.5 halfway towards neutral. A value below neutral
 	// counts in full whatever its grade: weak evidence never helps a candidate.
-	Trust map[string]float64 `yaml:"trust"`
+	Trust map[string]float64 `yaml:"trust" range:"[0,1]"`
 	// Neutral is the normalised value (0..1) a value of no trust would count as.
-	Neutral float64 `yaml:"neutral"`
+	Neutral float64 `yaml:"neutral" range:"[0,1]"`
 	// Stack bounds the search for the recommended stack across categories.
 	Stack *StackKnobs `yaml:"stack"`
 	// Robustness sets the sampling that tells how robust each pick is (SMAA-2).
@@ -166,16 +166,16 @@ type Scoring struct {
 // contested, and fragile below; Show candidates are listed.
 type RobustKnobs struct {
 	Pos          Pos
-	Samples      int                `yaml:"samples,required"`
-	Seed         int                `yaml:"seed"`
-	WeightSpread float64            `yaml:"weight_spread,required"`
-	ValueSpread  map[string]float64 `yaml:"value_spread,required"`
-	Robust       float64            `yaml:"robust,required"`
-	Contested    float64            `yaml:"contested,required"`
-	Show         int                `yaml:"show,required"`
+	Samples      int                `yaml:"samples,required" range:"[1,1e6]"`
+	Seed         int                `yaml:"seed" range:"[0,9e18]"`
+	WeightSpread float64            `yaml:"weight_spread,required" range:"[0,1)"`
+	ValueSpread  map[string]float64 `yaml:"value_spread,required" range:"[0,1]"`
+	Robust       float64            `yaml:"robust,required" range:"(0,1]"`
+	Contested    float64            `yaml:"contested,required" range:"(0,1]"`
+	Show         int                `yaml:"show,required" range:"[1,1000]"`
 	// MaxFactor bounds the weight what-if: it looks for the smallest change of one
 	// criterion's weight, up to MaxFactor times or down to nothing, that changes the pick.
-	MaxFactor float64 `yaml:"max_factor,required"`
+	MaxFactor float64 `yaml:"max_factor,required" range:"(1,1000]"`
 }
 
 // Spread is how far a value of the given grade may move in a draw.
@@ -196,9 +196,9 @@ const MaxSamples = 1_000_000
 // Beam best partial stacks are kept after each category, and RunnersUp stacks follow the best.
 type StackKnobs struct {
 	Pos       Pos
-	TopK      int `yaml:"top_k,required"`
-	Beam      int `yaml:"beam,required"`
-	RunnersUp int `yaml:"runners_up,required"`
+	TopK      int `yaml:"top_k,required" range:"[1,1000]"`
+	Beam      int `yaml:"beam,required" range:"[1,1000]"`
+	RunnersUp int `yaml:"runners_up,required" range:"[0,100]"`
 }
 
 // Evidence grades of an attribute value, strongest first.
@@ -255,8 +255,8 @@ type Question struct {
 	Values     []*Choice     `yaml:"values"`
 	Default    Raw           `yaml:"default,required"`
 	DefaultAdd []*DefaultAdd `yaml:"default_add"`
-	Max        *int          `yaml:"max"`
-	Min        *int          `yaml:"min"`
+	Max        *int          `yaml:"max" range:"[-9e18,9e18]"`
+	Min        *int          `yaml:"min" range:"[-9e18,9e18]"`
 	ShowWhen   *Condition    `yaml:"show_when"`
 	Label      Text          `yaml:"label,required"`
 	Help       Text          `yaml:"help,required"`
@@ -313,13 +313,17 @@ const (
 type Attribute struct {
 	Pos    Pos
 	Name   string
-	Type   string             `yaml:"type,required"`
-	Range  []float64          `yaml:"range"`
-	Better string             `yaml:"better"`
-	Scale  string             `yaml:"scale"`
-	Unit   string             `yaml:"unit"`
+	Type   string    `yaml:"type,required"`
+	Range  []float64 `yaml:"range" range:"[-1e15,1e15]"`
+	Better string    `yaml:"better"`
+	Scale  string    `yaml:"scale"`
+	Unit   string    `yaml:"unit"`
+	// Sign says what kind of quantity a number or level attribute is: positive (above 0: a
+	// throughput, a size, a divisor), non-negative (0 or more: a price, a power, a time) or
+	// absent (any sign). Every value also stays within ±MaxAttrMagnitude (AttrSigns).
+	Sign   string             `yaml:"sign"`
 	Values []string           `yaml:"values"`
-	Scores map[string]float64 `yaml:"scores"`
+	Scores map[string]float64 `yaml:"scores" range:"[0,1]"`
 	Labels map[string]*Text   `yaml:"labels"`
 	Title  Text               `yaml:"title,required"`
 	// Derive makes a number attribute the ratio of two others of the same candidate, computed
@@ -361,7 +365,7 @@ type Criterion struct {
 	Pos        Pos
 	ID         string   `yaml:"id,required"`
 	Attribute  string   `yaml:"attribute"` // required, except when an overlay changes a base criterion
-	Weight     float64  `yaml:"weight,required"`
+	Weight     float64  `yaml:"weight,required" range:"[0.001,1000]"`
 	Priorities []string `yaml:"priorities"`
 	// Reweight multiplies the weight when an answer makes the criterion matter more or less
 	// (from a Go host no runtime's Component Model is within reach, so standards weigh less).
@@ -376,15 +380,12 @@ type Criterion struct {
 type Reweight struct {
 	Pos     Pos
 	When    Condition `yaml:"when,required"`
-	Factor  float64   `yaml:"factor,required"`
+	Factor  float64   `yaml:"factor,required" range:"[0.1,10]"`
 	Because Text      `yaml:"because,required"`
 	Source  string    `yaml:"source,required"`
 	// Overlay is set when the reweight comes from an overlay (--rules); Pos.File names it.
 	Overlay bool
 }
-
-// MaxReweight bounds a reweight's factor: from 1/MaxReweight to MaxReweight.
-const MaxReweight = 10
 
 // Candidate is one option of a category.
 type Candidate struct {
@@ -527,7 +528,7 @@ type Rule struct {
 	ID      string    `yaml:"id,required"`
 	When    Condition `yaml:"when"`
 	Effect  string    `yaml:"effect,required"`
-	Points  float64   `yaml:"points"`
+	Points  float64   `yaml:"points" range:"[-1000,1000]"`
 	Target  Target    `yaml:"target,required"`
 	Because Text      `yaml:"because,required"`
 	Source  string    `yaml:"source,required"`

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"unicode"
 
@@ -76,11 +77,26 @@ var (
 // barWidth is the number of cells of a score bar (display only).
 const barWidth = 10
 
-func bar(score float64) string {
-	full := int(score/100*barWidth + 0.5)
-	if full > barWidth {
-		full = barWidth
+// barCells is how many of the barWidth cells a score fills: 0 to barWidth whatever the score
+// (a negative, huge or NaN score must not make strings.Repeat panic).
+func barCells(score float64) int {
+	f := math.Round(score / 100 * barWidth)
+	if !(f > 0) { // also NaN
+		return 0
 	}
+	return int(min(f, barWidth))
+}
+
+// clamp100 is a score within 0..100 for display, 0 for NaN.
+func clamp100(score float64) float64 {
+	if !(score > 0) {
+		return 0
+	}
+	return min(score, 100)
+}
+
+func bar(score float64) string {
+	full := barCells(score)
 	return barStyle.Render(strings.Repeat("█", full)) + barEmpty.Render(strings.Repeat("░", barWidth-full))
 }
 
@@ -341,6 +357,7 @@ func colon(lang string) string { return i18n.T(lang, "report.label-colon") }
 // wrapIndent wraps text to width: the first line indented by indent, the others by hang.
 // A negative hang leaves the text unwrapped.
 func wrapIndent(text string, width, indent, hang int) string {
+	indent = max(indent, 0) // strings.Repeat panics on a negative count
 	if hang < 0 {
 		return strings.Repeat(" ", indent) + text
 	}
