@@ -179,6 +179,18 @@ func List(dir string, match func(name string) bool, what string, limit int) ([]s
 	return paths, nil
 }
 
+// Printable is s with control and format characters (line breaks, escapes, bidirectional
+// overrides) removed and invalid UTF-8 replaced: a name from an untrusted place, fit for one
+// line of an error.
+func Printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.In(r, unicode.Cc, unicode.Cf) {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+}
+
 // Excerpt is text of a file fit to quote in an error: control and format characters (line
 // breaks, escapes, bidirectional overrides) removed, invalid UTF-8 replaced, and at most
 // limits.ExcerptRunes characters, the last of them "…" when it was cut.
