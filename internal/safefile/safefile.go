@@ -194,7 +194,14 @@ func Printable(s string) string {
 // Excerpt is text of a file fit to quote in an error: control and format characters (line
 // breaks, escapes, bidirectional overrides) removed, invalid UTF-8 replaced, and at most
 // limits.ExcerptRunes characters, the last of them "…" when it was cut.
-func Excerpt(s string) string {
+func Excerpt(s string) string { return excerpt(s, limits.ExcerptRunes) }
+
+// Quoted is Excerpt in double quotes, the quotes and a character on either side counted in
+// the limit: no run of more than limits.ExcerptRunes characters of the text, with what
+// surrounds it, shows up in an error.
+func Quoted(s string) string { return `"` + excerpt(s, limits.ExcerptRunes-3) + `"` }
+
+func excerpt(s string, max int) string {
 	var b strings.Builder
 	n := 0
 	for len(s) > 0 {
@@ -203,7 +210,7 @@ func Excerpt(s string) string {
 		if unicode.In(r, unicode.Cc, unicode.Cf) {
 			continue
 		}
-		if n == limits.ExcerptRunes-1 && len(strings.TrimFunc(s, func(r rune) bool { return unicode.In(r, unicode.Cc, unicode.Cf) })) > 0 {
+		if n == max-1 && strings.IndexFunc(s, func(r rune) bool { return !unicode.In(r, unicode.Cc, unicode.Cf) }) >= 0 {
 			b.WriteRune('…')
 			return b.String()
 		}

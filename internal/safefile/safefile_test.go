@@ -87,3 +87,13 @@ func TestExcerpt(t *testing.T) {
 		t.Errorf("invalid UTF-8 kept: %q", got)
 	}
 }
+
+func TestQuoted(t *testing.T) {
+	got := Quoted(strings.Repeat("k", 100))
+	if n := utf8.RuneCountInString(got); n != limits.ExcerptRunes-1 || !strings.HasSuffix(got, `…"`) {
+		t.Errorf("Quoted of 100 characters: %d characters %q", n, got)
+	}
+	if got := Quoted("a\nb"); got != `"ab"` {
+		t.Errorf("Quoted(a\\nb) = %s", got)
+	}
+}

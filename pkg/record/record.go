@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/stackadvisor/stackadvisor/internal/limits"
@@ -194,7 +193,7 @@ func Parse(markdown []byte) (*Record, error) {
 		return nil, fmt.Errorf("the record block is not valid: %s", jsonProblem(err))
 	}
 	if key, ok := duplicateKey(block); ok {
-		return nil, fmt.Errorf("the record block is not valid: the key %q appears twice in one object", safefile.Excerpt(key))
+		return nil, fmt.Errorf("the record block is not valid: the key %s appears twice in one object", safefile.Quoted(key))
 	}
 	if r.Format != Format {
 		return nil, fmt.Errorf("the record block has format %d; this stackadvisor reads format %d", r.Format, Format)
@@ -212,7 +211,8 @@ func jsonProblem(err error) string {
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &se):
-		return fmt.Sprintf("JSON syntax error at byte %d: %s", se.Offset, safefile.Excerpt(strings.TrimPrefix(se.Error(), "json: ")))
+		// The decoder's own sentence, which quotes one character at most.
+		return fmt.Sprintf("JSON syntax error at byte %d: %s", se.Offset, safefile.Printable(strings.TrimPrefix(se.Error(), "json: ")))
 	case errors.As(err, &te):
 		field, want := te.Field, "another type"
 		if field == "" {
@@ -227,7 +227,7 @@ func jsonProblem(err error) string {
 	}
 	msg := err.Error()
 	if name, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
-		return "unknown key " + strconv.Quote(safefile.Excerpt(strings.Trim(name, `"`)))
+		return "unknown key " + safefile.Quoted(strings.Trim(name, `"`))
 	}
 	return safefile.Excerpt(strings.TrimPrefix(msg, "json: "))
 }
