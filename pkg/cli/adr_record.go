@@ -489,6 +489,11 @@ func recordOverlay(root, p string) (overlaySource, error) {
 // name is how errors call it.
 func resolvesInside(path, root, name string) error {
 	real, err := filepath.EvalSymlinks(path)
+	if err != nil && !isLoop(err) {
+		if _, serr := os.Stat(path); isLoop(serr) {
+			err = serr // EvalSymlinks says "too many links" in its own words
+		}
+	}
 	switch {
 	case isLoop(err):
 		return fmt.Errorf("the record's overlay %s is a symbolic link loop", name)
