@@ -5,7 +5,7 @@ BIN := bin/stackadvisor
 .DEFAULT_GOAL := test
 .PHONY: test vet lint build bench run clean man completions dist fuzz generate check-generated cross
 
-test: vet ## vet, every test with the race detector, the root-sensitive tests unprivileged too, each fuzz target for 30 s
+test: vet ## vet, every test with the race detector, the root-sensitive tests unprivileged too, each fuzz target for 30 s (the record parser's for 10 s)
 	$(GO) test -race -count=1 ./...
 	GO=$(GO) ./scripts/unprivileged-tests.sh
 	$(MAKE) --no-print-directory fuzz FUZZTIME=30s
@@ -94,9 +94,10 @@ dist: man completions $(CYCLONEDX_BIN) ## cross-builds (CGO off) with README, co
 	done
 	cd dist && sha256sum *.tar.gz *.zip *.cdx.json > SHA256SUMS
 
-fuzz: ## run each fuzz target briefly (FUZZTIME=30s by default)
+fuzz: ## run each fuzz target briefly (FUZZTIME=30s by default; the record parser, a smaller input space, FUZZTIME_RECORD=10s)
 	$(GO) test ./pkg/knowledge -run '^$$' -fuzz FuzzLoadRules -fuzztime $(or $(FUZZTIME),30s)
 	$(GO) test ./pkg/knowledge -run '^$$' -fuzz FuzzParseAnswers -fuzztime $(or $(FUZZTIME),30s)
+	$(GO) test ./pkg/record -run '^$$' -fuzz FuzzParseRecord -fuzztime $(or $(FUZZTIME_RECORD),10s)
 
 generate: ## rewrite generated files: pkg/knowledge/embedded_gen.go (go generate ./rules), the README's question table
 	$(GO) generate ./rules

@@ -72,6 +72,19 @@ rules:
 			t.Errorf("%s example before the policy change: exit %d\n%s%s", name, code, stdout, stderr)
 		}
 	}
+	// The examples give the policy with --rules: the operator's overlays, which adr check always
+	// uses. Without it, the overlays written in a record are not read: the record is invalid and
+	// says so; --record-rules loads them, relative to the repository's top level.
+	stdout, _, code := run("adr", "check", "docs/adr")
+	if code != ExitFailure || !strings.Contains(stdout, "0001-sandbox-kata.md: invalid: the record was made with the overlays policy/; give them with --rules") {
+		t.Errorf("adr check without --rules on records made with policy/: exit %d\n%s", code, stdout)
+	}
+	if err := os.Mkdir(".git", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if stdout, stderr, code := run("adr", "check", "docs/adr", "--record-rules"); code != 0 || !strings.Contains(stdout, "0001-sandbox-kata.md: unchanged") {
+		t.Errorf("adr check --record-rules: exit %d\n%s%s", code, stdout, stderr)
+	}
 	write("hosts.yaml", `category: sandbox
 rules:
   - {id: org.no-kata, when: {}, effect: exclude, target: {ids: [kata]}, because: {en: "No nested virtualization.", zh: "无嵌套虚拟化。"}, source: "https://wiki.example.com/hosts"}

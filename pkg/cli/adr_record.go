@@ -4,23 +4,29 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
+	"syscall"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
+	"github.com/stackadvisor/stackadvisor/internal/limits"
+	"github.com/stackadvisor/stackadvisor/internal/safefile"
 	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 	"github.com/stackadvisor/stackadvisor/pkg/record"
 	"github.com/stackadvisor/stackadvisor/rules"
 )
 
-// numberedRe matches a numbered record's file name, as adr-tools and log4brains write them.
-var numberedRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{4})-.*\.md$`) })
+// numberedRe matches the leading number of a record's file name, any number of digits, as
+// adr-tools reads them (0003-x.md, 00077-x.md, 12345-x.md).
+var numberedRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d+)`) })
 
 func newADRNewCmd(s *Streams, g *globalOptions) *cobra.Command {
 	var answers *answerFlags
@@ -52,14 +58,17 @@ func newADRNewCmd(s *Streams, g *globalOptions) *cobra.Command {
 				return err
 			}
 			dir := args[1]
-			if info, err := os.Stat(dir); err == nil && !info.IsDir() {
-				return usageErrorf("%s is a file; adr new takes the folder of the records", dir)
+			if err := checkRecordFolder(dir); err != nil {
+				return err
 			}
 			d, err := makeADR(cmd, s, g, b, args[0], answers, robust, date, lang)
 			if err != nil {
 				return err
 			}
 			if err := os.MkdirAll(dir, 0o755); err != nil {
+				if isLoop(err) {
+					return usageErrorf("%s is a symbolic link loop; adr new takes the folder of the records", dir)
+				}
 				return failuref("cannot create %v", unwrapPathError(err))
 			}
 			path, err := writeNumbered(dir, slug(append([]string{args[0]}, d.picks...)), d.text)
@@ -95,29 +104,91 @@ func slug(words []string) string {
 	return sb.String()
 }
 
-// writeNumbered writes text to dir/NNNN-name.md, NNNN one more than the highest number in
-// dir. The file is created exclusively: a record is never overwritten, and when another
-// process takes the number first the next one is tried.
+// checkRecordFolder refuses a folder for adr new that is a file, a symbolic link loop or a
+// link to nothing (which would otherwise fail late, as "file exists"). A folder that does not
+// exist yet is fine: adr new makes it.
+func checkRecordFolder(dir string) error {
+	info, err := os.Stat(dir)
+	switch {
+	case err == nil && !info.IsDir():
+		return usageErrorf("%s is a file; adr new takes the folder of the records", dir)
+	case isLoop(err):
+		return usageErrorf("%s is a symbolic link loop; adr new takes the folder of the records", dir)
+	case errors.Is(err, fs.ErrNotExist):
+		if li, lerr := os.Lstat(dir); lerr == nil && li.Mode()&fs.ModeSymlink != 0 {
+			return usageErrorf("%s is a symbolic link to a folder that does not exist; adr new takes the folder of the records", dir)
+		}
+	}
+	return nil
+}
+
+// isLoop tells an error of too many symbolic links (ELOOP).
+func isLoop(err error) bool { return err != nil && errors.Is(err, syscall.ELOOP) }
+
+// nextNumber is one more than the highest leading number of the *.md files of names, as a
+// decimal string without leading zeros ("1" when there is none). Numbers are compared as
+// digit strings, so any length counts and none overflows.
+func nextNumber(names []string) string {
+	high := "0"
+	for _, n := range names {
+		if !strings.HasSuffix(n, ".md") {
+			continue
+		}
+		m := numberedRe().FindString(n)
+		if m == "" {
+			continue
+		}
+		m = strings.TrimLeft(m, "0")
+		if m == "" {
+			m = "0"
+		}
+		if len(m) > len(high) || (len(m) == len(high) && m > high) {
+			high = m
+		}
+	}
+	return increment(high)
+}
+
+// increment adds one to a decimal string.
+func increment(n string) string {
+	b := []byte(n)
+	for i := len(b) - 1; i >= 0; i-- {
+		if b[i] < '9' {
+			b[i]++
+			return string(b)
+		}
+		b[i] = '0'
+	}
+	return "1" + string(b)
+}
+
+// padNumber zero-pads a record number to at least 4 digits.
+func padNumber(n string) string {
+	if len(n) < 4 {
+		return strings.Repeat("0", 4-len(n)) + n
+	}
+	return n
+}
+
+// writeNumbered writes text to dir/NNNN-name.md, NNNN one more than the highest leading number
+// of the *.md files in dir (as adr-tools numbers: any number of digits, zero-padded to at
+// least 4; after 9999 comes 10000). The file is created exclusively: a record is never
+// overwritten, and when another process takes the number first the next one is tried.
 func writeNumbered(dir, name, text string) (string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return "", fmt.Errorf("cannot read %v", unwrapPathError(err))
 	}
-	next := 1
-	for _, e := range entries {
-		if m := numberedRe().FindStringSubmatch(e.Name()); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			next = max(next, n+1)
-		}
+	names := make([]string, len(entries))
+	for i, e := range entries {
+		names[i] = e.Name()
 	}
+	next := nextNumber(names)
 	for tries := 0; tries < 100; tries++ {
-		if next > 9999 {
-			return "", fmt.Errorf("%s already holds record 9999", dir)
-		}
-		path := filepath.Join(dir, fmt.Sprintf("%04d-%s.md", next, name))
+		path := filepath.Join(dir, padNumber(next)+"-"+name+".md")
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if errors.Is(err, os.ErrExist) {
-			next++
+			next = increment(next)
 			continue
 		}
 		if err != nil {
@@ -152,12 +223,14 @@ type checkDoc struct {
 
 func newADRCheckCmd(s *Streams, g *globalOptions) *cobra.Command {
 	var out outputOptions
+	var recordRules bool
 	cmd := &cobra.Command{
 		Use:   "check PATH...",
 		Short: i18n.T(g.ui, "help.adr-check.short"),
 		Long:  i18n.T(g.ui, "help.adr-check.long"),
 		Example: `  stackadvisor adr check docs/adr
-  stackadvisor adr check docs/adr/0003-sandbox-kata.md --rules policy/ -f json`,
+  stackadvisor adr check docs/adr/0003-sandbox-kata.md --rules policy/ -f json
+  stackadvisor adr check docs/adr --record-rules`,
 		Args: argsOf(1, -1, "record file or folder", "e.g. 'stackadvisor adr check docs/adr'"),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			return []cobra.Completion{"md"}, cobra.ShellCompDirectiveFilterFileExt
@@ -182,7 +255,7 @@ func newADRCheckCmd(s *Streams, g *globalOptions) *cobra.Command {
 			bases := map[string]*knowledge.Base{}
 			given := g.rulesLayers(s)
 			for _, f := range files {
-				oc := checkFile(s, g, f.path, f.named, given, bases, log, lang)
+				oc := checkFile(s, g, f.path, f.named, given, recordRules, bases, log, lang)
 				if oc == nil {
 					skipped = append(skipped, f.path)
 					continue
@@ -219,6 +292,7 @@ func newADRCheckCmd(s *Streams, g *globalOptions) *cobra.Command {
 		},
 	}
 	addOutputFlags(cmd, g, &out, "table", "json", "yaml")
+	cmd.Flags().BoolVar(&recordRules, "record-rules", false, i18n.T(g.ui, "flag.record-rules"))
 	return cmd
 }
 
@@ -227,7 +301,8 @@ type recordFile struct {
 	named bool // given by name (not found in a folder)
 }
 
-// recordFiles expands the paths: a folder gives its *.md files in name order.
+// recordFiles expands the paths: a folder gives its *.md files in name order (at most
+// limits.FolderFiles; subfolders left out).
 func recordFiles(paths []string) ([]recordFile, []string, error) {
 	var out []recordFile
 	for _, p := range paths {
@@ -239,26 +314,37 @@ func recordFiles(paths []string) ([]recordFile, []string, error) {
 			out = append(out, recordFile{path: p, named: true})
 			continue
 		}
-		entries, err := os.ReadDir(p)
+		files, err := safefile.List(p, func(n string) bool { return strings.HasSuffix(n, ".md") }, ".md files", limits.FolderFiles)
 		if err != nil {
+			var tm *safefile.TooManyError
+			if errors.As(err, &tm) {
+				return nil, nil, usageErrorf("%v", err)
+			}
 			return nil, nil, usageErrorf("cannot read %v", unwrapPathError(err))
 		}
-		for _, e := range entries {
-			if !e.IsDir() && strings.HasSuffix(e.Name(), ".md") {
-				out = append(out, recordFile{path: filepath.Join(p, e.Name())})
-			}
+		for _, f := range files {
+			out = append(out, recordFile{path: f})
 		}
 	}
 	return out, nil, nil
 }
 
 // checkFile checks one file: nil when a file found in a folder holds no record.
-func checkFile(s *Streams, g *globalOptions, path string, named bool, given []string, bases map[string]*knowledge.Base, log []record.Entry, lang string) *record.Outcome {
+//
+// The overlays it is checked with are the operator's (given: --rules, STACKADVISOR_RULES)
+// when there are any; the record's own only with --record-rules (recordRules), and then
+// only paths that stay inside the record's repository (recordOverlay). A record is untrusted
+// input: what it names is never read otherwise, and no error quotes an overlay it names.
+func checkFile(s *Streams, g *globalOptions, path string, named bool, given []string, recordRules bool, bases map[string]*knowledge.Base, log []record.Entry, lang string) *record.Outcome {
 	bad := func(format string, args ...any) *record.Outcome {
 		return &record.Outcome{Status: record.Invalid, Error: fmt.Sprintf(format, args...), Before: []record.Pick{}, After: []record.Pick{}}
 	}
-	data, err := readUserFile(path)
+	data, err := readUserFile(path, limits.RecordBytes)
 	if err != nil {
+		var nr *safefile.NotRegularError
+		if errors.As(err, &nr) {
+			return bad("%v", err)
+		}
 		return bad("cannot read %v", unwrapPathError(err))
 	}
 	rec, err := record.Parse(data)
@@ -268,26 +354,164 @@ func checkFile(s *Streams, g *globalOptions, path string, named bool, given []st
 	if err != nil {
 		return bad("%v", err)
 	}
-	// The overlays given to adr check, or else those the record was made with.
-	overlays := given
-	if len(overlays) == 0 {
-		overlays = rec.Overlays
-	}
-	key := strings.Join(overlays, "\x00")
-	b, ok := bases[key]
-	if !ok {
-		if b, err = g.loadBaseFrom(s, overlays); err != nil {
-			msg := strings.Join(strings.Fields(err.Error()), " ")
-			if len(given) == 0 {
-				return bad("the record was made with --rules %s, which does not load here (%s); run adr check where the record was made, or give the overlays with --rules", strings.Join(overlays, " --rules "), msg)
+	var overlays []overlaySource
+	fromRecord := false
+	switch {
+	case len(given) > 0:
+		overlays = sourcesOf(given)
+	case len(rec.Overlays) == 0:
+	case !recordRules:
+		return bad("the record was made with the overlays %s; give them with --rules (or --record-rules to load the record's own)", shownPaths(rec.Overlays))
+	default:
+		fromRecord = true
+		root := repositoryOf(path)
+		for _, p := range rec.Overlays {
+			src, err := recordOverlay(root, p)
+			if err != nil {
+				return bad("%v", err)
 			}
-			return bad("%s", msg)
+			overlays = append(overlays, src)
 		}
-		bases[key] = b
+	}
+	var key strings.Builder
+	for _, o := range overlays {
+		key.WriteString(o.name + "\x00" + o.path + "\x00" + o.inside + "\x00")
+	}
+	b, ok := bases[key.String()]
+	if !ok {
+		if b, err = g.loadBaseSources(s, overlays); err != nil {
+			if fromRecord {
+				return bad("%s", recordLoadError(rec.Overlays, err))
+			}
+			return bad("%s", strings.Join(strings.Fields(err.Error()), " "))
+		}
+		bases[key.String()] = b
 	}
 	oc := record.Check(b, rec, log, lang)
 	oc.Subject = rec.Subject
 	return oc
+}
+
+// shownPaths is a record's overlay paths fit for an error: each cut to a short excerpt with
+// control characters removed (a record is untrusted).
+func shownPaths(paths []string) string {
+	shown := make([]string, len(paths))
+	for i, p := range paths {
+		shown[i] = safefile.Excerpt(p)
+	}
+	return strings.Join(shown, ", ")
+}
+
+// recordLoadError says that a record's overlays do not load, without what the problems say:
+// they may quote the files, and the record chose the files.
+func recordLoadError(paths []string, err error) string {
+	var probs knowledge.Problems
+	if !errors.As(err, &probs) {
+		var ee *ExitError
+		if errors.As(err, &ee) && ee.Code == ExitUsage {
+			// A file that cannot be read: our own sentence, naming no content.
+			return safefile.Printable(strings.Join(strings.Fields(ee.Err.Error()), " "))
+		}
+	}
+	shown := make([]string, len(paths))
+	for i, p := range paths {
+		shown[i] = shellQuote(safefile.Excerpt(p))
+	}
+	verb, count := "does", ""
+	if len(paths) > 1 {
+		verb = "do"
+	}
+	if len(probs) == 1 {
+		count = " (1 problem)"
+	} else if len(probs) > 1 {
+		count = fmt.Sprintf(" (%d problems)", len(probs))
+	}
+	return fmt.Sprintf("%s %s not load%s; run 'stackadvisor rules validate %s' to see them", strings.Join(shown, " "), verb, count, strings.Join(shown, " "))
+}
+
+// repositoryOf is the folder a record's overlays must stay in: the top level of the git
+// repository that holds the record (the nearest folder up from the record's own with a .git
+// entry, found without running git), else the record's own folder; symbolic links resolved.
+func repositoryOf(recordPath string) string {
+	dir, err := filepath.Abs(filepath.Dir(recordPath))
+	if err != nil {
+		return filepath.Dir(recordPath)
+	}
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
+	for d := dir; ; {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return dir
+		}
+		d = parent
+	}
+}
+
+// recordOverlay checks an overlay path written in a record and says where to read it: a path
+// relative to the repository's top level (root), free of control characters, that resolves
+// (symbolic links followed) inside root, to a regular file or a folder (whose files are
+// checked the same way when read). Anything else is an error naming the path and the rule.
+func recordOverlay(root, p string) (overlaySource, error) {
+	shown := safefile.Excerpt(p)
+	if p == "" {
+		return overlaySource{}, errors.New("the record names an empty overlay path")
+	}
+	if strings.IndexFunc(p, func(r rune) bool { return unicode.IsControl(r) || r == utf8.RuneError }) >= 0 || !utf8.ValidString(p) {
+		return overlaySource{}, fmt.Errorf("the record's overlay %q has control characters; --record-rules loads only plain relative paths", shown)
+	}
+	if filepath.IsAbs(p) || filepath.VolumeName(p) != "" || strings.HasPrefix(p, "/") || strings.HasPrefix(p, `\`) {
+		return overlaySource{}, fmt.Errorf("the record's overlay %s is an absolute path; --record-rules loads only paths relative to the repository", shown)
+	}
+	joined := filepath.Join(root, p)
+	if !within(root, joined) {
+		return overlaySource{}, fmt.Errorf("the record's overlay %s leaves the repository; --record-rules loads only paths inside it", shown)
+	}
+	if err := resolvesInside(joined, root, shown); err != nil {
+		return overlaySource{}, err
+	}
+	real, _ := filepath.EvalSymlinks(joined)
+	info, err := os.Stat(real)
+	if err != nil {
+		return overlaySource{}, fmt.Errorf("the record's overlay %s cannot be read: %v", shown, errors.Unwrap(err))
+	}
+	if !info.IsDir() && !info.Mode().IsRegular() {
+		return overlaySource{}, fmt.Errorf("the record's overlay %s is %s, not a regular file or a folder of them", shown, safefile.Kind(info.Mode()))
+	}
+	return overlaySource{name: p, path: real, inside: root}, nil
+}
+
+// resolvesInside checks that path, symbolic links followed, is inside root (a resolved path);
+// name is how errors call it.
+func resolvesInside(path, root, name string) error {
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil && !isLoop(err) {
+		if _, serr := os.Stat(path); isLoop(serr) {
+			err = serr // EvalSymlinks says "too many links" in its own words
+		}
+	}
+	switch {
+	case isLoop(err):
+		return fmt.Errorf("the record's overlay %s is a symbolic link loop", name)
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("the record's overlay %s does not exist in the repository", name)
+	case err != nil:
+		return fmt.Errorf("the record's overlay %s cannot be resolved inside the repository", name)
+	}
+	if !within(root, real) {
+		return fmt.Errorf("the record's overlay %s leaves the repository through a symbolic link; --record-rules loads only paths inside it", name)
+	}
+	return nil
+}
+
+// within tells whether path is root or inside it (both clean and absolute).
+func within(root, path string) bool {
+	rel, err := filepath.Rel(root, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // checkLine is a record's one line in the table: its file, status and what changed.

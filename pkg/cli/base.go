@@ -3,10 +3,13 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/stackadvisor/stackadvisor/internal/limits"
+	"github.com/stackadvisor/stackadvisor/internal/safefile"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
 
@@ -29,31 +32,88 @@ func (g *globalOptions) rulesLayers(s *Streams) []string {
 
 // readRules reads the rule files of a path: a directory (its *.yaml files, in name order) or
 // one file. Names keep the path as given, so problems point at the user's files.
-func readRules(path string) ([]knowledge.File, error) { return readYAMLFiles(path, "rules", "rule") }
+func readRules(path string) ([]knowledge.File, error) {
+	return readYAMLFiles(path, path, "", "rules", "rule")
+}
 
-// readYAMLFiles reads a YAML file, or the *.yaml files of a directory in name order; what names
+// readYAMLFiles reads a YAML file, or the *.yaml files of a directory in name order (at most
+// limits.FolderFiles), from path; name is the path the files are named by in errors and
+// positions (path as given, or as a record wrote it). inside, when set, is the folder every
+// file must resolve into, symbolic links followed (the repository of a record whose overlays
+// are loaded). Only regular files are read, each with the limit limits.FileBytes. what names
 // the files in errors ("rules", "scenarios"), kind one of them ("rule", "scenario").
-func readYAMLFiles(path, what, kind string) ([]knowledge.File, error) {
+func readYAMLFiles(path, name, inside, what, kind string) ([]knowledge.File, error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the %s: %v", what, unwrapPathError(err))
+		return nil, fmt.Errorf("cannot read the %s: %v", what, unwrapPathError(renamed(err, path, name)))
 	}
 	if !info.IsDir() {
-		data, err := readUserFile(path)
+		data, err := safefile.ReadFile(path, limits.FileBytes)
 		if err != nil {
-			return nil, fmt.Errorf("cannot read %s %s: %v", what, path, unwrapPathError(err))
+			return nil, readError(what, name, renamed(err, path, name))
 		}
-		return []knowledge.File{{Name: path, Data: data}}, nil
+		return []knowledge.File{{Name: name, Data: data}}, nil
 	}
-	prefix := strings.TrimSuffix(path, string(filepath.Separator)) + string(filepath.Separator)
-	files, err := knowledge.ReadFS(os.DirFS(path), ".", prefix)
+	paths, err := safefile.List(path, isYAMLName, ".yaml "+kind+" files", limits.FolderFiles)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s %s: %w", what, path, err)
+		return nil, readError(what, name, renamed(err, path, name))
+	}
+	prefix := strings.TrimSuffix(name, string(filepath.Separator)) + string(filepath.Separator)
+	var files []knowledge.File
+	for _, p := range paths {
+		fileName := prefix + filepath.Base(p)
+		if inside != "" {
+			if err := resolvesInside(p, inside, fileName); err != nil {
+				return nil, err
+			}
+		}
+		info, err := os.Stat(p)
+		if err == nil && info.IsDir() {
+			continue // a link to a folder: a subfolder, left out
+		}
+		data, err := safefile.ReadFile(p, limits.FileBytes)
+		if err != nil {
+			return nil, readError(what, name, renamed(err, p, fileName))
+		}
+		files = append(files, knowledge.File{Name: fileName, Data: data})
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("no .yaml %s files in %s", kind, path)
+		return nil, fmt.Errorf("no .yaml %s files in %s", kind, name)
 	}
 	return files, nil
+}
+
+func isYAMLName(n string) bool { return strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml") }
+
+// readError is a file that could not be read: a file that is not regular, or a folder with too
+// many files, is its own sentence; other errors say what could not be read.
+func readError(what, name string, err error) error {
+	var nr *safefile.NotRegularError
+	var tm *safefile.TooManyError
+	if errors.As(err, &nr) || errors.As(err, &tm) {
+		return err
+	}
+	return fmt.Errorf("cannot read %s %s: %v", what, name, unwrapPathError(err))
+}
+
+// renamed makes an error about the file read (path) name it as the user knows it (name).
+func renamed(err error, path, name string) error {
+	if path == name {
+		return err
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Path == path {
+		return &fs.PathError{Op: pe.Op, Path: name, Err: pe.Err}
+	}
+	var nr *safefile.NotRegularError
+	if errors.As(err, &nr) {
+		return &safefile.NotRegularError{Path: name, Mode: nr.Mode}
+	}
+	var tm *safefile.TooManyError
+	if errors.As(err, &tm) {
+		return &safefile.TooManyError{Dir: name, What: tm.What, Limit: tm.Limit}
+	}
+	return err
 }
 
 // The two ways the commands read the embedded base: its questions alone, to build the flags,
@@ -76,25 +136,51 @@ func (g *globalOptions) embeddedQuestions() ([]*knowledge.Question, error) {
 // ruleLayers reads the layers of rule files in load order: the embedded files, then the
 // overlays (STACKADVISOR_RULES, --rules), then extra paths (rules validate's arguments).
 func (g *globalOptions) ruleLayers(s *Streams, extra ...string) ([][]knowledge.File, error) {
-	return layersOf(append(g.rulesLayers(s), extra...))
+	return layersFrom(sourcesOf(append(g.rulesLayers(s), extra...)))
 }
 
-// layersOf reads the embedded files and then each overlay path, one layer per path.
-func layersOf(overlays []string) ([][]knowledge.File, error) {
+// sourcesOf are overlay paths given by the operator, read as given.
+func sourcesOf(paths []string) []overlaySource {
+	srcs := make([]overlaySource, len(paths))
+	for i, p := range paths {
+		srcs[i] = overlaySource{name: p, path: p}
+	}
+	return srcs
+}
+
+// overlaySource is an overlay to read: from path, its files named after name (the path as
+// given, or as a record wrote it); inside, when set, the folder all of it must resolve into.
+type overlaySource struct {
+	name, path, inside string
+}
+
+// layersFrom reads the embedded files and then each overlay, one layer per overlay. Together
+// the overlays may hold at most limits.OverlayBytes of rule files.
+func layersFrom(overlays []overlaySource) ([][]knowledge.File, error) {
 	embedded, err := knowledge.EmbeddedFiles()
 	if err != nil {
 		return nil, failuref("%w", err)
 	}
 	layers := [][]knowledge.File{embedded}
-	for _, p := range overlays {
-		files, err := readRules(p)
+	total := 0
+	for _, o := range overlays {
+		files, err := readYAMLFiles(o.path, o.name, o.inside, "rules", "rule")
 		if err != nil {
 			return nil, usageErrorf("%w", err)
+		}
+		for _, f := range files {
+			total += len(f.Data)
+		}
+		if total > limits.OverlayBytes {
+			return nil, usageErrorf("the overlays together hold more rule-file bytes than the limit of %s (passed at %s)", mib(limits.OverlayBytes), o.name)
 		}
 		layers = append(layers, files)
 	}
 	return layers, nil
 }
+
+// mib writes a byte count that is a whole number of MiB as "8 MiB".
+func mib(n int) string { return fmt.Sprintf("%d MiB", n>>20) }
 
 // loadBase is the embedded knowledge base with the organisation's overlays on top. Invalid
 // overlays are usage errors that list every problem with its file:line:col.
@@ -104,6 +190,13 @@ func (g *globalOptions) loadBase(s *Streams) (*knowledge.Base, error) {
 
 // loadBaseFrom is the embedded knowledge base with the given overlays on top.
 func (g *globalOptions) loadBaseFrom(s *Streams, overlays []string) (*knowledge.Base, error) {
+	return g.loadBaseSources(s, sourcesOf(overlays))
+}
+
+// loadBaseSources is the embedded knowledge base with the given overlays on top. A file that
+// cannot be read is an ExitError of its own; problems in the rules are knowledge.Problems
+// (wrapped), which tell their files' contents.
+func (g *globalOptions) loadBaseSources(s *Streams, overlays []overlaySource) (*knowledge.Base, error) {
 	base, err := readEmbeddedBase()
 	if err != nil {
 		return nil, failuref("the embedded knowledge base is invalid:\n%w", err)
@@ -111,7 +204,7 @@ func (g *globalOptions) loadBaseFrom(s *Streams, overlays []string) (*knowledge.
 	if len(overlays) == 0 {
 		return base, nil
 	}
-	layers, err := layersOf(overlays)
+	layers, err := layersFrom(overlays)
 	if err != nil {
 		return nil, err
 	}

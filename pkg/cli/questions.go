@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/stackadvisor/stackadvisor/internal/safefile"
 	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
@@ -135,7 +136,7 @@ func flagUsage(q *knowledge.Question, lang string) string {
 func (af *answerFlags) given(cmd *cobra.Command) (knowledge.Answers, error) {
 	answers := knowledge.Answers{}
 	if af.answersFile != "" {
-		fileAnswers, err := readAnswersFile(af.base, af.answersFile)
+		fileAnswers, err := readAnswersFile(af.base, af.answersFile, cmd.InOrStdin())
 		if err != nil {
 			return nil, err
 		}
@@ -154,29 +155,22 @@ func (af *answerFlags) given(cmd *cobra.Command) (knowledge.Answers, error) {
 	return answers, nil
 }
 
-// readUserFile reads a rules or answers file named by the user, reading no more than the
-// loaders accept (knowledge.MaxFileSize and one byte), so /dev/zero or a huge file cannot
-// exhaust memory; a directory is an error, not an empty read.
-func readUserFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
+// readUserFile reads a file named by the user or found in a folder (an answers file, a
+// record): only a regular file (a named pipe, device or socket is a safefile.NotRegularError
+// naming it, and is never read, so it cannot block), and no more than limit and one byte, so
+// that the reader can tell a file over the limit and say so. A directory is an error, not an
+// empty read.
+func readUserFile(path string, limit int64) ([]byte, error) {
+	return safefile.ReadFile(path, limit)
+}
+
+// isStdinName tells whether path names standard input.
+func isStdinName(path string) bool {
+	switch path {
+	case "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0":
+		return true
 	}
-	defer f.Close()
-	var size int64
-	if info, err := f.Stat(); err == nil {
-		if info.IsDir() {
-			return nil, fmt.Errorf("%s: is a directory", path)
-		}
-		if info.Mode().IsRegular() {
-			size = info.Size()
-		}
-	}
-	data, err := knowledge.ReadLimited(f, size)
-	if err != nil {
-		return nil, err
-	}
-	return data, nil
+	return false
 }
 
 func unwrapPathError(err error) error {

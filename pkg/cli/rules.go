@@ -93,7 +93,7 @@ func newRulesTestCmd(s *Streams, g *globalOptions) *cobra.Command {
 			var scenarios []*scenario.Scenario
 			var bad []string
 			for _, p := range args {
-				files, err := readYAMLFiles(p, "scenarios", "scenario")
+				files, err := readYAMLFiles(p, p, "", "scenarios", "scenario")
 				if err != nil {
 					return usageErrorf("%w", err)
 				}

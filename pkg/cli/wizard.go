@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"strings"
@@ -12,6 +13,8 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/stackadvisor/stackadvisor/internal/limits"
+	"github.com/stackadvisor/stackadvisor/internal/safefile"
 	"github.com/stackadvisor/stackadvisor/pkg/engine"
 	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
@@ -104,7 +107,7 @@ func (o *wizardOptions) run(ctx context.Context) error {
 	}
 	prefill := knowledge.Answers{}
 	if o.answersFile != "" {
-		if prefill, err = readAnswersFile(base, o.answersFile); err != nil {
+		if prefill, err = readAnswersFile(base, o.answersFile, nil); err != nil {
 			return err
 		}
 	}
@@ -182,9 +185,17 @@ func (o *wizardOptions) run(ctx context.Context) error {
 	return runErr
 }
 
-// readAnswersFile reads and checks an answers file; every problem is a usage error.
-func readAnswersFile(b *knowledge.Base, path string) (knowledge.Answers, error) {
-	data, err := readUserFile(path)
+// readAnswersFile reads and checks an answers file; every problem is a usage error. Standard
+// input named explicitly (/dev/stdin) is read from stdin when that is given (not in the
+// wizard, which reads its answers there), with the same size limit as a file.
+func readAnswersFile(b *knowledge.Base, path string, stdin io.Reader) (knowledge.Answers, error) {
+	var data []byte
+	var err error
+	if stdin != nil && isStdinName(path) {
+		data, err = safefile.ReadAll(stdin, 0, limits.FileBytes)
+	} else {
+		data, err = readUserFile(path, limits.FileBytes)
+	}
 	if err != nil {
 		return nil, usageErrorf("cannot read the answers file: %w", unwrapPathError(err))
 	}

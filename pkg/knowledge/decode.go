@@ -14,44 +14,52 @@ import (
 	"sync"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/stackadvisor/stackadvisor/internal/limits"
+	"github.com/stackadvisor/stackadvisor/internal/safefile"
 )
 
 // MaxFileSize is the largest rule or answers file accepted. Rule files are user input; a limit
 // keeps a mistaken or hostile file from costing unbounded time and memory.
 const MaxFileSize = 1 << 20
 
-// ReadLimited reads r up to one byte past MaxFileSize and no further, so a huge file, a device
-// such as /dev/zero or an endless pipe costs bounded memory. The loaders report a file of that
-// length as over the limit, with its name and position. sizeHint, when above 0, is the
+// ReadLimited reads r up to one byte past limits.FileBytes and no further, so a huge file, a
+// device such as /dev/zero or an endless pipe costs bounded memory. The loaders report a file
+// of that length as over the limit, with its name and position. sizeHint, when above 0, is the
 // expected size (from a stat), read into one allocation of that size instead of a growing one.
 func ReadLimited(r io.Reader, sizeHint int64) ([]byte, error) {
-	if sizeHint <= 0 || sizeHint > MaxFileSize {
-		return io.ReadAll(io.LimitReader(r, MaxFileSize+1))
-	}
-	buf := make([]byte, sizeHint, sizeHint+1) // room for one byte more, had the file grown
-	n, err := io.ReadFull(r, buf)
-	if err == io.ErrUnexpectedEOF || err == io.EOF {
-		return buf[:n], nil // shrank since the stat
-	}
+	return safefile.ReadAll(r, sizeHint, limits.FileBytes)
+}
+
+// ReadFileLimited is ReadLimited on the named file of fsys, which must be a regular file: it is
+// checked before it is opened and again once open, so a named pipe or a device is refused
+// (safefile.NotRegularError naming it as name) instead of read.
+func ReadFileLimited(fsys fs.FS, name string) ([]byte, error) {
+	return readFileLimited(fsys, name, name)
+}
+
+// readFileLimited is ReadFileLimited naming the file shown in errors.
+func readFileLimited(fsys fs.FS, name, shown string) ([]byte, error) {
+	info, err := fs.Stat(fsys, name)
 	if err != nil {
 		return nil, err
 	}
-	rest, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1-sizeHint))
-	return append(buf, rest...), err
-}
-
-// ReadFileLimited is ReadLimited on the named file of fsys.
-func ReadFileLimited(fsys fs.FS, name string) ([]byte, error) {
+	if !info.Mode().IsRegular() {
+		return nil, &safefile.NotRegularError{Path: shown, Mode: info.Mode()}
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var size int64
-	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
-		size = info.Size()
+	info, err = f.Stat()
+	if err != nil {
+		return nil, err
 	}
-	return ReadLimited(f, size)
+	if !info.Mode().IsRegular() {
+		return nil, &safefile.NotRegularError{Path: shown, Mode: info.Mode()}
+	}
+	return ReadLimited(f, info.Size())
 }
 
 // nodeDecoder is implemented by types that read themselves from a YAML node.

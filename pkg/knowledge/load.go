@@ -3,6 +3,7 @@ package knowledge
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -17,6 +18,8 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/stackadvisor/stackadvisor/internal/limits"
+	"github.com/stackadvisor/stackadvisor/internal/safefile"
 	"github.com/stackadvisor/stackadvisor/rules"
 )
 
@@ -61,24 +64,66 @@ type File struct {
 }
 
 // ReadFS reads every *.yaml file directly under dir of fsys, sorted by name; names are
-// prefixed with prefix.
+// prefixed with prefix. Subfolders (and links to folders) are left out; a named pipe, device
+// or socket among the files is an error naming it (never read), and a folder with more than
+// limits.FolderFiles rule files is refused. The folder is listed in batches, so one with very
+// many other entries costs bounded memory.
 func ReadFS(fsys fs.FS, dir, prefix string) ([]File, error) {
-	entries, err := fs.ReadDir(fsys, dir)
+	names, err := ruleFileNames(fsys, dir, prefix)
 	if err != nil {
 		return nil, err
 	}
 	var files []File
-	for _, e := range entries {
-		if !isRuleFile(e) {
-			continue
+	for _, n := range names {
+		info, err := fs.Stat(fsys, path.Join(dir, n))
+		if err == nil && info.IsDir() {
+			continue // a link to a folder: a subfolder
 		}
-		data, err := ReadFileLimited(fsys, path.Join(dir, e.Name()))
+		data, err := readFileLimited(fsys, path.Join(dir, n), prefix+n)
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, File{Name: prefix + e.Name(), Data: data})
+		files = append(files, File{Name: prefix + n, Data: data})
 	}
 	return files, nil
+}
+
+// ruleFileNames lists the rule files of dir, sorted, at most limits.FolderFiles of them.
+func ruleFileNames(fsys fs.FS, dir, prefix string) ([]string, error) {
+	f, err := fsys.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rd, ok := f.(fs.ReadDirFile)
+	if !ok {
+		return nil, &fs.PathError{Op: "readdir", Path: dir, Err: errors.New("not a directory")}
+	}
+	var names []string
+	for {
+		entries, err := rd.ReadDir(256)
+		for _, e := range entries {
+			if !isRuleFile(e) {
+				continue
+			}
+			if len(names) == limits.FolderFiles {
+				folder := strings.TrimRight(prefix, `/\`)
+				if folder == "" {
+					folder = dir
+				}
+				return nil, &safefile.TooManyError{Dir: folder, What: ".yaml rule files", Limit: limits.FolderFiles}
+			}
+			names = append(names, e.Name())
+		}
+		if errors.Is(err, io.EOF) || (err == nil && len(entries) == 0) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	slices.Sort(names)
+	return names, nil
 }
 
 func isRuleFile(e fs.DirEntry) bool {

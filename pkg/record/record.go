@@ -10,9 +10,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
+	"github.com/stackadvisor/stackadvisor/internal/limits"
+	"github.com/stackadvisor/stackadvisor/internal/safefile"
 	"github.com/stackadvisor/stackadvisor/pkg/engine"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
@@ -162,23 +165,35 @@ func (r *Record) Block() (string, error) {
 // ErrNoRecord is returned by Parse for a Markdown file without a record block.
 var ErrNoRecord = errors.New("no stackadvisor record block")
 
-// Parse finds the record block in an ADR's Markdown.
+// Parse finds the record block in an ADR's Markdown. A record is untrusted input: one over
+// limits.RecordBytes, with two blocks, with a key twice in its block, or with JSON that does
+// not decode is refused with a reason that quotes at most a short, printable excerpt of it.
 func Parse(markdown []byte) (*Record, error) {
+	if len(markdown) > limits.RecordBytes {
+		return nil, fmt.Errorf("the record is larger than the limit of %d MiB (%d bytes)", limits.RecordBytes>>20, limits.RecordBytes)
+	}
 	text := string(markdown)
-	i := strings.LastIndex(text, openMark)
+	i := strings.Index(text, openMark)
 	if i < 0 {
 		return nil, ErrNoRecord
+	}
+	if n := strings.Count(text, openMark); n > 1 {
+		return nil, fmt.Errorf("the file holds %d record blocks; a record has one", n)
 	}
 	rest := text[i+len(openMark):]
 	j := strings.Index(rest, closeMark)
 	if j < 0 {
 		return nil, errors.New("the record block is not closed (no -->)")
 	}
+	block := rest[:j]
 	var r Record
-	dec := json.NewDecoder(strings.NewReader(rest[:j]))
+	dec := json.NewDecoder(strings.NewReader(block))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&r); err != nil {
-		return nil, fmt.Errorf("the record block is not valid: %v", err)
+		return nil, fmt.Errorf("the record block is not valid: %s", jsonProblem(err))
+	}
+	if key, ok := duplicateKey(block); ok {
+		return nil, fmt.Errorf("the record block is not valid: the key %s appears twice in one object", safefile.Quoted(key))
 	}
 	if r.Format != Format {
 		return nil, fmt.Errorf("the record block has format %d; this stackadvisor reads format %d", r.Format, Format)
@@ -187,4 +202,82 @@ func Parse(markdown []byte) (*Record, error) {
 		return nil, errors.New("the record block lacks its subject or answers")
 	}
 	return &r, nil
+}
+
+// jsonProblem says what the JSON decoder found wrong in our words, quoting no more of the
+// record than a short, printable excerpt (the decoder's own messages quote keys and values).
+func jsonProblem(err error) string {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		// The decoder's own sentence, which quotes one character at most.
+		return fmt.Sprintf("JSON syntax error at byte %d: %s", se.Offset, safefile.Printable(strings.TrimPrefix(se.Error(), "json: ")))
+	case errors.As(err, &te):
+		field, want := te.Field, "another type"
+		if field == "" {
+			field = "a value"
+		}
+		if te.Type != nil {
+			want = te.Type.String()
+		}
+		return fmt.Sprintf("%s is a JSON %s, expected %s", safefile.Excerpt(field), safefile.Excerpt(te.Value), safefile.Excerpt(want))
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return "the JSON ends early"
+	}
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
+		return "unknown key " + safefile.Quoted(strings.Trim(name, `"`))
+	}
+	return safefile.Excerpt(strings.TrimPrefix(msg, "json: "))
+}
+
+// duplicateKey finds a key that appears twice in one object of the first JSON value of data
+// (which decodes: Parse calls it after decoding). encoding/json keeps the last of them
+// silently; a record is untrusted, and one that says two things is refused.
+func duplicateKey(data string) (string, bool) {
+	type frame struct {
+		object    bool
+		expectKey bool
+		seen      map[string]bool
+	}
+	var stack []*frame
+	// done ends one value: in an object, the next token is a key again.
+	done := func() {
+		if len(stack) > 0 && stack[len(stack)-1].object {
+			stack[len(stack)-1].expectKey = true
+		}
+	}
+	dec := json.NewDecoder(strings.NewReader(data))
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return "", false
+		}
+		if n := len(stack); n > 0 && stack[n-1].object && stack[n-1].expectKey {
+			if key, ok := tok.(string); ok {
+				top := stack[n-1]
+				if top.seen[key] {
+					return key, true
+				}
+				top.seen[key] = true
+				top.expectKey = false
+				continue
+			}
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, &frame{object: true, expectKey: true, seen: map[string]bool{}})
+			continue
+		case json.Delim('['):
+			stack = append(stack, &frame{})
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+		}
+		if len(stack) == 0 {
+			return "", false // the first value is complete
+		}
+		done()
+	}
 }
