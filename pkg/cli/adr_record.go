@@ -254,6 +254,16 @@ func newADRCheckCmd(s *Streams, g *globalOptions) *cobra.Command {
 			doc := checkDoc{Records: []checked{}}
 			bases := map[string]*knowledge.Base{}
 			given := g.rulesLayers(s)
+			if len(given) > 0 {
+				// The operator's overlays are loaded once, before any record: when they are
+				// broken that is the operator's usage error (exit 2), not every record's.
+				srcs := sourcesOf(given)
+				b, err := g.loadBaseSources(s, srcs)
+				if err != nil {
+					return err
+				}
+				bases[baseKey(srcs)] = b
+			}
 			for _, f := range files {
 				oc := checkFile(s, g, f.path, f.named, given, recordRules, bases, log, lang)
 				if oc == nil {
@@ -339,6 +349,13 @@ func checkFile(s *Streams, g *globalOptions, path string, named bool, given []st
 	bad := func(format string, args ...any) *record.Outcome {
 		return &record.Outcome{Status: record.Invalid, Error: fmt.Sprintf(format, args...), Before: []record.Pick{}, After: []record.Pick{}}
 	}
+	if !named {
+		// A file found in a folder may be a symbolic link someone added: followed only
+		// inside the folder's repository.
+		if err := resolvesInside(path, repositoryOf(path), safefile.Printable(path)); err != nil {
+			return bad("%v", err)
+		}
+	}
 	data, err := readUserFile(path, limits.RecordBytes)
 	if err != nil {
 		var nr *safefile.NotRegularError
@@ -373,11 +390,8 @@ func checkFile(s *Streams, g *globalOptions, path string, named bool, given []st
 			overlays = append(overlays, src)
 		}
 	}
-	var key strings.Builder
-	for _, o := range overlays {
-		key.WriteString(o.name + "\x00" + o.path + "\x00" + o.inside + "\x00")
-	}
-	b, ok := bases[key.String()]
+	key := baseKey(overlays)
+	b, ok := bases[key]
 	if !ok {
 		if b, err = g.loadBaseSources(s, overlays); err != nil {
 			if fromRecord {
@@ -385,11 +399,20 @@ func checkFile(s *Streams, g *globalOptions, path string, named bool, given []st
 			}
 			return bad("%s", strings.Join(strings.Fields(err.Error()), " "))
 		}
-		bases[key.String()] = b
+		bases[key] = b
 	}
 	oc := record.Check(b, rec, log, lang)
 	oc.Subject = rec.Subject
 	return oc
+}
+
+// baseKey names a set of overlays in adr check's cache of loaded bases.
+func baseKey(overlays []overlaySource) string {
+	var key strings.Builder
+	for _, o := range overlays {
+		key.WriteString(o.name + "\x00" + o.path + "\x00" + o.inside + "\x00")
+	}
+	return key.String()
 }
 
 // shownPaths is a record's overlay paths fit for an error: each cut to a short excerpt with
@@ -432,10 +455,14 @@ func recordLoadError(paths []string, err error) string {
 // repositoryOf is the folder a record's overlays must stay in: the top level of the git
 // repository that holds the record (the nearest folder up from the record's own with a .git
 // entry, found without running git), else the record's own folder; symbolic links resolved.
-func repositoryOf(recordPath string) string {
-	dir, err := filepath.Abs(filepath.Dir(recordPath))
+func repositoryOf(recordPath string) string { return repositoryOfDir(filepath.Dir(recordPath)) }
+
+// repositoryOfDir is the top level of the git repository that holds dir (the nearest folder
+// up from it with a .git entry), else dir itself; symbolic links resolved.
+func repositoryOfDir(dir string) string {
+	dir, err := filepath.Abs(dir)
 	if err != nil {
-		return filepath.Dir(recordPath)
+		return dir
 	}
 	if real, err := filepath.EvalSymlinks(dir); err == nil {
 		dir = real
@@ -471,7 +498,7 @@ func recordOverlay(root, p string) (overlaySource, error) {
 	if !within(root, joined) {
 		return overlaySource{}, fmt.Errorf("the record's overlay %s leaves the repository; --record-rules loads only paths inside it", shown)
 	}
-	if err := resolvesInside(joined, root, shown); err != nil {
+	if err := resolvesInside(joined, root, recordOverlayWord+shown); err != nil {
 		return overlaySource{}, err
 	}
 	real, _ := filepath.EvalSymlinks(joined)
@@ -486,8 +513,12 @@ func recordOverlay(root, p string) (overlaySource, error) {
 }
 
 // resolvesInside checks that path, symbolic links followed, is inside root (a resolved path);
-// name is how errors call it.
+// name is how errors call it: "the record's overlay x" for a path a record names (the
+// message then says what --record-rules loads), a file's name for a file found in a folder.
 func resolvesInside(path, root, name string) error {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
 	real, err := filepath.EvalSymlinks(path)
 	if err != nil && !isLoop(err) {
 		if _, serr := os.Stat(path); isLoop(serr) {
@@ -496,17 +527,23 @@ func resolvesInside(path, root, name string) error {
 	}
 	switch {
 	case isLoop(err):
-		return fmt.Errorf("the record's overlay %s is a symbolic link loop", name)
+		return fmt.Errorf("%s is a symbolic link loop", name)
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("the record's overlay %s does not exist in the repository", name)
+		return fmt.Errorf("%s does not exist in the repository", name)
 	case err != nil:
-		return fmt.Errorf("the record's overlay %s cannot be resolved inside the repository", name)
+		return fmt.Errorf("%s cannot be resolved inside the repository", name)
 	}
 	if !within(root, real) {
-		return fmt.Errorf("the record's overlay %s leaves the repository through a symbolic link; --record-rules loads only paths inside it", name)
+		if strings.HasPrefix(name, recordOverlayWord) {
+			return fmt.Errorf("%s leaves the repository through a symbolic link; --record-rules loads only paths inside it", name)
+		}
+		return fmt.Errorf("%s is a symbolic link that leaves the repository; a file found in a folder is read only inside the folder's repository (name a file outside it directly)", name)
 	}
 	return nil
 }
+
+// recordOverlayWord starts the name of a path a record names, in errors.
+const recordOverlayWord = "the record's overlay "
 
 // within tells whether path is root or inside it (both clean and absolute).
 func within(root, path string) bool {
@@ -514,8 +551,12 @@ func within(root, path string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
-// checkLine is a record's one line in the table: its file, status and what changed.
-func checkLine(r checked, lang string) string {
+// checkLine is a record's one line in the table: its file, status and what changed. The
+// file's name and what the record says are untrusted: control characters (a terminal's
+// escape sequences, line breaks that would forge another record's line) are removed.
+func checkLine(r checked, lang string) string { return safefile.Printable(checkText(r, lang)) }
+
+func checkText(r checked, lang string) string {
 	picks := func(ps []record.Pick) string {
 		if len(ps) == 0 {
 			return "—"

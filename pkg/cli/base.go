@@ -59,11 +59,18 @@ func readYAMLFiles(path, name, inside, what, kind string) ([]knowledge.File, err
 		return nil, readError(what, name, renamed(err, path, name))
 	}
 	prefix := strings.TrimSuffix(name, string(filepath.Separator)) + string(filepath.Separator)
+	who := recordOverlayWord // a folder a record named
+	if inside == "" {
+		who = ""
+		// The files of a folder may come from anyone who can change the folder: a symbolic
+		// link among them is followed only inside the folder's repository.
+		inside = repositoryOfDir(path)
+	}
 	var files []knowledge.File
 	for _, p := range paths {
 		fileName := prefix + filepath.Base(p)
 		if inside != "" {
-			if err := resolvesInside(p, inside, fileName); err != nil {
+			if err := resolvesInside(p, inside, who+fileName); err != nil {
 				return nil, err
 			}
 		}
