@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/stackadvisor/stackadvisor/internal/limits"
 )
 
 var attrTypes = []string{AttrLevel, AttrNumber, AttrBool, AttrEnum, AttrList, AttrText}
@@ -446,7 +448,7 @@ func (v *validator) attrValue(av *AttrValue) {
 			return
 		}
 		if a.Type == AttrLevel && (f != math.Trunc(f) || (len(a.Range) == 2 && (f < a.Range[0] || f > a.Range[1]))) {
-			v.add(pos, "attribute %q is a whole number from %s to %s; found %s", av.Name, formatNumber(a.Range[0]), formatNumber(a.Range[1]), vals[0])
+			v.add(pos, "attribute %q is a whole number from %s to %s; found %s", av.Name, formatNumber(a.Range[0]), formatNumber(a.Range[1]), limits.Excerpt(vals[0]))
 		}
 		av.Num = f
 	case AttrBool:
