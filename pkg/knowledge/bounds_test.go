@@ -115,3 +115,73 @@ func TestAnswersQuoteExcerpts(t *testing.T) {
 		}
 	}
 }
+
+// manyCandidates is an overlay of category engine with n candidates.
+var serial int
+
+func manyCandidates(n int) []byte {
+	var b strings.Builder
+	b.WriteString("category: engine\ncandidates:\n")
+	for range n {
+		serial++
+		fmt.Fprintf(&b, "  - {id: c%d, name: C, summary: {en: c., zh: c。}, attributes: {speed: {value: 10, source: \"report: t\", grade: spec}, safety: {value: 2, source: \"report: t\", grade: spec}, needs_kvm: {value: false, source: \"report: t\", grade: spec}, price: {value: 1, source: \"report: t\", grade: spec}}}\n", serial)
+	}
+	return []byte(b.String())
+}
+
+func manyRules(n int) []byte {
+	var b strings.Builder
+	b.WriteString("category: engine\nrules:\n")
+	for range n {
+		serial++
+		fmt.Fprintf(&b, "  - {id: engine.r%d, effect: caveat, target: {ids: [fast]}, because: {en: B., zh: 因。}, source: \"report: t\"}\n", serial)
+	}
+	return []byte(b.String())
+}
+
+func manyCompat(n int) []byte {
+	var b strings.Builder
+	b.WriteString("compatibility:\n")
+	for range n {
+		serial++
+		fmt.Fprintf(&b, "  - {id: compat.r%d, kind: works-with, candidate: fast, with: [card], points: 1, because: {en: B., zh: 因。}, source: \"report: t\"}\n", serial)
+	}
+	return []byte(b.String())
+}
+
+// TestCountLimits: past a count limit, a load fails with one problem that names the limit;
+// at the limit it loads.
+func TestCountLimits(t *testing.T) {
+	mini := readDir(t, "testdata/rules/mini")
+	for _, tc := range []struct {
+		name  string
+		make  func(int) []byte
+		limit int
+		have  int // in the mini base already
+		want  string
+	}{
+		{"candidates", manyCandidates, limits.CategoryCandidates, 2, "category engine has %d candidates, more than the limit of %d"},
+		{"rules", manyRules, limits.CategoryRules, 4, "category engine has %d rules, more than the limit of %d"},
+		{"compat", manyCompat, limits.CompatRules, 0, "the knowledge base has %d compatibility rules, more than the limit of %d"},
+	} {
+		// In files of at most 2 000 items, each under limits.FileBytes.
+		files := func(n int) []knowledge.File {
+			var out []knowledge.File
+			for start := 0; start < n; start += 2000 {
+				out = append(out, knowledge.File{Name: fmt.Sprintf("o%05d.yaml", start), Data: tc.make(min(2000, n-start))})
+			}
+			return out
+		}
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := knowledge.LoadLayers(mini, files(tc.limit-tc.have)); err != nil {
+				t.Fatalf("at the limit: %v", err)
+			}
+			n := tc.limit - tc.have + 500
+			probs := loadOverlay(t, mini, files(n)...)
+			want := fmt.Sprintf(tc.want, n+tc.have, tc.limit)
+			if len(probs) != 1 || !strings.HasSuffix(probs[0].Msg, want) || !strings.HasPrefix(probs[0].Pos.File, "o") {
+				t.Fatalf("got %d problems:\n%v\nwant one: %s", len(probs), probs, want)
+			}
+		})
+	}
+}
