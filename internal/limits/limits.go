@@ -16,9 +16,11 @@ const (
 	// FolderFiles is the most files taken from one folder: rule files of an overlay folder,
 	// records of a folder given to adr check.
 	FolderFiles = 1000
-	// CategoryCandidates is the most candidates one category may have. Ranking costs in
-	// proportion to them (BENCHMARKS.md: 10 000 candidates recommend in about 100 ms).
-	CategoryCandidates = 10000
+	// CategoryCandidates is the most candidates one category may have. Loading and ranking
+	// cost in proportion to them (BENCHMARKS.md's synthetic category of 10 001 candidates
+	// loads and recommends in about 100 ms each); the stack search takes at most
+	// StackCandidates of them.
+	CategoryCandidates = 20000
 	// CategoryRules is the most rules one category may have.
 	CategoryRules = 1000
 	// CompatRules is the most compatibility rules of a base.
