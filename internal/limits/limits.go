@@ -16,12 +16,22 @@ const (
 	// FolderFiles is the most files taken from one folder: rule files of an overlay folder,
 	// records of a folder given to adr check.
 	FolderFiles = 1000
-	// CategoryCandidates is the most candidates one category may have.
-	CategoryCandidates = 200
+	// CategoryCandidates is the most candidates one category may have. Loading and ranking
+	// cost in proportion to them (BENCHMARKS.md's synthetic category of 10 001 candidates
+	// loads and recommends in about 100 ms each); the stack search takes at most
+	// StackCandidates of them.
+	CategoryCandidates = 20000
 	// CategoryRules is the most rules one category may have.
 	CategoryRules = 1000
 	// CompatRules is the most compatibility rules of a base.
 	CompatRules = 2000
+	// StackCandidates is the most candidates of one category the stack search combines:
+	// scoring's top_k, and the search over every candidate when the top_k hold no compatible
+	// stack, are cut to it (the search's tables grow with its square).
+	StackCandidates = 200
+	// StackBeam is the most partial stacks the stack search keeps after each category
+	// (scoring's beam is cut to it).
+	StackBeam = 1000
 	// Problems is the most problems printed for one load; the rest are counted ("and N more").
 	Problems = 50
 	// ExcerptRunes is the most characters of a file's text quoted in an error, control

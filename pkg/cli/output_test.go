@@ -86,7 +86,7 @@ func TestJQTimeout(t *testing.T) {
 func TestJQMemoryBound(t *testing.T) {
 	defer cli.SetJQMemoryLimit(64 << 20)()
 	_, stderr, code := runCLI(t, "", "recommend", "--jq", "[range(1e10)]", "--jq-timeout", "0")
-	if code != cli.ExitFailure || !strings.HasPrefix(stderr, "stackadvisor: --jq: the filter was stopped when it held more than 64 MiB of memory") {
+	if code != cli.ExitFailure || !strings.HasPrefix(stderr, "stackadvisor: --jq: the filter was stopped before its memory could pass the limit of 64 MiB") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }

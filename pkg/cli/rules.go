@@ -176,8 +176,11 @@ type validation struct {
 	Valid    bool           `json:"valid" yaml:"valid"`
 	Files    []string       `json:"files" yaml:"files"`
 	Problems []problemEntry `json:"problems" yaml:"problems"`
+	// MoreProblems counts the problems past the first limits.Problems, which are not listed.
+	MoreProblems int `json:"more_problems,omitempty" yaml:"more_problems,omitempty"`
 	// Notes are remarks that do not make the files invalid (a text without Chinese).
-	Notes []problemEntry `json:"notes" yaml:"notes"`
+	Notes     []problemEntry `json:"notes" yaml:"notes"`
+	MoreNotes int            `json:"more_notes,omitempty" yaml:"more_notes,omitempty"`
 }
 
 type problemEntry struct {
@@ -216,6 +219,10 @@ func newRulesValidateCmd(s *Streams, g *globalOptions) *cobra.Command {
 				return failuref("%w", err)
 			}
 			for _, p := range probs {
+				if p.More > 0 {
+					doc.MoreProblems = p.More
+					continue
+				}
 				doc.Problems = append(doc.Problems, problemEntry{File: p.Pos.File, Line: p.Pos.Line, Col: p.Pos.Col, Message: p.Msg})
 			}
 			var notes knowledge.Problems
@@ -223,11 +230,22 @@ func newRulesValidateCmd(s *Streams, g *globalOptions) *cobra.Command {
 				notes = b.Notes
 			}
 			for _, p := range notes {
+				if p.More > 0 {
+					doc.MoreNotes = p.More
+					continue
+				}
 				doc.Notes = append(doc.Notes, problemEntry{File: p.Pos.File, Line: p.Pos.Line, Col: p.Pos.Col, Message: p.Msg})
 			}
 			doc.Valid = len(probs) == 0
 			if err := emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, _ int) error {
 				for _, p := range notes {
+					if p.More > 0 {
+						_, err := fmt.Fprintln(w, p.String())
+						if err != nil {
+							return err
+						}
+						continue
+					}
 					if _, err := fmt.Fprintf(w, "%s: note: %s\n", p.Pos, p.Msg); err != nil {
 						return err
 					}
@@ -248,10 +266,10 @@ func newRulesValidateCmd(s *Streams, g *globalOptions) *cobra.Command {
 			}
 			if !doc.Valid {
 				noun := "problems"
-				if len(probs) == 1 {
+				if probs.Total() == 1 {
 					noun = "problem"
 				}
-				return fileErrorf("the rule files have %d %s", len(probs), noun)
+				return fileErrorf("the rule files have %d %s", probs.Total(), noun)
 			}
 			return nil
 		},

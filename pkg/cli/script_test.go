@@ -59,6 +59,7 @@ func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []st
 		"exitcode": cmdExitCode,
 		"jsonpath": cmdJSONPath,
 		"bigyaml":  cmdBigYAML,
+		"bigfile":  cmdBigFile,
 	}
 	for name, f := range fileCmds {
 		cmds[name] = f
@@ -79,6 +80,35 @@ func cmdBigYAML(ts *testscript.TestScript, neg bool, args []string) {
 	for b.Len() < n {
 		b.WriteString("# padding padding padding padding padding padding padding padding\n")
 	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(b.String()), 0o644))
+}
+
+// bigfile NAME BYTES HEAD PATTERN [TAIL] writes HEAD, then PATTERN again and again, then
+// TAIL, as long as the file stays within BYTES bytes; %d in PATTERN is the repetition's
+// number (from 0), and \n in any of them a newline. It makes the hostile inputs that are
+// too big for a txtar archive: a list of a million items, ten thousand candidates, one long
+// line.
+func cmdBigFile(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 4 || len(args) > 5 {
+		ts.Fatalf("usage: bigfile NAME BYTES HEAD PATTERN [TAIL]")
+	}
+	n, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	unescape := func(s string) string { return strings.ReplaceAll(s, `\n`, "\n") }
+	head, pattern, tail := unescape(args[2]), unescape(args[3]), ""
+	if len(args) == 5 {
+		tail = unescape(args[4])
+	}
+	var b strings.Builder
+	b.WriteString(head)
+	for i := 0; ; i++ {
+		item := strings.ReplaceAll(pattern, "%d", strconv.Itoa(i))
+		if item == "" || b.Len()+len(item)+len(tail) > n {
+			break
+		}
+		b.WriteString(item)
+	}
+	b.WriteString(tail)
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(b.String()), 0o644))
 }
 

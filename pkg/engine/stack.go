@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/stackadvisor/stackadvisor/internal/limits"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
 
@@ -213,9 +214,12 @@ type pairInfo struct {
 	points float64 // the points of the rules that touch the pair
 }
 
+// A position in a category's list is an int16: the search never takes more candidates.
+const _ = uint16(math.MaxInt16 - limits.StackCandidates)
+
 // node is a partial stack in the beam: the indexes of its parts in each category's list.
 type node struct {
-	off         int32 // its parts are arena[off : off+depth], indexes into each category's list
+	off         int // its parts are arena[off : off+depth], indexes into each category's list
 	sum, points float64
 	score       float64 // the mean of the parts' scores plus the points, clamped
 }
@@ -223,8 +227,14 @@ type node struct {
 // searchStacks runs a beam search over the categories in order and returns the best stacks,
 // at most want of them, best first. What the rules say about each pair of candidates is worked
 // out once, up front; the search itself only adds numbers.
+//
+// Whatever the knobs and the number of candidates, the search takes at most
+// limits.StackCandidates of each category and keeps at most limits.StackBeam partial stacks:
+// its tables grow with the square of the first, and its positions are int16.
 func searchStacks(cats []*CategoryResult, idx compatIndex, topK, beam, want int, searched *int) []*Stack {
 	n := len(cats)
+	topK = min(topK, limits.StackCandidates)
+	beam = max(1, min(beam, limits.StackBeam))
 	cands := make([][]*Ranked, n)
 	for i, cr := range cats {
 		cands[i] = cr.Ranking[:min(topK, len(cr.Ranking))]
@@ -265,7 +275,7 @@ func searchStacks(cats []*CategoryResult, idx compatIndex, topK, beam, want int,
 		next := make([]node, 0, len(frontier)*width)
 		nextArena := make([]int16, 0, len(frontier)*width*(level+1))
 		for _, p := range frontier {
-			parts := arena[p.off : int(p.off)+level]
+			parts := arena[p.off : p.off+level]
 		candidates:
 			for ci, c := range cands[level] {
 				*searched++
@@ -277,7 +287,7 @@ func searchStacks(cats []*CategoryResult, idx compatIndex, topK, beam, want int,
 					}
 					pts += pi.points
 				}
-				off := int32(len(nextArena))
+				off := len(nextArena)
 				nextArena = append(nextArena, parts...)
 				nextArena = append(nextArena, int16(ci))
 				sum := p.sum + c.Score
@@ -293,7 +303,7 @@ func searchStacks(cats []*CategoryResult, idx compatIndex, topK, beam, want int,
 				return 1
 			}
 			for l := range depth { // ties: by the parts' ids, category by category
-				if c := cmp.Compare(idOrder[l][nextArena[int(a.off)+l]], idOrder[l][nextArena[int(b.off)+l]]); c != 0 {
+				if c := cmp.Compare(idOrder[l][nextArena[a.off+l]], idOrder[l][nextArena[b.off+l]]); c != 0 {
 					return c
 				}
 			}
@@ -307,7 +317,7 @@ func searchStacks(cats []*CategoryResult, idx compatIndex, topK, beam, want int,
 	stacks := make([]*Stack, 0, min(want, len(frontier)))
 	for _, p := range frontier[:min(want, len(frontier))] {
 		parts := make([]*Ranked, n)
-		for l, ci := range arena[p.off : int(p.off)+n] {
+		for l, ci := range arena[p.off : p.off+n] {
 			parts[l] = cands[l][ci]
 		}
 		st, _ := evaluate(parts, idx)

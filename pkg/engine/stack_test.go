@@ -1,10 +1,13 @@
 package engine_test
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/stackadvisor/stackadvisor/internal/limits"
 	"github.com/stackadvisor/stackadvisor/pkg/engine"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
@@ -182,4 +185,28 @@ func abs(f float64) float64 {
 		return -f
 	}
 	return f
+}
+
+// TestStackSearchIsBoundedWhateverTheKnobs runs the stack search on a category of 40 000
+// candidates with knobs that ask for all of them: it takes at most limits.StackCandidates of
+// each category (positions are int16; once, the 32 768th candidate panicked).
+func TestStackSearchIsBoundedWhateverTheKnobs(t *testing.T) {
+	b := &knowledge.Base{Scoring: knowledge.Scoring{Stack: &knowledge.StackKnobs{TopK: 1 << 30, Beam: 1 << 30, RunnersUp: 2}}}
+	res := &engine.Result{Answers: knowledge.Answers{}}
+	for cat, n := range map[string]int{"big": 40000, "small": 3} {
+		cr := &engine.CategoryResult{Category: &knowledge.Category{ID: cat}}
+		for i := range n {
+			c := &knowledge.Candidate{ID: fmt.Sprintf("%s-%05d", cat, i), Category: cat}
+			cr.Ranking = append(cr.Ranking, &engine.Ranked{Candidate: c, Rank: i + 1, Score: 100 - float64(i)/1000})
+		}
+		res.Categories = append(res.Categories, cr)
+	}
+	slices.SortFunc(res.Categories, func(a, b *engine.CategoryResult) int { return strings.Compare(a.Category.ID, b.Category.ID) })
+	sr := engine.RecommendStack(b, res)
+	if sr == nil || sr.Best == nil || sr.Best.Key() != "big-00000+small-00000" {
+		t.Fatalf("best stack: %+v", sr)
+	}
+	if sr.Searched > limits.StackCandidates*(1+3) {
+		t.Errorf("searched %d stacks, want at most %d", sr.Searched, limits.StackCandidates*(1+3))
+	}
 }

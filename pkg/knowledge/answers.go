@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/stackadvisor/stackadvisor/internal/limits"
 )
 
 // decodeRaw reads a YAML value as an answer to q (used for defaults and answers files).
@@ -61,7 +63,7 @@ func splitList(s string) []string {
 // ParseOne checks a value of a one question.
 func (q *Question) ParseOne(s string) (Value, error) {
 	if q.Choice(s) == nil {
-		return Value{}, fmt.Errorf("%q is not allowed; allowed values: %s", s, strings.Join(q.ValueIDs(), ", "))
+		return Value{}, fmt.Errorf("%q is not allowed; allowed values: %s", limits.Excerpt(s), strings.Join(q.ValueIDs(), ", "))
 	}
 	return Value{Type: TypeOne, Str: s}, nil
 }
@@ -73,7 +75,7 @@ func (q *Question) ParseList(vals []string) (Value, error) {
 	for _, s := range vals {
 		for _, p := range splitList(s) {
 			if q.Choice(p) == nil {
-				return Value{}, fmt.Errorf("%q is not allowed; allowed values: %s", p, strings.Join(q.ValueIDs(), ", "))
+				return Value{}, fmt.Errorf("%q is not allowed; allowed values: %s", limits.Excerpt(p), strings.Join(q.ValueIDs(), ", "))
 			}
 			if !slices.Contains(clean, p) {
 				clean = append(clean, p)
@@ -99,10 +101,10 @@ func (q *Question) ParseList(vals []string) (Value, error) {
 func (q *Question) ParseInt(s string) (Value, error) {
 	i, err := strconv.Atoi(strings.TrimSpace(s))
 	if errors.Is(err, strconv.ErrRange) {
-		return Value{}, fmt.Errorf("%s is too large; allowed: a whole number%s", strings.TrimSpace(s), q.rangeText())
+		return Value{}, fmt.Errorf("%s is too large; allowed: a whole number%s", limits.Excerpt(strings.TrimSpace(s)), q.rangeText())
 	}
 	if err != nil {
-		return Value{}, fmt.Errorf("%q is not a whole number%s", s, q.rangeText())
+		return Value{}, fmt.Errorf("%q is not a whole number%s", limits.Excerpt(s), q.rangeText())
 	}
 	return q.CheckInt(i)
 }
@@ -164,9 +166,9 @@ func (b *Base) parseAnswers(name string, root *yaml.Node, probs Problems) (Answe
 		q := b.questions[key]
 		if q == nil {
 			if near := Closest(key, ids); near != "" {
-				probs.add(pos, fmt.Sprintf("unknown question %q; did you mean %q?", key, near))
+				probs.addf(pos, "unknown question %q; did you mean %q?", key, near)
 			} else {
-				probs.add(pos, fmt.Sprintf("unknown question %q; known questions: %s", key, strings.Join(ids, ", ")))
+				probs.addf(pos, "unknown question %q; known questions: %s", key, strings.Join(ids, ", "))
 			}
 			return
 		}
@@ -197,10 +199,10 @@ func (b *Base) Resolve(given Answers) (Answers, error) {
 	for id, v := range given {
 		q := b.questions[id]
 		if q == nil {
-			return nil, fmt.Errorf("unknown question %q", id)
+			return nil, fmt.Errorf("unknown question %q", limits.Excerpt(id))
 		}
 		if v.Type != q.Type {
-			return nil, fmt.Errorf("answer to %q has type %s, expected %s", id, v.Type, q.Type)
+			return nil, fmt.Errorf("answer to %q has type %s, expected %s", limits.Excerpt(id), v.Type, q.Type)
 		}
 		out[id] = v
 	}

@@ -5,11 +5,40 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/stackadvisor/stackadvisor/internal/limits"
 )
 
 var attrTypes = []string{AttrLevel, AttrNumber, AttrBool, AttrEnum, AttrList, AttrText}
 var severity = []string{VerdictWrong, VerdictDated, VerdictPartly, VerdictUnverified}
 var effects = []string{EffectExclude, EffectAdjust, EffectCaveat}
+
+// overLimits counts, by what they belong to, the items past a count limit.
+type overLimits map[string]*overLimit
+
+type overLimit struct {
+	first       Pos // the first item past the limit
+	items       string
+	limit, over int
+}
+
+func (o overLimits) count(pos Pos, owner, items string, limit int) {
+	key := owner + "\x00" + items
+	if e := o[key]; e != nil {
+		e.over++
+		return
+	}
+	o[key] = &overLimit{first: pos, items: items, limit: limit, over: 1}
+}
+
+// report adds one problem for each owner past a limit, in the order of their positions.
+func (o overLimits) report(v *validator) {
+	for _, key := range sortedKeys(o) {
+		e := o[key]
+		owner, _, _ := strings.Cut(key, "\x00")
+		v.add(e.first, "%s has %d %s, more than the limit of %d", owner, e.limit+e.over, e.items, e.limit)
+	}
+}
 
 func (v *validator) categoriesPass(files []*file) {
 	catQ := v.b.questions[QCategories]
@@ -23,6 +52,10 @@ func (v *validator) categoriesPass(files []*file) {
 		layerOf[f.name] = f.layer
 	}
 	v.layerOf = layerOf
+	// A category past a count limit is one problem, its extra candidates or rules left out of
+	// the checks that follow (which cost in proportion to them, or to their square).
+	tooMany := overLimits{}
+	defer tooMany.report(v)
 	for _, f := range files {
 		hasCatSections := f.Title != nil || f.Attributes != nil || f.Criteria != nil || f.Candidates != nil || f.Rules != nil || f.Overrides != nil
 		if f.Category == "" {
@@ -88,10 +121,19 @@ func (v *validator) categoriesPass(files []*file) {
 			}
 			c.Category = cat.ID
 			c.Overlay = f.layer > 0
-			v.b.candidates[c.ID] = c
+			v.b.candidates[c.ID] = c // known to references, even past the limit
+			if len(cat.Candidates) >= limits.CategoryCandidates {
+				tooMany.count(c.Pos, "category "+cat.ID, "candidates", limits.CategoryCandidates)
+				continue
+			}
 			cat.Candidates = append(cat.Candidates, c)
 		}
 		for _, r := range f.Rules {
+			if len(cat.Rules) >= limits.CategoryRules {
+				ruleIDs[r.ID] = r
+				tooMany.count(r.Pos, "category "+cat.ID, "rules", limits.CategoryRules)
+				continue
+			}
 			if prev, ok := ruleIDs[r.ID]; ok {
 				v.add(r.Pos, "duplicate rule id %q (first defined at %s)", r.ID, prev.Pos)
 				// Still checked, so its own mistakes are reported in the same run.
@@ -464,7 +506,7 @@ func (v *validator) attrValue(av *AttrValue) {
 			return
 		}
 		if a.Type == AttrLevel && (f != math.Trunc(f) || (len(a.Range) == 2 && (f < a.Range[0] || f > a.Range[1]))) {
-			v.add(pos, "attribute %q is a whole number from %s to %s; found %s", av.Name, formatNumber(a.Range[0]), formatNumber(a.Range[1]), vals[0])
+			v.add(pos, "attribute %q is a whole number from %s to %s; found %s", av.Name, formatNumber(a.Range[0]), formatNumber(a.Range[1]), limits.Excerpt(vals[0]))
 		} else if rng, ok := AttrSigns[a.Sign]; ok && !rng.holds(f) {
 			v.add(pos, "attribute %q%s must be a number %s; found %s", av.Name, signWord(a.Sign), rng, formatBound(f))
 		}

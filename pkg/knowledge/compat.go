@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/stackadvisor/stackadvisor/internal/limits"
 )
 
 // Kinds of compatibility rule.
@@ -75,6 +77,8 @@ func (c *Compat) Touches(other string) bool {
 func (v *validator) compatPass(files []*file) {
 	ids := map[string]*Compat{}
 	var all []*Compat
+	tooMany := overLimits{}
+	defer tooMany.report(v)
 	for _, f := range files {
 		if len(f.Compatibility) > 0 && f.Category != "" {
 			v.add(keyPos(f, "compatibility"), "compatibility rules span categories: put them in a file without category: (rules/compatibility.yaml)")
@@ -87,6 +91,11 @@ func (v *validator) compatPass(files []*file) {
 				continue
 			}
 			ids[c.ID] = c
+			if len(all) >= limits.CompatRules {
+				// Past the limit, left out of the checks, which compare rules pairwise.
+				tooMany.count(c.Pos, "the knowledge base", "compatibility rules", limits.CompatRules)
+				continue
+			}
 			if v.compat(c) {
 				c.Index = len(all)
 				all = append(all, c)

@@ -373,9 +373,9 @@ func opsFor(typ string) (ops []string, scalarOp, listOp string) {
 func compileTerm(probs *Problems, t *Term, kind, typ string, allowed []string, questions map[string]*Question) {
 	// A term with a mistake is left uncompiled (no operator), so that later checks, such as
 	// the search for contradictions, do not reason from half of its operand.
-	before := len(*probs)
+	before := probs.Total()
 	defer func() {
-		if len(*probs) > before {
+		if probs.Total() > before {
 			t.op = ""
 		}
 	}()
@@ -395,12 +395,12 @@ func compileTerm(probs *Problems, t *Term, kind, typ string, allowed []string, q
 			op = scalarOp
 		}
 		if op == "" {
-			probs.add(pos, fmt.Sprintf("%s %q is %s: give one value, not a list", kind, t.Key, typ))
+			probs.addf(pos, "%s %q is %s: give one value, not a list", kind, t.Key, typ)
 			return
 		}
 	}
 	if !slices.Contains(ops, op) {
-		probs.add(t.Pos, fmt.Sprintf("operator %q does not apply to %s %q of type %s; allowed: %s", op, kind, t.Key, typ, strings.Join(ops, ", ")))
+		probs.addf(t.Pos, "operator %q does not apply to %s %q of type %s; allowed: %s", op, kind, t.Key, typ, strings.Join(ops, ", "))
 		return
 	}
 	t.op = op
@@ -412,22 +412,22 @@ func compileTerm(probs *Problems, t *Term, kind, typ string, allowed []string, q
 	if t.Answer != "" {
 		q, ok := questions[t.Answer]
 		if !ok {
-			probs.add(pos, fmt.Sprintf("unknown question %q in {answer: …}; known questions: %s", t.Answer, strings.Join(sortedKeys(questions), ", ")))
+			probs.addf(pos, "unknown question %q in {answer: …}; known questions: %s", t.Answer, strings.Join(sortedKeys(questions), ", "))
 			return
 		}
 		if numeric != (q.Type == TypeInt) {
-			probs.add(pos, fmt.Sprintf("cannot compare %s %q (%s) with the answer to %q (%s)", kind, t.Key, typ, t.Answer, q.Type))
+			probs.addf(pos, "cannot compare %s %q (%s) with the answer to %q (%s)", kind, t.Key, typ, t.Answer, q.Type)
 		}
 		return
 	}
 	vals, isList, ok := t.Operand.scalars()
 	if !ok {
-		probs.add(pos, fmt.Sprintf("the operand of %q must be a value or a list of values", t.Key))
+		probs.addf(pos, "the operand of %q must be a value or a list of values", t.Key)
 		return
 	}
 	single := op == OpIs || op == OpNot || op == OpGt || op == OpGte || op == OpLt || op == OpLte || op == OpEmpty
 	if single && isList {
-		probs.add(pos, fmt.Sprintf("operator %q takes one value, not a list", op))
+		probs.addf(pos, "operator %q takes one value, not a list", op)
 		return
 	}
 	if op == OpEmpty {
@@ -442,19 +442,19 @@ func compileTerm(probs *Problems, t *Term, kind, typ string, allowed []string, q
 		case numeric:
 			f, err := strconv.ParseFloat(v, 64)
 			if err != nil {
-				probs.add(pos, fmt.Sprintf("%s %q is numeric; %q is not a number", kind, t.Key, v))
+				probs.addf(pos, "%s %q is numeric; %q is not a number", kind, t.Key, v)
 				continue
 			}
 			t.nums = append(t.nums, f)
 		case typ == TypeBool || typ == AttrBool:
 			if v != "true" && v != "false" {
-				probs.add(pos, fmt.Sprintf("%s %q is true or false; %q is neither", kind, t.Key, v))
+				probs.addf(pos, "%s %q is true or false; %q is neither", kind, t.Key, v)
 				continue
 			}
 			t.strs = append(t.strs, v)
 		default:
 			if allowed != nil && !slices.Contains(allowed, v) {
-				probs.add(pos, fmt.Sprintf("%q is not a value of %s %q; allowed: %s", v, kind, t.Key, strings.Join(allowed, ", ")))
+				probs.addf(pos, "%q is not a value of %s %q; allowed: %s", v, kind, t.Key, strings.Join(allowed, ", "))
 				continue
 			}
 			t.strs = append(t.strs, v)

@@ -92,7 +92,7 @@ var textType = reflect.TypeOf(Text{})
 const noteNoZh = "no Chinese text (zh): under --lang zh the English is shown"
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
-	d.probs.add(Pos{File: d.file, Line: n.Line, Col: n.Column}, fmt.Sprintf(format, args...))
+	d.probs.addf(Pos{File: d.file, Line: n.Line, Col: n.Column}, format, args...)
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
@@ -138,7 +138,7 @@ func parseYAML(file string, data []byte, probs *Problems) *yaml.Node {
 				msg += " (in the block that starts on this line)"
 			}
 		}
-		probs.add(Pos{File: file, Line: line, Col: col}, "YAML syntax error: "+msg)
+		probs.add(Pos{File: file, Line: line, Col: col}, "YAML syntax error: "+yamlMessage(msg))
 		return nil
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -148,15 +148,32 @@ func parseYAML(file string, data []byte, probs *Problems) *yaml.Node {
 	return doc.Content[0]
 }
 
+// yamlMessage is a message of the YAML parser as an error may show it: a few name the input
+// between quotes (an unknown anchor 'name', a value `text` that does not fit its tag), which is
+// cut to an excerpt; control characters are removed from the rest.
+func yamlMessage(msg string) string {
+	if i := strings.IndexAny(msg, "'`"); i >= 0 {
+		if j := strings.LastIndexByte(msg, msg[i]); j > i {
+			msg = msg[:i+1] + limits.Excerpt(msg[i+1:j]) + msg[j:]
+		}
+	}
+	return strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, msg)
+}
+
 // checkNode rejects anchors and aliases, which rule files never need and which can make a
 // small file expand without bound.
 func (d *decoder) checkNode(n *yaml.Node) bool {
 	if n.Kind == yaml.AliasNode {
-		d.errorf(n, "YAML aliases (*%s) are not allowed", n.Value)
+		d.errorf(n, "YAML aliases (*%s) are not allowed", limits.Excerpt(n.Value))
 		return false
 	}
 	if n.Anchor != "" {
-		d.errorf(n, "YAML anchors (&%s) are not allowed", n.Anchor)
+		d.errorf(n, "YAML anchors (&%s) are not allowed", limits.Excerpt(n.Anchor))
 		return false
 	}
 	return true
@@ -172,7 +189,7 @@ func kindName(n *yaml.Node) string {
 		if n.ShortTag() == "!!null" {
 			return "nothing (null)"
 		}
-		return fmt.Sprintf("%q", n.Value)
+		return fmt.Sprintf("%q", limits.Excerpt(n.Value))
 	}
 	return "something else"
 }
@@ -248,7 +265,16 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 		for i, item := range n.Content {
+			if d.probs.full() {
+				// The file will not load: its items are only checked and counted, each
+				// decoded value dropped at once rather than kept in a list of junk.
+				d.decode(item, reflect.New(v.Type().Elem()).Elem())
+				continue
+			}
 			d.decode(item, s.Index(i))
+		}
+		if d.probs.full() {
+			return
 		}
 		v.Set(s)
 	case reflect.Map:

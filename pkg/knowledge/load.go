@@ -267,7 +267,64 @@ func decodeFile(f File, layer int) decodedFile {
 	d := &decoder{file: f.Name, probs: &out.probs, overlay: layer > 0, notes: &out.notes, ranges: &out.ranges}
 	out.f = &file{name: f.Name, node: root, layer: layer}
 	d.decode(root, reflectValue(out.f))
+	if len(out.probs) > 0 {
+		out.f = nil // the load fails: the file's tree can go at once
+		return out
+	}
+	// The node tree costs about 80 times the file's bytes; past decoding only its top-level
+	// keys are needed (keyPos), and the few values kept raw hold their own subtrees.
+	out.f.node = topKeys(root)
 	return out
+}
+
+// topKeys is a copy of a mapping node with its keys and without its values.
+func topKeys(n *yaml.Node) *yaml.Node {
+	if n.Kind != yaml.MappingNode {
+		return &yaml.Node{Kind: n.Kind, Line: n.Line, Column: n.Column}
+	}
+	out := &yaml.Node{Kind: n.Kind, Line: n.Line, Column: n.Column, Content: make([]*yaml.Node, 0, len(n.Content))}
+	empty := &yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		out.Content = append(out.Content, &yaml.Node{Kind: k.Kind, Value: k.Value, Line: k.Line, Column: k.Column}, empty)
+	}
+	return out
+}
+
+// decodeBudget is the most bytes of rule files parsed at once. A file's node tree costs
+// about 80 times its size, so decoding every file of a large overlay set at once, one per
+// core, would cost memory in proportion to the cores: a file of the largest size is decoded
+// alone, while the embedded base's files (about half a MiB together) still decode on every
+// core.
+const decodeBudget = limits.FileBytes
+
+// byteGate lets goroutines take and give back shares of a byte budget.
+type byteGate struct {
+	mu   sync.Mutex
+	cond sync.Cond
+	free int
+}
+
+func newByteGate(n int) *byteGate {
+	g := &byteGate{free: n}
+	g.cond.L = &g.mu
+	return g
+}
+
+func (g *byteGate) acquire(n int) {
+	g.mu.Lock()
+	for g.free < n {
+		g.cond.Wait()
+	}
+	g.free -= n
+	g.mu.Unlock()
+}
+
+func (g *byteGate) release(n int) {
+	g.mu.Lock()
+	g.free += n
+	g.mu.Unlock()
+	g.cond.Broadcast()
 }
 
 // forEach calls fn for 0..n-1, on up to GOMAXPROCS goroutines.
@@ -326,15 +383,19 @@ func LoadLayers(layers ...[]File) (*Base, error) {
 	// Files are parsed and decoded independently, so on several cores at once; the results
 	// are then taken in load order.
 	results := make([]decodedFile, len(files))
+	gate := newByteGate(decodeBudget)
 	forEach(len(files), func(i int) {
+		share := min(len(files[i].Data), decodeBudget)
+		gate.acquire(share)
+		defer gate.release(share)
 		results[i] = decodeFile(files[i], fileLayer[i])
 	})
 	var decoded []*file
 	var notes, ranges Problems
 	for _, r := range results {
-		probs = append(probs, r.probs...)
-		notes = append(notes, r.notes...)
-		ranges = append(ranges, r.ranges...)
+		probs.merge(r.probs)
+		notes.merge(r.notes)
+		ranges.merge(r.ranges)
 		if r.f != nil {
 			decoded = append(decoded, r.f)
 		}
@@ -371,7 +432,7 @@ func LoadLayers(layers ...[]File) (*Base, error) {
 		return nil, probs.sorted()
 	}
 	if len(notes) > 0 {
-		b.Notes = notes.sorted()
+		b.Notes = notes.sortedAs("notes")
 	}
 	return b, nil
 }
@@ -384,7 +445,7 @@ type validator struct {
 }
 
 func (v *validator) add(pos Pos, format string, args ...any) {
-	v.probs.add(pos, fmt.Sprintf(format, args...))
+	v.probs.addf(pos, format, args...)
 }
 
 func keyPos(f *file, key string) Pos {

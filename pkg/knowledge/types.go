@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/stackadvisor/stackadvisor/internal/limits"
 )
 
 // Pos is a position in a rule or answers file.
@@ -30,19 +32,110 @@ func (p Pos) String() string {
 type Problem struct {
 	Pos Pos
 	Msg string
+	// More, when above 0, makes this the last entry of a load's problems: it stands for the
+	// More problems found past the first limits.Problems, counted but not kept, and reads
+	// "and N more problems".
+	More int
 }
 
 func (p Problem) String() string {
+	if p.More > 0 && p.Msg == "" {
+		return fmt.Sprintf("and %d more problems", p.More)
+	}
 	if s := p.Pos.String(); s != "" {
 		return s + ": " + p.Msg
 	}
 	return p.Msg
 }
 
-// Problems collects the mistakes of a load; as an error it prints one per line.
+// Problems collects the mistakes of a load; as an error it prints one per line. It keeps the
+// first limits.Problems of them; past those it only counts, in one last entry (Problem.More),
+// so a file of a million mistakes costs bounded memory and prints a bounded report.
 type Problems []Problem
 
-func (ps *Problems) add(pos Pos, msg string) { *ps = append(*ps, Problem{Pos: pos, Msg: msg}) }
+func (ps *Problems) add(pos Pos, msg string) {
+	if ps.full() {
+		ps.addMore(1)
+		return
+	}
+	*ps = append(*ps, Problem{Pos: pos, Msg: msg})
+}
+
+// addf adds a problem whose message is format with args, the strings quoted with %q cut to
+// an excerpt (problemf); once the problems are full, it only counts, without formatting.
+func (ps *Problems) addf(pos Pos, format string, args ...any) {
+	if ps.full() {
+		ps.addMore(1)
+		return
+	}
+	*ps = append(*ps, Problem{Pos: pos, Msg: problemf(format, args...)})
+}
+
+// full tells whether the problems kept have reached limits.Problems: another is only counted.
+func (ps Problems) full() bool { return len(ps) >= limits.Problems }
+
+// addMore counts n problems that are not kept.
+func (ps *Problems) addMore(n int) {
+	if n <= 0 {
+		return
+	}
+	if k := len(*ps); k > 0 && (*ps)[k-1].More > 0 {
+		(*ps)[k-1].More += n
+		return
+	}
+	*ps = append(*ps, Problem{More: n})
+}
+
+// merge adds the problems of other (kept and counted) to ps.
+func (ps *Problems) merge(other Problems) {
+	for _, p := range other {
+		if p.More > 0 {
+			ps.addMore(p.More)
+		} else {
+			ps.add(p.Pos, p.Msg)
+		}
+	}
+}
+
+// Total is the number of problems found: those kept and those only counted.
+func (ps Problems) Total() int {
+	n := len(ps)
+	if n > 0 && ps[n-1].More > 0 {
+		n += ps[n-1].More - 1
+	}
+	return n
+}
+
+// problemf formats a problem's message. Every string argument of a %q verb is text from a
+// user's file (a key, a value, an id), so it is quoted as limits.Excerpt cuts it: an error
+// never echoes a file at length or its control characters.
+func problemf(format string, args ...any) string {
+	arg, cloned := 0, false
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		for i < len(format) && strings.IndexByte("+-# 0123456789.", format[i]) >= 0 {
+			i++
+		}
+		if i >= len(format) || format[i] == '%' {
+			continue
+		}
+		if format[i] == 'q' && arg < len(args) {
+			if s, ok := args[arg].(string); ok {
+				if ex := limits.Excerpt(s); ex != s {
+					if !cloned { // the caller's slice stays as it was
+						args, cloned = slices.Clone(args), true
+					}
+					args[arg] = ex
+				}
+			}
+		}
+		arg++
+	}
+	return fmt.Sprintf(format, args...)
+}
 
 func (ps Problems) Error() string {
 	lines := make([]string, len(ps))
@@ -53,8 +146,17 @@ func (ps Problems) Error() string {
 }
 
 // sorted returns the problems by file, line and column, so reports are stable.
-func (ps Problems) sorted() Problems {
+func (ps Problems) sorted() Problems { return ps.sortedAs("problems") }
+
+// sortedAs is sorted, the entry that counts those not kept saying "and N more <noun>".
+func (ps Problems) sortedAs(noun string) Problems {
 	out := append(Problems(nil), ps...)
+	var more *Problem
+	if n := len(out); n > 0 && out[n-1].More > 0 {
+		p := out[n-1]
+		p.Msg = fmt.Sprintf("and %d more %s", p.More, noun)
+		more, out = &p, out[:n-1]
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i].Pos, out[j].Pos
 		if a.File != b.File {
@@ -65,6 +167,9 @@ func (ps Problems) sorted() Problems {
 		}
 		return a.Col < b.Col
 	})
+	if more != nil {
+		out = append(out, *more)
+	}
 	return out
 }
 

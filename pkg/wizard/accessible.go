@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/stackadvisor/stackadvisor/internal/limits"
 	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
@@ -26,27 +27,46 @@ func (w *Wizard) ui(key string) string { return i18n.T(w.lang, "wizard."+key) }
 type prompter struct {
 	w     *Wizard
 	ctx   context.Context
-	lines <-chan string // closed at the end of input
+	lines <-chan inputLine // closed at the end of input
 	out   io.Writer
 	eof   bool
 }
 
+// inputLine is one line of input, or the news that a line was longer than
+// limits.WizardLineBytes (and skipped).
+type inputLine struct {
+	text    string
+	tooLong bool
+}
+
+// tooLongMsg answers a line past limits.WizardLineBytes; the question is then asked again, as
+// after any other answer that is not one.
+var tooLongMsg = fmt.Sprintf("That line is longer than the limit of %d KiB for one answer; it was skipped.", limits.WizardLineBytes>>10)
+
 // readLines reads in line by line into the returned channel, one line ahead of the prompts,
 // until the end of input or ctx ends. A read blocked on a terminal cannot be interrupted, so
 // reading happens here and the prompts wait on the channel or the context (Ctrl-C ends the
-// wizard at once, through the context).
-func readLines(ctx context.Context, in io.Reader) <-chan string {
-	lines := make(chan string)
+// wizard at once, through the context). A line is read into a buffer of
+// limits.WizardLineBytes: a longer one is skipped to its end without being kept, so that one
+// endless line costs no more memory than a short one.
+func readLines(ctx context.Context, in io.Reader) <-chan inputLine {
+	lines := make(chan inputLine)
 	go func() {
 		defer close(lines)
-		r := bufio.NewReader(in)
+		r := bufio.NewReaderSize(in, limits.WizardLineBytes+1) // the line and its newline
 		for {
-			s, err := r.ReadString('\n')
-			if err != nil && s == "" {
+			b, err := r.ReadSlice('\n')
+			l := inputLine{text: string(b)}
+			if err == bufio.ErrBufferFull {
+				l = inputLine{tooLong: true}
+				for err == bufio.ErrBufferFull { // skip to the end of the line
+					_, err = r.ReadSlice('\n')
+				}
+			} else if err != nil && len(b) == 0 {
 				return
 			}
 			select {
-			case lines <- s:
+			case lines <- l:
 			case <-ctx.Done():
 				return
 			}
@@ -59,25 +79,33 @@ func readLines(ctx context.Context, in io.Reader) <-chan string {
 }
 
 // line prints the prompt and reads a line; ok is false at the end of input or when the
-// context ends (the caller then sees ctx.Err()).
+// context ends (the caller then sees ctx.Err()). A line over the limit is refused with a
+// sentence that names it, and the prompt is shown again.
 func (p *prompter) line(prompt string) (string, bool) {
-	fmt.Fprint(p.out, prompt)
-	if p.eof {
-		fmt.Fprintln(p.out)
-		return "", false
-	}
-	select {
-	case s, ok := <-p.lines:
-		if !ok {
+	for {
+		fmt.Fprint(p.out, prompt)
+		if p.eof {
+			fmt.Fprintln(p.out)
+			return "", false
+		}
+		select {
+		case l, ok := <-p.lines:
+			if !ok {
+				p.eof = true
+				fmt.Fprintln(p.out)
+				return "", false
+			}
+			if l.tooLong {
+				fmt.Fprintln(p.out)
+				fmt.Fprintln(p.out, tooLongMsg)
+				continue
+			}
+			return strings.TrimSpace(l.text), true
+		case <-p.ctx.Done():
 			p.eof = true
 			fmt.Fprintln(p.out)
 			return "", false
 		}
-		return strings.TrimSpace(s), true
-	case <-p.ctx.Done():
-		p.eof = true
-		fmt.Fprintln(p.out)
-		return "", false
 	}
 }
 

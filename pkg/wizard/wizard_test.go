@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/stackadvisor/stackadvisor/internal/limits"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 	"github.com/stackadvisor/stackadvisor/pkg/wizard"
 )
@@ -284,5 +286,74 @@ func TestKeyHelpInChinese(t *testing.T) {
 		if strings.Contains(screen, english) {
 			t.Errorf("English key help %q in the zh form", english)
 		}
+	}
+}
+
+// longLine reads as n bytes of "x", then a newline and rest, without holding them.
+type longLine struct {
+	n    int
+	rest string
+}
+
+func (l *longLine) Read(p []byte) (int, error) {
+	if l.n > 0 {
+		k := min(len(p), l.n)
+		for i := range k {
+			p[i] = 'x'
+		}
+		l.n -= k
+		return k, nil
+	}
+	if l.rest == "" {
+		return 0, io.EOF
+	}
+	k := copy(p, "\n"+l.rest)
+	l.rest = l.rest[max(0, k-1):]
+	if k == 0 {
+		return 0, io.EOF
+	}
+	return k, nil
+}
+
+// TestAccessibleLineLimit: a line longer than limits.WizardLineBytes is refused with a
+// sentence that names the limit, without being held in memory, and the question is asked
+// again; a line of exactly the limit is an answer.
+func TestAccessibleLineLimit(t *testing.T) {
+	const tooLong = "longer than the limit of 4 KiB"
+	if limits.WizardLineBytes != 4<<10 {
+		t.Fatalf("the test's message assumes 4 KiB")
+	}
+	// categories: a 256 MiB line (refused), then empty (the defaults); workloads: 0.
+	w, err := wizard.New(base(t), "en", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	a, err := w.Run(context.Background(), wizard.Options{In: &longLine{n: 256 << 20, rest: "\n0\n"}, Out: &out, Accessible: true})
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(out.String(), tooLong); got != 1 {
+		t.Errorf("%d times %q in:\n%.2000s", got, tooLong, out.String())
+	}
+	if allocated := after.TotalAlloc - before.TotalAlloc; allocated > 32<<20 {
+		t.Errorf("reading a line of 256 MiB allocated %d MiB", allocated>>20)
+	}
+	full, _ := base(t).Resolve(nil)
+	if !a["categories"].Equal(full["categories"]) && a["categories"].Type != "" {
+		t.Errorf("categories after the refused line: %v", a["categories"])
+	}
+
+	// Exactly at the limit (the newline aside): an answer, here blank, keeping the defaults.
+	_, at := run(t, "en", strings.Repeat(" ", limits.WizardLineBytes)+"\n")
+	if strings.Contains(at, tooLong) {
+		t.Errorf("a line of exactly WizardLineBytes was refused")
+	}
+	_, over := run(t, "en", strings.Repeat(" ", limits.WizardLineBytes+1)+"\n")
+	if !strings.Contains(over, tooLong) {
+		t.Errorf("a line of WizardLineBytes+1 was taken")
 	}
 }
