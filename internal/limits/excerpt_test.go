@@ -18,14 +18,15 @@ func TestExcerpt(t *testing.T) {
 		{"中文", "中文"},
 		{"bad\xffbyte", "bad\ufffdbyte"},
 		{long[:limits.ExcerptRunes], long[:limits.ExcerptRunes]},
-		{long, long[:limits.ExcerptRunes] + "…"},
+		{long, long[:limits.ExcerptRunes-1] + "…"},
+		{long[:limits.ExcerptRunes] + "\x1b\n", long[:limits.ExcerptRunes]},
 		{strings.Repeat("\x00", 1<<20), ""},
 	} {
 		if got := limits.Excerpt(tc.in); got != tc.want {
 			t.Errorf("Excerpt(%.40q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
-	if n := utf8.RuneCountInString(limits.Excerpt(strings.Repeat("字", 1<<20))); n != limits.ExcerptRunes+1 {
-		t.Errorf("a megabyte of Chinese: %d characters, want ExcerptRunes+1 (the …)", n)
+	if n := utf8.RuneCountInString(limits.Excerpt(strings.Repeat("字", 1<<20))); n != limits.ExcerptRunes {
+		t.Errorf("a megabyte of Chinese: %d characters, want ExcerptRunes (the … included)", n)
 	}
 }

@@ -16,7 +16,6 @@ import (
 	"strings"
 	"syscall"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/stackadvisor/stackadvisor/internal/limits"
 )
@@ -191,31 +190,10 @@ func Printable(s string) string {
 	}, strings.ToValidUTF8(s, "\uFFFD"))
 }
 
-// Excerpt is text of a file fit to quote in an error: control and format characters (line
-// breaks, escapes, bidirectional overrides) removed, invalid UTF-8 replaced, and at most
-// limits.ExcerptRunes characters, the last of them "…" when it was cut.
-func Excerpt(s string) string { return excerpt(s, limits.ExcerptRunes) }
+// Excerpt is limits.Excerpt: text of a file fit to quote in an error.
+func Excerpt(s string) string { return limits.Excerpt(s) }
 
 // Quoted is Excerpt in double quotes, the quotes and a character on either side counted in
 // the limit: no run of more than limits.ExcerptRunes characters of the text, with what
 // surrounds it, shows up in an error.
-func Quoted(s string) string { return `"` + excerpt(s, limits.ExcerptRunes-3) + `"` }
-
-func excerpt(s string, max int) string {
-	var b strings.Builder
-	n := 0
-	for len(s) > 0 {
-		r, size := utf8.DecodeRuneInString(s)
-		s = s[size:]
-		if unicode.In(r, unicode.Cc, unicode.Cf) {
-			continue
-		}
-		if n == max-1 && strings.IndexFunc(s, func(r rune) bool { return !unicode.In(r, unicode.Cc, unicode.Cf) }) >= 0 {
-			b.WriteRune('…')
-			return b.String()
-		}
-		b.WriteRune(r)
-		n++
-	}
-	return b.String()
-}
+func Quoted(s string) string { return `"` + limits.ExcerptN(s, limits.ExcerptRunes-3) + `"` }

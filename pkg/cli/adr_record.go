@@ -444,10 +444,10 @@ func recordLoadError(paths []string, err error) string {
 	if len(paths) > 1 {
 		verb = "do"
 	}
-	if len(probs) == 1 {
+	if probs.Total() == 1 {
 		count = " (1 problem)"
-	} else if len(probs) > 1 {
-		count = fmt.Sprintf(" (%d problems)", len(probs))
+	} else if probs.Total() > 1 {
+		count = fmt.Sprintf(" (%d problems)", probs.Total())
 	}
 	return fmt.Sprintf("%s %s not load%s; run 'stackadvisor rules validate %s' to see them", strings.Join(shown, " "), verb, count, strings.Join(shown, " "))
 }

@@ -219,10 +219,10 @@ func (g *globalOptions) loadBaseSources(s *Streams, overlays []overlaySource) (*
 	if err != nil {
 		var probs knowledge.Problems
 		if errors.As(err, &probs) {
-			if len(probs) == 1 {
+			if probs.Total() == 1 {
 				return nil, fileErrorf("invalid rules: %w", err)
 			}
-			return nil, fileErrorf("invalid rules (%d problems):\n%v", len(probs), err)
+			return nil, fileErrorf("invalid rules (%d problems):\n%v", probs.Total(), err)
 		}
 		return nil, fileErrorf("invalid rules: %w", err)
 	}

@@ -202,7 +202,7 @@ func readAnswersFile(b *knowledge.Base, path string, stdin io.Reader) (knowledge
 	answers, err := b.ParseAnswers(path, data)
 	if err != nil {
 		var probs knowledge.Problems
-		if errors.As(err, &probs) && len(probs) == 1 {
+		if errors.As(err, &probs) && probs.Total() == 1 {
 			return nil, fileErrorf("bad answers file: %w", err)
 		}
 		return nil, fileErrorf("bad answers file:\n%w", err)

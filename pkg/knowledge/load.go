@@ -402,8 +402,9 @@ func LoadLayers(layers ...[]File) (*Base, error) {
 	}
 	// A number out of range leaves its file fully decoded, so the references are checked as
 	// well, and every problem is reported in one run.
-	probs = append(probs, ranges...)
-	if len(probs) > len(ranges) {
+	decodeFailed := len(probs) > 0
+	probs.merge(ranges)
+	if decodeFailed {
 		// Checking references in half-decoded files would only add noise.
 		return nil, probs.sorted()
 	}
