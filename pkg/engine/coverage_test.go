@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
 
 // coverageRow is one statement of rules/COVERAGE.md.
@@ -104,8 +106,13 @@ func TestCoverage(t *testing.T) {
 				if !compat[ref] {
 					t.Errorf("%s: unknown compatibility rule %q", where, ref)
 				}
+			case "role":
+				catID, role, _ := strings.Cut(ref, "/")
+				if c := b.Category(catID); c == nil || !slices.ContainsFunc(c.Roles, func(r *knowledge.Role) bool { return r.ID == role }) {
+					t.Errorf("%s: unknown role %q", where, ref)
+				}
 			default:
-				t.Errorf("%s: %q is not rule:, attr:, fact: or compat:", where, e)
+				t.Errorf("%s: %q is not rule:, attr:, fact:, compat: or role:", where, e)
 			}
 		}
 		if len(row.scenarios) == 0 {

@@ -40,6 +40,8 @@ type CategoryResult struct {
 	Fired []*knowledge.Rule
 	// Reweighted lists, in criterion order, the reweights whose condition held.
 	Reweighted []Reweighted
+	// Role is the role the category was scored in (a stack's part), nil on its own.
+	Role *knowledge.Role
 }
 
 // Reweighted is a criterion whose weight an answer changed, and the reweight that did.
@@ -89,6 +91,11 @@ type Ranked struct {
 	Adjustments []Effect          // in rule order
 	Caveats     []*knowledge.Rule // caveat rules, in rule order
 	Strengths   []Part            // criteria at or above the strength threshold, most points first
+	// Role is the role a stack gives the candidate, when it was scored in it (nil: on its
+	// own); Alone and AloneRank are then its score and rank on its own.
+	Role      *knowledge.Role
+	Alone     float64
+	AloneRank int
 }
 
 // Excluded is a candidate removed by one or more rules.
@@ -127,13 +134,19 @@ func Recommend(b *knowledge.Base, answers knowledge.Answers) *Result {
 // scoreCategory ranks a category. A candidate named by unexcluded is scored even when rules
 // exclude it (the rules are still listed), so its score can be explained.
 func scoreCategory(b *knowledge.Base, cat *knowledge.Category, answers knowledge.Answers, unexcluded string) *CategoryResult {
-	return scoreWeighted(b, cat, answers, unexcluded, nil)
+	return scoreWeighted(b, cat, answers, unexcluded, nil, nil)
+}
+
+// scoreRole ranks a category in a role a stack gives it: the role's weights, and the rules
+// that apply in it (knowledge.Role).
+func scoreRole(b *knowledge.Base, cat *knowledge.Category, answers knowledge.Answers, role *knowledge.Role) *CategoryResult {
+	return scoreWeighted(b, cat, answers, "", nil, role)
 }
 
 // scoreWeighted is scoreCategory with each criterion's weight multiplied by mul (nil: by 1)
 // before the weights are normalised: the weight what-if tries such changes.
-func scoreWeighted(b *knowledge.Base, cat *knowledge.Category, answers knowledge.Answers, unexcluded string, mul []float64) *CategoryResult {
-	cr := &CategoryResult{Category: cat}
+func scoreWeighted(b *knowledge.Base, cat *knowledge.Category, answers knowledge.Answers, unexcluded string, mul []float64, role *knowledge.Role) *CategoryResult {
+	cr := &CategoryResult{Category: cat, Role: role}
 	priorities := answers[knowledge.QPriorities].List
 	sc := b.Scoring
 
@@ -143,6 +156,9 @@ func scoreWeighted(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 	var total float64
 	for i, c := range cat.Criteria {
 		weights[i] = c.Weight
+		if w, ok := role.Weight(c.ID); ok {
+			weights[i] = w
+		}
 		for _, p := range c.Priorities {
 			if slices.Contains(priorities, p) {
 				weights[i] *= sc.PriorityBoost
@@ -167,7 +183,7 @@ func scoreWeighted(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 
 	active := make([]*knowledge.Rule, 0, len(cat.Rules))
 	for _, r := range cat.Rules {
-		if r.When.Holds(answers) {
+		if r.AppliesIn(role) && r.When.Holds(answers) {
 			active = append(active, r)
 		}
 	}
@@ -197,7 +213,7 @@ func scoreWeighted(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 			cr.Excluded = append(cr.Excluded, &Excluded{Candidate: cand, Rules: excludedBy})
 			continue
 		}
-		rk := &Ranked{Candidate: cand, Breakdown: make([]Part, 0, len(cat.Criteria))}
+		rk := &Ranked{Candidate: cand, Breakdown: make([]Part, 0, len(cat.Criteria)), Role: role}
 		for i, c := range cat.Criteria {
 			av := cand.Attr(c.Attribute)
 			plain := normalise(c.Attr, av, ranges[i])

@@ -279,11 +279,15 @@ func TestReweightApplies(t *testing.T) {
 		return 0
 	}
 	cats := knowledge.Value{Type: knowledge.TypeMulti, List: []string{"wasm-runtime"}}
-	plain, err := engine.Run(b, knowledge.Answers{"categories": cats})
+	// AI inference inside Wasm and legacy applications asked for: the WASI-NN and WASIX
+	// criteria count in full, and only the host's reweight is left to see.
+	needs := knowledge.Answers{"categories": cats, "wasm-ai": {Type: knowledge.TypeBool, Bool: true}, "workloads": {Type: knowledge.TypeMulti, List: []string{"legacy-apps"}}}
+	plain, err := engine.Run(b, needs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	goHost, err := engine.Run(b, knowledge.Answers{"categories": cats, "wasm-host": {Type: knowledge.TypeOne, Str: "go"}})
+	needs["wasm-host"] = knowledge.Value{Type: knowledge.TypeOne, Str: "go"}
+	goHost, err := engine.Run(b, needs)
 	if err != nil {
 		t.Fatal(err)
 	}

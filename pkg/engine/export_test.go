@@ -1,4 +1,11 @@
 package engine
 
+import "github.com/stackadvisor/stackadvisor/pkg/knowledge"
+
 // ScoreWeighted exposes scoreWeighted to the tests.
-var ScoreWeighted = scoreWeighted
+func ScoreWeighted(b *knowledge.Base, cat *knowledge.Category, answers knowledge.Answers, unexcluded string, mul []float64) *CategoryResult {
+	return scoreWeighted(b, cat, answers, unexcluded, mul, nil)
+}
+
+// ScoreRole exposes scoreRole to the tests.
+var ScoreRole = scoreRole

@@ -65,6 +65,116 @@ type StackResult struct {
 	Blocked []StackEffect
 	// Searched counts the stacks scored, for the benchmark and the curious.
 	Searched int
+
+	roles *roleView
+}
+
+// roleView holds the rankings of the categories whose candidates a stack gives a role (an
+// engine is a node runtime under Kubernetes): for each such category, the ranking in each of
+// its roles whose giving category is ranked too.
+type roleView struct {
+	// ranked[category][role][candidate] is the candidate scored in the role; a candidate the
+	// role's rules exclude is missing.
+	ranked map[string]map[string]map[string]*Ranked
+	cats   map[string]*knowledge.Category
+}
+
+func newRoleView(b *knowledge.Base, cats []*CategoryResult, answers knowledge.Answers) *roleView {
+	v := &roleView{ranked: map[string]map[string]map[string]*Ranked{}, cats: map[string]*knowledge.Category{}}
+	present := map[string]bool{}
+	for _, cr := range cats {
+		present[cr.Category.ID] = true
+	}
+	for _, cr := range cats {
+		for _, role := range cr.Category.Roles {
+			if !present[role.By] {
+				continue
+			}
+			alone := map[string]*Ranked{}
+			for _, rk := range cr.Ranking {
+				alone[rk.Candidate.ID] = rk
+			}
+			in := map[string]*Ranked{}
+			for _, rk := range scoreRole(b, cr.Category, answers, role).Ranking {
+				if a, ok := alone[rk.Candidate.ID]; ok {
+					rk.Alone, rk.AloneRank = a.Score, a.Rank
+					in[rk.Candidate.ID] = rk
+				}
+			}
+			if v.ranked[cr.Category.ID] == nil {
+				v.ranked[cr.Category.ID] = map[string]map[string]*Ranked{}
+				v.cats[cr.Category.ID] = cr.Category
+			}
+			v.ranked[cr.Category.ID][role.ID] = in
+		}
+	}
+	return v
+}
+
+// inRole is part a as the candidate giver makes it: scored in the role giver gives it (nil
+// when the role's rules exclude it), or a itself when giver gives it no role.
+func (v *roleView) inRole(a *Ranked, giver *knowledge.Candidate) (*Ranked, bool) {
+	if v == nil {
+		return a, true
+	}
+	cat := v.cats[a.Candidate.Category]
+	if cat == nil {
+		return a, true
+	}
+	role := cat.Role(giver.ID)
+	if role == nil {
+		return a, true
+	}
+	byRole := v.ranked[cat.ID][role.ID]
+	if byRole == nil {
+		return a, true
+	}
+	rk, ok := byRole[a.Candidate.ID]
+	return rk, ok
+}
+
+// place puts each part in the role the other parts give it (a part its role excludes, or
+// one no other part gives a role, stays as it is).
+func (v *roleView) place(parts []*Ranked) []*Ranked {
+	if v == nil || len(v.cats) == 0 {
+		return parts
+	}
+	out := slices.Clone(parts)
+	for i, p := range parts {
+		cat := v.cats[p.Candidate.Category]
+		if cat == nil {
+			continue
+		}
+		for _, q := range parts {
+			if q == p || cat.Role(q.Candidate.ID) == nil {
+				continue
+			}
+			if rk, ok := v.inRole(p, q.Candidate); ok {
+				out[i] = rk
+			}
+		}
+	}
+	return out
+}
+
+// topIn lists the candidates of a category's ranking (by id) that are among the first k of
+// one of its role rankings.
+func (v *roleView) topIn(category string, k int) map[string]bool {
+	top := map[string]bool{}
+	if v == nil {
+		return top
+	}
+	for _, byCand := range v.ranked[category] {
+		ranked := make([]*Ranked, 0, len(byCand))
+		for _, rk := range byCand {
+			ranked = append(ranked, rk)
+		}
+		slices.SortFunc(ranked, func(a, b *Ranked) int { return cmp.Compare(a.Rank, b.Rank) })
+		for _, rk := range ranked[:min(k, len(ranked))] {
+			top[rk.Candidate.ID] = true
+		}
+	}
+	return top
 }
 
 // Swap says why a category's first candidate is not in the best stack.
@@ -164,13 +274,13 @@ func RecommendStack(b *knowledge.Base, res *Result) *StackResult {
 	}
 	knobs := b.Scoring.Stack
 	idx := activeCompat(b, res.Answers)
-	sr := &StackResult{}
+	sr := &StackResult{roles: newRoleView(b, cats, res.Answers)}
 	want := 1 + knobs.RunnersUp
 	// The top-k of each category first; when no compatible stack is among them, every
 	// candidate (a compatible stack may need a category's fifth or sixth).
-	stacks := searchStacks(cats, idx, knobs.TopK, knobs.Beam, want, &sr.Searched)
+	stacks := searchStacks(cats, idx, sr.roles, knobs.TopK, knobs.Beam, want, &sr.Searched)
 	if len(stacks) == 0 {
-		stacks = searchStacks(cats, idx, math.MaxInt, knobs.Beam, want, &sr.Searched)
+		stacks = searchStacks(cats, idx, sr.roles, math.MaxInt, knobs.Beam, want, &sr.Searched)
 	}
 	if len(stacks) == 0 {
 		for i, a := range cats {
@@ -186,13 +296,18 @@ func RecommendStack(b *knowledge.Base, res *Result) *StackResult {
 	for i, cr := range cats {
 		winner := cr.Ranking[0]
 		pick := sr.Best.Parts[i]
-		if winner == pick {
+		if winner.Candidate == pick.Candidate {
 			continue
 		}
 		sw := &Swap{Category: cr.Category, Winner: winner, Pick: pick}
 		parts := slices.Clone(sr.Best.Parts)
 		parts[i] = winner
-		st, ruledOut := evaluate(parts, idx)
+		for j, p := range parts { // the others back on their own: place gives each its role
+			if p.Role != nil {
+				parts[j] = cats[j].Ranking[slices.IndexFunc(cats[j].Ranking, func(r *Ranked) bool { return r.Candidate == p.Candidate })]
+			}
+		}
+		st, ruledOut := evaluate(sr.roles.place(parts), idx)
 		if len(ruledOut) > 0 {
 			sw.RuledOut = ruledOut
 		} else {
@@ -212,6 +327,9 @@ func RecommendStack(b *knowledge.Base, res *Result) *StackResult {
 type pairInfo struct {
 	out    bool    // ruled out
 	points float64 // the points of the rules that touch the pair
+	// delta is what one of the two scores more (or less) in the role the other gives it
+	// than on its own.
+	delta float64
 }
 
 // A position in a category's list is an int16: the search never takes more candidates.
@@ -231,13 +349,20 @@ type node struct {
 // Whatever the knobs and the number of candidates, the search takes at most
 // limits.StackCandidates of each category and keeps at most limits.StackBeam partial stacks:
 // its tables grow with the square of the first, and its positions are int16.
-func searchStacks(cats []*CategoryResult, idx compatIndex, topK, beam, want int, searched *int) []*Stack {
+func searchStacks(cats []*CategoryResult, idx compatIndex, rv *roleView, topK, beam, want int, searched *int) []*Stack {
 	n := len(cats)
 	topK = min(topK, limits.StackCandidates)
 	beam = max(1, min(beam, limits.StackBeam))
 	cands := make([][]*Ranked, n)
 	for i, cr := range cats {
-		cands[i] = cr.Ranking[:min(topK, len(cr.Ranking))]
+		// The first topK on their own, and those among the first topK in a role the stack can
+		// give them (containerd is fourth of four engines on its own, first as a node runtime).
+		inRole := rv.topIn(cr.Category.ID, topK)
+		for j, rk := range cr.Ranking {
+			if (j < topK || inRole[rk.Candidate.ID]) && len(cands[i]) < limits.StackCandidates {
+				cands[i] = append(cands[i], rk)
+			}
+		}
 	}
 	// idOrder[l][i] is the place of cands[l][i]'s id among its category's ids: ties between
 	// stacks of equal score are broken by the parts' ids without comparing strings each time.
@@ -263,6 +388,14 @@ func searchStacks(cats []*CategoryResult, idx compatIndex, topK, beam, want int,
 					for _, e := range effects {
 						pi.points += e.Points
 					}
+					for _, x := range [2][2]*Ranked{{ca, cb}, {cb, ca}} {
+						rk, ok := rv.inRole(x[0], x[1].Candidate)
+						if !ok {
+							pi.out = true // its role's rules exclude it
+						} else if rk != x[0] {
+							pi.delta += rk.Score - x[0].Score
+						}
+					}
 					t[a*len(cands[j])+b] = pi
 				}
 			}
@@ -279,18 +412,19 @@ func searchStacks(cats []*CategoryResult, idx compatIndex, topK, beam, want int,
 		candidates:
 			for ci, c := range cands[level] {
 				*searched++
-				pts := p.points
+				pts, delta := p.points, 0.0
 				for pl, pa := range parts {
 					pi := table[pl*n+level][int(pa)*width+ci]
 					if pi.out {
 						continue candidates
 					}
 					pts += pi.points
+					delta += pi.delta
 				}
 				off := len(nextArena)
 				nextArena = append(nextArena, parts...)
 				nextArena = append(nextArena, int16(ci))
-				sum := p.sum + c.Score
+				sum := p.sum + c.Score + delta
 				next = append(next, node{off: off, sum: sum, points: pts, score: clampScore(sum/float64(level+1) + pts)})
 			}
 		}
@@ -320,7 +454,7 @@ func searchStacks(cats []*CategoryResult, idx compatIndex, topK, beam, want int,
 		for l, ci := range arena[p.off : p.off+n] {
 			parts[l] = cands[l][ci]
 		}
-		st, _ := evaluate(parts, idx)
+		st, _ := evaluate(rv.place(parts), idx)
 		stacks = append(stacks, st)
 	}
 	return stacks
@@ -450,7 +584,16 @@ func ExplainStack(b *knowledge.Base, given knowledge.Answers, ids []string) (*St
 	if len(ex.Excluded) > 0 {
 		return ex, nil
 	}
-	ex.Alternative, ex.RuledOut = evaluate(parts, idx)
+	for j, p := range parts { // on their own: place gives each its role in the alternative
+		if p.Role != nil {
+			for _, cr := range res.Categories {
+				if k := slices.IndexFunc(cr.Ranking, func(r *Ranked) bool { return r.Candidate == p.Candidate }); k >= 0 {
+					parts[j] = cr.Ranking[k]
+				}
+			}
+		}
+	}
+	ex.Alternative, ex.RuledOut = evaluate(res.Stack.roles.place(parts), idx)
 	var c finiteChecker
 	c.stack(ex.Alternative, 0)
 	return ex, c.result()

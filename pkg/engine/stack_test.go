@@ -13,12 +13,15 @@ import (
 )
 
 // twoCategoryResult is a result with exactly two ranked categories whose first candidates are
-// a and b, so that the stack holds both unless a rule rules them out.
+// a and b, so that the stack holds both unless a rule rules them out. The categories have no
+// roles here (a role would score its candidate anew): the compatibility rules alone count.
 func twoCategoryResult(b *knowledge.Base, a, other *knowledge.Candidate) *engine.Result {
 	res := &engine.Result{Answers: knowledge.Answers{}}
 	for _, c := range []*knowledge.Candidate{a, other} {
+		cat := *b.Category(c.Category)
+		cat.Roles = nil
 		res.Categories = append(res.Categories, &engine.CategoryResult{
-			Category: b.Category(c.Category),
+			Category: &cat,
 			Ranking:  []*engine.Ranked{{Candidate: c, Rank: 1, Score: 50}},
 		})
 	}

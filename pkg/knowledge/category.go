@@ -57,7 +57,7 @@ func (v *validator) categoriesPass(files []*file) {
 	tooMany := overLimits{}
 	defer tooMany.report(v)
 	for _, f := range files {
-		hasCatSections := f.Title != nil || f.Attributes != nil || f.Criteria != nil || f.Candidates != nil || f.Rules != nil || f.Overrides != nil
+		hasCatSections := f.Title != nil || f.Attributes != nil || f.Criteria != nil || f.Candidates != nil || f.Rules != nil || f.Roles != nil || f.Overrides != nil
 		if f.Category == "" {
 			if hasCatSections {
 				v.add(f.Pos, "this file has category sections (title, attributes, criteria, candidates, rules, overrides) but no category: key")
@@ -147,6 +147,13 @@ func (v *validator) categoriesPass(files []*file) {
 			cat.Rules = append(cat.Rules, r)
 			rules = append(rules, r)
 		}
+		for _, r := range f.Roles {
+			if i := slices.IndexFunc(cat.Roles, func(x *Role) bool { return x.ID == r.ID }); i >= 0 {
+				v.add(r.Pos, "duplicate role %q in category %q (first defined at %s)", r.ID, cat.ID, cat.Roles[i].Pos)
+				continue
+			}
+			cat.Roles = append(cat.Roles, r)
+		}
 		for _, o := range f.Overrides {
 			c := v.b.candidates[o.Candidate]
 			switch {
@@ -190,8 +197,59 @@ func (v *validator) categoriesPass(files []*file) {
 			v.candidate(cat, c)
 		}
 	}
+	for _, cat := range v.b.Categories {
+		for _, r := range cat.Roles {
+			v.role(cat, r)
+		}
+	}
 	for _, r := range append(rules, duplicates...) {
 		v.rule(v.b.categories[r.Category], r)
+	}
+}
+
+// role checks a role: the candidates that give it are of one other category and give no
+// other role of this one, its weights name criteria, and at least one criterion still counts.
+func (v *validator) role(cat *Category, r *Role) {
+	if !idRe().MatchString(r.ID) || r.ID == RoleAlone {
+		v.add(r.Pos, "role id %q must be lower-case words joined by - (and not %q, which names the category on its own)", r.ID, RoleAlone)
+	}
+	v.source(r.Pos, r.Source)
+	if len(r.Under) == 0 {
+		v.add(r.Pos, "role %q needs the candidates that give it (under: [ids of another category])", r.ID)
+	}
+	for _, id := range r.Under {
+		c := v.b.candidates[id]
+		switch {
+		case c == nil:
+			v.add(r.Pos, "role %q is given by unknown candidate %q", r.ID, id)
+			continue
+		case c.Category == cat.ID:
+			v.add(r.Pos, "role %q is given by %q of its own category; a role comes from another category's candidates", r.ID, id)
+			continue
+		case r.By == "":
+			r.By = c.Category
+		case c.Category != r.By:
+			v.add(r.Pos, "role %q is given by candidates of two categories (%s and %s); give each category its own role", r.ID, r.By, c.Category)
+		}
+		if other := cat.Role(id); other != nil && other != r {
+			v.add(r.Pos, "candidate %q gives both role %q and role %q", id, other.ID, r.ID)
+		}
+	}
+	counts := false
+	for _, c := range cat.Criteria {
+		w, ok := r.Weights[c.ID]
+		if !ok {
+			w = c.Weight
+		}
+		counts = counts || w > 0
+	}
+	for id := range r.Weights {
+		if !slices.ContainsFunc(cat.Criteria, func(c *Criterion) bool { return c.ID == id }) {
+			v.add(r.Pos, "role %q weighs unknown criterion %q of %s", r.ID, id, cat.ID)
+		}
+	}
+	if !counts {
+		v.add(r.Pos, "role %q gives every criterion of %s a weight of 0; at least one must count", r.ID, cat.ID)
 	}
 }
 
@@ -558,6 +616,15 @@ func (v *validator) rule(cat *Category, r *Rule) {
 		v.add(r.Pos, "grade applies only to adjust rules; %q is a %s rule", r.ID, r.Effect)
 	}
 	v.condition(&r.When)
+	for _, id := range r.Roles {
+		if id != RoleAlone && !slices.ContainsFunc(cat.Roles, func(x *Role) bool { return x.ID == id }) {
+			names := []string{RoleAlone}
+			for _, x := range cat.Roles {
+				names = append(names, x.ID)
+			}
+			v.add(r.Pos, "rule %q names unknown role %q; roles of %s: %s", r.ID, id, cat.ID, strings.Join(names, ", "))
+		}
+	}
 	if len(r.Target.IDs) == 0 && len(r.Target.Where) == 0 {
 		v.add(r.Target.Pos, "rule %q needs a target: ids, where, or both", r.ID)
 	}

@@ -227,6 +227,7 @@ type file struct {
 	Candidates []*Candidate   `yaml:"candidates"`
 	Facts      []*Fact        `yaml:"facts"`
 	Rules      []*Rule        `yaml:"rules"`
+	Roles      []*Role        `yaml:"roles"`
 	Overrides  []*Override    `yaml:"overrides"`
 	// Compatibility states how candidates of different categories fit in one stack.
 	Compatibility []*Compat `yaml:"compatibility"`
@@ -640,6 +641,9 @@ type Rule struct {
 	// Grade is the evidence an adjust rule rests on (Grades): a bonus resting on weak evidence
 	// counts only its trust. Absent: the bonus counts in full.
 	Grade string `yaml:"grade"`
+	// Roles limits the rule to the roles of its category's candidates it names (Role.ID, or
+	// RoleAlone for the category ranked on its own). Absent: the rule applies in every role.
+	Roles []string `yaml:"roles"`
 
 	Category string
 	// Overlay is set when the rule comes from an overlay (--rules); Pos.File names the file.
@@ -661,7 +665,64 @@ type Category struct {
 	Criteria   []*Criterion
 	Candidates []*Candidate
 	Rules      []*Rule
-	Pos        Pos
+	// Roles are the parts a candidate of this category can play in a stack, each given by
+	// candidates of another category (an engine is a node runtime under Kubernetes, a host
+	// engine under Compose); in a stack the candidate is scored in its role.
+	Roles []*Role
+	Pos   Pos
+}
+
+// RoleAlone names, in a rule's roles, the category ranked on its own: asked for alone, or in
+// a stack where no candidate gives it a role.
+const RoleAlone = "alone"
+
+// Role is a part a category's candidates play in a stack, given by candidates of another
+// category (Under). In that role the criteria weigh as Weights says (a criterion not named
+// keeps its weight; 0 leaves it out), and only the rules that name the role, or name none,
+// apply.
+type Role struct {
+	Pos     Pos
+	ID      string             `yaml:"id,required"`
+	Title   Text               `yaml:"title,required"`
+	Under   []string           `yaml:"under,required"`
+	Weights map[string]float64 `yaml:"weights" range:"[0,1000]"`
+	Because Text               `yaml:"because,required"`
+	Source  string             `yaml:"source,required"`
+
+	// By is the category of the candidates that give the role.
+	By string
+}
+
+// Role returns the role the candidate giver gives this category's candidates, or nil.
+func (c *Category) Role(giver string) *Role {
+	for _, r := range c.Roles {
+		if slices.Contains(r.Under, giver) {
+			return r
+		}
+	}
+	return nil
+}
+
+// Weight is the weight the role gives criterion id, and whether it sets one (a nil role
+// sets none).
+func (r *Role) Weight(id string) (float64, bool) {
+	if r == nil {
+		return 0, false
+	}
+	w, ok := r.Weights[id]
+	return w, ok
+}
+
+// AppliesIn tells whether the rule applies in the role (nil: the category on its own).
+func (r *Rule) AppliesIn(role *Role) bool {
+	if len(r.Roles) == 0 {
+		return true
+	}
+	id := RoleAlone
+	if role != nil {
+		id = role.ID
+	}
+	return slices.Contains(r.Roles, id)
 }
 
 // Attribute returns the declaration of an attribute, or nil.

@@ -103,7 +103,7 @@ func StackADR(b *knowledge.Base, r *Report, o ADROptions) (string, error) {
 	} else {
 		p("%s\n\n", i18n.Tf(lang, "stack.adr-chosen", mdEscape(stackLine(d.Parts)), d.Score))
 		for _, part := range d.Parts {
-			p("* **%s**\n", mdEscape(i18n.Tf(lang, "stack.part", part.Title, part.Name, part.Rank, fmt.Sprintf("%.1f", part.Score))))
+			p("* **%s**\n", mdEscape(partLine(lang, part)))
 			if e := entry(part.Category, part.ID); e != nil {
 				for _, reason := range e.Reasons[:min(3, len(e.Reasons))] {
 					p("  * %s (%s)\n", mdEscape(reason.Text), mdSource(reason.Source))

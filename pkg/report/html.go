@@ -116,7 +116,7 @@ func HTML(w io.Writer, r *Report) error {
 			return template.HTML("<code>" + template.HTMLEscapeString(w.Flag) + "</code> " + template.HTMLEscapeString(strings.TrimPrefix(whatIfLine(w, lang), w.Flag+" ")))
 		},
 		"stackPart": func(sp StackPart) string {
-			return i18n.Tf(lang, "stack.part", sp.Title, sp.Name, sp.Rank, fmt.Sprintf("%.1f", sp.Score))
+			return partLine(lang, sp)
 		},
 		"runnerUp": func(ru RunnerUp) string {
 			return i18n.Tf(lang, "stack.runner-up", stackLine(ru.Parts), fmt.Sprintf("%.1f", ru.Score))

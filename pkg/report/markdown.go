@@ -80,7 +80,7 @@ func Markdown(r *Report) string {
 		} else {
 			p("**%s** — %.1f\n\n", mdEscape(stackLine(d.Parts)), d.Score)
 			for _, sp := range d.Parts {
-				p("- %s\n", mdEscape(i18n.Tf(lang, "stack.part", sp.Title, sp.Name, sp.Rank, fmt.Sprintf("%.1f", sp.Score))))
+				p("- %s\n", mdEscape(partLine(lang, sp)))
 			}
 			for _, n := range d.Fits {
 				p("- ✅ %s (%s)%s\n", mdEscape(n.Text), mdSource(n.Source), mdFile(n.File))

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -44,6 +45,23 @@ type StackPart struct {
 	Name     string  `json:"name" yaml:"name"`
 	Rank     int     `json:"rank" yaml:"rank"` // its rank in its category on its own
 	Score    float64 `json:"score" yaml:"score"`
+	// Role is the role the stack gives the part (schema 6: "node-runtime" for an engine under
+	// Kubernetes), given by the part RoleGivenBy; Score is then its score in that role and
+	// AloneScore its score on its own.
+	Role        string   `json:"role,omitempty" yaml:"role,omitempty"`
+	RoleGivenBy string   `json:"role_given_by,omitempty" yaml:"role_given_by,omitempty"`
+	AloneScore  *float64 `json:"alone_score,omitempty" yaml:"alone_score,omitempty"`
+	roleTitle   string   // the role's title, for the text views
+	giverName   string   // the name of the part that gives the role
+}
+
+// partLine is a stack's part as one line of the text views: its category, name, rank and
+// score on its own, and, in a role, its score there.
+func partLine(lang string, p StackPart) string {
+	if p.Role != "" && p.AloneScore != nil {
+		return i18n.Tf(lang, "stack.part-role", p.Title, p.Name, p.giverName, p.roleTitle, strconv.FormatFloat(p.Score, 'f', 1, 64), p.Rank, strconv.FormatFloat(*p.AloneScore, 'f', 1, 64))
+	}
+	return i18n.Tf(lang, "stack.part", p.Title, p.Name, p.Rank, strconv.FormatFloat(p.Score, 'f', 1, 64))
 }
 
 // StackNote is a compatibility rule applied to two parts.
@@ -80,6 +98,17 @@ func stackParts(b *knowledge.Base, s *engine.Stack, lang string) []StackPart {
 	parts := make([]StackPart, len(s.Parts))
 	for i, p := range s.Parts {
 		parts[i] = StackPart{Category: p.Candidate.Category, Title: b.Category(p.Candidate.Category).Title.In(lang), ID: p.Candidate.ID, Name: p.Candidate.NameIn(lang), Rank: p.Rank, Score: p.Score}
+		if p.Role == nil {
+			continue
+		}
+		for _, q := range s.Parts {
+			if slices.Contains(p.Role.Under, q.Candidate.ID) {
+				alone := p.Alone
+				parts[i].Role, parts[i].RoleGivenBy, parts[i].AloneScore = p.Role.ID, q.Candidate.ID, &alone
+				parts[i].roleTitle, parts[i].giverName = p.Role.Title.In(lang), q.Candidate.NameIn(lang)
+				parts[i].Rank = p.AloneRank // its rank on its own, not in the role
+			}
+		}
 	}
 	return parts
 }
@@ -186,7 +215,7 @@ func stackTable(line func(indent, hang int, text string), d *StackDoc, lang stri
 	}
 	line(2, 4, stackLine(d.Parts)+"  "+bar(d.Score)+" "+strconv.FormatFloat(d.Score, 'f', 1, 64))
 	for _, p := range d.Parts {
-		line(4, 6, dimStyle.Render(i18n.Tf(lang, "stack.part", p.Title, p.Name, p.Rank, strconv.FormatFloat(p.Score, 'f', 1, 64))))
+		line(4, 6, dimStyle.Render(partLine(lang, p)))
 	}
 	for _, n := range d.Fits {
 		line(4, 6, plusStyle.Render("✓")+" "+n.Text+fileNote(n.File))
@@ -315,7 +344,7 @@ func StackExplanationTable(d *StackExplanation, width int) string {
 			}
 		}
 		for _, p := range a.Parts {
-			line(4, 6, dimStyle.Render(i18n.Tf(d.Lang, "stack.part", p.Title, p.Name, p.Rank, strconv.FormatFloat(p.Score, 'f', 1, 64))))
+			line(4, 6, dimStyle.Render(partLine(d.Lang, p)))
 		}
 		for _, n := range a.Notes {
 			mark := "!"
