@@ -13,12 +13,13 @@ import (
 
 // Stack is one candidate of each ranked category that work together.
 //
-// Its score is the mean of its parts' scores plus the points of the compatibility rules that
-// touch it (works-with, bundles), clamped to 0..100 and rounded to one decimal. A stack holding
+// Its score is the weighted mean of its parts' scores plus the points of the compatibility
+// rules that touch it (works-with, bundles), clamped to 0..100 and rounded to one decimal. A part
+// counts 1, or its role's stack weight when another part gives it a role (knowledge.Role). A stack holding
 // a pair a requires or conflicts rule rules out is never built.
 type Stack struct {
 	Parts   []*Ranked // one per ranked category, in the order of Result.Categories
-	Mean    float64   // the mean of the parts' scores
+	Mean    float64   // the weighted mean of the parts' scores
 	Points  float64   // the compatibility points
 	Score   float64
 	Effects []StackEffect // the compatibility rules that touch the stack, in rule order
@@ -182,11 +183,13 @@ type Swap struct {
 	Category *knowledge.Category
 	Winner   *Ranked // the category's first on its own
 	Pick     *Ranked // the best stack's part
-	// With the winner in place of the pick, the stack is either ruled out (RuledOut, the
-	// rules) or scores Score, Effects being the rules that cost it.
+	// The best stack that holds the winner (With, nil when none does) scores Score. RuledOut
+	// are the rules that rule out the winner in place of the pick (why the rest of the stack
+	// changes with it), Effects the rules that cost the winner there or in With.
 	RuledOut []StackEffect
 	Effects  []StackEffect
 	Score    float64
+	With     *Stack
 }
 
 // compatIndex tells, by Compat.Index, which compatibility rules' conditions hold.
@@ -242,13 +245,13 @@ func (idx compatIndex) pair(a, b *knowledge.Candidate, effects []StackEffect) (o
 
 // partial is a stack under construction (for evaluate).
 type partial struct {
-	parts   []*Ranked
-	sum     float64
-	points  float64
-	effects []StackEffect
+	parts     []*Ranked
+	sum, wsum float64 // the parts' scores, each times its weight in the stack; the weights
+	points    float64
+	effects   []StackEffect
 }
 
-func (p *partial) score() float64 { return clampScore(p.sum/float64(len(p.parts)) + p.points) }
+func (p *partial) score() float64 { return clampScore(p.sum/p.wsum + p.points) }
 
 func clampScore(f float64) float64 {
 	switch {
@@ -300,6 +303,17 @@ func RecommendStack(b *knowledge.Base, res *Result) *StackResult {
 			continue
 		}
 		sw := &Swap{Category: cr.Category, Winner: winner, Pick: pick}
+		// The best stack with the winner: the search again, the winner its category's only
+		// candidate (the rest of the stack may change with it).
+		only := *cr
+		only.Ranking = []*Ranked{winner}
+		restricted := slices.Clone(cats)
+		restricted[i] = &only
+		alt := searchStacks(restricted, idx, sr.roles, knobs.TopK, knobs.Beam, 1, &sr.Searched)
+		if len(alt) == 0 {
+			alt = searchStacks(restricted, idx, sr.roles, math.MaxInt, knobs.Beam, 1, &sr.Searched)
+		}
+		// The winner in place of the pick, the rest as it is: what rules it out or costs it.
 		parts := slices.Clone(sr.Best.Parts)
 		parts[i] = winner
 		for j, p := range parts { // the others back on their own: place gives each its role
@@ -307,16 +321,22 @@ func RecommendStack(b *knowledge.Base, res *Result) *StackResult {
 				parts[j] = cats[j].Ranking[slices.IndexFunc(cats[j].Ranking, func(r *Ranked) bool { return r.Candidate == p.Candidate })]
 			}
 		}
-		st, ruledOut := evaluate(sr.roles.place(parts), idx)
-		if len(ruledOut) > 0 {
-			sw.RuledOut = ruledOut
-		} else {
-			sw.Score = st.Score
+		naive, ruledOut := evaluate(sr.roles.place(parts), idx)
+		sw.RuledOut = ruledOut
+		costs := func(st *Stack) {
 			for _, e := range st.Effects {
-				if e.Points < 0 && (e.Candidate == winner.Candidate || e.Other == winner.Candidate) {
+				if e.Points < 0 && (e.Candidate == winner.Candidate || e.Other == winner.Candidate) &&
+					!slices.ContainsFunc(sw.Effects, func(x StackEffect) bool { return x.Rule == e.Rule }) {
 					sw.Effects = append(sw.Effects, e)
 				}
 			}
+		}
+		if naive != nil {
+			costs(naive)
+		}
+		if len(alt) > 0 {
+			sw.With, sw.Score = alt[0], alt[0].Score
+			costs(alt[0])
 		}
 		sr.Swaps = append(sr.Swaps, sw)
 	}
@@ -327,9 +347,10 @@ func RecommendStack(b *knowledge.Base, res *Result) *StackResult {
 type pairInfo struct {
 	out    bool    // ruled out
 	points float64 // the points of the rules that touch the pair
-	// delta is what one of the two scores more (or less) in the role the other gives it
-	// than on its own.
-	delta float64
+	// delta is what one of the two adds to the stack's weighted sum in the role the other
+	// gives it, beyond its score on its own; wdelta what it adds to the sum of the weights
+	// (its role's stack weight less 1).
+	delta, wdelta float64
 }
 
 // A position in a category's list is an int16: the search never takes more candidates.
@@ -337,9 +358,9 @@ const _ = uint16(math.MaxInt16 - limits.StackCandidates)
 
 // node is a partial stack in the beam: the indexes of its parts in each category's list.
 type node struct {
-	off         int // its parts are arena[off : off+depth], indexes into each category's list
-	sum, points float64
-	score       float64 // the mean of the parts' scores plus the points, clamped
+	off               int // its parts are arena[off : off+depth], indexes into each category's list
+	sum, wsum, points float64
+	score             float64 // the weighted mean of the parts' scores plus the points, clamped
 }
 
 // searchStacks runs a beam search over the categories in order and returns the best stacks,
@@ -393,7 +414,9 @@ func searchStacks(cats []*CategoryResult, idx compatIndex, rv *roleView, topK, b
 						if !ok {
 							pi.out = true // its role's rules exclude it
 						} else if rk != x[0] {
-							pi.delta += rk.Score - x[0].Score
+							w := rk.Role.InStack()
+							pi.delta += w*rk.Score - x[0].Score
+							pi.wdelta += w - 1
 						}
 					}
 					t[a*len(cands[j])+b] = pi
@@ -412,7 +435,7 @@ func searchStacks(cats []*CategoryResult, idx compatIndex, rv *roleView, topK, b
 		candidates:
 			for ci, c := range cands[level] {
 				*searched++
-				pts, delta := p.points, 0.0
+				pts, delta, wdelta := p.points, 0.0, 0.0
 				for pl, pa := range parts {
 					pi := table[pl*n+level][int(pa)*width+ci]
 					if pi.out {
@@ -420,12 +443,13 @@ func searchStacks(cats []*CategoryResult, idx compatIndex, rv *roleView, topK, b
 					}
 					pts += pi.points
 					delta += pi.delta
+					wdelta += pi.wdelta
 				}
 				off := len(nextArena)
 				nextArena = append(nextArena, parts...)
 				nextArena = append(nextArena, int16(ci))
-				sum := p.sum + c.Score + delta
-				next = append(next, node{off: off, sum: sum, points: pts, score: clampScore(sum/float64(level+1) + pts)})
+				sum, wsum := p.sum+c.Score+delta, p.wsum+1+wdelta
+				next = append(next, node{off: off, sum: sum, wsum: wsum, points: pts, score: clampScore(sum/wsum + pts)})
 			}
 		}
 		depth := level + 1
@@ -467,7 +491,7 @@ func (p *partial) stack() *Stack {
 	})
 	return &Stack{
 		Parts:   p.parts,
-		Mean:    p.sum / float64(len(p.parts)),
+		Mean:    p.sum / p.wsum,
 		Points:  p.points,
 		Score:   round1(p.score()),
 		Effects: effects,
@@ -485,7 +509,9 @@ func evaluate(parts []*Ranked, idx compatIndex) (*Stack, []StackEffect) {
 			all = append(all, out...)
 		}
 		p.parts = append(p.parts, c)
-		p.sum += c.Score
+		w := c.Role.InStack()
+		p.sum += w * c.Score
+		p.wsum += w
 	}
 	if len(all) > 0 {
 		return nil, all

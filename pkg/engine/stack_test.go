@@ -132,7 +132,7 @@ func randomAnswers(b *knowledge.Base, rng *rand.Rand) knowledge.Answers {
 
 // TestStackNeverHoldsARuledOutPair is the property the stack answer rests on: whatever the
 // answers, no pair of the recommended stack (nor of a runner-up) is one a requires or
-// conflicts rule rules out, and the stack's score is its parts' mean plus its points.
+// conflicts rule rules out, and the stack's score is its parts' weighted mean plus its points.
 func TestStackNeverHoldsARuledOutPair(t *testing.T) {
 	b := embedded(t)
 	rng := rand.New(rand.NewPCG(2026, 12))
@@ -163,14 +163,15 @@ func TestStackNeverHoldsARuledOutPair(t *testing.T) {
 					}
 				}
 			}
-			var sum, pts float64
+			var sum, wsum, pts float64
 			for _, p := range s.Parts {
-				sum += p.Score
+				sum += p.Role.InStack() * p.Score // a part in a role counts its role's stack weight
+				wsum += p.Role.InStack()
 			}
 			for _, e := range s.Effects {
 				pts += e.Points
 			}
-			if want := max(0, min(100, sum/float64(len(s.Parts))+pts)); abs(s.Score-want) > 0.051 {
+			if want := max(0, min(100, sum/wsum+pts)); abs(s.Score-want) > 0.051 {
 				t.Fatalf("stack %s scores %v, want %v", s.Key(), s.Score, want)
 			}
 		}

@@ -686,7 +686,11 @@ type Role struct {
 	Title   Text               `yaml:"title,required"`
 	Under   []string           `yaml:"under,required"`
 	Weights map[string]float64 `yaml:"weights" range:"[0,1000]"`
-	Because Text               `yaml:"because,required"`
+	// StackWeight is how much the part counts in the stack's score when it plays this role
+	// (absent: 1, as much as any part). A part another part chooses for it (the engine under an
+	// orchestrator) counts less, so its own lead never outweighs the part it serves.
+	StackWeight float64 `yaml:"stack_weight" range:"[0.1,1]"`
+	Because     Text    `yaml:"because,required"`
 	Source  string             `yaml:"source,required"`
 
 	// By is the category of the candidates that give the role.
@@ -701,6 +705,15 @@ func (c *Category) Role(giver string) *Role {
 		}
 	}
 	return nil
+}
+
+// InStack is how much a part in the role counts in a stack's score (StackWeight, 1 when
+// absent); a part in no role (nil) counts 1.
+func (r *Role) InStack() float64 {
+	if r == nil || r.StackWeight == 0 {
+		return 1
+	}
+	return r.StackWeight
 }
 
 // Weight is the weight the role gives criterion id, and whether it sets one (a nil role

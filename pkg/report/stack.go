@@ -83,7 +83,8 @@ type Swap struct {
 	Pick     string      `json:"pick" yaml:"pick"`
 	Text     string      `json:"text" yaml:"text"`
 	RuledOut bool        `json:"ruled_out" yaml:"ruled_out"`
-	Score    float64     `json:"score,omitempty" yaml:"score,omitempty"` // the stack's score with the winner, when not ruled out
+	Score    float64     `json:"score,omitempty" yaml:"score,omitempty"` // the best stack's score with the winner, when not ruled out
+	With     []string    `json:"with,omitempty" yaml:"with,omitempty"`   // that stack's parts (schema 6)
 	Because  []StackNote `json:"because" yaml:"because"`
 }
 
@@ -152,20 +153,22 @@ func buildStack(b *knowledge.Base, sr *engine.StackResult, whatIf []engine.Stack
 	d.Fits = stackNotes(best.Effects, lang, true)
 	d.Notes = stackNotes(best.Effects, lang, false)
 	for _, sw := range sr.Swaps {
-		s := Swap{Category: sw.Category.ID, Winner: sw.Winner.Candidate.ID, Pick: sw.Pick.Candidate.ID, RuledOut: len(sw.RuledOut) > 0, Because: []StackNote{}}
+		s := Swap{Category: sw.Category.ID, Winner: sw.Winner.Candidate.ID, Pick: sw.Pick.Candidate.ID, RuledOut: sw.With == nil, Because: []StackNote{}}
 		title := sw.Category.Title.In(lang)
 		w, p := sw.Winner.Candidate.NameIn(lang), sw.Pick.Candidate.NameIn(lang)
+		for _, e := range append(slices.Clone(sw.RuledOut), sw.Effects...) {
+			s.Because = append(s.Because, stackNote(e, lang))
+		}
 		if s.RuledOut {
-			for _, e := range sw.RuledOut {
-				s.Because = append(s.Because, stackNote(e, lang))
-			}
 			s.Text = i18n.Tf(lang, "stack.swap-ruled-out", w, title, p)
 		} else {
 			s.Score = sw.Score
-			for _, e := range sw.Effects {
-				s.Because = append(s.Because, stackNote(e, lang))
+			names := make([]string, len(sw.With.Parts))
+			for k, part := range sw.With.Parts {
+				s.With = append(s.With, part.Candidate.ID)
+				names[k] = part.Candidate.NameIn(lang)
 			}
-			s.Text = i18n.Tf(lang, "stack.swap-costs", w, title, strconv.FormatFloat(sw.Score, 'f', 1, 64), p, strconv.FormatFloat(best.Score, 'f', 1, 64))
+			s.Text = i18n.Tf(lang, "stack.swap-costs", w, title, strconv.FormatFloat(sw.Score, 'f', 1, 64), p, strconv.FormatFloat(best.Score, 'f', 1, 64), strings.Join(names, " + "))
 		}
 		d.Swaps = append(d.Swaps, s)
 	}
