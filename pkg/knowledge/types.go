@@ -691,7 +691,7 @@ type Role struct {
 	// orchestrator) counts less, so its own lead never outweighs the part it serves.
 	StackWeight float64 `yaml:"stack_weight" range:"[0.1,1]"`
 	Because     Text    `yaml:"because,required"`
-	Source  string             `yaml:"source,required"`
+	Source      string  `yaml:"source,required"`
 
 	// By is the category of the candidates that give the role.
 	By string
