@@ -1,6 +1,8 @@
 package limits
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -34,3 +36,38 @@ func ExcerptN(s string, max int) string {
 }
 
 func printable(r rune) bool { return !unicode.IsControl(r) && !unicode.Is(unicode.Cf, r) }
+
+// Sprintf is fmt.Sprintf for messages about untrusted text: every string argument of a %q verb
+// is quoted as Excerpt cuts it, between plain double quotes, so a message never echoes a file at
+// length or its control characters, and an excerpt is not made longer by escapes (%q would write
+// U+3000 as six characters).
+func Sprintf(format string, args ...any) string {
+	arg := 0
+	var out []byte // the format with each such %q turned into %s, once one is
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		for i < len(format) && strings.IndexByte("+-# 0123456789.", format[i]) >= 0 {
+			i++
+		}
+		if i >= len(format) || format[i] == '%' {
+			continue
+		}
+		if format[i] == 'q' && arg < len(args) {
+			if s, ok := args[arg].(string); ok {
+				if out == nil { // the caller's slice stays as it was
+					args, out = slices.Clone(args), []byte(format)
+				}
+				args[arg] = `"` + Excerpt(s) + `"`
+				out[i] = 's'
+			}
+		}
+		arg++
+	}
+	if out != nil {
+		format = string(out)
+	}
+	return fmt.Sprintf(format, args...)
+}

@@ -16,13 +16,21 @@ const (
 	// FolderFiles is the most files taken from one folder: rule files of an overlay folder,
 	// records of a folder given to adr check.
 	FolderFiles = 1000
-	// CategoryCandidates is the most candidates one category may have. Loading and ranking
-	// cost in proportion to them (BENCHMARKS.md's synthetic category of 10 001 candidates
-	// loads and recommends in about 100 ms each); the stack search takes at most
-	// StackCandidates of them.
-	CategoryCandidates = 20000
+	// CategoryCandidates is the most candidates one category may have (the embedded base has
+	// at most a few dozen). Memory grows faster than the candidates: a category of 5 000 took
+	// 200 MB to recommend, 20 000 took 1.4 GB; 2 000 take about 80 MB (BENCHMARKS.md). The stack
+	// search takes at most StackCandidates of them.
+	CategoryCandidates = 2000
 	// CategoryRules is the most rules one category may have.
 	CategoryRules = 1000
+	// RobustnessDraws bounds the robustness analysis of one category: draws × ranked candidates
+	// × criteria (the default 2 000 draws of the embedded base's largest category, 26 GPUs on 9
+	// criteria, are about 470 000). Past it the draws are cut, and the report says how many
+	// were made.
+	RobustnessDraws = 20_000_000
+	// CriterionReweights is the most reweights one criterion may have: each factor is within
+	// 0.1..10, so the weight stays finite and above 0 whichever of them hold together.
+	CriterionReweights = 8
 	// CompatRules is the most compatibility rules of a base.
 	CompatRules = 2000
 	// StackCandidates is the most candidates of one category the stack search combines:

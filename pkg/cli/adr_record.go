@@ -111,7 +111,7 @@ func checkRecordFolder(dir string) error {
 	info, err := os.Stat(dir)
 	switch {
 	case err == nil && !info.IsDir():
-		return usageErrorf("%s is a file; adr new takes the folder of the records", dir)
+		return usageErrorf("%s is %s; adr new takes the folder of the records", dir, safefile.Kind(info.Mode()))
 	case isLoop(err):
 		return usageErrorf("%s is a symbolic link loop; adr new takes the folder of the records", dir)
 	case errors.Is(err, fs.ErrNotExist):
@@ -395,14 +395,14 @@ func checkFile(s *Streams, g *globalOptions, path string, named bool, given []st
 	if !ok {
 		if b, err = g.loadBaseSources(s, overlays); err != nil {
 			if fromRecord {
-				return bad("%s", recordLoadError(rec.Overlays, err))
+				return bad("%s", recordLoadError(overlays, err))
 			}
 			return bad("%s", strings.Join(strings.Fields(err.Error()), " "))
 		}
 		bases[key] = b
 	}
 	oc := record.Check(b, rec, log, lang)
-	oc.Subject = rec.Subject
+	oc.Subject = limits.Excerpt(rec.Subject) // a category id or "stack" when valid; the record is untrusted
 	return oc
 }
 
@@ -426,8 +426,18 @@ func shownPaths(paths []string) string {
 }
 
 // recordLoadError says that a record's overlays do not load, without what the problems say:
-// they may quote the files, and the record chose the files.
-func recordLoadError(paths []string, err error) string {
+// they may quote the files, and the record chose the files. The command it suggests names each
+// overlay by the path it was read from (symbolic links resolved, relative to the current
+// folder): the record's own spelling ("link/../x.yaml") could lead the shell elsewhere.
+func recordLoadError(overlays []overlaySource, err error) string {
+	cwd, _ := os.Getwd()
+	paths := make([]string, len(overlays))
+	for i, o := range overlays {
+		paths[i] = o.path
+		if rel, err := filepath.Rel(cwd, o.path); err == nil && cwd != "" {
+			paths[i] = rel
+		}
+	}
 	var probs knowledge.Problems
 	if !errors.As(err, &probs) {
 		var ee *ExitError

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/stackadvisor/stackadvisor/internal/safefile"
 	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 	"github.com/stackadvisor/stackadvisor/pkg/scenario"
@@ -157,9 +158,15 @@ func writeTestRun(w io.Writer, doc testRun, lang string) error {
 		if !r.Passed {
 			status = "FAIL"
 		}
-		fmt.Fprintf(&sb, "%s  %s  %s\n", status, r.File, r.Name)
+		// A scenario's file name, name and what its failures quote are anyone's text: no
+		// control character reaches the terminal (a carriage return could make FAIL read PASS).
+		fmt.Fprintf(&sb, "%s  %s  %s\n", status, safefile.Printable(r.File), safefile.Printable(r.Name))
 		for _, f := range r.Failures {
-			fmt.Fprintf(&sb, "      %s\n", strings.ReplaceAll(f, "\n", "\n        "))
+			lines := strings.Split(f, "\n")
+			for i := range lines {
+				lines[i] = safefile.Printable(lines[i])
+			}
+			fmt.Fprintf(&sb, "      %s\n", strings.Join(lines, "\n        "))
 		}
 	}
 	key := "cli.test-summary"

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/stackadvisor/stackadvisor/internal/limits"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
 
@@ -115,6 +116,10 @@ func RobustCategory(b *knowledge.Base, cr *CategoryResult, o RobustOptions) *Rob
 	if o.SeedSet {
 		seed = o.Seed
 	}
+	// Each draw scores every ranked candidate on every criterion: the draws are cut so that a
+	// category's work stays within limits.RobustnessDraws (a large overlay with a large sample
+	// count would otherwise run for minutes). The report says how many were drawn.
+	samples = max(1, min(samples, limits.RobustnessDraws/(n*max(1, len(cr.Category.Criteria)))))
 	rb := &Robustness{Category: cr.Category, Samples: samples, Seed: seed, Pick: cr.Ranking[0].Candidate}
 	nCrit := len(cr.Category.Criteria)
 	// The candidates in the category's order, so that a draw does not depend on the ranking.

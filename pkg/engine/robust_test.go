@@ -8,6 +8,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/stackadvisor/stackadvisor/internal/limits"
 	"github.com/stackadvisor/stackadvisor/pkg/engine"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
@@ -374,5 +375,25 @@ func TestRobustEmbeddedDecidingDirection(t *testing.T) {
 	}
 	if n < 10 {
 		t.Errorf("only %d categories had a deciding criterion", n)
+	}
+}
+
+// The draws of one category are cut to limits.RobustnessDraws (draws × ranked candidates ×
+// criteria), whatever --samples or an overlay's scoring asks, and the analysis says how many
+// it made.
+func TestRobustDrawsBounded(t *testing.T) {
+	b := embedded(t)
+	res, err := engine.Run(b, knowledge.Answers{"categories": {Type: knowledge.TypeMulti, List: []string{"gpu"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cr := res.Categories[0]
+	work := len(cr.Ranking) * len(cr.Category.Criteria)
+	rb := engine.RobustCategory(b, cr, engine.RobustOptions{Samples: 1_000_000})
+	if rb.Samples*work > limits.RobustnessDraws || rb.Samples < limits.RobustnessDraws/work {
+		t.Fatalf("%d draws of %d candidates × criteria: %d, want the most within %d", rb.Samples, work, rb.Samples*work, limits.RobustnessDraws)
+	}
+	if rb := engine.RobustCategory(b, cr, engine.RobustOptions{Samples: 500}); rb.Samples != 500 {
+		t.Fatalf("500 draws asked, %d made", rb.Samples)
 	}
 }

@@ -369,6 +369,9 @@ func (v *validator) criterion(cat *Category, c *Criterion, prioQ *Question) {
 			}
 		}
 	}
+	if len(c.Reweight) > limits.CriterionReweights {
+		v.add(c.Reweight[limits.CriterionReweights].Pos, "criterion %q has %d reweights, more than the limit of %d (limits.CriterionReweights): together they could take its weight past any finite number", c.ID, len(c.Reweight), limits.CriterionReweights)
+	}
 	for _, rw := range c.Reweight {
 		if rw.Factor == 1 { // its range is declared with the field
 			v.add(rw.Pos, "reweight of criterion %q has factor 1, which changes nothing; give a factor other than 1", c.ID)

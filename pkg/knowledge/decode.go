@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
@@ -356,7 +357,24 @@ func (d *decoder) scalar(n *yaml.Node) (string, bool) {
 		d.errorf(n, "expected a single value, found %s", kindName(n))
 		return "", false
 	}
+	if r, ok := controlIn(n.Value); ok {
+		d.errorf(n, "the text holds the control character U+%04X; rule files hold printable text, line breaks and tabs (a control character in a report could rewrite what a terminal shows)", r)
+	}
 	return n.Value, true
+}
+
+// controlIn finds a character a rule file's text may not hold: a control character other than
+// a line break or tab (carriage return, backspace, escape, DEL, the C1 controls such as U+009B)
+// or a bidirectional override, which would make a terminal show what the text does not say.
+func controlIn(s string) (rune, bool) {
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\t':
+		case unicode.IsControl(r), r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E || r == 0x200F:
+			return r, true
+		}
+	}
+	return 0, false
 }
 
 func parseBool(n *yaml.Node, s string) (bool, error) {

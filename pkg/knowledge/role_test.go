@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stackadvisor/stackadvisor/internal/limits"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
 
@@ -56,5 +57,25 @@ func TestRoleNeedsACountingCriterion(t *testing.T) {
 	_, err = knowledge.LoadLayers(base, []knowledge.File{{Name: "org.yaml", Data: []byte(src)}})
 	if err == nil || !strings.Contains(err.Error(), `role "guest" gives every criterion of wasm-runtime a weight of 0`) {
 		t.Fatalf("got %v", err)
+	}
+}
+
+// A criterion's reweights are bounded in number, so no set of them that hold together can
+// take its weight past a finite number (306 of ×10 on a weight of 1000 made it +Inf).
+func TestReweightsPerCriterionBounded(t *testing.T) {
+	base, _ := knowledge.EmbeddedFiles()
+	overlay := func(n int) string {
+		s := "category: wasm-runtime\ncriteria:\n  - id: maturity\n    weight: 1000\n    reweight:\n"
+		for range n {
+			s += "      - {when: {}, factor: 10, because: {en: x, zh: x}, source: \"https://example.org\"}\n"
+		}
+		return s
+	}
+	if _, err := knowledge.LoadLayers(base, []knowledge.File{{Name: "org.yaml", Data: []byte(overlay(limits.CriterionReweights))}}); err != nil {
+		t.Fatalf("%d reweights refused: %v", limits.CriterionReweights, err)
+	}
+	_, err := knowledge.LoadLayers(base, []knowledge.File{{Name: "org.yaml", Data: []byte(overlay(306))}})
+	if err == nil || !strings.Contains(err.Error(), "org.yaml:") || !strings.Contains(err.Error(), "more than the limit of 8 (limits.CriterionReweights)") {
+		t.Fatalf("306 reweights: %v", err)
 	}
 }

@@ -106,36 +106,9 @@ func (ps Problems) Total() int {
 	return n
 }
 
-// problemf formats a problem's message. Every string argument of a %q verb is text from a
-// user's file (a key, a value, an id), so it is quoted as limits.Excerpt cuts it: an error
-// never echoes a file at length or its control characters.
-func problemf(format string, args ...any) string {
-	arg, cloned := 0, false
-	for i := 0; i < len(format); i++ {
-		if format[i] != '%' {
-			continue
-		}
-		i++
-		for i < len(format) && strings.IndexByte("+-# 0123456789.", format[i]) >= 0 {
-			i++
-		}
-		if i >= len(format) || format[i] == '%' {
-			continue
-		}
-		if format[i] == 'q' && arg < len(args) {
-			if s, ok := args[arg].(string); ok {
-				if ex := limits.Excerpt(s); ex != s {
-					if !cloned { // the caller's slice stays as it was
-						args, cloned = slices.Clone(args), true
-					}
-					args[arg] = ex
-				}
-			}
-		}
-		arg++
-	}
-	return fmt.Sprintf(format, args...)
-}
+// problemf formats a problem's message: limits.Sprintf, which quotes every string of a %q
+// verb (text from a user's file) as a short excerpt.
+func problemf(format string, args ...any) string { return limits.Sprintf(format, args...) }
 
 func (ps Problems) Error() string {
 	lines := make([]string, len(ps))

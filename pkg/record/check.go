@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/stackadvisor/stackadvisor/internal/limits"
 	"github.com/stackadvisor/stackadvisor/pkg/engine"
 	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
@@ -74,7 +75,7 @@ func Check(b *knowledge.Base, r *Record, log []Entry, lang string) *Outcome {
 		return out
 	}
 	if r.Subject != SubjectStack && b.Category(r.Subject) == nil {
-		return invalid("category %q is no longer in the knowledge base", r.Subject)
+		return invalid("category %s is no longer in the knowledge base", limits.Sprintf("%q", r.Subject))
 	}
 	given, err := b.ParseAnswers("record", r.Answers)
 	if err != nil {

@@ -39,6 +39,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/stackadvisor/stackadvisor/internal/limits"
 	"github.com/stackadvisor/stackadvisor/pkg/engine"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
@@ -131,7 +132,7 @@ func decodeError(file string, err error) error {
 	}
 	for i, m := range msgs {
 		if g := unknownFieldRe.FindStringSubmatch(m); g != nil {
-			msgs[i] = fmt.Sprintf("%s:%s: unknown key %q", file, g[1], g[2])
+			msgs[i] = limits.Sprintf("%s:%s: unknown key %q", file, g[1], g[2])
 		} else if g := lineRe.FindStringSubmatch(m); g != nil {
 			msgs[i] = fmt.Sprintf("%s:%s: %s", file, g[1], g[2])
 		} else {
@@ -200,6 +201,10 @@ func Run(b *knowledge.Base, s *Scenario) *Result {
 	if s.Stack != nil {
 		r.Failures = append(r.Failures, checkStack(b, res, s.Stack)...)
 	}
+	// A scenario is a file anyone may write: its failures are bounded like a load's problems.
+	if n := len(r.Failures) - limits.Problems; n > 0 {
+		r.Failures = append(r.Failures[:limits.Problems:limits.Problems], fmt.Sprintf("and %d more failures", n))
+	}
 	return r
 }
 
@@ -227,7 +232,7 @@ func TouchedCompat(sr *engine.StackResult) []string {
 
 func checkStack(b *knowledge.Base, res *engine.Result, exp *StackExpectation) []string {
 	var fails []string
-	failf := func(format string, args ...any) { fails = append(fails, "stack: "+fmt.Sprintf(format, args...)) }
+	failf := func(format string, args ...any) { fails = append(fails, "stack: "+limits.Sprintf(format, args...)) }
 	sr := res.Stack
 	if sr == nil {
 		return []string{"stack: no stack: the answers rank fewer than two categories (categories: " + strings.Join(requested(res), ", ") + ")"}
@@ -305,7 +310,7 @@ func requested(res *engine.Result) []string {
 func check(b *knowledge.Base, cr *engine.CategoryResult, answers knowledge.Answers, exp Expectation) []string {
 	var fails []string
 	failf := func(format string, args ...any) {
-		fails = append(fails, cr.Category.ID+": "+fmt.Sprintf(format, args...))
+		fails = append(fails, cr.Category.ID+": "+limits.Sprintf(format, args...))
 	}
 	ranked := make([]string, len(cr.Ranking))
 	for i, r := range cr.Ranking {
