@@ -56,6 +56,7 @@ var catalog = map[string][2]string{
 	"stack.title":                   {"Recommended stack", "推荐的整体方案"},
 	"stack.none":                    {"No combination of the candidates left works together:", "剩下的候选组合在一起都无法兼容："},
 	"stack.part":                    {"%s: %s (#%d on its own, %s)", "%s：%s（单独排第 %d，%s 分）"},
+	"stack.role-note":               {"In the recommended stack %[1]s is %[2]s's %[3]s and scores %[4]s in that role; this table ranks the candidates on their own.", "在推荐的整体方案中，%[1]s 作为 %[2]s 的%[3]s，在该角色下得 %[4]s 分；本表是各候选单独的排名。"},
 	"stack.part-role":               {"%[1]s: %[2]s as %[3]s's %[4]s, %[5]s (#%[6]d on its own, %[7]s)", "%[1]s：%[2]s 作为 %[3]s 的%[4]s，%[5]s 分（单独排第 %[6]d，%[7]s 分）"},
 	"stack.runner-up":               {"Runner-up: %s (%s)", "备选：%s（%s 分）"},
 	"stack.swap-ruled-out":          {"%[1]s ranks first for %[2]s on its own, but it does not work with the rest of this stack, so %[3]s takes its place.", "%[1]s 单独看在%[2]s中排第一，但它与这套方案的其他部分不兼容，因此由 %[3]s 代替。"},

@@ -116,6 +116,9 @@ func Markdown(r *Report) string {
 			}
 			p("\n")
 		}
+		if note := roleNote(r, c.ID); note != "" {
+			p("↳ %s\n\n", mdEscape(note))
+		}
 		for _, rw := range c.Reweighted {
 			p("⚖ %s (%s)%s\n\n", mdEscape(rw.Text), mdSource(rw.Source), mdFile(rw.File))
 		}

@@ -159,6 +159,9 @@ func Table(r *Report, width int) string {
 			}
 			b.WriteString(t.Render() + "\n")
 		}
+		if note := roleNote(r, c.ID); note != "" {
+			line(2, 4, "↳ "+note)
+		}
 		for _, rw := range c.Reweighted {
 			line(2, 4, warnStyle.Render("⚖")+" "+rw.Text+fileNote(rw.File))
 		}
