@@ -291,18 +291,20 @@ func TestReweightApplies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(plain.Categories[0].Reweighted) != 0 {
-		t.Errorf("reweights without a Go host: %+v", plain.Categories[0].Reweighted)
+	// Without a Go host only the fit to a Go host is reweighted (a tenth); from Go only the
+	// standards (a fifth), and the fit to Go counts in full.
+	if rw := plain.Categories[0].Reweighted; len(rw) != 1 || rw[0].Criterion.ID != "go-host-fit" || rw[0].Factor != 0.1 {
+		t.Errorf("reweights without a Go host: %+v", rw)
 	}
 	rw := goHost.Categories[0].Reweighted
 	if len(rw) != 1 || rw[0].Criterion.ID != "standards" || rw[0].Factor != 0.2 {
 		t.Fatalf("reweights for a Go host: %+v", rw)
 	}
-	// standards 3 of 3+3+1+1 = 0.375; ×0.2: 0.6 of 5.6.
-	if got, want := weightOf(plain.Categories[0], "standards"), 0.375; math.Abs(got-want) > 1e-9 {
+	// standards 3 of 3+3+1+1+0.3 = 8.3; ×0.2: 0.6 of 0.6+3+1+1+3 = 8.6.
+	if got, want := weightOf(plain.Categories[0], "standards"), 3/8.3; math.Abs(got-want) > 1e-9 {
 		t.Errorf("standards weighs %v without a Go host, want %v", got, want)
 	}
-	if got, want := weightOf(goHost.Categories[0], "standards"), 0.6/5.6; math.Abs(got-want) > 1e-9 {
+	if got, want := weightOf(goHost.Categories[0], "standards"), 0.6/8.6; math.Abs(got-want) > 1e-9 {
 		t.Errorf("standards weighs %v for a Go host, want %v", got, want)
 	}
 }
