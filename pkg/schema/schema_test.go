@@ -192,7 +192,7 @@ var reportCases = []struct {
 	{name: "orchestrator-edge", answers: "categories: [orchestrator, engine]\nenvironment: edge\nscale: small\nk8s-experience: none\nrootless: true\nsystemd: true\n", lang: "en"},
 	{name: "wasm-python-ai", answers: "categories: [wasm-runtime]\nwasm-host: python\nwasm-ai: true\npriorities: [footprint]\n", lang: "en"},
 	{name: "large-cluster", answers: "categories: [engine, orchestrator, sandbox]\nscale: large\nk8s-experience: expert\ntenancy: multi-team\nconfidential: true\nworkloads: [web-services, batch-ci, legacy-apps]\n", lang: "zh"},
-	{name: "exit-3", answers: "categories: [sandbox, engine]\nkvm: none\nstartup-budget-ms: 1\n", lang: "en", empty: true},
+	{name: "exit-3", answers: "categories: [gpu, engine]\ngpu-memory-gb: 1000\n", lang: "en", empty: true},
 }
 
 // TestReportValidates: (b) real reports, built in process on the embedded knowledge base,
