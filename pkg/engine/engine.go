@@ -42,6 +42,9 @@ type CategoryResult struct {
 	Reweighted []Reweighted
 	// Role is the role the category was scored in (a stack's part), nil on its own.
 	Role *knowledge.Role
+	// NotApplied lists the chosen priorities the category gives no say (no criterion raises
+	// them, no rule names them): they change nothing here.
+	NotApplied []string
 }
 
 // Reweighted is a criterion whose weight an answer changed, and the reweight that did.
@@ -148,6 +151,11 @@ func scoreRole(b *knowledge.Base, cat *knowledge.Category, answers knowledge.Ans
 func scoreWeighted(b *knowledge.Base, cat *knowledge.Category, answers knowledge.Answers, unexcluded string, mul []float64, role *knowledge.Role) *CategoryResult {
 	cr := &CategoryResult{Category: cat, Role: role}
 	priorities := answers[knowledge.QPriorities].List
+	for _, p := range priorities {
+		if !cat.PriorityNamed(p) {
+			cr.NotApplied = append(cr.NotApplied, p)
+		}
+	}
 	sc := b.Scoring
 
 	// Effective weights: boosted by chosen priorities, then normalised.

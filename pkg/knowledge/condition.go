@@ -53,6 +53,22 @@ type Term struct {
 	nums []float64
 }
 
+// Mentions tells whether a term of the condition (or of one of its any_of) names value as
+// an operand of question.
+func (c *Condition) Mentions(question, value string) bool {
+	for _, t := range c.Terms {
+		if t.Key == question && slices.Contains(t.strs, value) {
+			return true
+		}
+	}
+	for _, a := range c.AnyOf {
+		if a.Mentions(question, value) {
+			return true
+		}
+	}
+	return false
+}
+
 func (c *Condition) decodeNode(d *decoder, n *yaml.Node) {
 	c.Pos = d.pos(n)
 	c.set = true

@@ -699,6 +699,28 @@ func (r *Role) Weight(id string) (float64, bool) {
 	return w, ok
 }
 
+// PriorityNamed tells whether the category gives the priority any say: a criterion it
+// raises, or a rule or reweight whose condition names it. A priority the category does not
+// name changes nothing there, and the report says so.
+func (c *Category) PriorityNamed(p string) bool {
+	for _, cr := range c.Criteria {
+		if slices.Contains(cr.Priorities, p) {
+			return true
+		}
+		for _, rw := range cr.Reweight {
+			if rw.When.Mentions(QPriorities, p) {
+				return true
+			}
+		}
+	}
+	for _, r := range c.Rules {
+		if r.When.Mentions(QPriorities, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // AppliesIn tells whether the rule applies in the role (nil: the category on its own).
 func (r *Rule) AppliesIn(role *Role) bool {
 	if len(r.Roles) == 0 {

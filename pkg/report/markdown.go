@@ -119,6 +119,9 @@ func Markdown(r *Report) string {
 		if note := roleNote(r, c.ID); note != "" {
 			p("↳ %s\n\n", mdEscape(note))
 		}
+		if c.NotAppliedText != "" {
+			p("· %s\n\n", mdEscape(c.NotAppliedText))
+		}
 		for _, rw := range c.Reweighted {
 			p("⚖ %s (%s)%s\n\n", mdEscape(rw.Text), mdSource(rw.Source), mdFile(rw.File))
 		}

@@ -162,6 +162,9 @@ func Table(r *Report, width int) string {
 		if note := roleNote(r, c.ID); note != "" {
 			line(2, 4, "↳ "+note)
 		}
+		if c.NotAppliedText != "" {
+			line(2, 4, dimStyle.Render("· "+c.NotAppliedText))
+		}
 		for _, rw := range c.Reweighted {
 			line(2, 4, warnStyle.Render("⚖")+" "+rw.Text+fileNote(rw.File))
 		}

@@ -70,6 +70,10 @@ type Category struct {
 	Robustness *Robustness `json:"robustness,omitempty" yaml:"robustness,omitempty"`
 	// Reweighted lists the criteria whose weight the answers changed, and why.
 	Reweighted []Reweighting `json:"reweighted,omitempty" yaml:"reweighted,omitempty"`
+	// PrioritiesNotApplied are the chosen priorities the category gives no say (schema 6): no
+	// criterion raises them and no rule names them, so they change nothing here.
+	PrioritiesNotApplied []string `json:"priorities_not_applied,omitempty" yaml:"priorities_not_applied,omitempty"`
+	NotAppliedText       string   `json:"-" yaml:"-"` // the sentence the text views show
 }
 
 // Reweighting is a criterion whose weight the answers multiplied by Factor.
@@ -294,6 +298,21 @@ func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
 		}
 		c.WeightWhatIf = buildWeightWhatIf(opts.WeightWhatIf[c.ID], lang)
 		c.Reweighted = reweightings(cr.Reweighted, lang)
+		if len(cr.NotApplied) > 0 {
+			c.PrioritiesNotApplied = cr.NotApplied
+			labels := make([]string, len(cr.NotApplied))
+			for i, p := range cr.NotApplied {
+				labels[i] = p
+				if ch := b.Question(knowledge.QPriorities).Choice(p); ch != nil {
+					labels[i] = ch.Label.In(lang)
+				}
+			}
+			key := "report.not-applied"
+			if len(labels) > 1 {
+				key = "report.not-applied-many"
+			}
+			c.NotAppliedText = i18n.Tf(lang, key, strings.Join(labels, i18n.T(lang, "report.list-sep")), c.Title)
+		}
 		for _, rb := range opts.Robustness {
 			if rb.Category == cr.Category {
 				c.Robustness = buildRobustness(rb, lang)
