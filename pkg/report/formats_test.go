@@ -142,6 +142,9 @@ func TestHTMLIsSelfContained(t *testing.T) {
 			}
 		}
 		for _, c := range r.Categories {
+			for _, rw := range c.Reweighted { // a reweight shows with its source
+				sources[rw.Source] = true
+			}
 			for _, e := range c.Ranking {
 				for _, x := range e.Reasons {
 					sources[x.Source] = true
