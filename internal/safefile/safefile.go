@@ -146,17 +146,39 @@ func List(dir string, match func(name string) bool, what string, limit int) ([]s
 		}
 		return nil, &NotRegularError{Path: dir, Mode: info.Mode()}
 	}
+	names, err := Names(f, func(e fs.DirEntry) bool {
+		if e.IsDir() || !match(e.Name()) {
+			return false
+		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			if target, err := os.Stat(filepath.Join(dir, e.Name())); err == nil && target.IsDir() {
+				return false
+			}
+		}
+		return true
+	}, dir, what, limit)
+	if err != nil {
+		return nil, err
+	}
+	paths := make([]string, len(names))
+	for i, n := range names {
+		paths[i] = filepath.Join(dir, n)
+	}
+	return paths, nil
+}
+
+// Names reads the entries of an open folder (an *os.File or an fs.ReadDirFile) in batches and
+// returns the names of those keep accepts, sorted; more than limit of them is a TooManyError
+// naming dir and what. A folder with very many other entries costs bounded memory.
+func Names(d interface {
+	ReadDir(n int) ([]fs.DirEntry, error)
+}, keep func(fs.DirEntry) bool, dir, what string, limit int) ([]string, error) {
 	var names []string
 	for {
-		entries, err := f.ReadDir(256)
+		entries, err := d.ReadDir(256)
 		for _, e := range entries {
-			if e.IsDir() || !match(e.Name()) {
+			if !keep(e) {
 				continue
-			}
-			if e.Type()&fs.ModeSymlink != 0 {
-				if target, err := os.Stat(filepath.Join(dir, e.Name())); err == nil && target.IsDir() {
-					continue
-				}
 			}
 			if len(names) == limit {
 				return nil, &TooManyError{Dir: dir, What: what, Limit: limit}
@@ -171,11 +193,7 @@ func List(dir string, match func(name string) bool, what string, limit int) ([]s
 		}
 	}
 	slices.Sort(names)
-	paths := make([]string, len(names))
-	for i, n := range names {
-		paths[i] = filepath.Join(dir, n)
-	}
-	return paths, nil
+	return names, nil
 }
 
 // Printable is s with control and format characters (line breaks, escapes, bidirectional

@@ -99,31 +99,11 @@ func ruleFileNames(fsys fs.FS, dir, prefix string) ([]string, error) {
 	if !ok {
 		return nil, &fs.PathError{Op: "readdir", Path: dir, Err: errors.New("not a directory")}
 	}
-	var names []string
-	for {
-		entries, err := rd.ReadDir(256)
-		for _, e := range entries {
-			if !isRuleFile(e) {
-				continue
-			}
-			if len(names) == limits.FolderFiles {
-				folder := strings.TrimRight(prefix, `/\`)
-				if folder == "" {
-					folder = dir
-				}
-				return nil, &safefile.TooManyError{Dir: folder, What: ".yaml rule files", Limit: limits.FolderFiles}
-			}
-			names = append(names, e.Name())
-		}
-		if errors.Is(err, io.EOF) || (err == nil && len(entries) == 0) {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
+	folder := strings.TrimRight(prefix, `/\`)
+	if folder == "" {
+		folder = dir
 	}
-	slices.Sort(names)
-	return names, nil
+	return safefile.Names(rd, isRuleFile, folder, ".yaml rule files", limits.FolderFiles)
 }
 
 func isRuleFile(e fs.DirEntry) bool {
