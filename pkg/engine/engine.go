@@ -45,6 +45,10 @@ type CategoryResult struct {
 	// NotApplied lists the chosen priorities the category gives no say (no criterion raises
 	// them, no rule names them): they change nothing here.
 	NotApplied []string
+	// Alone is the category ranked on its own, when this result ranks it in the role the
+	// recommended stack gives it (Role, given by GivenBy); nil otherwise.
+	Alone   *CategoryResult
+	GivenBy *knowledge.Candidate
 }
 
 // Reweighted is a criterion whose weight an answer changed, and the reweight that did.
@@ -131,6 +135,17 @@ func Recommend(b *knowledge.Base, answers knowledge.Answers) *Result {
 		}
 	}
 	res.Stack = RecommendStack(b, res)
+	// A category whose part the recommended stack gives a role is ranked in that role (the
+	// engine as K3s's node runtime); its ranking on its own stays beside it (Alone). Asked
+	// alone, a category is ranked on its own.
+	if res.Stack != nil && res.Stack.Best != nil {
+		for i, cr := range res.Categories {
+			if in := res.Stack.roles.result(res.Stack.Best, cr.Category.ID); in != nil {
+				in.Alone = cr
+				res.Categories[i] = in
+			}
+		}
+	}
 	return res
 }
 

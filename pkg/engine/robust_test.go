@@ -242,7 +242,7 @@ func TestWeightWhatIfIsSmallest(t *testing.T) {
 						mul[j] = 1
 					}
 					mul[i] = f
-					return engine.ScoreWeighted(b, cr.Category, res.Answers, "", mul).Ranking[0].Candidate
+					return engine.ScoreWeighted(b, cr.Category, res.Answers, "", mul, cr.Role).Ranking[0].Candidate
 				}
 				if got := top(w.Factor); got != w.Top {
 					t.Errorf("%s %s: %s ×%v gives %s, not %s", y, cr.Category.ID, w.Criterion.ID, w.Factor, got.ID, w.Top.ID)

@@ -36,6 +36,9 @@ func TestStackPartsScoredInTheirRole(t *testing.T) {
 				}
 				var alone *engine.Ranked
 				for _, cr := range res.Categories {
+					if cr.Alone != nil { // ranked in the stack's role: its ranking alone is beside it
+						cr = cr.Alone
+					}
 					for _, rk := range cr.Ranking {
 						if rk.Candidate == p.Candidate {
 							alone = rk

@@ -56,7 +56,7 @@ func WhatIf(b *knowledge.Base, given knowledge.Answers, res *Result) map[string]
 				continue // nothing in this category looks at the question
 			}
 			pr := probe{ch: ch}
-			if alt := scoreCategory(b, cr.Category, next, ""); len(alt.Ranking) > 0 && alt.Ranking[0].Candidate != tops[cr.Category.ID] {
+			if alt := scoreWeighted(b, cr.Category, next, "", nil, cr.Role); len(alt.Ranking) > 0 && alt.Ranking[0].Candidate != tops[cr.Category.ID] {
 				pr.top = alt.Ranking[0].Candidate
 			}
 			probes[cr.Category.ID] = append(probes[cr.Category.ID], pr)

@@ -78,10 +78,30 @@ type roleView struct {
 	// role's rules exclude is missing.
 	ranked map[string]map[string]map[string]*Ranked
 	cats   map[string]*knowledge.Category
+	// results[category][role] is the whole ranking in the role.
+	results map[string]map[string]*CategoryResult
+}
+
+// result is the ranking of category in the role the stack's parts give it, with the part that
+// gives it (nil when no part gives the category a role).
+func (v *roleView) result(st *Stack, category string) *CategoryResult {
+	if v == nil || v.results[category] == nil {
+		return nil
+	}
+	cat := v.cats[category]
+	for _, p := range st.Parts {
+		if role := cat.Role(p.Candidate.ID); role != nil {
+			if cr := v.results[category][role.ID]; cr != nil {
+				cr.GivenBy = p.Candidate
+				return cr
+			}
+		}
+	}
+	return nil
 }
 
 func newRoleView(b *knowledge.Base, cats []*CategoryResult, answers knowledge.Answers) *roleView {
-	v := &roleView{ranked: map[string]map[string]map[string]*Ranked{}, cats: map[string]*knowledge.Category{}}
+	v := &roleView{ranked: map[string]map[string]map[string]*Ranked{}, cats: map[string]*knowledge.Category{}, results: map[string]map[string]*CategoryResult{}}
 	present := map[string]bool{}
 	for _, cr := range cats {
 		present[cr.Category.ID] = true
@@ -96,7 +116,8 @@ func newRoleView(b *knowledge.Base, cats []*CategoryResult, answers knowledge.An
 				alone[rk.Candidate.ID] = rk
 			}
 			in := map[string]*Ranked{}
-			for _, rk := range scoreRole(b, cr.Category, answers, role).Ranking {
+			inRole := scoreRole(b, cr.Category, answers, role)
+			for _, rk := range inRole.Ranking {
 				if a, ok := alone[rk.Candidate.ID]; ok {
 					rk.Alone, rk.AloneRank = a.Score, a.Rank
 					in[rk.Candidate.ID] = rk
@@ -104,9 +125,11 @@ func newRoleView(b *knowledge.Base, cats []*CategoryResult, answers knowledge.An
 			}
 			if v.ranked[cr.Category.ID] == nil {
 				v.ranked[cr.Category.ID] = map[string]map[string]*Ranked{}
+				v.results[cr.Category.ID] = map[string]*CategoryResult{}
 				v.cats[cr.Category.ID] = cr.Category
 			}
 			v.ranked[cr.Category.ID][role.ID] = in
+			v.results[cr.Category.ID][role.ID] = inRole
 		}
 	}
 	return v
@@ -591,13 +614,17 @@ func ExplainStack(b *knowledge.Base, given knowledge.Answers, ids []string) (*St
 		}
 		if id, ok := seen[cr.Category.ID]; ok {
 			part = nil
-			for _, rk := range cr.Ranking {
+			alone := cr // a named part on its own: place gives it the role the others give it
+			if cr.Alone != nil {
+				alone = cr.Alone
+			}
+			for _, rk := range alone.Ranking {
 				if rk.Candidate.ID == id {
 					part = rk
 				}
 			}
 			if part == nil {
-				for _, x := range cr.Excluded {
+				for _, x := range alone.Excluded {
 					if x.Candidate.ID == id {
 						ex.Excluded = append(ex.Excluded, x)
 					}

@@ -133,7 +133,7 @@ func firstChange(b *knowledge.Base, cr *CategoryResult, answers knowledge.Answer
 			mul[j] = 1
 		}
 		mul[i] = float64(k) / gridSteps
-		alt := scoreWeighted(b, cr.Category, answers, "", mul, nil)
+		alt := scoreWeighted(b, cr.Category, answers, "", mul, cr.Role)
 		if len(alt.Ranking) > 0 && alt.Ranking[0].Candidate != cr.Ranking[0].Candidate {
 			return alt.Ranking[0]
 		}

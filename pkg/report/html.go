@@ -76,7 +76,8 @@ a { color: #2b6cb0; }
 <tr><th>#</th><th>{{t "report.candidate"}}</th><th>{{t "report.score"}}</th><th></th></tr>
 {{range .Ranking}}<tr><td class="num">{{.Rank}}</td><td><strong>{{.Name}}</strong> <span class="id">({{.ID}})</span></td><td class="num">{{printf "%.1f" .Score}}</td><td><span class="bar" style="width: {{barWidth .Score}}rem"></span></td></tr>
 {{end}}</table>{{end}}
-{{with .NotAppliedText}}<p class="not-applied">{{.}}</p>
+{{with .RoleText}}<p class="role">↳ {{.}}</p>
+{{end}}{{with .NotAppliedText}}<p class="not-applied">{{.}}</p>
 {{end}}{{range .Reweighted}}<p class="reweight">⚖ {{code .Text}} {{source .Source}}{{file .File}}</p>
 {{end}}{{with .Robustness}}<p class="robust {{.Label}}"><span class="label">{{t "robust.title"}}{{t "report.colon"}}</span> {{.Text}}</p>
 {{end}}{{range .Ranking}}<div class="entry">

@@ -116,7 +116,7 @@ func Markdown(r *Report) string {
 			}
 			p("\n")
 		}
-		if note := roleNote(r, c.ID); note != "" {
+		if note := c.RoleText; note != "" {
 			p("↳ %s\n\n", mdEscape(note))
 		}
 		if c.NotAppliedText != "" {

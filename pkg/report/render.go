@@ -159,7 +159,7 @@ func Table(r *Report, width int) string {
 			}
 			b.WriteString(t.Render() + "\n")
 		}
-		if note := roleNote(r, c.ID); note != "" {
+		if note := c.RoleText; note != "" {
 			line(2, 4, "↳ "+note)
 		}
 		if c.NotAppliedText != "" {

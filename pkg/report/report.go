@@ -74,6 +74,13 @@ type Category struct {
 	// criterion raises them and no rule names them, so they change nothing here.
 	PrioritiesNotApplied []string `json:"priorities_not_applied,omitempty" yaml:"priorities_not_applied,omitempty"`
 	NotAppliedText       string   `json:"-" yaml:"-"` // the sentence the text views show
+	// Role is the role the recommended stack gives the category's part (schema 6), given by
+	// the part RoleGivenBy: the ranking is then in that role, and AloneFirst is the category's
+	// first on its own.
+	Role        string `json:"role,omitempty" yaml:"role,omitempty"`
+	RoleGivenBy string `json:"role_given_by,omitempty" yaml:"role_given_by,omitempty"`
+	AloneFirst  string `json:"alone_first,omitempty" yaml:"alone_first,omitempty"`
+	RoleText    string `json:"-" yaml:"-"` // the sentence the text views show
 }
 
 // Reweighting is a criterion whose weight the answers multiplied by Factor.
@@ -298,6 +305,11 @@ func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
 		}
 		c.WeightWhatIf = buildWeightWhatIf(opts.WeightWhatIf[c.ID], lang)
 		c.Reweighted = reweightings(cr.Reweighted, lang)
+		if cr.Role != nil && cr.GivenBy != nil && cr.Alone != nil && len(cr.Alone.Ranking) > 0 {
+			first := cr.Alone.Ranking[0]
+			c.Role, c.RoleGivenBy, c.AloneFirst = cr.Role.ID, cr.GivenBy.ID, first.Candidate.ID
+			c.RoleText = i18n.Tf(lang, "report.role-table", cr.GivenBy.NameIn(lang), cr.Role.Title.In(lang), first.Candidate.NameIn(lang), strconv.FormatFloat(first.Score, 'f', 1, 64))
+		}
 		if len(cr.NotApplied) > 0 {
 			c.PrioritiesNotApplied = cr.NotApplied
 			labels := make([]string, len(cr.NotApplied))

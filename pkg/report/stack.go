@@ -359,18 +359,3 @@ func StackExplanationTable(d *StackExplanation, width int) string {
 	}
 	return b.String()
 }
-
-// roleNote says, under a category's ranking, that the recommended stack gives the category's
-// part a role in which it scores otherwise ("" when it does not): the table ranks the category
-// on its own, and the stack's part may be one the table ranks low.
-func roleNote(r *Report, category string) string {
-	if r.Stack == nil {
-		return ""
-	}
-	for _, p := range r.Stack.Parts {
-		if p.Category == category && p.Role != "" && p.AloneScore != nil {
-			return i18n.Tf(r.Lang, "stack.role-note", p.Name, p.giverName, p.roleTitle, strconv.FormatFloat(p.Score, 'f', 1, 64))
-		}
-	}
-	return ""
-}
