@@ -58,7 +58,7 @@ var catalog = map[string][2]string{
 	"stack.part":                    {"%s: %s (#%d on its own, %s)", "%s：%s（单独排第 %d，%s 分）"},
 	"report.not-applied":            {"Your priority %[1]s does not apply to %[2]s: no criterion or rule here measures it, so it changes nothing in this ranking.", "你的优先级“%[1]s”不适用于%[2]s：这里没有衡量它的标准或规则，因此它不影响本排名。"},
 	"report.not-applied-many":       {"Your priorities %[1]s do not apply to %[2]s: no criterion or rule here measures them, so they change nothing in this ranking.", "你的优先级“%[1]s”不适用于%[2]s：这里没有衡量它们的标准或规则，因此它们不影响本排名。"},
-	"report.role-table":            {"Ranked as %[1]s's %[2]s, the role the recommended stack gives this category; on its own %[3]s ranks first (%[4]s).", "按在推荐方案中担任 %[1]s 的%[2]s来排名；单独排名时 %[3]s 排第一（%[4]s 分）。"},
+	"report.role-table":             {"Ranked as %[1]s's %[2]s, the role the recommended stack gives this category; on its own %[3]s ranks first (%[4]s).", "按在推荐方案中担任 %[1]s 的%[2]s来排名；单独排名时 %[3]s 排第一（%[4]s 分）。"},
 	"stack.part-role":               {"%[1]s: %[2]s as %[3]s's %[4]s, %[5]s (#%[6]d on its own, %[7]s)", "%[1]s：%[2]s 作为 %[3]s 的%[4]s，%[5]s 分（单独排第 %[6]d，%[7]s 分）"},
 	"stack.runner-up":               {"Runner-up: %s (%s)", "备选：%s（%s 分）"},
 	"stack.swap-ruled-out":          {"%[1]s ranks first for %[2]s on its own, but it does not work with the rest of this stack, so %[3]s takes its place.", "%[1]s 单独看在%[2]s中排第一，但它与这套方案的其他部分不兼容，因此由 %[3]s 代替。"},
