@@ -95,9 +95,9 @@ dist: man completions $(CYCLONEDX_BIN) ## cross-builds (CGO off) with README, co
 	cd dist && sha256sum *.tar.gz *.zip *.cdx.json > SHA256SUMS
 
 fuzz: ## run each fuzz target briefly (FUZZTIME=30s by default; the record parser, a smaller input space, FUZZTIME_RECORD=10s)
-	$(GO) test ./pkg/knowledge -run '^$$' -fuzz FuzzLoadRules -fuzztime $(or $(FUZZTIME),30s)
-	$(GO) test ./pkg/knowledge -run '^$$' -fuzz FuzzParseAnswers -fuzztime $(or $(FUZZTIME),30s)
-	$(GO) test ./pkg/record -run '^$$' -fuzz FuzzParseRecord -fuzztime $(or $(FUZZTIME_RECORD),10s)
+	GO=$(GO) ./scripts/fuzz.sh ./pkg/knowledge FuzzLoadRules $(or $(FUZZTIME),30s)
+	GO=$(GO) ./scripts/fuzz.sh ./pkg/knowledge FuzzParseAnswers $(or $(FUZZTIME),30s)
+	GO=$(GO) ./scripts/fuzz.sh ./pkg/record FuzzParseRecord $(or $(FUZZTIME_RECORD),10s)
 
 generate: ## rewrite generated files: pkg/knowledge/embedded_gen.go (go generate ./rules), the README's question table
 	$(GO) generate ./rules
