@@ -91,19 +91,29 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 	if err := CheckRegular(path); err != nil {
 		return nil, err
 	}
-	f, err := openNonblock(path)
+	f, info, err := openStat(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
 	if err := check(path, info); err != nil {
 		return nil, err
 	}
 	return ReadAll(f, info.Size(), limit)
+}
+
+// openStat opens path without blocking and stats what was opened.
+func openStat(path string) (*os.File, fs.FileInfo, error) {
+	f, err := openNonblock(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, info, nil
 }
 
 // ReadAll reads r up to limit+1 bytes and no further, so a huge file, a device or an endless
@@ -131,15 +141,11 @@ func ReadAll(r io.Reader, sizeHint, limit int64) ([]byte, error) {
 // is a TooManyError (what names them in it). Entries are read in batches, so a folder with
 // very many other entries costs bounded memory.
 func List(dir string, match func(name string) bool, what string, limit int) ([]string, error) {
-	f, err := openNonblock(dir)
+	f, info, err := openStat(dir)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
 	if !info.IsDir() {
 		if info.Mode().IsRegular() {
 			return nil, &fs.PathError{Op: "readdir", Path: dir, Err: syscall.ENOTDIR}
