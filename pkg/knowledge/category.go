@@ -655,5 +655,29 @@ func (v *validator) rule(cat *Category, r *Rule) {
 			allowed = a.Values
 		}
 		compileTerm(v.probs, t, "attribute", a.Type, allowed, v.b.questions)
+		v.decidingGraded(cat, r, t.Key)
+	}
+}
+
+// decidingGraded: a value a rule reads to decide whom it excludes, adjusts or caveats must
+// carry an evidence grade, like a scored value; an answer can turn on an ungraded guess
+// otherwise. Each candidate's value is reported once, at the value, naming the first rule.
+func (v *validator) decidingGraded(cat *Category, r *Rule, attr string) {
+	if slices.ContainsFunc(cat.Criteria, func(cr *Criterion) bool { return cr.Attribute == attr }) {
+		return // a scored value's grade is checked with the candidate
+	}
+	for _, c := range cat.Candidates {
+		if len(r.Target.IDs) > 0 && !slices.Contains(r.Target.IDs, c.ID) {
+			continue
+		}
+		av := c.Attr(attr)
+		if av == nil || av.Grade != "" || v.ungraded[av] {
+			continue
+		}
+		if v.ungraded == nil {
+			v.ungraded = map[*AttrValue]bool{}
+		}
+		v.ungraded[av] = true
+		v.add(av.Pos, "attribute %q of %q decides rule %q but has no evidence grade; add grade: %s", av.Name, c.ID, r.ID, strings.Join(Grades, ", "))
 	}
 }

@@ -423,6 +423,8 @@ type validator struct {
 	probs *Problems
 	// layerOf is each file's layer (0: the base), known once the categories pass starts.
 	layerOf map[string]int
+	// ungraded holds the deciding values already reported without a grade.
+	ungraded map[*AttrValue]bool
 }
 
 func (v *validator) add(pos Pos, format string, args ...any) {

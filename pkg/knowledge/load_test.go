@@ -220,6 +220,22 @@ func TestEvidenceGrades(t *testing.T) {
 			t.Errorf("%s: error %v, want %q", c.value, err, c.want)
 		}
 	}
+	// A value a rule reads to decide (not scored) needs a grade too, from an overlay as well;
+	// one graded is accepted.
+	for _, c := range []struct{ attr, value, want string }{
+		{"needs_kvm", `{value: true, source: "https://org.example/a"}`, `attribute "needs_kvm" of "fast" decides rule "engine.no-kvm" but has no evidence grade`},
+		{"price", `{value: 5, source: "https://org.example/a"}`, `attribute "price" of "fast" decides rule "engine.budget" but has no evidence grade`},
+		{"needs_kvm", `{value: true, source: "https://org.example/a", grade: third-party}`, ""},
+	} {
+		src := "category: engine\noverrides:\n  - candidate: fast\n    attributes:\n      " + c.attr + ": " + c.value + "\n"
+		_, err := knowledge.LoadLayers(mini, []knowledge.File{{Name: "org/d.yaml", Data: []byte(src)}})
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%s %s: %v", c.attr, c.value, err)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), "org/d.yaml:5:") || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("%s %s: error %v, want %q at the value", c.attr, c.value, err, c.want)
+		}
+	}
 	scoring := "scoring: {priority_boost: 2, max_rule_points: 10, max_adjust: 15, strength_threshold: 0.8, trust: {spec: 1, measured: 1, third-party: 1, report-only: 0.5}, neutral: 0.5}\n"
 	_, err := knowledge.LoadLayers(mini, []knowledge.File{{Name: "org/s.yaml", Data: []byte(scoring)}})
 	if err == nil || !strings.Contains(err.Error(), "unverified is missing") {

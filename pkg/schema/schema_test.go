@@ -517,7 +517,7 @@ func TestRulesOverrides(t *testing.T) {
 		name, file string
 		valid      bool
 	}{
-		{"override", "category: engine\noverrides:\n  - candidate: fast\n    attributes:\n      price: {value: 50, source: \"https://example.org/price\", note: {en: Our price., zh: 我们的价格。}}\n", true},
+		{"override", "category: engine\noverrides:\n  - candidate: fast\n    attributes:\n      price: {value: 50, source: \"https://example.org/price\", grade: spec, note: {en: Our price., zh: 我们的价格。}}\n", true},
 		{"without category", "overrides:\n  - candidate: fast\n    attributes: {price: {value: 50, source: \"https://example.org/price\"}}\n", false},
 		{"without source", "category: engine\noverrides:\n  - candidate: fast\n    attributes: {price: {value: 50}}\n", false},
 		{"without attributes", "category: engine\noverrides:\n  - candidate: fast\n", false},
