@@ -109,6 +109,10 @@ type Ranked struct {
 type Excluded struct {
 	Candidate *knowledge.Candidate
 	Rules     []*knowledge.Rule
+	// Compat lists, for a category ranked in the role a stack's part gives it, the
+	// compatibility rules that rule the candidate out beside that part (Podman as the host
+	// engine of Docker Swarm).
+	Compat []*knowledge.Compat
 }
 
 // Run resolves the given answers (filling defaults) and recommends. A score that is not
@@ -140,7 +144,7 @@ func Recommend(b *knowledge.Base, answers knowledge.Answers) *Result {
 	// alone, a category is ranked on its own.
 	if res.Stack != nil && res.Stack.Best != nil {
 		for i, cr := range res.Categories {
-			if in := res.Stack.roles.result(res.Stack.Best, cr.Category.ID); in != nil {
+			if in := res.Stack.inRole(res.Stack.Best, cr.Category.ID); in != nil {
 				in.Alone = cr
 				res.Categories[i] = in
 			}

@@ -68,6 +68,50 @@ type StackResult struct {
 	Searched int
 
 	roles *roleView
+	idx   compatIndex
+}
+
+// inRole is the ranking of category in the role the stack's parts give it (nil when none
+// does), without the candidates a compatibility rule rules out beside the part that gives
+// the role: those are listed as excluded, with the rules. The role's ranking is shared by
+// every part that gives it (Podman is a fine host engine under Quadlet, not under Swarm).
+func (sr *StackResult) inRole(st *Stack, category string) *CategoryResult {
+	in := sr.roles.result(st, category)
+	if in == nil || in.GivenBy == nil {
+		return in
+	}
+	out := *in
+	out.Ranking = make([]*Ranked, 0, len(in.Ranking))
+	out.Excluded = slices.Clone(in.Excluded)
+	for _, rk := range in.Ranking {
+		_, ruledOut := sr.idx.pair(rk.Candidate, in.GivenBy, nil)
+		if len(ruledOut) == 0 {
+			out.Ranking = append(out.Ranking, rk)
+			continue
+		}
+		ex := &Excluded{Candidate: rk.Candidate}
+		for _, e := range ruledOut {
+			if !slices.Contains(ex.Compat, e.Rule) {
+				ex.Compat = append(ex.Compat, e.Rule)
+			}
+		}
+		out.Excluded = append(out.Excluded, ex)
+	}
+	if len(out.Ranking) == len(in.Ranking) {
+		return in
+	}
+	for i, rk := range out.Ranking {
+		c := *rk
+		c.Rank = i + 1
+		out.Ranking[i] = &c
+	}
+	// Excluded keeps the category's candidate order.
+	order := map[string]int{}
+	for i, c := range out.Category.Candidates {
+		order[c.ID] = i
+	}
+	slices.SortStableFunc(out.Excluded, func(a, b *Excluded) int { return cmp.Compare(order[a.Candidate.ID], order[b.Candidate.ID]) })
+	return &out
 }
 
 // roleView holds the rankings of the categories whose candidates a stack gives a role (an
@@ -300,7 +344,7 @@ func RecommendStack(b *knowledge.Base, res *Result) *StackResult {
 	}
 	knobs := b.Scoring.Stack
 	idx := activeCompat(b, res.Answers)
-	sr := &StackResult{roles: newRoleView(b, cats, res.Answers)}
+	sr := &StackResult{roles: newRoleView(b, cats, res.Answers), idx: idx}
 	want := 1 + knobs.RunnersUp
 	// The top-k of each category first; when no compatible stack is among them, every
 	// candidate (a compatible stack may need a category's fifth or sixth).

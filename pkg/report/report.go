@@ -291,6 +291,9 @@ func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
 			for _, rule := range ex.Rules {
 				e.Reasons = append(e.Reasons, Reason{Rule: rule.ID, Text: rule.Because.In(lang), Source: rule.Source, File: ruleFile(rule)})
 			}
+			for _, rule := range ex.Compat {
+				e.Reasons = append(e.Reasons, Reason{Rule: rule.ID, Text: rule.Because.In(lang), Source: rule.Source, File: compatFile(rule)})
+			}
 			c.Excluded = append(c.Excluded, e)
 		}
 		for _, sv := range opts.WhatIf[c.ID] {
@@ -446,6 +449,8 @@ func trustBelowOne(t float64) float64 {
 
 // ruleFile names the file of an organisation's rule; the base's rules need no name.
 func ruleFile(r *knowledge.Rule) string { return overlayFile(r.Overlay, r.Pos) }
+
+func compatFile(r *knowledge.Compat) string { return overlayFile(r.Overlay, r.Pos) }
 
 func overlayFile(overlay bool, pos knowledge.Pos) string {
 	if overlay {
