@@ -103,6 +103,7 @@ var catalog = map[string][2]string{
 	"report.x-criteria-sum":         {"Criteria", "标准合计"},
 	"report.x-adjustments":          {"Rule adjustments", "规则调整"},
 	"report.x-rules":                {"Rules that touched it:", "影响它的规则："},
+	"report.x-notes":                {"What the values measure:", "这些取值衡量的是什么："},
 	"report.c-attribute":            {"Attribute", "属性"},
 	"report.c-report-differs":       {"Where the report differs or gives no figure:", "报告数据不同或未给出之处："},
 	"report.c-sources":              {"Sources:", "来源："},

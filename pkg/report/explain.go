@@ -30,11 +30,20 @@ type Explanation struct {
 	Rules       []RuleEffect `json:"rules" yaml:"rules"`
 	Readmit     []string     `json:"readmit,omitempty" yaml:"readmit,omitempty"`
 	Corrections []Correction `json:"corrections,omitempty" yaml:"corrections,omitempty"`
+	// Notes are what the base says about a scored value's scope (what was measured, what a
+	// figure leaves out), in the breakdown's order.
+	Notes []ValueNote `json:"notes,omitempty" yaml:"notes,omitempty"`
 	// Robustness is how robust the category's pick is (the candidate's own shares of the
 	// draws are among its candidates when it is listed).
 	Robustness *Robustness `json:"robustness,omitempty" yaml:"robustness,omitempty"`
 	// Reweighted lists the criteria whose weight the answers changed, and why.
 	Reweighted []Reweighting `json:"reweighted,omitempty" yaml:"reweighted,omitempty"`
+}
+
+// ValueNote is the base's note on one scored value.
+type ValueNote struct {
+	Criterion string `json:"criterion" yaml:"criterion"`
+	Text      string `json:"text" yaml:"text"`
 }
 
 // RuleEffect is a rule that touched the candidate.
@@ -74,6 +83,9 @@ func BuildExplanation(b *knowledge.Base, ex *engine.Explanation, lang string) *E
 		for _, p := range s.Breakdown {
 			d.Breakdown = append(d.Breakdown, Part{Criterion: p.Criterion.ID, Attribute: p.Criterion.Attribute, Raw: AttrText(p.Value, lang),
 				Weight: round(p.Weight, 4), Value: round(p.Norm, 3), Points: round(p.Points, 2)})
+			if p.Value != nil && p.Value.Note != nil {
+				d.Notes = append(d.Notes, ValueNote{Criterion: p.Criterion.ID, Text: p.Value.Note.In(lang)})
+			}
 		}
 		for _, a := range s.Adjustments {
 			re := RuleEffect{Rule: a.Rule.ID, Effect: a.Rule.Effect, Points: round(a.Points, 2), Text: a.Rule.Because.In(lang), Source: a.Rule.Source, File: a.Rule.Pos.String()}
@@ -151,6 +163,20 @@ func ExplanationTable(d *Explanation, b *knowledge.Base, width int) string {
 			return cellStyle
 		})
 	sb.WriteString(t.Render() + "\n")
+	if len(d.Notes) > 0 {
+		line(0, 2, i18n.T(lang, "report.x-notes"))
+		for _, n := range d.Notes {
+			title := n.Criterion
+			for _, cr := range cat.Criteria {
+				if cr.ID == n.Criterion {
+					if a := cat.Attribute(cr.Attribute); a != nil {
+						title = a.Title.In(lang)
+					}
+				}
+			}
+			line(2, 4, "· "+title+colon(lang)+n.Text)
+		}
+	}
 	var touched []RuleEffect
 	for _, r := range d.Rules {
 		if r.Effect != knowledge.EffectExclude {

@@ -374,7 +374,9 @@ func wrapIndent(text string, width, indent, hang int) string {
 		if i == 0 {
 			pad = indent
 		}
-		lines[i] = strings.Repeat(" ", pad) + lines[i]
+		// A line broken just after a space keeps it: trailing blanks are noise in a terminal
+		// and in files diffed by `git diff --check`.
+		lines[i] = strings.Repeat(" ", pad) + strings.TrimRight(lines[i], " ")
 	}
 	return strings.Join(lines, "\n")
 }
