@@ -358,7 +358,7 @@ func init() {
 	}
 	precompiled = func() *Base { return precompiledBase }
 	precompiledPositions = positionTable
-	precompiledQuestionsDigest = "sha256:735baf2397d42ce78b5c011ae03c6b85f25010a00e7212a6cd85b52c3cd34291"
+	precompiledQuestionsDigest = "sha256:da9db6b667d0d6ea0f24bd566d6c6d663eb6a139c09d9260fc577faa8e096f53"
 }
 
 // positionTable holds the file:line:col of every position in the base, in walk order.
@@ -860,7 +860,7 @@ var kb_Questions_domestic = Question{
 		set: true,
 	},
 	Label:        Text{En: "Must the hardware be domestically produced (国产化)?", Zh: "硬件必须国产化吗？"},
-	Help:         Text{En: "Only self-controlled, domestically produced accelerators are kept.", Zh: "只保留自主可控的国产加速卡。"},
+	Help:         Text{En: "Only self-controlled, domestically produced accelerators are kept. Say yes for a 信创 procurement (state-funded, state-owned or a regulated sector under the mandate); a commercial buyer in China without it says no and answers whether it holds export licences.", Zh: "只保留自主可控的国产加速卡。信创采购（财政资金、国有企业或受该要求约束的行业）选是；不受此要求约束的商业买家选否，并回答是否持有出口许可。"},
 	DefaultValue: Value{Type: "bool"},
 }
 
@@ -17055,7 +17055,7 @@ var kb_Facts_wasmtime_wasi_nn = Fact{
 
 var kb = Base{
 	Version: "2026.12.07.1",
-	Digest:  "sha256:cefe644cade30d235c2017d1c7b07d9639f16356680cda06a4177ef7b88ef209",
+	Digest:  "sha256:59fca867f33c06834d543bbe357dafb3886001c9293920b575e3b1b09da1366a",
 	Scoring: Scoring{
 		PriorityBoost:     2.5,
 		MaxRulePoints:     20,
