@@ -279,9 +279,12 @@ func TestReweightApplies(t *testing.T) {
 		return 0
 	}
 	cats := knowledge.Value{Type: knowledge.TypeMulti, List: []string{"wasm-runtime"}}
-	// AI inference inside Wasm and legacy applications asked for: the WASI-NN and WASIX
-	// criteria count in full, and only the host's reweight is left to see.
-	needs := knowledge.Answers{"categories": cats, "wasm-ai": {Type: knowledge.TypeBool, Bool: true}, "workloads": {Type: knowledge.TypeMulti, List: []string{"legacy-apps"}}}
+	// AI inference inside Wasm, legacy applications and functions asked for at an edge site:
+	// the WASI-NN, WASIX, footprint, instantiation and platform criteria count in full, and only
+	// the host's reweight is left to see.
+	needs := knowledge.Answers{"categories": cats, "wasm-ai": {Type: knowledge.TypeBool, Bool: true},
+		"workloads":   {Type: knowledge.TypeMulti, List: []string{"legacy-apps", "serverless"}},
+		"environment": {Type: knowledge.TypeOne, Str: "edge"}}
 	plain, err := engine.Run(b, needs)
 	if err != nil {
 		t.Fatal(err)
@@ -300,11 +303,13 @@ func TestReweightApplies(t *testing.T) {
 	if len(rw) != 1 || rw[0].Criterion.ID != "standards" || rw[0].Factor != 0.2 {
 		t.Fatalf("reweights for a Go host: %+v", rw)
 	}
-	// standards 3 of 3+3+1+1+0.3 = 8.3; ×0.2: 0.6 of 0.6+3+1+1+3 = 8.6.
-	if got, want := weightOf(plain.Categories[0], "standards"), 3/8.3; math.Abs(got-want) > 1e-9 {
+	// standards 3 of 3 (standards) + 3 (maturity) + 3 (WASI-NN) + 0.3 (Go fit) + 1 (WASIX)
+	// + 1.5 (footprint) + 1.5 (instantiation) + 1 (platforms) = 14.3; from Go ×0.2: 0.6 of
+	// 0.6+3+3+3+1+1.5+1.5+1 = 14.6.
+	if got, want := weightOf(plain.Categories[0], "standards"), 3/14.3; math.Abs(got-want) > 1e-9 {
 		t.Errorf("standards weighs %v without a Go host, want %v", got, want)
 	}
-	if got, want := weightOf(goHost.Categories[0], "standards"), 0.6/8.6; math.Abs(got-want) > 1e-9 {
+	if got, want := weightOf(goHost.Categories[0], "standards"), 0.6/14.6; math.Abs(got-want) > 1e-9 {
 		t.Errorf("standards weighs %v for a Go host, want %v", got, want)
 	}
 }
