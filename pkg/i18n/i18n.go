@@ -58,6 +58,7 @@ var catalog = map[string][2]string{
 	"stack.part":                    {"%s: %s (#%d on its own, %s)", "%s：%s（单独排第 %d，%s 分）"},
 	"report.not-applied":            {"Your priority %[1]s does not apply to %[2]s: no criterion or rule here measures it, so it changes nothing in this ranking.", "你的优先级“%[1]s”不适用于%[2]s：这里没有衡量它的标准或规则，因此它不影响本排名。"},
 	"report.not-applied-many":       {"Your priorities %[1]s do not apply to %[2]s: no criterion or rule here measures them, so they change nothing in this ranking.", "你的优先级“%[1]s”不适用于%[2]s：这里没有衡量它们的标准或规则，因此它们不影响本排名。"},
+	"report.role-table-stack":       {"%[1]s leads this table, but the stack uses %[2]s: with the stack's other parts it scores higher (see the stack's notes).", "%[1]s 在本表中排第一，但推荐方案采用 %[2]s：与方案中其他部分搭配时得分更高（见方案中的说明）。"},
 	"report.role-table":             {"Ranked as %[1]s's %[2]s, the role the recommended stack gives this category; on its own %[3]s ranks first (%[4]s).", "按在推荐方案中担任 %[1]s 的%[2]s来排名；单独排名时 %[3]s 排第一（%[4]s 分）。"},
 	"stack.part-role":               {"%[1]s: %[2]s as %[3]s's %[4]s, %[5]s (#%[6]d on its own, %[7]s)", "%[1]s：%[2]s 作为 %[3]s 的%[4]s，%[5]s 分（单独排第 %[6]d，%[7]s 分）"},
 	"stack.runner-up":               {"Runner-up: %s (%s)", "备选：%s（%s 分）"},

@@ -312,6 +312,15 @@ func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
 			first := cr.Alone.Ranking[0]
 			c.Role, c.RoleGivenBy, c.AloneFirst = cr.Role.ID, cr.GivenBy.ID, first.Candidate.ID
 			c.RoleText = i18n.Tf(lang, "report.role-table", cr.GivenBy.NameIn(lang), cr.Role.Title.In(lang), first.Candidate.NameIn(lang), strconv.FormatFloat(first.Score, 'f', 1, 64))
+			// The table's first in the role may still lose in the stack, where how it works with
+			// the other parts counts too: say so rather than let the table and the stack disagree.
+			if res.Stack != nil && res.Stack.Best != nil && len(cr.Ranking) > 0 {
+				for _, p := range res.Stack.Best.Parts {
+					if p.Candidate.Category == c.ID && p.Candidate.ID != cr.Ranking[0].Candidate.ID {
+						c.RoleText += " " + i18n.Tf(lang, "report.role-table-stack", cr.Ranking[0].Candidate.NameIn(lang), p.Candidate.NameIn(lang))
+					}
+				}
+			}
 		}
 		if len(cr.NotApplied) > 0 {
 			c.PrioritiesNotApplied = cr.NotApplied
