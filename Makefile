@@ -3,9 +3,12 @@ GO ?= go
 BIN := bin/stackadvisor
 
 .DEFAULT_GOAL := test
-.PHONY: test vet lint build bench run clean man completions dist fuzz generate check-generated cross
+.PHONY: test check vet lint build bench run clean man completions dist fuzz generate check-generated cross
 
-test: vet ## vet, every test with the race detector, the root-sensitive tests unprivileged too, each fuzz target for 30 s (the record parser's for 10 s)
+test: vet ## vet, gofmt, every test once (about half a minute): the gate to run before each commit
+	$(GO) test -count=1 ./...
+
+check: ## the long checks CI runs after make test: every test under the race detector, the root-sensitive tests unprivileged too, each fuzz target for 30 s (the record parser's for 10 s)
 	$(GO) test -race -count=1 ./...
 	GO=$(GO) ./scripts/unprivileged-tests.sh
 	$(MAKE) --no-print-directory fuzz FUZZTIME=30s
