@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/stackadvisor/stackadvisor/internal/limits"
 	"github.com/stackadvisor/stackadvisor/internal/safefile"
@@ -227,4 +228,16 @@ func (g *globalOptions) loadBaseSources(s *Streams, overlays []overlaySource) (*
 		return nil, fileErrorf("invalid rules: %w", err)
 	}
 	return b, nil
+}
+
+// today is the day of the run, which a report compares with the knowledge base's as_of date.
+// STACKADVISOR_TODAY (YYYY-MM-DD) sets it, to reproduce a report or test the staleness line;
+// a value that is not a date is ignored.
+func today() time.Time {
+	if v := os.Getenv("STACKADVISOR_TODAY"); v != "" {
+		if d, err := knowledge.ParseDay(v); err == nil {
+			return d
+		}
+	}
+	return time.Now().UTC()
 }

@@ -90,7 +90,7 @@ func recommendAndWrite(ctx context.Context, s *Streams, g *globalOptions, b *kno
 		return usageErrorf("%w", err)
 	}
 	robustProgress(s, b, res, ro.robust, lang)
-	opts := report.Options{Lang: lang, ToolVersion: ToolVersion(), Given: given, Detected: ro.detected, Notes: ro.notes,
+	opts := report.Options{Lang: lang, ToolVersion: ToolVersion(), Given: given, Detected: ro.detected, Notes: ro.notes, Today: today(),
 		Robustness: engine.RobustAll(b, res, ro.robust)}
 	if ro.whatIf {
 		opts.WhatIf = engine.WhatIf(b, given, res)

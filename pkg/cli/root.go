@@ -340,7 +340,7 @@ func knowledgeBaseVersion(lang string) string {
 	if err != nil {
 		return ""
 	}
-	return i18n.Tf(lang, "cli.version-kb", i18n.T(lang, "cli.knowledge-base"), b.Version, b.Digest)
+	return i18n.Tf(lang, "cli.version-kb", i18n.T(lang, "cli.knowledge-base"), b.Version, b.AsOf, b.Digest)
 }
 
 // ToolVersion is the module version from the build information ("devel" for a local build).

@@ -7,13 +7,16 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/stackadvisor/stackadvisor/internal/safefile"
 	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+	"github.com/stackadvisor/stackadvisor/pkg/record"
 	"github.com/stackadvisor/stackadvisor/pkg/scenario"
+	"github.com/stackadvisor/stackadvisor/rules"
 )
 
 func newRulesCmd(s *Streams, g *globalOptions) *cobra.Command {
@@ -22,7 +25,7 @@ func newRulesCmd(s *Streams, g *globalOptions) *cobra.Command {
 		Short: i18n.T(g.ui, "help.rules.short"),
 		Args:  noArgs,
 	}
-	cmd.AddCommand(newRulesValidateCmd(s, g), newRulesTestCmd(s, g), newRulesExportCmd(s, g))
+	cmd.AddCommand(newRulesValidateCmd(s, g), newRulesTestCmd(s, g), newRulesExportCmd(s, g), newRulesChangelogCmd(s, g))
 	return cmd
 }
 
@@ -234,7 +237,8 @@ func newRulesValidateCmd(s *Streams, g *globalOptions) *cobra.Command {
 			}
 			var notes knowledge.Problems
 			if b != nil {
-				notes = b.Notes
+				notes = append(notes, b.Notes...)
+				notes = append(notes, staleFactNotes(b, today())...)
 			}
 			for _, p := range notes {
 				if p.More > 0 {
@@ -283,4 +287,113 @@ func newRulesValidateCmd(s *Streams, g *globalOptions) *cobra.Command {
 	}
 	addOutputFlags(cmd, g, &out, "table", "json", "yaml")
 	return cmd
+}
+
+// changelogDoc is the document of `rules changelog -f json`.
+type changelogDoc struct {
+	Version string         `json:"version" yaml:"version"`
+	AsOf    string         `json:"as_of" yaml:"as_of"`
+	Since   string         `json:"since,omitempty" yaml:"since,omitempty"`
+	Entries []record.Entry `json:"entries" yaml:"entries"`
+}
+
+func newRulesChangelogCmd(s *Streams, g *globalOptions) *cobra.Command {
+	var out outputOptions
+	var since string
+	cmd := &cobra.Command{
+		Use:   "changelog",
+		Short: i18n.T(g.ui, "help.rules.changelog.short"),
+		Long:  i18n.T(g.ui, "help.rules.changelog.long"),
+		Example: `  stackadvisor rules changelog
+  stackadvisor rules changelog --since 2026.12.03
+  stackadvisor rules changelog -f json --jq '.entries[] | select(.kind == "Figures corrected") | .text'`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := out.check(cmd); err != nil {
+				return err
+			}
+			log, err := record.ParseChangelog(rules.Changelog)
+			if err != nil {
+				return failuref("the embedded changelog: %w", err)
+			}
+			b, err := knowledge.Embedded()
+			if err != nil {
+				return failuref("%w", err)
+			}
+			doc := changelogDoc{Version: b.Version, AsOf: b.AsOf, Since: since, Entries: log}
+			if since != "" {
+				known := false
+				versions := []string{}
+				for _, e := range log {
+					if len(versions) == 0 || versions[len(versions)-1] != e.Version {
+						versions = append(versions, e.Version)
+					}
+					known = known || e.Version == since
+				}
+				if !known {
+					return usageErrorf("--since: %q is not a knowledge-base version; versions: %s", since, strings.Join(versions, ", "))
+				}
+				doc.Entries = record.Between(log, since, b.Version)
+			}
+			if doc.Entries == nil {
+				doc.Entries = []record.Entry{}
+			}
+			return emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, _ int) error {
+				if since == "" {
+					_, err := io.WriteString(w, rules.Changelog)
+					return err
+				}
+				lang, _ := g.resolveLang(s)
+				if len(doc.Entries) == 0 {
+					_, err := fmt.Fprintln(w, i18n.Tf(lang, "cli.changelog-none", since))
+					return err
+				}
+				version, kind := "", ""
+				for _, e := range doc.Entries {
+					if e.Version != version {
+						if version != "" {
+							fmt.Fprintln(w)
+						}
+						fmt.Fprintf(w, "## %s\n", e.Version)
+						version, kind = e.Version, ""
+					}
+					if e.Kind != kind {
+						fmt.Fprintf(w, "\n### %s\n", e.Kind)
+						kind = e.Kind
+					}
+					if _, err := fmt.Fprintf(w, "- %s\n", e.Text); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+		},
+	}
+	cmd.Flags().StringVar(&since, "since", "", i18n.T(g.ui, "flag.changelog-since"))
+	addOutputFlags(cmd, g, &out, "table", "json", "yaml")
+	return cmd
+}
+
+// staleFactNotes notes the facts last checked more than a year before today: each fact of an
+// overlay by name, the embedded base's in one line (a newer stackadvisor brings newer ones).
+func staleFactNotes(b *knowledge.Base, today time.Time) knowledge.Problems {
+	embedded := map[string]bool{}
+	if files, err := knowledge.EmbeddedFiles(); err == nil {
+		for _, f := range files {
+			embedded[f.Name] = true
+		}
+	}
+	var out knowledge.Problems
+	var base []*knowledge.Fact
+	for _, f := range b.StaleFacts(today) {
+		if embedded[f.Pos.File] {
+			base = append(base, f)
+			continue
+		}
+		out = append(out, knowledge.Problem{Pos: f.Pos, Msg: fmt.Sprintf("fact %q was last checked on %s, over a year ago: check it against its source and update checked", f.ID, f.Checked)})
+	}
+	if len(base) > 0 {
+		out = append(out, knowledge.Problem{Pos: base[0].Pos, Msg: fmt.Sprintf("%d facts of the embedded knowledge base were last checked over a year ago (the oldest, %q, on %s); a newer stackadvisor brings a newer base", len(base), base[0].ID, base[0].Checked)})
+	}
+	return out
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/stackadvisor/stackadvisor/pkg/i18n"
+	"github.com/stackadvisor/stackadvisor/pkg/report"
 )
 
 // versionInfo is what `stackadvisor version` prints, all read from the build information and
@@ -20,6 +21,7 @@ type versionInfo struct {
 	GoVersion     string `json:"go" yaml:"go"`
 	Platform      string `json:"platform" yaml:"platform"`
 	KnowledgeBase string `json:"knowledge_base" yaml:"knowledge_base"`
+	AsOf          string `json:"as_of" yaml:"as_of"` // the day the base's facts were last checked
 	Digest        string `json:"digest" yaml:"digest"`
 }
 
@@ -48,7 +50,7 @@ func newVersionCmd(s *Streams, g *globalOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			v.KnowledgeBase, v.Digest = b.Version, b.Digest
+			v.KnowledgeBase, v.AsOf, v.Digest = b.Version, b.AsOf, b.Digest
 			return emit(cmd.Context(), s, g, &out, v, func(w io.Writer, _ int) error {
 				lang, _ := g.resolveLang(s)
 				rev := v.Revision
@@ -58,7 +60,12 @@ func newVersionCmd(s *Streams, g *globalOptions) *cobra.Command {
 					rev += i18n.T(lang, "cli.modified")
 				}
 				kb := i18n.T(lang, "cli.knowledge-base")
-				_, err := fmt.Fprintf(w, "stackadvisor %s (%s, %s, %s)\n%s %s (%s)\n", v.Version, rev, v.GoVersion, v.Platform, kb, v.KnowledgeBase, v.Digest)
+				_, err := fmt.Fprintf(w, "stackadvisor %s (%s, %s, %s)\n%s\n", v.Version, rev, v.GoVersion, v.Platform, i18n.Tf(lang, "cli.version-line-kb", kb, v.KnowledgeBase, v.AsOf, v.Digest))
+				if err == nil {
+					if warn := report.StaleWarning(b, today(), lang); warn != "" {
+						_, err = fmt.Fprintln(w, warn)
+					}
+				}
 				return err
 			})
 		},

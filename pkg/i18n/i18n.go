@@ -136,8 +136,9 @@ var catalog = map[string][2]string{
 	"robust.weight-change":          {"%s weighted ×%s (%s → %s of the weights) → %s", "「%s」权重 ×%s（占比 %s → %s）→ %s"},
 	"robust.weight-drop":            {"%s left out (%s of the weights → none) → %s", "不考虑「%s」（占比 %s → 0）→ %s"},
 	"report.md-title":               {"Container stack recommendation", "容器技术栈选型建议"},
-	"report.md-generated":           {"stackadvisor %s · knowledge base %s (`%s`)", "stackadvisor %s · 知识库 %s（`%s`）"},
-	"report.md-generated-plain":     {"stackadvisor %s · knowledge base %s (%s)", "stackadvisor %s · 知识库 %s（%s）"},
+	"report.md-generated":           {"stackadvisor %s · knowledge base %s as of %s (`%s`)", "stackadvisor %s · 知识库 %s，截至 %s（`%s`）"},
+	"report.md-generated-plain":     {"stackadvisor %s · knowledge base %s as of %s (%s)", "stackadvisor %s · 知识库 %s，截至 %s（%s）"},
+	"report.stale-base":             {"The knowledge base (%s) was last checked on %s, %d months ago: prices, export rules and releases may have moved since. `stackadvisor rules changelog` lists what each version changed; a newer stackadvisor brings a newer base.", "知识库（%s）最近一次核对是在 %s，距今已 %d 个月：价格、出口规则和版本可能已有变化。`stackadvisor rules changelog` 列出每个版本的改动；更新 stackadvisor 即可获得更新的知识库。"},
 	"report.md-answers":             {"Answers", "回答"},
 	"report.md-question":            {"Question", "问题"},
 	"report.md-answer":              {"Answer", "回答"},
@@ -197,7 +198,8 @@ var catalog = map[string][2]string{
 	"cli.unknown-revision": {"unknown revision", "修订未知"},
 	"cli.modified":         {" (modified)", "（有未提交的修改）"},
 	"cli.exported":         {"%d rule files written to %s.", "已把 %d 个规则文件写入 %s。"},
-	"cli.version-kb":       {" (%s %s, %s)", "（%s %s，%s）"},
+	"cli.version-kb":       {" (%s %s as of %s, %s)", "（%s %s，截至 %s，%s）"},
+	"cli.version-line-kb":  {"%s %s, as of %s (%s)", "%s %s，截至 %s (%s)"},
 	"cli.knowledge-base":   {"knowledge base", "知识库"},
 	"cli.equivalent":       {"The same answers as a command:", "等价的命令："},
 	"cli.wizard-line-mode": {"This terminal cannot draw the full-screen form (%s); the questions are asked line by line.", "此终端无法绘制全屏表单（%s）；改为逐行提问。"},
@@ -295,6 +297,13 @@ are printed as file:line:col: note: message and do not fail the check. -f json g
 每个问题输出为 file:line:col: message；有任何问题时退出码为 2。提示（叠加层中缺少中文的文本，
 会回退为英文）输出为 file:line:col: note: message，不会使检查失败。-f json 输出
 {"valid", "files", "problems": [{file, line, col, message}], "notes": [...]}，供编辑器和 CI 使用。`},
+	"help.rules.changelog.short": {"What each version of the embedded knowledge base changed", "内嵌知识库每个版本的改动"},
+	"help.rules.changelog.long": {`Print rules/CHANGELOG.md, the changes of each version of the embedded knowledge base: figures
+corrected, rules changed, candidates and questions added. With --since, only the versions after
+the one given (the version a decision record or an old report names).`, `输出 rules/CHANGELOG.md，即内嵌知识库每个版本的改动：更正的数据、修改的规则、新增的候选与问题。
+使用 --since 时，只列出给定版本（决策记录或旧报告中写明的版本）之后的版本。`},
+	"flag.changelog-since":  {"only the versions after this one (e.g. 2026.12.03)", "只列出此版本之后的版本（例如 2026.12.03）"},
+	"cli.changelog-none":    {"No change since %s: it is the current version.", "自 %s 以来没有改动：它就是当前版本。"},
 	"help.rules.export.short": {"Write the embedded rule files into a folder, to read them while writing an overlay", "把内嵌的规则文件写入一个文件夹，便于编写叠加层时查阅"},
 	"help.rules.export.long": {`Write the embedded rule files (questions.yaml, scoring.yaml and one file per category) into
 DIR, created if missing; files of the same name are replaced. An overlay refers to their ids:

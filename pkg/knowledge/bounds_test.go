@@ -67,9 +67,9 @@ func TestErrorsQuoteExcerpts(t *testing.T) {
 	cases := map[string]string{
 		"unknown key":      long + ": 1\n",
 		"value":            "version: [" + long + "]\n",
-		"fact id":          "facts:\n  - {id: X" + long + ", verdict: correct, report_says: {en: a, zh: b}, verified: {en: a, zh: b}, source: \"https://e.org\"}\n",
-		"verdict":          "facts:\n  - {id: f, verdict: " + long + ", report_says: {en: a, zh: b}, verified: {en: a, zh: b}, source: \"https://e.org\"}\n",
-		"source":           "facts:\n  - {id: f, verdict: correct, report_says: {en: a, zh: b}, verified: {en: a, zh: b}, source: \"" + long + "\"}\n",
+		"fact id":          "facts:\n  - {id: X" + long + ", verdict: correct, checked: \"2026-01-01\", report_says: {en: a, zh: b}, verified: {en: a, zh: b}, source: \"https://e.org\"}\n",
+		"verdict":          "facts:\n  - {id: f, verdict: " + long + ", checked: \"2026-01-01\", report_says: {en: a, zh: b}, verified: {en: a, zh: b}, source: \"https://e.org\"}\n",
+		"source":           "facts:\n  - {id: f, verdict: correct, checked: \"2026-01-01\", report_says: {en: a, zh: b}, verified: {en: a, zh: b}, source: \"" + long + "\"}\n",
 		"anchor":           "a: *" + long + "\n",
 		"condition key":    "facts:\n  - {id: f, verdict: correct, when: {" + long + ": 1}, report_says: {en: a, zh: b}, verified: {en: a, zh: b}, source: \"https://e.org\"}\n",
 		"condition value":  "facts:\n  - {id: f, verdict: correct, when: {workloads: " + long + "}, report_says: {en: a, zh: b}, verified: {en: a, zh: b}, source: \"https://e.org\"}\n",

@@ -189,6 +189,7 @@ func TestFactConditions(t *testing.T) {
 facts:
   - id: extra-fact
     verdict: dated
+    checked: "2026-01-01"
     when: ` + when + `
     report_says: {en: A, zh: A}
     verified: {en: B, zh: B}

@@ -362,7 +362,7 @@ func init() {
 }
 
 // positionTable holds the file:line:col of every position in the base, in walk order.
-const positionTable = "\t\x12rules/scoring.yaml\x14rules/questions.yaml\x11rules/engine.yaml\x17rules/orchestrator.yaml\x00\x18rules/compatibility.yaml\x12rules/sandbox.yaml\x17rules/wasm-runtime.yaml\x0erules/gpu.yaml\x01\x04\x03\x01\x11\n\x01\x1c\x05\x02\x05\x05\x02\x06\f\x02\a\x05\x02\b\f\x02\t\x05\x02\n\f\x02\v\x10\x02\v\x11\x00\v\x1d\x02\f\x05\x02\r\f\x02\x0e\x10\x02\x0e\x11\x00\x0e\x1d\x02\x11\x05\x02\x16\t\x02\x16\x1d\x02\x17\t\x02\x17#\x02\x18\t\x02\x18\x1e\x02\x19\t\x02\x19\x1a\x02\x1a\t\x02\x1a#\x00\x1b\x0e\x00\x1b\x0f\x00\x1b\x17\x00\x1b%\x02\x1d\t\x02\x1d\x10\x02\x1d\x11\x00\x1d\x1c\x00\x1d\x1d\x00\x1d*\x00\x1d8\x02\x1e\t\x02\x1e\x10\x02\x1e\x11\x00\x1e\x1c\x02\x1f\f\x02!\a\x02$\x05\x02)\t\x02)#\x02*\t\x02*\"\x02+\t\x02+\x1f\x02,\t\x02,!\x02-\t\x02-\"\x02.\t\x02.#\x02/\t\x02/\x1a\x020\t\x020%\x001\x0e\x001\x0f\x022\f\x024\a\x027\x05\x02;\t\x02;\x1c\x02<\t\x02<!\x02=\t\x02=\x1b\x02>\t\x02>\"\x00?\x0e\x02@\f\x02B\a\x02E\x05\x02I\t\x02I\"\x02J\t\x02J\x1c\x02K\t\x02K\x1d\x02L\t\x02L\x1c\x00M\x0e\x02N\f\x02P\a\x02S\x05\x02W\t\x02W\x1b\x02X\t\x02X\x1b\x02Y\t\x02Y\x1d\x00Z\x0e\x02[\f\x02]\a\x02`\x05\x02d\t\x02d\"\x02e\t\x02e!\x02f\t\x02f \x00g\x0e\x02h\f\x02j\a\x02m\x05\x02r\t\x02r\x1f\x02s\t\x02s\x1e\x02t\t\x02t\"\x02u\t\x02u$\x02v\t\x02v\x1b\x02w\t\x02w\x1f\x02x\t\x02x\x1f\x02y\t\x02y!\x02z\t\x02z \x00{\x0e\x02|\f\x02~\a\x02\x81\x01\x05\x00\x84\x01\x0e\x02\x85\x01\f\x02\x87\x01\a\x02\x8a\x01\x05\x00\x8d\x01\x0e\x02\x8e\x01\f\x02\x90\x01\a\x02\x93\x01\x05\x02\x97\x01\t\x02\x97\x01 \x02\x98\x01\t\x02\x98\x01\x1b\x02\x99\x01\t\x02\x99\x01\x1e\x00\x9a\x01\x0e\x02\x9b\x01\f\x02\x9d\x01\a\x02\xa0\x01\x05\x00\xa3\x01\x0e\x02\xa4\x01\f\x02\xa6\x01\a\x02\xa9\x01\x05\x00\xad\x01\x0e\x02\xae\x01\f\x02\xb0\x01\a\x02\xb3\x01\x05\x00\xb7\x01\x0e\x02\xb8\x01\x10\x02\xb8\x01\x11\x00\xb8\x01\x1d\x02\xb9\x01\f\x02\xbb\x01\a\x02\xbe\x01\x05\x00\xc1\x01\x0e\x02\xc2\x01\x10\x02\xc2\x01\x11\x00\xc2\x01\x1d\x02\xc3\x01\f\x02\xc5\x01\a\x02\xc8\x01\x05\x00\xcb\x01\x0e\x02\xcc\x01\x10\x02\xcc\x01\x11\x00\xcc\x01\x1d\x02\xcd\x01\f\x02\xcf\x01\a\x02\xd2\x01\x05\x02\xd6\x01\t\x02\xd6\x01\x1c\x02\xd7\x01\t\x02\xd7\x01 \x02\xd8\x01\t\x02\xd8\x01\x1e\x00\xd9\x01\x0e\x02\xda\x01\x10\x02\xda\x01\x11\x00\xda\x01\x1d\x02\xdb\x01\f\x02\xdd\x01\a\x02\xe0\x01\x05\x02\xe4\x01\t\x02\xe4\x01\x1f\x02\xe5\x01\t\x02\xe5\x01\x1f\x02\xe6\x01\t\x02\xe6\x01 \x02\xe7\x01\t\x02\xe7\x01\x1b\x00\xe8\x01\x0e\x02\xe9\x01\x10\x02\xe9\x01\x11\x00\xe9\x01\x1d\x02\xea\x01\f\x02\xec\x01\a\x02\xef\x01\x05\x00\xf3\x01\x0e\x02\xf4\x01\x10\x02\xf4\x01\x11\x00\xf4\x01\x1d\x02\xf5\x01\f\x02\xf7\x01\a\x02\xfa\x01\x05\x02\xfe\x01\t\x02\xfe\x01\x1b\x02\xff\x01\t\x02\xff\x01\x1c\x02\x80\x02\t\x02\x80\x02 \x00\x81\x02\x0e\x02\x82\x02\x10\x02\x82\x02\x11\x00\x82\x02\x1d\x02\x82\x02\"\x00\x82\x026\x02\x83\x02\f\x02\x85\x02\a\x02\x88\x02\x05\x00\x8b\x02\x0e\x02\x8c\x02\x10\x02\x8c\x02\x11\x00\x8c\x02\x1d\x02\x8c\x02+\x02\x8c\x02,\x00\x8c\x02:\x02\x8c\x02B\x02\x8c\x02C\x00\x8c\x02Q\x02\x8d\x02\f\x02\x8f\x02\a\x02\x92\x02\x05\x02\x96\x02\t\x02\x96\x02\x1b\x02\x97\x02\t\x02\x97\x02\x1b\x02\x98\x02\t\x02\x98\x02\x19\x02\x99\x02\t\x02\x99\x02\x18\x02\x9a\x02\t\x02\x9a\x02\x1d\x02\x9b\x02\t\x02\x9b\x02!\x00\x9c\x02\x0e\x02\x9d\x02\x10\x02\x9d\x02\x11\x00\x9d\x02\x1d\x02\x9e\x02\f\x02\xa0\x02\a\x02\xa3\x02\x05\x00\xa6\x02\x0e\x02\xa7\x02\x10\x02\xa7\x02\x11\x00\xa7\x02\x1d\x02\xa8\x02\f\x02\xaa\x02\a\x03\x05\b\x03\b\x03\x03\v\f\x03\f\x03\x03\x0f\x16\x03\x0f6\x03\x11\f\x03\x12\x03\x03\x16\f\x03\x17\x03\x03\x1b\f\x03\x1c\x03\x03 \f\x03!\x03\x03$\f\x03%\x03\x03)\f\x03*\x03\x03.\f\x03/\x03\x033\f\x034\x03\x036\f\x037\x03\x039\f\x03<\x05\x03=\x05\x03>\x05\x03?\x05\x03@\x05\x03A\x05\x03D\x05\x03G\a\x03J\a\x00K\x10\x03N\a\x00O\x10\x03T\v\x03V\a\x00W\x10\x03Z\v\x03\\\a\x00]\x10\x03`\a\x00a\x10\x03d\a\x00e\x10\x03i\v\x03k\a\x00l\x10\x03o\a\x00p\x10\x03u\v\x03w\a\x00x\x10\x03}\v\x03\x7f\a\x00\x80\x01\x10\x03\x83\x01\a\x00\x84\x01\x10\x03\xd8\x02\x05\x03\xdb\x02\a\x03\xde\x02\a\x03\x8a\x01\x05\x03\x8d\x01\a\x03\x90\x01\a\x00\x91\x01\x10\x03\x94\x01\a\x00\x95\x01\x10\x03\x99\x01\a\x00\x9a\x01\x10\x03\x9d\x01\a\x00\x9e\x01\x10\x03\xa2\x01\v\x03\xa4\x01\a\x00\xa5\x01\x10\x03\xa9\x01\a\x00\xaa\x01\x10\x03\xae\x01\v\x03\xb0\x01\a\x00\xb1\x01\x10\x03\xb5\x01\v\x03\xb7\x01\a\x00\xb8\x01\x10\x03\xbc\x01\a\x00\xbd\x01\x10\x03\xc1\x01\a\x00\xc2\x01\x10\x03\xc6\x01\a\x00\xc7\x01\x10\x04\x9c\x05\x05\x04\x9f\x05\a\x04\xa2\x05\a\x03\x8e\x03\x05\x03\x91\x03\a\x03\x94\x03\a\x03\xa0\x03\x05\x03\xa3\x03\a\x03\xa6\x03\a\x03\xcd\x01\x05\x03\xd0\x01\a\x03\xd3\x01\a\x00\xd4\x01\x10\x03\xd6\x01\a\x00\xd7\x01\x10\x03\xdc\x01\v\x03\xde\x01\a\x00\xdf\x01\x10\x03\xe2\x01\v\x03\xe4\x01\a\x00\xe5\x01\x10\x03\xe9\x01\a\x00\xea\x01\x10\x03\xef\x01\v\x03\xf1\x01\a\x00\xf2\x01\x10\x03\xf6\x01\a\x00\xf7\x01\x10\x03\xfb\x01\v\x03\xfd\x01\a\x00\xfe\x01\x10\x03\x82\x02\v\x03\x84\x02\a\x00\x85\x02\x10\x03\x89\x02\v\x03\x8b\x02\a\x00\x8c\x02\x10\x03\x8f\x02\a\x00\x90\x02\x10\x03\xcd\x03\x05\x03\xd0\x03\a\x03\xd3\x03\a\x03\x95\x02\x05\x03\x98\x02\a\x03\x9b\x02\a\x00\x9c\x02\x10\x03\x9e\x02\a\x00\x9f\x02\x10\x03\xa3\x02\v\x03\xa5\x02\a\x00\xa6\x02\x10\x03\xa9\x02\v\x03\xab\x02\a\x00\xac\x02\x10\x03\xb0\x02\v\x03\xb2\x02\a\x00\xb3\x02\x10\x03\xb7\x02\v\x03\xb9\x02\a\x00\xba\x02\x10\x03\xbd\x02\a\x00\xbe\x02\x10\x03\xc2\x02\v\x03\xc4\x02\a\x00\xc5\x02\x10\x03\xc9\x02\v\x03\xcb\x02\a\x00\xcc\x02\x10\x03\xd0\x02\v\x03\xd2\x02\a\x00\xd3\x02\x10\x03\xfa\x03\x05\x03\xfc\x03\v\x03\xfc\x03\f\x00\xfc\x03\x17\x03\xff\x03\r\x03\x81\x04\a\x03\x84\x04\x05\x03\x86\x04\v\x03\x86\x04\f\x00\x86\x04\x19\x03\x89\x04\r\x03\x8b\x04\a\x03\x8e\x04\x05\x03\x8f\x04\v\x03\x8f\x04\f\x00\x8f\x04\x19\x03\x91\x04\r\x03\x93\x04\a\x03\x96\x04\x05\x03\x98\x04\v\x03\x98\x04\f\x00\x98\x04\x17\x03\x9b\x04\r\x03\x9d\x04\a\x03\xa0\x04\x05\x03\xa2\x04\v\x03\xa2\x04\f\x00\xa2\x04\x18\x03\xa5\x04\r\x03\xa7\x04\a\x03\xac\x04\x05\x03\xae\x04\v\x03\xae\x04\f\x00\xae\x04\x16\x03\xb1\x04\r\x03\xb1\x04\x16\x00\xb1\x04 \x03\xb3\x04\a\x03\xb6\x04\x05\x03\xb7\x04\v\x03\xb7\x04\f\x00\xb7\x04\x16\x03\xba\x04\r\x03\xbc\x04\a\x03\xbf\x04\x05\x03\xc0\x04\v\x03\xc0\x04\f\x00\xc0\x04\x16\x03\xc2\x04\r\x03\xc4\x04\a\x03\xc7\x04\x05\x03\xc9\x04\v\x03\xc9\x04\f\x00\xc9\x04\x15\x03\xcc\x04\r\x03\xce\x04\a\x03\xd1\x04\x05\x03\xd3\x04\v\x03\xd3\x04\f\x00\xd3\x04\x18\x03\xd6\x04\r\x03\xd8\x04\a\x03\xdb\x04\x05\x03\xdc\x04\v\x03\xdc\x04\f\x00\xdc\x04\x13\x00\xdc\x04\x14\x00\xdc\x04\x1b\x00\xdc\x04#\x03\xde\x04\r\x03\xe0\x04\a\x03\xe5\x04\x05\x05\x00\x00\x03\xe8\x04\r\x03\xea\x04\a\x03\xed\x04\x05\x03\xef\x04\v\x03\xef\x04\f\x00\xef\x04\x13\x00\xef\x04\x14\x00\xef\x04\x1c\x03\xef\x04$\x00\xef\x04.\x03\xef\x045\x00\xef\x04K\x03\xf2\x04\r\x03\xf2\x04\x16\x00\xf2\x04\"\x03\xf4\x04\a\x03\xf7\x04\x05\x03\xf9\x04\v\x03\xf9\x04\f\x00\xf9\x04\x13\x00\xf9\x04\x14\x00\xf9\x04\x1c\x03\xf9\x04$\x00\xf9\x04.\x03\xf9\x045\x00\xf9\x04K\x03\xfc\x04\r\x03\xfe\x04\a\x03\x81\x05\x05\x03\x83\x05\v\x03\x83\x05\f\x00\x83\x05\x13\x00\x83\x05\x14\x00\x83\x05\x1c\x03\x83\x05$\x00\x83\x05.\x03\x83\x055\x00\x83\x05K\x03\x86\x05\r\x03\x88\x05\a\x03\x8b\x05\x05\x03\x8d\x05\v\x03\x8d\x05\x15\x03\x8d\x05\x16\x00\x8d\x05\x1d\x03\x8d\x05+\x03\x8d\x05,\x00\x8d\x059\x03\x8f\x05\r\x03\x91\x05\a\x03\x94\x05\x05\x03\x96\x05\v\x03\x96\x05\f\x00\x96\x05\x13\x03\x99\x05\r\x03\x9b\x05\a\x03\x9e\x05\x05\x03\x9f\x05\v\x03\x9f\x05\f\x00\x9f\x05\x16\x03\xa1\x05\r\x03\xa3\x05\a\x03\xa6\x05\x05\x03\xa7\x05\v\x03\xa7\x05\f\x00\xa7\x05\x17\x03\xa9\x05\r\x03\xab\x05\a\x03\xae\x05\x05\x03\xaf\x05\v\x03\xaf\x05\f\x00\xaf\x05\x13\x00\xaf\x05\x14\x00\xaf\x05\x1c\x03\xb1\x05\r\x03\xb3\x05\a\x03\xb6\x05\x05\x03\xb7\x05\v\x03\xb7\x05\f\x00\xb7\x05\x15\x03\xb9\x05\r\x03\xbb\x05\a\x03\xe5\x03\x05\x03\xe6\x03\f\x03\xeb\x03\a\x03\xee\x03\x05\x03\xef\x03\f\x03\xf4\x03\a\x03\x04\x01\x04\b\b\x04\v\x03\x04\x0e\f\x04\x0f\x03\x04\x12\f\x04\x13\x03\x04\x17\f\x04\x18\x03\x04\x1c\f\x04\x1d\x03\x04!\f\x04\"\x03\x04)\f\x04*\x03\x041\f\x042\x03\x045\f\x046\x03\x04:\f\x04;\x03\x04?\f\x04@\x03\x04C\f\x04D\x03\x04G]\x04G\x16\x04G6\x04G\x87\x01\x04I\f\x04J\x03\x04L\f\x04O\x05\x04P\x05\x04U\t\x04U\x0f\x04U\x10\x00U \x04X\v\x04[\x05\x04`\t\x04`\x0f\x04`\x10\x00`\x1d\x00`\x1e\x00`*\x04`2\x00`9\x00`:\x00`B\x04`J\x00`^\x04c\v\x04f\x05\x04k\t\x04k\x0f\x04k\x10\x00k\x1d\x00k\x1e\x00k*\x04k2\x00k9\x00k:\x00kB\x04kJ\x00k^\x04n\v\x04q\x05\x04r\x05\x04u\x05\x04x\a\x04{\a\x00|\x10\x04\x7f\a\x00\x80\x01\x10\x04\x83\x01\a\x00\x84\x01\x10\x04\x88\x01\v\x04\x8a\x01\a\x00\x8b\x01\x10\x04\x8e\x01\a\x00\x8f\x01\x10\x04\x93\x01\v\x04\x95\x01\a\x00\x96\x01\x10\x04\x99\x01\a\x00\x9a\x01\x10\x04\x9e\x01\v\x04\xa0\x01\a\x00\xa1\x01\x10\x04\xa4\x01\a\x00\xa5\x01\x10\x04\xaa\x01\v\x04\xac\x01\a\x00\xad\x01\x10\x04\xb2\x01\v\x04\xb4\x01\a\x00\xb5\x01\x10\x04\xb8\x01\a\x00\xb9\x01\x10\x04\xbd\x01\v\x04\xbf\x01\a\x00\xc0\x01\x10\x04\xae\x05\x05\x04\xb1\x05\a\x04\xb4\x05\a\x04\xc9\x05\x05\x04\xcc\x05\a\x04\xcf\x05\a\x04\xe4\x05\x05\x04\xe7\x05\a\x04\xea\x05\a\x04\xd2\x05\x05\x04\xd5\x05\a\x04\xd8\x05\a\x04\xc0\x05\x05\x04\xc3\x05\a\x04\xc6\x05\a\x04\xdb\x05\x05\x04\xde\x05\a\x04\xe1\x05\a\x06\x0f\x05\x05\x00\x00\x06\x14\a\x06\x17\x05\x05\x00\x00\x06\x1d\a\x04\xc6\x01\x05\x04\xc9\x01\a\x04\xcc\x01\a\x00\xcd\x01\x10\x04\xd1\x01\a\x00\xd2\x01\x10\x04\xd5\x01\a\x00\xd6\x01\x10\x04\xda\x01\v\x04\xdc\x01\a\x00\xdd\x01\x10\x04\xe2\x01\v\x04\xe4\x01\a\x00\xe5\x01\x10\x04\xea\x01\v\x04\xec\x01\a\x00\xed\x01\x10\x04\xf1\x01\a\x00\xf2\x01\x10\x04\xf6\x01\a\x00\xf7\x01\x10\x04\xfc\x01\v\x04\xfe\x01\a\x00\xff\x01\x10\x04\x83\x02\v\x04\x85\x02\a\x00\x86\x02\x10\x04\x89\x02\a\x00\x8a\x02\x10\x04\x8d\x02\a\x00\x8e\x02\x10\x04\x91\x02\a\x00\x92\x02\x10\x04\x88\x06\x05\x04\x8b\x06\a\x04\x8e\x06\a\x06 \x05\x05\x00\x00\x06&\a\x06)\x05\x05\x00\x00\x06.\a\x04\x96\x02\x05\x04\x9a\x02\a\x04\x9d\x02\a\x00\x9e\x02\x10\x04\xa1\x02\a\x00\xa2\x02\x10\x04\xa5\x02\a\x00\xa6\x02\x10\x04\xab\x02\v\x04\xad\x02\a\x00\xae\x02\x10\x04\xb2\x02\a\x00\xb3\x02\x10\x04\xb6\x02\a\x00\xb7\x02\x10\x04\xbb\x02\v\x04\xbd\x02\a\x00\xbe\x02\x10\x04\xc1\x02\a\x00\xc2\x02\x10\x04\xc6\x02\v\x04\xc8\x02\a\x00\xc9\x02\x10\x04\xcd\x02\v\x04\xcf\x02\a\x00\xd0\x02\x10\x04\xd4\x02\v\x04\xd6\x02\a\x00\xd7\x02\x10\x04\xda\x02\a\x00\xdb\x02\x10\x04\xdf\x02\v\x04\xe1\x02\a\x00\xe2\x02\x10\x04\x91\x06\x05\x04\x94\x06\a\x04\x97\x06\a\x06B\x05\x05\x00\x00\x06G\a\x06\xba\x02\x05\x05\x00\x00\x06\xc0\x02\a\x04\xe7\x02\x05\x04\xea\x02\a\x04\xed\x02\a\x00\xee\x02\x10\x04\xf1\x02\a\x00\xf2\x02\x10\x04\xf5\x02\a\x00\xf6\x02\x10\x04\xf9\x02\a\x00\xfa\x02\x10\x04\xfe\x02\v\x04\x80\x03\a\x00\x81\x03\x10\x04\x84\x03\a\x00\x85\x03\x10\x04\x89\x03\v\x04\x8b\x03\a\x00\x8c\x03\x10\x04\x8f\x03\a\x00\x90\x03\x10\x04\x93\x03\a\x00\x94\x03\x10\x04\x98\x03\v\x04\x9a\x03\a\x00\x9b\x03\x10\x04\x9f\x03\v\x04\xa1\x03\a\x00\xa2\x03\x10\x04\xa5\x03\a\x00\xa6\x03\x10\x04\xaa\x03\v\x04\xac\x03\a\x00\xad\x03\x10\x04\x9a\x06\x05\x04\x9d\x06\a\x04\xa0\x06\a\x06J\x05\x05\x00\x00\x06P\a\x06S\x05\x05\x00\x00\x06Y\a\x06\\\x05\x05\x00\x00\x06a\a\x04\xb2\x03\x05\x04\xb5\x03\a\x04\xb8\x03\a\x00\xb9\x03\x10\x04\xbc\x03\a\x00\xbd\x03\x10\x04\xc0\x03\a\x00\xc1\x03\x10\x04\xc4\x03\a\x00\xc5\x03\x10\x04\xca\x03\v\x04\xcc\x03\a\x00\xcd\x03\x10\x04\xd1\x03\v\x04\xd3\x03\a\x00\xd4\x03\x10\x04\xd8\x03\v\x04\xda\x03\a\x00\xdb\x03\x10\x04\xdf\x03\a\x00\xe0\x03\x10\x04\xe3\x03\a\x00\xe4\x03\x10\x04\xe8\x03\v\x04\xea\x03\a\x00\xeb\x03\x10\x04\xef\x03\v\x04\xf1\x03\a\x00\xf2\x03\x10\x04\xf6\x03\a\x00\xf7\x03\x10\x04\xfa\x03\a\x00\xfb\x03\x10\x06d\x05\x05\x00\x00\x06i\a\x04\x80\x04\x05\x04\x83\x04\a\x04\x86\x04\a\x00\x87\x04\x10\x04\x8b\x04\a\x00\x8c\x04\x10\x04\x91\x04\v\x04\x93\x04\a\x00\x94\x04\x10\x04\x98\x04\a\x00\x99\x04\x10\x04\x9c\x04\a\x00\x9d\x04\x10\x04\xa1\x04\v\x04\xa3\x04\a\x00\xa4\x04\x10\x04\xa7\x04\a\x00\xa8\x04\x10\x04\xab\x04\a\x00\xac\x04\x10\x04\xaf\x04\a\x00\xb0\x04\x10\x04\xb3\x04\a\x00\xb4\x04\x10\x04\xb7\x04\a\x00\xb8\x04\x10\x04\xbb\x04\a\x00\xbc\x04\x10\x04\xbf\x04\a\x00\xc0\x04\x10\x06l\x05\x05\x00\x00\x06q\a\x04\xc5\x04\x05\x04\xc8\x04\a\x04\xcb\x04\a\x00\xcc\x04\x10\x04\xcf\x04\a\x00\xd0\x04\x10\x04\xd3\x04\a\x00\xd4\x04\x10\x04\xd8\x04\v\x04\xda\x04\a\x00\xdb\x04\x10\x04\xdf\x04\v\x04\xe1\x04\a\x00\xe2\x04\x10\x04\xe6\x04\v\x04\xe8\x04\a\x00\xe9\x04\x10\x04\xed\x04\v\x04\xef\x04\a\x00\xf0\x04\x10\x04\xf4\x04\v\x04\xf6\x04\a\x00\xf7\x04\x10\x04\xfb\x04\v\x04\xfd\x04\a\x00\xfe\x04\x10\x04\x82\x05\v\x04\x84\x05\a\x00\x85\x05\x10\x04\x89\x05\v\x04\x8b\x05\a\x00\x8c\x05\x10\x04\x8f\x05\a\x00\x90\x05\x10\x04\x94\x05\v\x04\x96\x05\a\x00\x97\x05\x10\x061\x05\x05\x00\x00\x066\a\x069\x05\x05\x00\x00\x06?\a\x04\xb8\x06\x05\x05\x00\x00\x04\xba\x06\r\x04\xba\x06\x16\x00\xba\x06,\x04\xbc\x06\a\x04\xc1\x06\x05\x04\xc2\x06\v\x04\xc2\x06\f\x00\xc2\x06\x13\x00\xc2\x06\x14\x00\xc2\x06\x1c\x04\xc4\x06\r\x04\xc4\x06\x16\x00\xc4\x06\"\x04\xc6\x06\a\x04\xc9\x06\x05\x04\xca\x06\v\x04\xca\x06\f\x00\xca\x06\x13\x04\xca\x06\x1a\x00\xca\x06-\x04\xca\x06;\x00\xca\x06D\x04\xca\x06K\x00\xca\x06U\x04\xcc\x06\r\x04\xcc\x06\x16\x00\xcc\x06\"\x04\xce\x06\a\x04\xd1\x06\x05\x04\xd2\x06\v\x04\xd2\x06\f\x00\xd2\x06\x13\x04\xd5\x06\r\x04\xd5\x06\x16\x00\xd5\x06\"\x04\xd5\x06)\x00\xd5\x06?\x04\xd7\x06\a\x04\xda\x06\x05\x04\xdb\x06\v\x04\xdb\x06\f\x00\xdb\x06\x13\x04\xde\x06\r\x04\xe0\x06\a\x04\xe5\x06\x05\x04\xe6\x06\v\x04\xe6\x06\f\x00\xe6\x06\x13\x04\xe9\x06\r\x04\xeb\x06\a\x04\xee\x06\x05\x04\xef\x06\v\x04\xef\x06\f\x00\xef\x06\x13\x04\xf2\x06\r\x04\xf4\x06\a\x04\xf7\x06\x05\x04\xf8\x06\v\x04\xf8\x06\f\x00\xf8\x06\x13\x04\xfb\x06\r\x04\xfb\x06\x16\x00\xfb\x06\"\x04\xfb\x06(\x00\xfb\x068\x04\xfd\x06\a\x04\x80\a\x05\x04\x81\a\v\x04\x81\a\f\x00\x81\a\x17\x04\x84\a\r\x04\x86\a\a\x04\x89\a\x05\x04\x8a\a\v\x04\x8a\a\f\x00\x8a\a\x19\x04\x8d\a\r\x04\x8f\a\a\x04\x92\a\x05\x04\x93\a\v\x04\x93\a\f\x00\x93\a\x18\x04\x96\a\r\x04\x98\a\a\x04\x9b\a\x05\x04\x9c\a\v\x04\x9c\a\f\x00\x9c\a\x17\x00\x9c\a\x18\x00\x9c\a%\x00\x9c\a3\x04\x9f\a\r\x04\x9f\a\x16\x00\x9f\a,\x04\xa1\a\a\x04\xa6\a\x05\x04\xa7\a\v\x04\xa7\a\f\x00\xa7\a\x13\x04\xaa\a\r\x04\xac\a\a\x04\xaf\a\x05\x04\xb0\a\v\x04\xb0\a\f\x00\xb0\a\x19\x04\xb3\a\r\x04\xb5\a\a\x04\xb8\a\x05\x04\xb9\a\v\x04\xb9\a\f\x00\xb9\a\x19\x04\xbc\a\r\x04\xbe\a\a\x04\xc1\a\x05\x04\xc2\a\v\x04\xc2\a\f\x00\xc2\a\x19\x04\xc2\a\x1f\x00\xc2\a&\x00\xc2\a'\x00\xc2\a/\x04\xc5\a\r\x04\xc7\a\a\x04\xca\a\x05\x04\xcb\a\v\x04\xcb\a\f\x00\xcb\a\x19\x04\xcb\a\x1f\x00\xcb\a&\x00\xcb\a'\x00\xcb\a/\x04\xce\a\r\x04\xd0\a\a\x04\xd3\a\x05\x04\xd4\a\v\x04\xd4\a\f\x00\xd4\a\x19\x00\xd4\a\x1a\x00\xd4\a!\x00\xd4\a-\x04\xd6\a\r\x04\xd8\a\a\x04\xdb\a\x05\x04\xdc\a\v\x04\xdc\a\f\x00\xdc\a\x19\x04\xdf\a\r\x04\xe1\a\a\x04\xe4\a\x05\x04\xe5\a\v\x04\xe5\a\f\x00\xe5\a\x18\x04\xe8\a\r\x04\xea\a\a\x04\xed\a\x05\x04\xee\a\v\x04\xee\a\f\x00\xee\a\x1c\x04\xf1\a\r\x04\xf3\a\a\x04\xf6\a\x05\x04\xf7\a\v\x04\xf7\a\f\x00\xf7\a\x1c\x04\xfa\a\r\x04\xfc\a\a\x04\xff\a\x05\x04\x80\b\v\x04\x80\b\f\x00\x80\b!\x00\x80\b\"\x00\x80\b/\x00\x80\b=\x04\x83\b\r\x04\x85\b\a\x04\x88\b\x05\x04\x89\b\v\x04\x89\b\f\x00\x89\b\x1c\x04\x8c\b\r\x04\x8e\b\a\x04\x93\b\x05\x04\x94\b\v\x04\x94\b\f\x00\x94\b\x15\x04\x97\b\r\x04\x97\b\x16\x00\x97\b&\x04\x99\b\a\x04\x9c\b\x05\x04\x9d\b\v\x04\x9d\b\f\x00\x9d\b\x15\x04\xa0\b\r\x04\xa0\b\x16\x00\xa0\b&\x04\xa0\b-\x00\xa0\bC\x04\xa2\b\a\x04\xa5\b\x05\x04\xa6\b\v\x04\xa6\b\f\x00\xa6\b\x16\x04\xa9\b\r\x04\xa9\b\x16\x00\xa9\b \x04\xa9\b(\x00\xa9\b>\x04\xab\b\a\x04\xae\b\x05\x04\xaf\b\v\x04\xaf\b\f\x00\xaf\b\x16\x04\xb2\b\r\x04\xb2\b\x16\x00\xb2\b \x04\xb4\b\a\x04\xb7\b\x05\x04\xb8\b\v\x04\xb8\b\f\x00\xb8\b\x16\x04\xbb\b\r\x04\xbb\b\x16\x00\xbb\b \x04\xbd\b\a\x04\xc2\b\x05\x04\xc3\b\v\x04\xc3\b\f\x00\xc3\b\x15\x00\xc3\b\x16\x00\xc3\b\"\x04\xc6\b\r\x04\xc8\b\a\x04\xcb\b\x05\x04\xcc\b\v\x04\xcc\b\f\x00\xcc\b\x17\x04\xce\b\r\x04\xd0\b\a\x04\xd3\b\x05\x04\xd4\b\v\x04\xd4\b\f\x00\xd4\b\x15\x04\xd7\b\r\x04\xd9\b\a\x04\xdc\b\x05\x04\xdd\b\v\x04\xdd\b\f\x00\xdd\b\x15\x04\xe0\b\r\x04\xe2\b\a\x04\xe5\b\x05\x04\xe6\b\v\x04\xe6\b\f\x00\xe6\b\x15\x04\xe8\b\r\x04\xe8\b\x16\x00\xe8\b,\x04\xea\b\a\x04\xed\b\x05\x04\xee\b\v\x04\xee\b\f\x00\xee\b\x19\x04\xf1\b\r\x04\xf3\b\a\x04\a\x01\a\t\b\a\f\x03\a\x10\f\a\x11\x03\a\x18\f\a\x19\x03\a\x1d\f\a\x1e\x03\a\"\f\a#\x03\a*\f\a+\x03\a.\f\a/\x03\a1\f\a2\x03\a6\f\a7\x03\a;\f\a<\x03\a@\f\aA\x03\aD\f\aE\x03\aHp\aH\x1b\aHF\aJ\f\aK\x03\aM\f\aP\x05\aU\t\aU\x0f\aU\x10\x00U\x19\aX\v\a[\t\a[\x0f\a[\x10\x00[\x19\a^\v\aa\x05\af\t\af\x0f\af\x10\x00f%\x00f&\x00f2\ai\v\am\x05\an\x05\as\t\as\x0f\as\x10\x00s&\x00s'\x00s5\x00sB\x00sL\x00sY\x00sg\av\v\ay\t\ay\x0f\ay\x10\x00y!\ay(\x00y1\a|\v\a\x7f\x05\a\x84\x01\t\a\x84\x01\x0f\a\x84\x01\x10\x00\x84\x01!\a\x84\x01(\x00\x84\x011\a\x87\x01\v\a\x8a\x01\x05\a\x8b\x01\x05\a\x90\x01\t\a\x90\x01\x0f\a\x90\x01\x10\x00\x90\x01\x15\a\x93\x01\v\a\x98\x01\x05\a\x9c\x01\a\a\x9f\x01\a\x00\xa0\x01\x10\a\xa3\x01\a\x00\xa4\x01\x10\a\xa9\x01\v\a\xab\x01\a\x00\xac\x01\x10\a\xaf\x01\a\x00\xb0\x01\x10\a\xb4\x01\v\a\xb6\x01\a\x00\xb7\x01\x10\a\xbb\x01\v\a\xbd\x01\a\x00\xbe\x01\x10\a\xc1\x01\a\x00\xc2\x01\x10\a\xc6\x01\v\a\xc8\x01\a\x00\xc9\x01\x10\a\xcd\x01\v\a\xcf\x01\a\x00\xd0\x01\x10\a\xd3\x01\a\x00\xd4\x01\x10\a\xd8\x01\v\a\xda\x01\a\x00\xdb\x01\x10\a\xdf\x01\v\a\xe1\x01\a\x00\xe2\x01\x10\a\xb7\b\x05\a\xba\b\a\a\xbd\b\a\a\xe6\x01\x05\a\xe9\x01\a\a\xec\x01\a\x00\xed\x01\x10\a\xf0\x01\a\x00\xf1\x01\x10\a\xf5\x01\v\a\xf8\x01\a\x00\xf9\x01\x10\a\xfc\x01\a\x00\xfd\x01\x10\a\x81\x02\v\a\x83\x02\a\x00\x84\x02\x10\a\x87\x02\a\x00\x88\x02\x10\a\x8d\x02\v\a\x8f\x02\a\x00\x90\x02\x10\a\x94\x02\v\a\x96\x02\a\x00\x97\x02\x10\a\x9b\x02\v\a\x9d\x02\a\x00\x9e\x02\x10\a\xa2\x02\a\x00\xa3\x02\x10\a\xa6\x02\a\x00\xa7\x02\x10\a\xab\x02\a\x00\xac\x02\x10\a\xf2\x06\x05\a\xf5\x06\a\a\xf8\x06\a\a\xfb\x06\x05\a\xfe\x06\a\a\x81\a\a\a\x88\b\x05\a\x8b\b\a\a\x8e\b\a\a\x84\a\x05\a\x87\a\a\a\x8a\a\a\x06\x92\x01\x05\x05\x00\x00\x06\x98\x01\a\x06\x9b\x01\x05\x05\x00\x00\x06\xa1\x01\a\x06\xa4\x01\x05\x05\x00\x00\x06\xa9\x01\a\x06\xb4\x01\x05\x06\xb8\x01\v\x06\xb8\x01\f\x00\xb8\x01\x19\x06\xbb\x01\a\a\xb2\x02\x05\a\xb5\x02\a\a\xb8\x02\a\x00\xb9\x02\x10\a\xbc\x02\a\x00\xbd\x02\x10\a\xc1\x02\v\a\xc5\x02\v\a\xc7\x02\a\x00\xc8\x02\x10\a\xcb\x02\a\x00\xcc\x02\x10\a\xd0\x02\v\a\xd2\x02\a\x00\xd3\x02\x10\a\xd8\x02\v\a\xda\x02\a\x00\xdb\x02\x10\a\xdf\x02\a\x00\xe0\x02\x10\a\xe4\x02\v\a\xe6\x02\a\x00\xe7\x02\x10\a\xec\x02\v\a\xee\x02\a\x00\xef\x02\x10\a\xf3\x02\v\a\xf5\x02\a\x00\xf6\x02\x10\a\xfa\x02\v\a\xfc\x02\a\x00\xfd\x02\x10\a\x82\x03\v\a\x84\x03\a\x00\x85\x03\x10\a\x89\x03\a\x00\x8a\x03\x10\a\xde\x06\x05\a\xe1\x06\a\a\xe4\x06\a\a\xb1\x06\x05\a\xb4\x06\a\a\xb7\x06\a\a\xba\x06\x05\a\xbd\x06\a\a\xc0\x06\a\a\x91\b\x05\a\x94\b\a\a\x97\b\a\a\x9a\b\x05\a\x9d\b\a\a\xa0\b\a\x06~\x05\x05\x00\x00\x06\x84\x01\a\x06\xbe\x01\x05\x06\xc2\x01\v\x06\xc2\x01\f\x00\xc2\x01\x19\x06\xc5\x01\a\x06\xdc\x01\x05\x06\xe0\x01\v\x06\xe0\x01\f\x00\xe0\x01\x19\x06\xe3\x01\a\x06\xf0\x01\x05\x06\xf4\x01\v\x06\xf4\x01\f\x00\xf4\x01\x19\x06\xf7\x01\a\x06\x82\x02\x05\x05\x00\x00\x06\x87\x02\a\x06\x8a\x02\x05\x05\x00\x00\x06\x90\x02\a\a\x90\x03\x05\a\x93\x03\a\a\x96\x03\a\x00\x97\x03\x10\a\x9a\x03\a\x00\x9b\x03\x10\a\xa0\x03\v\a\xa2\x03\a\x00\xa3\x03\x10\a\xa6\x03\a\x00\xa7\x03\x10\a\xab\x03\v\a\xad\x03\a\x00\xae\x03\x10\a\xb2\x03\a\x00\xb3\x03\x10\a\xb7\x03\a\x00\xb8\x03\x10\a\xbc\x03\v\a\xbe\x03\a\x00\xbf\x03\x10\a\xc3\x03\v\a\xc5\x03\a\x00\xc6\x03\x10\a\xca\x03\v\a\xcc\x03\a\x00\xcd\x03\x10\a\xd1\x03\v\a\xd3\x03\a\x00\xd4\x03\x10\a\xd8\x03\a\x00\xd9\x03\x10\a\xdd\x03\a\x00\xde\x03\x10\a\x8b\x06\x05\a\x8e\x06\a\a\x91\x06\a\a\x82\x06\x05\a\x85\x06\a\a\x88\x06\a\a\xf9\x05\x05\a\xfc\x05\a\a\xff\x05\a\a\x94\x06\x05\a\x97\x06\a\a\x9a\x06\a\a\xa6\x06\x05\a\xa9\x06\a\a\xac\x06\a\a\x9d\x06\x05\a\xa0\x06\a\a\xa3\x06\a\x06v\x05\x05\x00\x00\x06{\a\x06\xac\x01\x05\x05\x00\x00\x06\xb1\x01\a\a\xe4\x03\x05\a\xe8\x03\a\a\xeb\x03\a\x00\xec\x03\x10\a\xf1\x03\v\a\xf3\x03\a\x00\xf4\x03\x10\a\xf9\x03\v\a\xfb\x03\a\x00\xfc\x03\x10\a\xff\x03\a\x00\x80\x04\x10\a\x84\x04\v\a\x86\x04\a\x00\x87\x04\x10\a\x8b\x04\a\x00\x8c\x04\x10\a\x91\x04\v\a\x93\x04\a\x00\x94\x04\x10\a\x98\x04\v\a\x9a\x04\a\x00\x9b\x04\x10\a\x9f\x04\a\x00\xa0\x04\x10\a\xa4\x04\v\a\xa6\x04\a\x00\xa7\x04\x10\a\xab\x04\a\x00\xac\x04\x10\a\xaf\x04\a\x00\xb0\x04\x10\a\xb4\x04\v\a\xb6\x04\a\x00\xb7\x04\x10\a\xb3\a\x05\a\xb6\a\a\a\xb9\a\a\a\xbc\a\x05\a\xbf\a\a\a\xc2\a\a\a\xaa\a\x05\a\xad\a\a\a\xb0\a\a\a\xae\b\x05\a\xb1\b\a\a\xb4\b\a\a\xc5\a\x05\a\xc8\a\a\a\xcb\a\a\a\xce\a\x05\a\xd1\a\a\a\xd4\a\a\a\xd7\a\x05\a\xda\a\a\a\xdd\a\a\x06\xfa\x01\x05\x05\x00\x00\x06\xff\x01\a\a\xbd\x04\x05\a\xc0\x04\a\a\xc3\x04\a\x00\xc4\x04\x10\a\xc7\x04\a\x00\xc8\x04\x10\a\xcc\x04\a\x00\xcd\x04\x10\a\xd2\x04\v\a\xd4\x04\a\x00\xd5\x04\x10\a\xd9\x04\v\a\xdb\x04\a\x00\xdc\x04\x10\a\xe1\x04\v\a\xe3\x04\a\x00\xe4\x04\x10\a\xe7\x04\a\x00\xe8\x04\x10\a\xed\x04\v\a\xef\x04\a\x00\xf0\x04\x10\a\xf4\x04\v\a\xf6\x04\a\x00\xf7\x04\x10\a\xfc\x04\v\a\xfe\x04\a\x00\xff\x04\x10\a\x82\x05\a\x00\x83\x05\x10\a\x87\x05\v\a\x89\x05\a\x00\x8a\x05\x10\b\xbc\x04\x05\b\xbf\x04\a\b\xc2\x04\a\b\xe9\x04\x05\b\xec\x04\a\b\xef\x04\a\a\xa3\b\x05\a\xa6\b\a\a\xa9\b\a\a\xe2\a\x05\a\xe5\a\a\a\xe8\a\a\b\xd7\x04\x05\b\xda\x04\a\b\xdd\x04\a\b\xe0\x04\x05\b\xe3\x04\a\b\xe6\x04\a\a\xeb\a\x05\a\xee\a\a\a\xf1\a\a\x06\x87\x01\x05\x05\x00\x00\x06\x8d\x01\a\x06\x93\x02\x05\x05\x00\x00\x06\x99\x02\a\x06\x9c\x02\x05\x05\x00\x00\x06\xa1\x02\a\x06\xc5\x02\x05\x06\xc9\x02\v\x06\xc9\x02\f\x00\xc9\x02\x1b\x06\xce\x02\a\x06\xd1\x02\x05\x06\xd5\x02\v\x06\xd5\x02\f\x00\xd5\x02\x1b\x06\xda\x02\a\a\x90\x05\x05\a\x94\x05\a\a\x97\x05\a\x00\x98\x05\x10\a\x9b\x05\a\x00\x9c\x05\x10\a\xa0\x05\a\x00\xa1\x05\x10\a\xa4\x05\a\x00\xa5\x05\x10\a\xa9\x05\v\a\xab\x05\a\x00\xac\x05\x10\a\xb0\x05\v\a\xb2\x05\a\x00\xb3\x05\x10\a\xb6\x05\a\x00\xb7\x05\x10\a\xbb\x05\v\a\xbd\x05\a\x00\xbe\x05\x10\a\xc2\x05\v\a\xc4\x05\a\x00\xc5\x05\x10\a\xc9\x05\v\a\xcb\x05\a\x00\xcc\x05\x10\a\xcf\x05\a\x00\xd0\x05\x10\a\xd3\x05\a\x00\xd4\x05\x10\a\xd7\x05\a\x00\xd8\x05\x10\a\xc0\b\x05\a\xc3\b\a\a\xc6\b\a\x06\xc8\x01\x05\x06\xcc\x01\v\x06\xcc\x01\f\x00\xcc\x01\x19\x06\xcf\x01\a\x06\xd2\x01\x05\x06\xd6\x01\v\x06\xd6\x01\f\x00\xd6\x01\x19\x06\xd9\x01\a\x06\xe6\x01\x05\x06\xea\x01\v\x06\xea\x01\f\x00\xea\x01\x19\x06\xed\x01\a\a\xcc\b\x05\a\xcd\b\v\a\xcd\b\f\x00\xcd\b\x11\a\xcf\b\r\a\xcf\b\x16\x00\xcf\b!\a\xcf\b'\x00\xcf\b7\a\xd1\b\a\a\xd4\b\x05\a\xd5\b\v\a\xd5\b\f\x00\xd5\b\x11\a\xd5\b\x17\x00\xd5\b*\a\xd7\b\r\a\xd7\b\x16\x00\xd7\b!\a\xd7\b'\x00\xd7\b7\a\xd9\b\a\a\xdc\b\x05\a\xdd\b\v\a\xdd\b\f\x00\xdd\b\x11\a\xdd\b\x17\x00\xdd\b$\a\xdf\b\r\a\xdf\b\x16\x00\xdf\b!\a\xdf\b'\x00\xdf\b7\a\xe1\b\a\a\xe4\b\x05\a\xe5\b\v\a\xe5\b\f\x00\xe5\b\x11\a\xe5\b\x1a\x00\xe5\b-\a\xe7\b\r\a\xe7\b\x16\x00\xe7\b!\a\xe9\b\a\a\xec\b\x05\a\xed\b\v\a\xed\b\f\x00\xed\b\x11\a\xed\b\x1a\x00\xed\b'\a\xf0\b\r\a\xf0\b\x16\x00\xf0\b!\a\xf0\b'\x00\xf0\b7\a\xf2\b\a\a\xf5\b\x05\a\xf6\b\v\a\xf6\b\f\x00\xf6\b\x15\a\xf8\b\r\a\xfa\b\a\a\xfd\b\x05\a\xfe\b\v\a\xfe\b\f\x00\xfe\b\x15\a\xfe\b \x00\xfe\b+\a\x81\t\r\a\x81\t\x16\x00\x81\t&\a\x83\t\a\a\x86\t\x05\a\x87\t\v\a\x87\t\f\x00\x87\t\x1a\a\x89\t\r\a\x89\t\x16\x00\x89\t$\a\x8b\t\a\a\x8e\t\x05\a\x8f\t\v\a\x8f\t\f\x00\x8f\t$\a\x91\t\r\a\x91\t\x16\x00\x91\t/\x00\x91\t0\x00\x91\t8\a\x91\tM\x00\x91\tf\x00\x91\tg\x00\x91\to\a\x93\t\a\a\x96\t\x05\a\x97\t\v\a\x97\t\f\x00\x97\t$\a\x99\t\r\a\x99\t\x16\x00\x99\t'\x00\x99\t(\x00\x99\t0\a\x99\tE\x00\x99\t_\x00\x99\t`\x00\x99\th\a\x9b\t\a\a\x9e\t\x05\a\x9f\t\v\a\x9f\t\f\x00\x9f\t$\a\xa1\t\r\a\xa1\t\x16\x00\xa1\t/\x00\xa1\t0\x00\xa1\t8\a\xa1\tM\x00\xa1\tg\x00\xa1\th\x00\xa1\tp\a\xa3\t\a\a\xa6\t\x05\a\xa7\t\v\a\xa7\t\f\x00\xa7\t\x17\x00\xa7\t\x18\x00\xa7\t%\a\xa9\t\r\a\xab\t\a\a\xae\t\x05\a\xaf\t\v\a\xaf\t\f\x00\xaf\t\x17\x00\xaf\t\x18\x00\xaf\t%\a\xb2\t\r\a\xb4\t\a\a\xb7\t\x05\a\xb8\t\v\a\xb8\t\f\x00\xb8\t\x17\x00\xb8\t\x18\x00\xb8\t%\a\xbb\t\r\a\xbb\t\x16\x00\xbb\t\x1b\a\xbd\t\a\a\xc0\t\x05\a\xc1\t\v\a\xc1\t\f\x00\xc1\t\x17\a\xc4\t\r\a\xc4\t\x16\x00\xc4\t*\a\xc6\t\a\a\xcb\t\x05\a\xcc\t\v\a\xcc\t\f\x00\xcc\t\x18\a\xcc\t\"\x00\xcc\t+\a\xcc\t6\x00\xcc\tA\a\xcf\t\r\a\xd1\t\a\a\xd4\t\x05\a\xd5\t\v\a\xd5\t\f\x00\xd5\t!\x00\xd5\t\"\x00\xd5\t,\a\xd5\tD\a\xd5\tE\x00\xd5\tP\a\xd5\tW\a\xd5\tX\x00\xd5\tg\a\xd8\t\r\a\xda\t\a\a\xdd\t\x05\a\xde\t\v\a\xde\t\f\x00\xde\t\x18\a\xe1\t\r\a\xe3\t\a\a\xe6\t\x05\a\xe7\t\v\a\xe7\t\f\x00\xe7\t\x18\a\xe7\t'\x00\xe7\t0\a\xea\t\r\a\xec\t\a\a\xef\t\x05\a\xf0\t\v\a\xf0\t\f\x00\xf0\t\x19\a\xf3\t\r\a\xf5\t\a\a\xf8\t\x05\a\xf9\t\v\a\xf9\t\f\x00\xf9\t\x18\a\xf9\t\x1e\x00\xf9\t)\a\xfc\t\r\a\xfe\t\a\a\x83\n\x05\a\x84\n\v\a\x84\n\f\x00\x84\n\x15\a\x87\n\r\a\x89\n\a\a\x8c\n\x05\a\x8d\n\v\a\x8d\n\f\x00\x8d\n\x15\a\x8d\n \x00\x8d\n%\a\x90\n\r\a\x90\n\x16\x00\x90\n!\a\x90\n'\x00\x90\n8\a\x92\n\a\a\x95\n\x05\a\x96\n\v\a\x96\n\f\x00\x96\n\x1d\a\x96\n$\x00\x96\n-\a\x99\n\r\a\x9b\n\a\a\x9e\n\x05\a\x9f\n\v\a\x9f\n\f\x00\x9f\n\x15\x00\x9f\n\x16\x00\x9f\n\"\a\xa2\n\r\a\xa4\n\a\a\xa7\n\x05\a\xa8\n\v\a\xa8\n\f\x00\xa8\n\x17\a\xab\n\r\a\xad\n\a\a\xb0\n\x05\a\xb1\n\v\a\xb1\n\f\x00\xb1\n\x17\a\xb4\n\r\a\xb6\n\a\a\xb9\n\x05\a\xba\n\v\a\xba\n\f\x00\xba\n\x17\a\xbd\n\r\a\xbf\n\a\a\xc2\n\x05\a\xc3\n\v\a\xc3\n\f\x00\xc3\n\x1a\a\xc6\n\r\a\xc8\n\a\a\xcb\n\x05\a\xcc\n\v\a\xcc\n\f\x00\xcc\n\x1a\a\xcc\n \x00\xcc\n-\a\xce\n\r\a\xd0\n\a\a\xd4\n\x05\a\xd5\n\v\a\xd5\n\f\x00\xd5\n\x18\a\xd5\n\"\x00\xd5\n1\a\xd8\n\r\a\xda\n\a\a\xdd\n\x05\a\xde\n\v\a\xde\n\x15\a\xde\n\x16\x00\xde\n\x1f\a\xde\n,\a\xde\n-\x00\xde\n6\a\xde\nC\x00\xde\nO\a\xe0\n\r\a\xe2\n\a\a\xe5\n\x05\a\xe6\n\v\a\xe6\n\f\x00\xe6\n\x19\a\xe8\n\r\a\xea\n\a\a\xed\n\x05\a\xee\n\v\a\xee\n\f\x00\xee\n\x19\a\xf0\n\r\a\xf2\n\a\a\xf5\n\x05\a\xf6\n\v\a\xf6\n\f\x00\xf6\n\x19\a\xf8\n\r\a\xfa\n\a\a\xfd\n\x05\a\xfe\n\v\a\xfe\n\f\x00\xfe\n\x17\a\x81\v\r\a\x83\v\a\a\x86\v\x05\a\x87\v\v\a\x87\v\f\x00\x87\v\x17\a\x89\v\r\a\x89\v\x16\x00\x89\v'\a\x8b\v\a\a\x8e\v\x05\a\x8f\v\v\a\x8f\v\f\x00\x8f\v\x17\a\x92\v\r\a\x92\v\x16\x00\x92\v'\a\x94\v\a\a\x97\v\x05\a\x98\v\v\a\x98\v\f\x00\x98\v\x18\a\x9b\v\r\a\x9b\v\x16\x00\x9b\v.\a\x9d\v\a\a\b\x01\t\a\b\t\n\x03\t\x11\f\t\x12\x03\t\x19\f\t\x1a\x03\t\x1c\f\t\x1d\x03\t\"\f\t#\x03\t*\f\t-\x03\t5\f\t1\r\t6\x03\t>\f\t:\r\t?\x03\tB\x16\tBV\tB2\tD\f\tE\x03\tH\x14\tHR\tH3\tJ\f\tK\x03\tO\f\tP\x03\tT\f\tU\x03\tX\x18\tXm\tXE\tZ\f\t[\x03\t^\f\t_\x03\tb\f\tc\x03\tf\x16\tfK\tfi\tg\f\th\x03\tk@\tkr\tk\x18\tl\f\tm\x03\to\f\tp\x03\tt\f\tu\x03\tx:\tx\x14\tx\x8a\x01\ty\f\tz\x03\t|\f\t\x7f\x05\t\x84\x01\t\t\x84\x01\x0f\t\x84\x01\x10\x00\x84\x01\x1c\t\x84\x01\"\x00\x84\x018\x00\x84\x019\x00\x84\x01F\t\x84\x01V\t\x84\x01W\x00\x84\x01k\t\x87\x01\v\t\x8a\x01\x05\t\x8f\x01\t\t\x8f\x01\x0f\t\x8f\x01\x10\x00\x8f\x01$\t\x92\x01\v\t\x95\x01\x05\t\x96\x01\x05\t\x99\x01\x05\t\x9a\x01\x05\t\x9d\x01\x05\t\xa2\x01\t\t\xa2\x01\x0f\t\xa2\x01\x10\x00\xa2\x01$\t\xa5\x01\v\t\xa8\x01\t\t\xa8\x01\x0f\t\xa8\x01\x10\x00\xa8\x01\x1c\t\xa8\x01\"\x00\xa8\x017\x00\xa8\x018\x00\xa8\x01E\t\xab\x01\v\t\xae\x01\x05\t\xb3\x01\t\t\xb3\x01\x0f\t\xb3\x01\x10\x00\xb3\x01\x1e\t\xb3\x01)\x00\xb3\x013\t\xb6\x01\v\t\xb9\x01\x05\t\xbc\x01\x05\t\xc0\x01\t\t\xc0\x01\x0f\t\xc0\x01\x10\x00\xc0\x01\x1d\x00\xc0\x01\x1e\x00\xc0\x01$\t\xc3\x01\v\t\xc9\x01\x05\t\xcc\x01\a\t\xcf\x01\a\x00\xcf\x01\x1c\t\xd0\x01\a\x00\xd0\x01\x1a\t\xd1\x01\a\x00\xd1\x01\x1c\t\xd2\x01\a\x00\xd2\x01\x16\t\xd3\x01\a\x00\xd3\x01\x1a\t\xd4\x01\a\x00\xd4\x01\x15\t\xd5\x01\a\x00\xd5\x01\x19\t\xd6\x01\a\x00\xd6\x01\x1a\t\xd7\x01\a\x00\xd7\x01\"\t\xd8\x01\a\x00\xd8\x01\x18\t\xd9\x01\a\x00\xd9\x01\"\t\xda\x01\a\x00\xda\x01\x14\t\xdb\x01\a\x00\xdb\x01\x19\t\xdc\x01\a\x00\xdc\x01\x1d\t\xdd\x01\a\x00\xdd\x01\x19\t\xde\x01\a\x00\xde\x01'\t\xdf\x01\a\x00\xdf\x01\x1c\t\xe0\x01\a\x00\xe0\x01\x16\t\xd3\x01\a\x05\x00\x00\t\xd3\x01\a\x05\x00\x00\t\xaf\x05\x05\t\xb1\x05\x12\t\xb3\x05\a\t\xdb\x05\x05\t\xde\x05\x12\t\xe0\x05\a\t\xdc\x05\v\t\xdc\x05\f\x00\xdc\x05\x1a\x00\xdc\x05\x1b\x00\xdc\x05\"\t\xd2\x04\x05\t\xd4\x04\x12\t\xd6\x04\a\t\xd9\x04\x05\t\xdb\x04\x12\t\xdd\x04\a\t\x83\x05\x05\t\x85\x05\x12\t\x87\x05\a\t\xa8\x05\x05\t\xaa\x05\x12\t\xac\x05\a\t\xb6\x05\x05\t\xb8\x05\x12\t\xba\x05\a\t\xbd\x05\x05\t\xbf\x05\x12\t\xc1\x05\a\t\x80\x06\x05\t\x82\x06\x12\t\x84\x06\a\t\xe3\x01\x05\t\xe6\x01\a\t\xe9\x01\a\x00\xe9\x01\x1c\t\xea\x01\a\x00\xea\x01\x1a\t\xeb\x01\a\x00\xeb\x01\x1c\t\xec\x01\a\x00\xec\x01\x16\t\xed\x01\a\x00\xed\x01\x1a\t\xee\x01\a\x00\xee\x01\x15\t\xef\x01\a\x00\xef\x01\x19\t\xf0\x01\a\x00\xf0\x01\x1a\t\xf1\x01\a\x00\xf1\x01\"\t\xf2\x01\a\x00\xf2\x01\x18\t\xf3\x01\a\x00\xf3\x01\"\t\xf4\x01\a\x00\xf4\x01\x14\t\xf5\x01\a\x00\xf5\x01\x19\t\xf6\x01\a\x00\xf6\x01\x1d\t\xf7\x01\a\x00\xf7\x01\x19\t\xf8\x01\a\x00\xf8\x01'\t\xf9\x01\a\x00\xf9\x01\x1c\t\xfa\x01\a\x00\xfa\x01\x16\t\xed\x01\a\x05\x00\x00\t\xed\x01\a\x05\x00\x00\t\xfd\x01\x05\t\x80\x02\a\t\x83\x02\a\x00\x83\x02\x1c\t\x84\x02\a\x00\x84\x02\x1a\t\x85\x02\a\x00\x85\x02\x1c\t\x86\x02\a\x00\x86\x02\x16\t\x87\x02\a\x00\x87\x02\x1a\t\x88\x02\a\x00\x88\x02\x15\t\x89\x02\a\x00\x89\x02\x19\t\x8a\x02\a\x00\x8a\x02\x1a\t\x8b\x02\a\x00\x8b\x02\"\t\x8c\x02\a\x00\x8c\x02\x18\t\x8d\x02\a\x00\x8d\x02\"\t\x8e\x02\a\x00\x8e\x02\x14\t\x8f\x02\a\x00\x8f\x02\x19\t\x90\x02\a\x00\x90\x02\x1d\t\x91\x02\a\x00\x91\x02\x19\t\x92\x02\a\x00\x92\x02'\t\x92\x02\xa3\x01\t\x93\x02\a\x00\x93\x02\x1c\t\x94\x02\a\x00\x94\x02\x16\t\x87\x02\a\x05\x00\x00\t\x87\x02\a\x05\x00\x00\t\xa0\x05\x05\t\xa2\x05\x12\t\xa4\x05\a\t\xeb\x05\x05\t\xed\x05\x12\t\xef\x05\a\t\x97\x02\x05\t\x9a\x02\a\t\x9d\x02\a\x00\x9d\x02\x1c\t\x9e\x02\a\x00\x9e\x02\x1a\t\x9f\x02\a\x00\x9f\x02\x1c\t\xa0\x02\a\x00\xa0\x02\x16\t\xa1\x02\a\x00\xa1\x02\x1a\t\xa2\x02\a\x00\xa2\x02\x15\t\xa3\x02\a\x00\xa3\x02\x19\t\xa4\x02\a\x00\xa4\x02\x1a\t\xa5\x02\a\x00\xa5\x02\"\t\xa6\x02\a\x00\xa6\x02\x18\t\xa7\x02\a\x00\xa7\x02\"\t\xa8\x02\a\x00\xa8\x02\x14\t\xa9\x02\a\x00\xa9\x02\x19\t\xaa\x02\a\x00\xaa\x02\x1d\t\xab\x02\a\x00\xab\x02\x19\t\xac\x02\a\x00\xac\x02'\t\xac\x02\xa9\x01\t\xad\x02\a\x00\xad\x02\x1c\t\xae\x02\a\x00\xae\x02\x16\t\xa1\x02\a\x05\x00\x00\t\xa1\x02\a\x05\x00\x00\t\xb3\x02\x05\t\xb6\x02\a\t\xb9\x02\a\x00\xb9\x02\x1c\t\xba\x02\a\x00\xba\x02\x1a\t\xbb\x02\a\x00\xbb\x02\x1c\t\xbc\x02\a\x00\xbc\x02\x16\t\xbd\x02\a\x00\xbd\x02\x1a\t\xbe\x02\a\x00\xbe\x02\x15\t\xbf\x02\a\x00\xbf\x02\x19\t\xc0\x02\a\x00\xc0\x02\x1a\t\xc1\x02\a\x00\xc1\x02\"\t\xc2\x02\a\x00\xc2\x02\x18\t\xc3\x02\a\x00\xc3\x02\"\t\xc4\x02\a\x00\xc4\x02\x14\t\xc5\x02\a\x00\xc5\x02\x19\t\xc6\x02\a\x00\xc6\x02\x1d\t\xc7\x02\a\x00\xc7\x02\x19\t\xc8\x02\a\x00\xc8\x02'\t\xc8\x02\xa3\x01\t\xc9\x02\a\x00\xc9\x02\x1c\t\xca\x02\a\x00\xca\x02\x16\t\xbd\x02\a\x05\x00\x00\t\xbd\x02\a\x05\x00\x00\t\xce\x02\x05\t\xd1\x02\a\t\xd4\x02\a\x00\xd4\x02\x1c\t\xd5\x02\a\x00\xd5\x02\x1a\t\xd6\x02\a\x00\xd6\x02\x1c\t\xd7\x02\a\x00\xd7\x02\x16\t\xd8\x02\a\x00\xd8\x02\x1a\t\xd9\x02\a\x00\xd9\x02\x15\t\xda\x02\a\x00\xda\x02\x19\t\xdb\x02\a\x00\xdb\x02\x1a\t\xdc\x02\a\x00\xdc\x02\"\t\xdd\x02\a\x00\xdd\x02\x18\t\xde\x02\a\x00\xde\x02\"\t\xdf\x02\a\x00\xdf\x02\x14\t\xe0\x02\a\x00\xe0\x02\x19\t\xe1\x02\a\x00\xe1\x02\x1d\t\xe2\x02\a\x00\xe2\x02\x19\t\xe3\x02\a\x00\xe3\x02'\t\xe4\x02\a\x00\xe4\x02\x1c\t\xe5\x02\a\x00\xe5\x02\x16\t\xd8\x02\a\x05\x00\x00\t\xd8\x02\a\x05\x00\x00\t\xe7\x02\x05\t\xea\x02\a\t\xed\x02\a\x00\xed\x02\x1c\t\xee\x02\a\x00\xee\x02\x1a\t\xef\x02\a\x00\xef\x02\x1c\t\xf0\x02\a\x00\xf0\x02\x16\t\xf1\x02\a\x00\xf1\x02\x1a\t\xf2\x02\a\x00\xf2\x02\x15\t\xf3\x02\a\x00\xf3\x02\x19\t\xf4\x02\a\x00\xf4\x02\x1a\t\xf5\x02\a\x00\xf5\x02\"\t\xf6\x02\a\x00\xf6\x02\x18\t\xf7\x02\a\x00\xf7\x02\"\t\xf8\x02\a\x00\xf8\x02\x14\t\xf9\x02\a\x00\xf9\x02\x19\t\xfa\x02\a\x00\xfa\x02\x1d\t\xfb\x02\a\x00\xfb\x02\x19\t\xfc\x02\a\x00\xfc\x02'\t\xfc\x02\x9a\x01\t\xfd\x02\a\x00\xfd\x02\x1c\t\xfe\x02\a\x00\xfe\x02\x16\t\xf1\x02\a\x05\x00\x00\t\xf1\x02\a\x05\x00\x00\t\x80\x03\x05\t\x83\x03\a\t\x86\x03\a\x00\x86\x03\x1c\t\x87\x03\a\x00\x87\x03\x1a\t\x88\x03\a\x00\x88\x03\x1c\t\x89\x03\a\x00\x89\x03\x16\t\x8a\x03\a\x00\x8a\x03\x1a\t\x8b\x03\a\x00\x8b\x03\x15\t\x8c\x03\a\x00\x8c\x03\x19\t\x8d\x03\a\x00\x8d\x03\x1a\t\x8e\x03\a\x00\x8e\x03\"\t\x8f\x03\a\x00\x8f\x03\x18\t\x90\x03\a\x00\x90\x03\"\t\x91\x03\a\x00\x91\x03\x14\t\x92\x03\a\x00\x92\x03\x19\t\x93\x03\a\x00\x93\x03\x1d\t\x94\x03\a\x00\x94\x03\x19\t\x95\x03\a\x00\x95\x03'\t\x95\x03l\t\x96\x03\a\x00\x96\x03\x1c\t\x97\x03\a\x00\x97\x03\x16\t\x8a\x03\a\x05\x00\x00\t\x8a\x03\a\x05\x00\x00\t\x9d\x06\x05\t\x9f\x06\x12\t\xa1\x06\a\t\x96\x06\x05\t\x98\x06\x12\t\x9a\x06\a\t\xab\x06\x05\t\xad\x06\x12\t\xaf\x06\a\t\x8f\x06\x05\t\x91\x06\x12\t\x93\x06\a\t\xa4\x06\x05\t\xa6\x06\x12\t\xa8\x06\a\t\x9a\x03\x05\t\x9d\x03\a\t\xa0\x03\a\x00\xa0\x03\x1c\t\xa1\x03\a\x00\xa1\x03\x1a\t\xa2\x03\a\x00\xa2\x03\x1c\t\xa3\x03\a\x00\xa3\x03\x16\t\xa4\x03\a\x00\xa4\x03\x1a\t\xa5\x03\a\x00\xa5\x03\x15\t\xa6\x03\a\x00\xa6\x03\x19\t\xa7\x03\a\x00\xa7\x03\x1a\t\xa8\x03\a\x00\xa8\x03\"\t\xa9\x03\a\x00\xa9\x03\x18\t\xaa\x03\a\x00\xaa\x03\"\t\xab\x03\a\x00\xab\x03\x14\t\xac\x03\a\x00\xac\x03\x19\t\xad\x03\a\x00\xad\x03\x1d\t\xae\x03\a\x00\xae\x03\x19\t\xaf\x03\a\x00\xaf\x03'\t\xaf\x03l\t\xb0\x03\a\x00\xb0\x03\x1c\t\xb1\x03\a\x00\xb1\x03\x16\t\xa4\x03\a\x05\x00\x00\t\xa4\x03\a\x05\x00\x00\t\xb3\x06\x05\t\xb5\x06\x12\t\xb7\x06\a\t\xba\x06\x05\t\xbc\x06\x12\t\xbe\x06\a\t\xc8\x06\x05\t\xca\x06\x12\t\xcc\x06\a\t\xb4\x03\x05\t\xb7\x03\a\t\xba\x03\a\x00\xbb\x03\x10\t\xc0\x03\v\t\xc2\x03\a\x00\xc2\x03\x1a\t\xc3\x03\a\x00\xc3\x03\x1c\t\xc4\x03\a\x00\xc4\x03\x16\t\xc5\x03\a\x00\xc5\x03\x1a\t\xc6\x03\a\x00\xc6\x03\x15\t\xc7\x03\a\x00\xc7\x03\x19\t\xc8\x03\a\x00\xc8\x03\x1a\t\xc9\x03\a\x00\xc9\x03\"\t\xca\x03\a\x00\xca\x03\x18\t\xcb\x03\a\x00\xcb\x03\"\t\xcc\x03\a\x00\xcc\x03\x14\t\xcd\x03\a\x00\xcd\x03\x19\t\xce\x03\a\x00\xce\x03\x1d\t\xcf\x03\a\x00\xcf\x03\x19\t\xd0\x03\a\x00\xd0\x03'\t\xd0\x03m\t\xd1\x03\a\x00\xd1\x03\x1c\t\xd2\x03\a\x00\xd2\x03\x16\t\xc5\x03\a\x05\x00\x00\t\xc5\x03\a\x05\x00\x00\t\xd7\x06\x05\t\xd9\x06\x12\t\xdb\x06\a\t\xe5\x06\x05\t\xe7\x06\x12\t\xe9\x06\a\t\xf3\x06\x05\t\xf5\x06\x12\t\xf7\x06\a\t\xec\x06\x05\t\xee\x06\x12\t\xf0\x06\a\t\xd5\x03\x05\t\xd8\x03\a\t\xdb\x03\a\x00\xdb\x03\x1c\t\xdc\x03\a\x00\xdc\x03\x1a\t\xdd\x03\a\x00\xdd\x03\x1c\t\xde\x03\a\x00\xde\x03\x16\t\xdf\x03\a\x00\xdf\x03\x1a\t\xe0\x03\a\x00\xe0\x03\x15\t\xe1\x03\a\x00\xe1\x03\x19\t\xe2\x03\a\x00\xe2\x03\x1a\t\xe3\x03\a\x00\xe3\x03\"\t\xe4\x03\a\x00\xe4\x03\x18\t\xe5\x03\a\x00\xe5\x03\"\t\xe6\x03\a\x00\xe6\x03\x14\t\xe7\x03\a\x00\xe7\x03\x19\t\xe8\x03\a\x00\xe8\x03\x1d\t\xe9\x03\a\x00\xe9\x03\x19\t\xea\x03\a\x00\xea\x03'\t\xea\x03h\t\xeb\x03\a\x00\xeb\x03\x1c\t\xec\x03\a\x00\xec\x03\x16\t\xdf\x03\a\x05\x00\x00\t\xdf\x03\a\x05\x00\x00\t\x82\a\x05\t\x84\a\x12\t\x86\a\a\t\x89\a\x05\t\x8b\a\x12\t\x8d\a\a\t\xfb\x06\x05\t\xfd\x06\x12\t\xff\x06\a\t\x83\b\x05\t\x85\b\x12\t\x87\b\a\t\xf0\x03\x05\t\xf3\x03\a\t\xf6\x03\a\x00\xf6\x03\x1c\t\xf7\x03\a\x00\xf7\x03\x1a\t\xf8\x03\a\x00\xf8\x03\x1c\t\xf9\x03\a\x00\xf9\x03\x16\t\xfa\x03\a\x00\xfa\x03\x1a\t\xfb\x03\a\x00\xfb\x03\x15\t\xfc\x03\a\x00\xfc\x03\x19\t\xfd\x03\a\x00\xfd\x03\x1a\t\xfe\x03\a\x00\xfe\x03\"\t\xff\x03\a\x00\xff\x03\x18\t\x80\x04\a\x00\x80\x04\"\t\x81\x04\a\x00\x81\x04\x14\t\x82\x04\a\x00\x82\x04\x19\t\x83\x04\a\x00\x83\x04\x1d\t\x84\x04\a\x00\x84\x04\x19\t\x85\x04\a\x00\x85\x04'\t\x85\x04l\t\x86\x04\a\x00\x86\x04\x1c\t\x87\x04\a\x00\x87\x04\x16\t\xfa\x03\a\x05\x00\x00\t\xfa\x03\a\x05\x00\x00\t\x98\a\x05\t\x9a\a\x12\t\x9c\a\a\t\x9f\a\x05\t\xa1\a\x12\t\xa3\a\a\x06\xa6\x02\x05\x05\x00\x00\x06\xac\x02\a\t\x8a\x04\x05\t\x8d\x04\a\t\x90\x04\a\x00\x91\x04\x10\t\x95\x04\v\t\x97\x04\a\x00\x97\x04\x1a\t\x98\x04\a\x00\x98\x04\x1c\t\x99\x04\a\x00\x9a\x04\x10\t\x9e\x04\v\t\xa0\x04\a\x00\xa1\x04\x10\t\xa5\x04\v\t\xa7\x04\a\x00\xa7\x04\x15\t\xa8\x04\a\x00\xa8\x04\x19\t\xa9\x04\a\x00\xa9\x04\x1a\t\xaa\x04\a\x00\xaa\x04\"\t\xab\x04\a\x00\xab\x04\x18\t\xac\x04\a\x00\xac\x04\"\t\xad\x04\a\x00\xad\x04\x14\t\xae\x04\a\x00\xae\x04\x19\t\xaf\x04\a\x00\xaf\x04\x1d\t\xb0\x04\a\x00\xb0\x04\x19\t\xb1\x04\a\x00\xb1\x04'\t\xb1\x04l\t\xb2\x04\a\x00\xb2\x04\x1c\t\xb3\x04\a\x00\xb3\x04\x16\t\xa0\x04\a\x05\x00\x00\t\xa0\x04\a\x05\x00\x00\x06\xaf\x02\x05\x05\x00\x00\x06\xb5\x02\a\t\xb6\x04\x05\t\xb9\x04\a\t\xbc\x04\a\x00\xbc\x04\x1c\t\xbd\x04\a\x00\xbd\x04\x1a\t\xbe\x04\a\x00\xbe\x04\x1c\t\xbf\x04\a\x00\xbf\x04\x16\t\xc0\x04\a\x00\xc0\x04\x1a\t\xc1\x04\a\x00\xc1\x04\x15\t\xc2\x04\a\x00\xc2\x04\x19\t\xc3\x04\a\x00\xc3\x04\x1a\t\xc4\x04\a\x00\xc4\x04\"\t\xc5\x04\a\x00\xc5\x04\x18\t\xc6\x04\a\x00\xc6\x04\"\t\xc7\x04\a\x00\xc7\x04\x14\t\xc8\x04\a\x00\xc8\x04\x19\t\xc9\x04\a\x00\xc9\x04\x1d\t\xca\x04\a\x00\xca\x04\x19\t\xcb\x04\a\x00\xcb\x04'\t\xcb\x04m\t\xcc\x04\a\x00\xcc\x04\x1c\t\xcd\x04\a\x00\xcd\x04\x16\t\xc0\x04\a\x05\x00\x00\t\xc0\x04\a\x05\x00\x00\t\x87\x06\x05\t\x89\x06\x12\t\x8b\x06\a\t\xca\a\x05\t\xcc\a\x12\t\xce\a\a\t\x9b\b\x05\t\x9c\b\v\t\x9c\b\f\x00\x9c\b\x16\t\x9e\b\r\t\x9e\b\x16\x00\x9e\b \t\xa0\b\a\t\xa3\b\x05\t\xa4\b\v\t\xa4\b\f\x00\xa4\b\x16\t\xa6\b\r\t\xa6\b\x16\x00\xa6\b \t\xa8\b\a\t\xab\b\x05\t\xac\b\v\t\xac\b\f\x00\xac\b\x12\t\xae\b\r\t\xae\b\x16\x00\xae\b\x1c\t\xb0\b\a\t\xb3\b\x05\t\xb4\b\v\t\xb4\b\f\x00\xb4\b\x12\t\xb6\b\r\t\xb6\b\x16\x00\xb6\b\"\t\xb8\b\a\t\xbb\b\x05\t\xbc\b\v\t\xbc\b\f\x00\xbc\b\x12\x00\xbc\b\x13\x00\xbc\b\x1d\t\xbe\b\r\t\xbe\b\x16\x00\xbe\b\x1c\t\xc0\b\a\t\xc3\b\x05\t\xc4\b\v\t\xc4\b\f\x00\xc4\b\x12\t\xc7\b\r\t\xc7\b\x16\x00\xc7\b\x1c\t\xc9\b\a\t\xcc\b\x05\t\xcd\b\v\t\xcd\b\f\x00\xcd\b \t\xcf\b\r\t\xcf\b\x16\x00\xcf\b&\x00\xcf\b'\x00\xcf\b/\t\xd1\b\a\t\xd4\b\x05\t\xd5\b\v\t\xd5\b\f\x00\xd5\b!\t\xd7\b\r\t\xd7\b\x16\x00\xd7\b&\x00\xd7\b'\x00\xd7\b/\t\xd9\b\a\t\xdc\b\x05\t\xdd\b\v\t\xdd\b\f\x00\xdd\b\x19\t\xe0\b\r\t\xe0\b\x16\x00\xe0\b\x1f\t\xe2\b\a\t\xe5\b\x05\t\xe6\b\v\t\xe6\b\f\x00\xe6\b\x19\t\xe8\b\r\t\xe8\b\x16\x00\xe8\b\x1f\t\xea\b\a\t\xed\b\x05\t\xee\b\v\t\xee\b\x15\t\xee\b\x16\x00\xee\b$\x00\xee\b%\x00\xee\b,\t\xee\b7\t\xee\b8\x00\xee\bF\t\xf0\b\r\t\xf0\b\x16\x00\xf0\b)\t\xf2\b\a\t\xf6\b\x05\t\xf7\b\v\t\xf7\b\f\x00\xf7\b\x17\t\xf7\b%\x00\xf7\b9\t\xfa\b\r\t\xfc\b\a\t\xff\b\x05\t\x80\t\v\t\x80\t\f\x00\x80\t\x17\t\x80\t%\x00\x80\t9\t\x83\t\r\t\x85\t\a\t\x88\t\x05\t\x89\t\v\t\x89\t\f\x00\x89\t\x18\t\x89\t\"\x00\x89\t5\t\x8d\t\r\t\x8f\t\a\t\x92\t\x05\t\x93\t\v\t\x93\t\f\x00\x93\t\x18\t\x96\t\r\t\x96\t\x16\x00\x96\t \t\x98\t\a\t\x9b\t\x05\t\x9c\t\v\t\x9c\t\f\x00\x9c\t\x18\t\x9c\t\x1e\x00\x9c\t,\x00\x9c\t-\x00\x9c\t4\t\xa0\t\r\t\xa2\t\a\t\xa5\t\x05\t\xa6\t\v\t\xa6\t\f\x00\xa6\t\x18\t\xa6\t\x1e\x00\xa6\t$\x00\xa6\t%\x00\xa6\t/\t\xa9\t\r\t\xab\t\a\t\xae\t\x05\t\xaf\t\v\t\xaf\t\x15\t\xaf\t\x16\x00\xaf\t$\t\xaf\t,\t\xaf\t-\x00\xaf\t;\t\xb1\t\r\t\xb3\t\a\t\xb6\t\x05\t\xb7\t\v\t\xb7\t\f\x00\xb7\t\x1c\t\xb7\t,\t\xb7\t-\x00\xb7\t;\t\xb7\tC\t\xb7\tD\x00\xb7\tR\t\xb9\t\r\t\xbb\t\a\t\xbe\t\x05\t\xbf\t\v\t\xbf\t\f\x00\xbf\t\x1c\t\xbf\t+\t\xbf\t,\x00\xbf\t:\t\xbf\tB\t\xbf\tC\x00\xbf\tQ\t\xc2\t\r\t\xc4\t\a\t\xc7\t\x05\t\xc8\t\v\t\xc8\t\f\x00\xc8\t\x1a\t\xcb\t\r\t\xcd\t\a\t\xd0\t\x05\t\xd1\t\v\t\xd1\t\f\x00\xd1\t\x1a\t\xd3\t\r\t\xd5\t\a\t\xd8\t\x05\t\xd9\t\v\t\xd9\t\f\x00\xd9\t\x1a\t\xdc\t\r\t\xdc\t\x16\x00\xdc\t \x00\xdc\t!\x00\xdc\t'\t\xde\t\a\t\xe1\t\x05\t\xe2\t\v\t\xe2\t\f\x00\xe2\t\x18\t\xe4\t\r\t\xe6\t\a\t\xe9\t\x05\t\xea\t\v\t\xea\t\f\x00\xea\t\x18\t\xec\t\r\t\xee\t\a\t\xf1\t\x05\t\xf2\t\v\t\xf2\t\f\x00\xf2\t\x17\t\xf5\t\r\t\xf7\t\a\t\xfa\t\x05\t\xfb\t\v\t\xfb\t\f\x00\xfb\t\x17\t\xfe\t\r\t\x80\n\a\t\x83\n\x05\t\x84\n\v\t\x84\n\f\x00\x84\n\x17\t\x84\n\x1c\x00\x84\n*\x00\x84\n+\x00\x84\n2\t\x87\n\r\t\x89\n\a\t\x8c\n\x05\t\x8d\n\v\t\x8d\n\f\x00\x8d\n\x17\t\x90\n\r\t\x92\n\a\t\x95\n\x05\t\x96\n\v\t\x96\n\f\x00\x96\n\x17\t\x99\n\r\t\x9b\n\a\t\x9e\n\x05\t\x9f\n\v\t\x9f\n\f\x00\x9f\n\x17\t\xa2\n\r\t\xa4\n\a\t\xa7\n\x05\t\xa8\n\v\t\xa8\n\f\x00\xa8\n\x17\t\xab\n\r\t\xad\n\a\t\xb0\n\x05\t\xb1\n\v\t\xb1\n\f\x00\xb1\n\x17\t\xb4\n\r\t\xb6\n\a\t\xb9\n\x05\t\xba\n\v\t\xba\n\f\x00\xba\n\x17\t\xbc\n\r\t\xbe\n\a\t\xc1\n\x05\t\xc2\n\v\t\xc2\n\f\x00\xc2\n\x17\t\xc5\n\r\t\xc7\n\a\t\xca\n\x05\t\xcb\n\v\t\xcb\n\f\x00\xcb\n\x17\t\xce\n\r\t\xce\n\x16\x00\xce\n \t\xd0\n\a\t\xd3\n\x05\t\xd4\n\v\t\xd4\n\f\x00\xd4\n\x17\t\xd7\n\r\t\xd7\n\x16\x00\xd7\n\x1b\t\xd9\n\a\t\xdc\n\x05\x05\x00\x00\t\xde\n\r\t\xde\n\x16\x00\xde\n%\t\xe0\n\a\t\xe3\n\x05\t\xe4\n\v\t\xe4\n\f\x00\xe4\n\x1a\t\xe6\n\r\t\xe6\n\x16\x00\xe6\n.\t\xe8\n\a\t\xeb\n\x05\t\xec\n\v\t\xec\n\f\x00\xec\n\x19\x00\xec\n\x1a\x00\xec\n \t\xee\n\r\t\xee\n\x16\x00\xee\n#\x00\xee\n$\x00\xee\n,\t\xf0\n\a\t\x06\x01\b\x06\b\b\t\x03\b\f4\b\f\x16\b\fY\b\x0e\f\b\x0f\x03\b\x12C\b\x12.\b\x12\x81\x01\b\x12[\b\x12\x14\b\x13\f\b\x14\x03\b\x17<\b\x17\x13\b\x17Y\b\x19\f\b\x1a\x03\b\x1e\f\b\x1f\x03\b#\f\b$\x03\b'\f\b(\x03\b,\f\b-\x03\b1\f\b2\x03\b6\f\b7\x03\b:\f\b;\x03\b=\f\b@\x05\bE\t\bE\x0f\bE\x10\x00E\x1b\bH\v\bK\x05\bM\x05\bQ\t\bQ\x0f\bQ\x10\x00Q\x19\bT\v\bY\x05\b]\t\b]\x0f\b]\x10\x00]!\b`\v\bc\x05\bg\t\bg\x0f\bg\x10\x00g#\bj\v\bo\x05\bt\t\bt\x0f\bt\x10\x00t#\bt*\x00t>\bw\v\bz\x05\b\x7f\t\b\x7f\x0f\b\x7f\x10\x00\x7f&\x00\x7f'\x00\x7f3\b\x7fE\x00\x7fY\b\x82\x01\v\b\x85\x01\x05\b\x8a\x01\t\b\x8a\x01\x0f\b\x8a\x01\x10\x00\x8a\x01#\b\x8d\x01\v\b\x92\x01\x05\b\x95\x01\a\b\x98\x01\a\x00\x98\x01\x1d\b\x98\x01p\b\x99\x01\a\x00\x9a\x01\x10\x00\x9a\x01\x11\x00\x9a\x01\x17\x00\x9a\x01\x1a\x00\x9a\x01\x1e\b\x9f\x01\v\b\xa1\x01\a\x00\xa2\x01\x10\b\xa7\x01\v\b\xa9\x01\a\x00\xaa\x01\x10\b\xaf\x01\v\b\xb1\x01\a\x00\xb2\x01\x10\b\xb6\x01\a\x00\xb7\x01\x10\b\xbb\x01\a\x00\xbc\x01\x10\b\xc0\x01\v\b\xc2\x01\a\x00\xc3\x01\x10\b\xc7\x01\v\b\xc9\x01\a\x00\xca\x01\x10\b\xce\x01\v\b\xd0\x01\a\x00\xd1\x01\x10\b\xd4\x01\a\x00\xd5\x01\x10\b\xeb\x03\x05\b\xee\x03\a\b\xf1\x03\a\b\xfd\x03\x05\b\x80\x04\a\b\x83\x04\a\x06\xdd\x02\x05\x05\x00\x00\x06\xe3\x02\a\b\xdb\x01\x05\b\xde\x01\a\b\xe1\x01\a\x00\xe1\x01\x1d\b\xe1\x01l\b\xe2\x01\a\x00\xe3\x01\x10\x00\xe3\x01\x11\x00\xe3\x01\x17\x00\xe3\x01\x1b\b\xe8\x01\v\b\xea\x01\a\x00\xeb\x01\x10\b\xef\x01\a\x00\xf0\x01\x10\b\xf4\x01\v\b\xf6\x01\a\x00\xf7\x01\x10\b\xfb\x01\v\b\xfd\x01\a\x00\xfe\x01\x10\b\x82\x02\a\x00\x83\x02\x10\b\x87\x02\v\b\x89\x02\a\x00\x8a\x02\x10\b\x8e\x02\v\b\x90\x02\a\x00\x91\x02\x10\b\x95\x02\v\b\x97\x02\a\x00\x98\x02\x10\b\x9b\x02\a\x00\x9c\x02\x10\b\x86\x04\x05\b\x89\x04\a\b\x8c\x04\a\b\x98\x04\x05\b\x9b\x04\a\b\x9e\x04\a\b\xa2\x02\x05\b\xa5\x02\a\b\xa8\x02\a\x00\xa8\x02\x1d\b\xa9\x02\a\x00\xaa\x02\x10\x00\xaa\x02\x11\x00\xaa\x02\x17\x00\xaa\x02\x1a\b\xaf\x02\v\b\xb1\x02\a\x00\xb2\x02\x10\b\xb6\x02\v\b\xb8\x02\a\x00\xb9\x02\x10\b\xbd\x02\v\b\xbf\x02\a\x00\xc0\x02\x10\b\xc4\x02\v\b\xc6\x02\a\x00\xc7\x02\x10\b\xcb\x02\a\x00\xcc\x02\x10\b\xd0\x02\v\b\xd2\x02\a\x00\xd3\x02\x10\b\xd7\x02\v\b\xd9\x02\a\x00\xda\x02\x10\b\xde\x02\v\b\xe0\x02\a\x00\xe1\x02\x10\b\xe4\x02\a\x00\xe5\x02\x10\b\xaa\x04\x05\b\xad\x04\a\b\xb0\x04\a\b\xa1\x04\x05\b\xa4\x04\a\b\xa7\x04\a\b\xeb\x02\x05\b\xee\x02\a\b\xf1\x02\a\x00\xf1\x02\x1d\b\xf2\x02\a\x00\xf3\x02\x10\x00\xf3\x02\x11\b\xf6\x02\a\x00\xf7\x02\x10\b\xfb\x02\v\b\xfd\x02\a\x00\xfe\x02\x10\b\x82\x03\v\b\x84\x03\a\x00\x85\x03\x10\b\x89\x03\v\b\x8b\x03\a\x00\x8c\x03\x10\b\x8f\x03\a\x00\x90\x03\x10\b\x94\x03\v\b\x96\x03\a\x00\x97\x03\x10\b\x9b\x03\v\b\x9d\x03\a\x00\x9e\x03\x10\b\xa2\x03\v\b\xa4\x03\a\x00\xa5\x03\x10\b\xa7\x03\a\x00\xa8\x03\x10\b\xac\x03\x05\b\xaf\x03\a\b\xb2\x03\a\x00\xb2\x03\x1d\b\xb2\x03i\b\xb3\x03\a\x00\xb4\x03\x10\x00\xb4\x03\x11\b\xb7\x03\a\x00\xb8\x03\x10\b\xbb\x03\a\x00\xbc\x03\x10\b\xc0\x03\v\b\xc2\x03\a\x00\xc3\x03\x10\b\xc7\x03\v\b\xc9\x03\a\x00\xca\x03\x10\b\xcd\x03\a\x00\xce\x03\x10\b\xd2\x03\v\b\xd4\x03\a\x00\xd5\x03\x10\b\xd9\x03\v\b\xdb\x03\a\x00\xdc\x03\x10\b\xe0\x03\v\b\xe2\x03\a\x00\xe3\x03\x10\b\xe5\x03\a\x00\xe6\x03\x10\b\xfd\x04\x05\b\xfe\x04\v\b\xfe\x04\f\x00\xfe\x04\x1d\b\x80\x05\r\b\x80\x05\x16\x00\x80\x05/\x00\x80\x050\x00\x80\x058\b\x82\x05\a\b\x85\x05\x05\b\x86\x05\v\b\x86\x05\f\x00\x86\x05\x17\b\x89\x05\r\b\x8b\x05\a\b\x8e\x05\x05\b\x8f\x05\v\b\x8f\x05\f\x00\x8f\x05\x17\b\x91\x05\r\b\x93\x05\a\b\x96\x05\x05\b\x97\x05\v\b\x97\x05\f\x00\x97\x05\x1d\b\x99\x05\r\b\x9b\x05\a\b\x9e\x05\x05\b\x9f\x05\v\b\x9f\x05\f\x00\x9f\x05\x17\b\xa1\x05\r\b\xa3\x05\a\b\xa6\x05\x05\b\xa7\x05\v\b\xa7\x05\f\x00\xa7\x05\x17\x00\xa7\x05\x18\x00\xa7\x05\x1c\b\xa7\x05.\b\xa7\x05/\x00\xa7\x05;\b\xa7\x05G\b\xa7\x05H\x00\xa7\x05U\b\xaa\x05\r\b\xac\x05\a\b\xaf\x05\x05\b\xb0\x05\v\b\xb0\x05\f\x00\xb0\x05\x17\b\xb3\x05\r\b\xb5\x05\a\b\xb8\x05\x05\b\xb9\x05\v\b\xb9\x05\f\x00\xb9\x05\x15\b\xbb\x05\r\b\xbb\x05\x16\x00\xbb\x05\x1f\b\xbd\x05\a\b\xc0\x05\x05\b\xc1\x05\v\b\xc1\x05\f\x00\xc1\x05\x15\b\xc4\x05\r\b\xc4\x05\x16\x00\xc4\x05\x1f\b\xc6\x05\a\b\xc9\x05\x05\b\xca\x05\v\b\xca\x05\f\x00\xca\x05\x15\b\xcd\x05\r\b\xcd\x05\x16\x00\xcd\x05\x1f\b\xcf\x05\a\b\xd2\x05\x05\b\xd3\x05\v\b\xd3\x05\f\x00\xd3\x05\x17\b\xd3\x05'\x00\xd3\x050\b\xd3\x057\x00\xd3\x05B\x00\xd3\x05C\x00\xd3\x05I\b\xd6\x05\r\b\xd8\x05\a\b\xdb\x05\x05\b\xdc\x05\v\b\xdc\x05\f\x00\xdc\x05\x17\b\xdf\x05\r\b\xdf\x05\x16\x00\xdf\x05\x1d\b\xe1\x05\a\b\xe4\x05\x05\b\xe5\x05\v\b\xe5\x05\f\x00\xe5\x05\x19\b\xe7\x05\r\b\xe9\x05\a\b\x05\x01\t\xde\x06\x05\t\xe0\x06\x12\t\xe2\x06\a\t\xe3\x05\x05\t\xe5\x05\x12\t\xe7\x05\a\t\xd8\a\x05\t\xda\a\x12\t\xdc\a\a\t\xc3\a\x05\t\xc5\a\x12\t\xc7\a\a\t\xd1\a\x05\t\xd3\a\x12\t\xd5\a\a\t\xf2\x05\x05\t\xf4\x05\x12\t\xf6\x05\a\a\xff\a\x05\a\x82\b\a\a\x85\b\a\b\xf2\x04\x05\b\xf5\x04\a\b\xf8\x04\a\x03\xd6\x03\x05\x03\xd9\x03\a\x03\xdc\x03\a\x03\xc4\x03\x05\x03\xc7\x03\a\x03\xca\x03\a\x03\xe1\x02\x05\x03\xe4\x02\a\x03\xe7\x02\a\x03\xf3\x02\x05\x03\xf6\x02\a\x03\xf9\x02\a\x03\xfc\x02\x05\x03\xff\x02\a\x03\x82\x03\a\x03\xea\x02\x05\x03\xed\x02\a\x03\xf0\x02\a\a\xde\x05\x05\a\xe1\x05\a\a\xe4\x05\a\a\xf0\x05\x05\a\xf3\x05\a\a\xf6\x05\a\a\xe7\x05\x05\a\xea\x05\a\a\xed\x05\a\a\x8d\a\x05\a\x90\a\a\a\x93\a\a\a\x9f\a\x05\a\xa2\a\a\a\xa5\a\a\a\xe9\x06\x05\a\xec\x06\a\a\xef\x06\a\a\x96\a\x05\a\x99\a\a\a\x9c\a\a\t\xe7\a\x05\t\xe9\a\x12\t\xeb\a\a\t\xe0\a\x05\t\xe2\a\x12\t\xe4\a\a\t\x91\a\x05\t\x93\a\x12\t\x95\a\a\t\xad\a\x05\t\xaf\a\x12\t\xb1\a\a\t\xb4\a\x05\t\xb6\a\x12\t\xb8\a\a\t\xa6\a\x05\t\xa8\a\x12\t\xaa\a\a\t\xbb\a\x05\t\xbd\a\x12\t\xbf\a\a\x04\xed\x05\x05\x04\xf0\x05\a\x04\xf3\x05\a\x04\xff\x05\x05\x04\x82\x06\a\x04\x85\x06\a\x04\xb7\x05\x05\x04\xba\x05\a\x04\xbd\x05\a\x04\xa5\x05\x05\x04\xa8\x05\a\x04\xab\x05\a\a\xf4\a\x05\a\xf7\a\a\a\xfa\a\a\a\xcc\x06\x05\a\xcf\x06\a\a\xd2\x06\a\a\xd5\x06\x05\a\xd8\x06\a\a\xdb\x06\a\a\xc3\x06\x05\a\xc6\x06\a\a\xc9\x06\a\x04\xf6\x05\x05\x04\xf9\x05\a\x04\xfc\x05\a\t\xc1\x06\x05\t\xc3\x06\x12\t\xc5\x06\a\t\xcf\x06\x05\t\xd1\x06\x12\t\xd3\x06\a\t\x99\x05\x05\t\x9b\x05\x12\t\x9d\x05\a\t\xe0\x04\x05\t\xe2\x04\x12\t\xe4\x04\a\t\xf5\x04\x05\t\xf7\x04\x12\t\xf9\x04\a\t\xee\x04\x05\t\xf0\x04\x12\t\xf2\x04\a\t\xe7\x04\x05\t\xe9\x04\x12\t\xeb\x04\a\t\xfc\x04\x05\t\xfe\x04\x12\t\x80\x05\a\t\xd3\x05\x05\t\xd6\x05\x12\t\xd8\x05\a\t\xd4\x05\v\t\xd4\x05\f\x00\xd4\x05\x1a\x00\xd4\x05\x1b\x00\xd4\x05\"\t\xcc\x05\x05\t\xce\x05\x12\t\xd0\x05\a\t\x92\x05\x05\t\x94\x05\x12\t\x96\x05\a\t\x8b\x05\x05\t\x8d\x05\x12\t\x8f\x05\a\t\xf9\x05\x05\t\xfb\x05\x12\t\xfd\x05\a\t\xc4\x05\x05\t\xc6\x05\x12\t\xc8\x05\a\x03\x85\x03\x05\x03\x88\x03\a\x03\x8b\x03\a\x03\xa9\x03\x05\x03\xac\x03\a\x03\xaf\x03\a\x03\xb2\x03\x05\x03\xb5\x03\a\x03\xb8\x03\a\x03\xbb\x03\x05\x03\xbe\x03\a\x03\xc1\x03\a\x03\x97\x03\x05\x03\x9a\x03\a\x03\x9d\x03\a\x04\xac\x06\x05\x04\xaf\x06\a\x04\xb2\x06\a\x04\xa3\x06\x05\x04\xa6\x06\a\x04\xa9\x06\a\t\xf5\a\x05\t\xf7\a\x12\t\xf9\a\a\t\xfc\a\x05\t\xfe\a\x12\t\x80\b\a\t\x8a\b\x05\t\x8c\b\x12\t\x8e\b\a\t\x91\b\x05\t\x93\b\x12\t\x95\b\a\t\xee\a\x05\t\xf0\a\x12\t\xf2\a\a\b\xc5\x04\x05\b\xc8\x04\a\b\xcb\x04\a\b\xce\x04\x05\b\xd1\x04\a\b\xd4\x04\a\b\x8f\x04\x05\b\x92\x04\a\b\x95\x04\a\b\xb3\x04\x05\b\xb6\x04\a\b\xb9\x04\a\b\xf4\x03\x05\b\xf7\x03\a\b\xfa\x03\a"
+const positionTable = "\t\x12rules/scoring.yaml\x14rules/questions.yaml\x11rules/engine.yaml\x17rules/orchestrator.yaml\x00\x18rules/compatibility.yaml\x12rules/sandbox.yaml\x17rules/wasm-runtime.yaml\x0erules/gpu.yaml\x01\x06\x03\x01\x13\n\x01\x1e\x05\x02\x05\x05\x02\x06\f\x02\a\x05\x02\b\f\x02\t\x05\x02\n\f\x02\v\x10\x02\v\x11\x00\v\x1d\x02\f\x05\x02\r\f\x02\x0e\x10\x02\x0e\x11\x00\x0e\x1d\x02\x11\x05\x02\x16\t\x02\x16\x1d\x02\x17\t\x02\x17#\x02\x18\t\x02\x18\x1e\x02\x19\t\x02\x19\x1a\x02\x1a\t\x02\x1a#\x00\x1b\x0e\x00\x1b\x0f\x00\x1b\x17\x00\x1b%\x02\x1d\t\x02\x1d\x10\x02\x1d\x11\x00\x1d\x1c\x00\x1d\x1d\x00\x1d*\x00\x1d8\x02\x1e\t\x02\x1e\x10\x02\x1e\x11\x00\x1e\x1c\x02\x1f\f\x02!\a\x02$\x05\x02)\t\x02)#\x02*\t\x02*\"\x02+\t\x02+\x1f\x02,\t\x02,!\x02-\t\x02-\"\x02.\t\x02.#\x02/\t\x02/\x1a\x020\t\x020%\x001\x0e\x001\x0f\x022\f\x024\a\x027\x05\x02;\t\x02;\x1c\x02<\t\x02<!\x02=\t\x02=\x1b\x02>\t\x02>\"\x00?\x0e\x02@\f\x02B\a\x02E\x05\x02I\t\x02I\"\x02J\t\x02J\x1c\x02K\t\x02K\x1d\x02L\t\x02L\x1c\x00M\x0e\x02N\f\x02P\a\x02S\x05\x02W\t\x02W\x1b\x02X\t\x02X\x1b\x02Y\t\x02Y\x1d\x00Z\x0e\x02[\f\x02]\a\x02`\x05\x02d\t\x02d\"\x02e\t\x02e!\x02f\t\x02f \x00g\x0e\x02h\f\x02j\a\x02m\x05\x02r\t\x02r\x1f\x02s\t\x02s\x1e\x02t\t\x02t\"\x02u\t\x02u$\x02v\t\x02v\x1b\x02w\t\x02w\x1f\x02x\t\x02x\x1f\x02y\t\x02y!\x02z\t\x02z \x00{\x0e\x02|\f\x02~\a\x02\x81\x01\x05\x00\x84\x01\x0e\x02\x85\x01\f\x02\x87\x01\a\x02\x8a\x01\x05\x00\x8d\x01\x0e\x02\x8e\x01\f\x02\x90\x01\a\x02\x93\x01\x05\x02\x97\x01\t\x02\x97\x01 \x02\x98\x01\t\x02\x98\x01\x1b\x02\x99\x01\t\x02\x99\x01\x1e\x00\x9a\x01\x0e\x02\x9b\x01\f\x02\x9d\x01\a\x02\xa0\x01\x05\x00\xa3\x01\x0e\x02\xa4\x01\f\x02\xa6\x01\a\x02\xa9\x01\x05\x00\xad\x01\x0e\x02\xae\x01\f\x02\xb0\x01\a\x02\xb3\x01\x05\x00\xb7\x01\x0e\x02\xb8\x01\x10\x02\xb8\x01\x11\x00\xb8\x01\x1d\x02\xb9\x01\f\x02\xbb\x01\a\x02\xbe\x01\x05\x00\xc1\x01\x0e\x02\xc2\x01\x10\x02\xc2\x01\x11\x00\xc2\x01\x1d\x02\xc3\x01\f\x02\xc5\x01\a\x02\xc8\x01\x05\x00\xcb\x01\x0e\x02\xcc\x01\x10\x02\xcc\x01\x11\x00\xcc\x01\x1d\x02\xcd\x01\f\x02\xcf\x01\a\x02\xd2\x01\x05\x02\xd6\x01\t\x02\xd6\x01\x1c\x02\xd7\x01\t\x02\xd7\x01 \x02\xd8\x01\t\x02\xd8\x01\x1e\x00\xd9\x01\x0e\x02\xda\x01\x10\x02\xda\x01\x11\x00\xda\x01\x1d\x02\xdb\x01\f\x02\xdd\x01\a\x02\xe0\x01\x05\x02\xe4\x01\t\x02\xe4\x01\x1f\x02\xe5\x01\t\x02\xe5\x01\x1f\x02\xe6\x01\t\x02\xe6\x01 \x02\xe7\x01\t\x02\xe7\x01\x1b\x00\xe8\x01\x0e\x02\xe9\x01\x10\x02\xe9\x01\x11\x00\xe9\x01\x1d\x02\xea\x01\f\x02\xec\x01\a\x02\xef\x01\x05\x00\xf3\x01\x0e\x02\xf4\x01\x10\x02\xf4\x01\x11\x00\xf4\x01\x1d\x02\xf5\x01\f\x02\xf7\x01\a\x02\xfa\x01\x05\x02\xfe\x01\t\x02\xfe\x01\x1b\x02\xff\x01\t\x02\xff\x01\x1c\x02\x80\x02\t\x02\x80\x02 \x00\x81\x02\x0e\x02\x82\x02\x10\x02\x82\x02\x11\x00\x82\x02\x1d\x02\x82\x02\"\x00\x82\x026\x02\x83\x02\f\x02\x85\x02\a\x02\x88\x02\x05\x00\x8b\x02\x0e\x02\x8c\x02\x10\x02\x8c\x02\x11\x00\x8c\x02\x1d\x02\x8c\x02+\x02\x8c\x02,\x00\x8c\x02:\x02\x8c\x02B\x02\x8c\x02C\x00\x8c\x02Q\x02\x8d\x02\f\x02\x8f\x02\a\x02\x92\x02\x05\x02\x96\x02\t\x02\x96\x02\x1b\x02\x97\x02\t\x02\x97\x02\x1b\x02\x98\x02\t\x02\x98\x02\x19\x02\x99\x02\t\x02\x99\x02\x18\x02\x9a\x02\t\x02\x9a\x02\x1d\x02\x9b\x02\t\x02\x9b\x02!\x00\x9c\x02\x0e\x02\x9d\x02\x10\x02\x9d\x02\x11\x00\x9d\x02\x1d\x02\x9e\x02\f\x02\xa0\x02\a\x02\xa3\x02\x05\x00\xa6\x02\x0e\x02\xa7\x02\x10\x02\xa7\x02\x11\x00\xa7\x02\x1d\x02\xa8\x02\f\x02\xaa\x02\a\x03\x05\b\x03\b\x03\x03\v\f\x03\f\x03\x03\x0f\x16\x03\x0f6\x03\x11\f\x03\x12\x03\x03\x16\f\x03\x17\x03\x03\x1b\f\x03\x1c\x03\x03 \f\x03!\x03\x03$\f\x03%\x03\x03)\f\x03*\x03\x03.\f\x03/\x03\x033\f\x034\x03\x036\f\x037\x03\x039\f\x03<\x05\x03=\x05\x03>\x05\x03?\x05\x03@\x05\x03A\x05\x03D\x05\x03G\a\x03J\a\x00K\x10\x03N\a\x00O\x10\x03T\v\x03V\a\x00W\x10\x03Z\v\x03\\\a\x00]\x10\x03`\a\x00a\x10\x03d\a\x00e\x10\x03i\v\x03k\a\x00l\x10\x03o\a\x00p\x10\x03u\v\x03w\a\x00x\x10\x03}\v\x03\x7f\a\x00\x80\x01\x10\x03\x83\x01\a\x00\x84\x01\x10\x03\xd8\x02\x05\x03\xdc\x02\a\x03\xdf\x02\a\x03\x8a\x01\x05\x03\x8d\x01\a\x03\x90\x01\a\x00\x91\x01\x10\x03\x94\x01\a\x00\x95\x01\x10\x03\x99\x01\a\x00\x9a\x01\x10\x03\x9d\x01\a\x00\x9e\x01\x10\x03\xa2\x01\v\x03\xa4\x01\a\x00\xa5\x01\x10\x03\xa9\x01\a\x00\xaa\x01\x10\x03\xae\x01\v\x03\xb0\x01\a\x00\xb1\x01\x10\x03\xb5\x01\v\x03\xb7\x01\a\x00\xb8\x01\x10\x03\xbc\x01\a\x00\xbd\x01\x10\x03\xc1\x01\a\x00\xc2\x01\x10\x03\xc6\x01\a\x00\xc7\x01\x10\x04\x9c\x05\x05\x04\xa0\x05\a\x04\xa3\x05\a\x03\x94\x03\x05\x03\x98\x03\a\x03\x9b\x03\a\x03\xa8\x03\x05\x03\xac\x03\a\x03\xaf\x03\a\x03\xcd\x01\x05\x03\xd0\x01\a\x03\xd3\x01\a\x00\xd4\x01\x10\x03\xd6\x01\a\x00\xd7\x01\x10\x03\xdc\x01\v\x03\xde\x01\a\x00\xdf\x01\x10\x03\xe2\x01\v\x03\xe4\x01\a\x00\xe5\x01\x10\x03\xe9\x01\a\x00\xea\x01\x10\x03\xef\x01\v\x03\xf1\x01\a\x00\xf2\x01\x10\x03\xf6\x01\a\x00\xf7\x01\x10\x03\xfb\x01\v\x03\xfd\x01\a\x00\xfe\x01\x10\x03\x82\x02\v\x03\x84\x02\a\x00\x85\x02\x10\x03\x89\x02\v\x03\x8b\x02\a\x00\x8c\x02\x10\x03\x8f\x02\a\x00\x90\x02\x10\x03\xda\x03\x05\x03\xde\x03\a\x03\xe1\x03\a\x03\x95\x02\x05\x03\x98\x02\a\x03\x9b\x02\a\x00\x9c\x02\x10\x03\x9e\x02\a\x00\x9f\x02\x10\x03\xa3\x02\v\x03\xa5\x02\a\x00\xa6\x02\x10\x03\xa9\x02\v\x03\xab\x02\a\x00\xac\x02\x10\x03\xb0\x02\v\x03\xb2\x02\a\x00\xb3\x02\x10\x03\xb7\x02\v\x03\xb9\x02\a\x00\xba\x02\x10\x03\xbd\x02\a\x00\xbe\x02\x10\x03\xc2\x02\v\x03\xc4\x02\a\x00\xc5\x02\x10\x03\xc9\x02\v\x03\xcb\x02\a\x00\xcc\x02\x10\x03\xd0\x02\v\x03\xd2\x02\a\x00\xd3\x02\x10\x03\x89\x04\x05\x03\x8b\x04\v\x03\x8b\x04\f\x00\x8b\x04\x17\x03\x8e\x04\r\x03\x90\x04\a\x03\x93\x04\x05\x03\x95\x04\v\x03\x95\x04\f\x00\x95\x04\x19\x03\x98\x04\r\x03\x9a\x04\a\x03\x9d\x04\x05\x03\x9e\x04\v\x03\x9e\x04\f\x00\x9e\x04\x19\x03\xa0\x04\r\x03\xa2\x04\a\x03\xa5\x04\x05\x03\xa7\x04\v\x03\xa7\x04\f\x00\xa7\x04\x17\x03\xaa\x04\r\x03\xac\x04\a\x03\xaf\x04\x05\x03\xb1\x04\v\x03\xb1\x04\f\x00\xb1\x04\x18\x03\xb4\x04\r\x03\xb6\x04\a\x03\xbb\x04\x05\x03\xbd\x04\v\x03\xbd\x04\f\x00\xbd\x04\x16\x03\xc0\x04\r\x03\xc0\x04\x16\x00\xc0\x04 \x03\xc2\x04\a\x03\xc5\x04\x05\x03\xc6\x04\v\x03\xc6\x04\f\x00\xc6\x04\x16\x03\xc9\x04\r\x03\xcb\x04\a\x03\xce\x04\x05\x03\xcf\x04\v\x03\xcf\x04\f\x00\xcf\x04\x16\x03\xd1\x04\r\x03\xd3\x04\a\x03\xd6\x04\x05\x03\xd8\x04\v\x03\xd8\x04\f\x00\xd8\x04\x15\x03\xdb\x04\r\x03\xdd\x04\a\x03\xe0\x04\x05\x03\xe2\x04\v\x03\xe2\x04\f\x00\xe2\x04\x18\x03\xe5\x04\r\x03\xe7\x04\a\x03\xea\x04\x05\x03\xeb\x04\v\x03\xeb\x04\f\x00\xeb\x04\x13\x00\xeb\x04\x14\x00\xeb\x04\x1b\x00\xeb\x04#\x03\xed\x04\r\x03\xef\x04\a\x03\xf4\x04\x05\x05\x00\x00\x03\xf7\x04\r\x03\xf9\x04\a\x03\xfc\x04\x05\x03\xfe\x04\v\x03\xfe\x04\f\x00\xfe\x04\x13\x00\xfe\x04\x14\x00\xfe\x04\x1c\x03\xfe\x04$\x00\xfe\x04.\x03\xfe\x045\x00\xfe\x04K\x03\x81\x05\r\x03\x81\x05\x16\x00\x81\x05\"\x03\x83\x05\a\x03\x86\x05\x05\x03\x88\x05\v\x03\x88\x05\f\x00\x88\x05\x13\x00\x88\x05\x14\x00\x88\x05\x1c\x03\x88\x05$\x00\x88\x05.\x03\x88\x055\x00\x88\x05K\x03\x8b\x05\r\x03\x8d\x05\a\x03\x90\x05\x05\x03\x92\x05\v\x03\x92\x05\f\x00\x92\x05\x13\x00\x92\x05\x14\x00\x92\x05\x1c\x03\x92\x05$\x00\x92\x05.\x03\x92\x055\x00\x92\x05K\x03\x95\x05\r\x03\x97\x05\a\x03\x9a\x05\x05\x03\x9c\x05\v\x03\x9c\x05\x15\x03\x9c\x05\x16\x00\x9c\x05\x1d\x03\x9c\x05+\x03\x9c\x05,\x00\x9c\x059\x03\x9e\x05\r\x03\xa0\x05\a\x03\xa3\x05\x05\x03\xa5\x05\v\x03\xa5\x05\f\x00\xa5\x05\x13\x03\xa8\x05\r\x03\xaa\x05\a\x03\xad\x05\x05\x03\xae\x05\v\x03\xae\x05\f\x00\xae\x05\x16\x03\xb0\x05\r\x03\xb2\x05\a\x03\xb5\x05\x05\x03\xb6\x05\v\x03\xb6\x05\f\x00\xb6\x05\x17\x03\xb8\x05\r\x03\xba\x05\a\x03\xbd\x05\x05\x03\xbe\x05\v\x03\xbe\x05\f\x00\xbe\x05\x13\x00\xbe\x05\x14\x00\xbe\x05\x1c\x03\xc0\x05\r\x03\xc2\x05\a\x03\xc5\x05\x05\x03\xc6\x05\v\x03\xc6\x05\f\x00\xc6\x05\x15\x03\xc8\x05\r\x03\xca\x05\a\x03\xf4\x03\x05\x03\xf5\x03\f\x03\xfa\x03\a\x03\xfd\x03\x05\x03\xfe\x03\f\x03\x83\x04\a\x03\x04\x01\x04\b\b\x04\v\x03\x04\x0e\f\x04\x0f\x03\x04\x12\f\x04\x13\x03\x04\x17\f\x04\x18\x03\x04\x1c\f\x04\x1d\x03\x04!\f\x04\"\x03\x04)\f\x04*\x03\x041\f\x042\x03\x045\f\x046\x03\x04:\f\x04;\x03\x04?\f\x04@\x03\x04C\f\x04D\x03\x04G]\x04G\x16\x04G6\x04G\x87\x01\x04I\f\x04J\x03\x04L\f\x04O\x05\x04P\x05\x04U\t\x04U\x0f\x04U\x10\x00U \x04X\v\x04[\x05\x04`\t\x04`\x0f\x04`\x10\x00`\x1d\x00`\x1e\x00`*\x04`2\x00`9\x00`:\x00`B\x04`J\x00`^\x04c\v\x04f\x05\x04k\t\x04k\x0f\x04k\x10\x00k\x1d\x00k\x1e\x00k*\x04k2\x00k9\x00k:\x00kB\x04kJ\x00k^\x04n\v\x04q\x05\x04r\x05\x04u\x05\x04x\a\x04{\a\x00|\x10\x04\x7f\a\x00\x80\x01\x10\x04\x83\x01\a\x00\x84\x01\x10\x04\x88\x01\v\x04\x8a\x01\a\x00\x8b\x01\x10\x04\x8e\x01\a\x00\x8f\x01\x10\x04\x93\x01\v\x04\x95\x01\a\x00\x96\x01\x10\x04\x99\x01\a\x00\x9a\x01\x10\x04\x9e\x01\v\x04\xa0\x01\a\x00\xa1\x01\x10\x04\xa4\x01\a\x00\xa5\x01\x10\x04\xaa\x01\v\x04\xac\x01\a\x00\xad\x01\x10\x04\xb2\x01\v\x04\xb4\x01\a\x00\xb5\x01\x10\x04\xb8\x01\a\x00\xb9\x01\x10\x04\xbd\x01\v\x04\xbf\x01\a\x00\xc0\x01\x10\x04\xb0\x05\x05\x04\xb4\x05\a\x04\xb7\x05\a\x04\xce\x05\x05\x04\xd2\x05\a\x04\xd5\x05\a\x04\xec\x05\x05\x04\xf0\x05\a\x04\xf3\x05\a\x04\xd8\x05\x05\x04\xdc\x05\a\x04\xdf\x05\a\x04\xc4\x05\x05\x04\xc8\x05\a\x04\xcb\x05\a\x04\xe2\x05\x05\x04\xe6\x05\a\x04\xe9\x05\a\x06\x0f\x05\x05\x00\x00\x06\x14\a\x06\x17\x05\x05\x00\x00\x06\x1d\a\x04\xc6\x01\x05\x04\xc9\x01\a\x04\xcc\x01\a\x00\xcd\x01\x10\x04\xd1\x01\a\x00\xd2\x01\x10\x04\xd5\x01\a\x00\xd6\x01\x10\x04\xda\x01\v\x04\xdc\x01\a\x00\xdd\x01\x10\x04\xe2\x01\v\x04\xe4\x01\a\x00\xe5\x01\x10\x04\xea\x01\v\x04\xec\x01\a\x00\xed\x01\x10\x04\xf1\x01\a\x00\xf2\x01\x10\x04\xf6\x01\a\x00\xf7\x01\x10\x04\xfc\x01\v\x04\xfe\x01\a\x00\xff\x01\x10\x04\x83\x02\v\x04\x85\x02\a\x00\x86\x02\x10\x04\x89\x02\a\x00\x8a\x02\x10\x04\x8d\x02\a\x00\x8e\x02\x10\x04\x91\x02\a\x00\x92\x02\x10\x04\x94\x06\x05\x04\x98\x06\a\x04\x9b\x06\a\x06 \x05\x05\x00\x00\x06&\a\x06)\x05\x05\x00\x00\x06.\a\x04\x96\x02\x05\x04\x9a\x02\a\x04\x9d\x02\a\x00\x9e\x02\x10\x04\xa1\x02\a\x00\xa2\x02\x10\x04\xa5\x02\a\x00\xa6\x02\x10\x04\xab\x02\v\x04\xad\x02\a\x00\xae\x02\x10\x04\xb2\x02\a\x00\xb3\x02\x10\x04\xb6\x02\a\x00\xb7\x02\x10\x04\xbb\x02\v\x04\xbd\x02\a\x00\xbe\x02\x10\x04\xc1\x02\a\x00\xc2\x02\x10\x04\xc6\x02\v\x04\xc8\x02\a\x00\xc9\x02\x10\x04\xcd\x02\v\x04\xcf\x02\a\x00\xd0\x02\x10\x04\xd4\x02\v\x04\xd6\x02\a\x00\xd7\x02\x10\x04\xda\x02\a\x00\xdb\x02\x10\x04\xdf\x02\v\x04\xe1\x02\a\x00\xe2\x02\x10\x04\x9e\x06\x05\x04\xa2\x06\a\x04\xa5\x06\a\x06B\x05\x05\x00\x00\x06G\a\x06\xba\x02\x05\x05\x00\x00\x06\xc0\x02\a\x04\xe7\x02\x05\x04\xea\x02\a\x04\xed\x02\a\x00\xee\x02\x10\x04\xf1\x02\a\x00\xf2\x02\x10\x04\xf5\x02\a\x00\xf6\x02\x10\x04\xf9\x02\a\x00\xfa\x02\x10\x04\xfe\x02\v\x04\x80\x03\a\x00\x81\x03\x10\x04\x84\x03\a\x00\x85\x03\x10\x04\x89\x03\v\x04\x8b\x03\a\x00\x8c\x03\x10\x04\x8f\x03\a\x00\x90\x03\x10\x04\x93\x03\a\x00\x94\x03\x10\x04\x98\x03\v\x04\x9a\x03\a\x00\x9b\x03\x10\x04\x9f\x03\v\x04\xa1\x03\a\x00\xa2\x03\x10\x04\xa5\x03\a\x00\xa6\x03\x10\x04\xaa\x03\v\x04\xac\x03\a\x00\xad\x03\x10\x04\xa8\x06\x05\x04\xac\x06\a\x04\xaf\x06\a\x06J\x05\x05\x00\x00\x06P\a\x06S\x05\x05\x00\x00\x06Y\a\x06\\\x05\x05\x00\x00\x06a\a\x04\xb2\x03\x05\x04\xb5\x03\a\x04\xb8\x03\a\x00\xb9\x03\x10\x04\xbc\x03\a\x00\xbd\x03\x10\x04\xc0\x03\a\x00\xc1\x03\x10\x04\xc4\x03\a\x00\xc5\x03\x10\x04\xca\x03\v\x04\xcc\x03\a\x00\xcd\x03\x10\x04\xd1\x03\v\x04\xd3\x03\a\x00\xd4\x03\x10\x04\xd8\x03\v\x04\xda\x03\a\x00\xdb\x03\x10\x04\xdf\x03\a\x00\xe0\x03\x10\x04\xe3\x03\a\x00\xe4\x03\x10\x04\xe8\x03\v\x04\xea\x03\a\x00\xeb\x03\x10\x04\xef\x03\v\x04\xf1\x03\a\x00\xf2\x03\x10\x04\xf6\x03\a\x00\xf7\x03\x10\x04\xfa\x03\a\x00\xfb\x03\x10\x06d\x05\x05\x00\x00\x06i\a\x04\x80\x04\x05\x04\x83\x04\a\x04\x86\x04\a\x00\x87\x04\x10\x04\x8b\x04\a\x00\x8c\x04\x10\x04\x91\x04\v\x04\x93\x04\a\x00\x94\x04\x10\x04\x98\x04\a\x00\x99\x04\x10\x04\x9c\x04\a\x00\x9d\x04\x10\x04\xa1\x04\v\x04\xa3\x04\a\x00\xa4\x04\x10\x04\xa7\x04\a\x00\xa8\x04\x10\x04\xab\x04\a\x00\xac\x04\x10\x04\xaf\x04\a\x00\xb0\x04\x10\x04\xb3\x04\a\x00\xb4\x04\x10\x04\xb7\x04\a\x00\xb8\x04\x10\x04\xbb\x04\a\x00\xbc\x04\x10\x04\xbf\x04\a\x00\xc0\x04\x10\x06l\x05\x05\x00\x00\x06q\a\x04\xc5\x04\x05\x04\xc8\x04\a\x04\xcb\x04\a\x00\xcc\x04\x10\x04\xcf\x04\a\x00\xd0\x04\x10\x04\xd3\x04\a\x00\xd4\x04\x10\x04\xd8\x04\v\x04\xda\x04\a\x00\xdb\x04\x10\x04\xdf\x04\v\x04\xe1\x04\a\x00\xe2\x04\x10\x04\xe6\x04\v\x04\xe8\x04\a\x00\xe9\x04\x10\x04\xed\x04\v\x04\xef\x04\a\x00\xf0\x04\x10\x04\xf4\x04\v\x04\xf6\x04\a\x00\xf7\x04\x10\x04\xfb\x04\v\x04\xfd\x04\a\x00\xfe\x04\x10\x04\x82\x05\v\x04\x84\x05\a\x00\x85\x05\x10\x04\x89\x05\v\x04\x8b\x05\a\x00\x8c\x05\x10\x04\x8f\x05\a\x00\x90\x05\x10\x04\x94\x05\v\x04\x96\x05\a\x00\x97\x05\x10\x061\x05\x05\x00\x00\x066\a\x069\x05\x05\x00\x00\x06?\a\x04\xc9\x06\x05\x05\x00\x00\x04\xcb\x06\r\x04\xcb\x06\x16\x00\xcb\x06,\x04\xcd\x06\a\x04\xd2\x06\x05\x04\xd3\x06\v\x04\xd3\x06\f\x00\xd3\x06\x13\x00\xd3\x06\x14\x00\xd3\x06\x1c\x04\xd5\x06\r\x04\xd5\x06\x16\x00\xd5\x06\"\x04\xd7\x06\a\x04\xda\x06\x05\x04\xdb\x06\v\x04\xdb\x06\f\x00\xdb\x06\x13\x04\xdb\x06\x1a\x00\xdb\x06-\x04\xdb\x06;\x00\xdb\x06D\x04\xdb\x06K\x00\xdb\x06U\x04\xdd\x06\r\x04\xdd\x06\x16\x00\xdd\x06\"\x04\xdf\x06\a\x04\xe2\x06\x05\x04\xe3\x06\v\x04\xe3\x06\f\x00\xe3\x06\x13\x04\xe6\x06\r\x04\xe6\x06\x16\x00\xe6\x06\"\x04\xe6\x06)\x00\xe6\x06?\x04\xe8\x06\a\x04\xeb\x06\x05\x04\xec\x06\v\x04\xec\x06\f\x00\xec\x06\x13\x04\xef\x06\r\x04\xf1\x06\a\x04\xf6\x06\x05\x04\xf7\x06\v\x04\xf7\x06\f\x00\xf7\x06\x13\x04\xfa\x06\r\x04\xfc\x06\a\x04\xff\x06\x05\x04\x80\a\v\x04\x80\a\f\x00\x80\a\x13\x04\x83\a\r\x04\x85\a\a\x04\x88\a\x05\x04\x89\a\v\x04\x89\a\f\x00\x89\a\x13\x04\x8c\a\r\x04\x8c\a\x16\x00\x8c\a\"\x04\x8c\a(\x00\x8c\a8\x04\x8e\a\a\x04\x91\a\x05\x04\x92\a\v\x04\x92\a\f\x00\x92\a\x17\x04\x95\a\r\x04\x97\a\a\x04\x9a\a\x05\x04\x9b\a\v\x04\x9b\a\f\x00\x9b\a\x19\x04\x9e\a\r\x04\xa0\a\a\x04\xa3\a\x05\x04\xa4\a\v\x04\xa4\a\f\x00\xa4\a\x18\x04\xa7\a\r\x04\xa9\a\a\x04\xac\a\x05\x04\xad\a\v\x04\xad\a\f\x00\xad\a\x17\x00\xad\a\x18\x00\xad\a%\x00\xad\a3\x04\xb0\a\r\x04\xb0\a\x16\x00\xb0\a,\x04\xb2\a\a\x04\xb7\a\x05\x04\xb8\a\v\x04\xb8\a\f\x00\xb8\a\x13\x04\xbb\a\r\x04\xbd\a\a\x04\xc0\a\x05\x04\xc1\a\v\x04\xc1\a\f\x00\xc1\a\x19\x04\xc4\a\r\x04\xc6\a\a\x04\xc9\a\x05\x04\xca\a\v\x04\xca\a\f\x00\xca\a\x19\x04\xcd\a\r\x04\xcf\a\a\x04\xd2\a\x05\x04\xd3\a\v\x04\xd3\a\f\x00\xd3\a\x19\x04\xd3\a\x1f\x00\xd3\a&\x00\xd3\a'\x00\xd3\a/\x04\xd6\a\r\x04\xd8\a\a\x04\xdb\a\x05\x04\xdc\a\v\x04\xdc\a\f\x00\xdc\a\x19\x04\xdc\a\x1f\x00\xdc\a&\x00\xdc\a'\x00\xdc\a/\x04\xdf\a\r\x04\xe1\a\a\x04\xe4\a\x05\x04\xe5\a\v\x04\xe5\a\f\x00\xe5\a\x19\x00\xe5\a\x1a\x00\xe5\a!\x00\xe5\a-\x04\xe7\a\r\x04\xe9\a\a\x04\xec\a\x05\x04\xed\a\v\x04\xed\a\f\x00\xed\a\x19\x04\xf0\a\r\x04\xf2\a\a\x04\xf5\a\x05\x04\xf6\a\v\x04\xf6\a\f\x00\xf6\a\x18\x04\xf9\a\r\x04\xfb\a\a\x04\xfe\a\x05\x04\xff\a\v\x04\xff\a\f\x00\xff\a\x1c\x04\x82\b\r\x04\x84\b\a\x04\x87\b\x05\x04\x88\b\v\x04\x88\b\f\x00\x88\b\x1c\x04\x8b\b\r\x04\x8d\b\a\x04\x90\b\x05\x04\x91\b\v\x04\x91\b\f\x00\x91\b!\x00\x91\b\"\x00\x91\b/\x00\x91\b=\x04\x94\b\r\x04\x96\b\a\x04\x99\b\x05\x04\x9a\b\v\x04\x9a\b\f\x00\x9a\b\x1c\x04\x9d\b\r\x04\x9f\b\a\x04\xa4\b\x05\x04\xa5\b\v\x04\xa5\b\f\x00\xa5\b\x15\x04\xa8\b\r\x04\xa8\b\x16\x00\xa8\b&\x04\xaa\b\a\x04\xad\b\x05\x04\xae\b\v\x04\xae\b\f\x00\xae\b\x15\x04\xb1\b\r\x04\xb1\b\x16\x00\xb1\b&\x04\xb1\b-\x00\xb1\bC\x04\xb3\b\a\x04\xb6\b\x05\x04\xb7\b\v\x04\xb7\b\f\x00\xb7\b\x16\x04\xba\b\r\x04\xba\b\x16\x00\xba\b \x04\xba\b(\x00\xba\b>\x04\xbc\b\a\x04\xbf\b\x05\x04\xc0\b\v\x04\xc0\b\f\x00\xc0\b\x16\x04\xc3\b\r\x04\xc3\b\x16\x00\xc3\b \x04\xc5\b\a\x04\xc8\b\x05\x04\xc9\b\v\x04\xc9\b\f\x00\xc9\b\x16\x04\xcc\b\r\x04\xcc\b\x16\x00\xcc\b \x04\xce\b\a\x04\xd3\b\x05\x04\xd4\b\v\x04\xd4\b\f\x00\xd4\b\x15\x00\xd4\b\x16\x00\xd4\b\"\x04\xd7\b\r\x04\xd9\b\a\x04\xdc\b\x05\x04\xdd\b\v\x04\xdd\b\f\x00\xdd\b\x17\x04\xdf\b\r\x04\xe1\b\a\x04\xe4\b\x05\x04\xe5\b\v\x04\xe5\b\f\x00\xe5\b\x15\x04\xe8\b\r\x04\xea\b\a\x04\xed\b\x05\x04\xee\b\v\x04\xee\b\f\x00\xee\b\x15\x04\xf1\b\r\x04\xf3\b\a\x04\xf6\b\x05\x04\xf7\b\v\x04\xf7\b\f\x00\xf7\b\x15\x04\xf9\b\r\x04\xf9\b\x16\x00\xf9\b,\x04\xfb\b\a\x04\xfe\b\x05\x04\xff\b\v\x04\xff\b\f\x00\xff\b\x19\x04\x82\t\r\x04\x84\t\a\x04\a\x01\a\t\b\a\f\x03\a\x10\f\a\x11\x03\a\x18\f\a\x19\x03\a\x1d\f\a\x1e\x03\a\"\f\a#\x03\a*\f\a+\x03\a.\f\a/\x03\a1\f\a2\x03\a6\f\a7\x03\a;\f\a<\x03\a@\f\aA\x03\aD\f\aE\x03\aHp\aH\x1b\aHF\aJ\f\aK\x03\aM\f\aP\x05\aU\t\aU\x0f\aU\x10\x00U\x19\aX\v\a[\t\a[\x0f\a[\x10\x00[\x19\a^\v\aa\x05\af\t\af\x0f\af\x10\x00f%\x00f&\x00f2\ai\v\am\x05\an\x05\as\t\as\x0f\as\x10\x00s&\x00s'\x00s5\x00sB\x00sL\x00sY\x00sg\av\v\ay\t\ay\x0f\ay\x10\x00y!\ay(\x00y1\a|\v\a\x7f\x05\a\x84\x01\t\a\x84\x01\x0f\a\x84\x01\x10\x00\x84\x01!\a\x84\x01(\x00\x84\x011\a\x87\x01\v\a\x8a\x01\x05\a\x8b\x01\x05\a\x90\x01\t\a\x90\x01\x0f\a\x90\x01\x10\x00\x90\x01\x15\a\x93\x01\v\a\x98\x01\x05\a\x9c\x01\a\a\x9f\x01\a\x00\xa0\x01\x10\a\xa3\x01\a\x00\xa4\x01\x10\a\xa9\x01\v\a\xab\x01\a\x00\xac\x01\x10\a\xaf\x01\a\x00\xb0\x01\x10\a\xb4\x01\v\a\xb6\x01\a\x00\xb7\x01\x10\a\xbb\x01\v\a\xbd\x01\a\x00\xbe\x01\x10\a\xc1\x01\a\x00\xc2\x01\x10\a\xc6\x01\v\a\xc8\x01\a\x00\xc9\x01\x10\a\xcd\x01\v\a\xcf\x01\a\x00\xd0\x01\x10\a\xd3\x01\a\x00\xd4\x01\x10\a\xd8\x01\v\a\xda\x01\a\x00\xdb\x01\x10\a\xdf\x01\v\a\xe1\x01\a\x00\xe2\x01\x10\a\xdc\b\x05\a\xe0\b\a\a\xe3\b\a\a\xe6\x01\x05\a\xe9\x01\a\a\xec\x01\a\x00\xed\x01\x10\a\xf0\x01\a\x00\xf1\x01\x10\a\xf5\x01\v\a\xf8\x01\a\x00\xf9\x01\x10\a\xfc\x01\a\x00\xfd\x01\x10\a\x81\x02\v\a\x83\x02\a\x00\x84\x02\x10\a\x87\x02\a\x00\x88\x02\x10\a\x8d\x02\v\a\x8f\x02\a\x00\x90\x02\x10\a\x94\x02\v\a\x96\x02\a\x00\x97\x02\x10\a\x9b\x02\v\a\x9d\x02\a\x00\x9e\x02\x10\a\xa2\x02\a\x00\xa3\x02\x10\a\xa6\x02\a\x00\xa7\x02\x10\a\xab\x02\a\x00\xac\x02\x10\a\x82\a\x05\a\x86\a\a\a\x89\a\a\a\x8c\a\x05\a\x90\a\a\a\x93\a\a\a\xa8\b\x05\a\xac\b\a\a\xaf\b\a\a\x96\a\x05\a\x9a\a\a\a\x9d\a\a\x06\x92\x01\x05\x05\x00\x00\x06\x98\x01\a\x06\x9b\x01\x05\x05\x00\x00\x06\xa1\x01\a\x06\xa4\x01\x05\x05\x00\x00\x06\xa9\x01\a\x06\xb4\x01\x05\x06\xb8\x01\v\x06\xb8\x01\f\x00\xb8\x01\x19\x06\xbb\x01\a\a\xb2\x02\x05\a\xb5\x02\a\a\xb8\x02\a\x00\xb9\x02\x10\a\xbc\x02\a\x00\xbd\x02\x10\a\xc1\x02\v\a\xc5\x02\v\a\xc7\x02\a\x00\xc8\x02\x10\a\xcb\x02\a\x00\xcc\x02\x10\a\xd0\x02\v\a\xd2\x02\a\x00\xd3\x02\x10\a\xd8\x02\v\a\xda\x02\a\x00\xdb\x02\x10\a\xdf\x02\a\x00\xe0\x02\x10\a\xe4\x02\v\a\xe6\x02\a\x00\xe7\x02\x10\a\xec\x02\v\a\xee\x02\a\x00\xef\x02\x10\a\xf3\x02\v\a\xf5\x02\a\x00\xf6\x02\x10\a\xfa\x02\v\a\xfc\x02\a\x00\xfd\x02\x10\a\x82\x03\v\a\x84\x03\a\x00\x85\x03\x10\a\x89\x03\a\x00\x8a\x03\x10\a\xec\x06\x05\a\xf0\x06\a\a\xf3\x06\a\a\xba\x06\x05\a\xbe\x06\a\a\xc1\x06\a\a\xc4\x06\x05\a\xc8\x06\a\a\xcb\x06\a\a\xb2\b\x05\a\xb6\b\a\a\xb9\b\a\a\xbc\b\x05\a\xc0\b\a\a\xc3\b\a\x06~\x05\x05\x00\x00\x06\x84\x01\a\x06\xbe\x01\x05\x06\xc2\x01\v\x06\xc2\x01\f\x00\xc2\x01\x19\x06\xc5\x01\a\x06\xdc\x01\x05\x06\xe0\x01\v\x06\xe0\x01\f\x00\xe0\x01\x19\x06\xe3\x01\a\x06\xf0\x01\x05\x06\xf4\x01\v\x06\xf4\x01\f\x00\xf4\x01\x19\x06\xf7\x01\a\x06\x82\x02\x05\x05\x00\x00\x06\x87\x02\a\x06\x8a\x02\x05\x05\x00\x00\x06\x90\x02\a\a\x90\x03\x05\a\x93\x03\a\a\x96\x03\a\x00\x97\x03\x10\a\x9a\x03\a\x00\x9b\x03\x10\a\xa0\x03\v\a\xa2\x03\a\x00\xa3\x03\x10\a\xa6\x03\a\x00\xa7\x03\x10\a\xab\x03\v\a\xad\x03\a\x00\xae\x03\x10\a\xb2\x03\a\x00\xb3\x03\x10\a\xb7\x03\a\x00\xb8\x03\x10\a\xbc\x03\v\a\xbe\x03\a\x00\xbf\x03\x10\a\xc3\x03\v\a\xc5\x03\a\x00\xc6\x03\x10\a\xca\x03\v\a\xcc\x03\a\x00\xcd\x03\x10\a\xd1\x03\v\a\xd3\x03\a\x00\xd4\x03\x10\a\xd8\x03\a\x00\xd9\x03\x10\a\xdd\x03\a\x00\xde\x03\x10\a\x90\x06\x05\a\x94\x06\a\a\x97\x06\a\a\x86\x06\x05\a\x8a\x06\a\a\x8d\x06\a\a\xfc\x05\x05\a\x80\x06\a\a\x83\x06\a\a\x9a\x06\x05\a\x9e\x06\a\a\xa1\x06\a\a\xae\x06\x05\a\xb2\x06\a\a\xb5\x06\a\a\xa4\x06\x05\a\xa8\x06\a\a\xab\x06\a\x06v\x05\x05\x00\x00\x06{\a\x06\xac\x01\x05\x05\x00\x00\x06\xb1\x01\a\a\xe4\x03\x05\a\xe8\x03\a\a\xeb\x03\a\x00\xec\x03\x10\a\xf1\x03\v\a\xf3\x03\a\x00\xf4\x03\x10\a\xf9\x03\v\a\xfb\x03\a\x00\xfc\x03\x10\a\xff\x03\a\x00\x80\x04\x10\a\x84\x04\v\a\x86\x04\a\x00\x87\x04\x10\a\x8b\x04\a\x00\x8c\x04\x10\a\x91\x04\v\a\x93\x04\a\x00\x94\x04\x10\a\x98\x04\v\a\x9a\x04\a\x00\x9b\x04\x10\a\x9f\x04\a\x00\xa0\x04\x10\a\xa4\x04\v\a\xa6\x04\a\x00\xa7\x04\x10\a\xab\x04\a\x00\xac\x04\x10\a\xaf\x04\a\x00\xb0\x04\x10\a\xb4\x04\v\a\xb6\x04\a\x00\xb7\x04\x10\a\xca\a\x05\a\xce\a\a\a\xd1\a\a\a\xd4\a\x05\a\xd8\a\a\a\xdb\a\a\a\xc0\a\x05\a\xc4\a\a\a\xc7\a\a\a\xd2\b\x05\a\xd6\b\a\a\xd9\b\a\a\xde\a\x05\a\xe2\a\a\a\xe5\a\a\a\xe8\a\x05\a\xec\a\a\a\xef\a\a\a\xf2\a\x05\a\xf6\a\a\a\xf9\a\a\x06\xfa\x01\x05\x05\x00\x00\x06\xff\x01\a\a\xbd\x04\x05\a\xc0\x04\a\a\xc3\x04\a\x00\xc4\x04\x10\a\xc7\x04\a\x00\xc8\x04\x10\a\xcc\x04\a\x00\xcd\x04\x10\a\xd2\x04\v\a\xd4\x04\a\x00\xd5\x04\x10\a\xd9\x04\v\a\xdb\x04\a\x00\xdc\x04\x10\a\xe1\x04\v\a\xe3\x04\a\x00\xe4\x04\x10\a\xe7\x04\a\x00\xe8\x04\x10\a\xed\x04\v\a\xef\x04\a\x00\xf0\x04\x10\a\xf4\x04\v\a\xf6\x04\a\x00\xf7\x04\x10\a\xfc\x04\v\a\xfe\x04\a\x00\xff\x04\x10\a\x82\x05\a\x00\x83\x05\x10\a\x87\x05\v\a\x89\x05\a\x00\x8a\x05\x10\b\xc5\x04\x05\b\xc9\x04\a\b\xcc\x04\a\b\xf7\x04\x05\b\xfb\x04\a\b\xfe\x04\a\a\xc6\b\x05\a\xca\b\a\a\xcd\b\a\a\xfe\a\x05\a\x82\b\a\a\x85\b\a\b\xe3\x04\x05\b\xe7\x04\a\b\xea\x04\a\b\xed\x04\x05\b\xf1\x04\a\b\xf4\x04\a\a\x88\b\x05\a\x8c\b\a\a\x8f\b\a\x06\x87\x01\x05\x05\x00\x00\x06\x8d\x01\a\x06\x93\x02\x05\x05\x00\x00\x06\x99\x02\a\x06\x9c\x02\x05\x05\x00\x00\x06\xa1\x02\a\x06\xc5\x02\x05\x06\xc9\x02\v\x06\xc9\x02\f\x00\xc9\x02\x1b\x06\xce\x02\a\x06\xd1\x02\x05\x06\xd5\x02\v\x06\xd5\x02\f\x00\xd5\x02\x1b\x06\xda\x02\a\a\x90\x05\x05\a\x94\x05\a\a\x97\x05\a\x00\x98\x05\x10\a\x9b\x05\a\x00\x9c\x05\x10\a\xa0\x05\a\x00\xa1\x05\x10\a\xa4\x05\a\x00\xa5\x05\x10\a\xa9\x05\v\a\xab\x05\a\x00\xac\x05\x10\a\xb0\x05\v\a\xb2\x05\a\x00\xb3\x05\x10\a\xb6\x05\a\x00\xb7\x05\x10\a\xbb\x05\v\a\xbd\x05\a\x00\xbe\x05\x10\a\xc2\x05\v\a\xc4\x05\a\x00\xc5\x05\x10\a\xc9\x05\v\a\xcb\x05\a\x00\xcc\x05\x10\a\xcf\x05\a\x00\xd0\x05\x10\a\xd3\x05\a\x00\xd4\x05\x10\a\xd7\x05\a\x00\xd8\x05\x10\a\xe6\b\x05\a\xea\b\a\a\xed\b\a\x06\xc8\x01\x05\x06\xcc\x01\v\x06\xcc\x01\f\x00\xcc\x01\x19\x06\xcf\x01\a\x06\xd2\x01\x05\x06\xd6\x01\v\x06\xd6\x01\f\x00\xd6\x01\x19\x06\xd9\x01\a\x06\xe6\x01\x05\x06\xea\x01\v\x06\xea\x01\f\x00\xea\x01\x19\x06\xed\x01\a\a\xf3\b\x05\a\xf4\b\v\a\xf4\b\f\x00\xf4\b\x11\a\xf6\b\r\a\xf6\b\x16\x00\xf6\b!\a\xf6\b'\x00\xf6\b7\a\xf8\b\a\a\xfb\b\x05\a\xfc\b\v\a\xfc\b\f\x00\xfc\b\x11\a\xfc\b\x17\x00\xfc\b*\a\xfe\b\r\a\xfe\b\x16\x00\xfe\b!\a\xfe\b'\x00\xfe\b7\a\x80\t\a\a\x83\t\x05\a\x84\t\v\a\x84\t\f\x00\x84\t\x11\a\x84\t\x17\x00\x84\t$\a\x86\t\r\a\x86\t\x16\x00\x86\t!\a\x86\t'\x00\x86\t7\a\x88\t\a\a\x8b\t\x05\a\x8c\t\v\a\x8c\t\f\x00\x8c\t\x11\a\x8c\t\x1a\x00\x8c\t-\a\x8e\t\r\a\x8e\t\x16\x00\x8e\t!\a\x90\t\a\a\x93\t\x05\a\x94\t\v\a\x94\t\f\x00\x94\t\x11\a\x94\t\x1a\x00\x94\t'\a\x97\t\r\a\x97\t\x16\x00\x97\t!\a\x97\t'\x00\x97\t7\a\x99\t\a\a\x9c\t\x05\a\x9d\t\v\a\x9d\t\f\x00\x9d\t\x15\a\x9f\t\r\a\xa1\t\a\a\xa4\t\x05\a\xa5\t\v\a\xa5\t\f\x00\xa5\t\x15\a\xa5\t \x00\xa5\t+\a\xa8\t\r\a\xa8\t\x16\x00\xa8\t&\a\xaa\t\a\a\xad\t\x05\a\xae\t\v\a\xae\t\f\x00\xae\t\x1a\a\xb0\t\r\a\xb0\t\x16\x00\xb0\t$\a\xb2\t\a\a\xb5\t\x05\a\xb6\t\v\a\xb6\t\f\x00\xb6\t$\a\xb8\t\r\a\xb8\t\x16\x00\xb8\t/\x00\xb8\t0\x00\xb8\t8\a\xb8\tM\x00\xb8\tf\x00\xb8\tg\x00\xb8\to\a\xba\t\a\a\xbd\t\x05\a\xbe\t\v\a\xbe\t\f\x00\xbe\t$\a\xc0\t\r\a\xc0\t\x16\x00\xc0\t'\x00\xc0\t(\x00\xc0\t0\a\xc0\tE\x00\xc0\t_\x00\xc0\t`\x00\xc0\th\a\xc2\t\a\a\xc5\t\x05\a\xc6\t\v\a\xc6\t\f\x00\xc6\t$\a\xc8\t\r\a\xc8\t\x16\x00\xc8\t/\x00\xc8\t0\x00\xc8\t8\a\xc8\tM\x00\xc8\tg\x00\xc8\th\x00\xc8\tp\a\xca\t\a\a\xcd\t\x05\a\xce\t\v\a\xce\t\f\x00\xce\t\x17\x00\xce\t\x18\x00\xce\t%\a\xd0\t\r\a\xd2\t\a\a\xd5\t\x05\a\xd6\t\v\a\xd6\t\f\x00\xd6\t\x17\x00\xd6\t\x18\x00\xd6\t%\a\xd9\t\r\a\xdb\t\a\a\xde\t\x05\a\xdf\t\v\a\xdf\t\f\x00\xdf\t\x17\x00\xdf\t\x18\x00\xdf\t%\a\xe2\t\r\a\xe2\t\x16\x00\xe2\t\x1b\a\xe4\t\a\a\xe7\t\x05\a\xe8\t\v\a\xe8\t\f\x00\xe8\t\x17\a\xeb\t\r\a\xeb\t\x16\x00\xeb\t*\a\xed\t\a\a\xf2\t\x05\a\xf3\t\v\a\xf3\t\f\x00\xf3\t\x18\a\xf3\t\"\x00\xf3\t+\a\xf3\t6\x00\xf3\tA\a\xf6\t\r\a\xf8\t\a\a\xfb\t\x05\a\xfc\t\v\a\xfc\t\f\x00\xfc\t!\x00\xfc\t\"\x00\xfc\t,\a\xfc\tD\a\xfc\tE\x00\xfc\tP\a\xfc\tW\a\xfc\tX\x00\xfc\tg\a\xff\t\r\a\x81\n\a\a\x84\n\x05\a\x85\n\v\a\x85\n\f\x00\x85\n\x18\a\x88\n\r\a\x8a\n\a\a\x8d\n\x05\a\x8e\n\v\a\x8e\n\f\x00\x8e\n\x18\a\x8e\n'\x00\x8e\n0\a\x91\n\r\a\x93\n\a\a\x96\n\x05\a\x97\n\v\a\x97\n\f\x00\x97\n\x19\a\x9a\n\r\a\x9c\n\a\a\x9f\n\x05\a\xa0\n\v\a\xa0\n\f\x00\xa0\n\x18\a\xa0\n\x1e\x00\xa0\n)\a\xa3\n\r\a\xa5\n\a\a\xaa\n\x05\a\xab\n\v\a\xab\n\f\x00\xab\n\x15\a\xae\n\r\a\xb0\n\a\a\xb3\n\x05\a\xb4\n\v\a\xb4\n\f\x00\xb4\n\x15\a\xb4\n \x00\xb4\n%\a\xb7\n\r\a\xb7\n\x16\x00\xb7\n!\a\xb7\n'\x00\xb7\n8\a\xb9\n\a\a\xbc\n\x05\a\xbd\n\v\a\xbd\n\f\x00\xbd\n\x1d\a\xbd\n$\x00\xbd\n-\a\xc0\n\r\a\xc2\n\a\a\xc5\n\x05\a\xc6\n\v\a\xc6\n\f\x00\xc6\n\x15\x00\xc6\n\x16\x00\xc6\n\"\a\xc9\n\r\a\xcb\n\a\a\xce\n\x05\a\xcf\n\v\a\xcf\n\f\x00\xcf\n\x17\a\xd2\n\r\a\xd4\n\a\a\xd7\n\x05\a\xd8\n\v\a\xd8\n\f\x00\xd8\n\x17\a\xdb\n\r\a\xdd\n\a\a\xe0\n\x05\a\xe1\n\v\a\xe1\n\f\x00\xe1\n\x17\a\xe4\n\r\a\xe6\n\a\a\xe9\n\x05\a\xea\n\v\a\xea\n\f\x00\xea\n\x1a\a\xed\n\r\a\xef\n\a\a\xf2\n\x05\a\xf3\n\v\a\xf3\n\f\x00\xf3\n\x1a\a\xf3\n \x00\xf3\n-\a\xf5\n\r\a\xf7\n\a\a\xfb\n\x05\a\xfc\n\v\a\xfc\n\f\x00\xfc\n\x18\a\xfc\n\"\x00\xfc\n1\a\xff\n\r\a\x81\v\a\a\x84\v\x05\a\x85\v\v\a\x85\v\x15\a\x85\v\x16\x00\x85\v\x1f\a\x85\v,\a\x85\v-\x00\x85\v6\a\x85\vC\x00\x85\vO\a\x87\v\r\a\x89\v\a\a\x8c\v\x05\a\x8d\v\v\a\x8d\v\f\x00\x8d\v\x19\a\x8f\v\r\a\x91\v\a\a\x94\v\x05\a\x95\v\v\a\x95\v\f\x00\x95\v\x19\a\x97\v\r\a\x99\v\a\a\x9c\v\x05\a\x9d\v\v\a\x9d\v\f\x00\x9d\v\x19\a\x9f\v\r\a\xa1\v\a\a\xa4\v\x05\a\xa5\v\v\a\xa5\v\f\x00\xa5\v\x17\a\xa8\v\r\a\xaa\v\a\a\xad\v\x05\a\xae\v\v\a\xae\v\f\x00\xae\v\x17\a\xb0\v\r\a\xb0\v\x16\x00\xb0\v'\a\xb2\v\a\a\xb5\v\x05\a\xb6\v\v\a\xb6\v\f\x00\xb6\v\x17\a\xb9\v\r\a\xb9\v\x16\x00\xb9\v'\a\xbb\v\a\a\xbe\v\x05\a\xbf\v\v\a\xbf\v\f\x00\xbf\v\x18\a\xc2\v\r\a\xc2\v\x16\x00\xc2\v.\a\xc4\v\a\a\b\x01\t\a\b\t\n\x03\t\x11\f\t\x12\x03\t\x19\f\t\x1a\x03\t\x1c\f\t\x1d\x03\t\"\f\t#\x03\t*\f\t-\x03\t5\f\t1\r\t6\x03\t>\f\t:\r\t?\x03\tB\x16\tBV\tB2\tD\f\tE\x03\tH\x14\tHR\tH3\tJ\f\tK\x03\tO\f\tP\x03\tT\f\tU\x03\tX\x18\tXm\tXE\tZ\f\t[\x03\t^\f\t_\x03\tb\f\tc\x03\tf\x16\tfK\tfi\tg\f\th\x03\tk@\tkr\tk\x18\tl\f\tm\x03\to\f\tp\x03\tt\f\tu\x03\tx:\tx\x14\tx\x8a\x01\ty\f\tz\x03\t|\f\t\x7f\x05\t\x84\x01\t\t\x84\x01\x0f\t\x84\x01\x10\x00\x84\x01\x1c\t\x84\x01\"\x00\x84\x018\x00\x84\x019\x00\x84\x01F\t\x84\x01V\t\x84\x01W\x00\x84\x01k\t\x87\x01\v\t\x8a\x01\x05\t\x8f\x01\t\t\x8f\x01\x0f\t\x8f\x01\x10\x00\x8f\x01$\t\x92\x01\v\t\x95\x01\x05\t\x96\x01\x05\t\x99\x01\x05\t\x9a\x01\x05\t\x9d\x01\x05\t\xa2\x01\t\t\xa2\x01\x0f\t\xa2\x01\x10\x00\xa2\x01$\t\xa5\x01\v\t\xa8\x01\t\t\xa8\x01\x0f\t\xa8\x01\x10\x00\xa8\x01\x1c\t\xa8\x01\"\x00\xa8\x017\x00\xa8\x018\x00\xa8\x01E\t\xab\x01\v\t\xae\x01\x05\t\xb3\x01\t\t\xb3\x01\x0f\t\xb3\x01\x10\x00\xb3\x01\x1e\t\xb3\x01)\x00\xb3\x013\t\xb6\x01\v\t\xb9\x01\x05\t\xbc\x01\x05\t\xc0\x01\t\t\xc0\x01\x0f\t\xc0\x01\x10\x00\xc0\x01\x1d\x00\xc0\x01\x1e\x00\xc0\x01$\t\xc3\x01\v\t\xc9\x01\x05\t\xcc\x01\a\t\xcf\x01\a\x00\xcf\x01\x1c\t\xd0\x01\a\x00\xd0\x01\x1a\t\xd1\x01\a\x00\xd1\x01\x1c\t\xd2\x01\a\x00\xd2\x01\x16\t\xd3\x01\a\x00\xd3\x01\x1a\t\xd4\x01\a\x00\xd4\x01\x15\t\xd5\x01\a\x00\xd5\x01\x19\t\xd6\x01\a\x00\xd6\x01\x1a\t\xd7\x01\a\x00\xd7\x01\"\t\xd8\x01\a\x00\xd8\x01\x18\t\xd9\x01\a\x00\xd9\x01\"\t\xda\x01\a\x00\xda\x01\x14\t\xdb\x01\a\x00\xdb\x01\x19\t\xdc\x01\a\x00\xdc\x01\x1d\t\xdd\x01\a\x00\xdd\x01\x19\t\xde\x01\a\x00\xde\x01'\t\xdf\x01\a\x00\xdf\x01\x1c\t\xe0\x01\a\x00\xe0\x01\x16\t\xd3\x01\a\x05\x00\x00\t\xd3\x01\a\x05\x00\x00\t\xbc\x05\x05\t\xbf\x05\x12\t\xc1\x05\a\t\xee\x05\x05\t\xf2\x05\x12\t\xf4\x05\a\t\xef\x05\v\t\xef\x05\f\x00\xef\x05\x1a\x00\xef\x05\x1b\x00\xef\x05\"\t\xd2\x04\x05\t\xd5\x04\x12\t\xd7\x04\a\t\xda\x04\x05\t\xdd\x04\x12\t\xdf\x04\a\t\x8a\x05\x05\t\x8d\x05\x12\t\x8f\x05\a\t\xb4\x05\x05\t\xb7\x05\x12\t\xb9\x05\a\t\xc4\x05\x05\t\xc7\x05\x12\t\xc9\x05\a\t\xcc\x05\x05\t\xcf\x05\x12\t\xd1\x05\a\t\x98\x06\x05\t\x9b\x06\x12\t\x9d\x06\a\t\xe3\x01\x05\t\xe6\x01\a\t\xe9\x01\a\x00\xe9\x01\x1c\t\xea\x01\a\x00\xea\x01\x1a\t\xeb\x01\a\x00\xeb\x01\x1c\t\xec\x01\a\x00\xec\x01\x16\t\xed\x01\a\x00\xed\x01\x1a\t\xee\x01\a\x00\xee\x01\x15\t\xef\x01\a\x00\xef\x01\x19\t\xf0\x01\a\x00\xf0\x01\x1a\t\xf1\x01\a\x00\xf1\x01\"\t\xf2\x01\a\x00\xf2\x01\x18\t\xf3\x01\a\x00\xf3\x01\"\t\xf4\x01\a\x00\xf4\x01\x14\t\xf5\x01\a\x00\xf5\x01\x19\t\xf6\x01\a\x00\xf6\x01\x1d\t\xf7\x01\a\x00\xf7\x01\x19\t\xf8\x01\a\x00\xf8\x01'\t\xf9\x01\a\x00\xf9\x01\x1c\t\xfa\x01\a\x00\xfa\x01\x16\t\xed\x01\a\x05\x00\x00\t\xed\x01\a\x05\x00\x00\t\xfd\x01\x05\t\x80\x02\a\t\x83\x02\a\x00\x83\x02\x1c\t\x84\x02\a\x00\x84\x02\x1a\t\x85\x02\a\x00\x85\x02\x1c\t\x86\x02\a\x00\x86\x02\x16\t\x87\x02\a\x00\x87\x02\x1a\t\x88\x02\a\x00\x88\x02\x15\t\x89\x02\a\x00\x89\x02\x19\t\x8a\x02\a\x00\x8a\x02\x1a\t\x8b\x02\a\x00\x8b\x02\"\t\x8c\x02\a\x00\x8c\x02\x18\t\x8d\x02\a\x00\x8d\x02\"\t\x8e\x02\a\x00\x8e\x02\x14\t\x8f\x02\a\x00\x8f\x02\x19\t\x90\x02\a\x00\x90\x02\x1d\t\x91\x02\a\x00\x91\x02\x19\t\x92\x02\a\x00\x92\x02'\t\x92\x02\xa3\x01\t\x93\x02\a\x00\x93\x02\x1c\t\x94\x02\a\x00\x94\x02\x16\t\x87\x02\a\x05\x00\x00\t\x87\x02\a\x05\x00\x00\t\xab\x05\x05\t\xae\x05\x12\t\xb0\x05\a\t\x80\x06\x05\t\x83\x06\x12\t\x85\x06\a\t\x97\x02\x05\t\x9a\x02\a\t\x9d\x02\a\x00\x9d\x02\x1c\t\x9e\x02\a\x00\x9e\x02\x1a\t\x9f\x02\a\x00\x9f\x02\x1c\t\xa0\x02\a\x00\xa0\x02\x16\t\xa1\x02\a\x00\xa1\x02\x1a\t\xa2\x02\a\x00\xa2\x02\x15\t\xa3\x02\a\x00\xa3\x02\x19\t\xa4\x02\a\x00\xa4\x02\x1a\t\xa5\x02\a\x00\xa5\x02\"\t\xa6\x02\a\x00\xa6\x02\x18\t\xa7\x02\a\x00\xa7\x02\"\t\xa8\x02\a\x00\xa8\x02\x14\t\xa9\x02\a\x00\xa9\x02\x19\t\xaa\x02\a\x00\xaa\x02\x1d\t\xab\x02\a\x00\xab\x02\x19\t\xac\x02\a\x00\xac\x02'\t\xac\x02\xa9\x01\t\xad\x02\a\x00\xad\x02\x1c\t\xae\x02\a\x00\xae\x02\x16\t\xa1\x02\a\x05\x00\x00\t\xa1\x02\a\x05\x00\x00\t\xb3\x02\x05\t\xb6\x02\a\t\xb9\x02\a\x00\xb9\x02\x1c\t\xba\x02\a\x00\xba\x02\x1a\t\xbb\x02\a\x00\xbb\x02\x1c\t\xbc\x02\a\x00\xbc\x02\x16\t\xbd\x02\a\x00\xbd\x02\x1a\t\xbe\x02\a\x00\xbe\x02\x15\t\xbf\x02\a\x00\xbf\x02\x19\t\xc0\x02\a\x00\xc0\x02\x1a\t\xc1\x02\a\x00\xc1\x02\"\t\xc2\x02\a\x00\xc2\x02\x18\t\xc3\x02\a\x00\xc3\x02\"\t\xc4\x02\a\x00\xc4\x02\x14\t\xc5\x02\a\x00\xc5\x02\x19\t\xc6\x02\a\x00\xc6\x02\x1d\t\xc7\x02\a\x00\xc7\x02\x19\t\xc8\x02\a\x00\xc8\x02'\t\xc8\x02\xa3\x01\t\xc9\x02\a\x00\xc9\x02\x1c\t\xca\x02\a\x00\xca\x02\x16\t\xbd\x02\a\x05\x00\x00\t\xbd\x02\a\x05\x00\x00\t\xce\x02\x05\t\xd1\x02\a\t\xd4\x02\a\x00\xd4\x02\x1c\t\xd5\x02\a\x00\xd5\x02\x1a\t\xd6\x02\a\x00\xd6\x02\x1c\t\xd7\x02\a\x00\xd7\x02\x16\t\xd8\x02\a\x00\xd8\x02\x1a\t\xd9\x02\a\x00\xd9\x02\x15\t\xda\x02\a\x00\xda\x02\x19\t\xdb\x02\a\x00\xdb\x02\x1a\t\xdc\x02\a\x00\xdc\x02\"\t\xdd\x02\a\x00\xdd\x02\x18\t\xde\x02\a\x00\xde\x02\"\t\xdf\x02\a\x00\xdf\x02\x14\t\xe0\x02\a\x00\xe0\x02\x19\t\xe1\x02\a\x00\xe1\x02\x1d\t\xe2\x02\a\x00\xe2\x02\x19\t\xe3\x02\a\x00\xe3\x02'\t\xe4\x02\a\x00\xe4\x02\x1c\t\xe5\x02\a\x00\xe5\x02\x16\t\xd8\x02\a\x05\x00\x00\t\xd8\x02\a\x05\x00\x00\t\xe7\x02\x05\t\xea\x02\a\t\xed\x02\a\x00\xed\x02\x1c\t\xee\x02\a\x00\xee\x02\x1a\t\xef\x02\a\x00\xef\x02\x1c\t\xf0\x02\a\x00\xf0\x02\x16\t\xf1\x02\a\x00\xf1\x02\x1a\t\xf2\x02\a\x00\xf2\x02\x15\t\xf3\x02\a\x00\xf3\x02\x19\t\xf4\x02\a\x00\xf4\x02\x1a\t\xf5\x02\a\x00\xf5\x02\"\t\xf6\x02\a\x00\xf6\x02\x18\t\xf7\x02\a\x00\xf7\x02\"\t\xf8\x02\a\x00\xf8\x02\x14\t\xf9\x02\a\x00\xf9\x02\x19\t\xfa\x02\a\x00\xfa\x02\x1d\t\xfb\x02\a\x00\xfb\x02\x19\t\xfc\x02\a\x00\xfc\x02'\t\xfc\x02\x9a\x01\t\xfd\x02\a\x00\xfd\x02\x1c\t\xfe\x02\a\x00\xfe\x02\x16\t\xf1\x02\a\x05\x00\x00\t\xf1\x02\a\x05\x00\x00\t\x80\x03\x05\t\x83\x03\a\t\x86\x03\a\x00\x86\x03\x1c\t\x87\x03\a\x00\x87\x03\x1a\t\x88\x03\a\x00\x88\x03\x1c\t\x89\x03\a\x00\x89\x03\x16\t\x8a\x03\a\x00\x8a\x03\x1a\t\x8b\x03\a\x00\x8b\x03\x15\t\x8c\x03\a\x00\x8c\x03\x19\t\x8d\x03\a\x00\x8d\x03\x1a\t\x8e\x03\a\x00\x8e\x03\"\t\x8f\x03\a\x00\x8f\x03\x18\t\x90\x03\a\x00\x90\x03\"\t\x91\x03\a\x00\x91\x03\x14\t\x92\x03\a\x00\x92\x03\x19\t\x93\x03\a\x00\x93\x03\x1d\t\x94\x03\a\x00\x94\x03\x19\t\x95\x03\a\x00\x95\x03'\t\x95\x03l\t\x96\x03\a\x00\x96\x03\x1c\t\x97\x03\a\x00\x97\x03\x16\t\x8a\x03\a\x05\x00\x00\t\x8a\x03\a\x05\x00\x00\t\xb9\x06\x05\t\xbc\x06\x12\t\xbe\x06\a\t\xb1\x06\x05\t\xb4\x06\x12\t\xb6\x06\a\t\xc9\x06\x05\t\xcc\x06\x12\t\xce\x06\a\t\xa9\x06\x05\t\xac\x06\x12\t\xae\x06\a\t\xc1\x06\x05\t\xc4\x06\x12\t\xc6\x06\a\t\x9a\x03\x05\t\x9d\x03\a\t\xa0\x03\a\x00\xa0\x03\x1c\t\xa1\x03\a\x00\xa1\x03\x1a\t\xa2\x03\a\x00\xa2\x03\x1c\t\xa3\x03\a\x00\xa3\x03\x16\t\xa4\x03\a\x00\xa4\x03\x1a\t\xa5\x03\a\x00\xa5\x03\x15\t\xa6\x03\a\x00\xa6\x03\x19\t\xa7\x03\a\x00\xa7\x03\x1a\t\xa8\x03\a\x00\xa8\x03\"\t\xa9\x03\a\x00\xa9\x03\x18\t\xaa\x03\a\x00\xaa\x03\"\t\xab\x03\a\x00\xab\x03\x14\t\xac\x03\a\x00\xac\x03\x19\t\xad\x03\a\x00\xad\x03\x1d\t\xae\x03\a\x00\xae\x03\x19\t\xaf\x03\a\x00\xaf\x03'\t\xaf\x03l\t\xb0\x03\a\x00\xb0\x03\x1c\t\xb1\x03\a\x00\xb1\x03\x16\t\xa4\x03\a\x05\x00\x00\t\xa4\x03\a\x05\x00\x00\t\xd2\x06\x05\t\xd5\x06\x12\t\xd7\x06\a\t\xda\x06\x05\t\xdd\x06\x12\t\xdf\x06\a\t\xea\x06\x05\t\xed\x06\x12\t\xef\x06\a\t\xb4\x03\x05\t\xb7\x03\a\t\xba\x03\a\x00\xbb\x03\x10\t\xc0\x03\v\t\xc2\x03\a\x00\xc2\x03\x1a\t\xc3\x03\a\x00\xc3\x03\x1c\t\xc4\x03\a\x00\xc4\x03\x16\t\xc5\x03\a\x00\xc5\x03\x1a\t\xc6\x03\a\x00\xc6\x03\x15\t\xc7\x03\a\x00\xc7\x03\x19\t\xc8\x03\a\x00\xc8\x03\x1a\t\xc9\x03\a\x00\xc9\x03\"\t\xca\x03\a\x00\xca\x03\x18\t\xcb\x03\a\x00\xcb\x03\"\t\xcc\x03\a\x00\xcc\x03\x14\t\xcd\x03\a\x00\xcd\x03\x19\t\xce\x03\a\x00\xce\x03\x1d\t\xcf\x03\a\x00\xcf\x03\x19\t\xd0\x03\a\x00\xd0\x03'\t\xd0\x03m\t\xd1\x03\a\x00\xd1\x03\x1c\t\xd2\x03\a\x00\xd2\x03\x16\t\xc5\x03\a\x05\x00\x00\t\xc5\x03\a\x05\x00\x00\t\xfb\x06\x05\t\xfe\x06\x12\t\x80\a\a\t\x8b\a\x05\t\x8e\a\x12\t\x90\a\a\t\x9b\a\x05\t\x9e\a\x12\t\xa0\a\a\t\x93\a\x05\t\x96\a\x12\t\x98\a\a\t\xd5\x03\x05\t\xd8\x03\a\t\xdb\x03\a\x00\xdb\x03\x1c\t\xdc\x03\a\x00\xdc\x03\x1a\t\xdd\x03\a\x00\xdd\x03\x1c\t\xde\x03\a\x00\xde\x03\x16\t\xdf\x03\a\x00\xdf\x03\x1a\t\xe0\x03\a\x00\xe0\x03\x15\t\xe1\x03\a\x00\xe1\x03\x19\t\xe2\x03\a\x00\xe2\x03\x1a\t\xe3\x03\a\x00\xe3\x03\"\t\xe4\x03\a\x00\xe4\x03\x18\t\xe5\x03\a\x00\xe5\x03\"\t\xe6\x03\a\x00\xe6\x03\x14\t\xe7\x03\a\x00\xe7\x03\x19\t\xe8\x03\a\x00\xe8\x03\x1d\t\xe9\x03\a\x00\xe9\x03\x19\t\xea\x03\a\x00\xea\x03'\t\xea\x03h\t\xeb\x03\a\x00\xeb\x03\x1c\t\xec\x03\a\x00\xec\x03\x16\t\xdf\x03\a\x05\x00\x00\t\xdf\x03\a\x05\x00\x00\t\xac\a\x05\t\xaf\a\x12\t\xb1\a\a\t\xb4\a\x05\t\xb7\a\x12\t\xb9\a\a\t\xa4\a\x05\t\xa7\a\x12\t\xa9\a\a\t\xbf\b\x05\t\xc2\b\x12\t\xc4\b\a\t\xf0\x03\x05\t\xf3\x03\a\t\xf6\x03\a\x00\xf6\x03\x1c\t\xf7\x03\a\x00\xf7\x03\x1a\t\xf8\x03\a\x00\xf8\x03\x1c\t\xf9\x03\a\x00\xf9\x03\x16\t\xfa\x03\a\x00\xfa\x03\x1a\t\xfb\x03\a\x00\xfb\x03\x15\t\xfc\x03\a\x00\xfc\x03\x19\t\xfd\x03\a\x00\xfd\x03\x1a\t\xfe\x03\a\x00\xfe\x03\"\t\xff\x03\a\x00\xff\x03\x18\t\x80\x04\a\x00\x80\x04\"\t\x81\x04\a\x00\x81\x04\x14\t\x82\x04\a\x00\x82\x04\x19\t\x83\x04\a\x00\x83\x04\x1d\t\x84\x04\a\x00\x84\x04\x19\t\x85\x04\a\x00\x85\x04'\t\x85\x04l\t\x86\x04\a\x00\x86\x04\x1c\t\x87\x04\a\x00\x87\x04\x16\t\xfa\x03\a\x05\x00\x00\t\xfa\x03\a\x05\x00\x00\t\xc5\a\x05\t\xc8\a\x12\t\xca\a\a\t\xcd\a\x05\t\xd0\a\x12\t\xd2\a\a\x06\xa6\x02\x05\x05\x00\x00\x06\xac\x02\a\t\x8a\x04\x05\t\x8d\x04\a\t\x90\x04\a\x00\x91\x04\x10\t\x95\x04\v\t\x97\x04\a\x00\x97\x04\x1a\t\x98\x04\a\x00\x98\x04\x1c\t\x99\x04\a\x00\x9a\x04\x10\t\x9e\x04\v\t\xa0\x04\a\x00\xa1\x04\x10\t\xa5\x04\v\t\xa7\x04\a\x00\xa7\x04\x15\t\xa8\x04\a\x00\xa8\x04\x19\t\xa9\x04\a\x00\xa9\x04\x1a\t\xaa\x04\a\x00\xaa\x04\"\t\xab\x04\a\x00\xab\x04\x18\t\xac\x04\a\x00\xac\x04\"\t\xad\x04\a\x00\xad\x04\x14\t\xae\x04\a\x00\xae\x04\x19\t\xaf\x04\a\x00\xaf\x04\x1d\t\xb0\x04\a\x00\xb0\x04\x19\t\xb1\x04\a\x00\xb1\x04'\t\xb1\x04l\t\xb2\x04\a\x00\xb2\x04\x1c\t\xb3\x04\a\x00\xb3\x04\x16\t\xa0\x04\a\x05\x00\x00\t\xa0\x04\a\x05\x00\x00\x06\xaf\x02\x05\x05\x00\x00\x06\xb5\x02\a\t\xb6\x04\x05\t\xb9\x04\a\t\xbc\x04\a\x00\xbc\x04\x1c\t\xbd\x04\a\x00\xbd\x04\x1a\t\xbe\x04\a\x00\xbe\x04\x1c\t\xbf\x04\a\x00\xbf\x04\x16\t\xc0\x04\a\x00\xc0\x04\x1a\t\xc1\x04\a\x00\xc1\x04\x15\t\xc2\x04\a\x00\xc2\x04\x19\t\xc3\x04\a\x00\xc3\x04\x1a\t\xc4\x04\a\x00\xc4\x04\"\t\xc5\x04\a\x00\xc5\x04\x18\t\xc6\x04\a\x00\xc6\x04\"\t\xc7\x04\a\x00\xc7\x04\x14\t\xc8\x04\a\x00\xc8\x04\x19\t\xc9\x04\a\x00\xc9\x04\x1d\t\xca\x04\a\x00\xca\x04\x19\t\xcb\x04\a\x00\xcb\x04'\t\xcb\x04m\t\xcc\x04\a\x00\xcc\x04\x1c\t\xcd\x04\a\x00\xcd\x04\x16\t\xc0\x04\a\x05\x00\x00\t\xc0\x04\a\x05\x00\x00\t\xa0\x06\x05\t\xa3\x06\x12\t\xa5\x06\a\t\xfe\a\x05\t\x81\b\x12\t\x83\b\a\t\xda\b\x05\t\xdb\b\v\t\xdb\b\f\x00\xdb\b\x16\t\xdd\b\r\t\xdd\b\x16\x00\xdd\b \t\xdf\b\a\t\xe2\b\x05\t\xe3\b\v\t\xe3\b\f\x00\xe3\b\x16\t\xe5\b\r\t\xe5\b\x16\x00\xe5\b \t\xe7\b\a\t\xea\b\x05\t\xeb\b\v\t\xeb\b\f\x00\xeb\b\x12\t\xed\b\r\t\xed\b\x16\x00\xed\b\x1c\t\xef\b\a\t\xf2\b\x05\t\xf3\b\v\t\xf3\b\f\x00\xf3\b\x12\t\xf5\b\r\t\xf5\b\x16\x00\xf5\b\"\t\xf7\b\a\t\xfa\b\x05\t\xfb\b\v\t\xfb\b\f\x00\xfb\b\x12\x00\xfb\b\x13\x00\xfb\b\x1d\t\xfd\b\r\t\xfd\b\x16\x00\xfd\b\x1c\t\xff\b\a\t\x82\t\x05\t\x83\t\v\t\x83\t\f\x00\x83\t\x12\t\x86\t\r\t\x86\t\x16\x00\x86\t\x1c\t\x88\t\a\t\x8b\t\x05\t\x8c\t\v\t\x8c\t\f\x00\x8c\t \t\x8e\t\r\t\x8e\t\x16\x00\x8e\t&\x00\x8e\t'\x00\x8e\t/\t\x90\t\a\t\x93\t\x05\t\x94\t\v\t\x94\t\f\x00\x94\t!\t\x96\t\r\t\x96\t\x16\x00\x96\t&\x00\x96\t'\x00\x96\t/\t\x98\t\a\t\x9b\t\x05\t\x9c\t\v\t\x9c\t\f\x00\x9c\t\x19\t\x9f\t\r\t\x9f\t\x16\x00\x9f\t\x1f\t\xa1\t\a\t\xa4\t\x05\t\xa5\t\v\t\xa5\t\f\x00\xa5\t\x19\t\xa7\t\r\t\xa7\t\x16\x00\xa7\t\x1f\t\xa9\t\a\t\xac\t\x05\t\xad\t\v\t\xad\t\x15\t\xad\t\x16\x00\xad\t$\x00\xad\t%\x00\xad\t,\t\xad\t7\t\xad\t8\x00\xad\tF\t\xaf\t\r\t\xaf\t\x16\x00\xaf\t)\t\xb1\t\a\t\xb5\t\x05\t\xb6\t\v\t\xb6\t\f\x00\xb6\t\x17\t\xb6\t%\x00\xb6\t9\t\xb9\t\r\t\xbb\t\a\t\xbe\t\x05\t\xbf\t\v\t\xbf\t\f\x00\xbf\t\x17\t\xbf\t%\x00\xbf\t9\t\xc2\t\r\t\xc4\t\a\t\xc7\t\x05\t\xc8\t\v\t\xc8\t\f\x00\xc8\t\x18\t\xc8\t\"\x00\xc8\t5\t\xcc\t\r\t\xce\t\a\t\xd1\t\x05\t\xd2\t\v\t\xd2\t\f\x00\xd2\t\x18\t\xd5\t\r\t\xd5\t\x16\x00\xd5\t \t\xd7\t\a\t\xda\t\x05\t\xdb\t\v\t\xdb\t\f\x00\xdb\t\x18\t\xdb\t\x1e\x00\xdb\t,\x00\xdb\t-\x00\xdb\t4\t\xdf\t\r\t\xe1\t\a\t\xe4\t\x05\t\xe5\t\v\t\xe5\t\f\x00\xe5\t\x18\t\xe5\t\x1e\x00\xe5\t$\x00\xe5\t%\x00\xe5\t/\t\xe8\t\r\t\xea\t\a\t\xed\t\x05\t\xee\t\v\t\xee\t\x15\t\xee\t\x16\x00\xee\t$\t\xee\t,\t\xee\t-\x00\xee\t;\t\xf0\t\r\t\xf2\t\a\t\xf5\t\x05\t\xf6\t\v\t\xf6\t\f\x00\xf6\t\x1c\t\xf6\t,\t\xf6\t-\x00\xf6\t;\t\xf6\tC\t\xf6\tD\x00\xf6\tR\t\xf8\t\r\t\xfa\t\a\t\xfd\t\x05\t\xfe\t\v\t\xfe\t\f\x00\xfe\t\x1c\t\xfe\t+\t\xfe\t,\x00\xfe\t:\t\xfe\tB\t\xfe\tC\x00\xfe\tQ\t\x81\n\r\t\x83\n\a\t\x86\n\x05\t\x87\n\v\t\x87\n\f\x00\x87\n\x1a\t\x8a\n\r\t\x8c\n\a\t\x8f\n\x05\t\x90\n\v\t\x90\n\f\x00\x90\n\x1a\t\x92\n\r\t\x94\n\a\t\x97\n\x05\t\x98\n\v\t\x98\n\f\x00\x98\n\x1a\t\x9b\n\r\t\x9b\n\x16\x00\x9b\n \x00\x9b\n!\x00\x9b\n'\t\x9d\n\a\t\xa0\n\x05\t\xa1\n\v\t\xa1\n\f\x00\xa1\n\x18\t\xa3\n\r\t\xa5\n\a\t\xa8\n\x05\t\xa9\n\v\t\xa9\n\f\x00\xa9\n\x18\t\xab\n\r\t\xad\n\a\t\xb0\n\x05\t\xb1\n\v\t\xb1\n\f\x00\xb1\n\x17\t\xb4\n\r\t\xb6\n\a\t\xb9\n\x05\t\xba\n\v\t\xba\n\f\x00\xba\n\x17\t\xbd\n\r\t\xbf\n\a\t\xc2\n\x05\t\xc3\n\v\t\xc3\n\f\x00\xc3\n\x17\t\xc3\n\x1c\x00\xc3\n*\x00\xc3\n+\x00\xc3\n2\t\xc6\n\r\t\xc8\n\a\t\xcb\n\x05\t\xcc\n\v\t\xcc\n\f\x00\xcc\n\x17\t\xcf\n\r\t\xd1\n\a\t\xd4\n\x05\t\xd5\n\v\t\xd5\n\f\x00\xd5\n\x17\t\xd8\n\r\t\xda\n\a\t\xdd\n\x05\t\xde\n\v\t\xde\n\f\x00\xde\n\x17\t\xe1\n\r\t\xe3\n\a\t\xe6\n\x05\t\xe7\n\v\t\xe7\n\f\x00\xe7\n\x17\t\xea\n\r\t\xec\n\a\t\xef\n\x05\t\xf0\n\v\t\xf0\n\f\x00\xf0\n\x17\t\xf3\n\r\t\xf5\n\a\t\xf8\n\x05\t\xf9\n\v\t\xf9\n\f\x00\xf9\n\x17\t\xfb\n\r\t\xfd\n\a\t\x80\v\x05\t\x81\v\v\t\x81\v\f\x00\x81\v\x17\t\x84\v\r\t\x86\v\a\t\x89\v\x05\t\x8a\v\v\t\x8a\v\f\x00\x8a\v\x17\t\x8d\v\r\t\x8d\v\x16\x00\x8d\v \t\x8f\v\a\t\x92\v\x05\t\x93\v\v\t\x93\v\f\x00\x93\v\x17\t\x96\v\r\t\x96\v\x16\x00\x96\v\x1b\t\x98\v\a\t\x9b\v\x05\x05\x00\x00\t\x9d\v\r\t\x9d\v\x16\x00\x9d\v%\t\x9f\v\a\t\xa2\v\x05\t\xa3\v\v\t\xa3\v\f\x00\xa3\v\x1a\t\xa5\v\r\t\xa5\v\x16\x00\xa5\v.\t\xa7\v\a\t\xaa\v\x05\t\xab\v\v\t\xab\v\f\x00\xab\v\x19\x00\xab\v\x1a\x00\xab\v \t\xad\v\r\t\xad\v\x16\x00\xad\v#\x00\xad\v$\x00\xad\v,\t\xaf\v\a\t\x06\x01\b\x06\b\b\t\x03\b\f4\b\f\x16\b\fY\b\x0e\f\b\x0f\x03\b\x12C\b\x12.\b\x12\x81\x01\b\x12[\b\x12\x14\b\x13\f\b\x14\x03\b\x17<\b\x17\x13\b\x17Y\b\x19\f\b\x1a\x03\b\x1e\f\b\x1f\x03\b#\f\b$\x03\b'\f\b(\x03\b,\f\b-\x03\b1\f\b2\x03\b6\f\b7\x03\b:\f\b;\x03\b=\f\b@\x05\bE\t\bE\x0f\bE\x10\x00E\x1b\bH\v\bK\x05\bM\x05\bQ\t\bQ\x0f\bQ\x10\x00Q\x19\bT\v\bY\x05\b]\t\b]\x0f\b]\x10\x00]!\b`\v\bc\x05\bg\t\bg\x0f\bg\x10\x00g#\bj\v\bo\x05\bt\t\bt\x0f\bt\x10\x00t#\bt*\x00t>\bw\v\bz\x05\b\x7f\t\b\x7f\x0f\b\x7f\x10\x00\x7f&\x00\x7f'\x00\x7f3\b\x7fE\x00\x7fY\b\x82\x01\v\b\x85\x01\x05\b\x8a\x01\t\b\x8a\x01\x0f\b\x8a\x01\x10\x00\x8a\x01#\b\x8d\x01\v\b\x92\x01\x05\b\x95\x01\a\b\x98\x01\a\x00\x98\x01\x1d\b\x98\x01p\b\x99\x01\a\x00\x9a\x01\x10\x00\x9a\x01\x11\x00\x9a\x01\x17\x00\x9a\x01\x1a\x00\x9a\x01\x1e\b\x9f\x01\v\b\xa1\x01\a\x00\xa2\x01\x10\b\xa7\x01\v\b\xa9\x01\a\x00\xaa\x01\x10\b\xaf\x01\v\b\xb1\x01\a\x00\xb2\x01\x10\b\xb6\x01\a\x00\xb7\x01\x10\b\xbb\x01\a\x00\xbc\x01\x10\b\xc0\x01\v\b\xc2\x01\a\x00\xc3\x01\x10\b\xc7\x01\v\b\xc9\x01\a\x00\xca\x01\x10\b\xce\x01\v\b\xd0\x01\a\x00\xd1\x01\x10\b\xd4\x01\a\x00\xd5\x01\x10\b\xeb\x03\x05\b\xef\x03\a\b\xf2\x03\a\b\xff\x03\x05\b\x83\x04\a\b\x86\x04\a\x06\xdd\x02\x05\x05\x00\x00\x06\xe3\x02\a\b\xdb\x01\x05\b\xde\x01\a\b\xe1\x01\a\x00\xe1\x01\x1d\b\xe1\x01l\b\xe2\x01\a\x00\xe3\x01\x10\x00\xe3\x01\x11\x00\xe3\x01\x17\x00\xe3\x01\x1b\b\xe8\x01\v\b\xea\x01\a\x00\xeb\x01\x10\b\xef\x01\a\x00\xf0\x01\x10\b\xf4\x01\v\b\xf6\x01\a\x00\xf7\x01\x10\b\xfb\x01\v\b\xfd\x01\a\x00\xfe\x01\x10\b\x82\x02\a\x00\x83\x02\x10\b\x87\x02\v\b\x89\x02\a\x00\x8a\x02\x10\b\x8e\x02\v\b\x90\x02\a\x00\x91\x02\x10\b\x95\x02\v\b\x97\x02\a\x00\x98\x02\x10\b\x9b\x02\a\x00\x9c\x02\x10\b\x89\x04\x05\b\x8d\x04\a\b\x90\x04\a\b\x9d\x04\x05\b\xa1\x04\a\b\xa4\x04\a\b\xa2\x02\x05\b\xa5\x02\a\b\xa8\x02\a\x00\xa8\x02\x1d\b\xa9\x02\a\x00\xaa\x02\x10\x00\xaa\x02\x11\x00\xaa\x02\x17\x00\xaa\x02\x1a\b\xaf\x02\v\b\xb1\x02\a\x00\xb2\x02\x10\b\xb6\x02\v\b\xb8\x02\a\x00\xb9\x02\x10\b\xbd\x02\v\b\xbf\x02\a\x00\xc0\x02\x10\b\xc4\x02\v\b\xc6\x02\a\x00\xc7\x02\x10\b\xcb\x02\a\x00\xcc\x02\x10\b\xd0\x02\v\b\xd2\x02\a\x00\xd3\x02\x10\b\xd7\x02\v\b\xd9\x02\a\x00\xda\x02\x10\b\xde\x02\v\b\xe0\x02\a\x00\xe1\x02\x10\b\xe4\x02\a\x00\xe5\x02\x10\b\xb1\x04\x05\b\xb5\x04\a\b\xb8\x04\a\b\xa7\x04\x05\b\xab\x04\a\b\xae\x04\a\b\xeb\x02\x05\b\xee\x02\a\b\xf1\x02\a\x00\xf1\x02\x1d\b\xf2\x02\a\x00\xf3\x02\x10\x00\xf3\x02\x11\b\xf6\x02\a\x00\xf7\x02\x10\b\xfb\x02\v\b\xfd\x02\a\x00\xfe\x02\x10\b\x82\x03\v\b\x84\x03\a\x00\x85\x03\x10\b\x89\x03\v\b\x8b\x03\a\x00\x8c\x03\x10\b\x8f\x03\a\x00\x90\x03\x10\b\x94\x03\v\b\x96\x03\a\x00\x97\x03\x10\b\x9b\x03\v\b\x9d\x03\a\x00\x9e\x03\x10\b\xa2\x03\v\b\xa4\x03\a\x00\xa5\x03\x10\b\xa7\x03\a\x00\xa8\x03\x10\b\xac\x03\x05\b\xaf\x03\a\b\xb2\x03\a\x00\xb2\x03\x1d\b\xb2\x03i\b\xb3\x03\a\x00\xb4\x03\x10\x00\xb4\x03\x11\b\xb7\x03\a\x00\xb8\x03\x10\b\xbb\x03\a\x00\xbc\x03\x10\b\xc0\x03\v\b\xc2\x03\a\x00\xc3\x03\x10\b\xc7\x03\v\b\xc9\x03\a\x00\xca\x03\x10\b\xcd\x03\a\x00\xce\x03\x10\b\xd2\x03\v\b\xd4\x03\a\x00\xd5\x03\x10\b\xd9\x03\v\b\xdb\x03\a\x00\xdc\x03\x10\b\xe0\x03\v\b\xe2\x03\a\x00\xe3\x03\x10\b\xe5\x03\a\x00\xe6\x03\x10\b\x8d\x05\x05\b\x8e\x05\v\b\x8e\x05\f\x00\x8e\x05\x1d\b\x90\x05\r\b\x90\x05\x16\x00\x90\x05/\x00\x90\x050\x00\x90\x058\b\x92\x05\a\b\x95\x05\x05\b\x96\x05\v\b\x96\x05\f\x00\x96\x05\x17\b\x99\x05\r\b\x9b\x05\a\b\x9e\x05\x05\b\x9f\x05\v\b\x9f\x05\f\x00\x9f\x05\x17\b\xa1\x05\r\b\xa3\x05\a\b\xa6\x05\x05\b\xa7\x05\v\b\xa7\x05\f\x00\xa7\x05\x1d\b\xa9\x05\r\b\xab\x05\a\b\xae\x05\x05\b\xaf\x05\v\b\xaf\x05\f\x00\xaf\x05\x17\b\xb1\x05\r\b\xb3\x05\a\b\xb6\x05\x05\b\xb7\x05\v\b\xb7\x05\f\x00\xb7\x05\x17\x00\xb7\x05\x18\x00\xb7\x05\x1c\b\xb7\x05.\b\xb7\x05/\x00\xb7\x05;\b\xb7\x05G\b\xb7\x05H\x00\xb7\x05U\b\xba\x05\r\b\xbc\x05\a\b\xbf\x05\x05\b\xc0\x05\v\b\xc0\x05\f\x00\xc0\x05\x17\b\xc3\x05\r\b\xc5\x05\a\b\xc8\x05\x05\b\xc9\x05\v\b\xc9\x05\f\x00\xc9\x05\x15\b\xcb\x05\r\b\xcb\x05\x16\x00\xcb\x05\x1f\b\xcd\x05\a\b\xd0\x05\x05\b\xd1\x05\v\b\xd1\x05\f\x00\xd1\x05\x15\b\xd4\x05\r\b\xd4\x05\x16\x00\xd4\x05\x1f\b\xd6\x05\a\b\xd9\x05\x05\b\xda\x05\v\b\xda\x05\f\x00\xda\x05\x15\b\xdd\x05\r\b\xdd\x05\x16\x00\xdd\x05\x1f\b\xdf\x05\a\b\xe2\x05\x05\b\xe3\x05\v\b\xe3\x05\f\x00\xe3\x05\x17\b\xe3\x05'\x00\xe3\x050\b\xe3\x057\x00\xe3\x05B\x00\xe3\x05C\x00\xe3\x05I\b\xe6\x05\r\b\xe8\x05\a\b\xeb\x05\x05\b\xec\x05\v\b\xec\x05\f\x00\xec\x05\x17\b\xef\x05\r\b\xef\x05\x16\x00\xef\x05\x1d\b\xf1\x05\a\b\xf4\x05\x05\b\xf5\x05\v\b\xf5\x05\f\x00\xf5\x05\x19\b\xf7\x05\r\b\xf9\x05\a\b\x05\x01\t\x83\a\x05\t\x86\a\x12\t\x88\a\a\t\xf7\x05\x05\t\xfa\x05\x12\t\xfc\x05\a\t\x8e\b\x05\t\x91\b\x12\t\x93\b\a\t\xf6\a\x05\t\xf9\a\x12\t\xfb\a\a\t\x86\b\x05\t\x89\b\x12\t\x8b\b\a\t\x88\x06\x05\t\x8b\x06\x12\t\x8d\x06\a\a\x9e\b\x05\a\xa2\b\a\a\xa5\b\a\b\x81\x05\x05\b\x85\x05\a\b\x88\x05\a\x03\xe4\x03\x05\x03\xe8\x03\a\x03\xeb\x03\a\x03\xd0\x03\x05\x03\xd4\x03\a\x03\xd7\x03\a\x03\xe2\x02\x05\x03\xe6\x02\a\x03\xe9\x02\a\x03\xf6\x02\x05\x03\xfa\x02\a\x03\xfd\x02\a\x03\x80\x03\x05\x03\x84\x03\a\x03\x87\x03\a\x03\xec\x02\x05\x03\xf0\x02\a\x03\xf3\x02\a\a\xde\x05\x05\a\xe2\x05\a\a\xe5\x05\a\a\xf2\x05\x05\a\xf6\x05\a\a\xf9\x05\a\a\xe8\x05\x05\a\xec\x05\a\a\xef\x05\a\a\xa0\a\x05\a\xa4\a\a\a\xa7\a\a\a\xb4\a\x05\a\xb8\a\a\a\xbb\a\a\a\xf8\x06\x05\a\xfc\x06\a\a\xff\x06\a\a\xaa\a\x05\a\xae\a\a\a\xb1\a\a\t\x9f\b\x05\t\xa2\b\x12\t\xa4\b\a\t\x97\b\x05\t\x9a\b\x12\t\x9c\b\a\t\xbd\a\x05\t\xc0\a\x12\t\xc2\a\a\t\xdd\a\x05\t\xe0\a\x12\t\xe2\a\a\t\xe5\a\x05\t\xe8\a\x12\t\xea\a\a\t\xd5\a\x05\t\xd8\a\x12\t\xda\a\a\t\xed\a\x05\t\xf0\a\x12\t\xf2\a\a\x04\xf6\x05\x05\x04\xfa\x05\a\x04\xfd\x05\a\x04\x8a\x06\x05\x04\x8e\x06\a\x04\x91\x06\a\x04\xba\x05\x05\x04\xbe\x05\a\x04\xc1\x05\a\x04\xa6\x05\x05\x04\xaa\x05\a\x04\xad\x05\a\a\x92\b\x05\a\x96\b\a\a\x99\b\a\a\xd8\x06\x05\a\xdc\x06\a\a\xdf\x06\a\a\xe2\x06\x05\a\xe6\x06\a\a\xe9\x06\a\a\xce\x06\x05\a\xd2\x06\a\a\xd5\x06\a\x04\x80\x06\x05\x04\x84\x06\a\x04\x87\x06\a\t\xe2\x06\x05\t\xe5\x06\x12\t\xe7\x06\a\t\xf2\x06\x05\t\xf5\x06\x12\t\xf7\x06\a\t\xa3\x05\x05\t\xa6\x05\x12\t\xa8\x05\a\t\xe2\x04\x05\t\xe5\x04\x12\t\xe7\x04\a\t\xfa\x04\x05\t\xfd\x04\x12\t\xff\x04\a\t\xf2\x04\x05\t\xf5\x04\x12\t\xf7\x04\a\t\xea\x04\x05\t\xed\x04\x12\t\xef\x04\a\t\x82\x05\x05\t\x85\x05\x12\t\x87\x05\a\t\xe5\x05\x05\t\xe9\x05\x12\t\xeb\x05\a\t\xe6\x05\v\t\xe6\x05\f\x00\xe6\x05\x1a\x00\xe6\x05\x1b\x00\xe6\x05\"\t\xdd\x05\x05\t\xe0\x05\x12\t\xe2\x05\a\t\x9b\x05\x05\t\x9e\x05\x12\t\xa0\x05\a\t\x93\x05\x05\t\x96\x05\x12\t\x98\x05\a\t\x90\x06\x05\t\x93\x06\x12\t\x95\x06\a\t\xd4\x05\x05\t\xd7\x05\x12\t\xd9\x05\a\x03\x8a\x03\x05\x03\x8e\x03\a\x03\x91\x03\a\x03\xb2\x03\x05\x03\xb6\x03\a\x03\xb9\x03\a\x03\xbc\x03\x05\x03\xc0\x03\a\x03\xc3\x03\a\x03\xc6\x03\x05\x03\xca\x03\a\x03\xcd\x03\a\x03\x9e\x03\x05\x03\xa2\x03\a\x03\xa5\x03\a\x04\xbc\x06\x05\x04\xc0\x06\a\x04\xc3\x06\a\x04\xb2\x06\x05\x04\xb6\x06\a\x04\xb9\x06\a\t\xaf\b\x05\t\xb2\b\x12\t\xb4\b\a\t\xb7\b\x05\t\xba\b\x12\t\xbc\b\a\t\xc7\b\x05\t\xca\b\x12\t\xcc\b\a\t\xcf\b\x05\t\xd2\b\x12\t\xd4\b\a\t\xa7\b\x05\t\xaa\b\x12\t\xac\b\a\b\xcf\x04\x05\b\xd3\x04\a\b\xd6\x04\a\b\xd9\x04\x05\b\xdd\x04\a\b\xe0\x04\a\b\x93\x04\x05\b\x97\x04\a\b\x9a\x04\a\b\xbb\x04\x05\b\xbf\x04\a\b\xc2\x04\a\b\xf5\x03\x05\b\xf9\x03\a\b\xfc\x03\a"
 
 var precompiledBase = &kb
 
@@ -1283,6 +1283,7 @@ var kb_Categories_engine_Candidates_docker_Corrections_docker_current_version = 
 	ReportSays: Text{En: "Docker 25.0 is the current Docker Engine.", Zh: "Docker 25.0 是当前的 Docker Engine 版本。"},
 	Verified:   Text{En: "25.0.0 dates from 2024-01-19. At the report date the newest release was 28.5.1 (2025-10-08); 29.0.0 followed on 2025-11-10 and 29.8.2 is the newest seen (2026-10).", Zh: "25.0.0 发布于 2024-01-19。报告发布时最新版本已是 28.5.1（2025-10-08）；29.0.0 于 2025-11-10 发布，目前所见最新为 29.8.2（2026-10）。"},
 	Source:     "https://github.com/docker/cli",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_engine_Candidates_docker = Candidate{
@@ -1423,6 +1424,7 @@ var kb_Categories_engine_Candidates_podman_Corrections_podman_farm_build_only = 
 	ReportSays: Text{En: "Podman Farm is Kubernetes-like multi-node orchestration for small clusters and edge nodes; 'podman --farm myfarm run' spreads containers over the nodes.", Zh: "Podman Farm 是类 Kubernetes 的轻量级多节点编排，适合中小规模集群和边缘节点；`podman --farm myfarm run` 可把容器自动分布到各节点。"},
 	Verified:   Text{En: "'podman farm' only farms out image builds to remote Podman machines of other architectures and merges the results into a manifest list (subcommands: build, create, list, remove, update). There is no global --farm flag, no 'podman --farm … run', and nothing that runs or schedules containers.", Zh: "`podman farm` 只把镜像构建分发到不同架构的远程 Podman 主机，并把结果合并为 manifest list（子命令只有 build、create、list、remove、update）。不存在全局 --farm 参数，也没有 `podman --farm … run`，更不会运行或调度容器。"},
 	Source:     "https://docs.podman.io/en/v5.1.2/_sources/markdown/podman-farm.1.md.txt",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_engine_Candidates_podman_Corrections_podman_sqlite_default = Fact{
@@ -1431,6 +1433,7 @@ var kb_Categories_engine_Candidates_podman_Corrections_podman_sqlite_default = F
 	ReportSays: Text{En: "Podman 5.0 replaced BoltDB with SQLite as the default database.", Zh: "Podman 5.0 用 SQLite 取代 BoltDB 成为默认数据库。"},
 	Verified:   Text{En: "SQLite became the default for new installs in 4.8.0 (2023-11), before 5.0. Podman 5.0 only stopped creating new BoltDB databases; 5.8 migrates BoltDB automatically and Podman 6 drops it.", Zh: "SQLite 早在 4.8.0（2023-11）就成为新安装的默认数据库，并非 5.0。5.0 只是不再新建 BoltDB 数据库；5.8 会自动迁移 BoltDB，Podman 6 则彻底移除它。"},
 	Source:     "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_engine_Candidates_podman_Corrections_podman_50_perf_claim = Fact{
@@ -1439,6 +1442,7 @@ var kb_Categories_engine_Candidates_podman_Corrections_podman_50_perf_claim = Fa
 	ReportSays: Text{En: "Podman 5.0 is 50%+ faster; 'podman ps -a' drops from about 150 ms to 70 ms.", Zh: "Podman 5.0 性能提升 50% 以上，`podman ps -a` 从约 150 毫秒降到 70 毫秒。"},
 	Verified:   Text{En: "Neither the 5.0.0 release notes nor the release announcement give these figures; they only call pasta much faster for rootless networking. Treat the numbers as unsourced.", Zh: "5.0.0 的发布说明和发布公告中都没有这些数字，只提到 pasta 显著改善了 rootless 网络性能。这些数字应视为无出处。"},
 	Source:     "https://blog.podman.io/2024/03/podman-5-0-has-been-released/",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_engine_Candidates_podman = Candidate{
@@ -1585,6 +1589,7 @@ var kb_Categories_engine_Candidates_containerd_Corrections_containerd_k8s_defaul
 	ReportSays: Text{En: "containerd is Kubernetes' default CRI runtime.", Zh: "containerd 是 Kubernetes 的默认 CRI 运行时。"},
 	Verified:   Text{En: "Upstream Kubernetes has no default runtime. Since dockershim left the kubelet in 1.24, a cluster needs a CRI runtime such as containerd, CRI-O, or cri-dockerd for Docker Engine. containerd is the most common choice and is what k3s bundles.", Zh: "上游 Kubernetes 并没有默认运行时。自 1.24 从 kubelet 移除 dockershim 后，集群必须使用 CRI 运行时，如 containerd、CRI-O，或为 Docker Engine 准备的 cri-dockerd。containerd 是最常见的选择，k3s 也内置了它。"},
 	Source:     "https://github.com/kubernetes/kubernetes/issues/106917",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_engine_Candidates_containerd = Candidate{
@@ -2848,6 +2853,7 @@ var kb_Categories_orchestrator_Candidates_kubernetes_Corrections_k8s_131_sidecar
 	ReportSays: Text{En: "Native sidecar containers went GA in 1.31.", Zh: "原生 Sidecar 容器在 1.31 中 GA。"},
 	Verified:   Text{En: "Sidecar containers (init containers with restartPolicy: Always, KEP-753) became GA in v1.33 (2025-04-23); they are not in the 1.31 stable list.", Zh: "Sidecar 容器（restartPolicy: Always 的 init 容器，KEP-753）在 v1.33（2025-04-23）才 GA，1.31 的稳定特性列表中并没有它。"},
 	Source:     "https://kubernetes.io/blog/2025/04/23/kubernetes-v1-33-release/",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_orchestrator_Candidates_kubernetes_Corrections_k8s_131_pod_failure_policy = Fact{
@@ -2856,6 +2862,7 @@ var kb_Categories_orchestrator_Candidates_kubernetes_Corrections_k8s_131_pod_fai
 	ReportSays: Text{En: "Pod failure policy for Jobs is beta in 1.31.", Zh: "Job 的 Pod 失效策略在 1.31 中为 Beta。"},
 	Verified:   Text{En: "It went GA (stable) in v1.31 (KEP-3329, retriable and non-retriable Pod failures for Jobs).", Zh: "它在 v1.31 已经 GA（KEP-3329，Job 的可重试与不可重试 Pod 失败）。"},
 	Source:     "https://kubernetes.io/blog/2024/08/19/kubernetes-1-31-pod-failure-policy-for-jobs-goes-ga/",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_orchestrator_Candidates_kubernetes_Corrections_k8s_current_release = Fact{
@@ -2864,6 +2871,7 @@ var kb_Categories_orchestrator_Candidates_kubernetes_Corrections_k8s_current_rel
 	ReportSays: Text{En: "Kubernetes 1.31 is the latest release.", Zh: "Kubernetes 1.31 是最新版本。"},
 	Verified:   Text{En: "At the report date (2025-10) the latest was already 1.34 (2025-08-27). Since then: 1.35 (2025-12-17), 1.36 (2026-04-22) and 1.37 (2026-08-26).", Zh: "报告发布时（2025-10）最新版本已是 1.34（2025-08-27）。此后又有 1.35（2025-12-17）、1.36（2026-04-22）和 1.37（2026-08-26）。"},
 	Source:     "https://kubernetes.io/blog/2026/08/26/kubernetes-v1-37-release/",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_orchestrator_Candidates_kubernetes_Corrections_k8s_dra_timeline = Fact{
@@ -2872,6 +2880,7 @@ var kb_Categories_orchestrator_Candidates_kubernetes_Corrections_k8s_dra_timelin
 	ReportSays: Text{En: "Dynamic Resource Allocation (structured parameters) is alpha in 1.31.", Zh: "动态资源分配（结构化参数）在 1.31 中为 Alpha。"},
 	Verified:   Text{En: "True for 1.31, but dated: structured parameters first appeared as alpha in 1.30, DRA went beta in 1.32, and its core API (resource.k8s.io/v1) is GA since 1.34.", Zh: "就 1.31 而言属实，但已过时：结构化参数在 1.30 首次以 alpha 出现，DRA 在 1.32 进入 beta，其核心 API（resource.k8s.io/v1）自 1.34 起 GA。"},
 	Source:     "https://kubernetes.io/blog/2025/08/27/kubernetes-v1-34-release/",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_orchestrator_Candidates_kubernetes_Corrections_k8s_131_pv_beta = Fact{
@@ -2880,6 +2889,7 @@ var kb_Categories_orchestrator_Candidates_kubernetes_Corrections_k8s_131_pv_beta
 	ReportSays: Text{En: "PersistentVolume migration went beta in 1.31.", Zh: "PersistentVolume 迁移在 1.31 进入 Beta。"},
 	Verified:   Text{En: "In 1.31 the PV last-phase-transition time went GA, and VolumeAttributesClass (GA in 1.34) and 'always honor PV reclaim policy' went beta. No 'PV migration' feature went beta; most in-tree cloud-provider and CSI-migration code was removed instead.", Zh: "1.31 中 PV 最近阶段转换时间 GA，VolumeAttributesClass（1.34 GA）和“始终遵循 PV 回收策略”进入 beta。并没有名为“PV 迁移”的特性进入 beta，反而移除了大部分树内云厂商代码和 CSI 迁移开关。"},
 	Source:     "https://kubernetes.io/blog/2024/08/13/kubernetes-v1-31-release/",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_orchestrator_Candidates_kubernetes_Corrections_k8s_131_perf_numbers = Fact{
@@ -2888,6 +2898,7 @@ var kb_Categories_orchestrator_Candidates_kubernetes_Corrections_k8s_131_perf_nu
 	ReportSays: Text{En: "Kubernetes 1.31: API server +30%, scheduler latency -25%, etcd storage +20%.", Zh: "Kubernetes 1.31：API 服务器性能 +30%，调度延迟 -25%，etcd 存储 +20%。"},
 	Verified:   Text{En: "The official 1.31 release announcement contains no such figures and no other source was found; treat them as unsourced.", Zh: "1.31 官方发布公告中没有这些数字，也未找到其他出处，应视为无来源数据。"},
 	Source:     "https://kubernetes.io/blog/2024/08/13/kubernetes-v1-31-release/",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_orchestrator_Candidates_kubernetes_Compat_compat_kubernetes_needs_cri = Compat{
@@ -3096,6 +3107,7 @@ var kb_Categories_orchestrator_Candidates_k3s_Corrections_k3s_min_memory = Fact{
 	ReportSays: Text{En: "k3s needs at least 512 MB of memory.", Zh: "k3s 最低只需 512 MB 内存。"},
 	Verified:   Text{En: "512 MB (1 core) is the minimum for an agent only. A server needs at least 2 cores and 2 GB; profiling measured about 1.6 GB for a server with a workload and about 275 MB for an agent.", Zh: "512 MB（1 核）只是 agent 节点的最低要求；server 节点至少需要 2 核 2 GB。官方资源测试中，运行负载的 server 约占 1.6 GB，agent 约占 275 MB。"},
 	Source:     "https://github.com/k3s-io/docs/blob/main/docs/installation/requirements.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_orchestrator_Candidates_k3s_Compat_compat_k3s_bundles_containerd = Compat{
@@ -3293,6 +3305,7 @@ var kb_Categories_orchestrator_Candidates_docker_swarm_Corrections_docker_swarm_
 	ReportSays: Text{En: "Docker Swarm is still available and getting new releases.", Zh: "Docker Swarm 仍然可用，并有新版本发布。"},
 	Verified:   Text{En: "Swarm mode is still built into the open-source Docker Engine (SwarmKit lives in moby/swarmkit) and Mirantis sells support for it. Only the old standalone 'classic Swarm' was deprecated in 2020. Feature work is slow and its ecosystem is far smaller than Kubernetes'.", Zh: "Swarm 模式仍内置于开源 Docker Engine 中（SwarmKit 位于 moby/swarmkit），Mirantis 提供商业支持；2020 年弃用的只是早期独立的“经典 Swarm”。不过新功能推进缓慢，生态远小于 Kubernetes。"},
 	Source:     "https://github.com/docker/roadmap/issues/86",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_orchestrator_Candidates_docker_swarm_Compat_compat_swarm_requires_docker = Compat{
@@ -3513,6 +3526,7 @@ var kb_Categories_orchestrator_Candidates_docker_compose_Corrections_docker_comp
 	ReportSays: Text{En: "Docker Compose v2.", Zh: "Docker Compose v2。"},
 	Verified:   Text{En: "v2.40.1 was newest at the report date. The project then jumped to v5.0.0 (2025-12-02; no v3 or v4) and v5.5.0 is the newest seen (2026-08-17). The compose file format and the 'docker compose' command are unchanged.", Zh: "报告发布时最新为 v2.40.1。随后项目直接跳到 v5.0.0（2025-12-02，没有 v3、v4），目前所见最新为 v5.5.0（2026-08-17）。compose 文件格式和 `docker compose` 命令均未改变。"},
 	Source:     "https://github.com/docker/compose",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_orchestrator_Candidates_docker_compose_Compat_compat_compose_podman = Compat{
@@ -5833,6 +5847,7 @@ var kb_Categories_sandbox_Candidates_runc_Corrections_startup_runc = Fact{
 	ReportSays: Text{En: "Docker containers take 1-5 s to start.", Zh: "Docker 容器启动需要 1–5 秒。"},
 	Verified:   Text{En: "Far less: a full docker run on native Linux took about 568 ms on SSD (1157 ms on HDD), and namespace setup only 8-10 ms; the runtime itself starts in about 20 ms. Multi-second times come from image pulls or Docker Desktop's VM.", Zh: "实际要快得多：原生 Linux 上完整的 docker run 在 SSD 上约 568 ms（HDD 上约 1157 ms），创建命名空间只需 8–10 ms，运行时本身约 20 ms 即可启动。以秒计的耗时来自镜像拉取或 Docker Desktop 的虚拟机。"},
 	Source:     "https://arxiv.org/html/2602.15214v1",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_runc = Candidate{
@@ -5980,6 +5995,7 @@ var kb_Categories_sandbox_Candidates_gvisor_Corrections_gvisor_boot_time = Fact{
 	ReportSays: Text{En: "gVisor starts in about 100 ms.", Zh: "gVisor 启动时间约 100 ms。"},
 	Verified:   Text{En: "No official figure, and it depends on the host: runsc create + start of one workload took 81–280 ms across eight hosts (the fastest an M1 laptop, the slowest the largest cloud machines). An earlier blog's 50 ms could not be reproduced.", Zh: "没有官方数据，而且取决于主机：同一工作负载的 runsc create + start 在八台主机上耗时 81–280 ms（最快的是 M1 笔记本，最慢的是核数最多的云主机）。此前某博客的 50 ms 无法复现。"},
 	Source:     "https://apoxy.dev/blog/gvisor-cold-start-where-the-time-goes",
+	Checked:    "2026-12-03",
 }
 
 var kb_Categories_sandbox_Candidates_gvisor_Corrections_gvisor_gpu = Fact{
@@ -5988,6 +6004,7 @@ var kb_Categories_sandbox_Candidates_gvisor_Corrections_gvisor_gpu = Fact{
 	ReportSays: Text{En: "gVisor GPU support is experimental.", Zh: "gVisor 的 GPU 支持尚属实验性。"},
 	Verified:   Text{En: "The docs do not call it experimental: with nvproxy most CUDA applications run, but only on selected GPU models and driver versions, without MIG, and without device-plugin support outside GKE.", Zh: "官方文档并未称其为实验性：借助 nvproxy 可运行大多数 CUDA 应用，但仅限部分 GPU 型号和驱动版本，不支持 MIG，GKE 之外也不支持设备插件。"},
 	Source:     "https://gvisor.dev/docs/user_guide/gpu/",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_gvisor_Corrections_cloud_run_gvisor = Fact{
@@ -5996,6 +6013,7 @@ var kb_Categories_sandbox_Candidates_gvisor_Corrections_cloud_run_gvisor = Fact{
 	ReportSays: Text{En: "Google Cloud Run runs on gVisor.", Zh: "Google Cloud Run 基于 gVisor。"},
 	Verified:   Text{En: "Only Cloud Run's first-generation environment uses gVisor; the second generation is a microVM with full Linux compatibility, and jobs use only that.", Zh: "只有 Cloud Run 第一代执行环境使用 gVisor；第二代是具备完整 Linux 兼容性的 microVM，作业（jobs）只使用第二代。"},
 	Source:     "https://cloud.google.com/run/docs/about-execution-environments",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_gvisor_Corrections_gvisor_perf_vs_2023 = Fact{
@@ -6004,6 +6022,7 @@ var kb_Categories_sandbox_Candidates_gvisor_Corrections_gvisor_perf_vs_2023 = Fa
 	ReportSays: Text{En: "gVisor is 50% faster than in 2023.", Zh: "gVisor 性能比 2023 年提升 50%。"},
 	Verified:   Text{En: "No source gives an overall 50% gain. The documented change is systrap replacing ptrace as default, with lower overhead in almost all cases.", Zh: "找不到整体提升 50% 的出处。有据可查的变化是 systrap 取代 ptrace 成为默认平台，几乎所有场景开销都更低。"},
 	Source:     "https://gvisor.dev/docs/user_guide/platforms/",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_gvisor_Compat_compat_gvisor_nvproxy = Compat{
@@ -6282,6 +6301,7 @@ var kb_Categories_sandbox_Candidates_kata_Corrections_kata_current_version = Fac
 	ReportSays: Text{En: "Kata Containers 3.x is current.", Zh: "当前版本是 Kata Containers 3.x。"},
 	Verified:   Text{En: "3.21.0 was current at the report date; after monthly 3.x releases came 4.0.0 (2026-07-20) and 4.1.0 (2026-08-21).", Zh: "报告发布时最新为 3.21.0；此后按月发布 3.x，并于 2026-07-20 发布 4.0.0、2026-08-21 发布 4.1.0。"},
 	Source:     "https://github.com/kata-containers/kata-containers",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_kata_Corrections_kata_boot_memory = Fact{
@@ -6290,6 +6310,7 @@ var kb_Categories_sandbox_Candidates_kata_Corrections_kata_boot_memory = Fact{
 	ReportSays: Text{En: "Kata boots in under 200 ms with 20 MB of base memory.", Zh: "Kata 启动时间小于 200 ms，基础内存 20 MB。"},
 	Verified:   Text{En: "Kata publishes no official figures. Measured end to end through CRI (the pod's VM boot, agent and container), a pod starts in 850–950 ms with Cloud Hypervisor; the VM boot alone is shorter, and the hypervisor decides. For scheduling, the project's own RuntimeClass declares a fixed overhead of 130 MiB (136 MB) per pod with Cloud Hypervisor and 160 MiB with QEMU, not 20 MB.", Zh: "Kata 没有官方数据。经 CRI 端到端测量（包括 Pod 虚拟机启动、agent 与容器），使用 Cloud Hypervisor 时一个 Pod 启动需 850–950 ms；仅虚拟机启动会更短，具体取决于虚拟机监控器。在调度时，项目自己的 RuntimeClass 为每个 Pod 声明的固定开销是 130 MiB（Cloud Hypervisor，约 136 MB）和 160 MiB（QEMU），而不是 20 MB。"},
 	Source:     "https://kuasar.io/blog/benchmark-test-report/",
+	Checked:    "2026-12-03",
 }
 
 var kb_Categories_sandbox_Candidates_kata_Corrections_kata_hypervisors = Fact{
@@ -6298,6 +6319,7 @@ var kb_Categories_sandbox_Candidates_kata_Corrections_kata_hypervisors = Fact{
 	ReportSays: Text{En: "Kata uses KVM, QEMU or ACRN as hypervisor.", Zh: "Kata 的硬件虚拟化基于 KVM/QEMU/ACRN。"},
 	Verified:   Text{En: "ACRN was dropped in 3.10.0. Supported now: QEMU, Cloud Hypervisor, Firecracker, Dragonball and StratoVirt, all on KVM; only QEMU does GPUs, TDX and SEV-SNP.", Zh: "ACRN 已在 3.10.0 移除。目前支持 QEMU、Cloud Hypervisor、Firecracker、Dragonball 和 StratoVirt，全部基于 KVM；只有 QEMU 支持 GPU、TDX 和 SEV-SNP。"},
 	Source:     "https://github.com/kata-containers/kata-containers/blob/main/docs/hypervisors.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_kata_Corrections_cloud_azure_kata = Fact{
@@ -6306,6 +6328,7 @@ var kb_Categories_sandbox_Candidates_kata_Corrections_cloud_azure_kata = Fact{
 	ReportSays: Text{En: "Azure Container Instances runs on Kata.", Zh: "Azure 容器实例基于 Kata。"},
 	Verified:   Text{En: "Kata is confirmed in AKS (Pod Sandboxing with Cloud Hypervisor, and Confidential Containers), not in ACI.", Zh: "能确认使用 Kata 的是 AKS（基于 Cloud Hypervisor 的 Pod 沙箱和机密容器），而不是 ACI。"},
 	Source:     "https://learn.microsoft.com/en-ca/azure/aks/considerations-pod-sandboxing",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_kata_Corrections_cloud_alibaba_fc = Fact{
@@ -6314,6 +6337,7 @@ var kb_Categories_sandbox_Candidates_kata_Corrections_cloud_alibaba_fc = Fact{
 	ReportSays: Text{En: "Alibaba Cloud Function Compute runs on Kata.", Zh: "阿里云函数计算基于 Kata。"},
 	Verified:   Text{En: "Alibaba describes RunD, a microVM secure-container runtime for its serverless platform, whose pieces became Kata's Dragonball and runtime-rs; that Function Compute is plain Kata is not stated.", Zh: "阿里云介绍的是面向其 Serverless 平台的 microVM 安全容器运行时 RunD，其组件后来成为 Kata 的 Dragonball 和 runtime-rs；并未说明函数计算直接使用 Kata。"},
 	Source:     "https://www.alibabacloud.com/blog/a-paper-on-rund-a-lightweight-secure-container-runtime-for-high-density-deployment-and-high-concurrency-startup-in-serverless-computing_599753",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_kata_Compat_compat_kata_docker = Compat{
@@ -6689,6 +6713,7 @@ var kb_Categories_sandbox_Candidates_firecracker_Corrections_firecracker_confide
 	ReportSays: Text{En: "For high security pick Kata or Firecracker, both offering confidential computing.", Zh: "高安全需求推荐 Kata 和 Firecracker，理由之一是支持机密计算。"},
 	Verified:   Text{En: "Firecracker supports neither AMD SEV nor Intel TDX; its maintainers noted that SEV conflicts with its snapshot feature. Within Kata, only the QEMU hypervisor supports TDX and SEV-SNP.", Zh: "Firecracker 既不支持 AMD SEV，也不支持 Intel TDX；维护者指出 SEV 与其快照功能相冲突。在 Kata 中也只有 QEMU 虚拟机监控器支持 TDX 和 SEV-SNP。"},
 	Source:     "https://github.com/firecracker-microvm/firecracker/issues/2332",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_firecracker_Corrections_firecracker_gpu_passthrough = Fact{
@@ -6697,6 +6722,7 @@ var kb_Categories_sandbox_Candidates_firecracker_Corrections_firecracker_gpu_pas
 	ReportSays: Text{En: "Firecracker gained NVIDIA GPU virtualization in 2025.", Zh: "Firecracker 在 2025 年新增了 NVIDIA GPU 虚拟化。"},
 	Verified:   Text{En: "No released Firecracker (through v1.16.1) supports VFIO or GPU passthrough. v1.13 added optional PCIe for virtio devices only; VFIO work sits on a feature branch, not in a release.", Zh: "截至 v1.16.1，没有任何已发布版本支持 VFIO 或 GPU 直通。v1.13 新增的可选 PCIe 只用于 virtio 设备；VFIO 仍在功能分支上开发，未进入正式版本。"},
 	Source:     "https://github.com/firecracker-microvm/firecracker/issues/5679",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_firecracker_Corrections_firecracker_current_version = Fact{
@@ -6705,6 +6731,7 @@ var kb_Categories_sandbox_Candidates_firecracker_Corrections_firecracker_current
 	ReportSays: Text{En: "Firecracker v1.6+ is the 2025 version.", Zh: "Firecracker v1.6+ 是 2025 年的版本。"},
 	Verified:   Text{En: "v1.6.0 dates from 2023-12-20. At the report date v1.13 was current; v1.16.1 (2026-06-29) is the newest seen.", Zh: "v1.6.0 发布于 2023-12-20。报告发布时的最新版本是 v1.13，目前所见最新为 v1.16.1（2026-06-29）。"},
 	Source:     "https://github.com/firecracker-microvm/firecracker",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_firecracker_Corrections_firecracker_snapshot_restore = Fact{
@@ -6713,6 +6740,7 @@ var kb_Categories_sandbox_Candidates_firecracker_Corrections_firecracker_snapsho
 	ReportSays: Text{En: "Firecracker restores snapshots in under 50 ms (2025).", Zh: "Firecracker 快照恢复小于 50 ms（2025 年新特性）。"},
 	Verified:   Text{En: "Snapshots became generally available in v1.13, but no official restore time is published. Measurements range from 13-33 ms (2020) to about 60 ms for a warm restore (third party); guest page faults dominate.", Zh: "快照在 v1.13 正式可用，但官方没有公布恢复耗时。实测从 13–33 ms（2020 年）到热恢复约 60 ms（第三方）不等，主要耗时在客户机缺页处理上。"},
 	Source:     "https://github.com/firecracker-microvm/firecracker/issues/2027",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_firecracker_Corrections_firecracker_arm64 = Fact{
@@ -6721,6 +6749,7 @@ var kb_Categories_sandbox_Candidates_firecracker_Corrections_firecracker_arm64 =
 	ReportSays: Text{En: "Firecracker gained full ARM64 support (2025).", Zh: "Firecracker 实现 ARM64 完整支持（2025 年）。"},
 	Verified:   Text{En: "aarch64 is tested on Graviton 2, 3 and 4, but support dates back to v0.17, not 2025, and small gaps remain (for example the RTC has no interrupts).", Zh: "aarch64 已在 Graviton 2/3/4 上测试，但支持始于 v0.17，并非 2025 年才有，且仍有小缺口（例如 RTC 没有中断）。"},
 	Source:     "https://github.com/firecracker-microvm/firecracker",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_firecracker_Corrections_firecracker_ebpf_network = Fact{
@@ -6729,6 +6758,7 @@ var kb_Categories_sandbox_Candidates_firecracker_Corrections_firecracker_ebpf_ne
 	ReportSays: Text{En: "Firecracker gained eBPF network acceleration (2025).", Zh: "Firecracker 新增 eBPF 网络加速（2025 年）。"},
 	Verified:   Text{En: "Neither the changelog nor the docs mention it; networking is still a TAP-backed virtio-net device.", Zh: "变更日志和文档都没有提及；网络仍是基于 TAP 的 virtio-net 设备。"},
 	Source:     "https://github.com/firecracker-microvm/firecracker",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_firecracker_Compat_compat_firecracker_needs_containerd_or_crio = Compat{
@@ -6964,6 +6994,7 @@ var kb_Categories_sandbox_Candidates_unikernel_Corrections_unikernel_includeos =
 	ReportSays: Text{En: "IncludeOS 0.16+ is current.", Zh: "当前版本为 IncludeOS 0.16+。"},
 	Verified:   Text{En: "There is no 0.16 release; the latest tag is v0.15.1 (2024-06-02), and the README still calls the API unstable.", Zh: "并不存在 0.16 版本；最新标签是 v0.15.1（2024-06-02），README 仍称其 API 不稳定。"},
 	Source:     "https://github.com/includeos/IncludeOS",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_unikernel_Corrections_unikernel_unikraft_version = Fact{
@@ -6972,6 +7003,7 @@ var kb_Categories_sandbox_Candidates_unikernel_Corrections_unikernel_unikraft_ve
 	ReportSays: Text{En: "Unikraft 0.15+ is current.", Zh: "当前版本为 Unikraft 0.15+。"},
 	Verified:   Text{En: "0.15.0 came out on 2023-10-22; 0.20.0 (2025-09-08) was current at the report date and brought a new VFS.", Zh: "0.15.0 发布于 2023-10-22；报告发布时最新为 0.20.0（2025-09-08），带来了新的 VFS。"},
 	Source:     "https://unikraft.org/blog/2025-09-08-unikraft-releases-v0.20.0",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_unikernel_Corrections_unikernel_mirageos_version = Fact{
@@ -6980,6 +7012,7 @@ var kb_Categories_sandbox_Candidates_unikernel_Corrections_unikernel_mirageos_ve
 	ReportSays: Text{En: "MirageOS 4.5+ is current.", Zh: "当前版本为 MirageOS 4.5+。"},
 	Verified:   Text{En: "4.5.0 dates from 2024-04-10; 4.10.2 was current at the report date and 4.11.1 (2026-07-04) is the newest seen.", Zh: "4.5.0 发布于 2024-04-10；报告发布时最新为 4.10.2，目前所见最新为 4.11.1（2026-07-04）。"},
 	Source:     "https://github.com/mirage/mirage",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_unikernel_Corrections_isolation_ranking = Fact{
@@ -6988,6 +7021,7 @@ var kb_Categories_sandbox_Candidates_unikernel_Corrections_isolation_ranking = F
 	ReportSays: Text{En: "Isolation: VM/Firecracker and Kata 5 of 5; gVisor, WebAssembly and unikernels 4; Docker namespaces 3.", Zh: "隔离强度：VM/Firecracker 与 Kata 为 5 星；gVisor、WebAssembly 和 Unikernel 为 4 星；Docker 命名空间为 3 星。"},
 	Verified:   Text{En: "Hardware VMs first and namespaces last is sound, but unikernels run as VM guests and so belong with the VMs; gVisor and Wasm sandbox in different ways and are not interchangeable.", Zh: "硬件虚拟化居首、命名空间垫底是合理的；但 unikernel 作为虚拟机客户机运行，应与虚拟机同档；gVisor 与 Wasm 的隔离机制不同，不能互相替代。"},
 	Source:     "https://github.com/unikraft/unikraft",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_unikernel_Corrections_unikernel_boot_image_size = Fact{
@@ -6996,6 +7030,7 @@ var kb_Categories_sandbox_Candidates_unikernel_Corrections_unikernel_boot_image_
 	ReportSays: Text{En: "Unikernels boot in under 10 ms with images under 5 MB.", Zh: "Unikernel 启动时间小于 10 ms，镜像小于 5 MB。"},
 	Verified:   Text{En: "Unikraft images are about 1 MB, need under 10 MB of RAM and boot in 3-40 ms in total depending on the VMM, so under 10 ms only with a fast VMM. IncludeOS takes about 300 ms on QEMU.", Zh: "Unikraft 镜像约 1 MB，内存不到 10 MB，总启动时间视 VMM 而定为 3–40 ms，只有搭配快速 VMM 才能低于 10 ms。IncludeOS 在 QEMU 上约需 300 ms。"},
 	Source:     "https://github.com/unikraft/eurosys21-artifacts",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_unikernel_Corrections_unikernel_oci_k8s = Fact{
@@ -7004,6 +7039,7 @@ var kb_Categories_sandbox_Candidates_unikernel_Corrections_unikernel_oci_k8s = F
 	ReportSays: Text{En: "Unikernels gained OCI image support and Kubernetes integration.", Zh: "Unikernel 新增 OCI 镜像支持和 Kubernetes 集成。"},
 	Verified:   Text{En: "KraftKit packs Unikraft images as OCI artifacts and ships an OCI runtime (runu), but no mature, supported Kubernetes integration is documented.", Zh: "KraftKit 能把 Unikraft 镜像打包为 OCI 制品，并提供 OCI 运行时 runu，但没有成熟、受支持的 Kubernetes 集成文档。"},
 	Source:     "https://www.github.com/unikraft/kraftkit",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_unikernel_Corrections_unikernel_posix = Fact{
@@ -7012,6 +7048,7 @@ var kb_Categories_sandbox_Candidates_unikernel_Corrections_unikernel_posix = Fac
 	ReportSays: Text{En: "Unikernel POSIX compatibility improved.", Zh: "Unikernel 的 POSIX 兼容性有所提升。"},
 	Verified:   Text{En: "Unikraft can load Linux ELF binaries and added signals, vfork/execve and multiprocess support in v0.19; MirageOS (OCaml only) and IncludeOS (C++ only) are not POSIX environments.", Zh: "Unikraft 可以加载 Linux ELF 二进制，并在 v0.19 增加了信号、vfork/execve 和多进程支持；MirageOS（仅 OCaml）和 IncludeOS（仅 C++）并不提供 POSIX 环境。"},
 	Source:     "https://www.github.com/unikraft/kraftkit",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_unikernel_Compat_compat_unikernel_no_gpu = Compat{
@@ -7230,6 +7267,7 @@ var kb_Categories_sandbox_Candidates_webassembly_Corrections_wasi_version_name =
 	ReportSays: Text{En: "WASI 2.0 brought a complete system interface.", Zh: "WASI 2.0 带来了完整的系统接口。"},
 	Verified:   Text{En: "There is no WASI 2.0. The stable line was WASI 0.2 (Preview 2, built on the Component Model; 0.2.8 at the report date). WASI 0.3.0 with native async was tagged on 2026-06-11; WASI 1.0 does not exist yet.", Zh: "并不存在 WASI 2.0。当时的稳定版本线是基于组件模型的 WASI 0.2（Preview 2，报告发布时为 0.2.8）。支持原生异步的 WASI 0.3.0 于 2026-06-11 发布；WASI 1.0 尚未发布。"},
 	Source:     "https://github.com/WebAssembly/WASI",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_webassembly_Corrections_docker_desktop_wasm = Fact{
@@ -7238,6 +7276,7 @@ var kb_Categories_sandbox_Candidates_webassembly_Corrections_docker_desktop_wasm
 	ReportSays: Text{En: "Docker Desktop runs Wasm workloads (technology preview).", Zh: "Docker Desktop 支持运行 Wasm 工作负载（技术预览）。"},
 	Verified:   Text{En: "The feature never left beta and is now deprecated: Docker's docs say it will be removed and is no longer maintained. Use a runtime's CLI or a containerd shim instead.", Zh: "该功能一直停留在 Beta，现已被弃用：Docker 文档写明它将被移除且不再维护。请改用运行时自带的命令行或 containerd shim。"},
 	Source:     "https://docs.docker.com/desktop/features/wasm/",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_webassembly_Corrections_cloud_cloudflare_workers = Fact{
@@ -7246,6 +7285,7 @@ var kb_Categories_sandbox_Candidates_webassembly_Corrections_cloud_cloudflare_wo
 	ReportSays: Text{En: "Cloudflare Workers is a Wasm platform in 200+ data centres.", Zh: "Cloudflare Workers 是覆盖 200 多个数据中心的 Wasm 平台。"},
 	Verified:   Text{En: "Workers run JavaScript and Wasm in V8 isolates, not a Wasm-only runtime, and the network spans about 330 cities today.", Zh: "Workers 在 V8 isolate 中运行 JavaScript 和 Wasm，并非纯 Wasm 运行时；其网络目前覆盖约 330 个城市。"},
 	Source:     "https://developers.cloudflare.com/workers/reference/how-workers-works/index.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_webassembly_Corrections_wasm_startup = Fact{
@@ -7254,6 +7294,7 @@ var kb_Categories_sandbox_Candidates_webassembly_Corrections_wasm_startup = Fact
 	ReportSays: Text{En: "WebAssembly starts in under 5 ms.", Zh: "WebAssembly 启动时间小于 5 ms。"},
 	Verified:   Text{En: "True for ahead-of-time compiled modules, which instantiate in tens of microseconds with a few KB of overhead; not when JIT compilation sits on the start path.", Zh: "对预先编译（AOT）的模块成立：实例化只需几十微秒，额外开销仅几 KB；若启动路径上还要做 JIT 编译则不成立。"},
 	Source:     "https://cocalc.com/github/bytecodealliance/wasmtime/blob/main/docs/examples-fast-instantiation.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_webassembly_Corrections_wasm_threads = Fact{
@@ -7262,6 +7303,7 @@ var kb_Categories_sandbox_Candidates_webassembly_Corrections_wasm_threads = Fact
 	ReportSays: Text{En: "Wasm threads perform close to native threads.", Zh: "Wasm 多线程性能接近原生线程。"},
 	Verified:   Text{En: "Runtime support is uneven: Wasmtime moved the core threads proposal down from Tier 1 to Tier 2 in November 2025 (fuzzing disabled, API quality), and wasi-threads is Tier 3; WASIX pthreads work only on Wasmer.", Zh: "各运行时支持程度不一：Wasmtime 于 2025 年 11 月把核心线程提案从 Tier 1 降为 Tier 2（停用模糊测试，API 质量待提升），wasi-threads 为 Tier 3；WASIX 的 pthreads 只能在 Wasmer 上使用。"},
 	Source:     "https://github.com/bytecodealliance/wasmtime/blob/main/docs/stability-tiers.md",
+	Checked:    "2026-12-03",
 }
 
 var kb_Categories_sandbox_Candidates_webassembly_Corrections_runwasi_shims = Fact{
@@ -7270,6 +7312,7 @@ var kb_Categories_sandbox_Candidates_webassembly_Corrections_runwasi_shims = Fac
 	ReportSays: Text{En: "containerd runs Wasm through runwasi shims (Wasmtime, WasmEdge, Wasmer, Spin).", Zh: "containerd 通过 runwasi shim（Wasmtime、WasmEdge、Wasmer、Spin）运行 Wasm。"},
 	Verified:   Text{En: "runwasi ships shims for Wasmtime, WasmEdge and Wasmer (v0.6.0) and WAMR. The Spin shim lives in its own repository and builds on runwasi.", Zh: "runwasi 提供 Wasmtime、WasmEdge、Wasmer（v0.6.0）和 WAMR 的 shim。Spin 的 shim 在独立仓库中维护，基于 runwasi 构建。"},
 	Source:     "https://github.com/containerd/runwasi",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_webassembly_Corrections_wasm_simd_speedup = Fact{
@@ -7278,6 +7321,7 @@ var kb_Categories_sandbox_Candidates_webassembly_Corrections_wasm_simd_speedup =
 	ReportSays: Text{En: "Wasm SIMD gives 4-16x speedups.", Zh: "Wasm SIMD 带来 4–16 倍性能提升。"},
 	Verified:   Text{En: "No source gives this as a typical figure; 16x is only the lane-count ceiling of 128-bit i8x16 vectors.", Zh: "没有资料把它作为典型数值；16 倍只是 128 位 i8x16 向量的通道数上限。"},
 	Source:     "https://github.com/bytecodealliance/wasmtime/blob/main/docs/stability-tiers.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_webassembly_Compat_compat_wasm_docker = Compat{
@@ -7588,6 +7632,7 @@ var kb_Categories_sandbox_Candidates_vm_Corrections_startup_ranking_other = Fact
 	ReportSays: Text{En: "Start-up: Wasm under 5 ms, unikernel under 10 ms, gVisor about 100 ms, Firecracker about 125 ms, Kata about 200 ms, VM 10-30 s.", Zh: "启动时间：Wasm 小于 5 ms，Unikernel 小于 10 ms，gVisor 约 100 ms，Firecracker 约 125 ms，Kata 约 200 ms，VM 10–30 秒。"},
 	Verified:   Text{En: "The order holds but the figures mix different measurements. Third-party cold starts: gVisor about 50 ms, Kata/QEMU about 500 ms. No primary source gives 10-30 s for VMs; a full Linux guest takes seconds to tens of seconds.", Zh: "先后顺序成立，但数字口径不一。第三方冷启动实测：gVisor 约 50 ms，Kata/QEMU 约 500 ms。VM 的 10–30 秒没有一手出处；完整 Linux 客户机的启动需要数秒到数十秒。"},
 	Source:     "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/SPECIFICATION.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_sandbox_Candidates_vm_Compat_compat_vm_gpu_sharing = Compat{
@@ -10026,6 +10071,7 @@ var kb_Categories_gpu_Candidates_nvidia_h100_Corrections_mig_max_instances = Fac
 	ReportSays: Text{En: "MIG supports 1/8-GPU instances.", Zh: "MIG 支持 1/8 GPU 实例。"},
 	Verified:   Text{En: "MIG gives at most 7 GPU instances per card. Memory is cut into 8 slices but compute into 7, so there is no 1/8-GPU compute instance; the smallest profile (1g) has 1/7 of the SMs and 1/8 of the memory.", Zh: "MIG 每卡最多 7 个 GPU 实例。显存分为 8 份、计算单元只分为 7 份，因此不存在 1/8 GPU 的计算实例；最小规格 1g 拥有 1/7 的 SM 和 1/8 的显存。"},
 	Source:     "https://docs.nvidia.com/datacenter/tesla/pdf/NVIDIA_MIG_User_Guide.pdf",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_nvidia_h100_Corrections_export_controls_china_status = Fact{
@@ -10034,6 +10080,7 @@ var kb_Categories_gpu_Candidates_nvidia_h100_Corrections_export_controls_china_s
 	ReportSays: Text{En: "H100/H200 are not available in China; China-specific parts such as the H20 are used instead (October 2025).", Zh: "H100/H200 无法进入中国，只能用 H20 等特供型号（2025 年 10 月）。"},
 	Verified:   Text{En: "The A100 and H100 were cut off in 2022 and the A800/H800 in October 2023; the H20 came under licence in April 2025. In December 2025 the US allowed H200 sales to approved customers for a 25% cut, and a BIS rule of 15 January 2026 reviews H200 licences case by case with a cap of 50% of US volume. Chinese customs then reportedly blocked H200 imports. Blackwell stays barred. For a buyer in China, supply remains uncertain.", Zh: "A100、H100 于 2022 年被禁，A800、H800 于 2023 年 10 月被禁，H20 于 2025 年 4 月纳入许可管理。2025 年 12 月美方允许以 25% 分成向获批客户出售 H200；2026 年 1 月 15 日 BIS 新规对 H200 许可逐案审查，对华数量不超过美国销量的 50%。此后有报道称中国海关不放行 H200。Blackwell 仍在禁售之列。对国内买家而言，供货依然不确定。"},
 	Source:     "https://www.afslaw.com/perspectives/national-security-counsel/bis-relaxes-export-license-review-h200-chips-china-and-macau",
+	Checked:    "2026-12-03",
 	When: &Condition{
 		Terms: []*Term{
 			&Term{
@@ -10066,6 +10113,7 @@ var kb_Categories_gpu_Candidates_nvidia_h100_Corrections_nvidia_h100_memory = Fa
 	ReportSays: Text{En: "H100: 80 GB HBM3, Hopper.", Zh: "H100：80GB HBM3 内存，Hopper 架构。"},
 	Verified:   Text{En: "Both H100 variants are Hopper parts with 80 GB, but only the SXM5 module uses HBM3; the PCIe card uses 80 GB of HBM2e.", Zh: "H100 的两个版本都是 Hopper 架构、80 GB，但只有 SXM5 模组用 HBM3，PCIe 卡用的是 80 GB HBM2e。"},
 	Source:     "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_nvidia_h100_Corrections_nvidia_h100_bandwidth = Fact{
@@ -10074,6 +10122,7 @@ var kb_Categories_gpu_Candidates_nvidia_h100_Corrections_nvidia_h100_bandwidth =
 	ReportSays: Text{En: "H100 memory bandwidth 3 TB/s.", Zh: "H100 显存带宽 3TB/s。"},
 	Verified:   Text{En: "NVIDIA specifies 3.35 TB/s for the SXM module and 2.0 TB/s for the PCIe card; 3 TB/s was a rounded launch figure and does not fit the PCIe card.", Zh: "NVIDIA 规格为 SXM 模组 3.35 TB/s、PCIe 卡 2.0 TB/s；3 TB/s 是发布初期的约数，对 PCIe 卡并不成立。"},
 	Source:     "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_nvidia_h100_Corrections_nvidia_h100_llm_speedup = Fact{
@@ -10082,6 +10131,7 @@ var kb_Categories_gpu_Candidates_nvidia_h100_Corrections_nvidia_h100_llm_speedup
 	ReportSays: Text{En: "FP8 speeds up LLM inference 3-6x.", Zh: "FP8 精度，LLM 推理加速 3-6 倍。"},
 	Verified:   Text{En: "NVIDIA gives no 3-6x figure; its own marketing claims up to 30x on Megatron 530B inference and 6x for transformer networks against the previous generation. Gains depend on the model and setup, so no single multiplier should be read as a spec.", Zh: "NVIDIA 并未给出 3-6 倍的数字；其宣传称 Megatron 530B 推理最高 30 倍、Transformer 网络比上一代快 6 倍。实际收益取决于模型和配置，任何单一倍数都不能当作规格。"},
 	Source:     "https://www.nvidia.com/en-sg/technologies/hopper-architecture/",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_nvidia_h100_Corrections_mig_2_0_naming = Fact{
@@ -10090,6 +10140,7 @@ var kb_Categories_gpu_Candidates_nvidia_h100_Corrections_mig_2_0_naming = Fact{
 	ReportSays: Text{En: "'MIG 2.0' on H100/H200.", Zh: "H100/H200 支持“MIG 2.0”。"},
 	Verified:   Text{En: "NVIDIA calls Hopper's version second-generation (secure) MIG, adding confidential computing and video decoders per instance; it never uses the name 'MIG 2.0'.", Zh: "NVIDIA 把 Hopper 上的版本称为第二代（安全）MIG，新增了按实例的机密计算与视频解码器，并没有“MIG 2.0”这一名称。"},
 	Source:     "https://www.nvidia.com/de-de/technologies/multi-instance-gpu/",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_nvidia_h100_Corrections_mig_dynamic_reconfig = Fact{
@@ -10098,6 +10149,7 @@ var kb_Categories_gpu_Candidates_nvidia_h100_Corrections_mig_dynamic_reconfig = 
 	ReportSays: Text{En: "MIG can be reconfigured online without a reboot.", Zh: "动态 MIG 配置，在线调整，无需重启。"},
 	Verified:   Text{En: "With MIG mode on, instances can be created and destroyed at runtime while no process uses them. Switching MIG mode itself needs an idle GPU and a reset; in pass-through VMs, and with the GPU Operator's mig-manager on some clouds, a reboot is required.", Zh: "开启 MIG 模式后，只要没有进程占用，就可以在运行时创建和销毁实例。但切换 MIG 模式本身需要 GPU 空闲并复位；在直通虚拟机中，以及部分云上使用 GPU Operator 的 mig-manager 时，仍需重启。"},
 	Source:     "https://nvidia.github.io/cloud-native-docs/review/pr-67/gpu-operator/latest/gpu-operator-mig.html",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_nvidia_h100_Corrections_mig_k8s_dra = Fact{
@@ -10106,6 +10158,7 @@ var kb_Categories_gpu_Candidates_nvidia_h100_Corrections_mig_k8s_dra = Fact{
 	ReportSays: Text{En: "Kubernetes DRA integration for GPUs.", Zh: "Kubernetes DRA 集成，动态资源声明。"},
 	Verified:   Text{En: "DRA itself went stable in Kubernetes 1.34 (August 2025), but NVIDIA's DRA driver still marked plain GPU allocation as a technology preview and dynamic MIG as alpha; at the report's date the device plugin was the production path.", Zh: "DRA 本身在 Kubernetes 1.34（2025 年 8 月）进入稳定版，但 NVIDIA 的 DRA 驱动仍把普通 GPU 分配标为技术预览、动态 MIG 标为 alpha；报告发布时，生产环境仍以 device plugin 为主。"},
 	Source:     "https://docs.nvidia.com/datacenter/cloud-native/gpu-operator/latest/dra-intro-install.html",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_nvidia_h100_Corrections_nvidia_h100_price_estimate = Fact{
@@ -10114,6 +10167,7 @@ var kb_Categories_gpu_Candidates_nvidia_h100_Corrections_nvidia_h100_price_estim
 	ReportSays: Text{En: "Not covered by the report (the report only says NVIDIA is expensive).", Zh: "报告未给出具体价格（只说 NVIDIA 价格较高）。"},
 	Verified:   Text{En: "Prices here are per chip, not per server. Raymond James estimated in 2023 that an H100 sells for US$25,000-30,000 (about ¥195,000 at the midpoint), the same level as the H200's ¥190,000 in China in 2026. An earlier figure of ¥300,000 was an 8-GPU grey-market server divided by eight, which counts the server's CPUs and networking too; in China the card fetched up to US$70,000 on the grey market in 2023, and it has no legal channel there.", Zh: "这里的价格按单颗芯片计，而不是按服务器计。Raymond James 在 2023 年估计 H100 售价为 2.5 万至 3 万美元（取中值约 19.5 万元），与 2026 年 H200 在国内约 19 万元的价格相当。此前使用的 30 万元是把 8 卡灰色市场服务器价格除以 8 得来的，包含了服务器的 CPU 和网络设备；2023 年该卡在国内灰色市场最高卖到 7 万美元，而且在国内没有合法渠道。"},
 	Source:     "https://www.techspot.com/news/99839-nvidia-garners-reported-1000-profit-each-h100-gpu.html",
+	Checked:    "2026-12-03",
 }
 
 var kb_Categories_gpu_Candidates_nvidia_h100 = Candidate{
@@ -10582,6 +10636,7 @@ var kb_Categories_gpu_Candidates_nvidia_a100_Corrections_nvidia_a100_memory_tdp 
 	ReportSays: Text{En: "A100: 80 GB HBM2e, 400 W.", Zh: "A100：80GB HBM2e，400W。"},
 	Verified:   Text{En: "80 GB HBM2e is right, but 400 W applies only to the SXM4 module. The A100 80GB PCIe card is 300 W and the 40 GB PCIe card 250 W.", Zh: "80 GB HBM2e 无误，但 400 W 仅指 SXM4 模组；A100 80GB PCIe 卡为 300 W，40 GB PCIe 卡为 250 W。"},
 	Source:     "https://glennklockwood.com/garden/processors/A100",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_nvidia_a100_Corrections_report_gpu_prices = Fact{
@@ -10590,6 +10645,7 @@ var kb_Categories_gpu_Candidates_nvidia_a100_Corrections_report_gpu_prices = Fac
 	ReportSays: Text{En: "Price per card: Iluvatar about ¥60k, Moore Threads about ¥70k, Biren about ¥80k, Hygon about ¥50k, NVIDIA A100 ¥100k+.", Zh: "单卡价格：天数智芯约 6 万元，摩尔线程约 7 万元，壁仞约 8 万元，海光约 5 万元，NVIDIA A100 10 万元以上。"},
 	Verified:   Text{En: "None of these vendors publishes list prices and no independent source confirmed the figures, so they are the report's rough estimates. The Moore Threads price was given for the MTT S80, a consumer card that launched at about US$245, so it says little about the S4000. Reuters reported grey-market A100s at about US$20,000 in China in 2023.", Zh: "这些厂商都不公开标价，也找不到独立来源证实，因此只能视为报告的粗略估计。摩尔线程的价格是针对 MTT S80 给出的，而 S80 是首发价约 245 美元的消费级显卡，对 S4000 参考意义不大。路透社报道，2023 年国内灰色市场上 A100 约售 2 万美元。"},
 	Source:     "https://www.channelnews.fr/interdit-dexporter-en-chine-nvidia-voit-les-prix-de-ses-gpu-a100-et-h100-grimper-126349",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_nvidia_a100 = Candidate{
@@ -11662,6 +11718,7 @@ var kb_Categories_gpu_Candidates_iluvatar_corex_Corrections_iluvatar_mr_v100 = F
 	ReportSays: Text{En: "MR-V100: 180 TF FP16, 32 GB HBM2, 300 W, a training card.", Zh: "MR-V100：FP16 180 TF，32GB HBM2，300W，训练卡。"},
 	Verified:   Text{En: "The MR-V100 (智铠100) is a cloud inference card, not a training card: FP16 96 TFLOPS, INT8 192 TOPS, 32 GB HBM2e, PCIe Gen4.", Zh: "智铠100（MR-V100）是云端推理卡而非训练卡：FP16 96 TFLOPS，INT8 192 TOPS，32 GB HBM2e，PCIe Gen4。"},
 	Source:     "https://ai.gitee.com/docs/compute/clusters_gpu/iluvatar_MR-V100_gpu",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_iluvatar_corex_Corrections_iluvatar_bi_v150 = Fact{
@@ -11670,6 +11727,7 @@ var kb_Categories_gpu_Candidates_iluvatar_corex_Corrections_iluvatar_bi_v150 = F
 	ReportSays: Text{En: "BI-V150: 256 INT8 TOPS, 48 GB HBM2e.", Zh: "BI-V150：256 INT8 TOPS，48GB HBM2e。"},
 	Verified:   Text{En: "A BI-V150 board carries two GPU chips of 32 GB each, so 64 GB of HBM2e per board (not 48 GB), at 350 W peak on PCIe 4.0 x16. The INT8 figure could not be checked.", Zh: "一块 BI-V150 板卡有两颗各 32 GB 的 GPU 芯片，即每板 64 GB HBM2e（不是 48 GB），峰值功耗 350 W，PCIe 4.0 x16。INT8 数值无法核实。"},
 	Source:     "https://ai.gitee.com/docs/compute/clusters_gpu/iluvatar_BI-V150_gpu",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_iluvatar_corex_Corrections_iluvatar_software = Fact{
@@ -11678,6 +11736,7 @@ var kb_Categories_gpu_Candidates_iluvatar_corex_Corrections_iluvatar_software = 
 	ReportSays: Text{En: "Runtime 'ixrt' 2.5; full Docker and Kubernetes support.", Zh: "ixrt 运行时 2.5；Docker、Kubernetes 完整支持。"},
 	Verified:   Text{En: "IxRT is Iluvatar's inference engine (a TensorRT counterpart), not a container runtime. Kubernetes support comes from ix-device-plugin (resource iluvatar.com/gpu), and HAMi adds vGPU sharing. The IXUCA stack follows the CUDA programming model: most CUDA code rebuilds with Iluvatar's clang, though warps are 64 threads wide.", Zh: "IxRT 是天数的推理引擎（对应 TensorRT），不是容器运行时。Kubernetes 支持来自 ix-device-plugin（资源名 iluvatar.com/gpu），HAMi 另外提供 vGPU 共享。天数智算软件栈沿用 CUDA 编程模型，大多数 CUDA 代码用天数 clang 重新编译即可，但 warp 宽度为 64 线程。"},
 	Source:     "https://github.com/Deep-Spark/ix-device-plugin",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_iluvatar_corex_Corrections_iluvatar_bi_v100 = Fact{
@@ -11686,6 +11745,7 @@ var kb_Categories_gpu_Candidates_iluvatar_corex_Corrections_iluvatar_bi_v100 = F
 	ReportSays: Text{En: "BI-V100: 128 INT8 TOPS, 32 GB HBM2.", Zh: "BI-V100：128 INT8 TOPS，32GB HBM2。"},
 	Verified:   Text{En: "The BI-V100 (天垓100) is a 7 nm GPGPU with 32 GB HBM2 at 1.2 TB/s and about 300 W; peak FP16 is 147 TFLOPS and INT8 295 TOPS, so the report's 128 TOPS is wrong.", Zh: "天垓100（BI-V100）为 7 nm 通用 GPU，32 GB HBM2、1.2 TB/s，约 300 W；FP16 峰值 147 TFLOPS，INT8 295 TOPS，报告的 128 TOPS 有误。"},
 	Source:     "https://geektopia.es/es/technology/2021/04/05/noticias/amp/la-empresa-china-tianshu-zhixin-empieza-la-produccion-de-su-gpgpu-a-7-nm-alcanza-los-37-tflops.html",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_iluvatar_corex_Corrections_iluvatar_mr_v200 = Fact{
@@ -11694,6 +11754,7 @@ var kb_Categories_gpu_Candidates_iluvatar_corex_Corrections_iluvatar_mr_v200 = F
 	ReportSays: Text{En: "MR-V200 (2025): 350 TF FP16, 64 GB HBM3, 350 W, PCIe 5.0, ILink; the comparison table uses these figures for Iluvatar.", Zh: "MR-V200（2025）：FP16 350 TF，64GB HBM3，350W，PCIe 5.0，ILink 互联；对比表中天数智芯一列即采用这些数值。"},
 	Verified:   Text{En: "No trace of an MR-V200 exists outside the report: it is missing from Iluvatar's device plugin, HAMi's chip list and the vendor's driver lists, so it is probably invented. The real line is BI-V100/BI-V150 for training and MR-V100/MR-V50 for inference. No FP16 figure is published for the BI-V150, so the tool uses the BI-V100's verified 147 TFLOPS as a floor.", Zh: "除报告外找不到任何 MR-V200 的踪迹：天数的 device plugin、HAMi 的芯片列表和厂商驱动列表中都没有，很可能是杜撰的。实际产品线为训练用的 BI-V100/BI-V150 和推理用的 MR-V100/MR-V50。BI-V150 没有公开 FP16 数值，本工具以已核实的天垓100 的 147 TFLOPS 作为下限。"},
 	Source:     "https://github.com/Project-HAMi/HAMi/blob/master/docs/iluvatar-gpu-support.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_iluvatar_corex = Candidate{
@@ -11925,6 +11986,7 @@ var kb_Categories_gpu_Candidates_moore_threads_mtt_Corrections_moore_threads_mtt
 	ReportSays: Text{En: "MTT S80: 384 TF FP16, 64 GB GDDR6X, 350 W, about 60% of an A100's price.", Zh: "MTT S80：FP16 384 TF，64GB GDDR6X，350W TDP，价格约为 A100 的 60%。"},
 	Verified:   Text{En: "The MTT S80 is a consumer gaming card (November 2022, about US$245): 14.4 FP32 TFLOPS, 16 GB GDDR6 and 255 W. It is not a data-centre card, so the tool describes Moore Threads with its data-centre MTT S4000 (48 GB GDDR6, 100 FP16 TFLOPS) instead.", Zh: "MTT S80 是消费级游戏卡（2022 年 11 月发布，约 245 美元）：FP32 14.4 TFLOPS，16 GB GDDR6，255 W，并非数据中心卡。因此本工具改用摩尔线程的数据中心卡 MTT S4000（48 GB GDDR6，FP16 100 TFLOPS）来代表该厂商。"},
 	Source:     "https://www.chip.pl/2022/11/mtt-s80-chinska-karta-dla-graczy",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_moore_threads_mtt_Corrections_moore_threads_mtt_s70 = Fact{
@@ -11933,6 +11995,7 @@ var kb_Categories_gpu_Candidates_moore_threads_mtt_Corrections_moore_threads_mtt
 	ReportSays: Text{En: "MTT S70: 256 INT8 TOPS, 48 GB, for LLM inference.", Zh: "MTT S70：256 INT8 TOPS，48GB GDDR6X，用于大模型推理。"},
 	Verified:   Text{En: "The MTT S70 (May 2023) is a cut-down consumer card with 7 GB GDDR6 and 11.2 FP32 TFLOPS; the 48 GB figure belongs to the data-centre MTT S4000.", Zh: "MTT S70（2023 年 5 月）是缩减版消费级显卡，7 GB GDDR6，FP32 11.2 TFLOPS；48 GB 属于数据中心卡 MTT S4000。"},
 	Source:     "https://www.purepc.pl/moore-threads-mtt-s70-premiera-nowej-chinskiej-karty-graficznej-z-7-gb-pamieci-vram-gddr6",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_moore_threads_mtt_Corrections_moore_threads_mtt_s4000_tdp = Fact{
@@ -11941,6 +12004,7 @@ var kb_Categories_gpu_Candidates_moore_threads_mtt_Corrections_moore_threads_mtt
 	ReportSays: Text{En: "350 W (stated for the MTT S80).", Zh: "350W（针对 MTT S80）。"},
 	Verified:   Text{En: "The S80 is actually a 255 W card, and no published board power for the S4000 was found. The tool keeps the report's 350 W only as a placeholder.", Zh: "S80 实际为 255 W，也没有找到 S4000 公开的整卡功耗。本工具仅把报告的 350 W 作为占位值。"},
 	Source:     "https://tweakpc.de/news/49715/moore-threads-leistungsstarke-mtt-s4000-gpu-aus-china-mit-25-tflops",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_moore_threads_mtt = Candidate{
@@ -12169,6 +12233,7 @@ var kb_Categories_gpu_Candidates_biren_br100_Corrections_biren_br100_specs = Fac
 	ReportSays: Text{En: "BR100: 1000 TF FP16 peak and 64 GB HBM2e in the text, but 700+ TF, 48 GB HBM3 and 300 W in the comparison table.", Zh: "BR100：正文写 FP16 峰值 1000 TF、64GB HBM2e，对比表却写 700+ TF、48GB HBM3、300W。"},
 	Verified:   Text{En: "Vendor peak figures (August 2022): 1,024 BF16 TFLOPS, 256 FP32 TFLOPS, 2,048 INT8 TOPS, 64 GB HBM2e at 1.64 TB/s, 550 W OAM module. The text is about right; the table's 48 GB HBM3 and 300 W are wrong.", Zh: "厂商公布的峰值（2022 年 8 月）：BF16 1024 TFLOPS，FP32 256 TFLOPS，INT8 2048 TOPS，64 GB HBM2e、1.64 TB/s，OAM 模组 550 W。正文基本正确，对比表中的 48 GB HBM3 和 300 W 有误。"},
 	Source:     "https://www.tomshardware.com/news/chinese-biren-rolls-out-new-gpus-with-77-billion-transistors-2-pflops-of-ai-performance",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_biren_br100_Corrections_biren_br104 = Fact{
@@ -12177,6 +12242,7 @@ var kb_Categories_gpu_Candidates_biren_br100_Corrections_biren_br104 = Fact{
 	ReportSays: Text{En: "BR104 (2024): 512 TF FP16, 48 GB HBM3, 300 W.", Zh: "BR104（2024）：FP16 512 TF，48GB HBM3，300W。"},
 	Verified:   Text{En: "The BR104 was announced in August 2022, not 2024: a single-chiplet PCIe card with 512 BF16 TFLOPS, 32 GB HBM2e and 300 W. Compute and power match; memory and year do not.", Zh: "BR104 发布于 2022 年 8 月而非 2024 年：单芯粒 PCIe 卡，BF16 512 TFLOPS，32 GB HBM2e，300 W。算力和功耗与报告一致，显存和年份不符。"},
 	Source:     "https://www.tomshardware.com/news/chinese-biren-rolls-out-new-gpus-with-77-billion-transistors-2-pflops-of-ai-performance",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_biren_br100_Corrections_biren_cuda = Fact{
@@ -12185,6 +12251,7 @@ var kb_Categories_gpu_Candidates_biren_br100_Corrections_biren_cuda = Fact{
 	ReportSays: Text{En: "Not covered by the report (no CUDA path is named for Biren).", Zh: "报告未涉及（未提到壁仞的 CUDA 兼容途径）。"},
 	Verified:   Text{En: "Biren programs its GPUs through its own BIRENSUPA platform. No source was found showing CUDA source code building or running on the BR100 without a rewrite, so the tool treats it as unable to run CUDA code.", Zh: "壁仞使用自有的 BIRENSUPA 平台编程。未找到资料表明 CUDA 源码无需改写即可在 BR100 上编译或运行，因此本工具视其为不能运行 CUDA 代码。"},
 	Source:     "https://www.tomshardware.com/news/chinese-biren-rolls-out-new-gpus-with-77-billion-transistors-2-pflops-of-ai-performance",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_biren_br100_Corrections_biren_virtualization = Fact{
@@ -12193,6 +12260,7 @@ var kb_Categories_gpu_Candidates_biren_br100_Corrections_biren_virtualization = 
 	ReportSays: Text{En: "BirenGPU virtualization: hardware partitioning into 1/2, 1/4 or 1/8, br-container-runtime, GPU Operator support.", Zh: "BirenGPU 虚拟化：硬件级分割，支持 1/2、1/4、1/8 分割；br-container-runtime；适配 Kubernetes GPU Operator。"},
 	Verified:   Text{En: "No Biren documentation confirming these partition sizes or a runtime of that name was found. HAMi added a Biren backend in June 2026 that schedules whole cards (birentech.com/gpu). The tool therefore gives Biren no partitioning.", Zh: "未找到壁仞文档证实这些分割比例或该运行时。HAMi 于 2026 年 6 月加入壁仞后端，但只按整卡调度（birentech.com/gpu）。因此本工具不认为壁仞支持分割。"},
 	Source:     "https://github.com/Project-HAMi/HAMi",
+	Checked:    "2026-12-03",
 }
 
 var kb_Categories_gpu_Candidates_biren_br100 = Candidate{
@@ -12424,6 +12492,7 @@ var kb_Categories_gpu_Candidates_hygon_dcu_Corrections_hygon_k100_newer = Fact{
 	ReportSays: Text{En: "Only the Z100 is listed.", Zh: "只列出了 Z100。"},
 	Verified:   Text{En: "Newer parts are the K100 and K100_AI (深算二号) with 64 GB per card; Hygon said in December 2025 that 深算三号 (BW1000) is on the market. The K100_AI's FP16 192 TFLOPS and 400 W come only from secondary sources.", Zh: "较新的型号为深算二号 K100 与 K100_AI，每卡 64 GB；海光 2025 年 12 月表示深算三号（BW1000）已上市。K100_AI 的 FP16 192 TFLOPS、400 W 仅见于二手资料。"},
 	Source:     "https://www.cnblogs.com/aidoll/p/19664133",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_hygon_dcu_Corrections_hygon_software = Fact{
@@ -12432,6 +12501,7 @@ var kb_Categories_gpu_Candidates_hygon_dcu_Corrections_hygon_software = Fact{
 	ReportSays: Text{En: "ROCm 5.x compatible; HIP converts CUDA code automatically; runs rocm/pytorch containers.", Zh: "ROCm 5.x 兼容；HIP 编程，CUDA 代码自动转换；可用 rocm/pytorch 等 ROCm 容器。"},
 	Verified:   Text{En: "Hygon ships DTK, a ROCm-derived stack with HIP/hipcc and rocm-smi/hy-smi. It is not stock AMD ROCm: use framework builds matched to DTK (e.g. dtk24.04 images) rather than upstream rocm/* images. Kubernetes support comes from a dcu-device-plugin and HAMi vDCU sharing.", Zh: "海光提供 DTK，这是源自 ROCm 的软件栈，含 HIP/hipcc 与 rocm-smi/hy-smi。它并非原版 AMD ROCm：应使用与 DTK 匹配的框架版本（如 dtk24.04 镜像），而不是上游的 rocm/* 镜像。Kubernetes 支持来自 dcu-device-plugin 与 HAMi 的 vDCU 共享。"},
 	Source:     "https://www.paddlepaddle.org.cn/documentation/docs/zh/hardware_support/dcu/install_cn.html",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_hygon_dcu_Corrections_hygon_z100_specs = Fact{
@@ -12440,6 +12510,7 @@ var kb_Categories_gpu_Candidates_hygon_dcu_Corrections_hygon_z100_specs = Fact{
 	ReportSays: Text{En: "Z100: 200+ TF FP16, 32 GB HBM2, about ¥50k; 300 W in the table.", Zh: "Z100：FP16 200+ TF，32GB HBM2，价格约 5 万元；对比表功耗 300W。"},
 	Verified:   Text{En: "Hygon publishes no DCU spec sheet. Third-party notes agree on 32 GB HBM2 at about 1 TB/s, a gfx906-class design: that chip generation has no matrix units, and AMD's own gfx906 parts are rated 26.5 (MI50) and 29.5 (MI60) FP16 TFLOPS, so the tool uses 29.5, unverified. The report's 200+ TFLOPS is close to the newer K100_AI's figure, not the Z100's. The price stays unverified. PaddlePaddle's Z100 guide shows a 280 W power cap per DCU.", Zh: "海光未公开 DCU 规格书。第三方资料一致认为是 32 GB HBM2、约 1 TB/s，属 gfx906 一类设计：这一代芯片没有矩阵单元，AMD 自己的 gfx906 产品 FP16 为 26.5（MI50）和 29.5（MI60）TFLOPS，因此本工具采用 29.5，标为未核实。报告的 200+ TFLOPS 接近更新的 K100_AI，而不是 Z100。价格仍无法核实。飞桨的 Z100 安装文档显示每块 DCU 的功耗上限为 280 W。"},
 	Source:     "https://www.paddlepaddle.org.cn/documentation/docs/zh/hardware_support/dcu/install_cn.html",
+	Checked:    "2026-12-03",
 }
 
 var kb_Categories_gpu_Candidates_hygon_dcu_Corrections_resource_name_hygon = Fact{
@@ -12448,6 +12519,7 @@ var kb_Categories_gpu_Candidates_hygon_dcu_Corrections_resource_name_hygon = Fac
 	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
 	Verified:   Text{En: "hygon.com/dcu is widely used for whole DCUs in community manifests, but no Hygon document confirms it. Verified only for HAMi's vDCU plugin: hygon.com/dcunum, hygon.com/dcumem and hygon.com/dcucores.", Zh: "社区清单中普遍用 hygon.com/dcu 表示整块 DCU，但没有海光官方文档证实。仅 HAMi vDCU 插件的 hygon.com/dcunum、hygon.com/dcumem、hygon.com/dcucores 已核实。"},
 	Source:     "https://github.com/Project-HAMi/dcu-vgpu-device-plugin",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_hygon_dcu = Candidate{
@@ -12677,6 +12749,7 @@ var kb_Categories_gpu_Candidates_huawei_ascend_Corrections_huawei_ascend_910b_co
 	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
 	Verified:   Text{En: "Huawei publishes no 910B datasheet. The best-grounded number is 353.9 FP16 TFLOPS for the 910B2's cube units, derived from CANN configuration; third-party pages give 256 to about 320 TFLOPS depending on the bin, and 310, 350 or 400 W. The tool uses 320 TFLOPS and 400 W as rough placeholders.", Zh: "华为未发布 910B 规格书。依据最充分的数字是根据 CANN 配置推算的 910B2 Cube 单元 FP16 353.9 TFLOPS；第三方资料按不同档位给出 256 至约 320 TFLOPS，功耗有 310、350、400 W 等说法。本工具以 320 TFLOPS、400 W 作为粗略占位值。"},
 	Source:     "https://gitcode.com/cann/ops-nn/issues/6033",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_huawei_ascend_Corrections_huawei_ascend_910c_specs = Fact{
@@ -12685,6 +12758,7 @@ var kb_Categories_gpu_Candidates_huawei_ascend_Corrections_huawei_ascend_910c_sp
 	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
 	Verified:   Text{En: "Verified: the 910C (Atlas A3, CloudMatrix 384) packs two 64 GB dies per card, 128 GB in all, and each die shows up as its own NPU; it launched in Q1 2025. Not verified: about 800 FP16 TFLOPS and 3.2 TB/s, which come from third-party analysis only.", Zh: "已核实：910C（Atlas A3、CloudMatrix 384）每卡封装两颗 64 GB 裸片，共 128 GB，每颗裸片各显示为一个 NPU，于 2025 年第一季度推出。未核实：约 800 TFLOPS FP16、3.2 TB/s，仅见于第三方分析。"},
 	Source:     "https://docs.sglang.io/docs/hardware-platforms/ascend-npus/ascend_npu_reference",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_huawei_ascend_Compat_compat_ascend_runtime_engines = Compat{
@@ -13175,6 +13249,7 @@ var kb_Categories_gpu_Candidates_cambricon_mlu_Corrections_cambricon_mlu370_pric
 	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
 	Verified:   Text{En: "No public price for the MLU370-X8 was found. The tool assumes about ¥60,000, in the range the report gives for comparable domestic PCIe cards; ask the vendor for a quote.", Zh: "未找到 MLU370-X8 的公开价格。本工具按报告给出的同类国产 PCIe 卡价格区间，假设约 6 万元；请向厂商询价。"},
 	Source:     "report: 国产GPU技术 / 技术对比 (价格)",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_cambricon_mlu_Corrections_cambricon_mlu590_specs = Fact{
@@ -13183,6 +13258,7 @@ var kb_Categories_gpu_Candidates_cambricon_mlu_Corrections_cambricon_mlu590_spec
 	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
 	Verified:   Text{En: "The MLU590 exists and is supported by PaddlePaddle, the Cambricon device plugin (driver 5.0 or later) and the vLLM/SGLang ports, but no reliable source gives its FP16 rate, memory or power, so the tool does not use it.", Zh: "MLU590 确实存在，飞桨、寒武纪 device plugin（需驱动 5.0 及以上）和 vLLM/SGLang 适配版本都支持它，但没有可靠来源给出其 FP16 算力、显存或功耗，因此本工具不采用该型号。"},
 	Source:     "https://github.com/Cambricon/cambricon-k8s-device-plugin/blob/master/device-plugin/README.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_gpu_Candidates_cambricon_mlu = Candidate{
@@ -15411,6 +15487,7 @@ var kb_Categories_wasm_runtime_Candidates_wasmtime_Corrections_wasmtime_version 
 	ReportSays: Text{En: "Wasmtime 14.0+ is current.", Zh: "当前版本为 Wasmtime 14.0+。"},
 	Verified:   Text{En: "Wasmtime ships a major version every month: 14.0.0 dates from 2023-10-20, 37.0.0 was current at the report date and 48.0.0 (2026-08-20) is the newest seen.", Zh: "Wasmtime 每月发布一个大版本：14.0.0 发布于 2023-10-20，报告发布时最新为 37.0.0，目前所见最新为 48.0.0（2026-08-20）。"},
 	Source:     "https://github.com/bytecodealliance/wasmtime",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_wasm_runtime_Candidates_wasmtime_Corrections_wasmtime_embedding_languages = Fact{
@@ -15419,6 +15496,7 @@ var kb_Categories_wasm_runtime_Candidates_wasmtime_Corrections_wasmtime_embeddin
 	ReportSays: Text{En: "The runtimes embed from Rust, C, Go, Python and JavaScript.", Zh: "这些运行时可从 Rust、C、Go、Python、JavaScript 中嵌入使用。"},
 	Verified:   Text{En: "Wasmtime's supported embeddings are Rust, C, C++, Python, .NET, Go and Ruby; there is no official JavaScript embedding.", Zh: "Wasmtime 官方支持的嵌入语言为 Rust、C、C++、Python、.NET、Go 和 Ruby；没有官方的 JavaScript 嵌入。"},
 	Source:     "https://github.com/bytecodealliance/wasmtime#language-support",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_wasm_runtime_Candidates_wasmtime_Compat_compat_runwasi_needs_containerd = Compat{
@@ -15609,6 +15687,7 @@ var kb_Categories_wasm_runtime_Candidates_wasmedge_Corrections_wasmedge_version 
 	ReportSays: Text{En: "WasmEdge 0.13+ is current.", Zh: "当前版本为 WasmEdge 0.13+。"},
 	Verified:   Text{En: "0.13.0 dates from 2023-06-30; 0.15.0 was current at the report date and 0.17.1 (2026-07-03) is the newest seen.", Zh: "0.13.0 发布于 2023-06-30；报告发布时最新为 0.15.0，目前所见最新为 0.17.1（2026-07-03）。"},
 	Source:     "https://github.com/WasmEdge/WasmEdge",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_wasm_runtime_Candidates_wasmedge_Corrections_wasmedge_embedding_languages = Fact{
@@ -15617,6 +15696,7 @@ var kb_Categories_wasm_runtime_Candidates_wasmedge_Corrections_wasmedge_embeddin
 	ReportSays: Text{En: "The runtimes embed from Rust, C, Go, Python and JavaScript.", Zh: "这些运行时可从 Rust、C、Go、Python、JavaScript 中嵌入使用。"},
 	Verified:   Text{En: "WasmEdge documents host SDKs for Go, Rust and C only; JavaScript runs as a guest, and there is no Python SDK.", Zh: "WasmEdge 只提供 Go、Rust 和 C 的宿主 SDK；JavaScript 是作为客体语言运行的，也没有 Python SDK。"},
 	Source:     "https://github.com/WasmEdge/WasmEdge",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_wasm_runtime_Candidates_wasmedge = Candidate{
@@ -15778,6 +15858,7 @@ var kb_Categories_wasm_runtime_Candidates_wasmer_Corrections_wasmer_version = Fa
 	ReportSays: Text{En: "Wasmer 4.0+ is current.", Zh: "当前版本为 Wasmer 4.0+。"},
 	Verified:   Text{En: "4.0.0 dates from 2023-06-22. 6.1.0 (2025-10-07) was current at the report date; 7.0.0 followed on 2026-01-28 and 7.4.0 (2026-08-31) is the newest seen.", Zh: "4.0.0 发布于 2023-06-22。报告发布时最新为 6.1.0（2025-10-07）；7.0.0 于 2026-01-28 发布，目前所见最新为 7.4.0（2026-08-31）。"},
 	Source:     "https://github.com/wasmerio/wasmer/pull/6967",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_wasm_runtime_Candidates_wasmer_Corrections_wasmer_embedding_languages = Fact{
@@ -15786,6 +15867,7 @@ var kb_Categories_wasm_runtime_Candidates_wasmer_Corrections_wasmer_embedding_la
 	ReportSays: Text{En: "The runtimes embed from Rust, C, Go, Python and JavaScript.", Zh: "这些运行时可从 Rust、C、Go、Python、JavaScript 中嵌入使用。"},
 	Verified:   Text{En: "Wasmer's README lists all five, but only the Rust crate, the C API and the JavaScript SDK (@wasmer/sdk) keep up with the runtime. wasmer-go is still on Wasmer 2.x with no release since 2021; the PyPI wasmer package stayed at 1.1.0 (2022) and missed Python 3.11 wheels in 2023. A newer Python SDK was announced in 2026 but could not be confirmed.", Zh: "Wasmer 的 README 列出了这五种语言，但只有 Rust crate、C API 和 JavaScript SDK（@wasmer/sdk）与运行时同步更新。wasmer-go 仍停留在 Wasmer 2.x，自 2021 年后再无发布；PyPI 上的 wasmer 包停在 1.1.0（2022 年），2023 年时还缺少 Python 3.11 的 wheel。2026 年官方宣布了新的 Python SDK，但未能核实。"},
 	Source:     "https://github.com/wasmerio/wasmer#wasmer-sdk",
+	Checked:    "2026-11-24",
 }
 
 var kb_Categories_wasm_runtime_Candidates_wasmer = Candidate{
@@ -16978,6 +17060,7 @@ var kb_Facts_biren_br100_chiplet_blink = Fact{
 	ReportSays: Text{En: "Chiplet design, BLink interconnect.", Zh: "Chiplet 设计，BirenLink 互联。"},
 	Verified:   Text{En: "Two 7 nm compute chiplets in 2.5D CoWoS (77 billion transistors) joined at 896 GB/s; PCIe 5.0 with CXL and 8 BLink ports totalling 2.3 TB/s.", Zh: "两颗 7 nm 计算芯粒以 2.5D CoWoS 封装（770 亿晶体管），芯粒间 896 GB/s；PCIe 5.0 支持 CXL，8 个 BLink 端口合计 2.3 TB/s。"},
 	Source:     "https://www.golem.de/news/biren-br100-br104-chinas-gpgpu-beschleuniger-schlaegt-nvidias-hopper-2208-167497.html",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_bis_ascend_gp10_guidance = Fact{
@@ -16986,6 +17069,7 @@ var kb_Facts_bis_ascend_gp10_guidance = Fact{
 	ReportSays: Text{En: "Not covered by the report (it recommends domestic accelerators without saying where the buyer is).", Zh: "报告未涉及（推荐国产加速卡时没有区分买家所在地区）。"},
 	Verified:   Text{En: "On 13 May 2025 BIS rescinded the AI diffusion rule and issued guidance that Huawei Ascend 910B, 910C and 910D are presumed subject to General Prohibition 10: using, selling, transferring or financing them without authorisation risks EAR violations for US and non-US persons, and the guidance covers comparable advanced-computing chips designed in China. BIS later softened the press release's wording ('anywhere in the world'), but the guidance itself kept the list.", Zh: "2025 年 5 月 13 日，BIS 撤销 AI 扩散规则，并发布指引：推定华为昇腾 910B、910C、910D 受第十项一般禁令约束，未经授权使用、销售、转让或为其融资，美国和非美国主体都可能违反 EAR；该指引也涵盖中国设计的同类先进计算芯片。BIS 后来弱化了新闻稿中“在全球任何地方”的措辞，但指引本身保留了这份清单。"},
 	Source:     "https://www.crowell.com/en/insights/client-alerts/us-department-of-commerce-rescinds-biden-administrations-ai-diffusion-export-control-rule-and-issues-new-guidance-on-huawei-chips-for-ai-purposes-and-diligence-expectations",
+	Checked:    "2026-12-03",
 }
 
 var kb_Facts_cambricon_k8s_device_plugin = Fact{
@@ -16994,6 +17078,7 @@ var kb_Facts_cambricon_k8s_device_plugin = Fact{
 	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
 	Verified:   Text{En: "Cambricon's Kubernetes device plugin registers cambricon.com/mlu and offers several modes: whole cards, env-share, MIM hardware partitions (e.g. mlu370.mim-2m.8gb), dynamic sMLU and topology-aware allocation. HAMi also shares MLUs.", Zh: "寒武纪的 Kubernetes device plugin 注册 cambricon.com/mlu，支持多种模式：整卡、env-share、MIM 硬件分区（如 mlu370.mim-2m.8gb）、动态 sMLU 和拓扑感知分配。HAMi 同样支持共享 MLU。"},
 	Source:     "https://github.com/Cambricon/cambricon-k8s-device-plugin/blob/master/device-plugin/README.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_cambricon_mlu370_x8_specs = Fact{
@@ -17002,6 +17087,7 @@ var kb_Facts_cambricon_mlu370_x8_specs = Fact{
 	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
 	Verified:   Text{En: "MLU370-X8 (March 2022): two Siyuan 370 chips on MLUarch03 at 7 nm; 96 FP16/BF16 TFLOPS, 32 FP32 TFLOPS, 256 INT8 TOPS; 48 GB LPDDR5 at 614.4 GB/s; PCIe 4.0 x16; 250 W; MLU-Link at 200 GB/s per card.", Zh: "MLU370-X8（2022 年 3 月）：两颗思元 370 芯片，MLUarch03 架构、7 nm；FP16/BF16 96 TFLOPS，FP32 32 TFLOPS，INT8 256 TOPS；48 GB LPDDR5、614.4 GB/s；PCIe 4.0 x16；250 W；MLU-Link 每卡 200 GB/s。"},
 	Source:     "http://guangxilong.com/c/032129635H022.html",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_cambricon_software_stack = Fact{
@@ -17010,6 +17096,7 @@ var kb_Facts_cambricon_software_stack = Fact{
 	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
 	Verified:   Text{En: "Cambricon Neuware: CNToolkit, the CNNL operator libraries, CNCL collectives, MagicMind for inference and torch_mlu (PyTorch device 'mlu'); vllm-mlu and SGLang ports exist. The SDK and images come through Cambricon channels, and like Ascend it does not run CUDA.", Zh: "寒武纪 Neuware 包括 CNToolkit、CNNL 算子库、CNCL 通信库、MagicMind 推理引擎和 torch_mlu（PyTorch 设备名为 mlu），另有 vllm-mlu 与 SGLang 适配版本。SDK 和镜像需通过寒武纪渠道获取；与昇腾一样，不能运行 CUDA。"},
 	Source:     "https://docs.sglang.io/docs/hardware-platforms/cambricon_mlu",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_china_ai_card_prices_2024 = Fact{
@@ -17018,6 +17105,7 @@ var kb_Facts_china_ai_card_prices_2024 = Fact{
 	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
 	Verified:   Text{En: "Reuters, January 2024: NVIDIA priced the H20 to Chinese distributors at US$12,000-15,000 per card, and some advertised it at about ¥110,000; Huawei's Ascend 910B sold for about ¥120,000. Prices have moved with export rules and supply since.", Zh: "路透社 2024 年 1 月报道：NVIDIA 给国内经销商的 H20 报价为每卡 1.2 万至 1.5 万美元，部分经销商标价约 11 万元；华为昇腾 910B 售价约 12 万元。此后价格随出口政策和供货而变化。"},
 	Source:     "https://dunyanews.tv/amp/english/788751.php",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_cloud_aws_lambda_firecracker = Fact{
@@ -17026,6 +17114,7 @@ var kb_Facts_cloud_aws_lambda_firecracker = Fact{
 	ReportSays: Text{En: "AWS Lambda runs on Firecracker.", Zh: "AWS Lambda 基于 Firecracker。"},
 	Verified:   Text{En: "Firecracker was built at AWS to run Lambda and Fargate.", Zh: "Firecracker 正是 AWS 为运行 Lambda 和 Fargate 而开发的。"},
 	Source:     "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/README.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_cloud_fastly_wasmtime = Fact{
@@ -17034,6 +17123,7 @@ var kb_Facts_cloud_fastly_wasmtime = Fact{
 	ReportSays: Text{En: "Fastly Compute runs on Wasmtime, with Rust first.", Zh: "Fastly Compute 使用 Wasmtime 运行时，Rust 优先。"},
 	Verified:   Text{En: "Wasmtime's ADOPTERS list Fastly Compute in production at the edge using WASI; Fastly's local test server Viceroy embeds it too.", Zh: "Wasmtime 的 ADOPTERS 列表显示 Fastly Compute 在边缘生产环境中基于 WASI 使用它；Fastly 的本地测试服务器 Viceroy 也内嵌了它。"},
 	Source:     "https://github.com/bytecodealliance/wasmtime/blob/main/ADOPTERS.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_containerd_nerdctl = Fact{
@@ -17042,6 +17132,7 @@ var kb_Facts_containerd_nerdctl = Fact{
 	ReportSays: Text{En: "nerdctl is a Docker-like CLI for containerd.", Zh: "nerdctl 是 containerd 的类 Docker 命令行工具。"},
 	Verified:   Text{En: "nerdctl, a non-core containerd sub-project, copies the docker CLI and supports compose, rootless mode and lazy pulling; v2.0.0 was published 2024-11-06.", Zh: "nerdctl 是 containerd 的非核心子项目，复刻 docker CLI，支持 compose、rootless 模式和镜像懒加载；v2.0.0 发布于 2024-11-06。"},
 	Source:     "https://pkg.go.dev/github.com/containerd/nerdctl/v2@v2.0.0",
+	Checked:    "2026-12-07",
 }
 
 var kb_Facts_containerd_releases = Fact{
@@ -17050,6 +17141,7 @@ var kb_Facts_containerd_releases = Fact{
 	ReportSays: Text{En: "containerd 2.0 (November 2024) and 2.1.", Zh: "containerd 2.0（2024 年 11 月）与 2.1。"},
 	Verified:   Text{En: "2.0 came out 2024-11-05 (LTS to March 2027) and 2.1 on 2025-05-07. Since then 2.2 (2025-11-05) and 2.3 (2026-04-30, LTS to 2028-04-30).", Zh: "2.0 于 2024-11-05 发布（LTS 至 2027 年 3 月），2.1 于 2025-05-07 发布。此后有 2.2（2025-11-05）和 2.3（2026-04-30，LTS 至 2028-04-30）。"},
 	Source:     "https://github.com/containerd/containerd/blob/main/RELEASES.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_docker_29_containerd_image_store = Fact{
@@ -17058,6 +17150,7 @@ var kb_Facts_docker_29_containerd_image_store = Fact{
 	ReportSays: Text{En: "Not covered by the report: context for Docker 29.", Zh: "报告未涉及：Docker 29 的背景信息。"},
 	Verified:   Text{En: "From Engine 29.0 fresh installs use the containerd image store by default (upgraded daemons keep overlay2); the minimum API version is 1.44.", Zh: "从 Engine 29.0 起，全新安装默认使用 containerd 镜像存储（升级的守护进程保留 overlay2）；最低 API 版本为 1.44。"},
 	Source:     "https://www.docker.com/blog/docker-engine-version-29",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_docker_daemon_root_default = Fact{
@@ -17066,6 +17159,7 @@ var kb_Facts_docker_daemon_root_default = Fact{
 	ReportSays: Text{En: "The Docker daemon runs as root by default.", Zh: "Docker 守护进程默认以 root 运行。"},
 	Verified:   Text{En: "A standard install runs dockerd as root. userns-remap only remaps the containers; only rootless mode takes root away from both the daemon and the containers.", Zh: "标准安装中 dockerd 以 root 运行。userns-remap 只对容器做用户映射；只有 rootless 模式能让守护进程和容器都不再使用 root。"},
 	Source:     "https://docs.docker.com/engine/security/rootless/",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_docker_desktop_license = Fact{
@@ -17074,6 +17168,7 @@ var kb_Facts_docker_desktop_license = Fact{
 	ReportSays: Text{En: "Docker Desktop needs a paid subscription in companies with more than 250 staff or more than $10M revenue.", Zh: "员工超过 250 人或年收入超过 1000 万美元的企业使用 Docker Desktop 需要付费订阅。"},
 	Verified:   Text{En: "Desktop is free only for organisations with fewer than 250 employees and under $10M annual revenue, for personal use, education and non-commercial open source; others need Pro, Team or Business. Docker Engine and the CLI stay Apache-2.0 outside Desktop.", Zh: "只有员工少于 250 人且年收入低于 1000 万美元的组织、个人、教育及非商业开源项目可免费使用 Desktop；其余需购买 Pro、Team 或 Business 订阅。脱离 Desktop 单独安装的 Docker Engine 和 CLI 仍是 Apache-2.0 许可。"},
 	Source:     "https://raw.githubusercontent.com/docker/docs/main/content/manuals/subscription-billing/desktop-license.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_docker_rootless_since_2010 = Fact{
@@ -17082,6 +17177,7 @@ var kb_Facts_docker_rootless_since_2010 = Fact{
 	ReportSays: Text{En: "Docker supports rootless mode since 20.10.", Zh: "Docker 自 20.10 起支持 rootless 模式。"},
 	Verified:   Text{En: "Rootless Docker arrived as experimental in 19.03 and became stable in 20.10. It is opt-in, installed per user with dockerd-rootless-setuptool.sh.", Zh: "Rootless Docker 在 19.03 以实验特性引入，20.10 转为稳定。它需要主动开启，按用户用 dockerd-rootless-setuptool.sh 安装。"},
 	Source:     "https://docs.docker.com/engine/security/rootless/",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_firecracker_boot_time = Fact{
@@ -17090,6 +17186,7 @@ var kb_Facts_firecracker_boot_time = Fact{
 	ReportSays: Text{En: "Firecracker boots in under 125 ms.", Zh: "Firecracker 启动时间小于 125 ms。"},
 	Verified:   Text{En: "The specification bounds it at 125 ms from the InstanceStart call to the guest's /sbin/init, with a minimal kernel and root filesystem. The VMM process itself is up in about 12 ms.", Zh: "官方规格给出的上限是 125 ms（从 InstanceStart 调用到客户机 /sbin/init，使用最小内核和根文件系统）。VMM 进程本身约 12 ms 即可就绪。"},
 	Source:     "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/SPECIFICATION.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_firecracker_kvm_lambda_fargate = Fact{
@@ -17098,6 +17195,7 @@ var kb_Facts_firecracker_kvm_lambda_fargate = Fact{
 	ReportSays: Text{En: "Firecracker isolates with KVM and backs AWS Lambda.", Zh: "Firecracker 依靠 KVM 实现隔离，是 AWS Lambda 的底层。"},
 	Verified:   Text{En: "It creates microVMs through Linux KVM and was built for Lambda and Fargate. Only bare-metal hosts are tested; nested virtualization is not a tested setup.", Zh: "它通过 Linux KVM 创建 microVM，最初就是为 Lambda 和 Fargate 打造的。官方只在裸金属主机上测试，嵌套虚拟化不在测试范围内。"},
 	Source:     "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/README.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_firecracker_memory_overhead = Fact{
@@ -17106,6 +17204,7 @@ var kb_Facts_firecracker_memory_overhead = Fact{
 	ReportSays: Text{En: "Firecracker has about 5 MB of base memory overhead.", Zh: "Firecracker 基础内存开销约 5 MB。"},
 	Verified:   Text{En: "The VMM threads use at most 5 MiB for a microVM with 1 vCPU and 128 MiB of RAM; heavier I/O can raise it.", Zh: "对于 1 个 vCPU、128 MiB 内存的 microVM，VMM 线程最多占用 5 MiB；I/O 较重时会有所增加。"},
 	Source:     "https://raw.githubusercontent.com/firecracker-microvm/firecracker/main/SPECIFICATION.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_gvisor_checkpoint_rootless = Fact{
@@ -17114,6 +17213,7 @@ var kb_Facts_gvisor_checkpoint_rootless = Fact{
 	ReportSays: Text{En: "gVisor has checkpoint/restore and a rootless mode.", Zh: "gVisor 支持检查点/恢复和 rootless 模式。"},
 	Verified:   Text{En: "Both exist. Rootless mode is limited: no runsc create, no save/restore and host networking only.", Zh: "两者都有。但 rootless 模式有限制：不支持 runsc create，不能保存/恢复，只能使用宿主机网络。"},
 	Source:     "https://github.com/google/gvisor",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_gvisor_compat_limits = Fact{
@@ -17122,6 +17222,7 @@ var kb_Facts_gvisor_compat_limits = Fact{
 	ReportSays: Text{En: "gVisor has system-call compatibility limits.", Zh: "gVisor 存在系统调用兼容性限制。"},
 	Verified:   Text{En: "It implements a subset of the Linux ABI: io_uring off by default, no in-sandbox cgroup limits, no block-device filesystems, partial iptables, no KVM inside. Common language runtimes are regression-tested.", Zh: "它只实现了 Linux ABI 的一个子集：io_uring 默认关闭，沙箱内的 cgroup 限制不生效，不支持块设备文件系统，iptables 支持不完整，沙箱内不能用 KVM。常见语言运行时均有回归测试。"},
 	Source:     "https://github.com/google/gvisor/blob/master/g3doc/user_guide/compatibility.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_gvisor_platforms = Fact{
@@ -17130,6 +17231,7 @@ var kb_Facts_gvisor_platforms = Fact{
 	ReportSays: Text{En: "gVisor is a user-space kernel that needs no virtualization.", Zh: "gVisor 是用户态内核，无需虚拟化。"},
 	Verified:   Text{En: "The default systrap platform (since 2023) uses seccomp traps and needs no hardware virtualization, so it runs inside VMs; an optional KVM platform exists.", Zh: "默认的 systrap 平台（2023 年起）基于 seccomp 陷入，不需要硬件虚拟化，因此可以在虚拟机里运行；另有可选的 KVM 平台。"},
 	Source:     "https://gvisor.dev/docs/user_guide/platforms/",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_gvisor_versioning = Fact{
@@ -17138,6 +17240,7 @@ var kb_Facts_gvisor_versioning = Fact{
 	ReportSays: Text{En: "gVisor versions are named release-YYYYMMDD.", Zh: "gVisor 版本以 release-YYYYMMDD 命名。"},
 	Verified:   Text{En: "Roughly weekly tags release-YYYYMMDD.N; release-20260817.0 is the newest seen.", Zh: "大约每周发布一次，标签为 release-YYYYMMDD.N；目前所见最新为 release-20260817.0。"},
 	Source:     "https://github.com/google/gvisor",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_hami_cncf_status = Fact{
@@ -17146,6 +17249,7 @@ var kb_Facts_hami_cncf_status = Fact{
 	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
 	Verified:   Text{En: "HAMi joined the CNCF Sandbox on 2024-08-21 and moved to CNCF Incubating around mid-2026.", Zh: "HAMi 于 2024-08-21 加入 CNCF 沙箱，约在 2026 年年中晋升为 CNCF 孵化项目。"},
 	Source:     "https://github.com/Project-HAMi/HAMi",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_hami_supported_vendors = Fact{
@@ -17154,6 +17258,7 @@ var kb_Facts_hami_supported_vendors = Fact{
 	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
 	Verified:   Text{En: "HAMi shares accelerators by memory and core slices without application changes, using a webhook, a scheduler extender, device plugins and in-container limiters. Backends include NVIDIA, Ascend, Cambricon, Hygon, Iluvatar, Moore Threads, MetaX, Enflame, Kunlunxin and (since June 2026) Biren. Isolation strength differs by vendor.", Zh: "HAMi 通过 webhook、调度器扩展、device plugin 和容器内限制器，按显存与算力切片共享加速卡，应用无需改动。支持 NVIDIA、昇腾、寒武纪、海光、天数智芯、摩尔线程、沐曦、燧原、昆仑芯以及（2026 年 6 月起）壁仞等厂商。隔离强度因厂商而异。"},
 	Source:     "https://github.com/Project-HAMi/HAMi",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_huawei_ascend_910b_memory = Fact{
@@ -17162,6 +17267,7 @@ var kb_Facts_huawei_ascend_910b_memory = Fact{
 	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
 	Verified:   Text{En: "The Ascend 910B (Atlas A2) has 64 GB of on-package HBM per chip (the 910B4 bin has 32 GB), at about 1.6 TB/s. Only third-party pages name the type HBM2e.", Zh: "昇腾 910B（Atlas A2）每颗芯片封装 64 GB HBM（910B4 为 32 GB），带宽约 1.6 TB/s。HBM2e 这一类型只见于第三方资料。"},
 	Source:     "https://docs.sglang.io/docs/hardware-platforms/ascend-npus/ascend_npu_reference",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_huawei_ascend_cuda_compat = Fact{
@@ -17170,6 +17276,7 @@ var kb_Facts_huawei_ascend_cuda_compat = Fact{
 	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
 	Verified:   Text{En: "Ascend does not run CUDA: Huawei states that GPU scripts cannot be used on NPUs directly. Porting happens at the PyTorch level (transfer_to_npu remaps torch.cuda to torch.npu and NCCL to HCCL); CUDA kernels and CUDA-only libraries must be replaced.", Zh: "昇腾不能运行 CUDA，华为文档明确说明 GPU 脚本无法直接在 NPU 上使用。迁移在 PyTorch 层面进行（transfer_to_npu 把 torch.cuda 映射到 torch.npu、NCCL 映射到 HCCL）；CUDA 算子和只支持 CUDA 的库都必须替换。"},
 	Source:     "https://www.hiascend.com/document/detail/en/CANNCommunityEdition/910/devaids/migrationtools/atlasfmkt_16_0001.html",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_huawei_ascend_kubernetes = Fact{
@@ -17178,6 +17285,7 @@ var kb_Facts_huawei_ascend_kubernetes = Fact{
 	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
 	Verified:   Text{En: "Huawei MindCluster brings Ascend Docker Runtime, the Ascend Device Plugin (resources such as huawei.com/Ascend910), an Ascend build of Volcano, Ascend Operator for multi-node training and NPU Exporter for metrics.", Zh: "华为 MindCluster 提供 Ascend Docker Runtime、Ascend Device Plugin（资源名如 huawei.com/Ascend910）、带昇腾插件的 Volcano、用于多机训练的 Ascend Operator 以及采集指标的 NPU Exporter。"},
 	Source:     "https://www.hiascend.com/document/detail/en/mindie/230/servicedeploy/servicedev/mindie_service0016.html",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_huawei_ascend_software_stack = Fact{
@@ -17186,6 +17294,7 @@ var kb_Facts_huawei_ascend_software_stack = Fact{
 	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
 	Verified:   Text{En: "Driver and firmware, then CANN (toolkit, kernels, AscendCL), then frameworks: MindSpore, PyTorch through torch_npu (needs CANN installed first) and TensorFlow through tfplugin. torch_npu releases follow PyTorch versions.", Zh: "软件栈自下而上为驱动与固件、CANN（toolkit、kernels、AscendCL），再到框架：MindSpore、通过 torch_npu 支持 PyTorch（需先装 CANN）、通过 tfplugin 支持 TensorFlow。torch_npu 的版本跟随 PyTorch 发布。"},
 	Source:     "https://pypi.org/project/torch-npu/",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_huawei_ascend_vnpu_sharing = Fact{
@@ -17194,6 +17303,7 @@ var kb_Facts_huawei_ascend_vnpu_sharing = Fact{
 	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
 	Verified:   Text{En: "Ascend partitions NPUs by AI cores (vNPU), not by time-slicing: static vNPUs are pre-created with npu-smi (templates vir02/04/08/16 on 910-class cards); dynamic vNPUs in Kubernetes are limited to inference cards. HAMi also schedules vNPUs for the 910B and 910C.", Zh: "昇腾按 AI Core 切分 NPU（vNPU），而非时间片：静态 vNPU 用 npu-smi 预先创建（910 系列模板为 vir02/04/08/16）；Kubernetes 中的动态 vNPU 仅支持推理卡。HAMi 也能为 910B、910C 调度 vNPU。"},
 	Source:     "https://www.hiascend.com/document/detail/en/mindcluster/730/clustersched/schedulingug/cpaug_0017.html",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_k0s_requirements = Fact{
@@ -17202,6 +17312,7 @@ var kb_Facts_k0s_requirements = Fact{
 	ReportSays: Text{En: "Not covered by the report: k0s as a lightweight Kubernetes.", Zh: "报告未涉及：轻量级 Kubernetes 发行版 k0s。"},
 	Verified:   Text{En: "k0s needs 1 vCPU and 1 GB RAM for a controller and 1 vCPU and 0.5 GB for a worker.", Zh: "k0s 的控制节点最低需要 1 vCPU、1 GB 内存，工作节点需要 1 vCPU、0.5 GB 内存。"},
 	Source:     "https://raw.githubusercontent.com/k0sproject/k0s/main/docs/system-requirements.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_k3s_lightweight_certified = Fact{
@@ -17210,6 +17321,7 @@ var kb_Facts_k3s_lightweight_certified = Fact{
 	ReportSays: Text{En: "Not in the report's recommendations: k3s is a lightweight certified Kubernetes for edge and IoT.", Zh: "报告的选型建议中未提及：k3s 是面向边缘和 IoT 的轻量级认证 Kubernetes。"},
 	Verified:   Text{En: "K3s is a conformant, production-ready distribution in one binary under 100 MB for edge, IoT, CI, ARM and embedded use. SQLite is the default datastore; embedded etcd gives HA; containerd, Flannel, CoreDNS, Traefik and a local-path provisioner are bundled.", Zh: "K3s 是通过一致性认证、可用于生产的发行版，单个二进制不到 100 MB，面向边缘、IoT、CI、ARM 和嵌入式场景。默认数据存储为 SQLite，内嵌 etcd 提供高可用，并捆绑 containerd、Flannel、CoreDNS、Traefik 和本地路径存储供应器。"},
 	Source:     "https://github.com/k3s-io/k3s/blob/master/README.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_k8s_131_apparmor_ga = Fact{
@@ -17218,6 +17330,7 @@ var kb_Facts_k8s_131_apparmor_ga = Fact{
 	ReportSays: Text{En: "AppArmor support went GA in 1.31.", Zh: "AppArmor 支持在 1.31 中 GA。"},
 	Verified:   Text{En: "Correct: AppArmor (KEP-24) is GA in v1.31, configured through securityContext.appArmorProfile (fields replaced annotations in 1.30).", Zh: "属实：AppArmor（KEP-24）在 v1.31 GA，通过 securityContext.appArmorProfile 配置（1.30 起以字段取代注解）。"},
 	Source:     "https://kubernetes.io/blog/2024/08/13/kubernetes-v1-31-release/",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_k8s_131_release = Fact{
@@ -17226,6 +17339,7 @@ var kb_Facts_k8s_131_release = Fact{
 	ReportSays: Text{En: "Kubernetes 1.31 'Elli' was released on 2024-08-13.", Zh: "Kubernetes 1.31（代号 Elli）于 2024-08-13 发布。"},
 	Verified:   Text{En: "Correct: v1.31 shipped 2024-08-13 with 45 enhancements (11 stable, 22 beta, 12 alpha).", Zh: "属实：v1.31 于 2024-08-13 发布，共 45 项增强（11 项稳定、22 项 beta、12 项 alpha）。"},
 	Source:     "https://kubernetes.io/blog/2024/08/13/kubernetes-v1-31-release/",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_k8s_runtimeclass_spinkube = Fact{
@@ -17234,6 +17348,7 @@ var kb_Facts_k8s_runtimeclass_spinkube = Fact{
 	ReportSays: Text{En: "Kubernetes runs Wasm pods through a RuntimeClass.", Zh: "Kubernetes 通过 RuntimeClass 运行 Wasm Pod。"},
 	Verified:   Text{En: "A RuntimeClass maps to a containerd shim handler; SpinKube (a CNCF Sandbox project) installs and manages the shims.", Zh: "RuntimeClass 映射到某个 containerd shim 处理器；SpinKube（CNCF Sandbox 项目）负责安装和管理这些 shim。"},
 	Source:     "https://github.com/spinframework/containerd-shim-spin",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_kata_coco_gpu = Fact{
@@ -17242,6 +17357,7 @@ var kb_Facts_kata_coco_gpu = Fact{
 	ReportSays: Text{En: "Kata supports Confidential Containers (TEE) and GPU passthrough.", Zh: "Kata 支持机密容器（TEE）和 GPU 直通。"},
 	Verified:   Text{En: "NVIDIA GPU passthrough works with the QEMU runtime classes; TDX and SEV-SNP are QEMU-only. AKS Confidential Containers are built on Kata and CoCo with SEV-SNP.", Zh: "NVIDIA GPU 直通通过 QEMU 运行时类实现；TDX 和 SEV-SNP 仅支持 QEMU。AKS 机密容器即基于 Kata 和 CoCo，使用 SEV-SNP。"},
 	Source:     "https://github.com/kata-containers/kata-containers/blob/main/docs/use-cases/NVIDIA-GPU-passthrough-and-Kata-QEMU.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_kata_requirements_oci = Fact{
@@ -17250,6 +17366,7 @@ var kb_Facts_kata_requirements_oci = Fact{
 	ReportSays: Text{En: "Kata is OCI compatible and needs KVM.", Zh: "Kata 兼容 OCI，需要 KVM。"},
 	Verified:   Text{En: "The install guide requires bare metal or nested virtualization; Kata runs as containerd-shim-kata-v2 under containerd and CRI-O.", Zh: "安装文档要求裸金属或嵌套虚拟化；Kata 以 containerd-shim-kata-v2 的形式运行在 containerd 和 CRI-O 之下。"},
 	Source:     "https://github.com/kata-containers/kata-containers/blob/main/docs/install/README.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_kata_runtime_rs = Fact{
@@ -17258,6 +17375,7 @@ var kb_Facts_kata_runtime_rs = Fact{
 	ReportSays: Text{En: "Kata rewrote core components in Rust.", Zh: "Kata 用 Rust 重写了核心组件。"},
 	Verified:   Text{En: "runtime-rs (with the built-in Dragonball VMM) arrived in 3.0 and is the default in kata-deploy from 4.0.0 (2026-07-20); the Go runtime is deprecated.", Zh: "runtime-rs（内置 Dragonball VMM）在 3.0 引入，自 4.0.0（2026-07-20）起成为 kata-deploy 的默认运行时；Go 版运行时已被弃用。"},
 	Source:     "https://github.com/kata-containers/kata-containers",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_microk8s_overview = Fact{
@@ -17266,6 +17384,7 @@ var kb_Facts_microk8s_overview = Fact{
 	ReportSays: Text{En: "Not covered by the report: MicroK8s as a lightweight Kubernetes.", Zh: "报告未涉及：轻量级 Kubernetes 发行版 MicroK8s。"},
 	Verified:   Text{En: "MicroK8s (Canonical) is a conformant Kubernetes shipped as one snap for workstations, IoT, edge and CI/CD; no minimum RAM figure was verified.", Zh: "MicroK8s（Canonical）是以单个 snap 包发布的一致性认证 Kubernetes，面向工作站、IoT、边缘和 CI/CD；未核实到最低内存数据。"},
 	Source:     "https://github.com/canonical/microk8s",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_moore_threads_mtt_s4000 = Fact{
@@ -17274,6 +17393,7 @@ var kb_Facts_moore_threads_mtt_s4000 = Fact{
 	ReportSays: Text{En: "Not mentioned (the report lists the S80/S70 instead).", Zh: "报告未提及（报告列的是 S80/S70）。"},
 	Verified:   Text{En: "The MTT S4000 (December 2023) is the data-centre card: 100 FP16/BF16 TFLOPS, 200 INT8 TOPS, 48 GB GDDR6 at 768 GB/s, PCIe 5.0 and MTLink.", Zh: "MTT S4000（2023 年 12 月）是数据中心卡：FP16/BF16 100 TFLOPS，INT8 200 TOPS，48 GB GDDR6、768 GB/s，PCIe 5.0，支持 MTLink。"},
 	Source:     "https://www.titancomputers.com/Chinese-AI-GPUs-are-on-the-Rise-s/2027.htm",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_moore_threads_software = Fact{
@@ -17282,6 +17402,7 @@ var kb_Facts_moore_threads_software = Fact{
 	ReportSays: Text{En: "MUSA stack with a container toolkit and a Kubernetes device plugin.", Zh: "MUSA 软件栈，提供容器工具与 Kubernetes device-plugin。"},
 	Verified:   Text{En: "MUSA offers a CUDA-like API and torch_musa for PyTorch (porting means renaming cuda to musa and nccl to mccl). The container toolkit registers a 'mthreads' Docker runtime; a device plugin ships with the KUAE cloud-native toolkits, and HAMi shares cards as mthreads.com/vgpu.", Zh: "MUSA 提供类 CUDA 接口和用于 PyTorch 的 torch_musa（迁移时把 cuda 改成 musa、nccl 改成 mccl）。容器工具包注册名为 mthreads 的 Docker 运行时；KUAE 云原生工具包中带有 device plugin，HAMi 则以 mthreads.com/vgpu 的形式共享显卡。"},
 	Source:     "https://github.com/gpustack/gpustack",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_nvidia_a100_fp16 = Fact{
@@ -17290,6 +17411,7 @@ var kb_Facts_nvidia_a100_fp16 = Fact{
 	ReportSays: Text{En: "A100: 312 TF FP16.", Zh: "A100：FP16 312 TF。"},
 	Verified:   Text{En: "312 dense FP16/BF16 Tensor TFLOPS (624 with sparsity).", Zh: "FP16/BF16 Tensor 稠密 312 TFLOPS（含稀疏 624）。"},
 	Source:     "https://glennklockwood.com/garden/processors/A100",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_nvidia_h100_fp16_tflops = Fact{
@@ -17298,6 +17420,7 @@ var kb_Facts_nvidia_h100_fp16_tflops = Fact{
 	ReportSays: Text{En: "No FP16 figure given for the H100 (reference value).", Zh: "报告未给出 H100 的 FP16 数值（参考值）。"},
 	Verified:   Text{En: "H100 SXM: 1,979 FP16/BF16 Tensor TFLOPS with sparsity, about 989 dense; the PCIe card is about 756 dense. The tool compares dense figures.", Zh: "H100 SXM 的 FP16/BF16 Tensor 算力含稀疏为 1979 TFLOPS，稠密约 989；PCIe 卡稠密约 756。本工具一律比较稠密数值。"},
 	Source:     "https://glennklockwood.com/garden/processors/h100",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_nvidia_h100_interconnect = Fact{
@@ -17306,6 +17429,7 @@ var kb_Facts_nvidia_h100_interconnect = Fact{
 	ReportSays: Text{En: "PCIe 5.0 / NVLink 4.0 at 900 GB/s.", Zh: "PCIe 5.0 / NVLink 4.0，900GB/s。"},
 	Verified:   Text{En: "All H100 parts use PCIe Gen5. Fourth-generation NVLink gives 900 GB/s per GPU on SXM5; the PCIe card reaches 600 GB/s through an NVLink bridge.", Zh: "所有 H100 都是 PCIe Gen5。SXM5 上的第四代 NVLink 每卡 900 GB/s；PCIe 卡经 NVLink 桥只有 600 GB/s。"},
 	Source:     "https://www.nvidia.com/en-sg/technologies/hopper-architecture/",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_nvidia_h100_mig = Fact{
@@ -17314,6 +17438,7 @@ var kb_Facts_nvidia_h100_mig = Fact{
 	ReportSays: Text{En: "MIG with up to 7 instances.", Zh: "MIG 最多 7 个实例。"},
 	Verified:   Text{En: "Both H100 variants split into at most seven hardware-isolated GPU instances; on the 80 GB part the smallest has about 10 GB.", Zh: "H100 两个版本都最多可切分为 7 个硬件隔离的 GPU 实例，80 GB 版本最小实例约 10 GB。"},
 	Source:     "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_nvidia_h100_tdp = Fact{
@@ -17322,6 +17447,7 @@ var kb_Facts_nvidia_h100_tdp = Fact{
 	ReportSays: Text{En: "No power figure given for the H100 (reference value).", Zh: "报告未给出 H100 的功耗（参考值）。"},
 	Verified:   Text{En: "Up to 700 W for the H100 SXM5 module and 350 W for the PCIe card.", Zh: "H100 SXM5 模组最高 700 W，PCIe 卡 350 W。"},
 	Source:     "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_nvidia_h100_transformer_engine = Fact{
@@ -17330,6 +17456,7 @@ var kb_Facts_nvidia_h100_transformer_engine = Fact{
 	ReportSays: Text{En: "Transformer Engine with FP8.", Zh: "Transformer Engine，支持 FP8 精度。"},
 	Verified:   Text{En: "Hopper's Tensor Cores and Transformer Engine mix FP8 and FP16 precision.", Zh: "Hopper 的 Tensor Core 与 Transformer Engine 混合使用 FP8 与 FP16 精度。"},
 	Source:     "https://www.nvidia.com/en-sg/technologies/hopper-architecture/",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_nvidia_h20_export_status_2025 = Fact{
@@ -17338,6 +17465,7 @@ var kb_Facts_nvidia_h20_export_status_2025 = Fact{
 	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
 	Verified:   Text{En: "In April 2025 the US made H20 exports to China subject to a licence and NVIDIA wrote off about US$5.5 billion. Licences were promised again in July 2025 with a 15% revenue share, but China's CAC summoned NVIDIA over security concerns and told firms to stop buying, and in August 2025 NVIDIA reportedly told suppliers to halt H20 work. Treat it as a legacy part that is hard to procure.", Zh: "2025 年 4 月美国要求 H20 对华出口须获许可，NVIDIA 为此计提约 55 亿美元损失。2025 年 7 月美方表示会再发许可（需上缴 15% 收入），但国家网信办就安全问题约谈 NVIDIA 并要求企业停止采购；据报道，2025 年 8 月 NVIDIA 已通知供应商暂停 H20 相关工作。应把它视为难以采购的过时产品。"},
 	Source:     "https://www.nbcsandiego.com/news/business/money-report/nvidia-says-it-will-record-5-5-billion-quarterly-charge-tied-to-h20-processors-exported-to-china/3804789/",
+	Checked:    "2026-12-03",
 	When: &Condition{
 		Terms: []*Term{
 			&Term{
@@ -17370,6 +17498,7 @@ var kb_Facts_nvidia_h20_specs = Fact{
 	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
 	Verified:   Text{En: "China-market Hopper (GH100) with 96 GB and MIG up to 7 instances, per NVIDIA's MIG guide. Third-party figures agree on HBM3 at 4.0 TB/s, about 148 dense FP16 TFLOPS (some 15% of an H100 SXM) and 400 W.", Zh: "据 NVIDIA MIG 指南，这是面向中国市场的 Hopper（GH100）产品，96 GB 显存，MIG 最多 7 个实例。多方第三方数据一致：HBM3、4.0 TB/s，稠密 FP16 约 148 TFLOPS（约为 H100 SXM 的 15%），功耗 400 W。"},
 	Source:     "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_nvidia_h200_compute_tdp = Fact{
@@ -17378,6 +17507,7 @@ var kb_Facts_nvidia_h200_compute_tdp = Fact{
 	ReportSays: Text{En: "No compute or power figure for the H200 (reference value).", Zh: "报告未给出 H200 的算力与功耗（参考值）。"},
 	Verified:   Text{En: "Compute equals the H100 SXM: about 989 dense FP16/BF16 TFLOPS. The H200 SXM draws up to 700 W; the H200 NVL PCIe part up to 600 W (third-party figure).", Zh: "算力与 H100 SXM 相同，稠密 FP16/BF16 约 989 TFLOPS。H200 SXM 最高 700 W，H200 NVL（PCIe）最高 600 W（第三方数据）。"},
 	Source:     "https://raw.githubusercontent.com/mlcommons/inference_results_v4.1/main/closed/NVIDIA/systems/H200-SXM-141GBx8_TRT_MaxQ.json",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_nvidia_h200_memory = Fact{
@@ -17386,6 +17516,7 @@ var kb_Facts_nvidia_h200_memory = Fact{
 	ReportSays: Text{En: "H200: 141 GB HBM3e, 4.8 TB/s.", Zh: "H200：141GB HBM3e，4.8TB/s 带宽。"},
 	Verified:   Text{En: "141 GB of HBM3e at 4.8 TB/s on the same GH100 die and NVLink 4 as the H100; announced November 2023, shipping from Q2 2024.", Zh: "141 GB HBM3e、4.8 TB/s，芯片（GH100）与 NVLink 4 均与 H100 相同；2023 年 11 月发布，2024 年第二季度起供货。"},
 	Source:     "https://raw.githubusercontent.com/mlcommons/inference_results_v4.1/main/closed/NVIDIA/systems/H200-SXM-141GBx8_TRT_MaxQ.json",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_nvidia_h200_price_2026 = Fact{
@@ -17394,6 +17525,7 @@ var kb_Facts_nvidia_h200_price_2026 = Fact{
 	ReportSays: Text{En: "Not covered by the report (the report only says NVIDIA is expensive).", Zh: "报告未给出具体价格（只说 NVIDIA 价格较高）。"},
 	Verified:   Text{En: "Reuters, January 2026: Chinese firms ordered H200s at about US$27,000 per chip (roughly ¥190,000), paid fully in advance. Tencent Technology reported ¥1.4 million for an 8-GPU module sold to channels.", Zh: "路透社 2026 年 1 月报道：国内企业订购 H200 的单价约 2.7 万美元（约合 19 万元），须全额预付。腾讯科技报道，面向渠道的 8 卡模组售价 140 万元。"},
 	Source:     "https://www.techzine.eu/news/infrastructure/137757/nvidia-demands-full-prepayment-for-h200-chips-to-china/",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_nvidia_k8s_gpu_sharing = Fact{
@@ -17402,6 +17534,7 @@ var kb_Facts_nvidia_k8s_gpu_sharing = Fact{
 	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
 	Verified:   Text{En: "NVIDIA's device plugin and GPU Operator share GPUs three ways: MIG (hardware isolation), CUDA time-slicing (no memory or fault isolation) and CUDA MPS (experimental, equal slices, not on MIG GPUs).", Zh: "NVIDIA 的 device plugin 与 GPU Operator 支持三种共享方式：MIG（硬件隔离）、CUDA 时间片（无显存与故障隔离）和 CUDA MPS（实验性，按等份切分，不能与 MIG 同用）。"},
 	Source:     "https://github.com/NVIDIA/k8s-device-plugin",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_podman_50_release_date = Fact{
@@ -17410,6 +17543,7 @@ var kb_Facts_podman_50_release_date = Fact{
 	ReportSays: Text{En: "Podman 5.0 was released in March 2024.", Zh: "Podman 5.0 于 2024 年 3 月发布。"},
 	Verified:   Text{En: "v5.0.0 was tagged on 2024-03-19; its headline was the rewritten podman machine.", Zh: "v5.0.0 于 2024-03-19 打标签发布，主要变化是重写了 podman machine。"},
 	Source:     "https://blog.podman.io/2024/03/podman-5-0-has-been-released/",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_podman_current_version = Fact{
@@ -17418,6 +17552,7 @@ var kb_Facts_podman_current_version = Fact{
 	ReportSays: Text{En: "Podman 5.x is the current line.", Zh: "Podman 5.x 是当前版本线。"},
 	Verified:   Text{En: "5.6.2 was newest at the report date; 5.7.0 (2025-11), 5.8.0 (2026-02) and 5.8.2 (2026-04-14) followed. 6.0.0-rc1 was tagged 2026-06-12 under the podman-container-tools organisation.", Zh: "报告发布时最新为 5.6.2；之后有 5.7.0（2025-11）、5.8.0（2026-02）和 5.8.2（2026-04-14）。6.0.0-rc1 于 2026-06-12 在 podman-container-tools 组织下打标签。"},
 	Source:     "https://github.com/containers/podman",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_podman_daemonless = Fact{
@@ -17426,6 +17561,7 @@ var kb_Facts_podman_daemonless = Fact{
 	ReportSays: Text{En: "Podman has no daemon.", Zh: "Podman 没有守护进程。"},
 	Verified:   Text{En: "The project lists 'no manager daemon' as a feature, for security and lower idle resource use; rootless containers are a core feature.", Zh: "项目把“没有管理守护进程”列为特性，以提升安全性并降低空闲资源占用；rootless 容器是其核心功能。"},
 	Source:     "https://github.com/containers/podman/blob/main/README.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_podman_docker_compatible_api = Fact{
@@ -17434,6 +17570,7 @@ var kb_Facts_podman_docker_compatible_api = Fact{
 	ReportSays: Text{En: "Podman is fully Docker-compatible.", Zh: "Podman 完全兼容 Docker。"},
 	Verified:   Text{En: "'podman system service' serves a Docker-compatible REST API (the man page cites Docker API v1.40) next to the native Libpod API; 'podman compose' (4.7.0+) runs docker-compose or podman-compose against the Podman socket.", Zh: "`podman system service` 在原生 Libpod API 之外提供兼容 Docker 的 REST API（手册注明对应 Docker API v1.40）；`podman compose`（4.7.0 起）会调用 docker-compose 或 podman-compose 连接 Podman socket。"},
 	Source:     "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-system-service.1.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_podman_pasta_default = Fact{
@@ -17442,6 +17579,7 @@ var kb_Facts_podman_pasta_default = Fact{
 	ReportSays: Text{En: "Podman 5.0 made pasta the default rootless network, replacing slirp4netns.", Zh: "Podman 5.0 将 pasta 设为 rootless 默认网络，取代 slirp4netns。"},
 	Verified:   Text{En: "Yes: pasta (available since 4.4) became the rootless default in 5.0.0; Podman 6 removes slirp4netns.", Zh: "属实：pasta 自 4.4 可用，5.0.0 起成为 rootless 默认网络；Podman 6 移除了 slirp4netns。"},
 	Source:     "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_podman_quadlet_notify_healthy = Fact{
@@ -17450,6 +17588,7 @@ var kb_Facts_podman_quadlet_notify_healthy = Fact{
 	ReportSays: Text{En: "Quadlet supports Notify=healthy.", Zh: "Quadlet 支持 Notify=healthy。"},
 	Verified:   Text{En: "Since 5.0.0 a .container file may set Notify=healthy, which holds back systemd's start-up notification until the healthcheck passes; a HealthCmd is required.", Zh: "自 5.0.0 起 .container 文件可设置 Notify=healthy，让 systemd 的启动通知等到健康检查通过后才发出；前提是设置了 HealthCmd。"},
 	Source:     "https://github.com/containers/podman/blob/main/docs/source/markdown/podman-systemd.unit.5.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_podman_quadlet_since_44 = Fact{
@@ -17458,6 +17597,7 @@ var kb_Facts_podman_quadlet_since_44 = Fact{
 	ReportSays: Text{En: "Quadlet gives Podman deep systemd integration (since Podman 4.4).", Zh: "Quadlet 让 Podman 与 systemd 深度集成（Podman 4.4 起）。"},
 	Verified:   Text{En: "Quadlet, a systemd generator for Podman units, arrived in 4.4.0 (2023-02-01); 5.0 added templated units, drop-ins and .pod units.", Zh: "Quadlet 是为 Podman 生成 systemd 单元的生成器，随 4.4.0（2023-02-01）引入；5.0 增加了模板单元、drop-in 目录和 .pod 单元。"},
 	Source:     "https://github.com/containers/podman/blob/main/RELEASE_NOTES.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_resource_name_ascend = Fact{
@@ -17466,6 +17606,7 @@ var kb_Facts_resource_name_ascend = Fact{
 	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
 	Verified:   Text{En: "The Ascend device plugin advertises huawei.com/Ascend910 (the 910B included) and vNPU types such as huawei.com/Ascend910-4c; HAMi uses per-model names such as huawei.com/Ascend910B3.", Zh: "昇腾 device plugin 上报 huawei.com/Ascend910（含 910B）以及 huawei.com/Ascend910-4c 等 vNPU 类型；HAMi 则按型号命名，如 huawei.com/Ascend910B3。"},
 	Source:     "https://github.com/Ascend/ascend-device-plugin/blob/master/pkg/common/constants.go",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_resource_name_cambricon = Fact{
@@ -17474,6 +17615,7 @@ var kb_Facts_resource_name_cambricon = Fact{
 	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
 	Verified:   Text{En: "Cambricon's plugin advertises cambricon.com/mlu, or model-specific names such as cambricon.com/mlu370 and cambricon.com/mlu370.mim-2m.8gb; HAMi uses cambricon.com/vmlu.", Zh: "寒武纪 plugin 上报 cambricon.com/mlu，或按型号上报 cambricon.com/mlu370、cambricon.com/mlu370.mim-2m.8gb 等；HAMi 使用 cambricon.com/vmlu。"},
 	Source:     "https://github.com/Cambricon/cambricon-k8s-device-plugin/blob/master/device-plugin/README.md",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_resource_name_iluvatar = Fact{
@@ -17482,6 +17624,7 @@ var kb_Facts_resource_name_iluvatar = Fact{
 	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
 	Verified:   Text{En: "ix-device-plugin advertises iluvatar.com/gpu (iluvatar.ai/gpu before December 2024); with splitboard=true a dual-chip BI-V150 counts as two. HAMi uses names such as iluvatar.ai/BI-V150-vgpu.", Zh: "ix-device-plugin 上报 iluvatar.com/gpu（2024 年 12 月以前为 iluvatar.ai/gpu）；设置 splitboard=true 时，双芯片的 BI-V150 计为两个资源。HAMi 使用 iluvatar.ai/BI-V150-vgpu 等名称。"},
 	Source:     "https://github.com/Deep-Spark/ix-device-plugin",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_resource_name_moore_threads = Fact{
@@ -17490,6 +17633,7 @@ var kb_Facts_resource_name_moore_threads = Fact{
 	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
 	Verified:   Text{En: "mthreads.com/vgpu is HAMi's Moore Threads sharing resource (with sgpu-memory and sgpu-core). The vendor's own plugin reportedly uses mthreads.com/gpu, which no primary source here confirms.", Zh: "mthreads.com/vgpu 是 HAMi 为摩尔线程定义的共享资源（配合 sgpu-memory、sgpu-core）。据称厂商自己的插件使用 mthreads.com/gpu，但没有一手资料证实。"},
 	Source:     "https://github.com/Project-HAMi/HAMi/blob/master/charts/hami/templates/scheduler/device-configmap.yaml",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_resource_name_nvidia = Fact{
@@ -17498,6 +17642,7 @@ var kb_Facts_resource_name_nvidia = Fact{
 	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
 	Verified:   Text{En: "NVIDIA's device plugin advertises nvidia.com/gpu, plus nvidia.com/mig-<g>g.<mem>gb with the mixed MIG strategy.", Zh: "NVIDIA device plugin 上报 nvidia.com/gpu；采用 mixed MIG 策略时另上报 nvidia.com/mig-<g>g.<mem>gb。"},
 	Source:     "https://github.com/NVIDIA/k8s-device-plugin",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_wasi_component_model_wit = Fact{
@@ -17506,6 +17651,7 @@ var kb_Facts_wasi_component_model_wit = Fact{
 	ReportSays: Text{En: "The Component Model and WIT have matured.", Zh: "组件模型和 WIT 已趋成熟。"},
 	Verified:   Text{En: "WASI 0.2 is a set of WIT-defined APIs (io, clocks, random, filesystem, sockets, cli, http) on the Component Model, which Wasmtime supports at Tier 1.", Zh: "WASI 0.2 是一组用 WIT 定义、构建在组件模型之上的 API（io、clocks、random、filesystem、sockets、cli、http），Wasmtime 对组件模型提供 Tier 1 支持。"},
 	Source:     "https://github.com/WebAssembly/WASI",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_wasm_gc_3_0 = Fact{
@@ -17514,6 +17660,7 @@ var kb_Facts_wasm_gc_3_0 = Fact{
 	ReportSays: Text{En: "Wasm GC arrived with the Wasm 3.0 standard in 2025.", Zh: "Wasm GC 随 2025 年的 Wasm 3.0 标准落地。"},
 	Verified:   Text{En: "Wasm 3.0 was completed in 2025 with GC, 64-bit memories, tail calls, exception handling and more. In Wasmtime 48 (stability-tiers.md, August 2026) GC, memory64, tail calls and exception handling are Tier 1; GC reached Tier 1 and became on by default only in June 2026 (Wasmtime 47), so earlier releases and older copies of that page list it at Tier 2. Pin a release of 47 or later if you rely on GC.", Zh: "Wasm 3.0 于 2025 年定稿，包含 GC、64 位内存、尾调用、异常处理等。在 Wasmtime 48 中（stability-tiers.md，2026 年 8 月），GC、memory64、尾调用和异常处理均为 Tier 1；GC 直到 2026 年 6 月（Wasmtime 47）才升为 Tier 1 并默认开启，因此更早的版本和该页面的旧版本都把它列为 Tier 2。如果依赖 GC，请固定使用 47 或更高版本。"},
 	Source:     "https://github.com/bytecodealliance/wasmtime/blob/main/docs/stability-tiers.md",
+	Checked:    "2026-12-03",
 }
 
 var kb_Facts_wasmedge_wasi_nn_llm = Fact{
@@ -17522,6 +17669,7 @@ var kb_Facts_wasmedge_wasi_nn_llm = Fact{
 	ReportSays: Text{En: "WasmEdge does server-side inference (TensorFlow) through WASI-NN.", Zh: "WasmEdge 可通过 WASI-NN 做服务器端推理（TensorFlow）。"},
 	Verified:   Text{En: "Its WASI-NN plugins cover GGML (llama.cpp), OpenVINO, ONNX, PyTorch, TensorFlow and TFLite, Whisper and more; LlamaEdge runs LLMs on it.", Zh: "其 WASI-NN 插件涵盖 GGML（llama.cpp）、OpenVINO、ONNX、PyTorch、TensorFlow 与 TFLite、Whisper 等；LlamaEdge 基于它运行大语言模型。"},
 	Source:     "https://github.com/WasmEdge/WasmEdge/tree/master/plugins/wasi_nn",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_wasmer_wasix = Fact{
@@ -17530,6 +17678,7 @@ var kb_Facts_wasmer_wasix = Fact{
 	ReportSays: Text{En: "Wasmer offers WASIX.", Zh: "Wasmer 支持 WASIX。"},
 	Verified:   Text{En: "WASIX extends WASI preview 1 with threads, full sockets, fork/exec, pipes and more; Wasmer is the runtime that supports it. It is not a WASI 0.2 or Component Model standard.", Zh: "WASIX 在 WASI preview 1 之上增加了线程、完整套接字、fork/exec、管道等能力，由 Wasmer 运行时支持。它不属于 WASI 0.2 或组件模型标准。"},
 	Source:     "https://wasix.org/docs/explanation/features",
+	Checked:    "2026-11-24",
 }
 
 var kb_Facts_wasmtime_wasi_nn = Fact{
@@ -17538,11 +17687,13 @@ var kb_Facts_wasmtime_wasi_nn = Fact{
 	ReportSays: Text{En: "Wasmtime supports WASI-NN.", Zh: "Wasmtime 支持 WASI-NN。"},
 	Verified:   Text{En: "Yes, at Tier 3 (needs more CI), with OpenVINO and WinML by default and optional ONNX and PyTorch backends.", Zh: "支持，但属于 Tier 3（尚需更完善的 CI 测试）；默认后端为 OpenVINO 和 WinML，另可选 ONNX 和 PyTorch。"},
 	Source:     "https://github.com/bytecodealliance/wasmtime/blob/main/docs/stability-tiers.md",
+	Checked:    "2026-11-24",
 }
 
 var kb = Base{
 	Version: "2026.12.07.1",
-	Digest:  "sha256:0f7d37c5f8423f0e6afdc4e17e2bf6fa4fc956dd767a3b5e1fe7e3bcf1e2944e",
+	AsOf:    "2026-12-07",
+	Digest:  "sha256:3ab0c24cafb322cfbdc40682eb52a030e2a75d96e01fb02dcba1019797556c5e",
 	Scoring: Scoring{
 		PriorityBoost:     2.5,
 		MaxRulePoints:     20,

@@ -25,7 +25,10 @@ import (
 
 // Base is a loaded and validated knowledge base.
 type Base struct {
-	Version    string
+	Version string
+	// AsOf is the day the base's facts were last checked as a whole (YYYY-MM-DD): no base fact
+	// is checked later. Reports show it, and say when it is over six months old.
+	AsOf       string
 	Digest     string // sha256 over every file, in load order
 	Scoring    Scoring
 	Topics     []*Topic
@@ -446,6 +449,18 @@ func keyPos(f *file, key string) Pos {
 func (v *validator) globals(files []*file) {
 	var scoringFile, versionFile *file
 	for _, f := range files {
+		if f.AsOf != "" && f.layer > 0 {
+			v.add(keyPos(f, "as_of"), "an overlay cannot set the knowledge base's as_of date")
+		} else if f.AsOf != "" && f.Version == "" {
+			v.add(keyPos(f, "as_of"), "as_of belongs beside the knowledge-base version")
+		} else if f.AsOf != "" {
+			if _, err := ParseDay(f.AsOf); err != nil {
+				v.add(keyPos(f, "as_of"), "as_of %q is not a date; write it as YYYY-MM-DD", f.AsOf)
+			}
+			v.b.AsOf = f.AsOf
+		} else if f.Version != "" && f.layer == 0 {
+			v.add(keyPos(f, "version"), "the knowledge-base version needs an as_of date beside it (YYYY-MM-DD): the day its facts were last checked")
+		}
 		if f.Version != "" && f.layer > 0 {
 			v.add(keyPos(f, "version"), "an overlay cannot set the knowledge-base version")
 		} else if f.Version != "" {
@@ -495,6 +510,16 @@ func (v *validator) globals(files []*file) {
 	if versionFile == nil {
 		v.add(Pos{File: firstName(files), Line: 1, Col: 1}, "no file sets the knowledge-base version (version:)")
 	}
+	// The base's as_of is the day its facts were last checked as a whole: none is later.
+	if _, err := ParseDay(v.b.AsOf); err == nil {
+		for _, f := range files {
+			for _, fact := range f.Facts {
+				if f.layer == 0 && fact.Checked > v.b.AsOf {
+					v.add(fact.Pos, "fact %q is checked on %s, after the knowledge base's as_of %s: move as_of forward", fact.ID, fact.Checked, v.b.AsOf)
+				}
+			}
+		}
+	}
 	if scoringFile == nil {
 		v.add(Pos{File: firstName(files), Line: 1, Col: 1}, "no file sets the scoring knobs (scoring:)")
 	}
@@ -543,6 +568,11 @@ func (v *validator) fact(f *Fact) {
 	}
 	if !slices.Contains(verdicts, f.Verdict) {
 		v.add(f.Pos, "unknown verdict %q; allowed: %s", f.Verdict, strings.Join(verdicts, ", "))
+	}
+	if f.Checked != "" {
+		if _, err := ParseDay(f.Checked); err != nil {
+			v.add(f.Pos, "fact %q: checked %q is not a date; write it as YYYY-MM-DD", f.ID, f.Checked)
+		}
 	}
 	v.source(f.Pos, f.Source)
 	v.b.Facts[f.ID] = f

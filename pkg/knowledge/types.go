@@ -190,6 +190,7 @@ var Langs = []string{"en", "zh"}
 type file struct {
 	Pos        Pos
 	Version    string         `yaml:"version"`
+	AsOf       string         `yaml:"as_of"`
 	Scoring    *Scoring       `yaml:"scoring"`
 	Topics     []*Topic       `yaml:"topics"`
 	Questions  []*Question    `yaml:"questions"`
@@ -581,6 +582,8 @@ type Fact struct {
 	ReportSays Text   `yaml:"report_says,required"`
 	Verified   Text   `yaml:"verified,required"`
 	Source     string `yaml:"source,required"`
+	// Checked is the day the fact was last checked against its source (YYYY-MM-DD).
+	Checked string `yaml:"checked,required"`
 	// When limits the fact to readers whose answers meet it (a correction about sales to China
 	// is news to a buyer there, noise elsewhere); nil means every reader.
 	When *Condition `yaml:"when"`

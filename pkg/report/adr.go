@@ -130,7 +130,7 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 
 	p("## %s\n\n", i18n.T(lang, "report.adr-more"))
 	p("%s\n\n```sh\n%s\n```\n\n", i18n.T(lang, "report.adr-reproduce"), o.Command)
-	p("* %s\n", fmt.Sprintf(i18n.T(lang, "report.md-generated"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.Digest))
+	p("* %s\n", fmt.Sprintf(i18n.T(lang, "report.md-generated"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.AsOf, r.KnowledgeBase.Digest))
 	var sources []string
 	add := func(s string) {
 		if s != "" && !seen["src:"+s] {

@@ -150,7 +150,7 @@ func StackADR(b *knowledge.Base, r *Report, o ADROptions) (string, error) {
 	}
 	p("\n## %s\n\n", i18n.T(lang, "report.adr-more"))
 	p("%s\n\n```sh\n%s\n```\n\n", i18n.T(lang, "report.adr-reproduce"), o.Command)
-	p("* %s\n", fmt.Sprintf(i18n.T(lang, "report.md-generated"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.Digest))
+	p("* %s\n", fmt.Sprintf(i18n.T(lang, "report.md-generated"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.AsOf, r.KnowledgeBase.Digest))
 	if len(sources) > 0 {
 		p("* %s\n", i18n.T(lang, "report.c-sources"))
 		for _, s := range sources {

@@ -124,7 +124,7 @@ func HTML(w io.Writer, r *Report) error {
 			return i18n.Tf(lang, "stack.runner-up", stackLine(ru.Parts), fmt.Sprintf("%.1f", ru.Score))
 		},
 		"generated": func(r *Report) string {
-			return fmt.Sprintf(i18n.T(lang, "report.md-generated-plain"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.Digest)
+			return fmt.Sprintf(i18n.T(lang, "report.md-generated-plain"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.AsOf, r.KnowledgeBase.Digest)
 		},
 		"barWidth": func(score float64) string { return fmt.Sprintf("%.1f", clamp100(score)/10) },
 		// code escapes a text and shows its `command` spans as code, as Markdown does.

@@ -65,7 +65,7 @@ func Markdown(r *Report) string {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	p("# %s\n\n", i18n.T(lang, "report.md-title"))
-	p("%s\n\n", fmt.Sprintf(i18n.T(lang, "report.md-generated"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.Digest))
+	p("%s\n\n", fmt.Sprintf(i18n.T(lang, "report.md-generated"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.AsOf, r.KnowledgeBase.Digest))
 	p("## %s\n\n| %s | %s |\n| --- | --- |\n", i18n.T(lang, "report.md-answers"), i18n.T(lang, "report.md-question"), i18n.T(lang, "report.md-answer"))
 	for _, a := range r.Answers {
 		p("| %s (`%s`) | %s |\n", mdEscape(a.Question), a.ID, mdEscape(a.Text))

@@ -9,6 +9,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -18,7 +19,7 @@ import (
 )
 
 // SchemaVersion is the version of the report document.
-const SchemaVersion = 7 // 2: breakdown[].grade and .trust, ranking[].evidence; 3: reasons[].grade and .trust, evidence[].rule; 4: stack (additive); 5: categories[].robustness and .weight_what_if (additive); 6: stack parts scored in their role: parts[].role, .role_given_by, .alone_score (additive); 7: answers.headquarters, the buyer's headquarters, which US export controls follow (additive)
+const SchemaVersion = 8 // 2: breakdown[].grade and .trust, ranking[].evidence; 3: reasons[].grade and .trust, evidence[].rule; 4: stack (additive); 5: categories[].robustness and .weight_what_if (additive); 6: stack parts scored in their role: parts[].role, .role_given_by, .alone_score (additive); 7: answers.headquarters, the buyer's headquarters, which US export controls follow (additive); 8: knowledge_base.as_of, the day the base's facts were last checked (additive)
 
 // Report is the report document. JSON and YAML marshal this same struct.
 type Report struct {
@@ -51,7 +52,9 @@ type Tool struct {
 // KnowledgeBase identifies the rules the report was computed from.
 type KnowledgeBase struct {
 	Version string `json:"version" yaml:"version"`
-	Digest  string `json:"digest" yaml:"digest"`
+	// AsOf is the day the base's facts were last checked as a whole (YYYY-MM-DD; schema 8).
+	AsOf   string `json:"as_of,omitempty" yaml:"as_of,omitempty"`
+	Digest string `json:"digest" yaml:"digest"`
 }
 
 // Category is the ranking of one category.
@@ -264,7 +267,12 @@ type Options struct {
 	// Detected are answers read off the machine; Notes are extra warnings (e.g. from probing).
 	Detected []Detected
 	Notes    []string
+	// Today, when set, is the day of the run: a base more than StaleMonths older gets a warning.
+	Today time.Time
 }
+
+// StaleMonths is how old a knowledge base may get before a report says so.
+const StaleMonths = 6
 
 // Build turns an engine result into the report document.
 func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
@@ -272,7 +280,7 @@ func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
 	r := &Report{
 		SchemaVersion: SchemaVersion,
 		Tool:          Tool{Name: "stackadvisor", Version: opts.ToolVersion},
-		KnowledgeBase: KnowledgeBase{Version: b.Version, Digest: b.Digest},
+		KnowledgeBase: KnowledgeBase{Version: b.Version, AsOf: b.AsOf, Digest: b.Digest},
 		Lang:          lang,
 		Categories:    []Category{},
 	}
@@ -354,7 +362,23 @@ func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
 	for _, n := range opts.Notes {
 		r.Warnings = append(r.Warnings, Warning{Text: n})
 	}
+	if w := StaleWarning(b, opts.Today, lang); w != "" {
+		r.Warnings = append([]Warning{{Text: w}}, r.Warnings...)
+	}
 	return r
+}
+
+// StaleWarning is the one line a report shows when the base is more than StaleMonths older
+// than today (empty otherwise, or when today is zero).
+func StaleWarning(b *knowledge.Base, today time.Time, lang string) string {
+	if today.IsZero() {
+		return ""
+	}
+	months, asOf, ok := b.Age(today)
+	if !ok || !today.After(asOf.AddDate(0, StaleMonths, 0)) {
+		return ""
+	}
+	return i18n.Tf(lang, "report.stale-base", b.Version, asOf.Format(knowledge.DayLayout), months)
 }
 
 func entry(rk *engine.Ranked, lang string, a knowledge.Answers) Entry {

@@ -330,7 +330,7 @@ func TestReportRejects(t *testing.T) {
 		{"schema_version 3", func(d doc) { d["schema_version"] = 3 }, false},
 		{"schema_version 4", func(d doc) { d["schema_version"] = 4 }, false},
 		{"schema_version 5", func(d doc) { d["schema_version"] = 5 }, false},
-		{"schema_version 8", func(d doc) { d["schema_version"] = 8 }, false},
+		{"schema_version 9", func(d doc) { d["schema_version"] = 9 }, false},
 		{"an unknown grade", func(d doc) {
 			d["categories"].([]any)[0].(map[string]any)["ranking"].([]any)[0].(map[string]any)["breakdown"].([]any)[0].(map[string]any)["grade"] = "rumour"
 		}, false},
@@ -454,7 +454,7 @@ func TestRulesAgreeWithLoader(t *testing.T) {
 		{"answer operand in a target", rule("    when: {budget: {gt: 0}}\n    effect: adjust\n    points: -5\n    target: {where: {price: {gte: {answer: budget}}}}\n"), true},
 		{"every condition shape", rule("    when: {any_of: [{kvm: {in: [none]}}, {workloads: {empty: false}}, {priorities: {has_none: [speed]}}, {budget: {lte: 3}}, {kvm: [none, available]}]}\n    effect: caveat\n    target: {ids: [fast], where: {needs_kvm: {not: true}}}\n"), true},
 		{"caveat with points 0", rule("    effect: caveat\n    points: 0\n    target: {ids: [fast]}\n"), true},
-		{"facts without category", "facts:\n  - {id: extra-fact, verdict: dated, report_says: {en: A., zh: 甲。}, verified: {en: B., zh: 乙。}, source: \"https://example.org\"}\n", true},
+		{"facts without category", "facts:\n  - {id: extra-fact, verdict: dated, checked: \"2026-01-01\", report_says: {en: A., zh: 甲。}, verified: {en: B., zh: 乙。}, source: \"https://example.org\"}\n", true},
 		{"added attributes", "category: engine\nattributes:\n  tags: {type: list, values: [a, b], title: {en: Tags, zh: 标签}}\n  grade: {type: enum, values: [x, y], scores: {x: 1, y: 0.5}, title: {en: Grade, zh: 等级}}\n  notes: {type: text, title: {en: Notes, zh: 备注}}\n", true},
 		{"adjust without points", rule("    effect: adjust\n    target: {ids: [fast]}\n"), false},
 		{"adjust with points 0", rule("    effect: adjust\n    points: 0\n    target: {ids: [fast]}\n"), false},
@@ -471,7 +471,7 @@ func TestRulesAgreeWithLoader(t *testing.T) {
 		{"text with a third language", strings.Replace(rule("    effect: caveat\n    target: {ids: [fast]}\n"), "zh: 因为。", "zh: 因为。, fr: Parce que.", 1), false},
 		{"unknown key in a rule", rule("    effect: caveat\n    target: {ids: [fast]}\n") + "    note: {en: A., zh: 甲。}\n", false},
 		{"text without en", strings.Replace(rule("    effect: caveat\n    target: {ids: [fast]}\n"), "en: Because., ", "", 1), false},
-		{"unknown verdict", "facts:\n  - {id: extra-fact, verdict: maybe, report_says: {en: A., zh: 甲。}, verified: {en: B., zh: 乙。}, source: \"https://example.org\"}\n", false},
+		{"unknown verdict", "facts:\n  - {id: extra-fact, verdict: maybe, checked: \"2026-01-01\", report_says: {en: A., zh: 甲。}, verified: {en: B., zh: 乙。}, source: \"https://example.org\"}\n", false},
 		{"level without range", "category: engine\nattributes:\n  grade: {type: level, title: {en: Grade, zh: 等级}}\n", false},
 		{"bool with unit", "category: engine\nattributes:\n  flag: {type: bool, unit: ms, title: {en: Flag, zh: 标志}}\n", false},
 		{"bool better higher", "category: engine\nattributes:\n  flag: {type: bool, better: higher, title: {en: Flag, zh: 标志}}\n", false},
