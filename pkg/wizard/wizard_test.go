@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -245,21 +246,55 @@ func TestUntouchedCategoriesFollowWorkloads(t *testing.T) {
 	}
 }
 
-// drawForm runs the full-screen form for half a second on a 100×40 window and returns what
-// it drew.
+// drawForm runs the full-screen form on a 100×40 window until its first page is drawn (the
+// categories question's label and the key help are on the screen; at most 20 s, as a race run on
+// a busy machine can take seconds) and returns what it drew.
 func drawForm(t *testing.T, lang string, noColor bool) string {
 	t.Helper()
-	w, err := wizard.New(base(t), lang, nil)
+	b := base(t)
+	w, err := wizard.New(b, lang, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out bytes.Buffer
-	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
-	defer cancel()
+	out := &syncBuffer{}
+	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe() // input that stays open until the form is cancelled
 	defer pw.Close()
-	_, _ = w.Run(ctx, wizard.Options{In: pr, Out: &out, Width: 100, Height: 40, NoColor: noColor})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_, _ = w.Run(ctx, wizard.Options{In: pr, Out: out, Width: 100, Height: 40, NoColor: noColor})
+	}()
+	label := b.Question("categories").Label.In(lang)
+	help := map[string]string{"en": "toggle", "zh": "切换"}[lang]
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if screen := ansi.Strip(out.String()); strings.Contains(screen, label) && strings.Contains(screen, help) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	cancel()
+	<-done
 	return out.String()
+}
+
+// syncBuffer is a bytes.Buffer the form may write while the test reads it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 // TestNoColorForm draws the full-screen form where colour is forced (CLICOLOR_FORCE, a
