@@ -302,8 +302,8 @@ are printed as file:line:col: note: message and do not fail the check. -f json g
 corrected, rules changed, candidates and questions added. With --since, only the versions after
 the one given (the version a decision record or an old report names).`, `输出 rules/CHANGELOG.md，即内嵌知识库每个版本的改动：更正的数据、修改的规则、新增的候选与问题。
 使用 --since 时，只列出给定版本（决策记录或旧报告中写明的版本）之后的版本。`},
-	"flag.changelog-since":  {"only the versions after this one (e.g. 2026.12.03)", "只列出此版本之后的版本（例如 2026.12.03）"},
-	"cli.changelog-none":    {"No change since %s: it is the current version.", "自 %s 以来没有改动：它就是当前版本。"},
+	"flag.changelog-since":    {"only the versions after this one (e.g. 2026.12.03)", "只列出此版本之后的版本（例如 2026.12.03）"},
+	"cli.changelog-none":      {"No change since %s: it is the current version.", "自 %s 以来没有改动：它就是当前版本。"},
 	"help.rules.export.short": {"Write the embedded rule files into a folder, to read them while writing an overlay", "把内嵌的规则文件写入一个文件夹，便于编写叠加层时查阅"},
 	"help.rules.export.long": {`Write the embedded rule files (questions.yaml, scoring.yaml and one file per category) into
 DIR, created if missing; files of the same name are replaced. An overlay refers to their ids:
