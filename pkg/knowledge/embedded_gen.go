@@ -113,9 +113,10 @@ func init() {
 		"switched": &kb_Categories_gpu_Attributes_scale_up_Labels_switched,
 	}
 	kb_Categories_gpu_Attributes_form_factor.Labels = map[string]*Text{
-		"module": &kb_Categories_gpu_Attributes_form_factor_Labels_module,
-		"pcie":   &kb_Categories_gpu_Attributes_form_factor_Labels_pcie,
-		"rack":   &kb_Categories_gpu_Attributes_form_factor_Labels_rack,
+		"edge-module": &kb_Categories_gpu_Attributes_form_factor_Labels_edge_module,
+		"module":      &kb_Categories_gpu_Attributes_form_factor_Labels_module,
+		"pcie":        &kb_Categories_gpu_Attributes_form_factor_Labels_pcie,
+		"rack":        &kb_Categories_gpu_Attributes_form_factor_Labels_rack,
 	}
 	kb_Categories_wasm_runtime_Attributes_go_embedding.Scores = map[string]float64{
 		"cgo":    0.25,
@@ -145,156 +146,185 @@ func init() {
 		"none":  &kb_Categories_wasm_runtime_Attributes_wasi_nn_Labels_none,
 	}
 	kb.Facts = map[string]*Fact{
-		"biren-br100-chiplet-blink":        &kb_Facts_biren_br100_chiplet_blink,
-		"biren-br100-specs":                &kb_Categories_gpu_Candidates_biren_br100_Corrections_biren_br100_specs,
-		"biren-br104":                      &kb_Categories_gpu_Candidates_biren_br100_Corrections_biren_br104,
-		"biren-cuda":                       &kb_Categories_gpu_Candidates_biren_br100_Corrections_biren_cuda,
-		"biren-virtualization":             &kb_Categories_gpu_Candidates_biren_br100_Corrections_biren_virtualization,
-		"bis-ascend-gp10-guidance":         &kb_Facts_bis_ascend_gp10_guidance,
-		"cambricon-k8s-device-plugin":      &kb_Facts_cambricon_k8s_device_plugin,
-		"cambricon-mlu370-price-estimate":  &kb_Categories_gpu_Candidates_cambricon_mlu_Corrections_cambricon_mlu370_price_estimate,
-		"cambricon-mlu370-x8-specs":        &kb_Facts_cambricon_mlu370_x8_specs,
-		"cambricon-mlu590-specs":           &kb_Categories_gpu_Candidates_cambricon_mlu_Corrections_cambricon_mlu590_specs,
-		"cambricon-software-stack":         &kb_Facts_cambricon_software_stack,
-		"china-ai-card-prices-2024":        &kb_Facts_china_ai_card_prices_2024,
-		"cloud-alibaba-fc":                 &kb_Categories_sandbox_Candidates_kata_Corrections_cloud_alibaba_fc,
-		"cloud-aws-lambda-firecracker":     &kb_Facts_cloud_aws_lambda_firecracker,
-		"cloud-azure-kata":                 &kb_Categories_sandbox_Candidates_kata_Corrections_cloud_azure_kata,
-		"cloud-cloudflare-workers":         &kb_Categories_sandbox_Candidates_webassembly_Corrections_cloud_cloudflare_workers,
-		"cloud-fastly-wasmtime":            &kb_Facts_cloud_fastly_wasmtime,
-		"cloud-run-gvisor":                 &kb_Categories_sandbox_Candidates_gvisor_Corrections_cloud_run_gvisor,
-		"containerd-k8s-default-runtime":   &kb_Categories_engine_Candidates_containerd_Corrections_containerd_k8s_default_runtime,
-		"containerd-nerdctl":               &kb_Facts_containerd_nerdctl,
-		"containerd-releases":              &kb_Facts_containerd_releases,
-		"docker-29-containerd-image-store": &kb_Facts_docker_29_containerd_image_store,
-		"docker-compose-version":           &kb_Categories_orchestrator_Candidates_docker_compose_Corrections_docker_compose_version,
-		"docker-current-version":           &kb_Categories_engine_Candidates_docker_Corrections_docker_current_version,
-		"docker-daemon-root-default":       &kb_Facts_docker_daemon_root_default,
-		"docker-desktop-license":           &kb_Facts_docker_desktop_license,
-		"docker-desktop-wasm":              &kb_Categories_sandbox_Candidates_webassembly_Corrections_docker_desktop_wasm,
-		"docker-rootless-since-2010":       &kb_Facts_docker_rootless_since_2010,
-		"docker-swarm-status":              &kb_Categories_orchestrator_Candidates_docker_swarm_Corrections_docker_swarm_status,
-		"export-controls-china-status":     &kb_Categories_gpu_Candidates_nvidia_h100_Corrections_export_controls_china_status,
-		"firecracker-arm64":                &kb_Categories_sandbox_Candidates_firecracker_Corrections_firecracker_arm64,
-		"firecracker-boot-time":            &kb_Facts_firecracker_boot_time,
-		"firecracker-confidential":         &kb_Categories_sandbox_Candidates_firecracker_Corrections_firecracker_confidential,
-		"firecracker-current-version":      &kb_Categories_sandbox_Candidates_firecracker_Corrections_firecracker_current_version,
-		"firecracker-ebpf-network":         &kb_Categories_sandbox_Candidates_firecracker_Corrections_firecracker_ebpf_network,
-		"firecracker-gpu-passthrough":      &kb_Categories_sandbox_Candidates_firecracker_Corrections_firecracker_gpu_passthrough,
-		"firecracker-kvm-lambda-fargate":   &kb_Facts_firecracker_kvm_lambda_fargate,
-		"firecracker-memory-overhead":      &kb_Facts_firecracker_memory_overhead,
-		"firecracker-snapshot-restore":     &kb_Categories_sandbox_Candidates_firecracker_Corrections_firecracker_snapshot_restore,
-		"gvisor-boot-time":                 &kb_Categories_sandbox_Candidates_gvisor_Corrections_gvisor_boot_time,
-		"gvisor-checkpoint-rootless":       &kb_Facts_gvisor_checkpoint_rootless,
-		"gvisor-compat-limits":             &kb_Facts_gvisor_compat_limits,
-		"gvisor-gpu":                       &kb_Categories_sandbox_Candidates_gvisor_Corrections_gvisor_gpu,
-		"gvisor-perf-vs-2023":              &kb_Categories_sandbox_Candidates_gvisor_Corrections_gvisor_perf_vs_2023,
-		"gvisor-platforms":                 &kb_Facts_gvisor_platforms,
-		"gvisor-versioning":                &kb_Facts_gvisor_versioning,
-		"hami-cncf-status":                 &kb_Facts_hami_cncf_status,
-		"hami-supported-vendors":           &kb_Facts_hami_supported_vendors,
-		"huawei-ascend-910b-compute-tdp":   &kb_Categories_gpu_Candidates_huawei_ascend_Corrections_huawei_ascend_910b_compute_tdp,
-		"huawei-ascend-910b-memory":        &kb_Facts_huawei_ascend_910b_memory,
-		"huawei-ascend-910c-specs":         &kb_Categories_gpu_Candidates_huawei_ascend_Corrections_huawei_ascend_910c_specs,
-		"huawei-ascend-cuda-compat":        &kb_Facts_huawei_ascend_cuda_compat,
-		"huawei-ascend-kubernetes":         &kb_Facts_huawei_ascend_kubernetes,
-		"huawei-ascend-software-stack":     &kb_Facts_huawei_ascend_software_stack,
-		"huawei-ascend-vnpu-sharing":       &kb_Facts_huawei_ascend_vnpu_sharing,
-		"hygon-k100-newer":                 &kb_Categories_gpu_Candidates_hygon_dcu_Corrections_hygon_k100_newer,
-		"hygon-software":                   &kb_Categories_gpu_Candidates_hygon_dcu_Corrections_hygon_software,
-		"hygon-z100-specs":                 &kb_Categories_gpu_Candidates_hygon_dcu_Corrections_hygon_z100_specs,
-		"iluvatar-bi-v100":                 &kb_Categories_gpu_Candidates_iluvatar_corex_Corrections_iluvatar_bi_v100,
-		"iluvatar-bi-v150":                 &kb_Categories_gpu_Candidates_iluvatar_corex_Corrections_iluvatar_bi_v150,
-		"iluvatar-mr-v100":                 &kb_Categories_gpu_Candidates_iluvatar_corex_Corrections_iluvatar_mr_v100,
-		"iluvatar-mr-v200":                 &kb_Categories_gpu_Candidates_iluvatar_corex_Corrections_iluvatar_mr_v200,
-		"iluvatar-software":                &kb_Categories_gpu_Candidates_iluvatar_corex_Corrections_iluvatar_software,
-		"isolation-ranking":                &kb_Categories_sandbox_Candidates_unikernel_Corrections_isolation_ranking,
-		"k0s-requirements":                 &kb_Facts_k0s_requirements,
-		"k3s-lightweight-certified":        &kb_Facts_k3s_lightweight_certified,
-		"k3s-min-memory":                   &kb_Categories_orchestrator_Candidates_k3s_Corrections_k3s_min_memory,
-		"k8s-131-apparmor-ga":              &kb_Facts_k8s_131_apparmor_ga,
-		"k8s-131-perf-numbers":             &kb_Categories_orchestrator_Candidates_kubernetes_Corrections_k8s_131_perf_numbers,
-		"k8s-131-pod-failure-policy":       &kb_Categories_orchestrator_Candidates_kubernetes_Corrections_k8s_131_pod_failure_policy,
-		"k8s-131-pv-beta":                  &kb_Categories_orchestrator_Candidates_kubernetes_Corrections_k8s_131_pv_beta,
-		"k8s-131-release":                  &kb_Facts_k8s_131_release,
-		"k8s-131-sidecar-ga":               &kb_Categories_orchestrator_Candidates_kubernetes_Corrections_k8s_131_sidecar_ga,
-		"k8s-current-release":              &kb_Categories_orchestrator_Candidates_kubernetes_Corrections_k8s_current_release,
-		"k8s-dra-timeline":                 &kb_Categories_orchestrator_Candidates_kubernetes_Corrections_k8s_dra_timeline,
-		"k8s-runtimeclass-spinkube":        &kb_Facts_k8s_runtimeclass_spinkube,
-		"kata-boot-memory":                 &kb_Categories_sandbox_Candidates_kata_Corrections_kata_boot_memory,
-		"kata-coco-gpu":                    &kb_Facts_kata_coco_gpu,
-		"kata-current-version":             &kb_Categories_sandbox_Candidates_kata_Corrections_kata_current_version,
-		"kata-hypervisors":                 &kb_Categories_sandbox_Candidates_kata_Corrections_kata_hypervisors,
-		"kata-requirements-oci":            &kb_Facts_kata_requirements_oci,
-		"kata-runtime-rs":                  &kb_Facts_kata_runtime_rs,
-		"microk8s-overview":                &kb_Facts_microk8s_overview,
-		"mig-2-0-naming":                   &kb_Categories_gpu_Candidates_nvidia_h100_Corrections_mig_2_0_naming,
-		"mig-dynamic-reconfig":             &kb_Categories_gpu_Candidates_nvidia_h100_Corrections_mig_dynamic_reconfig,
-		"mig-k8s-dra":                      &kb_Categories_gpu_Candidates_nvidia_h100_Corrections_mig_k8s_dra,
-		"mig-max-instances":                &kb_Categories_gpu_Candidates_nvidia_h100_Corrections_mig_max_instances,
-		"moore-threads-mtt-s4000":          &kb_Facts_moore_threads_mtt_s4000,
-		"moore-threads-mtt-s4000-tdp":      &kb_Categories_gpu_Candidates_moore_threads_mtt_Corrections_moore_threads_mtt_s4000_tdp,
-		"moore-threads-mtt-s70":            &kb_Categories_gpu_Candidates_moore_threads_mtt_Corrections_moore_threads_mtt_s70,
-		"moore-threads-mtt-s80":            &kb_Categories_gpu_Candidates_moore_threads_mtt_Corrections_moore_threads_mtt_s80,
-		"moore-threads-software":           &kb_Facts_moore_threads_software,
-		"nvidia-a100-fp16":                 &kb_Facts_nvidia_a100_fp16,
-		"nvidia-a100-memory-tdp":           &kb_Categories_gpu_Candidates_nvidia_a100_Corrections_nvidia_a100_memory_tdp,
-		"nvidia-h100-bandwidth":            &kb_Categories_gpu_Candidates_nvidia_h100_Corrections_nvidia_h100_bandwidth,
-		"nvidia-h100-fp16-tflops":          &kb_Facts_nvidia_h100_fp16_tflops,
-		"nvidia-h100-interconnect":         &kb_Facts_nvidia_h100_interconnect,
-		"nvidia-h100-llm-speedup":          &kb_Categories_gpu_Candidates_nvidia_h100_Corrections_nvidia_h100_llm_speedup,
-		"nvidia-h100-memory":               &kb_Categories_gpu_Candidates_nvidia_h100_Corrections_nvidia_h100_memory,
-		"nvidia-h100-mig":                  &kb_Facts_nvidia_h100_mig,
-		"nvidia-h100-price-estimate":       &kb_Categories_gpu_Candidates_nvidia_h100_Corrections_nvidia_h100_price_estimate,
-		"nvidia-h100-tdp":                  &kb_Facts_nvidia_h100_tdp,
-		"nvidia-h100-transformer-engine":   &kb_Facts_nvidia_h100_transformer_engine,
-		"nvidia-h20-export-status-2025":    &kb_Facts_nvidia_h20_export_status_2025,
-		"nvidia-h20-specs":                 &kb_Facts_nvidia_h20_specs,
-		"nvidia-h200-compute-tdp":          &kb_Facts_nvidia_h200_compute_tdp,
-		"nvidia-h200-memory":               &kb_Facts_nvidia_h200_memory,
-		"nvidia-h200-price-2026":           &kb_Facts_nvidia_h200_price_2026,
-		"nvidia-k8s-gpu-sharing":           &kb_Facts_nvidia_k8s_gpu_sharing,
-		"podman-50-perf-claim":             &kb_Categories_engine_Candidates_podman_Corrections_podman_50_perf_claim,
-		"podman-50-release-date":           &kb_Facts_podman_50_release_date,
-		"podman-current-version":           &kb_Facts_podman_current_version,
-		"podman-daemonless":                &kb_Facts_podman_daemonless,
-		"podman-docker-compatible-api":     &kb_Facts_podman_docker_compatible_api,
-		"podman-farm-build-only":           &kb_Categories_engine_Candidates_podman_Corrections_podman_farm_build_only,
-		"podman-pasta-default":             &kb_Facts_podman_pasta_default,
-		"podman-quadlet-notify-healthy":    &kb_Facts_podman_quadlet_notify_healthy,
-		"podman-quadlet-since-44":          &kb_Facts_podman_quadlet_since_44,
-		"podman-sqlite-default":            &kb_Categories_engine_Candidates_podman_Corrections_podman_sqlite_default,
-		"report-gpu-prices":                &kb_Categories_gpu_Candidates_nvidia_a100_Corrections_report_gpu_prices,
-		"resource-name-ascend":             &kb_Facts_resource_name_ascend,
-		"resource-name-cambricon":          &kb_Facts_resource_name_cambricon,
-		"resource-name-hygon":              &kb_Categories_gpu_Candidates_hygon_dcu_Corrections_resource_name_hygon,
-		"resource-name-iluvatar":           &kb_Facts_resource_name_iluvatar,
-		"resource-name-moore-threads":      &kb_Facts_resource_name_moore_threads,
-		"resource-name-nvidia":             &kb_Facts_resource_name_nvidia,
-		"runwasi-shims":                    &kb_Categories_sandbox_Candidates_webassembly_Corrections_runwasi_shims,
-		"startup-ranking-other":            &kb_Categories_sandbox_Candidates_vm_Corrections_startup_ranking_other,
-		"startup-runc":                     &kb_Categories_sandbox_Candidates_runc_Corrections_startup_runc,
-		"unikernel-boot-image-size":        &kb_Categories_sandbox_Candidates_unikernel_Corrections_unikernel_boot_image_size,
-		"unikernel-includeos":              &kb_Categories_sandbox_Candidates_unikernel_Corrections_unikernel_includeos,
-		"unikernel-mirageos-version":       &kb_Categories_sandbox_Candidates_unikernel_Corrections_unikernel_mirageos_version,
-		"unikernel-oci-k8s":                &kb_Categories_sandbox_Candidates_unikernel_Corrections_unikernel_oci_k8s,
-		"unikernel-posix":                  &kb_Categories_sandbox_Candidates_unikernel_Corrections_unikernel_posix,
-		"unikernel-unikraft-version":       &kb_Categories_sandbox_Candidates_unikernel_Corrections_unikernel_unikraft_version,
-		"wasi-component-model-wit":         &kb_Facts_wasi_component_model_wit,
-		"wasi-version-name":                &kb_Categories_sandbox_Candidates_webassembly_Corrections_wasi_version_name,
-		"wasm-gc-3-0":                      &kb_Facts_wasm_gc_3_0,
-		"wasm-simd-speedup":                &kb_Categories_sandbox_Candidates_webassembly_Corrections_wasm_simd_speedup,
-		"wasm-startup":                     &kb_Categories_sandbox_Candidates_webassembly_Corrections_wasm_startup,
-		"wasm-threads":                     &kb_Categories_sandbox_Candidates_webassembly_Corrections_wasm_threads,
-		"wasmedge-embedding-languages":     &kb_Categories_wasm_runtime_Candidates_wasmedge_Corrections_wasmedge_embedding_languages,
-		"wasmedge-version":                 &kb_Categories_wasm_runtime_Candidates_wasmedge_Corrections_wasmedge_version,
-		"wasmedge-wasi-nn-llm":             &kb_Facts_wasmedge_wasi_nn_llm,
-		"wasmer-embedding-languages":       &kb_Categories_wasm_runtime_Candidates_wasmer_Corrections_wasmer_embedding_languages,
-		"wasmer-version":                   &kb_Categories_wasm_runtime_Candidates_wasmer_Corrections_wasmer_version,
-		"wasmer-wasix":                     &kb_Facts_wasmer_wasix,
-		"wasmtime-embedding-languages":     &kb_Categories_wasm_runtime_Candidates_wasmtime_Corrections_wasmtime_embedding_languages,
-		"wasmtime-version":                 &kb_Categories_wasm_runtime_Candidates_wasmtime_Corrections_wasmtime_version,
-		"wasmtime-wasi-nn":                 &kb_Facts_wasmtime_wasi_nn,
+		"amd-instinct-partition-sriov":       &kb_Facts_amd_instinct_partition_sriov,
+		"amd-mi325x-specs":                   &kb_Facts_amd_mi325x_specs,
+		"amd-mi355x-export":                  &kb_Facts_amd_mi355x_export,
+		"amd-mi355x-fp-headlines":            &kb_Facts_amd_mi355x_fp_headlines,
+		"amd-mi355x-price":                   &kb_Categories_gpu_Candidates_amd_mi355x_Corrections_amd_mi355x_price,
+		"amd-mi355x-specs":                   &kb_Facts_amd_mi355x_specs,
+		"biren-br100-chiplet-blink":          &kb_Facts_biren_br100_chiplet_blink,
+		"biren-br100-specs":                  &kb_Categories_gpu_Candidates_biren_br100_Corrections_biren_br100_specs,
+		"biren-br104":                        &kb_Categories_gpu_Candidates_biren_br100_Corrections_biren_br104,
+		"biren-cuda":                         &kb_Categories_gpu_Candidates_biren_br100_Corrections_biren_cuda,
+		"biren-virtualization":               &kb_Categories_gpu_Candidates_biren_br100_Corrections_biren_virtualization,
+		"bis-ascend-gp10-guidance":           &kb_Facts_bis_ascend_gp10_guidance,
+		"cambricon-k8s-device-plugin":        &kb_Facts_cambricon_k8s_device_plugin,
+		"cambricon-mlu370-price-estimate":    &kb_Categories_gpu_Candidates_cambricon_mlu_Corrections_cambricon_mlu370_price_estimate,
+		"cambricon-mlu370-x8-specs":          &kb_Facts_cambricon_mlu370_x8_specs,
+		"cambricon-mlu590-specs":             &kb_Categories_gpu_Candidates_cambricon_mlu_Corrections_cambricon_mlu590_specs,
+		"cambricon-software-stack":           &kb_Facts_cambricon_software_stack,
+		"china-ai-card-prices-2024":          &kb_Facts_china_ai_card_prices_2024,
+		"cloud-alibaba-fc":                   &kb_Categories_sandbox_Candidates_kata_Corrections_cloud_alibaba_fc,
+		"cloud-aws-lambda-firecracker":       &kb_Facts_cloud_aws_lambda_firecracker,
+		"cloud-azure-kata":                   &kb_Categories_sandbox_Candidates_kata_Corrections_cloud_azure_kata,
+		"cloud-cloudflare-workers":           &kb_Categories_sandbox_Candidates_webassembly_Corrections_cloud_cloudflare_workers,
+		"cloud-fastly-wasmtime":              &kb_Facts_cloud_fastly_wasmtime,
+		"cloud-run-gvisor":                   &kb_Categories_sandbox_Candidates_gvisor_Corrections_cloud_run_gvisor,
+		"containerd-k8s-default-runtime":     &kb_Categories_engine_Candidates_containerd_Corrections_containerd_k8s_default_runtime,
+		"containerd-nerdctl":                 &kb_Facts_containerd_nerdctl,
+		"containerd-releases":                &kb_Facts_containerd_releases,
+		"docker-29-containerd-image-store":   &kb_Facts_docker_29_containerd_image_store,
+		"docker-compose-version":             &kb_Categories_orchestrator_Candidates_docker_compose_Corrections_docker_compose_version,
+		"docker-current-version":             &kb_Categories_engine_Candidates_docker_Corrections_docker_current_version,
+		"docker-daemon-root-default":         &kb_Facts_docker_daemon_root_default,
+		"docker-desktop-license":             &kb_Facts_docker_desktop_license,
+		"docker-desktop-wasm":                &kb_Categories_sandbox_Candidates_webassembly_Corrections_docker_desktop_wasm,
+		"docker-rootless-since-2010":         &kb_Facts_docker_rootless_since_2010,
+		"docker-swarm-status":                &kb_Categories_orchestrator_Candidates_docker_swarm_Corrections_docker_swarm_status,
+		"export-controls-china-status":       &kb_Categories_gpu_Candidates_nvidia_h100_Corrections_export_controls_china_status,
+		"export-rule-2026-case-by-case":      &kb_Facts_export_rule_2026_case_by_case,
+		"firecracker-arm64":                  &kb_Categories_sandbox_Candidates_firecracker_Corrections_firecracker_arm64,
+		"firecracker-boot-time":              &kb_Facts_firecracker_boot_time,
+		"firecracker-confidential":           &kb_Categories_sandbox_Candidates_firecracker_Corrections_firecracker_confidential,
+		"firecracker-current-version":        &kb_Categories_sandbox_Candidates_firecracker_Corrections_firecracker_current_version,
+		"firecracker-ebpf-network":           &kb_Categories_sandbox_Candidates_firecracker_Corrections_firecracker_ebpf_network,
+		"firecracker-gpu-passthrough":        &kb_Categories_sandbox_Candidates_firecracker_Corrections_firecracker_gpu_passthrough,
+		"firecracker-kvm-lambda-fargate":     &kb_Facts_firecracker_kvm_lambda_fargate,
+		"firecracker-memory-overhead":        &kb_Facts_firecracker_memory_overhead,
+		"firecracker-snapshot-restore":       &kb_Categories_sandbox_Candidates_firecracker_Corrections_firecracker_snapshot_restore,
+		"gvisor-boot-time":                   &kb_Categories_sandbox_Candidates_gvisor_Corrections_gvisor_boot_time,
+		"gvisor-checkpoint-rootless":         &kb_Facts_gvisor_checkpoint_rootless,
+		"gvisor-compat-limits":               &kb_Facts_gvisor_compat_limits,
+		"gvisor-gpu":                         &kb_Categories_sandbox_Candidates_gvisor_Corrections_gvisor_gpu,
+		"gvisor-perf-vs-2023":                &kb_Categories_sandbox_Candidates_gvisor_Corrections_gvisor_perf_vs_2023,
+		"gvisor-platforms":                   &kb_Facts_gvisor_platforms,
+		"gvisor-versioning":                  &kb_Facts_gvisor_versioning,
+		"hami-cncf-status":                   &kb_Facts_hami_cncf_status,
+		"hami-supported-vendors":             &kb_Facts_hami_supported_vendors,
+		"huawei-ascend-910b-compute-tdp":     &kb_Categories_gpu_Candidates_huawei_ascend_Corrections_huawei_ascend_910b_compute_tdp,
+		"huawei-ascend-910b-memory":          &kb_Facts_huawei_ascend_910b_memory,
+		"huawei-ascend-910c-specs":           &kb_Categories_gpu_Candidates_huawei_ascend_Corrections_huawei_ascend_910c_specs,
+		"huawei-ascend-cuda-compat":          &kb_Facts_huawei_ascend_cuda_compat,
+		"huawei-ascend-kubernetes":           &kb_Facts_huawei_ascend_kubernetes,
+		"huawei-ascend-software-stack":       &kb_Facts_huawei_ascend_software_stack,
+		"huawei-ascend-vnpu-sharing":         &kb_Facts_huawei_ascend_vnpu_sharing,
+		"hygon-k100-newer":                   &kb_Categories_gpu_Candidates_hygon_dcu_Corrections_hygon_k100_newer,
+		"hygon-software":                     &kb_Categories_gpu_Candidates_hygon_dcu_Corrections_hygon_software,
+		"hygon-z100-specs":                   &kb_Categories_gpu_Candidates_hygon_dcu_Corrections_hygon_z100_specs,
+		"iluvatar-bi-v100":                   &kb_Categories_gpu_Candidates_iluvatar_corex_Corrections_iluvatar_bi_v100,
+		"iluvatar-bi-v150":                   &kb_Categories_gpu_Candidates_iluvatar_corex_Corrections_iluvatar_bi_v150,
+		"iluvatar-mr-v100":                   &kb_Categories_gpu_Candidates_iluvatar_corex_Corrections_iluvatar_mr_v100,
+		"iluvatar-mr-v200":                   &kb_Categories_gpu_Candidates_iluvatar_corex_Corrections_iluvatar_mr_v200,
+		"iluvatar-software":                  &kb_Categories_gpu_Candidates_iluvatar_corex_Corrections_iluvatar_software,
+		"intel-falcon-shores-cancelled":      &kb_Facts_intel_falcon_shores_cancelled,
+		"intel-gaudi3-china":                 &kb_Facts_intel_gaudi3_china,
+		"intel-gaudi3-cuda":                  &kb_Facts_intel_gaudi3_cuda,
+		"intel-gaudi3-price":                 &kb_Facts_intel_gaudi3_price,
+		"intel-gaudi3-roadmap-2026":          &kb_Facts_intel_gaudi3_roadmap_2026,
+		"intel-gaudi3-sharing":               &kb_Facts_intel_gaudi3_sharing,
+		"intel-gaudi3-specs":                 &kb_Facts_intel_gaudi3_specs,
+		"isolation-ranking":                  &kb_Categories_sandbox_Candidates_unikernel_Corrections_isolation_ranking,
+		"k0s-requirements":                   &kb_Facts_k0s_requirements,
+		"k3s-lightweight-certified":          &kb_Facts_k3s_lightweight_certified,
+		"k3s-min-memory":                     &kb_Categories_orchestrator_Candidates_k3s_Corrections_k3s_min_memory,
+		"k8s-131-apparmor-ga":                &kb_Facts_k8s_131_apparmor_ga,
+		"k8s-131-perf-numbers":               &kb_Categories_orchestrator_Candidates_kubernetes_Corrections_k8s_131_perf_numbers,
+		"k8s-131-pod-failure-policy":         &kb_Categories_orchestrator_Candidates_kubernetes_Corrections_k8s_131_pod_failure_policy,
+		"k8s-131-pv-beta":                    &kb_Categories_orchestrator_Candidates_kubernetes_Corrections_k8s_131_pv_beta,
+		"k8s-131-release":                    &kb_Facts_k8s_131_release,
+		"k8s-131-sidecar-ga":                 &kb_Categories_orchestrator_Candidates_kubernetes_Corrections_k8s_131_sidecar_ga,
+		"k8s-current-release":                &kb_Categories_orchestrator_Candidates_kubernetes_Corrections_k8s_current_release,
+		"k8s-dra-timeline":                   &kb_Categories_orchestrator_Candidates_kubernetes_Corrections_k8s_dra_timeline,
+		"k8s-runtimeclass-spinkube":          &kb_Facts_k8s_runtimeclass_spinkube,
+		"kata-boot-memory":                   &kb_Categories_sandbox_Candidates_kata_Corrections_kata_boot_memory,
+		"kata-coco-gpu":                      &kb_Facts_kata_coco_gpu,
+		"kata-current-version":               &kb_Categories_sandbox_Candidates_kata_Corrections_kata_current_version,
+		"kata-hypervisors":                   &kb_Categories_sandbox_Candidates_kata_Corrections_kata_hypervisors,
+		"kata-requirements-oci":              &kb_Facts_kata_requirements_oci,
+		"kata-runtime-rs":                    &kb_Facts_kata_runtime_rs,
+		"microk8s-overview":                  &kb_Facts_microk8s_overview,
+		"mig-2-0-naming":                     &kb_Categories_gpu_Candidates_nvidia_h100_Corrections_mig_2_0_naming,
+		"mig-dynamic-reconfig":               &kb_Categories_gpu_Candidates_nvidia_h100_Corrections_mig_dynamic_reconfig,
+		"mig-k8s-dra":                        &kb_Categories_gpu_Candidates_nvidia_h100_Corrections_mig_k8s_dra,
+		"mig-max-instances":                  &kb_Categories_gpu_Candidates_nvidia_h100_Corrections_mig_max_instances,
+		"moore-threads-mtt-s4000":            &kb_Facts_moore_threads_mtt_s4000,
+		"moore-threads-mtt-s4000-tdp":        &kb_Categories_gpu_Candidates_moore_threads_mtt_Corrections_moore_threads_mtt_s4000_tdp,
+		"moore-threads-mtt-s70":              &kb_Categories_gpu_Candidates_moore_threads_mtt_Corrections_moore_threads_mtt_s70,
+		"moore-threads-mtt-s80":              &kb_Categories_gpu_Candidates_moore_threads_mtt_Corrections_moore_threads_mtt_s80,
+		"moore-threads-software":             &kb_Facts_moore_threads_software,
+		"nvidia-a100-fp16":                   &kb_Facts_nvidia_a100_fp16,
+		"nvidia-a100-memory-tdp":             &kb_Categories_gpu_Candidates_nvidia_a100_Corrections_nvidia_a100_memory_tdp,
+		"nvidia-h100-bandwidth":              &kb_Categories_gpu_Candidates_nvidia_h100_Corrections_nvidia_h100_bandwidth,
+		"nvidia-h100-fp16-tflops":            &kb_Facts_nvidia_h100_fp16_tflops,
+		"nvidia-h100-interconnect":           &kb_Facts_nvidia_h100_interconnect,
+		"nvidia-h100-llm-speedup":            &kb_Categories_gpu_Candidates_nvidia_h100_Corrections_nvidia_h100_llm_speedup,
+		"nvidia-h100-memory":                 &kb_Categories_gpu_Candidates_nvidia_h100_Corrections_nvidia_h100_memory,
+		"nvidia-h100-mig":                    &kb_Facts_nvidia_h100_mig,
+		"nvidia-h100-price-estimate":         &kb_Categories_gpu_Candidates_nvidia_h100_Corrections_nvidia_h100_price_estimate,
+		"nvidia-h100-tdp":                    &kb_Facts_nvidia_h100_tdp,
+		"nvidia-h100-transformer-engine":     &kb_Facts_nvidia_h100_transformer_engine,
+		"nvidia-h20-export-status-2025":      &kb_Facts_nvidia_h20_export_status_2025,
+		"nvidia-h20-specs":                   &kb_Facts_nvidia_h20_specs,
+		"nvidia-h200-compute-tdp":            &kb_Facts_nvidia_h200_compute_tdp,
+		"nvidia-h200-memory":                 &kb_Facts_nvidia_h200_memory,
+		"nvidia-h200-price-2026":             &kb_Facts_nvidia_h200_price_2026,
+		"nvidia-jetson-orin-export":          &kb_Facts_nvidia_jetson_orin_export,
+		"nvidia-jetson-orin-fp16":            &kb_Facts_nvidia_jetson_orin_fp16,
+		"nvidia-jetson-orin-kubernetes":      &kb_Facts_nvidia_jetson_orin_kubernetes,
+		"nvidia-jetson-orin-price":           &kb_Categories_gpu_Candidates_nvidia_jetson_orin_Corrections_nvidia_jetson_orin_price,
+		"nvidia-jetson-orin-software":        &kb_Facts_nvidia_jetson_orin_software,
+		"nvidia-jetson-orin-specs":           &kb_Facts_nvidia_jetson_orin_specs,
+		"nvidia-k8s-gpu-sharing":             &kb_Facts_nvidia_k8s_gpu_sharing,
+		"nvidia-l40s-export-2023":            &kb_Facts_nvidia_l40s_export_2023,
+		"nvidia-l40s-price":                  &kb_Facts_nvidia_l40s_price,
+		"nvidia-l40s-specs":                  &kb_Facts_nvidia_l40s_specs,
+		"nvidia-rtx-pro-6000-cc":             &kb_Facts_nvidia_rtx_pro_6000_cc,
+		"nvidia-rtx-pro-6000-price":          &kb_Categories_gpu_Candidates_nvidia_rtx_pro_6000_Corrections_nvidia_rtx_pro_6000_price,
+		"nvidia-rtx-pro-6000-sm120-software": &kb_Facts_nvidia_rtx_pro_6000_sm120_software,
+		"nvidia-rtx-pro-6000-specs":          &kb_Facts_nvidia_rtx_pro_6000_specs,
+		"nvidia-rtx-pro-6000d-cac":           &kb_Facts_nvidia_rtx_pro_6000d_cac,
+		"nvidia-rtx-pro-6000d-china":         &kb_Facts_nvidia_rtx_pro_6000d_china,
+		"podman-50-perf-claim":               &kb_Categories_engine_Candidates_podman_Corrections_podman_50_perf_claim,
+		"podman-50-release-date":             &kb_Facts_podman_50_release_date,
+		"podman-current-version":             &kb_Facts_podman_current_version,
+		"podman-daemonless":                  &kb_Facts_podman_daemonless,
+		"podman-docker-compatible-api":       &kb_Facts_podman_docker_compatible_api,
+		"podman-farm-build-only":             &kb_Categories_engine_Candidates_podman_Corrections_podman_farm_build_only,
+		"podman-pasta-default":               &kb_Facts_podman_pasta_default,
+		"podman-quadlet-notify-healthy":      &kb_Facts_podman_quadlet_notify_healthy,
+		"podman-quadlet-since-44":            &kb_Facts_podman_quadlet_since_44,
+		"podman-sqlite-default":              &kb_Categories_engine_Candidates_podman_Corrections_podman_sqlite_default,
+		"report-gpu-prices":                  &kb_Categories_gpu_Candidates_nvidia_a100_Corrections_report_gpu_prices,
+		"resource-name-ascend":               &kb_Facts_resource_name_ascend,
+		"resource-name-cambricon":            &kb_Facts_resource_name_cambricon,
+		"resource-name-hygon":                &kb_Categories_gpu_Candidates_hygon_dcu_Corrections_resource_name_hygon,
+		"resource-name-iluvatar":             &kb_Facts_resource_name_iluvatar,
+		"resource-name-moore-threads":        &kb_Facts_resource_name_moore_threads,
+		"resource-name-nvidia":               &kb_Facts_resource_name_nvidia,
+		"runwasi-shims":                      &kb_Categories_sandbox_Candidates_webassembly_Corrections_runwasi_shims,
+		"startup-ranking-other":              &kb_Categories_sandbox_Candidates_vm_Corrections_startup_ranking_other,
+		"startup-runc":                       &kb_Categories_sandbox_Candidates_runc_Corrections_startup_runc,
+		"unikernel-boot-image-size":          &kb_Categories_sandbox_Candidates_unikernel_Corrections_unikernel_boot_image_size,
+		"unikernel-includeos":                &kb_Categories_sandbox_Candidates_unikernel_Corrections_unikernel_includeos,
+		"unikernel-mirageos-version":         &kb_Categories_sandbox_Candidates_unikernel_Corrections_unikernel_mirageos_version,
+		"unikernel-oci-k8s":                  &kb_Categories_sandbox_Candidates_unikernel_Corrections_unikernel_oci_k8s,
+		"unikernel-posix":                    &kb_Categories_sandbox_Candidates_unikernel_Corrections_unikernel_posix,
+		"unikernel-unikraft-version":         &kb_Categories_sandbox_Candidates_unikernel_Corrections_unikernel_unikraft_version,
+		"wasi-component-model-wit":           &kb_Facts_wasi_component_model_wit,
+		"wasi-version-name":                  &kb_Categories_sandbox_Candidates_webassembly_Corrections_wasi_version_name,
+		"wasm-gc-3-0":                        &kb_Facts_wasm_gc_3_0,
+		"wasm-simd-speedup":                  &kb_Categories_sandbox_Candidates_webassembly_Corrections_wasm_simd_speedup,
+		"wasm-startup":                       &kb_Categories_sandbox_Candidates_webassembly_Corrections_wasm_startup,
+		"wasm-threads":                       &kb_Categories_sandbox_Candidates_webassembly_Corrections_wasm_threads,
+		"wasmedge-embedding-languages":       &kb_Categories_wasm_runtime_Candidates_wasmedge_Corrections_wasmedge_embedding_languages,
+		"wasmedge-version":                   &kb_Categories_wasm_runtime_Candidates_wasmedge_Corrections_wasmedge_version,
+		"wasmedge-wasi-nn-llm":               &kb_Facts_wasmedge_wasi_nn_llm,
+		"wasmer-embedding-languages":         &kb_Categories_wasm_runtime_Candidates_wasmer_Corrections_wasmer_embedding_languages,
+		"wasmer-version":                     &kb_Categories_wasm_runtime_Candidates_wasmer_Corrections_wasmer_version,
+		"wasmer-wasix":                       &kb_Facts_wasmer_wasix,
+		"wasmtime-embedding-languages":       &kb_Categories_wasm_runtime_Candidates_wasmtime_Corrections_wasmtime_embedding_languages,
+		"wasmtime-version":                   &kb_Categories_wasm_runtime_Candidates_wasmtime_Corrections_wasmtime_version,
+		"wasmtime-wasi-nn":                   &kb_Facts_wasmtime_wasi_nn,
 	}
 	kb.questions = map[string]*Question{
 		"buyer-region":      &kb_Questions_buyer_region,
@@ -329,43 +359,49 @@ func init() {
 		"wasm-runtime": &kb_Categories_wasm_runtime,
 	}
 	kb.candidates = map[string]*Candidate{
-		"amd-mi300x":         &kb_Categories_gpu_Candidates_amd_mi300x,
-		"biren-br100":        &kb_Categories_gpu_Candidates_biren_br100,
-		"cambricon-mlu":      &kb_Categories_gpu_Candidates_cambricon_mlu,
-		"containerd":         &kb_Categories_engine_Candidates_containerd,
-		"cri-o":              &kb_Categories_engine_Candidates_cri_o,
-		"docker":             &kb_Categories_engine_Candidates_docker,
-		"docker-compose":     &kb_Categories_orchestrator_Candidates_docker_compose,
-		"docker-swarm":       &kb_Categories_orchestrator_Candidates_docker_swarm,
-		"firecracker":        &kb_Categories_sandbox_Candidates_firecracker,
-		"gvisor":             &kb_Categories_sandbox_Candidates_gvisor,
-		"huawei-ascend":      &kb_Categories_gpu_Candidates_huawei_ascend,
-		"huawei-ascend-910c": &kb_Categories_gpu_Candidates_huawei_ascend_910c,
-		"hygon-dcu":          &kb_Categories_gpu_Candidates_hygon_dcu,
-		"iluvatar-corex":     &kb_Categories_gpu_Candidates_iluvatar_corex,
-		"js-host-engine":     &kb_Categories_wasm_runtime_Candidates_js_host_engine,
-		"k3s":                &kb_Categories_orchestrator_Candidates_k3s,
-		"kata":               &kb_Categories_sandbox_Candidates_kata,
-		"kubeedge":           &kb_Categories_orchestrator_Candidates_kubeedge,
-		"kubernetes":         &kb_Categories_orchestrator_Candidates_kubernetes,
-		"moore-threads-mtt":  &kb_Categories_gpu_Candidates_moore_threads_mtt,
-		"nvidia-a100":        &kb_Categories_gpu_Candidates_nvidia_a100,
-		"nvidia-b200":        &kb_Categories_gpu_Candidates_nvidia_b200,
-		"nvidia-h100":        &kb_Categories_gpu_Candidates_nvidia_h100,
-		"nvidia-h20":         &kb_Categories_gpu_Candidates_nvidia_h20,
-		"nvidia-h200":        &kb_Categories_gpu_Candidates_nvidia_h200,
-		"nvidia-l4":          &kb_Categories_gpu_Candidates_nvidia_l4,
-		"podman":             &kb_Categories_engine_Candidates_podman,
-		"podman-farm":        &kb_Categories_orchestrator_Candidates_podman_farm,
-		"podman-quadlet":     &kb_Categories_orchestrator_Candidates_podman_quadlet,
-		"runc":               &kb_Categories_sandbox_Candidates_runc,
-		"unikernel":          &kb_Categories_sandbox_Candidates_unikernel,
-		"vm":                 &kb_Categories_sandbox_Candidates_vm,
-		"wasmedge":           &kb_Categories_wasm_runtime_Candidates_wasmedge,
-		"wasmer":             &kb_Categories_wasm_runtime_Candidates_wasmer,
-		"wasmtime":           &kb_Categories_wasm_runtime_Candidates_wasmtime,
-		"wazero":             &kb_Categories_wasm_runtime_Candidates_wazero,
-		"webassembly":        &kb_Categories_sandbox_Candidates_webassembly,
+		"amd-mi300x":          &kb_Categories_gpu_Candidates_amd_mi300x,
+		"amd-mi325x":          &kb_Categories_gpu_Candidates_amd_mi325x,
+		"amd-mi355x":          &kb_Categories_gpu_Candidates_amd_mi355x,
+		"biren-br100":         &kb_Categories_gpu_Candidates_biren_br100,
+		"cambricon-mlu":       &kb_Categories_gpu_Candidates_cambricon_mlu,
+		"containerd":          &kb_Categories_engine_Candidates_containerd,
+		"cri-o":               &kb_Categories_engine_Candidates_cri_o,
+		"docker":              &kb_Categories_engine_Candidates_docker,
+		"docker-compose":      &kb_Categories_orchestrator_Candidates_docker_compose,
+		"docker-swarm":        &kb_Categories_orchestrator_Candidates_docker_swarm,
+		"firecracker":         &kb_Categories_sandbox_Candidates_firecracker,
+		"gvisor":              &kb_Categories_sandbox_Candidates_gvisor,
+		"huawei-ascend":       &kb_Categories_gpu_Candidates_huawei_ascend,
+		"huawei-ascend-910c":  &kb_Categories_gpu_Candidates_huawei_ascend_910c,
+		"hygon-dcu":           &kb_Categories_gpu_Candidates_hygon_dcu,
+		"iluvatar-corex":      &kb_Categories_gpu_Candidates_iluvatar_corex,
+		"intel-gaudi3":        &kb_Categories_gpu_Candidates_intel_gaudi3,
+		"js-host-engine":      &kb_Categories_wasm_runtime_Candidates_js_host_engine,
+		"k3s":                 &kb_Categories_orchestrator_Candidates_k3s,
+		"kata":                &kb_Categories_sandbox_Candidates_kata,
+		"kubeedge":            &kb_Categories_orchestrator_Candidates_kubeedge,
+		"kubernetes":          &kb_Categories_orchestrator_Candidates_kubernetes,
+		"moore-threads-mtt":   &kb_Categories_gpu_Candidates_moore_threads_mtt,
+		"nvidia-a100":         &kb_Categories_gpu_Candidates_nvidia_a100,
+		"nvidia-b200":         &kb_Categories_gpu_Candidates_nvidia_b200,
+		"nvidia-h100":         &kb_Categories_gpu_Candidates_nvidia_h100,
+		"nvidia-h20":          &kb_Categories_gpu_Candidates_nvidia_h20,
+		"nvidia-h200":         &kb_Categories_gpu_Candidates_nvidia_h200,
+		"nvidia-jetson-orin":  &kb_Categories_gpu_Candidates_nvidia_jetson_orin,
+		"nvidia-l4":           &kb_Categories_gpu_Candidates_nvidia_l4,
+		"nvidia-l40s":         &kb_Categories_gpu_Candidates_nvidia_l40s,
+		"nvidia-rtx-pro-6000": &kb_Categories_gpu_Candidates_nvidia_rtx_pro_6000,
+		"podman":              &kb_Categories_engine_Candidates_podman,
+		"podman-farm":         &kb_Categories_orchestrator_Candidates_podman_farm,
+		"podman-quadlet":      &kb_Categories_orchestrator_Candidates_podman_quadlet,
+		"runc":                &kb_Categories_sandbox_Candidates_runc,
+		"unikernel":           &kb_Categories_sandbox_Candidates_unikernel,
+		"vm":                  &kb_Categories_sandbox_Candidates_vm,
+		"wasmedge":            &kb_Categories_wasm_runtime_Candidates_wasmedge,
+		"wasmer":              &kb_Categories_wasm_runtime_Candidates_wasmer,
+		"wasmtime":            &kb_Categories_wasm_runtime_Candidates_wasmtime,
+		"wazero":              &kb_Categories_wasm_runtime_Candidates_wazero,
+		"webassembly":         &kb_Categories_sandbox_Candidates_webassembly,
 	}
 	precompiled = func() *Base { return precompiledBase }
 	precompiledPositions = positionTable
@@ -373,7 +409,7 @@ func init() {
 }
 
 // positionTable holds the file:line:col of every position in the base, in walk order.
-const positionTable = "\t\x12rules/scoring.yaml\x14rules/questions.yaml\x11rules/engine.yaml\x17rules/orchestrator.yaml\x00\x18rules/compatibility.yaml\x12rules/sandbox.yaml\x17rules/wasm-runtime.yaml\x0erules/gpu.yaml\x01\x06\x03\x01\x13\n\x01\x1e\x05\x02\x05\x05\x02\x06\f\x02\a\x05\x02\b\f\x02\t\x05\x02\n\f\x02\v\x10\x02\v\x11\x00\v\x1d\x02\f\x05\x02\r\f\x02\x0e\x10\x02\x0e\x11\x00\x0e\x1d\x02\x11\x05\x02\x16\t\x02\x16\x1d\x02\x17\t\x02\x17#\x02\x18\t\x02\x18\x1e\x02\x19\t\x02\x19\x1a\x02\x1a\t\x02\x1a#\x00\x1b\x0e\x00\x1b\x0f\x00\x1b\x17\x00\x1b%\x02\x1d\t\x02\x1d\x10\x02\x1d\x11\x00\x1d\x1c\x00\x1d\x1d\x00\x1d*\x00\x1d8\x02\x1e\t\x02\x1e\x10\x02\x1e\x11\x00\x1e\x1c\x02\x1f\f\x02!\a\x02$\x05\x02)\t\x02)#\x02*\t\x02*\"\x02+\t\x02+\x1f\x02,\t\x02,!\x02-\t\x02-\"\x02.\t\x02.#\x02/\t\x02/\x1a\x020\t\x020%\x001\x0e\x001\x0f\x022\f\x024\a\x027\x05\x02;\t\x02;\x1c\x02<\t\x02<!\x02=\t\x02=\x1b\x02>\t\x02>\"\x00?\x0e\x02@\f\x02B\a\x02E\x05\x02I\t\x02I\"\x02J\t\x02J\x1c\x02K\t\x02K\x1d\x02L\t\x02L\x1c\x00M\x0e\x02N\f\x02P\a\x02S\x05\x02W\t\x02W\x1b\x02X\t\x02X\x1b\x02Y\t\x02Y\x1d\x00Z\x0e\x02[\f\x02]\a\x02`\x05\x02d\t\x02d\x1e\x02e\t\x02e!\x00f\x0e\x02g\x10\x02g\x11\x00g\x1e\x02h\f\x02j\a\x02m\x05\x02q\t\x02q\"\x02r\t\x02r!\x02s\t\x02s \x00t\x0e\x02u\f\x02w\a\x02z\x05\x02\x7f\t\x02\x7f\x1f\x02\x80\x01\t\x02\x80\x01\x1e\x02\x81\x01\t\x02\x81\x01\"\x02\x82\x01\t\x02\x82\x01$\x02\x83\x01\t\x02\x83\x01\x1b\x02\x84\x01\t\x02\x84\x01\x1f\x02\x85\x01\t\x02\x85\x01\x1f\x02\x86\x01\t\x02\x86\x01!\x02\x87\x01\t\x02\x87\x01 \x00\x88\x01\x0e\x02\x89\x01\f\x02\x8b\x01\a\x02\x8e\x01\x05\x00\x91\x01\x0e\x02\x92\x01\f\x02\x94\x01\a\x02\x97\x01\x05\x00\x9a\x01\x0e\x02\x9b\x01\f\x02\x9d\x01\a\x02\xa0\x01\x05\x02\xa4\x01\t\x02\xa4\x01 \x02\xa5\x01\t\x02\xa5\x01\x1b\x02\xa6\x01\t\x02\xa6\x01\x1e\x00\xa7\x01\x0e\x02\xa8\x01\f\x02\xaa\x01\a\x02\xad\x01\x05\x00\xb0\x01\x0e\x02\xb1\x01\f\x02\xb3\x01\a\x02\xb6\x01\x05\x00\xba\x01\x0e\x02\xbb\x01\f\x02\xbd\x01\a\x02\xc0\x01\x05\x00\xc4\x01\x0e\x02\xc5\x01\x10\x02\xc5\x01\x11\x00\xc5\x01\x1d\x02\xc6\x01\f\x02\xc8\x01\a\x02\xcb\x01\x05\x00\xce\x01\x0e\x02\xcf\x01\x10\x02\xcf\x01\x11\x00\xcf\x01\x1d\x02\xd0\x01\f\x02\xd2\x01\a\x02\xd5\x01\x05\x00\xd8\x01\x0e\x02\xd9\x01\x10\x02\xd9\x01\x11\x00\xd9\x01\x1d\x02\xda\x01\f\x02\xdc\x01\a\x02\xdf\x01\x05\x02\xe3\x01\t\x02\xe3\x01\x1c\x02\xe4\x01\t\x02\xe4\x01 \x02\xe5\x01\t\x02\xe5\x01\x1e\x00\xe6\x01\x0e\x02\xe7\x01\x10\x02\xe7\x01\x11\x00\xe7\x01\x1d\x02\xe8\x01\f\x02\xea\x01\a\x02\xed\x01\x05\x02\xf1\x01\t\x02\xf1\x01\x1f\x02\xf2\x01\t\x02\xf2\x01\x1f\x02\xf3\x01\t\x02\xf3\x01 \x02\xf4\x01\t\x02\xf4\x01\x1b\x00\xf5\x01\x0e\x02\xf6\x01\x10\x02\xf6\x01\x11\x00\xf6\x01\x1d\x02\xf7\x01\f\x02\xf9\x01\a\x02\xfc\x01\x05\x00\x80\x02\x0e\x02\x81\x02\x10\x02\x81\x02\x11\x00\x81\x02\x1d\x02\x82\x02\f\x02\x84\x02\a\x02\x87\x02\x05\x02\x8b\x02\t\x02\x8b\x02\x1b\x02\x8c\x02\t\x02\x8c\x02\x1c\x02\x8d\x02\t\x02\x8d\x02 \x00\x8e\x02\x0e\x02\x8f\x02\x10\x02\x8f\x02\x11\x00\x8f\x02\x1d\x02\x8f\x02\"\x00\x8f\x026\x02\x90\x02\f\x02\x92\x02\a\x02\x95\x02\x05\x00\x98\x02\x0e\x02\x99\x02\x10\x02\x99\x02\x11\x00\x99\x02\x1d\x02\x99\x02+\x02\x99\x02,\x00\x99\x02:\x02\x99\x02B\x02\x99\x02C\x00\x99\x02Q\x02\x9a\x02\f\x02\x9c\x02\a\x02\x9f\x02\x05\x02\xa3\x02\t\x02\xa3\x02\x1b\x02\xa4\x02\t\x02\xa4\x02\x1b\x02\xa5\x02\t\x02\xa5\x02\x19\x02\xa6\x02\t\x02\xa6\x02\x18\x02\xa7\x02\t\x02\xa7\x02\x1d\x02\xa8\x02\t\x02\xa8\x02!\x00\xa9\x02\x0e\x02\xaa\x02\x10\x02\xaa\x02\x11\x00\xaa\x02\x1d\x02\xab\x02\f\x02\xad\x02\a\x02\xb0\x02\x05\x00\xb3\x02\x0e\x02\xb4\x02\x10\x02\xb4\x02\x11\x00\xb4\x02\x1d\x02\xb5\x02\f\x02\xb7\x02\a\x03\x05\b\x03\b\x03\x03\v\f\x03\f\x03\x03\x0f\x16\x03\x0f6\x03\x11\f\x03\x12\x03\x03\x16\f\x03\x17\x03\x03\x1b\f\x03\x1c\x03\x03 \f\x03!\x03\x03$\f\x03%\x03\x03)\f\x03*\x03\x03.\f\x03/\x03\x033\f\x034\x03\x036\f\x037\x03\x039\f\x03<\x05\x03=\x05\x03>\x05\x03?\x05\x03@\x05\x03A\x05\x03D\x05\x03G\a\x03J\a\x00K\x10\x03N\a\x00O\x10\x03T\v\x03V\a\x00W\x10\x03Z\v\x03\\\a\x00]\x10\x03`\a\x00a\x10\x03d\a\x00e\x10\x03i\v\x03k\a\x00l\x10\x03o\a\x00p\x10\x03u\v\x03w\a\x00x\x10\x03}\v\x03\x7f\a\x00\x80\x01\x10\x03\x83\x01\a\x00\x84\x01\x10\x03\xd8\x02\x05\x03\xdc\x02\a\x03\xdf\x02\a\x03\x8a\x01\x05\x03\x8d\x01\a\x03\x90\x01\a\x00\x91\x01\x10\x03\x94\x01\a\x00\x95\x01\x10\x03\x99\x01\a\x00\x9a\x01\x10\x03\x9d\x01\a\x00\x9e\x01\x10\x03\xa2\x01\v\x03\xa4\x01\a\x00\xa5\x01\x10\x03\xa9\x01\a\x00\xaa\x01\x10\x03\xae\x01\v\x03\xb0\x01\a\x00\xb1\x01\x10\x03\xb5\x01\v\x03\xb7\x01\a\x00\xb8\x01\x10\x03\xbc\x01\a\x00\xbd\x01\x10\x03\xc1\x01\a\x00\xc2\x01\x10\x03\xc6\x01\a\x00\xc7\x01\x10\x04\x9c\x05\x05\x04\xa0\x05\a\x04\xa3\x05\a\x03\x94\x03\x05\x03\x98\x03\a\x03\x9b\x03\a\x03\xa8\x03\x05\x03\xac\x03\a\x03\xaf\x03\a\x03\xcd\x01\x05\x03\xd0\x01\a\x03\xd3\x01\a\x00\xd4\x01\x10\x03\xd6\x01\a\x00\xd7\x01\x10\x03\xdc\x01\v\x03\xde\x01\a\x00\xdf\x01\x10\x03\xe2\x01\v\x03\xe4\x01\a\x00\xe5\x01\x10\x03\xe9\x01\a\x00\xea\x01\x10\x03\xef\x01\v\x03\xf1\x01\a\x00\xf2\x01\x10\x03\xf6\x01\a\x00\xf7\x01\x10\x03\xfb\x01\v\x03\xfd\x01\a\x00\xfe\x01\x10\x03\x82\x02\v\x03\x84\x02\a\x00\x85\x02\x10\x03\x89\x02\v\x03\x8b\x02\a\x00\x8c\x02\x10\x03\x8f\x02\a\x00\x90\x02\x10\x03\xda\x03\x05\x03\xde\x03\a\x03\xe1\x03\a\x03\x95\x02\x05\x03\x98\x02\a\x03\x9b\x02\a\x00\x9c\x02\x10\x03\x9e\x02\a\x00\x9f\x02\x10\x03\xa3\x02\v\x03\xa5\x02\a\x00\xa6\x02\x10\x03\xa9\x02\v\x03\xab\x02\a\x00\xac\x02\x10\x03\xb0\x02\v\x03\xb2\x02\a\x00\xb3\x02\x10\x03\xb7\x02\v\x03\xb9\x02\a\x00\xba\x02\x10\x03\xbd\x02\a\x00\xbe\x02\x10\x03\xc2\x02\v\x03\xc4\x02\a\x00\xc5\x02\x10\x03\xc9\x02\v\x03\xcb\x02\a\x00\xcc\x02\x10\x03\xd0\x02\v\x03\xd2\x02\a\x00\xd3\x02\x10\x03\x89\x04\x05\x03\x8b\x04\v\x03\x8b\x04\f\x00\x8b\x04\x17\x03\x8e\x04\r\x03\x90\x04\a\x03\x93\x04\x05\x03\x95\x04\v\x03\x95\x04\f\x00\x95\x04\x19\x03\x98\x04\r\x03\x9a\x04\a\x03\x9d\x04\x05\x03\x9e\x04\v\x03\x9e\x04\f\x00\x9e\x04\x19\x03\xa0\x04\r\x03\xa2\x04\a\x03\xa5\x04\x05\x03\xa7\x04\v\x03\xa7\x04\f\x00\xa7\x04\x17\x03\xaa\x04\r\x03\xac\x04\a\x03\xaf\x04\x05\x03\xb1\x04\v\x03\xb1\x04\f\x00\xb1\x04\x18\x03\xb4\x04\r\x03\xb6\x04\a\x03\xbb\x04\x05\x03\xbd\x04\v\x03\xbd\x04\f\x00\xbd\x04\x16\x03\xc0\x04\r\x03\xc0\x04\x16\x00\xc0\x04 \x03\xc2\x04\a\x03\xc5\x04\x05\x03\xc6\x04\v\x03\xc6\x04\f\x00\xc6\x04\x16\x03\xc9\x04\r\x03\xcb\x04\a\x03\xce\x04\x05\x03\xcf\x04\v\x03\xcf\x04\f\x00\xcf\x04\x16\x03\xd1\x04\r\x03\xd3\x04\a\x03\xd6\x04\x05\x03\xd8\x04\v\x03\xd8\x04\f\x00\xd8\x04\x15\x03\xdb\x04\r\x03\xdd\x04\a\x03\xe0\x04\x05\x03\xe2\x04\v\x03\xe2\x04\f\x00\xe2\x04\x18\x03\xe5\x04\r\x03\xe7\x04\a\x03\xea\x04\x05\x03\xeb\x04\v\x03\xeb\x04\f\x00\xeb\x04\x13\x00\xeb\x04\x14\x00\xeb\x04\x1b\x00\xeb\x04#\x03\xed\x04\r\x03\xef\x04\a\x03\xf4\x04\x05\x05\x00\x00\x03\xf7\x04\r\x03\xf9\x04\a\x03\xfc\x04\x05\x03\xfe\x04\v\x03\xfe\x04\f\x00\xfe\x04\x13\x00\xfe\x04\x14\x00\xfe\x04\x1c\x03\xfe\x04$\x00\xfe\x04.\x03\xfe\x045\x00\xfe\x04K\x03\x81\x05\r\x03\x81\x05\x16\x00\x81\x05\"\x03\x83\x05\a\x03\x86\x05\x05\x03\x88\x05\v\x03\x88\x05\f\x00\x88\x05\x13\x00\x88\x05\x14\x00\x88\x05\x1c\x03\x88\x05$\x00\x88\x05.\x03\x88\x055\x00\x88\x05K\x03\x8b\x05\r\x03\x8d\x05\a\x03\x90\x05\x05\x03\x92\x05\v\x03\x92\x05\f\x00\x92\x05\x13\x00\x92\x05\x14\x00\x92\x05\x1c\x03\x92\x05$\x00\x92\x05.\x03\x92\x055\x00\x92\x05K\x03\x95\x05\r\x03\x97\x05\a\x03\x9a\x05\x05\x03\x9c\x05\v\x03\x9c\x05\x15\x03\x9c\x05\x16\x00\x9c\x05\x1d\x03\x9c\x05+\x03\x9c\x05,\x00\x9c\x059\x03\x9e\x05\r\x03\xa0\x05\a\x03\xa3\x05\x05\x03\xa5\x05\v\x03\xa5\x05\f\x00\xa5\x05\x13\x03\xa8\x05\r\x03\xaa\x05\a\x03\xad\x05\x05\x03\xae\x05\v\x03\xae\x05\f\x00\xae\x05\x16\x03\xb0\x05\r\x03\xb2\x05\a\x03\xb5\x05\x05\x03\xb6\x05\v\x03\xb6\x05\f\x00\xb6\x05\x17\x03\xb8\x05\r\x03\xba\x05\a\x03\xbd\x05\x05\x03\xbe\x05\v\x03\xbe\x05\f\x00\xbe\x05\x13\x00\xbe\x05\x14\x00\xbe\x05\x1c\x03\xc0\x05\r\x03\xc2\x05\a\x03\xc5\x05\x05\x03\xc6\x05\v\x03\xc6\x05\f\x00\xc6\x05\x15\x03\xc8\x05\r\x03\xca\x05\a\x03\xf4\x03\x05\x03\xf5\x03\f\x03\xfa\x03\a\x03\xfd\x03\x05\x03\xfe\x03\f\x03\x83\x04\a\x03\x04\x01\x04\b\b\x04\v\x03\x04\x0e\f\x04\x0f\x03\x04\x12\f\x04\x13\x03\x04\x17\f\x04\x18\x03\x04\x1c\f\x04\x1d\x03\x04!\f\x04\"\x03\x04)\f\x04*\x03\x041\f\x042\x03\x045\f\x046\x03\x04:\f\x04;\x03\x04?\f\x04@\x03\x04C\f\x04D\x03\x04G]\x04G\x16\x04G6\x04G\x87\x01\x04I\f\x04J\x03\x04L\f\x04O\x05\x04P\x05\x04U\t\x04U\x0f\x04U\x10\x00U \x04X\v\x04[\x05\x04`\t\x04`\x0f\x04`\x10\x00`\x1d\x00`\x1e\x00`*\x04`2\x00`9\x00`:\x00`B\x04`J\x00`^\x04c\v\x04f\x05\x04k\t\x04k\x0f\x04k\x10\x00k\x1d\x00k\x1e\x00k*\x04k2\x00k9\x00k:\x00kB\x04kJ\x00k^\x04n\v\x04q\x05\x04r\x05\x04u\x05\x04x\a\x04{\a\x00|\x10\x04\x7f\a\x00\x80\x01\x10\x04\x83\x01\a\x00\x84\x01\x10\x04\x88\x01\v\x04\x8a\x01\a\x00\x8b\x01\x10\x04\x8e\x01\a\x00\x8f\x01\x10\x04\x93\x01\v\x04\x95\x01\a\x00\x96\x01\x10\x04\x99\x01\a\x00\x9a\x01\x10\x04\x9e\x01\v\x04\xa0\x01\a\x00\xa1\x01\x10\x04\xa4\x01\a\x00\xa5\x01\x10\x04\xaa\x01\v\x04\xac\x01\a\x00\xad\x01\x10\x04\xb2\x01\v\x04\xb4\x01\a\x00\xb5\x01\x10\x04\xb8\x01\a\x00\xb9\x01\x10\x04\xbd\x01\v\x04\xbf\x01\a\x00\xc0\x01\x10\x04\xb0\x05\x05\x04\xb4\x05\a\x04\xb7\x05\a\x04\xce\x05\x05\x04\xd2\x05\a\x04\xd5\x05\a\x04\xec\x05\x05\x04\xf0\x05\a\x04\xf3\x05\a\x04\xd8\x05\x05\x04\xdc\x05\a\x04\xdf\x05\a\x04\xc4\x05\x05\x04\xc8\x05\a\x04\xcb\x05\a\x04\xe2\x05\x05\x04\xe6\x05\a\x04\xe9\x05\a\x06\x0f\x05\x05\x00\x00\x06\x14\a\x06\x17\x05\x05\x00\x00\x06\x1d\a\x04\xc6\x01\x05\x04\xc9\x01\a\x04\xcc\x01\a\x00\xcd\x01\x10\x04\xd1\x01\a\x00\xd2\x01\x10\x04\xd5\x01\a\x00\xd6\x01\x10\x04\xda\x01\v\x04\xdc\x01\a\x00\xdd\x01\x10\x04\xe2\x01\v\x04\xe4\x01\a\x00\xe5\x01\x10\x04\xea\x01\v\x04\xec\x01\a\x00\xed\x01\x10\x04\xf1\x01\a\x00\xf2\x01\x10\x04\xf6\x01\a\x00\xf7\x01\x10\x04\xfc\x01\v\x04\xfe\x01\a\x00\xff\x01\x10\x04\x83\x02\v\x04\x85\x02\a\x00\x86\x02\x10\x04\x89\x02\a\x00\x8a\x02\x10\x04\x8d\x02\a\x00\x8e\x02\x10\x04\x91\x02\a\x00\x92\x02\x10\x04\x94\x06\x05\x04\x98\x06\a\x04\x9b\x06\a\x06 \x05\x05\x00\x00\x06&\a\x06)\x05\x05\x00\x00\x06.\a\x04\x96\x02\x05\x04\x9a\x02\a\x04\x9d\x02\a\x00\x9e\x02\x10\x04\xa1\x02\a\x00\xa2\x02\x10\x04\xa5\x02\a\x00\xa6\x02\x10\x04\xab\x02\v\x04\xad\x02\a\x00\xae\x02\x10\x04\xb2\x02\a\x00\xb3\x02\x10\x04\xb6\x02\a\x00\xb7\x02\x10\x04\xbb\x02\v\x04\xbd\x02\a\x00\xbe\x02\x10\x04\xc1\x02\a\x00\xc2\x02\x10\x04\xc6\x02\v\x04\xc8\x02\a\x00\xc9\x02\x10\x04\xcd\x02\v\x04\xcf\x02\a\x00\xd0\x02\x10\x04\xd4\x02\v\x04\xd6\x02\a\x00\xd7\x02\x10\x04\xda\x02\a\x00\xdb\x02\x10\x04\xdf\x02\v\x04\xe1\x02\a\x00\xe2\x02\x10\x04\x9e\x06\x05\x04\xa2\x06\a\x04\xa5\x06\a\x06B\x05\x05\x00\x00\x06G\a\x06\xba\x02\x05\x05\x00\x00\x06\xc0\x02\a\x04\xe7\x02\x05\x04\xea\x02\a\x04\xed\x02\a\x00\xee\x02\x10\x04\xf1\x02\a\x00\xf2\x02\x10\x04\xf5\x02\a\x00\xf6\x02\x10\x04\xf9\x02\a\x00\xfa\x02\x10\x04\xfe\x02\v\x04\x80\x03\a\x00\x81\x03\x10\x04\x84\x03\a\x00\x85\x03\x10\x04\x89\x03\v\x04\x8b\x03\a\x00\x8c\x03\x10\x04\x8f\x03\a\x00\x90\x03\x10\x04\x93\x03\a\x00\x94\x03\x10\x04\x98\x03\v\x04\x9a\x03\a\x00\x9b\x03\x10\x04\x9f\x03\v\x04\xa1\x03\a\x00\xa2\x03\x10\x04\xa5\x03\a\x00\xa6\x03\x10\x04\xaa\x03\v\x04\xac\x03\a\x00\xad\x03\x10\x04\xa8\x06\x05\x04\xac\x06\a\x04\xaf\x06\a\x06J\x05\x05\x00\x00\x06P\a\x06S\x05\x05\x00\x00\x06Y\a\x06\\\x05\x05\x00\x00\x06a\a\x04\xb2\x03\x05\x04\xb5\x03\a\x04\xb8\x03\a\x00\xb9\x03\x10\x04\xbc\x03\a\x00\xbd\x03\x10\x04\xc0\x03\a\x00\xc1\x03\x10\x04\xc4\x03\a\x00\xc5\x03\x10\x04\xca\x03\v\x04\xcc\x03\a\x00\xcd\x03\x10\x04\xd1\x03\v\x04\xd3\x03\a\x00\xd4\x03\x10\x04\xd8\x03\v\x04\xda\x03\a\x00\xdb\x03\x10\x04\xdf\x03\a\x00\xe0\x03\x10\x04\xe3\x03\a\x00\xe4\x03\x10\x04\xe8\x03\v\x04\xea\x03\a\x00\xeb\x03\x10\x04\xef\x03\v\x04\xf1\x03\a\x00\xf2\x03\x10\x04\xf6\x03\a\x00\xf7\x03\x10\x04\xfa\x03\a\x00\xfb\x03\x10\x06d\x05\x05\x00\x00\x06i\a\x04\x80\x04\x05\x04\x83\x04\a\x04\x86\x04\a\x00\x87\x04\x10\x04\x8b\x04\a\x00\x8c\x04\x10\x04\x91\x04\v\x04\x93\x04\a\x00\x94\x04\x10\x04\x98\x04\a\x00\x99\x04\x10\x04\x9c\x04\a\x00\x9d\x04\x10\x04\xa1\x04\v\x04\xa3\x04\a\x00\xa4\x04\x10\x04\xa7\x04\a\x00\xa8\x04\x10\x04\xab\x04\a\x00\xac\x04\x10\x04\xaf\x04\a\x00\xb0\x04\x10\x04\xb3\x04\a\x00\xb4\x04\x10\x04\xb7\x04\a\x00\xb8\x04\x10\x04\xbb\x04\a\x00\xbc\x04\x10\x04\xbf\x04\a\x00\xc0\x04\x10\x06l\x05\x05\x00\x00\x06q\a\x04\xc5\x04\x05\x04\xc8\x04\a\x04\xcb\x04\a\x00\xcc\x04\x10\x04\xcf\x04\a\x00\xd0\x04\x10\x04\xd3\x04\a\x00\xd4\x04\x10\x04\xd8\x04\v\x04\xda\x04\a\x00\xdb\x04\x10\x04\xdf\x04\v\x04\xe1\x04\a\x00\xe2\x04\x10\x04\xe6\x04\v\x04\xe8\x04\a\x00\xe9\x04\x10\x04\xed\x04\v\x04\xef\x04\a\x00\xf0\x04\x10\x04\xf4\x04\v\x04\xf6\x04\a\x00\xf7\x04\x10\x04\xfb\x04\v\x04\xfd\x04\a\x00\xfe\x04\x10\x04\x82\x05\v\x04\x84\x05\a\x00\x85\x05\x10\x04\x89\x05\v\x04\x8b\x05\a\x00\x8c\x05\x10\x04\x8f\x05\a\x00\x90\x05\x10\x04\x94\x05\v\x04\x96\x05\a\x00\x97\x05\x10\x061\x05\x05\x00\x00\x066\a\x069\x05\x05\x00\x00\x06?\a\x04\xc9\x06\x05\x05\x00\x00\x04\xcb\x06\r\x04\xcb\x06\x16\x00\xcb\x06,\x04\xcd\x06\a\x04\xd2\x06\x05\x04\xd3\x06\v\x04\xd3\x06\f\x00\xd3\x06\x13\x00\xd3\x06\x14\x00\xd3\x06\x1c\x04\xd5\x06\r\x04\xd5\x06\x16\x00\xd5\x06\"\x04\xd7\x06\a\x04\xda\x06\x05\x04\xdb\x06\v\x04\xdb\x06\f\x00\xdb\x06\x13\x04\xdb\x06\x1a\x00\xdb\x06-\x04\xdb\x06;\x00\xdb\x06D\x04\xdb\x06K\x00\xdb\x06U\x04\xdd\x06\r\x04\xdd\x06\x16\x00\xdd\x06\"\x04\xdf\x06\a\x04\xe2\x06\x05\x04\xe3\x06\v\x04\xe3\x06\f\x00\xe3\x06\x13\x04\xe6\x06\r\x04\xe6\x06\x16\x00\xe6\x06\"\x04\xe6\x06)\x00\xe6\x06?\x04\xe8\x06\a\x04\xeb\x06\x05\x04\xec\x06\v\x04\xec\x06\f\x00\xec\x06\x13\x04\xef\x06\r\x04\xf1\x06\a\x04\xf6\x06\x05\x04\xf7\x06\v\x04\xf7\x06\f\x00\xf7\x06\x13\x04\xfa\x06\r\x04\xfc\x06\a\x04\xff\x06\x05\x04\x80\a\v\x04\x80\a\f\x00\x80\a\x13\x04\x83\a\r\x04\x85\a\a\x04\x88\a\x05\x04\x89\a\v\x04\x89\a\f\x00\x89\a\x13\x04\x8c\a\r\x04\x8c\a\x16\x00\x8c\a\"\x04\x8c\a(\x00\x8c\a8\x04\x8e\a\a\x04\x91\a\x05\x04\x92\a\v\x04\x92\a\f\x00\x92\a\x17\x04\x95\a\r\x04\x97\a\a\x04\x9a\a\x05\x04\x9b\a\v\x04\x9b\a\f\x00\x9b\a\x19\x04\x9e\a\r\x04\xa0\a\a\x04\xa3\a\x05\x04\xa4\a\v\x04\xa4\a\f\x00\xa4\a\x18\x04\xa7\a\r\x04\xa9\a\a\x04\xac\a\x05\x04\xad\a\v\x04\xad\a\f\x00\xad\a\x17\x00\xad\a\x18\x00\xad\a%\x00\xad\a3\x04\xb0\a\r\x04\xb0\a\x16\x00\xb0\a,\x04\xb2\a\a\x04\xb7\a\x05\x04\xb8\a\v\x04\xb8\a\f\x00\xb8\a\x13\x04\xbb\a\r\x04\xbd\a\a\x04\xc0\a\x05\x04\xc1\a\v\x04\xc1\a\f\x00\xc1\a\x19\x04\xc4\a\r\x04\xc6\a\a\x04\xc9\a\x05\x04\xca\a\v\x04\xca\a\f\x00\xca\a\x19\x04\xcd\a\r\x04\xcf\a\a\x04\xd2\a\x05\x04\xd3\a\v\x04\xd3\a\f\x00\xd3\a\x19\x04\xd3\a\x1f\x00\xd3\a&\x00\xd3\a'\x00\xd3\a/\x04\xd6\a\r\x04\xd8\a\a\x04\xdb\a\x05\x04\xdc\a\v\x04\xdc\a\f\x00\xdc\a\x19\x04\xdc\a\x1f\x00\xdc\a&\x00\xdc\a'\x00\xdc\a/\x04\xdc\a7\x00\xdc\a>\x04\xdf\a\r\x04\xe1\a\a\x04\xe4\a\x05\x04\xe5\a\v\x04\xe5\a\f\x00\xe5\a\x19\x04\xe5\a\x1f\x00\xe5\a&\x04\xe7\a\r\x04\xe9\a\a\x04\xec\a\x05\x04\xed\a\v\x04\xed\a\f\x00\xed\a\x19\x04\xed\a\x1f\x00\xed\a&\x04\xef\a\r\x04\xf1\a\a\x04\xf4\a\x05\x04\xf5\a\v\x04\xf5\a\f\x00\xf5\a\x19\x00\xf5\a\x1a\x00\xf5\a!\x00\xf5\a-\x04\xf7\a\r\x04\xf9\a\a\x04\xfc\a\x05\x04\xfd\a\v\x04\xfd\a\f\x00\xfd\a\x19\x04\x80\b\r\x04\x82\b\a\x04\x85\b\x05\x04\x86\b\v\x04\x86\b\f\x00\x86\b\x18\x04\x89\b\r\x04\x8b\b\a\x04\x8e\b\x05\x04\x8f\b\v\x04\x8f\b\f\x00\x8f\b\x1c\x04\x92\b\r\x04\x94\b\a\x04\x97\b\x05\x04\x98\b\v\x04\x98\b\f\x00\x98\b\x1c\x04\x9b\b\r\x04\x9d\b\a\x04\xa0\b\x05\x04\xa1\b\v\x04\xa1\b\f\x00\xa1\b!\x00\xa1\b\"\x00\xa1\b/\x00\xa1\b=\x04\xa4\b\r\x04\xa6\b\a\x04\xa9\b\x05\x04\xaa\b\v\x04\xaa\b\f\x00\xaa\b\x1c\x04\xad\b\r\x04\xaf\b\a\x04\xb4\b\x05\x04\xb5\b\v\x04\xb5\b\f\x00\xb5\b\x15\x04\xb8\b\r\x04\xb8\b\x16\x00\xb8\b&\x04\xba\b\a\x04\xbd\b\x05\x04\xbe\b\v\x04\xbe\b\f\x00\xbe\b\x15\x04\xc1\b\r\x04\xc1\b\x16\x00\xc1\b&\x04\xc1\b-\x00\xc1\bC\x04\xc3\b\a\x04\xc6\b\x05\x04\xc7\b\v\x04\xc7\b\f\x00\xc7\b\x16\x04\xca\b\r\x04\xca\b\x16\x00\xca\b \x04\xca\b(\x00\xca\b>\x04\xcc\b\a\x04\xcf\b\x05\x04\xd0\b\v\x04\xd0\b\f\x00\xd0\b\x16\x04\xd3\b\r\x04\xd3\b\x16\x00\xd3\b \x04\xd5\b\a\x04\xd8\b\x05\x04\xd9\b\v\x04\xd9\b\f\x00\xd9\b\x16\x04\xdc\b\r\x04\xdc\b\x16\x00\xdc\b \x04\xde\b\a\x04\xe3\b\x05\x04\xe4\b\v\x04\xe4\b\f\x00\xe4\b\x15\x00\xe4\b\x16\x00\xe4\b\"\x04\xe7\b\r\x04\xe9\b\a\x04\xec\b\x05\x04\xed\b\v\x04\xed\b\f\x00\xed\b\x17\x04\xef\b\r\x04\xf1\b\a\x04\xf4\b\x05\x04\xf5\b\v\x04\xf5\b\f\x00\xf5\b\x15\x04\xf8\b\r\x04\xfa\b\a\x04\xfd\b\x05\x04\xfe\b\v\x04\xfe\b\f\x00\xfe\b\x15\x04\x81\t\r\x04\x83\t\a\x04\x86\t\x05\x04\x87\t\v\x04\x87\t\f\x00\x87\t\x15\x04\x89\t\r\x04\x89\t\x16\x00\x89\t,\x04\x8b\t\a\x04\x8e\t\x05\x04\x8f\t\v\x04\x8f\t\f\x00\x8f\t\x19\x04\x92\t\r\x04\x94\t\a\x04\a\x01\a\t\b\a\f\x03\a\x10\f\a\x11\x03\a\x18\f\a\x19\x03\a\x1d\f\a\x1e\x03\a\"\f\a#\x03\a*\f\a+\x03\a.\f\a/\x03\a1\f\a2\x03\a6\f\a7\x03\a;\f\a<\x03\a@\f\aA\x03\aD\f\aE\x03\aHp\aH\x1b\aHF\aJ\f\aK\x03\aM\f\aP\x05\aU\t\aU\x0f\aU\x10\x00U\x19\aX\v\a[\t\a[\x0f\a[\x10\x00[\x19\a^\v\aa\x05\af\t\af\x0f\af\x10\x00f%\x00f&\x00f2\ai\v\am\x05\an\x05\as\t\as\x0f\as\x10\x00s&\x00s'\x00s5\x00sB\x00sL\x00sY\x00sg\av\v\ay\t\ay\x0f\ay\x10\x00y!\ay(\x00y1\a|\v\a\x7f\x05\a\x84\x01\t\a\x84\x01\x0f\a\x84\x01\x10\x00\x84\x01!\a\x84\x01(\x00\x84\x011\a\x87\x01\v\a\x8a\x01\x05\a\x8b\x01\x05\a\x90\x01\t\a\x90\x01\x0f\a\x90\x01\x10\x00\x90\x01\x15\a\x93\x01\v\a\x98\x01\x05\a\x9c\x01\a\a\x9f\x01\a\x00\xa0\x01\x10\a\xa3\x01\a\x00\xa4\x01\x10\a\xa9\x01\v\a\xab\x01\a\x00\xac\x01\x10\a\xaf\x01\a\x00\xb0\x01\x10\a\xb4\x01\v\a\xb6\x01\a\x00\xb7\x01\x10\a\xbb\x01\v\a\xbd\x01\a\x00\xbe\x01\x10\a\xc1\x01\a\x00\xc2\x01\x10\a\xc6\x01\v\a\xc8\x01\a\x00\xc9\x01\x10\a\xcd\x01\v\a\xcf\x01\a\x00\xd0\x01\x10\a\xd3\x01\a\x00\xd4\x01\x10\a\xd8\x01\v\a\xda\x01\a\x00\xdb\x01\x10\a\xdf\x01\v\a\xe1\x01\a\x00\xe2\x01\x10\a\xdc\b\x05\a\xe0\b\a\a\xe3\b\a\a\xe6\x01\x05\a\xe9\x01\a\a\xec\x01\a\x00\xed\x01\x10\a\xf0\x01\a\x00\xf1\x01\x10\a\xf5\x01\v\a\xf8\x01\a\x00\xf9\x01\x10\a\xfc\x01\a\x00\xfd\x01\x10\a\x81\x02\v\a\x83\x02\a\x00\x84\x02\x10\a\x87\x02\a\x00\x88\x02\x10\a\x8d\x02\v\a\x8f\x02\a\x00\x90\x02\x10\a\x94\x02\v\a\x96\x02\a\x00\x97\x02\x10\a\x9b\x02\v\a\x9d\x02\a\x00\x9e\x02\x10\a\xa2\x02\a\x00\xa3\x02\x10\a\xa6\x02\a\x00\xa7\x02\x10\a\xab\x02\a\x00\xac\x02\x10\a\x82\a\x05\a\x86\a\a\a\x89\a\a\a\x8c\a\x05\a\x90\a\a\a\x93\a\a\a\xa8\b\x05\a\xac\b\a\a\xaf\b\a\a\x96\a\x05\a\x9a\a\a\a\x9d\a\a\x06\x92\x01\x05\x05\x00\x00\x06\x98\x01\a\x06\x9b\x01\x05\x05\x00\x00\x06\xa1\x01\a\x06\xa4\x01\x05\x05\x00\x00\x06\xa9\x01\a\x06\xb4\x01\x05\x06\xb8\x01\v\x06\xb8\x01\f\x00\xb8\x01\x19\x06\xbb\x01\a\a\xb2\x02\x05\a\xb5\x02\a\a\xb8\x02\a\x00\xb9\x02\x10\a\xbc\x02\a\x00\xbd\x02\x10\a\xc1\x02\v\a\xc5\x02\v\a\xc7\x02\a\x00\xc8\x02\x10\a\xcb\x02\a\x00\xcc\x02\x10\a\xd0\x02\v\a\xd2\x02\a\x00\xd3\x02\x10\a\xd8\x02\v\a\xda\x02\a\x00\xdb\x02\x10\a\xdf\x02\a\x00\xe0\x02\x10\a\xe4\x02\v\a\xe6\x02\a\x00\xe7\x02\x10\a\xec\x02\v\a\xee\x02\a\x00\xef\x02\x10\a\xf3\x02\v\a\xf5\x02\a\x00\xf6\x02\x10\a\xfa\x02\v\a\xfc\x02\a\x00\xfd\x02\x10\a\x82\x03\v\a\x84\x03\a\x00\x85\x03\x10\a\x89\x03\a\x00\x8a\x03\x10\a\xec\x06\x05\a\xf0\x06\a\a\xf3\x06\a\a\xba\x06\x05\a\xbe\x06\a\a\xc1\x06\a\a\xc4\x06\x05\a\xc8\x06\a\a\xcb\x06\a\a\xb2\b\x05\a\xb6\b\a\a\xb9\b\a\a\xbc\b\x05\a\xc0\b\a\a\xc3\b\a\x06~\x05\x05\x00\x00\x06\x84\x01\a\x06\xbe\x01\x05\x06\xc2\x01\v\x06\xc2\x01\f\x00\xc2\x01\x19\x06\xc5\x01\a\x06\xdc\x01\x05\x06\xe0\x01\v\x06\xe0\x01\f\x00\xe0\x01\x19\x06\xe3\x01\a\x06\xf0\x01\x05\x06\xf4\x01\v\x06\xf4\x01\f\x00\xf4\x01\x19\x06\xf7\x01\a\x06\x82\x02\x05\x05\x00\x00\x06\x87\x02\a\x06\x8a\x02\x05\x05\x00\x00\x06\x90\x02\a\a\x90\x03\x05\a\x93\x03\a\a\x96\x03\a\x00\x97\x03\x10\a\x9a\x03\a\x00\x9b\x03\x10\a\xa0\x03\v\a\xa2\x03\a\x00\xa3\x03\x10\a\xa6\x03\a\x00\xa7\x03\x10\a\xab\x03\v\a\xad\x03\a\x00\xae\x03\x10\a\xb2\x03\a\x00\xb3\x03\x10\a\xb7\x03\a\x00\xb8\x03\x10\a\xbc\x03\v\a\xbe\x03\a\x00\xbf\x03\x10\a\xc3\x03\v\a\xc5\x03\a\x00\xc6\x03\x10\a\xca\x03\v\a\xcc\x03\a\x00\xcd\x03\x10\a\xd1\x03\v\a\xd3\x03\a\x00\xd4\x03\x10\a\xd8\x03\a\x00\xd9\x03\x10\a\xdd\x03\a\x00\xde\x03\x10\a\x90\x06\x05\a\x94\x06\a\a\x97\x06\a\a\x86\x06\x05\a\x8a\x06\a\a\x8d\x06\a\a\xfc\x05\x05\a\x80\x06\a\a\x83\x06\a\a\x9a\x06\x05\a\x9e\x06\a\a\xa1\x06\a\a\xae\x06\x05\a\xb2\x06\a\a\xb5\x06\a\a\xa4\x06\x05\a\xa8\x06\a\a\xab\x06\a\x06v\x05\x05\x00\x00\x06{\a\x06\xac\x01\x05\x05\x00\x00\x06\xb1\x01\a\a\xe4\x03\x05\a\xe8\x03\a\a\xeb\x03\a\x00\xec\x03\x10\a\xf1\x03\v\a\xf3\x03\a\x00\xf4\x03\x10\a\xf9\x03\v\a\xfb\x03\a\x00\xfc\x03\x10\a\xff\x03\a\x00\x80\x04\x10\a\x84\x04\v\a\x86\x04\a\x00\x87\x04\x10\a\x8b\x04\a\x00\x8c\x04\x10\a\x91\x04\v\a\x93\x04\a\x00\x94\x04\x10\a\x98\x04\v\a\x9a\x04\a\x00\x9b\x04\x10\a\x9f\x04\a\x00\xa0\x04\x10\a\xa4\x04\v\a\xa6\x04\a\x00\xa7\x04\x10\a\xab\x04\a\x00\xac\x04\x10\a\xaf\x04\a\x00\xb0\x04\x10\a\xb4\x04\v\a\xb6\x04\a\x00\xb7\x04\x10\a\xca\a\x05\a\xce\a\a\a\xd1\a\a\a\xd4\a\x05\a\xd8\a\a\a\xdb\a\a\a\xc0\a\x05\a\xc4\a\a\a\xc7\a\a\a\xd2\b\x05\a\xd6\b\a\a\xd9\b\a\a\xde\a\x05\a\xe2\a\a\a\xe5\a\a\a\xe8\a\x05\a\xec\a\a\a\xef\a\a\a\xf2\a\x05\a\xf6\a\a\a\xf9\a\a\x06\xfa\x01\x05\x05\x00\x00\x06\xff\x01\a\a\xbd\x04\x05\a\xc0\x04\a\a\xc3\x04\a\x00\xc4\x04\x10\a\xc7\x04\a\x00\xc8\x04\x10\a\xcc\x04\a\x00\xcd\x04\x10\a\xd2\x04\v\a\xd4\x04\a\x00\xd5\x04\x10\a\xd9\x04\v\a\xdb\x04\a\x00\xdc\x04\x10\a\xe1\x04\v\a\xe3\x04\a\x00\xe4\x04\x10\a\xe7\x04\a\x00\xe8\x04\x10\a\xed\x04\v\a\xef\x04\a\x00\xf0\x04\x10\a\xf4\x04\v\a\xf6\x04\a\x00\xf7\x04\x10\a\xfc\x04\v\a\xfe\x04\a\x00\xff\x04\x10\a\x82\x05\a\x00\x83\x05\x10\a\x87\x05\v\a\x89\x05\a\x00\x8a\x05\x10\b\xc5\x04\x05\b\xc9\x04\a\b\xcc\x04\a\b\xf7\x04\x05\b\xfb\x04\a\b\xfe\x04\a\a\xc6\b\x05\a\xca\b\a\a\xcd\b\a\a\xfe\a\x05\a\x82\b\a\a\x85\b\a\b\xe3\x04\x05\b\xe7\x04\a\b\xea\x04\a\b\xed\x04\x05\b\xf1\x04\a\b\xf4\x04\a\a\x88\b\x05\a\x8c\b\a\a\x8f\b\a\x06\x87\x01\x05\x05\x00\x00\x06\x8d\x01\a\x06\x93\x02\x05\x05\x00\x00\x06\x99\x02\a\x06\x9c\x02\x05\x05\x00\x00\x06\xa1\x02\a\x06\xc5\x02\x05\x06\xc9\x02\v\x06\xc9\x02\f\x00\xc9\x02\x1b\x06\xce\x02\a\x06\xd1\x02\x05\x06\xd5\x02\v\x06\xd5\x02\f\x00\xd5\x02\x1b\x06\xda\x02\a\a\x90\x05\x05\a\x94\x05\a\a\x97\x05\a\x00\x98\x05\x10\a\x9b\x05\a\x00\x9c\x05\x10\a\xa0\x05\a\x00\xa1\x05\x10\a\xa4\x05\a\x00\xa5\x05\x10\a\xa9\x05\v\a\xab\x05\a\x00\xac\x05\x10\a\xb0\x05\v\a\xb2\x05\a\x00\xb3\x05\x10\a\xb6\x05\a\x00\xb7\x05\x10\a\xbb\x05\v\a\xbd\x05\a\x00\xbe\x05\x10\a\xc2\x05\v\a\xc4\x05\a\x00\xc5\x05\x10\a\xc9\x05\v\a\xcb\x05\a\x00\xcc\x05\x10\a\xcf\x05\a\x00\xd0\x05\x10\a\xd3\x05\a\x00\xd4\x05\x10\a\xd7\x05\a\x00\xd8\x05\x10\a\xe6\b\x05\a\xea\b\a\a\xed\b\a\x06\xc8\x01\x05\x06\xcc\x01\v\x06\xcc\x01\f\x00\xcc\x01\x19\x06\xcf\x01\a\x06\xd2\x01\x05\x06\xd6\x01\v\x06\xd6\x01\f\x00\xd6\x01\x19\x06\xd9\x01\a\x06\xe6\x01\x05\x06\xea\x01\v\x06\xea\x01\f\x00\xea\x01\x19\x06\xed\x01\a\a\xf3\b\x05\a\xf4\b\v\a\xf4\b\f\x00\xf4\b\x11\a\xf6\b\r\a\xf6\b\x16\x00\xf6\b!\a\xf6\b'\x00\xf6\b7\a\xf8\b\a\a\xfb\b\x05\a\xfc\b\v\a\xfc\b\f\x00\xfc\b\x11\a\xfc\b\x17\x00\xfc\b*\a\xfe\b\r\a\xfe\b\x16\x00\xfe\b!\a\xfe\b'\x00\xfe\b7\a\x80\t\a\a\x83\t\x05\a\x84\t\v\a\x84\t\f\x00\x84\t\x11\a\x84\t\x17\x00\x84\t$\a\x86\t\r\a\x86\t\x16\x00\x86\t!\a\x86\t'\x00\x86\t7\a\x88\t\a\a\x8b\t\x05\a\x8c\t\v\a\x8c\t\f\x00\x8c\t\x11\a\x8c\t\x1a\x00\x8c\t-\a\x8e\t\r\a\x8e\t\x16\x00\x8e\t!\a\x90\t\a\a\x93\t\x05\a\x94\t\v\a\x94\t\f\x00\x94\t\x11\a\x94\t\x1a\x00\x94\t'\a\x97\t\r\a\x97\t\x16\x00\x97\t!\a\x97\t'\x00\x97\t7\a\x99\t\a\a\x9c\t\x05\a\x9d\t\v\a\x9d\t\f\x00\x9d\t\x15\a\x9f\t\r\a\xa1\t\a\a\xa4\t\x05\a\xa5\t\v\a\xa5\t\f\x00\xa5\t\x15\a\xa5\t \x00\xa5\t+\a\xa8\t\r\a\xa8\t\x16\x00\xa8\t&\a\xaa\t\a\a\xad\t\x05\a\xae\t\v\a\xae\t\f\x00\xae\t\x1a\a\xb0\t\r\a\xb0\t\x16\x00\xb0\t$\a\xb2\t\a\a\xb5\t\x05\a\xb6\t\v\a\xb6\t\f\x00\xb6\t$\a\xb8\t\r\a\xb8\t\x16\x00\xb8\t/\x00\xb8\t0\x00\xb8\t8\a\xb8\tM\x00\xb8\tf\x00\xb8\tg\x00\xb8\to\a\xba\t\a\a\xbd\t\x05\a\xbe\t\v\a\xbe\t\f\x00\xbe\t$\a\xc0\t\r\a\xc0\t\x16\x00\xc0\t'\x00\xc0\t(\x00\xc0\t0\a\xc0\tE\x00\xc0\t_\x00\xc0\t`\x00\xc0\th\a\xc2\t\a\a\xc5\t\x05\a\xc6\t\v\a\xc6\t\f\x00\xc6\t$\a\xc8\t\r\a\xc8\t\x16\x00\xc8\t/\x00\xc8\t0\x00\xc8\t8\a\xc8\tM\x00\xc8\tg\x00\xc8\th\x00\xc8\tp\a\xca\t\a\a\xcd\t\x05\a\xce\t\v\a\xce\t\f\x00\xce\t\x17\x00\xce\t\x18\x00\xce\t%\a\xd0\t\r\a\xd2\t\a\a\xd5\t\x05\a\xd6\t\v\a\xd6\t\f\x00\xd6\t\x17\x00\xd6\t\x18\x00\xd6\t%\a\xd9\t\r\a\xdb\t\a\a\xde\t\x05\a\xdf\t\v\a\xdf\t\f\x00\xdf\t\x17\x00\xdf\t\x18\x00\xdf\t%\a\xe2\t\r\a\xe2\t\x16\x00\xe2\t\x1b\a\xe4\t\a\a\xe7\t\x05\a\xe8\t\v\a\xe8\t\f\x00\xe8\t\x17\a\xeb\t\r\a\xeb\t\x16\x00\xeb\t*\a\xed\t\a\a\xf2\t\x05\a\xf3\t\v\a\xf3\t\f\x00\xf3\t\x18\a\xf3\t\"\x00\xf3\t+\a\xf3\t6\x00\xf3\tA\a\xf6\t\r\a\xf8\t\a\a\xfb\t\x05\a\xfc\t\v\a\xfc\t\f\x00\xfc\t!\x00\xfc\t\"\x00\xfc\t,\a\xfc\tD\a\xfc\tE\x00\xfc\tP\a\xfc\tW\a\xfc\tX\x00\xfc\tg\a\xff\t\r\a\x81\n\a\a\x84\n\x05\a\x85\n\v\a\x85\n\f\x00\x85\n\x18\a\x88\n\r\a\x8a\n\a\a\x8d\n\x05\a\x8e\n\v\a\x8e\n\f\x00\x8e\n\x18\a\x8e\n'\x00\x8e\n0\a\x91\n\r\a\x93\n\a\a\x96\n\x05\a\x97\n\v\a\x97\n\f\x00\x97\n\x19\a\x9a\n\r\a\x9c\n\a\a\x9f\n\x05\a\xa0\n\v\a\xa0\n\f\x00\xa0\n\x18\a\xa0\n\x1e\x00\xa0\n)\a\xa3\n\r\a\xa5\n\a\a\xaa\n\x05\a\xab\n\v\a\xab\n\f\x00\xab\n\x15\a\xae\n\r\a\xb0\n\a\a\xb3\n\x05\a\xb4\n\v\a\xb4\n\f\x00\xb4\n\x15\a\xb4\n \x00\xb4\n%\a\xb7\n\r\a\xb7\n\x16\x00\xb7\n!\a\xb7\n'\x00\xb7\n8\a\xb9\n\a\a\xbc\n\x05\a\xbd\n\v\a\xbd\n\f\x00\xbd\n\x1d\a\xbd\n$\x00\xbd\n-\a\xc0\n\r\a\xc2\n\a\a\xc5\n\x05\a\xc6\n\v\a\xc6\n\f\x00\xc6\n\x15\x00\xc6\n\x16\x00\xc6\n\"\a\xc9\n\r\a\xcb\n\a\a\xce\n\x05\a\xcf\n\v\a\xcf\n\f\x00\xcf\n\x17\a\xd2\n\r\a\xd4\n\a\a\xd7\n\x05\a\xd8\n\v\a\xd8\n\f\x00\xd8\n\x17\a\xdb\n\r\a\xdd\n\a\a\xe0\n\x05\a\xe1\n\v\a\xe1\n\f\x00\xe1\n\x17\a\xe4\n\r\a\xe6\n\a\a\xe9\n\x05\a\xea\n\v\a\xea\n\f\x00\xea\n\x1a\a\xed\n\r\a\xef\n\a\a\xf2\n\x05\a\xf3\n\v\a\xf3\n\f\x00\xf3\n\x1a\a\xf3\n \x00\xf3\n-\a\xf5\n\r\a\xf7\n\a\a\xfb\n\x05\a\xfc\n\v\a\xfc\n\f\x00\xfc\n\x18\a\xfc\n\"\x00\xfc\n1\a\xff\n\r\a\x81\v\a\a\x84\v\x05\a\x85\v\v\a\x85\v\x15\a\x85\v\x16\x00\x85\v\x1f\a\x85\v,\a\x85\v-\x00\x85\v6\a\x85\vC\x00\x85\vO\a\x87\v\r\a\x89\v\a\a\x8c\v\x05\a\x8d\v\v\a\x8d\v\f\x00\x8d\v\x19\a\x8f\v\r\a\x91\v\a\a\x94\v\x05\a\x95\v\v\a\x95\v\f\x00\x95\v\x19\a\x97\v\r\a\x99\v\a\a\x9c\v\x05\a\x9d\v\v\a\x9d\v\f\x00\x9d\v\x19\a\x9f\v\r\a\xa1\v\a\a\xa4\v\x05\a\xa5\v\v\a\xa5\v\f\x00\xa5\v\x17\a\xa8\v\r\a\xaa\v\a\a\xad\v\x05\a\xae\v\v\a\xae\v\f\x00\xae\v\x17\a\xb0\v\r\a\xb0\v\x16\x00\xb0\v'\a\xb2\v\a\a\xb5\v\x05\a\xb6\v\v\a\xb6\v\f\x00\xb6\v\x17\a\xb9\v\r\a\xb9\v\x16\x00\xb9\v'\a\xbb\v\a\a\xbe\v\x05\a\xbf\v\v\a\xbf\v\f\x00\xbf\v\x18\a\xc2\v\r\a\xc2\v\x16\x00\xc2\v.\a\xc4\v\a\a\b\x01\t\a\b\t\n\x03\t\x11\f\t\x12\x03\t\x19\f\t\x1a\x03\t\x1c\f\t\x1d\x03\t\"\f\t#\x03\t*\f\t-\x03\t5\f\t1\r\t6\x03\t>\f\t:\r\t?\x03\tB\x16\tBV\tB2\tD\f\tE\x03\tH\x14\tHR\tH3\tJ\f\tK\x03\tO\f\tP\x03\tT\f\tU\x03\tX\x18\tXm\tXE\tZ\f\t[\x03\t^\f\tc\x03\tg\x0f\ti\r\th\x10\tk\f\tl\x03\to\x16\toK\toi\tp\f\tq\x03\tt@\ttr\tt\x18\tu\f\tv\x03\tx\f\ty\x03\t}\f\t~\x03\t\x81\x01:\t\x81\x01\x14\t\x81\x01\x8a\x01\t\x82\x01\f\t\x83\x01\x03\t\x85\x01\f\t\x88\x01\x05\t\x8d\x01\t\t\x8d\x01\x0f\t\x8d\x01\x10\x00\x8d\x01\x1c\t\x8d\x01\"\x00\x8d\x018\x00\x8d\x019\x00\x8d\x01F\t\x8d\x01V\t\x8d\x01W\x00\x8d\x01k\t\x90\x01\v\t\x93\x01\x05\t\x98\x01\t\t\x98\x01\x0f\t\x98\x01\x10\x00\x98\x01$\t\x9b\x01\v\t\x9e\x01\x05\t\x9f\x01\x05\t\xa2\x01\x05\t\xa3\x01\x05\t\xa6\x01\x05\t\xab\x01\t\t\xab\x01\x0f\t\xab\x01\x10\x00\xab\x01$\t\xae\x01\v\t\xb1\x01\t\t\xb1\x01\x0f\t\xb1\x01\x10\x00\xb1\x01\x1c\t\xb1\x01\"\x00\xb1\x017\x00\xb1\x018\x00\xb1\x01E\t\xb4\x01\v\t\xb7\x01\x05\t\xbc\x01\t\t\xbc\x01\x0f\t\xbc\x01\x10\x00\xbc\x01\x1e\t\xbc\x01)\x00\xbc\x013\t\xbf\x01\v\t\xc2\x01\x05\t\xc5\x01\x05\t\xc9\x01\t\t\xc9\x01\x0f\t\xc9\x01\x10\x00\xc9\x01\x1d\x00\xc9\x01\x1e\x00\xc9\x01$\t\xcc\x01\v\t\xd2\x01\x05\t\xd5\x01\a\t\xd8\x01\a\x00\xd8\x01\x1c\t\xd9\x01\a\x00\xd9\x01\x1a\t\xda\x01\a\x00\xda\x01\x1c\t\xdb\x01\a\x00\xdb\x01\x16\t\xdc\x01\a\x00\xdc\x01\x1a\t\xdd\x01\a\x00\xdd\x01\x15\t\xde\x01\a\x00\xde\x01\x19\t\xdf\x01\a\x00\xdf\x01\x1a\t\xe0\x01\a\x00\xe0\x01\"\t\xe1\x01\a\x00\xe1\x01\x18\t\xe2\x01\a\x00\xe2\x01\x1d\t\xe2\x01\x95\x01\t\xe3\x01\a\x00\xe3\x01\x14\t\xe4\x01\a\x00\xe4\x01\x19\t\xe5\x01\a\x00\xe5\x01\x1d\t\xe6\x01\a\x00\xe6\x01\x19\t\xe7\x01\a\x00\xe7\x01'\t\xe8\x01\a\x00\xe8\x01\x1c\t\xe9\x01\a\x00\xe9\x01\x16\t\xdc\x01\a\x05\x00\x00\t\xdc\x01\a\x05\x00\x00\t\xc5\x05\x05\t\xc8\x05\x12\t\xca\x05\a\t\xf7\x05\x05\t\xfb\x05\x12\t\xfd\x05\a\t\xf8\x05\v\t\xf8\x05\f\x00\xf8\x05\x1a\x00\xf8\x05\x1b\x00\xf8\x05\"\t\xdb\x04\x05\t\xde\x04\x12\t\xe0\x04\a\t\xe3\x04\x05\t\xe6\x04\x12\t\xe8\x04\a\t\x93\x05\x05\t\x96\x05\x12\t\x98\x05\a\t\xbd\x05\x05\t\xc0\x05\x12\t\xc2\x05\a\t\xcd\x05\x05\t\xd0\x05\x12\t\xd2\x05\a\t\xd5\x05\x05\t\xd8\x05\x12\t\xda\x05\a\t\xa1\x06\x05\t\xa4\x06\x12\t\xa6\x06\a\t\xec\x01\x05\t\xef\x01\a\t\xf2\x01\a\x00\xf2\x01\x1c\t\xf3\x01\a\x00\xf3\x01\x1a\t\xf4\x01\a\x00\xf4\x01\x1c\t\xf5\x01\a\x00\xf5\x01\x16\t\xf6\x01\a\x00\xf6\x01\x1a\t\xf7\x01\a\x00\xf7\x01\x15\t\xf8\x01\a\x00\xf8\x01\x19\t\xf9\x01\a\x00\xf9\x01\x1a\t\xfa\x01\a\x00\xfa\x01\"\t\xfb\x01\a\x00\xfb\x01\x18\t\xfc\x01\a\x00\xfc\x01\x1d\t\xfc\x01\x95\x01\t\xfd\x01\a\x00\xfd\x01\x14\t\xfe\x01\a\x00\xfe\x01\x19\t\xff\x01\a\x00\xff\x01\x1d\t\x80\x02\a\x00\x80\x02\x19\t\x81\x02\a\x00\x81\x02'\t\x82\x02\a\x00\x82\x02\x1c\t\x83\x02\a\x00\x83\x02\x16\t\xf6\x01\a\x05\x00\x00\t\xf6\x01\a\x05\x00\x00\t\x86\x02\x05\t\x89\x02\a\t\x8c\x02\a\x00\x8c\x02\x1c\t\x8d\x02\a\x00\x8d\x02\x1a\t\x8e\x02\a\x00\x8e\x02\x1c\t\x8f\x02\a\x00\x8f\x02\x16\t\x90\x02\a\x00\x90\x02\x1a\t\x91\x02\a\x00\x91\x02\x15\t\x92\x02\a\x00\x92\x02\x19\t\x93\x02\a\x00\x93\x02\x1a\t\x94\x02\a\x00\x94\x02\"\t\x95\x02\a\x00\x95\x02\x18\t\x96\x02\a\x00\x96\x02\x1d\t\x96\x02\x95\x01\t\x97\x02\a\x00\x97\x02\x14\t\x98\x02\a\x00\x98\x02\x19\t\x99\x02\a\x00\x99\x02\x1d\t\x9a\x02\a\x00\x9a\x02\x19\t\x9b\x02\a\x00\x9b\x02'\t\x9b\x02\xa3\x01\t\x9c\x02\a\x00\x9c\x02\x1c\t\x9d\x02\a\x00\x9d\x02\x16\t\x90\x02\a\x05\x00\x00\t\x90\x02\a\x05\x00\x00\t\xb4\x05\x05\t\xb7\x05\x12\t\xb9\x05\a\t\x89\x06\x05\t\x8c\x06\x12\t\x8e\x06\a\t\xa0\x02\x05\t\xa3\x02\a\t\xa6\x02\a\x00\xa6\x02\x1c\t\xa7\x02\a\x00\xa7\x02\x1a\t\xa8\x02\a\x00\xa8\x02\x1c\t\xa9\x02\a\x00\xa9\x02\x16\t\xaa\x02\a\x00\xaa\x02\x1a\t\xab\x02\a\x00\xab\x02\x15\t\xac\x02\a\x00\xac\x02\x19\t\xad\x02\a\x00\xad\x02\x1a\t\xae\x02\a\x00\xae\x02\"\t\xaf\x02\a\x00\xaf\x02\x18\t\xb0\x02\a\x00\xb0\x02\x1d\t\xb0\x02\x95\x01\t\xb1\x02\a\x00\xb1\x02\x14\t\xb2\x02\a\x00\xb2\x02\x19\t\xb3\x02\a\x00\xb3\x02\x1d\t\xb4\x02\a\x00\xb4\x02\x19\t\xb5\x02\a\x00\xb5\x02'\t\xb5\x02\xa9\x01\t\xb6\x02\a\x00\xb6\x02\x1c\t\xb7\x02\a\x00\xb7\x02\x16\t\xaa\x02\a\x05\x00\x00\t\xaa\x02\a\x05\x00\x00\t\xbc\x02\x05\t\xbf\x02\a\t\xc2\x02\a\x00\xc2\x02\x1c\t\xc3\x02\a\x00\xc3\x02\x1a\t\xc4\x02\a\x00\xc4\x02\x1c\t\xc5\x02\a\x00\xc5\x02\x16\t\xc6\x02\a\x00\xc6\x02\x1a\t\xc7\x02\a\x00\xc7\x02\x15\t\xc8\x02\a\x00\xc8\x02\x19\t\xc9\x02\a\x00\xc9\x02\x1a\t\xca\x02\a\x00\xca\x02\"\t\xcb\x02\a\x00\xcb\x02\x18\t\xcc\x02\a\x00\xcc\x02\x1d\t\xcc\x02\x95\x01\t\xcd\x02\a\x00\xcd\x02\x14\t\xce\x02\a\x00\xce\x02\x19\t\xcf\x02\a\x00\xcf\x02\x1d\t\xd0\x02\a\x00\xd0\x02\x19\t\xd1\x02\a\x00\xd1\x02'\t\xd1\x02\xa3\x01\t\xd2\x02\a\x00\xd2\x02\x1c\t\xd3\x02\a\x00\xd3\x02\x16\t\xc6\x02\a\x05\x00\x00\t\xc6\x02\a\x05\x00\x00\t\xd7\x02\x05\t\xda\x02\a\t\xdd\x02\a\x00\xdd\x02\x1c\t\xde\x02\a\x00\xde\x02\x1a\t\xdf\x02\a\x00\xdf\x02\x1c\t\xe0\x02\a\x00\xe0\x02\x16\t\xe1\x02\a\x00\xe1\x02\x1a\t\xe2\x02\a\x00\xe2\x02\x15\t\xe3\x02\a\x00\xe3\x02\x19\t\xe4\x02\a\x00\xe4\x02\x1a\t\xe5\x02\a\x00\xe5\x02\"\t\xe6\x02\a\x00\xe6\x02\x18\t\xe7\x02\a\x00\xe7\x02\x1d\t\xe7\x02\x94\x01\t\xe8\x02\a\x00\xe8\x02\x14\t\xe9\x02\a\x00\xe9\x02\x19\t\xea\x02\a\x00\xea\x02\x1d\t\xeb\x02\a\x00\xeb\x02\x19\t\xec\x02\a\x00\xec\x02'\t\xed\x02\a\x00\xed\x02\x1c\t\xee\x02\a\x00\xee\x02\x16\t\xe1\x02\a\x05\x00\x00\t\xe1\x02\a\x05\x00\x00\t\xf0\x02\x05\t\xf3\x02\a\t\xf6\x02\a\x00\xf6\x02\x1c\t\xf7\x02\a\x00\xf7\x02\x1a\t\xf8\x02\a\x00\xf8\x02\x1c\t\xf9\x02\a\x00\xf9\x02\x16\t\xfa\x02\a\x00\xfa\x02\x1a\t\xfb\x02\a\x00\xfb\x02\x15\t\xfc\x02\a\x00\xfc\x02\x19\t\xfd\x02\a\x00\xfd\x02\x1a\t\xfe\x02\a\x00\xfe\x02\"\t\xff\x02\a\x00\xff\x02\x18\t\x80\x03\a\x00\x80\x03\x1d\t\x80\x03\x95\x01\t\x81\x03\a\x00\x81\x03\x14\t\x82\x03\a\x00\x82\x03\x19\t\x83\x03\a\x00\x83\x03\x1d\t\x84\x03\a\x00\x84\x03\x19\t\x85\x03\a\x00\x85\x03'\t\x85\x03\x9a\x01\t\x86\x03\a\x00\x86\x03\x1c\t\x87\x03\a\x00\x87\x03\x16\t\xfa\x02\a\x05\x00\x00\t\xfa\x02\a\x05\x00\x00\t\x89\x03\x05\t\x8c\x03\a\t\x8f\x03\a\x00\x8f\x03\x1c\t\x90\x03\a\x00\x90\x03\x1a\t\x91\x03\a\x00\x91\x03\x1c\t\x92\x03\a\x00\x92\x03\x16\t\x93\x03\a\x00\x93\x03\x1a\t\x94\x03\a\x00\x94\x03\x15\t\x95\x03\a\x00\x95\x03\x19\t\x96\x03\a\x00\x96\x03\x1a\t\x97\x03\a\x00\x97\x03\"\t\x98\x03\a\x00\x98\x03\x18\t\x99\x03\a\x00\x99\x03\x1d\t\x9a\x03\a\x00\x9a\x03\x14\t\x9b\x03\a\x00\x9b\x03\x19\t\x9c\x03\a\x00\x9c\x03\x1d\t\x9d\x03\a\x00\x9d\x03\x19\t\x9e\x03\a\x00\x9e\x03'\t\x9e\x03l\t\x9f\x03\a\x00\x9f\x03\x1c\t\xa0\x03\a\x00\xa0\x03\x16\t\x93\x03\a\x05\x00\x00\t\x93\x03\a\x05\x00\x00\t\xc2\x06\x05\t\xc5\x06\x12\t\xc7\x06\a\t\xba\x06\x05\t\xbd\x06\x12\t\xbf\x06\a\t\xd2\x06\x05\t\xd5\x06\x12\t\xd7\x06\a\t\xb2\x06\x05\t\xb5\x06\x12\t\xb7\x06\a\t\xca\x06\x05\t\xcd\x06\x12\t\xcf\x06\a\t\xa3\x03\x05\t\xa6\x03\a\t\xa9\x03\a\x00\xa9\x03\x1c\t\xaa\x03\a\x00\xaa\x03\x1a\t\xab\x03\a\x00\xab\x03\x1c\t\xac\x03\a\x00\xac\x03\x16\t\xad\x03\a\x00\xad\x03\x1a\t\xae\x03\a\x00\xae\x03\x15\t\xaf\x03\a\x00\xaf\x03\x19\t\xb0\x03\a\x00\xb0\x03\x1a\t\xb1\x03\a\x00\xb1\x03\"\t\xb2\x03\a\x00\xb2\x03\x18\t\xb3\x03\a\x00\xb3\x03\x1d\t\xb4\x03\a\x00\xb4\x03\x14\t\xb5\x03\a\x00\xb5\x03\x19\t\xb6\x03\a\x00\xb6\x03\x1d\t\xb7\x03\a\x00\xb7\x03\x19\t\xb8\x03\a\x00\xb8\x03'\t\xb8\x03l\t\xb9\x03\a\x00\xb9\x03\x1c\t\xba\x03\a\x00\xba\x03\x16\t\xad\x03\a\x05\x00\x00\t\xad\x03\a\x05\x00\x00\t\xdb\x06\x05\t\xde\x06\x12\t\xe0\x06\a\t\xe3\x06\x05\t\xe6\x06\x12\t\xe8\x06\a\t\xf3\x06\x05\t\xf6\x06\x12\t\xf8\x06\a\t\xbd\x03\x05\t\xc0\x03\a\t\xc3\x03\a\x00\xc4\x03\x10\t\xc9\x03\v\t\xcb\x03\a\x00\xcb\x03\x1a\t\xcc\x03\a\x00\xcc\x03\x1c\t\xcd\x03\a\x00\xcd\x03\x16\t\xce\x03\a\x00\xce\x03\x1a\t\xcf\x03\a\x00\xcf\x03\x15\t\xd0\x03\a\x00\xd0\x03\x19\t\xd1\x03\a\x00\xd1\x03\x1a\t\xd2\x03\a\x00\xd2\x03\"\t\xd3\x03\a\x00\xd3\x03\x18\t\xd4\x03\a\x00\xd4\x03\x1d\t\xd5\x03\a\x00\xd5\x03\x14\t\xd6\x03\a\x00\xd6\x03\x19\t\xd7\x03\a\x00\xd7\x03\x1d\t\xd8\x03\a\x00\xd8\x03\x19\t\xd9\x03\a\x00\xd9\x03'\t\xd9\x03m\t\xda\x03\a\x00\xda\x03\x1c\t\xdb\x03\a\x00\xdb\x03\x16\t\xce\x03\a\x05\x00\x00\t\xce\x03\a\x05\x00\x00\t\x84\a\x05\t\x87\a\x12\t\x89\a\a\t\x94\a\x05\t\x97\a\x12\t\x99\a\a\t\xa4\a\x05\t\xa7\a\x12\t\xa9\a\a\t\x9c\a\x05\t\x9f\a\x12\t\xa1\a\a\t\xde\x03\x05\t\xe1\x03\a\t\xe4\x03\a\x00\xe4\x03\x1c\t\xe5\x03\a\x00\xe5\x03\x1a\t\xe6\x03\a\x00\xe6\x03\x1c\t\xe7\x03\a\x00\xe7\x03\x16\t\xe8\x03\a\x00\xe8\x03\x1a\t\xe9\x03\a\x00\xe9\x03\x15\t\xea\x03\a\x00\xea\x03\x19\t\xeb\x03\a\x00\xeb\x03\x1a\t\xec\x03\a\x00\xec\x03\"\t\xed\x03\a\x00\xed\x03\x18\t\xee\x03\a\x00\xee\x03\x1d\t\xef\x03\a\x00\xef\x03\x14\t\xf0\x03\a\x00\xf0\x03\x19\t\xf1\x03\a\x00\xf1\x03\x1d\t\xf2\x03\a\x00\xf2\x03\x19\t\xf3\x03\a\x00\xf3\x03'\t\xf3\x03h\t\xf4\x03\a\x00\xf4\x03\x1c\t\xf5\x03\a\x00\xf5\x03\x16\t\xe8\x03\a\x05\x00\x00\t\xe8\x03\a\x05\x00\x00\t\xb5\a\x05\t\xb8\a\x12\t\xba\a\a\t\xbd\a\x05\t\xc0\a\x12\t\xc2\a\a\t\xad\a\x05\t\xb0\a\x12\t\xb2\a\a\t\xc8\b\x05\t\xcb\b\x12\t\xcd\b\a\t\xf9\x03\x05\t\xfc\x03\a\t\xff\x03\a\x00\xff\x03\x1c\t\x80\x04\a\x00\x80\x04\x1a\t\x81\x04\a\x00\x81\x04\x1c\t\x82\x04\a\x00\x82\x04\x16\t\x83\x04\a\x00\x83\x04\x1a\t\x84\x04\a\x00\x84\x04\x15\t\x85\x04\a\x00\x85\x04\x19\t\x86\x04\a\x00\x86\x04\x1a\t\x87\x04\a\x00\x87\x04\"\t\x88\x04\a\x00\x88\x04\x18\t\x89\x04\a\x00\x89\x04\x1d\t\x8a\x04\a\x00\x8a\x04\x14\t\x8b\x04\a\x00\x8b\x04\x19\t\x8c\x04\a\x00\x8c\x04\x1d\t\x8d\x04\a\x00\x8d\x04\x19\t\x8e\x04\a\x00\x8e\x04'\t\x8e\x04l\t\x8f\x04\a\x00\x8f\x04\x1c\t\x90\x04\a\x00\x90\x04\x16\t\x83\x04\a\x05\x00\x00\t\x83\x04\a\x05\x00\x00\t\xce\a\x05\t\xd1\a\x12\t\xd3\a\a\t\xd6\a\x05\t\xd9\a\x12\t\xdb\a\a\x06\xa6\x02\x05\x05\x00\x00\x06\xac\x02\a\t\x93\x04\x05\t\x96\x04\a\t\x99\x04\a\x00\x9a\x04\x10\t\x9e\x04\v\t\xa0\x04\a\x00\xa0\x04\x1a\t\xa1\x04\a\x00\xa1\x04\x1c\t\xa2\x04\a\x00\xa3\x04\x10\t\xa7\x04\v\t\xa9\x04\a\x00\xaa\x04\x10\t\xae\x04\v\t\xb0\x04\a\x00\xb0\x04\x15\t\xb1\x04\a\x00\xb1\x04\x19\t\xb2\x04\a\x00\xb2\x04\x1a\t\xb3\x04\a\x00\xb3\x04\"\t\xb4\x04\a\x00\xb4\x04\x18\t\xb5\x04\a\x00\xb5\x04\x1d\t\xb6\x04\a\x00\xb6\x04\x14\t\xb7\x04\a\x00\xb7\x04\x19\t\xb8\x04\a\x00\xb8\x04\x1d\t\xb9\x04\a\x00\xb9\x04\x19\t\xba\x04\a\x00\xba\x04'\t\xba\x04l\t\xbb\x04\a\x00\xbb\x04\x1c\t\xbc\x04\a\x00\xbc\x04\x16\t\xa9\x04\a\x05\x00\x00\t\xa9\x04\a\x05\x00\x00\x06\xaf\x02\x05\x05\x00\x00\x06\xb5\x02\a\t\xbf\x04\x05\t\xc2\x04\a\t\xc5\x04\a\x00\xc5\x04\x1c\t\xc6\x04\a\x00\xc6\x04\x1a\t\xc7\x04\a\x00\xc7\x04\x1c\t\xc8\x04\a\x00\xc8\x04\x16\t\xc9\x04\a\x00\xc9\x04\x1a\t\xca\x04\a\x00\xca\x04\x15\t\xcb\x04\a\x00\xcb\x04\x19\t\xcc\x04\a\x00\xcc\x04\x1a\t\xcd\x04\a\x00\xcd\x04\"\t\xce\x04\a\x00\xce\x04\x18\t\xcf\x04\a\x00\xcf\x04\x1d\t\xd0\x04\a\x00\xd0\x04\x14\t\xd1\x04\a\x00\xd1\x04\x19\t\xd2\x04\a\x00\xd2\x04\x1d\t\xd3\x04\a\x00\xd3\x04\x19\t\xd4\x04\a\x00\xd4\x04'\t\xd4\x04m\t\xd5\x04\a\x00\xd5\x04\x1c\t\xd6\x04\a\x00\xd6\x04\x16\t\xc9\x04\a\x05\x00\x00\t\xc9\x04\a\x05\x00\x00\t\xa9\x06\x05\t\xac\x06\x12\t\xae\x06\a\t\x87\b\x05\t\x8a\b\x12\t\x8c\b\a\t\xe3\b\x05\t\xe4\b\v\t\xe4\b\f\x00\xe4\b\x16\t\xe6\b\r\t\xe6\b\x16\x00\xe6\b \t\xe8\b\a\t\xeb\b\x05\t\xec\b\v\t\xec\b\f\x00\xec\b\x16\t\xee\b\r\t\xee\b\x16\x00\xee\b \t\xf0\b\a\t\xf3\b\x05\t\xf4\b\v\t\xf4\b\f\x00\xf4\b\x12\t\xf6\b\r\t\xf6\b\x16\x00\xf6\b\x1c\t\xf8\b\a\t\xfb\b\x05\t\xfc\b\v\t\xfc\b\f\x00\xfc\b\x12\t\xfe\b\r\t\xfe\b\x16\x00\xfe\b\"\t\x80\t\a\t\x83\t\x05\t\x84\t\v\t\x84\t\f\x00\x84\t\x12\x00\x84\t\x13\x00\x84\t\x1d\t\x86\t\r\t\x86\t\x16\x00\x86\t\x1c\t\x88\t\a\t\x8b\t\x05\t\x8c\t\v\t\x8c\t\f\x00\x8c\t\x12\t\x8f\t\r\t\x8f\t\x16\x00\x8f\t\x1c\t\x91\t\a\t\x94\t\x05\t\x95\t\v\t\x95\t\f\x00\x95\t \t\x97\t\r\t\x97\t\x16\x00\x97\t&\x00\x97\t'\x00\x97\t/\t\x99\t\a\t\x9c\t\x05\t\x9d\t\v\t\x9d\t\f\x00\x9d\t!\t\x9f\t\r\t\x9f\t\x16\x00\x9f\t&\x00\x9f\t'\x00\x9f\t/\t\xa1\t\a\t\xa4\t\x05\t\xa5\t\v\t\xa5\t\f\x00\xa5\t\x19\t\xa8\t\r\t\xa8\t\x16\x00\xa8\t\x1f\t\xaa\t\a\t\xad\t\x05\t\xae\t\v\t\xae\t\f\x00\xae\t\x19\t\xb0\t\r\t\xb0\t\x16\x00\xb0\t\x1f\t\xb2\t\a\t\xb5\t\x05\t\xb6\t\v\t\xb6\t\x15\t\xb6\t\x16\x00\xb6\t$\x00\xb6\t%\x00\xb6\t,\t\xb6\t7\t\xb6\t8\x00\xb6\tF\t\xb8\t\r\t\xb8\t\x16\x00\xb8\t$\x00\xb8\t%\x00\xb8\t-\t\xba\t\a\t\xbe\t\x05\t\xbf\t\v\t\xbf\t\f\x00\xbf\t\x17\t\xbf\t%\x00\xbf\t9\t\xc2\t\r\t\xc4\t\a\t\xc7\t\x05\t\xc8\t\v\t\xc8\t\f\x00\xc8\t\x17\t\xc8\t%\x00\xc8\t9\t\xcb\t\r\t\xcd\t\a\t\xd0\t\x05\t\xd1\t\v\t\xd1\t\f\x00\xd1\t\x18\t\xd1\t\"\x00\xd1\t5\t\xd5\t\r\t\xd7\t\a\t\xda\t\x05\t\xdb\t\v\t\xdb\t\f\x00\xdb\t\x18\t\xde\t\r\t\xde\t\x16\x00\xde\t \t\xe0\t\a\t\xe3\t\x05\t\xe4\t\v\t\xe4\t\f\x00\xe4\t\x18\t\xe4\t\x1e\x00\xe4\t,\x00\xe4\t-\x00\xe4\t4\t\xe8\t\r\t\xea\t\a\t\xed\t\x05\t\xee\t\v\t\xee\t\f\x00\xee\t\x18\t\xee\t\x1e\x00\xee\t$\x00\xee\t%\x00\xee\t/\t\xf1\t\r\t\xf3\t\a\t\xf6\t\x05\t\xf7\t\v\t\xf7\t\x15\t\xf7\t\x16\x00\xf7\t$\t\xf7\t,\t\xf7\t-\x00\xf7\t;\t\xf9\t\r\t\xf9\t\x16\x00\xf9\t$\t\xfb\t\a\t\xfe\t\x05\t\xff\t\v\t\xff\t\f\x00\xff\t\x1c\t\xff\t,\t\xff\t-\x00\xff\t;\t\xff\tC\t\xff\tD\x00\xff\tR\t\x81\n\r\t\x81\n\x16\x00\x81\n$\t\x83\n\a\t\x86\n\x05\t\x87\n\v\t\x87\n\f\x00\x87\n\x1c\t\x87\n+\t\x87\n,\x00\x87\n:\t\x87\nB\t\x87\nC\x00\x87\nQ\t\x8a\n\r\t\x8a\n\x16\x00\x8a\n$\t\x8c\n\a\t\x8f\n\x05\t\x90\n\v\t\x90\n\f\x00\x90\n\x1a\t\x93\n\r\t\x95\n\a\t\x98\n\x05\t\x99\n\v\t\x99\n\f\x00\x99\n\x1a\t\x9b\n\r\t\x9d\n\a\t\xa0\n\x05\t\xa1\n\v\t\xa1\n\f\x00\xa1\n\x1a\t\xa4\n\r\t\xa4\n\x16\x00\xa4\n \x00\xa4\n!\x00\xa4\n'\t\xa6\n\a\t\xa9\n\x05\t\xaa\n\v\t\xaa\n\f\x00\xaa\n\x18\t\xac\n\r\t\xae\n\a\t\xb1\n\x05\t\xb2\n\v\t\xb2\n\f\x00\xb2\n\x18\t\xb4\n\r\t\xb6\n\a\t\xb9\n\x05\t\xba\n\v\t\xba\n\f\x00\xba\n\x17\t\xbd\n\r\t\xbf\n\a\t\xc2\n\x05\t\xc3\n\v\t\xc3\n\f\x00\xc3\n\x17\t\xc6\n\r\t\xc8\n\a\t\xcb\n\x05\t\xcc\n\v\t\xcc\n\f\x00\xcc\n\x17\t\xcc\n\x1c\x00\xcc\n*\x00\xcc\n+\x00\xcc\n2\t\xcf\n\r\t\xd1\n\a\t\xd4\n\x05\t\xd5\n\v\t\xd5\n\f\x00\xd5\n\x17\t\xd8\n\r\t\xda\n\a\t\xdd\n\x05\t\xde\n\v\t\xde\n\f\x00\xde\n\x17\t\xe1\n\r\t\xe3\n\a\t\xe6\n\x05\t\xe7\n\v\t\xe7\n\f\x00\xe7\n\x17\t\xea\n\r\t\xec\n\a\t\xef\n\x05\t\xf0\n\v\t\xf0\n\f\x00\xf0\n\x17\t\xf3\n\r\t\xf5\n\a\t\xf8\n\x05\t\xf9\n\v\t\xf9\n\f\x00\xf9\n\x17\t\xfc\n\r\t\xfe\n\a\t\x81\v\x05\t\x82\v\v\t\x82\v\f\x00\x82\v\x17\t\x84\v\r\t\x86\v\a\t\x89\v\x05\t\x8a\v\v\t\x8a\v\f\x00\x8a\v\x17\t\x8d\v\r\t\x8f\v\a\t\x92\v\x05\t\x93\v\v\t\x93\v\f\x00\x93\v\x17\t\x96\v\r\t\x96\v\x16\x00\x96\v \t\x98\v\a\t\x9b\v\x05\t\x9c\v\v\t\x9c\v\f\x00\x9c\v\x17\t\x9f\v\r\t\x9f\v\x16\x00\x9f\v\x1b\t\xa1\v\a\t\xa4\v\x05\x05\x00\x00\t\xa6\v\r\t\xa6\v\x16\x00\xa6\v%\t\xa8\v\a\t\xab\v\x05\t\xac\v\v\t\xac\v\f\x00\xac\v\x1a\t\xae\v\r\t\xae\v\x16\x00\xae\v.\t\xb0\v\a\t\xb3\v\x05\t\xb4\v\v\t\xb4\v\f\x00\xb4\v\x19\x00\xb4\v\x1a\x00\xb4\v \t\xb6\v\r\t\xb6\v\x16\x00\xb6\v#\x00\xb6\v$\x00\xb6\v,\t\xb8\v\a\t\x06\x01\b\x06\b\b\t\x03\b\f4\b\f\x16\b\fY\b\x0e\f\b\x0f\x03\b\x12C\b\x12.\b\x12\x81\x01\b\x12[\b\x12\x14\b\x13\f\b\x14\x03\b\x17<\b\x17\x13\b\x17Y\b\x19\f\b\x1a\x03\b\x1e\f\b\x1f\x03\b#\f\b$\x03\b'\f\b(\x03\b,\f\b-\x03\b1\f\b2\x03\b6\f\b7\x03\b:\f\b;\x03\b=\f\b@\x05\bE\t\bE\x0f\bE\x10\x00E\x1b\bH\v\bK\x05\bM\x05\bQ\t\bQ\x0f\bQ\x10\x00Q\x19\bT\v\bY\x05\b]\t\b]\x0f\b]\x10\x00]!\b`\v\bc\x05\bg\t\bg\x0f\bg\x10\x00g#\bj\v\bo\x05\bt\t\bt\x0f\bt\x10\x00t#\bt*\x00t>\bw\v\bz\x05\b\x7f\t\b\x7f\x0f\b\x7f\x10\x00\x7f&\x00\x7f'\x00\x7f3\b\x7fE\x00\x7fY\b\x82\x01\v\b\x85\x01\x05\b\x8a\x01\t\b\x8a\x01\x0f\b\x8a\x01\x10\x00\x8a\x01#\b\x8d\x01\v\b\x92\x01\x05\b\x95\x01\a\b\x98\x01\a\x00\x98\x01\x1d\b\x98\x01p\b\x99\x01\a\x00\x9a\x01\x10\x00\x9a\x01\x11\x00\x9a\x01\x17\x00\x9a\x01\x1a\x00\x9a\x01\x1e\b\x9f\x01\v\b\xa1\x01\a\x00\xa2\x01\x10\b\xa7\x01\v\b\xa9\x01\a\x00\xaa\x01\x10\b\xaf\x01\v\b\xb1\x01\a\x00\xb2\x01\x10\b\xb6\x01\a\x00\xb7\x01\x10\b\xbb\x01\a\x00\xbc\x01\x10\b\xc0\x01\v\b\xc2\x01\a\x00\xc3\x01\x10\b\xc7\x01\v\b\xc9\x01\a\x00\xca\x01\x10\b\xce\x01\v\b\xd0\x01\a\x00\xd1\x01\x10\b\xd4\x01\a\x00\xd5\x01\x10\b\xeb\x03\x05\b\xef\x03\a\b\xf2\x03\a\b\xff\x03\x05\b\x83\x04\a\b\x86\x04\a\x06\xdd\x02\x05\x05\x00\x00\x06\xe3\x02\a\b\xdb\x01\x05\b\xde\x01\a\b\xe1\x01\a\x00\xe1\x01\x1d\b\xe1\x01l\b\xe2\x01\a\x00\xe3\x01\x10\x00\xe3\x01\x11\x00\xe3\x01\x17\x00\xe3\x01\x1b\b\xe8\x01\v\b\xea\x01\a\x00\xeb\x01\x10\b\xef\x01\a\x00\xf0\x01\x10\b\xf4\x01\v\b\xf6\x01\a\x00\xf7\x01\x10\b\xfb\x01\v\b\xfd\x01\a\x00\xfe\x01\x10\b\x82\x02\a\x00\x83\x02\x10\b\x87\x02\v\b\x89\x02\a\x00\x8a\x02\x10\b\x8e\x02\v\b\x90\x02\a\x00\x91\x02\x10\b\x95\x02\v\b\x97\x02\a\x00\x98\x02\x10\b\x9b\x02\a\x00\x9c\x02\x10\b\x89\x04\x05\b\x8d\x04\a\b\x90\x04\a\b\x9d\x04\x05\b\xa1\x04\a\b\xa4\x04\a\b\xa2\x02\x05\b\xa5\x02\a\b\xa8\x02\a\x00\xa8\x02\x1d\b\xa9\x02\a\x00\xaa\x02\x10\x00\xaa\x02\x11\x00\xaa\x02\x17\x00\xaa\x02\x1a\b\xaf\x02\v\b\xb1\x02\a\x00\xb2\x02\x10\b\xb6\x02\v\b\xb8\x02\a\x00\xb9\x02\x10\b\xbd\x02\v\b\xbf\x02\a\x00\xc0\x02\x10\b\xc4\x02\v\b\xc6\x02\a\x00\xc7\x02\x10\b\xcb\x02\a\x00\xcc\x02\x10\b\xd0\x02\v\b\xd2\x02\a\x00\xd3\x02\x10\b\xd7\x02\v\b\xd9\x02\a\x00\xda\x02\x10\b\xde\x02\v\b\xe0\x02\a\x00\xe1\x02\x10\b\xe4\x02\a\x00\xe5\x02\x10\b\xb1\x04\x05\b\xb5\x04\a\b\xb8\x04\a\b\xa7\x04\x05\b\xab\x04\a\b\xae\x04\a\b\xeb\x02\x05\b\xee\x02\a\b\xf1\x02\a\x00\xf1\x02\x1d\b\xf2\x02\a\x00\xf3\x02\x10\x00\xf3\x02\x11\b\xf6\x02\a\x00\xf7\x02\x10\b\xfb\x02\v\b\xfd\x02\a\x00\xfe\x02\x10\b\x82\x03\v\b\x84\x03\a\x00\x85\x03\x10\b\x89\x03\v\b\x8b\x03\a\x00\x8c\x03\x10\b\x8f\x03\a\x00\x90\x03\x10\b\x94\x03\v\b\x96\x03\a\x00\x97\x03\x10\b\x9b\x03\v\b\x9d\x03\a\x00\x9e\x03\x10\b\xa2\x03\v\b\xa4\x03\a\x00\xa5\x03\x10\b\xa7\x03\a\x00\xa8\x03\x10\b\xac\x03\x05\b\xaf\x03\a\b\xb2\x03\a\x00\xb2\x03\x1d\b\xb2\x03i\b\xb3\x03\a\x00\xb4\x03\x10\x00\xb4\x03\x11\b\xb7\x03\a\x00\xb8\x03\x10\b\xbb\x03\a\x00\xbc\x03\x10\b\xc0\x03\v\b\xc2\x03\a\x00\xc3\x03\x10\b\xc7\x03\v\b\xc9\x03\a\x00\xca\x03\x10\b\xcd\x03\a\x00\xce\x03\x10\b\xd2\x03\v\b\xd4\x03\a\x00\xd5\x03\x10\b\xd9\x03\v\b\xdb\x03\a\x00\xdc\x03\x10\b\xe0\x03\v\b\xe2\x03\a\x00\xe3\x03\x10\b\xe5\x03\a\x00\xe6\x03\x10\b\x8d\x05\x05\b\x8e\x05\v\b\x8e\x05\f\x00\x8e\x05\x1d\b\x90\x05\r\b\x90\x05\x16\x00\x90\x05/\x00\x90\x050\x00\x90\x058\b\x92\x05\a\b\x95\x05\x05\b\x96\x05\v\b\x96\x05\f\x00\x96\x05\x17\b\x99\x05\r\b\x9b\x05\a\b\x9e\x05\x05\b\x9f\x05\v\b\x9f\x05\f\x00\x9f\x05\x17\b\xa1\x05\r\b\xa3\x05\a\b\xa6\x05\x05\b\xa7\x05\v\b\xa7\x05\f\x00\xa7\x05\x1d\b\xa9\x05\r\b\xab\x05\a\b\xae\x05\x05\b\xaf\x05\v\b\xaf\x05\f\x00\xaf\x05\x17\b\xb1\x05\r\b\xb3\x05\a\b\xb6\x05\x05\b\xb7\x05\v\b\xb7\x05\f\x00\xb7\x05\x17\x00\xb7\x05\x18\x00\xb7\x05\x1c\b\xb7\x05.\b\xb7\x05/\x00\xb7\x05;\b\xb7\x05G\b\xb7\x05H\x00\xb7\x05U\b\xba\x05\r\b\xbc\x05\a\b\xbf\x05\x05\b\xc0\x05\v\b\xc0\x05\f\x00\xc0\x05\x17\b\xc3\x05\r\b\xc5\x05\a\b\xc8\x05\x05\b\xc9\x05\v\b\xc9\x05\f\x00\xc9\x05\x15\b\xcb\x05\r\b\xcb\x05\x16\x00\xcb\x05\x1f\b\xcd\x05\a\b\xd0\x05\x05\b\xd1\x05\v\b\xd1\x05\f\x00\xd1\x05\x15\b\xd4\x05\r\b\xd4\x05\x16\x00\xd4\x05\x1f\b\xd6\x05\a\b\xd9\x05\x05\b\xda\x05\v\b\xda\x05\f\x00\xda\x05\x15\b\xdd\x05\r\b\xdd\x05\x16\x00\xdd\x05\x1f\b\xdf\x05\a\b\xe2\x05\x05\b\xe3\x05\v\b\xe3\x05\f\x00\xe3\x05\x17\b\xe3\x05'\x00\xe3\x050\b\xe3\x057\x00\xe3\x05B\x00\xe3\x05C\x00\xe3\x05I\b\xe6\x05\r\b\xe8\x05\a\b\xeb\x05\x05\b\xec\x05\v\b\xec\x05\f\x00\xec\x05\x17\b\xef\x05\r\b\xef\x05\x16\x00\xef\x05\x1d\b\xf1\x05\a\b\xf4\x05\x05\b\xf5\x05\v\b\xf5\x05\f\x00\xf5\x05\x19\b\xf7\x05\r\b\xf9\x05\a\b\x05\x01\t\x8c\a\x05\t\x8f\a\x12\t\x91\a\a\t\x80\x06\x05\t\x83\x06\x12\t\x85\x06\a\t\x97\b\x05\t\x9a\b\x12\t\x9c\b\a\t\xff\a\x05\t\x82\b\x12\t\x84\b\a\t\x8f\b\x05\t\x92\b\x12\t\x94\b\a\t\x91\x06\x05\t\x94\x06\x12\t\x96\x06\a\a\x9e\b\x05\a\xa2\b\a\a\xa5\b\a\b\x81\x05\x05\b\x85\x05\a\b\x88\x05\a\x03\xe4\x03\x05\x03\xe8\x03\a\x03\xeb\x03\a\x03\xd0\x03\x05\x03\xd4\x03\a\x03\xd7\x03\a\x03\xe2\x02\x05\x03\xe6\x02\a\x03\xe9\x02\a\x03\xf6\x02\x05\x03\xfa\x02\a\x03\xfd\x02\a\x03\x80\x03\x05\x03\x84\x03\a\x03\x87\x03\a\x03\xec\x02\x05\x03\xf0\x02\a\x03\xf3\x02\a\a\xde\x05\x05\a\xe2\x05\a\a\xe5\x05\a\a\xf2\x05\x05\a\xf6\x05\a\a\xf9\x05\a\a\xe8\x05\x05\a\xec\x05\a\a\xef\x05\a\a\xa0\a\x05\a\xa4\a\a\a\xa7\a\a\a\xb4\a\x05\a\xb8\a\a\a\xbb\a\a\a\xf8\x06\x05\a\xfc\x06\a\a\xff\x06\a\a\xaa\a\x05\a\xae\a\a\a\xb1\a\a\t\xa8\b\x05\t\xab\b\x12\t\xad\b\a\t\xa0\b\x05\t\xa3\b\x12\t\xa5\b\a\t\xc6\a\x05\t\xc9\a\x12\t\xcb\a\a\t\xe6\a\x05\t\xe9\a\x12\t\xeb\a\a\t\xee\a\x05\t\xf1\a\x12\t\xf3\a\a\t\xde\a\x05\t\xe1\a\x12\t\xe3\a\a\t\xf6\a\x05\t\xf9\a\x12\t\xfb\a\a\x04\xf6\x05\x05\x04\xfa\x05\a\x04\xfd\x05\a\x04\x8a\x06\x05\x04\x8e\x06\a\x04\x91\x06\a\x04\xba\x05\x05\x04\xbe\x05\a\x04\xc1\x05\a\x04\xa6\x05\x05\x04\xaa\x05\a\x04\xad\x05\a\a\x92\b\x05\a\x96\b\a\a\x99\b\a\a\xd8\x06\x05\a\xdc\x06\a\a\xdf\x06\a\a\xe2\x06\x05\a\xe6\x06\a\a\xe9\x06\a\a\xce\x06\x05\a\xd2\x06\a\a\xd5\x06\a\x04\x80\x06\x05\x04\x84\x06\a\x04\x87\x06\a\t\xeb\x06\x05\t\xee\x06\x12\t\xf0\x06\a\t\xfb\x06\x05\t\xfe\x06\x12\t\x80\a\a\t\xac\x05\x05\t\xaf\x05\x12\t\xb1\x05\a\t\xeb\x04\x05\t\xee\x04\x12\t\xf0\x04\a\t\x83\x05\x05\t\x86\x05\x12\t\x88\x05\a\t\xfb\x04\x05\t\xfe\x04\x12\t\x80\x05\a\t\xf3\x04\x05\t\xf6\x04\x12\t\xf8\x04\a\t\x8b\x05\x05\t\x8e\x05\x12\t\x90\x05\a\t\xee\x05\x05\t\xf2\x05\x12\t\xf4\x05\a\t\xef\x05\v\t\xef\x05\f\x00\xef\x05\x1a\x00\xef\x05\x1b\x00\xef\x05\"\t\xe6\x05\x05\t\xe9\x05\x12\t\xeb\x05\a\t\xa4\x05\x05\t\xa7\x05\x12\t\xa9\x05\a\t\x9c\x05\x05\t\x9f\x05\x12\t\xa1\x05\a\t\x99\x06\x05\t\x9c\x06\x12\t\x9e\x06\a\t\xdd\x05\x05\t\xe0\x05\x12\t\xe2\x05\a\x03\x8a\x03\x05\x03\x8e\x03\a\x03\x91\x03\a\x03\xb2\x03\x05\x03\xb6\x03\a\x03\xb9\x03\a\x03\xbc\x03\x05\x03\xc0\x03\a\x03\xc3\x03\a\x03\xc6\x03\x05\x03\xca\x03\a\x03\xcd\x03\a\x03\x9e\x03\x05\x03\xa2\x03\a\x03\xa5\x03\a\x04\xbc\x06\x05\x04\xc0\x06\a\x04\xc3\x06\a\x04\xb2\x06\x05\x04\xb6\x06\a\x04\xb9\x06\a\t\xb8\b\x05\t\xbb\b\x12\t\xbd\b\a\t\xc0\b\x05\t\xc3\b\x12\t\xc5\b\a\t\xd0\b\x05\t\xd3\b\x12\t\xd5\b\a\t\xd8\b\x05\t\xdb\b\x12\t\xdd\b\a\t\xb0\b\x05\t\xb3\b\x12\t\xb5\b\a\b\xcf\x04\x05\b\xd3\x04\a\b\xd6\x04\a\b\xd9\x04\x05\b\xdd\x04\a\b\xe0\x04\a\b\x93\x04\x05\b\x97\x04\a\b\x9a\x04\a\b\xbb\x04\x05\b\xbf\x04\a\b\xc2\x04\a\b\xf5\x03\x05\b\xf9\x03\a\b\xfc\x03\a"
+const positionTable = "\t\x12rules/scoring.yaml\x14rules/questions.yaml\x11rules/engine.yaml\x17rules/orchestrator.yaml\x00\x18rules/compatibility.yaml\x12rules/sandbox.yaml\x17rules/wasm-runtime.yaml\x0erules/gpu.yaml\x01\x06\x03\x01\x13\n\x01\x1e\x05\x02\x05\x05\x02\x06\f\x02\a\x05\x02\b\f\x02\t\x05\x02\n\f\x02\v\x10\x02\v\x11\x00\v\x1d\x02\f\x05\x02\r\f\x02\x0e\x10\x02\x0e\x11\x00\x0e\x1d\x02\x11\x05\x02\x16\t\x02\x16\x1d\x02\x17\t\x02\x17#\x02\x18\t\x02\x18\x1e\x02\x19\t\x02\x19\x1a\x02\x1a\t\x02\x1a#\x00\x1b\x0e\x00\x1b\x0f\x00\x1b\x17\x00\x1b%\x02\x1d\t\x02\x1d\x10\x02\x1d\x11\x00\x1d\x1c\x00\x1d\x1d\x00\x1d*\x00\x1d8\x02\x1e\t\x02\x1e\x10\x02\x1e\x11\x00\x1e\x1c\x02\x1f\f\x02!\a\x02$\x05\x02)\t\x02)#\x02*\t\x02*\"\x02+\t\x02+\x1f\x02,\t\x02,!\x02-\t\x02-\"\x02.\t\x02.#\x02/\t\x02/\x1a\x020\t\x020%\x001\x0e\x001\x0f\x022\f\x024\a\x027\x05\x02;\t\x02;\x1c\x02<\t\x02<!\x02=\t\x02=\x1b\x02>\t\x02>\"\x00?\x0e\x02@\f\x02B\a\x02E\x05\x02I\t\x02I\"\x02J\t\x02J\x1c\x02K\t\x02K\x1d\x02L\t\x02L\x1c\x00M\x0e\x02N\f\x02P\a\x02S\x05\x02W\t\x02W\x1b\x02X\t\x02X\x1b\x02Y\t\x02Y\x1d\x00Z\x0e\x02[\f\x02]\a\x02`\x05\x02d\t\x02d\x1e\x02e\t\x02e!\x00f\x0e\x02g\x10\x02g\x11\x00g\x1e\x02h\f\x02j\a\x02m\x05\x02q\t\x02q\"\x02r\t\x02r!\x02s\t\x02s \x00t\x0e\x02u\f\x02w\a\x02z\x05\x02\x7f\t\x02\x7f\x1f\x02\x80\x01\t\x02\x80\x01\x1e\x02\x81\x01\t\x02\x81\x01\"\x02\x82\x01\t\x02\x82\x01$\x02\x83\x01\t\x02\x83\x01\x1b\x02\x84\x01\t\x02\x84\x01\x1f\x02\x85\x01\t\x02\x85\x01\x1f\x02\x86\x01\t\x02\x86\x01!\x02\x87\x01\t\x02\x87\x01 \x00\x88\x01\x0e\x02\x89\x01\f\x02\x8b\x01\a\x02\x8e\x01\x05\x00\x91\x01\x0e\x02\x92\x01\f\x02\x94\x01\a\x02\x97\x01\x05\x00\x9a\x01\x0e\x02\x9b\x01\f\x02\x9d\x01\a\x02\xa0\x01\x05\x02\xa4\x01\t\x02\xa4\x01 \x02\xa5\x01\t\x02\xa5\x01\x1b\x02\xa6\x01\t\x02\xa6\x01\x1e\x00\xa7\x01\x0e\x02\xa8\x01\f\x02\xaa\x01\a\x02\xad\x01\x05\x00\xb0\x01\x0e\x02\xb1\x01\f\x02\xb3\x01\a\x02\xb6\x01\x05\x00\xba\x01\x0e\x02\xbb\x01\f\x02\xbd\x01\a\x02\xc0\x01\x05\x00\xc4\x01\x0e\x02\xc5\x01\x10\x02\xc5\x01\x11\x00\xc5\x01\x1d\x02\xc6\x01\f\x02\xc8\x01\a\x02\xcb\x01\x05\x00\xce\x01\x0e\x02\xcf\x01\x10\x02\xcf\x01\x11\x00\xcf\x01\x1d\x02\xd0\x01\f\x02\xd2\x01\a\x02\xd5\x01\x05\x00\xd8\x01\x0e\x02\xd9\x01\x10\x02\xd9\x01\x11\x00\xd9\x01\x1d\x02\xda\x01\f\x02\xdc\x01\a\x02\xdf\x01\x05\x02\xe3\x01\t\x02\xe3\x01\x1c\x02\xe4\x01\t\x02\xe4\x01 \x02\xe5\x01\t\x02\xe5\x01\x1e\x00\xe6\x01\x0e\x02\xe7\x01\x10\x02\xe7\x01\x11\x00\xe7\x01\x1d\x02\xe8\x01\f\x02\xea\x01\a\x02\xed\x01\x05\x02\xf1\x01\t\x02\xf1\x01\x1f\x02\xf2\x01\t\x02\xf2\x01\x1f\x02\xf3\x01\t\x02\xf3\x01 \x02\xf4\x01\t\x02\xf4\x01\x1b\x00\xf5\x01\x0e\x02\xf6\x01\x10\x02\xf6\x01\x11\x00\xf6\x01\x1d\x02\xf7\x01\f\x02\xf9\x01\a\x02\xfc\x01\x05\x00\x80\x02\x0e\x02\x81\x02\x10\x02\x81\x02\x11\x00\x81\x02\x1d\x02\x82\x02\f\x02\x84\x02\a\x02\x87\x02\x05\x02\x8b\x02\t\x02\x8b\x02\x1b\x02\x8c\x02\t\x02\x8c\x02\x1c\x02\x8d\x02\t\x02\x8d\x02 \x00\x8e\x02\x0e\x02\x8f\x02\x10\x02\x8f\x02\x11\x00\x8f\x02\x1d\x02\x8f\x02\"\x00\x8f\x026\x02\x90\x02\f\x02\x92\x02\a\x02\x95\x02\x05\x00\x98\x02\x0e\x02\x99\x02\x10\x02\x99\x02\x11\x00\x99\x02\x1d\x02\x99\x02+\x02\x99\x02,\x00\x99\x02:\x02\x99\x02B\x02\x99\x02C\x00\x99\x02Q\x02\x9a\x02\f\x02\x9c\x02\a\x02\x9f\x02\x05\x02\xa3\x02\t\x02\xa3\x02\x1b\x02\xa4\x02\t\x02\xa4\x02\x1b\x02\xa5\x02\t\x02\xa5\x02\x19\x02\xa6\x02\t\x02\xa6\x02\x18\x02\xa7\x02\t\x02\xa7\x02\x1d\x02\xa8\x02\t\x02\xa8\x02!\x00\xa9\x02\x0e\x02\xaa\x02\x10\x02\xaa\x02\x11\x00\xaa\x02\x1d\x02\xab\x02\f\x02\xad\x02\a\x02\xb0\x02\x05\x00\xb3\x02\x0e\x02\xb4\x02\x10\x02\xb4\x02\x11\x00\xb4\x02\x1d\x02\xb5\x02\f\x02\xb7\x02\a\x03\x05\b\x03\b\x03\x03\v\f\x03\f\x03\x03\x0f\x16\x03\x0f6\x03\x11\f\x03\x12\x03\x03\x16\f\x03\x17\x03\x03\x1b\f\x03\x1c\x03\x03 \f\x03!\x03\x03$\f\x03%\x03\x03)\f\x03*\x03\x03.\f\x03/\x03\x033\f\x034\x03\x036\f\x037\x03\x039\f\x03<\x05\x03=\x05\x03>\x05\x03?\x05\x03@\x05\x03A\x05\x03D\x05\x03G\a\x03J\a\x00K\x10\x03N\a\x00O\x10\x03T\v\x03V\a\x00W\x10\x03Z\v\x03\\\a\x00]\x10\x03`\a\x00a\x10\x03d\a\x00e\x10\x03i\v\x03k\a\x00l\x10\x03o\a\x00p\x10\x03u\v\x03w\a\x00x\x10\x03}\v\x03\x7f\a\x00\x80\x01\x10\x03\x83\x01\a\x00\x84\x01\x10\x03\xd8\x02\x05\x03\xdc\x02\a\x03\xdf\x02\a\x03\x8a\x01\x05\x03\x8d\x01\a\x03\x90\x01\a\x00\x91\x01\x10\x03\x94\x01\a\x00\x95\x01\x10\x03\x99\x01\a\x00\x9a\x01\x10\x03\x9d\x01\a\x00\x9e\x01\x10\x03\xa2\x01\v\x03\xa4\x01\a\x00\xa5\x01\x10\x03\xa9\x01\a\x00\xaa\x01\x10\x03\xae\x01\v\x03\xb0\x01\a\x00\xb1\x01\x10\x03\xb5\x01\v\x03\xb7\x01\a\x00\xb8\x01\x10\x03\xbc\x01\a\x00\xbd\x01\x10\x03\xc1\x01\a\x00\xc2\x01\x10\x03\xc6\x01\a\x00\xc7\x01\x10\x04\x9c\x05\x05\x04\xa0\x05\a\x04\xa3\x05\a\x03\x94\x03\x05\x03\x98\x03\a\x03\x9b\x03\a\x03\xa8\x03\x05\x03\xac\x03\a\x03\xaf\x03\a\x03\xcd\x01\x05\x03\xd0\x01\a\x03\xd3\x01\a\x00\xd4\x01\x10\x03\xd6\x01\a\x00\xd7\x01\x10\x03\xdc\x01\v\x03\xde\x01\a\x00\xdf\x01\x10\x03\xe2\x01\v\x03\xe4\x01\a\x00\xe5\x01\x10\x03\xe9\x01\a\x00\xea\x01\x10\x03\xef\x01\v\x03\xf1\x01\a\x00\xf2\x01\x10\x03\xf6\x01\a\x00\xf7\x01\x10\x03\xfb\x01\v\x03\xfd\x01\a\x00\xfe\x01\x10\x03\x82\x02\v\x03\x84\x02\a\x00\x85\x02\x10\x03\x89\x02\v\x03\x8b\x02\a\x00\x8c\x02\x10\x03\x8f\x02\a\x00\x90\x02\x10\x03\xda\x03\x05\x03\xde\x03\a\x03\xe1\x03\a\x03\x95\x02\x05\x03\x98\x02\a\x03\x9b\x02\a\x00\x9c\x02\x10\x03\x9e\x02\a\x00\x9f\x02\x10\x03\xa3\x02\v\x03\xa5\x02\a\x00\xa6\x02\x10\x03\xa9\x02\v\x03\xab\x02\a\x00\xac\x02\x10\x03\xb0\x02\v\x03\xb2\x02\a\x00\xb3\x02\x10\x03\xb7\x02\v\x03\xb9\x02\a\x00\xba\x02\x10\x03\xbd\x02\a\x00\xbe\x02\x10\x03\xc2\x02\v\x03\xc4\x02\a\x00\xc5\x02\x10\x03\xc9\x02\v\x03\xcb\x02\a\x00\xcc\x02\x10\x03\xd0\x02\v\x03\xd2\x02\a\x00\xd3\x02\x10\x03\x89\x04\x05\x03\x8b\x04\v\x03\x8b\x04\f\x00\x8b\x04\x17\x03\x8e\x04\r\x03\x90\x04\a\x03\x93\x04\x05\x03\x95\x04\v\x03\x95\x04\f\x00\x95\x04\x19\x03\x98\x04\r\x03\x9a\x04\a\x03\x9d\x04\x05\x03\x9e\x04\v\x03\x9e\x04\f\x00\x9e\x04\x19\x03\xa0\x04\r\x03\xa2\x04\a\x03\xa5\x04\x05\x03\xa7\x04\v\x03\xa7\x04\f\x00\xa7\x04\x17\x03\xaa\x04\r\x03\xac\x04\a\x03\xaf\x04\x05\x03\xb1\x04\v\x03\xb1\x04\f\x00\xb1\x04\x18\x03\xb4\x04\r\x03\xb6\x04\a\x03\xbb\x04\x05\x03\xbd\x04\v\x03\xbd\x04\f\x00\xbd\x04\x16\x03\xc0\x04\r\x03\xc0\x04\x16\x00\xc0\x04 \x03\xc2\x04\a\x03\xc5\x04\x05\x03\xc6\x04\v\x03\xc6\x04\f\x00\xc6\x04\x16\x03\xc9\x04\r\x03\xcb\x04\a\x03\xce\x04\x05\x03\xcf\x04\v\x03\xcf\x04\f\x00\xcf\x04\x16\x03\xd1\x04\r\x03\xd3\x04\a\x03\xd6\x04\x05\x03\xd8\x04\v\x03\xd8\x04\f\x00\xd8\x04\x15\x03\xdb\x04\r\x03\xdd\x04\a\x03\xe0\x04\x05\x03\xe2\x04\v\x03\xe2\x04\f\x00\xe2\x04\x18\x03\xe5\x04\r\x03\xe7\x04\a\x03\xea\x04\x05\x03\xeb\x04\v\x03\xeb\x04\f\x00\xeb\x04\x13\x00\xeb\x04\x14\x00\xeb\x04\x1b\x00\xeb\x04#\x03\xed\x04\r\x03\xef\x04\a\x03\xf4\x04\x05\x05\x00\x00\x03\xf7\x04\r\x03\xf9\x04\a\x03\xfc\x04\x05\x03\xfe\x04\v\x03\xfe\x04\f\x00\xfe\x04\x13\x00\xfe\x04\x14\x00\xfe\x04\x1c\x03\xfe\x04$\x00\xfe\x04.\x03\xfe\x045\x00\xfe\x04K\x03\x81\x05\r\x03\x81\x05\x16\x00\x81\x05\"\x03\x83\x05\a\x03\x86\x05\x05\x03\x88\x05\v\x03\x88\x05\f\x00\x88\x05\x13\x00\x88\x05\x14\x00\x88\x05\x1c\x03\x88\x05$\x00\x88\x05.\x03\x88\x055\x00\x88\x05K\x03\x8b\x05\r\x03\x8d\x05\a\x03\x90\x05\x05\x03\x92\x05\v\x03\x92\x05\f\x00\x92\x05\x13\x00\x92\x05\x14\x00\x92\x05\x1c\x03\x92\x05$\x00\x92\x05.\x03\x92\x055\x00\x92\x05K\x03\x95\x05\r\x03\x97\x05\a\x03\x9a\x05\x05\x03\x9c\x05\v\x03\x9c\x05\x15\x03\x9c\x05\x16\x00\x9c\x05\x1d\x03\x9c\x05+\x03\x9c\x05,\x00\x9c\x059\x03\x9e\x05\r\x03\xa0\x05\a\x03\xa3\x05\x05\x03\xa5\x05\v\x03\xa5\x05\f\x00\xa5\x05\x13\x03\xa8\x05\r\x03\xaa\x05\a\x03\xad\x05\x05\x03\xae\x05\v\x03\xae\x05\f\x00\xae\x05\x16\x03\xb0\x05\r\x03\xb2\x05\a\x03\xb5\x05\x05\x03\xb6\x05\v\x03\xb6\x05\f\x00\xb6\x05\x17\x03\xb8\x05\r\x03\xba\x05\a\x03\xbd\x05\x05\x03\xbe\x05\v\x03\xbe\x05\f\x00\xbe\x05\x13\x00\xbe\x05\x14\x00\xbe\x05\x1c\x03\xc0\x05\r\x03\xc2\x05\a\x03\xc5\x05\x05\x03\xc6\x05\v\x03\xc6\x05\f\x00\xc6\x05\x15\x03\xc8\x05\r\x03\xca\x05\a\x03\xf4\x03\x05\x03\xf5\x03\f\x03\xfa\x03\a\x03\xfd\x03\x05\x03\xfe\x03\f\x03\x83\x04\a\x03\x04\x01\x04\b\b\x04\v\x03\x04\x0e\f\x04\x0f\x03\x04\x12\f\x04\x13\x03\x04\x17\f\x04\x18\x03\x04\x1c\f\x04\x1d\x03\x04!\f\x04\"\x03\x04)\f\x04*\x03\x041\f\x042\x03\x045\f\x046\x03\x04:\f\x04;\x03\x04?\f\x04@\x03\x04C\f\x04D\x03\x04G]\x04G\x16\x04G6\x04G\x87\x01\x04I\f\x04J\x03\x04L\f\x04O\x05\x04P\x05\x04U\t\x04U\x0f\x04U\x10\x00U \x04X\v\x04[\x05\x04`\t\x04`\x0f\x04`\x10\x00`\x1d\x00`\x1e\x00`*\x04`2\x00`9\x00`:\x00`B\x04`J\x00`^\x04c\v\x04f\x05\x04k\t\x04k\x0f\x04k\x10\x00k\x1d\x00k\x1e\x00k*\x04k2\x00k9\x00k:\x00kB\x04kJ\x00k^\x04n\v\x04q\x05\x04r\x05\x04u\x05\x04x\a\x04{\a\x00|\x10\x04\x7f\a\x00\x80\x01\x10\x04\x83\x01\a\x00\x84\x01\x10\x04\x88\x01\v\x04\x8a\x01\a\x00\x8b\x01\x10\x04\x8e\x01\a\x00\x8f\x01\x10\x04\x93\x01\v\x04\x95\x01\a\x00\x96\x01\x10\x04\x99\x01\a\x00\x9a\x01\x10\x04\x9e\x01\v\x04\xa0\x01\a\x00\xa1\x01\x10\x04\xa4\x01\a\x00\xa5\x01\x10\x04\xaa\x01\v\x04\xac\x01\a\x00\xad\x01\x10\x04\xb2\x01\v\x04\xb4\x01\a\x00\xb5\x01\x10\x04\xb8\x01\a\x00\xb9\x01\x10\x04\xbd\x01\v\x04\xbf\x01\a\x00\xc0\x01\x10\x04\xb0\x05\x05\x04\xb4\x05\a\x04\xb7\x05\a\x04\xce\x05\x05\x04\xd2\x05\a\x04\xd5\x05\a\x04\xec\x05\x05\x04\xf0\x05\a\x04\xf3\x05\a\x04\xd8\x05\x05\x04\xdc\x05\a\x04\xdf\x05\a\x04\xc4\x05\x05\x04\xc8\x05\a\x04\xcb\x05\a\x04\xe2\x05\x05\x04\xe6\x05\a\x04\xe9\x05\a\x06\x0f\x05\x05\x00\x00\x06\x14\a\x06\x17\x05\x05\x00\x00\x06\x1d\a\x04\xc6\x01\x05\x04\xc9\x01\a\x04\xcc\x01\a\x00\xcd\x01\x10\x04\xd1\x01\a\x00\xd2\x01\x10\x04\xd5\x01\a\x00\xd6\x01\x10\x04\xda\x01\v\x04\xdc\x01\a\x00\xdd\x01\x10\x04\xe2\x01\v\x04\xe4\x01\a\x00\xe5\x01\x10\x04\xea\x01\v\x04\xec\x01\a\x00\xed\x01\x10\x04\xf1\x01\a\x00\xf2\x01\x10\x04\xf6\x01\a\x00\xf7\x01\x10\x04\xfc\x01\v\x04\xfe\x01\a\x00\xff\x01\x10\x04\x83\x02\v\x04\x85\x02\a\x00\x86\x02\x10\x04\x89\x02\a\x00\x8a\x02\x10\x04\x8d\x02\a\x00\x8e\x02\x10\x04\x91\x02\a\x00\x92\x02\x10\x04\x94\x06\x05\x04\x98\x06\a\x04\x9b\x06\a\x06 \x05\x05\x00\x00\x06&\a\x06)\x05\x05\x00\x00\x06.\a\x04\x96\x02\x05\x04\x9a\x02\a\x04\x9d\x02\a\x00\x9e\x02\x10\x04\xa1\x02\a\x00\xa2\x02\x10\x04\xa5\x02\a\x00\xa6\x02\x10\x04\xab\x02\v\x04\xad\x02\a\x00\xae\x02\x10\x04\xb2\x02\a\x00\xb3\x02\x10\x04\xb6\x02\a\x00\xb7\x02\x10\x04\xbb\x02\v\x04\xbd\x02\a\x00\xbe\x02\x10\x04\xc1\x02\a\x00\xc2\x02\x10\x04\xc6\x02\v\x04\xc8\x02\a\x00\xc9\x02\x10\x04\xcd\x02\v\x04\xcf\x02\a\x00\xd0\x02\x10\x04\xd4\x02\v\x04\xd6\x02\a\x00\xd7\x02\x10\x04\xda\x02\a\x00\xdb\x02\x10\x04\xdf\x02\v\x04\xe1\x02\a\x00\xe2\x02\x10\x04\x9e\x06\x05\x04\xa2\x06\a\x04\xa5\x06\a\x06B\x05\x05\x00\x00\x06G\a\x06\xca\x02\x05\x05\x00\x00\x06\xd0\x02\a\x04\xe7\x02\x05\x04\xea\x02\a\x04\xed\x02\a\x00\xee\x02\x10\x04\xf1\x02\a\x00\xf2\x02\x10\x04\xf5\x02\a\x00\xf6\x02\x10\x04\xf9\x02\a\x00\xfa\x02\x10\x04\xfe\x02\v\x04\x80\x03\a\x00\x81\x03\x10\x04\x84\x03\a\x00\x85\x03\x10\x04\x89\x03\v\x04\x8b\x03\a\x00\x8c\x03\x10\x04\x8f\x03\a\x00\x90\x03\x10\x04\x93\x03\a\x00\x94\x03\x10\x04\x98\x03\v\x04\x9a\x03\a\x00\x9b\x03\x10\x04\x9f\x03\v\x04\xa1\x03\a\x00\xa2\x03\x10\x04\xa5\x03\a\x00\xa6\x03\x10\x04\xaa\x03\v\x04\xac\x03\a\x00\xad\x03\x10\x04\xa8\x06\x05\x04\xac\x06\a\x04\xaf\x06\a\x06J\x05\x05\x00\x00\x06P\a\x06S\x05\x05\x00\x00\x06Y\a\x06\\\x05\x05\x00\x00\x06a\a\x04\xb2\x03\x05\x04\xb5\x03\a\x04\xb8\x03\a\x00\xb9\x03\x10\x04\xbc\x03\a\x00\xbd\x03\x10\x04\xc0\x03\a\x00\xc1\x03\x10\x04\xc4\x03\a\x00\xc5\x03\x10\x04\xca\x03\v\x04\xcc\x03\a\x00\xcd\x03\x10\x04\xd1\x03\v\x04\xd3\x03\a\x00\xd4\x03\x10\x04\xd8\x03\v\x04\xda\x03\a\x00\xdb\x03\x10\x04\xdf\x03\a\x00\xe0\x03\x10\x04\xe3\x03\a\x00\xe4\x03\x10\x04\xe8\x03\v\x04\xea\x03\a\x00\xeb\x03\x10\x04\xef\x03\v\x04\xf1\x03\a\x00\xf2\x03\x10\x04\xf6\x03\a\x00\xf7\x03\x10\x04\xfa\x03\a\x00\xfb\x03\x10\x06d\x05\x05\x00\x00\x06i\a\x04\x80\x04\x05\x04\x83\x04\a\x04\x86\x04\a\x00\x87\x04\x10\x04\x8b\x04\a\x00\x8c\x04\x10\x04\x91\x04\v\x04\x93\x04\a\x00\x94\x04\x10\x04\x98\x04\a\x00\x99\x04\x10\x04\x9c\x04\a\x00\x9d\x04\x10\x04\xa1\x04\v\x04\xa3\x04\a\x00\xa4\x04\x10\x04\xa7\x04\a\x00\xa8\x04\x10\x04\xab\x04\a\x00\xac\x04\x10\x04\xaf\x04\a\x00\xb0\x04\x10\x04\xb3\x04\a\x00\xb4\x04\x10\x04\xb7\x04\a\x00\xb8\x04\x10\x04\xbb\x04\a\x00\xbc\x04\x10\x04\xbf\x04\a\x00\xc0\x04\x10\x06l\x05\x05\x00\x00\x06q\a\x04\xc5\x04\x05\x04\xc8\x04\a\x04\xcb\x04\a\x00\xcc\x04\x10\x04\xcf\x04\a\x00\xd0\x04\x10\x04\xd3\x04\a\x00\xd4\x04\x10\x04\xd8\x04\v\x04\xda\x04\a\x00\xdb\x04\x10\x04\xdf\x04\v\x04\xe1\x04\a\x00\xe2\x04\x10\x04\xe6\x04\v\x04\xe8\x04\a\x00\xe9\x04\x10\x04\xed\x04\v\x04\xef\x04\a\x00\xf0\x04\x10\x04\xf4\x04\v\x04\xf6\x04\a\x00\xf7\x04\x10\x04\xfb\x04\v\x04\xfd\x04\a\x00\xfe\x04\x10\x04\x82\x05\v\x04\x84\x05\a\x00\x85\x05\x10\x04\x89\x05\v\x04\x8b\x05\a\x00\x8c\x05\x10\x04\x8f\x05\a\x00\x90\x05\x10\x04\x94\x05\v\x04\x96\x05\a\x00\x97\x05\x10\x061\x05\x05\x00\x00\x066\a\x069\x05\x05\x00\x00\x06?\a\x04\xc9\x06\x05\x05\x00\x00\x04\xcb\x06\r\x04\xcb\x06\x16\x00\xcb\x06,\x04\xcd\x06\a\x04\xd2\x06\x05\x04\xd3\x06\v\x04\xd3\x06\f\x00\xd3\x06\x13\x00\xd3\x06\x14\x00\xd3\x06\x1c\x04\xd5\x06\r\x04\xd5\x06\x16\x00\xd5\x06\"\x04\xd7\x06\a\x04\xda\x06\x05\x04\xdb\x06\v\x04\xdb\x06\f\x00\xdb\x06\x13\x04\xdb\x06\x1a\x00\xdb\x06-\x04\xdb\x06;\x00\xdb\x06D\x04\xdb\x06K\x00\xdb\x06U\x04\xdd\x06\r\x04\xdd\x06\x16\x00\xdd\x06\"\x04\xdf\x06\a\x04\xe2\x06\x05\x04\xe3\x06\v\x04\xe3\x06\f\x00\xe3\x06\x13\x04\xe6\x06\r\x04\xe6\x06\x16\x00\xe6\x06\"\x04\xe6\x06)\x00\xe6\x06?\x04\xe8\x06\a\x04\xeb\x06\x05\x04\xec\x06\v\x04\xec\x06\f\x00\xec\x06\x13\x04\xef\x06\r\x04\xf1\x06\a\x04\xf6\x06\x05\x04\xf7\x06\v\x04\xf7\x06\f\x00\xf7\x06\x13\x04\xfa\x06\r\x04\xfc\x06\a\x04\xff\x06\x05\x04\x80\a\v\x04\x80\a\f\x00\x80\a\x13\x04\x83\a\r\x04\x85\a\a\x04\x88\a\x05\x04\x89\a\v\x04\x89\a\f\x00\x89\a\x13\x04\x8c\a\r\x04\x8c\a\x16\x00\x8c\a\"\x04\x8c\a(\x00\x8c\a8\x04\x8e\a\a\x04\x91\a\x05\x04\x92\a\v\x04\x92\a\f\x00\x92\a\x17\x04\x95\a\r\x04\x97\a\a\x04\x9a\a\x05\x04\x9b\a\v\x04\x9b\a\f\x00\x9b\a\x19\x04\x9e\a\r\x04\xa0\a\a\x04\xa3\a\x05\x04\xa4\a\v\x04\xa4\a\f\x00\xa4\a\x18\x04\xa7\a\r\x04\xa9\a\a\x04\xac\a\x05\x04\xad\a\v\x04\xad\a\f\x00\xad\a\x17\x00\xad\a\x18\x00\xad\a%\x00\xad\a3\x04\xb0\a\r\x04\xb0\a\x16\x00\xb0\a,\x04\xb2\a\a\x04\xb7\a\x05\x04\xb8\a\v\x04\xb8\a\f\x00\xb8\a\x13\x04\xbb\a\r\x04\xbd\a\a\x04\xc0\a\x05\x04\xc1\a\v\x04\xc1\a\f\x00\xc1\a\x19\x04\xc4\a\r\x04\xc6\a\a\x04\xc9\a\x05\x04\xca\a\v\x04\xca\a\f\x00\xca\a\x19\x04\xcd\a\r\x04\xcf\a\a\x04\xd2\a\x05\x04\xd3\a\v\x04\xd3\a\f\x00\xd3\a\x19\x04\xd3\a\x1f\x00\xd3\a&\x00\xd3\a'\x00\xd3\a/\x04\xd6\a\r\x04\xd8\a\a\x04\xdb\a\x05\x04\xdc\a\v\x04\xdc\a\f\x00\xdc\a\x19\x04\xdc\a\x1f\x00\xdc\a&\x00\xdc\a'\x00\xdc\a/\x04\xdc\a7\x00\xdc\a>\x04\xdf\a\r\x04\xe1\a\a\x04\xe4\a\x05\x04\xe5\a\v\x04\xe5\a\f\x00\xe5\a\x19\x04\xe5\a\x1f\x00\xe5\a&\x04\xe7\a\r\x04\xe9\a\a\x04\xec\a\x05\x04\xed\a\v\x04\xed\a\f\x00\xed\a\x19\x04\xed\a\x1f\x00\xed\a&\x04\xef\a\r\x04\xf1\a\a\x04\xf4\a\x05\x04\xf5\a\v\x04\xf5\a\f\x00\xf5\a\x19\x00\xf5\a\x1a\x00\xf5\a!\x00\xf5\a-\x04\xf7\a\r\x04\xf9\a\a\x04\xfc\a\x05\x04\xfd\a\v\x04\xfd\a\f\x00\xfd\a\x19\x04\x80\b\r\x04\x82\b\a\x04\x85\b\x05\x04\x86\b\v\x04\x86\b\f\x00\x86\b\x18\x04\x89\b\r\x04\x8b\b\a\x04\x8e\b\x05\x04\x8f\b\v\x04\x8f\b\f\x00\x8f\b\x1c\x04\x92\b\r\x04\x94\b\a\x04\x97\b\x05\x04\x98\b\v\x04\x98\b\f\x00\x98\b\x1c\x04\x9b\b\r\x04\x9d\b\a\x04\xa0\b\x05\x04\xa1\b\v\x04\xa1\b\f\x00\xa1\b!\x00\xa1\b\"\x00\xa1\b/\x00\xa1\b=\x04\xa4\b\r\x04\xa6\b\a\x04\xa9\b\x05\x04\xaa\b\v\x04\xaa\b\f\x00\xaa\b\x1c\x04\xad\b\r\x04\xaf\b\a\x04\xb4\b\x05\x04\xb5\b\v\x04\xb5\b\f\x00\xb5\b\x15\x04\xb8\b\r\x04\xb8\b\x16\x00\xb8\b&\x04\xba\b\a\x04\xbd\b\x05\x04\xbe\b\v\x04\xbe\b\f\x00\xbe\b\x15\x04\xc1\b\r\x04\xc1\b\x16\x00\xc1\b&\x04\xc1\b-\x00\xc1\bC\x04\xc3\b\a\x04\xc6\b\x05\x04\xc7\b\v\x04\xc7\b\f\x00\xc7\b\x16\x04\xca\b\r\x04\xca\b\x16\x00\xca\b \x04\xca\b(\x00\xca\b>\x04\xcc\b\a\x04\xcf\b\x05\x04\xd0\b\v\x04\xd0\b\f\x00\xd0\b\x16\x04\xd3\b\r\x04\xd3\b\x16\x00\xd3\b \x04\xd5\b\a\x04\xd8\b\x05\x04\xd9\b\v\x04\xd9\b\f\x00\xd9\b\x16\x04\xdc\b\r\x04\xdc\b\x16\x00\xdc\b \x04\xde\b\a\x04\xe3\b\x05\x04\xe4\b\v\x04\xe4\b\f\x00\xe4\b\x15\x00\xe4\b\x16\x00\xe4\b\"\x04\xe7\b\r\x04\xe9\b\a\x04\xec\b\x05\x04\xed\b\v\x04\xed\b\f\x00\xed\b\x17\x04\xef\b\r\x04\xf1\b\a\x04\xf4\b\x05\x04\xf5\b\v\x04\xf5\b\f\x00\xf5\b\x15\x04\xf8\b\r\x04\xfa\b\a\x04\xfd\b\x05\x04\xfe\b\v\x04\xfe\b\f\x00\xfe\b\x15\x04\x81\t\r\x04\x83\t\a\x04\x86\t\x05\x04\x87\t\v\x04\x87\t\f\x00\x87\t\x15\x04\x89\t\r\x04\x89\t\x16\x00\x89\t,\x04\x8b\t\a\x04\x8e\t\x05\x04\x8f\t\v\x04\x8f\t\f\x00\x8f\t\x19\x04\x92\t\r\x04\x94\t\a\x04\a\x01\a\t\b\a\f\x03\a\x10\f\a\x11\x03\a\x18\f\a\x19\x03\a\x1d\f\a\x1e\x03\a\"\f\a#\x03\a*\f\a+\x03\a.\f\a/\x03\a1\f\a2\x03\a6\f\a7\x03\a;\f\a<\x03\a@\f\aA\x03\aD\f\aE\x03\aHp\aH\x1b\aHF\aJ\f\aK\x03\aM\f\aP\x05\aU\t\aU\x0f\aU\x10\x00U\x19\aX\v\a[\t\a[\x0f\a[\x10\x00[\x19\a^\v\aa\x05\af\t\af\x0f\af\x10\x00f%\x00f&\x00f2\ai\v\am\x05\an\x05\as\t\as\x0f\as\x10\x00s&\x00s'\x00s5\x00sB\x00sL\x00sY\x00sg\av\v\ay\t\ay\x0f\ay\x10\x00y!\ay(\x00y1\a|\v\a\x7f\x05\a\x84\x01\t\a\x84\x01\x0f\a\x84\x01\x10\x00\x84\x01!\a\x84\x01(\x00\x84\x011\a\x87\x01\v\a\x8a\x01\x05\a\x8b\x01\x05\a\x90\x01\t\a\x90\x01\x0f\a\x90\x01\x10\x00\x90\x01\x15\a\x93\x01\v\a\x98\x01\x05\a\x9c\x01\a\a\x9f\x01\a\x00\xa0\x01\x10\a\xa3\x01\a\x00\xa4\x01\x10\a\xa9\x01\v\a\xab\x01\a\x00\xac\x01\x10\a\xaf\x01\a\x00\xb0\x01\x10\a\xb4\x01\v\a\xb6\x01\a\x00\xb7\x01\x10\a\xbb\x01\v\a\xbd\x01\a\x00\xbe\x01\x10\a\xc1\x01\a\x00\xc2\x01\x10\a\xc6\x01\v\a\xc8\x01\a\x00\xc9\x01\x10\a\xcd\x01\v\a\xcf\x01\a\x00\xd0\x01\x10\a\xd3\x01\a\x00\xd4\x01\x10\a\xd8\x01\v\a\xda\x01\a\x00\xdb\x01\x10\a\xdf\x01\v\a\xe1\x01\a\x00\xe2\x01\x10\a\xdc\b\x05\a\xe0\b\a\a\xe3\b\a\a\xe6\x01\x05\a\xe9\x01\a\a\xec\x01\a\x00\xed\x01\x10\a\xf0\x01\a\x00\xf1\x01\x10\a\xf5\x01\v\a\xf8\x01\a\x00\xf9\x01\x10\a\xfc\x01\a\x00\xfd\x01\x10\a\x81\x02\v\a\x83\x02\a\x00\x84\x02\x10\a\x87\x02\a\x00\x88\x02\x10\a\x8d\x02\v\a\x8f\x02\a\x00\x90\x02\x10\a\x94\x02\v\a\x96\x02\a\x00\x97\x02\x10\a\x9b\x02\v\a\x9d\x02\a\x00\x9e\x02\x10\a\xa2\x02\a\x00\xa3\x02\x10\a\xa6\x02\a\x00\xa7\x02\x10\a\xab\x02\a\x00\xac\x02\x10\a\x82\a\x05\a\x86\a\a\a\x89\a\a\a\x8c\a\x05\a\x90\a\a\a\x93\a\a\a\xa8\b\x05\a\xac\b\a\a\xaf\b\a\a\x96\a\x05\a\x9a\a\a\a\x9d\a\a\x06\x92\x01\x05\x05\x00\x00\x06\x98\x01\a\x06\x9b\x01\x05\x05\x00\x00\x06\xa1\x01\a\x06\xa4\x01\x05\x05\x00\x00\x06\xa9\x01\a\x06\xb4\x01\x05\x06\xb8\x01\v\x06\xb8\x01\f\x00\xb8\x01\x19\x06\xbb\x01\a\a\xb2\x02\x05\a\xb5\x02\a\a\xb8\x02\a\x00\xb9\x02\x10\a\xbc\x02\a\x00\xbd\x02\x10\a\xc1\x02\v\a\xc5\x02\v\a\xc7\x02\a\x00\xc8\x02\x10\a\xcb\x02\a\x00\xcc\x02\x10\a\xd0\x02\v\a\xd2\x02\a\x00\xd3\x02\x10\a\xd8\x02\v\a\xda\x02\a\x00\xdb\x02\x10\a\xdf\x02\a\x00\xe0\x02\x10\a\xe4\x02\v\a\xe6\x02\a\x00\xe7\x02\x10\a\xec\x02\v\a\xee\x02\a\x00\xef\x02\x10\a\xf3\x02\v\a\xf5\x02\a\x00\xf6\x02\x10\a\xfa\x02\v\a\xfc\x02\a\x00\xfd\x02\x10\a\x82\x03\v\a\x84\x03\a\x00\x85\x03\x10\a\x89\x03\a\x00\x8a\x03\x10\a\xec\x06\x05\a\xf0\x06\a\a\xf3\x06\a\a\xba\x06\x05\a\xbe\x06\a\a\xc1\x06\a\a\xc4\x06\x05\a\xc8\x06\a\a\xcb\x06\a\a\xb2\b\x05\a\xb6\b\a\a\xb9\b\a\a\xbc\b\x05\a\xc0\b\a\a\xc3\b\a\x06~\x05\x05\x00\x00\x06\x84\x01\a\x06\xbe\x01\x05\x06\xc2\x01\v\x06\xc2\x01\f\x00\xc2\x01\x19\x06\xc5\x01\a\x06\xdc\x01\x05\x06\xe0\x01\v\x06\xe0\x01\f\x00\xe0\x01\x19\x06\xe3\x01\a\x06\xf0\x01\x05\x06\xf4\x01\v\x06\xf4\x01\f\x00\xf4\x01\x19\x06\xf7\x01\a\x06\xfa\x01\x05\x05\x00\x00\x06\xff\x01\a\x06\x92\x02\x05\x05\x00\x00\x06\x97\x02\a\x06\x9a\x02\x05\x05\x00\x00\x06\xa0\x02\a\a\x90\x03\x05\a\x93\x03\a\a\x96\x03\a\x00\x97\x03\x10\a\x9a\x03\a\x00\x9b\x03\x10\a\xa0\x03\v\a\xa2\x03\a\x00\xa3\x03\x10\a\xa6\x03\a\x00\xa7\x03\x10\a\xab\x03\v\a\xad\x03\a\x00\xae\x03\x10\a\xb2\x03\a\x00\xb3\x03\x10\a\xb7\x03\a\x00\xb8\x03\x10\a\xbc\x03\v\a\xbe\x03\a\x00\xbf\x03\x10\a\xc3\x03\v\a\xc5\x03\a\x00\xc6\x03\x10\a\xca\x03\v\a\xcc\x03\a\x00\xcd\x03\x10\a\xd1\x03\v\a\xd3\x03\a\x00\xd4\x03\x10\a\xd8\x03\a\x00\xd9\x03\x10\a\xdd\x03\a\x00\xde\x03\x10\a\x90\x06\x05\a\x94\x06\a\a\x97\x06\a\a\x86\x06\x05\a\x8a\x06\a\a\x8d\x06\a\a\xfc\x05\x05\a\x80\x06\a\a\x83\x06\a\a\x9a\x06\x05\a\x9e\x06\a\a\xa1\x06\a\a\xae\x06\x05\a\xb2\x06\a\a\xb5\x06\a\a\xa4\x06\x05\a\xa8\x06\a\a\xab\x06\a\x06v\x05\x05\x00\x00\x06{\a\x06\xac\x01\x05\x05\x00\x00\x06\xb1\x01\a\a\xe4\x03\x05\a\xe8\x03\a\a\xeb\x03\a\x00\xec\x03\x10\a\xf1\x03\v\a\xf3\x03\a\x00\xf4\x03\x10\a\xf9\x03\v\a\xfb\x03\a\x00\xfc\x03\x10\a\xff\x03\a\x00\x80\x04\x10\a\x84\x04\v\a\x86\x04\a\x00\x87\x04\x10\a\x8b\x04\a\x00\x8c\x04\x10\a\x91\x04\v\a\x93\x04\a\x00\x94\x04\x10\a\x98\x04\v\a\x9a\x04\a\x00\x9b\x04\x10\a\x9f\x04\a\x00\xa0\x04\x10\a\xa4\x04\v\a\xa6\x04\a\x00\xa7\x04\x10\a\xab\x04\a\x00\xac\x04\x10\a\xaf\x04\a\x00\xb0\x04\x10\a\xb4\x04\v\a\xb6\x04\a\x00\xb7\x04\x10\a\xca\a\x05\a\xce\a\a\a\xd1\a\a\a\xd4\a\x05\a\xd8\a\a\a\xdb\a\a\a\xc0\a\x05\a\xc4\a\a\a\xc7\a\a\a\xd2\b\x05\a\xd6\b\a\a\xd9\b\a\a\xde\a\x05\a\xe2\a\a\a\xe5\a\a\a\xe8\a\x05\a\xec\a\a\a\xef\a\a\a\xf2\a\x05\a\xf6\a\a\a\xf9\a\a\x06\x8a\x02\x05\x05\x00\x00\x06\x8f\x02\a\a\xbd\x04\x05\a\xc0\x04\a\a\xc3\x04\a\x00\xc4\x04\x10\a\xc7\x04\a\x00\xc8\x04\x10\a\xcc\x04\a\x00\xcd\x04\x10\a\xd2\x04\v\a\xd4\x04\a\x00\xd5\x04\x10\a\xd9\x04\v\a\xdb\x04\a\x00\xdc\x04\x10\a\xe1\x04\v\a\xe3\x04\a\x00\xe4\x04\x10\a\xe7\x04\a\x00\xe8\x04\x10\a\xed\x04\v\a\xef\x04\a\x00\xf0\x04\x10\a\xf4\x04\v\a\xf6\x04\a\x00\xf7\x04\x10\a\xfc\x04\v\a\xfe\x04\a\x00\xff\x04\x10\a\x82\x05\a\x00\x83\x05\x10\a\x87\x05\v\a\x89\x05\a\x00\x8a\x05\x10\b\xc5\x04\x05\b\xc9\x04\a\b\xcc\x04\a\b\xf7\x04\x05\b\xfb\x04\a\b\xfe\x04\a\a\xc6\b\x05\a\xca\b\a\a\xcd\b\a\a\xfe\a\x05\a\x82\b\a\a\x85\b\a\b\xe3\x04\x05\b\xe7\x04\a\b\xea\x04\a\b\xed\x04\x05\b\xf1\x04\a\b\xf4\x04\a\a\x88\b\x05\a\x8c\b\a\a\x8f\b\a\x06\x87\x01\x05\x05\x00\x00\x06\x8d\x01\a\x06\xa3\x02\x05\x05\x00\x00\x06\xa9\x02\a\x06\xac\x02\x05\x05\x00\x00\x06\xb1\x02\a\x06\xd5\x02\x05\x06\xd9\x02\v\x06\xd9\x02\f\x00\xd9\x02\x1b\x06\xde\x02\a\x06\xe1\x02\x05\x06\xe5\x02\v\x06\xe5\x02\f\x00\xe5\x02\x1b\x06\xea\x02\a\a\x90\x05\x05\a\x94\x05\a\a\x97\x05\a\x00\x98\x05\x10\a\x9b\x05\a\x00\x9c\x05\x10\a\xa0\x05\a\x00\xa1\x05\x10\a\xa4\x05\a\x00\xa5\x05\x10\a\xa9\x05\v\a\xab\x05\a\x00\xac\x05\x10\a\xb0\x05\v\a\xb2\x05\a\x00\xb3\x05\x10\a\xb6\x05\a\x00\xb7\x05\x10\a\xbb\x05\v\a\xbd\x05\a\x00\xbe\x05\x10\a\xc2\x05\v\a\xc4\x05\a\x00\xc5\x05\x10\a\xc9\x05\v\a\xcb\x05\a\x00\xcc\x05\x10\a\xcf\x05\a\x00\xd0\x05\x10\a\xd3\x05\a\x00\xd4\x05\x10\a\xd7\x05\a\x00\xd8\x05\x10\a\xe6\b\x05\a\xea\b\a\a\xed\b\a\x06\xc8\x01\x05\x06\xcc\x01\v\x06\xcc\x01\f\x00\xcc\x01\x19\x06\xcf\x01\a\x06\xd2\x01\x05\x06\xd6\x01\v\x06\xd6\x01\f\x00\xd6\x01\x19\x06\xd9\x01\a\x06\xe6\x01\x05\x06\xea\x01\v\x06\xea\x01\f\x00\xea\x01\x19\x06\xed\x01\a\x06\x82\x02\x05\x05\x00\x00\x06\x87\x02\a\a\xf3\b\x05\a\xf4\b\v\a\xf4\b\f\x00\xf4\b\x11\a\xf6\b\r\a\xf6\b\x16\x00\xf6\b!\a\xf6\b'\x00\xf6\b7\a\xf8\b\a\a\xfb\b\x05\a\xfc\b\v\a\xfc\b\f\x00\xfc\b\x11\a\xfc\b\x17\x00\xfc\b*\a\xfe\b\r\a\xfe\b\x16\x00\xfe\b!\a\xfe\b'\x00\xfe\b7\a\x80\t\a\a\x83\t\x05\a\x84\t\v\a\x84\t\f\x00\x84\t\x11\a\x84\t\x17\x00\x84\t$\a\x86\t\r\a\x86\t\x16\x00\x86\t!\a\x86\t'\x00\x86\t7\a\x88\t\a\a\x8b\t\x05\a\x8c\t\v\a\x8c\t\f\x00\x8c\t\x11\a\x8c\t\x1a\x00\x8c\t-\a\x8e\t\r\a\x8e\t\x16\x00\x8e\t!\a\x90\t\a\a\x93\t\x05\a\x94\t\v\a\x94\t\f\x00\x94\t\x11\a\x94\t\x1a\x00\x94\t'\a\x97\t\r\a\x97\t\x16\x00\x97\t!\a\x97\t'\x00\x97\t7\a\x99\t\a\a\x9c\t\x05\a\x9d\t\v\a\x9d\t\f\x00\x9d\t\x15\a\x9f\t\r\a\xa1\t\a\a\xa4\t\x05\a\xa5\t\v\a\xa5\t\f\x00\xa5\t\x15\a\xa5\t \x00\xa5\t+\a\xa8\t\r\a\xa8\t\x16\x00\xa8\t&\a\xaa\t\a\a\xad\t\x05\a\xae\t\v\a\xae\t\f\x00\xae\t\x1a\a\xb0\t\r\a\xb0\t\x16\x00\xb0\t$\a\xb2\t\a\a\xb5\t\x05\a\xb6\t\v\a\xb6\t\f\x00\xb6\t$\a\xb8\t\r\a\xb8\t\x16\x00\xb8\t/\x00\xb8\t0\x00\xb8\t8\a\xb8\tM\x00\xb8\tf\x00\xb8\tg\x00\xb8\to\a\xba\t\a\a\xbd\t\x05\a\xbe\t\v\a\xbe\t\f\x00\xbe\t$\a\xc0\t\r\a\xc0\t\x16\x00\xc0\t'\x00\xc0\t(\x00\xc0\t0\a\xc0\tE\x00\xc0\t_\x00\xc0\t`\x00\xc0\th\a\xc2\t\a\a\xc5\t\x05\a\xc6\t\v\a\xc6\t\f\x00\xc6\t$\a\xc8\t\r\a\xc8\t\x16\x00\xc8\t/\x00\xc8\t0\x00\xc8\t8\a\xc8\tM\x00\xc8\tg\x00\xc8\th\x00\xc8\tp\a\xca\t\a\a\xcd\t\x05\a\xce\t\v\a\xce\t\f\x00\xce\t\x17\x00\xce\t\x18\x00\xce\t%\a\xd0\t\r\a\xd2\t\a\a\xd5\t\x05\a\xd6\t\v\a\xd6\t\f\x00\xd6\t\x17\x00\xd6\t\x18\x00\xd6\t%\a\xd9\t\r\a\xdb\t\a\a\xde\t\x05\a\xdf\t\v\a\xdf\t\f\x00\xdf\t\x17\x00\xdf\t\x18\x00\xdf\t%\a\xe2\t\r\a\xe2\t\x16\x00\xe2\t\x1b\a\xe4\t\a\a\xe7\t\x05\a\xe8\t\v\a\xe8\t\f\x00\xe8\t\x17\a\xeb\t\r\a\xeb\t\x16\x00\xeb\t*\a\xed\t\a\a\xf2\t\x05\a\xf3\t\v\a\xf3\t\f\x00\xf3\t\x18\a\xf3\t\"\x00\xf3\t+\a\xf3\t6\x00\xf3\tA\a\xf6\t\r\a\xf8\t\a\a\xfb\t\x05\a\xfc\t\v\a\xfc\t\f\x00\xfc\t!\x00\xfc\t\"\x00\xfc\t,\a\xfc\tD\a\xfc\tE\x00\xfc\tP\a\xfc\tW\a\xfc\tX\x00\xfc\tg\a\xff\t\r\a\x81\n\a\a\x84\n\x05\a\x85\n\v\a\x85\n\f\x00\x85\n\x18\a\x88\n\r\a\x8a\n\a\a\x8d\n\x05\a\x8e\n\v\a\x8e\n\f\x00\x8e\n\x18\a\x8e\n'\x00\x8e\n0\a\x91\n\r\a\x93\n\a\a\x96\n\x05\a\x97\n\v\a\x97\n\f\x00\x97\n\x19\a\x9a\n\r\a\x9c\n\a\a\x9f\n\x05\a\xa0\n\v\a\xa0\n\f\x00\xa0\n\x18\a\xa0\n\x1e\x00\xa0\n)\a\xa3\n\r\a\xa5\n\a\a\xaa\n\x05\a\xab\n\v\a\xab\n\f\x00\xab\n\x15\a\xae\n\r\a\xb0\n\a\a\xb3\n\x05\a\xb4\n\v\a\xb4\n\f\x00\xb4\n\x15\a\xb4\n \x00\xb4\n%\a\xb7\n\r\a\xb7\n\x16\x00\xb7\n!\a\xb7\n'\x00\xb7\n8\a\xb9\n\a\a\xbc\n\x05\a\xbd\n\v\a\xbd\n\f\x00\xbd\n\x1d\a\xbd\n$\x00\xbd\n-\a\xc0\n\r\a\xc2\n\a\a\xc5\n\x05\a\xc6\n\v\a\xc6\n\f\x00\xc6\n\x15\x00\xc6\n\x16\x00\xc6\n\"\a\xc9\n\r\a\xcb\n\a\a\xce\n\x05\a\xcf\n\v\a\xcf\n\f\x00\xcf\n\x17\a\xd2\n\r\a\xd4\n\a\a\xd7\n\x05\a\xd8\n\v\a\xd8\n\f\x00\xd8\n\x17\a\xdb\n\r\a\xdd\n\a\a\xe0\n\x05\a\xe1\n\v\a\xe1\n\f\x00\xe1\n\x17\a\xe4\n\r\a\xe6\n\a\a\xe9\n\x05\a\xea\n\v\a\xea\n\f\x00\xea\n\x1a\a\xed\n\r\a\xef\n\a\a\xf2\n\x05\a\xf3\n\v\a\xf3\n\f\x00\xf3\n\x1a\a\xf3\n \x00\xf3\n-\a\xf5\n\r\a\xf7\n\a\a\xfb\n\x05\a\xfc\n\v\a\xfc\n\f\x00\xfc\n\x18\a\xfc\n\"\x00\xfc\n1\a\xff\n\r\a\x81\v\a\a\x84\v\x05\a\x85\v\v\a\x85\v\x15\a\x85\v\x16\x00\x85\v\x1f\a\x85\v,\a\x85\v-\x00\x85\v6\a\x85\vC\x00\x85\vO\a\x87\v\r\a\x89\v\a\a\x8c\v\x05\a\x8d\v\v\a\x8d\v\f\x00\x8d\v\x19\a\x8f\v\r\a\x91\v\a\a\x94\v\x05\a\x95\v\v\a\x95\v\f\x00\x95\v\x19\a\x97\v\r\a\x99\v\a\a\x9c\v\x05\a\x9d\v\v\a\x9d\v\f\x00\x9d\v\x19\a\x9f\v\r\a\xa1\v\a\a\xa4\v\x05\a\xa5\v\v\a\xa5\v\f\x00\xa5\v\x17\a\xa8\v\r\a\xaa\v\a\a\xad\v\x05\a\xae\v\v\a\xae\v\f\x00\xae\v\x17\a\xb0\v\r\a\xb0\v\x16\x00\xb0\v'\a\xb2\v\a\a\xb5\v\x05\a\xb6\v\v\a\xb6\v\f\x00\xb6\v\x17\a\xb9\v\r\a\xb9\v\x16\x00\xb9\v'\a\xbb\v\a\a\xbe\v\x05\a\xbf\v\v\a\xbf\v\f\x00\xbf\v\x18\a\xc2\v\r\a\xc2\v\x16\x00\xc2\v.\a\xc4\v\a\a\b\x01\t\a\b\t\n\x03\t\x11\f\t\x12\x03\t\x19\f\t\x1a\x03\t\x1c\f\t\x1d\x03\t\"\f\t#\x03\t*\f\t-\x03\t5\f\t1\r\t6\x03\t>\f\t:\r\t?\x03\tB\x16\tBV\tB2\tD\f\tE\x03\tH\x14\tHR\tH3\tJ\f\tK\x03\tO\f\tP\x03\tT\f\tU\x03\tX\x18\tXm\tXE\tZ\f\t[\x03\t^\f\tc\x03\tg\x0f\ti\r\th\x10\tk\f\tl\x03\to\x16\toK\toi\tp\f\tq\x03\tt@\ttr\tt\x18\tu\f\tv\x03\tx\f\ty\x03\t}\f\t~\x03\t\x81\x01\xbb\x01\t\x81\x01:\t\x81\x01\x14\t\x81\x01\x8a\x01\t\x82\x01\f\t\x83\x01\x03\t\x85\x01\f\t\x88\x01\x05\t\x8d\x01\t\t\x8d\x01\x0f\t\x8d\x01\x10\x00\x8d\x01\x1c\t\x8d\x01\"\x00\x8d\x018\x00\x8d\x019\x00\x8d\x01F\t\x8d\x01V\t\x8d\x01W\x00\x8d\x01k\t\x90\x01\v\t\x93\x01\x05\t\x98\x01\t\t\x98\x01\x0f\t\x98\x01\x10\x00\x98\x01$\t\x9b\x01\v\t\x9e\x01\x05\t\x9f\x01\x05\t\xa2\x01\x05\t\xa3\x01\x05\t\xa6\x01\x05\t\xab\x01\t\t\xab\x01\x0f\t\xab\x01\x10\x00\xab\x01$\t\xae\x01\v\t\xb1\x01\t\t\xb1\x01\x0f\t\xb1\x01\x10\x00\xb1\x01\x1c\t\xb1\x01\"\x00\xb1\x017\x00\xb1\x018\x00\xb1\x01E\t\xb4\x01\v\t\xb7\x01\x05\t\xbc\x01\t\t\xbc\x01\x0f\t\xbc\x01\x10\x00\xbc\x01\x1e\t\xbc\x01)\x00\xbc\x013\t\xbf\x01\v\t\xc2\x01\x05\t\xc5\x01\x05\t\xc9\x01\t\t\xc9\x01\x0f\t\xc9\x01\x10\x00\xc9\x01\x1d\x00\xc9\x01\x1e\x00\xc9\x01$\t\xcc\x01\v\t\xd2\x01\x05\t\xd5\x01\a\t\xd8\x01\a\x00\xd8\x01\x1c\t\xd9\x01\a\x00\xd9\x01\x1a\t\xda\x01\a\x00\xda\x01\x1c\t\xdb\x01\a\x00\xdb\x01\x16\t\xdc\x01\a\x00\xdc\x01\x1a\t\xdd\x01\a\x00\xdd\x01\x15\t\xde\x01\a\x00\xde\x01\x19\t\xdf\x01\a\x00\xdf\x01\x1a\t\xe0\x01\a\x00\xe0\x01\"\t\xe1\x01\a\x00\xe1\x01\x18\t\xe2\x01\a\x00\xe2\x01\x1d\t\xe2\x01\x95\x01\t\xe3\x01\a\x00\xe3\x01\x14\t\xe4\x01\a\x00\xe4\x01\x19\t\xe5\x01\a\x00\xe5\x01\x1d\t\xe6\x01\a\x00\xe6\x01\x19\t\xe7\x01\a\x00\xe7\x01'\t\xe8\x01\a\x00\xe8\x01\x1c\t\xe9\x01\a\x00\xe9\x01\x16\t\xdc\x01\a\x05\x00\x00\t\xdc\x01\a\x05\x00\x00\t\x8f\a\x05\t\x92\a\x12\t\x94\a\a\t\xc1\a\x05\t\xc5\a\x12\t\xc7\a\a\t\xc2\a\v\t\xc2\a\f\x00\xc2\a\x1a\x00\xc2\a\x1b\x00\xc2\a\"\t\xa5\x06\x05\t\xa8\x06\x12\t\xaa\x06\a\t\xad\x06\x05\t\xb0\x06\x12\t\xb2\x06\a\t\xdd\x06\x05\t\xe0\x06\x12\t\xe2\x06\a\t\x87\a\x05\t\x8a\a\x12\t\x8c\a\a\t\x97\a\x05\t\x9a\a\x12\t\x9c\a\a\t\x9f\a\x05\t\xa2\a\x12\t\xa4\a\a\t\xeb\a\x05\t\xee\a\x12\t\xf0\a\a\t\xec\x01\x05\t\xef\x01\a\t\xf2\x01\a\x00\xf2\x01\x1c\t\xf3\x01\a\x00\xf3\x01\x1a\t\xf4\x01\a\x00\xf4\x01\x1c\t\xf5\x01\a\x00\xf5\x01\x16\t\xf6\x01\a\x00\xf6\x01\x1a\t\xf7\x01\a\x00\xf7\x01\x15\t\xf8\x01\a\x00\xf8\x01\x19\t\xf9\x01\a\x00\xf9\x01\x1a\t\xfa\x01\a\x00\xfa\x01\"\t\xfb\x01\a\x00\xfb\x01\x18\t\xfc\x01\a\x00\xfc\x01\x1d\t\xfc\x01\x95\x01\t\xfd\x01\a\x00\xfd\x01\x14\t\xfe\x01\a\x00\xfe\x01\x19\t\xff\x01\a\x00\xff\x01\x1d\t\x80\x02\a\x00\x80\x02\x19\t\x81\x02\a\x00\x81\x02'\t\x82\x02\a\x00\x82\x02\x1c\t\x83\x02\a\x00\x83\x02\x16\t\xf6\x01\a\x05\x00\x00\t\xf6\x01\a\x05\x00\x00\t\x86\x02\x05\t\x89\x02\a\t\x8c\x02\a\x00\x8c\x02\x1c\t\x8d\x02\a\x00\x8d\x02\x1a\t\x8e\x02\a\x00\x8e\x02\x1c\t\x8f\x02\a\x00\x8f\x02\x16\t\x90\x02\a\x00\x90\x02\x1a\t\x91\x02\a\x00\x91\x02\x15\t\x92\x02\a\x00\x92\x02\x19\t\x93\x02\a\x00\x93\x02\x1a\t\x94\x02\a\x00\x94\x02\"\t\x95\x02\a\x00\x95\x02\x18\t\x96\x02\a\x00\x96\x02\x1d\t\x96\x02\x95\x01\t\x97\x02\a\x00\x97\x02\x14\t\x98\x02\a\x00\x98\x02\x19\t\x99\x02\a\x00\x99\x02\x1d\t\x9a\x02\a\x00\x9a\x02\x19\t\x9b\x02\a\x00\x9b\x02'\t\x9b\x02\xa3\x01\t\x9c\x02\a\x00\x9c\x02\x1c\t\x9d\x02\a\x00\x9d\x02\x16\t\x90\x02\a\x05\x00\x00\t\x90\x02\a\x05\x00\x00\t\xfe\x06\x05\t\x81\a\x12\t\x83\a\a\t\xd3\a\x05\t\xd6\a\x12\t\xd8\a\a\t\xa0\x02\x05\t\xa3\x02\a\t\xa6\x02\a\x00\xa6\x02\x1c\t\xa7\x02\a\x00\xa7\x02\x1a\t\xa8\x02\a\x00\xa8\x02\x1c\t\xa9\x02\a\x00\xa9\x02\x16\t\xaa\x02\a\x00\xaa\x02\x1a\t\xab\x02\a\x00\xab\x02\x15\t\xac\x02\a\x00\xac\x02\x19\t\xad\x02\a\x00\xad\x02\x1a\t\xae\x02\a\x00\xae\x02\"\t\xaf\x02\a\x00\xaf\x02\x18\t\xb0\x02\a\x00\xb0\x02\x1d\t\xb0\x02\x95\x01\t\xb1\x02\a\x00\xb1\x02\x14\t\xb2\x02\a\x00\xb2\x02\x19\t\xb3\x02\a\x00\xb3\x02\x1d\t\xb4\x02\a\x00\xb4\x02\x19\t\xb5\x02\a\x00\xb5\x02'\t\xb5\x02\xa9\x01\t\xb6\x02\a\x00\xb6\x02\x1c\t\xb7\x02\a\x00\xb7\x02\x16\t\xaa\x02\a\x05\x00\x00\t\xaa\x02\a\x05\x00\x00\t\xbc\x02\x05\t\xbf\x02\a\t\xc2\x02\a\x00\xc2\x02\x1c\t\xc3\x02\a\x00\xc3\x02\x1a\t\xc4\x02\a\x00\xc4\x02\x1c\t\xc5\x02\a\x00\xc5\x02\x16\t\xc6\x02\a\x00\xc6\x02\x1a\t\xc7\x02\a\x00\xc7\x02\x15\t\xc8\x02\a\x00\xc8\x02\x19\t\xc9\x02\a\x00\xc9\x02\x1a\t\xca\x02\a\x00\xca\x02\"\t\xcb\x02\a\x00\xcb\x02\x18\t\xcc\x02\a\x00\xcc\x02\x1d\t\xcc\x02\x95\x01\t\xcd\x02\a\x00\xcd\x02\x14\t\xce\x02\a\x00\xce\x02\x19\t\xcf\x02\a\x00\xcf\x02\x1d\t\xd0\x02\a\x00\xd0\x02\x19\t\xd1\x02\a\x00\xd1\x02'\t\xd1\x02\xa3\x01\t\xd2\x02\a\x00\xd2\x02\x1c\t\xd3\x02\a\x00\xd3\x02\x16\t\xc6\x02\a\x05\x00\x00\t\xc6\x02\a\x05\x00\x00\t\xd7\x02\x05\t\xda\x02\a\t\xdd\x02\a\x00\xdd\x02\x1c\t\xde\x02\a\x00\xde\x02\x1a\t\xdf\x02\a\x00\xdf\x02\x1c\t\xe0\x02\a\x00\xe0\x02\x16\t\xe1\x02\a\x00\xe1\x02\x1a\t\xe2\x02\a\x00\xe2\x02\x15\t\xe3\x02\a\x00\xe3\x02\x19\t\xe4\x02\a\x00\xe4\x02\x1a\t\xe5\x02\a\x00\xe5\x02\"\t\xe6\x02\a\x00\xe6\x02\x18\t\xe7\x02\a\x00\xe7\x02\x1d\t\xe7\x02\x94\x01\t\xe8\x02\a\x00\xe8\x02\x14\t\xe9\x02\a\x00\xe9\x02\x19\t\xea\x02\a\x00\xea\x02\x1d\t\xeb\x02\a\x00\xeb\x02\x19\t\xec\x02\a\x00\xec\x02'\t\xed\x02\a\x00\xed\x02\x1c\t\xee\x02\a\x00\xee\x02\x16\t\xe1\x02\a\x05\x00\x00\t\xe1\x02\a\x05\x00\x00\t\xf0\x02\x05\t\xf3\x02\a\t\xf6\x02\a\x00\xf6\x02\x1c\t\xf7\x02\a\x00\xf7\x02\x1a\t\xf8\x02\a\x00\xf8\x02\x1c\t\xf9\x02\a\x00\xf9\x02\x16\t\xfa\x02\a\x00\xfa\x02\x1a\t\xfb\x02\a\x00\xfb\x02\x15\t\xfc\x02\a\x00\xfc\x02\x19\t\xfd\x02\a\x00\xfd\x02\x1a\t\xfe\x02\a\x00\xfe\x02\"\t\xff\x02\a\x00\xff\x02\x18\t\x80\x03\a\x00\x80\x03\x1d\t\x80\x03\x95\x01\t\x81\x03\a\x00\x81\x03\x14\t\x82\x03\a\x00\x82\x03\x19\t\x83\x03\a\x00\x83\x03\x1d\t\x84\x03\a\x00\x84\x03\x19\t\x85\x03\a\x00\x85\x03'\t\x85\x03\x9a\x01\t\x86\x03\a\x00\x86\x03\x1c\t\x87\x03\a\x00\x87\x03\x16\t\xfa\x02\a\x05\x00\x00\t\xfa\x02\a\x05\x00\x00\t\x89\x03\x05\t\x8c\x03\a\t\x8f\x03\a\x00\x8f\x03\x1c\t\x90\x03\a\x00\x90\x03\x1a\t\x91\x03\a\x00\x91\x03\x1c\t\x92\x03\a\x00\x92\x03\x16\t\x93\x03\a\x00\x93\x03\x1a\t\x94\x03\a\x00\x94\x03\x15\t\x95\x03\a\x00\x95\x03\x19\t\x96\x03\a\x00\x96\x03\x1a\t\x97\x03\a\x00\x97\x03\"\t\x98\x03\a\x00\x98\x03\x18\t\x99\x03\a\x00\x99\x03\x1d\t\x9a\x03\a\x00\x9a\x03\x14\t\x9b\x03\a\x00\x9b\x03\x19\t\x9c\x03\a\x00\x9c\x03\x1d\t\x9d\x03\a\x00\x9d\x03\x19\t\x9e\x03\a\x00\x9e\x03'\t\x9e\x03l\t\x9f\x03\a\x00\x9f\x03\x1c\t\xa0\x03\a\x00\xa0\x03\x16\t\x93\x03\a\x05\x00\x00\t\x93\x03\a\x05\x00\x00\t\x8c\b\x05\t\x8f\b\x12\t\x91\b\a\t\x84\b\x05\t\x87\b\x12\t\x89\b\a\t\x9c\b\x05\t\x9f\b\x12\t\xa1\b\a\t\xfc\a\x05\t\xff\a\x12\t\x81\b\a\t\x94\b\x05\t\x97\b\x12\t\x99\b\a\t\xa3\x03\x05\t\xa6\x03\a\t\xa9\x03\a\x00\xa9\x03\x1c\t\xaa\x03\a\x00\xaa\x03\x1a\t\xab\x03\a\x00\xab\x03\x1c\t\xac\x03\a\x00\xac\x03\x16\t\xad\x03\a\x00\xad\x03\x1a\t\xae\x03\a\x00\xae\x03\x15\t\xaf\x03\a\x00\xaf\x03\x19\t\xb0\x03\a\x00\xb0\x03\x1a\t\xb1\x03\a\x00\xb1\x03\"\t\xb2\x03\a\x00\xb2\x03\x18\t\xb3\x03\a\x00\xb3\x03\x1d\t\xb4\x03\a\x00\xb4\x03\x14\t\xb5\x03\a\x00\xb5\x03\x19\t\xb6\x03\a\x00\xb6\x03\x1d\t\xb7\x03\a\x00\xb7\x03\x19\t\xb8\x03\a\x00\xb8\x03'\t\xb8\x03l\t\xb9\x03\a\x00\xb9\x03\x1c\t\xba\x03\a\x00\xba\x03\x16\t\xad\x03\a\x05\x00\x00\t\xad\x03\a\x05\x00\x00\t\xa5\b\x05\t\xa8\b\x12\t\xaa\b\a\t\xad\b\x05\t\xb0\b\x12\t\xb2\b\a\t\xbd\b\x05\t\xc0\b\x12\t\xc2\b\a\t\xbd\x03\x05\t\xc0\x03\a\t\xc3\x03\a\x00\xc4\x03\x10\t\xc9\x03\v\t\xcb\x03\a\x00\xcb\x03\x1a\t\xcc\x03\a\x00\xcc\x03\x1c\t\xcd\x03\a\x00\xcd\x03\x16\t\xce\x03\a\x00\xce\x03\x1a\t\xcf\x03\a\x00\xcf\x03\x15\t\xd0\x03\a\x00\xd0\x03\x19\t\xd1\x03\a\x00\xd1\x03\x1a\t\xd2\x03\a\x00\xd2\x03\"\t\xd3\x03\a\x00\xd3\x03\x18\t\xd4\x03\a\x00\xd4\x03\x1d\t\xd5\x03\a\x00\xd5\x03\x14\t\xd6\x03\a\x00\xd6\x03\x19\t\xd7\x03\a\x00\xd7\x03\x1d\t\xd8\x03\a\x00\xd8\x03\x19\t\xd9\x03\a\x00\xd9\x03'\t\xd9\x03m\t\xda\x03\a\x00\xda\x03\x1c\t\xdb\x03\a\x00\xdb\x03\x16\t\xce\x03\a\x05\x00\x00\t\xce\x03\a\x05\x00\x00\t\xce\b\x05\t\xd1\b\x12\t\xd3\b\a\t\xde\b\x05\t\xe1\b\x12\t\xe3\b\a\t\xee\b\x05\t\xf1\b\x12\t\xf3\b\a\t\xe6\b\x05\t\xe9\b\x12\t\xeb\b\a\t\xde\x03\x05\t\xe1\x03\a\t\xe4\x03\a\x00\xe4\x03\x1c\t\xe5\x03\a\x00\xe5\x03\x1a\t\xe6\x03\a\x00\xe6\x03\x1c\t\xe7\x03\a\x00\xe7\x03\x16\t\xe8\x03\a\x00\xe8\x03\x1a\t\xe9\x03\a\x00\xe9\x03\x15\t\xea\x03\a\x00\xea\x03\x19\t\xeb\x03\a\x00\xeb\x03\x1a\t\xec\x03\a\x00\xec\x03\"\t\xed\x03\a\x00\xed\x03\x18\t\xee\x03\a\x00\xee\x03\x1d\t\xef\x03\a\x00\xef\x03\x14\t\xf0\x03\a\x00\xf0\x03\x19\t\xf1\x03\a\x00\xf1\x03\x1d\t\xf2\x03\a\x00\xf2\x03\x19\t\xf3\x03\a\x00\xf3\x03'\t\xf3\x03h\t\xf4\x03\a\x00\xf4\x03\x1c\t\xf5\x03\a\x00\xf5\x03\x16\t\xe8\x03\a\x05\x00\x00\t\xe8\x03\a\x05\x00\x00\t\xff\b\x05\t\x82\t\x12\t\x84\t\a\t\x87\t\x05\t\x8a\t\x12\t\x8c\t\a\t\xf7\b\x05\t\xfa\b\x12\t\xfc\b\a\t\x92\n\x05\t\x95\n\x12\t\x97\n\a\t\xf9\x03\x05\t\xfc\x03\a\t\xff\x03\a\x00\xff\x03\x1c\t\x80\x04\a\x00\x80\x04\x1a\t\x81\x04\a\x00\x81\x04\x1c\t\x82\x04\a\x00\x82\x04\x16\t\x83\x04\a\x00\x83\x04\x1a\t\x84\x04\a\x00\x84\x04\x15\t\x85\x04\a\x00\x85\x04\x19\t\x86\x04\a\x00\x86\x04\x1a\t\x87\x04\a\x00\x87\x04\"\t\x88\x04\a\x00\x88\x04\x18\t\x89\x04\a\x00\x89\x04\x1d\t\x8a\x04\a\x00\x8a\x04\x14\t\x8b\x04\a\x00\x8b\x04\x19\t\x8c\x04\a\x00\x8c\x04\x1d\t\x8d\x04\a\x00\x8d\x04\x19\t\x8e\x04\a\x00\x8e\x04'\t\x8e\x04l\t\x8f\x04\a\x00\x8f\x04\x1c\t\x90\x04\a\x00\x90\x04\x16\t\x83\x04\a\x05\x00\x00\t\x83\x04\a\x05\x00\x00\t\x98\t\x05\t\x9b\t\x12\t\x9d\t\a\t\xa0\t\x05\t\xa3\t\x12\t\xa5\t\a\x06\xb6\x02\x05\x05\x00\x00\x06\xbc\x02\a\t\x93\x04\x05\t\x96\x04\a\t\x99\x04\a\x00\x9a\x04\x10\t\x9e\x04\v\t\xa0\x04\a\x00\xa0\x04\x1a\t\xa1\x04\a\x00\xa1\x04\x1c\t\xa2\x04\a\x00\xa3\x04\x10\t\xa7\x04\v\t\xa9\x04\a\x00\xaa\x04\x10\t\xae\x04\v\t\xb0\x04\a\x00\xb0\x04\x15\t\xb1\x04\a\x00\xb1\x04\x19\t\xb2\x04\a\x00\xb2\x04\x1a\t\xb3\x04\a\x00\xb3\x04\"\t\xb4\x04\a\x00\xb4\x04\x18\t\xb5\x04\a\x00\xb5\x04\x1d\t\xb6\x04\a\x00\xb6\x04\x14\t\xb7\x04\a\x00\xb7\x04\x19\t\xb8\x04\a\x00\xb8\x04\x1d\t\xb9\x04\a\x00\xb9\x04\x19\t\xba\x04\a\x00\xba\x04'\t\xba\x04l\t\xbb\x04\a\x00\xbb\x04\x1c\t\xbc\x04\a\x00\xbc\x04\x16\t\xa9\x04\a\x05\x00\x00\t\xa9\x04\a\x05\x00\x00\x06\xbf\x02\x05\x05\x00\x00\x06\xc5\x02\a\t\xbf\x04\x05\t\xc2\x04\a\t\xc5\x04\a\x00\xc5\x04\x1c\t\xc6\x04\a\x00\xc6\x04\x1a\t\xc7\x04\a\x00\xc7\x04\x1c\t\xc8\x04\a\x00\xc8\x04\x16\t\xc9\x04\a\x00\xc9\x04\x1a\t\xca\x04\a\x00\xca\x04\x15\t\xcb\x04\a\x00\xcb\x04\x19\t\xcc\x04\a\x00\xcc\x04\x1a\t\xcd\x04\a\x00\xcd\x04\"\t\xce\x04\a\x00\xce\x04\x18\t\xcf\x04\a\x00\xcf\x04\x1d\t\xd0\x04\a\x00\xd0\x04\x14\t\xd1\x04\a\x00\xd1\x04\x19\t\xd2\x04\a\x00\xd2\x04\x1d\t\xd3\x04\a\x00\xd3\x04\x19\t\xd4\x04\a\x00\xd4\x04'\t\xd4\x04m\t\xd5\x04\a\x00\xd5\x04\x1c\t\xd6\x04\a\x00\xd6\x04\x16\t\xc9\x04\a\x05\x00\x00\t\xc9\x04\a\x05\x00\x00\t\xf3\a\x05\t\xf6\a\x12\t\xf8\a\a\t\xd1\t\x05\t\xd4\t\x12\t\xd6\t\a\t\xdb\x04\x05\t\xde\x04\a\t\xe1\x04\a\x00\xe1\x04\x1c\t\xe1\x04\x94\x01\t\xe2\x04\a\x00\xe2\x04\x1a\t\xe3\x04\a\x00\xe3\x04\x1c\t\xe4\x04\a\x00\xe4\x04\x16\t\xe5\x04\a\x00\xe5\x04\x1a\t\xe6\x04\a\x00\xe6\x04\x15\t\xe7\x04\a\x00\xe7\x04\x19\t\xe8\x04\a\x00\xe8\x04\x1a\t\xe8\x04y\t\xe9\x04\a\x00\xe9\x04\"\t\xea\x04\a\x00\xea\x04\x18\t\xea\x04u\t\xeb\x04\a\x00\xeb\x04\x1d\t\xeb\x04\x95\x01\t\xec\x04\a\x00\xec\x04\x14\t\xed\x04\a\x00\xed\x04\x19\t\xee\x04\a\x00\xee\x04\x1d\t\xef\x04\a\x00\xef\x04\x19\t\xf0\x04\a\x00\xf0\x04'\t\xf0\x04\xa3\x01\t\xf1\x04\a\x00\xf1\x04\x1c\t\xf2\x04\a\x00\xf2\x04\x16\t\xe5\x04\a\x05\x00\x00\t\xe5\x04\a\x05\x00\x00\t\xf5\x04\x05\t\xf8\x04\a\t\xfb\x04\a\x00\xfb\x04\x1c\t\xfb\x04\xbc\x01\t\xfc\x04\a\x00\xfc\x04\x1a\t\xfd\x04\a\x00\xfd\x04\x1c\t\xfe\x04\a\x00\xfe\x04\x16\t\xfe\x04\xa3\x01\t\xff\x04\a\x00\x80\x05\x10\t\x85\x05\v\t\x87\x05\a\x00\x87\x05\x15\t\x87\x05\x91\x01\t\x88\x05\a\x00\x88\x05\x19\t\x89\x05\a\x00\x89\x05\x1a\t\x89\x05\xa5\x01\t\x8a\x05\a\x00\x8a\x05\"\t\x8b\x05\a\x00\x8b\x05\x18\t\x8b\x05\x8c\x01\t\x8c\x05\a\x00\x8c\x05\x1d\t\x8c\x05\x95\x01\t\x8d\x05\a\x00\x8d\x05\x14\t\x8e\x05\a\x00\x8e\x05\x19\t\x8f\x05\a\x00\x8f\x05\x1d\t\x90\x05\a\x00\x90\x05\x19\t\x91\x05\a\x00\x91\x05'\t\x92\x05\a\x00\x92\x05\x1c\t\x93\x05\a\x00\x93\x05\x16\t\xff\x04\a\x05\x00\x00\t\xff\x04\a\x05\x00\x00\t\xe6\n\x05\t\xe9\n\x12\t\xeb\n\a\t\x97\x05\x05\t\x9a\x05\a\t\x9d\x05\a\x00\x9e\x05\x10\t\xa3\x05\v\t\xa5\x05\a\x00\xa5\x05\x1a\t\xa5\x05b\t\xa6\x05\a\x00\xa6\x05\x1c\t\xa7\x05\a\x00\xa7\x05\x16\t\xa7\x05q\t\xa8\x05\a\x00\xa9\x05\x10\t\xae\x05\v\t\xb0\x05\a\x00\xb0\x05\x15\t\xb0\x05o\t\xb1\x05\a\x00\xb1\x05\x19\t\xb2\x05\a\x00\xb2\x05\x1a\t\xb2\x05v\t\xb3\x05\a\x00\xb3\x05\"\t\xb4\x05\a\x00\xb4\x05\x18\t\xb4\x05\x88\x01\t\xb5\x05\a\x00\xb5\x05\x1d\t\xb5\x05\xa3\x01\t\xb6\x05\a\x00\xb6\x05\x14\t\xb6\x05\x8a\x01\t\xb7\x05\a\x00\xb7\x05\x19\t\xb8\x05\a\x00\xb8\x05\x1d\t\xb9\x05\a\x00\xb9\x05\x19\t\xba\x05\a\x00\xba\x05'\t\xba\x05\xa3\x01\t\xbb\x05\a\x00\xbb\x05\x1c\t\xbb\x05\x84\x01\t\xbc\x05\a\x00\xbc\x05\x16\t\xa8\x05\a\x05\x00\x00\t\xa8\x05\a\x05\x00\x00\t\xa1\v\x05\t\xa4\v\x12\t\xa6\v\a\t\xc0\x05\x05\t\xc3\x05\a\t\xc6\x05\a\x00\xc6\x05\x1c\t\xc6\x05\x8b\x01\t\xc7\x05\a\x00\xc7\x05\x1a\t\xc8\x05\a\x00\xc8\x05\x1c\t\xc9\x05\a\x00\xc9\x05\x16\t\xc9\x05j\t\xca\x05\a\x00\xca\x05\x1a\t\xcb\x05\a\x00\xcb\x05\x15\t\xcc\x05\a\x00\xcc\x05\x19\t\xcd\x05\a\x00\xcd\x05\x1a\t\xcd\x05\x7f\t\xce\x05\a\x00\xce\x05\"\t\xce\x05\xc0\x01\t\xcf\x05\a\x00\xcf\x05\x18\t\xcf\x05\xb3\x01\t\xd0\x05\a\x00\xd0\x05\x1d\t\xd0\x05\x94\x01\t\xd1\x05\a\x00\xd1\x05\x14\t\xd2\x05\a\x00\xd2\x05\x19\t\xd3\x05\a\x00\xd3\x05\x1d\t\xd4\x05\a\x00\xd4\x05\x19\t\xd5\x05\a\x00\xd5\x05'\t\xd5\x05\x96\x01\t\xd6\x05\a\x00\xd6\x05\x1c\t\xd6\x05s\t\xd7\x05\a\x00\xd7\x05\x16\t\xca\x05\a\x05\x00\x00\t\xca\x05\a\x05\x00\x00\t\xdb\x05\x05\t\xde\x05\a\t\xe1\x05\a\x00\xe1\x05\x1c\t\xe1\x05\xb6\x01\t\xe2\x05\a\x00\xe2\x05\x1a\t\xe3\x05\a\x00\xe3\x05\x1c\t\xe4\x05\a\x00\xe4\x05\x16\t\xe5\x05\a\x00\xe6\x05\x10\t\xea\x05\v\t\xec\x05\a\x00\xec\x05\x15\t\xed\x05\a\x00\xed\x05\x19\t\xee\x05\a\x00\xee\x05\x1a\t\xee\x05\x97\x01\t\xef\x05\a\x00\xef\x05\"\t\xf0\x05\a\x00\xf0\x05\x18\t\xf1\x05\a\x00\xf1\x05\x1d\t\xf1\x05\x95\x01\t\xf2\x05\a\x00\xf2\x05\x14\t\xf3\x05\a\x00\xf3\x05\x19\t\xf4\x05\a\x00\xf4\x05\x1d\t\xf5\x05\a\x00\xf5\x05\x19\t\xf6\x05\a\x00\xf6\x05'\t\xf6\x05\x97\x01\t\xf7\x05\a\x00\xf7\x05\x1c\t\xf8\x05\a\x00\xf8\x05\x16\t\xe5\x05\a\x05\x00\x00\t\xe5\x05\a\x05\x00\x00\t\xfb\x05\x05\t\xfe\x05\a\t\x81\x06\a\x00\x82\x06\x10\t\x87\x06\v\t\x89\x06\a\x00\x89\x06\x1a\t\x8a\x06\a\x00\x8a\x06\x1c\t\x8b\x06\a\x00\x8b\x06\x16\t\x8b\x06\x80\x01\t\x8c\x06\a\x00\x8d\x06\x10\t\x92\x06\v\t\x94\x06\a\x00\x94\x06\x15\t\x95\x06\a\x00\x95\x06\x19\t\x96\x06\a\x00\x96\x06\x1a\t\x96\x06\xc2\x01\t\x97\x06\a\x00\x97\x06\"\t\x98\x06\a\x00\x98\x06\x18\t\x99\x06\a\x00\x99\x06\x1d\t\x99\x06\x94\x01\t\x9a\x06\a\x00\x9a\x06\x14\t\x9b\x06\a\x00\x9b\x06\x19\t\x9c\x06\a\x00\x9c\x06\x1d\t\x9d\x06\a\x00\x9d\x06\x19\t\x9e\x06\a\x00\x9e\x06'\t\x9e\x06\x97\x01\t\x9f\x06\a\x00\x9f\x06\x1c\t\xa0\x06\a\x00\xa0\x06\x16\t\x8c\x06\a\x05\x00\x00\t\x8c\x06\a\x05\x00\x00\t\x85\f\x05\t\x88\f\x12\t\x8a\f\a\t\xa1\f\x05\t\xa2\f\v\t\xa2\f\f\x00\xa2\f\x16\t\xa4\f\r\t\xa4\f\x16\x00\xa4\f \t\xa6\f\a\t\xa9\f\x05\t\xaa\f\v\t\xaa\f\f\x00\xaa\f\x16\t\xac\f\r\t\xac\f\x16\x00\xac\f \t\xae\f\a\t\xb1\f\x05\t\xb2\f\v\t\xb2\f\f\x00\xb2\f\x12\t\xb4\f\r\t\xb4\f\x16\x00\xb4\f\x1c\t\xb6\f\a\t\xb9\f\x05\t\xba\f\v\t\xba\f\f\x00\xba\f\x12\t\xbc\f\r\t\xbc\f\x16\x00\xbc\f\"\t\xbe\f\a\t\xc1\f\x05\t\xc2\f\v\t\xc2\f\f\x00\xc2\f\x12\x00\xc2\f\x13\x00\xc2\f\x1d\t\xc4\f\r\t\xc4\f\x16\x00\xc4\f\x1c\t\xc6\f\a\t\xc9\f\x05\t\xca\f\v\t\xca\f\f\x00\xca\f\x12\t\xcd\f\r\t\xcd\f\x16\x00\xcd\f\x1c\t\xcf\f\a\t\xd2\f\x05\t\xd3\f\v\t\xd3\f\f\x00\xd3\f \t\xd5\f\r\t\xd5\f\x16\x00\xd5\f&\x00\xd5\f'\x00\xd5\f/\t\xd7\f\a\t\xda\f\x05\t\xdb\f\v\t\xdb\f\f\x00\xdb\f!\t\xdd\f\r\t\xdd\f\x16\x00\xdd\f&\x00\xdd\f'\x00\xdd\f/\t\xdf\f\a\t\xe2\f\x05\t\xe3\f\v\t\xe3\f\f\x00\xe3\f\x19\t\xe6\f\r\t\xe6\f\x16\x00\xe6\f\x1f\t\xe8\f\a\t\xeb\f\x05\t\xec\f\v\t\xec\f\f\x00\xec\f\x19\t\xee\f\r\t\xee\f\x16\x00\xee\f\x1f\t\xf0\f\a\t\xf3\f\x05\t\xf4\f\v\t\xf4\f\x15\t\xf4\f\x16\x00\xf4\f$\x00\xf4\f%\x00\xf4\f,\t\xf4\f7\t\xf4\f8\x00\xf4\fF\t\xf6\f\r\t\xf6\f\x16\x00\xf6\f$\x00\xf6\f%\x00\xf6\f-\t\xf8\f\a\t\xfc\f\x05\t\xfd\f\v\t\xfd\f\f\x00\xfd\f\x17\t\xfd\f%\x00\xfd\f9\t\x80\r\r\t\x82\r\a\t\x85\r\x05\t\x86\r\v\t\x86\r\f\x00\x86\r\x17\t\x86\r%\x00\x86\r9\t\x89\r\r\t\x8b\r\a\t\x8e\r\x05\t\x8f\r\v\t\x8f\r\f\x00\x8f\r\x18\t\x8f\r\"\x00\x8f\r5\t\x93\r\r\t\x95\r\a\t\x98\r\x05\t\x99\r\v\t\x99\r\f\x00\x99\r\x18\t\x9c\r\r\t\x9c\r\x16\x00\x9c\r \t\x9e\r\a\t\xa1\r\x05\t\xa2\r\v\t\xa2\r\f\x00\xa2\r\x18\t\xa2\r\x1e\x00\xa2\r,\x00\xa2\r-\x00\xa2\r4\t\xa6\r\r\t\xa8\r\a\t\xab\r\x05\t\xac\r\v\t\xac\r\f\x00\xac\r\x18\t\xac\r\x1e\x00\xac\r$\x00\xac\r%\x00\xac\r/\t\xaf\r\r\t\xb1\r\a\t\xb4\r\x05\t\xb5\r\v\t\xb5\r\x15\t\xb5\r\x16\x00\xb5\r$\t\xb5\r,\t\xb5\r-\x00\xb5\r;\t\xb7\r\r\t\xb7\r\x16\x00\xb7\r$\t\xb9\r\a\t\xbc\r\x05\t\xbd\r\v\t\xbd\r\f\x00\xbd\r\x1c\t\xbd\r,\t\xbd\r-\x00\xbd\r;\t\xbd\rC\t\xbd\rD\x00\xbd\rR\t\xbf\r\r\t\xbf\r\x16\x00\xbf\r$\t\xc1\r\a\t\xc4\r\x05\t\xc5\r\v\t\xc5\r\f\x00\xc5\r\x1c\t\xc5\r+\t\xc5\r,\x00\xc5\r:\t\xc5\rB\t\xc5\rC\x00\xc5\rQ\t\xc8\r\r\t\xc8\r\x16\x00\xc8\r$\t\xca\r\a\t\xcd\r\x05\t\xce\r\v\t\xce\r\f\x00\xce\r\x1a\t\xd1\r\r\t\xd3\r\a\t\xd6\r\x05\t\xd7\r\v\t\xd7\r\f\x00\xd7\r\x1a\t\xd9\r\r\t\xdb\r\a\t\xde\r\x05\t\xdf\r\v\t\xdf\r\f\x00\xdf\r\x1a\t\xe2\r\r\t\xe2\r\x16\x00\xe2\r \x00\xe2\r!\x00\xe2\r'\t\xe4\r\a\t\xe7\r\x05\t\xe8\r\v\t\xe8\r\f\x00\xe8\r\x18\t\xea\r\r\t\xec\r\a\t\xef\r\x05\t\xf0\r\v\t\xf0\r\f\x00\xf0\r\x18\t\xf2\r\r\t\xf4\r\a\t\xf7\r\x05\t\xf8\r\v\t\xf8\r\f\x00\xf8\r\x17\t\xfb\r\r\t\xfd\r\a\t\x80\x0e\x05\t\x81\x0e\v\t\x81\x0e\f\x00\x81\x0e\x17\t\x84\x0e\r\t\x86\x0e\a\t\x89\x0e\x05\t\x8a\x0e\v\t\x8a\x0e\f\x00\x8a\x0e\x17\t\x8a\x0e\x1c\x00\x8a\x0e*\x00\x8a\x0e+\x00\x8a\x0e2\t\x8d\x0e\r\t\x8f\x0e\a\t\x92\x0e\x05\t\x93\x0e\v\t\x93\x0e\f\x00\x93\x0e\x17\t\x96\x0e\r\t\x98\x0e\a\t\x9b\x0e\x05\t\x9c\x0e\v\t\x9c\x0e\f\x00\x9c\x0e\x19\x00\x9c\x0e\x1a\x00\x9c\x0e!\t\x9e\x0e\r\t\x9e\x0e\x16\x00\x9e\x0e#\t\xa0\x0e\a\t\xa3\x0e\x05\t\xa4\x0e\v\t\xa4\x0e\f\x00\xa4\x0e\x19\x00\xa4\x0e\x1a\x00\xa4\x0e \t\xa7\x0e\r\t\xa7\x0e\x16\x00\xa7\x0e\"\t\xa9\x0e\a\t\xac\x0e\x05\t\xad\x0e\v\t\xad\x0e\f\x00\xad\x0e\x17\t\xb0\x0e\r\t\xb2\x0e\a\t\xb5\x0e\x05\t\xb6\x0e\v\t\xb6\x0e\f\x00\xb6\x0e\x17\t\xb9\x0e\r\t\xbb\x0e\a\t\xbe\x0e\x05\t\xbf\x0e\v\t\xbf\x0e\f\x00\xbf\x0e\x17\t\xc2\x0e\r\t\xc4\x0e\a\t\xc7\x0e\x05\t\xc8\x0e\v\t\xc8\x0e\f\x00\xc8\x0e\x17\t\xcb\x0e\r\t\xcd\x0e\a\t\xd0\x0e\x05\t\xd1\x0e\v\t\xd1\x0e\f\x00\xd1\x0e\x17\t\xd3\x0e\r\t\xd5\x0e\a\t\xd8\x0e\x05\t\xd9\x0e\v\t\xd9\x0e\f\x00\xd9\x0e\x17\t\xdc\x0e\r\t\xde\x0e\a\t\xe1\x0e\x05\t\xe2\x0e\v\t\xe2\x0e\f\x00\xe2\x0e\x17\t\xe5\x0e\r\t\xe5\x0e\x16\x00\xe5\x0e \t\xe7\x0e\a\t\xea\x0e\x05\t\xeb\x0e\v\t\xeb\x0e\f\x00\xeb\x0e\x17\t\xee\x0e\r\t\xee\x0e\x16\x00\xee\x0e\x1b\t\xf0\x0e\a\t\xf3\x0e\x05\x05\x00\x00\t\xf5\x0e\r\t\xf5\x0e\x16\x00\xf5\x0e%\t\xf7\x0e\a\t\xfa\x0e\x05\t\xfb\x0e\v\t\xfb\x0e\f\x00\xfb\x0e\x1a\t\xfd\x0e\r\t\xfd\x0e\x16\x00\xfd\x0e.\t\xff\x0e\a\t\x82\x0f\x05\t\x83\x0f\v\t\x83\x0f\f\x00\x83\x0f\x19\x00\x83\x0f\x1a\x00\x83\x0f \t\x85\x0f\r\t\x85\x0f\x16\x00\x85\x0f#\x00\x85\x0f$\x00\x85\x0f,\t\x87\x0f\a\t\x06\x01\b\x06\b\b\t\x03\b\f4\b\f\x16\b\fY\b\x0e\f\b\x0f\x03\b\x12C\b\x12.\b\x12\x81\x01\b\x12[\b\x12\x14\b\x13\f\b\x14\x03\b\x17<\b\x17\x13\b\x17Y\b\x19\f\b\x1a\x03\b\x1e\f\b\x1f\x03\b#\f\b$\x03\b'\f\b(\x03\b,\f\b-\x03\b1\f\b2\x03\b6\f\b7\x03\b:\f\b;\x03\b=\f\b@\x05\bE\t\bE\x0f\bE\x10\x00E\x1b\bH\v\bK\x05\bM\x05\bQ\t\bQ\x0f\bQ\x10\x00Q\x19\bT\v\bY\x05\b]\t\b]\x0f\b]\x10\x00]!\b`\v\bc\x05\bg\t\bg\x0f\bg\x10\x00g#\bj\v\bo\x05\bt\t\bt\x0f\bt\x10\x00t#\bt*\x00t>\bw\v\bz\x05\b\x7f\t\b\x7f\x0f\b\x7f\x10\x00\x7f&\x00\x7f'\x00\x7f3\b\x7fE\x00\x7fY\b\x82\x01\v\b\x85\x01\x05\b\x8a\x01\t\b\x8a\x01\x0f\b\x8a\x01\x10\x00\x8a\x01#\b\x8d\x01\v\b\x92\x01\x05\b\x95\x01\a\b\x98\x01\a\x00\x98\x01\x1d\b\x98\x01p\b\x99\x01\a\x00\x9a\x01\x10\x00\x9a\x01\x11\x00\x9a\x01\x17\x00\x9a\x01\x1a\x00\x9a\x01\x1e\b\x9f\x01\v\b\xa1\x01\a\x00\xa2\x01\x10\b\xa7\x01\v\b\xa9\x01\a\x00\xaa\x01\x10\b\xaf\x01\v\b\xb1\x01\a\x00\xb2\x01\x10\b\xb6\x01\a\x00\xb7\x01\x10\b\xbb\x01\a\x00\xbc\x01\x10\b\xc0\x01\v\b\xc2\x01\a\x00\xc3\x01\x10\b\xc7\x01\v\b\xc9\x01\a\x00\xca\x01\x10\b\xce\x01\v\b\xd0\x01\a\x00\xd1\x01\x10\b\xd4\x01\a\x00\xd5\x01\x10\b\xeb\x03\x05\b\xef\x03\a\b\xf2\x03\a\b\xff\x03\x05\b\x83\x04\a\b\x86\x04\a\x06\xed\x02\x05\x05\x00\x00\x06\xf3\x02\a\b\xdb\x01\x05\b\xde\x01\a\b\xe1\x01\a\x00\xe1\x01\x1d\b\xe1\x01l\b\xe2\x01\a\x00\xe3\x01\x10\x00\xe3\x01\x11\x00\xe3\x01\x17\x00\xe3\x01\x1b\b\xe8\x01\v\b\xea\x01\a\x00\xeb\x01\x10\b\xef\x01\a\x00\xf0\x01\x10\b\xf4\x01\v\b\xf6\x01\a\x00\xf7\x01\x10\b\xfb\x01\v\b\xfd\x01\a\x00\xfe\x01\x10\b\x82\x02\a\x00\x83\x02\x10\b\x87\x02\v\b\x89\x02\a\x00\x8a\x02\x10\b\x8e\x02\v\b\x90\x02\a\x00\x91\x02\x10\b\x95\x02\v\b\x97\x02\a\x00\x98\x02\x10\b\x9b\x02\a\x00\x9c\x02\x10\b\x89\x04\x05\b\x8d\x04\a\b\x90\x04\a\b\x9d\x04\x05\b\xa1\x04\a\b\xa4\x04\a\b\xa2\x02\x05\b\xa5\x02\a\b\xa8\x02\a\x00\xa8\x02\x1d\b\xa9\x02\a\x00\xaa\x02\x10\x00\xaa\x02\x11\x00\xaa\x02\x17\x00\xaa\x02\x1a\b\xaf\x02\v\b\xb1\x02\a\x00\xb2\x02\x10\b\xb6\x02\v\b\xb8\x02\a\x00\xb9\x02\x10\b\xbd\x02\v\b\xbf\x02\a\x00\xc0\x02\x10\b\xc4\x02\v\b\xc6\x02\a\x00\xc7\x02\x10\b\xcb\x02\a\x00\xcc\x02\x10\b\xd0\x02\v\b\xd2\x02\a\x00\xd3\x02\x10\b\xd7\x02\v\b\xd9\x02\a\x00\xda\x02\x10\b\xde\x02\v\b\xe0\x02\a\x00\xe1\x02\x10\b\xe4\x02\a\x00\xe5\x02\x10\b\xb1\x04\x05\b\xb5\x04\a\b\xb8\x04\a\b\xa7\x04\x05\b\xab\x04\a\b\xae\x04\a\b\xeb\x02\x05\b\xee\x02\a\b\xf1\x02\a\x00\xf1\x02\x1d\b\xf2\x02\a\x00\xf3\x02\x10\x00\xf3\x02\x11\b\xf6\x02\a\x00\xf7\x02\x10\b\xfb\x02\v\b\xfd\x02\a\x00\xfe\x02\x10\b\x82\x03\v\b\x84\x03\a\x00\x85\x03\x10\b\x89\x03\v\b\x8b\x03\a\x00\x8c\x03\x10\b\x8f\x03\a\x00\x90\x03\x10\b\x94\x03\v\b\x96\x03\a\x00\x97\x03\x10\b\x9b\x03\v\b\x9d\x03\a\x00\x9e\x03\x10\b\xa2\x03\v\b\xa4\x03\a\x00\xa5\x03\x10\b\xa7\x03\a\x00\xa8\x03\x10\b\xac\x03\x05\b\xaf\x03\a\b\xb2\x03\a\x00\xb2\x03\x1d\b\xb2\x03i\b\xb3\x03\a\x00\xb4\x03\x10\x00\xb4\x03\x11\b\xb7\x03\a\x00\xb8\x03\x10\b\xbb\x03\a\x00\xbc\x03\x10\b\xc0\x03\v\b\xc2\x03\a\x00\xc3\x03\x10\b\xc7\x03\v\b\xc9\x03\a\x00\xca\x03\x10\b\xcd\x03\a\x00\xce\x03\x10\b\xd2\x03\v\b\xd4\x03\a\x00\xd5\x03\x10\b\xd9\x03\v\b\xdb\x03\a\x00\xdc\x03\x10\b\xe0\x03\v\b\xe2\x03\a\x00\xe3\x03\x10\b\xe5\x03\a\x00\xe6\x03\x10\b\x8d\x05\x05\b\x8e\x05\v\b\x8e\x05\f\x00\x8e\x05\x1d\b\x90\x05\r\b\x90\x05\x16\x00\x90\x05/\x00\x90\x050\x00\x90\x058\b\x92\x05\a\b\x95\x05\x05\b\x96\x05\v\b\x96\x05\f\x00\x96\x05\x17\b\x99\x05\r\b\x9b\x05\a\b\x9e\x05\x05\b\x9f\x05\v\b\x9f\x05\f\x00\x9f\x05\x17\b\xa1\x05\r\b\xa3\x05\a\b\xa6\x05\x05\b\xa7\x05\v\b\xa7\x05\f\x00\xa7\x05\x1d\b\xa9\x05\r\b\xab\x05\a\b\xae\x05\x05\b\xaf\x05\v\b\xaf\x05\f\x00\xaf\x05\x17\b\xb1\x05\r\b\xb3\x05\a\b\xb6\x05\x05\b\xb7\x05\v\b\xb7\x05\f\x00\xb7\x05\x17\x00\xb7\x05\x18\x00\xb7\x05\x1c\b\xb7\x05.\b\xb7\x05/\x00\xb7\x05;\b\xb7\x05G\b\xb7\x05H\x00\xb7\x05U\b\xba\x05\r\b\xbc\x05\a\b\xbf\x05\x05\b\xc0\x05\v\b\xc0\x05\f\x00\xc0\x05\x17\b\xc3\x05\r\b\xc5\x05\a\b\xc8\x05\x05\b\xc9\x05\v\b\xc9\x05\f\x00\xc9\x05\x15\b\xcb\x05\r\b\xcb\x05\x16\x00\xcb\x05\x1f\b\xcd\x05\a\b\xd0\x05\x05\b\xd1\x05\v\b\xd1\x05\f\x00\xd1\x05\x15\b\xd4\x05\r\b\xd4\x05\x16\x00\xd4\x05\x1f\b\xd6\x05\a\b\xd9\x05\x05\b\xda\x05\v\b\xda\x05\f\x00\xda\x05\x15\b\xdd\x05\r\b\xdd\x05\x16\x00\xdd\x05\x1f\b\xdf\x05\a\b\xe2\x05\x05\b\xe3\x05\v\b\xe3\x05\f\x00\xe3\x05\x17\b\xe3\x05'\x00\xe3\x050\b\xe3\x057\x00\xe3\x05B\x00\xe3\x05C\x00\xe3\x05I\b\xe6\x05\r\b\xe8\x05\a\b\xeb\x05\x05\b\xec\x05\v\b\xec\x05\f\x00\xec\x05\x17\b\xef\x05\r\b\xef\x05\x16\x00\xef\x05\x1d\b\xf1\x05\a\b\xf4\x05\x05\b\xf5\x05\v\b\xf5\x05\f\x00\xf5\x05\x19\b\xf7\x05\r\b\xf9\x05\a\b\x05\x01\t\x96\f\x05\t\x99\f\x12\t\x9b\f\a\t\xed\v\x05\t\xf0\v\x12\t\xf2\v\a\t\x8d\f\x05\t\x91\f\x12\t\x93\f\a\t\x8e\f\v\t\x8e\f\f\x00\x8e\f\x1a\x00\x8e\f\x1b\x00\x8e\f\"\t\xfd\v\x05\t\x80\f\x12\t\x82\f\a\t\xf5\v\x05\t\xf8\v\x12\t\xfa\v\a\t\xd6\b\x05\t\xd9\b\x12\t\xdb\b\a\t\xca\a\x05\t\xcd\a\x12\t\xcf\a\a\t\xe1\t\x05\t\xe4\t\x12\t\xe6\t\a\t\xc9\t\x05\t\xcc\t\x12\t\xce\t\a\t\xd9\t\x05\t\xdc\t\x12\t\xde\t\a\t\xdb\a\x05\t\xde\a\x12\t\xe0\a\a\a\x9e\b\x05\a\xa2\b\a\a\xa5\b\a\b\x81\x05\x05\b\x85\x05\a\b\x88\x05\a\x03\xe4\x03\x05\x03\xe8\x03\a\x03\xeb\x03\a\x03\xd0\x03\x05\x03\xd4\x03\a\x03\xd7\x03\a\x03\xe2\x02\x05\x03\xe6\x02\a\x03\xe9\x02\a\x03\xf6\x02\x05\x03\xfa\x02\a\x03\xfd\x02\a\x03\x80\x03\x05\x03\x84\x03\a\x03\x87\x03\a\x03\xec\x02\x05\x03\xf0\x02\a\x03\xf3\x02\a\t\xc4\n\x05\t\xc8\n\x12\t\xca\n\a\t\xc5\n\v\t\xc5\n\f\x00\xc5\n\x1a\x00\xc5\n\x1b\x00\xc5\n\"\a\xde\x05\x05\a\xe2\x05\a\a\xe5\x05\a\a\xf2\x05\x05\a\xf6\x05\a\a\xf9\x05\a\a\xe8\x05\x05\a\xec\x05\a\a\xef\x05\a\a\xa0\a\x05\a\xa4\a\a\a\xa7\a\a\a\xb4\a\x05\a\xb8\a\a\a\xbb\a\a\a\xf8\x06\x05\a\xfc\x06\a\a\xff\x06\a\a\xaa\a\x05\a\xae\a\a\a\xb1\a\a\t\xf2\t\x05\t\xf5\t\x12\t\xf7\t\a\t\xea\t\x05\t\xed\t\x12\t\xef\t\a\t\x90\t\x05\t\x93\t\x12\t\x95\t\a\t\xb0\t\x05\t\xb3\t\x12\t\xb5\t\a\t\xb8\t\x05\t\xbb\t\x12\t\xbd\t\a\t\xa8\t\x05\t\xab\t\x12\t\xad\t\a\t\xc0\t\x05\t\xc3\t\x12\t\xc5\t\a\t\xdc\v\x05\t\xdf\v\x12\t\xe1\v\a\t\xd3\v\x05\t\xd7\v\x12\t\xd9\v\a\t\xd4\v\v\t\xd4\v\f\x00\xd4\v\x1a\x00\xd4\v\x1b\x00\xd4\v\"\t\xc3\v\x05\t\xc6\v\x12\t\xc8\v\a\t\xbb\v\x05\t\xbe\v\x12\t\xc0\v\a\t\xe4\v\x05\t\xe7\v\x12\t\xe9\v\a\t\xcb\v\x05\t\xce\v\x12\t\xd0\v\a\t\xb3\v\x05\t\xb6\v\x12\t\xb8\v\a\x04\xf6\x05\x05\x04\xfa\x05\a\x04\xfd\x05\a\x04\x8a\x06\x05\x04\x8e\x06\a\x04\x91\x06\a\x04\xba\x05\x05\x04\xbe\x05\a\x04\xc1\x05\a\x04\xa6\x05\x05\x04\xaa\x05\a\x04\xad\x05\a\a\x92\b\x05\a\x96\b\a\a\x99\b\a\a\xd8\x06\x05\a\xdc\x06\a\a\xdf\x06\a\a\xe2\x06\x05\a\xe6\x06\a\a\xe9\x06\a\a\xce\x06\x05\a\xd2\x06\a\a\xd5\x06\a\x04\x80\x06\x05\x04\x84\x06\a\x04\x87\x06\a\t\xb5\b\x05\t\xb8\b\x12\t\xba\b\a\t\xc5\b\x05\t\xc8\b\x12\t\xca\b\a\t\xf6\x06\x05\t\xf9\x06\x12\t\xfb\x06\a\t\xb5\x06\x05\t\xb8\x06\x12\t\xba\x06\a\t\xcd\x06\x05\t\xd0\x06\x12\t\xd2\x06\a\t\xc5\x06\x05\t\xc8\x06\x12\t\xca\x06\a\t\xbd\x06\x05\t\xc0\x06\x12\t\xc2\x06\a\t\xd5\x06\x05\t\xd8\x06\x12\t\xda\x06\a\t\xb8\a\x05\t\xbc\a\x12\t\xbe\a\a\t\xb9\a\v\t\xb9\a\f\x00\xb9\a\x1a\x00\xb9\a\x1b\x00\xb9\a\"\t\xb0\a\x05\t\xb3\a\x12\t\xb5\a\a\t\xee\x06\x05\t\xf1\x06\x12\t\xf3\x06\a\t\xe6\x06\x05\t\xe9\x06\x12\t\xeb\x06\a\t\xe3\a\x05\t\xe6\a\x12\t\xe8\a\a\t\xa9\v\x05\t\xad\v\x12\t\xaf\v\a\t\xaa\v\v\t\xaa\v\f\x00\xaa\v\x1a\x00\xaa\v\x1b\x00\xaa\v\"\t\x89\v\x05\t\x8c\v\x12\t\x8e\v\a\t\x91\v\x05\t\x94\v\x12\t\x96\v\a\t\x99\v\x05\t\x9c\v\x12\t\x9e\v\a\t\x81\v\x05\t\x84\v\x12\t\x86\v\a\t\xa7\a\x05\t\xaa\a\x12\t\xac\a\a\t\xbb\n\x05\t\xbf\n\x12\t\xc1\n\a\t\xbc\n\v\t\xbc\n\f\x00\xbc\n\x1a\x00\xbc\n\x1b\x00\xbc\n\"\t\xb3\n\x05\t\xb6\n\x12\t\xb8\n\a\t\xab\n\x05\t\xae\n\x12\t\xb0\n\a\t\xd6\n\x05\t\xd9\n\x12\t\xdb\n\a\t\xde\n\x05\t\xe1\n\x12\t\xe3\n\a\t\xce\n\x05\t\xd1\n\x12\t\xd3\n\a\t\xf7\n\x05\t\xfb\n\x12\t\xfd\n\a\t\xf8\n\v\t\xf8\n\f\x00\xf8\n\x1a\x00\xf8\n\x1b\x00\xf8\n\"\t\xee\n\x05\t\xf2\n\x12\t\xf4\n\a\t\xef\n\v\t\xef\n\f\x00\xef\n\x1a\x00\xef\n\x1b\x00\xef\n\"\x03\x8a\x03\x05\x03\x8e\x03\a\x03\x91\x03\a\x03\xb2\x03\x05\x03\xb6\x03\a\x03\xb9\x03\a\x03\xbc\x03\x05\x03\xc0\x03\a\x03\xc3\x03\a\x03\xc6\x03\x05\x03\xca\x03\a\x03\xcd\x03\a\x03\x9e\x03\x05\x03\xa2\x03\a\x03\xa5\x03\a\x04\xbc\x06\x05\x04\xc0\x06\a\x04\xc3\x06\a\x04\xb2\x06\x05\x04\xb6\x06\a\x04\xb9\x06\a\t\x82\n\x05\t\x85\n\x12\t\x87\n\a\t\x8a\n\x05\t\x8d\n\x12\t\x8f\n\a\t\x9a\n\x05\t\x9d\n\x12\t\x9f\n\a\t\xa2\n\x05\t\xa5\n\x12\t\xa7\n\a\t\xfa\t\x05\t\xfd\t\x12\t\xff\t\a\b\xcf\x04\x05\b\xd3\x04\a\b\xd6\x04\a\b\xd9\x04\x05\b\xdd\x04\a\b\xe0\x04\a\b\x93\x04\x05\b\x97\x04\a\b\x9a\x04\a\b\xbb\x04\x05\b\xbf\x04\a\b\xc2\x04\a\b\xf5\x03\x05\b\xf9\x03\a\b\xfc\x03\a"
 
 var precompiledBase = &kb
 
@@ -3395,7 +3431,7 @@ var kb_Categories_orchestrator_Candidates_docker_swarm_Compat_compat_swarm_gpu =
 	Points:   -5,
 	Because:  Text{En: "Swarm schedules accelerators only as generic resources each node advertises by hand (node-generic-resources in daemon.json): no device plugin, no health checks, no sharing or partitioning.", Zh: "Swarm 只能把加速卡当作各节点手动声明的通用资源（daemon.json 中的 node-generic-resources）来调度：没有设备插件、健康检查，也不能共享或切分。"},
 	Source:   "https://docs.docker.com/reference/cli/dockerd/",
-	Index:    33,
+	Index:    35,
 	Category: "orchestrator",
 	WithCategories: []string{
 		"gpu",
@@ -6191,6 +6227,8 @@ var kb_Categories_sandbox_Candidates_gvisor_Compat_compat_gvisor_nvproxy_unliste
 		"nvidia-h20",
 		"nvidia-l4",
 		"nvidia-b200",
+		"nvidia-l40s",
+		"nvidia-rtx-pro-6000",
 	},
 	Points:   -15,
 	Because:  Text{En: "Not on nvproxy's list of supported GPUs (T4, L4, A100, A10G, H100): it may work on a supported driver, but gVisor does not test it, and MIG is not exposed. Test before you commit, or use Kata with PCI passthrough.", Zh: "不在 nvproxy 支持的 GPU 列表（T4、L4、A100、A10G、H100）中：在受支持的驱动上也许可用，但 gVisor 未做测试，且不开放 MIG。投入使用前请先测试，或改用带 PCI 直通的 Kata。"},
@@ -6198,6 +6236,8 @@ var kb_Categories_sandbox_Candidates_gvisor_Compat_compat_gvisor_nvproxy_unliste
 	Index:    16,
 	Category: "sandbox",
 	WithCategories: []string{
+		"gpu",
+		"gpu",
 		"gpu",
 		"gpu",
 		"gpu",
@@ -6218,12 +6258,20 @@ var kb_Categories_sandbox_Candidates_gvisor_Compat_compat_gvisor_no_other_accele
 		"huawei-ascend",
 		"huawei-ascend-910c",
 		"cambricon-mlu",
+		"nvidia-jetson-orin",
+		"intel-gaudi3",
+		"amd-mi325x",
+		"amd-mi355x",
 	},
 	Because:  Text{En: "gVisor has no device drivers of its own: its only GPU path is nvproxy, which proxies NVIDIA's driver. AMD, Hygon, Ascend and the other domestic accelerators cannot be used inside the sandbox.", Zh: "gVisor 自身没有设备驱动，唯一的 GPU 途径是代理 NVIDIA 驱动的 nvproxy。AMD、海光、昇腾及其他国产加速卡都无法在沙箱内使用。"},
 	Source:   "https://gvisor.dev/docs/user_guide/gpu/",
 	Index:    17,
 	Category: "sandbox",
 	WithCategories: []string{
+		"gpu",
+		"gpu",
+		"gpu",
+		"gpu",
 		"gpu",
 		"gpu",
 		"gpu",
@@ -6246,6 +6294,8 @@ var kb_Categories_sandbox_Candidates_gvisor_Compat_compat_gvisor_gpu_sharing = C
 		"nvidia-h20",
 		"nvidia-l4",
 		"nvidia-b200",
+		"nvidia-l40s",
+		"nvidia-rtx-pro-6000",
 	},
 	Points: -15,
 	When: Condition{
@@ -6268,6 +6318,8 @@ var kb_Categories_sandbox_Candidates_gvisor_Compat_compat_gvisor_gpu_sharing = C
 	Index:    19,
 	Category: "sandbox",
 	WithCategories: []string{
+		"gpu",
+		"gpu",
 		"gpu",
 		"gpu",
 		"gpu",
@@ -6504,6 +6556,8 @@ var kb_Categories_sandbox_Candidates_kata_Compat_compat_kata_gpu_sharing = Compa
 		"nvidia-h20",
 		"nvidia-l4",
 		"nvidia-b200",
+		"nvidia-l40s",
+		"nvidia-rtx-pro-6000",
 	},
 	Points: -10,
 	When: Condition{
@@ -6532,6 +6586,8 @@ var kb_Categories_sandbox_Candidates_kata_Compat_compat_kata_gpu_sharing = Compa
 		"gpu",
 		"gpu",
 		"gpu",
+		"gpu",
+		"gpu",
 	},
 }
 
@@ -6547,6 +6603,7 @@ var kb_Categories_sandbox_Candidates_kata_Compat_compat_kata_other_gpu_sharing =
 		"huawei-ascend",
 		"huawei-ascend-910c",
 		"cambricon-mlu",
+		"intel-gaudi3",
 	},
 	Points: -10,
 	When: Condition{
@@ -6576,6 +6633,7 @@ var kb_Categories_sandbox_Candidates_kata_Compat_compat_kata_other_gpu_sharing =
 		"gpu",
 		"gpu",
 		"gpu",
+		"gpu",
 	},
 }
 
@@ -6585,6 +6643,8 @@ var kb_Categories_sandbox_Candidates_kata_Compat_compat_kata_mi300x_sriov = Comp
 	Candidate: "kata",
 	With: []string{
 		"amd-mi300x",
+		"amd-mi325x",
+		"amd-mi355x",
 	},
 	Points: -5,
 	When: Condition{
@@ -6602,9 +6662,27 @@ var kb_Categories_sandbox_Candidates_kata_Compat_compat_kata_mi300x_sriov = Comp
 		},
 		set: true,
 	},
-	Because:  Text{En: "Tenants are to share cards: AMD's open-source GIM driver hands the MI300X to VMs as SR-IOV virtual functions, but the supported mode is one function per card (a whole card for a Kata pod's VM); eight per card (CPX partitions), which would let VMs share it, is still a preview.", Zh: "要让租户共享加速卡：AMD 开源的 GIM 驱动以 SR-IOV 虚拟功能的形式把 MI300X 交给虚拟机，但正式支持的是每卡 1 个虚拟功能（Kata Pod 的虚拟机独占整卡）；能让多个 Kata Pod 共享一张卡的每卡 8 个（CPX 分区）仍是预览。"},
+	Because:  Text{En: "Tenants are to share cards: AMD's open-source GIM driver hands Instinct GPUs (MI300X, MI325X, MI355X) to VMs as SR-IOV virtual functions, but the supported mode on the MI300X and MI325X is one function per card (a whole card for a Kata pod's VM); eight per card (CPX partitions), which would let VMs share it, is still a preview.", Zh: "要让租户共享加速卡：AMD 开源的 GIM 驱动以 SR-IOV 虚拟功能的形式把 Instinct GPU（MI300X、MI325X、MI355X）交给虚拟机，但 MI300X 和 MI325X 正式支持的是每卡 1 个虚拟功能（Kata Pod 的虚拟机独占整卡）；能让多个 Kata Pod 共享一张卡的每卡 8 个（CPX 分区）仍是预览。"},
 	Source:   "https://github.com/amd/MxGPU-Virtualization/releases/tag/9.4.0.K",
 	Index:    25,
+	Category: "sandbox",
+	WithCategories: []string{
+		"gpu",
+		"gpu",
+		"gpu",
+	},
+}
+
+var kb_Categories_sandbox_Candidates_kata_Compat_compat_kata_no_integrated_gpu = Compat{
+	ID:        "compat.kata-no-integrated-gpu",
+	Kind:      "conflicts",
+	Candidate: "kata",
+	With: []string{
+		"nvidia-jetson-orin",
+	},
+	Because:  Text{En: "The Jetson's GPU is part of its system-on-chip, not a PCIe device: there is nothing to pass into a pod's VM. Containers reach it natively through the NVIDIA Container Toolkit on Jetson Linux.", Zh: "Jetson 的 GPU 集成在片上系统中，不是 PCIe 设备，没有可以直通进 Pod 虚拟机的东西。容器通过 Jetson Linux 上的 NVIDIA Container Toolkit 直接使用它。"},
+	Source:   "https://docs.nvidia.com/jetson/archives/r38.4/DeveloperGuide",
+	Index:    26,
 	Category: "sandbox",
 	WithCategories: []string{
 		"gpu",
@@ -6622,12 +6700,16 @@ var kb_Categories_sandbox_Candidates_kata_Compat_compat_kata_gpu_nvidia = Compat
 		"nvidia-h20",
 		"nvidia-l4",
 		"nvidia-b200",
+		"nvidia-l40s",
+		"nvidia-rtx-pro-6000",
 	},
 	Because:  Text{En: "Kata passes NVIDIA GPUs into the pod's VM (VFIO passthrough, with the QEMU runtime classes and the GPU Operator's sandbox workloads); each pod takes whole cards, or vGPU with NVIDIA's licensed vGPU software.", Zh: "Kata 可把 NVIDIA GPU 直通进 Pod 的虚拟机（VFIO 直通，使用 QEMU 运行时类及 GPU Operator 的沙箱工作负载）；每个 Pod 使用整卡，或使用需授权的 NVIDIA vGPU 软件。"},
 	Source:   "https://github.com/kata-containers/kata-containers/blob/main/docs/use-cases/NVIDIA-GPU-passthrough-and-Kata-QEMU.md",
-	Index:    27,
+	Index:    29,
 	Category: "sandbox",
 	WithCategories: []string{
+		"gpu",
+		"gpu",
 		"gpu",
 		"gpu",
 		"gpu",
@@ -6650,13 +6732,19 @@ var kb_Categories_sandbox_Candidates_kata_Compat_compat_kata_gpu_other = Compat{
 		"huawei-ascend",
 		"huawei-ascend-910c",
 		"cambricon-mlu",
+		"intel-gaudi3",
+		"amd-mi325x",
+		"amd-mi355x",
 	},
 	Points:   -10,
 	Because:  Text{En: "Kata's VFIO passthrough is generic, but only NVIDIA documents a Kata setup; for this accelerator the guest kernel, driver and device plugin are yours to integrate and test.", Zh: "Kata 的 VFIO 直通是通用机制，但只有 NVIDIA 提供了 Kata 的配置文档；这张加速卡的客户机内核、驱动和设备插件需要自己集成和测试。"},
 	Source:   "https://github.com/kata-containers/kata-containers/blob/main/docs/use-cases/GPU-passthrough-and-Kata.md",
-	Index:    28,
+	Index:    30,
 	Category: "sandbox",
 	WithCategories: []string{
+		"gpu",
+		"gpu",
+		"gpu",
 		"gpu",
 		"gpu",
 		"gpu",
@@ -6838,6 +6926,7 @@ var kb_Categories_sandbox_Candidates_kata = Candidate{
 		&kb_Categories_sandbox_Candidates_kata_Compat_compat_kata_gpu_sharing,
 		&kb_Categories_sandbox_Candidates_kata_Compat_compat_kata_other_gpu_sharing,
 		&kb_Categories_sandbox_Candidates_kata_Compat_compat_kata_mi300x_sriov,
+		&kb_Categories_sandbox_Candidates_kata_Compat_compat_kata_no_integrated_gpu,
 		&kb_Categories_sandbox_Candidates_kata_Compat_compat_kata_gpu_nvidia,
 		&kb_Categories_sandbox_Candidates_kata_Compat_compat_kata_gpu_other,
 	},
@@ -6934,12 +7023,24 @@ var kb_Categories_sandbox_Candidates_firecracker_Compat_compat_firecracker_no_gp
 		"huawei-ascend",
 		"huawei-ascend-910c",
 		"cambricon-mlu",
+		"nvidia-l40s",
+		"nvidia-rtx-pro-6000",
+		"nvidia-jetson-orin",
+		"intel-gaudi3",
+		"amd-mi325x",
+		"amd-mi355x",
 	},
 	Because:  Text{En: "No released Firecracker supports VFIO or GPU passthrough: a microVM cannot reach the card. For GPU work in a VM per pod, use Kata with QEMU or Cloud Hypervisor.", Zh: "已发布的 Firecracker 都不支持 VFIO 或 GPU 直通，microVM 无法使用加速卡。需要每个 Pod 一个虚拟机又要用 GPU 时，请选用 QEMU 或 Cloud Hypervisor 后端的 Kata。"},
 	Source:   "https://github.com/firecracker-microvm/firecracker/issues/5679",
 	Index:    18,
 	Category: "sandbox",
 	WithCategories: []string{
+		"gpu",
+		"gpu",
+		"gpu",
+		"gpu",
+		"gpu",
+		"gpu",
 		"gpu",
 		"gpu",
 		"gpu",
@@ -7206,12 +7307,24 @@ var kb_Categories_sandbox_Candidates_unikernel_Compat_compat_unikernel_no_gpu = 
 		"huawei-ascend",
 		"huawei-ascend-910c",
 		"cambricon-mlu",
+		"nvidia-l40s",
+		"nvidia-rtx-pro-6000",
+		"nvidia-jetson-orin",
+		"intel-gaudi3",
+		"amd-mi325x",
+		"amd-mi355x",
 	},
 	Because:  Text{En: "Unikernels carry no accelerator drivers: Unikraft has no CUDA or ROCm support (only research work such as vAccel forwards calls to the host), so the card cannot be used from the guest.", Zh: "Unikernel 不带加速卡驱动：Unikraft 不支持 CUDA 或 ROCm（只有 vAccel 之类的研究工作把调用转发给宿主机），因此客户机无法使用加速卡。"},
 	Source:   "https://github.com/unikraft/gsoc/issues/1",
-	Index:    26,
+	Index:    28,
 	Category: "sandbox",
 	WithCategories: []string{
+		"gpu",
+		"gpu",
+		"gpu",
+		"gpu",
+		"gpu",
+		"gpu",
 		"gpu",
 		"gpu",
 		"gpu",
@@ -7488,13 +7601,19 @@ var kb_Categories_sandbox_Candidates_webassembly_Compat_compat_wasm_gpu_wasi_nn 
 		"nvidia-h20",
 		"nvidia-l4",
 		"nvidia-b200",
+		"nvidia-l40s",
+		"nvidia-rtx-pro-6000",
+		"nvidia-jetson-orin",
 	},
 	Points:   -20,
 	Because:  Text{En: "WebAssembly has no general GPU access: a module reaches the card only through a WASI-NN backend of its runtime (WasmEdge's llama.cpp/GGML plugin built with CUDA), for inference of the models that backend runs; PyTorch, TensorRT or vLLM code does not run in it.", Zh: "WebAssembly 没有通用的 GPU 访问能力：模块只能通过运行时的 WASI-NN 后端（如以 CUDA 构建的 WasmEdge llama.cpp/GGML 插件）使用加速卡，且只能推理该后端支持的模型；PyTorch、TensorRT 或 vLLM 代码无法在其中运行。"},
 	Source:   "https://wasmedge.org/docs/develop/rust/wasinn/llm_inference",
-	Index:    29,
+	Index:    31,
 	Category: "sandbox",
 	WithCategories: []string{
+		"gpu",
+		"gpu",
+		"gpu",
 		"gpu",
 		"gpu",
 		"gpu",
@@ -7517,12 +7636,18 @@ var kb_Categories_sandbox_Candidates_webassembly_Compat_compat_wasm_no_other_gpu
 		"huawei-ascend",
 		"huawei-ascend-910c",
 		"cambricon-mlu",
+		"intel-gaudi3",
+		"amd-mi325x",
+		"amd-mi355x",
 	},
 	Because:  Text{En: "WebAssembly reaches accelerators only through WASI-NN backends, and none is documented for this vendor.", Zh: "WebAssembly 只能通过 WASI-NN 后端使用加速卡，而这家厂商没有文档化的后端。"},
 	Source:   "https://github.com/WebAssembly/wasi-nn",
-	Index:    30,
+	Index:    32,
 	Category: "sandbox",
 	WithCategories: []string{
+		"gpu",
+		"gpu",
+		"gpu",
 		"gpu",
 		"gpu",
 		"gpu",
@@ -7560,7 +7685,7 @@ var kb_Categories_sandbox_Candidates_webassembly_Compat_compat_wasm_sandbox_waze
 	},
 	Because:  Text{En: "wazero is a library you embed in a Go program; it has no containerd shim. As the runtime of Wasm containers use a runwasi shim (Wasmtime, WasmEdge, Wasmer) or Spin, and keep wazero for plug-ins inside your Go services.", Zh: "wazero 是嵌入 Go 程序的库，没有 containerd shim。作为 Wasm 容器的运行时，请使用 runwasi shim（Wasmtime、WasmEdge、Wasmer）或 Spin，wazero 留给 Go 服务内部的插件。"},
 	Source:   "https://github.com/containerd/runwasi",
-	Index:    34,
+	Index:    36,
 	Category: "sandbox",
 	WithCategories: []string{
 		"wasm-runtime",
@@ -7593,7 +7718,7 @@ var kb_Categories_sandbox_Candidates_webassembly_Compat_compat_wasm_sandbox_js_h
 	},
 	Because:  Text{En: "A JavaScript engine's WebAssembly runs inside your Node.js, Deno or browser process; it is not a container runtime. As the runtime of Wasm containers use a runwasi shim (Wasmtime, WasmEdge, Wasmer) or Spin.", Zh: "JavaScript 引擎中的 WebAssembly 运行在你的 Node.js、Deno 或浏览器进程里，并不是容器运行时。作为 Wasm 容器的运行时，请使用 runwasi shim（Wasmtime、WasmEdge、Wasmer）或 Spin。"},
 	Source:   "https://github.com/containerd/runwasi",
-	Index:    35,
+	Index:    37,
 	Category: "sandbox",
 	WithCategories: []string{
 		"wasm-runtime",
@@ -7782,6 +7907,8 @@ var kb_Categories_sandbox_Candidates_vm_Compat_compat_vm_gpu_sharing = Compat{
 		"nvidia-h20",
 		"nvidia-l4",
 		"nvidia-b200",
+		"nvidia-l40s",
+		"nvidia-rtx-pro-6000",
 	},
 	Points: -10,
 	When: Condition{
@@ -7810,6 +7937,8 @@ var kb_Categories_sandbox_Candidates_vm_Compat_compat_vm_gpu_sharing = Compat{
 		"gpu",
 		"gpu",
 		"gpu",
+		"gpu",
+		"gpu",
 	},
 }
 
@@ -7825,6 +7954,7 @@ var kb_Categories_sandbox_Candidates_vm_Compat_compat_vm_other_gpu_sharing = Com
 		"huawei-ascend",
 		"huawei-ascend-910c",
 		"cambricon-mlu",
+		"intel-gaudi3",
 	},
 	Points: -10,
 	When: Condition{
@@ -7854,6 +7984,7 @@ var kb_Categories_sandbox_Candidates_vm_Compat_compat_vm_other_gpu_sharing = Com
 		"gpu",
 		"gpu",
 		"gpu",
+		"gpu",
 	},
 }
 
@@ -7863,6 +7994,8 @@ var kb_Categories_sandbox_Candidates_vm_Compat_compat_vm_mi300x_sriov = Compat{
 	Candidate: "vm",
 	With: []string{
 		"amd-mi300x",
+		"amd-mi325x",
+		"amd-mi355x",
 	},
 	Points: -5,
 	When: Condition{
@@ -7880,9 +8013,27 @@ var kb_Categories_sandbox_Candidates_vm_Compat_compat_vm_mi300x_sriov = Compat{
 		},
 		set: true,
 	},
-	Because:  Text{En: "Tenants are to share cards: AMD's open-source GIM driver hands the MI300X to VMs as SR-IOV virtual functions, but the supported mode is one function per card (a whole card for a VM); eight per card (CPX partitions), which would let VMs share it, is still a preview.", Zh: "要让租户共享加速卡：AMD 开源的 GIM 驱动以 SR-IOV 虚拟功能的形式把 MI300X 交给虚拟机，但正式支持的是每卡 1 个虚拟功能（虚拟机独占整卡）；能让多个虚拟机共享一张卡的每卡 8 个（CPX 分区）仍是预览。"},
+	Because:  Text{En: "Tenants are to share cards: AMD's open-source GIM driver hands Instinct GPUs (MI300X, MI325X, MI355X) to VMs as SR-IOV virtual functions, but the supported mode on the MI300X and MI325X is one function per card (a whole card for a VM); eight per card (CPX partitions), which would let VMs share it, is still a preview.", Zh: "要让租户共享加速卡：AMD 开源的 GIM 驱动以 SR-IOV 虚拟功能的形式把 Instinct GPU（MI300X、MI325X、MI355X）交给虚拟机，但 MI300X 和 MI325X 正式支持的是每卡 1 个虚拟功能（虚拟机独占整卡）；能让多个虚拟机共享一张卡的每卡 8 个（CPX 分区）仍是预览。"},
 	Source:   "https://github.com/amd/MxGPU-Virtualization/releases/tag/9.4.0.K",
 	Index:    24,
+	Category: "sandbox",
+	WithCategories: []string{
+		"gpu",
+		"gpu",
+		"gpu",
+	},
+}
+
+var kb_Categories_sandbox_Candidates_vm_Compat_compat_vm_no_integrated_gpu = Compat{
+	ID:        "compat.vm-no-integrated-gpu",
+	Kind:      "conflicts",
+	Candidate: "vm",
+	With: []string{
+		"nvidia-jetson-orin",
+	},
+	Because:  Text{En: "The Jetson's GPU is part of its system-on-chip, not a PCIe device: a VM cannot take it by passthrough.", Zh: "Jetson 的 GPU 集成在片上系统中，不是 PCIe 设备，虚拟机无法通过直通获得它。"},
+	Source:   "https://docs.nvidia.com/jetson/archives/r38.4/DeveloperGuide",
+	Index:    27,
 	Category: "sandbox",
 	WithCategories: []string{
 		"gpu",
@@ -8040,6 +8191,7 @@ var kb_Categories_sandbox_Candidates_vm = Candidate{
 		&kb_Categories_sandbox_Candidates_vm_Compat_compat_vm_gpu_sharing,
 		&kb_Categories_sandbox_Candidates_vm_Compat_compat_vm_other_gpu_sharing,
 		&kb_Categories_sandbox_Candidates_vm_Compat_compat_vm_mi300x_sriov,
+		&kb_Categories_sandbox_Candidates_vm_Compat_compat_vm_no_integrated_gpu,
 	},
 }
 
@@ -9965,7 +10117,7 @@ var kb_Categories_gpu_Attributes_memory_gb = Attribute{
 	Type: "number",
 	Range: []float64{
 		16,
-		192,
+		288,
 	},
 	Better: "higher",
 	Scale:  "log",
@@ -10188,6 +10340,8 @@ var kb_Categories_gpu_Attributes_launched = Attribute{
 	Title:  Text{En: "Year launched", Zh: "发布年份"},
 }
 
+var kb_Categories_gpu_Attributes_form_factor_Labels_edge_module = Text{En: "edge system-on-module (SoM)", Zh: "边缘计算模组（SoM）"}
+
 var kb_Categories_gpu_Attributes_form_factor_Labels_module = Text{En: "SXM/OAM module on a multi-GPU baseboard", Zh: "多卡基板上的 SXM/OAM 模组"}
 
 var kb_Categories_gpu_Attributes_form_factor_Labels_pcie = Text{En: "PCIe card", Zh: "PCIe 板卡"}
@@ -10201,6 +10355,7 @@ var kb_Categories_gpu_Attributes_form_factor = Attribute{
 		"pcie",
 		"module",
 		"rack",
+		"edge-module",
 	},
 	Title: Text{En: "Form factor", Zh: "产品形态"},
 }
@@ -12937,7 +13092,7 @@ var kb_Categories_gpu_Candidates_huawei_ascend_Compat_compat_ascend_runtime_engi
 	Points:   -10,
 	Because:  Text{En: "Huawei documents Ascend Docker Runtime for Docker and containerd (and iSula); with CRI-O or Podman you mount the NPU devices and driver into containers by hand.", Zh: "华为为 Docker 和 containerd（及 iSula）提供 Ascend Docker Runtime 文档；使用 CRI-O 或 Podman 时需要手动把 NPU 设备和驱动挂载进容器。"},
 	Source:   "https://www.hiascend.com/document/detail/en/mindie/230/servicedeploy/servicedev/mindie_service0016.html",
-	Index:    31,
+	Index:    33,
 	Category: "gpu",
 	WithCategories: []string{
 		"engine",
@@ -13183,7 +13338,7 @@ var kb_Categories_gpu_Candidates_huawei_ascend_910c_Compat_compat_ascend_910c_ru
 	Points:   -10,
 	Because:  Text{En: "Huawei documents Ascend Docker Runtime for Docker and containerd (and iSula); with CRI-O or Podman you mount the NPU devices and driver into containers by hand.", Zh: "华为为 Docker 和 containerd（及 iSula）提供 Ascend Docker Runtime 文档；使用 CRI-O 或 Podman 时需要手动把 NPU 设备和驱动挂载进容器。"},
 	Source:   "https://www.hiascend.com/document/detail/en/mindie/230/servicedeploy/servicedev/mindie_service0016.html",
-	Index:    32,
+	Index:    34,
 	Category: "gpu",
 	WithCategories: []string{
 		"engine",
@@ -13648,6 +13803,1385 @@ var kb_Categories_gpu_Candidates_cambricon_mlu = Candidate{
 	},
 }
 
+var kb_Categories_gpu_Candidates_nvidia_l40s = Candidate{
+	ID:      "nvidia-l40s",
+	Name:    "NVIDIA L40S",
+	Summary: Text{En: "Ada Lovelace PCIe card for inference, fine-tuning and graphics: 48 GB GDDR6 at 864 GB/s, about 362 dense FP16/BF16 TFLOPS (733 with sparsity) and native FP8 at 350 W, dual-slot and passively cooled. It can be shared through NVIDIA vGPU but has no MIG, no NVLink and no GPU confidential computing. Sales to China have needed a US licence since October 2023; since January 2026 such licences are reviewed case by case.", Zh: "Ada Lovelace 架构的 PCIe 卡，面向推理、微调和图形渲染：48 GB GDDR6、864 GB/s，稠密 FP16/BF16 约 362 TFLOPS（稀疏 733），原生支持 FP8，功耗 350 W，双槽被动散热。可通过 NVIDIA vGPU 共享，但不支持 MIG 和 NVLink，也没有 GPU 机密计算。自 2023 年 10 月起对华出口需美国许可，2026 年 1 月起此类许可改为逐案审查。"},
+	Attributes: []*AttrValue{
+		&AttrValue{
+			Name: "fp16_tflops",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "362"},
+			},
+			Source: "https://www.mullet.se/product.html?product_id=355414",
+			Grade:  "third-party",
+			Fact:   "nvidia-l40s-specs",
+			Note:   &Text{En: "NVIDIA's datasheet table as reproduced by a reseller: 362.05 dense FP16/BF16 Tensor TFLOPS, 733 with sparsity.", Zh: "经销商转载的 NVIDIA 规格表：FP16/BF16 Tensor 稠密 362.05 TFLOPS，稀疏 733。"},
+			Attr:   &kb_Categories_gpu_Attributes_fp16_tflops,
+			Num:    362,
+		},
+		&AttrValue{
+			Name: "memory_gb",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "48"},
+			},
+			Source: "https://www.mullet.se/product.html?product_id=355414",
+			Grade:  "third-party",
+			Attr:   &kb_Categories_gpu_Attributes_memory_gb,
+			Num:    48,
+		},
+		&AttrValue{
+			Name: "memory_type",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "GDDR6 with ECC, 864 GB/s"},
+			},
+			ValueZh: "GDDR6（带 ECC），864 GB/s",
+			Source:  "https://www.mullet.se/product.html?product_id=355414",
+			Attr:    &kb_Categories_gpu_Attributes_memory_type,
+			Str:     "GDDR6 with ECC, 864 GB/s",
+		},
+		&AttrValue{
+			Name: "tdp_w",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "350"},
+			},
+			Source: "https://www.mullet.se/product.html?product_id=355414",
+			Grade:  "third-party",
+			Attr:   &kb_Categories_gpu_Attributes_tdp_w,
+			Num:    350,
+		},
+		&AttrValue{
+			Name: "price_cny",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "60400"},
+			},
+			Source: "https://huggingface.co/hardware/l40s",
+			Grade:  "third-party",
+			Fact:   "nvidia-l40s-price",
+			Attr:   &kb_Categories_gpu_Attributes_price_cny,
+			Num:    60400,
+		},
+		&AttrValue{
+			Name: "cuda",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native"},
+			},
+			Source: "https://nvidia.github.io/TensorRT-LLM/supported-hardware.html",
+			Grade:  "spec",
+			Attr:   &kb_Categories_gpu_Attributes_cuda,
+			Str:    "native",
+		},
+		&AttrValue{
+			Name: "domestic",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none"},
+			},
+			Source: "https://www.theregister.com/2023/10/24/nvidia_chip_ban_imposed_already/",
+			Grade:  "spec",
+			Attr:   &kb_Categories_gpu_Attributes_domestic,
+			Str:    "none",
+		},
+		&AttrValue{
+			Name: "ecosystem",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5"},
+			},
+			Source: "https://nvidia.github.io/TensorRT-LLM/supported-hardware.html",
+			Grade:  "spec",
+			Note:   &Text{En: "Full CUDA stack; TensorRT-LLM lists L40/L40S among its supported Ada parts, and NIM publishes L40S profiles.", Zh: "完整的 CUDA 软件栈；TensorRT-LLM 把 L40/L40S 列为支持的 Ada 产品，NIM 也提供 L40S 配置。"},
+			Attr:   &kb_Categories_gpu_Attributes_ecosystem,
+			Num:    5,
+		},
+		&AttrValue{
+			Name: "container_support",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5"},
+			},
+			Source: "https://github.com/NVIDIA/k8s-device-plugin",
+			Grade:  "spec",
+			Fact:   "resource-name-nvidia",
+			Attr:   &kb_Categories_gpu_Attributes_container_support,
+			Num:    5,
+		},
+		&AttrValue{
+			Name: "sharing",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "vgpu"},
+			},
+			Source: "https://docs.nvidia.com/vgpu/gpus-supported-by-vgpu.html",
+			Grade:  "spec",
+			Note:   &Text{En: "NVIDIA vGPU (vPC/vApps, RTX vWS, and vGPU for compute under NVIDIA AI Enterprise); MIG is not supported.", Zh: "支持 NVIDIA vGPU（vPC/vApps、RTX vWS，以及 NVIDIA AI Enterprise 下的计算型 vGPU）；不支持 MIG。"},
+			Attr:   &kb_Categories_gpu_Attributes_sharing,
+			Str:    "vgpu",
+		},
+		&AttrValue{
+			Name: "china_export",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "licence"},
+			},
+			Source: "https://www.federalregister.gov/d/2026-00789",
+			Grade:  "spec",
+			Fact:   "export-controls-china-status",
+			Note:   &Text{En: "Far below the January 2026 thresholds (TPP about 5,900): reviewed case by case.", Zh: "远低于 2026 年 1 月规则的阈值（TPP 约 5,900）：逐案审查。"},
+			Attr:   &kb_Categories_gpu_Attributes_china_export,
+			Str:    "licence",
+		},
+		&AttrValue{
+			Name: "fp8",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native"},
+			},
+			Source: "https://www.mullet.se/product.html?product_id=355414",
+			Grade:  "third-party",
+			Attr:   &kb_Categories_gpu_Attributes_fp8,
+			Str:    "native",
+		},
+		&AttrValue{
+			Name: "scale_up",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "pcie"},
+			},
+			Source: "https://www.itcreations.com/nvidia-gpu/nvidia-l40s-gpu-accelerator",
+			Grade:  "third-party",
+			Attr:   &kb_Categories_gpu_Attributes_scale_up,
+			Str:    "pcie",
+		},
+		&AttrValue{
+			Name: "interconnect",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "PCIe Gen4 x16 only (64 GB/s bidirectional), no NVLink"},
+			},
+			ValueZh: "仅 PCIe Gen4 x16（双向 64 GB/s），无 NVLink",
+			Source:  "https://www.mullet.se/product.html?product_id=355414",
+			Attr:    &kb_Categories_gpu_Attributes_interconnect,
+			Str:     "PCIe Gen4 x16 only (64 GB/s bidirectional), no NVLink",
+		},
+		&AttrValue{
+			Name: "launched",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2023"},
+			},
+			Source: "https://huggingface.co/hardware/l40s",
+			Grade:  "third-party",
+			Attr:   &kb_Categories_gpu_Attributes_launched,
+			Num:    2023,
+		},
+		&AttrValue{
+			Name: "confidential_computing",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false"},
+			},
+			Source: "https://docs.nvidia.com/confidential-computing/virtual-machines/supported-platforms.md",
+			Grade:  "spec",
+			Note:   &Text{En: "NVIDIA supports confidential VMs on Hopper and Blackwell GPUs only; the L40S is Ada Lovelace. Its secure boot with a hardware root of trust is not a TEE.", Zh: "NVIDIA 只在 Hopper 和 Blackwell GPU 上支持机密虚拟机；L40S 属于 Ada Lovelace 架构。它的安全启动和硬件信任根并不等于 TEE。"},
+			Attr:   &kb_Categories_gpu_Attributes_confidential_computing,
+		},
+		&AttrValue{
+			Name: "form_factor",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "pcie"},
+			},
+			Source: "https://www.mullet.se/product.html?product_id=355414",
+			Grade:  "third-party",
+			Attr:   &kb_Categories_gpu_Attributes_form_factor,
+			Str:    "pcie",
+		},
+		&AttrValue{
+			Name: "model",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "L40S 48GB PCIe (dual-slot, passive, 350 W)"},
+			},
+			ValueZh: "L40S 48GB PCIe（双槽、被动散热、350 W）",
+			Source:  "https://www.mullet.se/product.html?product_id=355414",
+			Attr:    &kb_Categories_gpu_Attributes_model,
+			Str:     "L40S 48GB PCIe (dual-slot, passive, 350 W)",
+		},
+		&AttrValue{
+			Name:    "cny_per_tflop",
+			Source:  "derived: price_cny ÷ fp16_tflops = 60400 CNY ÷ 362 TFLOPS",
+			Grade:   "third-party",
+			Note:    &Text{En: "60400 CNY ÷ 362 TFLOPS", Zh: "60400 CNY ÷ 362 TFLOPS"},
+			Attr:    &kb_Categories_gpu_Attributes_cny_per_tflop,
+			Derived: true,
+			Num:     167,
+		},
+		&AttrValue{
+			Name:    "cny_per_gb",
+			Source:  "derived: price_cny ÷ memory_gb = 60400 CNY ÷ 48 GB",
+			Grade:   "third-party",
+			Note:    &Text{En: "60400 CNY ÷ 48 GB", Zh: "60400 CNY ÷ 48 GB"},
+			Attr:    &kb_Categories_gpu_Attributes_cny_per_gb,
+			Derived: true,
+			Num:     1260,
+		},
+	},
+	Facts: []string{
+		"nvidia-l40s-specs",
+		"export-rule-2026-case-by-case",
+		"nvidia-k8s-gpu-sharing",
+	},
+	Category: "gpu",
+	Corrections: []*Fact{
+		&kb_Categories_gpu_Candidates_nvidia_h100_Corrections_export_controls_china_status,
+	},
+}
+
+var kb_Categories_gpu_Candidates_nvidia_rtx_pro_6000_Corrections_nvidia_rtx_pro_6000_price = Fact{
+	ID:         "nvidia-rtx-pro-6000-price",
+	Verdict:    "unverified",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "The RTX PRO 6000 Blackwell Workstation Edition has an MSRP of US$8,565 and sold for US$8,000–9,200 in April 2026 (about ¥60,800 at 7.1 CNY per USD). The Server Edition is sold inside OEM servers and no list price for it was found; the tool uses the Workstation figure.", Zh: "RTX PRO 6000 Blackwell 工作站版建议零售价 8565 美元，2026 年 4 月售价 8000–9200 美元（按 7.1 汇率约 6.08 万元）。服务器版随 OEM 服务器销售，未找到单卡标价；本工具沿用工作站版价格。"},
+	Source:     "https://www.newgearhub.com/review/nvidia-gtc-2026-blackwell-gpus-pro-workstations",
+	Checked:    "2026-12-07",
+}
+
+var kb_Categories_gpu_Candidates_nvidia_rtx_pro_6000 = Candidate{
+	ID:      "nvidia-rtx-pro-6000",
+	Name:    "NVIDIA RTX PRO 6000 Blackwell Server Edition",
+	Summary: Text{En: "Blackwell (GB202) server card: 96 GB GDDR7 at about 1.6 TB/s, roughly 500 dense FP16/BF16 TFLOPS with FP8 and FP4 tensor math, up to 600 W, PCIe Gen5 and no NVLink. MIG splits it into up to 4 instances, and NVIDIA supports confidential computing on it (one GPU passed through per confidential VM). Some LLM kernels still reach its sm_120 later than the B200's sm_100. Sales to China need a US licence; NVIDIA built a cut-down RTX Pro 6000D for that market.", Zh: "Blackwell（GB202）服务器卡：96 GB GDDR7、约 1.6 TB/s，稠密 FP16/BF16 约 500 TFLOPS，支持 FP8 和 FP4 张量计算，功耗最高 600 W，PCIe Gen5，无 NVLink。MIG 最多切分 4 个实例，NVIDIA 也支持在这张卡上做机密计算（每个机密虚拟机直通一张卡）。部分大模型算子对 sm_120 的适配仍晚于 B200 的 sm_100。对华销售需美国许可，NVIDIA 为中国市场另做了缩水版 RTX Pro 6000D。"},
+	Attributes: []*AttrValue{
+		&AttrValue{
+			Name: "fp16_tflops",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "504"},
+			},
+			Source: "https://hmc-tech.com/gpu/nvidia-rtx-pro-6000-blackwell-vs-amd-radeon-pro-duo-polaris",
+			Grade:  "third-party",
+			Fact:   "nvidia-rtx-pro-6000-specs",
+			Note:   &Text{En: "503.8 dense FP16/BF16 Tensor TFLOPS (FP32 accumulate) in a third-party spec database; it matches NVIDIA's 4 PFLOPS sparse FP4 halved for sparsity and halved twice more for FP8 and FP16. NVIDIA's own dense FP16 figure was not found.", Zh: "第三方规格库给出 FP16/BF16 Tensor 稠密 503.8 TFLOPS（FP32 累加），与 NVIDIA 公布的 4 PFLOPS 稀疏 FP4 去掉稀疏、再按 FP8、FP16 各减半的结果一致。未找到 NVIDIA 官方的稠密 FP16 数值。"},
+			Attr:   &kb_Categories_gpu_Attributes_fp16_tflops,
+			Num:    504,
+		},
+		&AttrValue{
+			Name: "memory_gb",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "96"},
+			},
+			Source: "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html",
+			Grade:  "spec",
+			Attr:   &kb_Categories_gpu_Attributes_memory_gb,
+			Num:    96,
+		},
+		&AttrValue{
+			Name: "memory_type",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "GDDR7 with ECC, about 1.6 TB/s on the Server Edition"},
+			},
+			ValueZh: "GDDR7（带 ECC），服务器版约 1.6 TB/s",
+			Source:  "https://www.theregister.com/2025/05/28/nvidia_us_chipmakers_ai_requirements_china/",
+			Attr:    &kb_Categories_gpu_Attributes_memory_type,
+			Str:     "GDDR7 with ECC, about 1.6 TB/s on the Server Edition",
+		},
+		&AttrValue{
+			Name: "tdp_w",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "600"},
+			},
+			Source: "https://gpu.name/posts/nvidia-unveils-rtx-pro-6000-blackwell-gpu-with-24-064-cores-and-96gb-memory",
+			Grade:  "third-party",
+			Note:   &Text{En: "Up to 600 W; the Server Edition's power limit can be set lower (the Max-Q workstation card is 300 W).", Zh: "最高 600 W；服务器版的功耗上限可以下调（Max-Q 工作站版为 300 W）。"},
+			Attr:   &kb_Categories_gpu_Attributes_tdp_w,
+			Num:    600,
+		},
+		&AttrValue{
+			Name: "price_cny",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "60800"},
+			},
+			Source: "https://www.newgearhub.com/review/nvidia-gtc-2026-blackwell-gpus-pro-workstations",
+			Grade:  "unverified",
+			Fact:   "nvidia-rtx-pro-6000-price",
+			Note:   &Text{En: "US$8,565, the Workstation Edition's MSRP, converted at 7.1; the Server Edition is sold through server makers and no list price for it was found.", Zh: "按工作站版建议零售价 8565 美元、汇率 7.1 折算；服务器版通过服务器厂商销售，未找到其单卡标价。"},
+			Attr:   &kb_Categories_gpu_Attributes_price_cny,
+			Num:    60800,
+		},
+		&AttrValue{
+			Name: "cuda",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native"},
+			},
+			Source: "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/getting-started-with-mig.html",
+			Grade:  "spec",
+			Note:   &Text{En: "Compute capability 12.0; needs CUDA 12.8 or later and an R575 or newer driver.", Zh: "计算能力 12.0；需要 CUDA 12.8 及以上和 R575 及以上驱动。"},
+			Attr:   &kb_Categories_gpu_Attributes_cuda,
+			Str:    "native",
+		},
+		&AttrValue{
+			Name: "domestic",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none"},
+			},
+			Source: "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html",
+			Grade:  "spec",
+			Attr:   &kb_Categories_gpu_Attributes_domestic,
+			Str:    "none",
+		},
+		&AttrValue{
+			Name: "ecosystem",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4"},
+			},
+			Source: "https://github.com/Dao-AILab/flash-attention/issues/2529",
+			Grade:  "third-party",
+			Fact:   "nvidia-rtx-pro-6000-sm120-software",
+			Note:   &Text{En: "Full CUDA stack and NIM profiles, but one point below the datacentre parts: FlashAttention 3/4 and several FP4/FP8 MoE kernels in vLLM reached sm_120 late or not yet (2025–26 issues).", Zh: "完整的 CUDA 软件栈和 NIM 配置，但比数据中心卡低一档：FlashAttention 3/4 以及 vLLM 中若干 FP4/FP8 MoE 算子对 sm_120 的支持滞后或尚未提供（2025–26 年的 issue）。"},
+			Attr:   &kb_Categories_gpu_Attributes_ecosystem,
+			Num:    4,
+		},
+		&AttrValue{
+			Name: "container_support",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5"},
+			},
+			Source: "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/getting-started-with-mig.html",
+			Grade:  "spec",
+			Fact:   "resource-name-nvidia",
+			Attr:   &kb_Categories_gpu_Attributes_container_support,
+			Num:    5,
+		},
+		&AttrValue{
+			Name: "sharing",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "hardware"},
+			},
+			Source: "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html",
+			Grade:  "spec",
+			Note:   &Text{En: "MIG with at most 4 instances (not 7 as on the H100/B200); NVIDIA vGPU as well.", Zh: "MIG 最多 4 个实例（H100/B200 为 7 个）；也支持 NVIDIA vGPU。"},
+			Attr:   &kb_Categories_gpu_Attributes_sharing,
+			Str:    "hardware",
+		},
+		&AttrValue{
+			Name: "china_export",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "licence"},
+			},
+			Source: "https://www.federalregister.gov/d/2026-00789",
+			Grade:  "spec",
+			Fact:   "export-controls-china-status",
+			Note:   &Text{En: "Below the January 2026 thresholds (TPP about 8,000, 1.6 TB/s): reviewed case by case; NVIDIA also made a cut-down RTX Pro 6000D for China.", Zh: "低于 2026 年 1 月规则的阈值（TPP 约 8,000，1.6 TB/s）：逐案审查；NVIDIA 另为中国市场推出了缩水版 RTX Pro 6000D。"},
+			Attr:   &kb_Categories_gpu_Attributes_china_export,
+			Str:    "licence",
+		},
+		&AttrValue{
+			Name: "fp8",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native"},
+			},
+			Source: "https://hmc-tech.com/gpu/nvidia-rtx-pro-6000-blackwell-vs-amd-radeon-pro-duo-polaris",
+			Grade:  "third-party",
+			Attr:   &kb_Categories_gpu_Attributes_fp8,
+			Str:    "native",
+		},
+		&AttrValue{
+			Name: "scale_up",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "pcie"},
+			},
+			Source: "https://themunicheye.com/nvidia-b40-gpu-china-export-restrictions-21958",
+			Grade:  "third-party",
+			Attr:   &kb_Categories_gpu_Attributes_scale_up,
+			Str:    "pcie",
+		},
+		&AttrValue{
+			Name: "interconnect",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "PCIe Gen5 x16 only, no NVLink"},
+			},
+			ValueZh: "仅 PCIe Gen5 x16，无 NVLink",
+			Source:  "https://themunicheye.com/nvidia-b40-gpu-china-export-restrictions-21958",
+			Attr:    &kb_Categories_gpu_Attributes_interconnect,
+			Str:     "PCIe Gen5 x16 only, no NVLink",
+		},
+		&AttrValue{
+			Name: "launched",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2025"},
+			},
+			Source: "https://gpu.name/posts/nvidia-unveils-rtx-pro-6000-blackwell-gpu-with-24-064-cores-and-96gb-memory",
+			Grade:  "third-party",
+			Attr:   &kb_Categories_gpu_Attributes_launched,
+			Num:    2025,
+		},
+		&AttrValue{
+			Name: "confidential_computing",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+			},
+			Source: "https://docs.nvidia.com/confidential-computing/release-notes/r580-trd1",
+			Grade:  "spec",
+			Fact:   "nvidia-rtx-pro-6000-cc",
+			Attr:   &kb_Categories_gpu_Attributes_confidential_computing,
+			Bool:   true,
+		},
+		&AttrValue{
+			Name: "form_factor",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "pcie"},
+			},
+			Source: "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html",
+			Grade:  "third-party",
+			Attr:   &kb_Categories_gpu_Attributes_form_factor,
+			Str:    "pcie",
+		},
+		&AttrValue{
+			Name: "model",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "RTX PRO 6000 Blackwell Server Edition 96GB (GB202, passive, up to 600 W)"},
+			},
+			ValueZh: "RTX PRO 6000 Blackwell 服务器版 96GB（GB202，被动散热，最高 600 W）",
+			Source:  "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html",
+			Attr:    &kb_Categories_gpu_Attributes_model,
+			Str:     "RTX PRO 6000 Blackwell Server Edition 96GB (GB202, passive, up to 600 W)",
+		},
+		&AttrValue{
+			Name:    "cny_per_tflop",
+			Source:  "derived: price_cny ÷ fp16_tflops = 60800 CNY ÷ 504 TFLOPS",
+			Grade:   "unverified",
+			Note:    &Text{En: "60800 CNY ÷ 504 TFLOPS", Zh: "60800 CNY ÷ 504 TFLOPS"},
+			Attr:    &kb_Categories_gpu_Attributes_cny_per_tflop,
+			Derived: true,
+			Num:     121,
+		},
+		&AttrValue{
+			Name:    "cny_per_gb",
+			Source:  "derived: price_cny ÷ memory_gb = 60800 CNY ÷ 96 GB",
+			Grade:   "unverified",
+			Note:    &Text{En: "60800 CNY ÷ 96 GB", Zh: "60800 CNY ÷ 96 GB"},
+			Attr:    &kb_Categories_gpu_Attributes_cny_per_gb,
+			Derived: true,
+			Num:     633,
+		},
+	},
+	Facts: []string{
+		"nvidia-rtx-pro-6000-specs",
+		"export-rule-2026-case-by-case",
+		"nvidia-rtx-pro-6000d-cac",
+		"nvidia-k8s-gpu-sharing",
+	},
+	Category: "gpu",
+	Corrections: []*Fact{
+		&kb_Categories_gpu_Candidates_nvidia_h100_Corrections_export_controls_china_status,
+		&kb_Categories_gpu_Candidates_nvidia_rtx_pro_6000_Corrections_nvidia_rtx_pro_6000_price,
+	},
+}
+
+var kb_Categories_gpu_Candidates_nvidia_jetson_orin_Corrections_nvidia_jetson_orin_price = Fact{
+	ID:         "nvidia-jetson-orin-price",
+	Verdict:    "unverified",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "Third-party comparisons list the 64 GB developer kit at US$1,999 (about ¥14,200 at 7.1 CNY per USD); the production module is sold separately through distributors and its price was not confirmed.", Zh: "第三方对比资料列出 64 GB 开发者套件售价 1999 美元（按 7.1 汇率约 1.42 万元）；量产模组另由分销商销售，价格未经证实。"},
+	Source:     "https://www.newegg.com/nvidia-jetson-agx-orin-developer-kit-64gb-256-bit-lpddr5-204-8gb-s/p/N82E16813190036",
+	Checked:    "2026-12-07",
+}
+
+var kb_Categories_gpu_Candidates_nvidia_jetson_orin = Candidate{
+	ID:      "nvidia-jetson-orin",
+	Name:    "NVIDIA Jetson AGX Orin 64GB",
+	Summary: Text{En: "An edge system-on-module, not a server card: an Ampere GPU (2,048 CUDA cores, 64 Tensor Cores), 12 Arm cores, two DLAs and 64 GB of LPDDR5 (204.8 GB/s) shared by CPU and GPU, at 15–60 W. NVIDIA's 275 TOPS is sparse INT8 over GPU and DLAs together; dense FP16 on the GPU works out at about 42 TFLOPS, which does not compare with datacentre dense TFLOPS. No FP8, MIG or vGPU. CUDA runs natively under JetPack/L4T; containers use the NVIDIA Container Toolkit and the Kubernetes device plugin handles Tegra, but the GPU Operator does not support Jetson.", Zh: "这是边缘计算模组（SoM），不是服务器加速卡：Ampere GPU（2048 个 CUDA 核心、64 个 Tensor Core）、12 核 Arm CPU、两个 DLA，64 GB LPDDR5（204.8 GB/s）由 CPU 与 GPU 共用，功耗 15–60 W。NVIDIA 宣传的 275 TOPS 是 GPU 与 DLA 合计的稀疏 INT8 算力；GPU 的稠密 FP16 折算下来约 42 TFLOPS，不能与数据中心卡的稠密 TFLOPS 直接比较。不支持 FP8、MIG 和 vGPU。在 JetPack/L4T 下原生运行 CUDA；容器依靠 NVIDIA Container Toolkit，Kubernetes device plugin 支持 Tegra，但 GPU Operator 不支持 Jetson。"},
+	Attributes: []*AttrValue{
+		&AttrValue{
+			Name: "fp16_tflops",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!float", Value: "42.5"},
+			},
+			Source: "http://mzph.cn/web/30785.shtml",
+			Grade:  "unverified",
+			Fact:   "nvidia-jetson-orin-fp16",
+			Note:   &Text{En: "Derived, not published: NVIDIA gives the GPU 170 sparse INT8 TOPS, so 85 dense INT8 and, at half the INT8 rate on Ampere Tensor Cores, about 42.5 dense FP16 TFLOPS at the 60 W MAXN clocks. The 275 TOPS headline also counts the two DLAs.", Zh: "推算值，官方未公布：NVIDIA 给出 GPU 稀疏 INT8 为 170 TOPS，即稠密 INT8 约 85 TOPS；Ampere Tensor Core 的 FP16 速率为 INT8 的一半，因此在 60 W MAXN 频率下稠密 FP16 约 42.5 TFLOPS。宣传的 275 TOPS 还包含两个 DLA。"},
+			Attr:   &kb_Categories_gpu_Attributes_fp16_tflops,
+			Num:    42.5,
+		},
+		&AttrValue{
+			Name: "memory_gb",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "64"},
+			},
+			Source: "http://mzph.cn/web/30785.shtml",
+			Grade:  "third-party",
+			Note:   &Text{En: "Shared by CPU, GPU and DLAs; the GPU cannot use all 64 GB.", Zh: "由 CPU、GPU 和 DLA 共用，GPU 实际可用不到 64 GB。"},
+			Attr:   &kb_Categories_gpu_Attributes_memory_gb,
+			Num:    64,
+		},
+		&AttrValue{
+			Name: "memory_type",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "LPDDR5, 256-bit, 204.8 GB/s, unified with the CPU"},
+			},
+			ValueZh: "LPDDR5，256 位，204.8 GB/s，与 CPU 共用",
+			Source:  "https://www.newegg.com/nvidia-jetson-agx-orin-developer-kit-64gb-256-bit-lpddr5-204-8gb-s/p/N82E16813190036",
+			Attr:    &kb_Categories_gpu_Attributes_memory_type,
+			Str:     "LPDDR5, 256-bit, 204.8 GB/s, unified with the CPU",
+		},
+		&AttrValue{
+			Name: "tdp_w",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "60"},
+			},
+			Source: "https://blog.us.fixstars.com/?p=1855&preview=true",
+			Grade:  "third-party",
+			Note:   &Text{En: "Configurable from 15 W to 60 W (MAXN); figures above are at 60 W.", Zh: "功耗可在 15 W 至 60 W（MAXN）之间配置；上述算力按 60 W 计。"},
+			Attr:   &kb_Categories_gpu_Attributes_tdp_w,
+			Num:    60,
+		},
+		&AttrValue{
+			Name: "price_cny",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "14200"},
+			},
+			Source: "https://www.newegg.com/nvidia-jetson-agx-orin-developer-kit-64gb-256-bit-lpddr5-204-8gb-s/p/N82E16813190036",
+			Grade:  "unverified",
+			Fact:   "nvidia-jetson-orin-price",
+			Note:   &Text{En: "US$1,999 for the 64 GB developer kit (module plus carrier board), converted at 7.1, as relayed by a third-party comparison; the listing itself and the production module's own price were not checked.", Zh: "按 64 GB 开发者套件（模组加载板）1999 美元、汇率 7.1 折算，数据转引自第三方对比资料；未核对原始商品页，也未找到量产模组的单独价格。"},
+			Attr:   &kb_Categories_gpu_Attributes_price_cny,
+			Num:    14200,
+		},
+		&AttrValue{
+			Name: "cuda",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native"},
+			},
+			Source: "https://docs.sglang.io/platforms/nvidia_jetson.html",
+			Grade:  "spec",
+			Note:   &Text{En: "CUDA 12.x under JetPack 6 (compute capability 8.7, aarch64); Jetson Linux 38.x does not cover Orin.", Zh: "JetPack 6 下为 CUDA 12.x（计算能力 8.7，aarch64）；Jetson Linux 38.x 不支持 Orin。"},
+			Attr:   &kb_Categories_gpu_Attributes_cuda,
+			Str:    "native",
+		},
+		&AttrValue{
+			Name: "domestic",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none"},
+			},
+			Source: "https://developer.nvidia.cn/embedded/learn/jetson-agx-orin-devkit-user-guide",
+			Grade:  "spec",
+			Attr:   &kb_Categories_gpu_Attributes_domestic,
+			Str:    "none",
+		},
+		&AttrValue{
+			Name: "ecosystem",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4"},
+			},
+			Source: "https://docs.sglang.io/platforms/nvidia_jetson.html",
+			Grade:  "third-party",
+			Note:   &Text{En: "JetPack, TensorRT, DeepStream and Isaac, plus jetson-containers builds of vLLM and SGLang; but aarch64/sm_87 wheels are scarce and edge model sizes are small.", Zh: "有 JetPack、TensorRT、DeepStream、Isaac，以及 jetson-containers 构建的 vLLM、SGLang；但 aarch64/sm_87 的预编译包较少，能跑的模型规模也有限。"},
+			Attr:   &kb_Categories_gpu_Attributes_ecosystem,
+			Num:    4,
+		},
+		&AttrValue{
+			Name: "container_support",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3"},
+			},
+			Source: "https://github.com/NVIDIA/k8s-device-plugin/issues/297",
+			Grade:  "third-party",
+			Fact:   "nvidia-jetson-orin-kubernetes",
+			Attr:   &kb_Categories_gpu_Attributes_container_support,
+			Num:    3,
+		},
+		&AttrValue{
+			Name: "sharing",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none"},
+			},
+			Source: "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html",
+			Grade:  "spec",
+			Note:   &Text{En: "Orin is not in NVIDIA's MIG list (only the newer Thor iGPU is) and has no vGPU.", Zh: "Orin 不在 NVIDIA 的 MIG 支持列表中（只有更新的 Thor iGPU 在列），也不支持 vGPU。"},
+			Attr:   &kb_Categories_gpu_Attributes_sharing,
+			Str:    "none",
+		},
+		&AttrValue{
+			Name: "china_export",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "free"},
+			},
+			Source: "https://federalstatelaw.com/federal-register/2023-23055",
+			Grade:  "unverified",
+			Fact:   "export-controls-china-status",
+			Note:   &Text{En: "Own estimate: about 1,100 TPP, below the 1,600 floor of ECCN 3A090, so no licence is needed; NVIDIA's own classification was not found.", Zh: "自行估算：TPP 约 1,100，低于 ECCN 3A090 的 1,600 下限，因此无需许可；未找到 NVIDIA 自己的分类。"},
+			Attr:   &kb_Categories_gpu_Attributes_china_export,
+			Str:    "free",
+		},
+		&AttrValue{
+			Name: "fp8",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none"},
+			},
+			Source: "https://nvidia.github.io/TensorRT-LLM/0.18.2/reference/support-matrix.html",
+			Grade:  "third-party",
+			Note:   &Text{En: "Ampere Tensor Cores have no FP8; TensorRT-LLM lists FP16, BF16, INT8 and INT4 for Ampere.", Zh: "Ampere Tensor Core 不支持 FP8；TensorRT-LLM 对 Ampere 只列出 FP16、BF16、INT8 和 INT4。"},
+			Attr:   &kb_Categories_gpu_Attributes_fp8,
+			Str:    "none",
+		},
+		&AttrValue{
+			Name: "scale_up",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "pcie"},
+			},
+			Source: "https://gist.github.com/FCLC/7d75d12e4c368c13e400fda1475da673",
+			Grade:  "third-party",
+			Attr:   &kb_Categories_gpu_Attributes_scale_up,
+			Str:    "pcie",
+		},
+		&AttrValue{
+			Name: "interconnect",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Single SoC module with no GPU-to-GPU fabric; PCIe Gen4 and 10 GbE on the carrier board"},
+			},
+			ValueZh: "单颗 SoC 模组，无 GPU 间互联；载板提供 PCIe Gen4 和万兆以太网",
+			Source:  "https://gist.github.com/FCLC/7d75d12e4c368c13e400fda1475da673",
+			Attr:    &kb_Categories_gpu_Attributes_interconnect,
+			Str:     "Single SoC module with no GPU-to-GPU fabric; PCIe Gen4 and 10 GbE on the carrier board",
+		},
+		&AttrValue{
+			Name: "launched",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2022"},
+			},
+			Source: "https://blog.us.fixstars.com/?p=1855&preview=true",
+			Grade:  "third-party",
+			Attr:   &kb_Categories_gpu_Attributes_launched,
+			Num:    2022,
+		},
+		&AttrValue{
+			Name: "confidential_computing",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false"},
+			},
+			Source: "https://docs.nvidia.com/confidential-computing/virtual-machines/supported-platforms.md",
+			Grade:  "spec",
+			Note:   &Text{En: "NVIDIA supports confidential VMs on Hopper and Blackwell GPUs only; Orin is Ampere.", Zh: "NVIDIA 只在 Hopper 和 Blackwell GPU 上支持机密虚拟机；Orin 属于 Ampere 架构。"},
+			Attr:   &kb_Categories_gpu_Attributes_confidential_computing,
+		},
+		&AttrValue{
+			Name: "form_factor",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "edge-module"},
+			},
+			Source: "https://docs.nvidia.com/jetson/archives/r38.4/DeveloperGuide",
+			Grade:  "spec",
+			Note:   &Text{En: "Proposed new value: a system-on-module that plugs into a carrier board, not a PCIe card and not an SXM/OAM module.", Zh: "建议新增的取值：插在载板上的计算模组，既不是 PCIe 卡，也不是 SXM/OAM 模组。"},
+			Attr:   &kb_Categories_gpu_Attributes_form_factor,
+			Str:    "edge-module",
+		},
+		&AttrValue{
+			Name: "model",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Jetson AGX Orin 64GB module (T234 SoC, 15–60 W)"},
+			},
+			ValueZh: "Jetson AGX Orin 64GB 模组（T234 SoC，15–60 W）",
+			Source:  "http://mzph.cn/web/30785.shtml",
+			Attr:    &kb_Categories_gpu_Attributes_model,
+			Str:     "Jetson AGX Orin 64GB module (T234 SoC, 15–60 W)",
+		},
+		&AttrValue{
+			Name:    "cny_per_tflop",
+			Source:  "derived: price_cny ÷ fp16_tflops = 14200 CNY ÷ 42.5 TFLOPS",
+			Grade:   "unverified",
+			Note:    &Text{En: "14200 CNY ÷ 42.5 TFLOPS", Zh: "14200 CNY ÷ 42.5 TFLOPS"},
+			Attr:    &kb_Categories_gpu_Attributes_cny_per_tflop,
+			Derived: true,
+			Num:     334,
+		},
+		&AttrValue{
+			Name:    "cny_per_gb",
+			Source:  "derived: price_cny ÷ memory_gb = 14200 CNY ÷ 64 GB",
+			Grade:   "unverified",
+			Note:    &Text{En: "14200 CNY ÷ 64 GB", Zh: "14200 CNY ÷ 64 GB"},
+			Attr:    &kb_Categories_gpu_Attributes_cny_per_gb,
+			Derived: true,
+			Num:     222,
+		},
+	},
+	Facts: []string{
+		"nvidia-jetson-orin-specs",
+		"nvidia-jetson-orin-software",
+	},
+	Category: "gpu",
+	Corrections: []*Fact{
+		&kb_Categories_gpu_Candidates_nvidia_h100_Corrections_export_controls_china_status,
+		&kb_Categories_gpu_Candidates_nvidia_jetson_orin_Corrections_nvidia_jetson_orin_price,
+	},
+}
+
+var kb_Categories_gpu_Candidates_intel_gaudi3 = Candidate{
+	ID:      "intel-gaudi3",
+	Name:    "Intel Gaudi 3",
+	Summary: Text{En: "Intel's Habana-line AI accelerator: 128 GB HBM2e at 3.7 TB/s and 1,835 BF16/FP8 matrix TFLOPS at 900 W as an OAM module (a 600 W PCIe card also exists), with 24 × 200 GbE RoCE ports on the chip in place of NVLink. It does not run CUDA: PyTorch runs on Intel's Gaudi software, whose migration toolkit only remaps torch.cuda calls. Kubernetes gets a device plugin and an operator, but one card cannot be split between tenants. Falcon Shores was cancelled, so Gaudi 3 is the last Gaudi; Intel's next data-centre part is the Crescent Island inference GPU, sampling in the second half of 2026. Sales to China need a licence; Intel made 450 W China models.", Zh: "Intel（Habana）Gaudi 系列 AI 加速卡：128 GB HBM2e、3.7 TB/s，BF16/FP8 矩阵算力 1835 TFLOPS，OAM 模组功耗 900 W（另有 600 W 的 PCIe 卡）；芯片集成 24 个 200 GbE RoCE 端口，卡间互联走以太网而不是 NVLink。不能运行 CUDA：PyTorch 运行在 Intel Gaudi 软件栈上，其迁移工具只能把 torch.cuda 调用映射到 HPU。Kubernetes 有 device plugin 和 Operator，但一张卡不能切分给多个租户。Falcon Shores 已取消，Gaudi 3 是 Gaudi 系列的最后一代；Intel 下一款数据中心产品是推理用的 Crescent Island GPU，2026 年下半年送样。对华销售需许可，Intel 曾推出 450 W 的中国特供型号。"},
+	Attributes: []*AttrValue{
+		&AttrValue{
+			Name: "fp16_tflops",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1835"},
+			},
+			Source: "https://www.sgpjbg.com/baogao/465025.html",
+			Grade:  "third-party",
+			Fact:   "intel-gaudi3-specs",
+			Note:   &Text{En: "BF16 matrix peak of the 8 MMEs from Intel's Hot Chips 2024 slides (as mirrored); FP8 has the same peak, vector BF16 is 28.7 TFLOPS. Gaudi quotes no sparse figure, so this is dense.", Zh: "来自 Intel 2024 年 Hot Chips 演讲稿（转载）中 8 个 MME 的 BF16 矩阵峰值；FP8 峰值相同，向量 BF16 为 28.7 TFLOPS。Gaudi 不标稀疏算力，因此这是稠密值。"},
+			Attr:   &kb_Categories_gpu_Attributes_fp16_tflops,
+			Num:    1835,
+		},
+		&AttrValue{
+			Name: "memory_gb",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "128"},
+			},
+			Source: "https://www.sgpjbg.com/baogao/465025.html",
+			Grade:  "third-party",
+			Attr:   &kb_Categories_gpu_Attributes_memory_gb,
+			Num:    128,
+		},
+		&AttrValue{
+			Name: "memory_type",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "HBM2e, 8 stacks, 3.67 TB/s"},
+			},
+			ValueZh: "HBM2e，8 堆栈，3.67 TB/s",
+			Source:  "https://www.sgpjbg.com/baogao/465025.html",
+			Attr:    &kb_Categories_gpu_Attributes_memory_type,
+			Str:     "HBM2e, 8 stacks, 3.67 TB/s",
+		},
+		&AttrValue{
+			Name: "tdp_w",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "900"},
+			},
+			Source: "https://www.sgpjbg.com/baogao/465025.html",
+			Grade:  "third-party",
+			Note:   &Text{En: "900 W air-cooled OAM (HL-325L); up to 1,200 W liquid-cooled; the HL-338 PCIe card is 600 W.", Zh: "风冷 OAM（HL-325L）900 W；液冷最高 1200 W；HL-338 PCIe 卡为 600 W。"},
+			Attr:   &kb_Categories_gpu_Attributes_tdp_w,
+			Num:    900,
+		},
+		&AttrValue{
+			Name: "price_cny",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "110900"},
+			},
+			Source: "https://y-ic.de/news/intel-officially-launches-gaudi3-ai-chip-slower-than-nvidia-h100,but-at-a-lower-cost.html",
+			Grade:  "third-party",
+			Fact:   "intel-gaudi3-price",
+			Attr:   &kb_Categories_gpu_Attributes_price_cny,
+			Num:    110900,
+		},
+		&AttrValue{
+			Name: "cuda",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none"},
+			},
+			Source: "https://docs.habana.ai/en/latest/PyTorch/PyTorch_Model_Porting/GPU_Migration_Toolkit/GPU_Migration_Toolkit.html",
+			Grade:  "spec",
+			Fact:   "intel-gaudi3-cuda",
+			Attr:   &kb_Categories_gpu_Attributes_cuda,
+			Str:    "none",
+		},
+		&AttrValue{
+			Name: "domestic",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none"},
+			},
+			Source: "https://docs.habana.ai/en/latest/Support_Matrix/Support_Matrix.html",
+			Grade:  "spec",
+			Attr:   &kb_Categories_gpu_Attributes_domestic,
+			Str:    "none",
+		},
+		&AttrValue{
+			Name: "ecosystem",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3"},
+			},
+			Source: "https://docs.habana.ai/en/latest/Support_Matrix/Support_Matrix.html",
+			Grade:  "spec",
+			Note:   &Text{En: "PyTorch bridge, a vLLM hardware plugin, Optimum for Intel Gaudi, and Intel forks of DeepSpeed and Megatron-LM that trail upstream; the vendor has no successor chip in the Gaudi line.", Zh: "有 PyTorch 桥接、vLLM 硬件插件、Optimum for Intel Gaudi，以及落后于上游的 DeepSpeed、Megatron-LM 分支；厂商已没有 Gaudi 系列的后续芯片。"},
+			Attr:   &kb_Categories_gpu_Attributes_ecosystem,
+			Num:    3,
+		},
+		&AttrValue{
+			Name: "container_support",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4"},
+			},
+			Source: "https://docs.habana.ai/en/latest/Installation_Guide/Additional_Installation/Kubernetes_Installation/Kubernetes_Operator.html",
+			Grade:  "spec",
+			Note:   &Text{En: "Device plugin (whole devices only), a Base Operator for drivers, runtime, feature discovery and monitoring, OpenShift support; no sharing of one card.", Zh: "有 device plugin（只能整卡分配）、负责驱动/运行时/特性发现/监控的 Base Operator，并支持 OpenShift；不能共享单卡。"},
+			Attr:   &kb_Categories_gpu_Attributes_container_support,
+			Num:    4,
+		},
+		&AttrValue{
+			Name: "sharing",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none"},
+			},
+			Source: "https://docs.habana.ai/en/latest/Orchestration/Multiple_Tenants_on_HPU/Multiple_Dockers_each_with_Single_Workload.html",
+			Grade:  "spec",
+			Note:   &Text{En: "Multi-tenancy means each container owns whole Gaudi devices; there is no partitioning of one device.", Zh: "所谓多租户是指每个容器独占若干整张 Gaudi 卡；单卡不能分区。"},
+			Attr:   &kb_Categories_gpu_Attributes_sharing,
+			Str:    "none",
+		},
+		&AttrValue{
+			Name: "china_export",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "denied"},
+			},
+			Source: "https://www.federalregister.gov/d/2026-00789",
+			Grade:  "spec",
+			Fact:   "export-controls-china-status",
+			Note:   &Text{En: "Above the January 2026 thresholds (BF16 1,835 TFLOPS, TPP about 29,000): presumption of denial.", Zh: "超过 2026 年 1 月规则的阈值（BF16 1835 TFLOPS，TPP 约 29,000）：推定拒绝。"},
+			Attr:   &kb_Categories_gpu_Attributes_china_export,
+			Str:    "denied",
+		},
+		&AttrValue{
+			Name: "fp8",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native"},
+			},
+			Source: "https://www.sgpjbg.com/baogao/465025.html",
+			Grade:  "third-party",
+			Attr:   &kb_Categories_gpu_Attributes_fp8,
+			Str:    "native",
+		},
+		&AttrValue{
+			Name: "scale_up",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "mesh"},
+			},
+			Source: "https://servethehome.com/intel-gaudi-3-for-ai-training-and-inference",
+			Grade:  "third-party",
+			Attr:   &kb_Categories_gpu_Attributes_scale_up,
+			Str:    "mesh",
+		},
+		&AttrValue{
+			Name: "interconnect",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "24 × 200 GbE RoCE ports on the chip (1.2 TB/s bidirectional); 8 cards per server linked directly, scale-out over the same Ethernet"},
+			},
+			ValueZh: "芯片集成 24 个 200 GbE RoCE 端口（双向 1.2 TB/s）；每台服务器 8 卡直连，横向扩展走同一套以太网",
+			Source:  "https://www.sgpjbg.com/baogao/465025.html",
+			Attr:    &kb_Categories_gpu_Attributes_interconnect,
+			Str:     "24 × 200 GbE RoCE ports on the chip (1.2 TB/s bidirectional); 8 cards per server linked directly, scale-out over the same Ethernet",
+		},
+		&AttrValue{
+			Name: "launched",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2024"},
+			},
+			Source: "https://gigazine.net/gsc_news/en/20240423-intel-gaudi-3-photo-report",
+			Grade:  "third-party",
+			Attr:   &kb_Categories_gpu_Attributes_launched,
+			Num:    2024,
+		},
+		&AttrValue{
+			Name: "confidential_computing",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false"},
+			},
+			Source: "https://docs.habana.ai/en/latest/Support_Matrix/Support_Matrix.html",
+			Grade:  "unverified",
+			Note:   &Text{En: "No confidential-computing mode of the card itself is documented (a confidential VM protects CPU memory; the card and its DMA stay outside the TEE).", Zh: "未见该卡自身机密计算模式的文档（机密虚拟机只保护 CPU 内存，加速卡及其 DMA 仍在 TEE 之外）。"},
+			Attr:   &kb_Categories_gpu_Attributes_confidential_computing,
+		},
+		&AttrValue{
+			Name: "form_factor",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "module"},
+			},
+			Source: "https://www.sgpjbg.com/baogao/465025.html",
+			Grade:  "third-party",
+			Note:   &Text{En: "The OAM module on an 8-card baseboard is the main form; the HL-338 PCIe card (600 W) is the option for ordinary servers.", Zh: "主要形态是 8 卡基板上的 OAM 模组；普通服务器可选 HL-338 PCIe 卡（600 W）。"},
+			Attr:   &kb_Categories_gpu_Attributes_form_factor,
+			Str:    "module",
+		},
+		&AttrValue{
+			Name: "model",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Gaudi 3 HL-325L OAM 128GB (900 W, air-cooled)"},
+			},
+			ValueZh: "Gaudi 3 HL-325L OAM 128GB（900 W，风冷）",
+			Source:  "https://www.sgpjbg.com/baogao/465025.html",
+			Attr:    &kb_Categories_gpu_Attributes_model,
+			Str:     "Gaudi 3 HL-325L OAM 128GB (900 W, air-cooled)",
+		},
+		&AttrValue{
+			Name:    "cny_per_tflop",
+			Source:  "derived: price_cny ÷ fp16_tflops = 110900 CNY ÷ 1835 TFLOPS",
+			Grade:   "third-party",
+			Note:    &Text{En: "110900 CNY ÷ 1835 TFLOPS", Zh: "110900 CNY ÷ 1835 TFLOPS"},
+			Attr:    &kb_Categories_gpu_Attributes_cny_per_tflop,
+			Derived: true,
+			Num:     60.4,
+		},
+		&AttrValue{
+			Name:    "cny_per_gb",
+			Source:  "derived: price_cny ÷ memory_gb = 110900 CNY ÷ 128 GB",
+			Grade:   "third-party",
+			Note:    &Text{En: "110900 CNY ÷ 128 GB", Zh: "110900 CNY ÷ 128 GB"},
+			Attr:    &kb_Categories_gpu_Attributes_cny_per_gb,
+			Derived: true,
+			Num:     866,
+		},
+	},
+	Facts: []string{
+		"intel-gaudi3-roadmap-2026",
+		"intel-falcon-shores-cancelled",
+		"intel-gaudi3-sharing",
+	},
+	Category: "gpu",
+	Corrections: []*Fact{
+		&kb_Categories_gpu_Candidates_nvidia_h100_Corrections_export_controls_china_status,
+	},
+}
+
+var kb_Categories_gpu_Candidates_amd_mi325x = Candidate{
+	ID:      "amd-mi325x",
+	Name:    "AMD Instinct MI325X (OAM)",
+	Summary: Text{En: "The MI300X's CDNA 3 compute with 256 GB of HBM3E at 6 TB/s: 1,307 dense FP16/BF16 TFLOPS and native FP8 in a 1,000 W OAM module, 8 GPUs fully connected by Infinity Fabric. It runs ROCm/HIP, so CUDA source must be converted with HIPIFY and CUDA binaries do not run. Compute and memory partitions work as on the MI300X; SR-IOV currently gives one VF per GPU. The US rule of January 2026 names it beside the H200: licences for China are reviewed case by case.", Zh: "沿用 MI300X 的 CDNA 3 计算单元，显存升级为 256 GB HBM3E、6 TB/s：稠密 FP16/BF16 1307 TFLOPS，原生支持 FP8，OAM 模组功耗 1000 W，8 卡通过 Infinity Fabric 全互联。软件栈为 ROCm/HIP，CUDA 源码需用 HIPIFY 转换，CUDA 二进制无法直接运行。计算与内存分区与 MI300X 相同；SR-IOV 目前每卡只提供 1 个 VF。美国 2026 年 1 月的新规把它与 H200 并列：对华许可逐案审查。"},
+	Attributes: []*AttrValue{
+		&AttrValue{
+			Name: "fp16_tflops",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!float", Value: "1307.4"},
+			},
+			Source: "https://docs.vultr.com/inference-cookbook/rocm/getting-started/hardware-requirements",
+			Grade:  "third-party",
+			Fact:   "amd-mi325x-specs",
+			Note:   &Text{En: "Dense; AMD's 2,614.9 is FP8 dense (or FP16 with sparsity). Same 304 CUs as the MI300X.", Zh: "稠密值；AMD 的 2614.9 是 FP8 稠密值（或 FP16 稀疏值）。计算单元与 MI300X 相同，为 304 个 CU。"},
+			Attr:   &kb_Categories_gpu_Attributes_fp16_tflops,
+			Num:    1307.4,
+		},
+		&AttrValue{
+			Name: "memory_gb",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "256"},
+			},
+			Source: "https://rocm.docs.amd.com/en/7.13.0-preview/reference/gpu-specs.html",
+			Grade:  "spec",
+			Attr:   &kb_Categories_gpu_Attributes_memory_gb,
+			Num:    256,
+		},
+		&AttrValue{
+			Name: "memory_type",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "HBM3E, 6 TB/s"},
+			},
+			ValueZh: "HBM3E，6 TB/s",
+			Source:  "https://docs.vultr.com/inference-cookbook/rocm/getting-started/hardware-requirements",
+			Attr:    &kb_Categories_gpu_Attributes_memory_type,
+			Str:     "HBM3E, 6 TB/s",
+		},
+		&AttrValue{
+			Name: "tdp_w",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1000"},
+			},
+			Source: "https://awesomeagents.ai/hardware/amd-mi325x",
+			Grade:  "third-party",
+			Attr:   &kb_Categories_gpu_Attributes_tdp_w,
+			Num:    1000,
+		},
+		&AttrValue{
+			Name: "price_cny",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "142000"},
+			},
+			Source: "https://willitrunai.com/gpus/instinct-mi325x-256gb",
+			Grade:  "unverified",
+			Note:   &Text{En: "US$20,000 as an MSRP on a third-party hardware site, converted at 7.1; AMD publishes no price and no reseller price was found.", Zh: "按第三方硬件网站给出的建议零售价 2 万美元、汇率 7.1 折算；AMD 未公布价格，也未找到经销商报价。"},
+			Attr:   &kb_Categories_gpu_Attributes_price_cny,
+			Num:    142000,
+		},
+		&AttrValue{
+			Name: "cuda",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "port"},
+			},
+			Source: "https://rocm.docs.amd.com/projects/HIPIFY/en/latest/",
+			Grade:  "spec",
+			Attr:   &kb_Categories_gpu_Attributes_cuda,
+			Str:    "port",
+		},
+		&AttrValue{
+			Name: "domestic",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none"},
+			},
+			Source: "https://rocm.docs.amd.com/en/7.13.0-preview/reference/gpu-specs.html",
+			Grade:  "spec",
+			Attr:   &kb_Categories_gpu_Attributes_domestic,
+			Str:    "none",
+		},
+		&AttrValue{
+			Name: "ecosystem",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4"},
+			},
+			Source: "https://docs.vultr.com/inference-cookbook/rocm/getting-started/hardware-requirements",
+			Grade:  "third-party",
+			Note:   &Text{En: "Same gfx942 target as the MI300X, so ROCm, PyTorch, vLLM and SGLang treat both alike.", Zh: "与 MI300X 同为 gfx942，ROCm、PyTorch、vLLM、SGLang 对两者一视同仁。"},
+			Attr:   &kb_Categories_gpu_Attributes_ecosystem,
+			Num:    4,
+		},
+		&AttrValue{
+			Name: "container_support",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4"},
+			},
+			Source: "https://instinct.docs.amd.com/projects/k8s-device-plugin/en/latest/",
+			Grade:  "spec",
+			Attr:   &kb_Categories_gpu_Attributes_container_support,
+			Num:    4,
+		},
+		&AttrValue{
+			Name: "sharing",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "hardware"},
+			},
+			Source: "https://rocm.docs.amd.com/projects/rocprofiler-compute/en/develop/conceptual/cdna/compute-memory-partition.html",
+			Grade:  "spec",
+			Fact:   "amd-instinct-partition-sriov",
+			Attr:   &kb_Categories_gpu_Attributes_sharing,
+			Str:    "hardware",
+		},
+		&AttrValue{
+			Name: "china_export",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "licence"},
+			},
+			Source: "https://www.federalregister.gov/d/2026-00789",
+			Grade:  "spec",
+			Fact:   "export-controls-china-status",
+			Note:   &Text{En: "Named in the January 2026 rule: reviewed case by case.", Zh: "2026 年 1 月规则点名的型号：逐案审查。"},
+			Attr:   &kb_Categories_gpu_Attributes_china_export,
+			Str:    "licence",
+		},
+		&AttrValue{
+			Name: "fp8",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native"},
+			},
+			Source: "https://awesomeagents.ai/hardware/amd-mi325x",
+			Grade:  "third-party",
+			Attr:   &kb_Categories_gpu_Attributes_fp8,
+			Str:    "native",
+		},
+		&AttrValue{
+			Name: "scale_up",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "mesh"},
+			},
+			Source: "https://github.com/amd/MxGPU-Virtualization/releases/tag/9.4.0.K",
+			Grade:  "third-party",
+			Attr:   &kb_Categories_gpu_Attributes_scale_up,
+			Str:    "mesh",
+		},
+		&AttrValue{
+			Name: "interconnect",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Infinity Fabric (xGMI): 8 GPUs fully connected on one baseboard"},
+			},
+			ValueZh: "Infinity Fabric（xGMI）：同一基板上 8 卡全互联",
+			Source:  "https://github.com/amd/MxGPU-Virtualization/releases/tag/9.4.0.K",
+			Attr:    &kb_Categories_gpu_Attributes_interconnect,
+			Str:     "Infinity Fabric (xGMI): 8 GPUs fully connected on one baseboard",
+		},
+		&AttrValue{
+			Name: "launched",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2024"},
+			},
+			Source: "https://aiwiki.ai/wiki/amd_instinct_mi325x",
+			Grade:  "third-party",
+			Attr:   &kb_Categories_gpu_Attributes_launched,
+			Num:    2024,
+		},
+		&AttrValue{
+			Name: "confidential_computing",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false"},
+			},
+			Source: "https://rocm.docs.amd.com/en/7.13.0-preview/reference/gpu-specs.html",
+			Grade:  "unverified",
+			Note:   &Text{En: "No confidential-computing mode of the card itself is documented (a confidential VM protects CPU memory; the card and its DMA stay outside the TEE).", Zh: "未见该卡自身机密计算模式的文档（机密虚拟机只保护 CPU 内存，加速卡及其 DMA 仍在 TEE 之外）。"},
+			Attr:   &kb_Categories_gpu_Attributes_confidential_computing,
+		},
+		&AttrValue{
+			Name: "form_factor",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "module"},
+			},
+			Source: "https://awesomeagents.ai/hardware/amd-mi325x",
+			Grade:  "third-party",
+			Attr:   &kb_Categories_gpu_Attributes_form_factor,
+			Str:    "module",
+		},
+		&AttrValue{
+			Name: "model",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Instinct MI325X OAM 256GB (1,000 W)"},
+			},
+			ValueZh: "Instinct MI325X OAM 256GB（1000 W）",
+			Source:  "https://awesomeagents.ai/hardware/amd-mi325x",
+			Attr:    &kb_Categories_gpu_Attributes_model,
+			Str:     "Instinct MI325X OAM 256GB (1,000 W)",
+		},
+		&AttrValue{
+			Name:    "cny_per_tflop",
+			Source:  "derived: price_cny ÷ fp16_tflops = 142000 CNY ÷ 1307.4 TFLOPS",
+			Grade:   "unverified",
+			Note:    &Text{En: "142000 CNY ÷ 1307.4 TFLOPS", Zh: "142000 CNY ÷ 1307.4 TFLOPS"},
+			Attr:    &kb_Categories_gpu_Attributes_cny_per_tflop,
+			Derived: true,
+			Num:     109,
+		},
+		&AttrValue{
+			Name:    "cny_per_gb",
+			Source:  "derived: price_cny ÷ memory_gb = 142000 CNY ÷ 256 GB",
+			Grade:   "unverified",
+			Note:    &Text{En: "142000 CNY ÷ 256 GB", Zh: "142000 CNY ÷ 256 GB"},
+			Attr:    &kb_Categories_gpu_Attributes_cny_per_gb,
+			Derived: true,
+			Num:     555,
+		},
+	},
+	Facts: []string{
+		"amd-mi325x-specs",
+		"export-rule-2026-case-by-case",
+	},
+	Category: "gpu",
+	Corrections: []*Fact{
+		&kb_Categories_gpu_Candidates_nvidia_h100_Corrections_export_controls_china_status,
+	},
+}
+
+var kb_Categories_gpu_Candidates_amd_mi355x_Corrections_amd_mi355x_price = Fact{
+	ID:         "amd-mi355x-price",
+	Verdict:    "unverified",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "No MI355X price was found. Hugging Face lists the air-cooled MI350X at US$25,000; the tool uses that (about ¥177,500 at 7.1 CNY per USD) as a floor for the MI355X. Ask AMD or a server maker for a quote.", Zh: "未找到 MI355X 的价格。Hugging Face 标注风冷版 MI350X 为 2.5 万美元；本工具以此（按 7.1 汇率约 17.75 万元）作为 MI355X 的价格下限。请向 AMD 或服务器厂商询价。"},
+	Source:     "https://huggingface.co/hardware/mi350x",
+	Checked:    "2026-12-07",
+}
+
+var kb_Categories_gpu_Candidates_amd_mi355x = Candidate{
+	ID:      "amd-mi355x",
+	Name:    "AMD Instinct MI355X (OAM)",
+	Summary: Text{En: "CDNA 4 flagship: 288 GB HBM3E at 8 TB/s and about 2,500 dense FP16/BF16 TFLOPS (AMD's larger headline numbers are sparse or FP4/FP6), native FP8, FP6 and FP4, at 1,400 W and built for direct liquid cooling (the air-cooled MI350X is 1,000 W); 8 GPUs per Infinity Fabric node. ROCm 7; CUDA source converts with HIPIFY. Compute partitions, and SR-IOV with up to 8 VFs per GPU. It is above the thresholds of the January 2026 rule, so a licence for China still meets a presumption of denial.", Zh: "CDNA 4 旗舰：288 GB HBM3E、8 TB/s，稠密 FP16/BF16 约 2500 TFLOPS（AMD 宣传的更大数字是稀疏值或 FP4/FP6 值），原生支持 FP8、FP6、FP4，功耗 1400 W，按直接液冷设计（风冷的 MI350X 为 1000 W）；每节点 8 卡 Infinity Fabric 互联。软件栈为 ROCm 7，CUDA 源码用 HIPIFY 转换。支持计算分区，SR-IOV 每卡最多 8 个 VF。其性能超出 2026 年 1 月新规的门槛，对华许可仍按“推定拒绝”处理。"},
+	Attributes: []*AttrValue{
+		&AttrValue{
+			Name: "fp16_tflops",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!float", Value: "2516.6"},
+			},
+			Source: "https://news.lavx.hu/article/isscc-2026-amd-s-mi355x-doubles-throughput-with-fewer-compute-units-and-challenges-nvidia-s-gb200",
+			Grade:  "third-party",
+			Fact:   "amd-mi355x-specs",
+			Note:   &Text{En: "Dense FP16/BF16 worked out from AMD's ISSCC 2026 figures: 256 CUs × 4,096 FP16 FLOPs per clock × 2.4 GHz. AMD's page rounds it to 2.5 PFLOPS; 5 PFLOPS is with sparsity.", Zh: "按 AMD 在 ISSCC 2026 公布的数据推算的稠密 FP16/BF16：256 个 CU × 每时钟 4096 次 FP16 运算 × 2.4 GHz。AMD 官网取整为 2.5 PFLOPS；5 PFLOPS 为稀疏值。"},
+			Attr:   &kb_Categories_gpu_Attributes_fp16_tflops,
+			Num:    2516.6,
+		},
+		&AttrValue{
+			Name: "memory_gb",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "288"},
+			},
+			Source: "https://rocm.docs.amd.com/en/7.13.0-preview/reference/gpu-specs.html",
+			Grade:  "spec",
+			Attr:   &kb_Categories_gpu_Attributes_memory_gb,
+			Num:    288,
+		},
+		&AttrValue{
+			Name: "memory_type",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "HBM3E, 8 TB/s"},
+			},
+			ValueZh: "HBM3E，8 TB/s",
+			Source:  "https://www.theregister.com/2025/06/12/amd_mi355x/?td=readmore",
+			Attr:    &kb_Categories_gpu_Attributes_memory_type,
+			Str:     "HBM3E, 8 TB/s",
+		},
+		&AttrValue{
+			Name: "tdp_w",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1400"},
+			},
+			Source: "https://www.theregister.com/2025/06/12/amd_mi355x/?td=readmore",
+			Grade:  "third-party",
+			Note:   &Text{En: "1,400 W total board power, meant for direct liquid cooling; the MI350X is the 1,000 W air-cooled sibling.", Zh: "整卡功耗 1400 W，面向直接液冷；MI350X 是 1000 W 的风冷版本。"},
+			Attr:   &kb_Categories_gpu_Attributes_tdp_w,
+			Num:    1400,
+		},
+		&AttrValue{
+			Name: "price_cny",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "177500"},
+			},
+			Source: "https://huggingface.co/hardware/mi350x",
+			Grade:  "unverified",
+			Fact:   "amd-mi355x-price",
+			Note:   &Text{En: "Stand-in: US$25,000 listed for the sibling MI350X, converted at 7.1. No MI355X price was found; expect it to be higher.", Zh: "替代值：按同系列 MI350X 标注的 2.5 万美元、汇率 7.1 折算。未找到 MI355X 的价格，实际应更高。"},
+			Attr:   &kb_Categories_gpu_Attributes_price_cny,
+			Num:    177500,
+		},
+		&AttrValue{
+			Name: "cuda",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "port"},
+			},
+			Source: "https://rocm.docs.amd.com/projects/HIPIFY/en/latest/",
+			Grade:  "spec",
+			Attr:   &kb_Categories_gpu_Attributes_cuda,
+			Str:    "port",
+		},
+		&AttrValue{
+			Name: "domestic",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none"},
+			},
+			Source: "https://rocm.docs.amd.com/en/7.13.0-preview/reference/gpu-specs.html",
+			Grade:  "spec",
+			Attr:   &kb_Categories_gpu_Attributes_domestic,
+			Str:    "none",
+		},
+		&AttrValue{
+			Name: "ecosystem",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4"},
+			},
+			Source: "https://raw.githubusercontent.com/mlcommons/inference_results_v6.0/main/closed/AMD/results/87xMI355X_22xEPYC_9575F/summary.html",
+			Grade:  "third-party",
+			Note:   &Text{En: "ROCm 7 with PyTorch, vLLM and SGLang, and MLPerf Inference v6.0 results; kernels for the new gfx950 target and FP4 are younger than the CUDA ones.", Zh: "ROCm 7 支持 PyTorch、vLLM、SGLang，并有 MLPerf Inference v6.0 成绩；面向新 gfx950 和 FP4 的算子成熟度不及 CUDA。"},
+			Attr:   &kb_Categories_gpu_Attributes_ecosystem,
+			Num:    4,
+		},
+		&AttrValue{
+			Name: "container_support",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4"},
+			},
+			Source: "https://instinct.docs.amd.com/projects/k8s-device-plugin/en/latest/",
+			Grade:  "spec",
+			Attr:   &kb_Categories_gpu_Attributes_container_support,
+			Num:    4,
+		},
+		&AttrValue{
+			Name: "sharing",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "hardware"},
+			},
+			Source: "https://github.com/amd/MxGPU-Virtualization/releases/tag/9.4.0.K",
+			Grade:  "spec",
+			Fact:   "amd-instinct-partition-sriov",
+			Attr:   &kb_Categories_gpu_Attributes_sharing,
+			Str:    "hardware",
+		},
+		&AttrValue{
+			Name: "china_export",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "denied"},
+			},
+			Source: "https://www.federalregister.gov/d/2026-00789",
+			Grade:  "spec",
+			Fact:   "export-controls-china-status",
+			Note:   &Text{En: "Above the January 2026 thresholds (TPP about 40,000, 8 TB/s): presumption of denial.", Zh: "超过 2026 年 1 月规则的阈值（TPP 约 40,000，8 TB/s）：推定拒绝。"},
+			Attr:   &kb_Categories_gpu_Attributes_china_export,
+			Str:    "denied",
+		},
+		&AttrValue{
+			Name: "fp8",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native"},
+			},
+			Source: "https://www.tomshardware.com/pc-components/gpus/amds-instinct-mi355x-accelerator-will-consume-1-400-watts",
+			Grade:  "third-party",
+			Attr:   &kb_Categories_gpu_Attributes_fp8,
+			Str:    "native",
+		},
+		&AttrValue{
+			Name: "scale_up",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "mesh"},
+			},
+			Source: "https://github.com/amd/MxGPU-Virtualization/releases/tag/9.4.0.K",
+			Grade:  "third-party",
+			Attr:   &kb_Categories_gpu_Attributes_scale_up,
+			Str:    "mesh",
+		},
+		&AttrValue{
+			Name: "interconnect",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "4th-gen Infinity Fabric (xGMI): 8 GPUs fully connected per node; larger racks scale out over Ethernet"},
+			},
+			ValueZh: "第四代 Infinity Fabric（xGMI）：每节点 8 卡全互联；更大规模靠以太网横向扩展",
+			Source:  "https://www.tomshardware.com/pc-components/gpus/amds-instinct-mi355x-accelerator-will-consume-1-400-watts",
+			Attr:    &kb_Categories_gpu_Attributes_interconnect,
+			Str:     "4th-gen Infinity Fabric (xGMI): 8 GPUs fully connected per node; larger racks scale out over Ethernet",
+		},
+		&AttrValue{
+			Name: "launched",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2025"},
+			},
+			Source: "https://aiwiki.ai/wiki/amd_instinct_mi355x",
+			Grade:  "third-party",
+			Attr:   &kb_Categories_gpu_Attributes_launched,
+			Num:    2025,
+		},
+		&AttrValue{
+			Name: "confidential_computing",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false"},
+			},
+			Source: "https://rocm.docs.amd.com/en/7.13.0-preview/reference/gpu-specs.html",
+			Grade:  "unverified",
+			Note:   &Text{En: "No confidential-computing mode of the card itself is documented (a confidential VM protects CPU memory; the card and its DMA stay outside the TEE).", Zh: "未见该卡自身机密计算模式的文档（机密虚拟机只保护 CPU 内存，加速卡及其 DMA 仍在 TEE 之外）。"},
+			Attr:   &kb_Categories_gpu_Attributes_confidential_computing,
+		},
+		&AttrValue{
+			Name: "form_factor",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "module"},
+			},
+			Source: "https://www.theregister.com/2025/06/12/amd_mi355x/?td=readmore",
+			Grade:  "third-party",
+			Attr:   &kb_Categories_gpu_Attributes_form_factor,
+			Str:    "module",
+		},
+		&AttrValue{
+			Name: "model",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "Instinct MI355X OAM 288GB (1,400 W, liquid-cooled)"},
+			},
+			ValueZh: "Instinct MI355X OAM 288GB（1400 W，液冷）",
+			Source:  "https://www.theregister.com/2025/06/12/amd_mi355x/?td=readmore",
+			Attr:    &kb_Categories_gpu_Attributes_model,
+			Str:     "Instinct MI355X OAM 288GB (1,400 W, liquid-cooled)",
+		},
+		&AttrValue{
+			Name:    "cny_per_tflop",
+			Source:  "derived: price_cny ÷ fp16_tflops = 177500 CNY ÷ 2516.6 TFLOPS",
+			Grade:   "unverified",
+			Note:    &Text{En: "177500 CNY ÷ 2516.6 TFLOPS", Zh: "177500 CNY ÷ 2516.6 TFLOPS"},
+			Attr:    &kb_Categories_gpu_Attributes_cny_per_tflop,
+			Derived: true,
+			Num:     70.5,
+		},
+		&AttrValue{
+			Name:    "cny_per_gb",
+			Source:  "derived: price_cny ÷ memory_gb = 177500 CNY ÷ 288 GB",
+			Grade:   "unverified",
+			Note:    &Text{En: "177500 CNY ÷ 288 GB", Zh: "177500 CNY ÷ 288 GB"},
+			Attr:    &kb_Categories_gpu_Attributes_cny_per_gb,
+			Derived: true,
+			Num:     616,
+		},
+	},
+	Facts: []string{
+		"amd-mi355x-fp-headlines",
+	},
+	Category: "gpu",
+	Corrections: []*Fact{
+		&kb_Categories_gpu_Candidates_nvidia_h100_Corrections_export_controls_china_status,
+		&kb_Categories_gpu_Candidates_amd_mi355x_Corrections_amd_mi355x_price,
+	},
+}
+
 var kb_Categories_gpu = Category{
 	ID:    "gpu",
 	Title: Text{En: "GPU / accelerator", Zh: "GPU / 加速卡"},
@@ -13987,6 +15521,12 @@ var kb_Categories_gpu = Category{
 		&kb_Categories_gpu_Candidates_huawei_ascend,
 		&kb_Categories_gpu_Candidates_huawei_ascend_910c,
 		&kb_Categories_gpu_Candidates_cambricon_mlu,
+		&kb_Categories_gpu_Candidates_nvidia_l40s,
+		&kb_Categories_gpu_Candidates_nvidia_rtx_pro_6000,
+		&kb_Categories_gpu_Candidates_nvidia_jetson_orin,
+		&kb_Categories_gpu_Candidates_intel_gaudi3,
+		&kb_Categories_gpu_Candidates_amd_mi325x,
+		&kb_Categories_gpu_Candidates_amd_mi355x,
 	},
 	Rules: []*Rule{
 		&Rule{
@@ -15187,6 +16727,98 @@ var kb_Categories_gpu = Category{
 			Category: "gpu",
 		},
 		&Rule{
+			ID: "gpu.edge-module-not-server",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "environment",
+						Operand: Raw{
+							Node: &yaml.Node{
+								Kind:  2,
+								Style: 32,
+								Tag:   "!!seq",
+								Content: []*yaml.Node{
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "cloud"},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "datacenter"},
+								},
+							},
+						},
+						op: "in",
+						strs: []string{
+							"cloud",
+							"datacenter",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "exclude",
+			Target: Target{
+				Where: []*Term{
+					&Term{
+						Key: "form_factor",
+						Operand: Raw{
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "edge-module"},
+						},
+						op: "is",
+						strs: []string{
+							"edge-module",
+						},
+					},
+				},
+			},
+			Because:  Text{En: "An edge system-on-module for robots, cameras and edge boxes, with its own Arm CPU and shared memory: it goes on a carrier board at the edge or on a developer's desk, not into a server.", Zh: "这是给机器人、摄像头和边缘盒子用的边缘计算模组，自带 Arm CPU、内存与 GPU 共用：它装在边缘或开发者桌面的载板上，而不是装进服务器。"},
+			Source:   "https://docs.nvidia.com/jetson/archives/r38.4/DeveloperGuide",
+			Category: "gpu",
+		},
+		&Rule{
+			ID: "gpu.edge-power-budget",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "environment",
+						Operand: Raw{
+							Node: &yaml.Node{
+								Kind:  2,
+								Style: 32,
+								Tag:   "!!seq",
+								Content: []*yaml.Node{
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "edge"},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "workstation"},
+								},
+							},
+						},
+						op: "in",
+						strs: []string{
+							"edge",
+							"workstation",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "adjust",
+			Points: -10,
+			Target: Target{
+				Where: []*Term{
+					&Term{
+						Key: "tdp_w",
+						Op:  "gt",
+						Operand: Raw{
+							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "300"},
+						},
+						op: "gt",
+						nums: []float64{
+							300,
+						},
+					},
+				},
+			},
+			Because:  Text{En: "Over 300 W from one PCIe card: it needs a GPU server's auxiliary power and front-to-back airflow (these cards are passively cooled), which an edge box or a desk rarely has; a 72 W card runs from the slot alone.", Zh: "单张 PCIe 卡超过 300 W：需要 GPU 服务器的辅助供电和前后贯通风道（这类卡是被动散热），边缘盒子或办公桌旁很少具备；72 W 的卡仅靠插槽供电即可。"},
+			Source:   "https://www.nvidia.com/en-us/data-center/l40s/",
+			Category: "gpu",
+		},
+		&Rule{
 			ID: "gpu.hpc-l4-fp64",
 			When: Condition{
 				Terms: []*Term{
@@ -15208,9 +16840,12 @@ var kb_Categories_gpu = Category{
 			Target: Target{
 				IDs: []string{
 					"nvidia-l4",
+					"nvidia-l40s",
+					"nvidia-rtx-pro-6000",
+					"nvidia-jetson-orin",
 				},
 			},
-			Because:  Text{En: "Double precision at 1/64 of single, about 0.5 FP64 TFLOPS: an inference and video card, not a simulation card.", Zh: "双精度只有单精度的 1/64，约 0.5 TFLOPS：这是推理与视频卡，不适合仿真计算。"},
+			Because:  Text{En: "Double precision at 1/64 of single (about 0.5 FP64 TFLOPS on the L4, 1.4 on the L40S, under 2 on the RTX PRO 6000): inference, graphics and video cards, not simulation cards.", Zh: "双精度只有单精度的 1/64（L4 约 0.5 FP64 TFLOPS，L40S 约 1.4，RTX PRO 6000 不到 2）：这些是推理、图形与视频卡，不是仿真计算卡。"},
 			Source:   "https://fpsbench.com/compare/gpu/nvidia-l4-vs-nvidia-tesla-m40",
 			Category: "gpu",
 		},
@@ -15236,9 +16871,10 @@ var kb_Categories_gpu = Category{
 			Target: Target{
 				IDs: []string{
 					"amd-mi300x",
+					"amd-mi325x",
 				},
 			},
-			Because:  Text{En: "The strongest double precision here: 81.7 vector and 163.4 matrix FP64 TFLOPS per AMD's ROCm documentation, more than twice an H100's; simulation codes port through HIP.", Zh: "这里双精度最强的卡：据 AMD ROCm 文档，FP64 向量 81.7、矩阵 163.4 TFLOPS，是 H100 的两倍以上；仿真程序可通过 HIP 移植。"},
+			Because:  Text{En: "The strongest double precision here: 81.7 vector and 163.4 matrix FP64 TFLOPS on CDNA 3 (MI300X, MI325X) per AMD's ROCm documentation, more than twice an H100's (the MI355X's CDNA 4 halves the matrix rate to about 79); simulation codes port through HIP.", Zh: "这里双精度最强：按 AMD ROCm 文档，CDNA 3（MI300X、MI325X）向量 FP64 81.7 TFLOPS、矩阵 FP64 163.4 TFLOPS，是 H100 的两倍多（MI355X 的 CDNA 4 把矩阵 FP64 减半到约 79）；仿真代码可经 HIP 移植。"},
 			Source:   "https://github.com/ROCm/ROCm/blob/e396b4898f459db094bfd60b876f419f77eb9f09/docs/conceptual/gpu-arch/mi300.md",
 			Category: "gpu",
 		},
@@ -15296,6 +16932,7 @@ var kb_Categories_gpu = Category{
 					"huawei-ascend",
 					"huawei-ascend-910c",
 					"cambricon-mlu",
+					"intel-gaudi3",
 				},
 			},
 			Because:  Text{En: "No FP64 rate in the vendor's published figures: these are AI parts built for FP16/BF16 and INT8, and most simulation codes (CFD, molecular dynamics, weather) need double precision. Plan on it not being there until the vendor gives you a rate and ports of your codes.", Zh: "厂商公开的数据中没有 FP64 性能：这些是为 FP16/BF16 和 INT8 设计的 AI 芯片，而多数仿真程序（CFD、分子动力学、气象）需要双精度。在厂商给出 FP64 数据和你所用程序的移植版本之前，请按不具备双精度来规划。"},
@@ -15707,7 +17344,7 @@ var kb_Categories_wasm_runtime_Candidates_wasmtime_Compat_compat_runwasi_needs_c
 	Points:   -5,
 	Because:  Text{En: "Wasmtime runs Wasm containers as a runwasi shim under containerd (or through crun's Wasm handler); Docker needs its containerd image store for it, Podman a crun built with Wasm support.", Zh: "Wasmtime 以 runwasi shim 的形式在 containerd 下运行 Wasm 容器（或通过 crun 的 Wasm 处理器）；Docker 需要启用 containerd 镜像存储，Podman 需要支持 Wasm 的 crun 构建。"},
 	Source:   "https://github.com/containerd/runwasi",
-	Index:    36,
+	Index:    38,
 	Category: "wasm-runtime",
 	WithCategories: []string{
 		"engine",
@@ -17251,6 +18888,75 @@ var kb_Categories_wasm_runtime = Category{
 	},
 }
 
+var kb_Facts_amd_instinct_partition_sriov = Fact{
+	ID:         "amd-instinct-partition-sriov",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "On bare metal the MI325X, MI350X and MI355X support compute partitions (SPX, DPX, QPX, CPX) and memory partitions (NPS modes), each partition appearing as a separate GPU. For VMs, AMD's open-source GIM SR-IOV driver gives the MI325X one VF per GPU, and the MI350X/MI355X one, two (DPX/NPS2) or eight (CPX/NPS2) VFs, on Ubuntu 24.04 hosts.", Zh: "裸机上 MI325X、MI350X、MI355X 都支持计算分区（SPX、DPX、QPX、CPX）和内存分区（NPS 模式），每个分区显示为一块独立 GPU。虚拟化方面，AMD 开源的 GIM SR-IOV 驱动为 MI325X 每卡提供 1 个 VF，为 MI350X/MI355X 提供 1 个、2 个（DPX/NPS2）或 8 个（CPX/NPS2）VF（宿主机 Ubuntu 24.04）。"},
+	Source:     "https://github.com/amd/MxGPU-Virtualization/releases/tag/9.4.0.K",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_amd_mi325x_specs = Fact{
+	ID:         "amd-mi325x-specs",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "The MI325X keeps the MI300X's CDNA 3 silicon (304 CUs, gfx942) and raises memory to 256 GB of HBM3E at 6 TB/s: 1,307.4 dense FP16/BF16 TFLOPS and 2,614.9 dense FP8, about 1,000 W, OAM. Announced 10 October 2024, shipping from Q4 2024, in OEM servers from Q1 2025.", Zh: "MI325X 沿用 MI300X 的 CDNA 3 芯片（304 个 CU，gfx942），显存升级为 256 GB HBM3E、6 TB/s：稠密 FP16/BF16 1307.4 TFLOPS、稠密 FP8 2614.9 TFLOPS，功耗约 1000 W，OAM 形态。2024 年 10 月 10 日发布，2024 年第四季度出货，2025 年第一季度起进入 OEM 服务器。"},
+	Source:     "https://awesomeagents.ai/hardware/amd-mi325x",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_amd_mi355x_export = Fact{
+	ID:         "amd-mi355x-export",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "The January 2026 case-by-case policy covers chips below 21,000 TPP and 6,500 GB/s of DRAM bandwidth. The MI355X has about 40,000 TPP (5 PFLOPS dense FP8 × 8) and 8 TB/s, so its licences for China stay under a presumption of denial, like the B200's. AMD's earlier China part, the MI308, came under licence in April 2025.", Zh: "2026 年 1 月的“逐案审查”政策只覆盖 TPP 低于 21000、DRAM 带宽低于 6500 GB/s 的芯片。MI355X 的 TPP 约 40000（稠密 FP8 5 PFLOPS × 8），带宽 8 TB/s，因此对华许可仍按“推定拒绝”处理，与 B200 相同。AMD 此前的中国特供型号 MI308 已于 2025 年 4 月纳入许可管理。"},
+	Source:     "https://www.tomshardware.com/tech-industry/artificial-intelligence/u-s-posts-official-h200-and-mi325x-ai-gpu-export-rules-to-china-but-with-plenty-of-caveats-a-string-of-requirments-greatly-limits-the-total-number-of-gpus-that-can-be-shipped-to-china",
+	Checked:    "2026-12-07",
+	When: &Condition{
+		Terms: []*Term{
+			&Term{
+				Key: "buyer-region",
+				Operand: Raw{
+					Node: &yaml.Node{
+						Kind:  2,
+						Style: 32,
+						Tag:   "!!seq",
+						Content: []*yaml.Node{
+							&yaml.Node{Kind: 8, Tag: "!!str", Value: "china"},
+							&yaml.Node{Kind: 8, Tag: "!!str", Value: "unknown"},
+						},
+					},
+				},
+				op: "in",
+				strs: []string{
+					"china",
+					"unknown",
+				},
+			},
+		},
+		set: true,
+	},
+}
+
+var kb_Facts_amd_mi355x_fp_headlines = Fact{
+	ID:         "amd-mi355x-fp-headlines",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "AMD's launch figures for the MI355X (up to 20.1 PFLOPS) are FP4/FP6 with sparsity; dense FP4 is about 10 PFLOPS. Compare dense FP16/BF16 (about 2.5 PFLOPS) with other cards, as the tool does.", Zh: "AMD 发布 MI355X 时给出的最高 20.1 PFLOPS 是含稀疏的 FP4/FP6 数值，稠密 FP4 约 10 PFLOPS。与其他卡比较时应使用稠密 FP16/BF16（约 2.5 PFLOPS），本工具即按此比较。"},
+	Source:     "https://www.theregister.com/2025/06/12/amd_mi355x/?td=readmore",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_amd_mi355x_specs = Fact{
+	ID:         "amd-mi355x-specs",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "AMD's ISSCC 2026 paper: the MI355X has 8 XCDs of 32 CUs (256 CUs), each CU doing 8,192 FP8 FLOPs per clock, for about 5 PFLOPS of dense FP8 at 2.4 GHz; dense FP16/BF16 is half that, about 2.5 PFLOPS. 288 GB HBM3E at 8 TB/s; 1,400 W for liquid cooling, against 1,000 W and 2.2 GHz for the air-cooled MI350X.", Zh: "AMD 在 ISSCC 2026 的论文：MI355X 有 8 个 XCD、每个 32 个 CU（共 256 个），每个 CU 每时钟 8192 次 FP8 运算，在 2.4 GHz 下稠密 FP8 约 5 PFLOPS；稠密 FP16/BF16 为其一半，约 2.5 PFLOPS。288 GB HBM3E、8 TB/s；功耗 1400 W、面向液冷，风冷的 MI350X 为 1000 W、2.2 GHz。"},
+	Source:     "https://news.lavx.hu/article/isscc-2026-amd-s-mi355x-doubles-throughput-with-fewer-compute-units-and-challenges-nvidia-s-gb200",
+	Checked:    "2026-12-07",
+}
+
 var kb_Facts_biren_br100_chiplet_blink = Fact{
 	ID:         "biren-br100-chiplet-blink",
 	Verdict:    "correct",
@@ -17377,6 +19083,39 @@ var kb_Facts_docker_rootless_since_2010 = Fact{
 	Checked:    "2026-11-24",
 }
 
+var kb_Facts_export_rule_2026_case_by_case = Fact{
+	ID:         "export-rule-2026-case-by-case",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "The BIS rule of 15 January 2026 moves licence review for China and Macau from presumption of denial to case by case for the H200, the MI325X and less capable chips: total processing performance below 21,000, total DRAM bandwidth below 6,500 GB/s, commercially available in the US, China-bound volume at most 50% of US shipments, third-party testing in the US. A licence is still required. By those limits the L40S (about 5,900), the RTX PRO 6000 (about 8,100) and the MI325X (about 20,900, 6 TB/s) qualify; the MI355X (about 40,000, 8 TB/s) and Gaudi 3 (about 29,000) do not. The TPP figures are our own arithmetic.", Zh: "BIS 2026 年 1 月 15 日的新规把 H200、MI325X 及性能更低芯片对中国大陆和澳门的许可审查由“推定拒绝”改为“逐案审查”：总处理性能（TPP）低于 21000、DRAM 总带宽低于 6500 GB/s、在美国有商业供货、对华出货不超过美国出货量的 50%，并须在美国经第三方测试。仍然需要许可。按这些门槛，L40S（约 5900）、RTX PRO 6000（约 8100）和 MI325X（约 20900、6 TB/s）符合条件；MI355X（约 40000、8 TB/s）和 Gaudi 3（约 29000）不符合。TPP 数值为本工具自行计算。"},
+	Source:     "https://www.tomshardware.com/tech-industry/artificial-intelligence/u-s-posts-official-h200-and-mi325x-ai-gpu-export-rules-to-china-but-with-plenty-of-caveats-a-string-of-requirments-greatly-limits-the-total-number-of-gpus-that-can-be-shipped-to-china",
+	Checked:    "2026-12-07",
+	When: &Condition{
+		Terms: []*Term{
+			&Term{
+				Key: "buyer-region",
+				Operand: Raw{
+					Node: &yaml.Node{
+						Kind:  2,
+						Style: 32,
+						Tag:   "!!seq",
+						Content: []*yaml.Node{
+							&yaml.Node{Kind: 8, Tag: "!!str", Value: "china"},
+							&yaml.Node{Kind: 8, Tag: "!!str", Value: "unknown"},
+						},
+					},
+				},
+				op: "in",
+				strs: []string{
+					"china",
+					"unknown",
+				},
+			},
+		},
+		set: true,
+	},
+}
+
 var kb_Facts_firecracker_boot_time = Fact{
 	ID:         "firecracker-boot-time",
 	Verdict:    "correct",
@@ -17501,6 +19240,93 @@ var kb_Facts_huawei_ascend_vnpu_sharing = Fact{
 	Verified:   Text{En: "Ascend partitions NPUs by AI cores (vNPU), not by time-slicing: static vNPUs are pre-created with npu-smi (templates vir02/04/08/16 on 910-class cards); dynamic vNPUs in Kubernetes are limited to inference cards. HAMi also schedules vNPUs for the 910B and 910C.", Zh: "昇腾按 AI Core 切分 NPU（vNPU），而非时间片：静态 vNPU 用 npu-smi 预先创建（910 系列模板为 vir02/04/08/16）；Kubernetes 中的动态 vNPU 仅支持推理卡。HAMi 也能为 910B、910C 调度 vNPU。"},
 	Source:     "https://www.hiascend.com/document/detail/en/mindcluster/730/clustersched/schedulingug/cpaug_0017.html",
 	Checked:    "2026-11-24",
+}
+
+var kb_Facts_intel_falcon_shores_cancelled = Fact{
+	ID:         "intel-falcon-shores-cancelled",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "In January 2025 Intel said Falcon Shores, the planned successor to Gaudi, would not be sold and would serve only as an internal test chip; development moved to Jaguar Shores, a rack-scale design with no release date. Gaudi 3 is therefore the last Gaudi-line product.", Zh: "2025 年 1 月 Intel 宣布原定接替 Gaudi 的 Falcon Shores 不再上市，只作为内部测试芯片；研发转向机柜级的 Jaguar Shores，尚无发布日期。因此 Gaudi 3 是 Gaudi 系列的最后一款产品。"},
+	Source:     "https://www.techtarget.com/searchdatacenter/news/366618595/Intel-axes-Falcon-Shores-amid-market-challenges",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_intel_gaudi3_china = Fact{
+	ID:         "intel-gaudi3-china",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "Intel's Gaudi 3 white paper listed two China-only models, the HL-328 OAM and HL-388 PCIe, with the same 128 GB HBM2e but a 450 W limit, evidently to meet US export thresholds; the full Gaudi 3 needs a licence and, at about 29,000 TPP, is outside the January 2026 case-by-case policy.", Zh: "Intel Gaudi 3 白皮书列出两款中国专供型号：HL-328（OAM）和 HL-388（PCIe），同为 128 GB HBM2e，但功耗限制在 450 W，显然是为满足美国出口门槛；完整版 Gaudi 3 需要许可，其 TPP 约 29000，不在 2026 年 1 月“逐案审查”政策范围内。"},
+	Source:     "https://www.theregister.com/2024/04/12/intel_paudi_3_china/?td=keepreading",
+	Checked:    "2026-12-07",
+	When: &Condition{
+		Terms: []*Term{
+			&Term{
+				Key: "buyer-region",
+				Operand: Raw{
+					Node: &yaml.Node{
+						Kind:  2,
+						Style: 32,
+						Tag:   "!!seq",
+						Content: []*yaml.Node{
+							&yaml.Node{Kind: 8, Tag: "!!str", Value: "china"},
+							&yaml.Node{Kind: 8, Tag: "!!str", Value: "unknown"},
+						},
+					},
+				},
+				op: "in",
+				strs: []string{
+					"china",
+					"unknown",
+				},
+			},
+		},
+		set: true,
+	},
+}
+
+var kb_Facts_intel_gaudi3_cuda = Fact{
+	ID:         "intel-gaudi3-cuda",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "Intel's GPU Migration Toolkit remaps Python-level torch.cuda, GPU device arguments, Apex and pynvml calls to their Gaudi equivalents at run time; it does not compile CUDA kernels, and it leaves performance tuning to the user. Custom CUDA kernels have to be rewritten for Gaudi's TPCs.", Zh: "Intel 的 GPU 迁移工具在运行时把 Python 层面的 torch.cuda、GPU 设备参数、Apex 和 pynvml 调用映射为 Gaudi 上的对应实现；它不编译 CUDA 算子，性能调优也需用户自己完成。自定义 CUDA 算子必须针对 Gaudi 的 TPC 重写。"},
+	Source:     "https://docs.habana.ai/en/latest/PyTorch/PyTorch_Model_Porting/GPU_Migration_Toolkit/GPU_Migration_Toolkit.html",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_intel_gaudi3_price = Fact{
+	ID:         "intel-gaudi3-price",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "Intel put a kit of eight Gaudi 3 accelerators at US$125,000, about US$15,625 per accelerator (about ¥110,900 at 7.1 CNY per USD), well below an H100.", Zh: "Intel 给出 8 颗 Gaudi 3 加速卡套件的价格为 12.5 万美元，即每颗约 15625 美元（按 7.1 汇率约 11.09 万元），明显低于 H100。"},
+	Source:     "https://y-ic.de/news/intel-officially-launches-gaudi3-ai-chip-slower-than-nvidia-h100,but-at-a-lower-cost.html",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_intel_gaudi3_roadmap_2026 = Fact{
+	ID:         "intel-gaudi3-roadmap-2026",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "At the OCP Summit in October 2025 Intel showed a rack-scale reference design for Gaudi 3 and announced Crescent Island, an air-cooled Xe3P inference GPU with 160 GB of LPDDR5X, sampling in the second half of 2026. Gaudi 3 is still sold and supported (Intel Gaudi software 1.23 supports Kubernetes 1.32–1.34), but buyers should expect no Gaudi successor.", Zh: "2025 年 10 月的 OCP 峰会上，Intel 展示了 Gaudi 3 的机柜级参考设计，并发布 Crescent Island：一款风冷、配 160 GB LPDDR5X 的 Xe3P 推理 GPU，2026 年下半年送样。Gaudi 3 仍在销售和维护（Intel Gaudi 软件 1.23 支持 Kubernetes 1.32–1.34），但不会再有 Gaudi 后续产品。"},
+	Source:     "https://www.storagereview.com/news/intel-targets-ai-inference-at-ocp-2025-with-crescent-island-gpu-and-gaudi-3-racks",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_intel_gaudi3_sharing = Fact{
+	ID:         "intel-gaudi3-sharing",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "Intel's multi-tenancy guide gives each container exclusive whole Gaudi devices (selected with HABANA_VISIBLE_DEVICES or HABANA_VISIBLE_MODULES), with 2- and 4-device splits of an 8-card server; there is no partitioning inside one device. The Kubernetes device plugin likewise hands out whole cards.", Zh: "Intel 的多租户指南是让每个容器独占若干整张 Gaudi 卡（通过 HABANA_VISIBLE_DEVICES 或 HABANA_VISIBLE_MODULES 选择），8 卡服务器可按 2 卡、4 卡划分；单卡内部不能分区。Kubernetes device plugin 同样按整卡分配。"},
+	Source:     "https://docs.habana.ai/en/latest/Orchestration/Multiple_Tenants_on_HPU/Multiple_Dockers_each_with_Single_Workload.html",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_intel_gaudi3_specs = Fact{
+	ID:         "intel-gaudi3-specs",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "Intel's Hot Chips 2024 slides: two compute dies, 8 MMEs and 64 TPCs; 1,835 BF16 and 1,835 FP8 matrix TFLOPS, 28.7 BF16 vector TFLOPS; 128 GB HBM2e at 3.67 TB/s; 96 MB SRAM; 24 × 200 GbE RoCE (1,200 GB/s bidirectional); PCIe Gen5 x16; OAM up to 900 W air-cooled or 1,200 W liquid-cooled.", Zh: "Intel 2024 年 Hot Chips 演讲稿：两颗计算芯粒、8 个 MME、64 个 TPC；BF16 与 FP8 矩阵算力均为 1835 TFLOPS，BF16 向量 28.7 TFLOPS；128 GB HBM2e、3.67 TB/s；96 MB SRAM；24 个 200 GbE RoCE 端口（双向 1200 GB/s）；PCIe Gen5 x16；OAM 风冷最高 900 W、液冷最高 1200 W。"},
+	Source:     "https://www.sgpjbg.com/baogao/465025.html",
+	Checked:    "2026-12-07",
 }
 
 var kb_Facts_k0s_requirements = Fact{
@@ -17725,6 +19551,75 @@ var kb_Facts_nvidia_h200_price_2026 = Fact{
 	Checked:    "2026-11-24",
 }
 
+var kb_Facts_nvidia_jetson_orin_export = Fact{
+	ID:         "nvidia-jetson-orin-export",
+	Verdict:    "unverified",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "ECCN 3A090 starts at a total processing performance of 1,600 (with high performance density) or 4,800. Orin's roughly 137 dense INT8 TOPS give about 1,100, so by our arithmetic it falls outside the advanced-computing controls, and NVIDIA publishes Chinese-language documentation for it. NVIDIA's own export classification was not found.", Zh: "ECCN 3A090 的门槛是总处理性能 1600（且性能密度较高）或 4800。Orin 稠密 INT8 约 137 TOPS，对应约 1100，按本工具计算不在先进计算管制范围内，NVIDIA 也提供中文版文档。未找到 NVIDIA 官方的出口分类。"},
+	Source:     "https://federalstatelaw.com/federal-register/2023-23055",
+	Checked:    "2026-12-07",
+	When: &Condition{
+		Terms: []*Term{
+			&Term{
+				Key: "buyer-region",
+				Operand: Raw{
+					Node: &yaml.Node{
+						Kind:  2,
+						Style: 32,
+						Tag:   "!!seq",
+						Content: []*yaml.Node{
+							&yaml.Node{Kind: 8, Tag: "!!str", Value: "china"},
+							&yaml.Node{Kind: 8, Tag: "!!str", Value: "unknown"},
+						},
+					},
+				},
+				op: "in",
+				strs: []string{
+					"china",
+					"unknown",
+				},
+			},
+		},
+		set: true,
+	},
+}
+
+var kb_Facts_nvidia_jetson_orin_fp16 = Fact{
+	ID:         "nvidia-jetson-orin-fp16",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "NVIDIA publishes no dense FP16 Tensor figure for Orin. Halving the GPU's 170 sparse INT8 TOPS for sparsity and again for FP16 gives about 42.5 dense FP16 TFLOPS at MAXN (60 W); the tool uses that estimate. Comparing 275 TOPS with a datacentre card's dense FP16 TFLOPS overstates the module about six times.", Zh: "NVIDIA 未公布 Orin 的稠密 FP16 Tensor 算力。将 GPU 的 170 TOPS 稀疏 INT8 去掉稀疏、再按 FP16 减半，得到 MAXN（60 W）下约 42.5 TFLOPS 稠密 FP16；本工具采用这一估算值。拿 275 TOPS 与数据中心卡的稠密 FP16 TFLOPS 比较，会把这块模组高估约 6 倍。"},
+	Source:     "http://mzph.cn/web/30785.shtml",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_nvidia_jetson_orin_kubernetes = Fact{
+	ID:         "nvidia-jetson-orin-kubernetes",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "Containers on Jetson use the NVIDIA Container Toolkit with JetPack/L4T. NVIDIA's Kubernetes device plugin added integrated Tegra devices in v0.13.0 (November 2022, needs Container Toolkit 1.11 or later), but the GPU Operator still does not support Jetson, and users report device-plugin regressions on newer Jetson releases.", Zh: "Jetson 上的容器依靠 JetPack/L4T 自带的 NVIDIA Container Toolkit。NVIDIA Kubernetes device plugin 自 v0.13.0（2022 年 11 月，需 Container Toolkit 1.11 及以上）起支持 Tegra 集成 GPU，但 GPU Operator 至今不支持 Jetson，且有用户报告新版 Jetson 上 device plugin 出现回归。"},
+	Source:     "https://github.com/NVIDIA/k8s-device-plugin/issues/297",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_nvidia_jetson_orin_software = Fact{
+	ID:         "nvidia-jetson-orin-software",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "Jetson Linux 38.4 (the JetPack 7 line for Thor) does not support the Orin family; Orin stays on the 36.4.x line (JetPack 6). Plan upgrades around that branch, and note that the newer Jetson AGX Thor is the line NVIDIA now pushes for on-device LLMs.", Zh: "Jetson Linux 38.4（面向 Thor 的 JetPack 7 系列）不支持 Orin 系列；Orin 仍停留在 36.4.x（JetPack 6）分支。升级规划需以该分支为准；另外，NVIDIA 目前主推用于端侧大模型的是更新的 Jetson AGX Thor。"},
+	Source:     "https://docs.nvidia.com/jetson/archives/r38.4/DeveloperGuide",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_nvidia_jetson_orin_specs = Fact{
+	ID:         "nvidia-jetson-orin-specs",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "Per NVIDIA's Jetson AGX Orin technical brief: 16 SMs with 2,048 CUDA cores (5.3 FP32 TFLOPS) and 64 third-generation Tensor Cores (170 sparse INT8 TOPS), two DLA 2.0 engines (105 sparse INT8 TOPS), 12 Cortex-A78AE cores and, on the 64 GB module, 64 GB of LPDDR5 at 204.8 GB/s, configurable from 15 W to 60 W. The 275 TOPS headline adds GPU and DLAs, both sparse.", Zh: "据 NVIDIA Jetson AGX Orin 技术简介：16 个 SM、2048 个 CUDA 核心（FP32 5.3 TFLOPS），64 个第三代 Tensor Core（稀疏 INT8 170 TOPS），两个 DLA 2.0（稀疏 INT8 105 TOPS），12 核 Cortex-A78AE；64 GB 模组配 64 GB LPDDR5、204.8 GB/s，功耗可在 15 W 至 60 W 之间配置。宣传的 275 TOPS 是 GPU 与 DLA 的稀疏算力之和。"},
+	Source:     "http://mzph.cn/web/30785.shtml",
+	Checked:    "2026-12-07",
+}
+
 var kb_Facts_nvidia_k8s_gpu_sharing = Fact{
 	ID:         "nvidia-k8s-gpu-sharing",
 	Verdict:    "correct",
@@ -17732,6 +19627,150 @@ var kb_Facts_nvidia_k8s_gpu_sharing = Fact{
 	Verified:   Text{En: "NVIDIA's device plugin and GPU Operator share GPUs three ways: MIG (hardware isolation), CUDA time-slicing (no memory or fault isolation) and CUDA MPS (experimental, equal slices, not on MIG GPUs).", Zh: "NVIDIA 的 device plugin 与 GPU Operator 支持三种共享方式：MIG（硬件隔离）、CUDA 时间片（无显存与故障隔离）和 CUDA MPS（实验性，按等份切分，不能与 MIG 同用）。"},
 	Source:     "https://github.com/NVIDIA/k8s-device-plugin",
 	Checked:    "2026-11-24",
+}
+
+var kb_Facts_nvidia_l40s_export_2023 = Fact{
+	ID:         "nvidia-l40s-export-2023",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "NVIDIA's filing of 23 October 2023 named the L40S, with the A100, A800, H100 and H800, among products whose export to China now needs a licence, effective immediately.", Zh: "NVIDIA 2023 年 10 月 23 日的公告把 L40S 与 A100、A800、H100、H800 一起列为对华出口须获许可的产品，并立即生效。"},
+	Source:     "https://www.theregister.com/2023/10/24/nvidia_chip_ban_imposed_already/",
+	Checked:    "2026-12-07",
+	When: &Condition{
+		Terms: []*Term{
+			&Term{
+				Key: "buyer-region",
+				Operand: Raw{
+					Node: &yaml.Node{
+						Kind:  2,
+						Style: 32,
+						Tag:   "!!seq",
+						Content: []*yaml.Node{
+							&yaml.Node{Kind: 8, Tag: "!!str", Value: "china"},
+							&yaml.Node{Kind: 8, Tag: "!!str", Value: "unknown"},
+						},
+					},
+				},
+				op: "in",
+				strs: []string{
+					"china",
+					"unknown",
+				},
+			},
+		},
+		set: true,
+	},
+}
+
+var kb_Facts_nvidia_l40s_price = Fact{
+	ID:         "nvidia-l40s-price",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "Hugging Face's hardware page lists the L40S at an MSRP of about US$8,500 (about ¥60,400 at 7.1 CNY per USD). In China the card has needed a US licence since October 2023, so local prices may differ.", Zh: "Hugging Face 硬件页标注 L40S 建议零售价约 8500 美元（按 1 美元兑 7.1 元约合 6.04 万元）。2023 年 10 月起对华出口需美国许可，国内实际价格可能不同。"},
+	Source:     "https://huggingface.co/hardware/l40s",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_nvidia_l40s_specs = Fact{
+	ID:         "nvidia-l40s-specs",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "NVIDIA's L40S table: 18,176 CUDA cores and 568 fourth-generation Tensor Cores; 362.05 FP16/BF16 Tensor TFLOPS dense (733 with sparsity) and 733 FP8 dense; 48 GB GDDR6 with ECC at 864 GB/s; PCIe Gen4 x16; 350 W; dual-slot, passive; vGPU (vPC/vApps, RTX vWS) but no MIG.", Zh: "NVIDIA 的 L40S 规格表：18176 个 CUDA 核心、568 个第四代 Tensor Core；FP16/BF16 Tensor 稠密 362.05 TFLOPS（稀疏 733），FP8 稠密 733；48 GB GDDR6（带 ECC）、864 GB/s；PCIe Gen4 x16；350 W；双槽被动散热；支持 vGPU（vPC/vApps、RTX vWS），不支持 MIG。"},
+	Source:     "https://www.mullet.se/product.html?product_id=355414",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_nvidia_rtx_pro_6000_cc = Fact{
+	ID:         "nvidia-rtx-pro-6000-cc",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "NVIDIA's R580 TRD1 release (CUDA 13.0, driver 580.65.06, August 2025) adds single-GPU passthrough confidential computing for the RTX PRO 6000 Blackwell Server Edition: one GPU per confidential VM, with encrypted transfers through a bounce buffer. Multi-GPU protected PCIe mode is listed for Hopper only.", Zh: "NVIDIA R580 TRD1 版本（CUDA 13.0、驱动 580.65.06，2025 年 8 月）为 RTX PRO 6000 Blackwell 服务器版新增单卡直通机密计算：每个机密虚拟机直通一张卡，数据经 bounce buffer 加密传输。多卡 Protected PCIe 模式只列出 Hopper。"},
+	Source:     "https://docs.nvidia.com/confidential-computing/release-notes/r580-trd1",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_nvidia_rtx_pro_6000_sm120_software = Fact{
+	ID:         "nvidia-rtx-pro-6000-sm120-software",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "The RTX PRO 6000 is sm_120, not the B200's sm_100. In 2025–26 vLLM fell back to FlashAttention 2 on it because FA3/FA4 target Hopper and sm_100, and several FP4/FP8 MoE kernels gained sm_120 support only in later releases. Check your serving stack's kernels on this card before you buy.", Zh: "RTX PRO 6000 属于 sm_120，而不是 B200 的 sm_100。2025–26 年间，vLLM 在这张卡上退回 FlashAttention 2，因为 FA3/FA4 面向 Hopper 和 sm_100；若干 FP4/FP8 MoE 算子也是在较晚的版本中才支持 sm_120。采购前请先在这张卡上验证推理框架的算子支持情况。"},
+	Source:     "https://github.com/Dao-AILab/flash-attention/issues/2529",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_nvidia_rtx_pro_6000_specs = Fact{
+	ID:         "nvidia-rtx-pro-6000-specs",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "NVIDIA's MIG guide lists the RTX PRO 6000 Blackwell Server Edition as GB202, compute capability 12.0, 96 GB, at most 4 MIG instances, with driver R575 or later. Third-party spec tables give 24,064 CUDA cores, 752 Tensor Cores, about 504 dense FP16/BF16 and about 1,008 dense FP8 Tensor TFLOPS, GDDR7 and up to 600 W.", Zh: "NVIDIA MIG 指南列出 RTX PRO 6000 Blackwell 服务器版：GB202、计算能力 12.0、96 GB、MIG 最多 4 个实例，需 R575 及以上驱动。第三方规格表给出 24064 个 CUDA 核心、752 个 Tensor Core，FP16/BF16 Tensor 稠密约 504 TFLOPS、FP8 稠密约 1008 TFLOPS，GDDR7，功耗最高 600 W。"},
+	Source:     "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_nvidia_rtx_pro_6000d_cac = Fact{
+	ID:         "nvidia-rtx-pro-6000d-cac",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "The Financial Times reported in September 2025 that Chinese regulators told large tech firms, Alibaba and ByteDance among them, to stop buying and testing the RTX Pro 6000D (relayed by secondary press; the FT article itself was not checked).", Zh: "据英国《金融时报》2025 年 9 月报道，中国监管部门要求阿里巴巴、字节跳动等大型科技企业停止采购和测试 RTX Pro 6000D（转引自二手报道，未核对《金融时报》原文）。"},
+	Source:     "https://pricpr.com/it-is-not-the-fault-of-the-united-states-china-bans-top-tech-firms-from-buying-nvidias-latest-ai-chip",
+	Checked:    "2026-12-07",
+	When: &Condition{
+		Terms: []*Term{
+			&Term{
+				Key: "buyer-region",
+				Operand: Raw{
+					Node: &yaml.Node{
+						Kind:  2,
+						Style: 32,
+						Tag:   "!!seq",
+						Content: []*yaml.Node{
+							&yaml.Node{Kind: 8, Tag: "!!str", Value: "china"},
+							&yaml.Node{Kind: 8, Tag: "!!str", Value: "unknown"},
+						},
+					},
+				},
+				op: "in",
+				strs: []string{
+					"china",
+					"unknown",
+				},
+			},
+		},
+		set: true,
+	},
+}
+
+var kb_Facts_nvidia_rtx_pro_6000d_china = Fact{
+	ID:         "nvidia-rtx-pro-6000d-china",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report.", Zh: "报告未涉及。"},
+	Verified:   Text{En: "After the April 2025 rules barred the H20, NVIDIA said it was foreclosed from China's data-centre market until a new design won US approval, and reportedly prepared a cut-down RTX Pro 6000D for China; a teardown shows 84 GB of GDDR7 and 19,968 CUDA cores. The full RTX PRO 6000 needs a licence.", Zh: "2025 年 4 月新规禁售 H20 后，NVIDIA 表示在新设计获美方批准之前无法进入中国数据中心市场，并据报道为中国准备了缩水版 RTX Pro 6000D；拆解显示其为 84 GB GDDR7、19968 个 CUDA 核心。完整版 RTX PRO 6000 对华出口需要许可。"},
+	Source:     "https://www.theregister.com/2025/05/28/nvidia_us_chipmakers_ai_requirements_china/",
+	Checked:    "2026-12-07",
+	When: &Condition{
+		Terms: []*Term{
+			&Term{
+				Key: "buyer-region",
+				Operand: Raw{
+					Node: &yaml.Node{
+						Kind:  2,
+						Style: 32,
+						Tag:   "!!seq",
+						Content: []*yaml.Node{
+							&yaml.Node{Kind: 8, Tag: "!!str", Value: "china"},
+							&yaml.Node{Kind: 8, Tag: "!!str", Value: "unknown"},
+						},
+					},
+				},
+				op: "in",
+				strs: []string{
+					"china",
+					"unknown",
+				},
+			},
+		},
+		set: true,
+	},
 }
 
 var kb_Facts_podman_50_release_date = Fact{
@@ -17890,7 +19929,7 @@ var kb_Facts_wasmtime_wasi_nn = Fact{
 var kb = Base{
 	Version: "2026.12.07.1",
 	AsOf:    "2026-12-07",
-	Digest:  "sha256:d87e560a21f7e9795fb06dd31bfae21509f00aa03bcc0f8bf530d132a3dc120e",
+	Digest:  "sha256:8ba7f016350fb204a34cc84707f1077ae89b15fe55afa429a23357525ce11d3a",
 	Scoring: Scoring{
 		PriorityBoost:     2.5,
 		MaxRulePoints:     20,
@@ -18007,6 +20046,8 @@ var kb = Base{
 		&kb_Categories_sandbox_Candidates_kata_Compat_compat_kata_other_gpu_sharing,
 		&kb_Categories_sandbox_Candidates_vm_Compat_compat_vm_mi300x_sriov,
 		&kb_Categories_sandbox_Candidates_kata_Compat_compat_kata_mi300x_sriov,
+		&kb_Categories_sandbox_Candidates_kata_Compat_compat_kata_no_integrated_gpu,
+		&kb_Categories_sandbox_Candidates_vm_Compat_compat_vm_no_integrated_gpu,
 		&kb_Categories_sandbox_Candidates_unikernel_Compat_compat_unikernel_no_gpu,
 		&kb_Categories_sandbox_Candidates_kata_Compat_compat_kata_gpu_nvidia,
 		&kb_Categories_sandbox_Candidates_kata_Compat_compat_kata_gpu_other,
