@@ -244,6 +244,9 @@ func scoreWeighted(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 		for i, c := range cat.Criteria {
 			av := cand.Attr(c.Attribute)
 			plain := normalise(c.Attr, av, ranges[i])
+			if av != nil && av.Unknown {
+				plain = sc.Neutral // no source gives it: neither for nor against
+			}
 			trust := 1.0 // a value without a grade is one no criterion scores
 			if av != nil {
 				if t, ok := sc.Trust[av.Grade]; ok {
@@ -380,7 +383,7 @@ func numericRange(cat *knowledge.Category, a *knowledge.Attribute) (float64, flo
 	}
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, c := range cat.Candidates {
-		if v := c.Attr(a.Name); v != nil {
+		if v := c.Attr(a.Name); v != nil && !v.Unknown {
 			lo, hi = math.Min(lo, v.Num), math.Max(hi, v.Num)
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/stackadvisor/stackadvisor/internal/limits"
 )
 
@@ -501,6 +503,18 @@ func (v *validator) deriveValues(cat *Category, c *Candidate) {
 		if num == nil || den == nil || num.Attr == nil || den.Attr == nil {
 			continue
 		}
+		if num.Unknown || den.Unknown {
+			missing := num
+			if !num.Unknown {
+				missing = den
+			}
+			c.Attributes = append(c.Attributes, &AttrValue{
+				Pos: missing.Pos, Name: a.Name, Attr: a, Derived: true, Unknown: true, Grade: GradeUnverified,
+				Source: "derived: " + num.Name + " ÷ " + den.Name + ", and " + missing.Name + " is unknown",
+				Note:   &Text{En: missing.Name + " is unknown", Zh: missing.Name + " 未知"},
+			})
+			continue
+		}
 		if !AttrSigns[num.Attr.Sign].holds(num.Num) || !AttrSigns[den.Attr.Sign].holds(den.Num) {
 			continue // reported with the input
 		}
@@ -556,6 +570,13 @@ func (v *validator) attrValue(av *AttrValue) {
 			v.add(pos, "attribute %q takes a list of values (%s)", av.Name, strings.Join(a.Values, ", "))
 		} else {
 			v.add(pos, "attribute %q takes one value", av.Name)
+		}
+		return
+	}
+	if len(vals) == 1 && vals[0] == ValueUnknown && n.Kind == yaml.ScalarNode && a.Type != AttrText && a.Type != AttrList && !slices.Contains(a.Values, ValueUnknown) {
+		av.Unknown = true
+		if av.Grade != GradeUnverified {
+			v.add(pos, "attribute %q is unknown, so grade it unverified (and say in note where you looked)", av.Name)
 		}
 		return
 	}

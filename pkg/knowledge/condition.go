@@ -285,7 +285,7 @@ func (m *Matcher) Matches(c *Candidate) bool {
 	}
 	for i, t := range m.tg.Where {
 		av := c.Attr(t.Key)
-		if av == nil {
+		if av == nil || av.Unknown {
 			return false
 		}
 		strs, nums := t.strs, t.nums

@@ -10557,7 +10557,7 @@ var kb_Categories_gpu_Candidates_nvidia_h100_Corrections_nvidia_h100_price_estim
 var kb_Categories_gpu_Candidates_nvidia_h100 = Candidate{
 	ID:      "nvidia-h100",
 	Name:    "NVIDIA H100 SXM",
-	Summary: Text{En: "Hopper flagship: 80 GB HBM3 and about 989 dense FP16 TFLOPS on the SXM5 module. The reference for performance and software maturity, and MIG splits one card into up to 7 isolated instances. US export rules have barred its sale to China since 2022.", Zh: "Hopper 架构旗舰：SXM5 模组配 80 GB HBM3，稠密 FP16 约 989 TFLOPS。性能与软件成熟度的标杆，MIG 可把一张卡切成最多 7 个相互隔离的实例。自 2022 年起，美国出口规则禁止其销往中国。"},
+	Summary: Text{En: "Hopper flagship: 80 GB HBM3 and about 989 dense FP16 TFLOPS on the SXM5 module. The reference for performance and software maturity, and MIG splits one card into up to 7 isolated instances. US export rules barred its sale to China from 2022; since January 2026 licences for it are reviewed case by case.", Zh: "Hopper 架构旗舰：SXM5 模组配 80 GB HBM3，稠密 FP16 约 989 TFLOPS。性能与软件成熟度的标杆，MIG 可把一张卡切成最多 7 个相互隔离的实例。美国出口规则自 2022 年起禁止其销往中国；2026 年 1 月起，对它的出口许可改为逐案审查。"},
 	Attributes: []*AttrValue{
 		&AttrValue{
 			Name: "fp16_tflops",
@@ -20771,7 +20771,7 @@ var kb_Facts_wasmtime_wasi_nn = Fact{
 var kb = Base{
 	Version: "2026.12.07.1",
 	AsOf:    "2026-12-07",
-	Digest:  "sha256:cb24e346c5433b781830d92174cd1820528613ee4baa3a695ce27dbda1bb60ec",
+	Digest:  "sha256:8a58a0d7b200b5e5ef8baf1ca01ad8b23fec8e0cbc7b7f0eb1a2b8dd31adf1e4",
 	Scoring: Scoring{
 		PriorityBoost:     2.5,
 		MaxRulePoints:     20,

@@ -505,6 +505,10 @@ func (c *Candidate) Attr(name string) *AttrValue {
 	return nil
 }
 
+// ValueUnknown is what a rule file writes for a value no source gives (number, level, bool and
+// enum attributes): `value: unknown`, graded unverified, with a note of where it was looked for.
+const ValueUnknown = "unknown"
+
 // AttrValue is a candidate's value of one attribute, with its source.
 type AttrValue struct {
 	Pos   Pos
@@ -525,6 +529,9 @@ type AttrValue struct {
 	// Derived marks a value the loader computed (Attribute.Derive); its grade is the weaker of
 	// its inputs' grades.
 	Derived bool
+	// Unknown marks a value no source gives (value: unknown, graded unverified): it scores
+	// neutral, matches no rule's where, and a ratio derived from it is unknown too.
+	Unknown bool
 	Num     float64  // level, number
 	Bool    bool     // bool
 	Str     string   // enum, text
@@ -533,6 +540,9 @@ type AttrValue struct {
 
 // Display is the value as text, without unit.
 func (v *AttrValue) Display() string {
+	if v.Unknown {
+		return ValueUnknown
+	}
 	switch v.Attr.Type {
 	case AttrLevel, AttrNumber:
 		return formatNumber(v.Num)

@@ -510,6 +510,9 @@ func AttrText(v *knowledge.AttrValue, lang string) string {
 	if v == nil {
 		return "—"
 	}
+	if v.Unknown {
+		return i18n.T(lang, "report.value-unknown")
+	}
 	a := v.Attr
 	switch a.Type {
 	case knowledge.AttrBool:
