@@ -231,7 +231,7 @@ func scoreWeighted(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 	for _, cand := range cat.Candidates {
 		var excludedBy []*knowledge.Rule
 		for ri, r := range active {
-			if r.Effect == knowledge.EffectExclude && matchers[ri].Matches(cand) {
+			if r.Effect == knowledge.EffectExclude && matchers[ri].Excludes(cand) {
 				excludedBy = append(excludedBy, r)
 				fired[ri] = true
 			}

@@ -175,7 +175,7 @@ func Explain(b *knowledge.Base, given knowledge.Answers, id string) (*Explanatio
 
 func excluded(b *knowledge.Base, cat *knowledge.Category, answers knowledge.Answers, cand *knowledge.Candidate) bool {
 	for _, r := range cat.Rules {
-		if r.Effect == knowledge.EffectExclude && r.When.Holds(answers) && r.Target.Matches(cand, answers) {
+		if r.Effect == knowledge.EffectExclude && r.When.Holds(answers) && r.Target.Excludes(cand, answers) {
 			return true
 		}
 	}

@@ -232,6 +232,12 @@ func (tg *Target) Matches(c *Candidate, a Answers) bool {
 	return m.Matches(c)
 }
 
+// Excludes is Matches for an exclude rule (Matcher.Excludes).
+func (tg *Target) Excludes(c *Candidate, a Answers) bool {
+	m := tg.Bind(a)
+	return m.Excludes(c)
+}
+
 // Matcher is a target with its {answer: …} operands resolved against one set of answers, to
 // match many candidates without resolving them again for each.
 type Matcher struct {
@@ -278,14 +284,27 @@ func (tg *Target) Bind(a Answers) Matcher {
 }
 
 // Matches reports whether the candidate meets every term (and is named by the ids, when the
-// target gives ids).
-func (m *Matcher) Matches(c *Candidate) bool {
+// target gives ids). An unknown value meets no term.
+func (m *Matcher) Matches(c *Candidate) bool { return m.matches(c, false) }
+
+// Excludes is Matches for an exclude rule: an unknown value meets a comparison with a number
+// (gt, gte, lt, lte), since a need stated as a bound (a memory floor, a budget, a start-up
+// budget) cannot be shown to be met; it still meets no other term.
+func (m *Matcher) Excludes(c *Candidate) bool { return m.matches(c, true) }
+
+func (m *Matcher) matches(c *Candidate, unknownBounds bool) bool {
 	if m.never || (len(m.tg.IDs) > 0 && !slices.Contains(m.tg.IDs, c.ID)) {
 		return false
 	}
 	for i, t := range m.tg.Where {
 		av := c.Attr(t.Key)
-		if av == nil || av.Unknown {
+		if av == nil {
+			return false
+		}
+		if av.Unknown {
+			if unknownBounds && (t.op == OpGt || t.op == OpGte || t.op == OpLt || t.op == OpLte) {
+				continue
+			}
 			return false
 		}
 		strs, nums := t.strs, t.nums

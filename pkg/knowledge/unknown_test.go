@@ -8,7 +8,8 @@ import (
 )
 
 // A value no source gives is written `value: unknown`, graded unverified: it loads, a ratio
-// derived from it is unknown too, it matches no rule's where, and any other grade is refused.
+// derived from it is unknown too, it meets no term of a rule's where except a bound in an
+// exclusion (a budget cannot be shown to be met), and any other grade is refused.
 func TestUnknownValues(t *testing.T) {
 	files, err := knowledge.EmbeddedFiles()
 	if err != nil {
@@ -58,6 +59,9 @@ candidates:
 		}
 		if m := r.Target.Bind(budget); m.Matches(c) {
 			t.Errorf("an unknown price matched %s", r.ID)
+		}
+		if m := r.Target.Bind(budget); !m.Excludes(c) {
+			t.Errorf("a budget does not exclude a card of unknown price (%s): it cannot be shown to fit", r.ID)
 		}
 		if m := r.Target.Bind(budget); !m.Matches(b.Category("gpu").Candidate("nvidia-h100")) {
 			t.Errorf("%s does not match a known price above the budget: the test cannot tell", r.ID)
