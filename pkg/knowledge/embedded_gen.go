@@ -40,6 +40,12 @@ func init() {
 	kb_Categories_engine_Roles_host_engine.Weights = map[string]float64{
 		"kubernetes": 0,
 	}
+	kb_Categories_engine_Roles_job_runtime.Weights = map[string]float64{
+		"compatibility": 1,
+		"footprint":     2,
+		"kubernetes":    0,
+		"security":      3,
+	}
 	kb_Categories_orchestrator_Attributes_rootless.Scores = map[string]float64{
 		"experimental": 0.3,
 		"native":       1,
@@ -152,6 +158,9 @@ func init() {
 		"amd-mi355x-fp-headlines":            &kb_Facts_amd_mi355x_fp_headlines,
 		"amd-mi355x-price":                   &kb_Categories_gpu_Candidates_amd_mi355x_Corrections_amd_mi355x_price,
 		"amd-mi355x-specs":                   &kb_Facts_amd_mi355x_specs,
+		"apptainer-gpus":                     &kb_Facts_apptainer_gpus,
+		"apptainer-no-cri":                   &kb_Facts_apptainer_no_cri,
+		"apptainer-unprivileged-sif":         &kb_Facts_apptainer_unprivileged_sif,
 		"biren-br100-chiplet-blink":          &kb_Facts_biren_br100_chiplet_blink,
 		"biren-br100-specs":                  &kb_Categories_gpu_Candidates_biren_br100_Corrections_biren_br100_specs,
 		"biren-br104":                        &kb_Categories_gpu_Candidates_biren_br100_Corrections_biren_br104,
@@ -186,6 +195,7 @@ func init() {
 		"enflame-s60-kubernetes":             &kb_Facts_enflame_s60_kubernetes,
 		"export-controls-china-status":       &kb_Categories_gpu_Candidates_nvidia_h100_Corrections_export_controls_china_status,
 		"export-rule-2026-case-by-case":      &kb_Facts_export_rule_2026_case_by_case,
+		"fips-140-2-sunset":                  &kb_Facts_fips_140_2_sunset,
 		"firecracker-arm64":                  &kb_Categories_sandbox_Candidates_firecracker_Corrections_firecracker_arm64,
 		"firecracker-boot-time":              &kb_Facts_firecracker_boot_time,
 		"firecracker-confidential":           &kb_Categories_sandbox_Candidates_firecracker_Corrections_firecracker_confidential,
@@ -231,6 +241,9 @@ func init() {
 		"intel-gaudi3-sharing":               &kb_Facts_intel_gaudi3_sharing,
 		"intel-gaudi3-specs":                 &kb_Facts_intel_gaudi3_specs,
 		"isolation-ranking":                  &kb_Categories_sandbox_Candidates_unikernel_Corrections_isolation_ranking,
+		"isulad-cri-v1":                      &kb_Facts_isulad_cri_v1,
+		"isulad-footprint-benchmark":         &kb_Facts_isulad_footprint_benchmark,
+		"isulad-openeuler":                   &kb_Facts_isulad_openeuler,
 		"k0s-requirements":                   &kb_Facts_k0s_requirements,
 		"k3s-lightweight-certified":          &kb_Facts_k3s_lightweight_certified,
 		"k3s-min-memory":                     &kb_Categories_orchestrator_Candidates_k3s_Corrections_k3s_min_memory,
@@ -267,6 +280,10 @@ func init() {
 		"moore-threads-mtt-s70":              &kb_Categories_gpu_Candidates_moore_threads_mtt_Corrections_moore_threads_mtt_s70,
 		"moore-threads-mtt-s80":              &kb_Categories_gpu_Candidates_moore_threads_mtt_Corrections_moore_threads_mtt_s80,
 		"moore-threads-software":             &kb_Facts_moore_threads_software,
+		"nomad-bsl-licence":                  &kb_Facts_nomad_bsl_licence,
+		"nomad-native-services":              &kb_Facts_nomad_native_services,
+		"nomad-server-sizing":                &kb_Facts_nomad_server_sizing,
+		"nomad-task-drivers":                 &kb_Facts_nomad_task_drivers,
 		"nvidia-a100-fp16":                   &kb_Facts_nvidia_a100_fp16,
 		"nvidia-a100-memory-tdp":             &kb_Categories_gpu_Candidates_nvidia_a100_Corrections_nvidia_a100_memory_tdp,
 		"nvidia-h100-bandwidth":              &kb_Categories_gpu_Candidates_nvidia_h100_Corrections_nvidia_h100_bandwidth,
@@ -299,6 +316,10 @@ func init() {
 		"nvidia-rtx-pro-6000-specs":          &kb_Facts_nvidia_rtx_pro_6000_specs,
 		"nvidia-rtx-pro-6000d-cac":           &kb_Facts_nvidia_rtx_pro_6000d_cac,
 		"nvidia-rtx-pro-6000d-china":         &kb_Facts_nvidia_rtx_pro_6000d_china,
+		"okd-community-build":                &kb_Facts_okd_community_build,
+		"openshift-crio-only":                &kb_Facts_openshift_crio_only,
+		"openshift-fips-mode":                &kb_Facts_openshift_fips_mode,
+		"openshift-min-resources":            &kb_Facts_openshift_min_resources,
 		"podman-50-perf-claim":               &kb_Categories_engine_Candidates_podman_Corrections_podman_50_perf_claim,
 		"podman-50-release-date":             &kb_Facts_podman_50_release_date,
 		"podman-current-version":             &kb_Facts_podman_current_version,
@@ -316,7 +337,15 @@ func init() {
 		"resource-name-iluvatar":             &kb_Facts_resource_name_iluvatar,
 		"resource-name-moore-threads":        &kb_Facts_resource_name_moore_threads,
 		"resource-name-nvidia":               &kb_Facts_resource_name_nvidia,
+		"rke2-airgap":                        &kb_Facts_rke2_airgap,
+		"rke2-cis-profile":                   &kb_Facts_rke2_cis_profile,
+		"rke2-embedded-containerd":           &kb_Facts_rke2_embedded_containerd,
+		"rke2-fips-boringcrypto":             &kb_Facts_rke2_fips_boringcrypto,
 		"runwasi-shims":                      &kb_Categories_sandbox_Candidates_webassembly_Corrections_runwasi_shims,
+		"slurm-containers-unprivileged":      &kb_Facts_slurm_containers_unprivileged,
+		"slurm-gres-gpus":                    &kb_Facts_slurm_gres_gpus,
+		"slurm-large-systems":                &kb_Facts_slurm_large_systems,
+		"slurm-not-services":                 &kb_Facts_slurm_not_services,
 		"startup-ranking-other":              &kb_Categories_sandbox_Candidates_vm_Corrections_startup_ranking_other,
 		"startup-runc":                       &kb_Categories_sandbox_Candidates_runc_Corrections_startup_runc,
 		"unikernel-boot-image-size":          &kb_Categories_sandbox_Candidates_unikernel_Corrections_unikernel_boot_image_size,
@@ -351,30 +380,34 @@ func init() {
 		"wasmtime-wasi-nn":                   &kb_Facts_wasmtime_wasi_nn,
 	}
 	kb.questions = map[string]*Question{
-		"buyer-region":      &kb_Questions_buyer_region,
-		"categories":        &kb_Questions_categories,
-		"confidential":      &kb_Questions_confidential,
-		"cuda":              &kb_Questions_cuda,
-		"device-class":      &kb_Questions_device_class,
-		"domestic":          &kb_Questions_domestic,
-		"environment":       &kb_Questions_environment,
-		"export-licence":    &kb_Questions_export_licence,
-		"gpu-budget-cny":    &kb_Questions_gpu_budget_cny,
-		"gpu-memory-gb":     &kb_Questions_gpu_memory_gb,
-		"gpu-sharing":       &kb_Questions_gpu_sharing,
-		"headquarters":      &kb_Questions_headquarters,
-		"k8s-experience":    &kb_Questions_k8s_experience,
-		"kvm":               &kb_Questions_kvm,
-		"priorities":        &kb_Questions_priorities,
-		"rootless":          &kb_Questions_rootless,
-		"scale":             &kb_Questions_scale,
-		"sites":             &kb_Questions_sites,
-		"startup-budget-ms": &kb_Questions_startup_budget_ms,
-		"systemd":           &kb_Questions_systemd,
-		"tenancy":           &kb_Questions_tenancy,
-		"wasm-ai":           &kb_Questions_wasm_ai,
-		"wasm-host":         &kb_Questions_wasm_host,
-		"workloads":         &kb_Questions_workloads,
+		"air-gapped":          &kb_Questions_air_gapped,
+		"buyer-region":        &kb_Questions_buyer_region,
+		"categories":          &kb_Questions_categories,
+		"compliance-baseline": &kb_Questions_compliance_baseline,
+		"confidential":        &kb_Questions_confidential,
+		"cuda":                &kb_Questions_cuda,
+		"device-class":        &kb_Questions_device_class,
+		"domestic":            &kb_Questions_domestic,
+		"environment":         &kb_Questions_environment,
+		"export-licence":      &kb_Questions_export_licence,
+		"fips":                &kb_Questions_fips,
+		"gpu-budget-cny":      &kb_Questions_gpu_budget_cny,
+		"gpu-memory-gb":       &kb_Questions_gpu_memory_gb,
+		"gpu-sharing":         &kb_Questions_gpu_sharing,
+		"headquarters":        &kb_Questions_headquarters,
+		"k8s-experience":      &kb_Questions_k8s_experience,
+		"kvm":                 &kb_Questions_kvm,
+		"priorities":          &kb_Questions_priorities,
+		"rootless":            &kb_Questions_rootless,
+		"scale":               &kb_Questions_scale,
+		"sites":               &kb_Questions_sites,
+		"startup-budget-ms":   &kb_Questions_startup_budget_ms,
+		"systemd":             &kb_Questions_systemd,
+		"tenancy":             &kb_Questions_tenancy,
+		"vendor-support":      &kb_Questions_vendor_support,
+		"wasm-ai":             &kb_Questions_wasm_ai,
+		"wasm-host":           &kb_Questions_wasm_host,
+		"workloads":           &kb_Questions_workloads,
 	}
 	kb.categories = map[string]*Category{
 		"engine":       &kb_Categories_engine,
@@ -387,6 +420,7 @@ func init() {
 		"amd-mi300x":          &kb_Categories_gpu_Candidates_amd_mi300x,
 		"amd-mi325x":          &kb_Categories_gpu_Candidates_amd_mi325x,
 		"amd-mi355x":          &kb_Categories_gpu_Candidates_amd_mi355x,
+		"apptainer":           &kb_Categories_engine_Candidates_apptainer,
 		"biren-br100":         &kb_Categories_gpu_Candidates_biren_br100,
 		"cambricon-mlu":       &kb_Categories_gpu_Candidates_cambricon_mlu,
 		"cambricon-mlu590":    &kb_Categories_gpu_Candidates_cambricon_mlu590,
@@ -404,6 +438,7 @@ func init() {
 		"hygon-k100":          &kb_Categories_gpu_Candidates_hygon_k100,
 		"iluvatar-corex":      &kb_Categories_gpu_Candidates_iluvatar_corex,
 		"intel-gaudi3":        &kb_Categories_gpu_Candidates_intel_gaudi3,
+		"isulad":              &kb_Categories_engine_Candidates_isulad,
 		"js-host-engine":      &kb_Categories_wasm_runtime_Candidates_js_host_engine,
 		"k3s":                 &kb_Categories_orchestrator_Candidates_k3s,
 		"kata":                &kb_Categories_sandbox_Candidates_kata,
@@ -412,6 +447,7 @@ func init() {
 		"kunlunxin-p800":      &kb_Categories_gpu_Candidates_kunlunxin_p800,
 		"metax-c500":          &kb_Categories_gpu_Candidates_metax_c500,
 		"moore-threads-mtt":   &kb_Categories_gpu_Candidates_moore_threads_mtt,
+		"nomad":               &kb_Categories_orchestrator_Candidates_nomad,
 		"nvidia-a100":         &kb_Categories_gpu_Candidates_nvidia_a100,
 		"nvidia-b200":         &kb_Categories_gpu_Candidates_nvidia_b200,
 		"nvidia-h100":         &kb_Categories_gpu_Candidates_nvidia_h100,
@@ -421,10 +457,13 @@ func init() {
 		"nvidia-l4":           &kb_Categories_gpu_Candidates_nvidia_l4,
 		"nvidia-l40s":         &kb_Categories_gpu_Candidates_nvidia_l40s,
 		"nvidia-rtx-pro-6000": &kb_Categories_gpu_Candidates_nvidia_rtx_pro_6000,
+		"openshift":           &kb_Categories_orchestrator_Candidates_openshift,
 		"podman":              &kb_Categories_engine_Candidates_podman,
 		"podman-farm":         &kb_Categories_orchestrator_Candidates_podman_farm,
 		"podman-quadlet":      &kb_Categories_orchestrator_Candidates_podman_quadlet,
+		"rke2":                &kb_Categories_orchestrator_Candidates_rke2,
 		"runc":                &kb_Categories_sandbox_Candidates_runc,
+		"slurm":               &kb_Categories_orchestrator_Candidates_slurm,
 		"unikernel":           &kb_Categories_sandbox_Candidates_unikernel,
 		"vm":                  &kb_Categories_sandbox_Candidates_vm,
 		"wamr":                &kb_Categories_wasm_runtime_Candidates_wamr,
@@ -437,11 +476,11 @@ func init() {
 	}
 	precompiled = func() *Base { return precompiledBase }
 	precompiledPositions = positionTable
-	precompiledQuestionsDigest = "sha256:e6093352408631ec5850ce51d258d92c1c35d0faacdfce59d76c38a2752d5b78"
+	precompiledQuestionsDigest = "sha256:6c897697f4b64e8e7824c2333401972b75c34774b815618c8cfd3ceb630f723d"
 }
 
 // positionTable holds the file:line:col of every position in the base, in walk order.
-const positionTable = "\t\x12rules/scoring.yaml\x14rules/questions.yaml\x11rules/engine.yaml\x17rules/orchestrator.yaml\x00\x18rules/compatibility.yaml\x12rules/sandbox.yaml\x17rules/wasm-runtime.yaml\x0erules/gpu.yaml\x01\x06\x03\x01\x13\n\x01\x1e\x05\x02\x05\x05\x02\x06\f\x02\a\x05\x02\b\f\x02\t\x05\x02\n\f\x02\v\x10\x02\v\x11\x00\v\x1d\x02\f\x05\x02\r\f\x02\x0e\x10\x02\x0e\x11\x00\x0e\x1d\x02\x11\x05\x02\x16\t\x02\x16\x1d\x02\x17\t\x02\x17#\x02\x18\t\x02\x18\x1e\x02\x19\t\x02\x19\x1a\x02\x1a\t\x02\x1a#\x00\x1b\x0e\x00\x1b\x0f\x00\x1b\x17\x00\x1b%\x02\x1d\t\x02\x1d\x10\x02\x1d\x11\x00\x1d\x1c\x00\x1d\x1d\x00\x1d*\x00\x1d8\x02\x1e\t\x02\x1e\x10\x02\x1e\x11\x00\x1e\x1c\x02\x1f\f\x02!\a\x02$\x05\x02)\t\x02)#\x02*\t\x02*\"\x02+\t\x02+\x1f\x02,\t\x02,!\x02-\t\x02-\"\x02.\t\x02.#\x02/\t\x02/\x1a\x020\t\x020%\x001\x0e\x001\x0f\x022\f\x024\a\x027\x05\x02;\t\x02;\x1c\x02<\t\x02<!\x02=\t\x02=\x1b\x02>\t\x02>\"\x00?\x0e\x02@\f\x02B\a\x02E\x05\x02I\t\x02I\"\x02J\t\x02J\x1c\x02K\t\x02K\x1d\x02L\t\x02L\x1c\x00M\x0e\x02N\f\x02P\a\x02S\x05\x02W\t\x02W\x1b\x02X\t\x02X\x1b\x02Y\t\x02Y\x1d\x00Z\x0e\x02[\f\x02]\a\x02`\x05\x02d\t\x02d\x1e\x02e\t\x02e!\x00f\x0e\x02g\x10\x02g\x11\x00g\x1e\x02h\f\x02j\a\x02m\x05\x02q\t\x02q\"\x02r\t\x02r!\x02s\t\x02s \x00t\x0e\x02u\f\x02w\a\x02z\x05\x02\x7f\t\x02\x7f\x1f\x02\x80\x01\t\x02\x80\x01\x1e\x02\x81\x01\t\x02\x81\x01\"\x02\x82\x01\t\x02\x82\x01$\x02\x83\x01\t\x02\x83\x01\x1b\x02\x84\x01\t\x02\x84\x01\x1f\x02\x85\x01\t\x02\x85\x01\x1f\x02\x86\x01\t\x02\x86\x01!\x02\x87\x01\t\x02\x87\x01 \x00\x88\x01\x0e\x02\x89\x01\f\x02\x8b\x01\a\x02\x8e\x01\x05\x00\x91\x01\x0e\x02\x92\x01\f\x02\x94\x01\a\x02\x97\x01\x05\x00\x9a\x01\x0e\x02\x9b\x01\f\x02\x9d\x01\a\x02\xa0\x01\x05\x02\xa4\x01\t\x02\xa4\x01 \x02\xa5\x01\t\x02\xa5\x01\x1b\x02\xa6\x01\t\x02\xa6\x01\x1e\x00\xa7\x01\x0e\x02\xa8\x01\f\x02\xaa\x01\a\x02\xad\x01\x05\x00\xb0\x01\x0e\x02\xb1\x01\f\x02\xb3\x01\a\x02\xb6\x01\x05\x00\xba\x01\x0e\x02\xbb\x01\f\x02\xbd\x01\a\x02\xc0\x01\x05\x00\xc4\x01\x0e\x02\xc5\x01\x10\x02\xc5\x01\x11\x00\xc5\x01\x1d\x02\xc6\x01\f\x02\xc8\x01\a\x02\xcb\x01\x05\x00\xce\x01\x0e\x02\xcf\x01\x10\x02\xcf\x01\x11\x00\xcf\x01\x1d\x02\xd0\x01\f\x02\xd2\x01\a\x02\xd5\x01\x05\x00\xd8\x01\x0e\x02\xd9\x01\x10\x02\xd9\x01\x11\x00\xd9\x01\x1d\x02\xda\x01\f\x02\xdc\x01\a\x02\xdf\x01\x05\x02\xe3\x01\t\x02\xe3\x01\x1c\x02\xe4\x01\t\x02\xe4\x01 \x02\xe5\x01\t\x02\xe5\x01\x1e\x00\xe6\x01\x0e\x02\xe7\x01\x10\x02\xe7\x01\x11\x00\xe7\x01\x1d\x02\xe8\x01\f\x02\xea\x01\a\x02\xed\x01\x05\x02\xf1\x01\t\x02\xf1\x01\x1f\x02\xf2\x01\t\x02\xf2\x01\x1f\x02\xf3\x01\t\x02\xf3\x01 \x02\xf4\x01\t\x02\xf4\x01\x1b\x00\xf5\x01\x0e\x02\xf6\x01\x10\x02\xf6\x01\x11\x00\xf6\x01\x1d\x02\xf7\x01\f\x02\xf9\x01\a\x02\xfc\x01\x05\x00\x80\x02\x0e\x02\x81\x02\x10\x02\x81\x02\x11\x00\x81\x02\x1d\x02\x82\x02\f\x02\x84\x02\a\x02\x87\x02\x05\x02\x8b\x02\t\x02\x8b\x02\x1b\x02\x8c\x02\t\x02\x8c\x02\x1c\x02\x8d\x02\t\x02\x8d\x02 \x00\x8e\x02\x0e\x02\x8f\x02\x10\x02\x8f\x02\x11\x00\x8f\x02\x1d\x02\x8f\x02\"\x00\x8f\x026\x02\x90\x02\f\x02\x92\x02\a\x02\x95\x02\x05\x00\x98\x02\x0e\x02\x99\x02\x10\x02\x99\x02\x11\x00\x99\x02\x1d\x02\x99\x02+\x02\x99\x02,\x00\x99\x02:\x02\x99\x02B\x02\x99\x02C\x00\x99\x02Q\x02\x9a\x02\f\x02\x9c\x02\a\x02\x9f\x02\x05\x02\xa3\x02\t\x02\xa3\x02\x1b\x02\xa4\x02\t\x02\xa4\x02\x1b\x02\xa5\x02\t\x02\xa5\x02\x19\x02\xa6\x02\t\x02\xa6\x02\x18\x02\xa7\x02\t\x02\xa7\x02\x1d\x02\xa8\x02\t\x02\xa8\x02!\x00\xa9\x02\x0e\x02\xaa\x02\x10\x02\xaa\x02\x11\x00\xaa\x02\x1d\x02\xab\x02\f\x02\xad\x02\a\x02\xb0\x02\x05\x02\xb4\x02\t\x02\xb4\x02\x1f\x02\xb5\x02\t\x02\xb5\x02&\x00\xb6\x02\x0e\x02\xb7\x02\x10\x02\xb7\x02\x11\x00\xb7\x02\x1d\x02\xb8\x02\f\x02\xba\x02\a\x02\xbd\x02\x05\x00\xc0\x02\x0e\x02\xc1\x02\x10\x02\xc1\x02\x11\x00\xc1\x02\x1d\x02\xc2\x02\f\x02\xc4\x02\a\x03\x05\b\x03\b\x03\x03\v\f\x03\f\x03\x03\x0f\x16\x03\x0f6\x03\x11\f\x03\x12\x03\x03\x16\f\x03\x17\x03\x03\x1b\f\x03\x1c\x03\x03 \f\x03!\x03\x03$\f\x03%\x03\x03)\f\x03*\x03\x03.\f\x03/\x03\x033\f\x034\x03\x036\f\x037\x03\x039\f\x03<\x05\x03=\x05\x03>\x05\x03?\x05\x03@\x05\x03A\x05\x03D\x05\x03G\a\x03J\a\x00K\x10\x03N\a\x00O\x10\x03T\v\x03V\a\x00W\x10\x03Z\v\x03\\\a\x00]\x10\x03`\a\x00a\x10\x03d\a\x00e\x10\x03i\v\x03k\a\x00l\x10\x03o\a\x00p\x10\x03u\v\x03w\a\x00x\x10\x03}\v\x03\x7f\a\x00\x80\x01\x10\x03\x83\x01\a\x00\x84\x01\x10\x03\xd8\x02\x05\x03\xdc\x02\a\x03\xdf\x02\a\x03\x8a\x01\x05\x03\x8d\x01\a\x03\x90\x01\a\x00\x91\x01\x10\x03\x94\x01\a\x00\x95\x01\x10\x03\x99\x01\a\x00\x9a\x01\x10\x03\x9d\x01\a\x00\x9e\x01\x10\x03\xa2\x01\v\x03\xa4\x01\a\x00\xa5\x01\x10\x03\xa9\x01\a\x00\xaa\x01\x10\x03\xae\x01\v\x03\xb0\x01\a\x00\xb1\x01\x10\x03\xb5\x01\v\x03\xb7\x01\a\x00\xb8\x01\x10\x03\xbc\x01\a\x00\xbd\x01\x10\x03\xc1\x01\a\x00\xc2\x01\x10\x03\xc6\x01\a\x00\xc7\x01\x10\x04\x9c\x05\x05\x04\xa0\x05\a\x04\xa3\x05\a\x03\x94\x03\x05\x03\x98\x03\a\x03\x9b\x03\a\x03\xa8\x03\x05\x03\xac\x03\a\x03\xaf\x03\a\x03\xcd\x01\x05\x03\xd0\x01\a\x03\xd3\x01\a\x00\xd4\x01\x10\x03\xd6\x01\a\x00\xd7\x01\x10\x03\xdc\x01\v\x03\xde\x01\a\x00\xdf\x01\x10\x03\xe2\x01\v\x03\xe4\x01\a\x00\xe5\x01\x10\x03\xe9\x01\a\x00\xea\x01\x10\x03\xef\x01\v\x03\xf1\x01\a\x00\xf2\x01\x10\x03\xf6\x01\a\x00\xf7\x01\x10\x03\xfb\x01\v\x03\xfd\x01\a\x00\xfe\x01\x10\x03\x82\x02\v\x03\x84\x02\a\x00\x85\x02\x10\x03\x89\x02\v\x03\x8b\x02\a\x00\x8c\x02\x10\x03\x8f\x02\a\x00\x90\x02\x10\x03\xda\x03\x05\x03\xde\x03\a\x03\xe1\x03\a\x03\x95\x02\x05\x03\x98\x02\a\x03\x9b\x02\a\x00\x9c\x02\x10\x03\x9e\x02\a\x00\x9f\x02\x10\x03\xa3\x02\v\x03\xa5\x02\a\x00\xa6\x02\x10\x03\xa9\x02\v\x03\xab\x02\a\x00\xac\x02\x10\x03\xb0\x02\v\x03\xb2\x02\a\x00\xb3\x02\x10\x03\xb7\x02\v\x03\xb9\x02\a\x00\xba\x02\x10\x03\xbd\x02\a\x00\xbe\x02\x10\x03\xc2\x02\v\x03\xc4\x02\a\x00\xc5\x02\x10\x03\xc9\x02\v\x03\xcb\x02\a\x00\xcc\x02\x10\x03\xd0\x02\v\x03\xd2\x02\a\x00\xd3\x02\x10\x03\x89\x04\x05\x03\x8b\x04\v\x03\x8b\x04\f\x00\x8b\x04\x17\x03\x8e\x04\r\x03\x90\x04\a\x03\x93\x04\x05\x03\x95\x04\v\x03\x95\x04\f\x00\x95\x04\x19\x03\x98\x04\r\x03\x9a\x04\a\x03\x9d\x04\x05\x03\x9e\x04\v\x03\x9e\x04\f\x00\x9e\x04\x19\x03\xa0\x04\r\x03\xa2\x04\a\x03\xa5\x04\x05\x03\xa7\x04\v\x03\xa7\x04\f\x00\xa7\x04\x17\x03\xaa\x04\r\x03\xac\x04\a\x03\xaf\x04\x05\x03\xb1\x04\v\x03\xb1\x04\f\x00\xb1\x04\x18\x03\xb4\x04\r\x03\xb6\x04\a\x03\xbb\x04\x05\x03\xbd\x04\v\x03\xbd\x04\f\x00\xbd\x04\x16\x03\xc0\x04\r\x03\xc0\x04\x16\x00\xc0\x04 \x03\xc2\x04\a\x03\xc5\x04\x05\x03\xc6\x04\v\x03\xc6\x04\f\x00\xc6\x04\x16\x03\xc9\x04\r\x03\xcb\x04\a\x03\xce\x04\x05\x03\xcf\x04\v\x03\xcf\x04\f\x00\xcf\x04\x16\x03\xd1\x04\r\x03\xd3\x04\a\x03\xd6\x04\x05\x03\xd8\x04\v\x03\xd8\x04\f\x00\xd8\x04\x15\x03\xdb\x04\r\x03\xdd\x04\a\x03\xe0\x04\x05\x03\xe2\x04\v\x03\xe2\x04\f\x00\xe2\x04\x18\x03\xe5\x04\r\x03\xe7\x04\a\x03\xea\x04\x05\x03\xeb\x04\v\x03\xeb\x04\f\x00\xeb\x04\x13\x00\xeb\x04\x14\x00\xeb\x04\x1b\x00\xeb\x04#\x03\xed\x04\r\x03\xef\x04\a\x03\xf4\x04\x05\x05\x00\x00\x03\xf7\x04\r\x03\xf9\x04\a\x03\xfc\x04\x05\x03\xfe\x04\v\x03\xfe\x04\f\x00\xfe\x04\x13\x00\xfe\x04\x14\x00\xfe\x04\x1c\x03\xfe\x04$\x00\xfe\x04.\x03\xfe\x045\x00\xfe\x04K\x03\x81\x05\r\x03\x81\x05\x16\x00\x81\x05\"\x03\x83\x05\a\x03\x86\x05\x05\x03\x88\x05\v\x03\x88\x05\f\x00\x88\x05\x13\x00\x88\x05\x14\x00\x88\x05\x1c\x03\x88\x05$\x00\x88\x05.\x03\x88\x055\x00\x88\x05K\x03\x8b\x05\r\x03\x8d\x05\a\x03\x90\x05\x05\x03\x92\x05\v\x03\x92\x05\f\x00\x92\x05\x13\x00\x92\x05\x14\x00\x92\x05\x1c\x03\x92\x05$\x00\x92\x05.\x03\x92\x055\x00\x92\x05K\x03\x95\x05\r\x03\x97\x05\a\x03\x9a\x05\x05\x03\x9c\x05\v\x03\x9c\x05\x15\x03\x9c\x05\x16\x00\x9c\x05\x1d\x03\x9c\x05+\x03\x9c\x05,\x00\x9c\x059\x03\x9e\x05\r\x03\xa0\x05\a\x03\xa3\x05\x05\x03\xa5\x05\v\x03\xa5\x05\f\x00\xa5\x05\x13\x03\xa8\x05\r\x03\xaa\x05\a\x03\xad\x05\x05\x03\xae\x05\v\x03\xae\x05\f\x00\xae\x05\x16\x03\xb0\x05\r\x03\xb2\x05\a\x03\xb5\x05\x05\x03\xb6\x05\v\x03\xb6\x05\f\x00\xb6\x05\x17\x03\xb8\x05\r\x03\xba\x05\a\x03\xbd\x05\x05\x03\xbe\x05\v\x03\xbe\x05\f\x00\xbe\x05\x13\x00\xbe\x05\x14\x00\xbe\x05\x1c\x03\xc0\x05\r\x03\xc2\x05\a\x03\xc5\x05\x05\x03\xc6\x05\v\x03\xc6\x05\f\x00\xc6\x05\x15\x03\xc8\x05\r\x03\xca\x05\a\x03\xf4\x03\x05\x03\xf5\x03\f\x03\xfa\x03\a\x03\xfd\x03\x05\x03\xfe\x03\f\x03\x83\x04\a\x03\x04\x01\x04\b\b\x04\v\x03\x04\x0e\f\x04\x0f\x03\x04\x12\f\x04\x13\x03\x04\x17\f\x04\x18\x03\x04\x1c\f\x04\x1d\x03\x04!\f\x04\"\x03\x04)\f\x04*\x03\x041\f\x042\x03\x045\f\x046\x03\x04:\f\x04;\x03\x04?\f\x04@\x03\x04C\f\x04D\x03\x04G]\x04G\x16\x04G6\x04G\x87\x01\x04I\f\x04J\x03\x04L\f\x04O\x05\x04P\x05\x04U\t\x04U\x0f\x04U\x10\x00U \x04X\v\x04[\x05\x04`\t\x04`\x0f\x04`\x10\x00`\x1d\x00`\x1e\x00`*\x04`2\x00`9\x00`:\x00`B\x04`J\x00`^\x04c\v\x04f\x05\x04k\t\x04k\x0f\x04k\x10\x00k\x1d\x00k\x1e\x00k*\x04k2\x00k9\x00k:\x00kB\x04kJ\x00k^\x04n\v\x04q\x05\x04r\x05\x04u\x05\x04x\a\x04{\a\x00|\x10\x04\x7f\a\x00\x80\x01\x10\x04\x83\x01\a\x00\x84\x01\x10\x04\x88\x01\v\x04\x8a\x01\a\x00\x8b\x01\x10\x04\x8e\x01\a\x00\x8f\x01\x10\x04\x93\x01\v\x04\x95\x01\a\x00\x96\x01\x10\x04\x99\x01\a\x00\x9a\x01\x10\x04\x9e\x01\v\x04\xa0\x01\a\x00\xa1\x01\x10\x04\xa4\x01\a\x00\xa5\x01\x10\x04\xaa\x01\v\x04\xac\x01\a\x00\xad\x01\x10\x04\xb2\x01\v\x04\xb4\x01\a\x00\xb5\x01\x10\x04\xb8\x01\a\x00\xb9\x01\x10\x04\xbd\x01\v\x04\xbf\x01\a\x00\xc0\x01\x10\x04\xb0\x05\x05\x04\xb4\x05\a\x04\xb7\x05\a\x04\xce\x05\x05\x04\xd2\x05\a\x04\xd5\x05\a\x04\xec\x05\x05\x04\xf0\x05\a\x04\xf3\x05\a\x04\xd8\x05\x05\x04\xdc\x05\a\x04\xdf\x05\a\x04\xc4\x05\x05\x04\xc8\x05\a\x04\xcb\x05\a\x04\xe2\x05\x05\x04\xe6\x05\a\x04\xe9\x05\a\x06\x0f\x05\x05\x00\x00\x06\x14\a\x06\x17\x05\x05\x00\x00\x06\x1d\a\x04\xc6\x01\x05\x04\xc9\x01\a\x04\xcc\x01\a\x00\xcd\x01\x10\x04\xd1\x01\a\x00\xd2\x01\x10\x04\xd5\x01\a\x00\xd6\x01\x10\x04\xda\x01\v\x04\xdc\x01\a\x00\xdd\x01\x10\x04\xe2\x01\v\x04\xe4\x01\a\x00\xe5\x01\x10\x04\xea\x01\v\x04\xec\x01\a\x00\xed\x01\x10\x04\xf1\x01\a\x00\xf2\x01\x10\x04\xf6\x01\a\x00\xf7\x01\x10\x04\xfc\x01\v\x04\xfe\x01\a\x00\xff\x01\x10\x04\x83\x02\v\x04\x85\x02\a\x00\x86\x02\x10\x04\x89\x02\a\x00\x8a\x02\x10\x04\x8d\x02\a\x00\x8e\x02\x10\x04\x91\x02\a\x00\x92\x02\x10\x04\x94\x06\x05\x04\x98\x06\a\x04\x9b\x06\a\x06 \x05\x05\x00\x00\x06&\a\x06)\x05\x05\x00\x00\x06.\a\x04\x96\x02\x05\x04\x9a\x02\a\x04\x9d\x02\a\x00\x9e\x02\x10\x04\xa1\x02\a\x00\xa2\x02\x10\x04\xa5\x02\a\x00\xa6\x02\x10\x04\xab\x02\v\x04\xad\x02\a\x00\xae\x02\x10\x04\xb2\x02\a\x00\xb3\x02\x10\x04\xb6\x02\a\x00\xb7\x02\x10\x04\xbb\x02\v\x04\xbd\x02\a\x00\xbe\x02\x10\x04\xc1\x02\a\x00\xc2\x02\x10\x04\xc6\x02\v\x04\xc8\x02\a\x00\xc9\x02\x10\x04\xcd\x02\v\x04\xcf\x02\a\x00\xd0\x02\x10\x04\xd4\x02\v\x04\xd6\x02\a\x00\xd7\x02\x10\x04\xda\x02\a\x00\xdb\x02\x10\x04\xdf\x02\v\x04\xe1\x02\a\x00\xe2\x02\x10\x04\x9e\x06\x05\x04\xa2\x06\a\x04\xa5\x06\a\x06B\x05\x05\x00\x00\x06G\a\x06\xd5\x02\x05\x05\x00\x00\x06\xdb\x02\a\x04\xe7\x02\x05\x04\xea\x02\a\x04\xed\x02\a\x00\xee\x02\x10\x04\xf1\x02\a\x00\xf2\x02\x10\x04\xf5\x02\a\x00\xf6\x02\x10\x04\xf9\x02\a\x00\xfa\x02\x10\x04\xfe\x02\v\x04\x80\x03\a\x00\x81\x03\x10\x04\x84\x03\a\x00\x85\x03\x10\x04\x89\x03\v\x04\x8b\x03\a\x00\x8c\x03\x10\x04\x8f\x03\a\x00\x90\x03\x10\x04\x93\x03\a\x00\x94\x03\x10\x04\x98\x03\v\x04\x9a\x03\a\x00\x9b\x03\x10\x04\x9f\x03\v\x04\xa1\x03\a\x00\xa2\x03\x10\x04\xa5\x03\a\x00\xa6\x03\x10\x04\xaa\x03\v\x04\xac\x03\a\x00\xad\x03\x10\x04\xa8\x06\x05\x04\xac\x06\a\x04\xaf\x06\a\x06J\x05\x05\x00\x00\x06P\a\x06S\x05\x05\x00\x00\x06Y\a\x06\\\x05\x05\x00\x00\x06a\a\x04\xb2\x03\x05\x04\xb5\x03\a\x04\xb8\x03\a\x00\xb9\x03\x10\x04\xbc\x03\a\x00\xbd\x03\x10\x04\xc0\x03\a\x00\xc1\x03\x10\x04\xc4\x03\a\x00\xc5\x03\x10\x04\xca\x03\v\x04\xcc\x03\a\x00\xcd\x03\x10\x04\xd1\x03\v\x04\xd3\x03\a\x00\xd4\x03\x10\x04\xd8\x03\v\x04\xda\x03\a\x00\xdb\x03\x10\x04\xdf\x03\a\x00\xe0\x03\x10\x04\xe3\x03\a\x00\xe4\x03\x10\x04\xe8\x03\v\x04\xea\x03\a\x00\xeb\x03\x10\x04\xef\x03\v\x04\xf1\x03\a\x00\xf2\x03\x10\x04\xf6\x03\a\x00\xf7\x03\x10\x04\xfa\x03\a\x00\xfb\x03\x10\x06d\x05\x05\x00\x00\x06i\a\x04\x80\x04\x05\x04\x83\x04\a\x04\x86\x04\a\x00\x87\x04\x10\x04\x8b\x04\a\x00\x8c\x04\x10\x04\x91\x04\v\x04\x93\x04\a\x00\x94\x04\x10\x04\x98\x04\a\x00\x99\x04\x10\x04\x9c\x04\a\x00\x9d\x04\x10\x04\xa1\x04\v\x04\xa3\x04\a\x00\xa4\x04\x10\x04\xa7\x04\a\x00\xa8\x04\x10\x04\xab\x04\a\x00\xac\x04\x10\x04\xaf\x04\a\x00\xb0\x04\x10\x04\xb3\x04\a\x00\xb4\x04\x10\x04\xb7\x04\a\x00\xb8\x04\x10\x04\xbb\x04\a\x00\xbc\x04\x10\x04\xbf\x04\a\x00\xc0\x04\x10\x06l\x05\x05\x00\x00\x06q\a\x04\xc5\x04\x05\x04\xc8\x04\a\x04\xcb\x04\a\x00\xcc\x04\x10\x04\xcf\x04\a\x00\xd0\x04\x10\x04\xd3\x04\a\x00\xd4\x04\x10\x04\xd8\x04\v\x04\xda\x04\a\x00\xdb\x04\x10\x04\xdf\x04\v\x04\xe1\x04\a\x00\xe2\x04\x10\x04\xe6\x04\v\x04\xe8\x04\a\x00\xe9\x04\x10\x04\xed\x04\v\x04\xef\x04\a\x00\xf0\x04\x10\x04\xf4\x04\v\x04\xf6\x04\a\x00\xf7\x04\x10\x04\xfb\x04\v\x04\xfd\x04\a\x00\xfe\x04\x10\x04\x82\x05\v\x04\x84\x05\a\x00\x85\x05\x10\x04\x89\x05\v\x04\x8b\x05\a\x00\x8c\x05\x10\x04\x8f\x05\a\x00\x90\x05\x10\x04\x94\x05\v\x04\x96\x05\a\x00\x97\x05\x10\x061\x05\x05\x00\x00\x066\a\x069\x05\x05\x00\x00\x06?\a\x04\xc9\x06\x05\x05\x00\x00\x04\xcb\x06\r\x04\xcb\x06\x16\x00\xcb\x06,\x04\xcd\x06\a\x04\xd2\x06\x05\x04\xd3\x06\v\x04\xd3\x06\f\x00\xd3\x06\x13\x00\xd3\x06\x14\x00\xd3\x06\x1c\x04\xd5\x06\r\x04\xd5\x06\x16\x00\xd5\x06\"\x04\xd7\x06\a\x04\xda\x06\x05\x04\xdb\x06\v\x04\xdb\x06\f\x00\xdb\x06\x13\x04\xdb\x06\x1a\x00\xdb\x06-\x04\xdb\x06;\x00\xdb\x06D\x04\xdb\x06K\x00\xdb\x06U\x04\xdd\x06\r\x04\xdd\x06\x16\x00\xdd\x06\"\x04\xdf\x06\a\x04\xe2\x06\x05\x04\xe3\x06\v\x04\xe3\x06\f\x00\xe3\x06\x13\x04\xe6\x06\r\x04\xe6\x06\x16\x00\xe6\x06\"\x04\xe6\x06)\x00\xe6\x06?\x04\xe8\x06\a\x04\xeb\x06\x05\x04\xec\x06\v\x04\xec\x06\f\x00\xec\x06\x13\x04\xef\x06\r\x04\xf1\x06\a\x04\xf6\x06\x05\x04\xf7\x06\v\x04\xf7\x06\f\x00\xf7\x06\x13\x04\xfa\x06\r\x04\xfc\x06\a\x04\xff\x06\x05\x04\x80\a\v\x04\x80\a\f\x00\x80\a\x13\x04\x83\a\r\x04\x85\a\a\x04\x88\a\x05\x04\x89\a\v\x04\x89\a\f\x00\x89\a\x13\x04\x8c\a\r\x04\x8c\a\x16\x00\x8c\a\"\x04\x8c\a(\x00\x8c\a8\x04\x8e\a\a\x04\x91\a\x05\x04\x92\a\v\x04\x92\a\f\x00\x92\a\x17\x04\x95\a\r\x04\x97\a\a\x04\x9a\a\x05\x04\x9b\a\v\x04\x9b\a\f\x00\x9b\a\x19\x04\x9e\a\r\x04\xa0\a\a\x04\xa3\a\x05\x04\xa4\a\v\x04\xa4\a\f\x00\xa4\a\x18\x04\xa7\a\r\x04\xa9\a\a\x04\xac\a\x05\x04\xad\a\v\x04\xad\a\f\x00\xad\a\x17\x00\xad\a\x18\x00\xad\a%\x00\xad\a3\x04\xb0\a\r\x04\xb0\a\x16\x00\xb0\a,\x04\xb2\a\a\x04\xb7\a\x05\x04\xb8\a\v\x04\xb8\a\f\x00\xb8\a\x13\x04\xbb\a\r\x04\xbd\a\a\x04\xc0\a\x05\x04\xc1\a\v\x04\xc1\a\f\x00\xc1\a\x19\x04\xc4\a\r\x04\xc6\a\a\x04\xc9\a\x05\x04\xca\a\v\x04\xca\a\f\x00\xca\a\x19\x04\xcd\a\r\x04\xcf\a\a\x04\xd2\a\x05\x04\xd3\a\v\x04\xd3\a\f\x00\xd3\a\x19\x04\xd3\a\x1f\x00\xd3\a&\x00\xd3\a'\x00\xd3\a/\x04\xd6\a\r\x04\xd8\a\a\x04\xdb\a\x05\x04\xdc\a\v\x04\xdc\a\f\x00\xdc\a\x19\x04\xdc\a\x1f\x00\xdc\a&\x00\xdc\a'\x00\xdc\a/\x04\xdc\a7\x00\xdc\a>\x04\xdf\a\r\x04\xe1\a\a\x04\xe4\a\x05\x04\xe5\a\v\x04\xe5\a\f\x00\xe5\a\x19\x04\xe5\a\x1f\x00\xe5\a&\x04\xe7\a\r\x04\xe9\a\a\x04\xec\a\x05\x04\xed\a\v\x04\xed\a\f\x00\xed\a\x19\x04\xed\a\x1f\x00\xed\a&\x04\xef\a\r\x04\xf1\a\a\x04\xf4\a\x05\x04\xf5\a\v\x04\xf5\a\f\x00\xf5\a\x19\x00\xf5\a\x1a\x00\xf5\a!\x00\xf5\a-\x04\xf7\a\r\x04\xf9\a\a\x04\xfc\a\x05\x04\xfd\a\v\x04\xfd\a\f\x00\xfd\a\x19\x04\x80\b\r\x04\x82\b\a\x04\x85\b\x05\x04\x86\b\v\x04\x86\b\f\x00\x86\b\x18\x04\x89\b\r\x04\x8b\b\a\x04\x8e\b\x05\x04\x8f\b\v\x04\x8f\b\f\x00\x8f\b\x1c\x04\x92\b\r\x04\x94\b\a\x04\x97\b\x05\x04\x98\b\v\x04\x98\b\f\x00\x98\b\x1c\x04\x9b\b\r\x04\x9d\b\a\x04\xa0\b\x05\x04\xa1\b\v\x04\xa1\b\f\x00\xa1\b!\x00\xa1\b\"\x00\xa1\b/\x00\xa1\b=\x04\xa4\b\r\x04\xa6\b\a\x04\xa9\b\x05\x04\xaa\b\v\x04\xaa\b\f\x00\xaa\b\x1c\x04\xad\b\r\x04\xaf\b\a\x04\xb4\b\x05\x04\xb5\b\v\x04\xb5\b\f\x00\xb5\b\x15\x04\xb8\b\r\x04\xb8\b\x16\x00\xb8\b&\x04\xba\b\a\x04\xbd\b\x05\x04\xbe\b\v\x04\xbe\b\f\x00\xbe\b\x15\x04\xc1\b\r\x04\xc1\b\x16\x00\xc1\b&\x04\xc1\b-\x00\xc1\bC\x04\xc3\b\a\x04\xc6\b\x05\x04\xc7\b\v\x04\xc7\b\f\x00\xc7\b\x16\x04\xca\b\r\x04\xca\b\x16\x00\xca\b \x04\xca\b(\x00\xca\b>\x04\xcc\b\a\x04\xcf\b\x05\x04\xd0\b\v\x04\xd0\b\f\x00\xd0\b\x16\x04\xd3\b\r\x04\xd3\b\x16\x00\xd3\b \x04\xd5\b\a\x04\xd8\b\x05\x04\xd9\b\v\x04\xd9\b\f\x00\xd9\b\x16\x04\xdc\b\r\x04\xdc\b\x16\x00\xdc\b \x04\xde\b\a\x04\xe3\b\x05\x04\xe4\b\v\x04\xe4\b\f\x00\xe4\b\x15\x00\xe4\b\x16\x00\xe4\b\"\x04\xe7\b\r\x04\xe9\b\a\x04\xec\b\x05\x04\xed\b\v\x04\xed\b\f\x00\xed\b\x17\x04\xef\b\r\x04\xf1\b\a\x04\xf4\b\x05\x04\xf5\b\v\x04\xf5\b\f\x00\xf5\b\x15\x04\xf8\b\r\x04\xfa\b\a\x04\xfd\b\x05\x04\xfe\b\v\x04\xfe\b\f\x00\xfe\b\x15\x04\x81\t\r\x04\x83\t\a\x04\x86\t\x05\x04\x87\t\v\x04\x87\t\f\x00\x87\t\x15\x04\x89\t\r\x04\x89\t\x16\x00\x89\t,\x04\x8b\t\a\x04\x8e\t\x05\x04\x8f\t\v\x04\x8f\t\f\x00\x8f\t\x19\x04\x92\t\r\x04\x94\t\a\x04\a\x01\a\t\b\a\f\x03\a\x10\f\a\x11\x03\a\x18\f\a\x19\x03\a\x1d\f\a\x1e\x03\a\"\f\a#\x03\a*\f\a+\x03\a.\f\a/\x03\a1\f\a2\x03\a6\f\a7\x03\a;\f\a<\x03\a@\f\aA\x03\aD\f\aE\x03\aHp\aH\x1b\aHF\aJ\f\aK\x03\aM\f\aP\x05\aU\t\aU\x0f\aU\x10\x00U\x19\aX\v\a[\t\a[\x0f\a[\x10\x00[\x19\a^\v\aa\x05\af\t\af\x0f\af\x10\x00f%\x00f&\x00f2\ai\v\am\x05\an\x05\as\t\as\x0f\as\x10\x00s&\x00s'\x00s5\x00sB\x00sL\x00sY\x00sg\av\v\ay\t\ay\x0f\ay\x10\x00y!\ay(\x00y1\a|\v\a\x7f\x05\a\x84\x01\t\a\x84\x01\x0f\a\x84\x01\x10\x00\x84\x01!\a\x84\x01(\x00\x84\x011\a\x87\x01\v\a\x8a\x01\x05\a\x8b\x01\x05\a\x90\x01\t\a\x90\x01\x0f\a\x90\x01\x10\x00\x90\x01\x15\a\x93\x01\v\a\x98\x01\x05\a\x9c\x01\a\a\x9f\x01\a\x00\xa0\x01\x10\a\xa3\x01\a\x00\xa4\x01\x10\a\xa9\x01\v\a\xab\x01\a\x00\xac\x01\x10\a\xaf\x01\a\x00\xb0\x01\x10\a\xb4\x01\v\a\xb6\x01\a\x00\xb7\x01\x10\a\xbb\x01\v\a\xbd\x01\a\x00\xbe\x01\x10\a\xc1\x01\a\x00\xc2\x01\x10\a\xc6\x01\v\a\xc8\x01\a\x00\xc9\x01\x10\a\xcd\x01\v\a\xcf\x01\a\x00\xd0\x01\x10\a\xd3\x01\a\x00\xd4\x01\x10\a\xd8\x01\v\a\xda\x01\a\x00\xdb\x01\x10\a\xdf\x01\v\a\xe1\x01\a\x00\xe2\x01\x10\a\xdc\b\x05\a\xe0\b\a\a\xe3\b\a\a\xe6\x01\x05\a\xe9\x01\a\a\xec\x01\a\x00\xed\x01\x10\a\xf0\x01\a\x00\xf1\x01\x10\a\xf5\x01\v\a\xf8\x01\a\x00\xf9\x01\x10\a\xfc\x01\a\x00\xfd\x01\x10\a\x81\x02\v\a\x83\x02\a\x00\x84\x02\x10\a\x87\x02\a\x00\x88\x02\x10\a\x8d\x02\v\a\x8f\x02\a\x00\x90\x02\x10\a\x94\x02\v\a\x96\x02\a\x00\x97\x02\x10\a\x9b\x02\v\a\x9d\x02\a\x00\x9e\x02\x10\a\xa2\x02\a\x00\xa3\x02\x10\a\xa6\x02\a\x00\xa7\x02\x10\a\xab\x02\a\x00\xac\x02\x10\a\x82\a\x05\a\x86\a\a\a\x89\a\a\a\x8c\a\x05\a\x90\a\a\a\x93\a\a\a\xa8\b\x05\a\xac\b\a\a\xaf\b\a\a\x96\a\x05\a\x9a\a\a\a\x9d\a\a\x06\x92\x01\x05\x05\x00\x00\x06\x98\x01\a\x06\x9b\x01\x05\x05\x00\x00\x06\xa1\x01\a\x06\xa4\x01\x05\x05\x00\x00\x06\xa9\x01\a\x06\xb4\x01\x05\x06\xb8\x01\v\x06\xb8\x01\f\x00\xb8\x01\x19\x06\xbb\x01\a\a\xb2\x02\x05\a\xb5\x02\a\a\xb8\x02\a\x00\xb9\x02\x10\a\xbc\x02\a\x00\xbd\x02\x10\a\xc1\x02\v\a\xc5\x02\v\a\xc7\x02\a\x00\xc8\x02\x10\a\xcb\x02\a\x00\xcc\x02\x10\a\xd0\x02\v\a\xd2\x02\a\x00\xd3\x02\x10\a\xd8\x02\v\a\xda\x02\a\x00\xdb\x02\x10\a\xdf\x02\a\x00\xe0\x02\x10\a\xe4\x02\v\a\xe6\x02\a\x00\xe7\x02\x10\a\xec\x02\v\a\xee\x02\a\x00\xef\x02\x10\a\xf3\x02\v\a\xf5\x02\a\x00\xf6\x02\x10\a\xfa\x02\v\a\xfc\x02\a\x00\xfd\x02\x10\a\x82\x03\v\a\x84\x03\a\x00\x85\x03\x10\a\x89\x03\a\x00\x8a\x03\x10\a\xec\x06\x05\a\xf0\x06\a\a\xf3\x06\a\a\xba\x06\x05\a\xbe\x06\a\a\xc1\x06\a\a\xc4\x06\x05\a\xc8\x06\a\a\xcb\x06\a\a\xb2\b\x05\a\xb6\b\a\a\xb9\b\a\a\xbc\b\x05\a\xc0\b\a\a\xc3\b\a\x06~\x05\x05\x00\x00\x06\x84\x01\a\x06\xbe\x01\x05\x06\xc2\x01\v\x06\xc2\x01\f\x00\xc2\x01\x19\x06\xc5\x01\a\x06\xdc\x01\x05\x06\xe0\x01\v\x06\xe0\x01\f\x00\xe0\x01\x19\x06\xe3\x01\a\x06\xf0\x01\x05\x06\xf4\x01\v\x06\xf4\x01\f\x00\xf4\x01\x19\x06\xf7\x01\a\x06\xfa\x01\x05\x05\x00\x00\x06\xff\x01\a\x06\x92\x02\x05\x05\x00\x00\x06\x97\x02\a\x06\x9a\x02\x05\x05\x00\x00\x06\xa0\x02\a\a\x90\x03\x05\a\x93\x03\a\a\x96\x03\a\x00\x97\x03\x10\a\x9a\x03\a\x00\x9b\x03\x10\a\xa0\x03\v\a\xa2\x03\a\x00\xa3\x03\x10\a\xa6\x03\a\x00\xa7\x03\x10\a\xab\x03\v\a\xad\x03\a\x00\xae\x03\x10\a\xb2\x03\a\x00\xb3\x03\x10\a\xb7\x03\a\x00\xb8\x03\x10\a\xbc\x03\v\a\xbe\x03\a\x00\xbf\x03\x10\a\xc3\x03\v\a\xc5\x03\a\x00\xc6\x03\x10\a\xca\x03\v\a\xcc\x03\a\x00\xcd\x03\x10\a\xd1\x03\v\a\xd3\x03\a\x00\xd4\x03\x10\a\xd8\x03\a\x00\xd9\x03\x10\a\xdd\x03\a\x00\xde\x03\x10\a\x90\x06\x05\a\x94\x06\a\a\x97\x06\a\a\x86\x06\x05\a\x8a\x06\a\a\x8d\x06\a\a\xfc\x05\x05\a\x80\x06\a\a\x83\x06\a\a\x9a\x06\x05\a\x9e\x06\a\a\xa1\x06\a\a\xae\x06\x05\a\xb2\x06\a\a\xb5\x06\a\a\xa4\x06\x05\a\xa8\x06\a\a\xab\x06\a\x06v\x05\x05\x00\x00\x06{\a\x06\xac\x01\x05\x05\x00\x00\x06\xb1\x01\a\a\xe4\x03\x05\a\xe8\x03\a\a\xeb\x03\a\x00\xec\x03\x10\a\xf1\x03\v\a\xf3\x03\a\x00\xf4\x03\x10\a\xf9\x03\v\a\xfb\x03\a\x00\xfc\x03\x10\a\xff\x03\a\x00\x80\x04\x10\a\x84\x04\v\a\x86\x04\a\x00\x87\x04\x10\a\x8b\x04\a\x00\x8c\x04\x10\a\x91\x04\v\a\x93\x04\a\x00\x94\x04\x10\a\x98\x04\v\a\x9a\x04\a\x00\x9b\x04\x10\a\x9f\x04\a\x00\xa0\x04\x10\a\xa4\x04\v\a\xa6\x04\a\x00\xa7\x04\x10\a\xab\x04\a\x00\xac\x04\x10\a\xaf\x04\a\x00\xb0\x04\x10\a\xb4\x04\v\a\xb6\x04\a\x00\xb7\x04\x10\a\xca\a\x05\a\xce\a\a\a\xd1\a\a\a\xd4\a\x05\a\xd8\a\a\a\xdb\a\a\a\xc0\a\x05\a\xc4\a\a\a\xc7\a\a\a\xd2\b\x05\a\xd6\b\a\a\xd9\b\a\a\xde\a\x05\a\xe2\a\a\a\xe5\a\a\a\xe8\a\x05\a\xec\a\a\a\xef\a\a\a\xf2\a\x05\a\xf6\a\a\a\xf9\a\a\x06\x8a\x02\x05\x05\x00\x00\x06\x8f\x02\a\a\xbd\x04\x05\a\xc0\x04\a\a\xc3\x04\a\x00\xc4\x04\x10\a\xc7\x04\a\x00\xc8\x04\x10\a\xcc\x04\a\x00\xcd\x04\x10\a\xd2\x04\v\a\xd4\x04\a\x00\xd5\x04\x10\a\xd9\x04\v\a\xdb\x04\a\x00\xdc\x04\x10\a\xe1\x04\v\a\xe3\x04\a\x00\xe4\x04\x10\a\xe7\x04\a\x00\xe8\x04\x10\a\xed\x04\v\a\xef\x04\a\x00\xf0\x04\x10\a\xf4\x04\v\a\xf6\x04\a\x00\xf7\x04\x10\a\xfc\x04\v\a\xfe\x04\a\x00\xff\x04\x10\a\x82\x05\a\x00\x83\x05\x10\a\x87\x05\v\a\x89\x05\a\x00\x8a\x05\x10\b\x89\x06\x05\b\x8d\x06\a\b\x90\x06\a\b\xbb\x06\x05\b\xbf\x06\a\b\xc2\x06\a\a\xc6\b\x05\a\xca\b\a\a\xcd\b\a\a\xfe\a\x05\a\x82\b\a\a\x85\b\a\b\xa7\x06\x05\b\xab\x06\a\b\xae\x06\a\b\xb1\x06\x05\b\xb5\x06\a\b\xb8\x06\a\a\x88\b\x05\a\x8c\b\a\a\x8f\b\a\x06\x87\x01\x05\x05\x00\x00\x06\x8d\x01\a\x06\xa3\x02\x05\x05\x00\x00\x06\xa9\x02\a\x06\xac\x02\x05\x05\x00\x00\x06\xb1\x02\a\x06\xe0\x02\x05\x06\xe4\x02\v\x06\xe4\x02\f\x00\xe4\x02\x1b\x06\xe9\x02\a\x06\xec\x02\x05\x06\xf0\x02\v\x06\xf0\x02\f\x00\xf0\x02\x1b\x06\xf5\x02\a\x06\x81\x03\x05\x06\x83\x03\v\x06\x83\x03\f\x00\x83\x03\x1b\x06\x88\x03\a\a\x90\x05\x05\a\x94\x05\a\a\x97\x05\a\x00\x98\x05\x10\a\x9b\x05\a\x00\x9c\x05\x10\a\xa0\x05\a\x00\xa1\x05\x10\a\xa4\x05\a\x00\xa5\x05\x10\a\xa9\x05\v\a\xab\x05\a\x00\xac\x05\x10\a\xb0\x05\v\a\xb2\x05\a\x00\xb3\x05\x10\a\xb6\x05\a\x00\xb7\x05\x10\a\xbb\x05\v\a\xbd\x05\a\x00\xbe\x05\x10\a\xc2\x05\v\a\xc4\x05\a\x00\xc5\x05\x10\a\xc9\x05\v\a\xcb\x05\a\x00\xcc\x05\x10\a\xcf\x05\a\x00\xd0\x05\x10\a\xd3\x05\a\x00\xd4\x05\x10\a\xd7\x05\a\x00\xd8\x05\x10\a\xe6\b\x05\a\xea\b\a\a\xed\b\a\x06\xc8\x01\x05\x06\xcc\x01\v\x06\xcc\x01\f\x00\xcc\x01\x19\x06\xcf\x01\a\x06\xd2\x01\x05\x06\xd6\x01\v\x06\xd6\x01\f\x00\xd6\x01\x19\x06\xd9\x01\a\x06\xe6\x01\x05\x06\xea\x01\v\x06\xea\x01\f\x00\xea\x01\x19\x06\xed\x01\a\x06\x82\x02\x05\x05\x00\x00\x06\x87\x02\a\a\xf3\b\x05\a\xf4\b\v\a\xf4\b\f\x00\xf4\b\x11\a\xf6\b\r\a\xf6\b\x16\x00\xf6\b!\a\xf6\b'\x00\xf6\b7\a\xf8\b\a\a\xfb\b\x05\a\xfc\b\v\a\xfc\b\f\x00\xfc\b\x11\a\xfc\b\x17\x00\xfc\b*\a\xfe\b\r\a\xfe\b\x16\x00\xfe\b!\a\xfe\b'\x00\xfe\b7\a\x80\t\a\a\x83\t\x05\a\x84\t\v\a\x84\t\f\x00\x84\t\x11\a\x84\t\x17\x00\x84\t$\a\x86\t\r\a\x86\t\x16\x00\x86\t!\a\x86\t'\x00\x86\t7\a\x88\t\a\a\x8b\t\x05\a\x8c\t\v\a\x8c\t\f\x00\x8c\t\x11\a\x8c\t\x1a\x00\x8c\t-\a\x8e\t\r\a\x8e\t\x16\x00\x8e\t!\a\x90\t\a\a\x93\t\x05\a\x94\t\v\a\x94\t\f\x00\x94\t\x11\a\x94\t\x1a\x00\x94\t'\a\x97\t\r\a\x97\t\x16\x00\x97\t!\a\x97\t'\x00\x97\t7\a\x99\t\a\a\x9c\t\x05\a\x9d\t\v\a\x9d\t\f\x00\x9d\t\x15\a\x9f\t\r\a\xa1\t\a\a\xa4\t\x05\a\xa5\t\v\a\xa5\t\f\x00\xa5\t\x15\a\xa5\t \x00\xa5\t+\a\xa8\t\r\a\xa8\t\x16\x00\xa8\t&\a\xaa\t\a\a\xad\t\x05\a\xae\t\v\a\xae\t\f\x00\xae\t\x1a\a\xb0\t\r\a\xb0\t\x16\x00\xb0\t$\a\xb2\t\a\a\xb5\t\x05\a\xb6\t\v\a\xb6\t\f\x00\xb6\t$\a\xb8\t\r\a\xb8\t\x16\x00\xb8\t/\x00\xb8\t0\x00\xb8\t8\a\xb8\tM\x00\xb8\tf\x00\xb8\tg\x00\xb8\to\a\xba\t\a\a\xbd\t\x05\a\xbe\t\v\a\xbe\t\f\x00\xbe\t$\a\xc0\t\r\a\xc0\t\x16\x00\xc0\t'\x00\xc0\t(\x00\xc0\t0\a\xc0\tE\x00\xc0\t_\x00\xc0\t`\x00\xc0\th\a\xc2\t\a\a\xc5\t\x05\a\xc6\t\v\a\xc6\t\f\x00\xc6\t$\a\xc8\t\r\a\xc8\t\x16\x00\xc8\t/\x00\xc8\t0\x00\xc8\t8\a\xc8\tM\x00\xc8\tg\x00\xc8\th\x00\xc8\tp\a\xca\t\a\a\xcd\t\x05\a\xce\t\v\a\xce\t\f\x00\xce\t\x17\x00\xce\t\x18\x00\xce\t%\a\xd0\t\r\a\xd2\t\a\a\xd5\t\x05\a\xd6\t\v\a\xd6\t\f\x00\xd6\t\x17\x00\xd6\t\x18\x00\xd6\t%\a\xd9\t\r\a\xdb\t\a\a\xde\t\x05\a\xdf\t\v\a\xdf\t\f\x00\xdf\t\x17\x00\xdf\t\x18\x00\xdf\t%\a\xe2\t\r\a\xe2\t\x16\x00\xe2\t\x1b\a\xe4\t\a\a\xe7\t\x05\a\xe8\t\v\a\xe8\t\f\x00\xe8\t\x17\a\xeb\t\r\a\xeb\t\x16\x00\xeb\t*\a\xed\t\a\a\xf2\t\x05\a\xf3\t\v\a\xf3\t\f\x00\xf3\t\x18\a\xf3\t\"\x00\xf3\t+\a\xf3\t6\x00\xf3\tA\a\xf6\t\r\a\xf8\t\a\a\xfb\t\x05\a\xfc\t\v\a\xfc\t\f\x00\xfc\t!\x00\xfc\t\"\x00\xfc\t,\a\xfc\tD\a\xfc\tE\x00\xfc\tP\a\xfc\tW\a\xfc\tX\x00\xfc\tg\a\xff\t\r\a\x81\n\a\a\x84\n\x05\a\x85\n\v\a\x85\n\f\x00\x85\n\x18\a\x88\n\r\a\x8a\n\a\a\x8d\n\x05\a\x8e\n\v\a\x8e\n\f\x00\x8e\n\x18\a\x8e\n'\x00\x8e\n0\a\x91\n\r\a\x93\n\a\a\x96\n\x05\a\x97\n\v\a\x97\n\f\x00\x97\n\x19\a\x9a\n\r\a\x9c\n\a\a\x9f\n\x05\a\xa0\n\v\a\xa0\n\f\x00\xa0\n\x18\a\xa0\n\x1e\x00\xa0\n)\a\xa3\n\r\a\xa5\n\a\a\xaa\n\x05\a\xab\n\v\a\xab\n\f\x00\xab\n\x15\a\xae\n\r\a\xb0\n\a\a\xb3\n\x05\a\xb4\n\v\a\xb4\n\f\x00\xb4\n\x15\a\xb4\n \x00\xb4\n%\a\xb7\n\r\a\xb7\n\x16\x00\xb7\n!\a\xb7\n'\x00\xb7\n8\a\xb9\n\a\a\xbc\n\x05\a\xbd\n\v\a\xbd\n\f\x00\xbd\n\x1d\a\xbd\n$\x00\xbd\n-\a\xc0\n\r\a\xc2\n\a\a\xc5\n\x05\a\xc6\n\v\a\xc6\n\f\x00\xc6\n\x15\x00\xc6\n\x16\x00\xc6\n\"\a\xc9\n\r\a\xcb\n\a\a\xce\n\x05\a\xcf\n\v\a\xcf\n\f\x00\xcf\n\x17\a\xd2\n\r\a\xd4\n\a\a\xd7\n\x05\a\xd8\n\v\a\xd8\n\f\x00\xd8\n\x17\a\xdb\n\r\a\xdd\n\a\a\xe0\n\x05\a\xe1\n\v\a\xe1\n\f\x00\xe1\n\x17\a\xe4\n\r\a\xe6\n\a\a\xe9\n\x05\a\xea\n\v\a\xea\n\f\x00\xea\n\x1a\a\xed\n\r\a\xef\n\a\a\xf2\n\x05\a\xf3\n\v\a\xf3\n\f\x00\xf3\n\x1a\a\xf3\n \x00\xf3\n-\a\xf5\n\r\a\xf7\n\a\a\xfb\n\x05\a\xfc\n\v\a\xfc\n\f\x00\xfc\n\x18\a\xfc\n\"\x00\xfc\n1\a\xff\n\r\a\x81\v\a\a\x84\v\x05\a\x85\v\v\a\x85\v\x15\a\x85\v\x16\x00\x85\v\x1f\a\x85\v,\a\x85\v-\x00\x85\v6\a\x85\vC\x00\x85\vO\a\x87\v\r\a\x89\v\a\a\x8c\v\x05\a\x8d\v\v\a\x8d\v\f\x00\x8d\v\x19\a\x8f\v\r\a\x91\v\a\a\x94\v\x05\a\x95\v\v\a\x95\v\f\x00\x95\v\x19\a\x97\v\r\a\x99\v\a\a\x9c\v\x05\a\x9d\v\v\a\x9d\v\f\x00\x9d\v\x19\a\x9f\v\r\a\xa1\v\a\a\xa4\v\x05\a\xa5\v\v\a\xa5\v\f\x00\xa5\v\x17\a\xa8\v\r\a\xaa\v\a\a\xad\v\x05\a\xae\v\v\a\xae\v\f\x00\xae\v\x17\a\xb0\v\r\a\xb0\v\x16\x00\xb0\v'\a\xb2\v\a\a\xb5\v\x05\a\xb6\v\v\a\xb6\v\f\x00\xb6\v\x17\a\xb9\v\r\a\xb9\v\x16\x00\xb9\v'\a\xbb\v\a\a\xbe\v\x05\a\xbf\v\v\a\xbf\v\f\x00\xbf\v\x18\a\xc2\v\r\a\xc2\v\x16\x00\xc2\v.\a\xc4\v\a\a\b\x01\t\a\b\t\n\x03\t\x11\f\t\x12\x03\t\x19\f\t\x1a\x03\t\x1c\f\t\x1d\x03\t\"\f\t#\x03\t*\f\t-\x03\t5\f\t1\r\t6\x03\t>\f\t:\r\t?\x03\tB\x16\tBV\tB2\tD\f\tE\x03\tH\x14\tHR\tH3\tJ\f\tK\x03\tO\f\tP\x03\tT\f\tU\x03\tX\x18\tXm\tXE\tZ\f\t[\x03\t^\f\tc\x03\tg\x0f\ti\r\th\x10\tk\f\tl\x03\to\x16\toK\toi\tp\f\tq\x03\tt@\ttr\tt\x18\tu\f\tv\x03\tx\f\ty\x03\t}\f\t~\x03\t\x81\x01\xbb\x01\t\x81\x01:\t\x81\x01\x14\t\x81\x01\x8a\x01\t\x82\x01\f\t\x83\x01\x03\t\x85\x01\f\t\x88\x01\x05\t\x8d\x01\t\t\x8d\x01\x0f\t\x8d\x01\x10\x00\x8d\x01\x1c\t\x8d\x01\"\x00\x8d\x018\x00\x8d\x019\x00\x8d\x01F\t\x8d\x01V\t\x8d\x01W\x00\x8d\x01k\t\x90\x01\v\t\x93\x01\x05\t\x98\x01\t\t\x98\x01\x0f\t\x98\x01\x10\x00\x98\x01$\t\x9b\x01\v\t\x9e\x01\x05\t\x9f\x01\x05\t\xa2\x01\x05\t\xa3\x01\x05\t\xa6\x01\x05\t\xab\x01\t\t\xab\x01\x0f\t\xab\x01\x10\x00\xab\x01$\t\xae\x01\v\t\xb1\x01\t\t\xb1\x01\x0f\t\xb1\x01\x10\x00\xb1\x01\x1c\t\xb1\x01\"\x00\xb1\x017\x00\xb1\x018\x00\xb1\x01E\t\xb4\x01\v\t\xb7\x01\x05\t\xbc\x01\t\t\xbc\x01\x0f\t\xbc\x01\x10\x00\xbc\x01\x1e\t\xbc\x01)\x00\xbc\x013\t\xbf\x01\v\t\xc2\x01\x05\t\xc5\x01\x05\t\xc9\x01\t\t\xc9\x01\x0f\t\xc9\x01\x10\x00\xc9\x01\x1d\x00\xc9\x01\x1e\x00\xc9\x01$\t\xcc\x01\v\t\xd2\x01\x05\t\xd5\x01\a\t\xd8\x01\a\x00\xd8\x01\x1c\t\xd9\x01\a\x00\xd9\x01\x1a\t\xda\x01\a\x00\xda\x01\x1c\t\xdb\x01\a\x00\xdb\x01\x16\t\xdc\x01\a\x00\xdc\x01\x1a\t\xdd\x01\a\x00\xdd\x01\x15\t\xde\x01\a\x00\xde\x01\x19\t\xdf\x01\a\x00\xdf\x01\x1a\t\xe0\x01\a\x00\xe0\x01\"\t\xe1\x01\a\x00\xe1\x01\x18\t\xe2\x01\a\x00\xe2\x01\x1d\t\xe2\x01\x95\x01\t\xe3\x01\a\x00\xe3\x01\x14\t\xe4\x01\a\x00\xe4\x01\x19\t\xe5\x01\a\x00\xe5\x01\x1d\t\xe6\x01\a\x00\xe6\x01\x19\t\xe7\x01\a\x00\xe7\x01'\t\xe8\x01\a\x00\xe8\x01\x1c\t\xe9\x01\a\x00\xe9\x01\x16\t\xdc\x01\a\x05\x00\x00\t\xdc\x01\a\x05\x00\x00\t\xa9\v\x05\t\xac\v\x12\t\xae\v\a\t\xdb\v\x05\t\xdf\v\x12\t\xe1\v\a\t\xdc\v\v\t\xdc\v\f\x00\xdc\v\x1a\x00\xdc\v\x1b\x00\xdc\v\"\t\xbf\n\x05\t\xc2\n\x12\t\xc4\n\a\t\xc7\n\x05\t\xca\n\x12\t\xcc\n\a\t\xf7\n\x05\t\xfa\n\x12\t\xfc\n\a\t\xa1\v\x05\t\xa4\v\x12\t\xa6\v\a\t\xb1\v\x05\t\xb4\v\x12\t\xb6\v\a\t\xb9\v\x05\t\xbc\v\x12\t\xbe\v\a\t\x85\f\x05\t\x88\f\x12\t\x8a\f\a\t\xec\x01\x05\t\xef\x01\a\t\xf2\x01\a\x00\xf2\x01\x1c\t\xf3\x01\a\x00\xf3\x01\x1a\t\xf4\x01\a\x00\xf4\x01\x1c\t\xf5\x01\a\x00\xf5\x01\x16\t\xf6\x01\a\x00\xf6\x01\x1a\t\xf7\x01\a\x00\xf7\x01\x15\t\xf8\x01\a\x00\xf8\x01\x19\t\xf9\x01\a\x00\xf9\x01\x1a\t\xfa\x01\a\x00\xfa\x01\"\t\xfb\x01\a\x00\xfb\x01\x18\t\xfc\x01\a\x00\xfc\x01\x1d\t\xfc\x01\x95\x01\t\xfd\x01\a\x00\xfd\x01\x14\t\xfe\x01\a\x00\xfe\x01\x19\t\xff\x01\a\x00\xff\x01\x1d\t\x80\x02\a\x00\x80\x02\x19\t\x81\x02\a\x00\x81\x02'\t\x82\x02\a\x00\x82\x02\x1c\t\x83\x02\a\x00\x83\x02\x16\t\xf6\x01\a\x05\x00\x00\t\xf6\x01\a\x05\x00\x00\t\x86\x02\x05\t\x89\x02\a\t\x8c\x02\a\x00\x8c\x02\x1c\t\x8d\x02\a\x00\x8d\x02\x1a\t\x8e\x02\a\x00\x8e\x02\x1c\t\x8f\x02\a\x00\x8f\x02\x16\t\x90\x02\a\x00\x90\x02\x1a\t\x91\x02\a\x00\x91\x02\x15\t\x92\x02\a\x00\x92\x02\x19\t\x93\x02\a\x00\x93\x02\x1a\t\x94\x02\a\x00\x94\x02\"\t\x95\x02\a\x00\x95\x02\x18\t\x96\x02\a\x00\x96\x02\x1d\t\x96\x02\x95\x01\t\x97\x02\a\x00\x97\x02\x14\t\x98\x02\a\x00\x98\x02\x19\t\x99\x02\a\x00\x99\x02\x1d\t\x9a\x02\a\x00\x9a\x02\x19\t\x9b\x02\a\x00\x9b\x02'\t\x9b\x02\xa3\x01\t\x9c\x02\a\x00\x9c\x02\x1c\t\x9d\x02\a\x00\x9d\x02\x16\t\x90\x02\a\x05\x00\x00\t\x90\x02\a\x05\x00\x00\t\x98\v\x05\t\x9b\v\x12\t\x9d\v\a\t\xed\v\x05\t\xf0\v\x12\t\xf2\v\a\t\xa0\x02\x05\t\xa3\x02\a\t\xa6\x02\a\x00\xa6\x02\x1c\t\xa7\x02\a\x00\xa7\x02\x1a\t\xa8\x02\a\x00\xa8\x02\x1c\t\xa9\x02\a\x00\xa9\x02\x16\t\xaa\x02\a\x00\xaa\x02\x1a\t\xab\x02\a\x00\xab\x02\x15\t\xac\x02\a\x00\xac\x02\x19\t\xad\x02\a\x00\xad\x02\x1a\t\xae\x02\a\x00\xae\x02\"\t\xaf\x02\a\x00\xaf\x02\x18\t\xb0\x02\a\x00\xb0\x02\x1d\t\xb0\x02\x95\x01\t\xb1\x02\a\x00\xb1\x02\x14\t\xb2\x02\a\x00\xb2\x02\x19\t\xb3\x02\a\x00\xb3\x02\x1d\t\xb4\x02\a\x00\xb4\x02\x19\t\xb5\x02\a\x00\xb5\x02'\t\xb5\x02\xa9\x01\t\xb6\x02\a\x00\xb6\x02\x1c\t\xb7\x02\a\x00\xb7\x02\x16\t\xaa\x02\a\x05\x00\x00\t\xaa\x02\a\x05\x00\x00\t\xbc\x02\x05\t\xbf\x02\a\t\xc2\x02\a\x00\xc2\x02\x1c\t\xc3\x02\a\x00\xc3\x02\x1a\t\xc4\x02\a\x00\xc4\x02\x1c\t\xc5\x02\a\x00\xc5\x02\x16\t\xc6\x02\a\x00\xc6\x02\x1a\t\xc7\x02\a\x00\xc7\x02\x15\t\xc8\x02\a\x00\xc8\x02\x19\t\xc9\x02\a\x00\xc9\x02\x1a\t\xca\x02\a\x00\xca\x02\"\t\xcb\x02\a\x00\xcb\x02\x18\t\xcc\x02\a\x00\xcc\x02\x1d\t\xcc\x02\x95\x01\t\xcd\x02\a\x00\xcd\x02\x14\t\xce\x02\a\x00\xce\x02\x19\t\xcf\x02\a\x00\xcf\x02\x1d\t\xd0\x02\a\x00\xd0\x02\x19\t\xd1\x02\a\x00\xd1\x02'\t\xd1\x02\xa3\x01\t\xd2\x02\a\x00\xd2\x02\x1c\t\xd3\x02\a\x00\xd3\x02\x16\t\xc6\x02\a\x05\x00\x00\t\xc6\x02\a\x05\x00\x00\t\xd7\x02\x05\t\xda\x02\a\t\xdd\x02\a\x00\xdd\x02\x1c\t\xde\x02\a\x00\xde\x02\x1a\t\xdf\x02\a\x00\xdf\x02\x1c\t\xe0\x02\a\x00\xe0\x02\x16\t\xe1\x02\a\x00\xe1\x02\x1a\t\xe2\x02\a\x00\xe2\x02\x15\t\xe3\x02\a\x00\xe3\x02\x19\t\xe4\x02\a\x00\xe4\x02\x1a\t\xe5\x02\a\x00\xe5\x02\"\t\xe6\x02\a\x00\xe6\x02\x18\t\xe7\x02\a\x00\xe7\x02\x1d\t\xe7\x02\x94\x01\t\xe8\x02\a\x00\xe8\x02\x14\t\xe9\x02\a\x00\xe9\x02\x19\t\xea\x02\a\x00\xea\x02\x1d\t\xeb\x02\a\x00\xeb\x02\x19\t\xec\x02\a\x00\xec\x02'\t\xed\x02\a\x00\xed\x02\x1c\t\xee\x02\a\x00\xee\x02\x16\t\xe1\x02\a\x05\x00\x00\t\xe1\x02\a\x05\x00\x00\t\xf0\x02\x05\t\xf3\x02\a\t\xf6\x02\a\x00\xf6\x02\x1c\t\xf7\x02\a\x00\xf7\x02\x1a\t\xf8\x02\a\x00\xf8\x02\x1c\t\xf9\x02\a\x00\xf9\x02\x16\t\xfa\x02\a\x00\xfa\x02\x1a\t\xfb\x02\a\x00\xfb\x02\x15\t\xfc\x02\a\x00\xfc\x02\x19\t\xfd\x02\a\x00\xfd\x02\x1a\t\xfe\x02\a\x00\xfe\x02\"\t\xff\x02\a\x00\xff\x02\x18\t\x80\x03\a\x00\x80\x03\x1d\t\x80\x03\x95\x01\t\x81\x03\a\x00\x81\x03\x14\t\x82\x03\a\x00\x82\x03\x19\t\x83\x03\a\x00\x83\x03\x1d\t\x84\x03\a\x00\x84\x03\x19\t\x85\x03\a\x00\x85\x03'\t\x85\x03\x9a\x01\t\x86\x03\a\x00\x86\x03\x1c\t\x87\x03\a\x00\x87\x03\x16\t\xfa\x02\a\x05\x00\x00\t\xfa\x02\a\x05\x00\x00\t\x89\x03\x05\t\x8c\x03\a\t\x8f\x03\a\x00\x8f\x03\x1c\t\x90\x03\a\x00\x90\x03\x1a\t\x91\x03\a\x00\x91\x03\x1c\t\x92\x03\a\x00\x92\x03\x16\t\x93\x03\a\x00\x93\x03\x1a\t\x94\x03\a\x00\x94\x03\x15\t\x95\x03\a\x00\x95\x03\x19\t\x96\x03\a\x00\x96\x03\x1a\t\x97\x03\a\x00\x97\x03\"\t\x98\x03\a\x00\x98\x03\x18\t\x99\x03\a\x00\x99\x03\x1d\t\x9a\x03\a\x00\x9a\x03\x14\t\x9b\x03\a\x00\x9b\x03\x19\t\x9c\x03\a\x00\x9c\x03\x1d\t\x9d\x03\a\x00\x9d\x03\x19\t\x9e\x03\a\x00\x9e\x03'\t\x9e\x03l\t\x9f\x03\a\x00\x9f\x03\x1c\t\xa0\x03\a\x00\xa0\x03\x16\t\x93\x03\a\x05\x00\x00\t\x93\x03\a\x05\x00\x00\t\xa6\f\x05\t\xa9\f\x12\t\xab\f\a\t\x9e\f\x05\t\xa1\f\x12\t\xa3\f\a\t\xb6\f\x05\t\xb9\f\x12\t\xbb\f\a\t\x96\f\x05\t\x99\f\x12\t\x9b\f\a\t\xae\f\x05\t\xb1\f\x12\t\xb3\f\a\t\xa3\x03\x05\t\xa6\x03\a\t\xa9\x03\a\x00\xa9\x03\x1c\t\xaa\x03\a\x00\xaa\x03\x1a\t\xab\x03\a\x00\xab\x03\x1c\t\xac\x03\a\x00\xac\x03\x16\t\xad\x03\a\x00\xad\x03\x1a\t\xae\x03\a\x00\xae\x03\x15\t\xaf\x03\a\x00\xaf\x03\x19\t\xb0\x03\a\x00\xb0\x03\x1a\t\xb1\x03\a\x00\xb1\x03\"\t\xb2\x03\a\x00\xb2\x03\x18\t\xb3\x03\a\x00\xb3\x03\x1d\t\xb4\x03\a\x00\xb4\x03\x14\t\xb5\x03\a\x00\xb5\x03\x19\t\xb6\x03\a\x00\xb6\x03\x1d\t\xb7\x03\a\x00\xb7\x03\x19\t\xb8\x03\a\x00\xb8\x03'\t\xb8\x03l\t\xb9\x03\a\x00\xb9\x03\x1c\t\xba\x03\a\x00\xba\x03\x16\t\xad\x03\a\x05\x00\x00\t\xad\x03\a\x05\x00\x00\t\xbf\f\x05\t\xc2\f\x12\t\xc4\f\a\t\xc7\f\x05\t\xca\f\x12\t\xcc\f\a\t\xd7\f\x05\t\xda\f\x12\t\xdc\f\a\t\xbd\x03\x05\t\xc0\x03\a\t\xc3\x03\a\x00\xc4\x03\x10\t\xc9\x03\v\t\xcb\x03\a\x00\xcb\x03\x1a\t\xcc\x03\a\x00\xcc\x03\x1c\t\xcd\x03\a\x00\xcd\x03\x16\t\xce\x03\a\x00\xce\x03\x1a\t\xcf\x03\a\x00\xcf\x03\x15\t\xd0\x03\a\x00\xd0\x03\x19\t\xd1\x03\a\x00\xd1\x03\x1a\t\xd2\x03\a\x00\xd2\x03\"\t\xd3\x03\a\x00\xd3\x03\x18\t\xd4\x03\a\x00\xd4\x03\x1d\t\xd5\x03\a\x00\xd5\x03\x14\t\xd6\x03\a\x00\xd6\x03\x19\t\xd7\x03\a\x00\xd7\x03\x1d\t\xd8\x03\a\x00\xd8\x03\x19\t\xd9\x03\a\x00\xd9\x03'\t\xd9\x03m\t\xda\x03\a\x00\xda\x03\x1c\t\xdb\x03\a\x00\xdb\x03\x16\t\xce\x03\a\x05\x00\x00\t\xce\x03\a\x05\x00\x00\t\xe8\f\x05\t\xeb\f\x12\t\xed\f\a\t\xf8\f\x05\t\xfb\f\x12\t\xfd\f\a\t\x88\r\x05\t\x8b\r\x12\t\x8d\r\a\t\x80\r\x05\t\x83\r\x12\t\x85\r\a\t\xde\x03\x05\t\xe1\x03\a\t\xe4\x03\a\x00\xe4\x03\x1c\t\xe5\x03\a\x00\xe5\x03\x1a\t\xe6\x03\a\x00\xe6\x03\x1c\t\xe7\x03\a\x00\xe7\x03\x16\t\xe8\x03\a\x00\xe8\x03\x1a\t\xe9\x03\a\x00\xe9\x03\x15\t\xea\x03\a\x00\xea\x03\x19\t\xeb\x03\a\x00\xeb\x03\x1a\t\xec\x03\a\x00\xec\x03\"\t\xed\x03\a\x00\xed\x03\x18\t\xee\x03\a\x00\xee\x03\x1d\t\xef\x03\a\x00\xef\x03\x14\t\xf0\x03\a\x00\xf0\x03\x19\t\xf1\x03\a\x00\xf1\x03\x1d\t\xf2\x03\a\x00\xf2\x03\x19\t\xf3\x03\a\x00\xf3\x03'\t\xf3\x03h\t\xf4\x03\a\x00\xf4\x03\x1c\t\xf5\x03\a\x00\xf5\x03\x16\t\xe8\x03\a\x05\x00\x00\t\xe8\x03\a\x05\x00\x00\t\x99\r\x05\t\x9c\r\x12\t\x9e\r\a\t\xa1\r\x05\t\xa4\r\x12\t\xa6\r\a\t\x91\r\x05\t\x94\r\x12\t\x96\r\a\t\xac\x0e\x05\t\xaf\x0e\x12\t\xb1\x0e\a\t\xf9\x03\x05\t\xfc\x03\a\t\xff\x03\a\x00\xff\x03\x1c\t\x80\x04\a\x00\x80\x04\x1a\t\x81\x04\a\x00\x81\x04\x1c\t\x82\x04\a\x00\x82\x04\x16\t\x83\x04\a\x00\x83\x04\x1a\t\x84\x04\a\x00\x84\x04\x15\t\x85\x04\a\x00\x85\x04\x19\t\x86\x04\a\x00\x86\x04\x1a\t\x87\x04\a\x00\x87\x04\"\t\x88\x04\a\x00\x88\x04\x18\t\x89\x04\a\x00\x89\x04\x1d\t\x8a\x04\a\x00\x8a\x04\x14\t\x8b\x04\a\x00\x8b\x04\x19\t\x8c\x04\a\x00\x8c\x04\x1d\t\x8d\x04\a\x00\x8d\x04\x19\t\x8e\x04\a\x00\x8e\x04'\t\x8e\x04l\t\x8f\x04\a\x00\x8f\x04\x1c\t\x90\x04\a\x00\x90\x04\x16\t\x83\x04\a\x05\x00\x00\t\x83\x04\a\x05\x00\x00\t\xb2\r\x05\t\xb5\r\x12\t\xb7\r\a\t\xba\r\x05\t\xbd\r\x12\t\xbf\r\a\x06\xb6\x02\x05\x05\x00\x00\x06\xbc\x02\a\t\x93\x04\x05\t\x96\x04\a\t\x99\x04\a\x00\x9a\x04\x10\t\x9e\x04\v\t\xa0\x04\a\x00\xa0\x04\x1a\t\xa1\x04\a\x00\xa1\x04\x1c\t\xa2\x04\a\x00\xa3\x04\x10\t\xa7\x04\v\t\xa9\x04\a\x00\xaa\x04\x10\t\xae\x04\v\t\xb0\x04\a\x00\xb0\x04\x15\t\xb1\x04\a\x00\xb1\x04\x19\t\xb2\x04\a\x00\xb2\x04\x1a\t\xb3\x04\a\x00\xb3\x04\"\t\xb4\x04\a\x00\xb4\x04\x18\t\xb5\x04\a\x00\xb5\x04\x1d\t\xb6\x04\a\x00\xb6\x04\x14\t\xb7\x04\a\x00\xb7\x04\x19\t\xb8\x04\a\x00\xb8\x04\x1d\t\xb9\x04\a\x00\xb9\x04\x19\t\xba\x04\a\x00\xba\x04'\t\xba\x04l\t\xbb\x04\a\x00\xbb\x04\x1c\t\xbc\x04\a\x00\xbc\x04\x16\t\xa9\x04\a\x05\x00\x00\t\xa9\x04\a\x05\x00\x00\x06\xbf\x02\x05\x05\x00\x00\x06\xc5\x02\a\t\xbf\x04\x05\t\xc2\x04\a\t\xc5\x04\a\x00\xc5\x04\x1c\t\xc6\x04\a\x00\xc6\x04\x1a\t\xc7\x04\a\x00\xc7\x04\x1c\t\xc8\x04\a\x00\xc8\x04\x16\t\xc9\x04\a\x00\xc9\x04\x1a\t\xca\x04\a\x00\xca\x04\x15\t\xcb\x04\a\x00\xcb\x04\x19\t\xcc\x04\a\x00\xcc\x04\x1a\t\xcd\x04\a\x00\xcd\x04\"\t\xce\x04\a\x00\xce\x04\x18\t\xcf\x04\a\x00\xcf\x04\x1d\t\xd0\x04\a\x00\xd0\x04\x14\t\xd1\x04\a\x00\xd1\x04\x19\t\xd2\x04\a\x00\xd2\x04\x1d\t\xd3\x04\a\x00\xd3\x04\x19\t\xd4\x04\a\x00\xd4\x04'\t\xd4\x04m\t\xd5\x04\a\x00\xd5\x04\x1c\t\xd6\x04\a\x00\xd6\x04\x16\t\xc9\x04\a\x05\x00\x00\t\xc9\x04\a\x05\x00\x00\t\x8d\f\x05\t\x90\f\x12\t\x92\f\a\t\xeb\r\x05\t\xee\r\x12\t\xf0\r\a\t\xdb\x04\x05\t\xde\x04\a\t\xe1\x04\a\x00\xe1\x04\x1c\t\xe1\x04\x94\x01\t\xe2\x04\a\x00\xe2\x04\x1a\t\xe3\x04\a\x00\xe3\x04\x1c\t\xe4\x04\a\x00\xe4\x04\x16\t\xe5\x04\a\x00\xe5\x04\x1a\t\xe6\x04\a\x00\xe6\x04\x15\t\xe7\x04\a\x00\xe7\x04\x19\t\xe8\x04\a\x00\xe8\x04\x1a\t\xe8\x04y\t\xe9\x04\a\x00\xe9\x04\"\t\xea\x04\a\x00\xea\x04\x18\t\xea\x04u\t\xeb\x04\a\x00\xeb\x04\x1d\t\xeb\x04\x95\x01\t\xec\x04\a\x00\xec\x04\x14\t\xed\x04\a\x00\xed\x04\x19\t\xee\x04\a\x00\xee\x04\x1d\t\xef\x04\a\x00\xef\x04\x19\t\xf0\x04\a\x00\xf0\x04'\t\xf0\x04\xa3\x01\t\xf1\x04\a\x00\xf1\x04\x1c\t\xf2\x04\a\x00\xf2\x04\x16\t\xe5\x04\a\x05\x00\x00\t\xe5\x04\a\x05\x00\x00\t\xf5\x04\x05\t\xf8\x04\a\t\xfb\x04\a\x00\xfb\x04\x1c\t\xfb\x04\xbc\x01\t\xfc\x04\a\x00\xfc\x04\x1a\t\xfd\x04\a\x00\xfd\x04\x1c\t\xfe\x04\a\x00\xfe\x04\x16\t\xfe\x04\xa3\x01\t\xff\x04\a\x00\x80\x05\x10\t\x85\x05\v\t\x87\x05\a\x00\x87\x05\x15\t\x87\x05\x91\x01\t\x88\x05\a\x00\x88\x05\x19\t\x89\x05\a\x00\x89\x05\x1a\t\x89\x05\xa5\x01\t\x8a\x05\a\x00\x8a\x05\"\t\x8b\x05\a\x00\x8b\x05\x18\t\x8b\x05\x8c\x01\t\x8c\x05\a\x00\x8c\x05\x1d\t\x8c\x05\x95\x01\t\x8d\x05\a\x00\x8d\x05\x14\t\x8e\x05\a\x00\x8e\x05\x19\t\x8f\x05\a\x00\x8f\x05\x1d\t\x90\x05\a\x00\x90\x05\x19\t\x91\x05\a\x00\x91\x05'\t\x92\x05\a\x00\x92\x05\x1c\t\x93\x05\a\x00\x93\x05\x16\t\xff\x04\a\x05\x00\x00\t\xff\x04\a\x05\x00\x00\t\x80\x0f\x05\t\x83\x0f\x12\t\x85\x0f\a\t\x97\x05\x05\t\x9a\x05\a\t\x9d\x05\a\x00\x9e\x05\x10\t\xa3\x05\v\t\xa5\x05\a\x00\xa5\x05\x1a\t\xa5\x05b\t\xa6\x05\a\x00\xa6\x05\x1c\t\xa7\x05\a\x00\xa7\x05\x16\t\xa7\x05q\t\xa8\x05\a\x00\xa9\x05\x10\t\xae\x05\v\t\xb0\x05\a\x00\xb0\x05\x15\t\xb0\x05o\t\xb1\x05\a\x00\xb1\x05\x19\t\xb2\x05\a\x00\xb2\x05\x1a\t\xb2\x05v\t\xb3\x05\a\x00\xb3\x05\"\t\xb4\x05\a\x00\xb4\x05\x18\t\xb4\x05\x88\x01\t\xb5\x05\a\x00\xb5\x05\x1d\t\xb5\x05\xa3\x01\t\xb6\x05\a\x00\xb6\x05\x14\t\xb6\x05\x8a\x01\t\xb7\x05\a\x00\xb7\x05\x19\t\xb8\x05\a\x00\xb8\x05\x1d\t\xb9\x05\a\x00\xb9\x05\x19\t\xba\x05\a\x00\xba\x05'\t\xba\x05\xa3\x01\t\xbb\x05\a\x00\xbb\x05\x1c\t\xbb\x05\x84\x01\t\xbc\x05\a\x00\xbc\x05\x16\t\xa8\x05\a\x05\x00\x00\t\xa8\x05\a\x05\x00\x00\t\xbb\x0f\x05\t\xbe\x0f\x12\t\xc0\x0f\a\t\xc0\x05\x05\t\xc3\x05\a\t\xc6\x05\a\x00\xc6\x05\x1c\t\xc6\x05\x8b\x01\t\xc7\x05\a\x00\xc7\x05\x1a\t\xc8\x05\a\x00\xc8\x05\x1c\t\xc9\x05\a\x00\xc9\x05\x16\t\xc9\x05j\t\xca\x05\a\x00\xca\x05\x1a\t\xcb\x05\a\x00\xcb\x05\x15\t\xcc\x05\a\x00\xcc\x05\x19\t\xcd\x05\a\x00\xcd\x05\x1a\t\xcd\x05\x7f\t\xce\x05\a\x00\xce\x05\"\t\xce\x05\xc0\x01\t\xcf\x05\a\x00\xcf\x05\x18\t\xcf\x05\xb3\x01\t\xd0\x05\a\x00\xd0\x05\x1d\t\xd0\x05\x94\x01\t\xd1\x05\a\x00\xd1\x05\x14\t\xd2\x05\a\x00\xd2\x05\x19\t\xd3\x05\a\x00\xd3\x05\x1d\t\xd4\x05\a\x00\xd4\x05\x19\t\xd5\x05\a\x00\xd5\x05'\t\xd5\x05\x96\x01\t\xd6\x05\a\x00\xd6\x05\x1c\t\xd6\x05s\t\xd7\x05\a\x00\xd7\x05\x16\t\xca\x05\a\x05\x00\x00\t\xca\x05\a\x05\x00\x00\t\xdb\x05\x05\t\xde\x05\a\t\xe1\x05\a\x00\xe1\x05\x1c\t\xe1\x05\xb6\x01\t\xe2\x05\a\x00\xe2\x05\x1a\t\xe3\x05\a\x00\xe3\x05\x1c\t\xe4\x05\a\x00\xe4\x05\x16\t\xe5\x05\a\x00\xe6\x05\x10\t\xea\x05\v\t\xec\x05\a\x00\xec\x05\x15\t\xed\x05\a\x00\xed\x05\x19\t\xee\x05\a\x00\xee\x05\x1a\t\xee\x05\x97\x01\t\xef\x05\a\x00\xef\x05\"\t\xf0\x05\a\x00\xf0\x05\x18\t\xf1\x05\a\x00\xf1\x05\x1d\t\xf1\x05\x95\x01\t\xf2\x05\a\x00\xf2\x05\x14\t\xf3\x05\a\x00\xf3\x05\x19\t\xf4\x05\a\x00\xf4\x05\x1d\t\xf5\x05\a\x00\xf5\x05\x19\t\xf6\x05\a\x00\xf6\x05'\t\xf6\x05\x97\x01\t\xf7\x05\a\x00\xf7\x05\x1c\t\xf8\x05\a\x00\xf8\x05\x16\t\xe5\x05\a\x05\x00\x00\t\xe5\x05\a\x05\x00\x00\t\xfb\x05\x05\t\xfe\x05\a\t\x81\x06\a\x00\x82\x06\x10\t\x87\x06\v\t\x89\x06\a\x00\x89\x06\x1a\t\x8a\x06\a\x00\x8a\x06\x1c\t\x8b\x06\a\x00\x8b\x06\x16\t\x8b\x06\x80\x01\t\x8c\x06\a\x00\x8d\x06\x10\t\x92\x06\v\t\x94\x06\a\x00\x94\x06\x15\t\x95\x06\a\x00\x95\x06\x19\t\x96\x06\a\x00\x96\x06\x1a\t\x96\x06\xc2\x01\t\x97\x06\a\x00\x97\x06\"\t\x98\x06\a\x00\x98\x06\x18\t\x99\x06\a\x00\x99\x06\x1d\t\x99\x06\x94\x01\t\x9a\x06\a\x00\x9a\x06\x14\t\x9b\x06\a\x00\x9b\x06\x19\t\x9c\x06\a\x00\x9c\x06\x1d\t\x9d\x06\a\x00\x9d\x06\x19\t\x9e\x06\a\x00\x9e\x06'\t\x9e\x06\x97\x01\t\x9f\x06\a\x00\x9f\x06\x1c\t\xa0\x06\a\x00\xa0\x06\x16\t\x8c\x06\a\x05\x00\x00\t\x8c\x06\a\x05\x00\x00\t\x9f\x10\x05\t\xa2\x10\x12\t\xa4\x10\a\t\xa5\x06\x05\t\xa9\x06\a\t\xac\x06\a\x00\xac\x06\x1c\t\xac\x06d\t\xad\x06\a\x00\xad\x06\x1a\t\xad\x06b\t\xaf\x06\a\x00\xb0\x06\x10\t\xb5\x06\v\t\xb7\x06\a\x00\xb8\x06\x10\t\xbb\x06\a\x00\xbc\x06\x10\t\xc1\x06\v\t\xc4\x06\a\x00\xc5\x06\x10\t\xca\x06\v\t\xcc\x06\a\x00\xcd\x06\x10\t\xd1\x06\v\t\xd3\x06\a\x00\xd4\x06\x10\t\xd9\x06\v\t\xdb\x06\a\x00\xdc\x06\x10\t\xe1\x06\v\t\xe3\x06\a\x00\xe4\x06\x10\t\xe9\x06\v\t\xeb\x06\a\x00\xec\x06\x10\t\xf1\x06\v\t\xf3\x06\a\x00\xf4\x06\x10\t\xf8\x06\v\t\xfb\x06\a\x00\xfc\x06\x10\t\xff\x06\a\x00\x80\a\x10\t\x83\a\a\x00\x84\a\x10\t\x88\a\v\t\x8a\a\a\x00\x8b\a\x10\t\x8f\a\v\t\x91\a\a\x00\x92\a\x10\t\xad\x06\a\x05\x00\x00\t\xad\x06\a\x05\x00\x00\t\x98\a\x05\t\x9c\a\a\t\x9f\a\a\x00\x9f\a\x1a\t\x9f\a]\t\xa0\a\a\x00\xa1\a\x10\t\xa6\a\v\t\xa8\a\a\x00\xa9\a\x10\t\xad\a\a\x00\xae\a\x10\t\xb1\a\a\x00\xb2\a\x10\t\xb7\a\v\t\xbb\a\a\x00\xbc\a\x10\t\xc1\a\v\t\xc3\a\a\x00\xc4\a\x10\t\xc8\a\v\t\xca\a\a\x00\xcb\a\x10\t\xd0\a\v\t\xd2\a\a\x00\xd3\a\x10\t\xd7\a\a\x00\xd8\a\x10\t\xdd\a\v\t\xdf\a\a\x00\xe0\a\x10\t\xe5\a\v\t\xe7\a\a\x00\xe8\a\x10\t\xec\a\v\t\xf0\a\a\x00\xf1\a\x10\t\xf5\a\v\t\xf8\a\a\x00\xf9\a\x10\t\x9f\a\a\x05\x00\x00\t\x9f\a\a\x05\x00\x00\t\xfe\a\x05\t\x82\b\a\t\x85\b\a\x00\x85\b\x1c\t\x85\bd\t\x86\b\a\x00\x86\b\x1a\t\x86\bb\t\x87\b\a\x00\x87\b\x1a\t\x87\bb\t\x88\b\a\x00\x88\b\x16\t\x88\b^\t\x8d\b\a\x00\x8e\b\x10\t\x92\b\a\x00\x93\b\x10\t\x97\b\v\t\x99\b\a\x00\x9a\b\x10\t\x9f\b\v\t\xa1\b\a\x00\xa2\b\x10\t\xa7\b\v\t\xa9\b\a\x00\xaa\b\x10\t\xae\b\v\t\xb0\b\a\x00\xb1\b\x10\t\xb6\b\v\t\xb8\b\a\x00\xb9\b\x10\t\xbd\b\v\t\xbf\b\a\x00\xc0\b\x10\t\xc3\b\a\x00\xc4\b\x10\t\xc7\b\a\x00\xc8\b\x10\t\xcc\b\v\t\xce\b\a\x00\xcf\b\x10\t\xd3\b\v\t\xd6\b\a\x00\xd7\b\x10\t\x87\b\a\x05\x00\x00\t\x87\b\a\x05\x00\x00\t\xdd\b\x05\t\xe1\b\a\t\xe4\b\a\x00\xe4\b\x1a\t\xe4\bc\t\xe5\b\a\x00\xe5\b\x16\t\xe5\b_\t\xe6\b\a\x00\xe7\b\x10\t\xec\b\v\t\xee\b\a\x00\xef\b\x10\t\xf3\b\v\t\xf8\b\a\x00\xf9\b\x10\t\xfe\b\v\t\x80\t\a\x00\x81\t\x10\t\x86\t\v\t\x88\t\a\x00\x89\t\x10\t\x8e\t\v\t\x90\t\a\x00\x91\t\x10\t\x96\t\v\t\x98\t\a\x00\x99\t\x10\t\x9d\t\a\x00\x9e\t\x10\t\xa3\t\v\t\xa5\t\a\x00\xa6\t\x10\t\xa9\t\a\x00\xaa\t\x10\t\xad\t\a\x00\xae\t\x10\t\xb1\t\a\x00\xb2\t\x10\t\xb6\t\v\t\xb8\t\a\x00\xb9\t\x10\t\xbd\t\v\t\xbf\t\a\x00\xc0\t\x10\t\xc4\t\v\t\xc6\t\a\x00\xc7\t\x10\t\xe4\b\a\x05\x00\x00\t\xe4\b\a\x05\x00\x00\t\xcc\t\x05\t\xd0\t\a\t\xd3\t\a\x00\xd4\t\x10\t\xd9\t\v\t\xdb\t\a\x00\xdc\t\x10\t\xe1\t\v\t\xe3\t\a\x00\xe4\t\x10\t\xe7\t\a\x00\xe8\t\x10\t\xeb\t\a\x00\xec\t\x10\t\xf1\t\v\t\xf3\t\a\x00\xf4\t\x10\t\xf8\t\a\x00\xf9\t\x10\t\xfd\t\v\t\xff\t\a\x00\x80\n\x10\t\x85\n\v\t\x87\n\a\x00\x88\n\x10\t\x8c\n\a\x00\x8d\n\x10\t\x91\n\a\x00\x92\n\x10\t\x97\n\v\t\x99\n\a\x00\x9a\n\x10\t\x9e\n\v\t\xa0\n\a\x00\xa1\n\x10\t\xa4\n\a\x00\xa5\n\x10\t\xa9\n\a\x00\xaa\n\x10\t\xae\n\v\t\xb0\n\a\x00\xb1\n\x10\t\xb5\n\v\t\xb7\n\a\x00\xb8\n\x10\t\xeb\t\a\x05\x00\x00\t\xeb\t\a\x05\x00\x00\x06\xca\x02\x05\x05\x00\x00\x06\xd0\x02\a\t\xba\x11\x05\t\xbb\x11\v\t\xbb\x11\f\x00\xbb\x11\x16\t\xbd\x11\r\t\xbd\x11\x16\x00\xbd\x11 \t\xbf\x11\a\t\xc2\x11\x05\t\xc3\x11\v\t\xc3\x11\f\x00\xc3\x11\x16\t\xc5\x11\r\t\xc5\x11\x16\x00\xc5\x11 \t\xc7\x11\a\t\xca\x11\x05\t\xcb\x11\v\t\xcb\x11\f\x00\xcb\x11\x12\t\xcd\x11\r\t\xcd\x11\x16\x00\xcd\x11\x1c\t\xcf\x11\a\t\xd2\x11\x05\t\xd3\x11\v\t\xd3\x11\f\x00\xd3\x11\x12\t\xd5\x11\r\t\xd5\x11\x16\x00\xd5\x11\"\t\xd7\x11\a\t\xda\x11\x05\t\xdb\x11\v\t\xdb\x11\f\x00\xdb\x11\x12\x00\xdb\x11\x13\x00\xdb\x11\x1d\t\xdd\x11\r\t\xdd\x11\x16\x00\xdd\x11\x1c\t\xdf\x11\a\t\xe2\x11\x05\t\xe3\x11\v\t\xe3\x11\f\x00\xe3\x11\x12\t\xe6\x11\r\t\xe6\x11\x16\x00\xe6\x11\x1c\t\xe8\x11\a\t\xeb\x11\x05\t\xec\x11\v\t\xec\x11\f\x00\xec\x11 \t\xee\x11\r\t\xee\x11\x16\x00\xee\x11&\x00\xee\x11'\x00\xee\x11/\t\xf0\x11\a\t\xf3\x11\x05\t\xf4\x11\v\t\xf4\x11\f\x00\xf4\x11!\t\xf6\x11\r\t\xf6\x11\x16\x00\xf6\x11&\x00\xf6\x11'\x00\xf6\x11/\t\xf8\x11\a\t\xfb\x11\x05\t\xfc\x11\v\t\xfc\x11\f\x00\xfc\x11\x19\t\xff\x11\r\t\xff\x11\x16\x00\xff\x11\x1f\t\x81\x12\a\t\x84\x12\x05\t\x85\x12\v\t\x85\x12\f\x00\x85\x12\x19\t\x87\x12\r\t\x87\x12\x16\x00\x87\x12\x1f\t\x89\x12\a\t\x8c\x12\x05\t\x8d\x12\v\t\x8d\x12\x15\t\x8d\x12\x16\x00\x8d\x12$\x00\x8d\x12%\x00\x8d\x12,\t\x8d\x127\t\x8d\x128\x00\x8d\x12F\t\x8f\x12\r\t\x8f\x12\x16\x00\x8f\x12$\x00\x8f\x12%\x00\x8f\x12-\t\x91\x12\a\t\x95\x12\x05\t\x96\x12\v\t\x96\x12\f\x00\x96\x12\x17\t\x96\x12%\x00\x96\x129\t\x99\x12\r\t\x9b\x12\a\t\x9e\x12\x05\t\x9f\x12\v\t\x9f\x12\f\x00\x9f\x12\x17\t\x9f\x12%\x00\x9f\x129\t\xa2\x12\r\t\xa4\x12\a\t\xa7\x12\x05\t\xa8\x12\v\t\xa8\x12\f\x00\xa8\x12\x18\t\xa8\x12\"\x00\xa8\x125\t\xac\x12\r\t\xae\x12\a\t\xb1\x12\x05\t\xb2\x12\v\t\xb2\x12\f\x00\xb2\x12\x18\t\xb5\x12\r\t\xb5\x12\x16\x00\xb5\x12 \t\xb7\x12\a\t\xba\x12\x05\t\xbb\x12\v\t\xbb\x12\f\x00\xbb\x12\x18\t\xbb\x12\x1e\x00\xbb\x12,\x00\xbb\x12-\x00\xbb\x124\t\xbf\x12\r\t\xc1\x12\a\t\xc4\x12\x05\t\xc5\x12\v\t\xc5\x12\f\x00\xc5\x12\x18\t\xc5\x12\x1e\x00\xc5\x12$\x00\xc5\x12%\x00\xc5\x12/\t\xc8\x12\r\t\xca\x12\a\t\xcd\x12\x05\t\xce\x12\v\t\xce\x12\x15\t\xce\x12\x16\x00\xce\x12$\t\xce\x12,\t\xce\x12-\x00\xce\x12;\t\xd0\x12\r\t\xd0\x12\x16\x00\xd0\x12$\t\xd2\x12\a\t\xd5\x12\x05\t\xd6\x12\v\t\xd6\x12\f\x00\xd6\x12\x1c\t\xd6\x12,\t\xd6\x12-\x00\xd6\x12;\t\xd6\x12C\t\xd6\x12D\x00\xd6\x12R\t\xd8\x12\r\t\xd8\x12\x16\x00\xd8\x12$\t\xda\x12\a\t\xdd\x12\x05\t\xde\x12\v\t\xde\x12\f\x00\xde\x12\x1c\t\xde\x12+\t\xde\x12,\x00\xde\x12:\t\xde\x12B\t\xde\x12C\x00\xde\x12Q\t\xe1\x12\r\t\xe1\x12\x16\x00\xe1\x12$\t\xe3\x12\a\t\xe6\x12\x05\t\xe7\x12\v\t\xe7\x12\f\x00\xe7\x12\x1a\t\xea\x12\r\t\xec\x12\a\t\xef\x12\x05\t\xf0\x12\v\t\xf0\x12\f\x00\xf0\x12\x1a\t\xf2\x12\r\t\xf4\x12\a\t\xf7\x12\x05\t\xf8\x12\v\t\xf8\x12\f\x00\xf8\x12\x1a\t\xfb\x12\r\t\xfb\x12\x16\x00\xfb\x12 \x00\xfb\x12!\x00\xfb\x12'\t\xfd\x12\a\t\x80\x13\x05\t\x81\x13\v\t\x81\x13\f\x00\x81\x13\x18\t\x83\x13\r\t\x85\x13\a\t\x88\x13\x05\t\x89\x13\v\t\x89\x13\f\x00\x89\x13\x18\t\x8b\x13\r\t\x8d\x13\a\t\x90\x13\x05\t\x91\x13\v\t\x91\x13\f\x00\x91\x13\x17\t\x94\x13\r\t\x96\x13\a\t\x99\x13\x05\t\x9a\x13\v\t\x9a\x13\f\x00\x9a\x13\x17\t\x9d\x13\r\t\x9f\x13\a\t\xa2\x13\x05\t\xa3\x13\v\t\xa3\x13\f\x00\xa3\x13\x17\t\xa3\x13\x1c\x00\xa3\x13*\x00\xa3\x13+\x00\xa3\x132\t\xa6\x13\r\t\xa8\x13\a\t\xab\x13\x05\t\xac\x13\v\t\xac\x13\f\x00\xac\x13\x17\t\xaf\x13\r\t\xb1\x13\a\t\xb4\x13\x05\t\xb5\x13\v\t\xb5\x13\f\x00\xb5\x13\x19\x00\xb5\x13\x1a\x00\xb5\x13!\t\xb7\x13\r\t\xb7\x13\x16\x00\xb7\x13#\t\xb9\x13\a\t\xbc\x13\x05\t\xbd\x13\v\t\xbd\x13\f\x00\xbd\x13\x19\x00\xbd\x13\x1a\x00\xbd\x13 \t\xc0\x13\r\t\xc0\x13\x16\x00\xc0\x13\"\t\xc2\x13\a\t\xc5\x13\x05\t\xc6\x13\v\t\xc6\x13\f\x00\xc6\x13\x17\t\xc9\x13\r\t\xcb\x13\a\t\xce\x13\x05\t\xcf\x13\v\t\xcf\x13\f\x00\xcf\x13\x17\t\xd2\x13\r\t\xd4\x13\a\t\xd7\x13\x05\t\xd8\x13\v\t\xd8\x13\f\x00\xd8\x13\x17\t\xdb\x13\r\t\xdd\x13\a\t\xe0\x13\x05\t\xe1\x13\v\t\xe1\x13\f\x00\xe1\x13\x17\t\xe4\x13\r\t\xe6\x13\a\t\xe9\x13\x05\t\xea\x13\v\t\xea\x13\f\x00\xea\x13\x17\t\xec\x13\r\t\xee\x13\a\t\xf1\x13\x05\t\xf2\x13\v\t\xf2\x13\f\x00\xf2\x13\x17\t\xf5\x13\r\t\xf7\x13\a\t\xfa\x13\x05\t\xfb\x13\v\t\xfb\x13\f\x00\xfb\x13\x17\t\xfe\x13\r\t\xfe\x13\x16\x00\xfe\x13 \t\x80\x14\a\t\x83\x14\x05\t\x84\x14\v\t\x84\x14\f\x00\x84\x14\x17\t\x87\x14\r\t\x87\x14\x16\x00\x87\x14\x1b\t\x89\x14\a\t\x8c\x14\x05\x05\x00\x00\t\x8e\x14\r\t\x8e\x14\x16\x00\x8e\x14%\t\x90\x14\a\t\x93\x14\x05\t\x94\x14\v\t\x94\x14\f\x00\x94\x14\x1a\t\x96\x14\r\t\x96\x14\x16\x00\x96\x14.\t\x98\x14\a\t\x9b\x14\x05\t\x9c\x14\v\t\x9c\x14\f\x00\x9c\x14\x19\x00\x9c\x14\x1a\x00\x9c\x14 \t\x9e\x14\r\t\x9e\x14\x16\x00\x9e\x14#\x00\x9e\x14$\x00\x9e\x14,\t\xa0\x14\a\t\x06\x01\b\x06\b\b\t\x03\b\f4\b\f\x16\b\fY\b\x0e\f\b\x0f\x03\b\x12C\b\x12.\b\x12\x81\x01\b\x12[\b\x12\x14\b\x13\f\b\x14\x03\b\x17<\b\x17\x13\b\x17Y\b\x19\f\b\x1a\x03\b\x1e\f\b\x1f\x03\b#\f\b$\x03\b'\f\b(\x03\b,\f\b-\x03\b1\f\b2\x03\b6\f\b7\x03\b:\f\b;\x03\b>\f\b?\x03\bA\f\bD\x05\bI\t\bI\x0f\bI\x10\x00I\x1e\bL\v\bO\t\bO\x0f\bO\x10\x00O\x1b\bR\v\bU\x05\bW\x05\b[\t\b[\x0f\b[\x10\x00[\x19\b^\v\bc\x05\bg\t\bg\x0f\bg\x10\x00g!\bj\v\bm\x05\bq\t\bq\x0f\bq\x10\x00q#\bt\v\by\x05\b~\t\b~\x0f\b~\x10\x00~\x1e\b\x81\x01\v\b\x84\x01\t\b\x84\x01\x0f\b\x84\x01\x10\x00\x84\x01#\b\x84\x01*\x00\x84\x01>\b\x84\x01J\x00\x84\x01^\b\x87\x01\v\b\x8a\x01\x05\b\x8f\x01\t\b\x8f\x01\x0f\b\x8f\x01\x10\x00\x8f\x01&\x00\x8f\x01'\x00\x8f\x013\b\x8f\x01E\x00\x8f\x01Y\b\x92\x01\v\b\x95\x01\x05\b\x9a\x01\t\b\x9a\x01\x0f\b\x9a\x01\x10\x00\x9a\x01#\b\x9d\x01\v\b\xa2\x01\x05\b\xa5\x01\a\b\xa8\x01\a\x00\xa8\x01\x1d\b\xa8\x01p\b\xa9\x01\a\x00\xaa\x01\x10\x00\xaa\x01\x11\x00\xaa\x01\x17\x00\xaa\x01\x1a\x00\xaa\x01\x1e\b\xaf\x01\v\b\xb1\x01\a\x00\xb2\x01\x10\b\xb7\x01\v\b\xb9\x01\a\x00\xba\x01\x10\b\xbf\x01\v\b\xc1\x01\a\x00\xc2\x01\x10\b\xc6\x01\a\x00\xc7\x01\x10\b\xcb\x01\a\x00\xcc\x01\x10\b\xd0\x01\v\b\xd2\x01\a\x00\xd3\x01\x10\b\xd7\x01\v\b\xd9\x01\a\x00\xda\x01\x10\b\xde\x01\v\b\xe0\x01\a\x00\xe0\x01\x14\b\xe0\x01r\b\xe1\x01\a\x00\xe2\x01\x10\b\xe5\x01\a\x00\xe6\x01\x10\b\xaf\x05\x05\b\xb3\x05\a\b\xb6\x05\a\b\xc3\x05\x05\b\xc7\x05\a\b\xca\x05\a\x06\x8b\x03\x05\x05\x00\x00\x06\x91\x03\a\b\xec\x01\x05\b\xef\x01\a\b\xf2\x01\a\x00\xf2\x01\x1d\b\xf2\x01l\b\xf3\x01\a\x00\xf4\x01\x10\x00\xf4\x01\x11\x00\xf4\x01\x17\x00\xf4\x01\x1b\b\xf9\x01\v\b\xfb\x01\a\x00\xfc\x01\x10\b\x80\x02\a\x00\x81\x02\x10\b\x85\x02\v\b\x87\x02\a\x00\x88\x02\x10\b\x8c\x02\v\b\x8e\x02\a\x00\x8f\x02\x10\b\x93\x02\a\x00\x94\x02\x10\b\x98\x02\v\b\x9a\x02\a\x00\x9b\x02\x10\b\x9f\x02\v\b\xa1\x02\a\x00\xa2\x02\x10\b\xa6\x02\v\b\xa8\x02\a\x00\xa8\x02\x14\b\xa8\x02k\b\xa9\x02\a\x00\xaa\x02\x10\b\xad\x02\a\x00\xae\x02\x10\b\xcd\x05\x05\b\xd1\x05\a\b\xd4\x05\a\b\xe1\x05\x05\b\xe5\x05\a\b\xe8\x05\a\b\xb4\x02\x05\b\xb7\x02\a\b\xba\x02\a\x00\xba\x02\x1d\b\xbb\x02\a\x00\xbc\x02\x10\x00\xbc\x02\x11\x00\xbc\x02\x17\x00\xbc\x02\x1a\b\xc1\x02\v\b\xc3\x02\a\x00\xc4\x02\x10\b\xc8\x02\v\b\xca\x02\a\x00\xcb\x02\x10\b\xcf\x02\v\b\xd1\x02\a\x00\xd2\x02\x10\b\xd6\x02\v\b\xd8\x02\a\x00\xd9\x02\x10\b\xdd\x02\a\x00\xde\x02\x10\b\xe2\x02\v\b\xe4\x02\a\x00\xe5\x02\x10\b\xe9\x02\v\b\xeb\x02\a\x00\xec\x02\x10\b\xf0\x02\v\b\xf2\x02\a\x00\xf2\x02\x14\b\xf2\x02a\b\xf3\x02\a\x00\xf4\x02\x10\b\xf7\x02\a\x00\xf8\x02\x10\b\xf5\x05\x05\b\xf9\x05\a\b\xfc\x05\a\b\xeb\x05\x05\b\xef\x05\a\b\xf2\x05\a\b\xfe\x02\x05\b\x81\x03\a\b\x84\x03\a\x00\x84\x03\x1d\b\x85\x03\a\x00\x86\x03\x10\x00\x86\x03\x11\b\x89\x03\a\x00\x8a\x03\x10\b\x8e\x03\v\b\x90\x03\a\x00\x91\x03\x10\b\x95\x03\v\b\x97\x03\a\x00\x98\x03\x10\b\x9c\x03\v\b\x9e\x03\a\x00\x9f\x03\x10\b\xa2\x03\a\x00\xa3\x03\x10\b\xa7\x03\v\b\xa9\x03\a\x00\xaa\x03\x10\b\xae\x03\v\b\xb0\x03\a\x00\xb1\x03\x10\b\xb5\x03\v\b\xb7\x03\a\x00\xb7\x03\x14\b\xb7\x03S\b\xb8\x03\a\x00\xb9\x03\x10\b\xbb\x03\a\x00\xbc\x03\x10\b\xc0\x03\x05\b\xc3\x03\a\b\xc6\x03\a\x00\xc6\x03\x1d\b\xc6\x03i\b\xc7\x03\a\x00\xc8\x03\x10\x00\xc8\x03\x11\b\xcb\x03\a\x00\xcc\x03\x10\b\xcf\x03\a\x00\xd0\x03\x10\b\xd4\x03\v\b\xd6\x03\a\x00\xd7\x03\x10\b\xdb\x03\v\b\xdd\x03\a\x00\xde\x03\x10\b\xe1\x03\a\x00\xe2\x03\x10\b\xe6\x03\v\b\xe8\x03\a\x00\xe9\x03\x10\b\xed\x03\v\b\xef\x03\a\x00\xf0\x03\x10\b\xf4\x03\v\b\xf6\x03\a\x00\xf6\x03\x14\b\xf6\x03_\b\xf7\x03\a\x00\xf8\x03\x10\b\xfa\x03\a\x00\xfb\x03\x10\b\xfe\x03\x05\b\x81\x04\a\b\x84\x04\a\x00\x85\x04\x10\b\x89\x04\v\b\x8b\x04\a\x00\x8c\x04\x10\x00\x8c\x04\x11\x00\x8c\x04\x14\x00\x8c\x04\x1a\x00\x8c\x04\x1e\b\x91\x04\v\b\x93\x04\a\x00\x94\x04\x10\b\x99\x04\v\b\x9b\x04\a\x00\x9c\x04\x10\b\xa1\x04\v\b\xa3\x04\a\x00\xa4\x04\x10\b\xa9\x04\v\b\xab\x04\a\x00\xac\x04\x10\b\xb0\x04\a\x00\xb1\x04\x10\b\xb6\x04\v\b\xb8\x04\a\x00\xb9\x04\x10\b\xbd\x04\v\b\xc0\x04\v\b\xc2\x04\a\x00\xc3\x04\x10\b\xc7\x04\v\b\xc9\x04\a\x00\xc9\x04\x14\b\xc9\x04\x91\x01\b\xca\x04\a\x00\xcb\x04\x10\b\xd0\x04\v\b\xd2\x04\a\x00\xd3\x04\x10\x06\xf8\x02\x05\x05\x00\x00\x06\xfe\x02\a\b\xd9\x04\x05\b\xdc\x04\a\b\xdf\x04\a\x00\xe0\x04\x10\b\xe4\x04\v\b\xe6\x04\a\x00\xe7\x04\x10\x00\xe7\x04\x11\x00\xe7\x04\x14\b\xec\x04\v\b\xee\x04\a\x00\xef\x04\x10\b\xf2\x04\a\x00\xf3\x04\x10\b\xf7\x04\v\b\xf9\x04\a\x00\xfa\x04\x10\b\xff\x04\v\b\x81\x05\a\x00\x82\x05\x10\b\x86\x05\a\x00\x87\x05\x10\b\x8c\x05\v\b\x8e\x05\a\x00\x8f\x05\x10\b\x93\x05\v\b\x96\x05\v\b\x98\x05\a\x00\x99\x05\x10\b\x9d\x05\v\b\x9f\x05\a\x00\x9f\x05\x14\b\x9f\x05W\b\xa0\x05\a\x00\xa1\x05\x10\b\xa5\x05\v\b\xa7\x05\a\x00\xa8\x05\x10\b\x99\a\x05\b\x9a\a\v\b\x9a\a\f\x00\x9a\a\x1d\b\x9c\a\r\b\x9c\a\x16\x00\x9c\a/\x00\x9c\a0\x00\x9c\a8\b\x9e\a\a\b\xa1\a\x05\b\xa2\a\v\b\xa2\a\f\x00\xa2\a\x17\b\xa5\a\r\b\xa7\a\a\b\xaa\a\x05\b\xab\a\v\b\xab\a\f\x00\xab\a\x17\b\xad\a\r\b\xaf\a\a\b\xb2\a\x05\b\xb3\a\v\b\xb3\a\f\x00\xb3\a\x1d\b\xb5\a\r\b\xb7\a\a\b\xba\a\x05\b\xbb\a\v\b\xbb\a\f\x00\xbb\a\x17\b\xbd\a\r\b\xbf\a\a\b\xc2\a\x05\b\xc3\a\v\b\xc3\a\f\x00\xc3\a\x17\x00\xc3\a\x18\x00\xc3\a\x1c\b\xc3\a.\b\xc3\a/\x00\xc3\a;\b\xc3\aG\b\xc3\aH\x00\xc3\aU\b\xc6\a\r\b\xc8\a\a\b\xcb\a\x05\b\xcc\a\v\b\xcc\a\f\x00\xcc\a\x17\b\xcf\a\r\b\xd1\a\a\b\xd4\a\x05\b\xd5\a\v\b\xd5\a\f\x00\xd5\a\x15\b\xd7\a\r\b\xd7\a\x16\x00\xd7\a\x1f\b\xd9\a\a\b\xdc\a\x05\b\xdd\a\v\b\xdd\a\f\x00\xdd\a\x15\b\xe0\a\r\b\xe2\a\a\b\xe5\a\x05\b\xe6\a\v\b\xe6\a\f\x00\xe6\a\x15\b\xe9\a\r\b\xe9\a\x16\x00\xe9\a\x1f\b\xeb\a\a\b\xee\a\x05\b\xef\a\v\b\xef\a\f\x00\xef\a\x17\b\xef\a'\x00\xef\a0\b\xef\a7\x00\xef\aB\x00\xef\aC\x00\xef\aI\b\xf2\a\r\b\xf4\a\a\b\xf7\a\x05\b\xf8\a\v\b\xf8\a\f\x00\xf8\a\x17\b\xfb\a\r\b\xfb\a\x16\x00\xfb\a\x1d\b\xfd\a\a\b\x80\b\x05\b\x81\b\v\b\x81\b\f\x00\x81\b\x19\b\x83\b\r\b\x85\b\a\b\x88\b\x05\b\x89\b\v\b\x89\b\f\x00\x89\b\x15\b\x8b\b\r\b\x8d\b\a\b\x90\b\x05\b\x91\b\v\b\x91\b\f\x00\x91\b\x17\x00\x91\b\x18\x00\x91\b\x1c\x00\x91\b$\b\x94\b\r\b\x96\b\a\b\x99\b\x05\b\x9a\b\v\b\x9a\b\f\x00\x9a\b\x17\b\x9c\b\r\b\x9e\b\a\b\xa1\b\x05\b\xa2\b\v\b\xa2\b\f\x00\xa2\b\x15\b\xa4\b\r\b\xa6\b\a\b\xa9\b\x05\x05\x00\x00\b\xab\b\r\b\xad\b\a\b\xb0\b\x05\b\xb1\b\v\b\xb1\b\f\x00\xb1\b\x15\b\xb4\b\r\b\xb6\b\a\b\xb9\b\x05\b\xba\b\v\b\xba\b\f\x00\xba\b\x1a\b\xbc\b\r\b\xbc\b\x16\x00\xbc\b\x1b\b\xbe\b\a\b\xc1\b\x05\b\xc2\b\v\b\xc2\b\f\x00\xc2\b\x1a\b\xc5\b\r\b\xc7\b\a\b\x05\x01\t\xb0\x10\x05\t\xb3\x10\x12\t\xb5\x10\a\t\x87\x10\x05\t\x8a\x10\x12\t\x8c\x10\a\t\xa7\x10\x05\t\xab\x10\x12\t\xad\x10\a\t\xa8\x10\v\t\xa8\x10\f\x00\xa8\x10\x1a\x00\xa8\x10\x1b\x00\xa8\x10\"\t\x97\x10\x05\t\x9a\x10\x12\t\x9c\x10\a\t\x8f\x10\x05\t\x92\x10\x12\t\x94\x10\a\t\xf0\f\x05\t\xf3\f\x12\t\xf5\f\a\t\xe4\v\x05\t\xe7\v\x12\t\xe9\v\a\t\xfb\r\x05\t\xfe\r\x12\t\x80\x0e\a\t\xe3\r\x05\t\xe6\r\x12\t\xe8\r\a\t\xeb\x10\x05\t\xee\x10\x12\t\xf0\x10\a\t\xf3\r\x05\t\xf6\r\x12\t\xf8\r\a\t\xaf\x11\x05\t\xb2\x11\x12\t\xb4\x11\a\t\xf5\v\x05\t\xf8\v\x12\t\xfa\v\a\a\x9e\b\x05\a\xa2\b\a\a\xa5\b\a\b\xc5\x06\x05\b\xc9\x06\a\b\xcc\x06\a\x03\xe4\x03\x05\x03\xe8\x03\a\x03\xeb\x03\a\x03\xd0\x03\x05\x03\xd4\x03\a\x03\xd7\x03\a\x03\xe2\x02\x05\x03\xe6\x02\a\x03\xe9\x02\a\x03\xf6\x02\x05\x03\xfa\x02\a\x03\xfd\x02\a\x03\x80\x03\x05\x03\x84\x03\a\x03\x87\x03\a\x03\xec\x02\x05\x03\xf0\x02\a\x03\xf3\x02\a\t\xa6\x11\x05\t\xa9\x11\x12\t\xab\x11\a\t\xde\x0e\x05\t\xe2\x0e\x12\t\xe4\x0e\a\t\xdf\x0e\v\t\xdf\x0e\f\x00\xdf\x0e\x1a\x00\xdf\x0e\x1b\x00\xdf\x0e\"\a\xde\x05\x05\a\xe2\x05\a\a\xe5\x05\a\a\xf2\x05\x05\a\xf6\x05\a\a\xf9\x05\a\a\xe8\x05\x05\a\xec\x05\a\a\xef\x05\a\a\xa0\a\x05\a\xa4\a\a\a\xa7\a\a\a\xb4\a\x05\a\xb8\a\a\a\xbb\a\a\a\xf8\x06\x05\a\xfc\x06\a\a\xff\x06\a\a\xaa\a\x05\a\xae\a\a\a\xb1\a\a\t\x8c\x0e\x05\t\x8f\x0e\x12\t\x91\x0e\a\t\x84\x0e\x05\t\x87\x0e\x12\t\x89\x0e\a\t\x9d\x11\x05\t\xa0\x11\x12\t\xa2\x11\a\t\xaa\r\x05\t\xad\r\x12\t\xaf\r\a\t\xca\r\x05\t\xcd\r\x12\t\xcf\r\a\t\xd2\r\x05\t\xd5\r\x12\t\xd7\r\a\t\xc2\r\x05\t\xc5\r\x12\t\xc7\r\a\t\xda\r\x05\t\xdd\r\x12\t\xdf\r\a\t\x95\x11\x05\t\x98\x11\x12\t\x9a\x11\a\t\xe2\x10\x05\t\xe5\x10\x12\t\xe7\x10\a\t\xda\x10\x05\t\xdd\x10\x12\t\xdf\x10\a\t\xf6\x0f\x05\t\xf9\x0f\x12\t\xfb\x0f\a\t\xed\x0f\x05\t\xf1\x0f\x12\t\xf3\x0f\a\t\xee\x0f\v\t\xee\x0f\f\x00\xee\x0f\x1a\x00\xee\x0f\x1b\x00\xee\x0f\"\t\xdd\x0f\x05\t\xe0\x0f\x12\t\xe2\x0f\a\t\xd5\x0f\x05\t\xd8\x0f\x12\t\xda\x0f\a\t\xfe\x0f\x05\t\x81\x10\x12\t\x83\x10\a\t\xe5\x0f\x05\t\xe8\x0f\x12\t\xea\x0f\a\t\xcd\x0f\x05\t\xd0\x0f\x12\t\xd2\x0f\a\x04\xf6\x05\x05\x04\xfa\x05\a\x04\xfd\x05\a\x04\x8a\x06\x05\x04\x8e\x06\a\x04\x91\x06\a\x04\xba\x05\x05\x04\xbe\x05\a\x04\xc1\x05\a\x04\xa6\x05\x05\x04\xaa\x05\a\x04\xad\x05\a\a\x92\b\x05\a\x96\b\a\a\x99\b\a\a\xd8\x06\x05\a\xdc\x06\a\a\xdf\x06\a\a\xe2\x06\x05\a\xe6\x06\a\a\xe9\x06\a\a\xce\x06\x05\a\xd2\x06\a\a\xd5\x06\a\t\xb9\x10\x05\t\xbc\x10\x12\t\xbe\x10\a\t\xc9\x10\x05\t\xcc\x10\x12\t\xce\x10\a\t\xc1\x10\x05\t\xc4\x10\x12\t\xc6\x10\a\t\xd1\x10\x05\t\xd4\x10\x12\t\xd6\x10\a\t\xf4\x10\x05\t\xf7\x10\x12\t\xf9\x10\a\t\x84\x11\x05\t\x87\x11\x12\t\x89\x11\a\t\xfc\x10\x05\t\xff\x10\x12\t\x81\x11\a\t\x8c\x11\x05\t\x8f\x11\x12\t\x91\x11\a\x04\x80\x06\x05\x04\x84\x06\a\x04\x87\x06\a\t\xcf\f\x05\t\xd2\f\x12\t\xd4\f\a\t\xdf\f\x05\t\xe2\f\x12\t\xe4\f\a\t\x90\v\x05\t\x93\v\x12\t\x95\v\a\t\xcf\n\x05\t\xd2\n\x12\t\xd4\n\a\t\xe7\n\x05\t\xea\n\x12\t\xec\n\a\t\xdf\n\x05\t\xe2\n\x12\t\xe4\n\a\t\xd7\n\x05\t\xda\n\x12\t\xdc\n\a\t\xef\n\x05\t\xf2\n\x12\t\xf4\n\a\t\xd2\v\x05\t\xd6\v\x12\t\xd8\v\a\t\xd3\v\v\t\xd3\v\f\x00\xd3\v\x1a\x00\xd3\v\x1b\x00\xd3\v\"\t\xca\v\x05\t\xcd\v\x12\t\xcf\v\a\t\x88\v\x05\t\x8b\v\x12\t\x8d\v\a\t\x80\v\x05\t\x83\v\x12\t\x85\v\a\t\xfd\v\x05\t\x80\f\x12\t\x82\f\a\t\xc3\x0f\x05\t\xc7\x0f\x12\t\xc9\x0f\a\t\xc4\x0f\v\t\xc4\x0f\f\x00\xc4\x0f\x1a\x00\xc4\x0f\x1b\x00\xc4\x0f\"\t\xa3\x0f\x05\t\xa6\x0f\x12\t\xa8\x0f\a\t\xab\x0f\x05\t\xae\x0f\x12\t\xb0\x0f\a\t\xb3\x0f\x05\t\xb6\x0f\x12\t\xb8\x0f\a\t\x9b\x0f\x05\t\x9e\x0f\x12\t\xa0\x0f\a\t\xc1\v\x05\t\xc4\v\x12\t\xc6\v\a\t\xd5\x0e\x05\t\xd9\x0e\x12\t\xdb\x0e\a\t\xd6\x0e\v\t\xd6\x0e\f\x00\xd6\x0e\x1a\x00\xd6\x0e\x1b\x00\xd6\x0e\"\t\xcd\x0e\x05\t\xd0\x0e\x12\t\xd2\x0e\a\t\xc5\x0e\x05\t\xc8\x0e\x12\t\xca\x0e\a\t\xf0\x0e\x05\t\xf3\x0e\x12\t\xf5\x0e\a\t\xf8\x0e\x05\t\xfb\x0e\x12\t\xfd\x0e\a\t\xe8\x0e\x05\t\xeb\x0e\x12\t\xed\x0e\a\t\x91\x0f\x05\t\x95\x0f\x12\t\x97\x0f\a\t\x92\x0f\v\t\x92\x0f\f\x00\x92\x0f\x1a\x00\x92\x0f\x1b\x00\x92\x0f\"\t\x88\x0f\x05\t\x8c\x0f\x12\t\x8e\x0f\a\t\x89\x0f\v\t\x89\x0f\f\x00\x89\x0f\x1a\x00\x89\x0f\x1b\x00\x89\x0f\"\x03\x8a\x03\x05\x03\x8e\x03\a\x03\x91\x03\a\x03\xb2\x03\x05\x03\xb6\x03\a\x03\xb9\x03\a\x03\xbc\x03\x05\x03\xc0\x03\a\x03\xc3\x03\a\x03\xc6\x03\x05\x03\xca\x03\a\x03\xcd\x03\a\x03\x9e\x03\x05\x03\xa2\x03\a\x03\xa5\x03\a\x04\xbc\x06\x05\x04\xc0\x06\a\x04\xc3\x06\a\x04\xb2\x06\x05\x04\xb6\x06\a\x04\xb9\x06\a\t\x9c\x0e\x05\t\x9f\x0e\x12\t\xa1\x0e\a\t\xa4\x0e\x05\t\xa7\x0e\x12\t\xa9\x0e\a\t\xb4\x0e\x05\t\xb7\x0e\x12\t\xb9\x0e\a\t\xbc\x0e\x05\t\xbf\x0e\x12\t\xc1\x0e\a\t\x94\x0e\x05\t\x97\x0e\x12\t\x99\x0e\a\b\xef\x06\x05\b\xf2\x06\x12\b\xf4\x06\a\b\xf7\x06\x05\b\xfa\x06\x12\b\xfc\x06\a\b\xe7\x06\x05\b\xea\x06\x12\b\xec\x06\a\b\xcf\x06\x05\b\xd2\x06\x12\b\xd4\x06\a\b\xd7\x06\x05\b\xda\x06\x12\b\xdc\x06\a\b\xff\x06\x05\b\x82\a\x12\b\x84\a\a\b\xdf\x06\x05\b\xe2\x06\x12\b\xe4\x06\a\b\x93\x06\x05\b\x97\x06\a\b\x9a\x06\a\b\x9d\x06\x05\b\xa1\x06\a\b\xa4\x06\a\b\x8f\a\x05\b\x92\a\x12\b\x94\a\a\b\x87\a\x05\b\x8a\a\x12\b\x8c\a\a\b\xd7\x05\x05\b\xdb\x05\a\b\xde\x05\a\b\xff\x05\x05\b\x83\x06\a\b\x86\x06\a\b\xb9\x05\x05\b\xbd\x05\a\b\xc0\x05\a"
+const positionTable = "\t\x12rules/scoring.yaml\x14rules/questions.yaml\x11rules/engine.yaml\x17rules/orchestrator.yaml\x18rules/compatibility.yaml\x00\x12rules/sandbox.yaml\x17rules/wasm-runtime.yaml\x0erules/gpu.yaml\x01\x06\x03\x01\x13\n\x01\x1e\x05\x02\x05\x05\x02\x06\f\x02\a\x05\x02\b\f\x02\t\x05\x02\n\f\x02\v\x10\x02\v\x11\x00\v\x1d\x02\f\x05\x02\r\f\x02\x0e\x10\x02\x0e\x11\x00\x0e\x1d\x02\x11\x05\x02\x16\t\x02\x16\x1d\x02\x17\t\x02\x17#\x02\x18\t\x02\x18\x1e\x02\x19\t\x02\x19\x1a\x02\x1a\t\x02\x1a#\x00\x1b\x0e\x00\x1b\x0f\x00\x1b\x17\x00\x1b%\x02\x1d\t\x02\x1d\x10\x02\x1d\x11\x00\x1d\x1c\x00\x1d\x1d\x00\x1d*\x00\x1d8\x02\x1e\t\x02\x1e\x10\x02\x1e\x11\x00\x1e\x1c\x02\x1f\f\x02!\a\x02$\x05\x02)\t\x02)#\x02*\t\x02*\"\x02+\t\x02+\x1f\x02,\t\x02,!\x02-\t\x02-\"\x02.\t\x02.#\x02/\t\x02/\x1a\x020\t\x020%\x001\x0e\x001\x0f\x022\f\x024\a\x027\x05\x02;\t\x02;\x1c\x02<\t\x02<!\x02=\t\x02=\x1b\x02>\t\x02>\"\x00?\x0e\x02@\f\x02B\a\x02E\x05\x02I\t\x02I\"\x02J\t\x02J\x1c\x02K\t\x02K\x1d\x02L\t\x02L\x1c\x00M\x0e\x02N\f\x02P\a\x02S\x05\x02W\t\x02W\x1b\x02X\t\x02X\x1b\x02Y\t\x02Y\x1d\x00Z\x0e\x02[\f\x02]\a\x02`\x05\x02d\t\x02d\x1e\x02e\t\x02e!\x00f\x0e\x02g\x10\x02g\x11\x00g\x1e\x02h\f\x02j\a\x02m\x05\x02q\t\x02q\"\x02r\t\x02r!\x02s\t\x02s \x00t\x0e\x02u\f\x02w\a\x02z\x05\x02\x7f\t\x02\x7f\x1f\x02\x80\x01\t\x02\x80\x01\x1e\x02\x81\x01\t\x02\x81\x01\"\x02\x82\x01\t\x02\x82\x01$\x02\x83\x01\t\x02\x83\x01\x1b\x02\x84\x01\t\x02\x84\x01\x1f\x02\x85\x01\t\x02\x85\x01\x1f\x02\x86\x01\t\x02\x86\x01!\x02\x87\x01\t\x02\x87\x01 \x00\x88\x01\x0e\x02\x89\x01\f\x02\x8b\x01\a\x02\x8e\x01\x05\x00\x91\x01\x0e\x02\x92\x01\f\x02\x94\x01\a\x02\x97\x01\x05\x00\x9a\x01\x0e\x02\x9b\x01\f\x02\x9d\x01\a\x02\xa0\x01\x05\x02\xa4\x01\t\x02\xa4\x01 \x02\xa5\x01\t\x02\xa5\x01\x1b\x02\xa6\x01\t\x02\xa6\x01\x1e\x00\xa7\x01\x0e\x02\xa8\x01\f\x02\xaa\x01\a\x02\xad\x01\x05\x00\xb0\x01\x0e\x02\xb1\x01\f\x02\xb3\x01\a\x02\xb6\x01\x05\x00\xba\x01\x0e\x02\xbb\x01\f\x02\xbd\x01\a\x02\xc0\x01\x05\x00\xc3\x01\x0e\x02\xc4\x01\x10\x02\xc4\x01\x11\x00\xc4\x01\x1d\x02\xc5\x01\f\x02\xc7\x01\a\x02\xca\x01\x05\x00\xcd\x01\x0e\x02\xce\x01\x10\x02\xce\x01\x11\x00\xce\x01\x1d\x02\xcf\x01\f\x02\xd1\x01\a\x02\xd4\x01\x05\x02\xd8\x01\t\x02\xd8\x01\x1b\x02\xd9\x01\t\x02\xd9\x01\x1a\x00\xda\x01\x0e\x02\xdb\x01\x10\x02\xdb\x01\x11\x00\xdb\x01\x1d\x02\xdc\x01\f\x02\xde\x01\a\x02\xe1\x01\x05\x00\xe4\x01\x0e\x02\xe5\x01\x10\x02\xe5\x01\x11\x00\xe5\x01\x1d\x02\xe6\x01\f\x02\xe8\x01\a\x02\xeb\x01\x05\x00\xef\x01\x0e\x02\xf0\x01\x10\x02\xf0\x01\x11\x00\xf0\x01\x1d\x02\xf1\x01\f\x02\xf3\x01\a\x02\xf6\x01\x05\x00\xf9\x01\x0e\x02\xfa\x01\x10\x02\xfa\x01\x11\x00\xfa\x01\x1d\x02\xfb\x01\f\x02\xfd\x01\a\x02\x80\x02\x05\x00\x83\x02\x0e\x02\x84\x02\x10\x02\x84\x02\x11\x00\x84\x02\x1d\x02\x85\x02\f\x02\x87\x02\a\x02\x8a\x02\x05\x02\x8e\x02\t\x02\x8e\x02\x1c\x02\x8f\x02\t\x02\x8f\x02 \x02\x90\x02\t\x02\x90\x02\x1e\x00\x91\x02\x0e\x02\x92\x02\x10\x02\x92\x02\x11\x00\x92\x02\x1d\x02\x93\x02\f\x02\x95\x02\a\x02\x98\x02\x05\x02\x9c\x02\t\x02\x9c\x02\x1f\x02\x9d\x02\t\x02\x9d\x02\x1f\x02\x9e\x02\t\x02\x9e\x02 \x02\x9f\x02\t\x02\x9f\x02\x1b\x00\xa0\x02\x0e\x02\xa1\x02\x10\x02\xa1\x02\x11\x00\xa1\x02\x1d\x02\xa2\x02\f\x02\xa4\x02\a\x02\xa7\x02\x05\x00\xab\x02\x0e\x02\xac\x02\x10\x02\xac\x02\x11\x00\xac\x02\x1d\x02\xad\x02\f\x02\xaf\x02\a\x02\xb2\x02\x05\x02\xb6\x02\t\x02\xb6\x02\x1b\x02\xb7\x02\t\x02\xb7\x02\x1c\x02\xb8\x02\t\x02\xb8\x02 \x00\xb9\x02\x0e\x02\xba\x02\x10\x02\xba\x02\x11\x00\xba\x02\x1d\x02\xba\x02\"\x00\xba\x026\x02\xbb\x02\f\x02\xbd\x02\a\x02\xc0\x02\x05\x00\xc3\x02\x0e\x02\xc4\x02\x10\x02\xc4\x02\x11\x00\xc4\x02\x1d\x02\xc4\x02+\x02\xc4\x02,\x00\xc4\x02:\x02\xc4\x02B\x02\xc4\x02C\x00\xc4\x02Q\x02\xc5\x02\f\x02\xc7\x02\a\x02\xca\x02\x05\x02\xce\x02\t\x02\xce\x02\x1b\x02\xcf\x02\t\x02\xcf\x02\x1b\x02\xd0\x02\t\x02\xd0\x02\x19\x02\xd1\x02\t\x02\xd1\x02\x18\x02\xd2\x02\t\x02\xd2\x02\x1d\x02\xd3\x02\t\x02\xd3\x02!\x00\xd4\x02\x0e\x02\xd5\x02\x10\x02\xd5\x02\x11\x00\xd5\x02\x1d\x02\xd6\x02\f\x02\xd8\x02\a\x02\xdb\x02\x05\x02\xdf\x02\t\x02\xdf\x02\x1f\x02\xe0\x02\t\x02\xe0\x02&\x00\xe1\x02\x0e\x02\xe2\x02\x10\x02\xe2\x02\x11\x00\xe2\x02\x1d\x02\xe3\x02\f\x02\xe5\x02\a\x02\xe8\x02\x05\x00\xeb\x02\x0e\x02\xec\x02\x10\x02\xec\x02\x11\x00\xec\x02\x1d\x02\xed\x02\f\x02\xef\x02\a\x03\x05\b\x03\b\x03\x03\v\f\x03\f\x03\x03\x0f\x16\x03\x0f6\x03\x11\f\x03\x12\x03\x03\x16\f\x03\x17\x03\x03\x1b\f\x03\x1c\x03\x03 \f\x03!\x03\x03$\f\x03%\x03\x03)\f\x03*\x03\x03.\f\x03/\x03\x033\f\x034\x03\x036\f\x037\x03\x039\f\x03<\x05\x03=\x05\x03>\x05\x03?\x05\x03@\x05\x03A\x05\x03D\x05\x03G\a\x03J\a\x00K\x10\x03N\a\x00O\x10\x03T\v\x03V\a\x00W\x10\x03Z\v\x03\\\a\x00]\x10\x03`\a\x00a\x10\x03d\a\x00e\x10\x03i\v\x03k\a\x00l\x10\x03o\a\x00p\x10\x03u\v\x03w\a\x00x\x10\x03}\v\x03\x7f\a\x00\x80\x01\x10\x03\x83\x01\a\x00\x84\x01\x10\x03\xee\x03\x05\x03\xf2\x03\a\x03\xf5\x03\a\x03\x8a\x01\x05\x03\x8d\x01\a\x03\x90\x01\a\x00\x91\x01\x10\x03\x94\x01\a\x00\x95\x01\x10\x03\x99\x01\a\x00\x9a\x01\x10\x03\x9d\x01\a\x00\x9e\x01\x10\x03\xa2\x01\v\x03\xa4\x01\a\x00\xa5\x01\x10\x03\xa9\x01\a\x00\xaa\x01\x10\x03\xae\x01\v\x03\xb0\x01\a\x00\xb1\x01\x10\x03\xb5\x01\v\x03\xb7\x01\a\x00\xb8\x01\x10\x03\xbc\x01\a\x00\xbd\x01\x10\x03\xc1\x01\a\x00\xc2\x01\x10\x03\xc6\x01\a\x00\xc7\x01\x10\x04\xf9\a\x05\x04\xfd\a\a\x04\x80\b\a\x03\xaa\x04\x05\x03\xae\x04\a\x03\xb1\x04\a\x03\xbe\x04\x05\x03\xc2\x04\a\x03\xc5\x04\a\x03\xcd\x01\x05\x03\xd0\x01\a\x03\xd3\x01\a\x00\xd4\x01\x10\x03\xd6\x01\a\x00\xd7\x01\x10\x03\xdc\x01\v\x03\xde\x01\a\x00\xdf\x01\x10\x03\xe2\x01\v\x03\xe4\x01\a\x00\xe5\x01\x10\x03\xe9\x01\a\x00\xea\x01\x10\x03\xef\x01\v\x03\xf1\x01\a\x00\xf2\x01\x10\x03\xf6\x01\a\x00\xf7\x01\x10\x03\xfb\x01\v\x03\xfd\x01\a\x00\xfe\x01\x10\x03\x82\x02\v\x03\x84\x02\a\x00\x85\x02\x10\x03\x89\x02\v\x03\x8b\x02\a\x00\x8c\x02\x10\x03\x8f\x02\a\x00\x90\x02\x10\x03\xf0\x04\x05\x03\xf4\x04\a\x03\xf7\x04\a\x03\x95\x02\x05\x03\x98\x02\a\x03\x9b\x02\a\x00\x9c\x02\x10\x03\x9e\x02\a\x00\x9f\x02\x10\x03\xa3\x02\v\x03\xa5\x02\a\x00\xa6\x02\x10\x03\xa9\x02\v\x03\xab\x02\a\x00\xac\x02\x10\x03\xb0\x02\v\x03\xb2\x02\a\x00\xb3\x02\x10\x03\xb7\x02\v\x03\xb9\x02\a\x00\xba\x02\x10\x03\xbd\x02\a\x00\xbe\x02\x10\x03\xc2\x02\v\x03\xc4\x02\a\x00\xc5\x02\x10\x03\xc9\x02\v\x03\xcb\x02\a\x00\xcc\x02\x10\x03\xd0\x02\v\x03\xd2\x02\a\x00\xd3\x02\x10\x03\xd6\x02\x05\x03\xd9\x02\a\x03\xdc\x02\a\x00\xdd\x02\x10\x03\xe0\x02\a\x00\xe1\x02\x10\x03\xe6\x02\v\x03\xe8\x02\a\x00\xe9\x02\x10\x03\xed\x02\v\x03\xef\x02\a\x00\xf0\x02\x10\x03\xf4\x02\v\x03\xf6\x02\a\x00\xf7\x02\x10\x03\xfb\x02\v\x03\xfd\x02\a\x00\xfe\x02\x10\x03\x82\x03\a\x00\x83\x03\x10\x03\x87\x03\v\x03\x89\x03\a\x00\x8a\x03\x10\x03\x8e\x03\v\x03\x90\x03\a\x00\x91\x03\x10\x03\x95\x03\v\x03\x97\x03\a\x00\x98\x03\x10\x03\x9b\x03\a\x00\x9c\x03\x10\x05\x8f\x04\x05\x06\x00\x00\x05\x94\x04\a\x05\xb2\x04\x05\x06\x00\x00\x05\xb7\x04\a\x05\xcc\x04\x05\x06\x00\x00\x05\xd2\x04\a\x03\xa1\x03\x05\x03\xa4\x03\a\x03\xa7\x03\a\x00\xa8\x03\x10\x03\xaa\x03\a\x00\xab\x03\x10\x03\xaf\x03\v\x03\xb1\x03\a\x00\xb2\x03\x10\x03\xb5\x03\v\x03\xb7\x03\a\x00\xb8\x03\x10\x03\xbc\x03\v\x03\xbe\x03\a\x00\xbf\x03\x10\x03\xc3\x03\v\x03\xc5\x03\a\x00\xc6\x03\x10\x03\xcb\x03\v\x03\xcd\x03\a\x00\xce\x03\x10\x03\xd2\x03\v\x03\xd4\x03\a\x00\xd5\x03\x10\x03\xd9\x03\v\x03\xdb\x03\a\x00\xdc\x03\x10\x03\xe1\x03\v\x03\xe3\x03\a\x00\xe4\x03\x10\x03\xe7\x03\a\x00\xe8\x03\x10\x03\xe6\x05\x05\x03\xe8\x05\v\x03\xe8\x05\f\x00\xe8\x05\x17\x03\xeb\x05\r\x03\xed\x05\a\x03\xf0\x05\x05\x03\xf2\x05\v\x03\xf2\x05\f\x00\xf2\x05\x19\x03\xf5\x05\r\x03\xf7\x05\a\x03\xfa\x05\x05\x03\xfb\x05\v\x03\xfb\x05\f\x00\xfb\x05\x19\x03\xfd\x05\r\x03\xff\x05\a\x03\x82\x06\x05\x03\x84\x06\v\x03\x84\x06\f\x00\x84\x06\x17\x03\x87\x06\r\x03\x89\x06\a\x03\x8c\x06\x05\x03\x8e\x06\v\x03\x8e\x06\f\x00\x8e\x06\x18\x03\x91\x06\r\x03\x93\x06\a\x03\x98\x06\x05\x03\x9a\x06\v\x03\x9a\x06\f\x00\x9a\x06\x16\x03\x9d\x06\r\x03\x9f\x06\a\x03\xa2\x06\x05\x03\xa3\x06\v\x03\xa3\x06\f\x00\xa3\x06\x16\x03\xa6\x06\r\x03\xa8\x06\a\x03\xab\x06\x05\x03\xac\x06\v\x03\xac\x06\f\x00\xac\x06\x16\x03\xae\x06\r\x03\xb0\x06\a\x03\xb3\x06\x05\x03\xb5\x06\v\x03\xb5\x06\f\x00\xb5\x06\x15\x03\xb8\x06\r\x03\xba\x06\a\x03\xbd\x06\x05\x03\xbf\x06\v\x03\xbf\x06\f\x00\xbf\x06\x18\x03\xc2\x06\r\x03\xc4\x06\a\x03\xc7\x06\x05\x03\xc8\x06\v\x03\xc8\x06\f\x00\xc8\x06\x13\x00\xc8\x06\x14\x00\xc8\x06\x1b\x00\xc8\x06#\x03\xca\x06\r\x03\xcc\x06\a\x03\xd1\x06\x05\x06\x00\x00\x03\xd4\x06\r\x03\xd6\x06\a\x03\xd9\x06\x05\x03\xdb\x06\v\x03\xdb\x06\f\x00\xdb\x06\x13\x00\xdb\x06\x14\x00\xdb\x06\x1c\x03\xdb\x06$\x00\xdb\x06.\x03\xdb\x065\x00\xdb\x06K\x03\xde\x06\r\x03\xde\x06\x16\x00\xde\x06\"\x03\xe0\x06\a\x03\xe3\x06\x05\x03\xe5\x06\v\x03\xe5\x06\f\x00\xe5\x06\x13\x00\xe5\x06\x14\x00\xe5\x06\x1c\x03\xe5\x06$\x00\xe5\x06.\x03\xe5\x065\x00\xe5\x06K\x03\xe8\x06\r\x03\xea\x06\a\x03\xed\x06\x05\x03\xef\x06\v\x03\xef\x06\f\x00\xef\x06\x13\x00\xef\x06\x14\x00\xef\x06\x1c\x03\xef\x06$\x00\xef\x06.\x03\xef\x065\x00\xef\x06K\x03\xf2\x06\r\x03\xf4\x06\a\x03\xf7\x06\x05\x03\xf9\x06\v\x03\xf9\x06\x15\x03\xf9\x06\x16\x00\xf9\x06\x1d\x03\xf9\x06+\x03\xf9\x06,\x00\xf9\x069\x03\xfb\x06\r\x03\xfd\x06\a\x03\x80\a\x05\x03\x82\a\v\x03\x82\a\f\x00\x82\a\x13\x03\x85\a\r\x03\x87\a\a\x03\x8a\a\x05\x03\x8b\a\v\x03\x8b\a\f\x00\x8b\a\x16\x03\x8d\a\r\x03\x8f\a\a\x03\x92\a\x05\x03\x93\a\v\x03\x93\a\f\x00\x93\a\x17\x03\x95\a\r\x03\x97\a\a\x03\x9a\a\x05\x03\x9b\a\v\x03\x9b\a\f\x00\x9b\a\x13\x00\x9b\a\x14\x00\x9b\a\x1c\x03\x9d\a\r\x03\x9f\a\a\x03\xa2\a\x05\x03\xa3\a\v\x03\xa3\a\f\x00\xa3\a\x15\x03\xa5\a\r\x03\xa7\a\a\x03\xaa\a\x05\x06\x00\x00\x03\xad\a\r\x03\xaf\a\a\x03\xb2\a\x05\x03\xb4\a\v\x03\xb4\a\f\x00\xb4\a\x17\x03\xb7\a\r\x03\xb9\a\a\x03\xbc\a\x05\x03\xbe\a\v\x03\xbe\a\f\x00\xbe\a!\x00\xbe\a\"\x00\xbe\a0\x00\xbe\a=\x03\xc1\a\r\x03\xc3\a\a\x03\xc6\a\x05\x03\xc8\a\v\x03\xc8\a\f\x00\xc8\a\x16\x03\xc8\a\x1c\x00\xc8\a1\x00\xc8\a2\x00\xc8\a7\x00\xc8\aD\x03\xcb\a\r\x03\xcd\a\a\x03\xd0\a\x05\x03\xd2\a\v\x03\xd2\a\f\x00\xd2\a\x13\x00\xd2\a\x14\x00\xd2\a\x1c\x03\xd4\a\r\x03\xd6\a\a\x03\xd9\a\x05\x06\x00\x00\x03\xdc\a\r\x03\xde\a\a\x03\xe1\a\x05\x03\xe2\a\v\x03\xe2\a\f\x00\xe2\a\x16\x03\xe5\a\r\x03\xe7\a\a\x03\xea\a\x05\x03\xeb\a\v\x03\xeb\a\f\x00\xeb\a\x18\x03\xee\a\r\x03\xf0\a\a\x03\xc7\x05\x05\x03\xc8\x05\f\x03\xcd\x05\a\x03\xd0\x05\x05\x03\xd1\x05\f\x03\xd6\x05\a\x03\xda\x05\x05\x03\xdb\x05\f\x03\xe0\x05\a\x03\x04\x01\x04\b\b\x04\v\x03\x04\x0e\f\x04\x0f\x03\x04\x12\f\x04\x13\x03\x04\x17\f\x04\x18\x03\x04\x1c\f\x04\x1d\x03\x04!\f\x04\"\x03\x04)\f\x04*\x03\x041\f\x042\x03\x045\f\x046\x03\x04:\f\x04;\x03\x04?\f\x04@\x03\x04C\f\x04D\x03\x04G]\x04G\x16\x04G6\x04G\x87\x01\x04I\f\x04J\x03\x04L\f\x04O\x05\x04P\x05\x04U\t\x04U\x0f\x04U\x10\x00U \x04X\v\x04[\x05\x04`\t\x04`\x0f\x04`\x10\x00`\x1d\x00`\x1e\x00`*\x04`2\x00`9\x00`:\x00`B\x04`J\x00`^\x04c\v\x04f\x05\x04k\t\x04k\x0f\x04k\x10\x00k\x1d\x00k\x1e\x00k*\x04k2\x00k9\x00k:\x00kB\x04kJ\x00k^\x04n\v\x04q\x05\x04r\x05\x04u\x05\x04x\a\x04{\a\x00|\x10\x04\x7f\a\x00\x80\x01\x10\x04\x83\x01\a\x00\x84\x01\x10\x04\x88\x01\v\x04\x8a\x01\a\x00\x8b\x01\x10\x04\x8e\x01\a\x00\x8f\x01\x10\x04\x93\x01\v\x04\x95\x01\a\x00\x96\x01\x10\x04\x99\x01\a\x00\x9a\x01\x10\x04\x9e\x01\v\x04\xa0\x01\a\x00\xa1\x01\x10\x04\xa4\x01\a\x00\xa5\x01\x10\x04\xaa\x01\v\x04\xac\x01\a\x00\xad\x01\x10\x04\xb2\x01\v\x04\xb4\x01\a\x00\xb5\x01\x10\x04\xb8\x01\a\x00\xb9\x01\x10\x04\xbd\x01\v\x04\xbf\x01\a\x00\xc0\x01\x10\x04\x8d\b\x05\x04\x91\b\a\x04\x94\b\a\x04\xab\b\x05\x04\xaf\b\a\x04\xb2\b\a\x04\xc9\b\x05\x04\xcd\b\a\x04\xd0\b\a\x04\xb5\b\x05\x04\xb9\b\a\x04\xbc\b\a\x04\xa1\b\x05\x04\xa5\b\a\x04\xa8\b\a\x04\xbf\b\x05\x04\xc3\b\a\x04\xc6\b\a\x05\x0f\x05\x06\x00\x00\x05\x14\a\x05\x17\x05\x06\x00\x00\x05\x1d\a\x05\x9f\x04\x05\x06\x00\x00\x05\xa5\x04\a\x04\xc6\x01\x05\x04\xc9\x01\a\x04\xcc\x01\a\x00\xcd\x01\x10\x04\xd1\x01\a\x00\xd2\x01\x10\x04\xd5\x01\a\x00\xd6\x01\x10\x04\xda\x01\v\x04\xdc\x01\a\x00\xdd\x01\x10\x04\xe2\x01\v\x04\xe4\x01\a\x00\xe5\x01\x10\x04\xea\x01\v\x04\xec\x01\a\x00\xed\x01\x10\x04\xf1\x01\a\x00\xf2\x01\x10\x04\xf6\x01\a\x00\xf7\x01\x10\x04\xfc\x01\v\x04\xfe\x01\a\x00\xff\x01\x10\x04\x83\x02\v\x04\x85\x02\a\x00\x86\x02\x10\x04\x89\x02\a\x00\x8a\x02\x10\x04\x8d\x02\a\x00\x8e\x02\x10\x04\x91\x02\a\x00\x92\x02\x10\x04\xf1\b\x05\x04\xf5\b\a\x04\xf8\b\a\x05 \x05\x06\x00\x00\x05&\a\x05)\x05\x06\x00\x00\x05.\a\x04\x96\x02\x05\x04\x9a\x02\a\x04\x9d\x02\a\x00\x9e\x02\x10\x04\xa1\x02\a\x00\xa2\x02\x10\x04\xa5\x02\a\x00\xa6\x02\x10\x04\xab\x02\v\x04\xad\x02\a\x00\xae\x02\x10\x04\xb2\x02\a\x00\xb3\x02\x10\x04\xb6\x02\a\x00\xb7\x02\x10\x04\xbb\x02\v\x04\xbd\x02\a\x00\xbe\x02\x10\x04\xc1\x02\a\x00\xc2\x02\x10\x04\xc6\x02\v\x04\xc8\x02\a\x00\xc9\x02\x10\x04\xcd\x02\v\x04\xcf\x02\a\x00\xd0\x02\x10\x04\xd4\x02\v\x04\xd6\x02\a\x00\xd7\x02\x10\x04\xda\x02\a\x00\xdb\x02\x10\x04\xdf\x02\v\x04\xe1\x02\a\x00\xe2\x02\x10\x04\xfb\b\x05\x04\xff\b\a\x04\x82\t\a\x05B\x05\x06\x00\x00\x05G\a\x05\xd5\x02\x05\x06\x00\x00\x05\xdb\x02\a\x04\xe7\x02\x05\x04\xea\x02\a\x04\xed\x02\a\x00\xee\x02\x10\x04\xf1\x02\a\x00\xf2\x02\x10\x04\xf5\x02\a\x00\xf6\x02\x10\x04\xf9\x02\a\x00\xfa\x02\x10\x04\xfe\x02\v\x04\x80\x03\a\x00\x81\x03\x10\x04\x84\x03\a\x00\x85\x03\x10\x04\x89\x03\v\x04\x8b\x03\a\x00\x8c\x03\x10\x04\x8f\x03\a\x00\x90\x03\x10\x04\x93\x03\a\x00\x94\x03\x10\x04\x98\x03\v\x04\x9a\x03\a\x00\x9b\x03\x10\x04\x9f\x03\v\x04\xa1\x03\a\x00\xa2\x03\x10\x04\xa5\x03\a\x00\xa6\x03\x10\x04\xaa\x03\v\x04\xac\x03\a\x00\xad\x03\x10\x04\x85\t\x05\x04\x89\t\a\x04\x8c\t\a\x05J\x05\x06\x00\x00\x05P\a\x05S\x05\x06\x00\x00\x05Y\a\x05\\\x05\x06\x00\x00\x05a\a\x05\x97\x04\x05\x06\x00\x00\x05\x9c\x04\a\x04\xb2\x03\x05\x04\xb5\x03\a\x04\xb8\x03\a\x00\xb9\x03\x10\x04\xbc\x03\a\x00\xbd\x03\x10\x04\xc0\x03\a\x00\xc1\x03\x10\x04\xc4\x03\a\x00\xc5\x03\x10\x04\xca\x03\v\x04\xcc\x03\a\x00\xcd\x03\x10\x04\xd1\x03\v\x04\xd3\x03\a\x00\xd4\x03\x10\x04\xd8\x03\v\x04\xda\x03\a\x00\xdb\x03\x10\x04\xdf\x03\a\x00\xe0\x03\x10\x04\xe3\x03\a\x00\xe4\x03\x10\x04\xe8\x03\v\x04\xea\x03\a\x00\xeb\x03\x10\x04\xef\x03\v\x04\xf1\x03\a\x00\xf2\x03\x10\x04\xf6\x03\a\x00\xf7\x03\x10\x04\xfa\x03\a\x00\xfb\x03\x10\x05d\x05\x06\x00\x00\x05i\a\x04\x80\x04\x05\x04\x83\x04\a\x04\x86\x04\a\x00\x87\x04\x10\x04\x8b\x04\a\x00\x8c\x04\x10\x04\x91\x04\v\x04\x93\x04\a\x00\x94\x04\x10\x04\x98\x04\a\x00\x99\x04\x10\x04\x9c\x04\a\x00\x9d\x04\x10\x04\xa1\x04\v\x04\xa3\x04\a\x00\xa4\x04\x10\x04\xa7\x04\a\x00\xa8\x04\x10\x04\xab\x04\a\x00\xac\x04\x10\x04\xaf\x04\a\x00\xb0\x04\x10\x04\xb3\x04\a\x00\xb4\x04\x10\x04\xb7\x04\a\x00\xb8\x04\x10\x04\xbb\x04\a\x00\xbc\x04\x10\x04\xbf\x04\a\x00\xc0\x04\x10\x05l\x05\x06\x00\x00\x05q\a\x04\xc5\x04\x05\x04\xc8\x04\a\x04\xcb\x04\a\x00\xcc\x04\x10\x04\xcf\x04\a\x00\xd0\x04\x10\x04\xd3\x04\a\x00\xd4\x04\x10\x04\xd8\x04\v\x04\xda\x04\a\x00\xdb\x04\x10\x04\xdf\x04\v\x04\xe1\x04\a\x00\xe2\x04\x10\x04\xe6\x04\v\x04\xe8\x04\a\x00\xe9\x04\x10\x04\xed\x04\v\x04\xef\x04\a\x00\xf0\x04\x10\x04\xf4\x04\v\x04\xf6\x04\a\x00\xf7\x04\x10\x04\xfb\x04\v\x04\xfd\x04\a\x00\xfe\x04\x10\x04\x82\x05\v\x04\x84\x05\a\x00\x85\x05\x10\x04\x89\x05\v\x04\x8b\x05\a\x00\x8c\x05\x10\x04\x8f\x05\a\x00\x90\x05\x10\x04\x94\x05\v\x04\x96\x05\a\x00\x97\x05\x10\x051\x05\x06\x00\x00\x056\a\x059\x05\x06\x00\x00\x05?\a\x05\xa8\x04\x05\x06\x00\x00\x05\xae\x04\a\x04\x9a\x05\x05\x04\x9e\x05\a\x04\xa1\x05\a\x00\xa2\x05\x10\x04\xa6\x05\v\x04\xa8\x05\a\x00\xa9\x05\x10\x04\xac\x05\a\x00\xad\x05\x10\x04\xb1\x05\v\x04\xb3\x05\a\x00\xb4\x05\x10\x04\xb8\x05\v\x04\xba\x05\a\x00\xbb\x05\x10\x04\xbf\x05\v\x04\xc1\x05\a\x00\xc2\x05\x10\x04\xc6\x05\v\x04\xc9\x05\v\x04\xcb\x05\a\x00\xcc\x05\x10\x04\xd0\x05\v\x04\xd3\x05\v\x04\xd5\x05\a\x00\xd6\x05\x10\x04\xda\x05\v\x04\xdc\x05\a\x00\xdd\x05\x10\x04\xe1\x05\v\x04\xe3\x05\a\x00\xe4\x05\x10\x04\xe8\x05\v\x04\xea\x05\a\x00\xeb\x05\x10\x04\xee\x05\a\x00\xef\x05\x10\x04\xf3\x05\v\x04\xf5\x05\a\x00\xf6\x05\x10\x05\xeb\x03\x05\x06\x00\x00\x05\xf1\x03\a\x05\xf4\x03\x05\x06\x00\x00\x05\xfa\x03\a\x05\xfd\x03\x05\x06\x00\x00\x05\x83\x04\a\x05\x86\x04\x05\x06\x00\x00\x05\x8b\x04\a\x05\xc3\x04\x05\x06\x00\x00\x05\xc9\x04\a\x04\xfb\x05\x05\x04\xfe\x05\a\x04\x81\x06\a\x00\x82\x06\x10\x04\x85\x06\a\x00\x86\x06\x10\x04\x89\x06\a\x00\x8a\x06\x10\x04\x8e\x06\v\x04\x90\x06\a\x00\x91\x06\x10\x04\x95\x06\v\x04\x97\x06\a\x00\x98\x06\x10\x04\x9c\x06\v\x04\x9e\x06\a\x00\x9f\x06\x10\x04\xa3\x06\v\x04\xa5\x06\a\x00\xa5\x06\x1f\x04\xa5\x06\x96\x01\x04\xa6\x06\a\x00\xa7\x06\x10\x04\xab\x06\v\x04\xad\x06\a\x00\xae\x06\x10\x04\xb2\x06\v\x04\xb4\x06\a\x00\xb5\x06\x10\x04\xb9\x06\v\x04\xbb\x06\a\x00\xbc\x06\x10\x04\xbf\x06\a\x00\xc0\x06\x10\x04\xc4\x06\v\x04\xc6\x06\a\x00\xc7\x06\x10\x05\xc0\x03\x05\x06\x00\x00\x05\xc5\x03\a\x05\xc8\x03\x05\x06\x00\x00\x05\xce\x03\a\x05\xd1\x03\x05\x06\x00\x00\x05\xd7\x03\a\x05\xda\x03\x05\x06\x00\x00\x05\xe0\x03\a\x05\xe3\x03\x05\x06\x00\x00\x05\xe8\x03\a\x05\xba\x04\x05\x06\x00\x00\x05\xc0\x04\a\x04\xcd\x06\x05\x04\xd0\x06\a\x04\xd3\x06\a\x00\xd4\x06\x10\x04\xd7\x06\a\x00\xd8\x06\x10\x04\xdb\x06\a\x00\xdc\x06\x10\x04\xe0\x06\v\x04\xe2\x06\a\x00\xe3\x06\x10\x04\xe7\x06\v\x04\xe9\x06\a\x00\xea\x06\x10\x04\xee\x06\v\x04\xf0\x06\a\x00\xf1\x06\x10\x04\xf5\x06\v\x04\xf7\x06\a\x00\xf8\x06\x10\x04\xfb\x06\a\x00\xfc\x06\x10\x04\x80\a\v\x04\x82\a\a\x00\x83\a\x10\x04\x87\a\v\x04\x89\a\a\x00\x8a\a\x10\x04\x8f\a\v\x04\x91\a\a\x00\x92\a\x10\x04\x95\a\a\x00\x96\a\x10\x04\x9a\a\v\x04\x9c\a\a\x00\x9d\a\x10\x05\x95\x03\x05\x06\x00\x00\x05\x9b\x03\a\x05\x9e\x03\x05\x06\x00\x00\x05\xa3\x03\a\x05\xa6\x03\x05\x06\x00\x00\x05\xac\x03\a\x05\xaf\x03\x05\x06\x00\x00\x05\xb5\x03\a\x04\xa2\a\x05\x04\xa5\a\a\x04\xa8\a\a\x00\xa9\a\x10\x04\xac\a\a\x00\xad\a\x10\x04\xb0\a\a\x00\xb1\a\x10\x04\xb5\a\v\x04\xb7\a\a\x00\xb8\a\x10\x04\xbc\a\v\x04\xbe\a\a\x00\xbf\a\x10\x04\xc3\a\v\x04\xc5\a\a\x00\xc6\a\x10\x04\xcb\a\v\x04\xcd\a\a\x00\xce\a\x10\x04\xd3\a\v\x04\xd5\a\a\x00\xd6\a\x10\x04\xd9\a\a\x00\xda\a\x10\x04\xde\a\v\x04\xe0\a\a\x00\xe1\a\x10\x04\xe5\a\v\x04\xe7\a\a\x00\xe8\a\x10\x04\xeb\a\a\x00\xec\a\x10\x04\xf0\a\v\x04\xf2\a\a\x00\xf3\a\x10\x05\xb8\x03\x05\x06\x00\x00\x05\xbd\x03\a\x04\xd0\n\x05\x06\x00\x00\x04\xd2\n\r\x04\xd2\n\x16\x00\xd2\n,\x04\xd4\n\a\x04\xd9\n\x05\x04\xda\n\v\x04\xda\n\f\x00\xda\n\x13\x00\xda\n\x14\x00\xda\n\x1c\x04\xdc\n\r\x04\xdc\n\x16\x00\xdc\n\"\x04\xde\n\a\x04\xe1\n\x05\x04\xe2\n\v\x04\xe2\n\f\x00\xe2\n\x13\x04\xe2\n\x1a\x00\xe2\n-\x04\xe2\n;\x00\xe2\nD\x04\xe2\nK\x00\xe2\nU\x04\xe4\n\r\x04\xe4\n\x16\x00\xe4\n\"\x04\xe6\n\a\x04\xe9\n\x05\x04\xea\n\v\x04\xea\n\f\x00\xea\n\x13\x04\xed\n\r\x04\xed\n\x16\x00\xed\n\"\x04\xed\n)\x00\xed\n?\x04\xef\n\a\x04\xf2\n\x05\x04\xf3\n\v\x04\xf3\n\f\x00\xf3\n\x13\x04\xf6\n\r\x04\xf8\n\a\x04\xfd\n\x05\x04\xfe\n\v\x04\xfe\n\f\x00\xfe\n\x13\x04\x81\v\r\x04\x83\v\a\x04\x86\v\x05\x04\x87\v\v\x04\x87\v\f\x00\x87\v\x13\x04\x8a\v\r\x04\x8c\v\a\x04\x8f\v\x05\x04\x90\v\v\x04\x90\v\f\x00\x90\v\x13\x04\x93\v\r\x04\x93\v\x16\x00\x93\v\"\x04\x93\v(\x00\x93\v8\x04\x95\v\a\x04\x98\v\x05\x04\x99\v\v\x04\x99\v\f\x00\x99\v\x17\x04\x9c\v\r\x04\x9e\v\a\x04\xa1\v\x05\x04\xa2\v\v\x04\xa2\v\f\x00\xa2\v\x19\x04\xa5\v\r\x04\xa7\v\a\x04\xaa\v\x05\x04\xab\v\v\x04\xab\v\f\x00\xab\v\x18\x04\xae\v\r\x04\xb0\v\a\x04\xb3\v\x05\x04\xb4\v\v\x04\xb4\v\f\x00\xb4\v\x17\x00\xb4\v\x18\x00\xb4\v%\x00\xb4\v3\x04\xb7\v\r\x04\xb9\v\a\x04\xbe\v\x05\x04\xbf\v\v\x04\xbf\v\f\x00\xbf\v\x13\x04\xc2\v\r\x04\xc4\v\a\x04\xc7\v\x05\x04\xc8\v\v\x04\xc8\v\f\x00\xc8\v\x19\x04\xcb\v\r\x04\xcd\v\a\x04\xd0\v\x05\x04\xd1\v\v\x04\xd1\v\f\x00\xd1\v\x19\x04\xd4\v\r\x04\xd6\v\a\x04\xd9\v\x05\x04\xda\v\v\x04\xda\v\f\x00\xda\v\x19\x04\xda\v\x1f\x00\xda\v&\x00\xda\v'\x00\xda\v/\x04\xdd\v\r\x04\xdf\v\a\x04\xe2\v\x05\x04\xe3\v\v\x04\xe3\v\f\x00\xe3\v\x19\x04\xe3\v\x1f\x00\xe3\v&\x00\xe3\v'\x00\xe3\v/\x04\xe3\v7\x00\xe3\v>\x04\xe6\v\r\x04\xe8\v\a\x04\xeb\v\x05\x04\xec\v\v\x04\xec\v\f\x00\xec\v\x19\x04\xec\v\x1f\x00\xec\v&\x04\xee\v\r\x04\xf0\v\a\x04\xf3\v\x05\x04\xf4\v\v\x04\xf4\v\f\x00\xf4\v\x19\x04\xf4\v\x1f\x00\xf4\v&\x04\xf6\v\r\x04\xf8\v\a\x04\xfb\v\x05\x04\xfc\v\v\x04\xfc\v\f\x00\xfc\v\x19\x00\xfc\v\x1a\x00\xfc\v!\x00\xfc\v-\x04\xfe\v\r\x04\x80\f\a\x04\x83\f\x05\x04\x84\f\v\x04\x84\f\f\x00\x84\f\x19\x04\x87\f\r\x04\x89\f\a\x04\x8c\f\x05\x04\x8d\f\v\x04\x8d\f\f\x00\x8d\f\x18\x04\x90\f\r\x04\x92\f\a\x04\x95\f\x05\x04\x96\f\v\x04\x96\f\f\x00\x96\f\x1c\x04\x99\f\r\x04\x9b\f\a\x04\x9e\f\x05\x04\x9f\f\v\x04\x9f\f\f\x00\x9f\f\x1c\x04\xa2\f\r\x04\xa4\f\a\x04\xa7\f\x05\x04\xa8\f\v\x04\xa8\f\f\x00\xa8\f!\x00\xa8\f\"\x00\xa8\f/\x00\xa8\f=\x04\xab\f\r\x04\xad\f\a\x04\xb0\f\x05\x04\xb1\f\v\x04\xb1\f\f\x00\xb1\f\x1c\x04\xb4\f\r\x04\xb6\f\a\x04\xbb\f\x05\x04\xbc\f\v\x04\xbc\f\f\x00\xbc\f\x15\x04\xbf\f\r\x04\xbf\f\x16\x00\xbf\f&\x04\xc1\f\a\x04\xc4\f\x05\x04\xc5\f\v\x04\xc5\f\f\x00\xc5\f\x15\x04\xc8\f\r\x04\xc8\f\x16\x00\xc8\f&\x04\xc8\f-\x00\xc8\fC\x04\xca\f\a\x04\xcd\f\x05\x04\xce\f\v\x04\xce\f\f\x00\xce\f\x16\x04\xd1\f\r\x04\xd3\f\a\x04\xd6\f\x05\x04\xd7\f\v\x04\xd7\f\f\x00\xd7\f\x16\x04\xda\f\r\x04\xda\f\x16\x00\xda\f \x04\xdc\f\a\x04\xdf\f\x05\x04\xe0\f\v\x04\xe0\f\f\x00\xe0\f\x16\x04\xe3\f\r\x04\xe5\f\a\x04\xea\f\x05\x04\xeb\f\v\x04\xeb\f\f\x00\xeb\f\x15\x00\xeb\f\x16\x00\xeb\f\"\x04\xee\f\r\x04\xf0\f\a\x04\xf3\f\x05\x04\xf4\f\v\x04\xf4\f\f\x00\xf4\f\x17\x04\xf6\f\r\x04\xf8\f\a\x04\xfb\f\x05\x04\xfc\f\v\x04\xfc\f\f\x00\xfc\f\x15\x04\xff\f\r\x04\x81\r\a\x04\x84\r\x05\x04\x85\r\v\x04\x85\r\f\x00\x85\r\x15\x04\x88\r\r\x04\x8a\r\a\x04\x8d\r\x05\x04\x8e\r\v\x04\x8e\r\f\x00\x8e\r\x15\x04\x90\r\r\x04\x90\r\x16\x00\x90\r,\x04\x92\r\a\x04\x95\r\x05\x04\x96\r\v\x04\x96\r\f\x00\x96\r\x19\x04\x99\r\r\x04\x9b\r\a\x04\x9f\r\x05\x04\xa0\r\v\x04\xa0\r\f\x00\xa0\r\x17\x04\xa3\r\r\x04\xa5\r\a\x04\xa8\r\x05\x04\xa9\r\v\x04\xa9\r\f\x00\xa9\r\x17\x00\xa9\r\x18\x00\xa9\r%\x04\xac\r\r\x04\xae\r\a\x04\xb1\r\x05\x04\xb2\r\v\x04\xb2\r\f\x00\xb2\r\"\x00\xb2\r#\x00\xb2\r(\x00\xb2\r5\x04\xb4\r\r\x04\xb6\r\a\x04\xb9\r\x05\x04\xba\r\v\x04\xba\r\f\x00\xba\r!\x00\xba\r\"\x00\xba\r0\x00\xba\r<\x04\xbd\r\r\x04\xbf\r\a\x04\xc2\r\x05\x04\xc3\r\v\x04\xc3\r\f\x00\xc3\r\x13\x04\xc6\r\r\x04\xc8\r\a\x04\xcb\r\x05\x04\xcc\r\v\x04\xcc\r\f\x00\xcc\r\x1c\x04\xcc\r\"\x00\xcc\r-\x04\xcf\r\r\x04\xd1\r\a\x04\xd9\r\x05\x04\xda\r\v\x04\xda\r\f\x00\xda\r\x16\x04\xdd\r\r\x04\xdf\r\a\x04\xe2\r\x05\x04\xe3\r\v\x04\xe3\r\f\x00\xe3\r\x16\x04\xe6\r\r\x04\xe8\r\a\x04\xed\r\x05\x04\xee\r\v\x04\xee\r\f\x00\xee\r\x17\x00\xee\r\x18\x00\xee\r%\x00\xee\r3\x04\xf1\r\r\x04\xf3\r\a\x04\xf6\r\x05\x04\xf7\r\v\x04\xf7\r\f\x00\xf7\r\x1c\x04\xfa\r\r\x04\xfc\r\a\x04\xff\r\x05\x04\x80\x0e\v\x04\x80\x0e\f\x00\x80\x0e\x17\x04\x83\x0e\r\x04\x85\x0e\a\x04\x88\x0e\x05\x06\x00\x00\x04\x8a\x0e\r\x04\x8c\x0e\a\x04\x8f\x0e\x05\x04\x90\x0e\v\x04\x90\x0e\f\x00\x90\x0e\x15\x00\x90\x0e\x16\x00\x90\x0e\"\x04\x92\x0e\r\x04\x94\x0e\a\x04\x9e\x0e\x05\x04\x9f\x0e\v\x04\x9f\x0e\f\x00\x9f\x0e\x1c\x04\xa2\x0e\r\x04\xa4\x0e\a\x04\xa7\x0e\x05\x06\x00\x00\x04\xa9\x0e\r\x04\xab\x0e\a\x04\xae\x0e\x05\x04\xaf\x0e\v\x04\xaf\x0e\x15\x04\xaf\x0e\x16\x00\xaf\x0e\x1d\x00\xaf\x0e\x1e\x00\xaf\x0e+\x04\xaf\x0e4\x04\xaf\x0e5\x00\xaf\x0eB\x04\xb2\x0e\r\x04\xb4\x0e\a\x04\xb7\x0e\x05\x04\xb8\x0e\v\x04\xb8\x0e\f\x00\xb8\x0e\x17\x04\xba\x0e\r\x04\xbc\x0e\a\x04\xbf\x0e\x05\x04\xc0\x0e\v\x04\xc0\x0e\f\x00\xc0\x0e\x18\x04\xc3\x0e\r\x04\xc5\x0e\a\x04\xc8\x0e\x05\x04\xc9\x0e\v\x04\xc9\x0e\f\x00\xc9\x0e\x18\x04\xcb\x0e\r\x04\xcd\x0e\a\x04\xd0\x0e\x05\x04\xd1\x0e\v\x04\xd1\x0e\f\x00\xd1\x0e\x12\x04\xd4\x0e\r\x04\xd6\x0e\a\x04\xd9\x0e\x05\x04\xda\x0e\v\x04\xda\x0e\f\x00\xda\x0e\x12\x04\xdc\x0e\r\x04\xde\x0e\a\x04\xe1\x0e\x05\x04\xe2\x0e\v\x04\xe2\x0e\f\x00\xe2\x0e\x12\x04\xe4\x0e\r\x04\xe6\x0e\a\x04\xe9\x0e\x05\x04\xea\x0e\v\x04\xea\x0e\f\x00\xea\x0e\x12\x04\xed\x0e\r\x04\xef\x0e\a\x04\xf2\x0e\x05\x04\xf3\x0e\v\x04\xf3\x0e\f\x00\xf3\x0e!\x04\xf6\x0e\r\x04\xf8\x0e\a\x04\xfb\x0e\x05\x04\xfc\x0e\v\x04\xfc\x0e\f\x00\xfc\x0e!\x04\xff\x0e\r\x04\x81\x0f\a\x04\x84\x0f\x05\x04\x85\x0f\v\x04\x85\x0f\f\x00\x85\x0f\x1c\x04\x88\x0f\r\x04\x8a\x0f\a\x04\x8d\x0f\x05\x04\x8e\x0f\v\x04\x8e\x0f\f\x00\x8e\x0f\x1c\x04\x91\x0f\r\x04\x93\x0f\a\x04\a\x01\a\t\b\a\f\x03\a\x10\f\a\x11\x03\a\x18\f\a\x19\x03\a\x1d\f\a\x1e\x03\a\"\f\a#\x03\a*\f\a+\x03\a.\f\a/\x03\a1\f\a2\x03\a6\f\a7\x03\a;\f\a<\x03\a@\f\aA\x03\aD\f\aE\x03\aHp\aH\x1b\aHF\aJ\f\aK\x03\aM\f\aP\x05\aU\t\aU\x0f\aU\x10\x00U\x19\aX\v\a[\t\a[\x0f\a[\x10\x00[\x19\a^\v\aa\x05\af\t\af\x0f\af\x10\x00f%\x00f&\x00f2\ai\v\am\x05\an\x05\as\t\as\x0f\as\x10\x00s&\x00s'\x00s5\x00sB\x00sL\x00sY\x00sg\av\v\ay\t\ay\x0f\ay\x10\x00y!\ay(\x00y1\a|\v\a\x7f\x05\a\x84\x01\t\a\x84\x01\x0f\a\x84\x01\x10\x00\x84\x01!\a\x84\x01(\x00\x84\x011\a\x87\x01\v\a\x8a\x01\x05\a\x8b\x01\x05\a\x90\x01\t\a\x90\x01\x0f\a\x90\x01\x10\x00\x90\x01\x15\a\x93\x01\v\a\x98\x01\x05\a\x9c\x01\a\a\x9f\x01\a\x00\xa0\x01\x10\a\xa3\x01\a\x00\xa4\x01\x10\a\xa9\x01\v\a\xab\x01\a\x00\xac\x01\x10\a\xaf\x01\a\x00\xb0\x01\x10\a\xb4\x01\v\a\xb6\x01\a\x00\xb7\x01\x10\a\xbb\x01\v\a\xbd\x01\a\x00\xbe\x01\x10\a\xc1\x01\a\x00\xc2\x01\x10\a\xc6\x01\v\a\xc8\x01\a\x00\xc9\x01\x10\a\xcd\x01\v\a\xcf\x01\a\x00\xd0\x01\x10\a\xd3\x01\a\x00\xd4\x01\x10\a\xd8\x01\v\a\xda\x01\a\x00\xdb\x01\x10\a\xdf\x01\v\a\xe1\x01\a\x00\xe2\x01\x10\a\xdc\b\x05\a\xe0\b\a\a\xe3\b\a\a\xe6\x01\x05\a\xe9\x01\a\a\xec\x01\a\x00\xed\x01\x10\a\xf0\x01\a\x00\xf1\x01\x10\a\xf5\x01\v\a\xf8\x01\a\x00\xf9\x01\x10\a\xfc\x01\a\x00\xfd\x01\x10\a\x81\x02\v\a\x83\x02\a\x00\x84\x02\x10\a\x87\x02\a\x00\x88\x02\x10\a\x8d\x02\v\a\x8f\x02\a\x00\x90\x02\x10\a\x94\x02\v\a\x96\x02\a\x00\x97\x02\x10\a\x9b\x02\v\a\x9d\x02\a\x00\x9e\x02\x10\a\xa2\x02\a\x00\xa3\x02\x10\a\xa6\x02\a\x00\xa7\x02\x10\a\xab\x02\a\x00\xac\x02\x10\a\x82\a\x05\a\x86\a\a\a\x89\a\a\a\x8c\a\x05\a\x90\a\a\a\x93\a\a\a\xa8\b\x05\a\xac\b\a\a\xaf\b\a\a\x96\a\x05\a\x9a\a\a\a\x9d\a\a\x05\x92\x01\x05\x06\x00\x00\x05\x98\x01\a\x05\x9b\x01\x05\x06\x00\x00\x05\xa1\x01\a\x05\xa4\x01\x05\x06\x00\x00\x05\xa9\x01\a\x05\xb4\x01\x05\x05\xb8\x01\v\x05\xb8\x01\f\x00\xb8\x01\x19\x05\xbb\x01\a\a\xb2\x02\x05\a\xb5\x02\a\a\xb8\x02\a\x00\xb9\x02\x10\a\xbc\x02\a\x00\xbd\x02\x10\a\xc1\x02\v\a\xc5\x02\v\a\xc7\x02\a\x00\xc8\x02\x10\a\xcb\x02\a\x00\xcc\x02\x10\a\xd0\x02\v\a\xd2\x02\a\x00\xd3\x02\x10\a\xd8\x02\v\a\xda\x02\a\x00\xdb\x02\x10\a\xdf\x02\a\x00\xe0\x02\x10\a\xe4\x02\v\a\xe6\x02\a\x00\xe7\x02\x10\a\xec\x02\v\a\xee\x02\a\x00\xef\x02\x10\a\xf3\x02\v\a\xf5\x02\a\x00\xf6\x02\x10\a\xfa\x02\v\a\xfc\x02\a\x00\xfd\x02\x10\a\x82\x03\v\a\x84\x03\a\x00\x85\x03\x10\a\x89\x03\a\x00\x8a\x03\x10\a\xec\x06\x05\a\xf0\x06\a\a\xf3\x06\a\a\xba\x06\x05\a\xbe\x06\a\a\xc1\x06\a\a\xc4\x06\x05\a\xc8\x06\a\a\xcb\x06\a\a\xb2\b\x05\a\xb6\b\a\a\xb9\b\a\a\xbc\b\x05\a\xc0\b\a\a\xc3\b\a\x05~\x05\x06\x00\x00\x05\x84\x01\a\x05\xbe\x01\x05\x05\xc2\x01\v\x05\xc2\x01\f\x00\xc2\x01\x19\x05\xc5\x01\a\x05\xdc\x01\x05\x05\xe0\x01\v\x05\xe0\x01\f\x00\xe0\x01\x19\x05\xe3\x01\a\x05\xf0\x01\x05\x05\xf4\x01\v\x05\xf4\x01\f\x00\xf4\x01\x19\x05\xf7\x01\a\x05\xfa\x01\x05\x06\x00\x00\x05\xff\x01\a\x05\x92\x02\x05\x06\x00\x00\x05\x97\x02\a\x05\x9a\x02\x05\x06\x00\x00\x05\xa0\x02\a\a\x90\x03\x05\a\x93\x03\a\a\x96\x03\a\x00\x97\x03\x10\a\x9a\x03\a\x00\x9b\x03\x10\a\xa0\x03\v\a\xa2\x03\a\x00\xa3\x03\x10\a\xa6\x03\a\x00\xa7\x03\x10\a\xab\x03\v\a\xad\x03\a\x00\xae\x03\x10\a\xb2\x03\a\x00\xb3\x03\x10\a\xb7\x03\a\x00\xb8\x03\x10\a\xbc\x03\v\a\xbe\x03\a\x00\xbf\x03\x10\a\xc3\x03\v\a\xc5\x03\a\x00\xc6\x03\x10\a\xca\x03\v\a\xcc\x03\a\x00\xcd\x03\x10\a\xd1\x03\v\a\xd3\x03\a\x00\xd4\x03\x10\a\xd8\x03\a\x00\xd9\x03\x10\a\xdd\x03\a\x00\xde\x03\x10\a\x90\x06\x05\a\x94\x06\a\a\x97\x06\a\a\x86\x06\x05\a\x8a\x06\a\a\x8d\x06\a\a\xfc\x05\x05\a\x80\x06\a\a\x83\x06\a\a\x9a\x06\x05\a\x9e\x06\a\a\xa1\x06\a\a\xae\x06\x05\a\xb2\x06\a\a\xb5\x06\a\a\xa4\x06\x05\a\xa8\x06\a\a\xab\x06\a\x05v\x05\x06\x00\x00\x05{\a\x05\xac\x01\x05\x06\x00\x00\x05\xb1\x01\a\a\xe4\x03\x05\a\xe8\x03\a\a\xeb\x03\a\x00\xec\x03\x10\a\xf1\x03\v\a\xf3\x03\a\x00\xf4\x03\x10\a\xf9\x03\v\a\xfb\x03\a\x00\xfc\x03\x10\a\xff\x03\a\x00\x80\x04\x10\a\x84\x04\v\a\x86\x04\a\x00\x87\x04\x10\a\x8b\x04\a\x00\x8c\x04\x10\a\x91\x04\v\a\x93\x04\a\x00\x94\x04\x10\a\x98\x04\v\a\x9a\x04\a\x00\x9b\x04\x10\a\x9f\x04\a\x00\xa0\x04\x10\a\xa4\x04\v\a\xa6\x04\a\x00\xa7\x04\x10\a\xab\x04\a\x00\xac\x04\x10\a\xaf\x04\a\x00\xb0\x04\x10\a\xb4\x04\v\a\xb6\x04\a\x00\xb7\x04\x10\a\xca\a\x05\a\xce\a\a\a\xd1\a\a\a\xd4\a\x05\a\xd8\a\a\a\xdb\a\a\a\xc0\a\x05\a\xc4\a\a\a\xc7\a\a\a\xd2\b\x05\a\xd6\b\a\a\xd9\b\a\a\xde\a\x05\a\xe2\a\a\a\xe5\a\a\a\xe8\a\x05\a\xec\a\a\a\xef\a\a\a\xf2\a\x05\a\xf6\a\a\a\xf9\a\a\x05\x8a\x02\x05\x06\x00\x00\x05\x8f\x02\a\a\xbd\x04\x05\a\xc0\x04\a\a\xc3\x04\a\x00\xc4\x04\x10\a\xc7\x04\a\x00\xc8\x04\x10\a\xcc\x04\a\x00\xcd\x04\x10\a\xd2\x04\v\a\xd4\x04\a\x00\xd5\x04\x10\a\xd9\x04\v\a\xdb\x04\a\x00\xdc\x04\x10\a\xe1\x04\v\a\xe3\x04\a\x00\xe4\x04\x10\a\xe7\x04\a\x00\xe8\x04\x10\a\xed\x04\v\a\xef\x04\a\x00\xf0\x04\x10\a\xf4\x04\v\a\xf6\x04\a\x00\xf7\x04\x10\a\xfc\x04\v\a\xfe\x04\a\x00\xff\x04\x10\a\x82\x05\a\x00\x83\x05\x10\a\x87\x05\v\a\x89\x05\a\x00\x8a\x05\x10\b\x89\x06\x05\b\x8d\x06\a\b\x90\x06\a\b\xbb\x06\x05\b\xbf\x06\a\b\xc2\x06\a\a\xc6\b\x05\a\xca\b\a\a\xcd\b\a\a\xfe\a\x05\a\x82\b\a\a\x85\b\a\b\xa7\x06\x05\b\xab\x06\a\b\xae\x06\a\b\xb1\x06\x05\b\xb5\x06\a\b\xb8\x06\a\a\x88\b\x05\a\x8c\b\a\a\x8f\b\a\x05\x87\x01\x05\x06\x00\x00\x05\x8d\x01\a\x05\xa3\x02\x05\x06\x00\x00\x05\xa9\x02\a\x05\xac\x02\x05\x06\x00\x00\x05\xb1\x02\a\x05\xe0\x02\x05\x05\xe4\x02\v\x05\xe4\x02\f\x00\xe4\x02\x1b\x05\xe9\x02\a\x05\xec\x02\x05\x05\xf0\x02\v\x05\xf0\x02\f\x00\xf0\x02\x1b\x05\xf5\x02\a\x05\x81\x03\x05\x05\x83\x03\v\x05\x83\x03\f\x00\x83\x03\x1b\x05\x88\x03\a\a\x90\x05\x05\a\x94\x05\a\a\x97\x05\a\x00\x98\x05\x10\a\x9b\x05\a\x00\x9c\x05\x10\a\xa0\x05\a\x00\xa1\x05\x10\a\xa4\x05\a\x00\xa5\x05\x10\a\xa9\x05\v\a\xab\x05\a\x00\xac\x05\x10\a\xb0\x05\v\a\xb2\x05\a\x00\xb3\x05\x10\a\xb6\x05\a\x00\xb7\x05\x10\a\xbb\x05\v\a\xbd\x05\a\x00\xbe\x05\x10\a\xc2\x05\v\a\xc4\x05\a\x00\xc5\x05\x10\a\xc9\x05\v\a\xcb\x05\a\x00\xcc\x05\x10\a\xcf\x05\a\x00\xd0\x05\x10\a\xd3\x05\a\x00\xd4\x05\x10\a\xd7\x05\a\x00\xd8\x05\x10\a\xe6\b\x05\a\xea\b\a\a\xed\b\a\x05\xc8\x01\x05\x05\xcc\x01\v\x05\xcc\x01\f\x00\xcc\x01\x19\x05\xcf\x01\a\x05\xd2\x01\x05\x05\xd6\x01\v\x05\xd6\x01\f\x00\xd6\x01\x19\x05\xd9\x01\a\x05\xe6\x01\x05\x05\xea\x01\v\x05\xea\x01\f\x00\xea\x01\x19\x05\xed\x01\a\x05\x82\x02\x05\x06\x00\x00\x05\x87\x02\a\a\xf3\b\x05\a\xf4\b\v\a\xf4\b\f\x00\xf4\b\x11\a\xf6\b\r\a\xf6\b\x16\x00\xf6\b!\a\xf6\b'\x00\xf6\b7\a\xf8\b\a\a\xfb\b\x05\a\xfc\b\v\a\xfc\b\f\x00\xfc\b\x11\a\xfc\b\x17\x00\xfc\b*\a\xfe\b\r\a\xfe\b\x16\x00\xfe\b!\a\xfe\b'\x00\xfe\b7\a\x80\t\a\a\x83\t\x05\a\x84\t\v\a\x84\t\f\x00\x84\t\x11\a\x84\t\x17\x00\x84\t$\a\x86\t\r\a\x86\t\x16\x00\x86\t!\a\x86\t'\x00\x86\t7\a\x88\t\a\a\x8b\t\x05\a\x8c\t\v\a\x8c\t\f\x00\x8c\t\x11\a\x8c\t\x1a\x00\x8c\t-\a\x8e\t\r\a\x8e\t\x16\x00\x8e\t!\a\x90\t\a\a\x93\t\x05\a\x94\t\v\a\x94\t\f\x00\x94\t\x11\a\x94\t\x1a\x00\x94\t'\a\x97\t\r\a\x97\t\x16\x00\x97\t!\a\x97\t'\x00\x97\t7\a\x99\t\a\a\x9c\t\x05\a\x9d\t\v\a\x9d\t\f\x00\x9d\t\x15\a\x9f\t\r\a\xa1\t\a\a\xa4\t\x05\a\xa5\t\v\a\xa5\t\f\x00\xa5\t\x15\a\xa5\t \x00\xa5\t+\a\xa8\t\r\a\xa8\t\x16\x00\xa8\t&\a\xaa\t\a\a\xad\t\x05\a\xae\t\v\a\xae\t\f\x00\xae\t\x1a\a\xb0\t\r\a\xb0\t\x16\x00\xb0\t$\a\xb2\t\a\a\xb5\t\x05\a\xb6\t\v\a\xb6\t\f\x00\xb6\t$\a\xb8\t\r\a\xb8\t\x16\x00\xb8\t/\x00\xb8\t0\x00\xb8\t8\a\xb8\tM\x00\xb8\tf\x00\xb8\tg\x00\xb8\to\a\xba\t\a\a\xbd\t\x05\a\xbe\t\v\a\xbe\t\f\x00\xbe\t$\a\xc0\t\r\a\xc0\t\x16\x00\xc0\t'\x00\xc0\t(\x00\xc0\t0\a\xc0\tE\x00\xc0\t_\x00\xc0\t`\x00\xc0\th\a\xc2\t\a\a\xc5\t\x05\a\xc6\t\v\a\xc6\t\f\x00\xc6\t$\a\xc8\t\r\a\xc8\t\x16\x00\xc8\t/\x00\xc8\t0\x00\xc8\t8\a\xc8\tM\x00\xc8\tg\x00\xc8\th\x00\xc8\tp\a\xca\t\a\a\xcd\t\x05\a\xce\t\v\a\xce\t\f\x00\xce\t\x17\x00\xce\t\x18\x00\xce\t%\a\xd0\t\r\a\xd2\t\a\a\xd5\t\x05\a\xd6\t\v\a\xd6\t\f\x00\xd6\t\x17\x00\xd6\t\x18\x00\xd6\t%\a\xd9\t\r\a\xdb\t\a\a\xde\t\x05\a\xdf\t\v\a\xdf\t\f\x00\xdf\t\x17\x00\xdf\t\x18\x00\xdf\t%\a\xe2\t\r\a\xe2\t\x16\x00\xe2\t\x1b\a\xe4\t\a\a\xe7\t\x05\a\xe8\t\v\a\xe8\t\f\x00\xe8\t\x17\a\xeb\t\r\a\xeb\t\x16\x00\xeb\t*\a\xed\t\a\a\xf2\t\x05\a\xf3\t\v\a\xf3\t\f\x00\xf3\t\x18\a\xf3\t\"\x00\xf3\t+\a\xf3\t6\x00\xf3\tA\a\xf6\t\r\a\xf8\t\a\a\xfb\t\x05\a\xfc\t\v\a\xfc\t\f\x00\xfc\t!\x00\xfc\t\"\x00\xfc\t,\a\xfc\tD\a\xfc\tE\x00\xfc\tP\a\xfc\tW\a\xfc\tX\x00\xfc\tg\a\xff\t\r\a\x81\n\a\a\x84\n\x05\a\x85\n\v\a\x85\n\f\x00\x85\n\x18\a\x88\n\r\a\x8a\n\a\a\x8d\n\x05\a\x8e\n\v\a\x8e\n\f\x00\x8e\n\x18\a\x8e\n'\x00\x8e\n0\a\x91\n\r\a\x93\n\a\a\x96\n\x05\a\x97\n\v\a\x97\n\f\x00\x97\n\x19\a\x9a\n\r\a\x9c\n\a\a\x9f\n\x05\a\xa0\n\v\a\xa0\n\f\x00\xa0\n\x18\a\xa0\n\x1e\x00\xa0\n)\a\xa3\n\r\a\xa5\n\a\a\xaa\n\x05\a\xab\n\v\a\xab\n\f\x00\xab\n\x15\a\xae\n\r\a\xb0\n\a\a\xb3\n\x05\a\xb4\n\v\a\xb4\n\f\x00\xb4\n\x15\a\xb4\n \x00\xb4\n%\a\xb7\n\r\a\xb7\n\x16\x00\xb7\n!\a\xb7\n'\x00\xb7\n8\a\xb9\n\a\a\xbc\n\x05\a\xbd\n\v\a\xbd\n\f\x00\xbd\n\x1d\a\xbd\n$\x00\xbd\n-\a\xc0\n\r\a\xc2\n\a\a\xc5\n\x05\a\xc6\n\v\a\xc6\n\f\x00\xc6\n\x15\x00\xc6\n\x16\x00\xc6\n\"\a\xc9\n\r\a\xcb\n\a\a\xce\n\x05\a\xcf\n\v\a\xcf\n\f\x00\xcf\n\x17\a\xd2\n\r\a\xd4\n\a\a\xd7\n\x05\a\xd8\n\v\a\xd8\n\f\x00\xd8\n\x17\a\xdb\n\r\a\xdd\n\a\a\xe0\n\x05\a\xe1\n\v\a\xe1\n\f\x00\xe1\n\x17\a\xe4\n\r\a\xe6\n\a\a\xe9\n\x05\a\xea\n\v\a\xea\n\f\x00\xea\n\x1a\a\xed\n\r\a\xef\n\a\a\xf2\n\x05\a\xf3\n\v\a\xf3\n\f\x00\xf3\n\x1a\a\xf3\n \x00\xf3\n-\a\xf5\n\r\a\xf7\n\a\a\xfb\n\x05\a\xfc\n\v\a\xfc\n\f\x00\xfc\n\x18\a\xfc\n\"\x00\xfc\n1\a\xff\n\r\a\x81\v\a\a\x84\v\x05\a\x85\v\v\a\x85\v\x15\a\x85\v\x16\x00\x85\v\x1f\a\x85\v,\a\x85\v-\x00\x85\v6\a\x85\vC\x00\x85\vO\a\x87\v\r\a\x89\v\a\a\x8c\v\x05\a\x8d\v\v\a\x8d\v\f\x00\x8d\v\x19\a\x8f\v\r\a\x91\v\a\a\x94\v\x05\a\x95\v\v\a\x95\v\f\x00\x95\v\x19\a\x97\v\r\a\x99\v\a\a\x9c\v\x05\a\x9d\v\v\a\x9d\v\f\x00\x9d\v\x19\a\x9f\v\r\a\xa1\v\a\a\xa4\v\x05\a\xa5\v\v\a\xa5\v\f\x00\xa5\v\x17\a\xa8\v\r\a\xaa\v\a\a\xad\v\x05\a\xae\v\v\a\xae\v\f\x00\xae\v\x17\a\xb0\v\r\a\xb0\v\x16\x00\xb0\v'\a\xb2\v\a\a\xb5\v\x05\a\xb6\v\v\a\xb6\v\f\x00\xb6\v\x17\a\xb9\v\r\a\xb9\v\x16\x00\xb9\v'\a\xbb\v\a\a\xbe\v\x05\a\xbf\v\v\a\xbf\v\f\x00\xbf\v\x18\a\xc2\v\r\a\xc2\v\x16\x00\xc2\v.\a\xc4\v\a\a\b\x01\t\a\b\t\n\x03\t\x11\f\t\x12\x03\t\x19\f\t\x1a\x03\t\x1c\f\t\x1d\x03\t\"\f\t#\x03\t*\f\t-\x03\t5\f\t1\r\t6\x03\t>\f\t:\r\t?\x03\tB\x16\tBV\tB2\tD\f\tE\x03\tH\x14\tHR\tH3\tJ\f\tK\x03\tO\f\tP\x03\tT\f\tU\x03\tX\x18\tXm\tXE\tZ\f\t[\x03\t^\f\tc\x03\tg\x0f\ti\r\th\x10\tk\f\tl\x03\to\x16\toK\toi\tp\f\tq\x03\tt@\ttr\tt\x18\tu\f\tv\x03\tx\f\ty\x03\t}\f\t~\x03\t\x81\x01\xbb\x01\t\x81\x01:\t\x81\x01\x14\t\x81\x01\x8a\x01\t\x82\x01\f\t\x83\x01\x03\t\x85\x01\f\t\x88\x01\x05\t\x8d\x01\t\t\x8d\x01\x0f\t\x8d\x01\x10\x00\x8d\x01\x1c\t\x8d\x01\"\x00\x8d\x018\x00\x8d\x019\x00\x8d\x01F\t\x8d\x01V\t\x8d\x01W\x00\x8d\x01k\t\x90\x01\v\t\x93\x01\x05\t\x98\x01\t\t\x98\x01\x0f\t\x98\x01\x10\x00\x98\x01$\t\x9b\x01\v\t\x9e\x01\x05\t\x9f\x01\x05\t\xa2\x01\x05\t\xa3\x01\x05\t\xa6\x01\x05\t\xab\x01\t\t\xab\x01\x0f\t\xab\x01\x10\x00\xab\x01$\t\xae\x01\v\t\xb1\x01\t\t\xb1\x01\x0f\t\xb1\x01\x10\x00\xb1\x01\x1c\t\xb1\x01\"\x00\xb1\x017\x00\xb1\x018\x00\xb1\x01E\t\xb4\x01\v\t\xb7\x01\x05\t\xbc\x01\t\t\xbc\x01\x0f\t\xbc\x01\x10\x00\xbc\x01\x1e\t\xbc\x01)\x00\xbc\x013\t\xbf\x01\v\t\xc2\x01\x05\t\xc5\x01\x05\t\xc9\x01\t\t\xc9\x01\x0f\t\xc9\x01\x10\x00\xc9\x01\x1d\x00\xc9\x01\x1e\x00\xc9\x01$\t\xcc\x01\v\t\xd2\x01\x05\t\xd5\x01\a\t\xd8\x01\a\x00\xd8\x01\x1c\t\xd9\x01\a\x00\xd9\x01\x1a\t\xda\x01\a\x00\xda\x01\x1c\t\xdb\x01\a\x00\xdb\x01\x16\t\xdc\x01\a\x00\xdc\x01\x1a\t\xdd\x01\a\x00\xdd\x01\x15\t\xde\x01\a\x00\xde\x01\x19\t\xdf\x01\a\x00\xdf\x01\x1a\t\xe0\x01\a\x00\xe0\x01\"\t\xe1\x01\a\x00\xe1\x01\x18\t\xe2\x01\a\x00\xe2\x01\x1d\t\xe2\x01\x95\x01\t\xe3\x01\a\x00\xe3\x01\x14\t\xe4\x01\a\x00\xe4\x01\x19\t\xe5\x01\a\x00\xe5\x01\x1d\t\xe6\x01\a\x00\xe6\x01\x19\t\xe7\x01\a\x00\xe7\x01'\t\xe8\x01\a\x00\xe8\x01\x1c\t\xe9\x01\a\x00\xe9\x01\x16\t\xdc\x01\a\x06\x00\x00\t\xdc\x01\a\x06\x00\x00\t\xa9\v\x05\t\xac\v\x12\t\xae\v\a\t\xdb\v\x05\t\xdf\v\x12\t\xe1\v\a\t\xdc\v\v\t\xdc\v\f\x00\xdc\v\x1a\x00\xdc\v\x1b\x00\xdc\v\"\t\xbf\n\x05\t\xc2\n\x12\t\xc4\n\a\t\xc7\n\x05\t\xca\n\x12\t\xcc\n\a\t\xf7\n\x05\t\xfa\n\x12\t\xfc\n\a\t\xa1\v\x05\t\xa4\v\x12\t\xa6\v\a\t\xb1\v\x05\t\xb4\v\x12\t\xb6\v\a\t\xb9\v\x05\t\xbc\v\x12\t\xbe\v\a\t\x85\f\x05\t\x88\f\x12\t\x8a\f\a\t\xec\x01\x05\t\xef\x01\a\t\xf2\x01\a\x00\xf2\x01\x1c\t\xf3\x01\a\x00\xf3\x01\x1a\t\xf4\x01\a\x00\xf4\x01\x1c\t\xf5\x01\a\x00\xf5\x01\x16\t\xf6\x01\a\x00\xf6\x01\x1a\t\xf7\x01\a\x00\xf7\x01\x15\t\xf8\x01\a\x00\xf8\x01\x19\t\xf9\x01\a\x00\xf9\x01\x1a\t\xfa\x01\a\x00\xfa\x01\"\t\xfb\x01\a\x00\xfb\x01\x18\t\xfc\x01\a\x00\xfc\x01\x1d\t\xfc\x01\x95\x01\t\xfd\x01\a\x00\xfd\x01\x14\t\xfe\x01\a\x00\xfe\x01\x19\t\xff\x01\a\x00\xff\x01\x1d\t\x80\x02\a\x00\x80\x02\x19\t\x81\x02\a\x00\x81\x02'\t\x82\x02\a\x00\x82\x02\x1c\t\x83\x02\a\x00\x83\x02\x16\t\xf6\x01\a\x06\x00\x00\t\xf6\x01\a\x06\x00\x00\t\x86\x02\x05\t\x89\x02\a\t\x8c\x02\a\x00\x8c\x02\x1c\t\x8d\x02\a\x00\x8d\x02\x1a\t\x8e\x02\a\x00\x8e\x02\x1c\t\x8f\x02\a\x00\x8f\x02\x16\t\x90\x02\a\x00\x90\x02\x1a\t\x91\x02\a\x00\x91\x02\x15\t\x92\x02\a\x00\x92\x02\x19\t\x93\x02\a\x00\x93\x02\x1a\t\x94\x02\a\x00\x94\x02\"\t\x95\x02\a\x00\x95\x02\x18\t\x96\x02\a\x00\x96\x02\x1d\t\x96\x02\x95\x01\t\x97\x02\a\x00\x97\x02\x14\t\x98\x02\a\x00\x98\x02\x19\t\x99\x02\a\x00\x99\x02\x1d\t\x9a\x02\a\x00\x9a\x02\x19\t\x9b\x02\a\x00\x9b\x02'\t\x9b\x02\xa3\x01\t\x9c\x02\a\x00\x9c\x02\x1c\t\x9d\x02\a\x00\x9d\x02\x16\t\x90\x02\a\x06\x00\x00\t\x90\x02\a\x06\x00\x00\t\x98\v\x05\t\x9b\v\x12\t\x9d\v\a\t\xed\v\x05\t\xf0\v\x12\t\xf2\v\a\t\xa0\x02\x05\t\xa3\x02\a\t\xa6\x02\a\x00\xa6\x02\x1c\t\xa7\x02\a\x00\xa7\x02\x1a\t\xa8\x02\a\x00\xa8\x02\x1c\t\xa9\x02\a\x00\xa9\x02\x16\t\xaa\x02\a\x00\xaa\x02\x1a\t\xab\x02\a\x00\xab\x02\x15\t\xac\x02\a\x00\xac\x02\x19\t\xad\x02\a\x00\xad\x02\x1a\t\xae\x02\a\x00\xae\x02\"\t\xaf\x02\a\x00\xaf\x02\x18\t\xb0\x02\a\x00\xb0\x02\x1d\t\xb0\x02\x95\x01\t\xb1\x02\a\x00\xb1\x02\x14\t\xb2\x02\a\x00\xb2\x02\x19\t\xb3\x02\a\x00\xb3\x02\x1d\t\xb4\x02\a\x00\xb4\x02\x19\t\xb5\x02\a\x00\xb5\x02'\t\xb5\x02\xa9\x01\t\xb6\x02\a\x00\xb6\x02\x1c\t\xb7\x02\a\x00\xb7\x02\x16\t\xaa\x02\a\x06\x00\x00\t\xaa\x02\a\x06\x00\x00\t\xbc\x02\x05\t\xbf\x02\a\t\xc2\x02\a\x00\xc2\x02\x1c\t\xc3\x02\a\x00\xc3\x02\x1a\t\xc4\x02\a\x00\xc4\x02\x1c\t\xc5\x02\a\x00\xc5\x02\x16\t\xc6\x02\a\x00\xc6\x02\x1a\t\xc7\x02\a\x00\xc7\x02\x15\t\xc8\x02\a\x00\xc8\x02\x19\t\xc9\x02\a\x00\xc9\x02\x1a\t\xca\x02\a\x00\xca\x02\"\t\xcb\x02\a\x00\xcb\x02\x18\t\xcc\x02\a\x00\xcc\x02\x1d\t\xcc\x02\x95\x01\t\xcd\x02\a\x00\xcd\x02\x14\t\xce\x02\a\x00\xce\x02\x19\t\xcf\x02\a\x00\xcf\x02\x1d\t\xd0\x02\a\x00\xd0\x02\x19\t\xd1\x02\a\x00\xd1\x02'\t\xd1\x02\xa3\x01\t\xd2\x02\a\x00\xd2\x02\x1c\t\xd3\x02\a\x00\xd3\x02\x16\t\xc6\x02\a\x06\x00\x00\t\xc6\x02\a\x06\x00\x00\t\xd7\x02\x05\t\xda\x02\a\t\xdd\x02\a\x00\xdd\x02\x1c\t\xde\x02\a\x00\xde\x02\x1a\t\xdf\x02\a\x00\xdf\x02\x1c\t\xe0\x02\a\x00\xe0\x02\x16\t\xe1\x02\a\x00\xe1\x02\x1a\t\xe2\x02\a\x00\xe2\x02\x15\t\xe3\x02\a\x00\xe3\x02\x19\t\xe4\x02\a\x00\xe4\x02\x1a\t\xe5\x02\a\x00\xe5\x02\"\t\xe6\x02\a\x00\xe6\x02\x18\t\xe7\x02\a\x00\xe7\x02\x1d\t\xe7\x02\x94\x01\t\xe8\x02\a\x00\xe8\x02\x14\t\xe9\x02\a\x00\xe9\x02\x19\t\xea\x02\a\x00\xea\x02\x1d\t\xeb\x02\a\x00\xeb\x02\x19\t\xec\x02\a\x00\xec\x02'\t\xed\x02\a\x00\xed\x02\x1c\t\xee\x02\a\x00\xee\x02\x16\t\xe1\x02\a\x06\x00\x00\t\xe1\x02\a\x06\x00\x00\t\xf0\x02\x05\t\xf3\x02\a\t\xf6\x02\a\x00\xf6\x02\x1c\t\xf7\x02\a\x00\xf7\x02\x1a\t\xf8\x02\a\x00\xf8\x02\x1c\t\xf9\x02\a\x00\xf9\x02\x16\t\xfa\x02\a\x00\xfa\x02\x1a\t\xfb\x02\a\x00\xfb\x02\x15\t\xfc\x02\a\x00\xfc\x02\x19\t\xfd\x02\a\x00\xfd\x02\x1a\t\xfe\x02\a\x00\xfe\x02\"\t\xff\x02\a\x00\xff\x02\x18\t\x80\x03\a\x00\x80\x03\x1d\t\x80\x03\x95\x01\t\x81\x03\a\x00\x81\x03\x14\t\x82\x03\a\x00\x82\x03\x19\t\x83\x03\a\x00\x83\x03\x1d\t\x84\x03\a\x00\x84\x03\x19\t\x85\x03\a\x00\x85\x03'\t\x85\x03\x9a\x01\t\x86\x03\a\x00\x86\x03\x1c\t\x87\x03\a\x00\x87\x03\x16\t\xfa\x02\a\x06\x00\x00\t\xfa\x02\a\x06\x00\x00\t\x89\x03\x05\t\x8c\x03\a\t\x8f\x03\a\x00\x8f\x03\x1c\t\x90\x03\a\x00\x90\x03\x1a\t\x91\x03\a\x00\x91\x03\x1c\t\x92\x03\a\x00\x92\x03\x16\t\x93\x03\a\x00\x93\x03\x1a\t\x94\x03\a\x00\x94\x03\x15\t\x95\x03\a\x00\x95\x03\x19\t\x96\x03\a\x00\x96\x03\x1a\t\x97\x03\a\x00\x97\x03\"\t\x98\x03\a\x00\x98\x03\x18\t\x99\x03\a\x00\x99\x03\x1d\t\x9a\x03\a\x00\x9a\x03\x14\t\x9b\x03\a\x00\x9b\x03\x19\t\x9c\x03\a\x00\x9c\x03\x1d\t\x9d\x03\a\x00\x9d\x03\x19\t\x9e\x03\a\x00\x9e\x03'\t\x9e\x03l\t\x9f\x03\a\x00\x9f\x03\x1c\t\xa0\x03\a\x00\xa0\x03\x16\t\x93\x03\a\x06\x00\x00\t\x93\x03\a\x06\x00\x00\t\xa6\f\x05\t\xa9\f\x12\t\xab\f\a\t\x9e\f\x05\t\xa1\f\x12\t\xa3\f\a\t\xb6\f\x05\t\xb9\f\x12\t\xbb\f\a\t\x96\f\x05\t\x99\f\x12\t\x9b\f\a\t\xae\f\x05\t\xb1\f\x12\t\xb3\f\a\t\xa3\x03\x05\t\xa6\x03\a\t\xa9\x03\a\x00\xa9\x03\x1c\t\xaa\x03\a\x00\xaa\x03\x1a\t\xab\x03\a\x00\xab\x03\x1c\t\xac\x03\a\x00\xac\x03\x16\t\xad\x03\a\x00\xad\x03\x1a\t\xae\x03\a\x00\xae\x03\x15\t\xaf\x03\a\x00\xaf\x03\x19\t\xb0\x03\a\x00\xb0\x03\x1a\t\xb1\x03\a\x00\xb1\x03\"\t\xb2\x03\a\x00\xb2\x03\x18\t\xb3\x03\a\x00\xb3\x03\x1d\t\xb4\x03\a\x00\xb4\x03\x14\t\xb5\x03\a\x00\xb5\x03\x19\t\xb6\x03\a\x00\xb6\x03\x1d\t\xb7\x03\a\x00\xb7\x03\x19\t\xb8\x03\a\x00\xb8\x03'\t\xb8\x03l\t\xb9\x03\a\x00\xb9\x03\x1c\t\xba\x03\a\x00\xba\x03\x16\t\xad\x03\a\x06\x00\x00\t\xad\x03\a\x06\x00\x00\t\xbf\f\x05\t\xc2\f\x12\t\xc4\f\a\t\xc7\f\x05\t\xca\f\x12\t\xcc\f\a\t\xd7\f\x05\t\xda\f\x12\t\xdc\f\a\t\xbd\x03\x05\t\xc0\x03\a\t\xc3\x03\a\x00\xc4\x03\x10\t\xc9\x03\v\t\xcb\x03\a\x00\xcb\x03\x1a\t\xcc\x03\a\x00\xcc\x03\x1c\t\xcd\x03\a\x00\xcd\x03\x16\t\xce\x03\a\x00\xce\x03\x1a\t\xcf\x03\a\x00\xcf\x03\x15\t\xd0\x03\a\x00\xd0\x03\x19\t\xd1\x03\a\x00\xd1\x03\x1a\t\xd2\x03\a\x00\xd2\x03\"\t\xd3\x03\a\x00\xd3\x03\x18\t\xd4\x03\a\x00\xd4\x03\x1d\t\xd5\x03\a\x00\xd5\x03\x14\t\xd6\x03\a\x00\xd6\x03\x19\t\xd7\x03\a\x00\xd7\x03\x1d\t\xd8\x03\a\x00\xd8\x03\x19\t\xd9\x03\a\x00\xd9\x03'\t\xd9\x03m\t\xda\x03\a\x00\xda\x03\x1c\t\xdb\x03\a\x00\xdb\x03\x16\t\xce\x03\a\x06\x00\x00\t\xce\x03\a\x06\x00\x00\t\xe8\f\x05\t\xeb\f\x12\t\xed\f\a\t\xf8\f\x05\t\xfb\f\x12\t\xfd\f\a\t\x88\r\x05\t\x8b\r\x12\t\x8d\r\a\t\x80\r\x05\t\x83\r\x12\t\x85\r\a\t\xde\x03\x05\t\xe1\x03\a\t\xe4\x03\a\x00\xe4\x03\x1c\t\xe5\x03\a\x00\xe5\x03\x1a\t\xe6\x03\a\x00\xe6\x03\x1c\t\xe7\x03\a\x00\xe7\x03\x16\t\xe8\x03\a\x00\xe8\x03\x1a\t\xe9\x03\a\x00\xe9\x03\x15\t\xea\x03\a\x00\xea\x03\x19\t\xeb\x03\a\x00\xeb\x03\x1a\t\xec\x03\a\x00\xec\x03\"\t\xed\x03\a\x00\xed\x03\x18\t\xee\x03\a\x00\xee\x03\x1d\t\xef\x03\a\x00\xef\x03\x14\t\xf0\x03\a\x00\xf0\x03\x19\t\xf1\x03\a\x00\xf1\x03\x1d\t\xf2\x03\a\x00\xf2\x03\x19\t\xf3\x03\a\x00\xf3\x03'\t\xf3\x03h\t\xf4\x03\a\x00\xf4\x03\x1c\t\xf5\x03\a\x00\xf5\x03\x16\t\xe8\x03\a\x06\x00\x00\t\xe8\x03\a\x06\x00\x00\t\x99\r\x05\t\x9c\r\x12\t\x9e\r\a\t\xa1\r\x05\t\xa4\r\x12\t\xa6\r\a\t\x91\r\x05\t\x94\r\x12\t\x96\r\a\t\xac\x0e\x05\t\xaf\x0e\x12\t\xb1\x0e\a\t\xf9\x03\x05\t\xfc\x03\a\t\xff\x03\a\x00\xff\x03\x1c\t\x80\x04\a\x00\x80\x04\x1a\t\x81\x04\a\x00\x81\x04\x1c\t\x82\x04\a\x00\x82\x04\x16\t\x83\x04\a\x00\x83\x04\x1a\t\x84\x04\a\x00\x84\x04\x15\t\x85\x04\a\x00\x85\x04\x19\t\x86\x04\a\x00\x86\x04\x1a\t\x87\x04\a\x00\x87\x04\"\t\x88\x04\a\x00\x88\x04\x18\t\x89\x04\a\x00\x89\x04\x1d\t\x8a\x04\a\x00\x8a\x04\x14\t\x8b\x04\a\x00\x8b\x04\x19\t\x8c\x04\a\x00\x8c\x04\x1d\t\x8d\x04\a\x00\x8d\x04\x19\t\x8e\x04\a\x00\x8e\x04'\t\x8e\x04l\t\x8f\x04\a\x00\x8f\x04\x1c\t\x90\x04\a\x00\x90\x04\x16\t\x83\x04\a\x06\x00\x00\t\x83\x04\a\x06\x00\x00\t\xb2\r\x05\t\xb5\r\x12\t\xb7\r\a\t\xba\r\x05\t\xbd\r\x12\t\xbf\r\a\x05\xb6\x02\x05\x06\x00\x00\x05\xbc\x02\a\t\x93\x04\x05\t\x96\x04\a\t\x99\x04\a\x00\x9a\x04\x10\t\x9e\x04\v\t\xa0\x04\a\x00\xa0\x04\x1a\t\xa1\x04\a\x00\xa1\x04\x1c\t\xa2\x04\a\x00\xa3\x04\x10\t\xa7\x04\v\t\xa9\x04\a\x00\xaa\x04\x10\t\xae\x04\v\t\xb0\x04\a\x00\xb0\x04\x15\t\xb1\x04\a\x00\xb1\x04\x19\t\xb2\x04\a\x00\xb2\x04\x1a\t\xb3\x04\a\x00\xb3\x04\"\t\xb4\x04\a\x00\xb4\x04\x18\t\xb5\x04\a\x00\xb5\x04\x1d\t\xb6\x04\a\x00\xb6\x04\x14\t\xb7\x04\a\x00\xb7\x04\x19\t\xb8\x04\a\x00\xb8\x04\x1d\t\xb9\x04\a\x00\xb9\x04\x19\t\xba\x04\a\x00\xba\x04'\t\xba\x04l\t\xbb\x04\a\x00\xbb\x04\x1c\t\xbc\x04\a\x00\xbc\x04\x16\t\xa9\x04\a\x06\x00\x00\t\xa9\x04\a\x06\x00\x00\x05\xbf\x02\x05\x06\x00\x00\x05\xc5\x02\a\t\xbf\x04\x05\t\xc2\x04\a\t\xc5\x04\a\x00\xc5\x04\x1c\t\xc6\x04\a\x00\xc6\x04\x1a\t\xc7\x04\a\x00\xc7\x04\x1c\t\xc8\x04\a\x00\xc8\x04\x16\t\xc9\x04\a\x00\xc9\x04\x1a\t\xca\x04\a\x00\xca\x04\x15\t\xcb\x04\a\x00\xcb\x04\x19\t\xcc\x04\a\x00\xcc\x04\x1a\t\xcd\x04\a\x00\xcd\x04\"\t\xce\x04\a\x00\xce\x04\x18\t\xcf\x04\a\x00\xcf\x04\x1d\t\xd0\x04\a\x00\xd0\x04\x14\t\xd1\x04\a\x00\xd1\x04\x19\t\xd2\x04\a\x00\xd2\x04\x1d\t\xd3\x04\a\x00\xd3\x04\x19\t\xd4\x04\a\x00\xd4\x04'\t\xd4\x04m\t\xd5\x04\a\x00\xd5\x04\x1c\t\xd6\x04\a\x00\xd6\x04\x16\t\xc9\x04\a\x06\x00\x00\t\xc9\x04\a\x06\x00\x00\t\x8d\f\x05\t\x90\f\x12\t\x92\f\a\t\xeb\r\x05\t\xee\r\x12\t\xf0\r\a\t\xdb\x04\x05\t\xde\x04\a\t\xe1\x04\a\x00\xe1\x04\x1c\t\xe1\x04\x94\x01\t\xe2\x04\a\x00\xe2\x04\x1a\t\xe3\x04\a\x00\xe3\x04\x1c\t\xe4\x04\a\x00\xe4\x04\x16\t\xe5\x04\a\x00\xe5\x04\x1a\t\xe6\x04\a\x00\xe6\x04\x15\t\xe7\x04\a\x00\xe7\x04\x19\t\xe8\x04\a\x00\xe8\x04\x1a\t\xe8\x04y\t\xe9\x04\a\x00\xe9\x04\"\t\xea\x04\a\x00\xea\x04\x18\t\xea\x04u\t\xeb\x04\a\x00\xeb\x04\x1d\t\xeb\x04\x95\x01\t\xec\x04\a\x00\xec\x04\x14\t\xed\x04\a\x00\xed\x04\x19\t\xee\x04\a\x00\xee\x04\x1d\t\xef\x04\a\x00\xef\x04\x19\t\xf0\x04\a\x00\xf0\x04'\t\xf0\x04\xa3\x01\t\xf1\x04\a\x00\xf1\x04\x1c\t\xf2\x04\a\x00\xf2\x04\x16\t\xe5\x04\a\x06\x00\x00\t\xe5\x04\a\x06\x00\x00\t\xf5\x04\x05\t\xf8\x04\a\t\xfb\x04\a\x00\xfb\x04\x1c\t\xfb\x04\xbc\x01\t\xfc\x04\a\x00\xfc\x04\x1a\t\xfd\x04\a\x00\xfd\x04\x1c\t\xfe\x04\a\x00\xfe\x04\x16\t\xfe\x04\xa3\x01\t\xff\x04\a\x00\x80\x05\x10\t\x85\x05\v\t\x87\x05\a\x00\x87\x05\x15\t\x87\x05\x91\x01\t\x88\x05\a\x00\x88\x05\x19\t\x89\x05\a\x00\x89\x05\x1a\t\x89\x05\xa5\x01\t\x8a\x05\a\x00\x8a\x05\"\t\x8b\x05\a\x00\x8b\x05\x18\t\x8b\x05\x8c\x01\t\x8c\x05\a\x00\x8c\x05\x1d\t\x8c\x05\x95\x01\t\x8d\x05\a\x00\x8d\x05\x14\t\x8e\x05\a\x00\x8e\x05\x19\t\x8f\x05\a\x00\x8f\x05\x1d\t\x90\x05\a\x00\x90\x05\x19\t\x91\x05\a\x00\x91\x05'\t\x92\x05\a\x00\x92\x05\x1c\t\x93\x05\a\x00\x93\x05\x16\t\xff\x04\a\x06\x00\x00\t\xff\x04\a\x06\x00\x00\t\x80\x0f\x05\t\x83\x0f\x12\t\x85\x0f\a\t\x97\x05\x05\t\x9a\x05\a\t\x9d\x05\a\x00\x9e\x05\x10\t\xa3\x05\v\t\xa5\x05\a\x00\xa5\x05\x1a\t\xa5\x05b\t\xa6\x05\a\x00\xa6\x05\x1c\t\xa7\x05\a\x00\xa7\x05\x16\t\xa7\x05q\t\xa8\x05\a\x00\xa9\x05\x10\t\xae\x05\v\t\xb0\x05\a\x00\xb0\x05\x15\t\xb0\x05o\t\xb1\x05\a\x00\xb1\x05\x19\t\xb2\x05\a\x00\xb2\x05\x1a\t\xb2\x05v\t\xb3\x05\a\x00\xb3\x05\"\t\xb4\x05\a\x00\xb4\x05\x18\t\xb4\x05\x88\x01\t\xb5\x05\a\x00\xb5\x05\x1d\t\xb5\x05\xa3\x01\t\xb6\x05\a\x00\xb6\x05\x14\t\xb6\x05\x8a\x01\t\xb7\x05\a\x00\xb7\x05\x19\t\xb8\x05\a\x00\xb8\x05\x1d\t\xb9\x05\a\x00\xb9\x05\x19\t\xba\x05\a\x00\xba\x05'\t\xba\x05\xa3\x01\t\xbb\x05\a\x00\xbb\x05\x1c\t\xbb\x05\x84\x01\t\xbc\x05\a\x00\xbc\x05\x16\t\xa8\x05\a\x06\x00\x00\t\xa8\x05\a\x06\x00\x00\t\xbb\x0f\x05\t\xbe\x0f\x12\t\xc0\x0f\a\t\xc0\x05\x05\t\xc3\x05\a\t\xc6\x05\a\x00\xc6\x05\x1c\t\xc6\x05\x8b\x01\t\xc7\x05\a\x00\xc7\x05\x1a\t\xc8\x05\a\x00\xc8\x05\x1c\t\xc9\x05\a\x00\xc9\x05\x16\t\xc9\x05j\t\xca\x05\a\x00\xca\x05\x1a\t\xcb\x05\a\x00\xcb\x05\x15\t\xcc\x05\a\x00\xcc\x05\x19\t\xcd\x05\a\x00\xcd\x05\x1a\t\xcd\x05\x7f\t\xce\x05\a\x00\xce\x05\"\t\xce\x05\xc0\x01\t\xcf\x05\a\x00\xcf\x05\x18\t\xcf\x05\xb3\x01\t\xd0\x05\a\x00\xd0\x05\x1d\t\xd0\x05\x94\x01\t\xd1\x05\a\x00\xd1\x05\x14\t\xd2\x05\a\x00\xd2\x05\x19\t\xd3\x05\a\x00\xd3\x05\x1d\t\xd4\x05\a\x00\xd4\x05\x19\t\xd5\x05\a\x00\xd5\x05'\t\xd5\x05\x96\x01\t\xd6\x05\a\x00\xd6\x05\x1c\t\xd6\x05s\t\xd7\x05\a\x00\xd7\x05\x16\t\xca\x05\a\x06\x00\x00\t\xca\x05\a\x06\x00\x00\t\xdb\x05\x05\t\xde\x05\a\t\xe1\x05\a\x00\xe1\x05\x1c\t\xe1\x05\xb6\x01\t\xe2\x05\a\x00\xe2\x05\x1a\t\xe3\x05\a\x00\xe3\x05\x1c\t\xe4\x05\a\x00\xe4\x05\x16\t\xe5\x05\a\x00\xe6\x05\x10\t\xea\x05\v\t\xec\x05\a\x00\xec\x05\x15\t\xed\x05\a\x00\xed\x05\x19\t\xee\x05\a\x00\xee\x05\x1a\t\xee\x05\x97\x01\t\xef\x05\a\x00\xef\x05\"\t\xf0\x05\a\x00\xf0\x05\x18\t\xf1\x05\a\x00\xf1\x05\x1d\t\xf1\x05\x95\x01\t\xf2\x05\a\x00\xf2\x05\x14\t\xf3\x05\a\x00\xf3\x05\x19\t\xf4\x05\a\x00\xf4\x05\x1d\t\xf5\x05\a\x00\xf5\x05\x19\t\xf6\x05\a\x00\xf6\x05'\t\xf6\x05\x97\x01\t\xf7\x05\a\x00\xf7\x05\x1c\t\xf8\x05\a\x00\xf8\x05\x16\t\xe5\x05\a\x06\x00\x00\t\xe5\x05\a\x06\x00\x00\t\xfb\x05\x05\t\xfe\x05\a\t\x81\x06\a\x00\x82\x06\x10\t\x87\x06\v\t\x89\x06\a\x00\x89\x06\x1a\t\x8a\x06\a\x00\x8a\x06\x1c\t\x8b\x06\a\x00\x8b\x06\x16\t\x8b\x06\x80\x01\t\x8c\x06\a\x00\x8d\x06\x10\t\x92\x06\v\t\x94\x06\a\x00\x94\x06\x15\t\x95\x06\a\x00\x95\x06\x19\t\x96\x06\a\x00\x96\x06\x1a\t\x96\x06\xc2\x01\t\x97\x06\a\x00\x97\x06\"\t\x98\x06\a\x00\x98\x06\x18\t\x99\x06\a\x00\x99\x06\x1d\t\x99\x06\x94\x01\t\x9a\x06\a\x00\x9a\x06\x14\t\x9b\x06\a\x00\x9b\x06\x19\t\x9c\x06\a\x00\x9c\x06\x1d\t\x9d\x06\a\x00\x9d\x06\x19\t\x9e\x06\a\x00\x9e\x06'\t\x9e\x06\x97\x01\t\x9f\x06\a\x00\x9f\x06\x1c\t\xa0\x06\a\x00\xa0\x06\x16\t\x8c\x06\a\x06\x00\x00\t\x8c\x06\a\x06\x00\x00\t\x9f\x10\x05\t\xa2\x10\x12\t\xa4\x10\a\t\xa5\x06\x05\t\xa9\x06\a\t\xac\x06\a\x00\xac\x06\x1c\t\xac\x06d\t\xad\x06\a\x00\xad\x06\x1a\t\xad\x06b\t\xaf\x06\a\x00\xb0\x06\x10\t\xb5\x06\v\t\xb7\x06\a\x00\xb8\x06\x10\t\xbb\x06\a\x00\xbc\x06\x10\t\xc1\x06\v\t\xc4\x06\a\x00\xc5\x06\x10\t\xca\x06\v\t\xcc\x06\a\x00\xcd\x06\x10\t\xd1\x06\v\t\xd3\x06\a\x00\xd4\x06\x10\t\xd9\x06\v\t\xdb\x06\a\x00\xdc\x06\x10\t\xe1\x06\v\t\xe3\x06\a\x00\xe4\x06\x10\t\xe9\x06\v\t\xeb\x06\a\x00\xec\x06\x10\t\xf1\x06\v\t\xf3\x06\a\x00\xf4\x06\x10\t\xf8\x06\v\t\xfb\x06\a\x00\xfc\x06\x10\t\xff\x06\a\x00\x80\a\x10\t\x83\a\a\x00\x84\a\x10\t\x88\a\v\t\x8a\a\a\x00\x8b\a\x10\t\x8f\a\v\t\x91\a\a\x00\x92\a\x10\t\xad\x06\a\x06\x00\x00\t\xad\x06\a\x06\x00\x00\t\x98\a\x05\t\x9c\a\a\t\x9f\a\a\x00\x9f\a\x1a\t\x9f\a]\t\xa0\a\a\x00\xa1\a\x10\t\xa6\a\v\t\xa8\a\a\x00\xa9\a\x10\t\xad\a\a\x00\xae\a\x10\t\xb1\a\a\x00\xb2\a\x10\t\xb7\a\v\t\xbb\a\a\x00\xbc\a\x10\t\xc1\a\v\t\xc3\a\a\x00\xc4\a\x10\t\xc8\a\v\t\xca\a\a\x00\xcb\a\x10\t\xd0\a\v\t\xd2\a\a\x00\xd3\a\x10\t\xd7\a\a\x00\xd8\a\x10\t\xdd\a\v\t\xdf\a\a\x00\xe0\a\x10\t\xe5\a\v\t\xe7\a\a\x00\xe8\a\x10\t\xec\a\v\t\xf0\a\a\x00\xf1\a\x10\t\xf5\a\v\t\xf8\a\a\x00\xf9\a\x10\t\x9f\a\a\x06\x00\x00\t\x9f\a\a\x06\x00\x00\t\xfe\a\x05\t\x82\b\a\t\x85\b\a\x00\x85\b\x1c\t\x85\bd\t\x86\b\a\x00\x86\b\x1a\t\x86\bb\t\x87\b\a\x00\x87\b\x1a\t\x87\bb\t\x88\b\a\x00\x88\b\x16\t\x88\b^\t\x8d\b\a\x00\x8e\b\x10\t\x92\b\a\x00\x93\b\x10\t\x97\b\v\t\x99\b\a\x00\x9a\b\x10\t\x9f\b\v\t\xa1\b\a\x00\xa2\b\x10\t\xa7\b\v\t\xa9\b\a\x00\xaa\b\x10\t\xae\b\v\t\xb0\b\a\x00\xb1\b\x10\t\xb6\b\v\t\xb8\b\a\x00\xb9\b\x10\t\xbd\b\v\t\xbf\b\a\x00\xc0\b\x10\t\xc3\b\a\x00\xc4\b\x10\t\xc7\b\a\x00\xc8\b\x10\t\xcc\b\v\t\xce\b\a\x00\xcf\b\x10\t\xd3\b\v\t\xd6\b\a\x00\xd7\b\x10\t\x87\b\a\x06\x00\x00\t\x87\b\a\x06\x00\x00\t\xdd\b\x05\t\xe1\b\a\t\xe4\b\a\x00\xe4\b\x1a\t\xe4\bc\t\xe5\b\a\x00\xe5\b\x16\t\xe5\b_\t\xe6\b\a\x00\xe7\b\x10\t\xec\b\v\t\xee\b\a\x00\xef\b\x10\t\xf3\b\v\t\xf8\b\a\x00\xf9\b\x10\t\xfe\b\v\t\x80\t\a\x00\x81\t\x10\t\x86\t\v\t\x88\t\a\x00\x89\t\x10\t\x8e\t\v\t\x90\t\a\x00\x91\t\x10\t\x96\t\v\t\x98\t\a\x00\x99\t\x10\t\x9d\t\a\x00\x9e\t\x10\t\xa3\t\v\t\xa5\t\a\x00\xa6\t\x10\t\xa9\t\a\x00\xaa\t\x10\t\xad\t\a\x00\xae\t\x10\t\xb1\t\a\x00\xb2\t\x10\t\xb6\t\v\t\xb8\t\a\x00\xb9\t\x10\t\xbd\t\v\t\xbf\t\a\x00\xc0\t\x10\t\xc4\t\v\t\xc6\t\a\x00\xc7\t\x10\t\xe4\b\a\x06\x00\x00\t\xe4\b\a\x06\x00\x00\t\xcc\t\x05\t\xd0\t\a\t\xd3\t\a\x00\xd4\t\x10\t\xd9\t\v\t\xdb\t\a\x00\xdc\t\x10\t\xe1\t\v\t\xe3\t\a\x00\xe4\t\x10\t\xe7\t\a\x00\xe8\t\x10\t\xeb\t\a\x00\xec\t\x10\t\xf1\t\v\t\xf3\t\a\x00\xf4\t\x10\t\xf8\t\a\x00\xf9\t\x10\t\xfd\t\v\t\xff\t\a\x00\x80\n\x10\t\x85\n\v\t\x87\n\a\x00\x88\n\x10\t\x8c\n\a\x00\x8d\n\x10\t\x91\n\a\x00\x92\n\x10\t\x97\n\v\t\x99\n\a\x00\x9a\n\x10\t\x9e\n\v\t\xa0\n\a\x00\xa1\n\x10\t\xa4\n\a\x00\xa5\n\x10\t\xa9\n\a\x00\xaa\n\x10\t\xae\n\v\t\xb0\n\a\x00\xb1\n\x10\t\xb5\n\v\t\xb7\n\a\x00\xb8\n\x10\t\xeb\t\a\x06\x00\x00\t\xeb\t\a\x06\x00\x00\x05\xca\x02\x05\x06\x00\x00\x05\xd0\x02\a\t\xba\x11\x05\t\xbb\x11\v\t\xbb\x11\f\x00\xbb\x11\x16\t\xbd\x11\r\t\xbd\x11\x16\x00\xbd\x11 \t\xbf\x11\a\t\xc2\x11\x05\t\xc3\x11\v\t\xc3\x11\f\x00\xc3\x11\x16\t\xc5\x11\r\t\xc5\x11\x16\x00\xc5\x11 \t\xc7\x11\a\t\xca\x11\x05\t\xcb\x11\v\t\xcb\x11\f\x00\xcb\x11\x12\t\xcd\x11\r\t\xcd\x11\x16\x00\xcd\x11\x1c\t\xcf\x11\a\t\xd2\x11\x05\t\xd3\x11\v\t\xd3\x11\f\x00\xd3\x11\x12\t\xd5\x11\r\t\xd5\x11\x16\x00\xd5\x11\"\t\xd7\x11\a\t\xda\x11\x05\t\xdb\x11\v\t\xdb\x11\f\x00\xdb\x11\x12\x00\xdb\x11\x13\x00\xdb\x11\x1d\t\xdd\x11\r\t\xdd\x11\x16\x00\xdd\x11\x1c\t\xdf\x11\a\t\xe2\x11\x05\t\xe3\x11\v\t\xe3\x11\f\x00\xe3\x11\x12\t\xe6\x11\r\t\xe6\x11\x16\x00\xe6\x11\x1c\t\xe8\x11\a\t\xeb\x11\x05\t\xec\x11\v\t\xec\x11\f\x00\xec\x11 \t\xee\x11\r\t\xee\x11\x16\x00\xee\x11&\x00\xee\x11'\x00\xee\x11/\t\xf0\x11\a\t\xf3\x11\x05\t\xf4\x11\v\t\xf4\x11\f\x00\xf4\x11!\t\xf6\x11\r\t\xf6\x11\x16\x00\xf6\x11&\x00\xf6\x11'\x00\xf6\x11/\t\xf8\x11\a\t\xfb\x11\x05\t\xfc\x11\v\t\xfc\x11\f\x00\xfc\x11\x19\t\xff\x11\r\t\xff\x11\x16\x00\xff\x11\x1f\t\x81\x12\a\t\x84\x12\x05\t\x85\x12\v\t\x85\x12\f\x00\x85\x12\x19\t\x87\x12\r\t\x87\x12\x16\x00\x87\x12\x1f\t\x89\x12\a\t\x8c\x12\x05\t\x8d\x12\v\t\x8d\x12\x15\t\x8d\x12\x16\x00\x8d\x12$\x00\x8d\x12%\x00\x8d\x12,\t\x8d\x127\t\x8d\x128\x00\x8d\x12F\t\x8f\x12\r\t\x8f\x12\x16\x00\x8f\x12$\x00\x8f\x12%\x00\x8f\x12-\t\x91\x12\a\t\x95\x12\x05\t\x96\x12\v\t\x96\x12\f\x00\x96\x12\x17\t\x96\x12%\x00\x96\x129\t\x99\x12\r\t\x9b\x12\a\t\x9e\x12\x05\t\x9f\x12\v\t\x9f\x12\f\x00\x9f\x12\x17\t\x9f\x12%\x00\x9f\x129\t\xa2\x12\r\t\xa4\x12\a\t\xa7\x12\x05\t\xa8\x12\v\t\xa8\x12\f\x00\xa8\x12\x18\t\xa8\x12\"\x00\xa8\x125\t\xac\x12\r\t\xae\x12\a\t\xb1\x12\x05\t\xb2\x12\v\t\xb2\x12\f\x00\xb2\x12\x18\t\xb5\x12\r\t\xb5\x12\x16\x00\xb5\x12 \t\xb7\x12\a\t\xba\x12\x05\t\xbb\x12\v\t\xbb\x12\f\x00\xbb\x12\x18\t\xbb\x12\x1e\x00\xbb\x12,\x00\xbb\x12-\x00\xbb\x124\t\xbf\x12\r\t\xc1\x12\a\t\xc4\x12\x05\t\xc5\x12\v\t\xc5\x12\f\x00\xc5\x12\x18\t\xc5\x12\x1e\x00\xc5\x12$\x00\xc5\x12%\x00\xc5\x12/\t\xc8\x12\r\t\xca\x12\a\t\xcd\x12\x05\t\xce\x12\v\t\xce\x12\x15\t\xce\x12\x16\x00\xce\x12$\t\xce\x12,\t\xce\x12-\x00\xce\x12;\t\xd0\x12\r\t\xd0\x12\x16\x00\xd0\x12$\t\xd2\x12\a\t\xd5\x12\x05\t\xd6\x12\v\t\xd6\x12\f\x00\xd6\x12\x1c\t\xd6\x12,\t\xd6\x12-\x00\xd6\x12;\t\xd6\x12C\t\xd6\x12D\x00\xd6\x12R\t\xd8\x12\r\t\xd8\x12\x16\x00\xd8\x12$\t\xda\x12\a\t\xdd\x12\x05\t\xde\x12\v\t\xde\x12\f\x00\xde\x12\x1c\t\xde\x12+\t\xde\x12,\x00\xde\x12:\t\xde\x12B\t\xde\x12C\x00\xde\x12Q\t\xe1\x12\r\t\xe1\x12\x16\x00\xe1\x12$\t\xe3\x12\a\t\xe6\x12\x05\t\xe7\x12\v\t\xe7\x12\f\x00\xe7\x12\x1a\t\xea\x12\r\t\xec\x12\a\t\xef\x12\x05\t\xf0\x12\v\t\xf0\x12\f\x00\xf0\x12\x1a\t\xf2\x12\r\t\xf4\x12\a\t\xf7\x12\x05\t\xf8\x12\v\t\xf8\x12\f\x00\xf8\x12\x1a\t\xfb\x12\r\t\xfb\x12\x16\x00\xfb\x12 \x00\xfb\x12!\x00\xfb\x12'\t\xfd\x12\a\t\x80\x13\x05\t\x81\x13\v\t\x81\x13\f\x00\x81\x13\x18\t\x83\x13\r\t\x85\x13\a\t\x88\x13\x05\t\x89\x13\v\t\x89\x13\f\x00\x89\x13\x18\t\x8b\x13\r\t\x8d\x13\a\t\x90\x13\x05\t\x91\x13\v\t\x91\x13\f\x00\x91\x13\x17\t\x94\x13\r\t\x96\x13\a\t\x99\x13\x05\t\x9a\x13\v\t\x9a\x13\f\x00\x9a\x13\x17\t\x9d\x13\r\t\x9f\x13\a\t\xa2\x13\x05\t\xa3\x13\v\t\xa3\x13\f\x00\xa3\x13\x17\t\xa3\x13\x1c\x00\xa3\x13*\x00\xa3\x13+\x00\xa3\x132\t\xa6\x13\r\t\xa8\x13\a\t\xab\x13\x05\t\xac\x13\v\t\xac\x13\f\x00\xac\x13\x17\t\xaf\x13\r\t\xb1\x13\a\t\xb4\x13\x05\t\xb5\x13\v\t\xb5\x13\f\x00\xb5\x13\x19\x00\xb5\x13\x1a\x00\xb5\x13!\t\xb7\x13\r\t\xb7\x13\x16\x00\xb7\x13#\t\xb9\x13\a\t\xbc\x13\x05\t\xbd\x13\v\t\xbd\x13\f\x00\xbd\x13\x19\x00\xbd\x13\x1a\x00\xbd\x13 \t\xc0\x13\r\t\xc0\x13\x16\x00\xc0\x13\"\t\xc2\x13\a\t\xc5\x13\x05\t\xc6\x13\v\t\xc6\x13\f\x00\xc6\x13\x17\t\xc9\x13\r\t\xcb\x13\a\t\xce\x13\x05\t\xcf\x13\v\t\xcf\x13\f\x00\xcf\x13\x17\t\xd2\x13\r\t\xd4\x13\a\t\xd7\x13\x05\t\xd8\x13\v\t\xd8\x13\f\x00\xd8\x13\x17\t\xdb\x13\r\t\xdd\x13\a\t\xe0\x13\x05\t\xe1\x13\v\t\xe1\x13\f\x00\xe1\x13\x17\t\xe4\x13\r\t\xe6\x13\a\t\xe9\x13\x05\t\xea\x13\v\t\xea\x13\f\x00\xea\x13\x17\t\xec\x13\r\t\xee\x13\a\t\xf1\x13\x05\t\xf2\x13\v\t\xf2\x13\f\x00\xf2\x13\x17\t\xf5\x13\r\t\xf7\x13\a\t\xfa\x13\x05\t\xfb\x13\v\t\xfb\x13\f\x00\xfb\x13\x17\t\xfe\x13\r\t\xfe\x13\x16\x00\xfe\x13 \t\x80\x14\a\t\x83\x14\x05\t\x84\x14\v\t\x84\x14\f\x00\x84\x14\x17\t\x87\x14\r\t\x87\x14\x16\x00\x87\x14\x1b\t\x89\x14\a\t\x8c\x14\x05\x06\x00\x00\t\x8e\x14\r\t\x8e\x14\x16\x00\x8e\x14%\t\x90\x14\a\t\x93\x14\x05\t\x94\x14\v\t\x94\x14\f\x00\x94\x14\x1a\t\x96\x14\r\t\x96\x14\x16\x00\x96\x14.\t\x98\x14\a\t\x9b\x14\x05\t\x9c\x14\v\t\x9c\x14\f\x00\x9c\x14\x19\x00\x9c\x14\x1a\x00\x9c\x14 \t\x9e\x14\r\t\x9e\x14\x16\x00\x9e\x14#\x00\x9e\x14$\x00\x9e\x14,\t\xa0\x14\a\t\x06\x01\b\x06\b\b\t\x03\b\f4\b\f\x16\b\fY\b\x0e\f\b\x0f\x03\b\x12C\b\x12.\b\x12\x81\x01\b\x12[\b\x12\x14\b\x13\f\b\x14\x03\b\x17<\b\x17\x13\b\x17Y\b\x19\f\b\x1a\x03\b\x1e\f\b\x1f\x03\b#\f\b$\x03\b'\f\b(\x03\b,\f\b-\x03\b1\f\b2\x03\b6\f\b7\x03\b:\f\b;\x03\b>\f\b?\x03\bA\f\bD\x05\bI\t\bI\x0f\bI\x10\x00I\x1e\bL\v\bO\t\bO\x0f\bO\x10\x00O\x1b\bR\v\bU\x05\bW\x05\b[\t\b[\x0f\b[\x10\x00[\x19\b^\v\bc\x05\bg\t\bg\x0f\bg\x10\x00g!\bj\v\bm\x05\bq\t\bq\x0f\bq\x10\x00q#\bt\v\by\x05\b~\t\b~\x0f\b~\x10\x00~\x1e\b\x81\x01\v\b\x84\x01\t\b\x84\x01\x0f\b\x84\x01\x10\x00\x84\x01#\b\x84\x01*\x00\x84\x01>\b\x84\x01J\x00\x84\x01^\b\x87\x01\v\b\x8a\x01\x05\b\x8f\x01\t\b\x8f\x01\x0f\b\x8f\x01\x10\x00\x8f\x01&\x00\x8f\x01'\x00\x8f\x013\b\x8f\x01E\x00\x8f\x01Y\b\x92\x01\v\b\x95\x01\x05\b\x9a\x01\t\b\x9a\x01\x0f\b\x9a\x01\x10\x00\x9a\x01#\b\x9d\x01\v\b\xa2\x01\x05\b\xa5\x01\a\b\xa8\x01\a\x00\xa8\x01\x1d\b\xa8\x01p\b\xa9\x01\a\x00\xaa\x01\x10\x00\xaa\x01\x11\x00\xaa\x01\x17\x00\xaa\x01\x1a\x00\xaa\x01\x1e\b\xaf\x01\v\b\xb1\x01\a\x00\xb2\x01\x10\b\xb7\x01\v\b\xb9\x01\a\x00\xba\x01\x10\b\xbf\x01\v\b\xc1\x01\a\x00\xc2\x01\x10\b\xc6\x01\a\x00\xc7\x01\x10\b\xcb\x01\a\x00\xcc\x01\x10\b\xd0\x01\v\b\xd2\x01\a\x00\xd3\x01\x10\b\xd7\x01\v\b\xd9\x01\a\x00\xda\x01\x10\b\xde\x01\v\b\xe0\x01\a\x00\xe0\x01\x14\b\xe0\x01r\b\xe1\x01\a\x00\xe2\x01\x10\b\xe5\x01\a\x00\xe6\x01\x10\b\xaf\x05\x05\b\xb3\x05\a\b\xb6\x05\a\b\xc3\x05\x05\b\xc7\x05\a\b\xca\x05\a\x05\x8b\x03\x05\x06\x00\x00\x05\x91\x03\a\b\xec\x01\x05\b\xef\x01\a\b\xf2\x01\a\x00\xf2\x01\x1d\b\xf2\x01l\b\xf3\x01\a\x00\xf4\x01\x10\x00\xf4\x01\x11\x00\xf4\x01\x17\x00\xf4\x01\x1b\b\xf9\x01\v\b\xfb\x01\a\x00\xfc\x01\x10\b\x80\x02\a\x00\x81\x02\x10\b\x85\x02\v\b\x87\x02\a\x00\x88\x02\x10\b\x8c\x02\v\b\x8e\x02\a\x00\x8f\x02\x10\b\x93\x02\a\x00\x94\x02\x10\b\x98\x02\v\b\x9a\x02\a\x00\x9b\x02\x10\b\x9f\x02\v\b\xa1\x02\a\x00\xa2\x02\x10\b\xa6\x02\v\b\xa8\x02\a\x00\xa8\x02\x14\b\xa8\x02k\b\xa9\x02\a\x00\xaa\x02\x10\b\xad\x02\a\x00\xae\x02\x10\b\xcd\x05\x05\b\xd1\x05\a\b\xd4\x05\a\b\xe1\x05\x05\b\xe5\x05\a\b\xe8\x05\a\b\xb4\x02\x05\b\xb7\x02\a\b\xba\x02\a\x00\xba\x02\x1d\b\xbb\x02\a\x00\xbc\x02\x10\x00\xbc\x02\x11\x00\xbc\x02\x17\x00\xbc\x02\x1a\b\xc1\x02\v\b\xc3\x02\a\x00\xc4\x02\x10\b\xc8\x02\v\b\xca\x02\a\x00\xcb\x02\x10\b\xcf\x02\v\b\xd1\x02\a\x00\xd2\x02\x10\b\xd6\x02\v\b\xd8\x02\a\x00\xd9\x02\x10\b\xdd\x02\a\x00\xde\x02\x10\b\xe2\x02\v\b\xe4\x02\a\x00\xe5\x02\x10\b\xe9\x02\v\b\xeb\x02\a\x00\xec\x02\x10\b\xf0\x02\v\b\xf2\x02\a\x00\xf2\x02\x14\b\xf2\x02a\b\xf3\x02\a\x00\xf4\x02\x10\b\xf7\x02\a\x00\xf8\x02\x10\b\xf5\x05\x05\b\xf9\x05\a\b\xfc\x05\a\b\xeb\x05\x05\b\xef\x05\a\b\xf2\x05\a\b\xfe\x02\x05\b\x81\x03\a\b\x84\x03\a\x00\x84\x03\x1d\b\x85\x03\a\x00\x86\x03\x10\x00\x86\x03\x11\b\x89\x03\a\x00\x8a\x03\x10\b\x8e\x03\v\b\x90\x03\a\x00\x91\x03\x10\b\x95\x03\v\b\x97\x03\a\x00\x98\x03\x10\b\x9c\x03\v\b\x9e\x03\a\x00\x9f\x03\x10\b\xa2\x03\a\x00\xa3\x03\x10\b\xa7\x03\v\b\xa9\x03\a\x00\xaa\x03\x10\b\xae\x03\v\b\xb0\x03\a\x00\xb1\x03\x10\b\xb5\x03\v\b\xb7\x03\a\x00\xb7\x03\x14\b\xb7\x03S\b\xb8\x03\a\x00\xb9\x03\x10\b\xbb\x03\a\x00\xbc\x03\x10\b\xc0\x03\x05\b\xc3\x03\a\b\xc6\x03\a\x00\xc6\x03\x1d\b\xc6\x03i\b\xc7\x03\a\x00\xc8\x03\x10\x00\xc8\x03\x11\b\xcb\x03\a\x00\xcc\x03\x10\b\xcf\x03\a\x00\xd0\x03\x10\b\xd4\x03\v\b\xd6\x03\a\x00\xd7\x03\x10\b\xdb\x03\v\b\xdd\x03\a\x00\xde\x03\x10\b\xe1\x03\a\x00\xe2\x03\x10\b\xe6\x03\v\b\xe8\x03\a\x00\xe9\x03\x10\b\xed\x03\v\b\xef\x03\a\x00\xf0\x03\x10\b\xf4\x03\v\b\xf6\x03\a\x00\xf6\x03\x14\b\xf6\x03_\b\xf7\x03\a\x00\xf8\x03\x10\b\xfa\x03\a\x00\xfb\x03\x10\b\xfe\x03\x05\b\x81\x04\a\b\x84\x04\a\x00\x85\x04\x10\b\x89\x04\v\b\x8b\x04\a\x00\x8c\x04\x10\x00\x8c\x04\x11\x00\x8c\x04\x14\x00\x8c\x04\x1a\x00\x8c\x04\x1e\b\x91\x04\v\b\x93\x04\a\x00\x94\x04\x10\b\x99\x04\v\b\x9b\x04\a\x00\x9c\x04\x10\b\xa1\x04\v\b\xa3\x04\a\x00\xa4\x04\x10\b\xa9\x04\v\b\xab\x04\a\x00\xac\x04\x10\b\xb0\x04\a\x00\xb1\x04\x10\b\xb6\x04\v\b\xb8\x04\a\x00\xb9\x04\x10\b\xbd\x04\v\b\xc0\x04\v\b\xc2\x04\a\x00\xc3\x04\x10\b\xc7\x04\v\b\xc9\x04\a\x00\xc9\x04\x14\b\xc9\x04\x91\x01\b\xca\x04\a\x00\xcb\x04\x10\b\xd0\x04\v\b\xd2\x04\a\x00\xd3\x04\x10\x05\xf8\x02\x05\x06\x00\x00\x05\xfe\x02\a\b\xd9\x04\x05\b\xdc\x04\a\b\xdf\x04\a\x00\xe0\x04\x10\b\xe4\x04\v\b\xe6\x04\a\x00\xe7\x04\x10\x00\xe7\x04\x11\x00\xe7\x04\x14\b\xec\x04\v\b\xee\x04\a\x00\xef\x04\x10\b\xf2\x04\a\x00\xf3\x04\x10\b\xf7\x04\v\b\xf9\x04\a\x00\xfa\x04\x10\b\xff\x04\v\b\x81\x05\a\x00\x82\x05\x10\b\x86\x05\a\x00\x87\x05\x10\b\x8c\x05\v\b\x8e\x05\a\x00\x8f\x05\x10\b\x93\x05\v\b\x96\x05\v\b\x98\x05\a\x00\x99\x05\x10\b\x9d\x05\v\b\x9f\x05\a\x00\x9f\x05\x14\b\x9f\x05W\b\xa0\x05\a\x00\xa1\x05\x10\b\xa5\x05\v\b\xa7\x05\a\x00\xa8\x05\x10\b\x99\a\x05\b\x9a\a\v\b\x9a\a\f\x00\x9a\a\x1d\b\x9c\a\r\b\x9c\a\x16\x00\x9c\a/\x00\x9c\a0\x00\x9c\a8\b\x9e\a\a\b\xa1\a\x05\b\xa2\a\v\b\xa2\a\f\x00\xa2\a\x17\b\xa5\a\r\b\xa7\a\a\b\xaa\a\x05\b\xab\a\v\b\xab\a\f\x00\xab\a\x17\b\xad\a\r\b\xaf\a\a\b\xb2\a\x05\b\xb3\a\v\b\xb3\a\f\x00\xb3\a\x1d\b\xb5\a\r\b\xb7\a\a\b\xba\a\x05\b\xbb\a\v\b\xbb\a\f\x00\xbb\a\x17\b\xbd\a\r\b\xbf\a\a\b\xc2\a\x05\b\xc3\a\v\b\xc3\a\f\x00\xc3\a\x17\x00\xc3\a\x18\x00\xc3\a\x1c\b\xc3\a.\b\xc3\a/\x00\xc3\a;\b\xc3\aG\b\xc3\aH\x00\xc3\aU\b\xc6\a\r\b\xc8\a\a\b\xcb\a\x05\b\xcc\a\v\b\xcc\a\f\x00\xcc\a\x17\b\xcf\a\r\b\xd1\a\a\b\xd4\a\x05\b\xd5\a\v\b\xd5\a\f\x00\xd5\a\x15\b\xd7\a\r\b\xd7\a\x16\x00\xd7\a\x1f\b\xd9\a\a\b\xdc\a\x05\b\xdd\a\v\b\xdd\a\f\x00\xdd\a\x15\b\xe0\a\r\b\xe2\a\a\b\xe5\a\x05\b\xe6\a\v\b\xe6\a\f\x00\xe6\a\x15\b\xe9\a\r\b\xe9\a\x16\x00\xe9\a\x1f\b\xeb\a\a\b\xee\a\x05\b\xef\a\v\b\xef\a\f\x00\xef\a\x17\b\xef\a'\x00\xef\a0\b\xef\a7\x00\xef\aB\x00\xef\aC\x00\xef\aI\b\xf2\a\r\b\xf4\a\a\b\xf7\a\x05\b\xf8\a\v\b\xf8\a\f\x00\xf8\a\x17\b\xfb\a\r\b\xfb\a\x16\x00\xfb\a\x1d\b\xfd\a\a\b\x80\b\x05\b\x81\b\v\b\x81\b\f\x00\x81\b\x19\b\x83\b\r\b\x85\b\a\b\x88\b\x05\b\x89\b\v\b\x89\b\f\x00\x89\b\x15\b\x8b\b\r\b\x8d\b\a\b\x90\b\x05\b\x91\b\v\b\x91\b\f\x00\x91\b\x17\x00\x91\b\x18\x00\x91\b\x1c\x00\x91\b$\b\x94\b\r\b\x96\b\a\b\x99\b\x05\b\x9a\b\v\b\x9a\b\f\x00\x9a\b\x17\b\x9c\b\r\b\x9e\b\a\b\xa1\b\x05\b\xa2\b\v\b\xa2\b\f\x00\xa2\b\x15\b\xa4\b\r\b\xa6\b\a\b\xa9\b\x05\x06\x00\x00\b\xab\b\r\b\xad\b\a\b\xb0\b\x05\b\xb1\b\v\b\xb1\b\f\x00\xb1\b\x15\b\xb4\b\r\b\xb6\b\a\b\xb9\b\x05\b\xba\b\v\b\xba\b\f\x00\xba\b\x1a\b\xbc\b\r\b\xbc\b\x16\x00\xbc\b\x1b\b\xbe\b\a\b\xc1\b\x05\b\xc2\b\v\b\xc2\b\f\x00\xc2\b\x1a\b\xc5\b\r\b\xc7\b\a\b\x05\x01\t\xb0\x10\x05\t\xb3\x10\x12\t\xb5\x10\a\t\x87\x10\x05\t\x8a\x10\x12\t\x8c\x10\a\t\xa7\x10\x05\t\xab\x10\x12\t\xad\x10\a\t\xa8\x10\v\t\xa8\x10\f\x00\xa8\x10\x1a\x00\xa8\x10\x1b\x00\xa8\x10\"\t\x97\x10\x05\t\x9a\x10\x12\t\x9c\x10\a\t\x8f\x10\x05\t\x92\x10\x12\t\x94\x10\a\x03\x9d\x05\x05\x03\xa1\x05\a\x03\xa4\x05\a\x03\x93\x05\x05\x03\x97\x05\a\x03\x9a\x05\a\x03\x89\x05\x05\x03\x8d\x05\a\x03\x90\x05\a\t\xf0\f\x05\t\xf3\f\x12\t\xf5\f\a\t\xe4\v\x05\t\xe7\v\x12\t\xe9\v\a\t\xfb\r\x05\t\xfe\r\x12\t\x80\x0e\a\t\xe3\r\x05\t\xe6\r\x12\t\xe8\r\a\t\xeb\x10\x05\t\xee\x10\x12\t\xf0\x10\a\t\xf3\r\x05\t\xf6\r\x12\t\xf8\r\a\t\xaf\x11\x05\t\xb2\x11\x12\t\xb4\x11\a\t\xf5\v\x05\t\xf8\v\x12\t\xfa\v\a\a\x9e\b\x05\a\xa2\b\a\a\xa5\b\a\b\xc5\x06\x05\b\xc9\x06\a\b\xcc\x06\a\x03\xfa\x04\x05\x03\xfe\x04\a\x03\x81\x05\a\x03\xe6\x04\x05\x03\xea\x04\a\x03\xed\x04\a\x03\xf8\x03\x05\x03\xfc\x03\a\x03\xff\x03\a\x03\x8c\x04\x05\x03\x90\x04\a\x03\x93\x04\a\x03\x96\x04\x05\x03\x9a\x04\a\x03\x9d\x04\a\x03\x82\x04\x05\x03\x86\x04\a\x03\x89\x04\a\t\xa6\x11\x05\t\xa9\x11\x12\t\xab\x11\a\t\xde\x0e\x05\t\xe2\x0e\x12\t\xe4\x0e\a\t\xdf\x0e\v\t\xdf\x0e\f\x00\xdf\x0e\x1a\x00\xdf\x0e\x1b\x00\xdf\x0e\"\x04\xfd\t\x05\x04\x81\n\a\x04\x84\n\a\a\xde\x05\x05\a\xe2\x05\a\a\xe5\x05\a\a\xf2\x05\x05\a\xf6\x05\a\a\xf9\x05\a\a\xe8\x05\x05\a\xec\x05\a\a\xef\x05\a\a\xa0\a\x05\a\xa4\a\a\a\xa7\a\a\a\xb4\a\x05\a\xb8\a\a\a\xbb\a\a\a\xf8\x06\x05\a\xfc\x06\a\a\xff\x06\a\a\xaa\a\x05\a\xae\a\a\a\xb1\a\a\t\x8c\x0e\x05\t\x8f\x0e\x12\t\x91\x0e\a\t\x84\x0e\x05\t\x87\x0e\x12\t\x89\x0e\a\t\x9d\x11\x05\t\xa0\x11\x12\t\xa2\x11\a\t\xaa\r\x05\t\xad\r\x12\t\xaf\r\a\t\xca\r\x05\t\xcd\r\x12\t\xcf\r\a\t\xd2\r\x05\t\xd5\r\x12\t\xd7\r\a\t\xc2\r\x05\t\xc5\r\x12\t\xc7\r\a\t\xda\r\x05\t\xdd\r\x12\t\xdf\r\a\t\x95\x11\x05\t\x98\x11\x12\t\x9a\x11\a\t\xe2\x10\x05\t\xe5\x10\x12\t\xe7\x10\a\t\xda\x10\x05\t\xdd\x10\x12\t\xdf\x10\a\t\xf6\x0f\x05\t\xf9\x0f\x12\t\xfb\x0f\a\t\xed\x0f\x05\t\xf1\x0f\x12\t\xf3\x0f\a\t\xee\x0f\v\t\xee\x0f\f\x00\xee\x0f\x1a\x00\xee\x0f\x1b\x00\xee\x0f\"\t\xdd\x0f\x05\t\xe0\x0f\x12\t\xe2\x0f\a\t\xd5\x0f\x05\t\xd8\x0f\x12\t\xda\x0f\a\t\xfe\x0f\x05\t\x81\x10\x12\t\x83\x10\a\t\xe5\x0f\x05\t\xe8\x0f\x12\t\xea\x0f\a\t\xcd\x0f\x05\t\xd0\x0f\x12\t\xd2\x0f\a\x03\xa7\x05\x05\x03\xab\x05\a\x03\xae\x05\a\x03\xb1\x05\x05\x03\xb5\x05\a\x03\xb8\x05\a\x03\xbb\x05\x05\x03\xbf\x05\a\x03\xc2\x05\a\x04\xd3\b\x05\x04\xd7\b\a\x04\xda\b\a\x04\xe7\b\x05\x04\xeb\b\a\x04\xee\b\a\x04\x97\b\x05\x04\x9b\b\a\x04\x9e\b\a\x04\x83\b\x05\x04\x87\b\a\x04\x8a\b\a\a\x92\b\x05\a\x96\b\a\a\x99\b\a\a\xd8\x06\x05\a\xdc\x06\a\a\xdf\x06\a\a\xe2\x06\x05\a\xe6\x06\a\a\xe9\x06\a\a\xce\x06\x05\a\xd2\x06\a\a\xd5\x06\a\t\xb9\x10\x05\t\xbc\x10\x12\t\xbe\x10\a\t\xc9\x10\x05\t\xcc\x10\x12\t\xce\x10\a\t\xc1\x10\x05\t\xc4\x10\x12\t\xc6\x10\a\t\xd1\x10\x05\t\xd4\x10\x12\t\xd6\x10\a\t\xf4\x10\x05\t\xf7\x10\x12\t\xf9\x10\a\t\x84\x11\x05\t\x87\x11\x12\t\x89\x11\a\t\xfc\x10\x05\t\xff\x10\x12\t\x81\x11\a\t\x8c\x11\x05\t\x8f\x11\x12\t\x91\x11\a\x04\xdd\b\x05\x04\xe1\b\a\x04\xe4\b\a\t\xcf\f\x05\t\xd2\f\x12\t\xd4\f\a\t\xdf\f\x05\t\xe2\f\x12\t\xe4\f\a\x04\xcb\t\x05\x04\xcf\t\a\x04\xd2\t\a\x04\xe9\t\x05\x04\xed\t\a\x04\xf0\t\a\x04\xdf\t\x05\x04\xe3\t\a\x04\xe6\t\a\x04\xd5\t\x05\x04\xd9\t\a\x04\xdc\t\a\t\x90\v\x05\t\x93\v\x12\t\x95\v\a\t\xcf\n\x05\t\xd2\n\x12\t\xd4\n\a\t\xe7\n\x05\t\xea\n\x12\t\xec\n\a\t\xdf\n\x05\t\xe2\n\x12\t\xe4\n\a\t\xd7\n\x05\t\xda\n\x12\t\xdc\n\a\t\xef\n\x05\t\xf2\n\x12\t\xf4\n\a\t\xd2\v\x05\t\xd6\v\x12\t\xd8\v\a\t\xd3\v\v\t\xd3\v\f\x00\xd3\v\x1a\x00\xd3\v\x1b\x00\xd3\v\"\t\xca\v\x05\t\xcd\v\x12\t\xcf\v\a\t\x88\v\x05\t\x8b\v\x12\t\x8d\v\a\t\x80\v\x05\t\x83\v\x12\t\x85\v\a\t\xfd\v\x05\t\x80\f\x12\t\x82\f\a\t\xc3\x0f\x05\t\xc7\x0f\x12\t\xc9\x0f\a\t\xc4\x0f\v\t\xc4\x0f\f\x00\xc4\x0f\x1a\x00\xc4\x0f\x1b\x00\xc4\x0f\"\t\xa3\x0f\x05\t\xa6\x0f\x12\t\xa8\x0f\a\t\xab\x0f\x05\t\xae\x0f\x12\t\xb0\x0f\a\t\xb3\x0f\x05\t\xb6\x0f\x12\t\xb8\x0f\a\t\x9b\x0f\x05\t\x9e\x0f\x12\t\xa0\x0f\a\t\xc1\v\x05\t\xc4\v\x12\t\xc6\v\a\t\xd5\x0e\x05\t\xd9\x0e\x12\t\xdb\x0e\a\t\xd6\x0e\v\t\xd6\x0e\f\x00\xd6\x0e\x1a\x00\xd6\x0e\x1b\x00\xd6\x0e\"\t\xcd\x0e\x05\t\xd0\x0e\x12\t\xd2\x0e\a\t\xc5\x0e\x05\t\xc8\x0e\x12\t\xca\x0e\a\t\xf0\x0e\x05\t\xf3\x0e\x12\t\xf5\x0e\a\t\xf8\x0e\x05\t\xfb\x0e\x12\t\xfd\x0e\a\t\xe8\x0e\x05\t\xeb\x0e\x12\t\xed\x0e\a\t\x91\x0f\x05\t\x95\x0f\x12\t\x97\x0f\a\t\x92\x0f\v\t\x92\x0f\f\x00\x92\x0f\x1a\x00\x92\x0f\x1b\x00\x92\x0f\"\t\x88\x0f\x05\t\x8c\x0f\x12\t\x8e\x0f\a\t\x89\x0f\v\t\x89\x0f\f\x00\x89\x0f\x1a\x00\x89\x0f\x1b\x00\x89\x0f\"\x04\xc3\n\x05\x04\xc7\n\a\x04\xca\n\a\x04\xa5\n\x05\x04\xa9\n\a\x04\xac\n\a\x04\xb9\n\x05\x04\xbd\n\a\x04\xc0\n\a\x04\xaf\n\x05\x04\xb3\n\a\x04\xb6\n\a\x03\xa0\x04\x05\x03\xa4\x04\a\x03\xa7\x04\a\x03\xc8\x04\x05\x03\xcc\x04\a\x03\xcf\x04\a\x03\xd2\x04\x05\x03\xd6\x04\a\x03\xd9\x04\a\x03\xdc\x04\x05\x03\xe0\x04\a\x03\xe3\x04\a\x03\xb4\x04\x05\x03\xb8\x04\a\x03\xbb\x04\a\x04\x99\t\x05\x04\x9d\t\a\x04\xa0\t\a\x04\x8f\t\x05\x04\x93\t\a\x04\x96\t\a\t\x9c\x0e\x05\t\x9f\x0e\x12\t\xa1\x0e\a\t\xa4\x0e\x05\t\xa7\x0e\x12\t\xa9\x0e\a\t\xb4\x0e\x05\t\xb7\x0e\x12\t\xb9\x0e\a\t\xbc\x0e\x05\t\xbf\x0e\x12\t\xc1\x0e\a\t\x94\x0e\x05\t\x97\x0e\x12\t\x99\x0e\a\x04\x91\n\x05\x04\x95\n\a\x04\x98\n\a\x04\x87\n\x05\x04\x8b\n\a\x04\x8e\n\a\x04\x9b\n\x05\x04\x9f\n\a\x04\xa2\n\a\x04\xf3\t\x05\x04\xf7\t\a\x04\xfa\t\a\x04\xa3\t\x05\x04\xa7\t\a\x04\xaa\t\a\x04\xb7\t\x05\x04\xbb\t\a\x04\xbe\t\a\x04\xad\t\x05\x04\xb1\t\a\x04\xb4\t\a\x04\xc1\t\x05\x04\xc5\t\a\x04\xc8\t\a\b\xef\x06\x05\b\xf2\x06\x12\b\xf4\x06\a\b\xf7\x06\x05\b\xfa\x06\x12\b\xfc\x06\a\b\xe7\x06\x05\b\xea\x06\x12\b\xec\x06\a\b\xcf\x06\x05\b\xd2\x06\x12\b\xd4\x06\a\b\xd7\x06\x05\b\xda\x06\x12\b\xdc\x06\a\b\xff\x06\x05\b\x82\a\x12\b\x84\a\a\b\xdf\x06\x05\b\xe2\x06\x12\b\xe4\x06\a\b\x93\x06\x05\b\x97\x06\a\b\x9a\x06\a\b\x9d\x06\x05\b\xa1\x06\a\b\xa4\x06\a\b\x8f\a\x05\b\x92\a\x12\b\x94\a\a\b\x87\a\x05\b\x8a\a\x12\b\x8c\a\a\b\xd7\x05\x05\b\xdb\x05\a\b\xde\x05\a\b\xff\x05\x05\b\x83\x06\a\b\x86\x06\a\b\xb9\x05\x05\b\xbd\x05\a\b\xc0\x05\a"
 
 var precompiledBase = &kb
 
@@ -894,6 +933,124 @@ var kb_Questions_startup_budget_ms = Question{
 	Label:        Text{En: "Start-up budget in milliseconds (0 = none)", Zh: "启动时间预算（毫秒，0 表示不限）"},
 	Help:         Text{En: "Sandboxes whose fastest measured cold start is over this are excluded; those that meet it only on fast hosts, from a warm pool or by snapshot restore get a warning.", Zh: "实测最快冷启动时间也超过该值的沙箱将被排除；只有在较快主机上、借助预热池或快照恢复才能满足的沙箱会附带提醒。"},
 	DefaultValue: Value{Type: "int"},
+}
+
+var kb_Questions_air_gapped = Question{
+	ID:    "air-gapped",
+	Topic: "security",
+	Type:  "bool",
+	Default: Raw{
+		Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false"},
+	},
+	ShowWhen: &Condition{
+		Terms: []*Term{
+			&Term{
+				Key: "categories",
+				Operand: Raw{
+					Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "orchestrator"},
+				},
+				op: "has",
+				strs: []string{
+					"orchestrator",
+				},
+			},
+		},
+		set: true,
+	},
+	Label:        Text{En: "Must the platform install and run without internet access (air-gapped)?", Zh: "平台必须在无互联网访问（离线隔离）的环境中安装和运行吗？"},
+	Help:         Text{En: "Air-gapped: images, binaries and updates come from a local mirror or archive, never from public registries.", Zh: "离线隔离：镜像、二进制和更新只来自本地镜像仓库或归档文件，从不访问公共镜像仓库。"},
+	DefaultValue: Value{Type: "bool"},
+}
+
+var kb_Questions_fips = Question{
+	ID:    "fips",
+	Topic: "security",
+	Type:  "bool",
+	Default: Raw{
+		Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false"},
+	},
+	ShowWhen: &Condition{
+		Terms: []*Term{
+			&Term{
+				Key: "categories",
+				Operand: Raw{
+					Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "orchestrator"},
+				},
+				op: "has",
+				strs: []string{
+					"orchestrator",
+				},
+			},
+		},
+		set: true,
+	},
+	Label:        Text{En: "Must cryptography use FIPS 140 validated modules?", Zh: "加密必须使用经 FIPS 140 认证的模块吗？"},
+	Help:         Text{En: "US federal systems (FedRAMP, DoD) and some regulated buyers require it. NIST moves FIPS 140-2 certificates to its historical list after 2026-09-21: new purchases need FIPS 140-3, 140-2 modules serve existing systems.", Zh: "美国联邦系统（FedRAMP、国防部）和部分受监管的采购方有此要求。NIST 在 2026-09-21 之后把 FIPS 140-2 证书移入历史列表：新采购需要 FIPS 140-3，140-2 模块只用于既有系统。"},
+	DefaultValue: Value{Type: "bool"},
+}
+
+var kb_Questions_compliance_baseline = Question{
+	ID:    "compliance-baseline",
+	Topic: "security",
+	Type:  "one",
+	Values: []*Choice{
+		&Choice{
+			ID:    "none",
+			Label: Text{En: "None", Zh: "无"},
+		},
+		&Choice{
+			ID:    "cis",
+			Label: Text{En: "CIS Kubernetes Benchmark", Zh: "CIS Kubernetes 基准"},
+		},
+	},
+	Default: Raw{
+		Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none"},
+	},
+	ShowWhen: &Condition{
+		Terms: []*Term{
+			&Term{
+				Key: "categories",
+				Operand: Raw{
+					Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "orchestrator"},
+				},
+				op: "has",
+				strs: []string{
+					"orchestrator",
+				},
+			},
+		},
+		set: true,
+	},
+	Label:        Text{En: "Must the cluster pass a security baseline?", Zh: "集群必须满足某项安全基线吗？"},
+	Help:         Text{En: "A baseline the platform must be scanned against and pass, such as the CIS Kubernetes Benchmark.", Zh: "平台必须接受扫描并通过的安全基线，例如 CIS Kubernetes 基准。"},
+	DefaultValue: Value{Type: "one", Str: "none"},
+}
+
+var kb_Questions_vendor_support = Question{
+	ID:    "vendor-support",
+	Topic: "security",
+	Type:  "bool",
+	Default: Raw{
+		Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false"},
+	},
+	ShowWhen: &Condition{
+		Terms: []*Term{
+			&Term{
+				Key: "categories",
+				Operand: Raw{
+					Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "orchestrator"},
+				},
+				op: "has",
+				strs: []string{
+					"orchestrator",
+				},
+			},
+		},
+		set: true,
+	},
+	Label:        Text{En: "Do you need a vendor support contract for the platform?", Zh: "平台需要厂商的支持合同吗？"},
+	Help:         Text{En: "A vendor answers tickets, ships fixes on a published life cycle and certifies the parts it supports.", Zh: "由厂商受理工单、按公开的生命周期提供修复，并对其支持的组件进行认证。"},
+	DefaultValue: Value{Type: "bool"},
 }
 
 var kb_Questions_gpu_memory_gb_Min int = 0
@@ -1988,6 +2145,347 @@ var kb_Categories_engine_Candidates_cri_o = Candidate{
 	Category: "engine",
 }
 
+var kb_Categories_engine_Candidates_apptainer_Compat_compat_apptainer_not_a_node_runtime = Compat{
+	ID:        "compat.apptainer-not-a-node-runtime",
+	Kind:      "conflicts",
+	Candidate: "apptainer",
+	With: []string{
+		"kubernetes",
+		"k3s",
+		"kubeedge",
+		"rke2",
+		"openshift",
+	},
+	Because:  Text{En: "The kubelet needs a CRI runtime and Apptainer has none: the only CRI for Singularity was archived in 2020. Use Apptainer under a batch scheduler, or build images for the cluster's containerd or CRI-O.", Zh: "kubelet 需要 CRI 运行时，而 Apptainer 没有：Singularity 唯一的 CRI 实现已于 2020 年归档。请在批处理调度器下使用 Apptainer，或为集群的 containerd、CRI-O 构建镜像。"},
+	Source:   "https://github.com/sylabs/singularity-cri/issues/382",
+	Index:    56,
+	Category: "engine",
+	WithCategories: []string{
+		"orchestrator",
+		"orchestrator",
+		"orchestrator",
+		"orchestrator",
+		"orchestrator",
+	},
+}
+
+var kb_Categories_engine_Candidates_apptainer_Compat_compat_apptainer_no_sandbox_runtime = Compat{
+	ID:        "compat.apptainer-no-sandbox-runtime",
+	Kind:      "conflicts",
+	Candidate: "apptainer",
+	With: []string{
+		"gvisor",
+		"kata",
+		"firecracker",
+	},
+	Because:  Text{En: "Apptainer starts containers itself as user processes; it has no runtime-class mechanism to hand a container to gVisor, Kata or Firecracker, and its OCI commands require root.", Zh: "Apptainer 自行以用户进程启动容器；它没有把容器交给 gVisor、Kata 或 Firecracker 的运行时类机制，其 OCI 子命令还需要 root。"},
+	Source:   "https://apptainer.org/docs/user/main/oci_runtime.html",
+	Index:    60,
+	Category: "engine",
+	WithCategories: []string{
+		"sandbox",
+		"sandbox",
+		"sandbox",
+	},
+}
+
+var kb_Categories_engine_Candidates_apptainer_Compat_compat_apptainer_gpu_cdi = Compat{
+	ID:        "compat.apptainer-gpu-cdi",
+	Kind:      "works-with",
+	Candidate: "apptainer",
+	With: []string{
+		"iluvatar-corex",
+		"moore-threads-mtt",
+		"biren-br100",
+		"hygon-dcu",
+		"huawei-ascend",
+		"huawei-ascend-910c",
+		"cambricon-mlu",
+	},
+	Points:   -5,
+	Because:  Text{En: "Apptainer has built-in options for NVIDIA (--nv), AMD ROCm and Intel Gaudi; this accelerator reaches the container only through a CDI spec from its vendor or hand-written bind mounts of devices and driver libraries.", Zh: "Apptainer 内置了 NVIDIA（--nv）、AMD ROCm 和 Intel Gaudi 的选项；这张加速卡只能通过厂商提供的 CDI 描述，或手工绑定设备与驱动库进入容器。"},
+	Source:   "https://apptainer.org/docs/user/main/gpu.html",
+	Index:    63,
+	Category: "engine",
+	WithCategories: []string{
+		"gpu",
+		"gpu",
+		"gpu",
+		"gpu",
+		"gpu",
+		"gpu",
+		"gpu",
+	},
+}
+
+var kb_Categories_engine_Candidates_apptainer = Candidate{
+	ID:      "apptainer",
+	Name:    "Apptainer",
+	Summary: Text{En: "The HPC container runtime, formerly Singularity, a Linux Foundation project since 2021. It runs containers as the calling user's own processes, with no daemon and by default no setuid helper, from single-file SIF images that can be signed and encrypted; it pulls and converts Docker/OCI images. GPUs, high-speed networks and shared filesystems are passed through by default. Not a Kubernetes CRI runtime.", Zh: "面向 HPC 的容器运行时，原名 Singularity，2021 年起成为 Linux 基金会项目。它以调用者自己的进程运行容器，没有守护进程，默认也不使用 setuid 辅助程序；镜像为可签名、可加密的单文件 SIF，可拉取并转换 Docker/OCI 镜像。默认直通 GPU、高速网络和共享文件系统。它不是 Kubernetes CRI 运行时。"},
+	Attributes: []*AttrValue{
+		&AttrValue{
+			Name: "daemonless",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+			},
+			Source: "https://apptainer.org/docs/user/main/security.html",
+			Grade:  "spec",
+			Attr:   &kb_Categories_engine_Attributes_daemonless,
+			Bool:   true,
+		},
+		&AttrValue{
+			Name: "rootless",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native"},
+			},
+			Source: "https://apptainer.org/docs/admin/main/user_namespace.html",
+			Grade:  "spec",
+			Fact:   "apptainer-unprivileged-sif",
+			Note:   &Text{En: "The default install has no setuid component: every operation runs as the user, inside user namespaces; the setuid starter is a separate, optional package.", Zh: "默认安装不含 setuid 组件：所有操作都以用户身份在用户命名空间中执行；setuid 启动器是单独的可选软件包。"},
+			Attr:   &kb_Categories_engine_Attributes_rootless,
+			Str:    "native",
+		},
+		&AttrValue{
+			Name: "systemd_integration",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "1"},
+			},
+			Source: "https://apptainer.org/docs/user/main/running_services.html",
+			Grade:  "spec",
+			Note:   &Text{En: "Background instances exist, but nothing restarts them or turns them into units; systemd is used only to delegate cgroups for resource limits.", Zh: "可以在后台运行实例，但没有机制重启它们或把它们变成 systemd 单元；systemd 只用于委派 cgroup 以实施资源限制。"},
+			Attr:   &kb_Categories_engine_Attributes_systemd_integration,
+			Num:    1,
+		},
+		&AttrValue{
+			Name: "ecosystem",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3"},
+			},
+			Source: "https://github.com/apptainer/apptainer/blob/main/README.md",
+			Grade:  "spec",
+			Note:   &Text{En: "The usual container tool on HPC clusters, with Slurm and MPI integration documented; little tooling or community outside HPC.", Zh: "HPC 集群上常用的容器工具，有与 Slurm 和 MPI 集成的文档；HPC 以外的工具和社区很少。"},
+			Attr:   &kb_Categories_engine_Attributes_ecosystem,
+			Num:    3,
+		},
+		&AttrValue{
+			Name: "docker_compat",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2"},
+			},
+			Source: "https://apptainer.org/docs/user/main/docker_and_oci.html",
+			Grade:  "spec",
+			Note:   &Text{En: "Runs and builds from most Docker Hub and OCI images (converted to SIF), but has its own CLI and definition files, no Docker API and no Compose.", Zh: "可直接运行或基于大多数 Docker Hub 与 OCI 镜像构建（转换为 SIF），但有自己的命令行和定义文件，没有 Docker API，也不支持 Compose。"},
+			Attr:   &kb_Categories_engine_Attributes_docker_compat,
+			Num:    2,
+		},
+		&AttrValue{
+			Name: "cri_native",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false"},
+			},
+			Source: "https://github.com/sylabs/singularity-cri/issues/382",
+			Grade:  "spec",
+			Fact:   "apptainer-no-cri",
+			Attr:   &kb_Categories_engine_Attributes_cri_native,
+		},
+		&AttrValue{
+			Name: "simplicity",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4"},
+			},
+			Source: "https://apptainer.org/docs/user/main/docker_and_oci.html",
+			Grade:  "spec",
+			Note:   &Text{En: "One command runs a Docker Hub image as yourself; the same user, home directory and host network inside the container mean little to configure.", Zh: "一条命令就能以自己的身份运行 Docker Hub 镜像；容器内外是同一用户、同一家目录和宿主机网络，几乎无需配置。"},
+			Attr:   &kb_Categories_engine_Attributes_simplicity,
+			Num:    4,
+		},
+		&AttrValue{
+			Name: "security",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4"},
+			},
+			Source: "https://apptainer.org/docs/user/main/security.html",
+			Grade:  "spec",
+			Note:   &Text{En: "No root daemon or setuid binary by default and no privilege gain inside the container; but integration over isolation: home, host network and devices are shared unless you ask otherwise.", Zh: "默认没有 root 守护进程或 setuid 程序，容器内也无法获得更高权限；但它重集成而轻隔离：家目录、宿主机网络和设备默认都是共享的，除非另行指定。"},
+			Attr:   &kb_Categories_engine_Attributes_security,
+			Num:    4,
+		},
+		&AttrValue{
+			Name: "footprint",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5"},
+			},
+			Source: "https://apptainer.org/docs/user/main/security.html",
+			Grade:  "spec",
+			Note:   &Text{En: "Nothing resident: each container is a process tree of the user who started it.", Zh: "没有常驻进程：每个容器都是启动者自己的一组进程。"},
+			Attr:   &kb_Categories_engine_Attributes_footprint,
+			Num:    5,
+		},
+		&AttrValue{
+			Name: "rootless_networking",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "None needed: containers share the host network; --net and CNI options need root or a setuid install"},
+			},
+			ValueZh: "无需单独网络：容器共享宿主机网络；--net 与 CNI 选项需要 root 或 setuid 安装",
+			Source:  "https://apptainer.org/docs/user/main/networking.html",
+			Attr:    &kb_Categories_engine_Attributes_rootless_networking,
+			Str:     "None needed: containers share the host network; --net and CNI options need root or a setuid install",
+		},
+		&AttrValue{
+			Name: "version",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "1.5.3 (2026-07-21); 1.5.0 on 2026-05-06"},
+			},
+			ValueZh: "1.5.3（2026-07-21）；1.5.0 发布于 2026-05-06",
+			Source:  "https://github.com/apptainer/apptainer/tags",
+			Attr:    &kb_Categories_engine_Attributes_version,
+			Str:     "1.5.3 (2026-07-21); 1.5.0 on 2026-05-06",
+		},
+	},
+	Facts: []string{
+		"apptainer-unprivileged-sif",
+		"apptainer-no-cri",
+		"apptainer-gpus",
+	},
+	Category: "engine",
+	Compat: []*Compat{
+		&kb_Categories_engine_Candidates_apptainer_Compat_compat_apptainer_not_a_node_runtime,
+		&kb_Categories_engine_Candidates_apptainer_Compat_compat_apptainer_no_sandbox_runtime,
+		&kb_Categories_engine_Candidates_apptainer_Compat_compat_apptainer_gpu_cdi,
+	},
+}
+
+var kb_Categories_engine_Candidates_isulad = Candidate{
+	ID:      "isulad",
+	Name:    "iSulad",
+	Summary: Text{En: "A lightweight container engine written in C/C++ in China's openEuler community (Mulan PSL v2): a daemon with a docker-like isula CLI and a built-in Kubernetes CRI server, running containers through lxc (its default), runc or Kata. Packaged for openEuler; elsewhere you build it from source.", Zh: "在 openEuler 社区以 C/C++ 编写的轻量级容器引擎（木兰宽松许可证 v2）：守护进程加上类 docker 的 isula 命令行，并内置 Kubernetes CRI 服务，通过 lxc（默认）、runc 或 Kata 运行容器。为 openEuler 提供软件包；在其他系统上需从源码编译。"},
+	Attributes: []*AttrValue{
+		&AttrValue{
+			Name: "daemonless",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false"},
+			},
+			Source: "https://gitee.com/openeuler/iSulad/blob/master/README.md",
+			Attr:   &kb_Categories_engine_Attributes_daemonless,
+		},
+		&AttrValue{
+			Name: "rootless",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "opt-in"},
+			},
+			Source: "https://gitee.com/openeuler/iSulad/blob/master/docs/manual/rootless.md",
+			Grade:  "spec",
+			Note:   &Text{En: "Only under RootlessKit, which the project calls experimental and not for commercial use; needs cgroup v2 and kernel 5.11+ for overlayfs.", Zh: "只能在 RootlessKit 下运行，项目自称为实验特性、不建议商用；需要 cgroup v2，overlayfs 需内核 5.11 以上。"},
+			Attr:   &kb_Categories_engine_Attributes_rootless,
+			Str:    "opt-in",
+		},
+		&AttrValue{
+			Name: "systemd_integration",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2"},
+			},
+			Source: "https://gitee.com/openeuler/iSulad/blob/master/README.md",
+			Note:   &Text{En: "isulad itself is a systemd service; containers are kept running by the daemon, not by units.", Zh: "isulad 本身是 systemd 服务；容器由守护进程维持运行，而不是由 systemd 单元管理。"},
+			Attr:   &kb_Categories_engine_Attributes_systemd_integration,
+			Num:    2,
+		},
+		&AttrValue{
+			Name: "ecosystem",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2"},
+			},
+			Source: "https://gitee.com/openeuler/iSulad/blob/master/README.md",
+			Grade:  "spec",
+			Note:   &Text{En: "Packaged and documented mainly for openEuler, much of it in Chinese; Huawei's Kunpeng and Ascend stacks support it, but the Kubernetes docs and most third-party tools do not mention it.", Zh: "主要为 openEuler 打包和编写文档，文档多为中文；华为鲲鹏和昇腾软件栈支持它，但 Kubernetes 文档和大多数第三方工具都未提及。"},
+			Attr:   &kb_Categories_engine_Attributes_ecosystem,
+			Num:    2,
+		},
+		&AttrValue{
+			Name: "docker_compat",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3"},
+			},
+			Source: "https://gitee.com/openeuler/iSulad/blob/master/docs/vs_other_engines/vs_docker_command.md",
+			Grade:  "spec",
+			Note:   &Text{En: "The isula CLI mirrors common docker commands and options, but there is no Docker API, no Compose and no image build (a separate isula-build tool).", Zh: "isula 命令行复刻了常用的 docker 命令和参数，但没有 Docker API、不支持 Compose，也不能构建镜像（需另用 isula-build）。"},
+			Attr:   &kb_Categories_engine_Attributes_docker_compat,
+			Num:    3,
+		},
+		&AttrValue{
+			Name: "cri_native",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+			},
+			Source: "https://gitee.com/openeuler/iSulad/blob/master/docs/manual/k8s_integration.md",
+			Grade:  "spec",
+			Fact:   "isulad-cri-v1",
+			Note:   &Text{En: "CRI v1alpha2 by default; set enable-cri-v1 in daemon.json, since the kubelet of Kubernetes 1.26 and later talks only CRI v1.", Zh: "默认使用 CRI v1alpha2；需要在 daemon.json 中设置 enable-cri-v1，因为 Kubernetes 1.26 及以后的 kubelet 只支持 CRI v1。"},
+			Attr:   &kb_Categories_engine_Attributes_cri_native,
+			Bool:   true,
+		},
+		&AttrValue{
+			Name: "simplicity",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3"},
+			},
+			Source: "https://gitee.com/openeuler/iSulad/blob/master/README.md",
+			Grade:  "spec",
+			Note:   &Text{En: "Familiar for docker users on openEuler; on other distributions it has to be built from source with its C dependencies (lxc, lcr, libocispec).", Zh: "在 openEuler 上，docker 用户很容易上手；在其他发行版上需连同其 C 依赖（lxc、lcr、libocispec）一起从源码编译。"},
+			Attr:   &kb_Categories_engine_Attributes_simplicity,
+			Num:    3,
+		},
+		&AttrValue{
+			Name: "security",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3"},
+			},
+			Source: "https://gitee.com/openeuler/iSulad/blob/master/docs/manual/rootless.md",
+			Grade:  "spec",
+			Note:   &Text{En: "A root daemon by default, like containerd; Kata is supported for VM isolation per pod.", Zh: "与 containerd 一样，默认是 root 守护进程；支持用 Kata 为每个 Pod 提供虚拟机级隔离。"},
+			Attr:   &kb_Categories_engine_Attributes_security,
+			Num:    3,
+		},
+		&AttrValue{
+			Name: "footprint",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5"},
+			},
+			Source: "https://gitee.com/openeuler/iSulad/blob/master/docs/performance/cri_performance_test.md",
+			Grade:  "spec",
+			Fact:   "isulad-footprint-benchmark",
+			Note:   &Text{En: "The project's own CRI benchmark (iSulad 2.1.5, one ARM server): 38.7 MB engine and 1.7 MB shim for one pod, against 66.8 MB and 13.9 MB for containerd 2.0 beta.", Zh: "项目自己的 CRI 基准测试（iSulad 2.1.5，一台 ARM 服务器）：运行一个 Pod 时引擎占 38.7 MB、shim 占 1.7 MB，containerd 2.0 beta 分别为 66.8 MB 和 13.9 MB。"},
+			Attr:   &kb_Categories_engine_Attributes_footprint,
+			Num:    5,
+		},
+		&AttrValue{
+			Name: "rootless_networking",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "RootlessKit (experimental, per the project)"},
+			},
+			ValueZh: "RootlessKit（项目标注为实验特性）",
+			Source:  "https://gitee.com/openeuler/iSulad/blob/master/docs/manual/rootless.md",
+			Attr:    &kb_Categories_engine_Attributes_rootless_networking,
+			Str:     "RootlessKit (experimental, per the project)",
+		},
+		&AttrValue{
+			Name: "version",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "2.1.6 (2025-11-28), the newest tag; development continues on master"},
+			},
+			ValueZh: "2.1.6（2025-11-28），最新标签；master 分支仍在开发",
+			Source:  "https://gitee.com/openeuler/iSulad/blob/master/release_notes",
+			Attr:    &kb_Categories_engine_Attributes_version,
+			Str:     "2.1.6 (2025-11-28), the newest tag; development continues on master",
+		},
+	},
+	Facts: []string{
+		"isulad-cri-v1",
+		"isulad-footprint-benchmark",
+		"isulad-openeuler",
+	},
+	Category: "engine",
+}
+
 var kb_Categories_engine_Roles_node_runtime = Role{
 	ID:    "node-runtime",
 	Title: Text{En: "node runtime", Zh: "节点运行时"},
@@ -1995,6 +2493,8 @@ var kb_Categories_engine_Roles_node_runtime = Role{
 		"kubernetes",
 		"k3s",
 		"kubeedge",
+		"rke2",
+		"openshift",
 	},
 	StackWeight: 0.5,
 	Because:     Text{En: "Under Kubernetes the engine is the node's CRI runtime, driven by the kubelet: its CLI, Docker compatibility and ease of use do not count there; being a CRI runtime without a shim does, and so does being the runtime most distributions and managed services ship. Both CRI runtimes are root daemons only the kubelet talks to, so the exposure that separates engines people drive (a root socket) weighs less. The orchestrator chooses it: in the stack's score it counts half.", Zh: "在 Kubernetes 下，容器引擎是节点的 CRI 运行时，由 kubelet 驱动：它的命令行、Docker 兼容性和易用性都不再重要；重要的是无需垫片即可作为 CRI 运行时，以及是否为大多数发行版和托管服务所采用。两种 CRI 运行时都是只与 kubelet 通信的 root 守护进程，因此区分供人操作的引擎的暴露面（root socket）权重降低。它由编排系统决定：在整套方案的得分中只按一半计。"},
@@ -2010,10 +2510,23 @@ var kb_Categories_engine_Roles_host_engine = Role{
 		"docker-compose",
 		"podman-quadlet",
 		"podman-farm",
+		"nomad",
 	},
 	StackWeight: 0.5,
 	Because:     Text{En: "Under Swarm, Compose or Quadlet the engine runs each host's containers and people drive it: its CLI and Docker API count, a Kubernetes CRI does not. The orchestrator chooses it (Swarm needs Docker, Quadlet Podman): in the stack's score it counts half, so an engine's lead as a tool never outweighs the orchestrator it serves.", Zh: "在 Swarm、Compose 或 Quadlet 下，容器引擎在每台主机上运行容器并由人直接操作：它的命令行和 Docker API 很重要，Kubernetes CRI 则无关紧要。它由编排系统决定（Swarm 需要 Docker，Quadlet 需要 Podman）：在整套方案的得分中只按一半计，因此引擎作为工具的领先不会压过它所服务的编排系统。"},
 	Source:      "https://docs.docker.com/engine/swarm/how-swarm-mode-works/nodes/",
+	By:          "orchestrator",
+}
+
+var kb_Categories_engine_Roles_job_runtime = Role{
+	ID:    "job-runtime",
+	Title: Text{En: "job runtime", Zh: "作业运行时"},
+	Under: []string{
+		"slurm",
+	},
+	StackWeight: 0.5,
+	Because:     Text{En: "Under a batch scheduler the engine starts each job's container as the submitting user: no CRI is involved, it must run unprivileged and leave nothing resident on compute nodes, and Docker compatibility matters only in that Docker images must run. The scheduler chooses it: in the stack's score it counts half.", Zh: "在批处理调度器下，引擎以提交作业的用户身份启动每个作业的容器：不涉及 CRI，必须以非特权方式运行，并且不在计算节点上留下常驻进程；Docker 兼容性只体现在能否运行 Docker 镜像。它由调度器决定：在整套方案的得分中只按一半计。"},
+	Source:      "https://slurm.schedmd.com/containers.html",
 	By:          "orchestrator",
 }
 
@@ -2092,6 +2605,8 @@ var kb_Categories_engine = Category{
 		&kb_Categories_engine_Candidates_podman,
 		&kb_Categories_engine_Candidates_containerd,
 		&kb_Categories_engine_Candidates_cri_o,
+		&kb_Categories_engine_Candidates_apptainer,
+		&kb_Categories_engine_Candidates_isulad,
 	},
 	Rules: []*Rule{
 		&Rule{
@@ -2269,17 +2784,8 @@ var kb_Categories_engine = Category{
 			Effect: "adjust",
 			Points: 10,
 			Target: Target{
-				Where: []*Term{
-					&Term{
-						Key: "rootless",
-						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native"},
-						},
-						op: "is",
-						strs: []string{
-							"native",
-						},
-					},
+				IDs: []string{
+					"podman",
 				},
 			},
 			Because: Text{En: "Rootless deployment: the report recommends Podman, which runs rootless by design with no daemon, and uses pasta for rootless networking since 5.0.", Zh: "Rootless 部署：报告推荐 Podman。它天生以 rootless 方式运行、没有守护进程，5.0 起还用 pasta 作为 rootless 网络。"},
@@ -2856,10 +3362,270 @@ var kb_Categories_engine = Category{
 			Source:   "report: 轻量级虚拟化技术 / 技术对比(2025) / 隔离强度对比",
 			Category: "engine",
 		},
+		&Rule{
+			ID:     "engine.apptainer-no-cri",
+			Effect: "exclude",
+			Target: Target{
+				IDs: []string{
+					"apptainer",
+				},
+			},
+			Because: Text{En: "A node runtime is driven by the kubelet through CRI, and Apptainer has none (the old singularity-cri was archived in 2020).", Zh: "节点运行时由 kubelet 通过 CRI 驱动，而 Apptainer 没有 CRI 实现（早先的 singularity-cri 已于 2020 年归档）。"},
+			Source:  "https://github.com/sylabs/singularity-cri/issues/382",
+			Roles: []string{
+				"node-runtime",
+			},
+			Category: "engine",
+		},
+		&Rule{
+			ID: "engine.hpc-apptainer",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "workloads",
+						Operand: Raw{
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "hpc"},
+						},
+						op: "has",
+						strs: []string{
+							"hpc",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "adjust",
+			Points: 12,
+			Target: Target{
+				IDs: []string{
+					"apptainer",
+				},
+			},
+			Because: Text{En: "HPC: Apptainer runs each rank as the user's own process under the batch scheduler, passes GPUs, InfiniBand and parallel filesystems through, and ships the application as one SIF file on shared storage.", Zh: "高性能计算：Apptainer 在批处理调度器下以用户自己的进程运行每个 rank，直通 GPU、InfiniBand 和并行文件系统，并把应用打包成放在共享存储上的单个 SIF 文件。"},
+			Source:  "https://apptainer.org/docs/user/main/mpi.html",
+			Roles: []string{
+				"alone",
+				"host-engine",
+				"job-runtime",
+			},
+			Category: "engine",
+		},
+		&Rule{
+			ID: "engine.apptainer-services",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "workloads",
+						Op:  "has_any",
+						Operand: Raw{
+							Node: &yaml.Node{
+								Kind:  2,
+								Style: 32,
+								Tag:   "!!seq",
+								Content: []*yaml.Node{
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "web-services"},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "legacy-apps"},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "serverless"},
+								},
+							},
+						},
+						op: "has_any",
+						strs: []string{
+							"web-services",
+							"legacy-apps",
+							"serverless",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "adjust",
+			Points: -10,
+			Target: Target{
+				IDs: []string{
+					"apptainer",
+				},
+			},
+			Because: Text{En: "Not built for services: containers share the host network (no port mapping without root or setuid), instances are not restarted when they die, and there is no Compose or Docker API.", Zh: "不是为运行服务而设计：容器共享宿主机网络（没有 root 或 setuid 就不能做端口映射），实例退出后不会自动重启，也没有 Compose 或 Docker API。"},
+			Source:  "https://apptainer.org/docs/user/main/networking.html",
+			Roles: []string{
+				"alone",
+				"host-engine",
+			},
+			Category: "engine",
+		},
+		&Rule{
+			ID: "engine.rootless-apptainer",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "rootless",
+						Operand: Raw{
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+						},
+						op: "is",
+						strs: []string{
+							"true",
+						},
+					},
+					&Term{
+						Key: "workloads",
+						Op:  "has_any",
+						Operand: Raw{
+							Node: &yaml.Node{
+								Kind:  2,
+								Style: 32,
+								Tag:   "!!seq",
+								Content: []*yaml.Node{
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "hpc"},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-training"},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "batch-ci"},
+								},
+							},
+						},
+						op: "has_any",
+						strs: []string{
+							"hpc",
+							"ai-training",
+							"batch-ci",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "adjust",
+			Points: 6,
+			Target: Target{
+				IDs: []string{
+					"apptainer",
+				},
+			},
+			Because: Text{En: "Rootless batch work: Apptainer needs neither a daemon nor a setuid helper by default, and the user inside the container is the user outside.", Zh: "以非 root 运行批处理任务：Apptainer 默认既不需要守护进程也不需要 setuid 辅助程序，容器内外是同一个用户。"},
+			Source:  "https://apptainer.org/docs/admin/main/user_namespace.html",
+			Roles: []string{
+				"alone",
+				"job-runtime",
+			},
+			Category: "engine",
+		},
+		&Rule{
+			ID: "engine.isulad-cri-v1",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "scale",
+						Operand: Raw{
+							Node: &yaml.Node{
+								Kind:  2,
+								Style: 32,
+								Tag:   "!!seq",
+								Content: []*yaml.Node{
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "medium"},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "large"},
+								},
+							},
+						},
+						op: "in",
+						strs: []string{
+							"medium",
+							"large",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "caveat",
+			Target: Target{
+				IDs: []string{
+					"isulad",
+				},
+			},
+			Because: Text{En: "Turn on CRI v1 (enable-cri-v1 in /etc/isulad/daemon.json): iSulad serves the older v1alpha2 by default, and the kubelet of Kubernetes 1.26 and later will not register the node without v1.", Zh: "请开启 CRI v1（在 /etc/isulad/daemon.json 中设置 enable-cri-v1）：iSulad 默认提供旧的 v1alpha2，而 Kubernetes 1.26 及以后的 kubelet 在没有 v1 时不会注册该节点。"},
+			Source:  "https://kubernetes.io/docs/concepts/containers/cri/",
+			Roles: []string{
+				"alone",
+				"node-runtime",
+			},
+			Category: "engine",
+		},
+		&Rule{
+			ID:     "engine.isulad-outside-openeuler",
+			Effect: "caveat",
+			Target: Target{
+				IDs: []string{
+					"isulad",
+				},
+			},
+			Because: Text{En: "Packages come from openEuler's repositories; on other distributions you build iSulad and its C libraries yourself, and most documentation is in Chinese.", Zh: "软件包来自 openEuler 软件源；在其他发行版上需自行编译 iSulad 及其 C 依赖库，且大部分文档为中文。"},
+			Source:  "https://gitee.com/openeuler/iSulad/blob/master/README.md",
+			Roles: []string{
+				"alone",
+				"host-engine",
+				"node-runtime",
+			},
+			Category: "engine",
+		},
+		&Rule{
+			ID: "engine.isulad-rootless-experimental",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "rootless",
+						Operand: Raw{
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+						},
+						op: "is",
+						strs: []string{
+							"true",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "adjust",
+			Points: -8,
+			Target: Target{
+				IDs: []string{
+					"isulad",
+				},
+			},
+			Because:  Text{En: "Rootless iSulad runs only under RootlessKit, which the project marks as experimental and not for commercial use.", Zh: "iSulad 只能在 RootlessKit 下以 rootless 方式运行，项目将其标注为实验特性、不建议商用。"},
+			Source:   "https://gitee.com/openeuler/iSulad/blob/master/docs/manual/rootless.md",
+			Category: "engine",
+		},
+		&Rule{
+			ID: "engine.autonomy-isulad",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "priorities",
+						Operand: Raw{
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "autonomy"},
+						},
+						op: "has",
+						strs: []string{
+							"autonomy",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "adjust",
+			Points: 6,
+			Target: Target{
+				IDs: []string{
+					"isulad",
+				},
+			},
+			Because:  Text{En: "Self-control first: iSulad is developed and maintained in the openEuler community under the Mulan licence and packaged by openEuler, rather than by a foreign foundation. Whether a 信创 catalogue lists it was not checked.", Zh: "自主可控优先：iSulad 在 openEuler 社区以木兰许可证开发和维护，并由 openEuler 打包，而非由境外基金会主导。是否列入信创目录未经核实。"},
+			Source:   "https://gitee.com/openeuler/iSulad/blob/master/README.md",
+			Category: "engine",
+		},
 	},
 	Roles: []*Role{
 		&kb_Categories_engine_Roles_node_runtime,
 		&kb_Categories_engine_Roles_host_engine,
+		&kb_Categories_engine_Roles_job_runtime,
 	},
 }
 
@@ -3086,6 +3852,23 @@ var kb_Categories_orchestrator_Candidates_kubernetes_Compat_compat_kubernetes_do
 	},
 }
 
+var kb_Categories_orchestrator_Candidates_kubernetes_Compat_compat_kubernetes_isulad = Compat{
+	ID:        "compat.kubernetes-isulad",
+	Kind:      "works-with",
+	Candidate: "kubernetes",
+	With: []string{
+		"isulad",
+	},
+	Points:   -5,
+	Because:  Text{En: "iSulad serves the kubelet directly once CRI v1 is enabled (enable-cri-v1); it defaults to v1alpha2, which kubelets since 1.26 reject, and few Kubernetes guides cover it.", Zh: "开启 CRI v1（enable-cri-v1）后，iSulad 可直接为 kubelet 服务；其默认的 v1alpha2 会被 1.26 起的 kubelet 拒绝，且很少有 Kubernetes 指南涉及它。"},
+	Source:   "https://gitee.com/openeuler/iSulad/blob/master/docs/manual/k8s_integration.md",
+	Index:    58,
+	Category: "orchestrator",
+	WithCategories: []string{
+		"engine",
+	},
+}
+
 var kb_Categories_orchestrator_Candidates_kubernetes = Candidate{
 	ID:      "kubernetes",
 	Name:    "Kubernetes",
@@ -3251,6 +4034,7 @@ var kb_Categories_orchestrator_Candidates_kubernetes = Candidate{
 	Compat: []*Compat{
 		&kb_Categories_orchestrator_Candidates_kubernetes_Compat_compat_kubernetes_needs_cri,
 		&kb_Categories_orchestrator_Candidates_kubernetes_Compat_compat_kubernetes_docker_via_cri_dockerd,
+		&kb_Categories_orchestrator_Candidates_kubernetes_Compat_compat_kubernetes_isulad,
 	},
 }
 
@@ -3732,6 +4516,24 @@ var kb_Categories_orchestrator_Candidates_docker_compose_Compat_compat_compose_n
 	},
 }
 
+var kb_Categories_orchestrator_Candidates_docker_compose_Compat_compat_compose_needs_docker_api = Compat{
+	ID:        "compat.compose-needs-docker-api",
+	Kind:      "conflicts",
+	Candidate: "docker-compose",
+	With: []string{
+		"apptainer",
+		"isulad",
+	},
+	Because:  Text{En: "Neither offers a Docker-compatible API or a compose tool: Apptainer has its own CLI and definition files, iSulad only its isula CLI and CRI.", Zh: "两者都不提供兼容 Docker 的 API 或 compose 工具：Apptainer 有自己的命令行和定义文件，iSulad 只有 isula 命令行和 CRI。"},
+	Source:   "https://apptainer.org/docs/user/main/docker_and_oci.html",
+	Index:    57,
+	Category: "orchestrator",
+	WithCategories: []string{
+		"engine",
+		"engine",
+	},
+}
+
 var kb_Categories_orchestrator_Candidates_docker_compose = Candidate{
 	ID:      "docker-compose",
 	Name:    "Docker Compose",
@@ -3877,6 +4679,7 @@ var kb_Categories_orchestrator_Candidates_docker_compose = Candidate{
 		&kb_Categories_orchestrator_Candidates_docker_compose_Compat_compat_compose_podman,
 		&kb_Categories_orchestrator_Candidates_docker_compose_Compat_compat_compose_containerd,
 		&kb_Categories_orchestrator_Candidates_docker_compose_Compat_compat_compose_not_on_crio,
+		&kb_Categories_orchestrator_Candidates_docker_compose_Compat_compat_compose_needs_docker_api,
 	},
 }
 
@@ -4237,6 +5040,23 @@ var kb_Categories_orchestrator_Candidates_kubeedge_Compat_compat_kubeedge_docker
 	},
 }
 
+var kb_Categories_orchestrator_Candidates_kubeedge_Compat_compat_kubeedge_isulad = Compat{
+	ID:        "compat.kubeedge-isulad",
+	Kind:      "works-with",
+	Candidate: "kubeedge",
+	With: []string{
+		"isulad",
+	},
+	Points:   -10,
+	Because:  Text{En: "EdgeCore takes any CRI v1 socket, but KubeEdge's runtime guide covers containerd, CRI-O and Docker only; with iSulad you enable CRI v1 and test it yourself.", Zh: "EdgeCore 可以使用任何 CRI v1 socket，但 KubeEdge 的运行时指南只涵盖 containerd、CRI-O 和 Docker；使用 iSulad 需自行开启 CRI v1 并自行测试。"},
+	Source:   "https://kubeedge.io/docs/setup/prerequisites/runtime",
+	Index:    59,
+	Category: "orchestrator",
+	WithCategories: []string{
+		"engine",
+	},
+}
+
 var kb_Categories_orchestrator_Candidates_kubeedge = Candidate{
 	ID:      "kubeedge",
 	Name:    "KubeEdge",
@@ -4385,6 +5205,953 @@ var kb_Categories_orchestrator_Candidates_kubeedge = Candidate{
 	Compat: []*Compat{
 		&kb_Categories_orchestrator_Candidates_kubeedge_Compat_compat_kubeedge_needs_cri,
 		&kb_Categories_orchestrator_Candidates_kubeedge_Compat_compat_kubeedge_docker_via_cri_dockerd,
+		&kb_Categories_orchestrator_Candidates_kubeedge_Compat_compat_kubeedge_isulad,
+	},
+}
+
+var kb_Categories_orchestrator_Candidates_slurm_Compat_compat_slurm_apptainer = Compat{
+	ID:        "compat.slurm-apptainer",
+	Kind:      "works-with",
+	Candidate: "slurm",
+	With: []string{
+		"apptainer",
+	},
+	Points:   5,
+	Because:  Text{En: "The common HPC pairing: batch scripts start an Apptainer container per rank, and Slurm's own OCI examples include Singularity/Apptainer; everything runs as the submitting user.", Zh: "HPC 的常见组合：批处理脚本为每个 rank 启动一个 Apptainer 容器，Slurm 自己的 OCI 配置示例也包括 Singularity/Apptainer；一切都以提交作业的用户身份运行。"},
+	Source:   "https://slurm.schedmd.com/containers.html",
+	Index:    52,
+	Category: "orchestrator",
+	WithCategories: []string{
+		"engine",
+	},
+}
+
+var kb_Categories_orchestrator_Candidates_slurm_Compat_compat_slurm_scrun = Compat{
+	ID:        "compat.slurm-scrun",
+	Kind:      "works-with",
+	Candidate: "slurm",
+	With: []string{
+		"podman",
+		"docker",
+	},
+	Points:   -5,
+	Because:  Text{En: "Only rootless: scrun (Slurm 23.02+) plugs into rootless Podman or rootless Docker 20.10+ as their OCI runtime and turns each container into a job; host network only, and images belong on shared storage.", Zh: "仅限 rootless：scrun（Slurm 23.02+）作为 rootless Podman 或 rootless Docker 20.10+ 的 OCI 运行时，把每个容器变成一个作业；只能用宿主机网络，镜像应放在共享存储上。"},
+	Source:   "https://slurm.schedmd.com/containers.html",
+	Index:    53,
+	Category: "orchestrator",
+	WithCategories: []string{
+		"engine",
+		"engine",
+	},
+}
+
+var kb_Categories_orchestrator_Candidates_slurm_Compat_compat_slurm_root_daemons = Compat{
+	ID:        "compat.slurm-root-daemons",
+	Kind:      "works-with",
+	Candidate: "slurm",
+	With: []string{
+		"containerd",
+		"isulad",
+	},
+	Points:   -15,
+	Because:  Text{En: "Slurm never drives a root engine daemon: its OCI support calls runc or crun directly, unprivileged. Giving users a root daemon's socket inside jobs is what HPC sites refuse.", Zh: "Slurm 从不驱动以 root 运行的引擎守护进程：它的 OCI 支持以非特权方式直接调用 runc 或 crun。在作业中把 root 守护进程的 socket 交给用户，正是 HPC 站点所拒绝的做法。"},
+	Source:   "https://slurm.schedmd.com/containers.html",
+	Index:    54,
+	Category: "orchestrator",
+	WithCategories: []string{
+		"engine",
+		"engine",
+	},
+}
+
+var kb_Categories_orchestrator_Candidates_slurm_Compat_compat_slurm_no_crio = Compat{
+	ID:        "compat.slurm-no-crio",
+	Kind:      "conflicts",
+	Candidate: "slurm",
+	With: []string{
+		"cri-o",
+	},
+	Because:  Text{En: "CRI-O serves only the kubelet; Slurm has no CRI client.", Zh: "CRI-O 只为 kubelet 服务，Slurm 没有 CRI 客户端。"},
+	Source:   "https://github.com/cri-o/cri-o",
+	Index:    55,
+	Category: "orchestrator",
+	WithCategories: []string{
+		"engine",
+	},
+}
+
+var kb_Categories_orchestrator_Candidates_slurm_Compat_compat_slurm_gres_manual = Compat{
+	ID:        "compat.slurm-gres-manual",
+	Kind:      "works-with",
+	Candidate: "slurm",
+	With: []string{
+		"iluvatar-corex",
+		"moore-threads-mtt",
+		"biren-br100",
+		"hygon-dcu",
+		"huawei-ascend",
+		"huawei-ascend-910c",
+		"cambricon-mlu",
+	},
+	Points:   -5,
+	Because:  Text{En: "GRES autodetection covers NVIDIA, AMD, Intel and AWS Neuron; for this accelerator you list its device files in gres.conf by hand and get no MIG-style sharing or utilisation accounting.", Zh: "GRES 自动识别只覆盖 NVIDIA、AMD、Intel 和 AWS Neuron；这张加速卡需要在 gres.conf 中手工列出设备文件，也没有类似 MIG 的共享和利用率记账。"},
+	Source:   "https://slurm.schedmd.com/gres.html",
+	Index:    62,
+	Category: "orchestrator",
+	WithCategories: []string{
+		"gpu",
+		"gpu",
+		"gpu",
+		"gpu",
+		"gpu",
+		"gpu",
+		"gpu",
+	},
+}
+
+var kb_Categories_orchestrator_Candidates_slurm = Candidate{
+	ID:      "slurm",
+	Name:    "Slurm with containers",
+	NameZh:  "Slurm（运行容器）",
+	Summary: Text{En: "The batch workload manager of most HPC centres: it queues jobs, allocates whole nodes or cores, GPUs and other generic resources, and launches parallel (MPI) job steps. Containers run as job steps, unprivileged, through its OCI support (oci.conf, scrun), through Pyxis with NVIDIA Enroot, or through Apptainer. It is not a service orchestrator: a job ends when its command ends, and there is no service discovery, load balancing or rolling update.", Zh: "大多数 HPC 中心使用的批处理作业管理器：负责作业排队，按整节点或按核分配资源、GPU 及其他通用资源（GRES），并启动并行（MPI）作业步。容器以作业步的形式、以非特权方式运行，可经由其 OCI 支持（oci.conf、scrun）、Pyxis 配合 NVIDIA Enroot，或 Apptainer 运行。它不是服务编排系统：命令结束作业即结束，没有服务发现、负载均衡或滚动更新。"},
+	Attributes: []*AttrValue{
+		&AttrValue{
+			Name: "schedules_containers",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+			},
+			Source: "https://slurm.schedmd.com/containers.html",
+			Grade:  "spec",
+			Note:   &Text{En: "Containers are job steps (srun --container with oci.conf, scrun behind rootless Docker or Podman, or SPANK plugins such as Pyxis); nothing keeps a long-running service up.", Zh: "容器即作业步（配合 oci.conf 的 srun --container、以 scrun 对接 rootless Docker 或 Podman，或 Pyxis 等 SPANK 插件）；没有机制让长期运行的服务保持在线。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_schedules_containers,
+			Bool:   true,
+		},
+		&AttrValue{
+			Name: "multi_node",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+			},
+			Source: "https://slurm.schedmd.com/overview.html",
+			Grade:  "spec",
+			Attr:   &kb_Categories_orchestrator_Attributes_multi_node,
+			Bool:   true,
+		},
+		&AttrValue{
+			Name: "max_scale",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4"},
+			},
+			Source: "https://slurm.schedmd.com/big_sys.html",
+			Grade:  "spec",
+			Note:   &Text{En: "SchedMD's large-cluster guide names Tianhe-2 (16,000 nodes) and Sequoia (98,304 nodes) among the systems it manages; the page was last revised in 2021.", Zh: "SchedMD 的大集群管理指南列举了由它管理的天河二号（16,000 个节点）和 Sequoia（98,304 个节点）；该页面最后修订于 2021 年。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_max_scale,
+			Num:    4,
+		},
+		&AttrValue{
+			Name: "ecosystem",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4"},
+			},
+			Source: "https://slurm.schedmd.com/big_sys.html",
+			Grade:  "spec",
+			Note:   &Text{En: "Mature and dominant within HPC (MPI, accounting, fair share); outside HPC there are few service-oriented tools, and container support depends on plugins or rootless runtimes.", Zh: "在 HPC 领域成熟且占主导（MPI、记账、公平分享）；HPC 之外面向服务的工具很少，容器支持依赖插件或 rootless 运行时。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_ecosystem,
+			Num:    4,
+		},
+		&AttrValue{
+			Name: "simplicity",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2"},
+			},
+			Source: "https://slurm.schedmd.com/quickstart_admin.html",
+			Grade:  "spec",
+			Note:   &Text{En: "slurm.conf on every node, MUNGE keys, optionally slurmdbd with a database for accounting, plus oci.conf or a SPANK plugin built against the exact Slurm release for containers.", Zh: "每个节点都要有 slurm.conf 和 MUNGE 密钥，记账还需 slurmdbd 与数据库；运行容器要配 oci.conf，或使用针对同一 Slurm 版本编译的 SPANK 插件。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_simplicity,
+			Num:    2,
+		},
+		&AttrValue{
+			Name: "control_plane_memory_mb",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "16"},
+			},
+			Source: "https://slurm.schedmd.com/quickstart_admin.html",
+			Grade:  "measured",
+			Method: &Text{En: "Resident memory of slurmctld (9.3 MB) + slurmscriptd (2.6 MB) + munged (4.3 MB), idle after 20 one-node jobs, one host, Slurm 22.05.8 from Debian 12, no slurmdbd; three readings 10 s apart, identical.", Zh: "slurmctld（9.3 MB）+ slurmscriptd（2.6 MB）+ munged（4.3 MB）的常驻内存，在单台主机上运行 20 个单节点作业后的空闲状态，Debian 12 的 Slurm 22.05.8，未启用 slurmdbd；间隔 10 秒读取三次，结果相同。"},
+			Note:   &Text{En: "Daemon footprint only, and an old release: a production controller holds all job state in memory and usually runs slurmdbd with MariaDB beside it; SchedMD publishes no minimum.", Zh: "仅为守护进程占用，且版本较旧：生产环境的控制器把所有作业状态放在内存中，通常还要在旁边运行 slurmdbd 和 MariaDB；SchedMD 未公布最低内存要求。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_control_plane_memory_mb,
+			Num:    16,
+		},
+		&AttrValue{
+			Name: "node_memory_mb",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "10"},
+			},
+			Source: "https://slurm.schedmd.com/quickstart_admin.html",
+			Grade:  "measured",
+			Method: &Text{En: "Resident memory of slurmd (5.7 MB) + munged (4.3 MB), idle, same run as the controller figure.", Zh: "slurmd（5.7 MB）+ munged（4.3 MB）的常驻内存，空闲状态，与控制器数据同一次测量。"},
+			Note:   &Text{En: "The container runtime (Apptainer or Enroot) is a per-job process, not a resident daemon.", Zh: "容器运行时（Apptainer 或 Enroot）是随作业启动的进程，而非常驻守护进程。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_node_memory_mb,
+			Num:    10,
+		},
+		&AttrValue{
+			Name: "ha",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+			},
+			Source: "https://slurm.schedmd.com/overview.html",
+			Grade:  "spec",
+			Note:   &Text{En: "A backup slurmctld (a second SlurmctldHost line) takes over when the primary fails; both need the state-save directory.", Zh: "主 slurmctld 故障时由备用控制器（第二行 SlurmctldHost）接管；两者都需要访问状态保存目录。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_ha,
+			Bool:   true,
+		},
+		&AttrValue{
+			Name: "gpu_scheduling",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5"},
+			},
+			Source: "https://slurm.schedmd.com/gres.html",
+			Grade:  "spec",
+			Note:   &Text{En: "GRES with autodetection for NVIDIA (NVML), AMD (RSMI), Intel (oneAPI) and AWS Neuron; per-job, per-node and per-task GPU requests, MPS, MIG and sharding.", Zh: "GRES 可自动识别 NVIDIA（NVML）、AMD（RSMI）、Intel（oneAPI）和 AWS Neuron 设备；支持按作业、按节点、按任务申请 GPU，以及 MPS、MIG 和分片共享。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_gpu_scheduling,
+			Num:    5,
+		},
+		&AttrValue{
+			Name: "security_controls",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3"},
+			},
+			Source: "https://slurm.schedmd.com/quickstart_admin.html",
+			Grade:  "spec",
+			Note:   &Text{En: "Jobs run as the submitting Unix user with MUNGE-authenticated daemons, partition and account limits, and cgroup confinement; there is no admission-policy layer comparable to Kubernetes'.", Zh: "作业以提交者的 Unix 用户身份运行，守护进程间使用 MUNGE 认证，并有分区与账户限额和 cgroup 约束；但没有与 Kubernetes 相当的准入策略层。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_security_controls,
+			Num:    3,
+		},
+		&AttrValue{
+			Name: "systemd_native",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false"},
+			},
+			Source: "https://slurm.schedmd.com/overview.html",
+			Grade:  "spec",
+			Attr:   &kb_Categories_orchestrator_Attributes_systemd_native,
+		},
+		&AttrValue{
+			Name: "rootless",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native"},
+			},
+			Source: "https://slurm.schedmd.com/containers.html",
+			Grade:  "spec",
+			Note:   &Text{En: "Slurm's OCI support only runs containers unprivileged, as the submitting user, and Apptainer and Enroot need no daemon. slurmd itself must run as root to start jobs as users.", Zh: "Slurm 的 OCI 支持只以非特权方式、以提交者身份运行容器，Apptainer 和 Enroot 也不需要守护进程。但 slurmd 本身必须以 root 运行，才能以各用户身份启动作业。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_rootless,
+			Str:    "native",
+		},
+		&AttrValue{
+			Name: "version",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "26.05.3 (2026-08-13); 25.11.7 still maintained"},
+			},
+			ValueZh: "26.05.3（2026-08-13）；25.11.7 仍在维护",
+			Source:  "https://github.com/SchedMD/slurm/tags",
+			Attr:    &kb_Categories_orchestrator_Attributes_version,
+			Str:     "26.05.3 (2026-08-13); 25.11.7 still maintained",
+		},
+	},
+	Facts: []string{
+		"slurm-containers-unprivileged",
+		"slurm-large-systems",
+		"slurm-gres-gpus",
+		"slurm-not-services",
+	},
+	Category: "orchestrator",
+	Compat: []*Compat{
+		&kb_Categories_orchestrator_Candidates_slurm_Compat_compat_slurm_apptainer,
+		&kb_Categories_orchestrator_Candidates_slurm_Compat_compat_slurm_scrun,
+		&kb_Categories_orchestrator_Candidates_slurm_Compat_compat_slurm_root_daemons,
+		&kb_Categories_orchestrator_Candidates_slurm_Compat_compat_slurm_no_crio,
+		&kb_Categories_orchestrator_Candidates_slurm_Compat_compat_slurm_gres_manual,
+	},
+}
+
+var kb_Categories_orchestrator_Candidates_nomad_Compat_compat_nomad_docker = Compat{
+	ID:        "compat.nomad-docker",
+	Kind:      "works-with",
+	Candidate: "nomad",
+	With: []string{
+		"docker",
+	},
+	Because:  Text{En: "The docker task driver is built into Nomad and talks to Docker Engine's API directly; no CRI is involved.", Zh: "docker 任务驱动内置于 Nomad，直接调用 Docker Engine 的 API，不经过 CRI。"},
+	Source:   "https://github.com/hashicorp/nomad/blob/main/README.md",
+	Index:    47,
+	Category: "orchestrator",
+	WithCategories: []string{
+		"engine",
+	},
+}
+
+var kb_Categories_orchestrator_Candidates_nomad_Compat_compat_nomad_podman = Compat{
+	ID:        "compat.nomad-podman",
+	Kind:      "works-with",
+	Candidate: "nomad",
+	With: []string{
+		"podman",
+	},
+	Points:   -5,
+	Because:  Text{En: "Podman runs through nomad-driver-podman, an external plugin HashiCorp releases, installed on every client next to Podman 3+ and its API socket.", Zh: "Podman 通过 HashiCorp 发布的外部插件 nomad-driver-podman 运行，需在每个客户端上安装，并配合 Podman 3 以上及其 API socket。"},
+	Source:   "https://developer.hashicorp.com/nomad/plugins/drivers/podman",
+	Index:    48,
+	Category: "orchestrator",
+	WithCategories: []string{
+		"engine",
+	},
+}
+
+var kb_Categories_orchestrator_Candidates_nomad_Compat_compat_nomad_containerd = Compat{
+	ID:        "compat.nomad-containerd",
+	Kind:      "works-with",
+	Candidate: "nomad",
+	With: []string{
+		"containerd",
+	},
+	Points:   -10,
+	Because:  Text{En: "Only a community task driver (Roblox's nomad-driver-containerd) runs containers on containerd; HashiCorp neither ships nor supports it.", Zh: "只有社区任务驱动（Roblox 的 nomad-driver-containerd）能在 containerd 上运行容器；HashiCorp 既不发布也不支持它。"},
+	Source:   "https://github.com/Roblox/nomad-driver-containerd",
+	Index:    49,
+	Category: "orchestrator",
+	WithCategories: []string{
+		"engine",
+	},
+}
+
+var kb_Categories_orchestrator_Candidates_nomad_Compat_compat_nomad_cli_engines = Compat{
+	ID:        "compat.nomad-cli-engines",
+	Kind:      "works-with",
+	Candidate: "nomad",
+	With: []string{
+		"apptainer",
+		"isulad",
+	},
+	Points:   -15,
+	Because:  Text{En: "No Nomad task driver drives this engine; you can only call its CLI from the exec or raw_exec driver, losing image handling, ports and per-container stats.", Zh: "没有 Nomad 任务驱动能驱动这个引擎；只能通过 exec 或 raw_exec 驱动调用其命令行，镜像管理、端口映射和逐容器统计都会缺失。"},
+	Source:   "https://github.com/hashicorp/nomad/blob/main/README.md",
+	Index:    50,
+	Category: "orchestrator",
+	WithCategories: []string{
+		"engine",
+		"engine",
+	},
+}
+
+var kb_Categories_orchestrator_Candidates_nomad_Compat_compat_nomad_no_crio = Compat{
+	ID:        "compat.nomad-no-crio",
+	Kind:      "conflicts",
+	Candidate: "nomad",
+	With: []string{
+		"cri-o",
+	},
+	Because:  Text{En: "CRI-O serves only the kubelet, and Nomad has no CRI client or CRI-O driver.", Zh: "CRI-O 只为 kubelet 服务，而 Nomad 既没有 CRI 客户端也没有 CRI-O 驱动。"},
+	Source:   "https://github.com/cri-o/cri-o",
+	Index:    51,
+	Category: "orchestrator",
+	WithCategories: []string{
+		"engine",
+	},
+}
+
+var kb_Categories_orchestrator_Candidates_nomad_Compat_compat_nomad_gpu_non_nvidia = Compat{
+	ID:        "compat.nomad-gpu-non-nvidia",
+	Kind:      "works-with",
+	Candidate: "nomad",
+	With: []string{
+		"amd-mi300x",
+		"iluvatar-corex",
+		"moore-threads-mtt",
+		"biren-br100",
+		"hygon-dcu",
+		"huawei-ascend",
+		"huawei-ascend-910c",
+		"cambricon-mlu",
+	},
+	Points:   -10,
+	Because:  Text{En: "HashiCorp maintains a device plugin for NVIDIA GPUs only; other accelerators need a community or self-written device plugin before Nomad can schedule them.", Zh: "HashiCorp 只维护 NVIDIA GPU 的设备插件；其他加速卡需要社区或自行编写的设备插件，Nomad 才能调度它们。"},
+	Source:   "https://github.com/hashicorp/nomad-device-nvidia",
+	Index:    61,
+	Category: "orchestrator",
+	WithCategories: []string{
+		"gpu",
+		"gpu",
+		"gpu",
+		"gpu",
+		"gpu",
+		"gpu",
+		"gpu",
+		"gpu",
+	},
+}
+
+var kb_Categories_orchestrator_Candidates_nomad = Candidate{
+	ID:      "nomad",
+	Name:    "HashiCorp Nomad",
+	Summary: Text{En: "A single-binary workload orchestrator from HashiCorp (IBM): task drivers run Docker or Podman containers, plain executables, Java and QEMU virtual machines on the same cluster. Raft-replicated servers, built-in service discovery, rolling and canary updates, and GPU scheduling through device plugins. Licensed under the Business Source License since 1.7.0.", Zh: "HashiCorp（IBM 旗下）的单二进制工作负载编排器：通过任务驱动在同一集群上运行 Docker 或 Podman 容器、普通可执行文件、Java 程序和 QEMU 虚拟机。服务器通过 Raft 复制状态，内置服务发现、滚动与金丝雀更新，并通过设备插件调度 GPU。自 1.7.0 起采用 Business Source License 许可。"},
+	Attributes: []*AttrValue{
+		&AttrValue{
+			Name: "schedules_containers",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+			},
+			Source: "https://github.com/hashicorp/nomad/blob/main/README.md",
+			Grade:  "spec",
+			Attr:   &kb_Categories_orchestrator_Attributes_schedules_containers,
+			Bool:   true,
+		},
+		&AttrValue{
+			Name: "multi_node",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+			},
+			Source: "https://github.com/hashicorp/nomad/blob/main/README.md",
+			Grade:  "spec",
+			Attr:   &kb_Categories_orchestrator_Attributes_multi_node,
+			Bool:   true,
+		},
+		&AttrValue{
+			Name: "max_scale",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4"},
+			},
+			Source: "https://github.com/hashicorp/nomad/blob/main/README.md",
+			Grade:  "spec",
+			Note:   &Text{En: "HashiCorp states production clusters of more than 10,000 nodes; servers should stay at 3–5 (at most 7) per region.", Zh: "HashiCorp 称已有超过 10,000 个节点的生产集群；每个区域的服务器应保持 3–5 台（最多 7 台）。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_max_scale,
+			Num:    4,
+		},
+		&AttrValue{
+			Name: "ecosystem",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3"},
+			},
+			Source: "https://github.com/hashicorp/nomad/blob/main/README.md",
+			Grade:  "spec",
+			Note:   &Text{En: "Integrates with Consul, Vault and Terraform; far fewer third-party tools, charts and operators than Kubernetes, and the BSL licence rules out community forks that compete with IBM.", Zh: "与 Consul、Vault、Terraform 集成；第三方工具、chart 和 operator 远少于 Kubernetes，BSL 许可也排除了与 IBM 竞争的社区分支。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_ecosystem,
+			Num:    3,
+		},
+		&AttrValue{
+			Name: "simplicity",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4"},
+			},
+			Source: "https://github.com/hashicorp/nomad/blob/main/README.md",
+			Grade:  "spec",
+			Note:   &Text{En: "One binary for servers and clients with no external datastore; jobs are HCL files. ACLs and mTLS are off until you turn them on.", Zh: "服务器和客户端是同一个二进制，不依赖外部数据存储；作业用 HCL 文件描述。ACL 和 mTLS 默认关闭，需要自行开启。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_simplicity,
+			Num:    4,
+		},
+		&AttrValue{
+			Name: "control_plane_memory_mb",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "16384"},
+			},
+			Source: "https://developer.hashicorp.com/nomad/docs/deploy/production/requirements",
+			Grade:  "spec",
+			Note:   &Text{En: "HashiCorp's production suggestion for servers (16–32 GB or more, 4–8 cores), not a minimum: servers keep all state in memory. No lower floor is published, and HashiCorp staff call setups below the recommendations unsupported.", Zh: "这是 HashiCorp 对生产服务器的建议（16–32 GB 以上、4–8 核），并非最低值：服务器把全部状态保存在内存中。官方未公布更低的下限，HashiCorp 员工也表示低于建议配置的部署不受支持。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_control_plane_memory_mb,
+			Num:    16384,
+		},
+		&AttrValue{
+			Name: "node_memory_mb",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "unknown"},
+			},
+			Source:  "https://developer.hashicorp.com/nomad/docs/deploy/production/requirements",
+			Grade:   "unverified",
+			Note:    &Text{En: "HashiCorp gives server sizing only and no minimum for a client (worker) agent; no measurement was found.", Zh: "HashiCorp 只给出了服务器的配置建议，没有给出客户端（工作节点）代理的最低要求；也未找到实测数据。"},
+			Attr:    &kb_Categories_orchestrator_Attributes_node_memory_mb,
+			Unknown: true,
+		},
+		&AttrValue{
+			Name: "ha",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+			},
+			Source: "https://developer.hashicorp.com/nomad/docs/deploy/production/requirements",
+			Grade:  "spec",
+			Note:   &Text{En: "3 or 5 servers per region in a Raft quorum.", Zh: "每个区域 3 或 5 台服务器组成 Raft 多数派。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_ha,
+			Bool:   true,
+		},
+		&AttrValue{
+			Name: "gpu_scheduling",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4"},
+			},
+			Source: "https://github.com/hashicorp/nomad-device-nvidia",
+			Grade:  "spec",
+			Note:   &Text{En: "NVIDIA device plugin (an external plugin): MIG instances appear as separate GPUs and MPS can be reported; HashiCorp maintains no plugin for other vendors and there is no equivalent of Dynamic Resource Allocation.", Zh: "NVIDIA 设备插件（外部插件）：MIG 实例作为独立 GPU 呈现，可上报 MPS；HashiCorp 不维护其他厂商的插件，也没有类似动态资源分配（DRA）的机制。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_gpu_scheduling,
+			Num:    4,
+		},
+		&AttrValue{
+			Name: "security_controls",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4"},
+			},
+			Source: "https://developer.hashicorp.com/nomad/docs/deploy/production/requirements",
+			Grade:  "spec",
+			Note:   &Text{En: "ACL policies, namespaces, mTLS between agents and Vault or workload-identity secrets, but HashiCorp says Nomad is not secure by default; Sentinel policies are an Enterprise feature.", Zh: "具备 ACL 策略、命名空间、代理间 mTLS 以及基于 Vault 或工作负载身份的密钥管理，但 HashiCorp 明言 Nomad 默认并不安全；Sentinel 策略属于企业版功能。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_security_controls,
+			Num:    4,
+		},
+		&AttrValue{
+			Name: "systemd_native",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false"},
+			},
+			Source: "https://github.com/hashicorp/nomad/blob/main/README.md",
+			Grade:  "spec",
+			Attr:   &kb_Categories_orchestrator_Attributes_systemd_native,
+		},
+		&AttrValue{
+			Name: "rootless",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "unsupported"},
+			},
+			Source: "https://developer.hashicorp.com/nomad/docs/deploy/production/requirements",
+			Grade:  "spec",
+			Note:   &Text{En: "Clients must run as root (CAP_SYS_ADMIN and CAP_NET_ADMIN); a non-root client with rootless Docker or Podman is possible but HashiCorp calls it neither supported nor well tested.", Zh: "客户端必须以 root 运行（需要 CAP_SYS_ADMIN 和 CAP_NET_ADMIN）；配合 rootless Docker 或 Podman 以非 root 运行客户端虽然可行，但 HashiCorp 表示这种配置不受支持，也未经充分测试。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_rootless,
+			Str:    "unsupported",
+		},
+		&AttrValue{
+			Name: "version",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "2.0.5 (2026-08-12); 2.0.0 on 2026-04-21"},
+			},
+			ValueZh: "2.0.5（2026-08-12）；2.0.0 发布于 2026-04-21",
+			Source:  "https://github.com/hashicorp/nomad/blob/main/CHANGELOG.md",
+			Fact:    "nomad-bsl-licence",
+			Attr:    &kb_Categories_orchestrator_Attributes_version,
+			Str:     "2.0.5 (2026-08-12); 2.0.0 on 2026-04-21",
+		},
+	},
+	Facts: []string{
+		"nomad-bsl-licence",
+		"nomad-task-drivers",
+		"nomad-server-sizing",
+		"nomad-native-services",
+	},
+	Category: "orchestrator",
+	Compat: []*Compat{
+		&kb_Categories_orchestrator_Candidates_nomad_Compat_compat_nomad_docker,
+		&kb_Categories_orchestrator_Candidates_nomad_Compat_compat_nomad_podman,
+		&kb_Categories_orchestrator_Candidates_nomad_Compat_compat_nomad_containerd,
+		&kb_Categories_orchestrator_Candidates_nomad_Compat_compat_nomad_cli_engines,
+		&kb_Categories_orchestrator_Candidates_nomad_Compat_compat_nomad_no_crio,
+		&kb_Categories_orchestrator_Candidates_nomad_Compat_compat_nomad_gpu_non_nvidia,
+	},
+}
+
+var kb_Categories_orchestrator_Candidates_rke2_Compat_compat_rke2_bundles_containerd = Compat{
+	ID:        "compat.rke2-bundles-containerd",
+	Kind:      "bundles",
+	Candidate: "rke2",
+	With: []string{
+		"containerd",
+	},
+	Points:   -10,
+	Because:  Text{En: "RKE2 ships containerd and runc in its runtime image, and its FIPS build and SELinux policy cover that containerd. Another engine on the nodes is a second runtime to patch.", Zh: "RKE2 的运行时镜像自带 containerd 和 runc，其 FIPS 构建和 SELinux 策略覆盖的正是这个 containerd。节点上再装别的引擎就多了一个需要打补丁的运行时。"},
+	Source:   "https://docs.rke2.io/architecture",
+	Index:    42,
+	Category: "orchestrator",
+	WithCategories: []string{
+		"engine",
+	},
+}
+
+var kb_Categories_orchestrator_Candidates_rke2_Compat_compat_rke2_needs_cri = Compat{
+	ID:        "compat.rke2-needs-cri",
+	Kind:      "conflicts",
+	Candidate: "rke2",
+	With: []string{
+		"podman",
+		"apptainer",
+	},
+	Because:  Text{En: "RKE2's kubelet needs a CRI runtime; Podman and Apptainer are not CRI runtimes.", Zh: "RKE2 的 kubelet 需要 CRI 运行时，Podman 和 Apptainer 都不是。"},
+	Source:   "https://kubernetes.io/docs/setup/production-environment/container-runtimes/",
+	Index:    43,
+	Category: "orchestrator",
+	WithCategories: []string{
+		"engine",
+		"engine",
+	},
+}
+
+var kb_Categories_orchestrator_Candidates_rke2_Compat_compat_rke2_other_cri = Compat{
+	ID:        "compat.rke2-other-cri",
+	Kind:      "works-with",
+	Candidate: "rke2",
+	With: []string{
+		"cri-o",
+		"isulad",
+	},
+	Points:   -10,
+	Because:  Text{En: "container-runtime-endpoint turns off the embedded containerd and points the kubelet at another CRI socket, but RKE2's FIPS build, SELinux policy and air-gap images then no longer cover the runtime.", Zh: "container-runtime-endpoint 可关闭内嵌 containerd，让 kubelet 使用其他 CRI socket，但此时 RKE2 的 FIPS 构建、SELinux 策略和离线镜像都不再覆盖该运行时。"},
+	Source:   "https://docs.rke2.io/reference/linux_agent_config",
+	Index:    44,
+	Category: "orchestrator",
+	WithCategories: []string{
+		"engine",
+		"engine",
+	},
+}
+
+var kb_Categories_orchestrator_Candidates_rke2_Compat_compat_rke2_docker = Compat{
+	ID:        "compat.rke2-docker",
+	Kind:      "works-with",
+	Candidate: "rke2",
+	With: []string{
+		"docker",
+	},
+	Points:   -15,
+	Because:  Text{En: "RKE2 has no Docker mode (RKE1 relied on Docker; K3s embeds cri-dockerd, RKE2 does not): Docker Engine could serve only through a cri-dockerd you install and point container-runtime-endpoint at, outside anything RKE2 documents.", Zh: "RKE2 没有 Docker 模式（RKE1 依赖 Docker；K3s 内嵌 cri-dockerd，RKE2 没有）：只能自行安装 cri-dockerd 并让 container-runtime-endpoint 指向它，这超出了 RKE2 的文档范围。"},
+	Source:   "https://docs.rke2.io/",
+	Index:    45,
+	Category: "orchestrator",
+	WithCategories: []string{
+		"engine",
+	},
+}
+
+var kb_Categories_orchestrator_Candidates_rke2 = Candidate{
+	ID:      "rke2",
+	Name:    "RKE2 (RKE Government)",
+	Summary: Text{En: "SUSE Rancher's conformant Kubernetes distribution for security-sensitive and US-government sites: one binary, embedded etcd and containerd, control plane as static pods, components built with the BoringCrypto FIPS module, a CIS profile flag, an SELinux policy and documented air-gap installs.", Zh: "SUSE Rancher 面向安全敏感及美国政府场景的一致性认证 Kubernetes 发行版：单个二进制，内嵌 etcd 和 containerd，控制平面以静态 Pod 运行，组件用 BoringCrypto FIPS 模块编译，提供 CIS 配置开关、SELinux 策略和成文的离线（air-gap）安装方法。"},
+	Attributes: []*AttrValue{
+		&AttrValue{
+			Name: "schedules_containers",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+			},
+			Source: "https://docs.rke2.io/",
+			Grade:  "spec",
+			Attr:   &kb_Categories_orchestrator_Attributes_schedules_containers,
+			Bool:   true,
+		},
+		&AttrValue{
+			Name: "multi_node",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+			},
+			Source: "https://docs.rke2.io/install/ha",
+			Grade:  "spec",
+			Attr:   &kb_Categories_orchestrator_Attributes_multi_node,
+			Bool:   true,
+		},
+		&AttrValue{
+			Name: "max_scale",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4"},
+			},
+			Source: "https://docs.rke2.io/install/requirements",
+			Grade:  "spec",
+			Note:   &Text{En: "The sizing guide joins 1,300 or more agents to a 16-core, 32 GB server (measured on v1.27.4+rke2r1).", Zh: "容量指南中，16 核 32 GB 的 server 可接入 1300 个以上 agent（在 v1.27.4+rke2r1 上测得）。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_max_scale,
+			Num:    4,
+		},
+		&AttrValue{
+			Name: "ecosystem",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4"},
+			},
+			Source: "https://docs.rke2.io/",
+			Grade:  "spec",
+			Note:   &Text{En: "Conformant and close to upstream, so Kubernetes tools and charts work; commercial support comes from SUSE.", Zh: "通过一致性认证且贴近上游，Kubernetes 工具和 chart 都能使用；商业支持由 SUSE 提供。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_ecosystem,
+			Num:    4,
+		},
+		&AttrValue{
+			Name: "simplicity",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "3"},
+			},
+			Source: "https://docs.rke2.io/install/quickstart",
+			Grade:  "spec",
+			Note:   &Text{En: "Installs like K3s (one script, one config file), but the team still operates Kubernetes, and hardening needs host-level steps.", Zh: "安装方式与 K3s 相同（一个脚本、一个配置文件），但团队仍需运维 Kubernetes，加固还需要在主机层面做一些操作。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_simplicity,
+			Num:    3,
+		},
+		&AttrValue{
+			Name: "control_plane_memory_mb",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4096"},
+			},
+			Source: "https://docs.rke2.io/install/requirements",
+			Grade:  "spec",
+			Note:   &Text{En: "4 GB minimum (8 GB recommended) and 2 CPUs; the page gives one figure for every node.", Zh: "最低 4 GB（建议 8 GB）和 2 个 CPU；该页面对所有节点给出同一数值。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_control_plane_memory_mb,
+			Num:    4096,
+		},
+		&AttrValue{
+			Name: "node_memory_mb",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4096"},
+			},
+			Source: "https://docs.rke2.io/install/requirements",
+			Grade:  "spec",
+			Attr:   &kb_Categories_orchestrator_Attributes_node_memory_mb,
+			Num:    4096,
+		},
+		&AttrValue{
+			Name: "ha",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+			},
+			Source: "https://docs.rke2.io/install/ha",
+			Grade:  "spec",
+			Note:   &Text{En: "An odd number of servers (three recommended) with embedded etcd behind a fixed registration address.", Zh: "奇数台 server（建议三台）运行内嵌 etcd，前面放置固定的注册地址。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_ha,
+			Bool:   true,
+		},
+		&AttrValue{
+			Name: "gpu_scheduling",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5"},
+			},
+			Source: "https://docs.rke2.io/add-ons/gpu_operators",
+			Grade:  "spec",
+			Note:   &Text{En: "The NVIDIA GPU Operator on RKE2 is documented; device plugins and Dynamic Resource Allocation are upstream Kubernetes'.", Zh: "官方文档介绍了在 RKE2 上部署 NVIDIA GPU Operator；设备插件和动态资源分配沿用上游 Kubernetes。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_gpu_scheduling,
+			Num:    5,
+		},
+		&AttrValue{
+			Name: "security_controls",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5"},
+			},
+			Source: "https://docs.rke2.io/security/hardening_guide",
+			Grade:  "spec",
+			Fact:   "rke2-cis-profile",
+			Note:   &Text{En: "Hardened by default; the profile flag applies the CIS network-policy and Pod Security settings, and an rke2-selinux policy confines containerd.", Zh: "默认即经过加固；profile 参数会启用 CIS 要求的网络策略和 Pod 安全设置，rke2-selinux 策略约束 containerd。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_security_controls,
+			Num:    5,
+		},
+		&AttrValue{
+			Name: "systemd_native",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false"},
+			},
+			Source: "https://docs.rke2.io/",
+			Grade:  "spec",
+			Attr:   &kb_Categories_orchestrator_Attributes_systemd_native,
+		},
+		&AttrValue{
+			Name: "rootless",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "unsupported"},
+			},
+			Source: "https://docs.rke2.io/install/requirements",
+			Grade:  "spec",
+			Note:   &Text{En: "No rootless mode is documented (K3s has an experimental one; RKE2 does not).", Zh: "没有成文的 rootless 模式（K3s 有实验性的 rootless，RKE2 没有）。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_rootless,
+			Str:    "unsupported",
+		},
+		&AttrValue{
+			Name: "version",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "v1.36.3+rke2r1 (2026-08-04); follows Kubernetes minors"},
+			},
+			ValueZh: "v1.36.3+rke2r1（2026-08-04）；跟随 Kubernetes 小版本",
+			Source:  "https://docs.rke2.io/release-notes/v1.36.X",
+			Attr:    &kb_Categories_orchestrator_Attributes_version,
+			Str:     "v1.36.3+rke2r1 (2026-08-04); follows Kubernetes minors",
+		},
+	},
+	Facts: []string{
+		"rke2-fips-boringcrypto",
+		"rke2-cis-profile",
+		"rke2-airgap",
+		"rke2-embedded-containerd",
+		"fips-140-2-sunset",
+	},
+	Category: "orchestrator",
+	Compat: []*Compat{
+		&kb_Categories_orchestrator_Candidates_rke2_Compat_compat_rke2_bundles_containerd,
+		&kb_Categories_orchestrator_Candidates_rke2_Compat_compat_rke2_needs_cri,
+		&kb_Categories_orchestrator_Candidates_rke2_Compat_compat_rke2_other_cri,
+		&kb_Categories_orchestrator_Candidates_rke2_Compat_compat_rke2_docker,
+	},
+}
+
+var kb_Categories_orchestrator_Candidates_openshift_Compat_compat_openshift_requires_crio = Compat{
+	ID:        "compat.openshift-requires-crio",
+	Kind:      "requires",
+	Candidate: "openshift",
+	With: []string{
+		"cri-o",
+	},
+	Because:  Text{En: "OpenShift 4 supports only CRI-O as its runtime; RHEL CoreOS nodes ship it and FIPS mode relies on it.", Zh: "OpenShift 4 只支持 CRI-O 作为运行时；RHEL CoreOS 节点自带它，FIPS 模式也依赖它。"},
+	Source:   "https://github.com/cri-o/cri-o/blob/main/ADOPTERS.md",
+	Index:    46,
+	Category: "orchestrator",
+	WithCategories: []string{
+		"engine",
+	},
+}
+
+var kb_Categories_orchestrator_Candidates_openshift = Candidate{
+	ID:      "openshift",
+	Name:    "Red Hat OpenShift / OKD",
+	Summary: Text{En: "Red Hat's Kubernetes platform: RHEL CoreOS nodes managed by operators, CRI-O as the only runtime, an integrated registry, router, OAuth and console, and restrictive security context constraints by default. Sold by subscription with Red Hat support; OKD is the community build of the same code on CentOS Stream CoreOS, without that support.", Zh: "Red Hat 的 Kubernetes 平台：节点运行 RHEL CoreOS 并由 operator 管理，CRI-O 是唯一的运行时，集成镜像仓库、路由、OAuth 和控制台，默认启用严格的安全上下文约束（SCC）。以订阅方式销售并提供 Red Hat 支持；OKD 是同一代码基于 CentOS Stream CoreOS 的社区版，不含该支持。"},
+	Attributes: []*AttrValue{
+		&AttrValue{
+			Name: "schedules_containers",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+			},
+			Source: "https://github.com/cri-o/cri-o/blob/main/ADOPTERS.md",
+			Grade:  "spec",
+			Attr:   &kb_Categories_orchestrator_Attributes_schedules_containers,
+			Bool:   true,
+		},
+		&AttrValue{
+			Name: "multi_node",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+			},
+			Source: "https://docs.openshift.com/container-platform/latest/scalability_and_performance/planning-your-environment-according-to-object-maximums.html",
+			Grade:  "spec",
+			Attr:   &kb_Categories_orchestrator_Attributes_multi_node,
+			Bool:   true,
+		},
+		&AttrValue{
+			Name: "max_scale",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4"},
+			},
+			Source: "https://docs.openshift.com/container-platform/latest/scalability_and_performance/planning-your-environment-according-to-object-maximums.html",
+			Grade:  "spec",
+			Note:   &Text{En: "Tested maximum for 4.x: 2,000 nodes (pause pods); 500 compute nodes with a realistic workload on 4.17.", Zh: "4.x 的测试上限为 2,000 个节点（使用 pause Pod）；4.17 上以接近真实的负载测试了 500 个计算节点。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_max_scale,
+			Num:    4,
+		},
+		&AttrValue{
+			Name: "ecosystem",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4"},
+			},
+			Source: "https://docs.openshift.com/container-platform/latest/scalability_and_performance/planning-your-environment-according-to-object-maximums.html",
+			Grade:  "spec",
+			Note:   &Text{En: "Kubernetes tools plus Red Hat-certified operators and partner support; charts that pin a user ID or need root fail under the default restricted-v2 SCC until adapted.", Zh: "可用 Kubernetes 工具，另有 Red Hat 认证的 operator 和合作伙伴支持；固定用户 ID 或需要 root 的 chart 在默认的 restricted-v2 SCC 下会失败，需要调整。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_ecosystem,
+			Num:    4,
+		},
+		&AttrValue{
+			Name: "simplicity",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "2"},
+			},
+			Source: "https://github.com/openshift/openshift-docs/blob/main/modules/installation-minimum-resource-requirements.adoc",
+			Grade:  "spec",
+			Note:   &Text{En: "The installer and operators automate a lot, but it is a large, opinionated platform: three control-plane machines, CoreOS nodes, its own SCC, route and build APIs.", Zh: "安装器和 operator 自动化程度高，但平台庞大且有强约定：三台控制平面机器、CoreOS 节点，以及自有的 SCC、Route 和构建 API。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_simplicity,
+			Num:    2,
+		},
+		&AttrValue{
+			Name: "control_plane_memory_mb",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "16384"},
+			},
+			Source: "https://github.com/openshift/openshift-docs/blob/main/modules/installation-minimum-resource-requirements.adoc",
+			Grade:  "spec",
+			Fact:   "openshift-min-resources",
+			Note:   &Text{En: "Minimum per control-plane machine: 4 vCPUs, 16 GB, 100 GB disk (a temporary bootstrap machine needs the same).", Zh: "每台控制平面机器最低 4 vCPU、16 GB 内存、100 GB 磁盘（临时 bootstrap 机器要求相同）。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_control_plane_memory_mb,
+			Num:    16384,
+		},
+		&AttrValue{
+			Name: "node_memory_mb",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "8192"},
+			},
+			Source: "https://github.com/openshift/openshift-docs/blob/main/modules/installation-minimum-resource-requirements.adoc",
+			Grade:  "spec",
+			Fact:   "openshift-min-resources",
+			Note:   &Text{En: "Minimum per compute machine: 2 vCPUs, 8 GB, 100 GB disk, before user workloads.", Zh: "每台计算机器最低 2 vCPU、8 GB 内存、100 GB 磁盘，不含用户负载。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_node_memory_mb,
+			Num:    8192,
+		},
+		&AttrValue{
+			Name: "ha",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+			},
+			Source: "https://github.com/openshift/openshift-docs/blob/main/modules/installation-minimum-resource-requirements.adoc",
+			Grade:  "spec",
+			Attr:   &kb_Categories_orchestrator_Attributes_ha,
+			Bool:   true,
+		},
+		&AttrValue{
+			Name: "gpu_scheduling",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5"},
+			},
+			Source: "https://docs.nvidia.com/datacenter/cloud-native/openshift/latest/index.html",
+			Grade:  "spec",
+			Note:   &Text{En: "NVIDIA documents its GPU Operator (with MIG) for OpenShift, installed through OperatorHub.", Zh: "NVIDIA 为 OpenShift 提供 GPU Operator（含 MIG）的文档，通过 OperatorHub 安装。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_gpu_scheduling,
+			Num:    5,
+		},
+		&AttrValue{
+			Name: "security_controls",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "5"},
+			},
+			Source: "https://docs.openshift.com/container-platform/latest/security/compliance_operator/co-scans/compliance-operator-supported-profiles.html",
+			Grade:  "spec",
+			Note:   &Text{En: "RBAC, OAuth, SELinux-enforcing CoreOS, restricted-v2 SCC by default (arbitrary non-root UIDs), FIPS mode at install, and a Compliance Operator that scans CIS, NIST 800-53 and PCI-DSS profiles.", Zh: "RBAC、OAuth、强制启用 SELinux 的 CoreOS、默认的 restricted-v2 SCC（以任意非 root UID 运行）、安装时可选的 FIPS 模式，以及可扫描 CIS、NIST 800-53 和 PCI-DSS 配置基线的 Compliance Operator。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_security_controls,
+			Num:    5,
+		},
+		&AttrValue{
+			Name: "systemd_native",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "false"},
+			},
+			Source: "https://github.com/cri-o/cri-o/blob/main/ADOPTERS.md",
+			Grade:  "spec",
+			Attr:   &kb_Categories_orchestrator_Attributes_systemd_native,
+		},
+		&AttrValue{
+			Name: "rootless",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "unsupported"},
+			},
+			Source: "https://github.com/cri-o/cri-o/blob/main/ADOPTERS.md",
+			Grade:  "spec",
+			Note:   &Text{En: "Kubelet and CRI-O run as root on every node; pods themselves run as non-root UIDs by default.", Zh: "每个节点上的 kubelet 和 CRI-O 以 root 运行；Pod 本身默认以非 root UID 运行。"},
+			Attr:   &kb_Categories_orchestrator_Attributes_rootless,
+			Str:    "unsupported",
+		},
+		&AttrValue{
+			Name: "version",
+			Value: Raw{
+				Node: &yaml.Node{Kind: 8, Style: 2, Tag: "!!str", Value: "4.x: a minor about every four months; even minors get Extended Update Support"},
+			},
+			ValueZh: "4.x：约每四个月一个小版本；偶数小版本提供延长更新支持（EUS）",
+			Source:  "https://access.redhat.com/support/policy/updates/openshift",
+			Attr:    &kb_Categories_orchestrator_Attributes_version,
+			Str:     "4.x: a minor about every four months; even minors get Extended Update Support",
+		},
+	},
+	Facts: []string{
+		"openshift-crio-only",
+		"openshift-min-resources",
+		"openshift-fips-mode",
+		"okd-community-build",
+	},
+	Category: "orchestrator",
+	Compat: []*Compat{
+		&kb_Categories_orchestrator_Candidates_openshift_Compat_compat_openshift_requires_crio,
 	},
 }
 
@@ -4616,6 +6383,10 @@ var kb_Categories_orchestrator = Category{
 		&kb_Categories_orchestrator_Candidates_podman_quadlet,
 		&kb_Categories_orchestrator_Candidates_podman_farm,
 		&kb_Categories_orchestrator_Candidates_kubeedge,
+		&kb_Categories_orchestrator_Candidates_slurm,
+		&kb_Categories_orchestrator_Candidates_nomad,
+		&kb_Categories_orchestrator_Candidates_rke2,
+		&kb_Categories_orchestrator_Candidates_openshift,
 	},
 	Rules: []*Rule{
 		&Rule{
@@ -5049,18 +6820,11 @@ var kb_Categories_orchestrator = Category{
 			Effect: "adjust",
 			Points: 8,
 			Target: Target{
-				Where: []*Term{
-					&Term{
-						Key: "gpu_scheduling",
-						Op:  "gte",
-						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!int", Value: "4"},
-						},
-						op: "gte",
-						nums: []float64{
-							4,
-						},
-					},
+				IDs: []string{
+					"kubernetes",
+					"k3s",
+					"rke2",
+					"openshift",
 				},
 			},
 			Because:  Text{En: "GPU workloads: Kubernetes schedules GPUs through device plugins, and Dynamic Resource Allocation, which the report lists as alpha in 1.31, is GA since 1.34 for sharing and partitioning accelerators.", Zh: "GPU 负载：Kubernetes 通过设备插件调度 GPU；报告中 1.31 仍为 alpha 的动态资源分配（DRA）已在 1.34 GA，可用于共享和切分加速卡。"},
@@ -5657,27 +7421,8 @@ var kb_Categories_orchestrator = Category{
 			Effect: "adjust",
 			Points: 12,
 			Target: Target{
-				Where: []*Term{
-					&Term{
-						Key: "rootless",
-						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "native"},
-						},
-						op: "is",
-						strs: []string{
-							"native",
-						},
-					},
-					&Term{
-						Key: "schedules_containers",
-						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
-						},
-						op: "is",
-						strs: []string{
-							"true",
-						},
-					},
+				IDs: []string{
+					"podman-quadlet",
 				},
 			},
 			Because:  Text{En: "Rootless: Quadlet units can live in a user's ~/.config/containers/systemd and run entirely without root, networked by pasta.", Zh: "Rootless：Quadlet 单元可以放在用户的 ~/.config/containers/systemd 中，完全无需 root 运行，网络由 pasta 提供。"},
@@ -5741,17 +7486,8 @@ var kb_Categories_orchestrator = Category{
 			Effect: "adjust",
 			Points: -10,
 			Target: Target{
-				Where: []*Term{
-					&Term{
-						Key: "rootless",
-						Operand: Raw{
-							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "unsupported"},
-						},
-						op: "is",
-						strs: []string{
-							"unsupported",
-						},
-					},
+				IDs: []string{
+					"docker-swarm",
 				},
 			},
 			Because:  Text{En: "Rootless Docker does not support overlay networks, which multi-host Swarm services depend on, so Swarm effectively needs a rootful engine.", Zh: "Rootless Docker 不支持 overlay 网络，而多主机 Swarm 服务依赖它，因此 Swarm 实际上需要以 root 运行的引擎。"},
@@ -5943,6 +7679,830 @@ var kb_Categories_orchestrator = Category{
 			},
 			Because:  Text{En: "Developer workstation: Compose is the usual way to bring up an application and its dependencies locally, with Docker or Podman underneath.", Zh: "开发者工作站：Compose 是在本地拉起应用及其依赖的常用方式，底层可以是 Docker 或 Podman。"},
 			Source:   "https://docs.docker.com/compose/",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID: "orchestrator.hpc-slurm",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "workloads",
+						Operand: Raw{
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "hpc"},
+						},
+						op: "has",
+						strs: []string{
+							"hpc",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "adjust",
+			Points: 20,
+			Target: Target{
+				IDs: []string{
+					"slurm",
+				},
+			},
+			Because:  Text{En: "HPC: tightly coupled MPI jobs are what Slurm is built for: a queue with fair share and backfill, whole-node and topology-aware allocation, GPUs as GRES, and unprivileged containers through Apptainer or Pyxis with Enroot.", Zh: "高性能计算：紧耦合的 MPI 作业正是 Slurm 的设计目标：带公平分享和回填的作业队列、按整节点和网络拓扑分配、以 GRES 调度 GPU，并可通过 Apptainer 或 Pyxis 加 Enroot 运行非特权容器。"},
+			Source:   "https://slurm.schedmd.com/overview.html",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID: "orchestrator.gpu-batch-slurm",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "workloads",
+						Operand: Raw{
+							Node: &yaml.Node{
+								Kind:  2,
+								Style: 32,
+								Tag:   "!!seq",
+								Content: []*yaml.Node{
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-training"},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "hpc"},
+								},
+							},
+						},
+						op: "has_any",
+						strs: []string{
+							"ai-training",
+							"hpc",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "adjust",
+			Points: 8,
+			Target: Target{
+				IDs: []string{
+					"slurm",
+				},
+			},
+			Because:  Text{En: "GPU batch work: Slurm allocates whole GPU nodes together and binds cards to tasks, shares or splits them with MPS, MIG or sharding, and NVIDIA's Pyxis plugin runs a job's container image unprivileged (the counterpart of the Kubernetes device-plugin bonus).", Zh: "GPU 批处理作业：Slurm 可同时分配整批 GPU 节点并把加速卡绑定到任务，借助 MPS、MIG 或分片共享或切分加速卡，NVIDIA 的 Pyxis 插件则以非特权方式运行作业的容器镜像（与 Kubernetes 设备插件加分相对应）。"},
+			Source:   "https://slurm.schedmd.com/gres.html",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID: "orchestrator.slurm-batch-only",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "workloads",
+						Op:  "has_none",
+						Operand: Raw{
+							Node: &yaml.Node{
+								Kind:  2,
+								Style: 32,
+								Tag:   "!!seq",
+								Content: []*yaml.Node{
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "hpc"},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-training"},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "batch-ci"},
+								},
+							},
+						},
+						op: "has_none",
+						strs: []string{
+							"hpc",
+							"ai-training",
+							"batch-ci",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "exclude",
+			Target: Target{
+				IDs: []string{
+					"slurm",
+				},
+			},
+			Because:  Text{En: "Slurm runs jobs to completion: it has no service discovery, load balancing or rolling updates and does not keep a service running, and none of your workloads is a batch job.", Zh: "Slurm 只把作业运行到结束：它没有服务发现、负载均衡或滚动更新，也不会让服务保持运行，而你的工作负载中没有批处理作业。"},
+			Source:   "https://slurm.schedmd.com/overview.html",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID: "orchestrator.slurm-mixed-services",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "workloads",
+						Op:  "has_any",
+						Operand: Raw{
+							Node: &yaml.Node{
+								Kind:  2,
+								Style: 32,
+								Tag:   "!!seq",
+								Content: []*yaml.Node{
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "web-services"},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "serverless"},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "edge-functions"},
+								},
+							},
+						},
+						op: "has_any",
+						strs: []string{
+							"web-services",
+							"serverless",
+							"edge-functions",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "adjust",
+			Points: -10,
+			Target: Target{
+				IDs: []string{
+					"slurm",
+				},
+			},
+			Because:  Text{En: "Part of the work is services, which Slurm cannot keep up, route to or update in place; HPC sites run those on Kubernetes beside Slurm (SchedMD's own guide describes the pairing).", Zh: "部分负载是服务，而 Slurm 无法让服务保持运行、为其路由流量或原地更新；HPC 站点会在 Slurm 之外另用 Kubernetes 运行这些服务（SchedMD 自己的指南也描述了这种搭配）。"},
+			Source:   "https://slurm.schedmd.com/kubernetes.html",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID: "orchestrator.slurm-single-host",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "scale",
+						Operand: Raw{
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "single-host"},
+						},
+						op: "is",
+						strs: []string{
+							"single-host",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "adjust",
+			Points: -10,
+			Target: Target{
+				IDs: []string{
+					"slurm",
+				},
+			},
+			Because:  Text{En: "On one machine a batch queue adds a controller, MUNGE and slurm.conf to maintain for little gain; run the containers with Apptainer or Podman directly.", Zh: "在一台机器上，批处理队列只会多出控制器、MUNGE 和 slurm.conf 要维护，收益甚微；直接用 Apptainer 或 Podman 运行容器即可。"},
+			Source:   "https://slurm.schedmd.com/quickstart_admin.html",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID: "orchestrator.slurm-no-k8s-needed",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "k8s-experience",
+						Operand: Raw{
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none"},
+						},
+						op: "is",
+						strs: []string{
+							"none",
+						},
+					},
+					&Term{
+						Key: "workloads",
+						Operand: Raw{
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "hpc"},
+						},
+						op: "has",
+						strs: []string{
+							"hpc",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "adjust",
+			Points: 5,
+			Target: Target{
+				IDs: []string{
+					"slurm",
+				},
+			},
+			Because:  Text{En: "No Kubernetes skills are needed: users submit with sbatch and srun, and admins run a handful of daemons that HPC staff already know.", Zh: "无需 Kubernetes 技能：用户用 sbatch 和 srun 提交作业，管理员只需维护少数几个 HPC 运维人员熟悉的守护进程。"},
+			Source:   "https://slurm.schedmd.com/quickstart_admin.html",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID: "orchestrator.rootless-slurm",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "rootless",
+						Operand: Raw{
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+						},
+						op: "is",
+						strs: []string{
+							"true",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "adjust",
+			Points: 8,
+			Target: Target{
+				IDs: []string{
+					"slurm",
+				},
+			},
+			Because:  Text{En: "Rootless: Slurm only ever starts containers unprivileged, as the submitting user, and Apptainer or Enroot need no daemon; slurmd itself stays root so that it can start jobs as users.", Zh: "Rootless：Slurm 只会以非特权方式、以提交者身份启动容器，Apptainer 或 Enroot 也不需要守护进程；slurmd 本身仍以 root 运行，以便以各用户身份启动作业。"},
+			Source:   "https://slurm.schedmd.com/containers.html",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID: "orchestrator.rootless-root-agents",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "rootless",
+						Operand: Raw{
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+						},
+						op: "is",
+						strs: []string{
+							"true",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "adjust",
+			Points: -8,
+			Target: Target{
+				IDs: []string{
+					"nomad",
+					"rke2",
+					"openshift",
+					"kubeedge",
+				},
+			},
+			Because:  Text{En: "The node agent runs as root and no supported rootless mode exists: Nomad clients need CAP_SYS_ADMIN and CAP_NET_ADMIN, KubeEdge's EdgeCore runs as root, and RKE2 and OpenShift run kubelet and the runtime as root (OpenShift's pods do run as non-root UIDs).", Zh: "节点代理以 root 运行，且没有受支持的 rootless 模式：Nomad 客户端需要 CAP_SYS_ADMIN 和 CAP_NET_ADMIN，KubeEdge 的 EdgeCore 以 root 运行，RKE2 和 OpenShift 以 root 运行 kubelet 与容器运行时（OpenShift 的 Pod 本身以非 root UID 运行）。"},
+			Source:   "https://developer.hashicorp.com/nomad/docs/deploy/production/requirements",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID: "orchestrator.ai-device-nomad",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "workloads",
+						Operand: Raw{
+							Node: &yaml.Node{
+								Kind:  2,
+								Style: 32,
+								Tag:   "!!seq",
+								Content: []*yaml.Node{
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-training"},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "ai-inference"},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "hpc"},
+								},
+							},
+						},
+						op: "has_any",
+						strs: []string{
+							"ai-training",
+							"ai-inference",
+							"hpc",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "adjust",
+			Points: 5,
+			Target: Target{
+				IDs: []string{
+					"nomad",
+				},
+			},
+			Because:  Text{En: "GPU workloads: Nomad's NVIDIA device plugin fingerprints cards and MIG instances and jobs request them by count and attributes; there is no DRA-style sharing, and other vendors need their own plugin.", Zh: "GPU 负载：Nomad 的 NVIDIA 设备插件会识别加速卡和 MIG 实例，作业按数量和属性申请；没有类似 DRA 的共享机制，其他厂商需要各自的插件。"},
+			Source:   "https://github.com/hashicorp/nomad-device-nvidia",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID: "orchestrator.no-k8s-experience-nomad",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "k8s-experience",
+						Operand: Raw{
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none"},
+						},
+						op: "is",
+						strs: []string{
+							"none",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "adjust",
+			Points: 8,
+			Target: Target{
+				IDs: []string{
+					"nomad",
+				},
+			},
+			Because:  Text{En: "Without Kubernetes skills Nomad is the lighter cluster scheduler: one binary for servers and clients, no external datastore, jobs in short HCL files, and it still gives multi-node placement, HA servers and rolling updates.", Zh: "没有 Kubernetes 技能时，Nomad 是更轻的集群调度器：服务器和客户端同为一个二进制，不依赖外部数据存储，作业写成简短的 HCL 文件，同时仍提供多节点调度、高可用服务器和滚动更新。"},
+			Source:   "https://github.com/hashicorp/nomad/blob/main/README.md",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID: "orchestrator.nomad-mixed-workloads",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "workloads",
+						Operand: Raw{
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "legacy-apps"},
+						},
+						op: "has",
+						strs: []string{
+							"legacy-apps",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "adjust",
+			Points: 6,
+			Target: Target{
+				IDs: []string{
+					"nomad",
+				},
+			},
+			Because:  Text{En: "Legacy applications: Nomad's exec, java and qemu drivers schedule binaries, JARs and whole VMs beside containers, so not everything has to be containerised first.", Zh: "传统应用：Nomad 的 exec、java 和 qemu 驱动可以在容器之外调度二进制程序、JAR 包乃至整台虚拟机，不必先把所有东西容器化。"},
+			Source:   "https://github.com/hashicorp/nomad/blob/main/README.md",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID:     "orchestrator.nomad-licence",
+			Effect: "caveat",
+			Target: Target{
+				IDs: []string{
+					"nomad",
+				},
+			},
+			Because:  Text{En: "Licence: Nomad 1.7.0 and later are under the Business Source License 1.1, not an open-source licence. Internal production use is allowed; offering Nomad to others as a competing hosted or embedded product is not. Each release becomes MPL 2.0 four years after it is published; 1.6.x stays MPL 2.0.", Zh: "许可证：Nomad 1.7.0 及以后采用 Business Source License 1.1，不属于开源许可证。允许企业内部生产使用，但不得把 Nomad 作为竞争性的托管或嵌入式产品提供给他人。每个版本发布四年后转为 MPL 2.0；1.6.x 仍是 MPL 2.0。"},
+			Source:   "https://github.com/hashicorp/nomad/blob/main/LICENSE",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID: "orchestrator.nomad-not-secure-default",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "tenancy",
+						Operand: Raw{
+							Node: &yaml.Node{
+								Kind:  2,
+								Style: 32,
+								Tag:   "!!seq",
+								Content: []*yaml.Node{
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "multi-team"},
+									&yaml.Node{Kind: 8, Tag: "!!str", Value: "untrusted"},
+								},
+							},
+						},
+						op: "in",
+						strs: []string{
+							"multi-team",
+							"untrusted",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "caveat",
+			Target: Target{
+				IDs: []string{
+					"nomad",
+				},
+			},
+			Because:  Text{En: "Nomad is not secure by default: turn on ACLs and mTLS before several teams share it, and note that clients run as root and Sentinel policies need Nomad Enterprise.", Zh: "Nomad 默认并不安全：在多个团队共用之前需开启 ACL 和 mTLS；另需注意客户端以 root 运行，Sentinel 策略需要 Nomad 企业版。"},
+			Source:   "https://developer.hashicorp.com/nomad/docs/deploy/production/requirements",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID: "orchestrator.no-k8s-experience-distros",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "k8s-experience",
+						Operand: Raw{
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "none"},
+						},
+						op: "is",
+						strs: []string{
+							"none",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "adjust",
+			Points: -6,
+			Target: Target{
+				IDs: []string{
+					"rke2",
+					"openshift",
+				},
+			},
+			Because:  Text{En: "The install is packaged, but the team still operates Kubernetes: its API, networking, upgrades and RBAC, plus OpenShift's own SCC, route and operator layers.", Zh: "安装虽已打包，团队仍要运维 Kubernetes：它的 API、网络、升级和 RBAC，OpenShift 还多了自身的 SCC、Route 和 operator 层。"},
+			Source:   "https://docs.rke2.io/install/quickstart",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID:     "orchestrator.openshift-subscription",
+			Effect: "caveat",
+			Target: Target{
+				IDs: []string{
+					"openshift",
+				},
+			},
+			Because:  Text{En: "OpenShift Container Platform is sold by subscription, which buys Red Hat support and errata for each minor (18 months, 24 with Extended Update Support on even minors). OKD is the same code as a community build: free, without Red Hat support or its operator catalogue.", Zh: "OpenShift Container Platform 按订阅销售，订阅包含 Red Hat 对每个小版本的支持与勘误（18 个月，偶数小版本配合延长更新支持可达 24 个月）。OKD 是同一代码的社区版：免费，但没有 Red Hat 支持，也不能使用其 operator 目录。"},
+			Source:   "https://access.redhat.com/support/policy/updates/openshift",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID: "orchestrator.openshift-small-footprint",
+			When: Condition{
+				AnyOf: []*Condition{
+					&Condition{
+						Terms: []*Term{
+							&Term{
+								Key: "scale",
+								Operand: Raw{
+									Node: &yaml.Node{
+										Kind:  2,
+										Style: 32,
+										Tag:   "!!seq",
+										Content: []*yaml.Node{
+											&yaml.Node{Kind: 8, Tag: "!!str", Value: "single-host"},
+											&yaml.Node{Kind: 8, Tag: "!!str", Value: "small"},
+										},
+									},
+								},
+								op: "in",
+								strs: []string{
+									"single-host",
+									"small",
+								},
+							},
+						},
+						set: true,
+					},
+					&Condition{
+						Terms: []*Term{
+							&Term{
+								Key: "environment",
+								Operand: Raw{
+									Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "edge"},
+								},
+								op: "is",
+								strs: []string{
+									"edge",
+								},
+							},
+						},
+						set: true,
+					},
+				},
+				set: true,
+			},
+			Effect: "adjust",
+			Points: -8,
+			Target: Target{
+				IDs: []string{
+					"openshift",
+				},
+			},
+			Because:  Text{En: "Heavy for a few nodes: three control-plane machines with 16 GB each (plus a bootstrap machine at install), and 8 GB per compute node before workloads.", Zh: "对少量节点而言过重：需要三台各 16 GB 内存的控制平面机器（安装时还要一台 bootstrap 机器），每个计算节点在负载之外还需 8 GB。"},
+			Source:   "https://github.com/openshift/openshift-docs/blob/main/modules/installation-minimum-resource-requirements.adoc",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID: "orchestrator.openshift-restricted-scc",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "workloads",
+						Operand: Raw{
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "legacy-apps"},
+						},
+						op: "has",
+						strs: []string{
+							"legacy-apps",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "caveat",
+			Target: Target{
+				IDs: []string{
+					"openshift",
+				},
+			},
+			Because:  Text{En: "Images that expect a fixed user ID or root fail under the default restricted-v2 SCC, which assigns an arbitrary non-root UID; make files group-writable for GID 0 or grant a wider SCC deliberately.", Zh: "期望固定用户 ID 或 root 的镜像在默认的 restricted-v2 SCC 下会失败，因为该 SCC 会分配任意非 root UID；应让文件对 GID 0 组可写，或有意识地授予更宽松的 SCC。"},
+			Source:   "https://docs.openshift.com/container-platform/latest/authentication/managing-security-context-constraints.html",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID: "orchestrator.airgap-documented",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "air-gapped",
+						Operand: Raw{
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+						},
+						op: "is",
+						strs: []string{
+							"true",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "adjust",
+			Points: 6,
+			Target: Target{
+				IDs: []string{
+					"rke2",
+					"openshift",
+					"k3s",
+				},
+			},
+			Because:  Text{En: "Air-gapped: these distributions document offline installs end to end: RKE2 and K3s from release image tarballs or a private registry, OpenShift by mirroring release and operator images with oc-mirror.", Zh: "离线隔离：这些发行版都有完整的离线安装文档：RKE2 和 K3s 使用发布的镜像 tarball 或私有镜像仓库，OpenShift 用 oc-mirror 镜像发布版本和 operator 镜像。"},
+			Source:   "https://docs.rke2.io/install/airgap",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID: "orchestrator.airgap-kubeadm",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "air-gapped",
+						Operand: Raw{
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+						},
+						op: "is",
+						strs: []string{
+							"true",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "caveat",
+			Target: Target{
+				IDs: []string{
+					"kubernetes",
+					"kubeedge",
+				},
+			},
+			Because:  Text{En: "kubeadm can install offline, but you list, pull and load the control-plane, CNI and add-on images into a local registry yourself.", Zh: "kubeadm 可以离线安装，但控制平面、CNI 和各类插件的镜像需要你自己列出、拉取并导入本地镜像仓库。"},
+			Source:   "https://kubernetes.io/docs/reference/setup-tools/kubeadm/kubeadm-init/#without-internet-connection",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID: "orchestrator.fips-builds",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "fips",
+						Operand: Raw{
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+						},
+						op: "is",
+						strs: []string{
+							"true",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "adjust",
+			Points: 10,
+			Target: Target{
+				IDs: []string{
+					"rke2",
+					"openshift",
+				},
+			},
+			Because:  Text{En: "FIPS: both ship builds meant for it: RKE2 compiles its components with the BoringCrypto module, and OpenShift installed with fips: true calls RHEL's validated or in-process crypto libraries.", Zh: "FIPS：两者都提供面向 FIPS 的构建：RKE2 用 BoringCrypto 模块编译其组件，以 fips: true 安装的 OpenShift 调用 RHEL 已认证或认证中的加密库。"},
+			Source:   "https://docs.rke2.io/security/fips_support",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID: "orchestrator.fips-rke2-140-2",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "fips",
+						Operand: Raw{
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+						},
+						op: "is",
+						strs: []string{
+							"true",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "caveat",
+			Target: Target{
+				IDs: []string{
+					"rke2",
+				},
+			},
+			Because:  Text{En: "RKE2's module, BoringCrypto certificate #4407, is a FIPS 140-2 validation, and CMVP moved 140-2 modules to the Historical List after 2026-09-22: fine for existing systems, not for a new purchase. The bundled Traefik ingress (default since v1.36) and all CNIs but Canal are not FIPS builds.", Zh: "RKE2 使用的模块是 BoringCrypto 证书 #4407，属于 FIPS 140-2 认证，而 CMVP 已在 2026-09-22 之后把 140-2 模块移入历史列表：既有系统可继续使用，新采购则不行。捆绑的 Traefik Ingress（v1.36 起为默认）以及除 Canal 外的所有 CNI 都不是 FIPS 构建。"},
+			Source:   "https://csrc.nist.gov/projects/cryptographic-module-validation-program",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID: "orchestrator.fips-openshift-limits",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "fips",
+						Operand: Raw{
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+						},
+						op: "is",
+						strs: []string{
+							"true",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "caveat",
+			Target: Target{
+				IDs: []string{
+					"openshift",
+				},
+			},
+			Because:  Text{En: "FIPS mode must be chosen at install and cannot be added later; it is supported on x86_64, ppc64le and s390x only, not on ARM, and some of RHEL's modules are still in process rather than validated.", Zh: "FIPS 模式必须在安装时选择，之后无法再添加；仅支持 x86_64、ppc64le 和 s390x，不支持 ARM；且 RHEL 的部分模块仍在认证中而非已通过认证。"},
+			Source:   "https://github.com/openshift/openshift-docs/blob/main/installing/overview/installing-fips.adoc",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID: "orchestrator.fips-self-built",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "fips",
+						Operand: Raw{
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+						},
+						op: "is",
+						strs: []string{
+							"true",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "adjust",
+			Points: -8,
+			Target: Target{
+				IDs: []string{
+					"kubernetes",
+					"k3s",
+					"kubeedge",
+					"nomad",
+					"docker-swarm",
+					"slurm",
+				},
+			},
+			Because:  Text{En: "The project ships no FIPS-validated build: compliance depends on building it against a validated module or on an OS vendor's FIPS packages, and is yours to prove. (Not an exclusion: a vendor build or managed service can close the gap.)", Zh: "项目本身不提供经 FIPS 认证的构建：合规取决于针对已认证模块自行编译，或使用操作系统厂商的 FIPS 软件包，并由你自己举证。（不作排除：厂商构建或托管服务可以弥补。）"},
+			Source:   "https://csrc.nist.gov/projects/cryptographic-module-validation-program",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID: "orchestrator.cis-profiles",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "compliance-baseline",
+						Operand: Raw{
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "cis"},
+						},
+						op: "is",
+						strs: []string{
+							"cis",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "adjust",
+			Points: 8,
+			Target: Target{
+				IDs: []string{
+					"rke2",
+					"openshift",
+				},
+			},
+			Because:  Text{En: "CIS baseline: RKE2 passes most CIS Kubernetes Benchmark controls by default and its profile flag adds the rest but a few host steps; OpenShift's Compliance Operator scans the CIS OpenShift profile and can apply remediations.", Zh: "CIS 基线：RKE2 默认即可通过大多数 CIS Kubernetes 基准项，profile 参数会补上其余项（少数主机层面的步骤除外）；OpenShift 的 Compliance Operator 可按 CIS OpenShift 配置基线扫描并自动修复。"},
+			Source:   "https://docs.rke2.io/security/hardening_guide",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID: "orchestrator.cis-k3s",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "compliance-baseline",
+						Operand: Raw{
+							Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "cis"},
+						},
+						op: "is",
+						strs: []string{
+							"cis",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "adjust",
+			Points: 4,
+			Target: Target{
+				IDs: []string{
+					"k3s",
+				},
+			},
+			Because:  Text{En: "CIS baseline: K3s publishes a hardening guide and self-assessment, but the settings are yours to apply.", Zh: "CIS 基线：K3s 提供加固指南和自评报告，但相关设置需要你自己完成。"},
+			Source:   "https://docs.k3s.io/security/hardening-guide",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID: "orchestrator.vendor-support",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "vendor-support",
+						Operand: Raw{
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+						},
+						op: "is",
+						strs: []string{
+							"true",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "adjust",
+			Points: 10,
+			Target: Target{
+				IDs: []string{
+					"openshift",
+				},
+			},
+			Because:  Text{En: "Vendor support: an OpenShift subscription gives Red Hat support with a published life cycle (18 months per minor, 24 with EUS). OKD, its community build, has none.", Zh: "厂商支持：OpenShift 订阅提供 Red Hat 支持并有公开的生命周期（每个小版本 18 个月，EUS 可达 24 个月）。其社区版 OKD 没有厂商支持。"},
+			Source:   "https://access.redhat.com/support/policy/updates/openshift",
+			Category: "orchestrator",
+		},
+		&Rule{
+			ID: "orchestrator.vendor-support-rke2",
+			When: Condition{
+				Terms: []*Term{
+					&Term{
+						Key: "vendor-support",
+						Operand: Raw{
+							Node: &yaml.Node{Kind: 8, Tag: "!!bool", Value: "true"},
+						},
+						op: "is",
+						strs: []string{
+							"true",
+						},
+					},
+				},
+				set: true,
+			},
+			Effect: "adjust",
+			Points: 6,
+			Target: Target{
+				IDs: []string{
+					"rke2",
+				},
+			},
+			Because:  Text{En: "Vendor support: SUSE, which develops RKE2, publishes a support matrix of the RKE2 releases and operating systems it validates; confirm what your SUSE contract covers.", Zh: "厂商支持：RKE2 的开发方 SUSE 发布了支持矩阵，列出其验证过的 RKE2 版本和操作系统；具体支持范围请以你与 SUSE 的合同为准。"},
+			Source:   "https://www.suse.com/suse-rke2/support-matrix/all-supported-versions/rke2-v1-34",
 			Category: "orchestrator",
 		},
 	},
@@ -20920,6 +23480,33 @@ var kb_Facts_amd_mi355x_specs = Fact{
 	Checked:    "2026-12-07",
 }
 
+var kb_Facts_apptainer_gpus = Fact{
+	ID:         "apptainer-gpus",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report: GPUs in Apptainer.", Zh: "报告未涉及：Apptainer 中的 GPU。"},
+	Verified:   Text{En: "--nv binds the NVIDIA device files and the host's CUDA libraries into the container; AMD ROCm and Intel Gaudi are supported too, and other devices through the OCI Container Device Interface (CDI). The container's libc must not be too far from the host's.", Zh: "--nv 会把 NVIDIA 设备文件和宿主机的 CUDA 库绑定进容器；也支持 AMD ROCm 和 Intel Gaudi，其他设备可通过 OCI 容器设备接口（CDI）使用。容器内的 libc 版本不能与宿主机相差太大。"},
+	Source:     "https://apptainer.org/docs/user/main/gpu.html",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_apptainer_no_cri = Fact{
+	ID:         "apptainer-no-cri",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report: Apptainer under Kubernetes.", Zh: "报告未涉及：在 Kubernetes 下使用 Apptainer。"},
+	Verified:   Text{En: "Apptainer has no CRI server. Sylabs' singularity-cri, the only CRI implementation for Singularity, was archived in December 2020 and is unmaintained; its OCI commands need root.", Zh: "Apptainer 没有 CRI 服务。Sylabs 的 singularity-cri 是 Singularity 唯一的 CRI 实现，已于 2020 年 12 月归档且无人维护；其 OCI 子命令需要 root。"},
+	Source:     "https://github.com/sylabs/singularity-cri/issues/382",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_apptainer_unprivileged_sif = Fact{
+	ID:         "apptainer-unprivileged-sif",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report: Apptainer.", Zh: "报告未涉及：Apptainer。"},
+	Verified:   Text{En: "Apptainer (renamed from Singularity on joining the Linux Foundation in November 2021, BSD licence) starts containers as normal processes of the calling user; by default it uses user namespaces and installs no setuid component, and images are single SIF files that can be signed and encrypted.", Zh: "Apptainer（2021 年 11 月加入 Linux 基金会时由 Singularity 更名，BSD 许可）以调用者的普通进程启动容器；默认使用用户命名空间，不安装 setuid 组件，镜像是可签名、可加密的单个 SIF 文件。"},
+	Source:     "https://apptainer.org/docs/user/main/security.html",
+	Checked:    "2026-12-07",
+}
+
 var kb_Facts_biren_br100_chiplet_blink = Fact{
 	ID:         "biren-br100-chiplet-blink",
 	Verdict:    "correct",
@@ -21104,6 +23691,15 @@ var kb_Facts_export_rule_2026_case_by_case = Fact{
 		},
 		set: true,
 	},
+}
+
+var kb_Facts_fips_140_2_sunset = Fact{
+	ID:         "fips-140-2-sunset",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report: the end of FIPS 140-2.", Zh: "报告未涉及：FIPS 140-2 的终止。"},
+	Verified:   Text{En: "CMVP accepts FIPS 140-2 modules only until 2026-09-22; after that it moves them to the Historical List, usable for existing systems but not for new procurements, which need FIPS 140-3 modules. A 140-2 certificate such as BoringCrypto #4407 therefore no longer satisfies a new purchase.", Zh: "CMVP 仅在 2026-09-22 之前接受 FIPS 140-2 模块；此后这些模块转入历史列表，只能继续用于既有系统，不能用于新采购，新采购需要 FIPS 140-3 模块。因此像 BoringCrypto #4407 这样的 140-2 证书已不能满足新采购的要求。"},
+	Source:     "https://csrc.nist.gov/projects/cryptographic-module-validation-program",
+	Checked:    "2026-12-07",
 }
 
 var kb_Facts_firecracker_boot_time = Fact{
@@ -21355,6 +23951,33 @@ var kb_Facts_intel_gaudi3_specs = Fact{
 	Checked:    "2026-12-07",
 }
 
+var kb_Facts_isulad_cri_v1 = Fact{
+	ID:         "isulad-cri-v1",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report: iSulad under Kubernetes.", Zh: "报告未涉及：在 Kubernetes 下使用 iSulad。"},
+	Verified:   Text{En: "iSulad implements both CRI v1alpha2 and CRI v1 but serves v1alpha2 unless enable-cri-v1 is set; the kubelet of Kubernetes 1.26 and later refuses to register a node whose runtime lacks CRI v1.", Zh: "iSulad 同时实现了 CRI v1alpha2 和 CRI v1，但除非设置 enable-cri-v1，否则只提供 v1alpha2；Kubernetes 1.26 及以后的 kubelet 不会注册运行时缺少 CRI v1 的节点。"},
+	Source:     "https://kubernetes.io/docs/concepts/containers/cri/",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_isulad_footprint_benchmark = Fact{
+	ID:         "isulad-footprint-benchmark",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report: iSulad's footprint.", Zh: "报告未涉及：iSulad 的资源占用。"},
+	Verified:   Text{En: "In the project's CRI benchmark on one 96-core ARM server, iSulad 2.1.5 used 38.7 MB for the engine and 1.7 MB of shims with one pod, against 66.8 MB and 13.9 MB for containerd 2.0.0-beta.2 and 58.8 MB and 4.6 MB for CRI-O 1.30; with 100 pods the engines were close (148 MB, 186 MB, 148 MB) while shims stayed far apart. No independent measurement was found.", Zh: "在项目自己于一台 96 核 ARM 服务器上的 CRI 基准测试中，运行 1 个 Pod 时 iSulad 2.1.5 引擎占 38.7 MB、shim 占 1.7 MB，containerd 2.0.0-beta.2 为 66.8 MB 和 13.9 MB，CRI-O 1.30 为 58.8 MB 和 4.6 MB；100 个 Pod 时三者引擎占用接近（148 MB、186 MB、148 MB），shim 的差距仍然很大。未找到独立测量。"},
+	Source:     "https://gitee.com/openeuler/iSulad/blob/master/docs/performance/cri_performance_test.md",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_isulad_openeuler = Fact{
+	ID:         "isulad-openeuler",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report: iSulad.", Zh: "报告未涉及：iSulad。"},
+	Verified:   Text{En: "iSulad is developed in the openEuler community under Mulan PSL v2 and installed from openEuler's repositories; Huawei's Kunpeng documentation presents it as openEuler's engine with a docker-like CLI, CRI for Kubernetes and runc, lxc, Kata or Kuasar underneath. Whether it appears in any 信创 procurement catalogue was not verified.", Zh: "iSulad 在 openEuler 社区以木兰宽松许可证 v2 开发，从 openEuler 软件源安装；华为鲲鹏文档将其介绍为 openEuler 的容器引擎，提供类 docker 命令行和对接 Kubernetes 的 CRI，底层可用 runc、lxc、Kata 或 Kuasar。是否列入任何信创采购目录未经核实。"},
+	Source:     "https://www.hikunpeng.com/doc_center/source/zh/nativedevp/twp/Kunpeng_Development_0057.html",
+	Checked:    "2026-12-07",
+}
+
 var kb_Facts_k0s_requirements = Fact{
 	ID:         "k0s-requirements",
 	Verdict:    "correct",
@@ -21524,6 +24147,42 @@ var kb_Facts_moore_threads_software = Fact{
 	Verified:   Text{En: "MUSA offers a CUDA-like API and torch_musa for PyTorch (porting means renaming cuda to musa and nccl to mccl). The container toolkit registers a 'mthreads' Docker runtime; a device plugin ships with the KUAE cloud-native toolkits, and HAMi shares cards as mthreads.com/vgpu.", Zh: "MUSA 提供类 CUDA 接口和用于 PyTorch 的 torch_musa（迁移时把 cuda 改成 musa、nccl 改成 mccl）。容器工具包注册名为 mthreads 的 Docker 运行时；KUAE 云原生工具包中带有 device plugin，HAMi 则以 mthreads.com/vgpu 的形式共享显卡。"},
 	Source:     "https://github.com/gpustack/gpustack",
 	Checked:    "2026-11-24",
+}
+
+var kb_Facts_nomad_bsl_licence = Fact{
+	ID:         "nomad-bsl-licence",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report: Nomad's licence.", Zh: "报告未涉及：Nomad 的许可证。"},
+	Verified:   Text{En: "Nomad 1.7.0 and later are under the Business Source License 1.1 (production use allowed unless you offer Nomad to third parties as a competing hosted or embedded product); each version turns MPL 2.0 four years after release. 1.6.x, including 1.6.2 and 1.6.3 released after the August 2023 announcement, stay MPL 2.0. Since March 2026 the licensor named in the file is IBM.", Zh: "Nomad 1.7.0 及以后版本采用 Business Source License 1.1（允许生产使用，但不得把 Nomad 作为与之竞争的托管或嵌入式产品提供给第三方）；每个版本在发布四年后转为 MPL 2.0。1.6.x（包括 2023 年 8 月宣布后发布的 1.6.2、1.6.3）仍是 MPL 2.0。自 2026 年 3 月起，许可证文件中的许可方为 IBM。"},
+	Source:     "https://github.com/hashicorp/nomad/blob/main/LICENSE",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_nomad_native_services = Fact{
+	ID:         "nomad-native-services",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report: Nomad's service features.", Zh: "报告未涉及：Nomad 的服务相关功能。"},
+	Verified:   Text{En: "Since 1.3.0 (2022-05-11) Nomad registers and discovers services itself, without Consul, and allocations on clients that lose contact can reconnect; rolling and canary deployments are part of the job specification.", Zh: "自 1.3.0（2022-05-11）起，Nomad 可不依赖 Consul 自行注册和发现服务，失联客户端上的分配在重新连上后可恢复；滚动和金丝雀部署是作业规范的一部分。"},
+	Source:     "https://github.com/hashicorp/nomad/blob/main/CHANGELOG-unsupported.md",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_nomad_server_sizing = Fact{
+	ID:         "nomad-server-sizing",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report: Nomad's hardware needs.", Zh: "报告未涉及：Nomad 的硬件需求。"},
+	Verified:   Text{En: "HashiCorp suggests 4–8+ cores, 16–32 GB+ of memory and 40–80 GB+ of fast disk per server, because servers hold all state in memory; clients have no published minimum and are sized by what they run. Servers need under 10 ms latency to each other, clients tolerate 100 ms or more.", Zh: "HashiCorp 建议每台服务器 4–8 核以上、16–32 GB 以上内存、40–80 GB 以上高速磁盘，因为服务器把全部状态保存在内存中；客户端没有公布最低要求，按其运行的负载确定配置。服务器之间延迟需低于 10 毫秒，客户端可容忍 100 毫秒以上。"},
+	Source:     "https://developer.hashicorp.com/nomad/docs/deploy/production/requirements",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_nomad_task_drivers = Fact{
+	ID:         "nomad-task-drivers",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report: Nomad's task drivers.", Zh: "报告未涉及：Nomad 的任务驱动。"},
+	Verified:   Text{En: "Built-in drivers are docker, exec, raw_exec, java and qemu; Podman is an external plugin that HashiCorp releases (nomad-driver-podman, Podman 3 or later with its socket). Nomad talks to these engines directly, not through the Kubernetes CRI; a containerd driver exists only as a community plugin.", Zh: "内置驱动有 docker、exec、raw_exec、java 和 qemu；Podman 是 HashiCorp 发布的外部插件（nomad-driver-podman，需要 Podman 3 以上及其 socket）。Nomad 直接调用这些引擎，而不经过 Kubernetes CRI；containerd 驱动只有社区插件。"},
+	Source:     "https://developer.hashicorp.com/nomad/plugins/drivers/podman",
+	Checked:    "2026-12-07",
 }
 
 var kb_Facts_nvidia_a100_fp16 = Fact{
@@ -21871,6 +24530,42 @@ var kb_Facts_nvidia_rtx_pro_6000d_china = Fact{
 	},
 }
 
+var kb_Facts_okd_community_build = Fact{
+	ID:         "okd-community-build",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report: OKD.", Zh: "报告未涉及：OKD。"},
+	Verified:   Text{En: "OKD is the Apache-2.0 community distribution behind OpenShift, governed by a working group and built on CentOS Stream CoreOS; support comes from the community, not Red Hat, and Red Hat's operator catalogue is not available in it.", Zh: "OKD 是 OpenShift 背后的 Apache-2.0 社区发行版，由工作组管理，基于 CentOS Stream CoreOS 构建；支持来自社区而非 Red Hat，也无法使用 Red Hat 的 operator 目录。"},
+	Source:     "https://github.com/okd-project/okd",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_openshift_crio_only = Fact{
+	ID:         "openshift-crio-only",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report: OpenShift's runtime.", Zh: "报告未涉及：OpenShift 的容器运行时。"},
+	Verified:   Text{En: "Since OpenShift 4, CRI-O is the only supported CRI implementation; its minor version moves in step with Kubernetes.", Zh: "自 OpenShift 4 起，CRI-O 是唯一受支持的 CRI 实现，其小版本与 Kubernetes 同步。"},
+	Source:     "https://github.com/cri-o/cri-o/blob/main/ADOPTERS.md",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_openshift_fips_mode = Fact{
+	ID:         "openshift-fips-mode",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report: FIPS mode in OpenShift.", Zh: "报告未涉及：OpenShift 的 FIPS 模式。"},
+	Verified:   Text{En: "FIPS mode is chosen at install (fips: true) and cannot be turned on later; components then call RHEL and RHCOS crypto libraries that are FIPS-validated or in process, and CRI-O is the runtime covered. It is supported on x86_64, ppc64le and s390x only, and is unavailable with Azure File storage.", Zh: "FIPS 模式需在安装时选择（fips: true），之后无法再开启；启用后组件调用已通过 FIPS 认证或正在认证中的 RHEL 与 RHCOS 加密库，受覆盖的运行时是 CRI-O。仅支持 x86_64、ppc64le 和 s390x 架构，使用 Azure File 存储时不可用。"},
+	Source:     "https://github.com/openshift/openshift-docs/blob/main/installing/overview/installing-fips.adoc",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_openshift_min_resources = Fact{
+	ID:         "openshift-min-resources",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report: OpenShift's hardware needs.", Zh: "报告未涉及：OpenShift 的硬件需求。"},
+	Verified:   Text{En: "Each control-plane machine needs at least 4 vCPUs, 16 GB of RAM, 100 GB of storage and 300 IOPS (etcd wants 10 ms p99 fsync); each compute machine 2 vCPUs, 8 GB and 100 GB, before user workloads. The same table applies to OKD.", Zh: "每台控制平面机器至少需要 4 vCPU、16 GB 内存、100 GB 存储和 300 IOPS（etcd 要求 p99 fsync 在 10 毫秒以内）；每台计算机器需要 2 vCPU、8 GB 内存和 100 GB 存储，不含用户负载。OKD 使用同一张表。"},
+	Source:     "https://github.com/openshift/openshift-docs/blob/main/modules/installation-minimum-resource-requirements.adoc",
+	Checked:    "2026-12-07",
+}
+
 var kb_Facts_podman_50_release_date = Fact{
 	ID:         "podman-50-release-date",
 	Verdict:    "correct",
@@ -21977,6 +24672,78 @@ var kb_Facts_resource_name_nvidia = Fact{
 	Verified:   Text{En: "NVIDIA's device plugin advertises nvidia.com/gpu, plus nvidia.com/mig-<g>g.<mem>gb with the mixed MIG strategy.", Zh: "NVIDIA device plugin 上报 nvidia.com/gpu；采用 mixed MIG 策略时另上报 nvidia.com/mig-<g>g.<mem>gb。"},
 	Source:     "https://github.com/NVIDIA/k8s-device-plugin",
 	Checked:    "2026-11-24",
+}
+
+var kb_Facts_rke2_airgap = Fact{
+	ID:         "rke2-airgap",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report: air-gapped installs.", Zh: "报告未涉及：离线（air-gap）安装。"},
+	Verified:   Text{En: "RKE2 documents air-gap installs from release image tarballs or a private registry; since v1.36 the core image tarball carries Traefik instead of ingress-nginx.", Zh: "RKE2 有成文的离线安装方法，可使用发布的镜像 tarball 或私有镜像仓库；自 v1.36 起核心镜像 tarball 中用 Traefik 取代了 ingress-nginx。"},
+	Source:     "https://docs.rke2.io/install/airgap",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_rke2_cis_profile = Fact{
+	ID:         "rke2-cis-profile",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report: CIS hardening of RKE2.", Zh: "报告未涉及：RKE2 的 CIS 加固。"},
+	Verified:   Text{En: "RKE2 passes most CIS Kubernetes Benchmark controls by default; setting the profile flag (cis) adds the network-policy and Pod Security controls, and the operator applies a few host settings (sysctls, etcd user). Self-assessment guides cover CIS v1.12 for RKE2 v1.33 and newer.", Zh: "RKE2 默认即可通过大多数 CIS Kubernetes 基准项；设置 profile 参数（cis）会补上网络策略和 Pod 安全相关的控制项，运维者还需在主机上做少量设置（sysctl、etcd 用户）。自评指南覆盖 RKE2 v1.33 及以后版本对应的 CIS v1.12。"},
+	Source:     "https://docs.rke2.io/security/hardening_guide",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_rke2_embedded_containerd = Fact{
+	ID:         "rke2-embedded-containerd",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report: RKE2's runtime.", Zh: "报告未涉及：RKE2 的容器运行时。"},
+	Verified:   Text{En: "RKE2 ships containerd and runc in its runtime image and runs the control plane as static pods; container-runtime-endpoint disables the embedded containerd and points the kubelet at another CRI socket. It has no Docker mode (RKE1 relied on Docker).", Zh: "RKE2 在运行时镜像中自带 containerd 和 runc，控制平面以静态 Pod 运行；container-runtime-endpoint 可停用内嵌 containerd，让 kubelet 使用其他 CRI socket。它没有 Docker 模式（RKE1 依赖 Docker）。"},
+	Source:     "https://docs.rke2.io/architecture",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_rke2_fips_boringcrypto = Fact{
+	ID:         "rke2-fips-boringcrypto",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report: RKE2's FIPS support.", Zh: "报告未涉及：RKE2 的 FIPS 支持。"},
+	Verified:   Text{En: "RKE2 builds Kubernetes, etcd, containerd, runc, crictl and the Canal CNI with Go's BoringCrypto experiment, i.e. Google's BoringCrypto module, CMVP certificate #4407, a FIPS 140-2 validation. Its docs still speak only of 140-2; of the bundled CNIs only Canal is rebuilt, and the ingress they call FIPS-compliant is NGINX, while Traefik, the default for new clusters since v1.36, is the one component not built with BoringCrypto.", Zh: "RKE2 用 Go 的 BoringCrypto 实验特性编译 Kubernetes、etcd、containerd、runc、crictl 和 Canal CNI，即 Google 的 BoringCrypto 模块（CMVP 证书 #4407，属 FIPS 140-2 认证）。其文档仍只提 140-2；捆绑的 CNI 中只有 Canal 重新编译，文档所说符合 FIPS 的 Ingress 是 NGINX，而自 v1.36 起新集群默认使用的 Traefik 恰恰是唯一未用 BoringCrypto 编译的组件。"},
+	Source:     "https://docs.rke2.io/security/fips_support",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_slurm_containers_unprivileged = Fact{
+	ID:         "slurm-containers-unprivileged",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report: containers under Slurm.", Zh: "报告未涉及：在 Slurm 下运行容器。"},
+	Verified:   Text{En: "Slurm runs OCI containers for jobs and steps natively (oci.conf; scrun as the OCI runtime behind rootless Docker 20.10+ or Podman, Slurm 23.02+), but only unprivileged, on the host network, from bundles already present on the node. SPANK plugins such as NVIDIA's Pyxis (with Enroot) are the other route; a site using one must not have an oci.conf.", Zh: "Slurm 原生支持为作业和作业步运行 OCI 容器（oci.conf；scrun 作为 rootless Docker 20.10+ 或 Podman 背后的 OCI 运行时，需 Slurm 23.02+），但只能以非特权方式、使用宿主机网络，且容器 bundle 必须已存在于节点上。另一条途径是 NVIDIA Pyxis（配合 Enroot）等 SPANK 插件；使用插件的站点不应再配置 oci.conf。"},
+	Source:     "https://slurm.schedmd.com/containers.html",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_slurm_gres_gpus = Fact{
+	ID:         "slurm-gres-gpus",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report: GPU scheduling in Slurm.", Zh: "报告未涉及：Slurm 的 GPU 调度。"},
+	Verified:   Text{En: "GPUs are generic resources (GRES) requested with --gres or --gpus, --gpus-per-node and --gpus-per-task; gres.conf can autodetect NVIDIA, AMD, Intel and AWS Neuron devices, and CUDA MPS, MIG and sharding let jobs share a card. MIG devices get no gpumem or gpuutil accounting.", Zh: "GPU 属于通用资源（GRES），可用 --gres 或 --gpus、--gpus-per-node、--gpus-per-task 申请；gres.conf 能自动识别 NVIDIA、AMD、Intel 和 AWS Neuron 设备，CUDA MPS、MIG 和分片可让多个作业共享一张卡。MIG 设备没有显存和利用率记账。"},
+	Source:     "https://slurm.schedmd.com/gres.html",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_slurm_large_systems = Fact{
+	ID:         "slurm-large-systems",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report: Slurm's scale.", Zh: "报告未涉及：Slurm 的规模上限。"},
+	Verified:   Text{En: "SchedMD's large-cluster guide covers clusters of 1,024 nodes or more and names Tianhe-2 (16,000 nodes) and Sequoia (98,304 nodes) as Slurm systems; larger systems were validated by emulation. The guide dates from 2021.", Zh: "SchedMD 的大集群指南面向 1,024 个节点以上的集群，列举天河二号（16,000 个节点）和 Sequoia（98,304 个节点）为 Slurm 管理的系统，更大规模则通过仿真验证。该指南写于 2021 年。"},
+	Source:     "https://slurm.schedmd.com/big_sys.html",
+	Checked:    "2026-12-07",
+}
+
+var kb_Facts_slurm_not_services = Fact{
+	ID:         "slurm-not-services",
+	Verdict:    "correct",
+	ReportSays: Text{En: "Not covered by the report: what Slurm does not do.", Zh: "报告未涉及：Slurm 不具备的能力。"},
+	Verified:   Text{En: "Slurm's three functions are allocating nodes for a time, launching and monitoring (parallel) work on them, and queueing pending work. SchedMD's own Kubernetes page notes that HPC sites adopt Kubernetes to run deployments and workloads such as AI inference beside Slurm.", Zh: "Slurm 的三项职能是：在一段时间内分配节点、在其上启动并监控（并行）作业、为待执行作业排队。SchedMD 自己的 Kubernetes 页面也提到，HPC 站点会在 Slurm 之外引入 Kubernetes 来运行部署类服务和 AI 推理等负载。"},
+	Source:     "https://slurm.schedmd.com/overview.html",
+	Checked:    "2026-12-07",
 }
 
 var kb_Facts_wamr_aot_trusted = Fact{
@@ -22108,7 +24875,7 @@ var kb_Facts_wasmtime_wasi_nn = Fact{
 var kb = Base{
 	Version: "2026.12.07.1",
 	AsOf:    "2026-12-07",
-	Digest:  "sha256:440a204cd1602b479059abec91f3b4136b2774ffc798a23d409311d7b0f6227b",
+	Digest:  "sha256:1534b8c12fae035693671da8ba3bc6ed813c2027379092f308b22d6ce0b99f68",
 	Scoring: Scoring{
 		PriorityBoost:     2.5,
 		MaxRulePoints:     20,
@@ -22180,6 +24947,10 @@ var kb = Base{
 		&kb_Questions_kvm,
 		&kb_Questions_confidential,
 		&kb_Questions_startup_budget_ms,
+		&kb_Questions_air_gapped,
+		&kb_Questions_fips,
+		&kb_Questions_compliance_baseline,
+		&kb_Questions_vendor_support,
 		&kb_Questions_gpu_memory_gb,
 		&kb_Questions_gpu_sharing,
 		&kb_Questions_domestic,
@@ -22242,6 +25013,28 @@ var kb = Base{
 		&kb_Categories_wasm_runtime_Candidates_wamr_Compat_compat_wamr_runwasi_engines,
 		&kb_Categories_sandbox_Candidates_webassembly_Compat_compat_wasm_sandbox_wasm3,
 		&kb_Categories_wasm_runtime_Candidates_wasmtime_Compat_compat_runwasi_needs_containerd,
+		&kb_Categories_orchestrator_Candidates_rke2_Compat_compat_rke2_bundles_containerd,
+		&kb_Categories_orchestrator_Candidates_rke2_Compat_compat_rke2_needs_cri,
+		&kb_Categories_orchestrator_Candidates_rke2_Compat_compat_rke2_other_cri,
+		&kb_Categories_orchestrator_Candidates_rke2_Compat_compat_rke2_docker,
+		&kb_Categories_orchestrator_Candidates_openshift_Compat_compat_openshift_requires_crio,
+		&kb_Categories_orchestrator_Candidates_nomad_Compat_compat_nomad_docker,
+		&kb_Categories_orchestrator_Candidates_nomad_Compat_compat_nomad_podman,
+		&kb_Categories_orchestrator_Candidates_nomad_Compat_compat_nomad_containerd,
+		&kb_Categories_orchestrator_Candidates_nomad_Compat_compat_nomad_cli_engines,
+		&kb_Categories_orchestrator_Candidates_nomad_Compat_compat_nomad_no_crio,
+		&kb_Categories_orchestrator_Candidates_slurm_Compat_compat_slurm_apptainer,
+		&kb_Categories_orchestrator_Candidates_slurm_Compat_compat_slurm_scrun,
+		&kb_Categories_orchestrator_Candidates_slurm_Compat_compat_slurm_root_daemons,
+		&kb_Categories_orchestrator_Candidates_slurm_Compat_compat_slurm_no_crio,
+		&kb_Categories_engine_Candidates_apptainer_Compat_compat_apptainer_not_a_node_runtime,
+		&kb_Categories_orchestrator_Candidates_docker_compose_Compat_compat_compose_needs_docker_api,
+		&kb_Categories_orchestrator_Candidates_kubernetes_Compat_compat_kubernetes_isulad,
+		&kb_Categories_orchestrator_Candidates_kubeedge_Compat_compat_kubeedge_isulad,
+		&kb_Categories_engine_Candidates_apptainer_Compat_compat_apptainer_no_sandbox_runtime,
+		&kb_Categories_orchestrator_Candidates_nomad_Compat_compat_nomad_gpu_non_nvidia,
+		&kb_Categories_orchestrator_Candidates_slurm_Compat_compat_slurm_gres_manual,
+		&kb_Categories_engine_Candidates_apptainer_Compat_compat_apptainer_gpu_cdi,
 	},
 	Files: []string{
 		"rules/compatibility.yaml",
