@@ -60,12 +60,13 @@ func TestPagesFollowTopicsAndShowWhen(t *testing.T) {
 		topics = append(topics, p.Topic.ID)
 	}
 	// The sites question shows only at the edge: a page of its own, last of the workload topic.
+	// Docker inside CI jobs is asked only for CI workloads: a page of its own.
 	// The regulated-platform questions (air-gapped, FIPS, baseline, vendor support) show only
 	// when an orchestrator is asked for: a page of their own, last of the security topic.
 	// The headquarters question shows only for a buyer outside China or not stated, the
 	// export-licence question only for a buyer in China or headquartered there: a page each,
 	// last of the GPU topic.
-	if want := []string{"workload", "workload", "security", "security", "gpu", "gpu", "gpu", "wasm"}; !slices.Equal(topics, want) {
+	if want := []string{"workload", "workload", "security", "security", "security", "gpu", "gpu", "gpu", "wasm"}; !slices.Equal(topics, want) {
 		t.Fatalf("pages %v, want %v (one per topic and show_when: questions sharing a show_when share a page)", topics, want)
 	}
 	gpu, wasm := page(w, "gpu"), page(w, "wasm")
