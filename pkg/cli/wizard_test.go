@@ -46,10 +46,10 @@ func TestWizardEqualsRecommend(t *testing.T) {
 		"gpu for ai training, domestic": {
 			// categories +gpu, workloads +ai-training -web-services, environment cloud,
 			// scale large, k8s expert, tenancy multi-team, priorities autonomy+cost,
-			// rootless yes, systemd no, kvm available, confidential no, budget 0, air-gapped,
-			// FIPS, baseline and vendor support as default, gpu memory 64, sharing yes,
-			// domestic yes, cuda none, price 0
-			input: "4\n0\n5\n1\n0\n1\n4\n3\n2\n7\n5\n0\ny\nn\n1\nn\n\n\n\n\n\n64\ny\ny\n3\n\n",
+			// rootless yes, systemd no, kvm available, confidential no, budget 0, app code,
+			// air-gapped, FIPS, baseline and vendor support as default, gpu memory 64,
+			// sharing yes, domestic yes, cuda none, price 0
+			input: "4\n0\n5\n1\n0\n1\n4\n3\n2\n7\n5\n0\ny\nn\n1\nn\n\n\n\n\n\n\n64\ny\ny\n3\n\n",
 			want:  "--domestic",
 		},
 		"edge wasm": {

@@ -60,13 +60,15 @@ func TestPagesFollowTopicsAndShowWhen(t *testing.T) {
 		topics = append(topics, p.Topic.ID)
 	}
 	// The sites question shows only at the edge: a page of its own, last of the workload topic.
-	// Docker inside CI jobs is asked only for CI workloads: a page of its own.
+	// Snapshots are asked only with a start-up budget, the code a sandbox runs only for the
+	// sandbox category, Docker inside CI jobs only for CI workloads: a page each. The training
+	// framework is asked only for AI training: a page of its own in the GPU topic.
 	// The regulated-platform questions (air-gapped, FIPS, baseline, vendor support) show only
 	// when an orchestrator is asked for: a page of their own, last of the security topic.
 	// The headquarters question shows only for a buyer outside China or not stated, the
 	// export-licence question only for a buyer in China or headquartered there: a page each,
 	// last of the GPU topic.
-	if want := []string{"workload", "workload", "security", "security", "security", "gpu", "gpu", "gpu", "wasm"}; !slices.Equal(topics, want) {
+	if want := []string{"workload", "workload", "security", "security", "security", "security", "security", "gpu", "gpu", "gpu", "gpu", "wasm"}; !slices.Equal(topics, want) {
 		t.Fatalf("pages %v, want %v (one per topic and show_when: questions sharing a show_when share a page)", topics, want)
 	}
 	gpu, wasm := page(w, "gpu"), page(w, "wasm")
@@ -133,8 +135,9 @@ func run(t *testing.T, lang, input string) (knowledge.Answers, string) {
 func TestAccessibleRunEnforcesLimitAndShowsGPU(t *testing.T) {
 	// categories: add gpu; workloads: keep; environment, scale, k8s: defaults; tenancy:
 	// untrusted; priorities: four picks, the fourth refused; then defaults (rootless, systemd,
-	// kvm, confidential, start-up budget, air-gapped, FIPS, baseline, vendor support); GPU: 80 GB.
-	input := "4\n0\n0\n\n\n\n3\n1\n2\n3\n4\n0\n\n\n\n\n\n\n\n\n\n80\n"
+	// kvm, confidential, start-up budget, app code, air-gapped, FIPS, baseline, vendor
+	// support); GPU: 80 GB.
+	input := "4\n0\n0\n\n\n\n3\n1\n2\n3\n4\n0\n\n\n\n\n\n\n\n\n\n\n80\n"
 	a, out := run(t, "en", input)
 	if !strings.Contains(out, "At most 3 may be chosen; deselect one first.") {
 		t.Errorf("the limit of 3 priorities was not enforced:\n%s", out)
