@@ -9886,6 +9886,9 @@ var kb_Categories_sandbox_Candidates_kata = Candidate{
 		"kata-runtime-rs",
 		"cloud-azure-kata",
 		"cloud-alibaba-fc",
+		"kata-clh-limits",
+		"cloud-hypervisor-standalone",
+		"cloud-hypervisor-version",
 	},
 	Category: "sandbox",
 	Corrections: []*Fact{
@@ -26717,7 +26720,7 @@ var kb_Facts_workerd_not_hardened = Fact{
 var kb = Base{
 	Version: "2026.12.07.1",
 	AsOf:    "2026-12-07",
-	Digest:  "sha256:44b7dc2d1d18336dffd50eb70fd6bfae766c0d470d3c4842484d632e150da0fa",
+	Digest:  "sha256:3e033fe9e243d5e9bb01f52d7704fd004d586eb48df828de4fbf96bb6bca0352",
 	Scoring: Scoring{
 		PriorityBoost:     2.5,
 		MaxRulePoints:     20,
