@@ -19,7 +19,7 @@ import (
 )
 
 // SchemaVersion is the version of the report document.
-const SchemaVersion = 8 // 2: breakdown[].grade and .trust, ranking[].evidence; 3: reasons[].grade and .trust, evidence[].rule; 4: stack (additive); 5: categories[].robustness and .weight_what_if (additive); 6: stack parts scored in their role: parts[].role, .role_given_by, .alone_score (additive); 7: answers.headquarters, the buyer's headquarters, which US export controls follow (additive); 8: knowledge_base.as_of, the day the base's facts were last checked, answers.sites, how edge sites are run, answers.device-class, what a Wasm runtime runs on, answers.air-gapped, .fips, .compliance-baseline and .vendor-support, answers.ci-docker, .instances, .snapshots, .app-code, .gpu-count, .host-arch, .fp64 and .training-framework (additive)
+const SchemaVersion = 8 // 2: breakdown[].grade and .trust, ranking[].evidence; 3: reasons[].grade and .trust, evidence[].rule; 4: stack (additive); 5: categories[].robustness and .weight_what_if (additive); 6: stack parts scored in their role: parts[].role, .role_given_by, .alone_score (additive); 7: answers.headquarters, the buyer's headquarters, which US export controls follow (additive); 8: knowledge_base.as_of, the day the base's facts were last checked, answers.sites, how edge sites are run, answers.device-class, what a Wasm runtime runs on, answers.air-gapped, .fips, .compliance-baseline and .vendor-support, answers.ci-docker, .instances, .snapshots, .app-code, .gpu-count, .gpu-placement, .host-arch, .fp64 and .training-framework (additive)
 
 // Report is the report document. JSON and YAML marshal this same struct.
 type Report struct {

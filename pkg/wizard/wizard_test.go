@@ -62,13 +62,14 @@ func TestPagesFollowTopicsAndShowWhen(t *testing.T) {
 	// The sites question shows only at the edge: a page of its own, last of the workload topic.
 	// How function instances start is asked only for functions, snapshots only with a start-up budget, the code a sandbox runs only for the
 	// sandbox category, Docker inside CI jobs only for CI workloads: a page each. The training
-	// framework is asked only for AI training: a page of its own in the GPU topic.
+	// framework is asked only for AI training, where the card goes only at the edge or on a
+	// workstation: a page each in the GPU topic.
 	// The regulated-platform questions (air-gapped, FIPS, baseline, vendor support) show only
 	// when an orchestrator is asked for: a page of their own, last of the security topic.
 	// The headquarters question shows only for a buyer outside China or not stated, the
 	// export-licence question only for a buyer in China or headquartered there: a page each,
 	// last of the GPU topic.
-	if want := []string{"workload", "workload", "security", "security", "security", "security", "security", "security", "gpu", "gpu", "gpu", "gpu", "wasm"}; !slices.Equal(topics, want) {
+	if want := []string{"workload", "workload", "security", "security", "security", "security", "security", "security", "gpu", "gpu", "gpu", "gpu", "gpu", "wasm"}; !slices.Equal(topics, want) {
 		t.Fatalf("pages %v, want %v (one per topic and show_when: questions sharing a show_when share a page)", topics, want)
 	}
 	gpu, wasm := page(w, "gpu"), page(w, "wasm")
