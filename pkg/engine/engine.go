@@ -92,6 +92,9 @@ type Ranked struct {
 	Candidate   *knowledge.Candidate
 	Rank        int
 	Score       float64 // 0..100, one decimal
+	// Raw is Base + Adjust before the score is clamped to 0..100: it orders candidates the
+	// clamp would tie (two at 100 are not equal just because neither shows more).
+	Raw float64
 	Base        float64 // sum of the criteria points
 	Adjust      float64 // sum of the adjustments, clamped to ±max_adjust
 	Breakdown   []Part
@@ -300,7 +303,8 @@ func scoreWeighted(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 			adj += pts
 		}
 		rk.Adjust = math.Max(-sc.MaxAdjust, math.Min(sc.MaxAdjust, adj))
-		rk.Score = round1(math.Max(0, math.Min(100, rk.Base+rk.Adjust)))
+		rk.Raw = rk.Base + rk.Adjust
+		rk.Score = round1(math.Max(0, math.Min(100, rk.Raw)))
 		nStrong := 0
 		for _, p := range rk.Breakdown {
 			if p.Norm >= sc.StrengthThreshold {
@@ -321,6 +325,9 @@ func scoreWeighted(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 	slices.SortStableFunc(cr.Ranking, func(a, b *Ranked) int {
 		if a.Score != b.Score {
 			return cmp.Compare(b.Score, a.Score)
+		}
+		if a.Score == 100 && a.Raw != b.Raw { // the clamp tied them; what is over 100 still counts
+			return cmp.Compare(b.Raw, a.Raw)
 		}
 		return strings.Compare(a.Candidate.ID, b.Candidate.ID)
 	})

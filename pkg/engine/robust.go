@@ -187,7 +187,7 @@ func RobustCategory(b *knowledge.Base, cr *CategoryResult, o RobustOptions) *Rob
 				}
 				s += float64(w[i] * v)
 			}
-			scores[c] = math.Max(0, math.Min(100, float64(100*s)+rk.Adjust))
+			scores[c] = math.Max(0, float64(100*s)+rk.Adjust) // not clamped at 100: see Ranked.Raw
 			idx[c] = c
 		}
 		slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(scores[b], scores[a]) })
