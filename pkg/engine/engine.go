@@ -89,12 +89,12 @@ func (e Effect) Weak() bool { return e.Trust < 1 }
 
 // Ranked is a candidate that survived the exclusions, with its score and why.
 type Ranked struct {
-	Candidate   *knowledge.Candidate
-	Rank        int
-	Score       float64 // 0..100, one decimal
+	Candidate *knowledge.Candidate
+	Rank      int
+	Score     float64 // 0..100, one decimal
 	// Raw is Base + Adjust before the score is clamped to 0..100: it orders candidates the
 	// clamp would tie (two at 100 are not equal just because neither shows more).
-	Raw float64
+	Raw         float64
 	Base        float64 // sum of the criteria points
 	Adjust      float64 // sum of the adjustments, clamped to ±max_adjust
 	Breakdown   []Part

@@ -169,7 +169,9 @@ func buildReport(t *testing.T, answers, lang string) ([]byte, *engine.Result) {
 	}
 	var buf bytes.Buffer
 	// Every optional member is exercised: warnings (Given), sensitivity (WhatIf), detected.
+	// StackWhatIf too: a report with two or more categories and --what-if once broke the schema.
 	opts := report.Options{Lang: lang, ToolVersion: "test", Given: given, WhatIf: engine.WhatIf(b, given, res),
+		StackWhatIf: engine.StackWhatIf(b, given, res), WeightWhatIf: engine.WeightWhatIf(b, res),
 		Detected: []report.Detected{{Question: "kvm", Value: "available", Evidence: "/dev/kvm can be opened"}},
 		Notes:    []string{"cannot read /proc/1/comm"}}
 	if err := report.WriteJSON(&buf, report.Build(b, res, opts)); err != nil {
@@ -210,10 +212,13 @@ func TestReportValidates(t *testing.T) {
 				t.Fatalf("report does not validate: %v\n%s", err, data)
 			}
 			noteShapes(data, seen)
+			if bytes.Contains(data, []byte(`"what_if": [`)) {
+				seen["stack what-if"] = true
+			}
 		})
 	}
 	// The cases must reach every optional shape, or the test proves less than it seems to.
-	for _, shape := range []string{"empty ranking", "excluded", "excluded correction", "ranking correction", "reason points", "strength", "caveat points", "caveat rule", "zh"} {
+	for _, shape := range []string{"empty ranking", "excluded", "excluded correction", "ranking correction", "reason points", "strength", "caveat points", "caveat rule", "zh", "stack what-if"} {
 		if !seen[shape] {
 			t.Errorf("no report case produced %s", shape)
 		}
