@@ -7184,6 +7184,8 @@ var kb_Categories_orchestrator = Category{
 				IDs: []string{
 					"kubernetes",
 					"kubeedge",
+					"rke2",
+					"openshift",
 				},
 			},
 			Because:  Text{En: "Enterprise production: the report recommends Kubernetes, the orchestrator with the broadest vendor support, certification programme and operational tooling (KubeEdge runs on it and is a CNCF graduated project).", Zh: "企业级生产环境：报告推荐 Kubernetes，它拥有最广泛的厂商支持、认证体系和运维工具（KubeEdge 构建于其上，且是 CNCF 毕业项目）。"},
@@ -27847,7 +27849,7 @@ var kb_Facts_workerd_not_hardened = Fact{
 var kb = Base{
 	Version: "2026.12.07.1",
 	AsOf:    "2026-12-07",
-	Digest:  "sha256:ccd8accd9fb836081e9e2f9fa5fb6edaa3b4796e2972d60759401dae75840e91",
+	Digest:  "sha256:4c97e701c8bddcbb9ffb0dcebb71138caa6c9e57516fd8cbacf534967d4528d8",
 	Scoring: Scoring{
 		PriorityBoost:     2.5,
 		MaxRulePoints:     20,
