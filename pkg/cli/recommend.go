@@ -21,6 +21,7 @@ type recommendOptions struct {
 	answers *answerFlags
 	out     outputOptions
 	whatIf  bool
+	details bool
 	detect  bool
 	robust  *robustFlags
 }
@@ -41,6 +42,7 @@ func newRecommendCmd(s *Streams, g *globalOptions) *cobra.Command {
 	opts.answers = addAnswerFlags(cmd, g)
 	addOutputFlags(cmd, g, &opts.out, report.Formats...)
 	cmd.Flags().BoolVar(&opts.whatIf, "what-if", false, i18n.T(g.ui, "flag.what-if"))
+	cmd.Flags().BoolVar(&opts.details, "details", false, i18n.T(g.ui, "flag.details"))
 	cmd.Flags().BoolVar(&opts.detect, "detect", false, i18n.T(g.ui, "flag.detect"))
 	opts.robust = addRobustFlags(cmd, g)
 	return cmd
@@ -64,7 +66,7 @@ func (o *recommendOptions) run(cmd *cobra.Command) error {
 		return err
 	}
 	var ro runOptions
-	ro.whatIf = o.whatIf
+	ro.whatIf, ro.details = o.whatIf, o.details
 	if ro.robust, err = o.robust.options(cmd); err != nil {
 		return err
 	}
@@ -77,6 +79,7 @@ func (o *recommendOptions) run(cmd *cobra.Command) error {
 // runOptions are the extras of a recommendation run.
 type runOptions struct {
 	whatIf   bool
+	details  bool // the table in full: every candidate's reasons, corrections and exclusions
 	robust   engine.RobustOptions
 	detected []report.Detected
 	notes    []string
@@ -102,6 +105,10 @@ func recommendAndWrite(ctx context.Context, s *Streams, g *globalOptions, b *kno
 	}
 	rep := report.Build(b, res, opts)
 	err = emit(ctx, s, g, out, rep, func(w io.Writer, width int) error {
+		if out.format == "table" && !ro.details {
+			_, err := io.WriteString(w, report.Summary(rep, width))
+			return err
+		}
 		return report.Render(w, rep, out.format, width)
 	})
 	if err != nil {

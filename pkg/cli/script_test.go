@@ -60,11 +60,24 @@ func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []st
 		"jsonpath": cmdJSONPath,
 		"bigyaml":  cmdBigYAML,
 		"bigfile":  cmdBigFile,
+		"maxlines": cmdMaxLines,
 	}
 	for name, f := range fileCmds {
 		cmds[name] = f
 	}
 	return cmds
+}
+
+// maxlines FILE N fails when FILE (stdout, stderr or a file) has more than N lines.
+func cmdMaxLines(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: maxlines FILE N")
+	}
+	n, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	if got := strings.Count(ts.ReadFile(args[0]), "\n"); got > n {
+		ts.Fatalf("%s has %d lines, more than %d", args[0], got, n)
+	}
 }
 
 // bigyaml NAME BYTES writes a valid YAML file of at least BYTES bytes: one answer, then

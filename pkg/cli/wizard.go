@@ -30,6 +30,7 @@ type wizardOptions struct {
 	save        string
 	accessible  bool
 	whatIf      bool
+	details     bool
 	detect      bool
 	robust      *robustFlags
 	robustOpts  engine.RobustOptions
@@ -63,6 +64,7 @@ func newWizardCmd(s *Streams, g *globalOptions) *cobra.Command {
 	f.StringVar(&opts.answersFile, "answers", "", i18n.T(g.ui, "flag.wizard.answers"))
 	f.StringVar(&opts.save, "save", "", i18n.T(g.ui, "flag.save"))
 	f.BoolVar(&opts.whatIf, "what-if", false, i18n.T(g.ui, "flag.what-if"))
+	f.BoolVar(&opts.details, "details", false, i18n.T(g.ui, "flag.details"))
 	f.BoolVar(&opts.detect, "detect", false, i18n.T(g.ui, "flag.wizard.detect"))
 	f.BoolVar(&opts.accessible, "accessible", false, i18n.T(g.ui, "flag.accessible"))
 	opts.robust = addRobustFlags(cmd, g)
@@ -143,7 +145,7 @@ func (o *wizardOptions) run(ctx context.Context) error {
 		}
 	}
 	var ro runOptions
-	ro.whatIf, ro.robust = o.whatIf, o.robustOpts
+	ro.whatIf, ro.robust, ro.details = o.whatIf, o.robustOpts, o.details
 	if o.detect {
 		ro.detected, ro.notes = applyDetected(base, prefill, probeRoot(s, lang))
 	}

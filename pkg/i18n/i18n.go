@@ -228,21 +228,27 @@ wasm-runtime）的候选排序。未回答的问题取默认值；只运行 'sta
 
 每个问题都是一个参数。列表用逗号分隔或重复给出（--workloads a,b 或
 --workloads a --workloads b）；布尔值写作 --flag 或 --flag=false。`},
-	"help.recommend.example": {`  # The default answers, as a table
+	"help.recommend.example": {`  # The default answers, on one screen
   stackadvisor recommend
 
   # Untrusted code on hosts without /dev/kvm: which sandbox?
   stackadvisor recommend --categories sandbox --tenancy untrusted --kvm none
 
+  # The full dossier: every candidate, the corrections of the report, each exclusion and its source
+  stackadvisor recommend --details
+
   # Domestic accelerators only, autonomy first, as JSON for another program
   stackadvisor recommend --categories gpu --domestic --priorities autonomy -f json
 
   # Answers kept in a file, one of them overridden
-  stackadvisor recommend --answers answers.yaml --scale large -o report.json -f json`, `  # 默认回答，以表格输出
+  stackadvisor recommend --answers answers.yaml --scale large -o report.json -f json`, `  # 默认回答，在一屏内给出
   stackadvisor recommend
 
   # 主机上没有 /dev/kvm，要运行不可信代码：选哪种沙箱？
   stackadvisor recommend --categories sandbox --tenancy untrusted --kvm none
+
+  # 完整报告：每个候选、对报告的更正、每项排除及其来源
+  stackadvisor recommend --details
 
   # 只考虑国产加速卡，自主可控优先，输出 JSON 供其他程序使用
   stackadvisor recommend --categories gpu --domestic --priorities autonomy -f json
@@ -388,6 +394,15 @@ allowed.`, `stackadvisor 的退出码：
 	"flag.output":                 {"write to this file instead of standard output (- is standard output); a regular file is replaced atomically, a device or FIFO written in place", "写入该文件而不是标准输出（- 表示标准输出）；普通文件以原子方式替换，设备或 FIFO 原地写入"},
 	"flag.jq":                     {"filter the JSON output with a jq expression (implies -f json); strings print raw", "用 jq 表达式过滤 JSON 输出（隐含 -f json）；字符串按原样输出"},
 	"flag.jq-timeout":             {"stop a --jq filter that runs longer than this (0: no limit)", "--jq 过滤器运行超过该时长即停止（0 表示不限）"},
+	"flag.details":                {"the table in full: every ranked candidate's reasons and corrections, and each exclusion with its source (the default is the answer on one screen)", "完整表格：列出每个候选的理由与更正，以及每项排除及其来源（默认只在一屏内给出答案）"},
+	"report.more-ranked":          {"… %d more ranked: --details lists them", "……另有 %d 个候选：--details 列出全部"},
+	"report.also":                 {"Also here: %s. --details shows them, explain ID shows one candidate.", "此外还有：%s。--details 会全部列出，explain ID 可查看单个候选。"},
+	"report.also-corrections":     {"%d corrections to the report", "%d 处对报告的更正"},
+	"report.also-correction":      {"1 correction to the report", "1 处对报告的更正"},
+	"report.also-weak":            {"%d weak figures", "%d 个证据较弱的数值"},
+	"report.also-weak-one":        {"1 weak figure", "1 个证据较弱的数值"},
+	"report.also-excluded":        {"%d excluded", "%d 个被排除"},
+	"report.also-reasons":         {"%d more reasons and warnings", "另有 %d 条理由与提醒"},
 	"flag.what-if":                {"list, per category, every single answer change that would change the top pick", "按类别列出会改变首选的每一项单独回答改动"},
 	"flag.detect":                 {"fill unanswered questions from this machine: /dev/kvm, root or not, systemd, GPUs", "用本机情况填写未回答的问题：/dev/kvm、是否为 root、systemd、GPU"},
 	"flag.answers":                {"read answers from a YAML or JSON file (flags override it)", "从 YAML 或 JSON 文件读取回答（参数优先）"},

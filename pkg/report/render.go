@@ -380,3 +380,126 @@ func wrapIndent(text string, width, indent, hang int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// Summary is the answer on one screen: the stack, then per category the first few candidates
+// with their scores and robustness, the reasons and warnings that decide the first, and one line
+// counting what the full table (Table, --details) adds.
+func Summary(r *Report, width int) string {
+	if width <= 0 {
+		width = DefaultWidth
+	}
+	width = max(width, 40)
+	lang := r.Lang
+	var b strings.Builder
+	line := func(indent, hang int, text string) {
+		b.WriteString(wrapIndent(text, width, indent, hang) + "\n")
+	}
+	if r.Stack != nil {
+		stackTable(line, r.Stack, lang)
+		b.WriteString("\n")
+	}
+	for i, c := range r.Categories {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(titleStyle.Render(c.Title) + dimStyle.Render(" ("+c.ID+")") + "\n")
+		if len(c.Ranking) == 0 {
+			line(2, 2, excludeStyle.Render(i18n.T(lang, "report.none-left")))
+		}
+		for j, e := range c.Ranking {
+			if j >= summaryRanks {
+				line(2, 4, dimStyle.Render(fmt.Sprintf(i18n.T(lang, "report.more-ranked"), len(c.Ranking)-summaryRanks)))
+				break
+			}
+			name := lipgloss.NewStyle().Bold(j == 0).Render(fmt.Sprintf("%d. %s", e.Rank, e.Name))
+			line(2, 5, fmt.Sprintf("%s %s %s", bar(e.Score), fmt.Sprintf("%5.1f", e.Score), name)+" "+dimStyle.Render("("+e.ID+")"))
+		}
+		if note := c.RoleText; note != "" {
+			line(2, 4, "↳ "+note)
+		}
+		if c.NotAppliedText != "" {
+			line(2, 4, dimStyle.Render("· "+c.NotAppliedText))
+		}
+		if c.Robustness != nil {
+			line(2, 4, robustStyleText(c.Robustness, lang))
+		}
+		more, weak, corrections := 0, 0, 0
+		for j, e := range c.Ranking {
+			corrections += len(e.Corrections)
+			weak += len(e.Evidence)
+			if j > 0 {
+				continue
+			}
+			for k, reason := range e.Reasons {
+				if k >= summaryReasons {
+					more += len(e.Reasons) - summaryReasons
+					break
+				}
+				line(5, 7, plusStyle.Render("+")+" "+reason.Text+fileNote(reason.File))
+			}
+			for k, cv := range e.Caveats {
+				if k >= summaryReasons {
+					more += len(e.Caveats) - summaryReasons
+					break
+				}
+				line(5, 7, warnStyle.Render("!")+" "+cv.Text+fileNote(cv.File))
+			}
+		}
+		if len(c.Sensitivity) > 0 {
+			line(2, 2, lipgloss.NewStyle().Bold(true).Render(i18n.T(lang, "report.what-if")))
+			for _, sv := range c.Sensitivity {
+				line(5, 7, fmt.Sprintf("%s %s%s → %s", warnStyle.Render("?"), sv.Flag, sv.Range, sv.TopName))
+			}
+		}
+		if len(c.WeightWhatIf) > 0 {
+			line(2, 2, lipgloss.NewStyle().Bold(true).Render(i18n.T(lang, "robust.weight-title")))
+			for _, w := range c.WeightWhatIf {
+				line(5, 7, warnStyle.Render("?")+" "+w.Text)
+			}
+		}
+		var parts []string
+		if corrections == 1 {
+			parts = append(parts, i18n.T(lang, "report.also-correction"))
+		} else if corrections > 1 {
+			parts = append(parts, fmt.Sprintf(i18n.T(lang, "report.also-corrections"), corrections))
+		}
+		if weak == 1 {
+			parts = append(parts, i18n.T(lang, "report.also-weak-one"))
+		} else if weak > 1 {
+			parts = append(parts, fmt.Sprintf(i18n.T(lang, "report.also-weak"), weak))
+		}
+		if len(c.Excluded) > 0 {
+			parts = append(parts, fmt.Sprintf(i18n.T(lang, "report.also-excluded"), len(c.Excluded)))
+		}
+		if more > 0 {
+			parts = append(parts, fmt.Sprintf(i18n.T(lang, "report.also-reasons"), more))
+		}
+		if len(parts) > 0 {
+			sep := ", "
+			if lang == "zh" {
+				sep = "、"
+			}
+			line(2, 4, dimStyle.Render(fmt.Sprintf(i18n.T(lang, "report.also"), strings.Join(parts, sep))))
+		}
+	}
+	if len(r.Detected) > 0 {
+		b.WriteString("\n")
+		line(0, 2, lipgloss.NewStyle().Bold(true).Render(i18n.T(lang, "report.detected")+strings.TrimSpace(colon(lang))))
+		for _, d := range r.Detected {
+			line(2, 4, fmt.Sprintf("--%s=%v %s", d.Question, flagValue(d.Value), dimStyle.Render("("+d.Evidence+")")))
+		}
+	}
+	if len(r.Warnings) > 0 {
+		b.WriteString("\n")
+	}
+	for _, w := range r.Warnings {
+		line(0, 2, warnStyle.Render(i18n.T(lang, "report.warning")+": ")+w.Text)
+	}
+	return b.String()
+}
+
+// How much of a category the one-screen summary shows.
+const (
+	summaryRanks   = 3
+	summaryReasons = 2
+)

@@ -220,8 +220,10 @@ func stackTable(line func(indent, hang int, text string), d *StackDoc, lang stri
 	for _, p := range d.Parts {
 		line(4, 6, dimStyle.Render(partLine(lang, p)))
 	}
+	said := map[string]bool{} // a rule's text is printed once, not again under a swap
 	for _, n := range d.Fits {
 		line(4, 6, plusStyle.Render("✓")+" "+n.Text+fileNote(n.File))
+		said[n.Text] = true
 	}
 	for _, n := range d.Notes {
 		mark := "!"
@@ -229,11 +231,15 @@ func stackTable(line func(indent, hang int, text string), d *StackDoc, lang stri
 			mark = strconv.FormatFloat(n.Points, 'f', -1, 64)
 		}
 		line(4, 6, warnStyle.Render(mark)+" "+n.Text+fileNote(n.File))
+		said[n.Text] = true
 	}
 	for _, s := range d.Swaps {
 		line(4, 6, dimStyle.Render("↔")+" "+s.Text)
 		for _, n := range s.Because {
-			line(6, 8, dimStyle.Render("· "+n.Text))
+			if !said[n.Text] {
+				line(6, 8, dimStyle.Render("· "+n.Text))
+				said[n.Text] = true
+			}
 		}
 	}
 	for _, ru := range d.RunnersUp {
