@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 
@@ -69,7 +70,7 @@ func newWizardCmd(s *Streams, g *globalOptions) *cobra.Command {
 	f.BoolVar(&opts.accessible, "accessible", false, i18n.T(g.ui, "flag.accessible"))
 	opts.robust = addRobustFlags(cmd, g)
 	_ = cmd.MarkFlagFilename("answers", "yaml", "yml", "json")
-	_ = cmd.MarkFlagFilename("save", "yaml", "yml")
+	_ = cmd.MarkFlagFilename("save", "yaml", "yml", "json")
 	return cmd
 }
 
@@ -221,6 +222,13 @@ func saveAnswers(ctx context.Context, s *Streams, b *knowledge.Base, given knowl
 		}
 	}
 	var buf bytes.Buffer
+	// The format the file's name says: JSON for .json (which has no comments), YAML otherwise.
+	if strings.EqualFold(filepath.Ext(path), ".json") {
+		if err := report.WriteJSON(&buf, list); err != nil {
+			return failuref("cannot encode the answers: %w", err)
+		}
+		return writeFile(ctx, s, path, buf.Bytes())
+	}
 	buf.WriteString("# stackadvisor answers: stackadvisor recommend --answers " + path + "\n")
 	if err := report.WriteYAML(&buf, list); err != nil {
 		return failuref("cannot encode the answers: %w", err)
