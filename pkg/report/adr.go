@@ -40,7 +40,7 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 	if o.Date != "" {
 		p("date: %s\n", o.Date)
 	}
-	p("decision-makers: \nconsulted: \ninformed: \n---\n\n")
+	p("decision-makers:\nconsulted:\ninformed:\n---\n\n")
 	if top != nil {
 		p("# %s\n\n", fmt.Sprintf(i18n.T(lang, "report.adr-title"), c.Title, top.Name))
 	} else {

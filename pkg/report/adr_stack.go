@@ -42,7 +42,7 @@ func StackADR(b *knowledge.Base, r *Report, o ADROptions) (string, error) {
 	if o.Date != "" {
 		p("date: %s\n", o.Date)
 	}
-	p("decision-makers: \nconsulted: \ninformed: \n---\n\n")
+	p("decision-makers:\nconsulted:\ninformed:\n---\n\n")
 	if d.Blocked != nil {
 		p("# %s\n\n", i18n.Tf(lang, "stack.adr-title-none", scope))
 	} else {
