@@ -160,7 +160,7 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 			p("  * %s\n", mdSource(s))
 		}
 	}
-	return sb.String(), nil
+	return oneBlankLine(sb.String()), nil
 }
 
 func answersOf(r *Report) knowledge.Answers {

@@ -157,5 +157,5 @@ func StackADR(b *knowledge.Base, r *Report, o ADROptions) (string, error) {
 			p("  * %s\n", mdSource(s))
 		}
 	}
-	return sb.String(), nil
+	return oneBlankLine(sb.String()), nil
 }

@@ -147,21 +147,21 @@ func Markdown(r *Report) string {
 			p("\n")
 		}
 		if len(c.Sensitivity) > 0 {
-			p("**%s**\n\n", i18n.T(lang, "report.what-if"))
+			p("### %s\n\n", i18n.T(lang, "report.what-if"))
 			for _, s := range c.Sensitivity {
 				p("- `%s`%s → %s\n", s.Flag, mdEscape(s.Range), mdEscape(s.TopName))
 			}
 			p("\n")
 		}
 		if len(c.WeightWhatIf) > 0 {
-			p("**%s**\n\n", i18n.T(lang, "robust.weight-title"))
+			p("### %s\n\n", i18n.T(lang, "robust.weight-title"))
 			for _, w := range c.WeightWhatIf {
 				p("- %s\n", mdEscape(w.Text))
 			}
 			p("\n")
 		}
 		if len(c.Excluded) > 0 {
-			p("**%s**\n\n", i18n.T(lang, "report.excluded"))
+			p("### %s\n\n", i18n.T(lang, "report.excluded"))
 			for _, ex := range c.Excluded {
 				for i, reason := range ex.Reasons {
 					if i == 0 {
@@ -178,7 +178,15 @@ func Markdown(r *Report) string {
 	for _, w := range r.Warnings {
 		p("> **%s:** %s\n\n", i18n.T(lang, "report.warning"), mdEscape(w.Text))
 	}
-	return strings.TrimRight(b.String(), "\n") + "\n"
+	return oneBlankLine(strings.TrimRight(b.String(), "\n") + "\n")
+}
+
+// oneBlankLine collapses runs of blank lines into one, as Markdown linters want.
+func oneBlankLine(s string) string {
+	for strings.Contains(s, "\n\n\n") {
+		s = strings.ReplaceAll(s, "\n\n\n", "\n\n")
+	}
+	return s
 }
 
 func mdFile(file string) string {

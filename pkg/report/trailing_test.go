@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// No output has trailing blanks: `git diff --check` and pre-commit's whitespace hook flag them
+// No output has trailing blanks, and Markdown no doubled blank lines: `git diff --check` and pre-commit's whitespace hook flag them
 // in committed decision records and reports. The golden files are the outputs of every format.
 func TestNoTrailingBlanksInOutputs(t *testing.T) {
 	files, err := filepath.Glob("../../testdata/golden/*")
@@ -18,6 +18,9 @@ func TestNoTrailingBlanksInOutputs(t *testing.T) {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if strings.HasSuffix(f, ".md") && strings.Contains(string(data), "\n\n\n") {
+			t.Errorf("%s has two blank lines in a row", filepath.Base(f))
 		}
 		for i, line := range strings.Split(string(data), "\n") {
 			if strings.TrimRight(line, " \t") != line {
