@@ -138,6 +138,7 @@ var catalog = map[string][2]string{
 	"report.md-title":               {"Container stack recommendation", "容器技术栈选型建议"},
 	"report.md-generated":           {"stackadvisor %s · knowledge base %s as of %s (`%s`)", "stackadvisor %s · 知识库 %s，截至 %s（`%s`）"},
 	"report.md-generated-plain":     {"stackadvisor %s · knowledge base %s as of %s (%s)", "stackadvisor %s · 知识库 %s，截至 %s（%s）"},
+	"report.score-bar":              {"Score bar", "得分条"},
 	"report.value-unknown":          {"unknown", "未知"},
 	"report.stale-base":             {"The knowledge base (%s) was last checked on %s, %d months ago: prices, export rules and releases may have moved since. `stackadvisor rules changelog` lists what each version changed; a newer stackadvisor brings a newer base.", "知识库（%s）最近一次核对是在 %s，距今已 %d 个月：价格、出口规则和版本可能已有变化。`stackadvisor rules changelog` 列出每个版本的改动；更新 stackadvisor 即可获得更新的知识库。"},
 	"report.md-answers":             {"Answers", "回答"},

@@ -36,9 +36,10 @@ li.correction::marker { content: "≠ "; color: #b7791f; }
 li.excluded::marker { content: "✗ "; color: #c53030; }
 li.whatif::marker { content: "? "; color: #2b6cb0; }
 .label { font-weight: 600; }
-p.robust.robust .label { color: #276749; }
-p.robust.contested .label { color: #b7791f; }
-p.robust.fragile .label { color: #c53030; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+p.robustness.is-robust .label { color: #276749; }
+p.robustness.is-contested .label { color: #b7791f; }
+p.robustness.is-fragile .label { color: #c53030; }
 a { color: #2b6cb0; }
 @media print { body { margin: 0; max-width: none; font-size: 11pt; } a { color: inherit; } h2 { break-after: avoid; } .entry { break-inside: avoid; } }
 </style>
@@ -73,13 +74,13 @@ a { color: #2b6cb0; }
 <h2>{{.Title}} <span class="id">({{.ID}})</span></h2>
 {{if not .Ranking}}<p>{{t "report.none-left"}}</p>{{else}}
 <table>
-<tr><th>#</th><th>{{t "report.candidate"}}</th><th>{{t "report.score"}}</th><th></th></tr>
+<tr><th>#</th><th>{{t "report.candidate"}}</th><th>{{t "report.score"}}</th><th><span class="sr">{{t "report.score-bar"}}</span></th></tr>
 {{range .Ranking}}<tr><td class="num">{{.Rank}}</td><td><strong>{{.Name}}</strong> <span class="id">({{.ID}})</span></td><td class="num">{{printf "%.1f" .Score}}</td><td><span class="bar" style="width: {{barWidth .Score}}rem"></span></td></tr>
 {{end}}</table>{{end}}
 {{with .RoleText}}<p class="role">↳ {{.}}</p>
 {{end}}{{with .NotAppliedText}}<p class="not-applied">{{.}}</p>
 {{end}}{{range .Reweighted}}<p class="reweight">⚖ {{code .Text}} {{source .Source}}{{file .File}}</p>
-{{end}}{{with .Robustness}}<p class="robust {{.Label}}"><span class="label">{{t "robust.title"}}{{t "report.colon"}}</span> {{.Text}}</p>
+{{end}}{{with .Robustness}}<p class="robustness is-{{.Label}}"><span class="label">{{t "robust.title"}}{{t "report.colon"}}</span> {{.Text}}</p>
 {{end}}{{range .Ranking}}<div class="entry">
 <h3>{{.Rank}}. {{.Name}}</h3>
 <p>{{.Summary}}</p>
