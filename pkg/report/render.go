@@ -316,6 +316,20 @@ func fileNote(file string) string {
 // wrapText wraps at spaces and, in Chinese and Japanese text, between any two characters,
 // as those languages break lines: a zero-width space after each wide character marks the
 // places, and is removed again.
+// Wrapping keeps a number with its unit ("15 %") and a hyphenated name or id ("CRI-O",
+// "nvidia-h100") whole: they are protected with a no-break space and a no-break hyphen while the
+// text is wrapped, then restored.
+var (
+	wrapProtect = strings.NewReplacer(" %", "\u00a0%", " ms", "\u00a0ms", " GB", "\u00a0GB", " MB", "\u00a0MB", " TFLOPS", "\u00a0TFLOPS", "-", "\u2011")
+	wrapRestore = strings.NewReplacer("\u00a0", " ", "\u2011", "-")
+)
+
+// wrapProse wraps a paragraph keeping numbers with their units and hyphenated names whole
+// (table cells use wrapText, which may break them to fit a narrow column).
+func wrapProse(text string, limit int) string {
+	return wrapRestore.Replace(wrapText(wrapProtect.Replace(text), limit))
+}
+
 func wrapText(text string, limit int) string {
 	const zwsp = "\u200b"
 	var b strings.Builder
@@ -367,7 +381,7 @@ func wrapIndent(text string, width, indent, hang int) string {
 	if hang < 0 {
 		return strings.Repeat(" ", indent) + text
 	}
-	wrapped := wrapText(text, max(width-hang, 20))
+	wrapped := wrapProse(text, max(width-hang, 20))
 	lines := hangPunctuation(strings.Split(wrapped, "\n"))
 	for i := range lines {
 		pad := hang
