@@ -249,7 +249,21 @@ func Closest(s string, candidates []string) string {
 			best, bestD = c, d
 		}
 	}
-	return best
+	if best != "" {
+		return best
+	}
+	// A longer name of a candidate ("kata-containers", "gvisor-runsc"): the one candidate whose
+	// id is a whole dash-separated part at its start or end.
+	var part string
+	for _, c := range candidates {
+		if len(c) >= 3 && (strings.HasPrefix(s, c+"-") || strings.HasSuffix(s, "-"+c)) {
+			if part != "" {
+				return "" // more than one: no single suggestion
+			}
+			part = c
+		}
+	}
+	return part
 }
 
 func editDistance(a, b string) int {
