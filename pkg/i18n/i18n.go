@@ -279,16 +279,18 @@ file, and, when it is excluded, the rules that excluded it and the single answer
 would readmit it. Takes the same answer flags as recommend.`, `在给定的回答下展示一个候选：逐项标准的得分构成（权重 × 归一化取值 = 分数），影响它的每条
 规则及其理由、来源和文件；若它被排除，则列出排除它的规则，以及能让它重新入选的单项回答改动。
 接受与 recommend 相同的回答参数。`},
-	"help.adr.short": {"Write the decision for one category as an Architecture Decision Record (MADR)", "把一个类别的决策写成架构决策记录（MADR）"},
+	"help.adr.short": {"Write a decision (one category, or the whole stack) as an Architecture Decision Record (MADR)", "把一项决策（某一类别或整套方案）写成架构决策记录（MADR）"},
 	"help.adr.long": {`Write an Architecture Decision Record in the MADR layout for one category's decision:
 status (proposed), the context from your answers, the decision drivers (priorities and hard
 constraints), the options considered with their scores, the outcome with its reasons, the
 consequences (good, bad, and where the report was corrected), and the exact recommend command
-and knowledge-base digest that reproduce it. Takes the same answer flags as recommend; -o
-creates missing folders (docs/adr/…).`, `按 MADR 格式为一个类别的决策写一份架构决策记录：状态（提议）、来自你的回答的背景、决策因素
+and knowledge-base digest that reproduce it. 'adr stack' records the recommended stack across
+the categories asked for instead; 'adr check' re-checks committed records; 'adr new' numbers the
+next file. Takes the same answer flags as recommend; -o creates missing folders (docs/adr/…).`, `按 MADR 格式为一个类别的决策写一份架构决策记录：状态（提议）、来自你的回答的背景、决策因素
 （优先项与硬性约束）、带得分的备选方案、结果及理由、影响（好处、代价，以及报告被更正之处），
-以及能复现它的 recommend 命令和知识库摘要。接受与 recommend 相同的回答参数；-o 会创建缺少的
-文件夹（docs/adr/…）。`},
+以及能复现它的 recommend 命令和知识库摘要。'adr stack' 则记录所问各类别的推荐整套方案；
+'adr check' 重新核对已提交的记录；'adr new' 为下一份文件编号。接受与 recommend 相同的回答参数；
+-o 会创建缺少的文件夹（docs/adr/…）。`},
 	"help.compare.short":        {"Candidates of one category side by side, every value with its source", "并排比较同一类别的候选，每个取值都注明来源"},
 	"help.show.short":           {"One candidate: summary, attributes with sources, corrections", "一个候选：简介、带来源的属性、更正"},
 	"help.list.short":           {"The candidates of every category, or of one", "所有类别（或某一类别）的候选"},
