@@ -104,25 +104,9 @@ func bar(score float64) string {
 // ranking, the reasons, caveats and corrections of the top candidates, and the excluded
 // candidates with why. A correction is shown once per category, where it first applies.
 func Table(r *Report, width int) string {
-	if width <= 0 {
-		width = DefaultWidth
-	}
-	width = max(width, 40)
 	lang := r.Lang
-	var b strings.Builder
-	line := func(indent, hang int, text string) {
-		b.WriteString(wrapIndent(text, width, indent, hang) + "\n")
-	}
-	if r.Stack != nil {
-		stackTable(line, r.Stack, lang)
-		b.WriteString("\n")
-	}
-	for i, c := range r.Categories {
-		if i > 0 {
-			b.WriteString("\n")
-		}
+	return terminal(r, width, func(b *strings.Builder, line lineFunc, width int, c Category) {
 		shown := map[string]bool{}
-		b.WriteString(titleStyle.Render(c.Title) + dimStyle.Render(" ("+c.ID+")") + "\n")
 		if len(c.Ranking) == 0 {
 			line(2, 2, excludeStyle.Render(i18n.T(lang, "report.none-left")))
 		} else {
@@ -209,18 +193,7 @@ func Table(r *Report, width int) string {
 				line(2, 4, dimStyle.Render(fmt.Sprintf(i18n.T(lang, "report.corrections-also"), strings.Join(rest, ", "))))
 			}
 		}
-		if len(c.Sensitivity) > 0 {
-			line(2, 2, lipgloss.NewStyle().Bold(true).Render(i18n.T(lang, "report.what-if")))
-			for _, sv := range c.Sensitivity {
-				line(5, 7, fmt.Sprintf("%s %s%s → %s", warnStyle.Render("?"), sv.Flag, sv.Range, sv.TopName))
-			}
-		}
-		if len(c.WeightWhatIf) > 0 {
-			line(2, 2, lipgloss.NewStyle().Bold(true).Render(i18n.T(lang, "robust.weight-title")))
-			for _, w := range c.WeightWhatIf {
-				line(5, 7, warnStyle.Render("?")+" "+w.Text)
-			}
-		}
+		writeWhatIf(line, c, lang)
 		if len(c.Excluded) > 0 {
 			line(2, 2, excludeStyle.Render(i18n.T(lang, "report.excluded")))
 			for _, ex := range c.Excluded {
@@ -243,21 +216,7 @@ func Table(r *Report, width int) string {
 				writeCorrections(line, lang, wrong, shown, 1)
 			}
 		}
-	}
-	if len(r.Detected) > 0 {
-		b.WriteString("\n")
-		line(0, 2, lipgloss.NewStyle().Bold(true).Render(i18n.T(lang, "report.detected")+strings.TrimSpace(colon(lang))))
-		for _, d := range r.Detected {
-			line(2, 4, fmt.Sprintf("--%s=%v %s", d.Question, flagValue(d.Value), dimStyle.Render("("+d.Evidence+")")))
-		}
-	}
-	if len(r.Warnings) > 0 {
-		b.WriteString("\n")
-	}
-	for _, w := range r.Warnings {
-		line(0, 2, warnStyle.Render(i18n.T(lang, "report.warning")+": ")+w.Text)
-	}
-	return b.String()
+	})
 }
 
 func flagValue(v any) string {
@@ -399,24 +358,8 @@ func wrapIndent(text string, width, indent, hang int) string {
 // with their scores and robustness, the reasons and warnings that decide the first, and one line
 // counting what the full table (Table, --details) adds.
 func Summary(r *Report, width int) string {
-	if width <= 0 {
-		width = DefaultWidth
-	}
-	width = max(width, 40)
 	lang := r.Lang
-	var b strings.Builder
-	line := func(indent, hang int, text string) {
-		b.WriteString(wrapIndent(text, width, indent, hang) + "\n")
-	}
-	if r.Stack != nil {
-		stackTable(line, r.Stack, lang)
-		b.WriteString("\n")
-	}
-	for i, c := range r.Categories {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		b.WriteString(titleStyle.Render(c.Title) + dimStyle.Render(" ("+c.ID+")") + "\n")
+	return terminal(r, width, func(_ *strings.Builder, line lineFunc, _ int, c Category) {
 		if len(c.Ranking) == 0 {
 			line(2, 2, excludeStyle.Render(i18n.T(lang, "report.none-left")))
 		}
@@ -459,18 +402,7 @@ func Summary(r *Report, width int) string {
 				line(5, 7, warnStyle.Render("!")+" "+cv.Text+fileNote(cv.File))
 			}
 		}
-		if len(c.Sensitivity) > 0 {
-			line(2, 2, lipgloss.NewStyle().Bold(true).Render(i18n.T(lang, "report.what-if")))
-			for _, sv := range c.Sensitivity {
-				line(5, 7, fmt.Sprintf("%s %s%s → %s", warnStyle.Render("?"), sv.Flag, sv.Range, sv.TopName))
-			}
-		}
-		if len(c.WeightWhatIf) > 0 {
-			line(2, 2, lipgloss.NewStyle().Bold(true).Render(i18n.T(lang, "robust.weight-title")))
-			for _, w := range c.WeightWhatIf {
-				line(5, 7, warnStyle.Render("?")+" "+w.Text)
-			}
-		}
+		writeWhatIf(line, c, lang)
 		var parts []string
 		if corrections == 1 {
 			parts = append(parts, i18n.T(lang, "report.also-correction"))
@@ -495,6 +427,42 @@ func Summary(r *Report, width int) string {
 			}
 			line(2, 4, dimStyle.Render(fmt.Sprintf(i18n.T(lang, "report.also"), strings.Join(parts, sep))))
 		}
+	})
+}
+
+// How much of a category the one-screen summary shows.
+const (
+	summaryRanks   = 3
+	summaryReasons = 2
+)
+
+// lineFunc writes one paragraph wrapped to the terminal: the first line indented by indent, the
+// rest by hang.
+type lineFunc = func(indent, hang int, text string)
+
+// terminal writes what the full table and the one-screen summary share: the stack, each
+// category's title with body writing the rest of it, then the answers detected on this machine
+// and the warnings.
+func terminal(r *Report, width int, body func(b *strings.Builder, line lineFunc, width int, c Category)) string {
+	if width <= 0 {
+		width = DefaultWidth
+	}
+	width = max(width, 40)
+	lang := r.Lang
+	var b strings.Builder
+	line := func(indent, hang int, text string) {
+		b.WriteString(wrapIndent(text, width, indent, hang) + "\n")
+	}
+	if r.Stack != nil {
+		stackTable(line, r.Stack, lang)
+		b.WriteString("\n")
+	}
+	for i, c := range r.Categories {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(titleStyle.Render(c.Title) + dimStyle.Render(" ("+c.ID+")") + "\n")
+		body(&b, line, width, c)
 	}
 	if len(r.Detected) > 0 {
 		b.WriteString("\n")
@@ -512,8 +480,19 @@ func Summary(r *Report, width int) string {
 	return b.String()
 }
 
-// How much of a category the one-screen summary shows.
-const (
-	summaryRanks   = 3
-	summaryReasons = 2
-)
+// writeWhatIf writes a category's what-if lines: the answers that would change its first place,
+// then the weights that would.
+func writeWhatIf(line lineFunc, c Category, lang string) {
+	if len(c.Sensitivity) > 0 {
+		line(2, 2, lipgloss.NewStyle().Bold(true).Render(i18n.T(lang, "report.what-if")))
+		for _, sv := range c.Sensitivity {
+			line(5, 7, fmt.Sprintf("%s %s%s → %s", warnStyle.Render("?"), sv.Flag, sv.Range, sv.TopName))
+		}
+	}
+	if len(c.WeightWhatIf) > 0 {
+		line(2, 2, lipgloss.NewStyle().Bold(true).Render(i18n.T(lang, "robust.weight-title")))
+		for _, w := range c.WeightWhatIf {
+			line(5, 7, warnStyle.Render("?")+" "+w.Text)
+		}
+	}
+}
