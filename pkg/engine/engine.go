@@ -305,16 +305,18 @@ func scoreWeighted(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 		rk.Adjust = math.Max(-sc.MaxAdjust, math.Min(sc.MaxAdjust, adj))
 		rk.Raw = rk.Base + rk.Adjust
 		rk.Score = round1(math.Max(0, math.Min(100, rk.Raw)))
+		// A criterion that does not count here (a need nobody asked for) is no strength.
+		strong := func(p Part) bool { return p.Weight > 0 && p.Norm >= sc.StrengthThreshold }
 		nStrong := 0
 		for _, p := range rk.Breakdown {
-			if p.Norm >= sc.StrengthThreshold {
+			if strong(p) {
 				nStrong++
 			}
 		}
 		if nStrong > 0 {
 			rk.Strengths = make([]Part, 0, nStrong)
 			for _, p := range rk.Breakdown {
-				if p.Norm >= sc.StrengthThreshold {
+				if strong(p) {
 					rk.Strengths = append(rk.Strengths, p)
 				}
 			}

@@ -263,9 +263,9 @@ func TestReweight(t *testing.T) {
 	}
 	for want, src := range map[string]string{
 		`org/rw.yaml:6:9: reweight of criterion "safety" has factor 1, which changes nothing; give a factor other than 1`: "factor: 1",
-		`org/rw.yaml:6:37: factor must be a number from 0.1 to 10; found 20`:                                              "factor: 20",
-		`org/rw.yaml:6:37: factor must be a number from 0.1 to 10; found 0`:                                               "factor: 0",
-		`org/rw.yaml:6:37: factor must be a number from 0.1 to 10; found 1e308`:                                           "factor: 1e308",
+		`org/rw.yaml:6:37: factor must be a number from 0 to 10; found 20`:                                                "factor: 20",
+		`org/rw.yaml:6:37: factor must be a number from 0 to 10; found -0.5`:                                              "factor: -0.5",
+		`org/rw.yaml:6:37: factor must be a number from 0 to 10; found 1e308`:                                             "factor: 1e308",
 		`unknown question "nope"`: "factor: 2, when: {nope: x}",
 	} {
 		y := strings.Replace(ok, "{when: {kvm: none}, factor: 0.5,", "{when: {kvm: none}, "+src+",", 1)

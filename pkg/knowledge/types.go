@@ -460,7 +460,7 @@ type Criterion struct {
 type Reweight struct {
 	Pos     Pos
 	When    Condition `yaml:"when,required"`
-	Factor  float64   `yaml:"factor,required" range:"[0.1,10]"`
+	Factor  float64   `yaml:"factor,required" range:"[0,10]"` // 0: the criterion does not count (a need not asked for)
 	Because Text      `yaml:"because,required"`
 	Source  string    `yaml:"source,required"`
 	// Overlay is set when the reweight comes from an overlay (--rules); Pos.File names it.

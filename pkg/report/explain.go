@@ -81,6 +81,9 @@ func BuildExplanation(b *knowledge.Base, ex *engine.Explanation, lang string) *E
 	if s := ex.Scored; s != nil {
 		d.Rank, d.Score, d.Base, d.Adjust = s.Rank, s.Score, round(s.Base, 2), round(s.Adjust, 2)
 		for _, p := range s.Breakdown {
+			if p.Weight == 0 {
+				continue // a need nobody asked for (a reweight of factor 0)
+			}
 			d.Breakdown = append(d.Breakdown, Part{Criterion: p.Criterion.ID, Attribute: p.Criterion.Attribute, Raw: AttrText(p.Value, lang),
 				Weight: round(p.Weight, 4), Value: round(p.Norm, 3), Points: round(p.Points, 2)})
 			if p.Value != nil && p.Value.Note != nil {

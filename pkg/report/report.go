@@ -19,7 +19,7 @@ import (
 )
 
 // SchemaVersion is the version of the report document.
-const SchemaVersion = 8 // 2: breakdown[].grade and .trust, ranking[].evidence; 3: reasons[].grade and .trust, evidence[].rule; 4: stack (additive); 5: categories[].robustness and .weight_what_if (additive); 6: stack parts scored in their role: parts[].role, .role_given_by, .alone_score (additive); 7: answers.headquarters, the buyer's headquarters, which US export controls follow (additive); 8: knowledge_base.as_of, the day the base's facts were last checked, answers.sites, how edge sites are run, answers.device-class, what a Wasm runtime runs on, answers.air-gapped, .fips, .compliance-baseline and .vendor-support, answers.ci-docker, .instances, .snapshots, .app-code, .gpu-count, .gpu-placement, .host-arch, .fp64 and .training-framework (additive)
+const SchemaVersion = 9 // 2: breakdown[].grade and .trust, ranking[].evidence; 3: reasons[].grade and .trust, evidence[].rule; 4: stack (additive); 5: categories[].robustness and .weight_what_if (additive); 6: stack parts scored in their role: parts[].role, .role_given_by, .alone_score (additive); 7: answers.headquarters, the buyer's headquarters, which US export controls follow (additive); 8: knowledge_base.as_of, the day the base's facts were last checked, answers.sites, how edge sites are run, answers.device-class, what a Wasm runtime runs on, answers.air-gapped, .fips, .compliance-baseline and .vendor-support, answers.ci-docker, .instances, .snapshots, .app-code, .gpu-count, .gpu-placement, .host-arch, .fp64 and .training-framework (additive); 9: answers.app-code may be javascript (a new value)
 
 // Report is the report document. JSON and YAML marshal this same struct.
 type Report struct {
@@ -396,6 +396,9 @@ func entry(rk *engine.Ranked, lang string, a knowledge.Answers) Entry {
 		File:        overlayFile(cand.Overlay, cand.Pos),
 	}
 	for _, p := range rk.Breakdown {
+		if p.Weight == 0 {
+			continue // a need nobody asked for (a reweight of factor 0)
+		}
 		e.Breakdown = append(e.Breakdown, Part{
 			Criterion: p.Criterion.ID,
 			Attribute: p.Criterion.Attribute,
@@ -461,6 +464,9 @@ func entry(rk *engine.Ranked, lang string, a knowledge.Answers) Entry {
 func reweightings(list []engine.Reweighted, lang string) []Reweighting {
 	var out []Reweighting
 	for _, rw := range list {
+		if rw.Factor == 0 {
+			continue // a need nobody asked for: its criterion is left out of the breakdown too
+		}
 		out = append(out, Reweighting{
 			Criterion: rw.Criterion.ID,
 			Factor:    rw.Factor,

@@ -335,7 +335,7 @@ func TestReportRejects(t *testing.T) {
 		{"schema_version 3", func(d doc) { d["schema_version"] = 3 }, false},
 		{"schema_version 4", func(d doc) { d["schema_version"] = 4 }, false},
 		{"schema_version 5", func(d doc) { d["schema_version"] = 5 }, false},
-		{"schema_version 9", func(d doc) { d["schema_version"] = 9 }, false},
+		{"schema_version 10", func(d doc) { d["schema_version"] = 10 }, false},
 		{"an unknown grade", func(d doc) {
 			d["categories"].([]any)[0].(map[string]any)["ranking"].([]any)[0].(map[string]any)["breakdown"].([]any)[0].(map[string]any)["grade"] = "rumour"
 		}, false},
