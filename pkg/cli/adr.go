@@ -112,7 +112,7 @@ func makeADR(cmd *cobra.Command, s *Streams, g *globalOptions, b *knowledge.Base
 	if stack && len(res.Categories) < 2 {
 		return nil, usageErrorf("a stack record needs two or more categories; give them with --categories (e.g. --categories engine,orchestrator,sandbox)")
 	}
-	opts := report.Options{Lang: lang, ToolVersion: ToolVersion(), Robustness: engine.RobustAll(b, res, ropts)}
+	opts := report.Options{Lang: lang, ToolVersion: ToolVersion(), Robustness: engine.RobustAll(b, res, ropts), StackRobustness: engine.RobustStack(b, res, ropts)}
 	if !stack {
 		opts.WhatIf = engine.WhatIf(b, given, res)
 		opts.WeightWhatIf = engine.WeightWhatIf(b, res)

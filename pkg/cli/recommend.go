@@ -94,7 +94,7 @@ func recommendAndWrite(ctx context.Context, s *Streams, g *globalOptions, b *kno
 	}
 	robustProgress(s, b, res, ro.robust, lang)
 	opts := report.Options{Lang: lang, ToolVersion: ToolVersion(), Given: given, Detected: ro.detected, Notes: ro.notes, Today: today(),
-		Robustness: engine.RobustAll(b, res, ro.robust)}
+		Robustness: engine.RobustAll(b, res, ro.robust), StackRobustness: engine.RobustStack(b, res, ro.robust)}
 	if ro.whatIf {
 		opts.WhatIf = engine.WhatIf(b, given, res)
 		opts.WeightWhatIf = engine.WeightWhatIf(b, res)

@@ -123,6 +123,7 @@ var catalog = map[string][2]string{
 	"record.scores":                 {"the scores moved: %s and %s traded places", "分数变化：%s 与 %s 交换了位置"},
 	"robust.line":                   {"%s: %s comes first in %s of %d plausible weightings and values", "%s：在 %[4]d 组合理的权重与取值中，%[2]s 有 %[3]s 排名第一"},
 	"robust.other":                  {"%s in %s", "%s %s"},
+	"robust.stack-line":             {"%s: the best stack in %s of %d plausible weightings and values", "%s：在 %[3]d 组合理的权重与取值中，有 %[2]s 仍是最佳组合"},
 	"robust.others-rare":            {"%d more below 1 %%", "另有 %d 个低于 1 %%"},
 	"robust.end":                    {". ", "。"},
 	"robust.always":                 {"No plausible weighting or value changes it.", "任何合理的权重与取值都不改变它。"},

@@ -137,6 +137,11 @@ func StackADR(b *knowledge.Base, r *Report, o ADROptions) (string, error) {
 			}
 		}
 		robust := false
+		if d.Robustness != nil {
+			p("\n### %s\n\n", i18n.T(lang, "robust.title"))
+			robust = true
+			p("* %s%s%s\n", i18n.T(lang, "stack.title"), colon(lang), mdEscape(d.Robustness.Text))
+		}
 		for _, c := range r.Categories {
 			if c.Robustness == nil {
 				continue

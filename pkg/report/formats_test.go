@@ -38,7 +38,7 @@ func embeddedReport(t *testing.T, answers, lang string, whatIf bool) *report.Rep
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := report.Options{Lang: lang, ToolVersion: "golden", Robustness: engine.RobustAll(b, res, engine.RobustOptions{})}
+	opts := report.Options{Lang: lang, ToolVersion: "golden", Robustness: engine.RobustAll(b, res, engine.RobustOptions{}), StackRobustness: engine.RobustStack(b, res, engine.RobustOptions{})}
 	if whatIf {
 		opts.WhatIf = engine.WhatIf(b, given, res)
 		opts.WeightWhatIf = engine.WeightWhatIf(b, res)

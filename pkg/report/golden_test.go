@@ -39,7 +39,7 @@ func TestGoldenJSON(t *testing.T) {
 			var buf bytes.Buffer
 			// The robustness numbers come from the rules' seed and sample count: a change to either,
 			// to the spreads or to the sampling code shows here.
-			r := report.Build(b, res, report.Options{Lang: "en", ToolVersion: "golden", Robustness: engine.RobustAll(b, res, engine.RobustOptions{}),
+			r := report.Build(b, res, report.Options{Lang: "en", ToolVersion: "golden", Robustness: engine.RobustAll(b, res, engine.RobustOptions{}), StackRobustness: engine.RobustStack(b, res, engine.RobustOptions{}),
 				WeightWhatIf: engine.WeightWhatIf(b, res)})
 			r.KnowledgeBase.Digest = "sha256:(digest)" // the digest changes with every rule edit
 			if err := report.WriteJSON(&buf, r); err != nil {

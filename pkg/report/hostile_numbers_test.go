@@ -177,7 +177,7 @@ func checkReports(t *testing.T, desc string, b *knowledge.Base) {
 	if err != nil {
 		t.Fatalf("%s: a valid overlay gives %v", desc, err)
 	}
-	opts := report.Options{Lang: "en", ToolVersion: "test", Robustness: engine.RobustAll(b, res, engine.RobustOptions{Samples: 20}),
+	opts := report.Options{Lang: "en", ToolVersion: "test", Robustness: engine.RobustAll(b, res, engine.RobustOptions{Samples: 20}), StackRobustness: engine.RobustStack(b, res, engine.RobustOptions{Samples: 20}),
 		WeightWhatIf: engine.WeightWhatIf(b, res)}
 	if err := engine.CheckFinite(opts.Robustness, opts.WeightWhatIf); err != nil {
 		t.Fatalf("%s: a valid overlay gives %v", desc, err)

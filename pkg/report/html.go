@@ -58,7 +58,8 @@ a { color: #2b6cb0; }
 {{range .Blocked}}<li class="excluded">{{code .Text}} {{source .Source}}{{file .File}}</li>
 {{end}}</ul>
 {{else}}<p><strong>{{stackLine .Parts}}</strong> — {{printf "%.1f" .Score}}</p>
-<ul>
+{{with .Robustness}}<p class="robustness is-{{.Label}}"><span class="label">{{t "robust.title"}}{{t "report.colon"}}</span> {{.Text}}</p>
+{{end}}<ul>
 {{range .Parts}}<li>{{stackPart .}}</li>
 {{end}}{{range .Fits}}<li class="reason">{{code .Text}} {{source .Source}}{{file .File}}</li>
 {{end}}{{range .Notes}}<li class="caveat">{{code .Text}} {{source .Source}}{{file .File}}</li>

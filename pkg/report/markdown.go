@@ -79,6 +79,9 @@ func Markdown(r *Report) string {
 			}
 		} else {
 			p("**%s** — %.1f\n\n", mdEscape(stackLine(d.Parts)), d.Score)
+			if d.Robustness != nil {
+				p("**%s%s** %s\n\n", i18n.T(lang, "robust.title"), i18n.T(lang, "report.colon"), mdEscape(d.Robustness.Text))
+			}
 			for _, sp := range d.Parts {
 				p("- %s\n", mdEscape(partLine(lang, sp)))
 			}

@@ -262,6 +262,8 @@ type Options struct {
 	Robustness []*engine.Robustness
 	// StackWhatIf, when set, lists the answer changes that change the stack.
 	StackWhatIf []engine.StackChange
+	// StackRobustness, when set, is the stack's robustness (engine.RobustStack).
+	StackRobustness *engine.StackRobustness
 	// Given are the answers as given, to warn about those that do not apply.
 	Given knowledge.Answers
 	// Detected are answers read off the machine; Notes are extra warnings (e.g. from probing).
@@ -353,7 +355,7 @@ func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
 		r.Categories = append(r.Categories, c)
 	}
 	r.Detected = opts.Detected
-	r.Stack = buildStack(b, res.Stack, opts.StackWhatIf, lang)
+	r.Stack = buildStack(b, res.Stack, opts.StackWhatIf, opts.StackRobustness, lang)
 	if opts.Given != nil {
 		for _, w := range engine.Warnings(b, opts.Given, res) {
 			r.Warnings = append(r.Warnings, Warning{Text: warningText(w, lang)})

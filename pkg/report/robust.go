@@ -158,16 +158,21 @@ func buildWeightWhatIf(list []engine.WeightChange, lang string) []WeightWhatIf {
 
 // robustStyleText is the robustness line with its label coloured for a terminal.
 func robustStyleText(rb *Robustness, lang string) string {
-	label := robustLabel(rb.Label, lang)
+	return labelStyled(rb.Label, rb.Text, lang)
+}
+
+// labelStyled colours the robustness label that starts text (a category's or the stack's).
+func labelStyled(labelID, text, lang string) string {
+	label := robustLabel(labelID, lang)
 	st := plusStyle
-	switch rb.Label {
+	switch labelID {
 	case engine.LabelContested:
 		st = warnStyle
 	case engine.LabelFragile:
 		st = excludeStyle
 	}
-	if rest, ok := strings.CutPrefix(rb.Text, label); ok {
+	if rest, ok := strings.CutPrefix(text, label); ok {
 		return st.Render(label) + rest
 	}
-	return fmt.Sprint(rb.Text)
+	return fmt.Sprint(text)
 }

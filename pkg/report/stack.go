@@ -23,9 +23,75 @@ type StackDoc struct {
 	RunnersUp []RunnerUp  `json:"runners_up" yaml:"runners_up"`
 	// WhatIf (with --what-if): the single-answer changes that change the stack.
 	WhatIf []StackWhatIf `json:"what_if,omitempty" yaml:"what_if,omitempty"`
+	// Robustness is how often the stack keeps the best score among the finalists as weights and
+	// values vary (schema 9; engine.RobustStack).
+	Robustness *StackRobust `json:"robustness,omitempty" yaml:"robustness,omitempty"`
 	// Blocked (instead of the rest) when no compatible stack exists: the rules that rule out
 	// pairs of the categories' first candidates.
 	Blocked []StackNote `json:"blocked,omitempty" yaml:"blocked,omitempty"`
+}
+
+// StackRobust is the stack's robustness: the share of the draws in which it keeps the best
+// score among the finalists (itself, its runners-up and the best stacks with each category's
+// own first), and the finalists that take its place in some draws.
+type StackRobust struct {
+	Label   string            `json:"label" yaml:"label"` // robust, contested or fragile
+	Samples int               `json:"samples" yaml:"samples"`
+	Seed    int               `json:"seed" yaml:"seed"`
+	First   float64           `json:"first" yaml:"first"` // the stack's share of the draws (0..1)
+	Stacks  []StackAcceptance `json:"stacks" yaml:"stacks"`
+	Text    string            `json:"text" yaml:"text"`
+}
+
+// StackAcceptance is a finalist and the share of the draws in which it scored best.
+type StackAcceptance struct {
+	Parts []string `json:"parts" yaml:"parts,flow"` // its parts' ids, in category order
+	First float64  `json:"first" yaml:"first"`
+}
+
+// buildStackRobust turns the engine's analysis into the report's (nil for nil).
+func buildStackRobust(rb *engine.StackRobustness, lang string) *StackRobust {
+	if rb == nil {
+		return nil
+	}
+	out := &StackRobust{Label: rb.Label, Samples: rb.Samples, Seed: rb.Seed, Stacks: []StackAcceptance{}}
+	name := func(s *engine.Stack) string {
+		names := make([]string, len(s.Parts))
+		for i, p := range s.Parts {
+			names[i] = p.Candidate.NameIn(lang)
+		}
+		return strings.Join(names, " + ")
+	}
+	var others []string
+	rare := 0
+	for _, a := range rb.Shown {
+		ids := make([]string, len(a.Stack.Parts))
+		for i, p := range a.Stack.Parts {
+			ids[i] = p.Candidate.ID
+		}
+		out.Stacks = append(out.Stacks, StackAcceptance{Parts: ids, First: round(a.First, 4)})
+		switch {
+		case a.Stack == rb.Pick:
+			out.First = round(a.First, 4)
+		case a.First >= 0.005 || a.Stack == rb.Rival:
+			others = append(others, i18n.Tf(lang, "robust.other", name(a.Stack), percent(a.First)))
+		case a.First > 0:
+			rare++
+		}
+	}
+	if rare > 0 {
+		others = append(others, i18n.Tf(lang, "robust.others-rare", rare))
+	}
+	text := i18n.Tf(lang, "robust.stack-line", robustLabel(rb.Label, lang), percent(out.First), rb.Samples)
+	if len(others) > 0 {
+		text += i18n.T(lang, "report.list-sep") + strings.Join(others, i18n.T(lang, "report.list-sep"))
+	}
+	text += i18n.T(lang, "robust.end")
+	if rb.Rival == nil {
+		text += i18n.T(lang, "robust.always")
+	}
+	out.Text = strings.TrimSpace(text)
+	return out
 }
 
 // StackWhatIf is an answer change and the stack it gives (no parts: no compatible stack).
@@ -138,7 +204,7 @@ func stackNotes(effects []engine.StackEffect, lang string, fits bool) []StackNot
 }
 
 // buildStack turns the engine's stack answer into its document; nil when there is none.
-func buildStack(b *knowledge.Base, sr *engine.StackResult, whatIf []engine.StackChange, lang string) *StackDoc {
+func buildStack(b *knowledge.Base, sr *engine.StackResult, whatIf []engine.StackChange, robust *engine.StackRobustness, lang string) *StackDoc {
 	if sr == nil {
 		return nil
 	}
@@ -152,6 +218,7 @@ func buildStack(b *knowledge.Base, sr *engine.StackResult, whatIf []engine.Stack
 	d.Parts = stackParts(b, best, lang)
 	d.Fits = stackNotes(best.Effects, lang, true)
 	d.Notes = stackNotes(best.Effects, lang, false)
+	d.Robustness = buildStackRobust(robust, lang)
 	for _, sw := range sr.Swaps {
 		s := Swap{Category: sw.Category.ID, Winner: sw.Winner.Candidate.ID, Pick: sw.Pick.Candidate.ID, RuledOut: sw.With == nil, Because: []StackNote{}}
 		title := sw.Category.Title.In(lang)
@@ -217,6 +284,9 @@ func stackTable(line func(indent, hang int, text string), d *StackDoc, lang stri
 		return
 	}
 	line(2, 4, stackLine(d.Parts)+"  "+bar(d.Score)+" "+strconv.FormatFloat(d.Score, 'f', 1, 64))
+	if d.Robustness != nil {
+		line(4, 6, labelStyled(d.Robustness.Label, d.Robustness.Text, lang))
+	}
 	for _, p := range d.Parts {
 		line(4, 6, dimStyle.Render(partLine(lang, p)))
 	}
@@ -279,7 +349,7 @@ type Alternative struct {
 
 // BuildStackExplanation turns the engine's stack explanation into its document.
 func BuildStackExplanation(b *knowledge.Base, ex *engine.StackExplanation, lang string) *StackExplanation {
-	d := &StackExplanation{Lang: lang, Categories: ex.Result.Answers[knowledge.QCategories].List, Stack: buildStack(b, ex.Result.Stack, nil, lang)}
+	d := &StackExplanation{Lang: lang, Categories: ex.Result.Answers[knowledge.QCategories].List, Stack: buildStack(b, ex.Result.Stack, nil, nil, lang)}
 	if len(ex.Named) == 0 {
 		return d
 	}

@@ -1,0 +1,201 @@
+package engine
+
+import (
+	"cmp"
+	"hash/fnv"
+	"math"
+	"math/rand/v2"
+	"slices"
+
+	"github.com/stackadvisor/stackadvisor/internal/limits"
+	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+)
+
+// StackRobustness is how robust the recommended stack is: over the same kind of draws as a
+// category's robustness (every ranking's criteria weights varied around the answers' weights,
+// every scored value within the spread of its evidence grade), how often the recommended stack
+// keeps the best score among the finalists: the stack itself, its runners-up, and the best stack
+// that holds each category's own first candidate (the swaps). The parts keep the scores of the
+// roles they play, and the compatibility points stay as they are: the draws vary what the
+// evidence leaves open, not the rules.
+type StackRobustness struct {
+	Samples int
+	Seed    int
+	Pick    *Stack
+	Label   string // LabelRobust, LabelContested or LabelFragile
+	// Shown are the finalists that keep the best score in some draw, and the pick, most often
+	// best first; Rival is the one that most often takes the pick's place (nil when none does).
+	Shown []StackAcceptability
+	Rival *Stack
+}
+
+// StackAcceptability is a finalist's share of the draws in which it scored best.
+type StackAcceptability struct {
+	Stack *Stack
+	First float64
+}
+
+// stackContext is one ranking the finalists' parts come from (a category on its own, or in a
+// role): its criteria's weights vary together within a draw.
+type stackContext struct {
+	category string
+	role     *knowledge.Role
+}
+
+// RobustStack analyses res.Stack; nil when there is no recommended stack. Deterministic like
+// RobustCategory: the same base, answers and options give the same numbers on every platform.
+func RobustStack(b *knowledge.Base, res *Result, o RobustOptions) *StackRobustness {
+	k := b.Scoring.Robustness
+	if k == nil || res.Stack == nil || res.Stack.Best == nil {
+		return nil
+	}
+	sr := res.Stack
+	finalists := []*Stack{sr.Best}
+	seen := map[string]bool{sr.Best.Key(): true}
+	add := func(s *Stack) {
+		if s != nil && !seen[s.Key()] {
+			seen[s.Key()] = true
+			finalists = append(finalists, s)
+		}
+	}
+	for _, s := range sr.RunnersUp {
+		add(s)
+	}
+	for _, sw := range sr.Swaps {
+		add(sw.With)
+	}
+
+	// The distinct parts and the rankings they come from, in the order they first appear.
+	var contexts []stackContext
+	ctxIndex := map[stackContext]int{}
+	var parts []*Ranked
+	partIndex := map[*Ranked]int{}
+	partCtx := []int{}
+	for _, s := range finalists {
+		for _, p := range s.Parts {
+			if _, ok := partIndex[p]; ok {
+				continue
+			}
+			key := stackContext{p.Candidate.Category, p.Role}
+			ci, ok := ctxIndex[key]
+			if !ok {
+				ci = len(contexts)
+				ctxIndex[key] = ci
+				contexts = append(contexts, key)
+			}
+			partIndex[p] = len(parts)
+			parts = append(parts, p)
+			partCtx = append(partCtx, ci)
+		}
+	}
+	// The weights of each ranking, from the first of its parts (every part of one ranking
+	// carries the same weights).
+	ctxWeights := make([][]float64, len(contexts))
+	for pi, p := range parts {
+		if ci := partCtx[pi]; ctxWeights[ci] == nil {
+			w := make([]float64, len(p.Breakdown))
+			for i, q := range p.Breakdown {
+				w[i] = q.Weight
+			}
+			ctxWeights[ci] = w
+		}
+	}
+
+	samples, seed := k.Samples, k.Seed
+	if o.Samples > 0 {
+		samples = o.Samples
+	}
+	if o.SeedSet {
+		seed = o.Seed
+	}
+	work := 0
+	for _, p := range parts {
+		work += max(1, len(p.Breakdown))
+	}
+	samples = max(1, min(samples, limits.RobustnessDraws/max(1, work)))
+	out := &StackRobustness{Samples: samples, Seed: seed, Pick: sr.Best}
+
+	h := fnv.New64a()
+	h.Write([]byte("stack"))
+	rng := rand.New(rand.NewPCG(uint64(seed), h.Sum64()))
+
+	drawn := make([][]float64, len(contexts))
+	for ci, w := range ctxWeights {
+		drawn[ci] = make([]float64, len(w))
+	}
+	partScore := make([]float64, len(parts))
+	stackScore := make([]float64, len(finalists))
+	wins := make([]float64, len(finalists))
+	for range samples {
+		for ci, base := range ctxWeights {
+			var total float64
+			for i, w := range base {
+				f := 1 + float64(k.WeightSpread*centred(rng.Float64()))
+				drawn[ci][i] = float64(w * f)
+				total += drawn[ci][i]
+			}
+			for i := range base {
+				if total > 0 {
+					drawn[ci][i] /= total
+				}
+			}
+		}
+		for pi, p := range parts {
+			w := drawn[partCtx[pi]]
+			var s float64
+			for i, q := range p.Breakdown {
+				v := q.Norm
+				if q.Value != nil {
+					if sp := k.Spread(q.Value.Grade); sp > 0 {
+						v += float64(sp * centred(rng.Float64()))
+					}
+				}
+				s += float64(w[i] * v)
+			}
+			partScore[pi] = math.Max(0, math.Min(100, float64(100*s)+p.Adjust))
+		}
+		best := math.Inf(-1)
+		for si, s := range finalists {
+			var sum, wsum float64
+			for _, p := range s.Parts {
+				w := p.Role.InStack()
+				sum += float64(w * partScore[partIndex[p]])
+				wsum += w
+			}
+			stackScore[si] = clampScore(sum/wsum + s.Points)
+			best = math.Max(best, stackScore[si])
+		}
+		var tied []int
+		for si := range finalists {
+			if stackScore[si] == best {
+				tied = append(tied, si)
+			}
+		}
+		for _, si := range tied {
+			wins[si] += 1 / float64(len(tied)) // a tie shares the draw evenly
+		}
+	}
+	rival := -1
+	for si, s := range finalists {
+		first := wins[si] / float64(samples)
+		if si == 0 || first > 0 {
+			out.Shown = append(out.Shown, StackAcceptability{Stack: s, First: first})
+		}
+		if si > 0 && wins[si] > 0 && (rival < 0 || wins[si] > wins[rival]) {
+			rival = si
+		}
+	}
+	if rival >= 0 {
+		out.Rival = finalists[rival]
+	}
+	slices.SortStableFunc(out.Shown, func(a, b StackAcceptability) int { return cmp.Compare(b.First, a.First) })
+	switch first := wins[0] / float64(samples); {
+	case first >= k.Robust:
+		out.Label = LabelRobust
+	case first >= k.Contested:
+		out.Label = LabelContested
+	default:
+		out.Label = LabelFragile
+	}
+	return out
+}
