@@ -50,7 +50,7 @@ var catalog = map[string][2]string{
 	"stack.alt-same":                {"With %s the stack is %s and scores %s, as much as the recommendation: either will do.", "换上 %s 后整套方案为 %s，得 %s 分，与推荐方案相当，两者皆可。"},
 	"stack.alt-lower":               {"With %s the stack is %s and scores %s, %s below the recommendation:", "换上 %s 后整套方案为 %s，得 %s 分，比推荐方案低 %s 分："},
 	"stack.none-ranked":             {"Fewer than two categories have candidates left, so there is no stack.", "剩下候选的类别不足两个，因此没有整体方案。"},
-	"stack.how-scored":              {"Score: the parts' mean score %s (a part in a role counts as its role says) + compatibility points %s = %s (README, The stack).", "得分：各部分平均分 %s（担任某一角色的部分按该角色的权重计）+ 兼容性加减分 %s = %s（见 README“整体方案”）。"},
+	"stack.how-scored":              {"Score: the parts' mean score %s (a part in a role counts as its role says) + compatibility points %s = %s ('stackadvisor help scores').", "得分：各部分平均分 %s（担任某一角色的部分按该角色的权重计）+ 兼容性加减分 %s = %s（见 'stackadvisor help scores'）。"},
 	"stack.whatif":                  {"Answers that would change the stack:", "会改变整体方案的回答："},
 	"stack.whatif-none":             {"no compatible stack", "没有可兼容的方案"},
 	"stack.title":                   {"Recommended stack", "推荐的整体方案"},
@@ -68,7 +68,7 @@ var catalog = map[string][2]string{
 	"report.x-rule-trust":           {"%s: counts %d %%", "%s：只计 %d%%"},
 	"report.grade.report-only":      {"a report-only", "仅有报告给出的"},
 	"report.grade.unverified":       {"an unverified", "未经证实的"},
-	"report.weak-evidence-line":     {"Weak evidence, counted only part way (README, Evidence grades): %s.", "证据较弱、只计入一部分的数据（见 README“证据等级”）：%s。"},
+	"report.weak-evidence-line":     {"Weak evidence, counted only part way ('stackadvisor help evidence'): %s.", "证据较弱、只计入一部分的数据（见 'stackadvisor help evidence'）：%s。"},
 	"report.weak-evidence-item":     {"%s %s (%s)", "%s %s（%s）"},
 	"report.grade-name.report-only": {"report only", "仅报告给出"},
 	"report.grade-name.unverified":  {"unverified", "未经证实"},
@@ -345,8 +345,179 @@ not_excluded、order、rules、corrections、empty。
 Editors use the rule and answers schemas for completion and checks, e.g. with the YAML
 language server: # yaml-language-server: $schema=rules.schema.json`, `输出 JSON 报告（-f json）、规则文件或回答文件的 JSON Schema。编辑器可借助规则和回答的
 Schema 做补全和检查，例如配合 YAML 语言服务器：# yaml-language-server: $schema=rules.schema.json`},
-	"help.version.short":    {"The tool's version and revision, and the knowledge base's version and digest", "工具的版本与修订，以及知识库的版本与摘要"},
-	"help.exit-codes.short": {"What the exit codes mean", "退出码的含义"},
+	"help.version.short":              {"The tool's version and revision, and the knowledge base's version and digest", "工具的版本与修订，以及知识库的版本与摘要"},
+	"help.exit-codes.short":           {"What the exit codes mean", "退出码的含义"},
+	"help.evidence.short":             {"Evidence grades: how much a figure counts, by what stands behind it", "证据等级：一项数据按其依据计入多少"},
+	"help.evidence.grade.spec":        {"vendor or project documentation: datasheets, docs, release notes", "厂商或项目文档：规格书、文档、发布说明"},
+	"help.evidence.grade.measured":    {"a reproducible measurement, with the method written beside it", "可复现的实测，并写明测量方法"},
+	"help.evidence.grade.third-party": {"a review, benchmark or survey by others", "他人的评测、基准测试或调查"},
+	"help.evidence.grade.report-only": {"only the seed report says so; no other source was found", "只有种子报告这样说，未找到其他来源"},
+	"help.evidence.grade.unverified":  {"checked and not confirmed, or a figure of unknown origin", "经核查未能证实，或来源不明的数据"},
+	"help.evidence.long": {`Every value a score rests on carries the kind of evidence behind it, and counts by it:
+
+  grade        counts  means
+%s
+
+A value better than neutral (%s) counts only that share of its advantage: a weak figure helps a
+candidate part of the way, never more. A value at or below neutral counts in full: weak evidence
+never makes a bad figure look better. A figure no source gives is "unknown": it counts neutral,
+and a limit you set (memory, budget, start-up time) leaves the candidate out, since it cannot be
+shown to meet it. A rule's bonus that rests on weak evidence adds the same share of its points;
+a penalty counts in full.
+
+Where you see it: "? Weak evidence, counted only part way" under a candidate (--details),
+'stackadvisor show ID' and 'stackadvisor compare' print every value's grade and source, and the
+JSON report has breakdown[].grade and .trust and ranking[].evidence.`, `评分所依据的每个数值都标明其证据类型，并按类型计入：
+
+  等级         计入    含义
+%s
+
+优于中性值（%s）的数值只按上表比例计入其优势：证据较弱的数据只能部分帮助候选，不会更多。
+等于或低于中性值的数值按原样全额计入：证据弱绝不会让差的数据显得更好。没有任何来源给出的数据记为
+“未知”：按中性值计；若你设定了限制（显存、预算、启动时间），该候选会被排除，因为无法证明它满足限制。
+依赖弱证据的规则加分同样只按比例计入；扣分全额计入。
+
+在哪里看到：候选下方的“证据较弱、只计入一部分的数据”（--details）；'stackadvisor show ID' 和
+'stackadvisor compare' 列出每个数值的证据等级和来源；JSON 报告中有 breakdown[].grade、.trust 和
+ranking[].evidence。`},
+	"help.robustness.short": {"Robust, contested, fragile: how much a pick can take", "稳健、有争议、脆弱：首选能经受多大变动"},
+	"help.robustness.long": {`A score rests on weights and on figures, and neither is exact. After ranking, stackadvisor asks
+how much each pick can take (stochastic multicriteria acceptability analysis, SMAA-2):
+
+  1. %d draws. In each, every criterion's weight is multiplied by a factor drawn evenly from
+     1 ± %s (then the weights are normalised again), and every scored value moves within the
+     spread of its evidence grade, on the criterion's 0..1 scale:
+     %s.
+  2. Rule points stay as the rules give them; the candidates are ranked again.
+
+  Robust     the pick comes first in at least %s of the draws
+  Contested  in at least %s
+  Fragile    less often
+
+The report names the rival that most often takes the pick's place and the criterion whose
+weight decides between them. The recommended stack gets the same treatment: how often it keeps
+the best score among its finalists (its runners-up and the best stacks that hold each
+category's own first choice).
+
+The draws come from a generator seeded with %d: the same answers give the same numbers on
+every machine. --seed and --samples change them. --what-if adds every single answer change
+that changes a pick, and per criterion the smallest change of its weight (up to ×%s, or down
+to nothing) that does.`, `评分依赖权重和数据，而两者都不精确。排序之后，stackadvisor 会检验每个首选能经受多大变动
+（随机多准则可接受性分析，SMAA-2）：
+
+  1. 共抽样 %d 次。每次把每项标准的权重乘以在 1 ± %s 之间均匀抽取的系数（再重新归一化），
+     并让每个评分数值在其证据等级的波动范围内变动（按该标准 0..1 的刻度）：
+     %s。
+  2. 规则加减分保持不变；候选重新排序。
+
+  稳健    首选在至少 %s 的抽样中排名第一
+  有争议  在至少 %s 的抽样中排名第一
+  脆弱    更少
+
+报告会指出最常取代首选的对手，以及决定两者胜负的那项标准的权重。推荐的整体方案也做同样的检验：
+它在各轮抽样中有多少次在候选方案（其后备方案，以及包含各类别单独首选的最佳方案）中保持最高得分。
+
+抽样使用种子为 %d 的生成器：同样的回答在任何机器上都给出同样的数字。--seed 和 --samples 可改变它们。
+--what-if 会列出每个会改变首选的单项回答改动，以及每项标准改变首选所需的最小权重变化（最多 ×%s，
+或降到零）。`},
+	"help.scores.short": {"How a score and the stack's score are made", "单项得分与整体方案得分如何计算"},
+	"help.scores.long": {`A candidate's score, 0 to 100:
+
+  criteria   each criterion's weight × the candidate's value on it, scaled 0..1 from the worst to
+             the best candidate (or by the attribute's own scale), summed. The weights are the
+             rule files'; a priority you choose multiplies the weights of its criteria by %s, and
+             an answer may reweight a criterion (shown as "⚖ … weighs ×f here"). A criterion that
+             measures only a need you did not state (FIPS, a microcontroller port) counts nothing.
+  rules      points of the rules your answers trigger, each at most ±%s, together clamped to ±%s.
+  needs      a hard need (a GPU in the sandbox, a memory floor, no export licence) is not a
+             weight: it leaves the candidate out, and 'explain ID' names the answer that would
+             readmit it.
+
+A criterion on which a candidate's value reaches %s on its 0..1 scale is listed as its strength.
+
+The recommended stack, when two or more categories are asked for: the %d best candidates of each
+category are combined; a stack's score is the weighted mean of its parts' scores, each scored in
+the role the stack gives it (an engine as Kubernetes's node runtime), plus the points of the
+compatibility rules between its parts; pairs a rule rules out are never combined. The %d
+runners-up follow it, and each category whose own first choice is not in the stack says why.
+'stackadvisor explain stack' shows the arithmetic.`, `候选的得分为 0 到 100：
+
+  标准    每项标准的权重 × 候选在该标准上的取值（按从最差到最佳候选缩放到 0..1，或按属性自身的刻度），
+          再求和。权重来自规则文件；你选择的优先项会把相应标准的权重乘以 %s，某些回答会重新调整
+          某项标准的权重（显示为“⚖ … 在此按 ×f 计”）。只衡量你未提出的需求的标准（FIPS、微控制器移植）
+          不计分。
+  规则    你的回答触发的规则加减分，每条最多 ±%s，合计限制在 ±%s 以内。
+  需求    硬性需求（沙箱内需要 GPU、显存下限、没有出口许可）不是权重：不满足的候选会被排除，
+          'explain ID' 会说明哪项回答改动可以让它重新入选。
+
+候选在某项标准上的取值（0..1 刻度）达到 %s 时，该标准会列为它的长处。
+
+请求两个及以上类别时给出推荐的整体方案：组合每个类别得分最高的 %d 个候选；方案得分是各部分得分的
+加权平均（每个部分按方案赋予它的角色评分，例如作为 Kubernetes 节点运行时的引擎），再加上各部分之间
+兼容性规则的加减分；规则排除的组合不会出现。其后列出 %d 个后备方案，对于单独首选未进入方案的类别，
+会说明原因。'stackadvisor explain stack' 显示具体算式。`},
+	"help.report.short": {"The seed report, its corrections, and where every fact comes from", "种子报告、对它的更正，以及每项事实的来源"},
+	"help.report.long": {`stackadvisor's rules encode the selection guidance of a Chinese container-technology report
+dated 2025-10-19 (its sections 技术选型建议 and 技术选型参考, and its comparison tables), statement
+by statement. That report is "the report" the output speaks of.
+
+Its claims that matter, and what it left out, were checked against primary sources, %d facts:
+  %s.
+Where the report is wrong or dated, the tool follows the verified value and tells you where it
+applies:
+
+  ≠ Correction: the report says … The sources say … (source)
+
+Every value, fact and rule names its source: a URL, or "report: <section>" where only the
+report says so (graded report-only; 'stackadvisor help evidence'). 'stackadvisor show ID' lists
+a candidate's values with their sources, --details every correction and exclusion.
+
+The knowledge base is version %s, its facts checked as of %s
+('stackadvisor version'). A run more than six months later says so in one line; 'stackadvisor rules changelog' lists what
+changed from one version to the next.`, `stackadvisor 的规则逐条编码了一份日期为 2025-10-19 的中文容器技术报告中的选型指导（其“技术选型建议”
+和“技术选型参考”两节以及各对比表）。输出中所说的“报告”即指这份报告。
+
+报告中重要的论断及其未涉及的内容都已对照一手来源核查，共 %d 项事实：
+  %s。
+报告有误或已过时之处，工具采用核实后的数值，并在相关之处告诉你：
+
+  ≠ 更正：报告称…… 来源显示……（来源）
+
+每个数值、事实和规则都注明来源：一个 URL，或在只有报告这样说时写作“report: <章节>”（证据等级为
+report-only；见 'stackadvisor help evidence'）。'stackadvisor show ID' 列出候选的各项数值及其来源，
+--details 列出全部更正和排除项。
+
+知识库版本为 %s，事实核查截至 %s（'stackadvisor version'）。
+若运行时距此已超过六个月，报告会用一行说明；'stackadvisor rules changelog' 列出各版本之间的变化。`},
+	"help.report.verdict.wrong":      {"%d wrong", "%d 项有误"},
+	"help.report.verdict.dated":      {"%d dated", "%d 项已过时"},
+	"help.report.verdict.partly":     {"%d partly right", "%d 项部分正确"},
+	"help.report.verdict.unverified": {"%d not confirmed", "%d 项未能证实"},
+	"help.report.verdict.correct":    {"%d confirmed", "%d 项得到证实"},
+	"help.limits.short":              {"What the advice can and cannot tell you", "这些建议能说明什么、不能说明什么"},
+	"help.limits.long": {`What stackadvisor's advice is, and is not:
+
+  - It ranks the candidates its rules know, for the answers you give; a product it does not
+    list is not judged, and an answer you leave at its default is taken as that default.
+  - Its figures are published ones (datasheets, docs, measurements others made, a few of its
+    own, each with its method), not measurements of your workloads. Test before you buy.
+  - Prices are estimates in CNY from public sources; export rules, support terms and licences
+    change. Facts were last checked as of %s: see 'stackadvisor help report'.
+  - A close call is called close: read the robustness line ('stackadvisor help robustness')
+    before you treat a first place as settled.
+  - It does not probe your machines unless you ask (--detect reads /dev/kvm, whether it runs as
+    root, systemd and GPUs, on this machine only) and it never sends anything anywhere.
+  - Your organisation's own rules go on top of the built-in ones with --rules DIR.`, `stackadvisor 的建议是什么、不是什么：
+
+  - 它只对其规则认识的候选、按你给出的回答排序；未列出的产品不作评判，你未修改的回答按默认值处理。
+  - 其数据是公开数据（规格书、文档、他人的实测，以及少量自测并写明方法），而不是对你的业务负载的
+    测量。采购前请先测试。
+  - 价格是根据公开来源估算的人民币价格；出口管制、支持条款和许可协议会变化。事实核查截至 %s：
+    见 'stackadvisor help report'。
+  - 势均力敌的结果会如实标明：在把第一名视为定论之前，请先看稳健性那一行（'stackadvisor help robustness'）。
+  - 除非你要求，它不会探测你的机器（--detect 只读取本机的 /dev/kvm、是否以 root 运行、systemd 和 GPU），
+    也从不向任何地方发送数据。
+  - 你的组织自己的规则可通过 --rules DIR 叠加在内置规则之上。`},
 	"help.exit-codes.long": {`Exit codes of stackadvisor:
 
   0    success
