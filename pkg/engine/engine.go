@@ -401,3 +401,14 @@ func numericRange(cat *knowledge.Category, a *knowledge.Attribute) (float64, flo
 	}
 	return lo, hi
 }
+
+// InStack is what the candidate brings to a stack's score: its score, or, at the 100 cap,
+// what it earned past it (Raw). Two parts at 100 are not equal in a stack any more than in
+// their category: an orchestrator that earns 112 at a regulated site is not tied with one
+// that earns 101 just because both show 100.
+func (r *Ranked) InStack() float64 {
+	if r.Score >= 100 && r.Raw > r.Score {
+		return r.Raw
+	}
+	return r.Score
+}

@@ -152,7 +152,7 @@ func RobustStack(b *knowledge.Base, res *Result, o RobustOptions) *StackRobustne
 				}
 				s += float64(w[i] * v)
 			}
-			partScore[pi] = math.Max(0, math.Min(100, float64(100*s)+p.Adjust))
+			partScore[pi] = math.Max(0, float64(100*s)+p.Adjust) // past 100 too, as Ranked.InStack
 		}
 		best := math.Inf(-1)
 		for si, s := range finalists {
@@ -162,7 +162,7 @@ func RobustStack(b *knowledge.Base, res *Result, o RobustOptions) *StackRobustne
 				sum += float64(w * partScore[partIndex[p]])
 				wsum += w
 			}
-			stackScore[si] = clampScore(sum/wsum + s.Points)
+			stackScore[si] = math.Max(0, sum/wsum+s.Points) // not clamped at 100: it orders, as in the search
 			best = math.Max(best, stackScore[si])
 		}
 		var tied []int

@@ -18,10 +18,10 @@ import (
 // counts 1, or its role's stack weight when another part gives it a role (knowledge.Role). A stack holding
 // a pair a requires or conflicts rule rules out is never built.
 type Stack struct {
-	Parts   []*Ranked // one per ranked category, in the order of Result.Categories
-	Mean    float64   // the weighted mean of the parts' scores
-	Points  float64   // the compatibility points
-	Score   float64
+	Parts   []*Ranked     // one per ranked category, in the order of Result.Categories
+	Mean    float64       // the weighted mean of the parts' scores (a part at the 100 cap counts what it earned past it: Ranked.InStack)
+	Points  float64       // the compatibility points
+	Score   float64       // Mean + Points, clamped to 0..100 and rounded to one decimal
 	Effects []StackEffect // the compatibility rules that touch the stack, in rule order
 }
 
@@ -427,7 +427,7 @@ const _ = uint16(math.MaxInt16 - limits.StackCandidates)
 type node struct {
 	off               int // its parts are arena[off : off+depth], indexes into each category's list
 	sum, wsum, points float64
-	score             float64 // the weighted mean of the parts' scores plus the points, clamped
+	score             float64 // the weighted mean of the parts' scores plus the points, not clamped: it orders
 }
 
 // searchStacks runs a beam search over the categories in order and returns the best stacks,
@@ -482,7 +482,7 @@ func searchStacks(cats []*CategoryResult, idx compatIndex, rv *roleView, topK, b
 							pi.out = true // its role's rules exclude it
 						} else if rk != x[0] {
 							w := rk.Role.InStack()
-							pi.delta += w*rk.Score - x[0].Score
+							pi.delta += w*rk.InStack() - x[0].InStack()
 							pi.wdelta += w - 1
 						}
 					}
@@ -515,8 +515,8 @@ func searchStacks(cats []*CategoryResult, idx compatIndex, rv *roleView, topK, b
 				off := len(nextArena)
 				nextArena = append(nextArena, parts...)
 				nextArena = append(nextArena, int16(ci))
-				sum, wsum := p.sum+c.Score+delta, p.wsum+1+wdelta
-				next = append(next, node{off: off, sum: sum, wsum: wsum, points: pts, score: clampScore(sum/wsum + pts)})
+				sum, wsum := p.sum+c.InStack()+delta, p.wsum+1+wdelta
+				next = append(next, node{off: off, sum: sum, wsum: wsum, points: pts, score: sum/wsum + pts})
 			}
 		}
 		depth := level + 1
@@ -577,7 +577,7 @@ func evaluate(parts []*Ranked, idx compatIndex) (*Stack, []StackEffect) {
 		}
 		p.parts = append(p.parts, c)
 		w := c.Role.InStack()
-		p.sum += w * c.Score
+		p.sum += w * c.InStack()
 		p.wsum += w
 	}
 	if len(all) > 0 {

@@ -165,7 +165,7 @@ func TestStackNeverHoldsARuledOutPair(t *testing.T) {
 			}
 			var sum, wsum, pts float64
 			for _, p := range s.Parts {
-				sum += p.Role.InStack() * p.Score // a part in a role counts its role's stack weight
+				sum += p.Role.InStack() * p.InStack() // a part in a role counts its role's stack weight; at the cap, what it earned past it
 				wsum += p.Role.InStack()
 			}
 			for _, e := range s.Effects {

@@ -56,6 +56,7 @@ var catalog = map[string][2]string{
 	"stack.title":                   {"Recommended stack", "推荐的整体方案"},
 	"stack.none":                    {"No combination of the candidates left works together:", "剩下的候选组合在一起都无法兼容："},
 	"stack.part":                    {"%s: %s (#%d on its own, %s)", "%s：%s（单独排第 %d，%s 分）"},
+	"stack.part-past-cap":           {"; %s before the 100 cap, which counts in the stack", "；封顶 100 分之前为 %s 分，整体方案按此计"},
 	"report.not-applied":            {"Your priority %[1]s does not apply to %[2]s: no criterion or rule here measures it, so it changes nothing in this ranking.", "你的优先级“%[1]s”不适用于%[2]s：这里没有衡量它的标准或规则，因此它不影响本排名。"},
 	"report.not-applied-many":       {"Your priorities %[1]s do not apply to %[2]s: no criterion or rule here measures them, so they change nothing in this ranking.", "你的优先级“%[1]s”不适用于%[2]s：这里没有衡量它们的标准或规则，因此它们不影响本排名。"},
 	"report.role-table-stack":       {"%[1]s leads this table, but the stack uses %[2]s: with the stack's other parts it scores higher (see the stack's notes).", "%[1]s 在本表中排第一，但推荐方案采用 %[2]s：与方案中其他部分搭配时得分更高（见方案中的说明）。"},
@@ -438,7 +439,8 @@ A criterion on which a candidate's value reaches %s on its 0..1 scale is listed 
 The recommended stack, when two or more categories are asked for: the %d best candidates of each
 category are combined; a stack's score is the weighted mean of its parts' scores, each scored in
 the role the stack gives it (an engine as Kubernetes's node runtime), plus the points of the
-compatibility rules between its parts; pairs a rule rules out are never combined. The %d
+compatibility rules between its parts (a part at the 100 cap counts what it earned past it,
+as it does in its category); pairs a rule rules out are never combined. The %d
 runners-up follow it, and each category whose own first choice is not in the stack says why.
 'stackadvisor explain stack' shows the arithmetic.`, `候选的得分为 0 到 100：
 
@@ -454,7 +456,7 @@ runners-up follow it, and each category whose own first choice is not in the sta
 
 请求两个及以上类别时给出推荐的整体方案：组合每个类别得分最高的 %d 个候选；方案得分是各部分得分的
 加权平均（每个部分按方案赋予它的角色评分，例如作为 Kubernetes 节点运行时的引擎），再加上各部分之间
-兼容性规则的加减分；规则排除的组合不会出现。其后列出 %d 个后备方案，对于单独首选未进入方案的类别，
+兼容性规则的加减分（达到 100 分上限的部分按封顶前的得分计，与类别内排序一致）；规则排除的组合不会出现。其后列出 %d 个后备方案，对于单独首选未进入方案的类别，
 会说明原因。'stackadvisor explain stack' 显示具体算式。`},
 	"help.report.short": {"The seed report, its corrections, and where every fact comes from", "种子报告、对它的更正，以及每项事实的来源"},
 	"help.report.long": {`stackadvisor's rules encode the selection guidance of a Chinese container-technology report

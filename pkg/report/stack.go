@@ -117,17 +117,26 @@ type StackPart struct {
 	Role        string   `json:"role,omitempty" yaml:"role,omitempty"`
 	RoleGivenBy string   `json:"role_given_by,omitempty" yaml:"role_given_by,omitempty"`
 	AloneScore  *float64 `json:"alone_score,omitempty" yaml:"alone_score,omitempty"`
-	roleTitle   string   // the role's title, for the text views
-	giverName   string   // the name of the part that gives the role
+	// PastCap is, for a part at the 100 cap, what it earned past it, which counts in the
+	// stack's mean (schema 9).
+	PastCap   *float64 `json:"past_cap,omitempty" yaml:"past_cap,omitempty"`
+	roleTitle string   // the role's title, for the text views
+	giverName string   // the name of the part that gives the role
 }
 
 // partLine is a stack's part as one line of the text views: its category, name, rank and
 // score on its own, and, in a role, its score there.
 func partLine(lang string, p StackPart) string {
+	var s string
 	if p.Role != "" && p.AloneScore != nil {
-		return i18n.Tf(lang, "stack.part-role", p.Title, p.Name, p.giverName, p.roleTitle, strconv.FormatFloat(p.Score, 'f', 1, 64), p.Rank, strconv.FormatFloat(*p.AloneScore, 'f', 1, 64))
+		s = i18n.Tf(lang, "stack.part-role", p.Title, p.Name, p.giverName, p.roleTitle, strconv.FormatFloat(p.Score, 'f', 1, 64), p.Rank, strconv.FormatFloat(*p.AloneScore, 'f', 1, 64))
+	} else {
+		s = i18n.Tf(lang, "stack.part", p.Title, p.Name, p.Rank, strconv.FormatFloat(p.Score, 'f', 1, 64))
 	}
-	return i18n.Tf(lang, "stack.part", p.Title, p.Name, p.Rank, strconv.FormatFloat(p.Score, 'f', 1, 64))
+	if p.PastCap != nil {
+		s += i18n.Tf(lang, "stack.part-past-cap", strconv.FormatFloat(*p.PastCap, 'f', 1, 64))
+	}
+	return s
 }
 
 // StackNote is a compatibility rule applied to two parts.
@@ -165,6 +174,10 @@ func stackParts(b *knowledge.Base, s *engine.Stack, lang string) []StackPart {
 	parts := make([]StackPart, len(s.Parts))
 	for i, p := range s.Parts {
 		parts[i] = StackPart{Category: p.Candidate.Category, Title: b.Category(p.Candidate.Category).Title.In(lang), ID: p.Candidate.ID, Name: p.Candidate.NameIn(lang), Rank: p.Rank, Score: p.Score}
+		if v := p.InStack(); v != p.Score {
+			past := round(v, 1)
+			parts[i].PastCap = &past
+		}
 		if p.Role == nil {
 			continue
 		}
