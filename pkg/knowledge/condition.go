@@ -288,8 +288,9 @@ func (tg *Target) Bind(a Answers) Matcher {
 func (m *Matcher) Matches(c *Candidate) bool { return m.matches(c, false) }
 
 // Excludes is Matches for an exclude rule: an unknown value meets a comparison with a number
-// (gt, gte, lt, lte), since a need stated as a bound (a memory floor, a budget, a start-up
-// budget) cannot be shown to be met; it still meets no other term.
+// (gt, gte, lt, lte) and a negation (not, not_in, lacks, has_none), since a need stated as a
+// bound (a memory floor, a budget, a start-up budget) or as "must be X" (an edge module on a
+// device) cannot be shown to be met; it still meets no other term.
 func (m *Matcher) Excludes(c *Candidate) bool { return m.matches(c, true) }
 
 func (m *Matcher) matches(c *Candidate, unknownBounds bool) bool {
@@ -302,7 +303,8 @@ func (m *Matcher) matches(c *Candidate, unknownBounds bool) bool {
 			return false
 		}
 		if av.Unknown {
-			if unknownBounds && (t.op == OpGt || t.op == OpGte || t.op == OpLt || t.op == OpLte) {
+			if unknownBounds && (t.op == OpGt || t.op == OpGte || t.op == OpLt || t.op == OpLte ||
+				t.op == OpNot || t.op == OpNotIn || t.op == OpLacks || t.op == OpHasNone) {
 				continue
 			}
 			return false
