@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -228,9 +229,10 @@ func FitCells(grid [][]string, width int) {
 	}
 }
 
-// shareRoom divides room between columns: those narrower than a fair share keep their
-// natural width, those that cannot shrink below their least get it, the others share the
-// rest equally.
+// shareRoom divides room between columns: those that fit in a fair share keep their natural
+// width (and free the rest of their share for the others, so the fair share is worked out
+// again), those that cannot shrink below their least get it, and the others share what is
+// left equally, the remainder going to the first of them.
 func shareRoom(natural, least []int, room int) []int {
 	budget := make([]int, len(natural))
 	open := make([]int, len(natural))
@@ -239,26 +241,43 @@ func shareRoom(natural, least []int, room int) []int {
 	}
 	for len(open) > 0 {
 		fair := max(room/len(open), 1)
+		// Columns that fit their share first: what they leave raises the others' share.
 		var rest []int
 		for _, i := range open {
-			switch {
-			case natural[i] <= fair: // fits in its share as it is
+			if natural[i] <= fair {
 				budget[i] = natural[i]
-			case least[i] >= fair: // cannot shrink to its share: as narrow as its longest word
-				budget[i] = least[i]
-			default:
+				room -= natural[i]
+			} else {
 				rest = append(rest, i)
-				continue
 			}
-			room -= budget[i]
 		}
-		if len(rest) == len(open) { // every open column wants more than its share
-			for _, i := range rest {
-				budget[i] = fair
+		if len(rest) < len(open) {
+			open = rest
+			continue
+		}
+		// Then those that cannot shrink to their share: as narrow as their longest word.
+		rest = rest[:0]
+		for _, i := range open {
+			if least[i] >= fair {
+				budget[i] = least[i]
+				room -= least[i]
+			} else {
+				rest = append(rest, i)
 			}
-			break
 		}
-		open = rest
+		if len(rest) < len(open) {
+			open = slices.Clone(rest)
+			continue
+		}
+		// Every open column wants more than its share and can shrink to it.
+		extra := room - fair*len(open)
+		for k, i := range open {
+			budget[i] = fair
+			if k == 0 && extra > 0 {
+				budget[i] += extra
+			}
+		}
+		break
 	}
 	return budget
 }
