@@ -12,7 +12,6 @@ import (
 	"syscall"
 
 	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/term"
 
 	"github.com/stackadvisor/stackadvisor/internal/outfile"
 	"github.com/stackadvisor/stackadvisor/pkg/report"
@@ -33,10 +32,8 @@ func colorWriter(w io.Writer, s *Streams, color bool) io.Writer {
 // standard output is one (and is written to), else COLUMNS, else the report's default.
 func outputWidth(s *Streams, toStdout bool) int {
 	if toStdout {
-		if f, ok := s.Out.(*os.File); ok && term.IsTerminal(f.Fd()) {
-			if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
-				return w
-			}
+		if ok, w := s.terminal(s.Out); ok && w > 0 {
+			return w
 		}
 	}
 	if c, err := strconv.Atoi(s.Getenv("COLUMNS")); err == nil && c > 0 {

@@ -32,7 +32,7 @@ func robustProgress(s *Streams, b *knowledge.Base, res *engine.Result, o engine.
 	if n == 0 {
 		n = b.Scoring.Robustness.Samples
 	}
-	if n*len(res.Categories) >= slowDraws && isTerminal(s.Err) {
+	if n*len(res.Categories) >= slowDraws && s.isTerminal(s.Err) {
 		fmt.Fprintln(s.Err, i18n.Tf(lang, "cli.robust-progress", n, len(res.Categories)))
 	}
 }

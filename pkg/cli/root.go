@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/charmbracelet/x/term"
 	"io"
 	"os"
 	"regexp"
@@ -38,6 +39,25 @@ type Streams struct {
 	Out io.Writer
 	Err io.Writer
 	Env []string
+	// Term, when set, answers for the operating system whether one of the streams (In, Out or
+	// Err) is a terminal and how many columns wide (0 when unknown): tests fake a terminal
+	// with it. Nil asks the system about streams that are files.
+	Term func(stream any) (ok bool, width int)
+}
+
+// terminal reports whether x (one of the streams) is a terminal, and its width when known.
+func (s *Streams) terminal(x any) (bool, int) {
+	if s.Term != nil {
+		return s.Term(x)
+	}
+	f, ok := x.(*os.File)
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return false, 0
+	}
+	if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
+		return true, w
+	}
+	return true, 0
 }
 
 // Getenv looks a variable up in the streams' environment.

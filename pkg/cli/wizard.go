@@ -6,12 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/stackadvisor/stackadvisor/internal/limits"
@@ -85,17 +83,16 @@ func lineModeReason(s *Streams) string {
 	case t == "" && runtime.GOOS != "windows":
 		return "cli.term-unset"
 	}
-	if f, ok := s.Err.(*os.File); ok {
-		if w, _, err := term.GetSize(f.Fd()); err != nil || w <= 0 {
-			return "cli.term-no-size"
-		}
+	if ok, w := s.terminal(s.Err); ok && w <= 0 {
+		return "cli.term-no-size"
 	}
 	return ""
 }
 
-func isTerminal(x any) bool {
-	f, ok := x.(*os.File)
-	return ok && term.IsTerminal(f.Fd())
+// isTerminal reports whether x, one of the streams, is a terminal.
+func (s *Streams) isTerminal(x any) bool {
+	ok, _ := s.terminal(x)
+	return ok
 }
 
 func (o *wizardOptions) run(ctx context.Context) error {
@@ -115,9 +112,9 @@ func (o *wizardOptions) run(ctx context.Context) error {
 		}
 	}
 	accessible := o.accessible || s.Getenv("ACCESSIBLE") != ""
-	if !accessible && !(isTerminal(s.In) && isTerminal(s.Err)) {
+	if !accessible && !(s.isTerminal(s.In) && s.isTerminal(s.Err)) {
 		which := "standard input"
-		if isTerminal(s.In) {
+		if s.isTerminal(s.In) {
 			which = "standard error" // the form draws there, to keep standard output clean
 		}
 		return usageNoHintf("the wizard needs a terminal on standard input and standard error, and %s is not one; pass the answers as flags to 'stackadvisor recommend', or run 'stackadvisor wizard --accessible' to answer line by line.", which)

@@ -20,7 +20,7 @@ import (
 var Formats = []string{"table", "json", "yaml", "markdown", "html"}
 
 // DefaultWidth is the width the table view wraps to when the output is not a terminal.
-const DefaultWidth = 100
+const DefaultWidth = 80
 
 // Render writes the report in the given format. Styled output (table) is written as is: the
 // caller wraps w in a color-profile writer that strips what the terminal cannot show. width is
