@@ -172,8 +172,9 @@ func buildReport(t *testing.T, answers, lang string) ([]byte, *engine.Result) {
 	// StackWhatIf too: a report with two or more categories and --what-if once broke the schema.
 	opts := report.Options{Lang: lang, ToolVersion: "test", Given: given, WhatIf: engine.WhatIf(b, given, res),
 		StackWhatIf: engine.StackWhatIf(b, given, res), WeightWhatIf: engine.WeightWhatIf(b, res),
-		Detected: []report.Detected{{Question: "kvm", Value: "available", Evidence: "/dev/kvm can be opened"}},
-		Notes:    []string{"cannot read /proc/1/comm"}}
+		Detected:   []report.Detected{{Question: "kvm", Value: "available", Evidence: "/dev/kvm can be opened"}},
+		Notes:      []string{"cannot read /proc/1/comm"},
+		Robustness: engine.RobustAll(b, res, engine.RobustOptions{Samples: 200}), StackRobustness: engine.RobustStack(b, res, engine.RobustOptions{Samples: 200})}
 	if err := report.WriteJSON(&buf, report.Build(b, res, opts)); err != nil {
 		t.Fatal(err)
 	}
@@ -194,6 +195,8 @@ var reportCases = []struct {
 	{name: "orchestrator-edge", answers: "categories: [orchestrator, engine]\nenvironment: edge\nscale: small\nk8s-experience: none\nrootless: true\nsystemd: true\n", lang: "en"},
 	{name: "wasm-python-ai", answers: "categories: [wasm-runtime]\nwasm-host: python\nwasm-ai: true\npriorities: [footprint]\n", lang: "en"},
 	{name: "large-cluster", answers: "categories: [engine, orchestrator, sandbox]\nscale: large\nk8s-experience: expert\ntenancy: multi-team\nconfidential: true\nworkloads: [web-services, batch-ci, legacy-apps]\n", lang: "zh"},
+	{name: "regulated-past-cap", answers: "categories: [orchestrator, engine, sandbox]\nworkloads: [web-services, legacy-apps]\nscale: large\nk8s-experience: expert\ntenancy: multi-team\nkvm: available\nfips: true\nair-gapped: true\ncompliance-baseline: cis\nvendor-support: true\npriorities: [security, maturity]\n", lang: "en"},
+	{name: "js-functions", answers: "categories: [sandbox, wasm-runtime]\nworkloads: [edge-functions]\nenvironment: edge\napp-code: javascript\n", lang: "zh"},
 	{name: "exit-3", answers: "categories: [gpu, engine]\ngpu-memory-gb: 1000\n", lang: "en", empty: true},
 }
 
@@ -215,10 +218,16 @@ func TestReportValidates(t *testing.T) {
 			if bytes.Contains(data, []byte(`"what_if": [`)) {
 				seen["stack what-if"] = true
 			}
+			if bytes.Contains(data, []byte(`"past_cap": `)) {
+				seen["past cap"] = true
+			}
+			if bytes.Contains(data, []byte(`"stacks": [`)) {
+				seen["stack robustness"] = true
+			}
 		})
 	}
 	// The cases must reach every optional shape, or the test proves less than it seems to.
-	for _, shape := range []string{"empty ranking", "excluded", "excluded correction", "ranking correction", "reason points", "strength", "caveat points", "caveat rule", "zh", "stack what-if"} {
+	for _, shape := range []string{"empty ranking", "excluded", "excluded correction", "ranking correction", "reason points", "strength", "caveat points", "caveat rule", "zh", "stack what-if", "past cap", "stack robustness"} {
 		if !seen[shape] {
 			t.Errorf("no report case produced %s", shape)
 		}
