@@ -55,15 +55,6 @@ type Result struct {
 // Lang is the language of the evidence and warnings.
 func (r *Result) Lang() string { return r.lang }
 
-// Answers returns the detected answers.
-func (r *Result) Answers() knowledge.Answers {
-	a := knowledge.Answers{}
-	for _, f := range r.Findings {
-		a[f.Question] = f.Value
-	}
-	return a
-}
-
 // Probe reads the machine through root (an fs.FS of "/"), writing evidence and warnings in
 // lang (en or zh).
 func Probe(root fs.FS, lang string) *Result {

@@ -62,18 +62,6 @@ func (c *Compat) Excludes(other string) bool {
 	return false
 }
 
-// Touches tells whether the rule applies to a stack holding the candidate and other, and
-// how (excluding it, or adjusting/caveating it).
-func (c *Compat) Touches(other string) bool {
-	switch c.Kind {
-	case CompatBundles:
-		return c.With[0] != other
-	case CompatWorksWith:
-		return slices.Contains(c.With, other)
-	}
-	return c.Excludes(other)
-}
-
 func (v *validator) compatPass(files []*file) {
 	ids := map[string]*Compat{}
 	var all []*Compat

@@ -349,7 +349,7 @@ func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
 		}
 		for _, rb := range opts.Robustness {
 			if rb.Category == cr.Category {
-				c.Robustness = buildRobustness(rb, lang)
+				c.Robustness = BuildRobustness(rb, lang)
 			}
 		}
 		r.Categories = append(r.Categories, c)

@@ -48,10 +48,6 @@ type WeightWhatIf struct {
 
 // BuildRobustness turns the engine's analysis into the report's (nil for nil).
 func BuildRobustness(rb *engine.Robustness, lang string) *Robustness {
-	return buildRobustness(rb, lang)
-}
-
-func buildRobustness(rb *engine.Robustness, lang string) *Robustness {
 	if rb == nil {
 		return nil
 	}

@@ -210,10 +210,6 @@ func (w *Wizard) huhField(f *Field) huh.Field {
 	return huh.NewSelect[string]().Key(q.ID).Title(title).Description(help).Options(opts...).Value(&f.One)
 }
 
-// Form builds the full-screen form: one group per page, hidden while its conditions do not
-// hold (so choosing gpu in categories brings the GPU page in).
-func (w *Wizard) Form() *huh.Form { return w.form(huh.ThemeFunc(huh.ThemeCharm)) }
-
 func (w *Wizard) form(theme huh.Theme) *huh.Form {
 	groups := make([]*huh.Group, 0, len(w.Pages))
 	for _, p := range w.Pages {
