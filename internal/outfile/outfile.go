@@ -194,6 +194,10 @@ func CleanupAll() []string {
 		f.release()
 		paths = append(paths, f.Path)
 	}
+	for name := range newFiles { // CreateNew's temporary files: the record never appears
+		delete(newFiles, name)
+		os.Remove(name)
+	}
 	return paths
 }
 

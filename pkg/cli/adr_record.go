@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/stackadvisor/stackadvisor/internal/limits"
+	"github.com/stackadvisor/stackadvisor/internal/outfile"
 	"github.com/stackadvisor/stackadvisor/internal/safefile"
 	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
@@ -186,19 +187,13 @@ func writeNumbered(dir, name, text string) (string, error) {
 	next := nextNumber(names)
 	for tries := 0; tries < 100; tries++ {
 		path := filepath.Join(dir, padNumber(next)+"-"+name+".md")
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		err := outfile.CreateNew(path, []byte(text))
 		if errors.Is(err, os.ErrExist) {
 			next = increment(next)
 			continue
 		}
 		if err != nil {
-			return "", fmt.Errorf("cannot create %v", unwrapPathError(err))
-		}
-		_, werr := io.WriteString(f, text)
-		cerr := f.Close()
-		if werr != nil || cerr != nil {
-			os.Remove(path) // no half-written record
-			return "", fmt.Errorf("cannot write %s: %v", path, errors.Join(werr, cerr))
+			return "", err
 		}
 		return path, nil
 	}
