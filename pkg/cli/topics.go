@@ -15,19 +15,39 @@ import (
 // Help topics that travel with the binary: what the report's terms mean, with the figures the
 // embedded knowledge base uses (read when the topic is shown, so the text never disagrees
 // with the rules).
-var helpTopics = []string{"evidence", "robustness", "scores", "report", "limits"}
+// Each topic's catalog keys are written out, so the catalog test sees them.
+var helpTopics = []struct{ name, short, long string }{
+	{"evidence", "help.evidence.short", "help.evidence.long"},
+	{"robustness", "help.robustness.short", "help.robustness.long"},
+	{"scores", "help.scores.short", "help.scores.long"},
+	{"report", "help.report.short", "help.report.long"},
+	{"limits", "help.limits.short", "help.limits.long"},
+}
+
+var (
+	gradeHelpKey = map[string]string{
+		knowledge.GradeSpec: "help.evidence.grade.spec", knowledge.GradeMeasured: "help.evidence.grade.measured",
+		knowledge.GradeThirdParty: "help.evidence.grade.third-party", knowledge.GradeReportOnly: "help.evidence.grade.report-only",
+		knowledge.GradeUnverified: "help.evidence.grade.unverified",
+	}
+	verdictKey = map[string]string{
+		knowledge.VerdictWrong: "help.report.verdict.wrong", knowledge.VerdictDated: "help.report.verdict.dated",
+		knowledge.VerdictPartly: "help.report.verdict.partly", knowledge.VerdictUnverified: "help.report.verdict.unverified",
+		knowledge.VerdictCorrect: "help.report.verdict.correct",
+	}
+)
 
 func newHelpTopics(g *globalOptions) []*cobra.Command {
 	var out []*cobra.Command
-	for _, name := range helpTopics {
+	for _, tp := range helpTopics {
 		c := &cobra.Command{
-			Use:   name,
-			Short: i18n.T(g.ui, "help."+name+".short"),
+			Use:   tp.name,
+			Short: i18n.T(g.ui, tp.short),
 			// Long is filled when the topic is shown: it needs the knowledge base.
-			Long: i18n.T(g.ui, "help."+name+".short"),
+			Long: i18n.T(g.ui, tp.short),
 		}
 		c.SetHelpFunc(func(cmd *cobra.Command, _ []string) {
-			writeTopic(cmd.OutOrStdout(), g.ui, name)
+			writeTopic(cmd.OutOrStdout(), g.ui, tp.name, tp.short, tp.long)
 		})
 		out = append(out, c)
 	}
@@ -35,10 +55,10 @@ func newHelpTopics(g *globalOptions) []*cobra.Command {
 }
 
 // writeTopic prints one help topic in the given language.
-func writeTopic(w io.Writer, lang, name string) {
+func writeTopic(w io.Writer, lang, name, shortKey, longKey string) {
 	b, err := readEmbeddedBase()
 	if err != nil {
-		fmt.Fprintln(w, i18n.T(lang, "help."+name+".short"))
+		fmt.Fprintln(w, i18n.T(lang, shortKey))
 		return
 	}
 	num := func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
@@ -53,13 +73,13 @@ func writeTopic(w io.Writer, lang, name string) {
 			if !ok {
 				t = 1
 			}
-			rows = append(rows, fmt.Sprintf("  %-12s %-7s %s", g, num(t), i18n.T(lang, "help.evidence.grade."+g)))
+			rows = append(rows, fmt.Sprintf("  %-12s %-7s %s", g, num(t), i18n.T(lang, gradeHelpKey[g])))
 		}
-		text = i18n.Tf(lang, "help.evidence.long", strings.Join(rows, "\n"), num(sc.Neutral))
+		text = i18n.Tf(lang, longKey, strings.Join(rows, "\n"), num(sc.Neutral))
 	case "robustness":
 		k := sc.Robustness
 		if k == nil {
-			text = i18n.T(lang, "help.robustness.short")
+			text = i18n.T(lang, shortKey)
 			break
 		}
 		var spreads []string
@@ -68,14 +88,14 @@ func writeTopic(w io.Writer, lang, name string) {
 				spreads = append(spreads, g+" ±"+num(s))
 			}
 		}
-		text = i18n.Tf(lang, "help.robustness.long", k.Samples, num(k.WeightSpread), strings.Join(spreads, ", "), pct(k.Robust), pct(k.Contested), k.Seed, num(k.MaxFactor))
+		text = i18n.Tf(lang, longKey, k.Samples, num(k.WeightSpread), strings.Join(spreads, ", "), pct(k.Robust), pct(k.Contested), k.Seed, num(k.MaxFactor))
 	case "scores":
 		st := sc.Stack
 		topK, runners := 0, 0
 		if st != nil {
 			topK, runners = st.TopK, st.RunnersUp
 		}
-		text = i18n.Tf(lang, "help.scores.long", num(sc.PriorityBoost), num(sc.MaxRulePoints), num(sc.MaxAdjust), num(sc.StrengthThreshold), topK, runners)
+		text = i18n.Tf(lang, longKey, num(sc.PriorityBoost), num(sc.MaxRulePoints), num(sc.MaxAdjust), num(sc.StrengthThreshold), topK, runners)
 	case "report":
 		counts := map[string]int{}
 		for _, f := range b.Facts {
@@ -84,12 +104,12 @@ func writeTopic(w io.Writer, lang, name string) {
 		var parts []string
 		for _, v := range []string{knowledge.VerdictWrong, knowledge.VerdictDated, knowledge.VerdictPartly, knowledge.VerdictUnverified, knowledge.VerdictCorrect} {
 			if counts[v] > 0 {
-				parts = append(parts, i18n.Tf(lang, "help.report.verdict."+v, counts[v]))
+				parts = append(parts, i18n.Tf(lang, verdictKey[v], counts[v]))
 			}
 		}
-		text = i18n.Tf(lang, "help.report.long", len(b.Facts), strings.Join(parts, i18n.T(lang, "report.list-sep")), b.Version, b.AsOf)
+		text = i18n.Tf(lang, longKey, len(b.Facts), strings.Join(parts, i18n.T(lang, "report.list-sep")), b.Version, b.AsOf)
 	case "limits":
-		text = i18n.Tf(lang, "help.limits.long", b.AsOf)
+		text = i18n.Tf(lang, longKey, b.AsOf)
 	}
 	fmt.Fprintln(w, strings.TrimRight(text, "\n"))
 }

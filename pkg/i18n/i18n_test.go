@@ -57,6 +57,11 @@ func usedKeys(t *testing.T) map[string]bool {
 		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 			return nil
 		}
+		// The catalog itself names every key: reading it would make every key "used", and the
+		// test could never fail.
+		if filepath.ToSlash(path) == "../../pkg/i18n/i18n.go" {
+			return nil
+		}
 		f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
 		if err != nil {
 			return err

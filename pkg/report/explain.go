@@ -197,7 +197,7 @@ func ExplanationTable(d *Explanation, b *knowledge.Base, width int) string {
 			}
 			head := style.Render(mark) + " " + r.Rule + " " + dimStyle.Render(r.File)
 			if r.Grade != "" {
-				head += " " + warnStyle.Render("("+i18n.Tf(lang, "report.x-rule-trust", i18n.T(lang, "report.grade-name."+r.Grade), int(math.Round(r.Trust*100)))+")")
+				head += " " + warnStyle.Render("("+i18n.Tf(lang, "report.x-rule-trust", gradeText(lang, gradeNameKey, r.Grade), int(math.Round(r.Trust*100)))+")")
 			}
 			line(2, 4, head)
 			line(4, 4, r.Text)
