@@ -260,7 +260,7 @@ func scoreWeighted(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 			// against it stays as it is (shrinking it would reward the lack of evidence).
 			norm := plain
 			if plain > sc.Neutral {
-				norm = sc.Neutral + trust*(plain-sc.Neutral)
+				norm = sc.Neutral + float64(trust*(plain-sc.Neutral)) // rounded before the add: no fused multiply-add (robust.go)
 			}
 			p := Part{Criterion: c, Value: av, Weight: weights[i], Norm: norm, Points: 100 * weights[i] * norm, Boosted: boosted[i], Trust: trust, Plain: plain}
 			rk.Breakdown = append(rk.Breakdown, p)

@@ -482,7 +482,7 @@ func searchStacks(cats []*CategoryResult, idx compatIndex, rv *roleView, topK, b
 							pi.out = true // its role's rules exclude it
 						} else if rk != x[0] {
 							w := rk.Role.InStack()
-							pi.delta += w*rk.InStack() - x[0].InStack()
+							pi.delta += float64(w*rk.InStack()) - x[0].InStack() // no fused multiply-add (robust.go)
 							pi.wdelta += w - 1
 						}
 					}
@@ -577,7 +577,7 @@ func evaluate(parts []*Ranked, idx compatIndex) (*Stack, []StackEffect) {
 		}
 		p.parts = append(p.parts, c)
 		w := c.Role.InStack()
-		p.sum += w * c.InStack()
+		p.sum += float64(w * c.InStack()) // no fused multiply-add (robust.go)
 		p.wsum += w
 	}
 	if len(all) > 0 {

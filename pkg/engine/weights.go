@@ -107,18 +107,19 @@ func crossing(top, rival *Ranked, i int) (float64, bool) {
 	var at, ar float64 // the points of every other criterion, as a share of 100
 	for j := range top.Breakdown {
 		if j != i {
-			at += top.Breakdown[j].Weight * top.Breakdown[j].Norm
-			ar += rival.Breakdown[j].Weight * rival.Breakdown[j].Norm
+			// Each product rounded before it is added: no fused multiply-add (robust.go).
+			at += float64(top.Breakdown[j].Weight * top.Breakdown[j].Norm)
+			ar += float64(rival.Breakdown[j].Weight * rival.Breakdown[j].Norm)
 		}
 	}
 	wi := top.Breakdown[i].Weight
 	dn := top.Breakdown[i].Norm - rival.Breakdown[i].Norm
 	dadj := top.Adjust - rival.Adjust
-	den := wi * (100*dn + dadj)
+	den := wi * (float64(100*dn) + dadj)
 	if den == 0 {
 		return 0, false
 	}
-	f := -(100*(at-ar) + dadj*(1-wi)) / den
+	f := -(float64(100*(at-ar)) + float64(dadj*(1-wi))) / den
 	return f, f >= 0
 }
 
