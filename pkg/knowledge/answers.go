@@ -62,10 +62,11 @@ func splitList(s string) []string {
 
 // ParseOne checks a value of a one question.
 func (q *Question) ParseOne(s string) (Value, error) {
-	if q.Choice(s) == nil {
+	c := q.Choice(s)
+	if c == nil {
 		return Value{}, fmt.Errorf("%q is not allowed; allowed values: %s", limits.Excerpt(s), strings.Join(q.ValueIDs(), ", "))
 	}
-	return Value{Type: TypeOne, Str: s}, nil
+	return Value{Type: TypeOne, Str: c.ID}, nil // a former id reads as today's
 }
 
 // ParseList checks the values of a multi question: each allowed, no repeats, at most Max.
@@ -74,11 +75,12 @@ func (q *Question) ParseList(vals []string) (Value, error) {
 	var clean []string
 	for _, s := range vals {
 		for _, p := range splitList(s) {
-			if q.Choice(p) == nil {
+			c := q.Choice(p)
+			if c == nil {
 				return Value{}, fmt.Errorf("%q is not allowed; allowed values: %s", limits.Excerpt(p), strings.Join(q.ValueIDs(), ", "))
 			}
-			if !slices.Contains(clean, p) {
-				clean = append(clean, p)
+			if !slices.Contains(clean, c.ID) {
+				clean = append(clean, c.ID)
 			}
 		}
 	}

@@ -675,7 +675,7 @@ func (v *validator) rule(cat *Category, r *Rule) {
 		if a.Type == AttrEnum || a.Type == AttrList {
 			allowed = a.Values
 		}
-		compileTerm(v.probs, t, "attribute", a.Type, allowed, v.b.questions)
+		compileTerm(v.probs, t, "attribute", a.Type, allowed, v.b.questions, nil)
 		v.decidingGraded(cat, r, t.Key)
 	}
 }

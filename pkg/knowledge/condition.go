@@ -406,8 +406,9 @@ func opsFor(typ string) (ops []string, scalarOp, listOp string) {
 
 // compileTerm resolves a term's operator and checks its operand against the allowed values.
 // kind describes what is matched ("question", "attribute"), typ its type, allowed its values
-// (nil when free). questions is used to check {answer: id} operands.
-func compileTerm(probs *Problems, t *Term, kind, typ string, allowed []string, questions map[string]*Question) {
+// (nil when free). questions is used to check {answer: id} operands; canon, when not nil,
+// maps a question value's former id to today's.
+func compileTerm(probs *Problems, t *Term, kind, typ string, allowed []string, questions map[string]*Question, canon func(string) string) {
 	// A term with a mistake is left uncompiled (no operator), so that later checks, such as
 	// the search for contradictions, do not reason from half of its operand.
 	before := probs.Total()
@@ -490,6 +491,9 @@ func compileTerm(probs *Problems, t *Term, kind, typ string, allowed []string, q
 			}
 			t.strs = append(t.strs, v)
 		default:
+			if canon != nil {
+				v = canon(v) // a value's former id (an alias) reads as today's
+			}
 			if allowed != nil && !slices.Contains(allowed, v) {
 				probs.addf(pos, "%q is not a value of %s %q; allowed: %s", v, kind, t.Key, strings.Join(allowed, ", "))
 				continue

@@ -221,3 +221,30 @@ facts:
 		t.Error("a fact without when does not apply to every reader")
 	}
 }
+
+// A value's former id (an alias) reads as the value in answers and conditions, and may not
+// name another value or another value's alias.
+func TestValueAliases(t *testing.T) {
+	b, err := knowledge.Load(miniWith(t, "",
+		"      - {id: none, label: {en: None, zh: 无}}", "      - {id: none, aliases: [absent, no-kvm], label: {en: None, zh: 无}}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := b.Question("kvm")
+	if v, err := q.ParseOne("absent"); err != nil || v.Str != "none" {
+		t.Errorf("kvm absent: %v %v, want none", v, err)
+	}
+	if got := q.ValueIDs(); strings.Join(got, ",") != "available,none" {
+		t.Errorf("values %v: an alias is not offered", got)
+	}
+	for _, tc := range []struct{ alias, want string }{
+		{"available", `alias "available" of value "none" is already a value or an alias of "kvm"`},
+		{"Bad_Alias", `alias "Bad_Alias" of value "none" must be lower-case words joined by -`},
+	} {
+		_, err := knowledge.Load(miniWith(t, "",
+			"      - {id: none, label: {en: None, zh: 无}}", "      - {id: none, aliases: ["+tc.alias+"], label: {en: None, zh: 无}}"))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("alias %s: got %v, want %q", tc.alias, err, tc.want)
+		}
+	}
+}

@@ -672,6 +672,17 @@ func (v *validator) question(q *Question) {
 		}
 		seen[c.ID] = true
 	}
+	for _, c := range q.Values { // a former id reads as one value only
+		for _, a := range c.Aliases {
+			if !idRe().MatchString(a) {
+				v.add(c.Pos, "alias %q of value %q must be lower-case words joined by -", a, c.ID)
+			}
+			if seen[a] {
+				v.add(c.Pos, "alias %q of value %q is already a value or an alias of %q", a, c.ID, q.ID)
+			}
+			seen[a] = true
+		}
+	}
 	if q.Max != nil && q.Type != TypeMulti && q.Type != TypeInt {
 		v.add(q.Pos, "max applies only to multi and int questions")
 	}
@@ -727,7 +738,12 @@ func (v *validator) condition(c *Condition) {
 		if q.Type == TypeOne || q.Type == TypeMulti {
 			allowed = q.ValueIDs()
 		}
-		compileTerm(v.probs, t, "question", q.Type, allowed, v.b.questions)
+		compileTerm(v.probs, t, "question", q.Type, allowed, v.b.questions, func(s string) string {
+			if c := q.Choice(s); c != nil {
+				return c.ID
+			}
+			return s
+		})
 	}
 	for _, sub := range c.AnyOf {
 		if sub.IsEmpty() {

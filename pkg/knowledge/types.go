@@ -351,6 +351,10 @@ type Choice struct {
 	ID    string `yaml:"id,required"`
 	Label Text   `yaml:"label,required"`
 	Help  *Text  `yaml:"help"`
+	// Aliases are former ids of the value, still accepted wherever an answer or a condition
+	// names it (flags, answers files, rule conditions) and read as ID: --cuda required was
+	// renamed source. Never shown, never written.
+	Aliases []string `yaml:"aliases"`
 }
 
 // DefaultAdd adds values to a multi question's default when a condition holds.
@@ -369,10 +373,15 @@ func (q *Question) ValueIDs() []string {
 	return ids
 }
 
-// Choice returns the allowed value with the given id, or nil.
+// Choice returns the allowed value with the given id or former id (an alias), or nil.
 func (q *Question) Choice(id string) *Choice {
 	for _, c := range q.Values {
 		if c.ID == id {
+			return c
+		}
+	}
+	for _, c := range q.Values {
+		if slices.Contains(c.Aliases, id) {
 			return c
 		}
 	}

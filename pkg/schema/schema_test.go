@@ -721,8 +721,14 @@ func checkAnswer(q *knowledge.Question, p map[string]any) string {
 	}
 	switch q.Type {
 	case knowledge.TypeOne:
-		if got := toStrings(p["enum"]); !slices.Equal(got, q.ValueIDs()) {
-			return fmt.Sprintf("enum %v, values %v", got, q.ValueIDs())
+		// The values, each followed by its former ids (aliases), which answers may still use.
+		var want []string
+		for _, c := range q.Values {
+			want = append(want, c.ID)
+			want = append(want, c.Aliases...)
+		}
+		if got := toStrings(p["enum"]); !slices.Equal(got, want) {
+			return fmt.Sprintf("enum %v, values and aliases %v", got, want)
 		}
 	case knowledge.TypeMulti:
 		if p["type"] != "array" {
