@@ -24,10 +24,7 @@ import (
 var dateRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`) })
 
 func newADRCmd(s *Streams, g *globalOptions) *cobra.Command {
-	var out outputOptions
-	var answers *answerFlags
-	var robust *robustFlags
-	var date string
+	opts := &adrOptions{streams: s, global: g}
 	cmd := &cobra.Command{
 		Use:   "adr CATEGORY|stack [answer flags]",
 		Short: i18n.T(g.ui, "help.adr.short"),
@@ -39,34 +36,47 @@ func newADRCmd(s *Streams, g *globalOptions) *cobra.Command {
   stackadvisor adr check docs/adr                              # exit 1 if a decision would change today`,
 		Args:              argsOf(1, 1, "category", "'stackadvisor list' shows the categories; 'adr new' and 'adr check' are its subcommands"),
 		ValidArgsFunction: categoryCompletion(s, g, true),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			lang, b, err := browseSetup(cmd, s, g, &out)
-			if err != nil {
-				return err
-			}
-			d, err := makeADR(cmd, s, g, b, args[0], answers, robust, date, lang)
-			if err != nil {
-				return err
-			}
-			if !toStdout(out.output) {
-				dir := filepath.Dir(outfile.Target(out.output)) // through a symlink, its target's folder
-				if err := os.MkdirAll(dir, 0o755); err != nil {
-					return failuref("cannot create %s: %v", dir, unwrapPathError(err))
-				}
-			}
-			doc := map[string]string{"category": args[0], "markdown": d.text}
-			return emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, _ int) error {
-				_, err := io.WriteString(w, d.text)
-				return err
-			})
-		},
+		RunE:              func(cmd *cobra.Command, args []string) error { return opts.run(cmd, args) },
 	}
-	answers = addAnswerFlags(cmd, g)
-	robust = addRobustFlags(cmd, g)
-	addOutputFlags(cmd, g, &out, "markdown", "json")
-	cmd.Flags().StringVar(&date, "date", "", i18n.T(g.ui, "flag.date"))
+	opts.answers = addAnswerFlags(cmd, g)
+	opts.robust = addRobustFlags(cmd, g)
+	addOutputFlags(cmd, g, &opts.out, "markdown", "json")
+	cmd.Flags().StringVar(&opts.date, "date", "", i18n.T(g.ui, "flag.date"))
 	cmd.AddCommand(newADRNewCmd(s, g), newADRCheckCmd(s, g))
 	return cmd
+}
+
+// adrOptions holds the streams and flags of 'stackadvisor adr CATEGORY'; run does its work.
+type adrOptions struct {
+	streams *Streams
+	global  *globalOptions
+	out     outputOptions
+	answers *answerFlags
+	robust  *robustFlags
+	date    string
+}
+
+func (o *adrOptions) run(cmd *cobra.Command, args []string) error {
+	s, g, out, answers, robust, date := o.streams, o.global, o.out, o.answers, o.robust, o.date
+	lang, b, err := browseSetup(cmd, s, g, &out)
+	if err != nil {
+		return err
+	}
+	d, err := makeADR(cmd, s, g, b, args[0], answers, robust, date, lang)
+	if err != nil {
+		return err
+	}
+	if !toStdout(out.output) {
+		dir := filepath.Dir(outfile.Target(out.output)) // through a symlink, its target's folder
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return failuref("cannot create %s: %v", dir, unwrapPathError(err))
+		}
+	}
+	doc := map[string]string{"category": args[0], "markdown": d.text}
+	return emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, _ int) error {
+		_, err := io.WriteString(w, d.text)
+		return err
+	})
 }
 
 // adrDoc is a rendered record: its Markdown and the picks that name its file.

@@ -30,9 +30,7 @@ import (
 var numberedRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d+)`) })
 
 func newADRNewCmd(s *Streams, g *globalOptions) *cobra.Command {
-	var answers *answerFlags
-	var robust *robustFlags
-	var date string
+	opts := &adrNewOptions{streams: s, global: g}
 	cmd := &cobra.Command{
 		Use:   "new CATEGORY|stack DIR [answer flags]",
 		Short: i18n.T(g.ui, "help.adr-new.short"),
@@ -49,41 +47,53 @@ func newADRNewCmd(s *Streams, g *globalOptions) *cobra.Command {
 			}
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			lang, err := g.resolveLang(s)
-			if err != nil {
-				return err
-			}
-			b, err := g.loadBase(s)
-			if err != nil {
-				return err
-			}
-			dir := args[1]
-			if err := checkRecordFolder(dir); err != nil {
-				return err
-			}
-			d, err := makeADR(cmd, s, g, b, args[0], answers, robust, date, lang)
-			if err != nil {
-				return err
-			}
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				if isLoop(err) {
-					return usageErrorf("%s is a symbolic link loop; adr new takes the folder of the records", dir)
-				}
-				return failuref("cannot create %v", unwrapPathError(err))
-			}
-			path, err := writeNumbered(dir, slug(append([]string{args[0]}, d.picks...)), d.text)
-			if err != nil {
-				return failuref("%v", err)
-			}
-			fmt.Fprintln(s.Out, path)
-			return nil
-		},
+		RunE: func(cmd *cobra.Command, args []string) error { return opts.run(cmd, args) },
 	}
-	answers = addAnswerFlags(cmd, g)
-	robust = addRobustFlags(cmd, g)
-	cmd.Flags().StringVar(&date, "date", "", i18n.T(g.ui, "flag.date"))
+	opts.answers = addAnswerFlags(cmd, g)
+	opts.robust = addRobustFlags(cmd, g)
+	cmd.Flags().StringVar(&opts.date, "date", "", i18n.T(g.ui, "flag.date"))
 	return cmd
+}
+
+// adrNewOptions holds the streams and flags of 'stackadvisor adr new'; run does its work.
+type adrNewOptions struct {
+	streams *Streams
+	global  *globalOptions
+	answers *answerFlags
+	robust  *robustFlags
+	date    string
+}
+
+func (o *adrNewOptions) run(cmd *cobra.Command, args []string) error {
+	s, g, answers, robust, date := o.streams, o.global, o.answers, o.robust, o.date
+	lang, err := g.resolveLang(s)
+	if err != nil {
+		return err
+	}
+	b, err := g.loadBase(s)
+	if err != nil {
+		return err
+	}
+	dir := args[1]
+	if err := checkRecordFolder(dir); err != nil {
+		return err
+	}
+	d, err := makeADR(cmd, s, g, b, args[0], answers, robust, date, lang)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		if isLoop(err) {
+			return usageErrorf("%s is a symbolic link loop; adr new takes the folder of the records", dir)
+		}
+		return failuref("cannot create %v", unwrapPathError(err))
+	}
+	path, err := writeNumbered(dir, slug(append([]string{args[0]}, d.picks...)), d.text)
+	if err != nil {
+		return failuref("%v", err)
+	}
+	fmt.Fprintln(s.Out, path)
+	return nil
 }
 
 // slug joins words into a file-name part: lower case, runs of anything but letters and digits
@@ -217,8 +227,7 @@ type checkDoc struct {
 }
 
 func newADRCheckCmd(s *Streams, g *globalOptions) *cobra.Command {
-	var out outputOptions
-	var recordRules bool
+	opts := &adrCheckOptions{streams: s, global: g}
 	cmd := &cobra.Command{
 		Use:   "check PATH...",
 		Short: i18n.T(g.ui, "help.adr-check.short"),
@@ -230,75 +239,86 @@ func newADRCheckCmd(s *Streams, g *globalOptions) *cobra.Command {
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			return []cobra.Completion{"md"}, cobra.ShellCompDirectiveFilterFileExt
 		},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			lang, err := g.resolveLang(s)
-			if err != nil {
-				return err
-			}
-			if err := out.check(cmd); err != nil {
-				return err
-			}
-			log, err := record.ParseChangelog(rules.Changelog)
-			if err != nil {
-				return failuref("the embedded changelog is invalid: %v", err)
-			}
-			files, skipped, err := recordFiles(args)
-			if err != nil {
-				return err
-			}
-			doc := checkDoc{Records: []checked{}}
-			bases := map[string]*knowledge.Base{}
-			given := g.rulesLayers(s)
-			if len(given) > 0 {
-				// The operator's overlays are loaded once, before any record: when they are
-				// broken that is the operator's usage error (exit 2), not every record's.
-				srcs := sourcesOf(given)
-				b, err := g.loadBaseSources(s, srcs)
-				if err != nil {
-					return err
-				}
-				bases[baseKey(srcs)] = b
-			}
-			for _, f := range files {
-				oc := checkFile(s, g, f.path, f.named, given, recordRules, bases, log, lang)
-				if oc == nil {
-					skipped = append(skipped, f.path)
-					continue
-				}
-				doc.Records = append(doc.Records, checked{Path: f.path, Outcome: *oc})
-				switch oc.Status {
-				case record.Unchanged:
-					doc.Unchanged++
-				case record.Changed:
-					doc.Changed++
-				default:
-					doc.Invalid++
-				}
-			}
-			doc.Skipped = skipped
-			if len(doc.Records) == 0 {
-				return usageErrorf("no decision records found in %s; records written by 'stackadvisor adr' end with a stackadvisor:record block", strings.Join(args, ", "))
-			}
-			err = emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, _ int) error {
-				for _, r := range doc.Records {
-					if _, err := fmt.Fprintln(w, checkLine(r, lang)); err != nil {
-						return err
-					}
-				}
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-			if n := doc.Changed + doc.Invalid; n > 0 {
-				return &ExitError{Code: ExitFailure, Err: fmt.Errorf("%d of %d decisions would not stand today (%d changed, %d invalid); -f json says why, with sources and the knowledge-base changes since", n, len(doc.Records), doc.Changed, doc.Invalid)}
-			}
-			return nil
-		},
+		RunE: func(cmd *cobra.Command, args []string) error { return opts.run(cmd, args) },
 	}
-	addOutputFlags(cmd, g, &out, "table", "json", "yaml")
-	cmd.Flags().BoolVar(&recordRules, "record-rules", false, i18n.T(g.ui, "flag.record-rules"))
+	addOutputFlags(cmd, g, &opts.out, "table", "json", "yaml")
+	cmd.Flags().BoolVar(&opts.recordRules, "record-rules", false, i18n.T(g.ui, "flag.record-rules"))
 	return cmd
+}
+
+// adrCheckOptions holds the streams and flags of 'stackadvisor adr check'; run does its work.
+type adrCheckOptions struct {
+	streams     *Streams
+	global      *globalOptions
+	out         outputOptions
+	recordRules bool
+}
+
+func (o *adrCheckOptions) run(cmd *cobra.Command, args []string) error {
+	s, g, out, recordRules := o.streams, o.global, o.out, o.recordRules
+	lang, err := g.resolveLang(s)
+	if err != nil {
+		return err
+	}
+	if err := out.check(cmd); err != nil {
+		return err
+	}
+	log, err := record.ParseChangelog(rules.Changelog)
+	if err != nil {
+		return failuref("the embedded changelog is invalid: %v", err)
+	}
+	files, skipped, err := recordFiles(args)
+	if err != nil {
+		return err
+	}
+	doc := checkDoc{Records: []checked{}}
+	bases := map[string]*knowledge.Base{}
+	given := g.rulesLayers(s)
+	if len(given) > 0 {
+		// The operator's overlays are loaded once, before any record: when they are
+		// broken that is the operator's usage error (exit 2), not every record's.
+		srcs := sourcesOf(given)
+		b, err := g.loadBaseSources(s, srcs)
+		if err != nil {
+			return err
+		}
+		bases[baseKey(srcs)] = b
+	}
+	for _, f := range files {
+		oc := checkFile(s, g, f.path, f.named, given, recordRules, bases, log, lang)
+		if oc == nil {
+			skipped = append(skipped, f.path)
+			continue
+		}
+		doc.Records = append(doc.Records, checked{Path: f.path, Outcome: *oc})
+		switch oc.Status {
+		case record.Unchanged:
+			doc.Unchanged++
+		case record.Changed:
+			doc.Changed++
+		default:
+			doc.Invalid++
+		}
+	}
+	doc.Skipped = skipped
+	if len(doc.Records) == 0 {
+		return usageErrorf("no decision records found in %s; records written by 'stackadvisor adr' end with a stackadvisor:record block", strings.Join(args, ", "))
+	}
+	err = emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, _ int) error {
+		for _, r := range doc.Records {
+			if _, err := fmt.Fprintln(w, checkLine(r, lang)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if n := doc.Changed + doc.Invalid; n > 0 {
+		return &ExitError{Code: ExitFailure, Err: fmt.Errorf("%d of %d decisions would not stand today (%d changed, %d invalid); -f json says why, with sources and the knowledge-base changes since", n, len(doc.Records), doc.Changed, doc.Invalid)}
+	}
+	return nil
 }
 
 type recordFile struct {

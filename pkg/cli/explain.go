@@ -15,9 +15,7 @@ import (
 )
 
 func newExplainCmd(s *Streams, g *globalOptions) *cobra.Command {
-	var out outputOptions
-	var answers *answerFlags
-	var robust *robustFlags
+	opts := &explainOptions{streams: s, global: g}
 	cmd := &cobra.Command{
 		Use:   "explain ID|stack [ID...] [answer flags]",
 		Short: i18n.T(g.ui, "help.explain.short"),
@@ -34,53 +32,65 @@ func newExplainCmd(s *Streams, g *globalOptions) *cobra.Command {
 			return argsOf(1, 1, "candidate id", "'stackadvisor list' shows them")(cmd, args)
 		},
 		ValidArgsFunction: explainCompletion(s, g),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			lang, err := g.resolveLang(s)
-			if err != nil {
-				return err
-			}
-			if err := out.check(cmd); err != nil {
-				return err
-			}
-			b, err := g.loadBase(s)
-			if err != nil {
-				return err
-			}
-			if args[0] == "stack" {
-				return explainStack(cmd, s, g, &out, answers, b, args[1:], lang)
-			}
-			if _, err := findCandidate(b, args[0]); err != nil {
-				return err
-			}
-			answers.base = b
-			given, err := answers.given(cmd)
-			if err != nil {
-				return err
-			}
-			ex, err := engine.Explain(b, given, args[0])
-			if err != nil {
-				return usageErrorf("%w", err)
-			}
-			ropts, err := robust.options(cmd)
-			if err != nil {
-				return err
-			}
-			rb := engine.RobustCategory(b, ex.Ranking, ropts)
-			if err := engine.CheckFinite([]*engine.Robustness{rb}, nil); err != nil {
-				return err
-			}
-			doc := report.BuildExplanation(b, ex, lang)
-			doc.Robustness = report.BuildRobustness(rb, lang)
-			return emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, width int) error {
-				_, err := io.WriteString(w, report.ExplanationTable(doc, b, width))
-				return err
-			})
-		},
+		RunE:              func(cmd *cobra.Command, args []string) error { return opts.run(cmd, args) },
 	}
-	answers = addAnswerFlags(cmd, g)
-	robust = addRobustFlags(cmd, g)
-	addOutputFlags(cmd, g, &out, "table", "json", "yaml")
+	opts.answers = addAnswerFlags(cmd, g)
+	opts.robust = addRobustFlags(cmd, g)
+	addOutputFlags(cmd, g, &opts.out, "table", "json", "yaml")
 	return cmd
+}
+
+// explainOptions holds the streams and flags of 'stackadvisor explain'; run does its work.
+type explainOptions struct {
+	streams *Streams
+	global  *globalOptions
+	out     outputOptions
+	answers *answerFlags
+	robust  *robustFlags
+}
+
+func (o *explainOptions) run(cmd *cobra.Command, args []string) error {
+	s, g, out, answers, robust := o.streams, o.global, o.out, o.answers, o.robust
+	lang, err := g.resolveLang(s)
+	if err != nil {
+		return err
+	}
+	if err := out.check(cmd); err != nil {
+		return err
+	}
+	b, err := g.loadBase(s)
+	if err != nil {
+		return err
+	}
+	if args[0] == "stack" {
+		return explainStack(cmd, s, g, &out, answers, b, args[1:], lang)
+	}
+	if _, err := findCandidate(b, args[0]); err != nil {
+		return err
+	}
+	answers.base = b
+	given, err := answers.given(cmd)
+	if err != nil {
+		return err
+	}
+	ex, err := engine.Explain(b, given, args[0])
+	if err != nil {
+		return usageErrorf("%w", err)
+	}
+	ropts, err := robust.options(cmd)
+	if err != nil {
+		return err
+	}
+	rb := engine.RobustCategory(b, ex.Ranking, ropts)
+	if err := engine.CheckFinite([]*engine.Robustness{rb}, nil); err != nil {
+		return err
+	}
+	doc := report.BuildExplanation(b, ex, lang)
+	doc.Robustness = report.BuildRobustness(rb, lang)
+	return emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, width int) error {
+		_, err := io.WriteString(w, report.ExplanationTable(doc, b, width))
+		return err
+	})
 }
 
 // explainStack runs `explain stack [ID...]`: the recommended stack, and the alternative the

@@ -30,6 +30,7 @@ func newRulesCmd(s *Streams, g *globalOptions) *cobra.Command {
 }
 
 func newRulesExportCmd(s *Streams, g *globalOptions) *cobra.Command {
+	opts := &rulesExportOptions{streams: s, global: g}
 	return &cobra.Command{
 		Use:     "export DIR",
 		Short:   i18n.T(g.ui, "help.rules.export.short"),
@@ -39,25 +40,34 @@ func newRulesExportCmd(s *Streams, g *globalOptions) *cobra.Command {
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			return nil, cobra.ShellCompDirectiveFilterDirs
 		},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			files, err := knowledge.EmbeddedFiles()
-			if err != nil {
-				return failuref("%w", err)
-			}
-			dir := args[0]
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return failuref("cannot create %s: %w", dir, unwrapPathError(err))
-			}
-			for _, f := range files {
-				if err := writeFile(cmd.Context(), s, filepath.Join(dir, filepath.Base(f.Name)), f.Data); err != nil {
-					return err
-				}
-			}
-			lang, _ := g.resolveLang(s)
-			fmt.Fprintln(s.Err, i18n.Tf(lang, "cli.exported", len(files), dir))
-			return nil
-		},
+		RunE: func(cmd *cobra.Command, args []string) error { return opts.run(cmd, args) },
 	}
+}
+
+// rulesExportOptions holds the streams and flags of 'stackadvisor rules export'; run does its work.
+type rulesExportOptions struct {
+	streams *Streams
+	global  *globalOptions
+}
+
+func (o *rulesExportOptions) run(cmd *cobra.Command, args []string) error {
+	s, g := o.streams, o.global
+	files, err := knowledge.EmbeddedFiles()
+	if err != nil {
+		return failuref("%w", err)
+	}
+	dir := args[0]
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return failuref("cannot create %s: %w", dir, unwrapPathError(err))
+	}
+	for _, f := range files {
+		if err := writeFile(cmd.Context(), s, filepath.Join(dir, filepath.Base(f.Name)), f.Data); err != nil {
+			return err
+		}
+	}
+	lang, _ := g.resolveLang(s)
+	fmt.Fprintln(s.Err, i18n.Tf(lang, "cli.exported", len(files), dir))
+	return nil
 }
 
 // testRun is the document of `rules test -f json`.
@@ -75,7 +85,7 @@ type testResult struct {
 }
 
 func newRulesTestCmd(s *Streams, g *globalOptions) *cobra.Command {
-	var out outputOptions
+	opts := &rulesTestOptions{streams: s, global: g}
 	cmd := &cobra.Command{
 		Use:   "test PATH...",
 		Short: i18n.T(g.ui, "help.rules.test.short"),
@@ -86,72 +96,82 @@ func newRulesTestCmd(s *Streams, g *globalOptions) *cobra.Command {
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			return nil, cobra.ShellCompDirectiveDefault
 		},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := out.check(cmd); err != nil {
-				return err
-			}
-			lang, err := g.resolveLang(s)
-			if err != nil {
-				return err
-			}
-			var scenarios []*scenario.Scenario
-			var bad []string
-			for _, p := range args {
-				files, err := readYAMLFiles(p, p, "", "scenarios", "scenario")
-				if err != nil {
-					return usageErrorf("%w", err)
-				}
-				for _, f := range files {
-					sc, err := scenario.Parse(f.Name, f.Data)
-					if err != nil {
-						bad = append(bad, err.Error())
-						continue
-					}
-					scenarios = append(scenarios, sc)
-				}
-			}
-			if len(bad) > 0 {
-				return fileErrorf("cannot read the scenarios:\n%s", strings.Join(bad, "\n"))
-			}
-			b, err := g.loadBase(s)
-			if err != nil {
-				return err
-			}
-			for _, sc := range scenarios { // answers that do not fit the questions: a broken file, not a failed test
-				if _, err := sc.Given(b); err != nil {
-					bad = append(bad, err.Error())
-				}
-			}
-			if len(bad) > 0 {
-				return fileErrorf("cannot read the scenarios:\n%s", strings.Join(bad, "\n"))
-			}
-			doc := testRun{Scenarios: []testResult{}}
-			for _, sc := range scenarios {
-				r := scenario.Run(b, sc)
-				tr := testResult{File: sc.File, Name: sc.Name, Passed: r.Passed(), Failures: r.Failures}
-				if tr.Failures == nil {
-					tr.Failures = []string{}
-				}
-				if tr.Passed {
-					doc.Passed++
-				} else {
-					doc.Failed++
-				}
-				doc.Scenarios = append(doc.Scenarios, tr)
-			}
-			if err := emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, _ int) error {
-				return writeTestRun(w, doc, lang)
-			}); err != nil {
-				return err
-			}
-			if doc.Failed > 0 {
-				return &ExitError{Code: ExitFailure, Err: fmt.Errorf("%d of %d scenarios failed", doc.Failed, len(doc.Scenarios)), NoHint: true}
-			}
-			return nil
-		},
+		RunE: func(cmd *cobra.Command, args []string) error { return opts.run(cmd, args) },
 	}
-	addOutputFlags(cmd, g, &out, "table", "json", "yaml")
+	addOutputFlags(cmd, g, &opts.out, "table", "json", "yaml")
 	return cmd
+}
+
+// rulesTestOptions holds the streams and flags of 'stackadvisor rules test'; run does its work.
+type rulesTestOptions struct {
+	streams *Streams
+	global  *globalOptions
+	out     outputOptions
+}
+
+func (o *rulesTestOptions) run(cmd *cobra.Command, args []string) error {
+	s, g, out := o.streams, o.global, o.out
+	if err := out.check(cmd); err != nil {
+		return err
+	}
+	lang, err := g.resolveLang(s)
+	if err != nil {
+		return err
+	}
+	var scenarios []*scenario.Scenario
+	var bad []string
+	for _, p := range args {
+		files, err := readYAMLFiles(p, p, "", "scenarios", "scenario")
+		if err != nil {
+			return usageErrorf("%w", err)
+		}
+		for _, f := range files {
+			sc, err := scenario.Parse(f.Name, f.Data)
+			if err != nil {
+				bad = append(bad, err.Error())
+				continue
+			}
+			scenarios = append(scenarios, sc)
+		}
+	}
+	if len(bad) > 0 {
+		return fileErrorf("cannot read the scenarios:\n%s", strings.Join(bad, "\n"))
+	}
+	b, err := g.loadBase(s)
+	if err != nil {
+		return err
+	}
+	for _, sc := range scenarios { // answers that do not fit the questions: a broken file, not a failed test
+		if _, err := sc.Given(b); err != nil {
+			bad = append(bad, err.Error())
+		}
+	}
+	if len(bad) > 0 {
+		return fileErrorf("cannot read the scenarios:\n%s", strings.Join(bad, "\n"))
+	}
+	doc := testRun{Scenarios: []testResult{}}
+	for _, sc := range scenarios {
+		r := scenario.Run(b, sc)
+		tr := testResult{File: sc.File, Name: sc.Name, Passed: r.Passed(), Failures: r.Failures}
+		if tr.Failures == nil {
+			tr.Failures = []string{}
+		}
+		if tr.Passed {
+			doc.Passed++
+		} else {
+			doc.Failed++
+		}
+		doc.Scenarios = append(doc.Scenarios, tr)
+	}
+	if err := emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, _ int) error {
+		return writeTestRun(w, doc, lang)
+	}); err != nil {
+		return err
+	}
+	if doc.Failed > 0 {
+		return &ExitError{Code: ExitFailure, Err: fmt.Errorf("%d of %d scenarios failed", doc.Failed, len(doc.Scenarios)), NoHint: true}
+	}
+	return nil
 }
 
 func writeTestRun(w io.Writer, doc testRun, lang string) error {
@@ -201,7 +221,7 @@ type problemEntry struct {
 }
 
 func newRulesValidateCmd(s *Streams, g *globalOptions) *cobra.Command {
-	var out outputOptions
+	opts := &rulesValidateOptions{streams: s, global: g}
 	cmd := &cobra.Command{
 		Use:   "validate [PATH...]",
 		Short: i18n.T(g.ui, "help.rules.validate.short"),
@@ -209,84 +229,94 @@ func newRulesValidateCmd(s *Streams, g *globalOptions) *cobra.Command {
 		Example: `  stackadvisor rules validate
   stackadvisor rules validate ./org-rules
   stackadvisor rules validate ./org-rules -f json --jq '.problems[].message'`,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := out.check(cmd); err != nil {
-				return err
-			}
-			layers, err := g.ruleLayers(s, args...)
-			if err != nil {
-				return err
-			}
-			doc := validation{Problems: []problemEntry{}, Notes: []problemEntry{}}
-			for _, l := range layers {
-				for _, f := range l {
-					doc.Files = append(doc.Files, f.Name)
-				}
-			}
-			b, err := knowledge.LoadLayers(layers...)
-			var probs knowledge.Problems
-			if err != nil && !errors.As(err, &probs) {
-				return failuref("%w", err)
-			}
-			for _, p := range probs {
-				if p.More > 0 {
-					doc.MoreProblems = p.More
-					continue
-				}
-				doc.Problems = append(doc.Problems, problemEntry{File: p.Pos.File, Line: p.Pos.Line, Col: p.Pos.Col, Message: p.Msg})
-			}
-			var notes knowledge.Problems
-			if b != nil {
-				notes = append(notes, b.Notes...)
-				notes = append(notes, staleFactNotes(b, today())...)
-			}
-			for _, p := range notes {
-				if p.More > 0 {
-					doc.MoreNotes = p.More
-					continue
-				}
-				doc.Notes = append(doc.Notes, problemEntry{File: p.Pos.File, Line: p.Pos.Line, Col: p.Pos.Col, Message: p.Msg})
-			}
-			doc.Valid = len(probs) == 0
-			if err := emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, _ int) error {
-				for _, p := range notes {
-					if p.More > 0 {
-						_, err := fmt.Fprintln(w, p.String())
-						if err != nil {
-							return err
-						}
-						continue
-					}
-					if _, err := fmt.Fprintf(w, "%s: note: %s\n", p.Pos, p.Msg); err != nil {
-						return err
-					}
-				}
-				if doc.Valid {
-					lang, _ := g.resolveLang(s)
-					_, err := fmt.Fprintln(w, i18n.Tf(lang, "cli.validate-ok", len(doc.Files)))
+		RunE: func(cmd *cobra.Command, args []string) error { return opts.run(cmd, args) },
+	}
+	addOutputFlags(cmd, g, &opts.out, "table", "json", "yaml")
+	return cmd
+}
+
+// rulesValidateOptions holds the streams and flags of 'stackadvisor rules validate'; run does its work.
+type rulesValidateOptions struct {
+	streams *Streams
+	global  *globalOptions
+	out     outputOptions
+}
+
+func (o *rulesValidateOptions) run(cmd *cobra.Command, args []string) error {
+	s, g, out := o.streams, o.global, o.out
+	if err := out.check(cmd); err != nil {
+		return err
+	}
+	layers, err := g.ruleLayers(s, args...)
+	if err != nil {
+		return err
+	}
+	doc := validation{Problems: []problemEntry{}, Notes: []problemEntry{}}
+	for _, l := range layers {
+		for _, f := range l {
+			doc.Files = append(doc.Files, f.Name)
+		}
+	}
+	b, err := knowledge.LoadLayers(layers...)
+	var probs knowledge.Problems
+	if err != nil && !errors.As(err, &probs) {
+		return failuref("%w", err)
+	}
+	for _, p := range probs {
+		if p.More > 0 {
+			doc.MoreProblems = p.More
+			continue
+		}
+		doc.Problems = append(doc.Problems, problemEntry{File: p.Pos.File, Line: p.Pos.Line, Col: p.Pos.Col, Message: p.Msg})
+	}
+	var notes knowledge.Problems
+	if b != nil {
+		notes = append(notes, b.Notes...)
+		notes = append(notes, staleFactNotes(b, today())...)
+	}
+	for _, p := range notes {
+		if p.More > 0 {
+			doc.MoreNotes = p.More
+			continue
+		}
+		doc.Notes = append(doc.Notes, problemEntry{File: p.Pos.File, Line: p.Pos.Line, Col: p.Pos.Col, Message: p.Msg})
+	}
+	doc.Valid = len(probs) == 0
+	if err := emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, _ int) error {
+		for _, p := range notes {
+			if p.More > 0 {
+				_, err := fmt.Fprintln(w, p.String())
+				if err != nil {
 					return err
 				}
-				for _, p := range probs {
-					if _, err := fmt.Fprintln(w, p.String()); err != nil {
-						return err
-					}
-				}
-				return nil
-			}); err != nil {
+				continue
+			}
+			if _, err := fmt.Fprintf(w, "%s: note: %s\n", p.Pos, p.Msg); err != nil {
 				return err
 			}
-			if !doc.Valid {
-				noun := "problems"
-				if probs.Total() == 1 {
-					noun = "problem"
-				}
-				return fileErrorf("the rule files have %d %s", probs.Total(), noun)
+		}
+		if doc.Valid {
+			lang, _ := g.resolveLang(s)
+			_, err := fmt.Fprintln(w, i18n.Tf(lang, "cli.validate-ok", len(doc.Files)))
+			return err
+		}
+		for _, p := range probs {
+			if _, err := fmt.Fprintln(w, p.String()); err != nil {
+				return err
 			}
-			return nil
-		},
+		}
+		return nil
+	}); err != nil {
+		return err
 	}
-	addOutputFlags(cmd, g, &out, "table", "json", "yaml")
-	return cmd
+	if !doc.Valid {
+		noun := "problems"
+		if probs.Total() == 1 {
+			noun = "problem"
+		}
+		return fileErrorf("the rule files have %d %s", probs.Total(), noun)
+	}
+	return nil
 }
 
 // changelogDoc is the document of `rules changelog -f json`.
@@ -298,8 +328,7 @@ type changelogDoc struct {
 }
 
 func newRulesChangelogCmd(s *Streams, g *globalOptions) *cobra.Command {
-	var out outputOptions
-	var since string
+	opts := &rulesChangelogOptions{streams: s, global: g}
 	cmd := &cobra.Command{
 		Use:   "changelog",
 		Short: i18n.T(g.ui, "help.rules.changelog.short"),
@@ -308,70 +337,81 @@ func newRulesChangelogCmd(s *Streams, g *globalOptions) *cobra.Command {
   stackadvisor rules changelog --since 2026.12.03
   stackadvisor rules changelog -f json --jq '.entries[] | select(.kind == "Figures corrected") | .text'`,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := out.check(cmd); err != nil {
+		RunE: func(cmd *cobra.Command, args []string) error { return opts.run(cmd, args) },
+	}
+	cmd.Flags().StringVar(&opts.since, "since", "", i18n.T(g.ui, "flag.changelog-since"))
+	addOutputFlags(cmd, g, &opts.out, "table", "json", "yaml")
+	return cmd
+}
+
+// rulesChangelogOptions holds the streams and flags of 'stackadvisor rules changelog'; run does its work.
+type rulesChangelogOptions struct {
+	streams *Streams
+	global  *globalOptions
+	out     outputOptions
+	since   string
+}
+
+func (o *rulesChangelogOptions) run(cmd *cobra.Command, _ []string) error {
+	s, g, out, since := o.streams, o.global, o.out, o.since
+	if err := out.check(cmd); err != nil {
+		return err
+	}
+	log, err := record.ParseChangelog(rules.Changelog)
+	if err != nil {
+		return failuref("the embedded changelog: %w", err)
+	}
+	b, err := knowledge.Embedded()
+	if err != nil {
+		return failuref("%w", err)
+	}
+	doc := changelogDoc{Version: b.Version, AsOf: b.AsOf, Since: since, Entries: log}
+	if since != "" {
+		known := false
+		versions := []string{}
+		for _, e := range log {
+			if len(versions) == 0 || versions[len(versions)-1] != e.Version {
+				versions = append(versions, e.Version)
+			}
+			known = known || e.Version == since
+		}
+		if !known {
+			return usageErrorf("--since: %q is not a knowledge-base version; versions: %s", since, strings.Join(versions, ", "))
+		}
+		doc.Entries = record.Between(log, since, b.Version)
+	}
+	if doc.Entries == nil {
+		doc.Entries = []record.Entry{}
+	}
+	return emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, _ int) error {
+		if since == "" {
+			_, err := io.WriteString(w, rules.Changelog)
+			return err
+		}
+		lang, _ := g.resolveLang(s)
+		if len(doc.Entries) == 0 {
+			_, err := fmt.Fprintln(w, i18n.Tf(lang, "cli.changelog-none", since))
+			return err
+		}
+		version, kind := "", ""
+		for _, e := range doc.Entries {
+			if e.Version != version {
+				if version != "" {
+					fmt.Fprintln(w)
+				}
+				fmt.Fprintf(w, "## %s\n", e.Version)
+				version, kind = e.Version, ""
+			}
+			if e.Kind != kind {
+				fmt.Fprintf(w, "\n### %s\n", e.Kind)
+				kind = e.Kind
+			}
+			if _, err := fmt.Fprintf(w, "- %s\n", e.Text); err != nil {
 				return err
 			}
-			log, err := record.ParseChangelog(rules.Changelog)
-			if err != nil {
-				return failuref("the embedded changelog: %w", err)
-			}
-			b, err := knowledge.Embedded()
-			if err != nil {
-				return failuref("%w", err)
-			}
-			doc := changelogDoc{Version: b.Version, AsOf: b.AsOf, Since: since, Entries: log}
-			if since != "" {
-				known := false
-				versions := []string{}
-				for _, e := range log {
-					if len(versions) == 0 || versions[len(versions)-1] != e.Version {
-						versions = append(versions, e.Version)
-					}
-					known = known || e.Version == since
-				}
-				if !known {
-					return usageErrorf("--since: %q is not a knowledge-base version; versions: %s", since, strings.Join(versions, ", "))
-				}
-				doc.Entries = record.Between(log, since, b.Version)
-			}
-			if doc.Entries == nil {
-				doc.Entries = []record.Entry{}
-			}
-			return emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, _ int) error {
-				if since == "" {
-					_, err := io.WriteString(w, rules.Changelog)
-					return err
-				}
-				lang, _ := g.resolveLang(s)
-				if len(doc.Entries) == 0 {
-					_, err := fmt.Fprintln(w, i18n.Tf(lang, "cli.changelog-none", since))
-					return err
-				}
-				version, kind := "", ""
-				for _, e := range doc.Entries {
-					if e.Version != version {
-						if version != "" {
-							fmt.Fprintln(w)
-						}
-						fmt.Fprintf(w, "## %s\n", e.Version)
-						version, kind = e.Version, ""
-					}
-					if e.Kind != kind {
-						fmt.Fprintf(w, "\n### %s\n", e.Kind)
-						kind = e.Kind
-					}
-					if _, err := fmt.Fprintf(w, "- %s\n", e.Text); err != nil {
-						return err
-					}
-				}
-				return nil
-			})
-		},
-	}
-	cmd.Flags().StringVar(&since, "since", "", i18n.T(g.ui, "flag.changelog-since"))
-	addOutputFlags(cmd, g, &out, "table", "json", "yaml")
-	return cmd
+		}
+		return nil
+	})
 }
 
 // staleFactNotes notes the facts last checked more than a year before today: each fact of an

@@ -10,7 +10,7 @@ import (
 )
 
 func newSchemaCmd(s *Streams, g *globalOptions) *cobra.Command {
-	var output string
+	opts := &schemaOptions{streams: s, global: g}
 	cmd := &cobra.Command{
 		Use:     "schema report|rules|answers",
 		Short:   i18n.T(g.ui, "help.schema.short"),
@@ -20,14 +20,24 @@ func newSchemaCmd(s *Streams, g *globalOptions) *cobra.Command {
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			return schema.Names, cobra.ShellCompDirectiveNoFileComp
 		},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			data, err := schema.Get(args[0])
-			if err != nil {
-				return usageErrorf("unknown schema %q; allowed: %s", args[0], strings.Join(schema.Names, ", "))
-			}
-			return writeFile(cmd.Context(), s, output, data)
-		},
+		RunE: func(cmd *cobra.Command, args []string) error { return opts.run(cmd, args) },
 	}
-	cmd.Flags().StringVarP(&output, "output", "o", "", i18n.T(g.ui, "flag.output"))
+	cmd.Flags().StringVarP(&opts.output, "output", "o", "", i18n.T(g.ui, "flag.output"))
 	return cmd
+}
+
+// schemaOptions holds the streams and flags of 'stackadvisor schema'; run does its work.
+type schemaOptions struct {
+	streams *Streams
+	global  *globalOptions
+	output  string
+}
+
+func (o *schemaOptions) run(cmd *cobra.Command, args []string) error {
+	s, output := o.streams, o.output
+	data, err := schema.Get(args[0])
+	if err != nil {
+		return usageErrorf("unknown schema %q; allowed: %s", args[0], strings.Join(schema.Names, ", "))
+	}
+	return writeFile(cmd.Context(), s, output, data)
 }

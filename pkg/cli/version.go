@@ -26,50 +26,60 @@ type versionInfo struct {
 }
 
 func newVersionCmd(s *Streams, g *globalOptions) *cobra.Command {
-	var out outputOptions
+	opts := &versionOptions{streams: s, global: g}
 	cmd := &cobra.Command{
 		Use:   "version",
 		Short: i18n.T(g.ui, "help.version.short"),
 		Args:  noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := out.check(cmd); err != nil {
-				return err
-			}
-			v := versionInfo{Version: ToolVersion(), GoVersion: runtime.Version(), Platform: runtime.GOOS + "/" + runtime.GOARCH}
-			if bi, ok := debug.ReadBuildInfo(); ok {
-				for _, st := range bi.Settings {
-					switch st.Key {
-					case "vcs.revision":
-						v.Revision = st.Value
-					case "vcs.modified":
-						v.Modified = st.Value == "true"
-					}
-				}
-			}
-			b, err := g.loadBase(s)
-			if err != nil {
-				return err
-			}
-			v.KnowledgeBase, v.AsOf, v.Digest = b.Version, b.AsOf, b.Digest
-			return emit(cmd.Context(), s, g, &out, v, func(w io.Writer, _ int) error {
-				lang, _ := g.resolveLang(s)
-				rev := v.Revision
-				if rev == "" {
-					rev = i18n.T(lang, "cli.unknown-revision")
-				} else if v.Modified {
-					rev += i18n.T(lang, "cli.modified")
-				}
-				kb := i18n.T(lang, "cli.knowledge-base")
-				_, err := fmt.Fprintf(w, "stackadvisor %s (%s, %s, %s)\n%s\n", v.Version, rev, v.GoVersion, v.Platform, i18n.Tf(lang, "cli.version-line-kb", kb, v.KnowledgeBase, v.AsOf, v.Digest))
-				if err == nil {
-					if warn := report.StaleWarning(b, today(), lang); warn != "" {
-						_, err = fmt.Fprintln(w, warn)
-					}
-				}
-				return err
-			})
-		},
+		RunE:  func(cmd *cobra.Command, args []string) error { return opts.run(cmd, args) },
 	}
-	addOutputFlags(cmd, g, &out, "table", "json", "yaml")
+	addOutputFlags(cmd, g, &opts.out, "table", "json", "yaml")
 	return cmd
+}
+
+// versionOptions holds the streams and flags of 'stackadvisor version'; run does its work.
+type versionOptions struct {
+	streams *Streams
+	global  *globalOptions
+	out     outputOptions
+}
+
+func (o *versionOptions) run(cmd *cobra.Command, _ []string) error {
+	s, g, out := o.streams, o.global, o.out
+	if err := out.check(cmd); err != nil {
+		return err
+	}
+	v := versionInfo{Version: ToolVersion(), GoVersion: runtime.Version(), Platform: runtime.GOOS + "/" + runtime.GOARCH}
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, st := range bi.Settings {
+			switch st.Key {
+			case "vcs.revision":
+				v.Revision = st.Value
+			case "vcs.modified":
+				v.Modified = st.Value == "true"
+			}
+		}
+	}
+	b, err := g.loadBase(s)
+	if err != nil {
+		return err
+	}
+	v.KnowledgeBase, v.AsOf, v.Digest = b.Version, b.AsOf, b.Digest
+	return emit(cmd.Context(), s, g, &out, v, func(w io.Writer, _ int) error {
+		lang, _ := g.resolveLang(s)
+		rev := v.Revision
+		if rev == "" {
+			rev = i18n.T(lang, "cli.unknown-revision")
+		} else if v.Modified {
+			rev += i18n.T(lang, "cli.modified")
+		}
+		kb := i18n.T(lang, "cli.knowledge-base")
+		_, err := fmt.Fprintf(w, "stackadvisor %s (%s, %s, %s)\n%s\n", v.Version, rev, v.GoVersion, v.Platform, i18n.Tf(lang, "cli.version-line-kb", kb, v.KnowledgeBase, v.AsOf, v.Digest))
+		if err == nil {
+			if warn := report.StaleWarning(b, today(), lang); warn != "" {
+				_, err = fmt.Fprintln(w, warn)
+			}
+		}
+		return err
+	})
 }
