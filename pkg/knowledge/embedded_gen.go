@@ -510,7 +510,7 @@ func init() {
 	}
 	precompiled = func() *Base { return precompiledBase }
 	precompiledPositions = positionTable
-	precompiledQuestionsDigest = "sha256:3fe5cd9e3014843ce813f85d73e5da58f01bd1a007f674f010eb32022304681e"
+	precompiledQuestionsDigest = "sha256:3c883ba80c249a12011945d01833aa930d87b45faa79dceb33a3c2a5a565f7c2"
 }
 
 // positionTable holds the file:line:col of every position in the base, in walk order.
@@ -1488,7 +1488,7 @@ var kb_Questions_gpu_count = Question{
 		set: true,
 	},
 	Label:        Text{En: "How many cards does one job use?", Zh: "一个作业用多少张卡？"},
-	Help:         Text{En: "One card rules out SXM/OAM modules (sold on 4- or 8-GPU boards) and makes the link between cards irrelevant; several cards per job make it matter for training.", Zh: "只用一张卡时，排除 SXM/OAM 模组（以 4 卡或 8 卡基板销售），卡间互联也无关紧要；一个作业用多张卡时，训练就要看卡间互联。"},
+	Help:         Text{En: "One card per job makes the link between cards irrelevant, and SXM/OAM modules (sold on 4- or 8-GPU boards) then mean several one-card jobs sharing a server; several cards per job make the link matter for training.", Zh: "每个作业只用一张卡时，卡间互联无关紧要，而 SXM/OAM 模组（以 4 卡或 8 卡基板销售）意味着多个单卡作业共用一台服务器；一个作业用多张卡时，训练就要看卡间互联。"},
 	DefaultValue: Value{Type: "one", Str: "node"},
 }
 
@@ -24522,7 +24522,7 @@ var kb_Categories_gpu = Category{
 				},
 				set: true,
 			},
-			Effect: "exclude",
+			Effect: "caveat",
 			Target: Target{
 				Where: []*Term{
 					&Term{
@@ -24546,7 +24546,7 @@ var kb_Categories_gpu = Category{
 					},
 				},
 			},
-			Because:  Text{En: "One card: SXM and OAM modules are sold on 4- or 8-GPU baseboards (HGX, UBB) and rack systems by the rack, so a single accelerator means a PCIe card (or an edge module).", Zh: "只要一张卡：SXM 和 OAM 模组以 4 卡或 8 卡基板（HGX、UBB）销售，机柜级系统按整柜销售，因此单张加速卡只能是 PCIe 卡（或边缘模组）。"},
+			Because:  Text{En: "Jobs of one card each can share this module's server: SXM and OAM modules are sold on 4- or 8-GPU baseboards (HGX, UBB), so you buy or rent the whole server and run several one-card jobs on it (or rent one card of it in a cloud). For a single card in a server you own, a PCIe card (or an edge module) is the form.", Zh: "每个作业只用一张卡时，可以共用这种模组的整台服务器：SXM 和 OAM 模组以 4 卡或 8 卡基板（HGX、UBB）销售，因此要买下或租用整台服务器，在上面同时运行多个单卡作业（或在云上租用其中一张卡）。若只在自有服务器里装一张卡，应选 PCIe 卡（或边缘模组）。"},
 			Source:   "https://www.nvidia.com/en-us/data-center/hgx/",
 			Category: "gpu",
 		},
@@ -28763,7 +28763,7 @@ var kb_Facts_workerd_not_hardened = Fact{
 var kb = Base{
 	Version: "2026.12.07.2",
 	AsOf:    "2026-12-07",
-	Digest:  "sha256:1211a0ca8d66b165a076829461abf6b9b0f6390a5bc3837980260870977b9ba5",
+	Digest:  "sha256:1e28b8e00be70d68daaaeecfa9851d005afbbdb49a6f2994a8fef6f6d01e133c",
 	Scoring: Scoring{
 		PriorityBoost:     2.5,
 		MaxRulePoints:     20,
