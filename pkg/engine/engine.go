@@ -98,9 +98,10 @@ type Ranked struct {
 	Base        float64 // sum of the criteria points
 	Adjust      float64 // sum of the adjustments, clamped to ±max_adjust
 	Breakdown   []Part
-	Adjustments []Effect          // in rule order
-	Caveats     []*knowledge.Rule // caveat rules, in rule order
-	Strengths   []Part            // criteria at or above the strength threshold, most points first
+	Adjustments []Effect             // in rule order
+	Caveats     []*knowledge.Rule    // caveat rules, in rule order
+	Contexts    []*knowledge.Context // the candidate's contexts the answers put it in (AttrIn)
+	Strengths   []Part               // criteria at or above the strength threshold, most points first
 	// Role is the role a stack gives the candidate, when it was scored in it (nil: on its
 	// own); Alone and AloneRank are then its score and rank on its own.
 	Role      *knowledge.Role
@@ -243,9 +244,9 @@ func scoreWeighted(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 			cr.Excluded = append(cr.Excluded, &Excluded{Candidate: cand, Rules: excludedBy})
 			continue
 		}
-		rk := &Ranked{Candidate: cand, Breakdown: make([]Part, 0, len(cat.Criteria)), Role: role}
+		rk := &Ranked{Candidate: cand, Breakdown: make([]Part, 0, len(cat.Criteria)), Role: role, Contexts: cand.ContextsIn(answers)}
 		for i, c := range cat.Criteria {
-			av := cand.Attr(c.Attribute)
+			av := cand.AttrIn(c.Attribute, answers) // in the setting the answers name (contexts)
 			plain := normalise(c.Attr, av, ranges[i])
 			if av != nil && av.Unknown {
 				plain = sc.Neutral // no source gives it: neither for nor against

@@ -428,6 +428,7 @@ func (v *validator) candidate(cat *Category, c *Candidate) {
 			v.add(c.Pos, "candidate %q names unknown fact %q", c.ID, id)
 		}
 	}
+	v.contexts(cat, c)
 	v.deriveValues(cat, c)
 	c.Corrections = nil
 	used := map[string]bool{}
@@ -700,5 +701,57 @@ func (v *validator) decidingGraded(cat *Category, r *Rule, attr string) {
 		}
 		v.ungraded[av] = true
 		v.add(av.Pos, "attribute %q of %q decides rule %q but has no evidence grade; add grade: %s", av.Name, c.ID, r.ID, strings.Join(Grades, ", "))
+	}
+}
+
+// contexts checks a candidate's contexts: an id, a condition on the answers, a note, and
+// values of attributes the category declares, graded like the candidate's own. A context may
+// not set a derived attribute or one a derived attribute is computed from (the ratio would not
+// follow it).
+func (v *validator) contexts(cat *Category, c *Candidate) {
+	ids := map[string]bool{}
+	for _, ctx := range c.Contexts {
+		if !idRe().MatchString(ctx.ID) {
+			v.add(ctx.Pos, "context id %q of %q must be lower-case words joined by -", ctx.ID, c.ID)
+		}
+		if ids[ctx.ID] {
+			v.add(ctx.Pos, "candidate %q has two contexts %q", c.ID, ctx.ID)
+		}
+		ids[ctx.ID] = true
+		if ctx.When.IsEmpty() {
+			v.add(ctx.Pos, "context %q of %q needs a condition (when): a context that always holds is the candidate's own value", ctx.ID, c.ID)
+		}
+		v.condition(&ctx.When)
+		seen := map[string]bool{}
+		for _, av := range ctx.Attributes {
+			if seen[av.Name] {
+				v.add(av.Pos, "duplicate attribute %q in context %q", av.Name, ctx.ID)
+				continue
+			}
+			seen[av.Name] = true
+			av.Attr = cat.Attribute(av.Name)
+			if av.Attr == nil {
+				v.add(av.Pos, "context %q of %q sets unknown attribute %q; attributes of %s: %s", ctx.ID, c.ID, av.Name, cat.ID, attrNames(cat))
+				continue
+			}
+			for _, a := range cat.Attributes {
+				if a.Derive != nil && (a.Name == av.Name || slices.Contains(a.Derive.Ratio, av.Name)) {
+					v.add(av.Pos, "context %q of %q sets %q, which derived attribute %q is computed from; a context cannot change it", ctx.ID, c.ID, av.Name, a.Name)
+				}
+			}
+			if c.Attr(av.Name) == nil {
+				v.add(av.Pos, "context %q of %q sets %q, which the candidate itself does not: give the candidate its own value first", ctx.ID, c.ID, av.Name)
+			}
+			v.attrValue(av)
+			if av.Grade == "" {
+				v.add(av.Pos, "attribute %q in context %q of %q has no evidence grade; add grade: %s", av.Name, ctx.ID, c.ID, strings.Join(Grades, ", "))
+			}
+			if av.Fact != "" && v.b.Facts[av.Fact] == nil {
+				v.add(av.Pos, "attribute %q in context %q names unknown fact %q", av.Name, ctx.ID, av.Fact)
+			}
+		}
+		if len(ctx.Attributes) == 0 {
+			v.add(ctx.Pos, "context %q of %q changes no attribute", ctx.ID, c.ID)
+		}
 	}
 }

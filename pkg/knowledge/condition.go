@@ -241,9 +241,10 @@ func (tg *Target) Excludes(c *Candidate, a Answers) bool {
 // Matcher is a target with its {answer: …} operands resolved against one set of answers, to
 // match many candidates without resolving them again for each.
 type Matcher struct {
-	tg    *Target
-	bound []boundTerm // by index into tg.Where; nil when no operand is an answer
-	never bool        // an {answer: …} operand names a question without an answer
+	tg      *Target
+	answers Answers     // a candidate's contexts that hold under them give its values (AttrIn)
+	bound   []boundTerm // by index into tg.Where; nil when no operand is an answer
+	never   bool        // an {answer: …} operand names a question without an answer
 }
 
 type boundTerm struct {
@@ -254,7 +255,7 @@ type boundTerm struct {
 // Bind resolves the target's operands against the answers. It allocates only for targets
 // with {answer: …} operands.
 func (tg *Target) Bind(a Answers) Matcher {
-	m := Matcher{tg: tg}
+	m := Matcher{tg: tg, answers: a}
 	for i, t := range tg.Where {
 		if t.Answer == "" {
 			continue
@@ -298,7 +299,7 @@ func (m *Matcher) matches(c *Candidate, unknownBounds bool) bool {
 		return false
 	}
 	for i, t := range m.tg.Where {
-		av := c.Attr(t.Key)
+		av := c.AttrIn(t.Key, m.answers)
 		if av == nil {
 			return false
 		}

@@ -485,6 +485,10 @@ type Candidate struct {
 	Summary    Text       `yaml:"summary,required"`
 	Attributes attrValues `yaml:"attributes,required"`
 	Facts      []string   `yaml:"facts"`
+	// Contexts are what the candidate is in a setting the answers name: in a public cloud
+	// Kubernetes is the provider's managed service, not kubeadm. The first context whose
+	// condition holds that sets an attribute gives its value (AttrIn).
+	Contexts []*Context `yaml:"contexts"`
 
 	Category string
 	// Overlay is set when the candidate comes from an overlay (--rules), not the base.
@@ -502,6 +506,43 @@ func (c *Candidate) NameIn(lang string) string {
 		return c.NameZh
 	}
 	return c.Name
+}
+
+// Context is the candidate in one setting: its id (for the report), the condition on the
+// answers that makes it so, what it means for the user, and the attribute values that change.
+type Context struct {
+	Pos        Pos
+	ID         string     `yaml:"id,required"`
+	When       Condition  `yaml:"when,required"`
+	Note       Text       `yaml:"note,required"`
+	Attributes attrValues `yaml:"attributes,required"`
+}
+
+// AttrIn returns the candidate's value of an attribute under the answers: the first context
+// that holds and sets it, else its own value (nil when it has none).
+func (c *Candidate) AttrIn(name string, a Answers) *AttrValue {
+	for _, ctx := range c.Contexts {
+		if !ctx.When.Holds(a) {
+			continue
+		}
+		for _, av := range ctx.Attributes {
+			if av.Name == name {
+				return av
+			}
+		}
+	}
+	return c.Attr(name)
+}
+
+// ContextsIn lists the candidate's contexts whose condition holds under the answers.
+func (c *Candidate) ContextsIn(a Answers) []*Context {
+	var out []*Context
+	for _, ctx := range c.Contexts {
+		if ctx.When.Holds(a) {
+			out = append(out, ctx)
+		}
+	}
+	return out
 }
 
 // Attr returns the candidate's value of an attribute, or nil.

@@ -424,6 +424,13 @@ func entry(rk *engine.Ranked, lang string, a knowledge.Answers) Entry {
 			})
 		}
 	}
+	for _, ctx := range rk.Contexts { // the setting the answers put it in comes first
+		src := ""
+		if len(ctx.Attributes) > 0 {
+			src = ctx.Attributes[0].Source
+		}
+		e.Reasons = append(e.Reasons, Reason{Rule: "context:" + ctx.ID, Text: ctx.Note.In(lang), Source: src})
+	}
 	for _, a := range rk.Adjustments {
 		if a.Points > 0 {
 			r := Reason{Rule: a.Rule.ID, Text: a.Rule.Because.In(lang), Source: a.Rule.Source, Points: round(a.Points, 2), File: ruleFile(a.Rule)}
