@@ -56,6 +56,7 @@ var catalog = map[string][2]string{
 	"stack.title":                   {"Recommended stack", "推荐的整体方案"},
 	"stack.none":                    {"No combination of the candidates left works together:", "剩下的候选组合在一起都无法兼容："},
 	"stack.part":                    {"%s: %s (#%d on its own, %s)", "%s：%s（单独排第 %d，%s 分）"},
+	"report.c-context":              {"When %s: %s (%s)", "当 %s 时：%s（%s）"},
 	"stack.part-past-cap":           {"; %s before the 100 cap, which counts in the stack", "；封顶 100 分之前为 %s 分，整体方案按此计"},
 	"report.not-applied":            {"Your priority %[1]s does not apply to %[2]s: no criterion or rule here measures it, so it changes nothing in this ranking.", "你的优先级“%[1]s”不适用于%[2]s：这里没有衡量它的标准或规则，因此它不影响本排名。"},
 	"report.not-applied-many":       {"Your priorities %[1]s do not apply to %[2]s: no criterion or rule here measures them, so they change nothing in this ranking.", "你的优先级“%[1]s”不适用于%[2]s：这里没有衡量它们的标准或规则，因此它们不影响本排名。"},

@@ -29,6 +29,16 @@ type CandidateInfo struct {
 	Name        string       `json:"name" yaml:"name"`
 	Summary     string       `json:"summary" yaml:"summary"`
 	Corrections []Correction `json:"corrections,omitempty" yaml:"corrections,omitempty"`
+	// Contexts are the settings in which the candidate is something else (Candidate.Contexts).
+	Contexts []ContextInfo `json:"contexts,omitempty" yaml:"contexts,omitempty"`
+}
+
+// ContextInfo is a candidate's context: when it holds, what it means and the values it sets.
+type ContextInfo struct {
+	ID     string   `json:"id" yaml:"id"`
+	When   string   `json:"when" yaml:"when"`
+	Note   string   `json:"note" yaml:"note"`
+	Values []string `json:"values" yaml:"values"`
 }
 
 // AttributeRow is one attribute across the candidates.
@@ -55,7 +65,15 @@ type CellValue struct {
 func BuildComparison(b *knowledge.Base, cat *knowledge.Category, cands []*knowledge.Candidate, lang string) *Comparison {
 	d := &Comparison{Category: cat.ID, Title: cat.Title.In(lang), Lang: lang}
 	for _, c := range cands {
-		d.Candidates = append(d.Candidates, CandidateInfo{ID: c.ID, Name: c.NameIn(lang), Summary: c.Summary.In(lang), Corrections: corrections(c, lang, nil)})
+		info := CandidateInfo{ID: c.ID, Name: c.NameIn(lang), Summary: c.Summary.In(lang), Corrections: corrections(c, lang, nil)}
+		for _, ctx := range c.Contexts {
+			ci := ContextInfo{ID: ctx.ID, When: ctx.When.Text(lang), Note: ctx.Note.In(lang)}
+			for _, av := range ctx.Attributes {
+				ci.Values = append(ci.Values, av.Attr.Title.In(lang)+colon(lang)+AttrText(av, lang))
+			}
+			info.Contexts = append(info.Contexts, ci)
+		}
+		d.Candidates = append(d.Candidates, info)
 	}
 	for _, a := range cat.Attributes {
 		row := AttributeRow{Name: a.Name, Title: a.Title.In(lang)}
@@ -87,6 +105,9 @@ func ComparisonTable(d *Comparison, width int, withSummaries bool) string {
 	if withSummaries {
 		for _, c := range d.Candidates {
 			line(2, 4, lipgloss.NewStyle().Bold(true).Render(c.Name)+" "+dimStyle.Render("("+c.ID+") — "+c.Summary))
+			for _, ctx := range c.Contexts {
+				line(4, 6, plusStyle.Render("◇")+" "+i18n.Tf(lang, "report.c-context", ctx.When, ctx.Note, strings.Join(ctx.Values, i18n.T(lang, "report.list-sep"))))
+			}
 		}
 	}
 	var sources []string

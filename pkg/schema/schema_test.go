@@ -196,6 +196,7 @@ var reportCases = []struct {
 	{name: "wasm-python-ai", answers: "categories: [wasm-runtime]\nwasm-host: python\nwasm-ai: true\npriorities: [footprint]\n", lang: "en"},
 	{name: "large-cluster", answers: "categories: [engine, orchestrator, sandbox]\nscale: large\nk8s-experience: expert\ntenancy: multi-team\nconfidential: true\nworkloads: [web-services, batch-ci, legacy-apps]\n", lang: "zh"},
 	{name: "regulated-past-cap", answers: "categories: [orchestrator, engine, sandbox]\nworkloads: [web-services, legacy-apps]\nscale: large\nk8s-experience: expert\ntenancy: multi-team\nkvm: available\nfips: true\nair-gapped: true\ncompliance-baseline: cis\nvendor-support: true\npriorities: [security, maturity]\n", lang: "en"},
+	{name: "cloud-managed", answers: "categories: [orchestrator, engine]\nenvironment: cloud\npriorities: [simplicity]\n", lang: "en"},
 	{name: "js-functions", answers: "categories: [sandbox, wasm-runtime]\nworkloads: [edge-functions]\nenvironment: edge\napp-code: javascript\n", lang: "zh"},
 	{name: "exit-3", answers: "categories: [gpu, engine]\ngpu-memory-gb: 1000\n", lang: "en", empty: true},
 }
@@ -224,10 +225,13 @@ func TestReportValidates(t *testing.T) {
 			if bytes.Contains(data, []byte(`"stacks": [`)) {
 				seen["stack robustness"] = true
 			}
+			if bytes.Contains(data, []byte(`"rule": "context:`)) {
+				seen["context"] = true
+			}
 		})
 	}
 	// The cases must reach every optional shape, or the test proves less than it seems to.
-	for _, shape := range []string{"empty ranking", "excluded", "excluded correction", "ranking correction", "reason points", "strength", "caveat points", "caveat rule", "zh", "stack what-if", "past cap", "stack robustness"} {
+	for _, shape := range []string{"empty ranking", "excluded", "excluded correction", "ranking correction", "reason points", "strength", "caveat points", "caveat rule", "zh", "stack what-if", "past cap", "stack robustness", "context"} {
 		if !seen[shape] {
 			t.Errorf("no report case produced %s", shape)
 		}
