@@ -239,7 +239,7 @@ func newRoot(s *Streams, ui string) *cobra.Command {
 
 	root.AddCommand(newRecommendCmd(s, g), newWizardCmd(s, g), newExplainCmd(s, g), newADRCmd(s, g),
 		newCompareCmd(s, g), newShowCmd(s, g), newListCmd(s, g), newQuestionsCmd(s, g), newRulesCmd(s, g), newSchemaCmd(s, g), newVersionCmd(s, g), newExitCodesTopic(g))
-	root.AddCommand(newHelpTopics(g)...)
+	root.AddCommand(newHelpTopics(s, g)...)
 	// cobra's completion command prints its help and exits 0 for a shell it does not know;
 	// make that the usage error it is.
 	root.InitDefaultCompletionCmd()

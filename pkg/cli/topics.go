@@ -10,6 +10,7 @@ import (
 
 	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
+	"github.com/stackadvisor/stackadvisor/pkg/report"
 )
 
 // Help topics that travel with the binary: what the report's terms mean, with the figures the
@@ -37,7 +38,7 @@ var (
 	}
 )
 
-func newHelpTopics(g *globalOptions) []*cobra.Command {
+func newHelpTopics(s *Streams, g *globalOptions) []*cobra.Command {
 	var out []*cobra.Command
 	for _, tp := range helpTopics {
 		c := &cobra.Command{
@@ -47,7 +48,7 @@ func newHelpTopics(g *globalOptions) []*cobra.Command {
 			Long: i18n.T(g.ui, tp.short),
 		}
 		c.SetHelpFunc(func(cmd *cobra.Command, _ []string) {
-			writeTopic(cmd.OutOrStdout(), g.ui, tp.name, tp.short, tp.long)
+			writeTopic(cmd.OutOrStdout(), g.ui, tp.name, tp.short, tp.long, outputWidth(s, true))
 		})
 		out = append(out, c)
 	}
@@ -55,7 +56,7 @@ func newHelpTopics(g *globalOptions) []*cobra.Command {
 }
 
 // writeTopic prints one help topic in the given language.
-func writeTopic(w io.Writer, lang, name, shortKey, longKey string) {
+func writeTopic(w io.Writer, lang, name, shortKey, longKey string, width int) {
 	b, err := readEmbeddedBase()
 	if err != nil {
 		fmt.Fprintln(w, i18n.T(lang, shortKey))
@@ -111,5 +112,5 @@ func writeTopic(w io.Writer, lang, name, shortKey, longKey string) {
 	case "limits":
 		text = i18n.Tf(lang, longKey, b.AsOf)
 	}
-	fmt.Fprintln(w, strings.TrimRight(text, "\n"))
+	fmt.Fprintln(w, report.Reflow(strings.TrimRight(text, "\n"), width))
 }

@@ -7,6 +7,7 @@ import (
 	"math"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 	"charm.land/lipgloss/v2/table"
@@ -495,4 +496,85 @@ func writeWhatIf(line lineFunc, c Category, lang string) {
 			line(5, 7, warnStyle.Render("?")+" "+w.Text)
 		}
 	}
+}
+
+// Reflow fits help text to width: the lines of a paragraph (lines between blank lines that
+// start at the margin) are joined, with a space between words and none between Chinese
+// characters, and wrapped; an indented line (a list item, a table row) keeps its indent and
+// wraps under its text, and a more indented line right after it continues it.
+func Reflow(text string, width int) string {
+	if width <= 0 {
+		width = DefaultWidth
+	}
+	var out []string
+	var para []string // the lines of the paragraph or item being gathered
+	indent := 0       // the indent of the item being gathered
+	flush := func() {
+		if len(para) == 0 {
+			return
+		}
+		joined := para[0]
+		for _, l := range para[1:] {
+			if endsWide(joined) && startsWide(l) {
+				joined += l
+			} else {
+				joined += " " + l
+			}
+		}
+		hang := indent
+		if indent > 0 {
+			hang = indent + itemHang(joined)
+		}
+		out = append(out, wrapIndent(joined, width, indent, hang))
+		para = para[:0]
+	}
+	for _, line := range strings.Split(text, "\n") {
+		trimmed := strings.TrimLeft(line, " ")
+		ind := len(line) - len(trimmed)
+		switch {
+		case trimmed == "":
+			flush()
+			out = append(out, "")
+		case len(para) > 0 && ind == indent && indent == 0,
+			len(para) > 0 && indent > 0 && ind > indent:
+			para = append(para, trimmed) // the paragraph or item goes on
+		default:
+			flush()
+			indent = ind
+			para = append(para, trimmed)
+		}
+	}
+	flush()
+	return strings.Join(out, "\n")
+}
+
+// itemHang is how far an item's wrapped lines sit under its first: past a list marker ("- ",
+// "1. ") or a table row's first column, so the text lines up.
+func itemHang(item string) int {
+	for _, marker := range []string{"- ", "· "} {
+		if strings.HasPrefix(item, marker) {
+			return len(marker)
+		}
+	}
+	if i := strings.Index(item, ". "); i > 0 && i <= 3 && strings.Trim(item[:i], "0123456789") == "" {
+		return i + 2
+	}
+	if i := strings.LastIndex(item, "  "); i > 0 { // a row: its last column ("Robust     the pick …")
+		return ansi.StringWidth(item[:i+2])
+	}
+	return 2
+}
+
+func endsWide(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return isWide(r)
+}
+
+func startsWide(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isWide(r)
+}
+
+func isWide(r rune) bool {
+	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
 }
