@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -280,13 +281,16 @@ func fileNote(file string) string {
 // "nvidia-h100") whole: they are protected with a no-break space and a no-break hyphen while the
 // text is wrapped, then restored.
 var (
-	wrapProtect = strings.NewReplacer(" %", "\u00a0%", " ms", "\u00a0ms", " GB", "\u00a0GB", " MB", "\u00a0MB", " TFLOPS", "\u00a0TFLOPS", "-", "\u2011")
+	// a number and the unit after it: "93 %", "125 ms", "4.8 TB/s", "900 W", "110900 CNY"
+	numberUnit  = regexp.MustCompile(`(\d) (%|(?:ms|s|KB|MB|GB|TB|MiB|GiB|KiB|GB/s|TB/s|W|kW|TFLOPS|PFLOPS|TOPS|CNY|USD|MHz|GHz|nm)\b)`)
+	wrapProtect = strings.NewReplacer("-", "\u2011")
 	wrapRestore = strings.NewReplacer("\u00a0", " ", "\u2011", "-")
 )
 
 // wrapProse wraps a paragraph keeping numbers with their units and hyphenated names whole
 // (table cells use wrapText, which may break them to fit a narrow column).
 func wrapProse(text string, limit int) string {
+	text = numberUnit.ReplaceAllString(text, "$1\u00a0$2")
 	return wrapRestore.Replace(wrapText(wrapProtect.Replace(text), limit))
 }
 

@@ -36,16 +36,16 @@ func TestWrapChinese(t *testing.T) {
 
 // Prose wraps keep a number with its unit and a hyphenated name whole, at every width.
 func TestWrapKeepsUnitsAndNamesWhole(t *testing.T) {
-	text := "Contested: containerd comes first in 93 % of 2000 draws, CRI-O in 7 %; the nvidia-h100 starts in 125 ms with 80 GB."
+	text := "Contested: containerd comes first in 93 % of 2000 draws, CRI-O in 7 %; the nvidia-h100 starts in 125 ms with 80 GB, draws 900 W, moves 4.8 TB/s and costs 110900 CNY."
 	for width := 24; width <= 90; width++ {
 		for _, l := range strings.Split(wrapIndent(text, width, 2, 4), "\n") {
 			l = strings.TrimSpace(l)
-			for _, bad := range []string{"CRI-", "nvidia-", "93", "125", "80", "7"} {
+			for _, bad := range []string{"CRI-", "nvidia-", "93", "125", "80", "7", "900", "4.8", "110900"} {
 				if strings.HasSuffix(l, bad) {
 					t.Errorf("width %d: a line ends in %q: %q", width, bad, l)
 				}
 			}
-			for _, bad := range []string{"%", "ms", "GB", "O in", "h100"} {
+			for _, bad := range []string{"%", "ms", "GB", "O in", "h100", "W,", "TB/s", "CNY"} {
 				if strings.HasPrefix(l, bad) {
 					t.Errorf("width %d: a line starts with %q: %q", width, bad, l)
 				}
