@@ -3,7 +3,7 @@ GO ?= go
 BIN := bin/stackadvisor
 
 .DEFAULT_GOAL := test
-.PHONY: test check vet lint build bench run clean man completions dist fuzz generate check-generated cross
+.PHONY: test check vet lint build bench run clean man completions dist fuzz generate check-generated cross screenshot
 
 test: vet ## vet, gofmt, every test once (about half a minute): the gate to run before each commit
 	$(GO) test -count=1 ./...
@@ -62,6 +62,10 @@ cross: ## the golden reports (robustness numbers included) on 386 and, under qem
 
 run:
 	$(GO) run ./cmd/stackadvisor recommend
+
+screenshot: ## the README's picture of the one-screen answer, docs/recommend.svg, from today's output
+	CLICOLOR_FORCE=1 NO_COLOR= COLUMNS=100 LANG=C.UTF-8 $(GO) run ./cmd/stackadvisor recommend | $(GO) run ./internal/tools/termsvg > docs/recommend.svg.tmp
+	mv docs/recommend.svg.tmp docs/recommend.svg
 
 clean:
 	rm -rf bin man completions dist .cache
