@@ -1,4 +1,4 @@
-// Package detect reads facts of the machine it runs on — /dev/kvm, root or not, systemd as
+// Package detect reads facts of the machine it runs on — /dev/kvm, systemd as
 // PID 1, GPUs by PCI vendor — to fill answers the user did not give (--detect). Everything is
 // read through an fs.FS rooted at "/", so tests run against fake /dev, /proc and /sys trees.
 // It never needs root and never fails: an unreadable path leaves the answer alone, with a
@@ -6,7 +6,6 @@
 package detect
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -60,7 +59,8 @@ func (r *Result) Lang() string { return r.lang }
 func Probe(root fs.FS, lang string) *Result {
 	r := &Result{lang: lang}
 	r.kvm(root)
-	r.rootless(root)
+	// Not --rootless: whether this process runs as root says nothing about whether the
+	// platform's containers must run without root (a CI job runs the tool as root).
 	r.systemd(root)
 	r.gpus(root)
 	return r
@@ -86,25 +86,6 @@ func (r *Result) kvm(root fs.FS) {
 		// Present but not openable (e.g. not in the kvm group): the hosts may well have it.
 		r.warn("detect.kvm-unopenable", unwrap(err))
 	}
-}
-
-func (r *Result) rootless(root fs.FS) {
-	data, err := fs.ReadFile(root, "proc/self/status")
-	if err != nil {
-		r.warn("detect.status-unreadable", unwrap(err))
-		return
-	}
-	sc := bufio.NewScanner(strings.NewReader(string(data)))
-	for sc.Scan() {
-		fields := strings.Fields(sc.Text())
-		if len(fields) >= 3 && fields[0] == "Uid:" {
-			euid := fields[2]
-			r.Findings = append(r.Findings, Finding{knowledge.QRootless, knowledge.Value{Type: knowledge.TypeBool, Bool: euid != "0"},
-				fmt.Sprintf(r.tr("detect.uid"), euid)})
-			return
-		}
-	}
-	r.warn("detect.status-no-uid")
 }
 
 func (r *Result) systemd(root fs.FS) {

@@ -508,8 +508,8 @@ report-only；见 'stackadvisor help evidence'）。'stackadvisor show ID' 列�
     change. Facts were last checked as of %s: see 'stackadvisor help report'.
   - A close call is called close: read the robustness line ('stackadvisor help robustness')
     before you treat a first place as settled.
-  - It does not probe your machines unless you ask (--detect reads /dev/kvm, whether it runs as
-    root, systemd and GPUs, on this machine only) and it never sends anything anywhere.
+  - It does not probe your machines unless you ask (--detect reads /dev/kvm, systemd and GPUs,
+    on this machine only) and it never sends anything anywhere.
   - Your organisation's own rules go on top of the built-in ones with --rules DIR.`, `stackadvisor 的建议是什么、不是什么：
 
   - 它只对其规则认识的候选、按你给出的回答排序；未列出的产品不作评判，你未修改的回答按默认值处理。
@@ -518,7 +518,7 @@ report-only；见 'stackadvisor help evidence'）。'stackadvisor show ID' 列�
   - 价格是根据公开来源估算的人民币价格；出口管制、支持条款和许可协议会变化。事实核查截至 %s：
     见 'stackadvisor help report'。
   - 势均力敌的结果会如实标明：在把第一名视为定论之前，请先看稳健性那一行（'stackadvisor help robustness'）。
-  - 除非你要求，它不会探测你的机器（--detect 只读取本机的 /dev/kvm、是否以 root 运行、systemd 和 GPU），
+  - 除非你要求，它不会探测你的机器（--detect 只读取本机的 /dev/kvm、systemd 和 GPU），
     也从不向任何地方发送数据。
   - 你的组织自己的规则可通过 --rules DIR 叠加在内置规则之上。`},
 	"help.exit-codes.long": {`Exit codes of stackadvisor:
@@ -582,11 +582,11 @@ allowed.`, `stackadvisor 的退出码：
 	"report.also-excluded":        {"%d excluded", "%d 个被排除"},
 	"report.also-reasons":         {"%d more reasons and warnings", "另有 %d 条理由与提醒"},
 	"flag.what-if":                {"list, per category, every single answer change that would change the top pick", "按类别列出会改变首选的每一项单独回答改动"},
-	"flag.detect":                 {"fill unanswered questions from this machine: /dev/kvm, root or not, systemd, GPUs", "用本机情况填写未回答的问题：/dev/kvm、是否为 root、systemd、GPU"},
+	"flag.detect":                 {"fill unanswered questions from this machine: /dev/kvm, systemd, GPUs", "用本机情况填写未回答的问题：/dev/kvm、systemd、GPU"},
 	"flag.answers":                {"read answers from a YAML or JSON file (flags override it)", "从 YAML 或 JSON 文件读取回答（参数优先）"},
 	"flag.wizard.answers":         {"pre-fill the form from a YAML or JSON answers file", "用 YAML 或 JSON 回答文件预先填写表单"},
 	"flag.save":                   {"write the answers to this file (an answers file for recommend --answers)", "把回答写入该文件（供 recommend --answers 使用的回答文件）"},
-	"flag.wizard.detect":          {"pre-fill unanswered questions from this machine: /dev/kvm, root or not, systemd, GPUs", "用本机情况预先填写未回答的问题：/dev/kvm、是否为 root、systemd、GPU"},
+	"flag.wizard.detect":          {"pre-fill unanswered questions from this machine: /dev/kvm, systemd, GPUs", "用本机情况预先填写未回答的问题：/dev/kvm、systemd、GPU"},
 	"flag.accessible":             {"plain line-by-line prompts for screen readers (also: ACCESSIBLE=1)", "为读屏软件提供逐行的纯文本提示（也可用 ACCESSIBLE=1）"},
 	"flag.samples":                {"how many weightings and values the robustness analysis draws (default: the rules' scoring.robustness.samples, 2000)", "稳健性分析抽取的权重与取值组数（默认取规则中的 scoring.robustness.samples，即 2000）"},
 	"flag.seed":                   {"the seed of the robustness analysis's draws (default: the rules' scoring.robustness.seed); the same seed gives the same numbers", "稳健性分析抽样的随机种子（默认取规则中的 scoring.robustness.seed）；相同种子得到相同结果"},
@@ -627,15 +627,12 @@ release archives carry it in completions/stackadvisor.%[1]s.`, `生成 %[1]s 的
 中也带有该脚本。`},
 	"flag.no-descriptions": {"disable completion descriptions", "补全时不显示说明"},
 	// Detection of the machine (pkg/detect)
-	"detect.kvm-open":          {"/dev/kvm can be opened", "/dev/kvm 可以打开"},
-	"detect.kvm-missing":       {"/dev/kvm does not exist", "/dev/kvm 不存在"},
-	"detect.kvm-unopenable":    {"/dev/kvm exists but cannot be opened (%v); kvm stays unknown", "/dev/kvm 存在但无法打开（%v）；kvm 仍为不确定"},
-	"detect.status-unreadable": {"cannot read /proc/self/status (%v); rootless not detected", "无法读取 /proc/self/status（%v）；未检测 rootless"},
-	"detect.uid":               {"running as uid %s", "以 uid %s 运行"},
-	"detect.status-no-uid":     {"no Uid line in /proc/self/status; rootless not detected", "/proc/self/status 中没有 Uid 行；未检测 rootless"},
-	"detect.comm-unreadable":   {"cannot read /proc/1/comm (%v); systemd not detected", "无法读取 /proc/1/comm（%v）；未检测 systemd"},
-	"detect.pid1":              {"PID 1 is %s", "1 号进程是 %s"},
-	"detect.pci-unlistable":    {"cannot list /sys/bus/pci/devices (%v); GPUs not detected", "无法列出 /sys/bus/pci/devices（%v）；未检测 GPU"},
+	"detect.kvm-open":        {"/dev/kvm can be opened", "/dev/kvm 可以打开"},
+	"detect.kvm-missing":     {"/dev/kvm does not exist", "/dev/kvm 不存在"},
+	"detect.kvm-unopenable":  {"/dev/kvm exists but cannot be opened (%v); kvm stays unknown", "/dev/kvm 存在但无法打开（%v）；kvm 仍为不确定"},
+	"detect.comm-unreadable": {"cannot read /proc/1/comm (%v); systemd not detected", "无法读取 /proc/1/comm（%v）；未检测 systemd"},
+	"detect.pid1":            {"PID 1 is %s", "1 号进程是 %s"},
+	"detect.pci-unlistable":  {"cannot list /sys/bus/pci/devices (%v); GPUs not detected", "无法列出 /sys/bus/pci/devices（%v）；未检测 GPU"},
 	// The wizard (pkg/wizard): its own prompts, and huh's key help
 	"wizard.yes":              {"Yes", "是"},
 	"wizard.no":               {"No", "否"},

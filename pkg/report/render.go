@@ -458,6 +458,14 @@ func terminal(r *Report, width int, body func(b *strings.Builder, line lineFunc,
 	line := func(indent, hang int, text string) {
 		b.WriteString(wrapIndent(text, width, indent, hang) + "\n")
 	}
+	// What --detect assumed comes first: the answer below rests on it.
+	if len(r.Detected) > 0 {
+		line(0, 2, lipgloss.NewStyle().Bold(true).Render(i18n.T(lang, "report.detected")+strings.TrimSpace(colon(lang))))
+		for _, d := range r.Detected {
+			line(2, 4, fmt.Sprintf("--%s=%v %s", d.Question, flagValue(d.Value), dimStyle.Render("("+d.Evidence+")")))
+		}
+		b.WriteString("\n")
+	}
 	if r.Stack != nil {
 		stackTable(line, r.Stack, lang)
 		b.WriteString("\n")
@@ -468,13 +476,6 @@ func terminal(r *Report, width int, body func(b *strings.Builder, line lineFunc,
 		}
 		b.WriteString(titleStyle.Render(c.Title) + dimStyle.Render(" ("+c.ID+")") + "\n")
 		body(&b, line, width, c)
-	}
-	if len(r.Detected) > 0 {
-		b.WriteString("\n")
-		line(0, 2, lipgloss.NewStyle().Bold(true).Render(i18n.T(lang, "report.detected")+strings.TrimSpace(colon(lang))))
-		for _, d := range r.Detected {
-			line(2, 4, fmt.Sprintf("--%s=%v %s", d.Question, flagValue(d.Value), dimStyle.Render("("+d.Evidence+")")))
-		}
 	}
 	if len(r.Warnings) > 0 {
 		b.WriteString("\n")
