@@ -297,7 +297,16 @@ func (o *rulesValidateOptions) run(cmd *cobra.Command, args []string) error {
 		}
 		if doc.Valid {
 			lang, _ := g.resolveLang(s)
-			_, err := fmt.Fprintln(w, i18n.Tf(lang, "cli.validate-ok", len(doc.Files)))
+			// The organisation's files are what was asked about; the built-in ones come with them.
+			msg := i18n.Tf(lang, "cli.validate-ok", len(doc.Files))
+			if own := len(doc.Files) - len(layers[0]); len(layers) > 1 {
+				key := "cli.validate-ok-overlay"
+				if own == 1 {
+					key = "cli.validate-ok-overlay-one"
+				}
+				msg = i18n.Tf(lang, key, own, len(layers[0]))
+			}
+			_, err := fmt.Fprintln(w, msg)
 			return err
 		}
 		for _, p := range probs {
