@@ -573,6 +573,11 @@ func warningText(w engine.Warning, lang string) string {
 	case engine.WarnTooStrict:
 		return fmt.Sprintf(i18n.T(lang, "report.warn-too-strict"), w.Question.ID, w.Value.String(), w.Category.Title.In(lang))
 	default:
+		// Say when the question applies: "its category was not chosen" misled when the
+		// category was chosen and another answer (the buyer in China) made it moot.
+		if sw := w.Question.ShowWhen; sw != nil && !sw.IsEmpty() {
+			return fmt.Sprintf(i18n.T(lang, "report.warn-not-applicable-when"), w.Question.ID, w.Value.String(), sw.Text(lang))
+		}
 		return fmt.Sprintf(i18n.T(lang, "report.warn-not-applicable"), w.Question.ID, w.Value.String())
 	}
 }
