@@ -21431,14 +21431,14 @@ var kb_Categories_gpu_Candidates_metax_c500 = Candidate{
 		&AttrValue{
 			Name: "domestic",
 			Value: Raw{
-				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "full"},
+				Node: &yaml.Node{Kind: 8, Tag: "!!str", Value: "partial"},
 			},
 			Source: "https://github.com/FlagOpen/FlagPerf/blob/1b5a030398ab719e406f77877eb34c9599b17fd2/training/metax/README.md",
 			Grade:  "third-party",
 			Fact:   "metax-tsmc-supply",
-			Note:   &Text{En: "MetaX designs its own GPU IP and instruction set. The C500 itself was fabricated at TSMC (Reuters); the C600 is claimed to be made entirely in China.", Zh: "沐曦自研 GPU IP 和指令集。C500 本身由台积电代工（路透社）；C600 则宣称全流程在国内生产。"},
+			Note:   &Text{En: "Partial: MetaX designs its own GPU IP and instruction set, but the C500 itself was fabricated at TSMC (Reuters), outside China; the C600 is claimed to be made entirely in China.", Zh: "部分国产：沐曦自研 GPU IP 和指令集，但 C500 本身由境外的台积电代工（路透社）；C600 则宣称全流程在国内生产。"},
 			Attr:   &kb_Categories_gpu_Attributes_domestic,
-			Str:    "full",
+			Str:    "partial",
 		},
 		&AttrValue{
 			Name: "ecosystem",
@@ -28986,7 +28986,7 @@ var kb_Facts_workerd_not_hardened = Fact{
 var kb = Base{
 	Version: "2026.12.07.2",
 	AsOf:    "2026-12-07",
-	Digest:  "sha256:48819f6fea1b2a21b379c488afd3958bd7052a4dd794cbe06d2009a4a2ba279a",
+	Digest:  "sha256:90ffe5d75ea5f9c669d01b6455087f2dd6b19a4aff2ce0a1b2491b61722aebf0",
 	Scoring: Scoring{
 		PriorityBoost:     2.5,
 		MaxRulePoints:     20,
