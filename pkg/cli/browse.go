@@ -270,7 +270,7 @@ func findCategory(b *knowledge.Base, id string) (*knowledge.Category, error) {
 	for i, c := range b.Categories {
 		ids[i] = c.ID
 	}
-	return nil, usageErrorf("unknown category %q; categories: %s", id, strings.Join(ids, ", "))
+	return nil, usageMsg("err.unknown-category", id, strings.Join(ids, ", "))
 }
 
 // categoryCompletion completes the one category argument of list and adr (adr also takes

@@ -69,7 +69,7 @@ func (o *outputOptions) check(cmd *cobra.Command) error {
 		}
 	}
 	if !slices.Contains(o.formats, o.format) {
-		return usageErrorf("--format %q is not supported; allowed: %s", o.format, strings.Join(o.formats, ", "))
+		return usageMsg("err.format", o.format, strings.Join(o.formats, ", "))
 	}
 	return nil
 }

@@ -159,9 +159,9 @@ func findCandidate(b *knowledge.Base, id string) (*knowledge.Candidate, error) {
 	}
 	ids := allCandidateIDs(b)
 	if near := knowledge.Closest(id, ids); near != "" {
-		return nil, usageNoHintf("unknown candidate %q; did you mean %q?", id, near)
+		return nil, &ExitError{Code: ExitUsage, Err: i18n.Errorf("err.unknown-candidate-near", id, near), NoHint: true}
 	}
-	return nil, usageErrorf("unknown candidate %q; candidates: %s", id, strings.Join(ids, ", "))
+	return nil, usageMsg("err.unknown-candidate", id, strings.Join(ids, ", "))
 }
 
 func allCandidateIDs(b *knowledge.Base) []string {

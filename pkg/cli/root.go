@@ -86,6 +86,11 @@ func usageErrorf(format string, args ...any) error {
 	return &ExitError{Code: ExitUsage, Err: fmt.Errorf(format, args...)}
 }
 
+// usageMsg is a usage error from the catalog, said in the interface's language.
+func usageMsg(key string, args ...any) error {
+	return &ExitError{Code: ExitUsage, Err: i18n.Errorf(key, args...)}
+}
+
 // usageNoHintf is a usage error whose message already says what to do (or spans lines), so
 // the pointer to --help is left out.
 func usageNoHintf(format string, args ...any) error {
@@ -141,9 +146,11 @@ func MainContext(ctx context.Context, args []string, s *Streams) (code int) {
 	if errors.As(err, &ee) {
 		code = ee.Code
 	}
-	msg := strings.TrimSpace(err.Error())
-	if code == ExitUsage && (ee == nil || !ee.NoHint) {
-		msg += fmt.Sprintf("; see '%s --help'", cmd.CommandPath())
+	ui := uiLang(args, s)
+	err, suggested := unknownCommand(err, root)
+	msg := strings.TrimSpace(i18n.Localize(err, ui))
+	if code == ExitUsage && (ee == nil || !ee.NoHint) && !suggested {
+		msg += i18n.Tf(ui, "err.see-help", cmd.CommandPath())
 	}
 	fmt.Fprintln(s.Err, "stackadvisor: "+msg)
 	return code
@@ -228,6 +235,13 @@ func newRoot(s *Streams, ui string) *cobra.Command {
 	root.SetErr(s.Err)
 	root.SetVersionTemplate(`stackadvisor {{.Version}}{{knowledgeBaseVersion "` + ui + `"}}` + "\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		// pflag's own words for a flag nobody defined, said in the interface's language.
+		if name, ok := strings.CutPrefix(err.Error(), "unknown flag: "); ok {
+			return &ExitError{Code: ExitUsage, Err: i18n.Errorf("err.unknown-flag", name)}
+		}
+		if name, ok := strings.CutPrefix(err.Error(), "unknown shorthand flag: "); ok {
+			return &ExitError{Code: ExitUsage, Err: i18n.Errorf("err.unknown-flag", name)}
+		}
 		return &ExitError{Code: ExitUsage, Err: err}
 	})
 	pf := root.PersistentFlags()
@@ -329,7 +343,7 @@ func localize(root *cobra.Command, ui string) {
 func (g *globalOptions) resolveLang(s *Streams) (string, error) {
 	if g.lang != "" {
 		if g.lang != "en" && g.lang != "zh" {
-			return "", usageErrorf("--lang %q is not supported; allowed: en, zh", g.lang)
+			return "", usageMsg("err.lang", g.lang)
 		}
 		return g.lang, nil
 	}
@@ -426,4 +440,21 @@ func noArgs(cmd *cobra.Command, args []string) error {
 		return usageErrorf("%s takes no arguments, found %q; a boolean flag takes its value with = (--rootless=false)", subcommand(cmd), args[0])
 	}
 	return nil
+}
+
+// unknownCommandRe matches cobra's error for a command it does not know.
+var unknownCommandRe = regexp.MustCompile(`^unknown command "([^"]*)" for "[^"]*"`)
+
+// unknownCommand turns cobra's multi-line "unknown command … Did you mean this?" into one
+// catalog sentence with the nearest command, so it reads as every other error does.
+// suggested says the sentence already names what to type instead.
+func unknownCommand(err error, root *cobra.Command) (out error, suggested bool) {
+	m := unknownCommandRe.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err, false
+	}
+	if near := root.SuggestionsFor(m[1]); len(near) > 0 {
+		return i18n.Errorf("err.unknown-command-near", m[1], near[0]), true
+	}
+	return i18n.Errorf("err.unknown-command", m[1]), false
 }

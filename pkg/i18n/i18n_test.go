@@ -39,7 +39,7 @@ func TestEveryKeyHasBothLanguages(t *testing.T) {
 }
 
 // keyLike matches a string literal that names a catalog key.
-var keyLike = regexp.MustCompile(`^(report|wizard|detect|cli|help|flag|cond|stack|robust|record)\.[a-z0-9.-]*[a-z0-9]$`)
+var keyLike = regexp.MustCompile(`^(report|wizard|detect|cli|help|flag|cond|stack|robust|record|err)\.[a-z0-9.-]*[a-z0-9]$`)
 
 // usedKeys reads the Go sources of the module (tests left out) for catalog keys: string
 // literals shaped like keys, w.ui("x") calls (wizard.x) and {{t "x"}} in templates.

@@ -10,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/stackadvisor/stackadvisor/internal/limits"
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 )
 
 // decodeRaw reads a YAML value as an answer to q (used for defaults and answers files).
@@ -64,7 +65,7 @@ func splitList(s string) []string {
 func (q *Question) ParseOne(s string) (Value, error) {
 	c := q.Choice(s)
 	if c == nil {
-		return Value{}, fmt.Errorf("%q is not allowed; allowed values: %s", limits.Excerpt(s), strings.Join(q.ValueIDs(), ", "))
+		return Value{}, i18n.Errorf("err.not-allowed", limits.Excerpt(s), strings.Join(q.ValueIDs(), ", "))
 	}
 	return Value{Type: TypeOne, Str: c.ID}, nil // a former id reads as today's
 }
@@ -77,7 +78,7 @@ func (q *Question) ParseList(vals []string) (Value, error) {
 		for _, p := range splitList(s) {
 			c := q.Choice(p)
 			if c == nil {
-				return Value{}, fmt.Errorf("%q is not allowed; allowed values: %s", limits.Excerpt(p), strings.Join(q.ValueIDs(), ", "))
+				return Value{}, i18n.Errorf("err.not-allowed", limits.Excerpt(p), strings.Join(q.ValueIDs(), ", "))
 			}
 			if !slices.Contains(clean, c.ID) {
 				clean = append(clean, c.ID)
@@ -85,10 +86,10 @@ func (q *Question) ParseList(vals []string) (Value, error) {
 		}
 	}
 	if q.Min != nil && len(clean) < *q.Min {
-		return Value{}, fmt.Errorf("choose at least %d of: %s", *q.Min, strings.Join(q.ValueIDs(), ", "))
+		return Value{}, i18n.Errorf("err.at-least", *q.Min, strings.Join(q.ValueIDs(), ", "))
 	}
 	if q.Max != nil && len(clean) > *q.Max {
-		return Value{}, fmt.Errorf("at most %d values may be chosen, found %d (%s)", *q.Max, len(clean), strings.Join(clean, ", "))
+		return Value{}, i18n.Errorf("err.at-most", *q.Max, len(clean), strings.Join(clean, ", "))
 	}
 	ordered := []string{}
 	for _, c := range q.Values {
@@ -103,10 +104,10 @@ func (q *Question) ParseList(vals []string) (Value, error) {
 func (q *Question) ParseInt(s string) (Value, error) {
 	i, err := strconv.Atoi(strings.TrimSpace(s))
 	if errors.Is(err, strconv.ErrRange) {
-		return Value{}, fmt.Errorf("%s is too large; allowed: a whole number%s", limits.Excerpt(strings.TrimSpace(s)), q.rangeText())
+		return Value{}, i18n.Errorf("err.int-too-large", limits.Excerpt(strings.TrimSpace(s)), q.rangeText())
 	}
 	if err != nil {
-		return Value{}, fmt.Errorf("%q is not a whole number%s", limits.Excerpt(s), q.rangeText())
+		return Value{}, i18n.Errorf("err.not-int", limits.Excerpt(s), q.rangeText())
 	}
 	return q.CheckInt(i)
 }
@@ -114,19 +115,20 @@ func (q *Question) ParseInt(s string) (Value, error) {
 // CheckInt checks an integer against the question's min and max.
 func (q *Question) CheckInt(i int) (Value, error) {
 	if (q.Min != nil && i < *q.Min) || (q.Max != nil && i > *q.Max) {
-		return Value{}, fmt.Errorf("%d is out of range; allowed: a whole number%s", i, q.rangeText())
+		return Value{}, i18n.Errorf("err.int-range", i, q.rangeText())
 	}
 	return Value{Type: TypeInt, Int: i}, nil
 }
 
-func (q *Question) rangeText() string {
+// rangeText says the question's bounds after "a whole number" (in the message's language).
+func (q *Question) rangeText() any {
 	switch {
 	case q.Min != nil && q.Max != nil:
-		return fmt.Sprintf(" from %d to %d", *q.Min, *q.Max)
+		return &i18n.Msg{Key: "err.range-from-to", Args: []any{*q.Min, *q.Max}}
 	case q.Min != nil:
-		return fmt.Sprintf(" of at least %d", *q.Min)
+		return &i18n.Msg{Key: "err.range-min", Args: []any{*q.Min}}
 	case q.Max != nil:
-		return fmt.Sprintf(" of at most %d", *q.Max)
+		return &i18n.Msg{Key: "err.range-max", Args: []any{*q.Max}}
 	}
 	return ""
 }

@@ -1,0 +1,38 @@
+package cli
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// Usage errors a user causes come in the interface's language: --lang zh, or a Chinese locale.
+func TestUsageErrorsInChinese(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"recommend", "--kvm", "maybe", "--lang", "zh"}, `--kvm: 不允许 "maybe"；允许的取值：available, none, unknown；请参阅 'stackadvisor recommend --help'`},
+		{[]string{"recommend", "--kvmm", "none", "--lang", "zh"}, "未知的参数：--kvmm"},
+		{[]string{"explain", "kata-containers", "--lang", "zh"}, `未知的候选 "kata-containers"；你是指 "kata" 吗？`},
+		{[]string{"recommnd", "--lang", "zh"}, `未知的命令 "recommnd"；你是指 "recommend" 吗？`},
+		{[]string{"recommend", "--gpu-budget-cny", "-5", "--lang", "zh"}, "-5 超出范围；允许：整数，至少为 0"},
+		{[]string{"list", "foo", "--lang", "zh"}, `未知的类别 "foo"`},
+	} {
+		var out, errb bytes.Buffer
+		code := Main(tc.args, &Streams{In: strings.NewReader(""), Out: &out, Err: &errb, Env: []string{"NO_COLOR=1"}})
+		if code != ExitUsage || !strings.Contains(errb.String(), tc.want) || strings.Count(errb.String(), "\n") != 1 {
+			t.Errorf("%v: exit %d, stderr %q, want one line with %q", tc.args, code, errb.String(), tc.want)
+		}
+	}
+	// The locale decides when --lang is not given.
+	var out, errb bytes.Buffer
+	Main([]string{"recommend", "--kvm", "maybe"}, &Streams{In: strings.NewReader(""), Out: &out, Err: &errb, Env: []string{"LANG=zh_CN.UTF-8"}})
+	if !strings.Contains(errb.String(), "不允许") {
+		t.Errorf("LANG=zh_CN: %q", errb.String())
+	}
+	// English stays as it was.
+	if _, stderr, _ := run("recommnd"); strings.TrimSpace(stderr) != `stackadvisor: unknown command "recommnd"; did you mean "recommend"?` {
+		t.Errorf("English: %q", stderr)
+	}
+}
