@@ -97,7 +97,7 @@ func makeADR(cmd *cobra.Command, s *Streams, g *globalOptions, b *knowledge.Base
 	}
 	if date != "" {
 		if _, err := time.Parse("2006-01-02", date); err != nil || !dateRe().MatchString(date) {
-			return nil, usageErrorf("--date %q is not a date; use YYYY-MM-DD", date)
+			return nil, usageMsg("err.date", date)
 		}
 	}
 	ropts, err := robust.options(cmd)
@@ -111,7 +111,7 @@ func makeADR(cmd *cobra.Command, s *Streams, g *globalOptions, b *knowledge.Base
 	}
 	if !stack {
 		if cmd.Flags().Changed(knowledge.QCategories) && !slices.Contains(given[knowledge.QCategories].List, cat.ID) {
-			return nil, usageErrorf("--categories does not include %s, the category of the record", cat.ID)
+			return nil, usageMsg("err.record-category", cat.ID)
 		}
 		given[knowledge.QCategories] = knowledge.Value{Type: knowledge.TypeMulti, List: []string{cat.ID}}
 	}
@@ -120,7 +120,7 @@ func makeADR(cmd *cobra.Command, s *Streams, g *globalOptions, b *knowledge.Base
 		return nil, usageErrorf("%w", err)
 	}
 	if stack && len(res.Categories) < 2 {
-		return nil, usageErrorf("a stack record needs two or more categories; give them with --categories (e.g. --categories engine,orchestrator,sandbox)")
+		return nil, usageMsg("err.stack-record")
 	}
 	opts := report.Options{Lang: lang, ToolVersion: ToolVersion(), Robustness: engine.RobustAll(b, res, ropts), StackRobustness: engine.RobustStack(b, res, ropts)}
 	if !stack {

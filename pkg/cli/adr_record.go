@@ -302,7 +302,7 @@ func (o *adrCheckOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	doc.Skipped = skipped
 	if len(doc.Records) == 0 {
-		return usageErrorf("no decision records found in %s; records written by 'stackadvisor adr' end with a stackadvisor:record block", strings.Join(args, ", "))
+		return usageMsg("err.no-records", strings.Join(args, ", "))
 	}
 	err = emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, _ int) error {
 		for _, r := range doc.Records {

@@ -49,11 +49,11 @@ func (o *compareOptions) run(cmd *cobra.Command, args []string) error {
 			return err
 		}
 		if len(cands) > 0 && c.Category != cands[0].Category {
-			return usageErrorf("%s (%s) and %s (%s) are in different categories; compare candidates of one category", cands[0].ID, cands[0].Category, c.ID, c.Category)
+			return usageMsg("err.compare-categories", cands[0].ID, cands[0].Category, c.ID, c.Category)
 		}
 		for _, prev := range cands {
 			if prev == c {
-				return usageErrorf("%s is named twice", c.ID)
+				return usageMsg("err.named-twice", c.ID)
 			}
 		}
 		cands = append(cands, c)

@@ -49,11 +49,11 @@ func addOutputFlags(cmd *cobra.Command, g *globalOptions, o *outputOptions, form
 // shows where it failed.
 func (o *outputOptions) check(cmd *cobra.Command) error {
 	if o.jqTimeout < 0 {
-		return usageErrorf("--jq-timeout %s is negative; give a duration such as 30s, or 0 for no limit", o.jqTimeout)
+		return usageMsg("err.jq-timeout", o.jqTimeout)
 	}
 	if o.jq != "" {
 		if cmd.Flags().Changed("format") && o.format != "json" {
-			return usageErrorf("--jq filters JSON; it cannot be used with -f %s", o.format)
+			return usageMsg("err.jq-format", o.format)
 		}
 		o.format = "json"
 		q, err := gojq.Parse(o.jq)

@@ -42,13 +42,13 @@ func (rf *robustFlags) options(cmd *cobra.Command) (engine.RobustOptions, error)
 	var o engine.RobustOptions
 	if cmd.Flags().Changed("samples") {
 		if rf.samples < 1 || rf.samples > knowledge.MaxSamples {
-			return o, usageErrorf("--samples %d is out of range; use 1 to %d (the rules' default: scoring.robustness.samples)", rf.samples, knowledge.MaxSamples)
+			return o, usageMsg("err.samples", rf.samples, knowledge.MaxSamples)
 		}
 		o.Samples = rf.samples
 	}
 	if cmd.Flags().Changed("seed") {
 		if rf.seed < 0 {
-			return o, usageErrorf("--seed %d is negative; use a whole number of 0 or more", rf.seed)
+			return o, usageMsg("err.seed", rf.seed)
 		}
 		o.Seed, o.SeedSet = rf.seed, true
 	}

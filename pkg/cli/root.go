@@ -264,7 +264,7 @@ func newRoot(s *Streams, ui string) *cobra.Command {
 				if len(args) == 0 {
 					return cmd.Help()
 				}
-				return usageErrorf("unknown shell %q; completion scripts exist for bash, zsh, fish and powershell", args[0])
+				return usageMsg("err.shell", args[0])
 			}
 		}
 	}
@@ -437,7 +437,7 @@ func argsOf(lo, hi int, what, hint string) cobra.PositionalArgs {
 // flag written with a space (--rootless yes).
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return usageErrorf("%s takes no arguments, found %q; a boolean flag takes its value with = (--rootless=false)", subcommand(cmd), args[0])
+		return usageMsg("err.no-args", subcommand(cmd), args[0])
 	}
 	return nil
 }

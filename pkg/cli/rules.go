@@ -385,7 +385,7 @@ func (o *rulesChangelogOptions) run(cmd *cobra.Command, _ []string) error {
 			known = known || e.Version == since
 		}
 		if !known {
-			return usageErrorf("--since: %q is not a knowledge-base version; versions: %s", since, strings.Join(versions, ", "))
+			return usageMsg("err.since", since, strings.Join(versions, ", "))
 		}
 		doc.Entries = record.Between(log, since, b.Version)
 	}

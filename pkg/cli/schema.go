@@ -37,7 +37,7 @@ func (o *schemaOptions) run(cmd *cobra.Command, args []string) error {
 	s, output := o.streams, o.output
 	data, err := schema.Get(args[0])
 	if err != nil {
-		return usageErrorf("unknown schema %q; allowed: %s", args[0], strings.Join(schema.Names, ", "))
+		return usageMsg("err.schema", args[0], strings.Join(schema.Names, ", "))
 	}
 	return writeFile(cmd.Context(), s, output, data)
 }

@@ -130,10 +130,10 @@ func (o *wizardOptions) run(ctx context.Context) error {
 	// Where the answers and the report will go is checked before the questions are asked, so
 	// no answers are lost to a mistyped directory at the end.
 	if o.save == "-" || (o.save != "" && toStdout(o.save)) {
-		return usageErrorf("--save %s would mix the answers with the report on standard output; give the answers a file of their own", o.save)
+		return usageMsg("err.save-stdout", o.save)
 	}
 	if o.save != "" && o.out.output != "" && sameFile(o.save, o.out.output) {
-		return usageErrorf("--save and -o name the same file, %s; the report would replace the answers", o.save)
+		return usageMsg("err.save-same", o.save)
 	}
 	for _, path := range []string{o.out.output, o.save} {
 		if path != "" {
