@@ -34,7 +34,7 @@ func newADRCmd(s *Streams, g *globalOptions) *cobra.Command {
   stackadvisor adr gpu --domestic --priorities autonomy --lang zh --date 2026-11-24
   stackadvisor adr new sandbox docs/adr --tenancy untrusted    # numbered: docs/adr/0003-sandbox-kata.md
   stackadvisor adr check docs/adr                              # exit 1 if a decision would change today`,
-		Args:              argsOf(1, 1, "category", "'stackadvisor list' shows the categories; 'adr new' and 'adr check' are its subcommands"),
+		Args:              argsOf(1, 1, "err.what-category", "err.hint-adr"),
 		ValidArgsFunction: categoryCompletion(s, g, true),
 		RunE:              func(cmd *cobra.Command, args []string) error { return opts.run(cmd, args) },
 	}

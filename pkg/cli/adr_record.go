@@ -37,7 +37,7 @@ func newADRNewCmd(s *Streams, g *globalOptions) *cobra.Command {
 		Long:  i18n.T(g.ui, "help.adr-new.long"),
 		Example: `  stackadvisor adr new sandbox docs/adr --tenancy untrusted
   stackadvisor adr new stack docs/adr --categories engine,orchestrator,sandbox --environment edge`,
-		Args: argsOf(2, 2, "category and folder", "e.g. 'stackadvisor adr new sandbox docs/adr'"),
+		Args: argsOf(2, 2, "err.what-category-folder", "err.hint-adr-new"),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			if len(args) == 0 {
 				return categoryCompletion(s, g, true)(cmd, args, toComplete)
@@ -235,7 +235,7 @@ func newADRCheckCmd(s *Streams, g *globalOptions) *cobra.Command {
 		Example: `  stackadvisor adr check docs/adr
   stackadvisor adr check docs/adr/0003-sandbox-kata.md --rules policy/ -f json
   stackadvisor adr check docs/adr --record-rules`,
-		Args: argsOf(1, -1, "record file or folder", "e.g. 'stackadvisor adr check docs/adr'"),
+		Args: argsOf(1, -1, "err.what-records", "err.hint-adr-check"),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			return []cobra.Completion{"md"}, cobra.ShellCompDirectiveFilterFileExt
 		},

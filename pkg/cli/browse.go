@@ -21,7 +21,7 @@ func newCompareCmd(s *Streams, g *globalOptions) *cobra.Command {
 		Example: `  stackadvisor compare kata gvisor firecracker
   stackadvisor compare nvidia-h20 huawei-ascend --lang zh
   stackadvisor compare docker podman -f json`,
-		Args:              argsOf(2, -1, "candidate ids", "'stackadvisor list' shows them"),
+		Args:              argsOf(2, -1, "err.what-candidates", "err.hint-list"),
 		ValidArgsFunction: candidateCompletion(s, g, true),
 		RunE:              func(cmd *cobra.Command, args []string) error { return opts.run(cmd, args) },
 	}
@@ -71,7 +71,7 @@ func newShowCmd(s *Streams, g *globalOptions) *cobra.Command {
 		Use:               "show ID",
 		Short:             i18n.T(g.ui, "help.show.short"),
 		Example:           "  stackadvisor show moore-threads-mtt\n  stackadvisor show podman-farm -f json",
-		Args:              argsOf(1, 1, "candidate id", "'stackadvisor list' shows them"),
+		Args:              argsOf(1, 1, "err.what-candidate", "err.hint-list"),
 		ValidArgsFunction: candidateCompletion(s, g, false),
 		RunE:              func(cmd *cobra.Command, args []string) error { return opts.run(cmd, args) },
 	}
@@ -113,7 +113,7 @@ func newListCmd(s *Streams, g *globalOptions) *cobra.Command {
 		Use:               "list [CATEGORY]",
 		Short:             i18n.T(g.ui, "help.list.short"),
 		Example:           "  stackadvisor list\n  stackadvisor list sandbox\n  stackadvisor list --jq '.categories[].candidates[].id'",
-		Args:              argsOf(0, 1, "category", "'stackadvisor list' without one shows them all"),
+		Args:              argsOf(0, 1, "err.what-category", "err.hint-list-all"),
 		ValidArgsFunction: categoryCompletion(s, g, false),
 		RunE:              func(cmd *cobra.Command, args []string) error { return opts.run(cmd, args) },
 	}

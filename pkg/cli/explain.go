@@ -29,7 +29,7 @@ func newExplainCmd(s *Streams, g *globalOptions) *cobra.Command {
 			if len(args) > 0 && args[0] == "stack" {
 				return nil
 			}
-			return argsOf(1, 1, "candidate id", "'stackadvisor list' shows them")(cmd, args)
+			return argsOf(1, 1, "err.what-candidate", "err.hint-list")(cmd, args)
 		},
 		ValidArgsFunction: explainCompletion(s, g),
 		RunE:              func(cmd *cobra.Command, args []string) error { return opts.run(cmd, args) },

@@ -414,22 +414,25 @@ func subcommand(cmd *cobra.Command) string {
 
 // argsOf checks the number of positional arguments (at least lo, at most hi; hi < 0: no
 // limit) and names what they are, instead of cobra's "accepts 1 arg(s), received 0".
+// argsOf checks the number of positional arguments; what and hint are catalog keys (what
+// they are, and where to find them), so the error comes in the interface's language.
 func argsOf(lo, hi int, what, hint string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		n := len(args)
 		if n >= lo && (hi < 0 || n <= hi) {
 			return nil
 		}
-		var want string
+		noun := &i18n.Msg{Key: what}
+		var want *i18n.Msg
 		switch {
 		case lo == hi:
-			want = fmt.Sprintf("%d %s", lo, what)
+			want = &i18n.Msg{Key: "err.args-exactly", Args: []any{lo, noun}}
 		case hi < 0:
-			want = fmt.Sprintf("at least %d %s", lo, what)
+			want = &i18n.Msg{Key: "err.args-at-least", Args: []any{lo, noun}}
 		default:
-			want = fmt.Sprintf("at most %d %s", hi, what)
+			want = &i18n.Msg{Key: "err.args-at-most", Args: []any{hi, noun}}
 		}
-		return usageErrorf("%s takes %s, found %d; %s", subcommand(cmd), want, n, hint)
+		return usageMsg("err.args", subcommand(cmd), want, n, &i18n.Msg{Key: hint})
 	}
 }
 

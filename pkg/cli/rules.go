@@ -36,7 +36,7 @@ func newRulesExportCmd(s *Streams, g *globalOptions) *cobra.Command {
 		Short:   i18n.T(g.ui, "help.rules.export.short"),
 		Long:    i18n.T(g.ui, "help.rules.export.long"),
 		Example: "  stackadvisor rules export ./base-rules\n  grep -n 'id: security' ./base-rules/sandbox.yaml",
-		Args:    argsOf(1, 1, "directory", "give the directory to write the files into"),
+		Args:    argsOf(1, 1, "err.what-directory", "err.hint-export"),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			return nil, cobra.ShellCompDirectiveFilterDirs
 		},
@@ -92,7 +92,7 @@ func newRulesTestCmd(s *Streams, g *globalOptions) *cobra.Command {
 		Long:  i18n.T(g.ui, "help.rules.test.long"),
 		Example: `  stackadvisor rules test --rules ./org-rules ./org-rules/tests
   stackadvisor rules test --rules testdata/org-policy testdata/org-policy/tests -f json`,
-		Args: argsOf(1, -1, "scenario file or directory", "give the scenario files or their directory"),
+		Args: argsOf(1, -1, "err.what-scenarios", "err.hint-scenarios"),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			return nil, cobra.ShellCompDirectiveDefault
 		},

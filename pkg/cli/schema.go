@@ -16,7 +16,7 @@ func newSchemaCmd(s *Streams, g *globalOptions) *cobra.Command {
 		Short:   i18n.T(g.ui, "help.schema.short"),
 		Long:    i18n.T(g.ui, "help.schema.long"),
 		Example: "  stackadvisor schema report -o report.schema.json\n  stackadvisor schema rules > rules.schema.json",
-		Args:    argsOf(1, 1, "schema name", "the names are report, rules and answers"),
+		Args:    argsOf(1, 1, "err.what-schema", "err.hint-schema"),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			return schema.Names, cobra.ShellCompDirectiveNoFileComp
 		},
