@@ -122,14 +122,10 @@ func makeADR(cmd *cobra.Command, s *Streams, g *globalOptions, b *knowledge.Base
 	if stack && len(res.Categories) < 2 {
 		return nil, usageMsg("err.stack-record")
 	}
-	opts := report.Options{Lang: lang, ToolVersion: ToolVersion(), Robustness: engine.RobustAll(b, res, ropts), StackRobustness: engine.RobustStack(b, res, ropts)}
-	if !stack {
-		opts.WhatIf = engine.WhatIf(b, given, res)
-		opts.WeightWhatIf = engine.WeightWhatIf(b, res)
-	}
-	if err := engine.CheckFinite(opts.Robustness, opts.WeightWhatIf); err != nil {
+	if err := engine.Analyse(b, res, engine.AnalyseOptions{Robust: ropts, WhatIf: !stack, Given: given}); err != nil {
 		return nil, err
 	}
+	opts := report.Options{Lang: lang, ToolVersion: ToolVersion()}
 	rep := report.Build(b, res, opts)
 	command := EquivalentCommand(b, given)
 	if !stack && !strings.Contains(command, "--categories") {

@@ -93,36 +93,12 @@ func recommendAndWrite(ctx context.Context, s *Streams, g *globalOptions, b *kno
 		return usageErrorf("%w", err)
 	}
 	robustProgress(s, b, res, ro.robust, lang)
-	// The stack's draws run beside the categories' (both only read res); a panic there is
-	// raised again here, where the internal-error handler turns it into exit 70.
-	type stackDone struct {
-		rb  *engine.StackRobustness
-		err any
-	}
-	stackRobust := make(chan stackDone, 1)
-	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				stackRobust <- stackDone{err: r}
-			}
-		}()
-		stackRobust <- stackDone{rb: engine.RobustStack(b, res, ro.robust)}
-	}()
-	opts := report.Options{Lang: lang, ToolVersion: ToolVersion(), Given: given, Detected: ro.detected, Notes: ro.notes, Today: today(),
-		Robustness: engine.RobustAll(b, res, ro.robust)}
-	done := <-stackRobust
-	if done.err != nil {
-		panic(done.err)
-	}
-	opts.StackRobustness = done.rb
-	if ro.whatIf {
-		opts.WhatIf = engine.WhatIf(b, given, res)
-		opts.WeightWhatIf = engine.WeightWhatIf(b, res)
-		opts.StackWhatIf = engine.StackWhatIf(b, given, res)
-	}
-	if err := engine.CheckFinite(opts.Robustness, opts.WeightWhatIf); err != nil {
+	// A panic in the stack's draws, which run beside the categories', is raised again here,
+	// where the internal-error handler turns it into exit 70.
+	if err := engine.Analyse(b, res, engine.AnalyseOptions{Robust: ro.robust, WhatIf: ro.whatIf, Given: given}); err != nil {
 		return err
 	}
+	opts := report.Options{Lang: lang, ToolVersion: ToolVersion(), Given: given, Detected: ro.detected, Notes: ro.notes, Today: today()}
 	rep := report.Build(b, res, opts)
 	err = emit(ctx, s, g, out, rep, func(w io.Writer, width int) error {
 		if out.format == "table" && !ro.details {

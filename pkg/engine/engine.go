@@ -49,6 +49,13 @@ type CategoryResult struct {
 	// recommended stack gives it (Role, given by GivenBy); nil otherwise.
 	Alone   *CategoryResult
 	GivenBy *knowledge.Candidate
+
+	// The analyses Analyse attaches (nil until it runs): how often the pick stays first as
+	// weights and values vary, and (with its WhatIf) the answer and weight changes that change
+	// the pick.
+	Robustness   *Robustness
+	WhatIf       []Sensitivity
+	WeightWhatIf []WeightChange
 }
 
 // Reweighted is a criterion whose weight an answer changed, and the reweight that did.

@@ -66,6 +66,10 @@ type StackResult struct {
 	Blocked []StackEffect
 	// Searched counts the stacks scored, for the benchmark and the curious.
 	Searched int
+	// The analyses Analyse attaches (nil until it runs): how often the stack keeps the best
+	// score as weights and values vary, and (with its WhatIf) the answer changes that change it.
+	Robustness *StackRobustness
+	WhatIf     []StackChange
 
 	roles *roleView
 	idx   compatIndex

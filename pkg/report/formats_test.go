@@ -38,13 +38,10 @@ func embeddedReport(t *testing.T, answers, lang string, whatIf bool) *report.Rep
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := report.Options{Lang: lang, ToolVersion: "golden", Robustness: engine.RobustAll(b, res, engine.RobustOptions{}), StackRobustness: engine.RobustStack(b, res, engine.RobustOptions{})}
-	if whatIf {
-		opts.WhatIf = engine.WhatIf(b, given, res)
-		opts.WeightWhatIf = engine.WeightWhatIf(b, res)
-		opts.StackWhatIf = engine.StackWhatIf(b, given, res)
+	if err := engine.Analyse(b, res, engine.AnalyseOptions{WhatIf: whatIf, Given: given}); err != nil {
+		t.Fatal(err)
 	}
-	r := report.Build(b, res, opts)
+	r := report.Build(b, res, report.Options{Lang: lang, ToolVersion: "golden"})
 	r.KnowledgeBase.Digest = "sha256:(digest)"
 	return r
 }

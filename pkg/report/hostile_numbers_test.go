@@ -177,12 +177,17 @@ func checkReports(t *testing.T, desc string, b *knowledge.Base) {
 	if err != nil {
 		t.Fatalf("%s: a valid overlay gives %v", desc, err)
 	}
-	opts := report.Options{Lang: "en", ToolVersion: "test", Robustness: engine.RobustAll(b, res, engine.RobustOptions{Samples: 20}), StackRobustness: engine.RobustStack(b, res, engine.RobustOptions{Samples: 20}),
-		WeightWhatIf: engine.WeightWhatIf(b, res)}
-	if err := engine.CheckFinite(opts.Robustness, opts.WeightWhatIf); err != nil {
+	if err := engine.Analyse(b, res, engine.AnalyseOptions{Robust: engine.RobustOptions{Samples: 20}}); err != nil {
 		t.Fatalf("%s: a valid overlay gives %v", desc, err)
 	}
-	r := report.Build(b, res, opts)
+	weights := engine.WeightWhatIf(b, res)
+	if err := engine.CheckFinite(nil, weights); err != nil {
+		t.Fatalf("%s: a valid overlay gives %v", desc, err)
+	}
+	for _, cr := range res.Categories {
+		cr.WeightWhatIf = weights[cr.Category.ID]
+	}
+	r := report.Build(b, res, report.Options{Lang: "en", ToolVersion: "test"})
 	for _, format := range []string{"table", "json", "yaml", "markdown", "html"} {
 		var buf bytes.Buffer
 		if err := report.Render(&buf, r, format, 100); err != nil {

@@ -254,16 +254,6 @@ func (a AnswerList) MarshalYAML() (any, error) {
 type Options struct {
 	Lang        string // en or zh
 	ToolVersion string
-	// WhatIf, when set, fills each category's sensitivity (see engine.WhatIf).
-	WhatIf map[string][]engine.Sensitivity
-	// WeightWhatIf, when set, fills each category's weight what-if (engine.WeightWhatIf).
-	WeightWhatIf map[string][]engine.WeightChange
-	// Robustness, when set, gives each category's robustness (engine.RobustAll).
-	Robustness []*engine.Robustness
-	// StackWhatIf, when set, lists the answer changes that change the stack.
-	StackWhatIf []engine.StackChange
-	// StackRobustness, when set, is the stack's robustness (engine.RobustStack).
-	StackRobustness *engine.StackRobustness
 	// Given are the answers as given, to warn about those that do not apply.
 	Given knowledge.Answers
 	// Detected are answers read off the machine; Notes are extra warnings (e.g. from probing).
@@ -276,7 +266,8 @@ type Options struct {
 // StaleMonths is how old a knowledge base may get before a report says so.
 const StaleMonths = 6
 
-// Build turns an engine result into the report document.
+// Build turns an engine result into the report document, with the analyses engine.Analyse
+// attached to it (none when it did not run).
 func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
 	lang := opts.Lang
 	r := &Report{
@@ -306,7 +297,7 @@ func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
 			}
 			c.Excluded = append(c.Excluded, e)
 		}
-		for _, sv := range opts.WhatIf[c.ID] {
+		for _, sv := range cr.WhatIf {
 			rng := ""
 			switch {
 			case sv.Through != nil && *sv.Through == math.MaxInt:
@@ -316,7 +307,7 @@ func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
 			}
 			c.Sensitivity = append(c.Sensitivity, Sensitivity{Question: sv.Question.ID, Value: sv.Value.Any(), Through: through(sv.Through), OrMore: sv.Through != nil && *sv.Through == math.MaxInt, Top: sv.Top.ID, TopName: sv.Top.NameIn(lang), Flag: sv.Flag(), Range: rng})
 		}
-		c.WeightWhatIf = buildWeightWhatIf(opts.WeightWhatIf[c.ID], lang)
+		c.WeightWhatIf = buildWeightWhatIf(cr.WeightWhatIf, lang)
 		c.Reweighted = reweightings(cr.Reweighted, lang)
 		if cr.Role != nil && cr.GivenBy != nil && cr.Alone != nil && len(cr.Alone.Ranking) > 0 {
 			first := cr.Alone.Ranking[0]
@@ -347,15 +338,11 @@ func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
 			}
 			c.NotAppliedText = i18n.Tf(lang, key, strings.Join(labels, i18n.T(lang, "report.list-sep")), c.Title)
 		}
-		for _, rb := range opts.Robustness {
-			if rb.Category == cr.Category {
-				c.Robustness = BuildRobustness(rb, lang)
-			}
-		}
+		c.Robustness = BuildRobustness(cr.Robustness, lang)
 		r.Categories = append(r.Categories, c)
 	}
 	r.Detected = opts.Detected
-	r.Stack = buildStack(b, res.Stack, opts.StackWhatIf, opts.StackRobustness, lang)
+	r.Stack = buildStack(b, res.Stack, lang)
 	if opts.Given != nil {
 		for _, w := range engine.Warnings(b, opts.Given, res) {
 			r.Warnings = append(r.Warnings, Warning{Text: warningText(w, lang)})

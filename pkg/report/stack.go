@@ -217,7 +217,7 @@ func stackNotes(effects []engine.StackEffect, lang string, fits bool) []StackNot
 }
 
 // buildStack turns the engine's stack answer into its document; nil when there is none.
-func buildStack(b *knowledge.Base, sr *engine.StackResult, whatIf []engine.StackChange, robust *engine.StackRobustness, lang string) *StackDoc {
+func buildStack(b *knowledge.Base, sr *engine.StackResult, lang string) *StackDoc {
 	if sr == nil {
 		return nil
 	}
@@ -231,7 +231,7 @@ func buildStack(b *knowledge.Base, sr *engine.StackResult, whatIf []engine.Stack
 	d.Parts = stackParts(b, best, lang)
 	d.Fits = stackNotes(best.Effects, lang, true)
 	d.Notes = stackNotes(best.Effects, lang, false)
-	d.Robustness = buildStackRobust(robust, lang)
+	d.Robustness = buildStackRobust(sr.Robustness, lang)
 	for _, sw := range sr.Swaps {
 		s := Swap{Category: sw.Category.ID, Winner: sw.Winner.Candidate.ID, Pick: sw.Pick.Candidate.ID, RuledOut: sw.With == nil, Because: []StackNote{}}
 		title := sw.Category.Title.In(lang)
@@ -255,7 +255,7 @@ func buildStack(b *knowledge.Base, sr *engine.StackResult, whatIf []engine.Stack
 	for _, ru := range sr.RunnersUp {
 		d.RunnersUp = append(d.RunnersUp, RunnerUp{Score: ru.Score, Parts: stackParts(b, ru, lang), Notes: stackNotes(ru.Effects, lang, false)})
 	}
-	for _, ch := range whatIf {
+	for _, ch := range sr.WhatIf {
 		w := StackWhatIf{Question: ch.Question.ID, Value: ch.Value.Any(), Flag: ch.Flag(), Parts: []StackPart{}}
 		if ch.Stack != nil {
 			w.Parts, w.Score = stackParts(b, ch.Stack, lang), ch.Stack.Score
@@ -362,7 +362,7 @@ type Alternative struct {
 
 // BuildStackExplanation turns the engine's stack explanation into its document.
 func BuildStackExplanation(b *knowledge.Base, ex *engine.StackExplanation, lang string) *StackExplanation {
-	d := &StackExplanation{Lang: lang, Categories: ex.Result.Answers[knowledge.QCategories].List, Stack: buildStack(b, ex.Result.Stack, nil, nil, lang)}
+	d := &StackExplanation{Lang: lang, Categories: ex.Result.Answers[knowledge.QCategories].List, Stack: buildStack(b, ex.Result.Stack, lang)}
 	if len(ex.Named) == 0 {
 		return d
 	}

@@ -170,11 +170,12 @@ func buildReport(t *testing.T, answers, lang string) ([]byte, *engine.Result) {
 	var buf bytes.Buffer
 	// Every optional member is exercised: warnings (Given), sensitivity (WhatIf), detected.
 	// StackWhatIf too: a report with two or more categories and --what-if once broke the schema.
-	opts := report.Options{Lang: lang, ToolVersion: "test", Given: given, WhatIf: engine.WhatIf(b, given, res),
-		StackWhatIf: engine.StackWhatIf(b, given, res), WeightWhatIf: engine.WeightWhatIf(b, res),
-		Detected:   []report.Detected{{Question: "kvm", Value: "available", Evidence: "/dev/kvm can be opened"}},
-		Notes:      []string{"cannot read /proc/1/comm"},
-		Robustness: engine.RobustAll(b, res, engine.RobustOptions{Samples: 200}), StackRobustness: engine.RobustStack(b, res, engine.RobustOptions{Samples: 200})}
+	if err := engine.Analyse(b, res, engine.AnalyseOptions{Robust: engine.RobustOptions{Samples: 200}, WhatIf: true, Given: given}); err != nil {
+		t.Fatal(err)
+	}
+	opts := report.Options{Lang: lang, ToolVersion: "test", Given: given,
+		Detected: []report.Detected{{Question: "kvm", Value: "available", Evidence: "/dev/kvm can be opened"}},
+		Notes:    []string{"cannot read /proc/1/comm"}}
 	if err := report.WriteJSON(&buf, report.Build(b, res, opts)); err != nil {
 		t.Fatal(err)
 	}
