@@ -416,7 +416,8 @@ func checkFile(s *Streams, g *globalOptions, path string, named bool, given []st
 		}
 		bases[key] = b
 	}
-	oc := record.Check(b, rec, log, lang)
+	oc := record.Check(b, rec, log)
+	oc.Localize(lang)
 	oc.Subject = limits.Excerpt(rec.Subject) // a category id or "stack" when valid; the record is untrusted
 	return oc
 }
@@ -612,7 +613,7 @@ func checkText(r checked, lang string) string {
 	case record.Changed:
 		line := i18n.Tf(lang, "cli.adr-check-changed", r.Path, r.Subject, picks(r.Before), picks(r.After))
 		if len(r.Reasons) > 0 {
-			why := r.Reasons[0].Text
+			why := r.Reasons[0].Text.String()
 			if r.Reasons[0].File != "" {
 				why += " (" + r.Reasons[0].File + ")"
 			}

@@ -58,7 +58,8 @@ func (o *compareOptions) run(cmd *cobra.Command, args []string) error {
 		}
 		cands = append(cands, c)
 	}
-	doc := report.BuildComparison(b, b.Category(cands[0].Category), cands, lang)
+	doc := report.BuildComparison(b, b.Category(cands[0].Category), cands)
+	doc.Localize(lang)
 	return emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, width int) error {
 		_, err := io.WriteString(w, report.ComparisonTable(doc, width, false))
 		return err
@@ -96,11 +97,12 @@ func (o *showOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	doc := report.BuildComparison(b, b.Category(c.Category), []*knowledge.Candidate{c}, lang)
+	doc := report.BuildComparison(b, b.Category(c.Category), []*knowledge.Candidate{c})
+	doc.Localize(lang)
 	return emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, width int) error {
 		text := report.ComparisonTable(doc, width, true)
 		if cs := doc.Candidates[0].Corrections; len(cs) > 0 {
-			text += report.CorrectionsText(cs, lang, width)
+			text += report.CorrectionsText(cs, i18n.For(lang), width)
 		}
 		_, err := io.WriteString(w, text)
 		return err
@@ -142,7 +144,8 @@ func (o *listOptions) run(cmd *cobra.Command, args []string) error {
 		}
 		cats = []*knowledge.Category{c}
 	}
-	doc := report.BuildListing(cats, lang)
+	doc := report.BuildListing(cats)
+	doc.Localize(lang)
 	return emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, width int) error {
 		_, err := io.WriteString(w, report.ListingTable(doc, width))
 		return err

@@ -85,8 +85,9 @@ func (o *explainOptions) run(cmd *cobra.Command, args []string) error {
 	if err := engine.CheckFinite([]*engine.Robustness{rb}, nil); err != nil {
 		return err
 	}
-	doc := report.BuildExplanation(b, ex, lang)
-	doc.Robustness = report.BuildRobustness(rb, lang)
+	doc := report.BuildExplanation(b, ex)
+	doc.Robustness = report.BuildRobustness(rb)
+	doc.Localize(lang)
 	return emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, width int) error {
 		_, err := io.WriteString(w, report.ExplanationTable(doc, b, width))
 		return err
@@ -110,7 +111,8 @@ func explainStack(cmd *cobra.Command, s *Streams, g *globalOptions, out *outputO
 	if err != nil {
 		return usageErrorf("%w", err)
 	}
-	doc := report.BuildStackExplanation(b, ex, lang)
+	doc := report.BuildStackExplanation(b, ex)
+	doc.Localize(lang)
 	return emit(cmd.Context(), s, g, out, doc, func(w io.Writer, width int) error {
 		_, err := io.WriteString(w, report.StackExplanationTable(doc, width))
 		return err

@@ -76,8 +76,8 @@ func (o *versionOptions) run(cmd *cobra.Command, _ []string) error {
 		kb := i18n.T(lang, "cli.knowledge-base")
 		_, err := fmt.Fprintf(w, "stackadvisor %s (%s, %s, %s)\n%s\n", v.Version, rev, v.GoVersion, v.Platform, i18n.Tf(lang, "cli.version-line-kb", kb, v.KnowledgeBase, v.AsOf, v.Digest))
 		if err == nil {
-			if warn := report.StaleWarning(b, today(), lang); warn != "" {
-				_, err = fmt.Fprintln(w, warn)
+			if warn := report.Stale(b, today()); !warn.IsZero() {
+				_, err = fmt.Fprintln(w, warn.In(lang))
 			}
 		}
 		return err

@@ -23,7 +23,7 @@ func (m *Msg) Error() string { return m.In("en") }
 func (m *Msg) In(lang string) string {
 	args := make([]any, len(m.Args))
 	for i, a := range m.Args {
-		if inner, ok := a.(*Msg); ok {
+		if inner, ok := a.(Sayer); ok {
 			a = inner.In(lang)
 		}
 		args[i] = a

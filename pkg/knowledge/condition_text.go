@@ -83,6 +83,13 @@ func (c *Condition) Text(lang string) string {
 	return strings.Join(parts, phrase(opAnd, lang))
 }
 
+// Said is the condition's Text as a text said later in the report's language.
+func (c *Condition) Said() i18n.Text { return i18n.Of(conditionSayer{c}) }
+
+type conditionSayer struct{ c *Condition }
+
+func (s conditionSayer) In(lang string) string { return s.c.Text(lang) }
+
 // Text describes one term in lang, e.g. "workloads includes any of ai-training, hpc".
 func (t *Term) Text(lang string) string {
 	op := t.op

@@ -12,6 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/stackadvisor/stackadvisor/internal/limits"
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 )
 
 // Pos is a position in a rule or answers file.
@@ -436,6 +437,14 @@ func (a *Attribute) Label(value, lang string) string {
 	return value
 }
 
+// LabelText is Label as a text said later in the report's language.
+func (a *Attribute) LabelText(value string) i18n.Text {
+	if t := a.Labels[value]; t != nil {
+		return i18n.Of(*t)
+	}
+	return i18n.Lit(value)
+}
+
 // attributeDecls keeps attribute declarations in file order.
 type attributeDecls []*Attribute
 
@@ -507,6 +516,9 @@ func (c *Candidate) NameIn(lang string) string {
 	}
 	return c.Name
 }
+
+// Named is the candidate's name as a text said later (name_zh in Chinese when given).
+func (c *Candidate) Named() i18n.Text { return i18n.Pair(c.Name, c.NameZh) }
 
 // Context is the candidate in one setting: its id (for the report), the condition on the
 // answers that makes it so, what it means for the user, and the attribute values that change.

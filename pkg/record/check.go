@@ -57,16 +57,17 @@ type KB struct {
 
 // Reason is one cause of a changed pick, with its source.
 type Reason struct {
-	Kind     string `json:"kind" yaml:"kind"`
-	Category string `json:"category" yaml:"category"`
-	Text     string `json:"text" yaml:"text"`
-	Source   string `json:"source,omitempty" yaml:"source,omitempty"`
-	File     string `json:"file,omitempty" yaml:"file,omitempty"` // the overlay of an organisation's rule
+	Kind     string    `json:"kind" yaml:"kind"`
+	Category string    `json:"category" yaml:"category"`
+	Text     i18n.Text `json:"text" yaml:"text"`
+	Source   string    `json:"source,omitempty" yaml:"source,omitempty"`
+	File     string    `json:"file,omitempty" yaml:"file,omitempty"` // the overlay of an organisation's rule
 }
 
 // Check re-runs a record against b (today's knowledge base and overlays): the same answers,
-// the same subject. log is the knowledge base's changelog; lang the language of the texts.
-func Check(b *knowledge.Base, r *Record, log []Entry, lang string) *Outcome {
+// the same subject. log is the knowledge base's changelog. The reasons' texts are said in a
+// language with Localize.
+func Check(b *knowledge.Base, r *Record, log []Entry) *Outcome {
 	out := &Outcome{Subject: r.Subject, Before: r.Picks, After: []Pick{},
 		KBBefore: KB{r.KBVersion, r.KBDigest}, KBAfter: KB{b.Version, b.Digest}}
 	out.Changelog = Between(log, r.KBVersion, b.Version)
@@ -112,10 +113,13 @@ func Check(b *knowledge.Base, r *Record, log []Entry, lang string) *Outcome {
 		out.Status = Changed
 	}
 	if out.Status == Changed {
-		out.Reasons = why(b, r, res, out.After, lang)
+		out.Reasons = why(b, r, res, out.After)
 	}
 	return out
 }
+
+// Localize says the outcome's reasons in lang ("en" or "zh").
+func (o *Outcome) Localize(lang string) { i18n.SayAll(o, lang) }
 
 func samePicks(a, b []Pick) bool {
 	return slices.EqualFunc(a, b, func(x, y Pick) bool { return x.Category == y.Category && x.ID == y.ID })
@@ -124,19 +128,19 @@ func samePicks(a, b []Pick) bool {
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // why explains, category by category, a pick that differs.
-func why(b *knowledge.Base, r *Record, res *engine.Result, after []Pick, lang string) []Reason {
+func why(b *knowledge.Base, r *Record, res *engine.Result, after []Pick) []Reason {
 	var out []Reason
 	if len(r.Picks) == 0 && len(after) > 0 {
-		out = append(out, Reason{Kind: KindScores, Category: r.Subject, Text: i18n.T(lang, "record.now-possible")})
+		out = append(out, Reason{Kind: KindScores, Category: r.Subject, Text: i18n.M("record.now-possible")})
 	}
 	if len(after) == 0 {
 		key := "record.none-left"
 		if r.Subject == SubjectStack {
 			key = "record.no-stack"
 		}
-		text := i18n.T(lang, key)
+		text := i18n.M(key)
 		if key == "record.none-left" {
-			text = i18n.Tf(lang, key, r.Subject)
+			text = i18n.M(key, r.Subject)
 		}
 		out = append(out, Reason{Kind: KindScores, Category: r.Subject, Text: text})
 	}
@@ -165,22 +169,22 @@ func why(b *knowledge.Base, r *Record, res *engine.Result, after []Pick, lang st
 		if mem == nil || cr == nil {
 			continue
 		}
-		out = append(out, whyCategory(b, mem, cr, old.ID, newID, lang)...)
+		out = append(out, whyCategory(b, mem, cr, old.ID, newID)...)
 	}
 	return out
 }
 
-func whyCategory(b *knowledge.Base, mem *Memory, cr *engine.CategoryResult, oldID, newID, lang string) []Reason {
+func whyCategory(b *knowledge.Base, mem *Memory, cr *engine.CategoryResult, oldID, newID string) []Reason {
 	cat := mem.ID
 	var out []Reason
-	add := func(kind, text, source, file string) {
+	add := func(kind string, text i18n.Text, source, file string) {
 		out = append(out, Reason{Kind: kind, Category: cat, Text: text, Source: source, File: file})
 	}
-	name := func(id string) string {
+	name := func(id string) i18n.Text {
 		if c := b.Candidate(id); c != nil {
-			return c.NameIn(lang)
+			return c.Named()
 		}
-		return id
+		return i18n.Lit(id)
 	}
 	ranked := map[string]*engine.Ranked{}
 	for _, rk := range cr.Ranking {
@@ -188,7 +192,7 @@ func whyCategory(b *knowledge.Base, mem *Memory, cr *engine.CategoryResult, oldI
 	}
 	// The old pick: gone, or excluded now.
 	if b.Candidate(oldID) == nil {
-		add(KindRemoved, i18n.Tf(lang, "record.removed", oldID), "", "")
+		add(KindRemoved, i18n.M("record.removed", oldID), "", "")
 	}
 	for _, ex := range cr.Excluded {
 		if ex.Candidate.ID != oldID {
@@ -202,12 +206,12 @@ func whyCategory(b *knowledge.Base, mem *Memory, cr *engine.CategoryResult, oldI
 			if rule.Overlay {
 				kind, file = KindPolicy, rule.Pos.File
 			}
-			add(kind, i18n.Tf(lang, "record.excluded", name(oldID), rule.ID, rule.Because.In(lang)), rule.Source, file)
+			add(kind, i18n.M("record.excluded", name(oldID), rule.ID, i18n.Of(rule.Because)), rule.Source, file)
 		}
 	}
 	// The new pick: added since.
 	if newID != "" && !slices.Contains(mem.Candidates, newID) {
-		add(KindNewCandidate, i18n.Tf(lang, "record.new-candidate", name(newID)), candidateSource(b.Candidate(newID)), overlayFile(b.Candidate(newID)))
+		add(KindNewCandidate, i18n.M("record.new-candidate", name(newID)), candidateSource(b.Candidate(newID)), overlayFile(b.Candidate(newID)))
 	}
 	// Figures of either that changed.
 	for _, id := range []string{oldID, newID} {
@@ -224,7 +228,7 @@ func whyCategory(b *knowledge.Base, mem *Memory, cr *engine.CategoryResult, oldI
 				if p.Value != nil {
 					src = p.Value.Source
 				}
-				add(KindFigure, i18n.Tf(lang, "record.figure", name(id), p.Criterion.Attr.Title.In(lang), was, now), src, "")
+				add(KindFigure, i18n.M("record.figure", name(id), i18n.Of(p.Criterion.Attr.Title), was, now), src, "")
 			}
 		}
 	}
@@ -232,7 +236,7 @@ func whyCategory(b *knowledge.Base, mem *Memory, cr *engine.CategoryResult, oldI
 	if len(cr.Ranking) > 0 {
 		for _, p := range cr.Ranking[0].Breakdown {
 			if was, ok := mem.Weights[p.Criterion.ID]; ok && was != p.Criterion.Weight {
-				add(KindWeight, i18n.Tf(lang, "record.weight", p.Criterion.Attr.Title.In(lang), strconv.FormatFloat(was, 'f', -1, 64),
+				add(KindWeight, i18n.M("record.weight", i18n.Of(p.Criterion.Attr.Title), strconv.FormatFloat(was, 'f', -1, 64),
 					strconv.FormatFloat(p.Criterion.Weight, 'f', -1, 64)), "", criterionFile(p.Criterion))
 			}
 		}
@@ -247,18 +251,17 @@ func whyCategory(b *knowledge.Base, mem *Memory, cr *engine.CategoryResult, oldI
 		now := touching(rk)
 		for _, a := range rk.Adjustments {
 			if !slices.Contains(before, a.Rule.ID) {
-				add(KindRule, i18n.Tf(lang, "record.rule-added", a.Rule.ID, name(id), signed(a.Points), a.Rule.Because.In(lang)), a.Rule.Source, overlayRuleFile(a.Rule))
+				add(KindRule, i18n.M("record.rule-added", a.Rule.ID, name(id), signed(a.Points), i18n.Of(a.Rule.Because)), a.Rule.Source, overlayRuleFile(a.Rule))
 			}
 		}
 		for _, ruleID := range before {
 			if !slices.Contains(now, ruleID) {
-				add(KindRule, i18n.Tf(lang, "record.rule-gone", ruleID, name(id)), "", "")
+				add(KindRule, i18n.M("record.rule-gone", ruleID, name(id)), "", "")
 			}
 		}
 	}
 	if len(out) == 0 {
-		text := i18n.Tf(lang, "record.scores", name(oldID), name(newID))
-		add(KindScores, text, "", "")
+		add(KindScores, i18n.M("record.scores", name(oldID), name(newID)), "", "")
 	}
 	return out
 }

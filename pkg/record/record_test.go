@@ -101,7 +101,7 @@ func TestBlockRoundTrip(t *testing.T) {
 
 func TestCheckUnchanged(t *testing.T) {
 	b := embedded(t)
-	oc := record.Check(b, makeRecord(t, b, "sandbox", answers), nil, "en")
+	oc := checkEn(b, makeRecord(t, b, "sandbox", answers), nil)
 	if oc.Status != record.Unchanged || len(oc.Reasons) != 0 || oc.After[0].ID != "kata" {
 		t.Errorf("%+v", oc)
 	}
@@ -141,7 +141,7 @@ rules:
 		record.KindNewCandidate, "ACME Sandbox was added to the knowledge base since the record", "policy.yaml:4:5"})
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			oc := record.Check(withOverlay(t, c.overlay), rec, nil, "en")
+			oc := checkEn(withOverlay(t, c.overlay), rec, nil)
 			if oc.Status != record.Changed {
 				t.Fatalf("status %s, want changed: %+v", oc.Status, oc)
 			}
@@ -149,7 +149,7 @@ rules:
 			if i < 0 {
 				t.Fatalf("no %s reason in %+v", c.kind, oc.Reasons)
 			}
-			if r := oc.Reasons[i]; !strings.Contains(r.Text, c.text) || r.Source != c.source {
+			if r := oc.Reasons[i]; !strings.Contains(r.Text.String(), c.text) || r.Source != c.source {
 				t.Errorf("reason %+v; want text containing %q and source %q", r, c.text, c.source)
 			}
 		})
@@ -161,12 +161,12 @@ func TestCheckInvalid(t *testing.T) {
 	b := embedded(t)
 	rec := makeRecord(t, b, "sandbox", answers)
 	rec.Answers = json.RawMessage(`{"categories": ["sandbox"], "tenancy": "hostile"}`)
-	if oc := record.Check(b, rec, nil, "en"); oc.Status != record.Invalid || !strings.Contains(oc.Error, `tenancy: "hostile" is not allowed`) {
+	if oc := checkEn(b, rec, nil); oc.Status != record.Invalid || !strings.Contains(oc.Error, `tenancy: "hostile" is not allowed`) {
 		t.Errorf("%+v", oc)
 	}
 	rec = makeRecord(t, b, "sandbox", answers)
 	rec.Subject = "mainframe"
-	if oc := record.Check(b, rec, nil, "en"); oc.Status != record.Invalid {
+	if oc := checkEn(b, rec, nil); oc.Status != record.Invalid {
 		t.Errorf("%+v", oc)
 	}
 }
@@ -189,7 +189,7 @@ func TestChangelogMatchesBase(t *testing.T) {
 	}
 	rec := makeRecord(t, b, "sandbox", answers)
 	rec.KBVersion = "2026.11.24"
-	oc := record.Check(b, rec, log, "en")
+	oc := checkEn(b, rec, log)
 	if len(oc.Changelog) == 0 || slices.ContainsFunc(oc.Changelog, func(e record.Entry) bool { return e.Version == "2026.11.24" }) {
 		t.Errorf("entries since 2026.11.24: %+v", oc.Changelog)
 	}
@@ -207,4 +207,11 @@ func TestChangelogMatchesBase(t *testing.T) {
 			t.Errorf("CompareVersions(%s, %s) = %d, want %d", c.a, c.b, got, c.want)
 		}
 	}
+}
+
+// checkEn checks a record with its reasons said in English.
+func checkEn(b *knowledge.Base, r *record.Record, log []record.Entry) *record.Outcome {
+	oc := record.Check(b, r, log)
+	oc.Localize("en")
+	return oc
 }

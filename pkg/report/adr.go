@@ -28,7 +28,7 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 	if c == nil {
 		return "", fmt.Errorf("the report has no category %q", catID)
 	}
-	lang := r.Lang
+	loc := i18n.For(r.Lang)
 	var sb strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&sb, format, args...) }
 	var top *Entry
@@ -42,95 +42,95 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 	}
 	p("decision-makers:\nconsulted:\ninformed:\n---\n\n")
 	if top != nil {
-		p("# %s\n\n", fmt.Sprintf(i18n.T(lang, "report.adr-title"), c.Title, top.Name))
+		p("# %s\n\n", loc.Tf("report.adr-title", c.Title, top.Name))
 	} else {
-		p("# %s\n\n", fmt.Sprintf(i18n.T(lang, "report.adr-title-none"), c.Title))
+		p("# %s\n\n", loc.Tf("report.adr-title-none", c.Title))
 	}
 
-	p("## %s\n\n%s\n\n", i18n.T(lang, "report.adr-context"), fmt.Sprintf(i18n.T(lang, "report.adr-context-text"), c.Title))
+	p("## %s\n\n%s\n\n", loc.T("report.adr-context"), loc.Tf("report.adr-context-text", c.Title))
 	for _, a := range r.Answers {
 		q := b.Question(a.ID)
 		if q == nil || !q.ShowWhen.Holds(answersOf(r)) || (a.ID == knowledge.QCategories) {
 			continue
 		}
-		p("* %s %s\n", mdEscape(q.Label.In(lang)), "**"+mdEscape(answerText(q, a.Value, lang))+"**")
+		p("* %s %s\n", mdEscape(a.Question.String()), "**"+mdEscape(a.Text.String())+"**")
 	}
 	p("\n")
 
-	p("## %s\n\n", i18n.T(lang, "report.adr-drivers"))
+	p("## %s\n\n", loc.T("report.adr-drivers"))
 	prios := "—"
 	for _, a := range r.Answers {
 		if a.ID == knowledge.QPriorities {
-			if labels := valueLabels(b.Question(knowledge.QPriorities), a.Value.List, lang); labels != "" {
+			if labels := valueLabels(b.Question(knowledge.QPriorities), a.Value.List).In(loc.Lang); labels != "" {
 				prios = labels
 			}
 		}
 	}
-	p("* %s%s%s\n", i18n.T(lang, "report.adr-priorities"), colon(lang), prios)
+	p("* %s%s%s\n", loc.T("report.adr-priorities"), loc.Colon(), prios)
 	seen := map[string]bool{}
 	for _, ex := range c.Excluded {
 		for _, reason := range ex.Reasons {
 			if !seen[reason.Rule] {
 				seen[reason.Rule] = true
-				p("* %s%s%s (%s)\n", i18n.T(lang, "report.adr-constraint"), colon(lang), mdEscape(reason.Text), mdSource(reason.Source))
+				p("* %s%s%s (%s)\n", loc.T("report.adr-constraint"), loc.Colon(), mdEscape(reason.Text.String()), mdSource(reason.Source))
 			}
 		}
 	}
 	p("\n")
 
-	p("## %s\n\n", i18n.T(lang, "report.adr-options"))
+	p("## %s\n\n", loc.T("report.adr-options"))
 	for _, e := range c.Ranking {
-		p("* %s (`%s`) — %s %.1f\n", mdEscape(e.Name), e.ID, i18n.T(lang, "report.score"), e.Score)
+		p("* %s (`%s`) — %s %.1f\n", mdEscape(e.Name.String()), e.ID, loc.T("report.score"), e.Score)
 	}
 	for _, ex := range c.Excluded {
-		p("* %s (`%s`) — %s%s%s\n", mdEscape(ex.Name), ex.ID, i18n.T(lang, "report.adr-excluded"), colon(lang), mdEscape(ex.Reasons[0].Text))
+		p("* %s (`%s`) — %s%s%s\n", mdEscape(ex.Name.String()), ex.ID, loc.T("report.adr-excluded"), loc.Colon(), mdEscape(ex.Reasons[0].Text.String()))
 	}
 	p("\n")
 
-	p("## %s\n\n", i18n.T(lang, "report.adr-outcome"))
+	p("## %s\n\n", loc.T("report.adr-outcome"))
 	if top == nil {
-		p("%s\n\n", i18n.T(lang, "report.none-left"))
+		p("%s\n\n", loc.T("report.none-left"))
 	} else {
-		p("%s\n\n", fmt.Sprintf(i18n.T(lang, "report.adr-chosen"), mdEscape(top.Name), top.Score))
+		p("%s\n\n", loc.Tf("report.adr-chosen", mdEscape(top.Name.String()), top.Score))
 		for _, reason := range top.Reasons {
-			p("* %s (%s)\n", mdEscape(reason.Text), mdSource(reason.Source))
+			p("* %s (%s)\n", mdEscape(reason.Text.String()), mdSource(reason.Source))
 		}
-		p("\n### %s\n\n", i18n.T(lang, "report.adr-consequences"))
+		p("\n### %s\n\n", loc.T("report.adr-consequences"))
 		for _, reason := range top.Reasons {
 			if reason.Points > 0 || strings.HasPrefix(reason.Rule, "criterion:") {
-				p("* %s %s\n", i18n.T(lang, "report.adr-good"), mdEscape(lowerFirst(reason.Text, lang)))
+				p("* %s %s\n", loc.T("report.adr-good"), mdEscape(lowerFirst(reason.Text.String(), loc)))
 			}
 		}
 		for _, cv := range top.Caveats {
-			p("* %s %s\n", i18n.T(lang, "report.adr-bad"), mdEscape(lowerFirst(cv.Text, lang)))
+			p("* %s %s\n", loc.T("report.adr-bad"), mdEscape(lowerFirst(cv.Text.String(), loc)))
 		}
 		for _, cr := range top.Corrections {
-			p("* %s %s %s (%s)\n", i18n.T(lang, "report.adr-neutral"), mdEscape(fmt.Sprintf(i18n.T(lang, "report.report-says"), cr.ReportSays)),
-				mdEscape(fmt.Sprintf(i18n.T(lang, "report.verified"), cr.Verified)), mdSource(cr.Source))
+			p("* %s %s %s (%s)\n", loc.T("report.adr-neutral"), mdEscape(loc.Tf("report.report-says", cr.ReportSays)),
+				mdEscape(loc.Tf("report.verified", cr.Verified)), mdSource(cr.Source))
 		}
 		p("\n")
 	}
 	if c.Robustness != nil {
-		p("### %s\n\n%s\n\n", i18n.T(lang, "robust.title"), mdEscape(c.Robustness.Text))
+		p("### %s\n\n%s\n\n", loc.T("robust.title"), mdEscape(c.Robustness.Text.String()))
 	}
 	if len(c.WeightWhatIf) > 0 {
-		p("### %s\n\n", i18n.T(lang, "robust.weight-title"))
+		p("### %s\n\n", loc.T("robust.weight-title"))
 		for _, w := range c.WeightWhatIf {
-			p("* %s\n", mdEscape(w.Text))
+			p("* %s\n", mdEscape(w.Text.String()))
 		}
 		p("\n")
 	}
 	if len(c.Sensitivity) > 0 {
-		p("### %s\n\n", i18n.T(lang, "report.what-if"))
+		p("### %s\n\n", loc.T("report.what-if"))
 		for _, s := range c.Sensitivity {
-			p("* `%s`%s → %s\n", s.Flag, mdEscape(s.Range), mdEscape(s.TopName))
+			p("* `%s`%s → %s\n", s.Flag, mdEscape(s.Range.String()), mdEscape(s.TopName.String()))
 		}
 		p("\n")
 	}
 
-	p("## %s\n\n", i18n.T(lang, "report.adr-more"))
-	p("%s\n\n```sh\n%s\n```\n\n", i18n.T(lang, "report.adr-reproduce"), o.Command)
-	p("* %s\n", fmt.Sprintf(i18n.T(lang, "report.md-generated"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.AsOf, r.KnowledgeBase.Digest))
+	p("## %s\n\n", loc.T("report.adr-more"))
+	p("%s\n\n```sh\n%s\n```\n\n", loc.T("report.adr-reproduce"), o.Command)
+	p("* %s\n", loc.Tf("report.md-generated", r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.AsOf, r.KnowledgeBase.Digest))
 	var sources []string
 	add := func(s string) {
 		if s != "" && !seen["src:"+s] {
@@ -155,7 +155,7 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 		}
 	}
 	if len(sources) > 0 {
-		p("* %s\n", i18n.T(lang, "report.c-sources"))
+		p("* %s\n", loc.T("report.c-sources"))
 		for _, s := range sources {
 			p("  * %s\n", mdSource(s))
 		}
@@ -171,40 +171,40 @@ func answersOf(r *Report) knowledge.Answers {
 	return a
 }
 
-func valueLabels(q *knowledge.Question, ids []string, lang string) string {
-	var out []string
+func valueLabels(q *knowledge.Question, ids []string) i18n.Text {
+	var out []i18n.Text
 	for _, id := range ids {
 		if c := q.Choice(id); c != nil {
-			out = append(out, c.Label.In(lang))
+			out = append(out, i18n.Of(c.Label))
 		}
 	}
-	return strings.Join(out, i18n.T(lang, "report.list-sep"))
+	return i18n.List(out)
 }
 
 // answerText is an answer as a person reads it: the labels of values, yes/no, or the number.
-func answerText(q *knowledge.Question, v knowledge.Value, lang string) string {
+func answerText(q *knowledge.Question, v knowledge.Value) i18n.Text {
 	switch v.Type {
 	case knowledge.TypeMulti:
 		if len(v.List) == 0 {
-			return "—"
+			return i18n.Lit("—")
 		}
-		return valueLabels(q, v.List, lang)
+		return valueLabels(q, v.List)
 	case knowledge.TypeOne:
-		return valueLabels(q, []string{v.Str}, lang)
+		return valueLabels(q, []string{v.Str})
 	case knowledge.TypeBool:
 		if v.Bool {
-			return i18n.T(lang, "report.yes")
+			return i18n.M("report.yes")
 		}
-		return i18n.T(lang, "report.no")
+		return i18n.M("report.no")
 	}
-	return v.String()
+	return i18n.Lit(v.String())
 }
 
 // lowerFirst lowers the first letter of an English sentence that follows "because" (not of
 // a name or an acronym, whose second letter is upper case too).
-func lowerFirst(s, lang string) string {
+func lowerFirst(s string, loc i18n.Localizer) string {
 	r := []rune(s)
-	if lang != "en" || len(r) < 2 || !unicode.IsUpper(r[0]) || unicode.IsUpper(r[1]) {
+	if loc.Lang != "en" || len(r) < 2 || !unicode.IsUpper(r[0]) || unicode.IsUpper(r[1]) {
 		return s
 	}
 	r[0] = unicode.ToLower(r[0])

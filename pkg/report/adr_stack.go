@@ -16,7 +16,7 @@ func StackADR(b *knowledge.Base, r *Report, o ADROptions) (string, error) {
 	if d == nil {
 		return "", fmt.Errorf("the report ranks fewer than two categories, so it has no stack")
 	}
-	lang := r.Lang
+	loc := i18n.For(r.Lang)
 	var sb strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&sb, format, args...) }
 	entry := func(catID, id string) *Entry {
@@ -34,9 +34,9 @@ func StackADR(b *knowledge.Base, r *Report, o ADROptions) (string, error) {
 	}
 	var titles []string
 	for _, c := range r.Categories {
-		titles = append(titles, c.Title)
+		titles = append(titles, c.Title.String())
 	}
-	scope := strings.Join(titles, i18n.T(lang, "report.list-sep"))
+	scope := strings.Join(titles, loc.T("report.list-sep"))
 
 	p("---\nstatus: proposed\n")
 	if o.Date != "" {
@@ -44,49 +44,49 @@ func StackADR(b *knowledge.Base, r *Report, o ADROptions) (string, error) {
 	}
 	p("decision-makers:\nconsulted:\ninformed:\n---\n\n")
 	if d.Blocked != nil {
-		p("# %s\n\n", i18n.Tf(lang, "stack.adr-title-none", scope))
+		p("# %s\n\n", loc.Tf("stack.adr-title-none", scope))
 	} else {
-		p("# %s\n\n", i18n.Tf(lang, "stack.adr-title", stackLine(d.Parts)))
+		p("# %s\n\n", loc.Tf("stack.adr-title", stackLine(d.Parts)))
 	}
 
-	p("## %s\n\n%s\n\n", i18n.T(lang, "report.adr-context"), i18n.Tf(lang, "stack.adr-context-text", scope))
+	p("## %s\n\n%s\n\n", loc.T("report.adr-context"), loc.Tf("stack.adr-context-text", scope))
 	for _, a := range r.Answers {
 		q := b.Question(a.ID)
 		if q == nil || !q.ShowWhen.Holds(answersOf(r)) || a.ID == knowledge.QCategories {
 			continue
 		}
-		p("* %s %s\n", mdEscape(q.Label.In(lang)), "**"+mdEscape(answerText(q, a.Value, lang))+"**")
+		p("* %s %s\n", mdEscape(a.Question.String()), "**"+mdEscape(a.Text.String())+"**")
 	}
-	p("\n## %s\n\n", i18n.T(lang, "report.adr-drivers"))
+	p("\n## %s\n\n", loc.T("report.adr-drivers"))
 	prios := "—"
 	if q := b.Question(knowledge.QPriorities); q != nil {
 		for _, a := range r.Answers {
 			if a.ID == knowledge.QPriorities {
-				if labels := valueLabels(q, a.Value.List, lang); labels != "" {
+				if labels := valueLabels(q, a.Value.List).In(loc.Lang); labels != "" {
 					prios = labels
 				}
 			}
 		}
 	}
-	p("* %s%s%s\n", i18n.T(lang, "report.adr-priorities"), colon(lang), prios)
-	p("* %s\n", i18n.T(lang, "stack.adr-compatible"))
+	p("* %s%s%s\n", loc.T("report.adr-priorities"), loc.Colon(), prios)
+	p("* %s\n", loc.T("stack.adr-compatible"))
 	for _, n := range d.Blocked {
-		p("* %s%s%s (%s)\n", i18n.T(lang, "report.adr-constraint"), colon(lang), mdEscape(n.Text), mdSource(n.Source))
+		p("* %s%s%s (%s)\n", loc.T("report.adr-constraint"), loc.Colon(), mdEscape(n.Text.String()), mdSource(n.Source))
 	}
-	p("\n## %s\n\n", i18n.T(lang, "report.adr-options"))
+	p("\n## %s\n\n", loc.T("report.adr-options"))
 	if d.Blocked == nil {
-		p("* %s — %s %.1f\n", mdEscape(stackLine(d.Parts)), i18n.T(lang, "report.score"), d.Score)
+		p("* %s — %s %.1f\n", mdEscape(stackLine(d.Parts)), loc.T("report.score"), d.Score)
 		for _, ru := range d.RunnersUp {
-			p("* %s — %s %.1f\n", mdEscape(stackLine(ru.Parts)), i18n.T(lang, "report.score"), ru.Score)
+			p("* %s — %s %.1f\n", mdEscape(stackLine(ru.Parts)), loc.T("report.score"), ru.Score)
 		}
 		for _, sw := range d.Swaps {
-			p("* %s\n", mdEscape(sw.Text))
+			p("* %s\n", mdEscape(sw.Text.String()))
 			for _, n := range sw.Because {
-				p("  * %s (%s)\n", mdEscape(n.Text), mdSource(n.Source))
+				p("  * %s (%s)\n", mdEscape(n.Text.String()), mdSource(n.Source))
 			}
 		}
 	}
-	p("\n## %s\n\n", i18n.T(lang, "report.adr-outcome"))
+	p("\n## %s\n\n", loc.T("report.adr-outcome"))
 	var sources []string
 	seen := map[string]bool{}
 	add := func(s string) {
@@ -96,37 +96,37 @@ func StackADR(b *knowledge.Base, r *Report, o ADROptions) (string, error) {
 		}
 	}
 	if d.Blocked != nil {
-		p("%s\n\n", i18n.T(lang, "stack.none"))
+		p("%s\n\n", loc.T("stack.none"))
 		for _, n := range d.Blocked {
 			add(n.Source)
 		}
 	} else {
-		p("%s\n\n", i18n.Tf(lang, "stack.adr-chosen", mdEscape(stackLine(d.Parts)), d.Score))
+		p("%s\n\n", loc.Tf("stack.adr-chosen", mdEscape(stackLine(d.Parts)), d.Score))
 		for _, part := range d.Parts {
-			p("* **%s**\n", mdEscape(partLine(lang, part)))
+			p("* **%s**\n", mdEscape(partLine(loc, part)))
 			if e := entry(part.Category, part.ID); e != nil {
 				for _, reason := range e.Reasons[:min(3, len(e.Reasons))] {
-					p("  * %s (%s)\n", mdEscape(reason.Text), mdSource(reason.Source))
+					p("  * %s (%s)\n", mdEscape(reason.Text.String()), mdSource(reason.Source))
 					add(reason.Source)
 				}
 			}
 		}
 		for _, n := range d.Fits {
-			p("* %s (%s)\n", mdEscape(n.Text), mdSource(n.Source))
+			p("* %s (%s)\n", mdEscape(n.Text.String()), mdSource(n.Source))
 			add(n.Source)
 		}
-		p("\n### %s\n\n", i18n.T(lang, "report.adr-consequences"))
+		p("\n### %s\n\n", loc.T("report.adr-consequences"))
 		for _, n := range d.Fits {
-			p("* %s %s\n", i18n.T(lang, "report.adr-good"), mdEscape(lowerFirst(n.Text, lang)))
+			p("* %s %s\n", loc.T("report.adr-good"), mdEscape(lowerFirst(n.Text.String(), loc)))
 		}
 		for _, n := range d.Notes {
-			p("* %s %s\n", i18n.T(lang, "report.adr-bad"), mdEscape(lowerFirst(n.Text, lang)))
+			p("* %s %s\n", loc.T("report.adr-bad"), mdEscape(lowerFirst(n.Text.String(), loc)))
 			add(n.Source)
 		}
 		for _, part := range d.Parts {
 			if e := entry(part.Category, part.ID); e != nil {
 				for _, cv := range e.Caveats[:min(2, len(e.Caveats))] {
-					p("* %s %s\n", i18n.T(lang, "report.adr-bad"), mdEscape(lowerFirst(cv.Text, lang)))
+					p("* %s %s\n", loc.T("report.adr-bad"), mdEscape(lowerFirst(cv.Text.String(), loc)))
 					add(cv.Source)
 				}
 			}
@@ -138,26 +138,26 @@ func StackADR(b *knowledge.Base, r *Report, o ADROptions) (string, error) {
 		}
 		robust := false
 		if d.Robustness != nil {
-			p("\n### %s\n\n", i18n.T(lang, "robust.title"))
+			p("\n### %s\n\n", loc.T("robust.title"))
 			robust = true
-			p("* %s%s%s\n", i18n.T(lang, "stack.title"), colon(lang), mdEscape(d.Robustness.Text))
+			p("* %s%s%s\n", loc.T("stack.title"), loc.Colon(), mdEscape(d.Robustness.Text.String()))
 		}
 		for _, c := range r.Categories {
 			if c.Robustness == nil {
 				continue
 			}
 			if !robust {
-				p("\n### %s\n\n", i18n.T(lang, "robust.title"))
+				p("\n### %s\n\n", loc.T("robust.title"))
 				robust = true
 			}
-			p("* %s%s%s\n", mdEscape(c.Title), colon(lang), mdEscape(c.Robustness.Text))
+			p("* %s%s%s\n", mdEscape(c.Title.String()), loc.Colon(), mdEscape(c.Robustness.Text.String()))
 		}
 	}
-	p("\n## %s\n\n", i18n.T(lang, "report.adr-more"))
-	p("%s\n\n```sh\n%s\n```\n\n", i18n.T(lang, "report.adr-reproduce"), o.Command)
-	p("* %s\n", fmt.Sprintf(i18n.T(lang, "report.md-generated"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.AsOf, r.KnowledgeBase.Digest))
+	p("\n## %s\n\n", loc.T("report.adr-more"))
+	p("%s\n\n```sh\n%s\n```\n\n", loc.T("report.adr-reproduce"), o.Command)
+	p("* %s\n", loc.Tf("report.md-generated", r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.AsOf, r.KnowledgeBase.Digest))
 	if len(sources) > 0 {
-		p("* %s\n", i18n.T(lang, "report.c-sources"))
+		p("* %s\n", loc.T("report.c-sources"))
 		for _, s := range sources {
 			p("  * %s\n", mdSource(s))
 		}

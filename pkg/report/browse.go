@@ -17,7 +17,7 @@ import (
 // side, every value with its source and, where the report was wrong, its figure.
 type Comparison struct {
 	Category   string          `json:"category" yaml:"category"`
-	Title      string          `json:"title" yaml:"title"`
+	Title      i18n.Text       `json:"title" yaml:"title"`
 	Lang       string          `json:"lang" yaml:"lang"`
 	Candidates []CandidateInfo `json:"candidates" yaml:"candidates"`
 	Attributes []AttributeRow  `json:"attributes" yaml:"attributes"`
@@ -26,8 +26,8 @@ type Comparison struct {
 // CandidateInfo names a candidate.
 type CandidateInfo struct {
 	ID          string       `json:"id" yaml:"id"`
-	Name        string       `json:"name" yaml:"name"`
-	Summary     string       `json:"summary" yaml:"summary"`
+	Name        i18n.Text    `json:"name" yaml:"name"`
+	Summary     i18n.Text    `json:"summary" yaml:"summary"`
 	Corrections []Correction `json:"corrections,omitempty" yaml:"corrections,omitempty"`
 	// Contexts are the settings in which the candidate is something else (Candidate.Contexts).
 	Contexts []ContextInfo `json:"contexts,omitempty" yaml:"contexts,omitempty"`
@@ -35,57 +35,58 @@ type CandidateInfo struct {
 
 // ContextInfo is a candidate's context: when it holds, what it means and the values it sets.
 type ContextInfo struct {
-	ID     string   `json:"id" yaml:"id"`
-	When   string   `json:"when" yaml:"when"`
-	Note   string   `json:"note" yaml:"note"`
-	Values []string `json:"values" yaml:"values"`
+	ID     string      `json:"id" yaml:"id"`
+	When   i18n.Text   `json:"when" yaml:"when"`
+	Note   i18n.Text   `json:"note" yaml:"note"`
+	Values []i18n.Text `json:"values" yaml:"values"`
 }
 
 // AttributeRow is one attribute across the candidates.
 type AttributeRow struct {
 	Name   string      `json:"name" yaml:"name"`
-	Title  string      `json:"title" yaml:"title"`
+	Title  i18n.Text   `json:"title" yaml:"title"`
 	Values []CellValue `json:"values" yaml:"values"`
 }
 
 // CellValue is one candidate's value of an attribute.
 type CellValue struct {
-	Candidate  string `json:"candidate" yaml:"candidate"`
-	Value      string `json:"value" yaml:"value"`
-	Source     string `json:"source,omitempty" yaml:"source,omitempty"`
-	Note       string `json:"note,omitempty" yaml:"note,omitempty"`
-	Fact       string `json:"fact,omitempty" yaml:"fact,omitempty"`
-	ReportSays string `json:"report_says,omitempty" yaml:"report_says,omitempty"`
+	Candidate  string    `json:"candidate" yaml:"candidate"`
+	Value      i18n.Text `json:"value" yaml:"value"`
+	Source     string    `json:"source,omitempty" yaml:"source,omitempty"`
+	Note       i18n.Text `json:"note,omitzero" yaml:"note,omitempty"`
+	Fact       string    `json:"fact,omitempty" yaml:"fact,omitempty"`
+	ReportSays i18n.Text `json:"report_says,omitzero" yaml:"report_says,omitempty"`
 	// Grade is the evidence behind the value (absent for values no criterion scores that
 	// carry none).
 	Grade string `json:"grade,omitempty" yaml:"grade,omitempty"`
 }
 
-// BuildComparison lays out candidates (all of cat) attribute by attribute.
-func BuildComparison(b *knowledge.Base, cat *knowledge.Category, cands []*knowledge.Candidate, lang string) *Comparison {
-	d := &Comparison{Category: cat.ID, Title: cat.Title.In(lang), Lang: lang}
+// BuildComparison lays out candidates (all of cat) attribute by attribute, to be said in a
+// language with Localize.
+func BuildComparison(b *knowledge.Base, cat *knowledge.Category, cands []*knowledge.Candidate) *Comparison {
+	d := &Comparison{Category: cat.ID, Title: i18n.Of(cat.Title)}
 	for _, c := range cands {
-		info := CandidateInfo{ID: c.ID, Name: c.NameIn(lang), Summary: c.Summary.In(lang), Corrections: corrections(c, lang, nil)}
+		info := CandidateInfo{ID: c.ID, Name: c.Named(), Summary: i18n.Of(c.Summary), Corrections: corrections(c, nil)}
 		for _, ctx := range c.Contexts {
-			ci := ContextInfo{ID: ctx.ID, When: ctx.When.Text(lang), Note: ctx.Note.In(lang)}
+			ci := ContextInfo{ID: ctx.ID, When: ctx.When.Said(), Note: i18n.Of(ctx.Note)}
 			for _, av := range ctx.Attributes {
-				ci.Values = append(ci.Values, av.Attr.Title.In(lang)+colon(lang)+AttrText(av, lang))
+				ci.Values = append(ci.Values, i18n.Cat(i18n.Of(av.Attr.Title), i18n.M("report.label-colon"), AttrText(av)))
 			}
 			info.Contexts = append(info.Contexts, ci)
 		}
 		d.Candidates = append(d.Candidates, info)
 	}
 	for _, a := range cat.Attributes {
-		row := AttributeRow{Name: a.Name, Title: a.Title.In(lang)}
+		row := AttributeRow{Name: a.Name, Title: i18n.Of(a.Title)}
 		for _, c := range cands {
-			cell := CellValue{Candidate: c.ID, Value: "—"}
+			cell := CellValue{Candidate: c.ID, Value: i18n.Lit("—")}
 			if v := c.Attr(a.Name); v != nil {
-				cell.Value, cell.Source, cell.Fact, cell.Grade = AttrText(v, lang), v.Source, v.Fact, v.Grade
+				cell.Value, cell.Source, cell.Fact, cell.Grade = AttrText(v), v.Source, v.Fact, v.Grade
 				if v.Note != nil {
-					cell.Note = v.Note.In(lang)
+					cell.Note = i18n.Of(*v.Note)
 				}
 				if f := b.Facts[v.Fact]; f != nil && f.IsCorrection() {
-					cell.ReportSays = f.ReportSays.In(lang)
+					cell.ReportSays = i18n.Of(f.ReportSays)
 				}
 			}
 			row.Values = append(row.Values, cell)
@@ -95,18 +96,24 @@ func BuildComparison(b *knowledge.Base, cat *knowledge.Category, cands []*knowle
 	return d
 }
 
+// Localize says the comparison in lang ("en" or "zh").
+func (d *Comparison) Localize(lang string) {
+	d.Lang = lang
+	i18n.SayAll(d, lang)
+}
+
 // ComparisonTable renders a comparison: one table, each value followed by the number of its
 // source, the sources listed under it; ≠ marks values where the report said otherwise.
 func ComparisonTable(d *Comparison, width int, withSummaries bool) string {
-	lang := d.Lang
+	loc := i18n.For(d.Lang)
 	var sb strings.Builder
 	line := func(indent, hang int, text string) { sb.WriteString(wrapIndent(text, width, indent, hang) + "\n") }
-	line(0, 2, titleStyle.Render(d.Title)+dimStyle.Render(" ("+d.Category+")"))
+	line(0, 2, titleStyle.Render(d.Title.String())+dimStyle.Render(" ("+d.Category+")"))
 	if withSummaries {
 		for _, c := range d.Candidates {
-			line(2, 4, lipgloss.NewStyle().Bold(true).Render(c.Name)+" "+dimStyle.Render("("+c.ID+") — "+c.Summary))
+			line(2, 4, lipgloss.NewStyle().Bold(true).Render(c.Name.String())+" "+dimStyle.Render("("+c.ID+") — "+c.Summary.String()))
 			for _, ctx := range c.Contexts {
-				line(4, 6, plusStyle.Render("◇")+" "+i18n.Tf(lang, "report.c-context", ctx.When, ctx.Note, strings.Join(ctx.Values, i18n.T(lang, "report.list-sep"))))
+				line(4, 6, plusStyle.Render("◇")+" "+loc.Tf("report.c-context", ctx.When, ctx.Note, i18n.List(ctx.Values)))
 			}
 		}
 	}
@@ -122,22 +129,22 @@ func ComparisonTable(d *Comparison, width int, withSummaries bool) string {
 		}
 		return fmt.Sprintf("[%d]", index[src])
 	}
-	headers := []string{i18n.T(lang, "report.c-attribute")}
+	headers := []string{loc.T("report.c-attribute")}
 	for _, c := range d.Candidates {
-		headers = append(headers, c.Name)
+		headers = append(headers, c.Name.String())
 	}
 	grid := [][]string{headers}
 	var notes []string
 	for _, row := range d.Attributes {
-		cells := []string{row.Title}
+		cells := []string{row.Title.String()}
 		for _, v := range row.Values {
-			cell := v.Value + " " + dimStyle.Render(ref(v.Source))
+			cell := v.Value.String() + " " + dimStyle.Render(ref(v.Source))
 			if v.Grade != "" {
 				cell += " " + dimStyle.Render(v.Grade)
 			}
-			if v.ReportSays != "" {
+			if !v.ReportSays.IsZero() {
 				cell += " " + warnStyle.Render("≠")
-				notes = append(notes, fmt.Sprintf("%s, %s%s%s", v.Candidate, row.Title, colon(lang), fmt.Sprintf(i18n.T(lang, "report.report-says"), v.ReportSays)))
+				notes = append(notes, fmt.Sprintf("%s, %s%s%s", v.Candidate, row.Title, loc.Colon(), loc.Tf("report.report-says", v.ReportSays)))
 			}
 			cells = append(cells, cell)
 		}
@@ -153,12 +160,12 @@ func ComparisonTable(d *Comparison, width int, withSummaries bool) string {
 		}).Rows(grid[1:]...)
 	sb.WriteString(t.Render() + "\n")
 	if len(notes) > 0 {
-		line(0, 2, warnStyle.Render("≠ ")+i18n.T(lang, "report.c-report-differs"))
+		line(0, 2, warnStyle.Render("≠ ")+loc.T("report.c-report-differs"))
 		for _, n := range notes {
 			line(2, 4, n)
 		}
 	}
-	line(0, 2, i18n.T(lang, "report.c-sources"))
+	line(0, 2, loc.T("report.c-sources"))
 	for i, src := range sources {
 		line(2, -1, dimStyle.Render(fmt.Sprintf("[%d]", i+1))+" "+src)
 	}
@@ -174,21 +181,27 @@ type Listing struct {
 // ListCategory is one category of a listing.
 type ListCategory struct {
 	ID         string          `json:"id" yaml:"id"`
-	Title      string          `json:"title" yaml:"title"`
+	Title      i18n.Text       `json:"title" yaml:"title"`
 	Candidates []CandidateInfo `json:"candidates" yaml:"candidates"`
 }
 
 // BuildListing lists the candidates of the given categories.
-func BuildListing(cats []*knowledge.Category, lang string) *Listing {
-	d := &Listing{Lang: lang}
+func BuildListing(cats []*knowledge.Category) *Listing {
+	d := &Listing{}
 	for _, cat := range cats {
-		lc := ListCategory{ID: cat.ID, Title: cat.Title.In(lang)}
+		lc := ListCategory{ID: cat.ID, Title: i18n.Of(cat.Title)}
 		for _, c := range cat.Candidates {
-			lc.Candidates = append(lc.Candidates, CandidateInfo{ID: c.ID, Name: c.NameIn(lang), Summary: c.Summary.In(lang)})
+			lc.Candidates = append(lc.Candidates, CandidateInfo{ID: c.ID, Name: c.Named(), Summary: i18n.Of(c.Summary)})
 		}
 		d.Categories = append(d.Categories, lc)
 	}
 	return d
+}
+
+// Localize says the listing in lang ("en" or "zh").
+func (d *Listing) Localize(lang string) {
+	d.Lang = lang
+	i18n.SayAll(d, lang)
 }
 
 // ListingTable renders a listing.
@@ -198,9 +211,9 @@ func ListingTable(d *Listing, width int) string {
 		if i > 0 {
 			sb.WriteString("\n")
 		}
-		sb.WriteString(titleStyle.Render(c.Title) + dimStyle.Render(" ("+c.ID+")") + "\n")
+		sb.WriteString(titleStyle.Render(c.Title.String()) + dimStyle.Render(" ("+c.ID+")") + "\n")
 		for _, cand := range c.Candidates {
-			sb.WriteString(wrapIndent(lipgloss.NewStyle().Bold(true).Render(cand.ID)+"  "+cand.Name+" "+dimStyle.Render("— "+cand.Summary), width, 2, 6) + "\n")
+			sb.WriteString(wrapIndent(lipgloss.NewStyle().Bold(true).Render(cand.ID)+"  "+cand.Name.String()+" "+dimStyle.Render("— "+cand.Summary.String()), width, 2, 6) + "\n")
 		}
 	}
 	return sb.String()

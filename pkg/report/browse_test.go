@@ -21,7 +21,8 @@ func TestComparisonTableFitsWidth(t *testing.T) {
 	for _, cat := range b.Categories {
 		for _, lang := range []string{"en", "zh"} {
 			for _, width := range []int{60, 100, 140} {
-				doc := report.BuildComparison(b, cat, cat.Candidates[:min(3, len(cat.Candidates))], lang)
+				doc := report.BuildComparison(b, cat, cat.Candidates[:min(3, len(cat.Candidates))])
+				doc.Localize(lang)
 				out := report.ComparisonTable(doc, width, true)
 				tableLines := 0
 				for _, line := range strings.Split(ansi.Strip(out), "\n") {
@@ -52,7 +53,8 @@ func TestNoLoneFullStop(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, cat := range b.Categories {
-		doc := report.BuildComparison(b, cat, cat.Candidates, "zh")
+		doc := report.BuildComparison(b, cat, cat.Candidates)
+		doc.Localize("zh")
 		for width := 40; width <= 120; width += 7 {
 			for _, line := range strings.Split(ansi.Strip(report.ComparisonTable(doc, width, true)), "\n") {
 				if s := strings.TrimSpace(line); s != "" && strings.ContainsRune("。，、；：！？）」』】》", []rune(s)[0]) {

@@ -16,7 +16,7 @@ import (
 // Explanation is the document of `stackadvisor explain`.
 type Explanation struct {
 	ID          string       `json:"id" yaml:"id"`
-	Name        string       `json:"name" yaml:"name"`
+	Name        i18n.Text    `json:"name" yaml:"name"`
 	Category    string       `json:"category" yaml:"category"`
 	Lang        string       `json:"lang" yaml:"lang"`
 	Answers     AnswerList   `json:"answers" yaml:"answers"`
@@ -42,41 +42,42 @@ type Explanation struct {
 
 // ValueNote is the base's note on one scored value.
 type ValueNote struct {
-	Criterion string `json:"criterion" yaml:"criterion"`
-	Text      string `json:"text" yaml:"text"`
+	Criterion string    `json:"criterion" yaml:"criterion"`
+	Text      i18n.Text `json:"text" yaml:"text"`
 }
 
 // RuleEffect is a rule that touched the candidate.
 type RuleEffect struct {
-	Rule   string  `json:"rule" yaml:"rule"`
-	Effect string  `json:"effect" yaml:"effect"`
-	Points float64 `json:"points,omitempty" yaml:"points,omitempty"`
-	Text   string  `json:"text" yaml:"text"`
-	Source string  `json:"source" yaml:"source"`
-	File   string  `json:"file" yaml:"file"` // where the rule is defined, file:line:col
+	Rule   string    `json:"rule" yaml:"rule"`
+	Effect string    `json:"effect" yaml:"effect"`
+	Points float64   `json:"points,omitempty" yaml:"points,omitempty"`
+	Text   i18n.Text `json:"text" yaml:"text"`
+	Source string    `json:"source" yaml:"source"`
+	File   string    `json:"file" yaml:"file"` // where the rule is defined, file:line:col
 	// Grade and Trust: the weak evidence a bonus rests on and the share of its points that
 	// counts (Points is after it); absent when the bonus counts in full.
 	Grade string  `json:"grade,omitempty" yaml:"grade,omitempty"`
 	Trust float64 `json:"trust,omitempty" yaml:"trust,omitempty"`
 }
 
-// BuildExplanation turns an engine explanation into its document.
-func BuildExplanation(b *knowledge.Base, ex *engine.Explanation, lang string) *Explanation {
+// BuildExplanation turns an engine explanation into its document, to be said in a language
+// with Localize.
+func BuildExplanation(b *knowledge.Base, ex *engine.Explanation) *Explanation {
 	b.Positioned() // the rules' file:line:col
 	c := ex.Candidate
 	d := &Explanation{
-		ID: c.ID, Name: c.NameIn(lang), Category: c.Category, Lang: lang,
+		ID: c.ID, Name: c.Named(), Category: c.Category,
 		Excluded: len(ex.ExcludedBy) > 0, Of: ex.Of,
-		Breakdown: []Part{}, Rules: []RuleEffect{}, Corrections: corrections(c, lang, ex.Answers),
+		Breakdown: []Part{}, Rules: []RuleEffect{}, Corrections: corrections(c, ex.Answers),
 	}
 	for _, q := range b.Questions {
 		d.Answers = append(d.Answers, Answer{ID: q.ID, Value: ex.Answers[q.ID]})
 	}
 	if ex.Ranking != nil {
-		d.Reweighted = reweightings(ex.Ranking.Reweighted, lang)
+		d.Reweighted = reweightings(ex.Ranking.Reweighted)
 	}
 	for _, r := range ex.ExcludedBy {
-		d.Rules = append(d.Rules, RuleEffect{Rule: r.ID, Effect: r.Effect, Text: r.Because.In(lang), Source: r.Source, File: r.Pos.String()})
+		d.Rules = append(d.Rules, RuleEffect{Rule: r.ID, Effect: r.Effect, Text: i18n.Of(r.Because), Source: r.Source, File: r.Pos.String()})
 	}
 	if s := ex.Scored; s != nil {
 		d.Rank, d.Score, d.Base, d.Adjust = s.Rank, s.Score, round(s.Base, 2), round(s.Adjust, 2)
@@ -84,21 +85,21 @@ func BuildExplanation(b *knowledge.Base, ex *engine.Explanation, lang string) *E
 			if p.Weight == 0 {
 				continue // a need nobody asked for (a reweight of factor 0)
 			}
-			d.Breakdown = append(d.Breakdown, Part{Criterion: p.Criterion.ID, Attribute: p.Criterion.Attribute, Raw: AttrText(p.Value, lang),
+			d.Breakdown = append(d.Breakdown, Part{Criterion: p.Criterion.ID, Attribute: p.Criterion.Attribute, Raw: AttrText(p.Value),
 				Weight: round(p.Weight, 4), Value: round(p.Norm, 3), Points: round(p.Points, 2)})
 			if p.Value != nil && p.Value.Note != nil {
-				d.Notes = append(d.Notes, ValueNote{Criterion: p.Criterion.ID, Text: p.Value.Note.In(lang)})
+				d.Notes = append(d.Notes, ValueNote{Criterion: p.Criterion.ID, Text: i18n.Of(*p.Value.Note)})
 			}
 		}
 		for _, a := range s.Adjustments {
-			re := RuleEffect{Rule: a.Rule.ID, Effect: a.Rule.Effect, Points: round(a.Points, 2), Text: a.Rule.Because.In(lang), Source: a.Rule.Source, File: a.Rule.Pos.String()}
+			re := RuleEffect{Rule: a.Rule.ID, Effect: a.Rule.Effect, Points: round(a.Points, 2), Text: i18n.Of(a.Rule.Because), Source: a.Rule.Source, File: a.Rule.Pos.String()}
 			if a.Weak() {
 				re.Grade, re.Trust = a.Rule.Grade, a.Trust
 			}
 			d.Rules = append(d.Rules, re)
 		}
 		for _, r := range s.Caveats {
-			d.Rules = append(d.Rules, RuleEffect{Rule: r.ID, Effect: r.Effect, Text: r.Because.In(lang), Source: r.Source, File: r.Pos.String()})
+			d.Rules = append(d.Rules, RuleEffect{Rule: r.ID, Effect: r.Effect, Text: i18n.Of(r.Because), Source: r.Source, File: r.Pos.String()})
 		}
 	}
 	for _, ch := range ex.Readmit {
@@ -107,52 +108,58 @@ func BuildExplanation(b *knowledge.Base, ex *engine.Explanation, lang string) *E
 	return d
 }
 
+// Localize says the explanation in lang ("en" or "zh").
+func (d *Explanation) Localize(lang string) {
+	d.Lang = lang
+	i18n.SayAll(d, lang)
+}
+
 // ExplanationTable renders an explanation for a terminal.
 func ExplanationTable(d *Explanation, b *knowledge.Base, width int) string {
-	lang := d.Lang
+	loc := i18n.For(d.Lang)
 	var sb strings.Builder
 	line := func(indent, hang int, text string) { sb.WriteString(wrapIndent(text, width, indent, hang) + "\n") }
 	cat := b.Category(d.Category)
-	line(0, 2, titleStyle.Render(d.Name)+dimStyle.Render(fmt.Sprintf(" (%s, %s)", d.ID, cat.Title.In(lang))))
+	line(0, 2, titleStyle.Render(d.Name.String())+dimStyle.Render(fmt.Sprintf(" (%s, %s)", d.ID, cat.Title.In(loc.Lang))))
 	if d.Excluded {
-		line(0, 2, excludeStyle.Render(i18n.T(lang, "report.x-excluded")))
+		line(0, 2, excludeStyle.Render(loc.T("report.x-excluded")))
 		for _, r := range d.Rules {
 			if r.Effect == knowledge.EffectExclude {
 				line(2, 4, excludeStyle.Render("✗ "+r.Rule)+" "+dimStyle.Render(r.File))
-				line(4, 4, r.Text)
-				line(4, -1, dimStyle.Render(i18n.T(lang, "report.source")+colon(lang)+r.Source))
+				line(4, 4, r.Text.String())
+				line(4, -1, dimStyle.Render(loc.T("report.source")+loc.Colon()+r.Source))
 			}
 		}
 		if len(d.Readmit) > 0 {
-			line(0, 2, i18n.T(lang, "report.x-readmit"))
+			line(0, 2, loc.T("report.x-readmit"))
 			for _, f := range d.Readmit {
 				line(2, 4, plusStyle.Render("→")+" "+f)
 			}
 		} else {
-			line(0, 2, i18n.T(lang, "report.x-no-readmit"))
+			line(0, 2, loc.T("report.x-no-readmit"))
 		}
-		line(0, 2, fmt.Sprintf(i18n.T(lang, "report.x-would-score"), d.Score))
+		line(0, 2, loc.Tf("report.x-would-score", d.Score))
 	} else {
-		line(0, 2, fmt.Sprintf(i18n.T(lang, "report.x-ranked"), d.Rank, d.Of, d.Score))
+		line(0, 2, loc.Tf("report.x-ranked", d.Rank, d.Of, d.Score))
 	}
 	if d.Robustness != nil {
-		line(0, 2, robustStyleText(d.Robustness, lang))
+		line(0, 2, robustStyleText(d.Robustness, loc))
 	}
 	for _, rw := range d.Reweighted {
-		line(0, 2, warnStyle.Render("⚖")+" "+rw.Text+fileNote(rw.File))
+		line(0, 2, warnStyle.Render("⚖")+" "+rw.Text.String()+fileNote(rw.File))
 	}
-	grid := [][]string{{i18n.T(lang, "report.x-criterion"), i18n.T(lang, "report.x-value"), i18n.T(lang, "report.x-weight"), "×", i18n.T(lang, "report.x-normalised"), "=", i18n.T(lang, "report.x-points")}}
+	grid := [][]string{{loc.T("report.x-criterion"), loc.T("report.x-value"), loc.T("report.x-weight"), "×", loc.T("report.x-normalised"), "=", loc.T("report.x-points")}}
 	for _, p := range d.Breakdown {
 		title := p.Criterion
 		if a := cat.Attribute(p.Attribute); a != nil {
-			title = a.Title.In(lang)
+			title = a.Title.In(loc.Lang)
 		}
-		grid = append(grid, []string{title, p.Raw, fmt.Sprintf("%.3f", p.Weight), "×", fmt.Sprintf("%.3f", p.Value), "=", fmt.Sprintf("%.2f", p.Points)})
+		grid = append(grid, []string{title, p.Raw.String(), fmt.Sprintf("%.3f", p.Weight), "×", fmt.Sprintf("%.3f", p.Value), "=", fmt.Sprintf("%.2f", p.Points)})
 	}
 	grid = append(grid,
-		[]string{i18n.T(lang, "report.x-criteria-sum"), "", "", "", "", "", fmt.Sprintf("%.2f", d.Base)},
-		[]string{i18n.T(lang, "report.x-adjustments"), "", "", "", "", "", fmt.Sprintf("%+.2f", d.Adjust)},
-		[]string{i18n.T(lang, "report.score"), "", "", "", "", "", fmt.Sprintf("%.1f", d.Score)})
+		[]string{loc.T("report.x-criteria-sum"), "", "", "", "", "", fmt.Sprintf("%.2f", d.Base)},
+		[]string{loc.T("report.x-adjustments"), "", "", "", "", "", fmt.Sprintf("%+.2f", d.Adjust)},
+		[]string{loc.T("report.score"), "", "", "", "", "", fmt.Sprintf("%.1f", d.Score)})
 	FitCells(grid, width)
 	t := table.New().Border(lipgloss.RoundedBorder()).BorderStyle(borderStyle).
 		Headers(grid[0]...).Rows(grid[1:]...).
@@ -167,17 +174,17 @@ func ExplanationTable(d *Explanation, b *knowledge.Base, width int) string {
 		})
 	sb.WriteString(t.Render() + "\n")
 	if len(d.Notes) > 0 {
-		line(0, 2, i18n.T(lang, "report.x-notes"))
+		line(0, 2, loc.T("report.x-notes"))
 		for _, n := range d.Notes {
 			title := n.Criterion
 			for _, cr := range cat.Criteria {
 				if cr.ID == n.Criterion {
 					if a := cat.Attribute(cr.Attribute); a != nil {
-						title = a.Title.In(lang)
+						title = a.Title.In(loc.Lang)
 					}
 				}
 			}
-			line(2, 4, "· "+title+colon(lang)+n.Text)
+			line(2, 4, "· "+title+loc.Colon()+n.Text.String())
 		}
 	}
 	var touched []RuleEffect
@@ -187,7 +194,7 @@ func ExplanationTable(d *Explanation, b *knowledge.Base, width int) string {
 		}
 	}
 	if len(touched) > 0 {
-		line(0, 2, i18n.T(lang, "report.x-rules"))
+		line(0, 2, loc.T("report.x-rules"))
 		for _, r := range touched {
 			mark, style := "!", warnStyle
 			if r.Points > 0 {
@@ -197,21 +204,21 @@ func ExplanationTable(d *Explanation, b *knowledge.Base, width int) string {
 			}
 			head := style.Render(mark) + " " + r.Rule + " " + dimStyle.Render(r.File)
 			if r.Grade != "" {
-				head += " " + warnStyle.Render("("+i18n.Tf(lang, "report.x-rule-trust", gradeText(lang, gradeNameKey, r.Grade), int(math.Round(r.Trust*100)))+")")
+				head += " " + warnStyle.Render("("+loc.Tf("report.x-rule-trust", gradeText(gradeNameKey, r.Grade), int(math.Round(r.Trust*100)))+")")
 			}
 			line(2, 4, head)
-			line(4, 4, r.Text)
-			line(4, -1, dimStyle.Render(i18n.T(lang, "report.source")+colon(lang)+r.Source))
+			line(4, 4, r.Text.String())
+			line(4, -1, dimStyle.Render(loc.T("report.source")+loc.Colon()+r.Source))
 		}
 	}
-	return sb.String() + CorrectionsText(d.Corrections, lang, width)
+	return sb.String() + CorrectionsText(d.Corrections, loc, width)
 }
 
 // CorrectionsText lists corrections (all of them) for a terminal.
-func CorrectionsText(cs []Correction, lang string, width int) string {
+func CorrectionsText(cs []Correction, loc i18n.Localizer, width int) string {
 	var sb strings.Builder
 	writeCorrections(func(indent, hang int, text string) {
 		sb.WriteString(wrapIndent(text, width, max(0, indent-3), max(-1, hang-3)) + "\n")
-	}, lang, cs, map[string]bool{}, len(cs))
+	}, loc, cs, map[string]bool{}, len(cs))
 	return sb.String()
 }

@@ -208,3 +208,39 @@ func TestGoldenADR(t *testing.T) {
 		t.Errorf("a stack ADR for a report of one category must fail")
 	}
 }
+
+// The report is built once and said at the edge: a report built in English and then said in
+// Chinese renders byte for byte as one built in Chinese, in every format, and back again.
+func TestReportLocalizedAtTheEdge(t *testing.T) {
+	answers := formatCases["stack-untrusted-gpu"]
+	for _, whatIf := range []bool{false, true} {
+		zh := embeddedReport(t, answers, "zh", whatIf)
+		r := embeddedReport(t, answers, "en", whatIf)
+		en := render(t, r)
+		r.Localize("zh")
+		if got, want := render(t, r), render(t, zh); got != want {
+			t.Errorf("what-if %v: said again in Chinese differs from built in Chinese", whatIf)
+		}
+		r.Localize("en")
+		if got := render(t, r); got != en {
+			t.Errorf("what-if %v: said in English again differs", whatIf)
+		}
+		if !strings.Contains(render(t, zh), "推荐") {
+			t.Errorf("the Chinese report has no Chinese")
+		}
+	}
+}
+
+func render(t *testing.T, r *report.Report) string {
+	t.Helper()
+	var all strings.Builder
+	for _, format := range []string{"table", "json", "yaml", "markdown", "html"} {
+		var buf bytes.Buffer
+		if err := report.Render(&buf, r, format, 100); err != nil {
+			t.Fatal(err)
+		}
+		all.WriteString(buf.String())
+	}
+	all.WriteString(report.Summary(r, 100))
+	return all.String()
+}

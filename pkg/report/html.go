@@ -78,8 +78,8 @@ a { color: #2b6cb0; }
 <tr><th>#</th><th>{{t "report.candidate"}}</th><th>{{t "report.score"}}</th><th><span class="sr">{{t "report.score-bar"}}</span></th></tr>
 {{range .Ranking}}<tr><td class="num">{{.Rank}}</td><td><strong>{{.Name}}</strong> <span class="id">({{.ID}})</span></td><td class="num">{{printf "%.1f" .Score}}</td><td><span class="bar" style="width: {{barWidth .Score}}rem"></span></td></tr>
 {{end}}</table>{{end}}
-{{with .RoleText}}<p class="role">↳ {{.}}</p>
-{{end}}{{with .NotAppliedText}}<p class="not-applied">{{.}}</p>
+{{with .RoleText.String}}<p class="role">↳ {{.}}</p>
+{{end}}{{with .NotAppliedText.String}}<p class="not-applied">{{.}}</p>
 {{end}}{{range .Reweighted}}<p class="reweight">⚖ {{code .Text}} {{source .Source}}{{file .File}}</p>
 {{end}}{{with .Robustness}}<p class="robustness is-{{.Label}}"><span class="label">{{t "robust.title"}}{{t "report.colon"}}</span> {{.Text}}</p>
 {{end}}{{range .Ranking}}<div class="entry">
@@ -111,26 +111,27 @@ a { color: #2b6cb0; }
 
 // HTML writes the report as one self-contained HTML page, readable on screen and printed.
 func HTML(w io.Writer, r *Report) error {
-	lang := r.Lang
+	loc := i18n.For(r.Lang)
 	funcs := template.FuncMap{
-		"t":            func(key string) string { return i18n.T(lang, key) },
-		"evidenceLine": func(evs []Evidence) string { return evidenceLine(evs, lang) },
+		"t":            func(key string) string { return loc.T(key) },
+		"evidenceLine": func(evs []Evidence) string { return evidenceLine(evs, loc) },
 		"stackLine":    stackLine,
 		"stackWhatIf": func(w StackWhatIf) template.HTML {
-			return template.HTML("<code>" + template.HTMLEscapeString(w.Flag) + "</code> " + template.HTMLEscapeString(strings.TrimPrefix(whatIfLine(w, lang), w.Flag+" ")))
+			return template.HTML("<code>" + template.HTMLEscapeString(w.Flag) + "</code> " + template.HTMLEscapeString(strings.TrimPrefix(whatIfLine(w, loc), w.Flag+" ")))
 		},
 		"stackPart": func(sp StackPart) string {
-			return partLine(lang, sp)
+			return partLine(loc, sp)
 		},
 		"runnerUp": func(ru RunnerUp) string {
-			return i18n.Tf(lang, "stack.runner-up", stackLine(ru.Parts), fmt.Sprintf("%.1f", ru.Score))
+			return loc.Tf("stack.runner-up", stackLine(ru.Parts), fmt.Sprintf("%.1f", ru.Score))
 		},
 		"generated": func(r *Report) string {
-			return fmt.Sprintf(i18n.T(lang, "report.md-generated-plain"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.AsOf, r.KnowledgeBase.Digest)
+			return loc.Tf("report.md-generated-plain", r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.AsOf, r.KnowledgeBase.Digest)
 		},
 		"barWidth": func(score float64) string { return fmt.Sprintf("%.1f", clamp100(score)/10) },
 		// code escapes a text and shows its `command` spans as code, as Markdown does.
-		"code": func(text string) template.HTML {
+		"code": func(v any) template.HTML {
+			text := fmt.Sprint(v) // a string or a said i18n.Text
 			return template.HTML(withCodeSpans(text, template.HTMLEscapeString,
 				func(c string) string { return "<code>" + template.HTMLEscapeString(c) + "</code>" }))
 		},
@@ -152,12 +153,12 @@ func HTML(w io.Writer, r *Report) error {
 		},
 		"correctionLabel": func(c Correction) string {
 			if c.Verdict == "unverified" {
-				return i18n.T(lang, "report.unverified")
+				return loc.T("report.unverified")
 			}
-			return i18n.T(lang, "report.correction")
+			return loc.T("report.correction")
 		},
-		"reportSays": func(c Correction) string { return fmt.Sprintf(i18n.T(lang, "report.report-says"), c.ReportSays) },
-		"verified":   func(c Correction) string { return fmt.Sprintf(i18n.T(lang, "report.verified"), c.Verified) },
+		"reportSays": func(c Correction) string { return loc.Tf("report.report-says", c.ReportSays) },
+		"verified":   func(c Correction) string { return loc.Tf("report.verified", c.Verified) },
 	}
 	tpl, err := template.New("report").Funcs(funcs).Parse(htmlPage)
 	if err != nil {

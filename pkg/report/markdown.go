@@ -61,125 +61,125 @@ func shortURL(s string) string {
 // reasons, caveats and corrections of every ranked candidate with their sources as links,
 // the excluded candidates, and the answers that would change the pick.
 func Markdown(r *Report) string {
-	lang := r.Lang
+	loc := i18n.For(r.Lang)
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
-	p("# %s\n\n", i18n.T(lang, "report.md-title"))
-	p("%s\n\n", fmt.Sprintf(i18n.T(lang, "report.md-generated"), r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.AsOf, r.KnowledgeBase.Digest))
-	p("## %s\n\n| %s | %s |\n| --- | --- |\n", i18n.T(lang, "report.md-answers"), i18n.T(lang, "report.md-question"), i18n.T(lang, "report.md-answer"))
+	p("# %s\n\n", loc.T("report.md-title"))
+	p("%s\n\n", loc.Tf("report.md-generated", r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.AsOf, r.KnowledgeBase.Digest))
+	p("## %s\n\n| %s | %s |\n| --- | --- |\n", loc.T("report.md-answers"), loc.T("report.md-question"), loc.T("report.md-answer"))
 	for _, a := range r.Answers {
-		p("| %s (`%s`) | %s |\n", mdEscape(a.Question), a.ID, mdEscape(a.Text))
+		p("| %s (`%s`) | %s |\n", mdEscape(a.Question.String()), a.ID, mdEscape(a.Text.String()))
 	}
 	if d := r.Stack; d != nil {
-		p("\n## %s\n\n", i18n.T(lang, "stack.title"))
+		p("\n## %s\n\n", loc.T("stack.title"))
 		if d.Blocked != nil {
-			p("%s\n\n", i18n.T(lang, "stack.none"))
+			p("%s\n\n", loc.T("stack.none"))
 			for _, n := range d.Blocked {
-				p("- ❌ %s (%s)%s\n", mdEscape(n.Text), mdSource(n.Source), mdFile(n.File))
+				p("- ❌ %s (%s)%s\n", mdEscape(n.Text.String()), mdSource(n.Source), mdFile(n.File))
 			}
 		} else {
 			p("**%s** — %.1f\n\n", mdEscape(stackLine(d.Parts)), d.Score)
 			if d.Robustness != nil {
-				p("**%s%s** %s\n\n", i18n.T(lang, "robust.title"), i18n.T(lang, "report.colon"), mdEscape(d.Robustness.Text))
+				p("**%s%s** %s\n\n", loc.T("robust.title"), loc.T("report.colon"), mdEscape(d.Robustness.Text.String()))
 			}
 			for _, sp := range d.Parts {
-				p("- %s\n", mdEscape(partLine(lang, sp)))
+				p("- %s\n", mdEscape(partLine(loc, sp)))
 			}
 			for _, n := range d.Fits {
-				p("- ✅ %s (%s)%s\n", mdEscape(n.Text), mdSource(n.Source), mdFile(n.File))
+				p("- ✅ %s (%s)%s\n", mdEscape(n.Text.String()), mdSource(n.Source), mdFile(n.File))
 			}
 			for _, n := range d.Notes {
-				p("- ⚠️ %s (%s)%s\n", mdEscape(n.Text), mdSource(n.Source), mdFile(n.File))
+				p("- ⚠️ %s (%s)%s\n", mdEscape(n.Text.String()), mdSource(n.Source), mdFile(n.File))
 			}
 			for _, s := range d.Swaps {
-				p("- ↔ %s\n", mdEscape(s.Text))
+				p("- ↔ %s\n", mdEscape(s.Text.String()))
 				for _, n := range s.Because {
-					p("  - %s (%s)%s\n", mdEscape(n.Text), mdSource(n.Source), mdFile(n.File))
+					p("  - %s (%s)%s\n", mdEscape(n.Text.String()), mdSource(n.Source), mdFile(n.File))
 				}
 			}
 			for _, ru := range d.RunnersUp {
-				p("- %s\n", mdEscape(i18n.Tf(lang, "stack.runner-up", stackLine(ru.Parts), fmt.Sprintf("%.1f", ru.Score))))
+				p("- %s\n", mdEscape(loc.Tf("stack.runner-up", stackLine(ru.Parts), fmt.Sprintf("%.1f", ru.Score))))
 			}
 			if len(d.WhatIf) > 0 {
-				p("\n%s\n\n", i18n.T(lang, "stack.whatif"))
+				p("\n%s\n\n", loc.T("stack.whatif"))
 				for _, w := range d.WhatIf {
-					p("- `%s` %s\n", w.Flag, mdEscape(strings.TrimPrefix(whatIfLine(w, lang), w.Flag+" ")))
+					p("- `%s` %s\n", w.Flag, mdEscape(strings.TrimPrefix(whatIfLine(w, loc), w.Flag+" ")))
 				}
 			}
 		}
 	}
 	for _, c := range r.Categories {
-		p("\n## %s (`%s`)\n\n", mdEscape(c.Title), c.ID)
+		p("\n## %s (`%s`)\n\n", mdEscape(c.Title.String()), c.ID)
 		if len(c.Ranking) == 0 {
-			p("%s\n\n", i18n.T(lang, "report.none-left"))
+			p("%s\n\n", loc.T("report.none-left"))
 		} else {
-			p("| # | %s | %s |\n| ---: | --- | ---: |\n", i18n.T(lang, "report.candidate"), i18n.T(lang, "report.score"))
+			p("| # | %s | %s |\n| ---: | --- | ---: |\n", loc.T("report.candidate"), loc.T("report.score"))
 			for _, e := range c.Ranking {
-				p("| %d | **%s** (`%s`) | %.1f |\n", e.Rank, mdEscape(e.Name), e.ID, e.Score)
+				p("| %d | **%s** (`%s`) | %.1f |\n", e.Rank, mdEscape(e.Name.String()), e.ID, e.Score)
 			}
 			p("\n")
 		}
-		if note := c.RoleText; note != "" {
+		if note := c.RoleText.String(); note != "" {
 			p("↳ %s\n\n", mdEscape(note))
 		}
-		if c.NotAppliedText != "" {
-			p("· %s\n\n", mdEscape(c.NotAppliedText))
+		if !c.NotAppliedText.IsZero() {
+			p("· %s\n\n", mdEscape(c.NotAppliedText.String()))
 		}
 		for _, rw := range c.Reweighted {
-			p("⚖ %s (%s)%s\n\n", mdEscape(rw.Text), mdSource(rw.Source), mdFile(rw.File))
+			p("⚖ %s (%s)%s\n\n", mdEscape(rw.Text.String()), mdSource(rw.Source), mdFile(rw.File))
 		}
 		if c.Robustness != nil {
-			p("**%s%s** %s\n\n", i18n.T(lang, "robust.title"), i18n.T(lang, "report.colon"), mdEscape(c.Robustness.Text))
+			p("**%s%s** %s\n\n", loc.T("robust.title"), loc.T("report.colon"), mdEscape(c.Robustness.Text.String()))
 		}
 		for _, e := range c.Ranking {
-			p("### %d. %s\n\n%s\n\n", e.Rank, mdEscape(e.Name), mdEscape(e.Summary))
+			p("### %d. %s\n\n%s\n\n", e.Rank, mdEscape(e.Name.String()), mdEscape(e.Summary.String()))
 			for _, reason := range e.Reasons {
-				p("- ✅ %s (%s)%s\n", mdEscape(reason.Text), mdSource(reason.Source), mdFile(reason.File))
+				p("- ✅ %s (%s)%s\n", mdEscape(reason.Text.String()), mdSource(reason.Source), mdFile(reason.File))
 			}
 			for _, cv := range e.Caveats {
-				p("- ⚠️ %s", mdEscape(cv.Text))
+				p("- ⚠️ %s", mdEscape(cv.Text.String()))
 				if cv.Source != "" {
 					p(" (%s)", mdSource(cv.Source))
 				}
 				p("%s\n", mdFile(cv.File))
 			}
 			if len(e.Evidence) > 0 {
-				p("- ❔ %s\n", mdEscape(evidenceLine(e.Evidence, lang)))
+				p("- ❔ %s\n", mdEscape(evidenceLine(e.Evidence, loc)))
 			}
-			mdCorrections(&b, lang, e.Corrections)
+			mdCorrections(&b, loc, e.Corrections)
 			p("\n")
 		}
 		if len(c.Sensitivity) > 0 {
-			p("### %s\n\n", i18n.T(lang, "report.what-if"))
+			p("### %s\n\n", loc.T("report.what-if"))
 			for _, s := range c.Sensitivity {
-				p("- `%s`%s → %s\n", s.Flag, mdEscape(s.Range), mdEscape(s.TopName))
+				p("- `%s`%s → %s\n", s.Flag, mdEscape(s.Range.String()), mdEscape(s.TopName.String()))
 			}
 			p("\n")
 		}
 		if len(c.WeightWhatIf) > 0 {
-			p("### %s\n\n", i18n.T(lang, "robust.weight-title"))
+			p("### %s\n\n", loc.T("robust.weight-title"))
 			for _, w := range c.WeightWhatIf {
-				p("- %s\n", mdEscape(w.Text))
+				p("- %s\n", mdEscape(w.Text.String()))
 			}
 			p("\n")
 		}
 		if len(c.Excluded) > 0 {
-			p("### %s\n\n", i18n.T(lang, "report.excluded"))
+			p("### %s\n\n", loc.T("report.excluded"))
 			for _, ex := range c.Excluded {
 				for i, reason := range ex.Reasons {
 					if i == 0 {
-						p("- ❌ **%s** (`%s`): ", mdEscape(ex.Name), ex.ID)
+						p("- ❌ **%s** (`%s`): ", mdEscape(ex.Name.String()), ex.ID)
 					} else {
 						p("  - ")
 					}
-					p("%s (%s)%s\n", mdEscape(reason.Text), mdSource(reason.Source), mdFile(reason.File))
+					p("%s (%s)%s\n", mdEscape(reason.Text.String()), mdSource(reason.Source), mdFile(reason.File))
 				}
 			}
 			p("\n")
 		}
 	}
 	for _, w := range r.Warnings {
-		p("> **%s:** %s\n\n", i18n.T(lang, "report.warning"), mdEscape(w.Text))
+		p("> **%s:** %s\n\n", loc.T("report.warning"), mdEscape(w.Text.String()))
 	}
 	return oneBlankLine(strings.TrimRight(b.String(), "\n") + "\n")
 }
@@ -199,13 +199,13 @@ func mdFile(file string) string {
 	return " `" + file + "`"
 }
 
-func mdCorrections(b *strings.Builder, lang string, cs []Correction) {
+func mdCorrections(b *strings.Builder, loc i18n.Localizer, cs []Correction) {
 	for _, c := range cs {
-		label := i18n.T(lang, "report.correction")
+		label := loc.T("report.correction")
 		if c.Verdict == "unverified" {
-			label = i18n.T(lang, "report.unverified")
+			label = loc.T("report.unverified")
 		}
-		fmt.Fprintf(b, "- ≠ **%s:** %s %s (%s)\n", label, mdEscape(fmt.Sprintf(i18n.T(lang, "report.report-says"), c.ReportSays)),
-			mdEscape(fmt.Sprintf(i18n.T(lang, "report.verified"), c.Verified)), mdSource(c.Source))
+		fmt.Fprintf(b, "- ≠ **%s:** %s %s (%s)\n", label, mdEscape(loc.Tf("report.report-says", c.ReportSays)),
+			mdEscape(loc.Tf("report.verified", c.Verified)), mdSource(c.Source))
 	}
 }

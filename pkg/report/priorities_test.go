@@ -47,7 +47,7 @@ func TestEveryPriorityMovesOrSaysSo(t *testing.T) {
 			case !notApplied:
 				t.Errorf("priority %s changes nothing in %s, and the report does not say so", p, cat.ID)
 			default:
-				if text := report.Table(r, 200); !strings.Contains(text, "does not apply to "+c.Title) {
+				if text := report.Table(r, 200); !strings.Contains(text, "does not apply to "+c.Title.String()) {
 					t.Errorf("%s, priority %s: the table does not say the priority does not apply", cat.ID, p)
 				}
 			}

@@ -106,16 +106,16 @@ func bar(score float64) string {
 // ranking, the reasons, caveats and corrections of the top candidates, and the excluded
 // candidates with why. A correction is shown once per category, where it first applies.
 func Table(r *Report, width int) string {
-	lang := r.Lang
+	loc := i18n.For(r.Lang)
 	return terminal(r, width, func(b *strings.Builder, line lineFunc, width int, c Category) {
 		shown := map[string]bool{}
 		if len(c.Ranking) == 0 {
-			line(2, 2, excludeStyle.Render(i18n.T(lang, "report.none-left")))
+			line(2, 2, excludeStyle.Render(loc.T("report.none-left")))
 		} else {
 			t := table.New().
 				Border(lipgloss.RoundedBorder()).
 				BorderStyle(borderStyle).
-				Headers("#", i18n.T(lang, "report.candidate"), i18n.T(lang, "report.score"), "").
+				Headers("#", loc.T("report.candidate"), loc.T("report.score"), "").
 				StyleFunc(func(row, col int) lipgloss.Style {
 					s := cellStyle
 					if row == table.HeaderRow {
@@ -129,7 +129,7 @@ func Table(r *Report, width int) string {
 			rows := func(withID bool) {
 				t.ClearRows()
 				for _, e := range c.Ranking {
-					name := e.Name
+					name := e.Name.String()
 					if withID {
 						name += " " + dimStyle.Render("("+e.ID+")")
 					}
@@ -145,67 +145,67 @@ func Table(r *Report, width int) string {
 			}
 			b.WriteString(t.Render() + "\n")
 		}
-		if note := c.RoleText; note != "" {
+		if note := c.RoleText.String(); note != "" {
 			line(2, 4, "↳ "+note)
 		}
-		if c.NotAppliedText != "" {
-			line(2, 4, dimStyle.Render("· "+c.NotAppliedText))
+		if !c.NotAppliedText.IsZero() {
+			line(2, 4, dimStyle.Render("· "+c.NotAppliedText.String()))
 		}
 		for _, rw := range c.Reweighted {
-			line(2, 4, warnStyle.Render("⚖")+" "+rw.Text+fileNote(rw.File))
+			line(2, 4, warnStyle.Render("⚖")+" "+rw.Text.String()+fileNote(rw.File))
 		}
 		if c.Robustness != nil {
-			line(2, 4, robustStyleText(c.Robustness, lang))
+			line(2, 4, robustStyleText(c.Robustness, loc))
 		}
 		for j, e := range c.Ranking {
 			if j >= detailRanks {
 				break
 			}
-			line(2, 5, lipgloss.NewStyle().Bold(true).Render(fmt.Sprintf("%d. %s", e.Rank, e.Name))+" "+dimStyle.Render("— "+e.Summary))
+			line(2, 5, lipgloss.NewStyle().Bold(true).Render(fmt.Sprintf("%d. %s", e.Rank, e.Name))+" "+dimStyle.Render("— "+e.Summary.String()))
 			for k, reason := range e.Reasons {
 				if k >= maxReasons {
 					key := "report.more-reasons"
 					if len(e.Reasons)-maxReasons == 1 {
 						key = "report.more-reason"
 					}
-					line(5, 7, dimStyle.Render(fmt.Sprintf(i18n.T(lang, key), len(e.Reasons)-maxReasons)))
+					line(5, 7, dimStyle.Render(loc.Tf(key, len(e.Reasons)-maxReasons)))
 					break
 				}
-				line(5, 7, plusStyle.Render("+")+" "+reason.Text+fileNote(reason.File))
+				line(5, 7, plusStyle.Render("+")+" "+reason.Text.String()+fileNote(reason.File))
 			}
 			for _, cv := range e.Caveats {
-				line(5, 7, warnStyle.Render("!")+" "+cv.Text+fileNote(cv.File))
+				line(5, 7, warnStyle.Render("!")+" "+cv.Text.String()+fileNote(cv.File))
 			}
 			if len(e.Evidence) > 0 {
-				line(5, 7, warnStyle.Render("?")+" "+evidenceLine(e.Evidence, lang))
+				line(5, 7, warnStyle.Render("?")+" "+evidenceLine(e.Evidence, loc))
 			}
-			writeCorrections(line, lang, e.Corrections, shown, maxCorrections)
+			writeCorrections(line, loc, e.Corrections, shown, maxCorrections)
 		}
 		if len(c.Ranking) > detailRanks {
 			var rest []string
 			for _, e := range c.Ranking[detailRanks:] {
 				for _, cr := range e.Corrections {
 					if !shown[cr.Fact] {
-						rest = append(rest, e.Name)
+						rest = append(rest, e.Name.String())
 						break
 					}
 				}
 			}
 			if len(rest) > 0 {
-				line(2, 4, dimStyle.Render(fmt.Sprintf(i18n.T(lang, "report.corrections-also"), strings.Join(rest, ", "))))
+				line(2, 4, dimStyle.Render(loc.Tf("report.corrections-also", strings.Join(rest, ", "))))
 			}
 		}
-		writeWhatIf(line, c, lang)
+		writeWhatIf(line, c, loc)
 		if len(c.Excluded) > 0 {
-			line(2, 2, excludeStyle.Render(i18n.T(lang, "report.excluded")))
+			line(2, 2, excludeStyle.Render(loc.T("report.excluded")))
 			for _, ex := range c.Excluded {
 				// With its id, which 'explain' takes to say what would readmit it.
-				line(5, 7, fmt.Sprintf("%s %s %s%s%s", excludeStyle.Render("✗"), ex.Name, dimStyle.Render("("+ex.ID+")"), colon(lang), ex.Reasons[0].Text)+fileNote(ex.Reasons[0].File))
+				line(5, 7, fmt.Sprintf("%s %s %s%s%s", excludeStyle.Render("✗"), ex.Name, dimStyle.Render("("+ex.ID+")"), loc.Colon(), ex.Reasons[0].Text)+fileNote(ex.Reasons[0].File))
 				// An exclusion decides alone, so its source is shown with it.
-				line(7, -1, dimStyle.Render(i18n.T(lang, "report.source")+colon(lang)+ex.Reasons[0].Source))
+				line(7, -1, dimStyle.Render(loc.T("report.source")+loc.Colon()+ex.Reasons[0].Source))
 				for _, more := range ex.Reasons[1:] {
-					line(7, 9, dimStyle.Render("· "+more.Text)+fileNote(more.File))
-					line(9, -1, dimStyle.Render(i18n.T(lang, "report.source")+colon(lang)+more.Source))
+					line(7, 9, dimStyle.Render("· "+more.Text.String())+fileNote(more.File))
+					line(9, -1, dimStyle.Render(loc.T("report.source")+loc.Colon()+more.Source))
 				}
 				// Under an excluded candidate only a correction the user has not seen yet and
 				// that shows the report wrong: the candidate is out either way.
@@ -215,7 +215,7 @@ func Table(r *Report, width int) string {
 						wrong = append(wrong, cr)
 					}
 				}
-				writeCorrections(line, lang, wrong, shown, 1)
+				writeCorrections(line, loc, wrong, shown, 1)
 			}
 		}
 	})
@@ -238,7 +238,7 @@ const maxReasons = 3
 const maxCorrections = 2
 
 // writeCorrections lists up to limit corrections not yet shown in the category.
-func writeCorrections(line func(indent, hang int, text string), lang string, cs []Correction, shown map[string]bool, limit int) {
+func writeCorrections(line func(indent, hang int, text string), loc i18n.Localizer, cs []Correction, shown map[string]bool, limit int) {
 	var fresh []Correction
 	for _, c := range cs {
 		if !shown[c.Fact] {
@@ -251,18 +251,18 @@ func writeCorrections(line func(indent, hang int, text string), lang string, cs 
 			if len(fresh)-limit == 1 {
 				key = "report.more-correction"
 			}
-			line(5, 7, dimStyle.Render(fmt.Sprintf(i18n.T(lang, key), len(fresh)-limit)))
+			line(5, 7, dimStyle.Render(loc.Tf(key, len(fresh)-limit)))
 			break
 		}
 		shown[c.Fact] = true
-		label := i18n.T(lang, "report.correction")
+		label := loc.T("report.correction")
 		if c.Verdict == "unverified" {
-			label = i18n.T(lang, "report.unverified")
+			label = loc.T("report.unverified")
 		}
-		line(5, 7, warnStyle.Render("≠ "+label+strings.TrimSpace(colon(lang)))+" "+fmt.Sprintf(i18n.T(lang, "report.report-says"), c.ReportSays))
-		line(7, 7, fmt.Sprintf(i18n.T(lang, "report.verified"), c.Verified))
+		line(5, 7, warnStyle.Render("≠ "+label+strings.TrimSpace(loc.Colon()))+" "+loc.Tf("report.report-says", c.ReportSays))
+		line(7, 7, loc.Tf("report.verified", c.Verified))
 		// A source is a URL: never broken across lines.
-		line(7, -1, dimStyle.Render(i18n.T(lang, "report.source")+colon(lang)+c.Source))
+		line(7, -1, dimStyle.Render(loc.T("report.source")+loc.Colon()+c.Source))
 	}
 }
 
@@ -335,9 +335,6 @@ func hangPunctuation(lines []string) []string {
 	return out
 }
 
-// colon ends a label: ": " in English, the full-width "：" in Chinese.
-func colon(lang string) string { return i18n.T(lang, "report.label-colon") }
-
 // wrapIndent wraps text to width: the first line indented by indent, the others by hang.
 // A negative hang leaves the text unwrapped.
 func wrapIndent(text string, width, indent, hang int) string {
@@ -363,27 +360,27 @@ func wrapIndent(text string, width, indent, hang int) string {
 // with their scores and robustness, the reasons and warnings that decide the first, and one line
 // counting what the full table (Table, --details) adds.
 func Summary(r *Report, width int) string {
-	lang := r.Lang
+	loc := i18n.For(r.Lang)
 	return terminal(r, width, func(_ *strings.Builder, line lineFunc, _ int, c Category) {
 		if len(c.Ranking) == 0 {
-			line(2, 2, excludeStyle.Render(i18n.T(lang, "report.none-left")))
+			line(2, 2, excludeStyle.Render(loc.T("report.none-left")))
 		}
 		for j, e := range c.Ranking {
 			if j >= summaryRanks {
-				line(2, 4, dimStyle.Render(fmt.Sprintf(i18n.T(lang, "report.more-ranked"), len(c.Ranking)-summaryRanks)))
+				line(2, 4, dimStyle.Render(loc.Tf("report.more-ranked", len(c.Ranking)-summaryRanks)))
 				break
 			}
 			name := lipgloss.NewStyle().Bold(j == 0).Render(fmt.Sprintf("%d. %s", e.Rank, e.Name))
 			line(2, 5, fmt.Sprintf("%s %s %s", bar(e.Score), fmt.Sprintf("%5.1f", e.Score), name)+" "+dimStyle.Render("("+e.ID+")"))
 		}
-		if note := c.RoleText; note != "" {
+		if note := c.RoleText.String(); note != "" {
 			line(2, 4, "↳ "+note)
 		}
-		if c.NotAppliedText != "" {
-			line(2, 4, dimStyle.Render("· "+c.NotAppliedText))
+		if !c.NotAppliedText.IsZero() {
+			line(2, 4, dimStyle.Render("· "+c.NotAppliedText.String()))
 		}
 		if c.Robustness != nil {
-			line(2, 4, robustStyleText(c.Robustness, lang))
+			line(2, 4, robustStyleText(c.Robustness, loc))
 		}
 		more, weak, corrections := 0, 0, 0
 		for j, e := range c.Ranking {
@@ -397,40 +394,36 @@ func Summary(r *Report, width int) string {
 					more += len(e.Reasons) - summaryReasons
 					break
 				}
-				line(5, 7, plusStyle.Render("+")+" "+reason.Text+fileNote(reason.File))
+				line(5, 7, plusStyle.Render("+")+" "+reason.Text.String()+fileNote(reason.File))
 			}
 			for k, cv := range e.Caveats {
 				if k >= summaryReasons {
 					more += len(e.Caveats) - summaryReasons
 					break
 				}
-				line(5, 7, warnStyle.Render("!")+" "+cv.Text+fileNote(cv.File))
+				line(5, 7, warnStyle.Render("!")+" "+cv.Text.String()+fileNote(cv.File))
 			}
 		}
-		writeWhatIf(line, c, lang)
+		writeWhatIf(line, c, loc)
 		var parts []string
 		if corrections == 1 {
-			parts = append(parts, i18n.T(lang, "report.also-correction"))
+			parts = append(parts, loc.T("report.also-correction"))
 		} else if corrections > 1 {
-			parts = append(parts, fmt.Sprintf(i18n.T(lang, "report.also-corrections"), corrections))
+			parts = append(parts, loc.Tf("report.also-corrections", corrections))
 		}
 		if weak == 1 {
-			parts = append(parts, i18n.T(lang, "report.also-weak-one"))
+			parts = append(parts, loc.T("report.also-weak-one"))
 		} else if weak > 1 {
-			parts = append(parts, fmt.Sprintf(i18n.T(lang, "report.also-weak"), weak))
+			parts = append(parts, loc.Tf("report.also-weak", weak))
 		}
 		if len(c.Excluded) > 0 {
-			parts = append(parts, fmt.Sprintf(i18n.T(lang, "report.also-excluded"), len(c.Excluded)))
+			parts = append(parts, loc.Tf("report.also-excluded", len(c.Excluded)))
 		}
 		if more > 0 {
-			parts = append(parts, fmt.Sprintf(i18n.T(lang, "report.also-reasons"), more))
+			parts = append(parts, loc.Tf("report.also-reasons", more))
 		}
 		if len(parts) > 0 {
-			sep := ", "
-			if lang == "zh" {
-				sep = "、"
-			}
-			line(2, 4, dimStyle.Render(fmt.Sprintf(i18n.T(lang, "report.also"), strings.Join(parts, sep))))
+			line(2, 4, dimStyle.Render(loc.Tf("report.also", loc.List(parts))))
 		}
 	})
 }
@@ -453,52 +446,52 @@ func terminal(r *Report, width int, body func(b *strings.Builder, line lineFunc,
 		width = DefaultWidth
 	}
 	width = max(width, 40)
-	lang := r.Lang
+	loc := i18n.For(r.Lang)
 	var b strings.Builder
 	line := func(indent, hang int, text string) {
 		b.WriteString(wrapIndent(text, width, indent, hang) + "\n")
 	}
 	// What --detect assumed comes first: the answer below rests on it.
 	if len(r.Detected) > 0 {
-		line(0, 2, lipgloss.NewStyle().Bold(true).Render(i18n.T(lang, "report.detected")+strings.TrimSpace(colon(lang))))
+		line(0, 2, lipgloss.NewStyle().Bold(true).Render(loc.T("report.detected")+strings.TrimSpace(loc.Colon())))
 		for _, d := range r.Detected {
 			line(2, 4, fmt.Sprintf("--%s=%v %s", d.Question, flagValue(d.Value), dimStyle.Render("("+d.Evidence+")")))
 		}
 		b.WriteString("\n")
 	}
 	if r.Stack != nil {
-		stackTable(line, r.Stack, lang)
+		stackTable(line, r.Stack, loc)
 		b.WriteString("\n")
 	}
 	for i, c := range r.Categories {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		b.WriteString(titleStyle.Render(c.Title) + dimStyle.Render(" ("+c.ID+")") + "\n")
+		b.WriteString(titleStyle.Render(c.Title.String()) + dimStyle.Render(" ("+c.ID+")") + "\n")
 		body(&b, line, width, c)
 	}
 	if len(r.Warnings) > 0 {
 		b.WriteString("\n")
 	}
 	for _, w := range r.Warnings {
-		line(0, 2, warnStyle.Render(i18n.T(lang, "report.warning")+": ")+w.Text)
+		line(0, 2, warnStyle.Render(loc.T("report.warning")+": ")+w.Text.String())
 	}
 	return b.String()
 }
 
 // writeWhatIf writes a category's what-if lines: the answers that would change its first place,
 // then the weights that would.
-func writeWhatIf(line lineFunc, c Category, lang string) {
+func writeWhatIf(line lineFunc, c Category, loc i18n.Localizer) {
 	if len(c.Sensitivity) > 0 {
-		line(2, 2, lipgloss.NewStyle().Bold(true).Render(i18n.T(lang, "report.what-if")))
+		line(2, 2, lipgloss.NewStyle().Bold(true).Render(loc.T("report.what-if")))
 		for _, sv := range c.Sensitivity {
 			line(5, 7, fmt.Sprintf("%s %s%s → %s", warnStyle.Render("?"), sv.Flag, sv.Range, sv.TopName))
 		}
 	}
 	if len(c.WeightWhatIf) > 0 {
-		line(2, 2, lipgloss.NewStyle().Bold(true).Render(i18n.T(lang, "robust.weight-title")))
+		line(2, 2, lipgloss.NewStyle().Bold(true).Render(loc.T("robust.weight-title")))
 		for _, w := range c.WeightWhatIf {
-			line(5, 7, warnStyle.Render("?")+" "+w.Text)
+			line(5, 7, warnStyle.Render("?")+" "+w.Text.String())
 		}
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -60,7 +59,7 @@ type KnowledgeBase struct {
 // Category is the ranking of one category.
 type Category struct {
 	ID       string     `json:"id" yaml:"id"`
-	Title    string     `json:"title" yaml:"title"`
+	Title    i18n.Text  `json:"title" yaml:"title"`
 	Ranking  []Entry    `json:"ranking" yaml:"ranking"`
 	Excluded []Excluded `json:"excluded" yaml:"excluded"`
 	// Sensitivity (with --what-if) lists the single-answer changes that change the top pick.
@@ -75,45 +74,45 @@ type Category struct {
 	Reweighted []Reweighting `json:"reweighted,omitempty" yaml:"reweighted,omitempty"`
 	// PrioritiesNotApplied are the chosen priorities the category gives no say (schema 6): no
 	// criterion raises them and no rule names them, so they change nothing here.
-	PrioritiesNotApplied []string `json:"priorities_not_applied,omitempty" yaml:"priorities_not_applied,omitempty"`
-	NotAppliedText       string   `json:"-" yaml:"-"` // the sentence the text views show
+	PrioritiesNotApplied []string  `json:"priorities_not_applied,omitempty" yaml:"priorities_not_applied,omitempty"`
+	NotAppliedText       i18n.Text `json:"-" yaml:"-"` // the sentence the text views show
 	// Role is the role the recommended stack gives the category's part (schema 6), given by
 	// the part RoleGivenBy: the ranking is then in that role, and AloneFirst is the category's
 	// first on its own.
-	Role        string `json:"role,omitempty" yaml:"role,omitempty"`
-	RoleGivenBy string `json:"role_given_by,omitempty" yaml:"role_given_by,omitempty"`
-	AloneFirst  string `json:"alone_first,omitempty" yaml:"alone_first,omitempty"`
-	RoleText    string `json:"-" yaml:"-"` // the sentence the text views show
+	Role        string    `json:"role,omitempty" yaml:"role,omitempty"`
+	RoleGivenBy string    `json:"role_given_by,omitempty" yaml:"role_given_by,omitempty"`
+	AloneFirst  string    `json:"alone_first,omitempty" yaml:"alone_first,omitempty"`
+	RoleText    i18n.Text `json:"-" yaml:"-"` // the sentence the text views show
 }
 
 // Reweighting is a criterion whose weight the answers multiplied by Factor.
 type Reweighting struct {
-	Criterion string  `json:"criterion" yaml:"criterion"`
-	Factor    float64 `json:"factor" yaml:"factor"`
-	Text      string  `json:"text" yaml:"text"`
-	Source    string  `json:"source" yaml:"source"`
-	File      string  `json:"file,omitempty" yaml:"file,omitempty"` // the overlay that set it
+	Criterion string    `json:"criterion" yaml:"criterion"`
+	Factor    float64   `json:"factor" yaml:"factor"`
+	Text      i18n.Text `json:"text" yaml:"text"`
+	Source    string    `json:"source" yaml:"source"`
+	File      string    `json:"file,omitempty" yaml:"file,omitempty"` // the overlay that set it
 }
 
 // Sensitivity is one answer change and the top pick it would give.
 type Sensitivity struct {
-	Question string `json:"question" yaml:"question"`
-	Value    any    `json:"value" yaml:"value"`
-	Through  *int   `json:"through,omitempty" yaml:"through,omitempty"` // absent: Value alone; see Sensitivity.OrMore
-	OrMore   bool   `json:"or_more,omitempty" yaml:"or_more,omitempty"`
-	Top      string `json:"top" yaml:"top"`
-	TopName  string `json:"-" yaml:"-"`
-	Flag     string `json:"-" yaml:"-"`
-	Range    string `json:"-" yaml:"-"` // " (up to 11)" after Flag, for a run of answers
+	Question string    `json:"question" yaml:"question"`
+	Value    any       `json:"value" yaml:"value"`
+	Through  *int      `json:"through,omitempty" yaml:"through,omitempty"` // absent: Value alone; see Sensitivity.OrMore
+	OrMore   bool      `json:"or_more,omitempty" yaml:"or_more,omitempty"`
+	Top      string    `json:"top" yaml:"top"`
+	TopName  i18n.Text `json:"-" yaml:"-"`
+	Flag     string    `json:"-" yaml:"-"`
+	Range    i18n.Text `json:"-" yaml:"-"` // " (up to 11)" after Flag, for a run of answers
 }
 
 // Entry is one ranked candidate.
 type Entry struct {
 	Rank        int          `json:"rank" yaml:"rank"`
 	ID          string       `json:"id" yaml:"id"`
-	Name        string       `json:"name" yaml:"name"`
+	Name        i18n.Text    `json:"name" yaml:"name"`
 	Score       float64      `json:"score" yaml:"score"`
-	Summary     string       `json:"summary" yaml:"summary"`
+	Summary     i18n.Text    `json:"summary" yaml:"summary"`
 	Breakdown   []Part       `json:"breakdown" yaml:"breakdown"`
 	Reasons     []Reason     `json:"reasons" yaml:"reasons"`
 	Caveats     []Caveat     `json:"caveats" yaml:"caveats"`
@@ -126,33 +125,33 @@ type Entry struct {
 // Evidence is a scored value whose evidence is weak (report-only, unverified): it counts less
 // (its trust) and the report says so beside the candidate.
 type Evidence struct {
-	Attribute string  `json:"attribute,omitempty" yaml:"attribute,omitempty"`
-	Rule      string  `json:"rule,omitempty" yaml:"rule,omitempty"` // a bonus resting on weak evidence, instead of an attribute
-	Title     string  `json:"title" yaml:"title"`
-	Value     string  `json:"value" yaml:"value"`
-	Grade     string  `json:"grade" yaml:"grade"`
-	Trust     float64 `json:"trust" yaml:"trust"`
-	Text      string  `json:"text" yaml:"text"`
-	Source    string  `json:"source" yaml:"source"`
+	Attribute string    `json:"attribute,omitempty" yaml:"attribute,omitempty"`
+	Rule      string    `json:"rule,omitempty" yaml:"rule,omitempty"` // a bonus resting on weak evidence, instead of an attribute
+	Title     i18n.Text `json:"title" yaml:"title"`
+	Value     i18n.Text `json:"value" yaml:"value"`
+	Grade     string    `json:"grade" yaml:"grade"`
+	Trust     float64   `json:"trust" yaml:"trust"`
+	Text      i18n.Text `json:"text" yaml:"text"`
+	Source    string    `json:"source" yaml:"source"`
 }
 
 // evidenceLine sums up a candidate's weak evidence in one line.
-func evidenceLine(evs []Evidence, lang string) string {
+func evidenceLine(evs []Evidence, loc i18n.Localizer) string {
 	items := make([]string, len(evs))
 	for i, ev := range evs {
-		items[i] = i18n.Tf(lang, "report.weak-evidence-item", ev.Title, ev.Value, gradeText(lang, gradeNameKey, ev.Grade))
+		items[i] = loc.Tf("report.weak-evidence-item", ev.Title, ev.Value, gradeText(gradeNameKey, ev.Grade))
 	}
-	return i18n.Tf(lang, "report.weak-evidence-line", strings.Join(items, i18n.T(lang, "report.list-sep")))
+	return loc.Tf("report.weak-evidence-line", loc.List(items))
 }
 
 // Part is one criterion's share of a score: points = 100 × weight × value.
 type Part struct {
-	Criterion string  `json:"criterion" yaml:"criterion"`
-	Attribute string  `json:"attribute" yaml:"attribute"`
-	Raw       string  `json:"raw" yaml:"raw"`
-	Weight    float64 `json:"weight" yaml:"weight"`
-	Value     float64 `json:"value" yaml:"value"`
-	Points    float64 `json:"points" yaml:"points"`
+	Criterion string    `json:"criterion" yaml:"criterion"`
+	Attribute string    `json:"attribute" yaml:"attribute"`
+	Raw       i18n.Text `json:"raw" yaml:"raw"`
+	Weight    float64   `json:"weight" yaml:"weight"`
+	Value     float64   `json:"value" yaml:"value"`
+	Points    float64   `json:"points" yaml:"points"`
 	// Grade is the evidence behind the value (spec, measured, third-party, report-only,
 	// unverified); Trust, when below 1, how much of its distance from neutral value counts.
 	Grade string  `json:"grade" yaml:"grade"`
@@ -161,11 +160,11 @@ type Part struct {
 
 // Reason is why a candidate scored what it did, or why it was excluded.
 type Reason struct {
-	Rule   string  `json:"rule" yaml:"rule"`
-	Text   string  `json:"text" yaml:"text"`
-	Source string  `json:"source" yaml:"source"`
-	Points float64 `json:"points,omitempty" yaml:"points,omitempty"`
-	File   string  `json:"file,omitempty" yaml:"file,omitempty"` // the overlay file of an organisation's rule
+	Rule   string    `json:"rule" yaml:"rule"`
+	Text   i18n.Text `json:"text" yaml:"text"`
+	Source string    `json:"source" yaml:"source"`
+	Points float64   `json:"points,omitempty" yaml:"points,omitempty"`
+	File   string    `json:"file,omitempty" yaml:"file,omitempty"` // the overlay file of an organisation's rule
 	// Grade and Trust: the weak evidence a bonus rests on, and the share of its points it
 	// counts (Points is already discounted); absent when it counts in full.
 	Grade string  `json:"grade,omitempty" yaml:"grade,omitempty"`
@@ -178,17 +177,17 @@ type Caveat = Reason
 
 // Correction is where the candidate's data departs from the report.
 type Correction struct {
-	Fact       string `json:"fact" yaml:"fact"`
-	Verdict    string `json:"verdict" yaml:"verdict"`
-	ReportSays string `json:"report_says" yaml:"report_says"`
-	Verified   string `json:"verified" yaml:"verified"`
-	Source     string `json:"source" yaml:"source"`
+	Fact       string    `json:"fact" yaml:"fact"`
+	Verdict    string    `json:"verdict" yaml:"verdict"`
+	ReportSays i18n.Text `json:"report_says" yaml:"report_says"`
+	Verified   i18n.Text `json:"verified" yaml:"verified"`
+	Source     string    `json:"source" yaml:"source"`
 }
 
 // Excluded is a candidate removed by rules.
 type Excluded struct {
 	ID          string       `json:"id" yaml:"id"`
-	Name        string       `json:"name" yaml:"name"`
+	Name        i18n.Text    `json:"name" yaml:"name"`
 	File        string       `json:"file,omitempty" yaml:"file,omitempty"`
 	Reasons     []Reason     `json:"reasons" yaml:"reasons"`
 	Corrections []Correction `json:"corrections,omitempty" yaml:"corrections,omitempty"`
@@ -196,7 +195,7 @@ type Excluded struct {
 
 // Warning is an answer that conflicts with another or was ignored.
 type Warning struct {
-	Text string `json:"text" yaml:"text"`
+	Text i18n.Text `json:"text" yaml:"text"`
 }
 
 // Answer is one effective answer.
@@ -205,8 +204,8 @@ type Answer struct {
 	Value knowledge.Value
 	// Question and Text are the question and the answer as a person reads them, in the
 	// report's language, for the Markdown and HTML reports (JSON and YAML keep id and value).
-	Question string
-	Text     string
+	Question i18n.Text
+	Text     i18n.Text
 }
 
 // AnswerList is the effective answers in question order; it encodes as a JSON object / YAML
@@ -267,121 +266,134 @@ type Options struct {
 const StaleMonths = 6
 
 // Build turns an engine result into the report document, with the analyses engine.Analyse
-// attached to it (none when it did not run).
+// attached to it (none when it did not run), said in opts.Lang (Localize says it again in
+// another).
 func Build(b *knowledge.Base, res *engine.Result, opts Options) *Report {
-	lang := opts.Lang
 	r := &Report{
 		SchemaVersion: SchemaVersion,
 		Tool:          Tool{Name: "stackadvisor", Version: opts.ToolVersion},
 		KnowledgeBase: KnowledgeBase{Version: b.Version, AsOf: b.AsOf, Digest: b.Digest},
-		Lang:          lang,
 		Categories:    []Category{},
 	}
 	for _, q := range b.Questions {
 		if v, ok := res.Answers[q.ID]; ok {
-			r.Answers = append(r.Answers, Answer{ID: q.ID, Value: v, Question: q.Label.In(lang), Text: answerText(q, v, lang)})
+			r.Answers = append(r.Answers, Answer{ID: q.ID, Value: v, Question: i18n.Of(q.Label), Text: answerText(q, v)})
 		}
 	}
 	for _, cr := range res.Categories {
-		c := Category{ID: cr.Category.ID, Title: cr.Category.Title.In(lang), Ranking: []Entry{}, Excluded: []Excluded{}}
-		for _, rk := range cr.Ranking {
-			c.Ranking = append(c.Ranking, entry(rk, lang, res.Answers))
-		}
-		for _, ex := range cr.Excluded {
-			e := Excluded{ID: ex.Candidate.ID, Name: ex.Candidate.NameIn(lang), File: overlayFile(ex.Candidate.Overlay, ex.Candidate.Pos), Reasons: []Reason{}, Corrections: corrections(ex.Candidate, lang, res.Answers)}
-			for _, rule := range ex.Rules {
-				e.Reasons = append(e.Reasons, Reason{Rule: rule.ID, Text: rule.Because.In(lang), Source: rule.Source, File: ruleFile(rule)})
-			}
-			for _, rule := range ex.Compat {
-				e.Reasons = append(e.Reasons, Reason{Rule: rule.ID, Text: rule.Because.In(lang), Source: rule.Source, File: compatFile(rule)})
-			}
-			c.Excluded = append(c.Excluded, e)
-		}
-		for _, sv := range cr.WhatIf {
-			rng := ""
-			switch {
-			case sv.Through != nil && *sv.Through == math.MaxInt:
-				rng = i18n.T(lang, "report.or-more")
-			case sv.Through != nil:
-				rng = fmt.Sprintf(i18n.T(lang, "report.through"), *sv.Through)
-			}
-			c.Sensitivity = append(c.Sensitivity, Sensitivity{Question: sv.Question.ID, Value: sv.Value.Any(), Through: through(sv.Through), OrMore: sv.Through != nil && *sv.Through == math.MaxInt, Top: sv.Top.ID, TopName: sv.Top.NameIn(lang), Flag: sv.Flag(), Range: rng})
-		}
-		c.WeightWhatIf = buildWeightWhatIf(cr.WeightWhatIf, lang)
-		c.Reweighted = reweightings(cr.Reweighted, lang)
-		if cr.Role != nil && cr.GivenBy != nil && cr.Alone != nil && len(cr.Alone.Ranking) > 0 {
-			first := cr.Alone.Ranking[0]
-			c.Role, c.RoleGivenBy, c.AloneFirst = cr.Role.ID, cr.GivenBy.ID, first.Candidate.ID
-			c.RoleText = i18n.Tf(lang, "report.role-table", cr.GivenBy.NameIn(lang), cr.Role.Title.In(lang), first.Candidate.NameIn(lang), strconv.FormatFloat(first.Score, 'f', 1, 64))
-			// The table's first in the role may still lose in the stack, where how it works with
-			// the other parts counts too: say so rather than let the table and the stack disagree.
-			if res.Stack != nil && res.Stack.Best != nil && len(cr.Ranking) > 0 {
-				for _, p := range res.Stack.Best.Parts {
-					if p.Candidate.Category == c.ID && p.Candidate.ID != cr.Ranking[0].Candidate.ID {
-						c.RoleText += " " + i18n.Tf(lang, "report.role-table-stack", cr.Ranking[0].Candidate.NameIn(lang), p.Candidate.NameIn(lang))
-					}
-				}
-			}
-		}
-		if len(cr.NotApplied) > 0 {
-			c.PrioritiesNotApplied = cr.NotApplied
-			labels := make([]string, len(cr.NotApplied))
-			for i, p := range cr.NotApplied {
-				labels[i] = p
-				if ch := b.Question(knowledge.QPriorities).Choice(p); ch != nil {
-					labels[i] = ch.Label.In(lang)
-				}
-			}
-			key := "report.not-applied"
-			if len(labels) > 1 {
-				key = "report.not-applied-many"
-			}
-			c.NotAppliedText = i18n.Tf(lang, key, strings.Join(labels, i18n.T(lang, "report.list-sep")), c.Title)
-		}
-		c.Robustness = BuildRobustness(cr.Robustness, lang)
-		r.Categories = append(r.Categories, c)
+		r.Categories = append(r.Categories, category(b, res, cr))
 	}
 	r.Detected = opts.Detected
-	r.Stack = buildStack(b, res.Stack, lang)
+	r.Stack = buildStack(b, res.Stack)
 	if opts.Given != nil {
 		for _, w := range engine.Warnings(b, opts.Given, res) {
-			r.Warnings = append(r.Warnings, Warning{Text: warningText(w, lang)})
+			r.Warnings = append(r.Warnings, Warning{Text: warningText(w)})
 		}
 	}
 	for _, n := range opts.Notes {
-		r.Warnings = append(r.Warnings, Warning{Text: n})
+		r.Warnings = append(r.Warnings, Warning{Text: i18n.Lit(n)})
 	}
-	if w := StaleWarning(b, opts.Today, lang); w != "" {
+	if w := Stale(b, opts.Today); !w.IsZero() {
 		r.Warnings = append([]Warning{{Text: w}}, r.Warnings...)
 	}
+	r.Localize(opts.Lang)
 	return r
 }
 
-// StaleWarning is the one line a report shows when the base is more than StaleMonths older
-// than today (empty otherwise, or when today is zero).
-func StaleWarning(b *knowledge.Base, today time.Time, lang string) string {
+// Localize says the report in lang ("en" or "zh"): every text of the document, which was
+// built without a language, and its lang field.
+func (r *Report) Localize(lang string) {
+	r.Lang = lang
+	i18n.SayAll(r, lang)
+}
+
+// category is one category's part of the report.
+func category(b *knowledge.Base, res *engine.Result, cr *engine.CategoryResult) Category {
+	c := Category{ID: cr.Category.ID, Title: i18n.Of(cr.Category.Title), Ranking: []Entry{}, Excluded: []Excluded{}}
+	for _, rk := range cr.Ranking {
+		c.Ranking = append(c.Ranking, entry(rk, res.Answers))
+	}
+	for _, ex := range cr.Excluded {
+		e := Excluded{ID: ex.Candidate.ID, Name: ex.Candidate.Named(), File: overlayFile(ex.Candidate.Overlay, ex.Candidate.Pos), Reasons: []Reason{}, Corrections: corrections(ex.Candidate, res.Answers)}
+		for _, rule := range ex.Rules {
+			e.Reasons = append(e.Reasons, Reason{Rule: rule.ID, Text: i18n.Of(rule.Because), Source: rule.Source, File: ruleFile(rule)})
+		}
+		for _, rule := range ex.Compat {
+			e.Reasons = append(e.Reasons, Reason{Rule: rule.ID, Text: i18n.Of(rule.Because), Source: rule.Source, File: compatFile(rule)})
+		}
+		c.Excluded = append(c.Excluded, e)
+	}
+	for _, sv := range cr.WhatIf {
+		var rng i18n.Text
+		switch {
+		case sv.Through != nil && *sv.Through == math.MaxInt:
+			rng = i18n.M("report.or-more")
+		case sv.Through != nil:
+			rng = i18n.M("report.through", *sv.Through)
+		}
+		c.Sensitivity = append(c.Sensitivity, Sensitivity{Question: sv.Question.ID, Value: sv.Value.Any(), Through: through(sv.Through), OrMore: sv.Through != nil && *sv.Through == math.MaxInt, Top: sv.Top.ID, TopName: sv.Top.Named(), Flag: sv.Flag(), Range: rng})
+	}
+	c.WeightWhatIf = buildWeightWhatIf(cr.WeightWhatIf)
+	c.Reweighted = reweightings(cr.Reweighted)
+	if cr.Role != nil && cr.GivenBy != nil && cr.Alone != nil && len(cr.Alone.Ranking) > 0 {
+		first := cr.Alone.Ranking[0]
+		c.Role, c.RoleGivenBy, c.AloneFirst = cr.Role.ID, cr.GivenBy.ID, first.Candidate.ID
+		role := []i18n.Text{i18n.M("report.role-table", cr.GivenBy.Named(), i18n.Of(cr.Role.Title), first.Candidate.Named(), strconv.FormatFloat(first.Score, 'f', 1, 64))}
+		// The table's first in the role may still lose in the stack, where how it works with
+		// the other parts counts too: say so rather than let the table and the stack disagree.
+		if res.Stack != nil && res.Stack.Best != nil && len(cr.Ranking) > 0 {
+			for _, p := range res.Stack.Best.Parts {
+				if p.Candidate.Category == c.ID && p.Candidate.ID != cr.Ranking[0].Candidate.ID {
+					role = append(role, i18n.M("report.role-table-stack", cr.Ranking[0].Candidate.Named(), p.Candidate.Named()))
+				}
+			}
+		}
+		c.RoleText = i18n.Join(role, " ")
+	}
+	if len(cr.NotApplied) > 0 {
+		c.PrioritiesNotApplied = cr.NotApplied
+		labels := make([]i18n.Text, len(cr.NotApplied))
+		for i, p := range cr.NotApplied {
+			labels[i] = i18n.Lit(p)
+			if ch := b.Question(knowledge.QPriorities).Choice(p); ch != nil {
+				labels[i] = i18n.Of(ch.Label)
+			}
+		}
+		key := "report.not-applied"
+		if len(labels) > 1 {
+			key = "report.not-applied-many"
+		}
+		c.NotAppliedText = i18n.M(key, i18n.List(labels), c.Title)
+	}
+	c.Robustness = BuildRobustness(cr.Robustness)
+	return c
+}
+
+// Stale is the one line a report shows when the base is more than StaleMonths older than
+// today (empty otherwise, or when today is zero).
+func Stale(b *knowledge.Base, today time.Time) i18n.Text {
 	if today.IsZero() {
-		return ""
+		return i18n.Text{}
 	}
 	months, asOf, ok := b.Age(today)
 	if !ok || !today.After(asOf.AddDate(0, StaleMonths, 0)) {
-		return ""
+		return i18n.Text{}
 	}
-	return i18n.Tf(lang, "report.stale-base", b.Version, asOf.Format(knowledge.DayLayout), months)
+	return i18n.M("report.stale-base", b.Version, asOf.Format(knowledge.DayLayout), months)
 }
 
-func entry(rk *engine.Ranked, lang string, a knowledge.Answers) Entry {
+func entry(rk *engine.Ranked, a knowledge.Answers) Entry {
 	cand := rk.Candidate
 	e := Entry{
 		Rank:        rk.Rank,
 		ID:          cand.ID,
-		Name:        cand.NameIn(lang),
+		Name:        cand.Named(),
 		Score:       rk.Score,
-		Summary:     cand.Summary.In(lang),
+		Summary:     i18n.Of(cand.Summary),
 		Breakdown:   []Part{},
 		Reasons:     []Reason{},
 		Caveats:     []Caveat{},
-		Corrections: corrections(cand, lang, a),
+		Corrections: corrections(cand, a),
 		File:        overlayFile(cand.Overlay, cand.Pos),
 	}
 	for _, p := range rk.Breakdown {
@@ -391,7 +403,7 @@ func entry(rk *engine.Ranked, lang string, a knowledge.Answers) Entry {
 		e.Breakdown = append(e.Breakdown, Part{
 			Criterion: p.Criterion.ID,
 			Attribute: p.Criterion.Attribute,
-			Raw:       AttrText(p.Value, lang),
+			Raw:       AttrText(p.Value),
 			Weight:    round(p.Weight, 4),
 			Value:     round(p.Norm, 3),
 			Points:    round(p.Points, 2),
@@ -399,15 +411,15 @@ func entry(rk *engine.Ranked, lang string, a knowledge.Answers) Entry {
 			Trust:     trustBelowOne(p.Trust),
 		})
 		if p.Weak() && p.Weight > 0 {
+			title := i18n.Of(p.Criterion.Attr.Title)
 			e.Evidence = append(e.Evidence, Evidence{
 				Attribute: p.Criterion.Attribute,
-				Title:     p.Criterion.Attr.Title.In(lang),
-				Value:     AttrText(p.Value, lang),
+				Title:     title,
+				Value:     AttrText(p.Value),
 				Grade:     p.Value.Grade,
 				Trust:     p.Trust,
-				Text: i18n.Tf(lang, "report.weak-evidence", gradeText(lang, gradeKey, p.Value.Grade),
-					p.Criterion.Attr.Title.In(lang), AttrText(p.Value, lang), int(math.Round(p.Trust*100))),
-				Source: p.Value.Source,
+				Text:      i18n.M("report.weak-evidence", gradeText(gradeKey, p.Value.Grade), title, AttrText(p.Value), int(math.Round(p.Trust*100))),
+				Source:    p.Value.Source,
 			})
 		}
 	}
@@ -416,22 +428,21 @@ func entry(rk *engine.Ranked, lang string, a knowledge.Answers) Entry {
 		if len(ctx.Attributes) > 0 {
 			src = ctx.Attributes[0].Source
 		}
-		e.Reasons = append(e.Reasons, Reason{Rule: "context:" + ctx.ID, Text: ctx.Note.In(lang), Source: src})
+		e.Reasons = append(e.Reasons, Reason{Rule: "context:" + ctx.ID, Text: i18n.Of(ctx.Note), Source: src})
 	}
 	for _, a := range rk.Adjustments {
 		if a.Points > 0 {
-			r := Reason{Rule: a.Rule.ID, Text: a.Rule.Because.In(lang), Source: a.Rule.Source, Points: round(a.Points, 2), File: ruleFile(a.Rule)}
+			r := Reason{Rule: a.Rule.ID, Text: i18n.Of(a.Rule.Because), Source: a.Rule.Source, Points: round(a.Points, 2), File: ruleFile(a.Rule)}
 			if a.Weak() {
 				r.Grade, r.Trust = a.Rule.Grade, a.Trust
 				pts := "+" + strconv.FormatFloat(round(a.Points, 2), 'f', -1, 64)
 				e.Evidence = append(e.Evidence, Evidence{
-					Rule:  a.Rule.ID,
-					Title: i18n.Tf(lang, "report.rule-title", a.Rule.ID),
-					Value: pts,
-					Grade: a.Rule.Grade,
-					Trust: a.Trust,
-					Text: i18n.Tf(lang, "report.weak-rule", gradeText(lang, gradeKey, a.Rule.Grade), a.Rule.ID, pts,
-						strconv.FormatFloat(a.Rule.Points, 'f', -1, 64)),
+					Rule:   a.Rule.ID,
+					Title:  i18n.M("report.rule-title", a.Rule.ID),
+					Value:  i18n.Lit(pts),
+					Grade:  a.Rule.Grade,
+					Trust:  a.Trust,
+					Text:   i18n.M("report.weak-rule", gradeText(gradeKey, a.Rule.Grade), a.Rule.ID, pts, strconv.FormatFloat(a.Rule.Points, 'f', -1, 64)),
 					Source: a.Rule.Source,
 				})
 			}
@@ -441,23 +452,23 @@ func entry(rk *engine.Ranked, lang string, a knowledge.Answers) Entry {
 	for _, p := range rk.Strengths {
 		e.Reasons = append(e.Reasons, Reason{
 			Rule:   "criterion:" + p.Criterion.ID,
-			Text:   p.Criterion.Attr.Title.In(lang) + colon(lang) + AttrText(p.Value, lang),
+			Text:   i18n.Cat(i18n.Of(p.Criterion.Attr.Title), i18n.M("report.label-colon"), AttrText(p.Value)),
 			Source: p.Value.Source,
 		})
 	}
 	for _, a := range rk.Adjustments {
 		if a.Points < 0 {
-			e.Caveats = append(e.Caveats, Caveat{Rule: a.Rule.ID, Text: a.Rule.Because.In(lang), Source: a.Rule.Source, Points: a.Points, File: ruleFile(a.Rule)})
+			e.Caveats = append(e.Caveats, Caveat{Rule: a.Rule.ID, Text: i18n.Of(a.Rule.Because), Source: a.Rule.Source, Points: a.Points, File: ruleFile(a.Rule)})
 		}
 	}
 	for _, rule := range rk.Caveats {
-		e.Caveats = append(e.Caveats, Caveat{Rule: rule.ID, Text: rule.Because.In(lang), Source: rule.Source, File: ruleFile(rule)})
+		e.Caveats = append(e.Caveats, Caveat{Rule: rule.ID, Text: i18n.Of(rule.Because), Source: rule.Source, File: ruleFile(rule)})
 	}
 	return e
 }
 
 // reweightings are the reweights that applied, as the report shows them.
-func reweightings(list []engine.Reweighted, lang string) []Reweighting {
+func reweightings(list []engine.Reweighted) []Reweighting {
 	var out []Reweighting
 	for _, rw := range list {
 		if rw.Factor == 0 {
@@ -466,7 +477,7 @@ func reweightings(list []engine.Reweighted, lang string) []Reweighting {
 		out = append(out, Reweighting{
 			Criterion: rw.Criterion.ID,
 			Factor:    rw.Factor,
-			Text:      i18n.Tf(lang, "report.reweighted", rw.Criterion.Attr.Title.In(lang), strconv.FormatFloat(rw.Factor, 'f', -1, 64), rw.Because.In(lang)),
+			Text:      i18n.M("report.reweighted", i18n.Of(rw.Criterion.Attr.Title), strconv.FormatFloat(rw.Factor, 'f', -1, 64), i18n.Of(rw.Because)),
 			Source:    rw.Source,
 			File:      overlayFile(rw.Overlay, rw.Pos),
 		})
@@ -496,52 +507,50 @@ func overlayFile(overlay bool, pos knowledge.Pos) string {
 
 // corrections lists the candidate's corrections that apply to the answers (all of them when
 // answers is nil).
-func corrections(c *knowledge.Candidate, lang string, a knowledge.Answers) []Correction {
+func corrections(c *knowledge.Candidate, a knowledge.Answers) []Correction {
 	var out []Correction
 	for _, f := range c.Corrections {
 		if !f.AppliesTo(a) {
 			continue
 		}
-		out = append(out, Correction{Fact: f.ID, Verdict: f.Verdict, ReportSays: f.ReportSays.In(lang), Verified: f.Verified.In(lang), Source: f.Source})
+		out = append(out, Correction{Fact: f.ID, Verdict: f.Verdict, ReportSays: i18n.Of(f.ReportSays), Verified: i18n.Of(f.Verified), Source: f.Source})
 	}
 	return out
 }
 
-// AttrText formats an attribute value with its unit, in the given language.
-func AttrText(v *knowledge.AttrValue, lang string) string {
+// AttrText is an attribute value with its unit, as a text said in the report's language.
+func AttrText(v *knowledge.AttrValue) i18n.Text {
 	if v == nil {
-		return "—"
+		return i18n.Lit("—")
 	}
 	if v.Unknown {
-		return i18n.T(lang, "report.value-unknown")
+		return i18n.M("report.value-unknown")
 	}
 	a := v.Attr
 	switch a.Type {
 	case knowledge.AttrBool:
 		if v.Bool {
-			return i18n.T(lang, "report.yes")
+			return i18n.M("report.yes")
 		}
-		return i18n.T(lang, "report.no")
+		return i18n.M("report.no")
 	case knowledge.AttrLevel:
-		return fmt.Sprintf("%s/%s", v.Display(), trimNum(a.Range[1]))
+		return i18n.Lit(fmt.Sprintf("%s/%s", v.Display(), trimNum(a.Range[1])))
 	case knowledge.AttrNumber:
 		if a.Unit != "" {
-			return v.Display() + " " + a.Unit
+			return i18n.Lit(v.Display() + " " + a.Unit)
 		}
 	case knowledge.AttrEnum:
-		return a.Label(v.Str, lang)
+		return a.LabelText(v.Str)
 	case knowledge.AttrText:
-		if lang == "zh" && v.ValueZh != "" {
-			return v.ValueZh
-		}
+		return i18n.Pair(v.Display(), v.ValueZh)
 	case knowledge.AttrList:
-		labels := make([]string, len(v.List))
+		labels := make([]i18n.Text, len(v.List))
 		for i, x := range v.List {
-			labels[i] = a.Label(x, lang)
+			labels[i] = a.LabelText(x)
 		}
-		return strings.Join(labels, ", ")
+		return i18n.Join(labels, ", ")
 	}
-	return v.Display()
+	return i18n.Lit(v.Display())
 }
 
 func trimNum(f float64) string { return fmt.Sprintf("%g", f) }
@@ -555,17 +564,17 @@ func round(f float64, places int) float64 {
 	return r
 }
 
-func warningText(w engine.Warning, lang string) string {
+func warningText(w engine.Warning) i18n.Text {
 	switch w.Kind {
 	case engine.WarnTooStrict:
-		return fmt.Sprintf(i18n.T(lang, "report.warn-too-strict"), w.Question.ID, w.Value.String(), w.Category.Title.In(lang))
+		return i18n.M("report.warn-too-strict", w.Question.ID, w.Value.String(), i18n.Of(w.Category.Title))
 	default:
 		// Say when the question applies: "its category was not chosen" misled when the
 		// category was chosen and another answer (the buyer in China) made it moot.
 		if sw := w.Question.ShowWhen; sw != nil && !sw.IsEmpty() {
-			return fmt.Sprintf(i18n.T(lang, "report.warn-not-applicable-when"), w.Question.ID, w.Value.String(), sw.Text(lang))
+			return i18n.M("report.warn-not-applicable-when", w.Question.ID, w.Value.String(), sw.Said())
 		}
-		return fmt.Sprintf(i18n.T(lang, "report.warn-not-applicable"), w.Question.ID, w.Value.String())
+		return i18n.M("report.warn-not-applicable", w.Question.ID, w.Value.String())
 	}
 }
 
@@ -584,10 +593,10 @@ var (
 	gradeNameKey = map[string]string{knowledge.GradeReportOnly: "report.grade-name.report-only", knowledge.GradeUnverified: "report.grade-name.unverified"}
 )
 
-// gradeText is a weak grade's text in lang from keys; a grade without a key shows as its id.
-func gradeText(lang string, keys map[string]string, grade string) string {
+// gradeText is a weak grade's text from keys; a grade without a key shows as its id.
+func gradeText(keys map[string]string, grade string) i18n.Text {
 	if k, ok := keys[grade]; ok {
-		return i18n.T(lang, k)
+		return i18n.M(k)
 	}
-	return grade
+	return i18n.Lit(grade)
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/stackadvisor/stackadvisor/internal/testbase"
 	"github.com/stackadvisor/stackadvisor/pkg/engine"
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/report"
 )
 
@@ -116,15 +117,16 @@ func TestYAMLMarshalsSameReport(t *testing.T) {
 }
 
 func TestTableShowsACorrectionOncePerCategoryAndWraps(t *testing.T) {
-	corr := report.Correction{Fact: "shared", Verdict: "wrong", ReportSays: "the report's claim", Verified: "what the sources say, in a sentence long enough to need wrapping at forty columns", Source: "https://example.org/a-long-source-url-that-must-not-be-broken"}
+	corr := report.Correction{Fact: "shared", Verdict: "wrong", ReportSays: i18n.Lit("the report's claim"), Verified: i18n.Lit("what the sources say, in a sentence long enough to need wrapping at forty columns"), Source: "https://example.org/a-long-source-url-that-must-not-be-broken"}
 	entry := func(rank int, id string) report.Entry {
-		return report.Entry{Rank: rank, ID: id, Name: id, Score: 50, Summary: "s", Corrections: []report.Correction{corr}}
+		return report.Entry{Rank: rank, ID: id, Name: i18n.Lit(id), Score: 50, Summary: i18n.Lit("s"), Corrections: []report.Correction{corr}}
 	}
 	r := &report.Report{Lang: "en", Categories: []report.Category{{
-		ID: "c", Title: "C",
+		ID: "c", Title: i18n.Lit("C"),
 		Ranking:  []report.Entry{entry(1, "one"), entry(2, "two")},
-		Excluded: []report.Excluded{{ID: "three", Name: "three", Reasons: []report.Reason{{Text: "gone"}}, Corrections: []report.Correction{corr}}},
+		Excluded: []report.Excluded{{ID: "three", Name: i18n.Lit("three"), Reasons: []report.Reason{{Text: i18n.Lit("gone")}}, Corrections: []report.Correction{corr}}},
 	}}}
+	r.Localize("en")
 	var buf bytes.Buffer
 	w := &colorprofile.Writer{Forward: &buf, Profile: colorprofile.NoTTY}
 	if err := report.Render(w, r, "table", 40); err != nil {

@@ -25,29 +25,29 @@ type Robustness struct {
 	Decisive   string          `json:"decisive,omitempty" yaml:"decisive,omitempty"`
 	Raise      bool            `json:"raise,omitempty" yaml:"raise,omitempty"`
 	Candidates []Acceptability `json:"candidates" yaml:"candidates"`
-	Text       string          `json:"text" yaml:"text"`
+	Text       i18n.Text       `json:"text" yaml:"text"`
 }
 
 // Acceptability is a candidate's share of the draws at ranks 1, 2, …
 type Acceptability struct {
 	ID    string    `json:"id" yaml:"id"`
-	Name  string    `json:"name" yaml:"name"`
+	Name  i18n.Text `json:"name" yaml:"name"`
 	Rank  int       `json:"rank" yaml:"rank"`
 	Ranks []float64 `json:"ranks" yaml:"ranks,flow"`
 }
 
 // WeightWhatIf is a change of one criterion's weight that changes the pick.
 type WeightWhatIf struct {
-	Criterion string  `json:"criterion" yaml:"criterion"`
-	Factor    float64 `json:"factor" yaml:"factor"` // 0: the criterion left out
-	From      float64 `json:"from" yaml:"from"`     // its share of the weights, 0..1
-	To        float64 `json:"to" yaml:"to"`
-	Top       string  `json:"top" yaml:"top"`
-	Text      string  `json:"text" yaml:"text"`
+	Criterion string    `json:"criterion" yaml:"criterion"`
+	Factor    float64   `json:"factor" yaml:"factor"` // 0: the criterion left out
+	From      float64   `json:"from" yaml:"from"`     // its share of the weights, 0..1
+	To        float64   `json:"to" yaml:"to"`
+	Top       string    `json:"top" yaml:"top"`
+	Text      i18n.Text `json:"text" yaml:"text"`
 }
 
 // BuildRobustness turns the engine's analysis into the report's (nil for nil).
-func BuildRobustness(rb *engine.Robustness, lang string) *Robustness {
+func BuildRobustness(rb *engine.Robustness) *Robustness {
 	if rb == nil {
 		return nil
 	}
@@ -57,7 +57,7 @@ func BuildRobustness(rb *engine.Robustness, lang string) *Robustness {
 		for i, x := range a.Ranks {
 			ranks[i] = round(x, 4)
 		}
-		out.Candidates = append(out.Candidates, Acceptability{ID: a.Candidate.ID, Name: a.Candidate.NameIn(lang), Rank: a.Rank, Ranks: ranks})
+		out.Candidates = append(out.Candidates, Acceptability{ID: a.Candidate.ID, Name: a.Candidate.Named(), Rank: a.Rank, Ranks: ranks})
 		if a.Candidate == rb.Pick {
 			out.First = round(a.First(), 4)
 		}
@@ -71,48 +71,50 @@ func BuildRobustness(rb *engine.Robustness, lang string) *Robustness {
 	// The sentence: the pick's share, the others that come first in a draw, and what decides.
 	// The others that come first in a whole percent of the draws or more; those that come
 	// first in fewer are summed up in one phrase (JSON lists each).
-	var others []string
+	var others []i18n.Text
 	rare := 0
 	for _, a := range rb.Shown {
 		switch {
 		case a.Candidate == rb.Pick || a.First() == 0:
 		case a.First() >= 0.005 || a.Candidate == rb.Rival: // the rival by name, as the last sentence names it
-			others = append(others, i18n.Tf(lang, "robust.other", a.Candidate.NameIn(lang), percent(a.First())))
+			others = append(others, i18n.M("robust.other", a.Candidate.Named(), percent(a.First())))
 		default:
 			rare++
 		}
 	}
 	if rare > 0 {
-		others = append(others, i18n.Tf(lang, "robust.others-rare", rare))
+		others = append(others, i18n.M("robust.others-rare", rare))
 	}
-	text := i18n.Tf(lang, "robust.line", robustLabel(rb.Label, lang), rb.Pick.NameIn(lang), percent(out.First), rb.Samples)
-	if len(others) > 0 {
-		text += i18n.T(lang, "report.list-sep") + strings.Join(others, i18n.T(lang, "report.list-sep"))
-	}
-	text += i18n.T(lang, "robust.end")
+	end := i18n.M("robust.end")
 	switch {
 	case rb.Rival == nil:
-		text += i18n.T(lang, "robust.always")
+		end = i18n.Cat(end, i18n.M("robust.always"))
 	case rb.Decisive != nil:
 		key := "robust.decisive-less"
 		if rb.Raise {
 			key = "robust.decisive-more"
 		}
-		text += i18n.Tf(lang, key, rb.Decisive.Attr.Title.In(lang), rb.Rival.NameIn(lang))
+		end = i18n.Cat(end, i18n.M(key, i18n.Of(rb.Decisive.Attr.Title), rb.Rival.Named()))
 	}
-	out.Text = strings.TrimSpace(text)
+	out.Text = robustText(i18n.M("robust.line", robustLabel(rb.Label), rb.Pick.Named(), percent(out.First), rb.Samples), others, end)
 	return out
 }
 
+// robustText is a robustness sentence: its first clause, the others that come first in some
+// draws, and its end.
+func robustText(first i18n.Text, others []i18n.Text, end i18n.Text) i18n.Text {
+	return i18n.Trimmed(i18n.Cat(i18n.List(append([]i18n.Text{first}, others...)), end))
+}
+
 // robustLabel names a robustness label in the report's language.
-func robustLabel(label, lang string) string {
+func robustLabel(label string) i18n.Text {
 	switch label {
 	case engine.LabelRobust:
-		return i18n.T(lang, "robust.label.robust")
+		return i18n.M("robust.label.robust")
 	case engine.LabelContested:
-		return i18n.T(lang, "robust.label.contested")
+		return i18n.M("robust.label.contested")
 	}
-	return i18n.T(lang, "robust.label.fragile")
+	return i18n.M("robust.label.fragile")
 }
 
 // percent shows a share of the draws as a whole percentage, "<1 %" for a share that rounds
@@ -137,15 +139,15 @@ func share(x float64) string {
 	return percent(x)
 }
 
-func buildWeightWhatIf(list []engine.WeightChange, lang string) []WeightWhatIf {
+func buildWeightWhatIf(list []engine.WeightChange) []WeightWhatIf {
 	var out []WeightWhatIf
 	for _, w := range list {
-		title := w.Criterion.Attr.Title.In(lang)
-		var text string
+		title := i18n.Of(w.Criterion.Attr.Title)
+		var text i18n.Text
 		if w.Factor == 0 {
-			text = i18n.Tf(lang, "robust.weight-drop", title, share(w.From), w.Top.NameIn(lang))
+			text = i18n.M("robust.weight-drop", title, share(w.From), w.Top.Named())
 		} else {
-			text = i18n.Tf(lang, "robust.weight-change", title, strconv.FormatFloat(w.Factor, 'f', -1, 64), share(w.From), share(w.To), w.Top.NameIn(lang))
+			text = i18n.M("robust.weight-change", title, strconv.FormatFloat(w.Factor, 'f', -1, 64), share(w.From), share(w.To), w.Top.Named())
 		}
 		out = append(out, WeightWhatIf{Criterion: w.Criterion.ID, Factor: round(w.Factor, 2), From: round(w.From, 4), To: round(w.To, 4), Top: w.Top.ID, Text: text})
 	}
@@ -153,13 +155,13 @@ func buildWeightWhatIf(list []engine.WeightChange, lang string) []WeightWhatIf {
 }
 
 // robustStyleText is the robustness line with its label coloured for a terminal.
-func robustStyleText(rb *Robustness, lang string) string {
-	return labelStyled(rb.Label, rb.Text, lang)
+func robustStyleText(rb *Robustness, loc i18n.Localizer) string {
+	return labelStyled(rb.Label, rb.Text.String(), loc)
 }
 
 // labelStyled colours the robustness label that starts text (a category's or the stack's).
-func labelStyled(labelID, text, lang string) string {
-	label := robustLabel(labelID, lang)
+func labelStyled(labelID, text string, loc i18n.Localizer) string {
+	label := robustLabel(labelID).In(loc.Lang)
 	st := plusStyle
 	switch labelID {
 	case engine.LabelContested:

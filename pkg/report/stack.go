@@ -40,7 +40,7 @@ type StackRobust struct {
 	Seed    int               `json:"seed" yaml:"seed"`
 	First   float64           `json:"first" yaml:"first"` // the stack's share of the draws (0..1)
 	Stacks  []StackAcceptance `json:"stacks" yaml:"stacks"`
-	Text    string            `json:"text" yaml:"text"`
+	Text    i18n.Text         `json:"text" yaml:"text"`
 }
 
 // StackAcceptance is a finalist and the share of the draws in which it scored best.
@@ -50,19 +50,12 @@ type StackAcceptance struct {
 }
 
 // buildStackRobust turns the engine's analysis into the report's (nil for nil).
-func buildStackRobust(rb *engine.StackRobustness, lang string) *StackRobust {
+func buildStackRobust(rb *engine.StackRobustness) *StackRobust {
 	if rb == nil {
 		return nil
 	}
 	out := &StackRobust{Label: rb.Label, Samples: rb.Samples, Seed: rb.Seed, Stacks: []StackAcceptance{}}
-	name := func(s *engine.Stack) string {
-		names := make([]string, len(s.Parts))
-		for i, p := range s.Parts {
-			names[i] = p.Candidate.NameIn(lang)
-		}
-		return strings.Join(names, " + ")
-	}
-	var others []string
+	var others []i18n.Text
 	rare := 0
 	for _, a := range rb.Shown {
 		ids := make([]string, len(a.Stack.Parts))
@@ -74,24 +67,29 @@ func buildStackRobust(rb *engine.StackRobustness, lang string) *StackRobust {
 		case a.Stack == rb.Pick:
 			out.First = round(a.First, 4)
 		case a.First >= 0.005 || a.Stack == rb.Rival:
-			others = append(others, i18n.Tf(lang, "robust.other", name(a.Stack), percent(a.First)))
+			others = append(others, i18n.M("robust.other", stackName(a.Stack), percent(a.First)))
 		case a.First > 0:
 			rare++
 		}
 	}
 	if rare > 0 {
-		others = append(others, i18n.Tf(lang, "robust.others-rare", rare))
+		others = append(others, i18n.M("robust.others-rare", rare))
 	}
-	text := i18n.Tf(lang, "robust.stack-line", robustLabel(rb.Label, lang), percent(out.First), rb.Samples)
-	if len(others) > 0 {
-		text += i18n.T(lang, "report.list-sep") + strings.Join(others, i18n.T(lang, "report.list-sep"))
-	}
-	text += i18n.T(lang, "robust.end")
+	end := i18n.M("robust.end")
 	if rb.Rival == nil {
-		text += i18n.T(lang, "robust.always")
+		end = i18n.Cat(end, i18n.M("robust.always"))
 	}
-	out.Text = strings.TrimSpace(text)
+	out.Text = robustText(i18n.M("robust.stack-line", robustLabel(rb.Label), percent(out.First), rb.Samples), others, end)
 	return out
+}
+
+// stackName names a stack's parts: "containerd + K3s + runc".
+func stackName(s *engine.Stack) i18n.Text {
+	names := make([]i18n.Text, len(s.Parts))
+	for i, p := range s.Parts {
+		names[i] = p.Candidate.Named()
+	}
+	return i18n.Join(names, " + ")
 }
 
 // StackWhatIf is an answer change and the stack it gives (no parts: no compatible stack).
@@ -105,12 +103,12 @@ type StackWhatIf struct {
 
 // StackPart is a stack's candidate of one category.
 type StackPart struct {
-	Category string  `json:"category" yaml:"category"`
-	Title    string  `json:"-" yaml:"-"` // the category's title, for the text views
-	ID       string  `json:"id" yaml:"id"`
-	Name     string  `json:"name" yaml:"name"`
-	Rank     int     `json:"rank" yaml:"rank"` // its rank in its category on its own
-	Score    float64 `json:"score" yaml:"score"`
+	Category string    `json:"category" yaml:"category"`
+	Title    i18n.Text `json:"-" yaml:"-"` // the category's title, for the text views
+	ID       string    `json:"id" yaml:"id"`
+	Name     i18n.Text `json:"name" yaml:"name"`
+	Rank     int       `json:"rank" yaml:"rank"` // its rank in its category on its own
+	Score    float64   `json:"score" yaml:"score"`
 	// Role is the role the stack gives the part (schema 6: "node-runtime" for an engine under
 	// Kubernetes), given by the part RoleGivenBy; Score is then its score in that role and
 	// AloneScore its score on its own.
@@ -119,36 +117,38 @@ type StackPart struct {
 	AloneScore  *float64 `json:"alone_score,omitempty" yaml:"alone_score,omitempty"`
 	// PastCap is, for a part at the 100 cap, what it earned past it, which counts in the
 	// stack's mean (schema 9).
-	PastCap   *float64 `json:"past_cap,omitempty" yaml:"past_cap,omitempty"`
-	roleTitle string   // the role's title, for the text views
-	giverName string   // the name of the part that gives the role
+	PastCap *float64 `json:"past_cap,omitempty" yaml:"past_cap,omitempty"`
+	// RoleTitle and GiverName, for the text views: the role's title and the name of the part
+	// that gives it.
+	RoleTitle i18n.Text `json:"-" yaml:"-"`
+	GiverName i18n.Text `json:"-" yaml:"-"`
 }
 
 // partLine is a stack's part as one line of the text views: its category, name, rank and
 // score on its own, and, in a role, its score there.
-func partLine(lang string, p StackPart) string {
+func partLine(loc i18n.Localizer, p StackPart) string {
 	var s string
 	if p.Role != "" && p.AloneScore != nil {
-		s = i18n.Tf(lang, "stack.part-role", p.Title, p.Name, p.giverName, p.roleTitle, strconv.FormatFloat(p.Score, 'f', 1, 64), p.Rank, strconv.FormatFloat(*p.AloneScore, 'f', 1, 64))
+		s = loc.Tf("stack.part-role", p.Title, p.Name, p.GiverName, p.RoleTitle, strconv.FormatFloat(p.Score, 'f', 1, 64), p.Rank, strconv.FormatFloat(*p.AloneScore, 'f', 1, 64))
 	} else {
-		s = i18n.Tf(lang, "stack.part", p.Title, p.Name, p.Rank, strconv.FormatFloat(p.Score, 'f', 1, 64))
+		s = loc.Tf("stack.part", p.Title, p.Name, p.Rank, strconv.FormatFloat(p.Score, 'f', 1, 64))
 	}
 	if p.PastCap != nil {
-		s += i18n.Tf(lang, "stack.part-past-cap", strconv.FormatFloat(*p.PastCap, 'f', 1, 64))
+		s += loc.Tf("stack.part-past-cap", strconv.FormatFloat(*p.PastCap, 'f', 1, 64))
 	}
 	return s
 }
 
 // StackNote is a compatibility rule applied to two parts.
 type StackNote struct {
-	Rule      string  `json:"rule" yaml:"rule"`
-	Kind      string  `json:"kind" yaml:"kind"`
-	Candidate string  `json:"candidate" yaml:"candidate"`
-	Other     string  `json:"other" yaml:"other"`
-	Text      string  `json:"text" yaml:"text"`
-	Source    string  `json:"source" yaml:"source"`
-	Points    float64 `json:"points,omitempty" yaml:"points,omitempty"`
-	File      string  `json:"file,omitempty" yaml:"file,omitempty"` // the overlay file of an organisation's rule
+	Rule      string    `json:"rule" yaml:"rule"`
+	Kind      string    `json:"kind" yaml:"kind"`
+	Candidate string    `json:"candidate" yaml:"candidate"`
+	Other     string    `json:"other" yaml:"other"`
+	Text      i18n.Text `json:"text" yaml:"text"`
+	Source    string    `json:"source" yaml:"source"`
+	Points    float64   `json:"points,omitempty" yaml:"points,omitempty"`
+	File      string    `json:"file,omitempty" yaml:"file,omitempty"` // the overlay file of an organisation's rule
 }
 
 // Swap says why a category's first candidate is not the stack's part.
@@ -156,7 +156,7 @@ type Swap struct {
 	Category string      `json:"category" yaml:"category"`
 	Winner   string      `json:"winner" yaml:"winner"`
 	Pick     string      `json:"pick" yaml:"pick"`
-	Text     string      `json:"text" yaml:"text"`
+	Text     i18n.Text   `json:"text" yaml:"text"`
 	RuledOut bool        `json:"ruled_out" yaml:"ruled_out"`
 	Score    float64     `json:"score,omitempty" yaml:"score,omitempty"` // the best stack's score with the winner, when not ruled out
 	With     []string    `json:"with,omitempty" yaml:"with,omitempty"`   // that stack's parts (schema 6)
@@ -170,10 +170,10 @@ type RunnerUp struct {
 	Notes []StackNote `json:"notes" yaml:"notes"`
 }
 
-func stackParts(b *knowledge.Base, s *engine.Stack, lang string) []StackPart {
+func stackParts(b *knowledge.Base, s *engine.Stack) []StackPart {
 	parts := make([]StackPart, len(s.Parts))
 	for i, p := range s.Parts {
-		parts[i] = StackPart{Category: p.Candidate.Category, Title: b.Category(p.Candidate.Category).Title.In(lang), ID: p.Candidate.ID, Name: p.Candidate.NameIn(lang), Rank: p.Rank, Score: p.Score}
+		parts[i] = StackPart{Category: p.Candidate.Category, Title: i18n.Of(b.Category(p.Candidate.Category).Title), ID: p.Candidate.ID, Name: p.Candidate.Named(), Rank: p.Rank, Score: p.Score}
 		if v := p.InStack(); v != p.Score {
 			past := round(v, 1)
 			parts[i].PastCap = &past
@@ -185,7 +185,7 @@ func stackParts(b *knowledge.Base, s *engine.Stack, lang string) []StackPart {
 			if slices.Contains(p.Role.Under, q.Candidate.ID) {
 				alone := p.Alone
 				parts[i].Role, parts[i].RoleGivenBy, parts[i].AloneScore = p.Role.ID, q.Candidate.ID, &alone
-				parts[i].roleTitle, parts[i].giverName = p.Role.Title.In(lang), q.Candidate.NameIn(lang)
+				parts[i].RoleTitle, parts[i].GiverName = i18n.Of(p.Role.Title), q.Candidate.Named()
 				parts[i].Rank = p.AloneRank // its rank on its own, not in the role
 			}
 		}
@@ -193,72 +193,70 @@ func stackParts(b *knowledge.Base, s *engine.Stack, lang string) []StackPart {
 	return parts
 }
 
-func stackNote(e engine.StackEffect, lang string) StackNote {
+func stackNote(e engine.StackEffect) StackNote {
 	return StackNote{
 		Rule:      e.Rule.ID,
 		Kind:      e.Rule.Kind,
 		Candidate: e.Candidate.ID,
 		Other:     e.Other.ID,
-		Text:      e.Rule.Because.In(lang),
+		Text:      i18n.Of(e.Rule.Because),
 		Source:    e.Rule.Source,
 		Points:    e.Points,
 		File:      overlayFile(e.Rule.Overlay, e.Rule.Pos),
 	}
 }
 
-func stackNotes(effects []engine.StackEffect, lang string, fits bool) []StackNote {
+func stackNotes(effects []engine.StackEffect, fits bool) []StackNote {
 	notes := []StackNote{}
 	for _, e := range effects {
 		if e.Fits == fits {
-			notes = append(notes, stackNote(e, lang))
+			notes = append(notes, stackNote(e))
 		}
 	}
 	return notes
 }
 
 // buildStack turns the engine's stack answer into its document; nil when there is none.
-func buildStack(b *knowledge.Base, sr *engine.StackResult, lang string) *StackDoc {
+func buildStack(b *knowledge.Base, sr *engine.StackResult) *StackDoc {
 	if sr == nil {
 		return nil
 	}
 	d := &StackDoc{Parts: []StackPart{}, Fits: []StackNote{}, Notes: []StackNote{}, Swaps: []Swap{}, RunnersUp: []RunnerUp{}}
 	if sr.Best == nil {
-		d.Blocked = stackNotes(sr.Blocked, lang, false)
+		d.Blocked = stackNotes(sr.Blocked, false)
 		return d
 	}
 	best := sr.Best
 	d.Score, d.Mean, d.Points = best.Score, round(best.Mean, 2), best.Points
-	d.Parts = stackParts(b, best, lang)
-	d.Fits = stackNotes(best.Effects, lang, true)
-	d.Notes = stackNotes(best.Effects, lang, false)
-	d.Robustness = buildStackRobust(sr.Robustness, lang)
+	d.Parts = stackParts(b, best)
+	d.Fits = stackNotes(best.Effects, true)
+	d.Notes = stackNotes(best.Effects, false)
+	d.Robustness = buildStackRobust(sr.Robustness)
 	for _, sw := range sr.Swaps {
 		s := Swap{Category: sw.Category.ID, Winner: sw.Winner.Candidate.ID, Pick: sw.Pick.Candidate.ID, RuledOut: sw.With == nil, Because: []StackNote{}}
-		title := sw.Category.Title.In(lang)
-		w, p := sw.Winner.Candidate.NameIn(lang), sw.Pick.Candidate.NameIn(lang)
+		title := i18n.Of(sw.Category.Title)
+		w, p := sw.Winner.Candidate.Named(), sw.Pick.Candidate.Named()
 		for _, e := range append(slices.Clone(sw.RuledOut), sw.Effects...) {
-			s.Because = append(s.Because, stackNote(e, lang))
+			s.Because = append(s.Because, stackNote(e))
 		}
 		if s.RuledOut {
-			s.Text = i18n.Tf(lang, "stack.swap-ruled-out", w, title, p)
+			s.Text = i18n.M("stack.swap-ruled-out", w, title, p)
 		} else {
 			s.Score = sw.Score
-			names := make([]string, len(sw.With.Parts))
-			for k, part := range sw.With.Parts {
+			for _, part := range sw.With.Parts {
 				s.With = append(s.With, part.Candidate.ID)
-				names[k] = part.Candidate.NameIn(lang)
 			}
-			s.Text = i18n.Tf(lang, "stack.swap-costs", w, title, strconv.FormatFloat(sw.Score, 'f', 1, 64), p, strconv.FormatFloat(best.Score, 'f', 1, 64), strings.Join(names, " + "))
+			s.Text = i18n.M("stack.swap-costs", w, title, strconv.FormatFloat(sw.Score, 'f', 1, 64), p, strconv.FormatFloat(best.Score, 'f', 1, 64), stackName(sw.With))
 		}
 		d.Swaps = append(d.Swaps, s)
 	}
 	for _, ru := range sr.RunnersUp {
-		d.RunnersUp = append(d.RunnersUp, RunnerUp{Score: ru.Score, Parts: stackParts(b, ru, lang), Notes: stackNotes(ru.Effects, lang, false)})
+		d.RunnersUp = append(d.RunnersUp, RunnerUp{Score: ru.Score, Parts: stackParts(b, ru), Notes: stackNotes(ru.Effects, false)})
 	}
 	for _, ch := range sr.WhatIf {
 		w := StackWhatIf{Question: ch.Question.ID, Value: ch.Value.Any(), Flag: ch.Flag(), Parts: []StackPart{}}
 		if ch.Stack != nil {
-			w.Parts, w.Score = stackParts(b, ch.Stack, lang), ch.Stack.Score
+			w.Parts, w.Score = stackParts(b, ch.Stack), ch.Stack.Score
 		}
 		d.WhatIf = append(d.WhatIf, w)
 	}
@@ -266,9 +264,9 @@ func buildStack(b *knowledge.Base, sr *engine.StackResult, lang string) *StackDo
 }
 
 // whatIfLine is a stack what-if for the text views: "--kvm=none → containerd + K3s + gVisor".
-func whatIfLine(w StackWhatIf, lang string) string {
+func whatIfLine(w StackWhatIf, loc i18n.Localizer) string {
 	if len(w.Parts) == 0 {
-		return w.Flag + " → " + i18n.T(lang, "stack.whatif-none")
+		return w.Flag + " → " + loc.T("stack.whatif-none")
 	}
 	return w.Flag + " → " + stackLine(w.Parts) + " (" + strconv.FormatFloat(w.Score, 'f', 1, 64) + ")"
 }
@@ -280,58 +278,58 @@ func stackLine(parts []StackPart) string {
 		if i > 0 {
 			s += " + "
 		}
-		s += p.Name
+		s += p.Name.String()
 	}
 	return s
 }
 
 // stackTable writes the stack section of the terminal view: the stack and its score, what fits,
 // what it costs, why a category's first is not in it, and the runners-up.
-func stackTable(line func(indent, hang int, text string), d *StackDoc, lang string) {
-	line(0, 2, titleStyle.Render(i18n.T(lang, "stack.title")))
+func stackTable(line func(indent, hang int, text string), d *StackDoc, loc i18n.Localizer) {
+	line(0, 2, titleStyle.Render(loc.T("stack.title")))
 	if d.Blocked != nil {
-		line(2, 4, excludeStyle.Render(i18n.T(lang, "stack.none")))
+		line(2, 4, excludeStyle.Render(loc.T("stack.none")))
 		for _, n := range d.Blocked {
-			line(4, 6, excludeStyle.Render("✗")+" "+n.Text+fileNote(n.File))
+			line(4, 6, excludeStyle.Render("✗")+" "+n.Text.String()+fileNote(n.File))
 		}
 		return
 	}
 	line(2, 4, stackLine(d.Parts)+"  "+bar(d.Score)+" "+strconv.FormatFloat(d.Score, 'f', 1, 64))
 	if d.Robustness != nil {
-		line(4, 6, labelStyled(d.Robustness.Label, d.Robustness.Text, lang))
+		line(4, 6, labelStyled(d.Robustness.Label, d.Robustness.Text.String(), loc))
 	}
 	for _, p := range d.Parts {
-		line(4, 6, dimStyle.Render(partLine(lang, p)))
+		line(4, 6, dimStyle.Render(partLine(loc, p)))
 	}
 	said := map[string]bool{} // a rule's text is printed once, not again under a swap
 	for _, n := range d.Fits {
-		line(4, 6, plusStyle.Render("✓")+" "+n.Text+fileNote(n.File))
-		said[n.Text] = true
+		line(4, 6, plusStyle.Render("✓")+" "+n.Text.String()+fileNote(n.File))
+		said[n.Text.String()] = true
 	}
 	for _, n := range d.Notes {
 		mark := "!"
 		if n.Points != 0 {
 			mark = strconv.FormatFloat(n.Points, 'f', -1, 64)
 		}
-		line(4, 6, warnStyle.Render(mark)+" "+n.Text+fileNote(n.File))
-		said[n.Text] = true
+		line(4, 6, warnStyle.Render(mark)+" "+n.Text.String()+fileNote(n.File))
+		said[n.Text.String()] = true
 	}
 	for _, s := range d.Swaps {
-		line(4, 6, dimStyle.Render("↔")+" "+s.Text)
+		line(4, 6, dimStyle.Render("↔")+" "+s.Text.String())
 		for _, n := range s.Because {
-			if !said[n.Text] {
-				line(6, 8, dimStyle.Render("· "+n.Text))
-				said[n.Text] = true
+			if !said[n.Text.String()] {
+				line(6, 8, dimStyle.Render("· "+n.Text.String()))
+				said[n.Text.String()] = true
 			}
 		}
 	}
 	for _, ru := range d.RunnersUp {
-		line(4, 6, dimStyle.Render(i18n.Tf(lang, "stack.runner-up", stackLine(ru.Parts), strconv.FormatFloat(ru.Score, 'f', 1, 64))))
+		line(4, 6, dimStyle.Render(loc.Tf("stack.runner-up", stackLine(ru.Parts), strconv.FormatFloat(ru.Score, 'f', 1, 64))))
 	}
 	if len(d.WhatIf) > 0 {
-		line(4, 6, i18n.T(lang, "stack.whatif"))
+		line(4, 6, loc.T("stack.whatif"))
 		for _, w := range d.WhatIf {
-			line(6, 8, whatIfLine(w, lang))
+			line(6, 8, whatIfLine(w, loc))
 		}
 	}
 }
@@ -348,7 +346,7 @@ type StackExplanation struct {
 // Alternative is a stack with named candidates in place of the recommended parts.
 type Alternative struct {
 	Named []string    `json:"named" yaml:"named"`
-	Text  string      `json:"text" yaml:"text"` // the verdict in one sentence
+	Text  i18n.Text   `json:"text" yaml:"text"` // the verdict in one sentence
 	Parts []StackPart `json:"parts" yaml:"parts"`
 	// Score and Delta (its score minus the recommended stack's) when it works.
 	Score float64     `json:"score,omitempty" yaml:"score,omitempty"`
@@ -360,52 +358,59 @@ type Alternative struct {
 	Excluded []Excluded  `json:"excluded" yaml:"excluded"`
 }
 
-// BuildStackExplanation turns the engine's stack explanation into its document.
-func BuildStackExplanation(b *knowledge.Base, ex *engine.StackExplanation, lang string) *StackExplanation {
-	d := &StackExplanation{Lang: lang, Categories: ex.Result.Answers[knowledge.QCategories].List, Stack: buildStack(b, ex.Result.Stack, lang)}
+// BuildStackExplanation turns the engine's stack explanation into its document, to be said
+// in a language with Localize.
+func BuildStackExplanation(b *knowledge.Base, ex *engine.StackExplanation) *StackExplanation {
+	d := &StackExplanation{Categories: ex.Result.Answers[knowledge.QCategories].List, Stack: buildStack(b, ex.Result.Stack)}
 	if len(ex.Named) == 0 {
 		return d
 	}
 	alt := &Alternative{Parts: []StackPart{}, Notes: []StackNote{}, RuledOut: []StackNote{}, Excluded: []Excluded{}}
-	var names []string
+	var names []i18n.Text
 	for _, c := range ex.Named {
 		alt.Named = append(alt.Named, c.ID)
-		names = append(names, c.NameIn(lang))
+		names = append(names, c.Named())
 	}
-	named := strings.Join(names, " + ")
+	named := i18n.Join(names, " + ")
 	switch {
 	case len(ex.Excluded) > 0:
 		for _, x := range ex.Excluded {
-			e := Excluded{ID: x.Candidate.ID, Name: x.Candidate.NameIn(lang), Reasons: []Reason{}}
+			e := Excluded{ID: x.Candidate.ID, Name: x.Candidate.Named(), Reasons: []Reason{}}
 			for _, r := range x.Rules {
-				e.Reasons = append(e.Reasons, Reason{Rule: r.ID, Text: r.Because.In(lang), Source: r.Source, File: ruleFile(r)})
+				e.Reasons = append(e.Reasons, Reason{Rule: r.ID, Text: i18n.Of(r.Because), Source: r.Source, File: ruleFile(r)})
 			}
 			alt.Excluded = append(alt.Excluded, e)
 		}
-		alt.Text = i18n.Tf(lang, "stack.alt-excluded", named)
+		alt.Text = i18n.M("stack.alt-excluded", named)
 	case len(ex.RuledOut) > 0:
 		for _, e := range ex.RuledOut {
-			alt.RuledOut = append(alt.RuledOut, stackNote(e, lang))
+			alt.RuledOut = append(alt.RuledOut, stackNote(e))
 		}
-		alt.Text = i18n.Tf(lang, "stack.alt-ruled-out", named)
+		alt.Text = i18n.M("stack.alt-ruled-out", named)
 	case ex.Alternative != nil:
 		st := ex.Alternative
-		alt.Parts = stackParts(b, st, lang)
+		alt.Parts = stackParts(b, st)
 		alt.Score = st.Score
-		alt.Notes = stackNotes(st.Effects, lang, false)
+		alt.Notes = stackNotes(st.Effects, false)
 		best := 0.0
 		if ex.Result.Stack != nil && ex.Result.Stack.Best != nil {
 			best = ex.Result.Stack.Best.Score
 		}
 		alt.Delta = round(st.Score-best, 1)
 		if alt.Delta >= 0 {
-			alt.Text = i18n.Tf(lang, "stack.alt-same", named, stackLine(alt.Parts), strconv.FormatFloat(st.Score, 'f', 1, 64))
+			alt.Text = i18n.M("stack.alt-same", named, stackName(st), strconv.FormatFloat(st.Score, 'f', 1, 64))
 		} else {
-			alt.Text = i18n.Tf(lang, "stack.alt-lower", named, stackLine(alt.Parts), strconv.FormatFloat(st.Score, 'f', 1, 64), strconv.FormatFloat(-alt.Delta, 'f', 1, 64))
+			alt.Text = i18n.M("stack.alt-lower", named, stackName(st), strconv.FormatFloat(st.Score, 'f', 1, 64), strconv.FormatFloat(-alt.Delta, 'f', 1, 64))
 		}
 	}
 	d.Alternative = alt
 	return d
+}
+
+// Localize says the explanation in lang.
+func (d *StackExplanation) Localize(lang string) {
+	d.Lang = lang
+	i18n.SayAll(d, lang)
 }
 
 // StackExplanationTable renders `explain stack` for a terminal.
@@ -415,35 +420,36 @@ func StackExplanationTable(d *StackExplanation, width int) string {
 	}
 	var b strings.Builder
 	line := func(indent, hang int, text string) { b.WriteString(wrapIndent(text, width, indent, hang) + "\n") }
+	loc := i18n.For(d.Lang)
 	if d.Stack == nil {
-		line(0, 2, i18n.T(d.Lang, "stack.none-ranked"))
+		line(0, 2, loc.T("stack.none-ranked"))
 	} else {
-		stackTable(line, d.Stack, d.Lang)
+		stackTable(line, d.Stack, loc)
 		if d.Stack.Blocked == nil {
-			line(2, 4, dimStyle.Render(i18n.Tf(d.Lang, "stack.how-scored", strconv.FormatFloat(d.Stack.Mean, 'f', 2, 64), strconv.FormatFloat(d.Stack.Points, 'f', -1, 64), strconv.FormatFloat(d.Stack.Score, 'f', 1, 64))))
+			line(2, 4, dimStyle.Render(loc.Tf("stack.how-scored", strconv.FormatFloat(d.Stack.Mean, 'f', 2, 64), strconv.FormatFloat(d.Stack.Points, 'f', -1, 64), strconv.FormatFloat(d.Stack.Score, 'f', 1, 64))))
 		}
 	}
 	if a := d.Alternative; a != nil {
 		b.WriteString("\n")
-		line(0, 2, titleStyle.Render(i18n.T(d.Lang, "stack.alternative")))
-		line(2, 4, a.Text)
+		line(0, 2, titleStyle.Render(loc.T("stack.alternative")))
+		line(2, 4, a.Text.String())
 		for _, n := range a.RuledOut {
-			line(4, 6, excludeStyle.Render("✗")+" "+n.Text+fileNote(n.File))
+			line(4, 6, excludeStyle.Render("✗")+" "+n.Text.String()+fileNote(n.File))
 		}
 		for _, x := range a.Excluded {
 			for _, r := range x.Reasons {
-				line(4, 6, excludeStyle.Render("✗")+" "+x.Name+colon(d.Lang)+r.Text+fileNote(r.File))
+				line(4, 6, excludeStyle.Render("✗")+" "+x.Name.String()+loc.Colon()+r.Text.String()+fileNote(r.File))
 			}
 		}
 		for _, p := range a.Parts {
-			line(4, 6, dimStyle.Render(partLine(d.Lang, p)))
+			line(4, 6, dimStyle.Render(partLine(loc, p)))
 		}
 		for _, n := range a.Notes {
 			mark := "!"
 			if n.Points != 0 {
 				mark = strconv.FormatFloat(n.Points, 'f', -1, 64)
 			}
-			line(4, 6, warnStyle.Render(mark)+" "+n.Text+fileNote(n.File))
+			line(4, 6, warnStyle.Render(mark)+" "+n.Text.String()+fileNote(n.File))
 		}
 	}
 	return b.String()

@@ -29,11 +29,11 @@ func TestStaleWarning(t *testing.T) {
 		{asOf.AddDate(0, 6, 1), "6 months ago"},
 		{asOf.AddDate(1, 1, 0), "13 months ago"},
 	} {
-		got := report.StaleWarning(b, tc.today, "en")
+		got := report.Stale(b, tc.today).In("en")
 		if (got == "") != (tc.want == "") || !strings.Contains(got, tc.want) {
 			t.Errorf("on %s: %q, want one containing %q", tc.today.Format(knowledge.DayLayout), got, tc.want)
 		}
-		if tc.want != "" && !strings.Contains(report.StaleWarning(b, tc.today, "zh"), "个月") {
+		if tc.want != "" && !strings.Contains(report.Stale(b, tc.today).In("zh"), "个月") {
 			t.Errorf("on %s: no Chinese warning", tc.today.Format(knowledge.DayLayout))
 		}
 	}
