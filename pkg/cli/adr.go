@@ -62,7 +62,7 @@ func (o *adrOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	d, err := makeADR(cmd, s, g, b, args[0], answers, robust, date, lang)
+	d, err := makeADR(cmd, s, g, b, args[0], answers, robust, date, i18n.For(lang))
 	if err != nil {
 		return err
 	}
@@ -86,7 +86,7 @@ type adrDoc struct {
 }
 
 // makeADR renders the record of a category or of the stack, its memory block at the end.
-func makeADR(cmd *cobra.Command, s *Streams, g *globalOptions, b *knowledge.Base, subject string, answers *answerFlags, robust *robustFlags, date, lang string) (*adrDoc, error) {
+func makeADR(cmd *cobra.Command, s *Streams, g *globalOptions, b *knowledge.Base, subject string, answers *answerFlags, robust *robustFlags, date string, loc i18n.Localizer) (*adrDoc, error) {
 	stack := subject == record.SubjectStack
 	var cat *knowledge.Category
 	var err error
@@ -125,7 +125,7 @@ func makeADR(cmd *cobra.Command, s *Streams, g *globalOptions, b *knowledge.Base
 	if err := engine.Analyse(b, res, engine.AnalyseOptions{Robust: ropts, WhatIf: !stack, Given: given}); err != nil {
 		return nil, err
 	}
-	opts := report.Options{Lang: lang, ToolVersion: ToolVersion()}
+	opts := report.Options{Lang: loc.Lang, ToolVersion: ToolVersion()}
 	rep := report.Build(b, res, opts)
 	command := EquivalentCommand(b, given)
 	if !stack && !strings.Contains(command, "--categories") {

@@ -78,7 +78,7 @@ func (o *adrNewOptions) run(cmd *cobra.Command, args []string) error {
 	if err := checkRecordFolder(dir); err != nil {
 		return err
 	}
-	d, err := makeADR(cmd, s, g, b, args[0], answers, robust, date, lang)
+	d, err := makeADR(cmd, s, g, b, args[0], answers, robust, date, i18n.For(lang))
 	if err != nil {
 		return err
 	}
@@ -285,7 +285,7 @@ func (o *adrCheckOptions) run(cmd *cobra.Command, args []string) error {
 		bases[baseKey(srcs)] = b
 	}
 	for _, f := range files {
-		oc := checkFile(s, g, f.path, f.named, given, recordRules, bases, log, lang)
+		oc := checkFile(s, g, f.path, f.named, given, recordRules, bases, log, i18n.For(lang))
 		if oc == nil {
 			skipped = append(skipped, f.path)
 			continue
@@ -306,7 +306,7 @@ func (o *adrCheckOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	err = emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, _ int) error {
 		for _, r := range doc.Records {
-			if _, err := fmt.Fprintln(w, checkLine(r, lang)); err != nil {
+			if _, err := fmt.Fprintln(w, checkLine(r, i18n.For(lang))); err != nil {
 				return err
 			}
 		}
@@ -360,7 +360,7 @@ func recordFiles(paths []string) ([]recordFile, []string, error) {
 // when there are any; the record's own only with --record-rules (recordRules), and then
 // only paths that stay inside the record's repository (recordOverlay). A record is untrusted
 // input: what it names is never read otherwise, and no error quotes an overlay it names.
-func checkFile(s *Streams, g *globalOptions, path string, named bool, given []string, recordRules bool, bases map[string]*knowledge.Base, log []record.Entry, lang string) *record.Outcome {
+func checkFile(s *Streams, g *globalOptions, path string, named bool, given []string, recordRules bool, bases map[string]*knowledge.Base, log []record.Entry, loc i18n.Localizer) *record.Outcome {
 	bad := func(format string, args ...any) *record.Outcome {
 		return &record.Outcome{Status: record.Invalid, Error: fmt.Sprintf(format, args...), Before: []record.Pick{}, After: []record.Pick{}}
 	}
@@ -417,7 +417,7 @@ func checkFile(s *Streams, g *globalOptions, path string, named bool, given []st
 		bases[key] = b
 	}
 	oc := record.Check(b, rec, log)
-	oc.Localize(lang)
+	oc.Localize(loc.Lang)
 	oc.Subject = limits.Excerpt(rec.Subject) // a category id or "stack" when valid; the record is untrusted
 	return oc
 }
@@ -580,9 +580,11 @@ func within(root, path string) bool {
 // checkLine is a record's one line in the table: its file, status and what changed. The
 // file's name and what the record says are untrusted: control characters (a terminal's
 // escape sequences, line breaks that would forge another record's line) are removed.
-func checkLine(r checked, lang string) string { return safefile.Printable(checkText(r, lang)) }
+func checkLine(r checked, loc i18n.Localizer) string {
+	return safefile.Printable(checkText(r, loc))
+}
 
-func checkText(r checked, lang string) string {
+func checkText(r checked, loc i18n.Localizer) string {
 	picks := func(ps []record.Pick) string {
 		if len(ps) == 0 {
 			return "—"
@@ -595,37 +597,37 @@ func checkText(r checked, lang string) string {
 	}
 	switch r.Status {
 	case record.Unchanged:
-		line := i18n.Tf(lang, "cli.adr-check-unchanged", r.Path, r.Subject, picks(r.Before))
+		line := loc.Tf("cli.adr-check-unchanged", r.Path, r.Subject, picks(r.Before))
 		// What moved without changing the pick: the scores, the knowledge base's version.
 		var moved []string
 		for i, p := range r.Before {
 			if i < len(r.After) && r.After[i].Score != p.Score {
-				moved = append(moved, i18n.Tf(lang, "cli.adr-check-score", p.ID, p.Score, r.After[i].Score))
+				moved = append(moved, loc.Tf("cli.adr-check-score", p.ID, p.Score, r.After[i].Score))
 			}
 		}
 		if r.KBBefore.Version != r.KBAfter.Version {
-			moved = append(moved, i18n.Tf(lang, "cli.adr-check-kb", r.KBBefore.Version, r.KBAfter.Version))
+			moved = append(moved, loc.Tf("cli.adr-check-kb", r.KBBefore.Version, r.KBAfter.Version))
 		}
 		if len(moved) > 0 {
-			line += i18n.T(lang, "report.label-colon") + strings.Join(moved, i18n.T(lang, "report.list-sep"))
+			line += loc.T("report.label-colon") + strings.Join(moved, loc.T("report.list-sep"))
 		}
 		return line
 	case record.Changed:
-		line := i18n.Tf(lang, "cli.adr-check-changed", r.Path, r.Subject, picks(r.Before), picks(r.After))
+		line := loc.Tf("cli.adr-check-changed", r.Path, r.Subject, picks(r.Before), picks(r.After))
 		if len(r.Reasons) > 0 {
 			why := r.Reasons[0].Text.String()
 			if r.Reasons[0].File != "" {
 				why += " (" + r.Reasons[0].File + ")"
 			}
-			line += i18n.T(lang, "report.label-colon") + why
+			line += loc.T("report.label-colon") + why
 			if more := len(r.Reasons) - 1; more > 0 {
-				line += i18n.Tf(lang, "cli.adr-check-more", more)
+				line += loc.Tf("cli.adr-check-more", more)
 			}
 		}
 		if len(r.Changelog) > 0 {
-			line += i18n.Tf(lang, "cli.adr-check-log", len(r.Changelog))
+			line += loc.Tf("cli.adr-check-log", len(r.Changelog))
 		}
 		return line
 	}
-	return i18n.Tf(lang, "cli.adr-check-invalid", r.Path, r.Error)
+	return loc.Tf("cli.adr-check-invalid", r.Path, r.Error)
 }

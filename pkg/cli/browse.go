@@ -206,7 +206,7 @@ func (o *questionsOptions) run(cmd *cobra.Command, _ []string) error {
 			d.Values = append(d.Values, choiceDoc{ID: c.ID, Label: c.Label.In(lang)})
 		}
 		for _, da := range q.DefaultAdd {
-			d.Defaults = append(d.Defaults, i18n.Tf(lang, "cli.default-add", da.When.Text(lang), strings.Join(da.Add, i18n.T(lang, "cli.values-sep"))))
+			d.Defaults = append(d.Defaults, i18n.Tf(lang, "cli.default-add", da.When.Text(i18n.For(lang)), strings.Join(da.Add, i18n.T(lang, "cli.values-sep"))))
 		}
 		docs = append(docs, d)
 	}

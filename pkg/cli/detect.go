@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/stackadvisor/stackadvisor/pkg/detect"
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 	"github.com/stackadvisor/stackadvisor/pkg/report"
 )
@@ -42,10 +43,10 @@ func gpusPresent(probe *detect.Result) string {
 
 // probeRoot is the file system --detect reads (the whole machine; tests point
 // STACKADVISOR_DETECT_ROOT at a fake tree), probed with evidence in lang.
-func probeRoot(s *Streams, lang string) *detect.Result {
+func probeRoot(s *Streams, loc i18n.Localizer) *detect.Result {
 	root := "/"
 	if r := s.Getenv("STACKADVISOR_DETECT_ROOT"); r != "" {
 		root = r
 	}
-	return detect.Probe(os.DirFS(root), lang)
+	return detect.Probe(os.DirFS(root), loc)
 }

@@ -4,13 +4,14 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 	"github.com/stackadvisor/stackadvisor/pkg/report"
 )
 
 // questionsMarkdown renders the questions as a Markdown table (for the README), generated
 // from questions.yaml so the docs never drift from the flags.
-func questionsMarkdown(b *knowledge.Base, lang string) string {
+func questionsMarkdown(b *knowledge.Base, loc i18n.Localizer) string {
 	var sb strings.Builder
 	sb.WriteString("| flag / answers-file key | type | values | default | question |\n")
 	sb.WriteString("| --- | --- | --- | --- | --- |\n")
@@ -41,10 +42,10 @@ func questionsMarkdown(b *knowledge.Base, lang string) string {
 		}
 		def = "`" + def + "`"
 		for _, da := range q.DefaultAdd {
-			def += fmt.Sprintf("; + `%s` when %s", strings.Join(da.Add, ","), report.MarkdownEscape(da.When.Text(lang)))
+			def += fmt.Sprintf("; + `%s` when %s", strings.Join(da.Add, ","), report.MarkdownEscape(da.When.Text(loc)))
 		}
 		fmt.Fprintf(&sb, "| `--%s` | %s | %s | %s | %s %s |\n", q.ID, typ, values, def,
-			report.MarkdownEscape(q.Label.In(lang)), report.MarkdownEscape(q.Help.In(lang)))
+			report.MarkdownEscape(q.Label.In(loc.Lang)), report.MarkdownEscape(q.Help.In(loc.Lang)))
 	}
 	return sb.String()
 }

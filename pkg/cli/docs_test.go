@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
 
@@ -27,7 +28,7 @@ func TestREADMEQuestionTable(t *testing.T) {
 	if i < 0 || j < i {
 		t.Fatalf("README.md lacks the %q and %q markers", start, end)
 	}
-	want := questionsMarkdown(b, "en")
+	want := questionsMarkdown(b, i18n.For("en"))
 	if got := text[i+len(start) : j]; got != want {
 		if os.Getenv("UPDATE_DOCS") != "" {
 			text = text[:i+len(start)] + want + text[j:]
@@ -45,7 +46,7 @@ func TestQuestionsMarkdownListsEveryQuestion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	md := questionsMarkdown(b, "en")
+	md := questionsMarkdown(b, i18n.For("en"))
 	for _, q := range b.Questions {
 		if !strings.Contains(md, "| `--"+q.ID+"` |") {
 			t.Errorf("question %s missing from the table", q.ID)

@@ -63,7 +63,7 @@ func (o *explainOptions) run(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	if args[0] == "stack" {
-		return explainStack(cmd, s, g, &out, answers, b, args[1:], lang)
+		return explainStack(cmd, s, g, &out, answers, b, args[1:], i18n.For(lang))
 	}
 	if _, err := findCandidate(b, args[0]); err != nil {
 		return err
@@ -96,7 +96,7 @@ func (o *explainOptions) run(cmd *cobra.Command, args []string) error {
 
 // explainStack runs `explain stack [ID...]`: the recommended stack, and the alternative the
 // named candidates make.
-func explainStack(cmd *cobra.Command, s *Streams, g *globalOptions, out *outputOptions, answers *answerFlags, b *knowledge.Base, ids []string, lang string) error {
+func explainStack(cmd *cobra.Command, s *Streams, g *globalOptions, out *outputOptions, answers *answerFlags, b *knowledge.Base, ids []string, loc i18n.Localizer) error {
 	for _, id := range ids {
 		if _, err := findCandidate(b, id); err != nil {
 			return err
@@ -112,7 +112,7 @@ func explainStack(cmd *cobra.Command, s *Streams, g *globalOptions, out *outputO
 		return usageErrorf("%w", err)
 	}
 	doc := report.BuildStackExplanation(b, ex)
-	doc.Localize(lang)
+	doc.Localize(loc.Lang)
 	return emit(cmd.Context(), s, g, out, doc, func(w io.Writer, width int) error {
 		_, err := io.WriteString(w, report.StackExplanationTable(doc, width))
 		return err

@@ -87,7 +87,7 @@ func addAnswerFlags(cmd *cobra.Command, g *globalOptions) *answerFlags {
 	for _, q := range questions {
 		f := &questionFlag{q: q}
 		af.flags = append(af.flags, f)
-		fs.Var(f, q.ID, flagUsage(q, lang))
+		fs.Var(f, q.ID, flagUsage(q, i18n.For(lang)))
 		if q.Type == knowledge.TypeBool {
 			fs.Lookup(q.ID).NoOptDefVal = "true"
 		}
@@ -107,27 +107,27 @@ func addAnswerFlags(cmd *cobra.Command, g *globalOptions) *answerFlags {
 }
 
 // flagUsage is the help line of a question's flag: its label, allowed values and default.
-func flagUsage(q *knowledge.Question, lang string) string {
+func flagUsage(q *knowledge.Question, loc i18n.Localizer) string {
 	var b strings.Builder
-	b.WriteString(q.Label.In(lang))
+	b.WriteString(q.Label.In(loc.Lang))
 	switch q.Type {
 	// A dash, not parentheses: labels have their own ("How many nodes? (small 2–10, …)").
 	case knowledge.TypeOne:
-		b.WriteString(i18n.Tf(lang, "flag.q.one-of", strings.Join(q.ValueIDs(), "|")))
+		b.WriteString(loc.Tf("flag.q.one-of", strings.Join(q.ValueIDs(), "|")))
 	case knowledge.TypeMulti:
-		b.WriteString(i18n.Tf(lang, "flag.q.any-of", strings.Join(q.ValueIDs(), ",")))
+		b.WriteString(loc.Tf("flag.q.any-of", strings.Join(q.ValueIDs(), ",")))
 		if q.Max != nil {
-			b.WriteString(i18n.Tf(lang, "flag.q.at-most", *q.Max))
+			b.WriteString(loc.Tf("flag.q.at-most", *q.Max))
 		}
 	}
 	def := q.DefaultValue.String()
 	switch {
 	case len(q.DefaultAdd) > 0:
-		b.WriteString(i18n.Tf(lang, "flag.q.default-plus", def))
+		b.WriteString(loc.Tf("flag.q.default-plus", def))
 	case q.Type == knowledge.TypeMulti && def == "":
-		b.WriteString(i18n.T(lang, "flag.q.default-none"))
+		b.WriteString(loc.T("flag.q.default-none"))
 	case q.Type != knowledge.TypeBool:
-		b.WriteString(i18n.Tf(lang, "flag.q.default", def))
+		b.WriteString(loc.Tf("flag.q.default", def))
 	}
 	return b.String()
 }

@@ -71,9 +71,9 @@ func (o *recommendOptions) run(cmd *cobra.Command) error {
 		return err
 	}
 	if o.detect {
-		ro.detected, ro.notes = applyDetected(b, given, probeRoot(o.streams, lang))
+		ro.detected, ro.notes = applyDetected(b, given, probeRoot(o.streams, i18n.For(lang)))
 	}
-	return recommendAndWrite(cmd.Context(), o.streams, o.global, b, given, lang, &o.out, ro)
+	return recommendAndWrite(cmd.Context(), o.streams, o.global, b, given, i18n.For(lang), &o.out, ro)
 }
 
 // runOptions are the extras of a recommendation run.
@@ -87,18 +87,18 @@ type runOptions struct {
 
 // recommendAndWrite scores the given answers, writes the report, and returns the exit error
 // for categories left empty (the report is written all the same).
-func recommendAndWrite(ctx context.Context, s *Streams, g *globalOptions, b *knowledge.Base, given knowledge.Answers, lang string, out *outputOptions, ro runOptions) error {
+func recommendAndWrite(ctx context.Context, s *Streams, g *globalOptions, b *knowledge.Base, given knowledge.Answers, loc i18n.Localizer, out *outputOptions, ro runOptions) error {
 	res, err := engine.Run(b, given)
 	if err != nil {
 		return usageErrorf("%w", err)
 	}
-	robustProgress(s, b, res, ro.robust, lang)
+	robustProgress(s, b, res, ro.robust, loc)
 	// A panic in the stack's draws, which run beside the categories', is raised again here,
 	// where the internal-error handler turns it into exit 70.
 	if err := engine.Analyse(b, res, engine.AnalyseOptions{Robust: ro.robust, WhatIf: ro.whatIf, Given: given}); err != nil {
 		return err
 	}
-	opts := report.Options{Lang: lang, ToolVersion: ToolVersion(), Given: given, Detected: ro.detected, Notes: ro.notes, Today: today()}
+	opts := report.Options{Lang: loc.Lang, ToolVersion: ToolVersion(), Given: given, Detected: ro.detected, Notes: ro.notes, Today: today()}
 	rep := report.Build(b, res, opts)
 	err = emit(ctx, s, g, out, rep, func(w io.Writer, width int) error {
 		if out.format == "table" && !ro.details {

@@ -27,13 +27,13 @@ func addRobustFlags(cmd *cobra.Command, g *globalOptions) *robustFlags {
 const slowDraws = 500_000
 
 // robustProgress says on stderr, at a terminal, that a large robustness analysis is running.
-func robustProgress(s *Streams, b *knowledge.Base, res *engine.Result, o engine.RobustOptions, lang string) {
+func robustProgress(s *Streams, b *knowledge.Base, res *engine.Result, o engine.RobustOptions, loc i18n.Localizer) {
 	n := o.Samples
 	if n == 0 {
 		n = b.Scoring.Robustness.Samples
 	}
 	if n*len(res.Categories) >= slowDraws && s.isTerminal(s.Err) {
-		fmt.Fprintln(s.Err, i18n.Tf(lang, "cli.robust-progress", n, len(res.Categories)))
+		fmt.Fprintln(s.Err, loc.Tf("cli.robust-progress", n, len(res.Categories)))
 	}
 }
 

@@ -370,12 +370,12 @@ func fixedCompletion(values ...string) cobra.CompletionFunc {
 
 // knowledgeBaseVersion is what --version prints after the tool's version: the embedded
 // knowledge base's version and digest, loaded only when --version is given.
-func knowledgeBaseVersion(lang string) string {
+func knowledgeBaseVersion(loc i18n.Localizer) string {
 	b, err := readEmbeddedBase()
 	if err != nil {
 		return ""
 	}
-	return i18n.Tf(lang, "cli.version-kb", i18n.T(lang, "cli.knowledge-base"), b.Version, b.AsOf, b.Digest)
+	return loc.Tf("cli.version-kb", loc.T("cli.knowledge-base"), b.Version, b.AsOf, b.Digest)
 }
 
 // ToolVersion is the module version from the build information ("devel" for a local build).

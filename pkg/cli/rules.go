@@ -164,7 +164,7 @@ func (o *rulesTestOptions) run(cmd *cobra.Command, args []string) error {
 		doc.Scenarios = append(doc.Scenarios, tr)
 	}
 	if err := emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, _ int) error {
-		return writeTestRun(w, doc, lang)
+		return writeTestRun(w, doc, i18n.For(lang))
 	}); err != nil {
 		return err
 	}
@@ -174,7 +174,7 @@ func (o *rulesTestOptions) run(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
-func writeTestRun(w io.Writer, doc testRun, lang string) error {
+func writeTestRun(w io.Writer, doc testRun, loc i18n.Localizer) error {
 	var sb strings.Builder
 	for _, r := range doc.Scenarios {
 		status := "PASS"
@@ -196,7 +196,7 @@ func writeTestRun(w io.Writer, doc testRun, lang string) error {
 	if len(doc.Scenarios) == 1 {
 		key = "cli.test-summary-one"
 	}
-	sb.WriteString(i18n.Tf(lang, key, len(doc.Scenarios), doc.Passed, doc.Failed) + "\n")
+	sb.WriteString(loc.Tf(key, len(doc.Scenarios), doc.Passed, doc.Failed) + "\n")
 	_, err := io.WriteString(w, sb.String())
 	return err
 }

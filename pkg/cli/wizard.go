@@ -145,9 +145,9 @@ func (o *wizardOptions) run(ctx context.Context) error {
 	var ro runOptions
 	ro.whatIf, ro.robust, ro.details = o.whatIf, o.robustOpts, o.details
 	if o.detect {
-		ro.detected, ro.notes = applyDetected(base, prefill, probeRoot(s, lang))
+		ro.detected, ro.notes = applyDetected(base, prefill, probeRoot(s, i18n.For(lang)))
 	}
-	w, err := wizard.New(base, lang, prefill)
+	w, err := wizard.New(base, i18n.For(lang), prefill)
 	if err != nil {
 		return usageErrorf("%w", err)
 	}
@@ -169,7 +169,7 @@ func (o *wizardOptions) run(ctx context.Context) error {
 			return err
 		}
 	}
-	runErr := recommendAndWrite(ctx, s, o.global, base, given, lang, &o.out, ro)
+	runErr := recommendAndWrite(ctx, s, o.global, base, given, i18n.For(lang), &o.out, ro)
 	var ee *ExitError
 	if runErr != nil && !(errors.As(runErr, &ee) && ee.Code == ExitNoCandidate) {
 		return runErr

@@ -48,16 +48,16 @@ type Result struct {
 	Findings []Finding
 	GPUs     []string // names of the GPU makers present
 	Warnings []string
-	lang     string // of Evidence and Warnings: en or zh
+	loc      i18n.Localizer // of Evidence and Warnings
 }
 
 // Lang is the language of the evidence and warnings.
-func (r *Result) Lang() string { return r.lang }
+func (r *Result) Lang() string { return r.loc.Lang }
 
 // Probe reads the machine through root (an fs.FS of "/"), writing evidence and warnings in
-// lang (en or zh).
-func Probe(root fs.FS, lang string) *Result {
-	r := &Result{lang: lang}
+// loc's language.
+func Probe(root fs.FS, loc i18n.Localizer) *Result {
+	r := &Result{loc: loc}
 	r.kvm(root)
 	// Not --rootless: whether this process runs as root says nothing about whether the
 	// platform's containers must run without root (a CI job runs the tool as root).
@@ -68,11 +68,11 @@ func Probe(root fs.FS, lang string) *Result {
 
 // warn adds a warning in the probe's language (key: a catalog key).
 func (r *Result) warn(key string, args ...any) {
-	r.Warnings = append(r.Warnings, i18n.Tf(r.lang, key, args...))
+	r.Warnings = append(r.Warnings, r.loc.Tf(key, args...))
 }
 
 // tr is a text of the catalog in the probe's language.
-func (r *Result) tr(key string) string { return i18n.T(r.lang, key) }
+func (r *Result) tr(key string) string { return r.loc.T(key) }
 
 func (r *Result) kvm(root fs.FS) {
 	f, err := root.Open("dev/kvm")

@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"github.com/stackadvisor/stackadvisor/pkg/detect"
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 )
 
 func findings(r *detect.Result) map[string]string {
@@ -20,7 +21,7 @@ func findings(r *detect.Result) map[string]string {
 }
 
 func TestGPUHost(t *testing.T) {
-	r := detect.Probe(os.DirFS("../../testdata/detect/gpu-host"), "en")
+	r := detect.Probe(os.DirFS("../../testdata/detect/gpu-host"), i18n.For("en"))
 	want := map[string]string{"kvm": "available", "systemd": "true"}
 	if got := findings(r); !reflect.DeepEqual(got, want) {
 		t.Errorf("findings %v, want %v", got, want)
@@ -35,7 +36,7 @@ func TestGPUHost(t *testing.T) {
 }
 
 func TestContainer(t *testing.T) {
-	r := detect.Probe(os.DirFS("../../testdata/detect/container"), "en")
+	r := detect.Probe(os.DirFS("../../testdata/detect/container"), i18n.For("en"))
 	want := map[string]string{"kvm": "none", "systemd": "false"}
 	if got := findings(r); !reflect.DeepEqual(got, want) {
 		t.Errorf("findings %v, want %v", got, want)
@@ -68,7 +69,7 @@ func TestUnreadablePathsWarnAndLeaveAnswersAlone(t *testing.T) {
 		"sys/bus/pci/devices/b/vendor":       {Data: []byte("0xcabc\n")},
 		"sys/bus/pci/devices/c/vendor-other": {Data: []byte("x")},
 	}
-	r := detect.Probe(denyFS{m, map[string]bool{"dev/kvm": true, "proc/1/comm": true}}, "en")
+	r := detect.Probe(denyFS{m, map[string]bool{"dev/kvm": true, "proc/1/comm": true}}, i18n.For("en"))
 	got := findings(r)
 	if _, ok := got["kvm"]; ok {
 		t.Errorf("an unopenable /dev/kvm must leave kvm unanswered: %v", got)
@@ -88,7 +89,7 @@ func TestUnreadablePathsWarnAndLeaveAnswersAlone(t *testing.T) {
 }
 
 func TestEmptyFS(t *testing.T) {
-	r := detect.Probe(fstest.MapFS{}, "en")
+	r := detect.Probe(fstest.MapFS{}, i18n.For("en"))
 	if got := findings(r); got["kvm"] != "none" || len(got) != 1 {
 		t.Errorf("findings %v", got)
 	}

@@ -51,36 +51,36 @@ const (
 	opGroup   = "group"
 )
 
-// phrase is how an operator reads in lang: "%k" stands for the key, "%v" for the operand.
-func phrase(op, lang string) string { return i18n.T(lang, phrases[op]) }
+// phrase is how an operator reads in loc's language: "%k" stands for the key, "%v" for the operand.
+func phrase(op string, loc i18n.Localizer) string { return loc.T(phrases[op]) }
 
-// Text describes the condition in lang ("en" or "zh"): its terms joined by "and", an any_of
+// Text describes the condition in loc's language: its terms joined by "and", an any_of
 // as "(A or B)"; "always" for an empty condition. The condition must come from a loaded base.
-func (c *Condition) Text(lang string) string {
+func (c *Condition) Text(loc i18n.Localizer) string {
 	if c.IsEmpty() {
-		return phrase(opAlways, lang)
+		return phrase(opAlways, loc)
 	}
 	var parts []string
 	for _, t := range c.Terms {
-		parts = append(parts, t.Text(lang))
+		parts = append(parts, t.Text(loc))
 	}
 	if len(c.AnyOf) > 0 {
 		var alts []string
 		for _, sub := range c.AnyOf {
-			alt := sub.Text(lang)
+			alt := sub.Text(loc)
 			if len(sub.Terms) > 1 || (len(sub.Terms) == 1 && len(sub.AnyOf) > 0) {
 				// "(a and b) or c": an alternative of several terms keeps them together
-				alt = strings.Replace(phrase(opGroup, lang), "%v", alt, 1)
+				alt = strings.Replace(phrase(opGroup, loc), "%v", alt, 1)
 			}
 			alts = append(alts, alt)
 		}
-		group := strings.Join(alts, phrase(opOr, lang))
+		group := strings.Join(alts, phrase(opOr, loc))
 		if len(c.Terms) > 0 || len(alts) > 1 {
-			group = strings.Replace(phrase(opGroup, lang), "%v", group, 1)
+			group = strings.Replace(phrase(opGroup, loc), "%v", group, 1)
 		}
 		parts = append(parts, group)
 	}
-	return strings.Join(parts, phrase(opAnd, lang))
+	return strings.Join(parts, phrase(opAnd, loc))
 }
 
 // Said is the condition's Text as a text said later in the report's language.
@@ -88,12 +88,12 @@ func (c *Condition) Said() i18n.Text { return i18n.Of(conditionSayer{c}) }
 
 type conditionSayer struct{ c *Condition }
 
-func (s conditionSayer) In(lang string) string { return s.c.Text(lang) }
+func (s conditionSayer) In(lang string) string { return s.c.Text(i18n.For(lang)) }
 
-// Text describes one term in lang, e.g. "workloads includes any of ai-training, hpc".
-func (t *Term) Text(lang string) string {
+// Text describes one term in loc's language, e.g. "workloads includes any of ai-training, hpc".
+func (t *Term) Text(loc i18n.Localizer) string {
 	op := t.op
-	operand := t.operandText(lang)
+	operand := t.operandText(loc)
 	switch {
 	case op == OpHasNone:
 		op = OpLacks
@@ -107,15 +107,15 @@ func (t *Term) Text(lang string) string {
 	if _, ok := phrases[op]; !ok { // not compiled: say what was written
 		return t.Key + " " + t.Op + " " + operand
 	}
-	s := strings.Replace(phrase(op, lang), "%k", t.Key, 1)
+	s := strings.Replace(phrase(op, loc), "%k", t.Key, 1)
 	return strings.Replace(s, "%v", operand, 1)
 }
 
-func (t *Term) operandText(lang string) string {
+func (t *Term) operandText(loc i18n.Localizer) string {
 	if t.Answer != "" {
-		return strings.Replace(phrase(opAnswer, lang), "%v", t.Answer, 1)
+		return strings.Replace(phrase(opAnswer, loc), "%v", t.Answer, 1)
 	}
-	return strings.Join(t.Values(), phrase(opListSep, lang))
+	return strings.Join(t.Values(), phrase(opListSep, loc))
 }
 
 // Operator is the term's operator once resolved: the shorthands' is, in, has and has_any

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
 
@@ -198,7 +199,7 @@ func TestConditionTextRoundTrip(t *testing.T) {
 			ops[tm.Operator()] = true
 		}
 		for _, lang := range []string{"en", "zh"} {
-			text := c.Text(lang)
+			text := c.Text(i18n.For(lang))
 			if got := readTerms(t, text, lang); fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Errorf("%s text %q reads back as %v, want %v", lang, text, got, want)
 			}
@@ -223,10 +224,10 @@ func TestConditionTextExamples(t *testing.T) {
 		{"{}", "always", "总是"},
 	} {
 		cond := caseRule(t, b, c.when).When
-		if got := cond.Text("en"); got != c.en {
+		if got := cond.Text(i18n.For("en")); got != c.en {
 			t.Errorf("%s: en %q, want %q", c.when, got, c.en)
 		}
-		if got := cond.Text("zh"); got != c.zh {
+		if got := cond.Text(i18n.For("zh")); got != c.zh {
 			t.Errorf("%s: zh %q, want %q", c.when, got, c.zh)
 		}
 	}

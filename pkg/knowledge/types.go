@@ -428,16 +428,8 @@ type Derive struct {
 	Ratio []string `yaml:"ratio,required"`
 }
 
-// Label is how a report shows a value of an enum or list attribute: its label in the
-// language when the attribute gives labels, else the value itself.
-func (a *Attribute) Label(value, lang string) string {
-	if t := a.Labels[value]; t != nil {
-		return t.In(lang)
-	}
-	return value
-}
-
-// LabelText is Label as a text said later in the report's language.
+// LabelText is how a report shows a value of an enum or list attribute: its label (said
+// later in the report's language) when the attribute gives labels, else the value itself.
 func (a *Attribute) LabelText(value string) i18n.Text {
 	if t := a.Labels[value]; t != nil {
 		return i18n.Of(*t)
@@ -507,14 +499,6 @@ type Candidate struct {
 	Corrections []*Fact
 	// Compat lists the compatibility rules about this candidate (Compat.Candidate), in order.
 	Compat []*Compat
-}
-
-// NameIn is the candidate's name in the language: name_zh in Chinese when given.
-func (c *Candidate) NameIn(lang string) string {
-	if lang == "zh" && c.NameZh != "" {
-		return c.NameZh
-	}
-	return c.Name
 }
 
 // Named is the candidate's name as a text said later (name_zh in Chinese when given).

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/stackadvisor/stackadvisor/internal/limits"
-	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
 
@@ -21,7 +20,7 @@ import (
 // remaining questions keep their values.
 
 // ui returns one of the wizard's own texts (catalog key wizard.KEY) in its language.
-func (w *Wizard) ui(key string) string { return i18n.T(w.lang, "wizard."+key) }
+func (w *Wizard) ui(key string) string { return w.loc.T("wizard." + key) }
 
 // prompter reads one answer per line.
 type prompter struct {
@@ -119,7 +118,7 @@ func (w *Wizard) runAccessible(ctx context.Context, opts Options) error {
 			continue
 		}
 		if pg.Topic != lastTopic {
-			fmt.Fprintf(opts.Out, "== %s ==\n\n", pg.Topic.Title.In(w.lang))
+			fmt.Fprintf(opts.Out, "== %s ==\n\n", pg.Topic.Title.In(w.loc.Lang))
 			lastTopic = pg.Topic
 		}
 		for _, f := range pg.Fields {
@@ -127,7 +126,7 @@ func (w *Wizard) runAccessible(ctx context.Context, opts Options) error {
 				return ErrAborted
 			}
 			q := f.Question
-			fmt.Fprintf(opts.Out, "%s\n%s\n", q.Label.In(w.lang), q.Help.In(w.lang))
+			fmt.Fprintf(opts.Out, "%s\n%s\n", q.Label.In(w.loc.Lang), q.Help.In(w.loc.Lang))
 			switch q.Type {
 			case knowledge.TypeMulti:
 				p.multi(f)
@@ -149,7 +148,7 @@ func (w *Wizard) runAccessible(ctx context.Context, opts Options) error {
 
 func (p *prompter) label(q *knowledge.Question, id string) string {
 	if c := q.Choice(id); c != nil {
-		return c.Label.In(p.w.lang)
+		return c.Label.In(p.w.loc.Lang)
 	}
 	return id
 }
@@ -161,7 +160,7 @@ func (p *prompter) one(f *Field) {
 		if c.ID == f.One {
 			mark = "*"
 		}
-		fmt.Fprintf(p.out, "%d. %s %s\n", i+1, mark, c.Label.In(p.w.lang))
+		fmt.Fprintf(p.out, "%d. %s %s\n", i+1, mark, c.Label.In(p.w.loc.Lang))
 	}
 	for {
 		s, ok := p.line(fmt.Sprintf(p.w.ui("pick"), len(q.Values), p.label(q, f.One)))
@@ -189,7 +188,7 @@ func (p *prompter) multi(f *Field) {
 			if slices.Contains(f.Multi, c.ID) {
 				mark = "✓"
 			}
-			fmt.Fprintf(p.out, "%d. %s %s\n", i+1, mark, c.Label.In(p.w.lang))
+			fmt.Fprintf(p.out, "%d. %s %s\n", i+1, mark, c.Label.In(p.w.loc.Lang))
 		}
 		fmt.Fprintf(p.out, "0.   %s\n", p.w.ui("confirm"))
 		s, ok := p.line(fmt.Sprintf(p.w.ui("toggle"), len(q.Values)))

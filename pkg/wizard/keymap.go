@@ -15,7 +15,7 @@ import (
 // keyMap is huh's key map with its help in the wizard's language.
 func (w *Wizard) keyMap() *huh.KeyMap {
 	km := huh.NewDefaultKeyMap()
-	if w.lang == "zh" {
+	if w.loc.Lang == "zh" {
 		translateBindings(reflect.ValueOf(km).Elem(), func(desc string) (string, bool) {
 			zh := i18n.T("zh", "wizard.key."+desc)
 			return zh, zh != "wizard.key."+desc

@@ -18,6 +18,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
 
@@ -74,7 +75,7 @@ type Page struct {
 // Wizard holds the fields of every question, grouped into pages.
 type Wizard struct {
 	base    *knowledge.Base
-	lang    string
+	loc     i18n.Localizer
 	prefill knowledge.Answers
 	Fields  []*Field
 	Pages   []*Page
@@ -85,12 +86,12 @@ type Wizard struct {
 
 // New builds the wizard in the given language, its fields set to the prefilled answers and
 // the defaults.
-func New(b *knowledge.Base, lang string, prefill knowledge.Answers) (*Wizard, error) {
+func New(b *knowledge.Base, loc i18n.Localizer, prefill knowledge.Answers) (*Wizard, error) {
 	start, err := b.Resolve(prefill)
 	if err != nil {
 		return nil, err
 	}
-	w := &Wizard{base: b, lang: lang, prefill: prefill, following: map[string]knowledge.Value{}}
+	w := &Wizard{base: b, loc: loc, prefill: prefill, following: map[string]knowledge.Value{}}
 	topics := map[string]*knowledge.Topic{}
 	for _, t := range b.Topics {
 		topics[t.ID] = t
@@ -170,12 +171,12 @@ func (w *Wizard) Answers() (knowledge.Answers, error) {
 // huhField builds the form field of one question.
 func (w *Wizard) huhField(f *Field) huh.Field {
 	q := f.Question
-	title, help := q.Label.In(w.lang), q.Help.In(w.lang)
+	title, help := q.Label.In(w.loc.Lang), q.Help.In(w.loc.Lang)
 	switch q.Type {
 	case knowledge.TypeMulti:
 		opts := make([]huh.Option[string], len(q.Values))
 		for i, c := range q.Values {
-			opts[i] = huh.NewOption(c.Label.In(w.lang), c.ID).Selected(slices.Contains(f.Multi, c.ID))
+			opts[i] = huh.NewOption(c.Label.In(w.loc.Lang), c.ID).Selected(slices.Contains(f.Multi, c.ID))
 		}
 		ms := huh.NewMultiSelect[string]().Key(q.ID).Title(title).Description(help).Options(opts...).Value(&f.Multi).
 			Height(len(opts) + 1 + lipgloss.Height(ansi.Wrap(help, 80, " "))) // every option in view, under title and help
@@ -205,7 +206,7 @@ func (w *Wizard) huhField(f *Field) huh.Field {
 	}
 	opts := make([]huh.Option[string], len(q.Values))
 	for i, c := range q.Values {
-		opts[i] = huh.NewOption(c.Label.In(w.lang), c.ID)
+		opts[i] = huh.NewOption(c.Label.In(w.loc.Lang), c.ID)
 	}
 	return huh.NewSelect[string]().Key(q.ID).Title(title).Description(help).Options(opts...).Value(&f.One)
 }
@@ -217,7 +218,7 @@ func (w *Wizard) form(theme huh.Theme) *huh.Form {
 		for i, f := range p.Fields {
 			fields[i] = w.huhField(f)
 		}
-		g := huh.NewGroup(fields...).Title(p.Topic.Title.In(w.lang))
+		g := huh.NewGroup(fields...).Title(p.Topic.Title.In(w.loc.Lang))
 		g = g.WithHideFunc(func() bool { return !w.Visible(p) })
 		groups = append(groups, g)
 	}

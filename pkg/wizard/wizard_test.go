@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/stackadvisor/stackadvisor/internal/limits"
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 	"github.com/stackadvisor/stackadvisor/pkg/wizard"
 )
@@ -48,7 +49,7 @@ func field(w *wizard.Wizard, id string) *wizard.Field {
 
 func TestPagesFollowTopicsAndShowWhen(t *testing.T) {
 	b := base(t)
-	w, err := wizard.New(b, "en", nil)
+	w, err := wizard.New(b, i18n.For("en"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +100,7 @@ func TestDefaultsAndPrefill(t *testing.T) {
 		"workloads": {Type: knowledge.TypeMulti, List: []string{"ai-training"}},
 		"kvm":       {Type: knowledge.TypeOne, Str: "none"},
 	}
-	w, err := wizard.New(b, "en", prefill)
+	w, err := wizard.New(b, i18n.For("en"), prefill)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +122,7 @@ func TestDefaultsAndPrefill(t *testing.T) {
 // run drives the accessible form with piped lines and returns the answers and the prompts.
 func run(t *testing.T, lang, input string) (knowledge.Answers, string) {
 	t.Helper()
-	w, err := wizard.New(base(t), lang, nil)
+	w, err := wizard.New(base(t), i18n.For(lang), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +230,7 @@ func TestEndOfInputKeepsDefaults(t *testing.T) {
 // AI training brings in the GPU page and the gpu category.
 func TestUntouchedCategoriesFollowWorkloads(t *testing.T) {
 	b := base(t)
-	w, err := wizard.New(b, "en", nil)
+	w, err := wizard.New(b, i18n.For("en"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -261,7 +262,7 @@ func TestUntouchedCategoriesFollowWorkloads(t *testing.T) {
 func drawForm(t *testing.T, lang string, noColor bool) string {
 	t.Helper()
 	b := base(t)
-	w, err := wizard.New(b, lang, nil)
+	w, err := wizard.New(b, i18n.For(lang), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -371,7 +372,7 @@ func TestAccessibleLineLimit(t *testing.T) {
 		t.Fatalf("the test's message assumes 4 KiB")
 	}
 	// categories: a 256 MiB line (refused), then empty (the defaults); workloads: 0.
-	w, err := wizard.New(base(t), "en", nil)
+	w, err := wizard.New(base(t), i18n.For("en"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
