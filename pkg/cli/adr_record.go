@@ -84,9 +84,9 @@ func (o *adrNewOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		if isLoop(err) {
-			return usageErrorf("%s is a symbolic link loop; adr new takes the folder of the records", dir)
+			return usageMsg("err.adr-dir-loop", dir)
 		}
-		return failuref("cannot create %v", unwrapPathError(err))
+		return &ExitError{Code: ExitFailure, Err: i18n.Errorf("err.cannot-create", unwrapPathError(err))}
 	}
 	path, err := writeNumbered(dir, slug(append([]string{args[0]}, d.picks...)), d.text)
 	if err != nil {
@@ -122,12 +122,12 @@ func checkRecordFolder(dir string) error {
 	info, err := os.Stat(dir)
 	switch {
 	case err == nil && !info.IsDir():
-		return usageErrorf("%s is %s; adr new takes the folder of the records", dir, safefile.Kind(info.Mode()))
+		return usageMsg("err.adr-dir-kind", dir, safefile.Kind(info.Mode()))
 	case isLoop(err):
-		return usageErrorf("%s is a symbolic link loop; adr new takes the folder of the records", dir)
+		return usageMsg("err.adr-dir-loop", dir)
 	case errors.Is(err, fs.ErrNotExist):
 		if li, lerr := os.Lstat(dir); lerr == nil && li.Mode()&fs.ModeSymlink != 0 {
-			return usageErrorf("%s is a symbolic link to a folder that does not exist; adr new takes the folder of the records", dir)
+			return usageMsg("err.adr-dir-dangling", dir)
 		}
 	}
 	return nil
@@ -188,7 +188,7 @@ func padNumber(n string) string {
 func writeNumbered(dir, name, text string) (string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return "", fmt.Errorf("cannot read %v", unwrapPathError(err))
+		return "", i18n.Errorf("err.cannot-read", unwrapPathError(err))
 	}
 	names := make([]string, len(entries))
 	for i, e := range entries {
@@ -207,7 +207,7 @@ func writeNumbered(dir, name, text string) (string, error) {
 		}
 		return path, nil
 	}
-	return "", fmt.Errorf("could not find a free record number in %s", dir)
+	return "", i18n.Errorf("err.no-free-number", dir)
 }
 
 // checked is one record's outcome, with its file.
@@ -316,7 +316,7 @@ func (o *adrCheckOptions) run(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	if n := doc.Changed + doc.Invalid; n > 0 {
-		return &ExitError{Code: ExitFailure, Err: fmt.Errorf("%d of %d decisions would not stand today (%d changed, %d invalid); -f json says why, with sources and the knowledge-base changes since", n, len(doc.Records), doc.Changed, doc.Invalid)}
+		return &ExitError{Code: ExitFailure, Err: i18n.Errorf("err.decisions-stale", n, len(doc.Records), doc.Changed, doc.Invalid)}
 	}
 	return nil
 }
@@ -333,7 +333,7 @@ func recordFiles(paths []string) ([]recordFile, []string, error) {
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
-			return nil, nil, usageErrorf("cannot read %v", unwrapPathError(err))
+			return nil, nil, usageMsg("err.cannot-read", unwrapPathError(err))
 		}
 		if !info.IsDir() {
 			out = append(out, recordFile{path: p, named: true})
@@ -345,7 +345,7 @@ func recordFiles(paths []string) ([]recordFile, []string, error) {
 			if errors.As(err, &tm) {
 				return nil, nil, usageErrorf("%v", err)
 			}
-			return nil, nil, usageErrorf("cannot read %v", unwrapPathError(err))
+			return nil, nil, usageMsg("err.cannot-read", unwrapPathError(err))
 		}
 		for _, f := range files {
 			out = append(out, recordFile{path: f})

@@ -11,6 +11,7 @@ import (
 
 	"github.com/stackadvisor/stackadvisor/internal/limits"
 	"github.com/stackadvisor/stackadvisor/internal/safefile"
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
 
@@ -46,7 +47,7 @@ func readRules(path string) ([]knowledge.File, error) {
 func readYAMLFiles(path, name, inside, what, kind string) ([]knowledge.File, error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the %s: %v", what, unwrapPathError(renamed(err, path, name)))
+		return nil, i18n.Errorf("err.cannot-read-the", i18n.Errorf(filesKey[what]), unwrapPathError(renamed(err, path, name)))
 	}
 	if !info.IsDir() {
 		data, err := safefile.ReadFile(path, limits.FileBytes)
@@ -86,7 +87,7 @@ func readYAMLFiles(path, name, inside, what, kind string) ([]knowledge.File, err
 		files = append(files, knowledge.File{Name: fileName, Data: data})
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("no .yaml %s files in %s", kind, name)
+		return nil, i18n.Errorf(noFilesKey[kind], name)
 	}
 	return files, nil
 }
@@ -101,8 +102,14 @@ func readError(what, name string, err error) error {
 	if errors.As(err, &nr) || errors.As(err, &tm) {
 		return err
 	}
-	return fmt.Errorf("cannot read %s %s: %v", what, name, unwrapPathError(err))
+	return i18n.Errorf("err.cannot-read-named", i18n.Errorf(filesKey[what]), name, unwrapPathError(err))
 }
+
+// The catalog keys of the files read, written out so that the catalog test sees each.
+var (
+	filesKey   = map[string]string{"rules": "err.files-rules", "scenarios": "err.files-scenarios"}
+	noFilesKey = map[string]string{"rule": "err.no-rule-files", "scenario": "err.no-scenario-files"}
+)
 
 // renamed makes an error about the file read (path) name it as the user knows it (name).
 func renamed(err error, path, name string) error {

@@ -36,3 +36,26 @@ func TestUsageErrorsInChinese(t *testing.T) {
 		t.Errorf("English: %q", stderr)
 	}
 }
+
+// Errors about files come in the interface's language too, the system's common reasons
+// included; the path stays as given.
+func TestFileErrorsInChinese(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"recommend", "--answers", dir + "/missing.yaml", "--lang", "zh"}, ExitUsage, "无法读取回答文件：" + dir + "/missing.yaml：文件或文件夹不存在"},
+		{[]string{"recommend", "--answers", dir, "--lang", "zh"}, ExitUsage, "无法读取回答文件：" + dir + "：是文件夹"},
+		{[]string{"recommend", "--rules", dir + "/nowhere", "--lang", "zh"}, ExitUsage, "无法读取规则：" + dir + "/nowhere：文件或文件夹不存在"},
+		{[]string{"rules", "validate", dir, "--lang", "zh"}, ExitUsage, dir + " 中没有 .yaml 规则文件"},
+		{[]string{"adr", "check", dir + "/none", "--lang", "zh"}, ExitUsage, "无法读取 " + dir + "/none：文件或文件夹不存在"},
+	} {
+		var out, errb bytes.Buffer
+		code := Main(tc.args, &Streams{In: strings.NewReader(""), Out: &out, Err: &errb, Env: []string{"NO_COLOR=1"}})
+		if code != tc.code || !strings.Contains(errb.String(), tc.want) || strings.Count(errb.String(), "\n") != 1 {
+			t.Errorf("%v: exit %d, stderr %q, want exit %d and one line with %q", tc.args, code, errb.String(), tc.code, tc.want)
+		}
+	}
+}

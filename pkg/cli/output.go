@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/stackadvisor/stackadvisor/internal/outfile"
+	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/report"
 )
 
@@ -46,7 +46,7 @@ func outputWidth(s *Streams, toStdout bool) int {
 // directory that does not exist, a path that is a directory), in the words every write uses.
 func checkWritable(path string) error {
 	if err := outfile.CheckWritable(path); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return i18n.Errorf("err.cannot-write", path, err)
 	}
 	return nil
 }

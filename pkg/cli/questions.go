@@ -3,9 +3,11 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -176,10 +178,41 @@ func isStdinName(path string) bool {
 func unwrapPathError(err error) error {
 	var pe *os.PathError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
+		return i18n.Errorf("err.path", pe.Path, osReason(pe.Err))
 	}
 	return err
 }
+
+// osReason is why the system refused a file, in the interface's language for the common
+// reasons (the system's own words otherwise).
+func osReason(err error) error {
+	for _, r := range osReasons {
+		if errors.Is(err, r.err) {
+			return &reasonError{key: r.key, err: err}
+		}
+	}
+	return err
+}
+
+var osReasons = []struct {
+	err error
+	key string
+}{
+	{fs.ErrNotExist, "err.os-not-exist"},
+	{fs.ErrPermission, "err.os-permission"},
+	{syscall.EISDIR, "err.os-is-dir"},
+	{syscall.ENOTDIR, "err.os-not-dir"},
+}
+
+// reasonError is a system error said in the catalog's words; it unwraps to the system's.
+type reasonError struct {
+	key string
+	err error
+}
+
+func (r *reasonError) Error() string         { return r.In("en") }
+func (r *reasonError) In(lang string) string { return i18n.T(lang, r.key) }
+func (r *reasonError) Unwrap() error         { return r.err }
 
 // listCompletion completes a comma-separated list: after "a,b," it offers "a,b,c" for every
 // value c not chosen yet, without a trailing space so the list can go on.

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"strings"
 
@@ -111,7 +110,7 @@ func recommendAndWrite(ctx context.Context, s *Streams, g *globalOptions, b *kno
 		return err
 	}
 	if empty := res.Empty(); len(empty) > 0 {
-		return &ExitError{Code: ExitNoCandidate, Err: fmt.Errorf("no candidate is left in %s after the exclusions; the report lists why each was excluded", strings.Join(empty, ", "))}
+		return &ExitError{Code: ExitNoCandidate, Err: i18n.Errorf("err.no-candidate-left", strings.Join(empty, ", "))}
 	}
 	return nil
 }

@@ -169,7 +169,7 @@ func (o *rulesTestOptions) run(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	if doc.Failed > 0 {
-		return &ExitError{Code: ExitFailure, Err: fmt.Errorf("%d of %d scenarios failed", doc.Failed, len(doc.Scenarios)), NoHint: true}
+		return &ExitError{Code: ExitFailure, Err: i18n.Errorf("err.scenarios-failed", doc.Failed, len(doc.Scenarios)), NoHint: true}
 	}
 	return nil
 }

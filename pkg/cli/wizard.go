@@ -159,7 +159,7 @@ func (o *wizardOptions) run(ctx context.Context) error {
 		NoColor: o.global.noColor || s.Getenv("NO_COLOR") != "",
 	})
 	if errors.Is(err, wizard.ErrAborted) {
-		return &ExitError{Code: ExitInterrupted, Err: errors.New("interrupted; nothing was written")}
+		return &ExitError{Code: ExitInterrupted, Err: i18n.Errorf("err.interrupted")}
 	}
 	if err != nil {
 		return failuref("the wizard failed: %w", err)
@@ -197,7 +197,7 @@ func readAnswersFile(b *knowledge.Base, path string, stdin io.Reader) (knowledge
 		data, err = readUserFile(path, limits.FileBytes)
 	}
 	if err != nil {
-		return nil, usageErrorf("cannot read the answers file: %w", unwrapPathError(err))
+		return nil, usageMsg("err.answers-unreadable", unwrapPathError(err))
 	}
 	answers, err := b.ParseAnswers(path, data)
 	if err != nil {

@@ -19,6 +19,17 @@ func Errorf(key string, args ...any) error { return &Msg{Key: key, Args: args} }
 
 func (m *Msg) Error() string { return m.In("en") }
 
+// Unwrap is the message's first argument that is an error (the cause it names), so that
+// errors.Is and errors.As see through it as through fmt.Errorf's %w.
+func (m *Msg) Unwrap() error {
+	for _, a := range m.Args {
+		if err, ok := a.(error); ok {
+			return err
+		}
+	}
+	return nil
+}
+
 // In says the message in lang, and any message among its arguments too.
 func (m *Msg) In(lang string) string {
 	args := make([]any, len(m.Args))

@@ -30,3 +30,15 @@ func TestLocalize(t *testing.T) {
 		t.Error("nil")
 	}
 }
+
+// A message unwraps to the error it names, so errors.Is sees the cause through it.
+func TestMsgUnwraps(t *testing.T) {
+	cause := errors.New("cause")
+	err := i18n.Errorf("err.cannot-write", "out.json", cause)
+	if !errors.Is(err, cause) {
+		t.Error("errors.Is does not see the cause through the message")
+	}
+	if i18n.Errorf("err.lang", "fr").(interface{ Unwrap() error }).Unwrap() != nil {
+		t.Error("a message without an error argument unwraps to something")
+	}
+}
