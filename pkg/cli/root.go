@@ -289,7 +289,8 @@ func flagDefaults(lang, usages string) string {
 func localize(root *cobra.Command, ui string) {
 	templateFuncsOnce.Do(func() {
 		cobra.AddTemplateFunc("flagDefaults", flagDefaults)
-		cobra.AddTemplateFunc("knowledgeBaseVersion", knowledgeBaseVersion)
+		// The template names the language as a string.
+		cobra.AddTemplateFunc("knowledgeBaseVersion", func(lang string) string { return knowledgeBaseVersion(i18n.For(lang)) })
 	})
 	tpl := root.UsageTemplate()
 	for _, h := range []struct{ en, key string }{
