@@ -256,11 +256,14 @@ func Closest(s string, candidates []string) string {
 	if best != "" {
 		return best
 	}
-	// A longer name of a candidate ("kata-containers", "gvisor-runsc"): the one candidate whose
-	// id is a whole dash-separated part at its start or end.
+	// A longer name of a candidate ("kata-containers", "gvisor-runsc"), or a shorter one
+	// ("h100" for nvidia-h100): the one candidate whose id is a whole dash-separated part at the
+	// start or end of what was typed, or the other way round.
 	var part string
 	for _, c := range candidates {
-		if len(c) >= 3 && (strings.HasPrefix(s, c+"-") || strings.HasSuffix(s, "-"+c)) {
+		longer := len(c) >= 3 && (strings.HasPrefix(s, c+"-") || strings.HasSuffix(s, "-"+c))
+		shorter := len(s) >= 3 && (strings.HasPrefix(c, s+"-") || strings.HasSuffix(c, "-"+s))
+		if longer || shorter {
 			if part != "" {
 				return "" // more than one: no single suggestion
 			}
