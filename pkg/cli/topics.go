@@ -89,7 +89,11 @@ func writeTopic(w io.Writer, lang, name, shortKey, longKey string, width int) {
 				spreads = append(spreads, g+" ±"+num(s))
 			}
 		}
-		text = i18n.Tf(lang, longKey, k.Samples, num(k.WeightSpread), strings.Join(spreads, ", "), pct(k.Robust), pct(k.Contested), k.Seed, num(k.MaxFactor))
+		draws := i18n.Tf(lang, "help.robustness.draws", k.Samples)
+		if k.Precision > 0 {
+			draws = i18n.Tf(lang, "help.robustness.draws-adaptive", k.Samples, max(1, k.MinSamples), pct(k.Precision))
+		}
+		text = i18n.Tf(lang, longKey, draws, num(k.WeightSpread), strings.Join(spreads, ", "), pct(k.Robust), pct(k.Contested), k.Seed, num(k.MaxFactor))
 	case "scores":
 		st := sc.Stack
 		topK, runners := 0, 0

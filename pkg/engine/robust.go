@@ -51,6 +51,9 @@ type Robustness struct {
 	Rival    *knowledge.Candidate
 	Decisive *knowledge.Criterion
 	Raise    bool
+	// Stopped says the draws stopped before the most that were allowed (Samples is then the
+	// number made): the pick's share was known well enough (RobustKnobs.Settled).
+	Stopped bool
 }
 
 // centred maps a draw from [0, 1) to [-1, 1). Here and in the sampling loop every product is
@@ -110,6 +113,7 @@ func RobustCategory(b *knowledge.Base, cr *CategoryResult, o RobustOptions) *Rob
 		return nil
 	}
 	samples, seed := k.Samples, k.Seed
+	adaptive := o.Samples == 0 // asked for a number of draws: exactly that many
 	if o.Samples > 0 {
 		samples = o.Samples
 	}
@@ -166,7 +170,8 @@ func RobustCategory(b *knowledge.Base, cr *CategoryResult, o RobustOptions) *Rob
 	// lostTo[c] sums the drawn weights over the draws candidate c took from the pick, so that
 	// the deciding criterion is the one between the pick and its rival.
 	lostTo := make([][]float64, n)
-	for range samples {
+	drawn := 0
+	for drawn < samples {
 		var total float64
 		for i := range nCrit {
 			f := 1 + float64(k.WeightSpread*centred(rng.Float64()))
@@ -230,13 +235,18 @@ func RobustCategory(b *knowledge.Base, cr *CategoryResult, o RobustOptions) *Rob
 				lostTo[c][i] += w[i]
 			}
 		}
+		drawn++
+		if adaptive && k.Settled(counts[pick][0], drawn) {
+			break // the share is known well enough (scoring.robustness.precision)
+		}
 	}
+	rb.Samples, rb.Stopped = drawn, drawn < samples
 
 	all := make([]Acceptability, n)
 	for c, rk := range cands {
 		a := Acceptability{Candidate: rk.Candidate, Rank: rk.Rank, Ranks: make([]float64, ranksShown)}
 		for r := range ranksShown {
-			a.Ranks[r] = counts[c][r] / float64(samples)
+			a.Ranks[r] = counts[c][r] / float64(drawn)
 		}
 		all[c] = a
 	}

@@ -27,6 +27,8 @@ type StackRobustness struct {
 	// best first; Rival is the one that most often takes the pick's place (nil when none does).
 	Shown []StackAcceptability
 	Rival *Stack
+	// Stopped says the draws stopped early, as Robustness.Stopped.
+	Stopped bool
 }
 
 // StackAcceptability is a finalist's share of the draws in which it scored best.
@@ -102,6 +104,7 @@ func RobustStack(b *knowledge.Base, res *Result, o RobustOptions) *StackRobustne
 	}
 
 	samples, seed := k.Samples, k.Seed
+	adaptive := o.Samples == 0 // asked for a number of draws: exactly that many
 	if o.Samples > 0 {
 		samples = o.Samples
 	}
@@ -119,36 +122,47 @@ func RobustStack(b *knowledge.Base, res *Result, o RobustOptions) *StackRobustne
 	h.Write([]byte("stack"))
 	rng := rand.New(rand.NewPCG(uint64(seed), h.Sum64()))
 
-	drawn := make([][]float64, len(contexts))
+	weightsDrawn := make([][]float64, len(contexts))
 	for ci, w := range ctxWeights {
-		drawn[ci] = make([]float64, len(w))
+		weightsDrawn[ci] = make([]float64, len(w))
+	}
+	// Each part's values and their spreads, looked up once rather than in every draw.
+	norms := make([][]float64, len(parts))
+	spreads := make([][]float64, len(parts))
+	for pi, p := range parts {
+		norms[pi] = make([]float64, len(p.Breakdown))
+		spreads[pi] = make([]float64, len(p.Breakdown))
+		for i, q := range p.Breakdown {
+			norms[pi][i] = q.Norm
+			if q.Value != nil {
+				spreads[pi][i] = k.Spread(q.Value.Grade)
+			}
+		}
 	}
 	partScore := make([]float64, len(parts))
 	stackScore := make([]float64, len(finalists))
 	wins := make([]float64, len(finalists))
-	for range samples {
+	drawn := 0
+	for drawn < samples {
 		for ci, base := range ctxWeights {
 			var total float64
 			for i, w := range base {
 				f := 1 + float64(k.WeightSpread*centred(rng.Float64()))
-				drawn[ci][i] = float64(w * f)
-				total += drawn[ci][i]
+				weightsDrawn[ci][i] = float64(w * f)
+				total += weightsDrawn[ci][i]
 			}
 			for i := range base {
 				if total > 0 {
-					drawn[ci][i] /= total
+					weightsDrawn[ci][i] /= total
 				}
 			}
 		}
 		for pi, p := range parts {
-			w := drawn[partCtx[pi]]
+			w := weightsDrawn[partCtx[pi]]
 			var s float64
-			for i, q := range p.Breakdown {
-				v := q.Norm
-				if q.Value != nil {
-					if sp := k.Spread(q.Value.Grade); sp > 0 {
-						v += float64(sp * centred(rng.Float64()))
-					}
+			for i, v := range norms[pi] {
+				if sp := spreads[pi][i]; sp > 0 {
+					v += float64(sp * centred(rng.Float64()))
 				}
 				s += float64(w[i] * v)
 			}
@@ -174,10 +188,15 @@ func RobustStack(b *knowledge.Base, res *Result, o RobustOptions) *StackRobustne
 		for _, si := range tied {
 			wins[si] += 1 / float64(len(tied)) // a tie shares the draw evenly
 		}
+		drawn++
+		if adaptive && k.Settled(wins[0], drawn) {
+			break // the stack's share is known well enough (scoring.robustness.precision)
+		}
 	}
+	out.Samples, out.Stopped = drawn, drawn < samples
 	rival := -1
 	for si, s := range finalists {
-		first := wins[si] / float64(samples)
+		first := wins[si] / float64(drawn)
 		if si == 0 || first > 0 {
 			out.Shown = append(out.Shown, StackAcceptability{Stack: s, First: first})
 		}
@@ -189,7 +208,7 @@ func RobustStack(b *knowledge.Base, res *Result, o RobustOptions) *StackRobustne
 		out.Rival = finalists[rival]
 	}
 	slices.SortStableFunc(out.Shown, func(a, b StackAcceptability) int { return cmp.Compare(b.First, a.First) })
-	switch first := wins[0] / float64(samples); {
+	switch first := wins[0] / float64(drawn); {
 	case first >= k.Robust:
 		out.Label = LabelRobust
 	case first >= k.Contested:

@@ -193,7 +193,8 @@ func TestRobustEmbedded(t *testing.T) {
 	}
 	wi := engine.WeightWhatIf(b, res)
 	for _, rb := range all {
-		if rb.Samples != b.Scoring.Robustness.Samples || rb.Pick == nil || rb.Label == "" {
+		k := b.Scoring.Robustness
+		if rb.Samples < k.MinSamples || rb.Samples > k.Samples || (rb.Samples%k.MinSamples != 0 && rb.Samples != k.Samples) || rb.Pick == nil || rb.Label == "" {
 			t.Errorf("%s: %+v", rb.Category.ID, rb)
 		}
 		first := acceptability(rb, rb.Pick)[0]
@@ -395,5 +396,63 @@ func TestRobustDrawsBounded(t *testing.T) {
 	}
 	if rb := engine.RobustCategory(b, cr, engine.RobustOptions{Samples: 500}); rb.Samples != 500 {
 		t.Fatalf("500 draws asked, %d made", rb.Samples)
+	}
+}
+
+// Sequential sampling: a pick first in every draw stops after 250, a close race draws them
+// all, an explicit --samples draws exactly that many, and the stopping rule keeps the label.
+func TestRobustStopsWhenSettled(t *testing.T) {
+	b, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := *b.Scoring.Robustness
+	for _, tc := range []struct {
+		won, drawn int
+		settled    bool
+	}{
+		{250, 250, true},    // always first: [0.98, 1.00]
+		{248, 250, false},   // 99 %, but 2 losses say little about the rival
+		{1485, 1500, false}, // 99 %, 15 losses
+		{1900, 2000, true},  // 95 %, 100 losses
+		{200, 250, false},   // 80 %: on the robust threshold
+		{875, 1000, true},   // 87.5 % ± 2.1: robust either way, 125 losses
+		{650, 1000, false},  // 65 % ± 3.0: not precise enough yet
+		{1300, 2000, true},  // 65 % ± 2.1
+		{1000, 2000, false}, // 50 %: on the contested threshold
+		{249, 251, false},   // not a whole number of min_samples
+	} {
+		if got := k.Settled(float64(tc.won), tc.drawn); got != tc.settled {
+			t.Errorf("%d of %d: settled %v, want %v", tc.won, tc.drawn, got, tc.settled)
+		}
+	}
+	off := k
+	off.Precision = 0
+	if off.Settled(250, 250) {
+		t.Error("a precision of 0 stops the draws")
+	}
+
+	res, err := engine.Run(b, knowledge.Answers{"categories": {Type: knowledge.TypeMulti, List: []string{"sandbox", "wasm-runtime"}}, "tenancy": {Type: knowledge.TypeOne, Str: "untrusted"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cr := range res.Categories {
+		full := engine.RobustCategory(b, cr, engine.RobustOptions{Samples: k.Samples})
+		adaptive := engine.RobustCategory(b, cr, engine.RobustOptions{})
+		if full.Samples != k.Samples {
+			t.Errorf("%s: --samples %d drew %d", cr.Category.ID, k.Samples, full.Samples)
+		}
+		if adaptive.Label != full.Label {
+			t.Errorf("%s: stopping early changed the label from %s to %s", cr.Category.ID, full.Label, adaptive.Label)
+		}
+		if a, f := acceptability(adaptive, adaptive.Pick)[0], acceptability(full, full.Pick)[0]; math.Abs(a-f) > 2*k.Precision {
+			t.Errorf("%s: share %.3f after %d draws, %.3f after all", cr.Category.ID, a, adaptive.Samples, f)
+		}
+		if again := engine.RobustCategory(b, cr, engine.RobustOptions{}); again.Samples != adaptive.Samples {
+			t.Errorf("%s: %d draws, then %d", cr.Category.ID, adaptive.Samples, again.Samples)
+		}
+	}
+	if wasm := engine.RobustCategory(b, res.Categories[1], engine.RobustOptions{}); wasm.Samples != k.MinSamples {
+		t.Errorf("a pick first in every draw took %d draws, want %d", wasm.Samples, k.MinSamples)
 	}
 }

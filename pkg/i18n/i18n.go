@@ -462,11 +462,13 @@ JSON report has breakdown[].grade and .trust and ranking[].evidence.`, `评分�
 在哪里看到：候选下方的“证据较弱、只计入一部分的数据”（--details）；'stackadvisor show ID' 和
 'stackadvisor compare' 列出每个数值的证据等级和来源；JSON 报告中有 breakdown[].grade、.trust 和
 ranking[].evidence。`},
-	"help.robustness.short": {"Robust, contested, fragile: how much a pick can take", "稳健、有争议、脆弱：首选能经受多大变动"},
+	"help.robustness.draws":          {"%d draws.", "共抽样 %d 次。"},
+	"help.robustness.draws-adaptive": {"Up to %d draws, stopped after a multiple of %d once the\n     pick's share is known to within ±%s and more draws could not change its label.", "最多抽样 %d 次；每抽满 %d 次检查一次，一旦首选排名第一的比例已精确到 ±%s 以内、\n     且更多抽样不会改变其结论，就停止抽样。"},
+	"help.robustness.short":          {"Robust, contested, fragile: how much a pick can take", "稳健、有争议、脆弱：首选能经受多大变动"},
 	"help.robustness.long": {`A score rests on weights and on figures, and neither is exact. After ranking, stackadvisor asks
 how much each pick can take (stochastic multicriteria acceptability analysis, SMAA-2):
 
-  1. %d draws. In each, every criterion's weight is multiplied by a factor drawn evenly from
+  1. %s In each, every criterion's weight is multiplied by a factor drawn evenly from
      1 ± %s (then the weights are normalised again), and every scored value moves within the
      spread of its evidence grade, on the criterion's 0..1 scale:
      %s.
@@ -487,7 +489,7 @@ that changes a pick, and per criterion the smallest change of its weight (up to 
 to nothing) that does.`, `评分依赖权重和数据，而两者都不精确。排序之后，stackadvisor 会检验每个首选能经受多大变动
 （随机多准则可接受性分析，SMAA-2）：
 
-  1. 共抽样 %d 次。每次把每项标准的权重乘以在 1 ± %s 之间均匀抽取的系数（再重新归一化），
+  1. %s每次把每项标准的权重乘以在 1 ± %s 之间均匀抽取的系数（再重新归一化），
      并让每个评分数值在其证据等级的波动范围内变动（按该标准 0..1 的刻度）：
      %s。
   2. 规则加减分保持不变；候选重新排序。

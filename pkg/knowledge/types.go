@@ -5,6 +5,7 @@ package knowledge
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -257,6 +258,45 @@ type RobustKnobs struct {
 	// MaxFactor bounds the weight what-if: it looks for the smallest change of one
 	// criterion's weight, up to MaxFactor times or down to nothing, that changes the pick.
 	MaxFactor float64 `yaml:"max_factor,required" range:"(1,1000]"`
+	// Precision, when above 0, lets the draws stop before Samples: after every MinSamples
+	// draws, once the half-width of the pick's share's 95 % interval (Agresti–Coull) is at
+	// most Precision and the interval lies within one label's band (Settled). 0: always
+	// Samples draws.
+	Precision  float64 `yaml:"precision" range:"[0,1]"`
+	MinSamples int     `yaml:"min_samples" range:"[0,1e6]"`
+	// MinLosses is how many draws the pick must have lost, when it lost any, before the draws
+	// may stop: the rival and the deciding criterion are read off those draws.
+	MinLosses int `yaml:"min_losses" range:"[0,1e6]"`
+}
+
+// Settled reports whether won of drawn draws (won may count shares of tied draws) tell the
+// pick's share precisely enough to stop drawing: drawn is a whole number of MinSamples, the
+// pick lost no draw or at least MinLosses, the interval's half-width is at most Precision, and
+// the interval does not reach across the Robust or Contested threshold. Never with a
+// Precision of 0.
+func (k *RobustKnobs) Settled(won float64, drawn int) bool {
+	step := max(1, k.MinSamples)
+	if k.Precision <= 0 || drawn < step || drawn%step != 0 {
+		return false
+	}
+	if lost := float64(drawn) - won; lost > 0 && lost < float64(k.MinLosses) {
+		return false
+	}
+	// Agresti–Coull: two successes and two failures added; z = 2. Every product is converted
+	// before it is added (no fused multiply-add: the same decision on every platform).
+	n := float64(drawn + 4)
+	p := float64(won+2) / n
+	half := float64(2 * math.Sqrt(float64(p*(1-p))/n))
+	if half > k.Precision {
+		return false
+	}
+	lo, hi := p-half, p+half
+	for _, t := range []float64{k.Robust, k.Contested} {
+		if lo < t && hi >= t {
+			return false
+		}
+	}
+	return true
 }
 
 // Spread is how far a value of the given grade may move in a draw.

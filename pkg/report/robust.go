@@ -87,7 +87,7 @@ func BuildRobustness(rb *engine.Robustness) *Robustness {
 	}
 	end := i18n.M("robust.end")
 	switch {
-	case rb.Rival == nil:
+	case rb.Rival == nil && !rb.Stopped: // after fewer draws, "first in 100 % of 250" says it
 		end = i18n.Cat(end, i18n.M("robust.always"))
 	case rb.Decisive != nil:
 		key := "robust.decisive-less"

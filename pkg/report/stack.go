@@ -76,7 +76,7 @@ func buildStackRobust(rb *engine.StackRobustness) *StackRobust {
 		others = append(others, i18n.M("robust.others-rare", rare))
 	}
 	end := i18n.M("robust.end")
-	if rb.Rival == nil {
+	if rb.Rival == nil && !rb.Stopped {
 		end = i18n.Cat(end, i18n.M("robust.always"))
 	}
 	out.Text = robustText(i18n.M("robust.stack-line", robustLabel(rb.Label), percent(out.First), rb.Samples), others, end)
