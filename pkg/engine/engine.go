@@ -239,7 +239,13 @@ func scoreWeighted(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 	}
 
 	var hits []int // indexes into active of the rules matching one candidate; reused
-	for _, cand := range cat.Candidates {
+	// The candidates' results and their breakdowns come from one allocation each per category
+	// rather than one per candidate (the capacities are fixed: no append moves them).
+	nCand, nCrit := len(cat.Candidates), len(cat.Criteria)
+	rankedBuf := make([]Ranked, 0, nCand)
+	partBuf := make([]Part, nCand*nCrit)
+	cr.Ranking = make([]*Ranked, 0, nCand)
+	for ci, cand := range cat.Candidates {
 		var excludedBy []*knowledge.Rule
 		for ri, r := range active {
 			if r.Effect == knowledge.EffectExclude && matchers[ri].Excludes(cand) {
@@ -251,7 +257,8 @@ func scoreWeighted(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 			cr.Excluded = append(cr.Excluded, &Excluded{Candidate: cand, Rules: excludedBy})
 			continue
 		}
-		rk := &Ranked{Candidate: cand, Breakdown: make([]Part, 0, len(cat.Criteria)), Role: role, Contexts: cand.ContextsIn(answers)}
+		rankedBuf = append(rankedBuf, Ranked{Candidate: cand, Breakdown: partBuf[ci*nCrit : ci*nCrit : (ci+1)*nCrit], Role: role, Contexts: cand.ContextsIn(answers)})
+		rk := &rankedBuf[len(rankedBuf)-1]
 		for i, c := range cat.Criteria {
 			av := cand.AttrIn(c.Attribute, answers) // in the setting the answers name (contexts)
 			plain := normalise(c.Attr, av, ranges[i])
@@ -344,6 +351,13 @@ func scoreWeighted(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 	for i, rk := range cr.Ranking {
 		rk.Rank = i + 1
 	}
+	nFired := 0
+	for _, f := range fired {
+		if f {
+			nFired++
+		}
+	}
+	cr.Fired = make([]*knowledge.Rule, 0, nFired)
 	for ri, r := range active { // active keeps the rules' order
 		if fired[ri] {
 			cr.Fired = append(cr.Fired, r)
