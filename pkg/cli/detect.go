@@ -3,7 +3,6 @@ package cli
 import (
 	"os"
 	"slices"
-	"strings"
 
 	"github.com/stackadvisor/stackadvisor/pkg/detect"
 	"github.com/stackadvisor/stackadvisor/pkg/i18n"
@@ -35,10 +34,8 @@ func applyDetected(b *knowledge.Base, given knowledge.Answers, probe *detect.Res
 }
 
 func gpusPresent(probe *detect.Result) string {
-	if probe.Lang() == "zh" {
-		return "检测到 GPU：" + strings.Join(probe.GPUs, "、")
-	}
-	return "GPUs present: " + strings.Join(probe.GPUs, ", ")
+	loc := i18n.For(probe.Lang())
+	return loc.Tf("detect.gpus-present", loc.List(probe.GPUs))
 }
 
 // probeRoot is the file system --detect reads (the whole machine; tests point

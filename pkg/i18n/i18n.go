@@ -253,6 +253,7 @@ var catalog = map[string][2]string{
 	"err.hint-export":             {"give the directory to write the files into", "请给出写入文件的目录"},
 	"err.hint-scenarios":          {"give the scenario files or their directory", "请给出场景文件或其所在目录"},
 	"err.hint-schema":             {"the names are report, rules and answers", "名称为 report、rules 和 answers"},
+	"detect.gpus-present":         {"GPUs present: %s", "检测到 GPU：%s"},
 	"err.path":                    {"%s: %v", "%s：%v"},
 	"err.os-not-exist":            {"no such file or folder", "文件或文件夹不存在"},
 	"err.os-permission":           {"permission denied", "没有权限"},

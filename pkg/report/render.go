@@ -192,7 +192,7 @@ func Table(r *Report, width int) string {
 				}
 			}
 			if len(rest) > 0 {
-				line(2, 4, dimStyle.Render(loc.Tf("report.corrections-also", strings.Join(rest, ", "))))
+				line(2, 4, dimStyle.Render(loc.Tf("report.corrections-also", loc.List(rest))))
 			}
 		}
 		writeWhatIf(line, c, loc)

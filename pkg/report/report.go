@@ -548,7 +548,7 @@ func AttrText(v *knowledge.AttrValue) i18n.Text {
 		for i, x := range v.List {
 			labels[i] = a.LabelText(x)
 		}
-		return i18n.Join(labels, ", ")
+		return i18n.List(labels)
 	}
 	return i18n.Lit(v.Display())
 }
