@@ -126,21 +126,28 @@ func Table(r *Report, width int) string {
 					}
 					return s
 				})
-			rows := func(withID bool) {
-				t.ClearRows()
+			rows := func(withID bool) [][]string {
+				grid := [][]string{{"#", loc.T("report.candidate"), loc.T("report.score"), ""}}
 				for _, e := range c.Ranking {
 					name := e.Name.String()
 					if withID {
 						name += " " + dimStyle.Render("("+e.ID+")")
 					}
-					t.Row(fmt.Sprint(e.Rank), name, fmt.Sprintf("%.1f", e.Score), bar(e.Score))
+					grid = append(grid, []string{fmt.Sprint(e.Rank), name, fmt.Sprintf("%.1f", e.Score), bar(e.Score)})
 				}
+				t.ClearRows()
+				t.Rows(grid[1:]...)
+				return grid
 			}
 			rows(true)
 			if lipgloss.Width(t.Render()) > width {
-				rows(false) // narrow terminal: the ids are in -f json
+				grid := rows(false) // narrow terminal: the ids are in -f json
 				if lipgloss.Width(t.Render()) > width {
-					t.Width(width)
+					// Wrap the cells ourselves: lipgloss's own shrinking cut off the right border.
+					FitCells(grid, width)
+					t.Headers(grid[0]...)
+					t.ClearRows()
+					t.Rows(grid[1:]...)
 				}
 			}
 			b.WriteString(t.Render() + "\n")
@@ -282,7 +289,7 @@ func fileNote(file string) string {
 // text is wrapped, then restored.
 var (
 	// a number and the unit after it: "93 %", "125 ms", "4.8 TB/s", "900 W", "110900 CNY"
-	numberUnit  = regexp.MustCompile(`(\d) (%|(?:ms|s|KB|MB|GB|TB|MiB|GiB|KiB|GB/s|TB/s|W|kW|TFLOPS|PFLOPS|TOPS|CNY|USD|MHz|GHz|nm)\b)`)
+	numberUnit  = regexp.MustCompile(`(\d) (%|(?:ms|s|KB|MB|GB|TB|MiB|GiB|KiB|GB/s|TB/s|W|kW|TFLOPS|PFLOPS|TOPS|CNY|USD|MHz|GHz|nm)\b|[分个次项组张台倍年月天])`)
 	wrapProtect = strings.NewReplacer("-", "\u2011")
 	wrapRestore = strings.NewReplacer("\u00a0", " ", "\u2011", "-")
 )
@@ -343,17 +350,22 @@ func wrapIndent(text string, width, indent, hang int) string {
 		return strings.Repeat(" ", indent) + text
 	}
 	wrapped := wrapProse(text, max(width-hang, 20))
-	lines := hangPunctuation(strings.Split(wrapped, "\n"))
-	for i := range lines {
+	var out []string
+	for i, l := range hangPunctuation(strings.Split(wrapped, "\n")) {
+		// A line broken just after a space keeps it: trailing blanks are noise in a terminal
+		// and in files diffed by `git diff --check`. A line left empty by the wrapping (a text
+		// that fills the width exactly, a break after its last wide character) is dropped.
+		l = strings.TrimRight(l, " ")
+		if i > 0 && strings.TrimSpace(ansi.Strip(l)) == "" { // styles are re-opened on each line
+			continue
+		}
 		pad := hang
 		if i == 0 {
 			pad = indent
 		}
-		// A line broken just after a space keeps it: trailing blanks are noise in a terminal
-		// and in files diffed by `git diff --check`.
-		lines[i] = strings.Repeat(" ", pad) + strings.TrimRight(lines[i], " ")
+		out = append(out, strings.Repeat(" ", pad)+l)
 	}
-	return strings.Join(lines, "\n")
+	return strings.Join(out, "\n")
 }
 
 // Summary is the answer on one screen: the stack, then per category the first few candidates

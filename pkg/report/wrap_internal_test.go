@@ -53,3 +53,22 @@ func TestWrapKeepsUnitsAndNamesWhole(t *testing.T) {
 		}
 	}
 }
+
+// Chinese units stay with their numbers too ("59.1 分", "3 个"), and a line the wrapping leaves
+// empty is dropped rather than printed as a line of spaces.
+func TestWrapKeepsChineseUnits(t *testing.T) {
+	text := "容器引擎：containerd 作为 K3s 的节点运行时，85.4 分（单独排第 3，59.1 分），另有 3 个被排除。"
+	for width := 20; width <= 90; width++ {
+		for _, l := range strings.Split(wrapIndent(text, width, 4, 6), "\n") {
+			l = strings.TrimSpace(l)
+			if l == "" {
+				t.Errorf("width %d: an empty line", width)
+			}
+			for _, bad := range []string{"分", "个"} {
+				if strings.HasPrefix(l, bad) {
+					t.Errorf("width %d: a line starts with %q: %q", width, bad, l)
+				}
+			}
+		}
+	}
+}
