@@ -68,6 +68,7 @@ type Reason struct {
 // the same subject. log is the knowledge base's changelog. The reasons' texts are said in a
 // language with Localize.
 func Check(b *knowledge.Base, r *Record, log []Entry) *Outcome {
+	b.Positioned() // a reason's source names the rule file's line (the embedded base's too)
 	out := &Outcome{Subject: r.Subject, Before: r.Picks, After: []Pick{},
 		KBBefore: KB{r.KBVersion, r.KBDigest}, KBAfter: KB{b.Version, b.Digest}}
 	out.Changelog = Between(log, r.KBVersion, b.Version)

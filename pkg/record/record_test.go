@@ -215,3 +215,27 @@ func checkEn(b *knowledge.Base, r *record.Record, log []record.Entry) *record.Ou
 	oc.Localize("en")
 	return oc
 }
+
+// A reason about the embedded base's own candidates names where it is defined, with no
+// overlay loaded (the embedded base's positions are filled on demand).
+func TestCheckSourceWithoutOverlay(t *testing.T) {
+	b := embedded(t)
+	rec := makeRecord(t, b, "sandbox", answers)
+	rec.Picks[0].ID = "runc" // a record that picked something else, made before kata existed
+	for i := range rec.Categories {
+		rec.Categories[i].Candidates = slices.DeleteFunc(rec.Categories[i].Candidates, func(id string) bool { return id == "kata" })
+	}
+	oc := checkEn(b, rec, nil)
+	found := false
+	for _, r := range oc.Reasons {
+		if r.Kind == record.KindNewCandidate {
+			found = true
+			if !strings.HasPrefix(r.Source, "rules/sandbox.yaml:") {
+				t.Errorf("the new candidate's source is %q, want its place in rules/sandbox.yaml", r.Source)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no new-candidate reason: %+v", oc.Reasons)
+	}
+}
