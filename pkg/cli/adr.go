@@ -69,7 +69,7 @@ func (o *adrOptions) run(cmd *cobra.Command, args []string) error {
 	if !toStdout(out.output) {
 		dir := filepath.Dir(outfile.Target(out.output)) // through a symlink, its target's folder
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return failuref("cannot create %s: %v", dir, unwrapPathError(err))
+			return failureMsg("err.cannot-create", withPath(dir, err))
 		}
 	}
 	doc := map[string]string{"category": args[0], "markdown": d.text}

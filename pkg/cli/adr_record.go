@@ -364,6 +364,7 @@ func checkFile(s *Streams, g *globalOptions, path string, named bool, given []st
 	bad := func(format string, args ...any) *record.Outcome {
 		return &record.Outcome{Status: record.Invalid, Error: fmt.Sprintf(format, args...), Before: []record.Pick{}, After: []record.Pick{}}
 	}
+	badMsg := func(key string, args ...any) *record.Outcome { return bad("%s", loc.Tf(key, args...)) }
 	if !named {
 		// A file found in a folder may be a symbolic link someone added: followed only
 		// inside the folder's repository.
@@ -377,7 +378,7 @@ func checkFile(s *Streams, g *globalOptions, path string, named bool, given []st
 		if errors.As(err, &nr) {
 			return bad("%v", err)
 		}
-		return bad("cannot read %v", unwrapPathError(err))
+		return badMsg("err.cannot-read", unwrapPathError(err))
 	}
 	rec, err := record.Parse(data)
 	if errors.Is(err, record.ErrNoRecord) && !named {
@@ -393,7 +394,7 @@ func checkFile(s *Streams, g *globalOptions, path string, named bool, given []st
 		overlays = sourcesOf(given)
 	case len(rec.Overlays) == 0:
 	case !recordRules:
-		return bad("the record was made with the overlays %s; give them with --rules (or --record-rules to load the record's own)", shownPaths(rec.Overlays))
+		return badMsg("err.record-overlays", shownPaths(rec.Overlays))
 	default:
 		fromRecord = true
 		root := repositoryOf(path)

@@ -228,11 +228,11 @@ func (g *globalOptions) loadBaseSources(s *Streams, overlays []overlaySource) (*
 		var probs knowledge.Problems
 		if errors.As(err, &probs) {
 			if probs.Total() == 1 {
-				return nil, fileErrorf("invalid rules: %w", err)
+				return nil, fileMsg("err.invalid-rules", err)
 			}
-			return nil, fileErrorf("invalid rules (%d problems):\n%v", probs.Total(), err)
+			return nil, fileMsg("err.invalid-rules-many", probs.Total(), err)
 		}
-		return nil, fileErrorf("invalid rules: %w", err)
+		return nil, fileMsg("err.invalid-rules", err)
 	}
 	return b, nil
 }

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -41,6 +43,17 @@ func TestUsageErrorsInChinese(t *testing.T) {
 // included; the path stays as given.
 func TestFileErrorsInChinese(t *testing.T) {
 	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "bad.yaml"), []byte("kvm: maybe\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	empty := t.TempDir()
+	pol := filepath.Join(dir, "pol")
+	if err := os.Mkdir(pol, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(pol, "a.yaml"), []byte("category: sandbox\nrules:\n  - {id: x}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		args []string
 		code int
@@ -49,8 +62,11 @@ func TestFileErrorsInChinese(t *testing.T) {
 		{[]string{"recommend", "--answers", dir + "/missing.yaml", "--lang", "zh"}, ExitUsage, "无法读取回答文件：" + dir + "/missing.yaml：文件或文件夹不存在"},
 		{[]string{"recommend", "--answers", dir, "--lang", "zh"}, ExitUsage, "无法读取回答文件：" + dir + "：是文件夹"},
 		{[]string{"recommend", "--rules", dir + "/nowhere", "--lang", "zh"}, ExitUsage, "无法读取规则：" + dir + "/nowhere：文件或文件夹不存在"},
-		{[]string{"rules", "validate", dir, "--lang", "zh"}, ExitUsage, dir + " 中没有 .yaml 规则文件"},
+		{[]string{"rules", "validate", empty, "--lang", "zh"}, ExitUsage, empty + " 中没有 .yaml 规则文件"},
 		{[]string{"adr", "check", dir + "/none", "--lang", "zh"}, ExitUsage, "无法读取 " + dir + "/none：文件或文件夹不存在"},
+		{[]string{"recommend", "--answers", dir + "/bad.yaml", "--lang", "zh"}, ExitUsage, "回答文件有误：" + dir + "/bad.yaml:1:6: kvm:"},
+		{[]string{"rules", "validate", pol, "--lang", "zh"}, ExitUsage, "规则文件有 4 个问题"},
+		{[]string{"rules", "export", "/proc/none/x", "--lang", "zh"}, ExitFailure, "无法创建 /proc/none：文件或文件夹不存在"},
 	} {
 		var out, errb bytes.Buffer
 		code := Main(tc.args, &Streams{In: strings.NewReader(""), Out: &out, Err: &errb, Env: []string{"NO_COLOR=1"}})

@@ -73,7 +73,7 @@ func openOutput(s *Streams, path string) (*output, error) {
 	}
 	f, err := outfile.Open(path)
 	if err != nil {
-		return nil, failuref("cannot write %s: %w", path, err)
+		return nil, failureMsg("err.cannot-write", path, unwrapPathError(err))
 	}
 	o.path, o.file = path, f
 	o.w = bufio.NewWriterSize(pipeWriter{f}, 64<<10)
@@ -121,7 +121,7 @@ func (o *output) close(ctx context.Context, runErr error) error {
 		case errors.Is(o.err, errBrokenPipe):
 			return errBrokenPipe
 		case o.err != nil:
-			return failuref("cannot write the output: %v", o.err)
+			return failureMsg("err.cannot-write-output", o.err)
 		}
 		return nil
 	}
@@ -131,12 +131,12 @@ func (o *output) close(ctx context.Context, runErr error) error {
 			return runErr
 		}
 		if errors.Is(o.err, errBrokenPipe) {
-			return failuref("cannot write %s: its reader went away before the end (broken pipe)", o.path)
+			return failureMsg("err.broken-pipe", o.path)
 		}
-		return failuref("cannot write %s: %v", o.path, o.err)
+		return failureMsg("err.cannot-write", o.path, o.err)
 	}
 	if err := o.file.Commit(); err != nil {
-		return failuref("cannot write %s: %w", o.path, err)
+		return failureMsg("err.cannot-write", o.path, err)
 	}
 	return nil
 }

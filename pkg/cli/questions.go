@@ -183,6 +183,16 @@ func unwrapPathError(err error) error {
 	return err
 }
 
+// withPath is err naming the file it is about once: a system error about a path as
+// unwrapPathError says it, any other error after path.
+func withPath(path string, err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return unwrapPathError(err)
+	}
+	return i18n.Errorf("err.path", path, err)
+}
+
 // osReason is why the system refused a file, in the interface's language for the common
 // reasons (the system's own words otherwise).
 func osReason(err error) error {

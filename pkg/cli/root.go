@@ -102,6 +102,16 @@ func fileErrorf(format string, args ...any) error {
 	return &ExitError{Code: ExitUsage, Err: fmt.Errorf(format, args...), NoHint: true}
 }
 
+// fileMsg is fileErrorf from the catalog, said in the interface's language.
+func fileMsg(key string, args ...any) error {
+	return &ExitError{Code: ExitUsage, Err: i18n.Errorf(key, args...), NoHint: true}
+}
+
+// failureMsg is a failure (exit 1) from the catalog, said in the interface's language.
+func failureMsg(key string, args ...any) error {
+	return &ExitError{Code: ExitFailure, Err: i18n.Errorf(key, args...)}
+}
+
 func failuref(format string, args ...any) error {
 	return &ExitError{Code: ExitFailure, Err: fmt.Errorf(format, args...)}
 }

@@ -58,7 +58,7 @@ func (o *rulesExportOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	dir := args[0]
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return failuref("cannot create %s: %w", dir, unwrapPathError(err))
+		return failureMsg("err.cannot-create", withPath(dir, err))
 	}
 	for _, f := range files {
 		if err := writeFile(cmd.Context(), s, filepath.Join(dir, filepath.Base(f.Name)), f.Data); err != nil {
@@ -319,11 +319,10 @@ func (o *rulesValidateOptions) run(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	if !doc.Valid {
-		noun := "problems"
 		if probs.Total() == 1 {
-			noun = "problem"
+			return fileMsg("err.rule-files-problem")
 		}
-		return fileErrorf("the rule files have %d %s", probs.Total(), noun)
+		return fileMsg("err.rule-files-problems", probs.Total())
 	}
 	return nil
 }

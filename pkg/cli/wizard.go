@@ -203,9 +203,9 @@ func readAnswersFile(b *knowledge.Base, path string, stdin io.Reader) (knowledge
 	if err != nil {
 		var probs knowledge.Problems
 		if errors.As(err, &probs) && probs.Total() == 1 {
-			return nil, fileErrorf("bad answers file: %w", err)
+			return nil, fileMsg("err.bad-answers", err)
 		}
-		return nil, fileErrorf("bad answers file:\n%w", err)
+		return nil, fileMsg("err.bad-answers-many", err)
 	}
 	return answers, nil
 }
