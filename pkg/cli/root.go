@@ -334,6 +334,23 @@ func localize(root *cobra.Command, ui string) {
 		case c.Name() == "help" && c.Parent() == root:
 			c.Short = i18n.T(ui, "help.help.short")
 			c.Long = ""
+			// An unknown topic is a usage error in the interface's language (cobra's own
+			// prints an English line, the whole usage, and exits 0).
+			c.RunE = func(c *cobra.Command, args []string) error {
+				target, _, err := c.Root().Find(args)
+				if target == nil || err != nil || (len(args) > 0 && target == c.Root()) {
+					var names []string
+					for _, sub := range c.Root().Commands() {
+						if sub.IsAvailableCommand() || sub.IsAdditionalHelpTopicCommand() {
+							names = append(names, sub.Name())
+						}
+					}
+					return &ExitError{Code: ExitUsage, Err: i18n.Errorf("err.help-topic", strings.Join(args, " "), strings.Join(names, ", ")), NoHint: true}
+				}
+				target.InitDefaultHelpFlag()
+				target.InitDefaultVersionFlag()
+				return target.Help()
+			}
 		case c.Name() == "completion" && c.Parent() == root:
 			c.Short, c.Long = i18n.T(ui, "help.completion.short"), i18n.T(ui, "help.completion.long")
 		case c.Parent() != nil && c.Parent().Name() == "completion" && c.Parent().Parent() == root:

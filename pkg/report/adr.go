@@ -57,7 +57,7 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 	}
 	p("\n")
 
-	p("## %s\n\n", loc.T("report.adr-drivers"))
+	p("## %s\n\n", heading(loc.T("report.adr-drivers")))
 	prios := "—"
 	for _, a := range r.Answers {
 		if a.ID == knowledge.QPriorities {
@@ -78,7 +78,7 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 	}
 	p("\n")
 
-	p("## %s\n\n", loc.T("report.adr-options"))
+	p("## %s\n\n", heading(loc.T("report.adr-options")))
 	for _, e := range c.Ranking {
 		p("* %s (`%s`) — %s %.1f\n", mdEscape(e.Name.String()), e.ID, loc.T("report.score"), e.Score)
 	}
@@ -87,7 +87,7 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 	}
 	p("\n")
 
-	p("## %s\n\n", loc.T("report.adr-outcome"))
+	p("## %s\n\n", heading(loc.T("report.adr-outcome")))
 	if top == nil {
 		p("%s\n\n", loc.T("report.none-left"))
 	} else {
@@ -114,21 +114,21 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 		p("### %s\n\n%s\n\n", loc.T("robust.title"), mdEscape(c.Robustness.Text.String()))
 	}
 	if len(c.WeightWhatIf) > 0 {
-		p("### %s\n\n", loc.T("robust.weight-title"))
+		p("### %s\n\n", heading(loc.T("robust.weight-title")))
 		for _, w := range c.WeightWhatIf {
 			p("* %s\n", mdEscape(w.Text.String()))
 		}
 		p("\n")
 	}
 	if len(c.Sensitivity) > 0 {
-		p("### %s\n\n", loc.T("report.what-if"))
+		p("### %s\n\n", heading(loc.T("report.what-if")))
 		for _, s := range c.Sensitivity {
 			p("* `%s`%s → %s\n", s.Flag, mdEscape(s.Range.String()), mdEscape(s.TopName.String()))
 		}
 		p("\n")
 	}
 
-	p("## %s\n\n", loc.T("report.adr-more"))
+	p("## %s\n\n", heading(loc.T("report.adr-more")))
 	p("%s\n\n```sh\n%s\n```\n\n", loc.T("report.adr-reproduce"), o.Command)
 	p("* %s\n", loc.Tf("report.md-generated", r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.AsOf, r.KnowledgeBase.Digest))
 	var sources []string

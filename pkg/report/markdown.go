@@ -64,7 +64,7 @@ func Markdown(r *Report) string {
 	loc := i18n.For(r.Lang)
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
-	p("# %s\n\n", loc.T("report.md-title"))
+	p("# %s\n\n", heading(loc.T("report.md-title")))
 	p("%s\n\n", loc.Tf("report.md-generated", r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.AsOf, r.KnowledgeBase.Digest))
 	p("## %s\n\n| %s | %s |\n| --- | --- |\n", loc.T("report.md-answers"), loc.T("report.md-question"), loc.T("report.md-answer"))
 	for _, a := range r.Answers {
@@ -150,21 +150,21 @@ func Markdown(r *Report) string {
 			p("\n")
 		}
 		if len(c.Sensitivity) > 0 {
-			p("### %s\n\n", loc.T("report.what-if"))
+			p("### %s\n\n", heading(loc.T("report.what-if")))
 			for _, s := range c.Sensitivity {
 				p("- `%s`%s → %s\n", s.Flag, mdEscape(s.Range.String()), mdEscape(s.TopName.String()))
 			}
 			p("\n")
 		}
 		if len(c.WeightWhatIf) > 0 {
-			p("### %s\n\n", loc.T("robust.weight-title"))
+			p("### %s\n\n", heading(loc.T("robust.weight-title")))
 			for _, w := range c.WeightWhatIf {
 				p("- %s\n", mdEscape(w.Text.String()))
 			}
 			p("\n")
 		}
 		if len(c.Excluded) > 0 {
-			p("### %s\n\n", loc.T("report.excluded"))
+			p("### %s\n\n", heading(loc.T("report.excluded")))
 			for _, ex := range c.Excluded {
 				for i, reason := range ex.Reasons {
 					if i == 0 {
@@ -185,6 +185,10 @@ func Markdown(r *Report) string {
 }
 
 // oneBlankLine collapses runs of blank lines into one, as Markdown linters want.
+// heading is a label as a Markdown heading: without the colon that ends it in the terminal
+// view (markdownlint's MD026).
+func heading(label string) string { return strings.TrimRight(label, ":：") }
+
 func oneBlankLine(s string) string {
 	for strings.Contains(s, "\n\n\n") {
 		s = strings.ReplaceAll(s, "\n\n\n", "\n\n")

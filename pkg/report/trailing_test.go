@@ -30,6 +30,9 @@ func TestNoTrailingBlanksInOutputs(t *testing.T) {
 			if strings.TrimRight(line, " \t") != line {
 				t.Errorf("%s:%d ends in a blank: %q", filepath.Base(f), i+1, line)
 			}
+			if strings.HasSuffix(f, ".md") && strings.HasPrefix(line, "#") && strings.ContainsAny(line[len(line)-1:], ":") || strings.HasPrefix(line, "#") && strings.HasSuffix(line, "：") {
+				t.Errorf("%s:%d: a heading ends in a colon (markdownlint MD026): %q", filepath.Base(f), i+1, line)
+			}
 		}
 	}
 }
