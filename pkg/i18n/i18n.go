@@ -412,24 +412,22 @@ the one given (the version a decision record or an old report names).`, `输出 
 	"help.rules.export.long": {`Write the embedded rule files (questions.yaml, scoring.yaml and one file per category) into
 DIR, created if missing; files of the same name are replaced. An overlay refers to their ids:
 attributes and their types, criteria and their weights and priorities, candidates, facts and
-rules. rules/README.md explains the format.`, `把内嵌的规则文件（questions.yaml、scoring.yaml 以及每个类别一个文件）写入 DIR（不存在则创建），
+rules. 'stackadvisor schema rules' prints their format as a JSON Schema, every key described.`, `把内嵌的规则文件（questions.yaml、scoring.yaml 以及每个类别一个文件）写入 DIR（不存在则创建），
 同名文件会被替换。叠加层引用其中的 id：属性及其类型、评分标准及其权重和优先项、候选、事实和规则。
-格式说明见 rules/README.md。`},
+格式见 'stackadvisor schema rules'（JSON Schema，每个键都有说明）。`},
 	"help.rules.test.short": {"Run scenario files against the rules: a line per scenario, exit 1 on a failure", "用场景文件测试规则：每个场景一行，有失败时退出码为 1"},
 	"help.rules.test.long": {`Run scenario files — answers, and what the ranking must then show — against the embedded
 knowledge base with the --rules overlays on top, the way an organisation tests its policy
 (as kyverno test or opa test do). Each PATH is a scenario file or a directory of them
-(*.yaml, in name order). The format is that of the base's own tests (testdata/scenarios),
-described in rules/README.md: name, answers, and per category top, top_in, excluded,
-not_excluded, order, rules, corrections, empty.
+(*.yaml, in name order). The format is that of the base's own tests: name, answers, and per
+category top, top_in, excluded, not_excluded, order, rules, corrections, empty.
 
 Prints PASS or FAIL per scenario, with every failed expectation below it, then a summary;
 the exit code is 1 when a scenario fails and 2 when a scenario file cannot be read.
 -f json gives {"passed", "failed", "scenarios": [{file, name, passed, failures}]}.`, `在内嵌知识库加上 --rules 叠加层之上运行场景文件（一组回答，以及排名随之必须呈现的结果），
 就像组织测试自己的策略那样（类似 kyverno test 或 opa test）。每个 PATH 是一个场景文件或
-包含场景文件的目录（*.yaml，按文件名顺序）。格式与知识库自身的测试（testdata/scenarios）
-相同，见 rules/README.md：name、answers，以及每个类别的 top、top_in、excluded、
-not_excluded、order、rules、corrections、empty。
+包含场景文件的目录（*.yaml，按文件名顺序）。格式与知识库自身的测试相同：name、answers，
+以及每个类别的 top、top_in、excluded、not_excluded、order、rules、corrections、empty。
 
 每个场景输出 PASS 或 FAIL，下面列出每条未满足的期望，最后是汇总；有场景失败时退出码为 1，
 场景文件无法读取时为 2。-f json 输出 {"passed", "failed", "scenarios": [{file, name, passed, failures}]}。`},
