@@ -3,6 +3,7 @@ package i18n
 import (
 	"reflect"
 	"strings"
+	"sync"
 )
 
 // Sayer is anything that can say itself in a language of the catalog: a catalog message
@@ -119,16 +120,65 @@ func localize(v reflect.Value, lang string) {
 			}
 			return
 		}
-		for i := range v.NumField() {
-			if v.Type().Field(i).IsExported() {
-				localize(v.Field(i), lang)
-			}
+		for _, i := range textFields(v.Type()) {
+			localize(v.Field(i), lang)
 		}
 	case reflect.Slice, reflect.Array:
+		if !mayHoldText(v.Type().Elem()) {
+			return
+		}
 		for i := range v.Len() {
 			localize(v.Index(i), lang)
 		}
 	}
+}
+
+// The exported fields of each struct type through which a Text can be reached, found once per
+// type: looking at every field of every value by reflection was most of the time it took.
+var (
+	fieldPlans sync.Map // reflect.Type → []int
+	holds      sync.Map // reflect.Type → bool
+)
+
+func textFields(t reflect.Type) []int {
+	if plan, ok := fieldPlans.Load(t); ok {
+		return plan.([]int)
+	}
+	var plan []int
+	for i := range t.NumField() {
+		if f := t.Field(i); f.IsExported() && mayHoldText(f.Type) {
+			plan = append(plan, i)
+		}
+	}
+	fieldPlans.Store(t, plan)
+	return plan
+}
+
+// mayHoldText reports whether a value of type t can lead to a Text (a type that refers to
+// itself is assumed to).
+func mayHoldText(t reflect.Type) bool {
+	if h, ok := holds.Load(t); ok {
+		return h.(bool)
+	}
+	holds.Store(t, true) // while it is being looked at: a cycle leads back here
+	h := false
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		h = mayHoldText(t.Elem())
+	case reflect.Struct:
+		if t == textType {
+			h = true
+			break
+		}
+		for i := range t.NumField() {
+			if f := t.Field(i); f.IsExported() && mayHoldText(f.Type) {
+				h = true
+				break
+			}
+		}
+	}
+	holds.Store(t, h)
+	return h
 }
 
 // Localizer says the interface's words in one language: the renderers' one value for the

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -289,15 +288,64 @@ func fileNote(file string) string {
 // text is wrapped, then restored.
 var (
 	// a number and the unit after it: "93 %", "125 ms", "4.8 TB/s", "900 W", "110900 CNY"
-	numberUnit  = regexp.MustCompile(`(\d) (%|(?:ms|s|KB|MB|GB|TB|MiB|GiB|KiB|GB/s|TB/s|W|kW|TFLOPS|PFLOPS|TOPS|CNY|USD|MHz|GHz|nm)\b|[分个次项组张台倍年月天])`)
 	wrapProtect = strings.NewReplacer("-", "\u2011")
 	wrapRestore = strings.NewReplacer("\u00a0", " ", "\u2011", "-")
 )
 
+// Units kept with the number before them: after a digit and a space, one of these as a whole
+// word (a letter or digit after it would make it part of a longer word), or one of the
+// Chinese measure words.
+var (
+	units   = []string{"%", "ms", "s", "KB", "MB", "GB", "TB", "MiB", "GiB", "KiB", "GB/s", "TB/s", "W", "kW", "TFLOPS", "PFLOPS", "TOPS", "CNY", "USD", "MHz", "GHz", "nm"}
+	zhUnits = "分个次项组张台倍年月天"
+)
+
+// glueUnits joins each number to its unit with a no-break space ("93 %", "80 GB", "59.1 分").
+// A scan rather than a regular expression: it ran on every line and was a third of the time
+// the terminal view took.
+func glueUnits(text string) string {
+	if !strings.Contains(text, " ") {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for i := 1; i < len(text)-1; i++ {
+		if text[i] != ' ' || text[i-1] < '0' || text[i-1] > '9' {
+			continue
+		}
+		rest := text[i+1:]
+		glue := false
+		if r, _ := utf8.DecodeRuneInString(rest); strings.ContainsRune(zhUnits, r) {
+			glue = true
+		} else {
+			for _, u := range units {
+				if strings.HasPrefix(rest, u) && (u == "%" || len(rest) == len(u) || !isWordByte(rest[len(u)])) {
+					glue = true
+					break
+				}
+			}
+		}
+		if glue {
+			b.WriteString(text[last:i])
+			b.WriteString("\u00a0")
+			last = i + 1
+		}
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
 // wrapProse wraps a paragraph keeping numbers with their units and hyphenated names whole
 // (table cells use wrapText, which may break them to fit a narrow column).
 func wrapProse(text string, limit int) string {
-	text = numberUnit.ReplaceAllString(text, "$1\u00a0$2")
+	text = glueUnits(text)
 	return wrapRestore.Replace(wrapText(wrapProtect.Replace(text), limit))
 }
 
