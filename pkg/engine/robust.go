@@ -45,9 +45,9 @@ type Robustness struct {
 	// any other that comes first in a draw, most often first before the others.
 	Shown []Acceptability
 	// Rival is the candidate that most often displaces the pick from first place, and
-	// Decisive the criterion whose weight most separates the draws the pick wins from those
-	// the rival takes from it (Raise: true when a heavier weight favours the rival). Both are nil when
-	// the pick is first in every draw.
+	// Decisive the criterion whose weight, changed alone by the smallest factor, lets the
+	// rival overtake the pick (Raise: by raising it; decidingCriterion). Both are nil when the
+	// pick is first in every draw; Decisive also when no single weight lets the rival win.
 	Rival    *knowledge.Candidate
 	Decisive *knowledge.Criterion
 	Raise    bool
@@ -103,6 +103,31 @@ func RobustAll(b *knowledge.Base, res *Result, o RobustOptions) []*Robustness {
 		}
 	}
 	return out
+}
+
+// decidingCriterion is the criterion whose weight, changed alone by the smallest factor, lets
+// rival overtake pick (raise: by raising it), among the criteria on which the two differ in the
+// direction of the change (more weight where the rival is better, less where the pick is):
+// raising a criterion on which they are equal only dilutes the others. The crossing is exact
+// (see crossing), so the same answers always name the same criterion, and it agrees with the
+// weight what-if where that lists a change towards the rival. Nil when no single weight can.
+func decidingCriterion(cat *knowledge.Category, pick, rival *Ranked) (*knowledge.Criterion, bool) {
+	var best *knowledge.Criterion
+	raise, bestDist := false, math.Inf(1)
+	for i, c := range cat.Criteria {
+		diff := rival.Breakdown[i].Norm - pick.Breakdown[i].Norm
+		if pick.Breakdown[i].Weight == 0 || diff == 0 {
+			continue
+		}
+		f, ok := crossing(pick, rival, i)
+		if !ok || f == 1 || (f > 1) != (diff > 0) {
+			continue
+		}
+		if d := distance(f); d < bestDist {
+			best, raise, bestDist = c, f > 1, d
+		}
+	}
+	return best, raise
 }
 
 // RobustCategory analyses one category result; nil when no candidate is ranked.
@@ -164,12 +189,8 @@ func RobustCategory(b *knowledge.Base, cr *CategoryResult, o RobustOptions) *Rob
 	w := make([]float64, nCrit)
 	scores := make([]float64, n)
 	idx := make([]int, n)
-	won := make([]float64, nCrit) // the drawn weights summed over the draws the pick wins
-	nWon, nLost := 0, 0
+	nLost := 0
 	beats := make([]float64, n) // draws in which each candidate displaced the pick
-	// lostTo[c] sums the drawn weights over the draws candidate c took from the pick, so that
-	// the deciding criterion is the one between the pick and its rival.
-	lostTo := make([][]float64, n)
 	drawn := 0
 	for drawn < samples {
 		var total float64
@@ -219,21 +240,9 @@ func RobustCategory(b *knowledge.Base, cr *CategoryResult, o RobustOptions) *Rob
 			}
 			r = end
 		}
-		if scores[idx[0]] == scores[pick] {
-			nWon++
-			for i := range nCrit {
-				won[i] += w[i]
-			}
-		} else {
+		if scores[idx[0]] != scores[pick] {
 			nLost++
-			c := idx[0]
-			beats[c]++
-			if lostTo[c] == nil {
-				lostTo[c] = make([]float64, nCrit)
-			}
-			for i := range nCrit {
-				lostTo[c][i] += w[i]
-			}
+			beats[idx[0]]++
 		}
 		drawn++
 		if adaptive && k.Settled(counts[pick][0], drawn) {
@@ -278,27 +287,7 @@ func RobustCategory(b *knowledge.Base, cr *CategoryResult, o RobustOptions) *Rob
 			}
 		}
 		rb.Rival = cands[best].Candidate
-		if nWon > 0 {
-			// The criterion whose mean weight differs most, relative to its weight, between the
-			// draws the pick wins and those the rival takes from it, among the criteria on which
-			// the two differ in the same direction (more weight where the rival is better, less
-			// where the pick is). Raising a criterion on which they are equal only dilutes the
-			// others: it says nothing about the two.
-			bestGap := 0.0
-			for i, c := range cr.Category.Criteria {
-				diff := norms[best][i] - norms[pick][i]
-				if weights[i] == 0 || diff == 0 {
-					continue
-				}
-				gap := float64(lostTo[best][i]/beats[best]-won[i]/float64(nWon)) / weights[i]
-				if (gap > 0) != (diff > 0) {
-					continue
-				}
-				if math.Abs(gap) > bestGap {
-					bestGap, rb.Decisive, rb.Raise = math.Abs(gap), c, gap > 0
-				}
-			}
-		}
+		rb.Decisive, rb.Raise = decidingCriterion(cr.Category, cands[pick], cands[best])
 	}
 	return rb
 }

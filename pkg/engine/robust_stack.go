@@ -139,6 +139,19 @@ func RobustStack(b *knowledge.Base, res *Result, o RobustOptions) *StackRobustne
 			}
 		}
 	}
+	// Each finalist's parts as indexes into parts, with their weights in the stack and the sum
+	// of those: looked up once, not in every draw.
+	finParts := make([][]int, len(finalists))
+	finWeights := make([][]float64, len(finalists))
+	finWSum := make([]float64, len(finalists))
+	for si, st := range finalists {
+		for _, p := range st.Parts {
+			w := p.Role.InStack()
+			finParts[si] = append(finParts[si], partIndex[p])
+			finWeights[si] = append(finWeights[si], w)
+			finWSum[si] += w
+		}
+	}
 	partScore := make([]float64, len(parts))
 	stackScore := make([]float64, len(finalists))
 	wins := make([]float64, len(finalists))
@@ -170,23 +183,23 @@ func RobustStack(b *knowledge.Base, res *Result, o RobustOptions) *StackRobustne
 		}
 		best := math.Inf(-1)
 		for si, s := range finalists {
-			var sum, wsum float64
-			for _, p := range s.Parts {
-				w := p.Role.InStack()
-				sum += float64(w * partScore[partIndex[p]])
-				wsum += w
+			var sum float64
+			for j, pi := range finParts[si] {
+				sum += float64(finWeights[si][j] * partScore[pi])
 			}
-			stackScore[si] = math.Max(0, sum/wsum+s.Points) // not clamped at 100: it orders, as in the search
+			stackScore[si] = math.Max(0, sum/finWSum[si]+s.Points) // not clamped at 100: it orders, as in the search
 			best = math.Max(best, stackScore[si])
 		}
-		var tied []int
+		nTied := 0
 		for si := range finalists {
 			if stackScore[si] == best {
-				tied = append(tied, si)
+				nTied++
 			}
 		}
-		for _, si := range tied {
-			wins[si] += 1 / float64(len(tied)) // a tie shares the draw evenly
+		for si := range finalists {
+			if stackScore[si] == best {
+				wins[si] += 1 / float64(nTied) // a tie shares the draw evenly
+			}
 		}
 		drawn++
 		if adaptive && k.Settled(wins[0], drawn) {

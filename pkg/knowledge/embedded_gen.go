@@ -518,7 +518,7 @@ const positionTable = "\t\x12rules/scoring.yaml\x14rules/questions.yaml\x11rules
 
 var precompiledBase = &kb
 
-var kb_Scoring_Robustness = RobustKnobs{Samples: 2000, Seed: 1, WeightSpread: 0.5, Robust: 0.8, Contested: 0.5, Show: 3, MaxFactor: 10, Precision: 0.025, MinSamples: 250, MinLosses: 100}
+var kb_Scoring_Robustness = RobustKnobs{Samples: 2000, Seed: 1, WeightSpread: 0.5, Robust: 0.8, Contested: 0.5, Show: 3, MaxFactor: 10, Precision: 0.025, MinSamples: 250, MinLosses: 25}
 
 var kb_Questions_categories_Min int = 1
 
@@ -28984,9 +28984,9 @@ var kb_Facts_workerd_not_hardened = Fact{
 }
 
 var kb = Base{
-	Version: "2026.12.07.3",
+	Version: "2026.12.07.4",
 	AsOf:    "2026-12-07",
-	Digest:  "sha256:d41820a869bb2b14746b213702673c06eba3176baa94829b1e71849d3683b1a9",
+	Digest:  "sha256:8e49d163060704db3373dbbdb4e73f3fbf830b610a06e1d8be7d002b67598de6",
 	Scoring: Scoring{
 		PriorityBoost:     2.5,
 		MaxRulePoints:     20,

@@ -265,7 +265,7 @@ type RobustKnobs struct {
 	Precision  float64 `yaml:"precision" range:"[0,1]"`
 	MinSamples int     `yaml:"min_samples" range:"[0,1e6]"`
 	// MinLosses is how many draws the pick must have lost, when it lost any, before the draws
-	// may stop: the rival and the deciding criterion are read off those draws.
+	// may stop: the rival is read off those draws.
 	MinLosses int `yaml:"min_losses" range:"[0,1e6]"`
 }
 
