@@ -94,7 +94,7 @@ dist: man completions $(CYCLONEDX_BIN) ## cross-builds (CGO off) with README, co
 	  os=$${p%/*}; arch=$${p#*/}; name=stackadvisor_$${os}_$${arch}; ext=; [ $$os = windows ] && ext=.exe; \
 	  mkdir -p dist/$$name && \
 	  GOTOOLCHAIN=$(RELEASE_GO) CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -buildvcs=true -trimpath -o dist/$$name/stackadvisor$$ext ./cmd/stackadvisor && \
-	  cp README.md dist/$$name/ && cp -r completions man dist/$$name/ && \
+	  cp README.md LICENSE dist/$$name/ && cp -r completions man dist/$$name/ && \
 	  if [ $$os = windows ]; then (cd dist && zip -qr $$name.zip $$name); else (cd dist && tar czf $$name.tar.gz $$name); fi && \
 	  GOTOOLCHAIN=$(RELEASE_GO) CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(CYCLONEDX_BIN) app -json -licenses -std -noserial -notimestamp \
 	    -main cmd/stackadvisor -output dist/$$name.cdx.json . || exit 1; \
