@@ -1,5 +1,5 @@
 // Package schema holds the JSON Schemas (draft 2020-12) of the documents stackadvisor reads and
-// writes: the report (report v1, docs/DESIGN.md §7), a rule file (rules/README.md) and an answers
+// writes: the report (docs/DESIGN.md §7; its title names its schema_version), a rule file (rules/README.md) and an answers
 // file. They are embedded in the binary for `stackadvisor schema NAME` and for editors (the
 // yaml-language-server reads them).
 package schema

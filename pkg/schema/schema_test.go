@@ -805,3 +805,42 @@ func sortedCopy(s []string) []string {
 	slices.Sort(out)
 	return out
 }
+
+// Each schema's $id is where the file lives in the repository (editors and validators fetch
+// it), and the report schema's title names the schema_version its const requires, the one the
+// report package writes.
+func TestSchemaIDsAndVersion(t *testing.T) {
+	const base = "https://raw.githubusercontent.com/stackadvisor/stackadvisor/main/pkg/schema/"
+	for _, name := range schema.Names {
+		data, err := schema.Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc struct {
+			ID         string `json:"$id"`
+			Title      string `json:"title"`
+			Properties struct {
+				Version struct {
+					Const int `json:"const"`
+				} `json:"schema_version"`
+			} `json:"properties"`
+		}
+		if err := json.Unmarshal(data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		if want := base + name + ".schema.json"; doc.ID != want {
+			t.Errorf("%s: $id %q, want %q", name, doc.ID, want)
+		}
+		if _, err := os.Stat(name + ".schema.json"); err != nil {
+			t.Errorf("%s: the $id names a file that is not in pkg/schema: %v", name, err)
+		}
+		if name == "report" {
+			if doc.Properties.Version.Const != report.SchemaVersion {
+				t.Errorf("report schema const %d, the report writes %d", doc.Properties.Version.Const, report.SchemaVersion)
+			}
+			if want := fmt.Sprintf("schema version %d", report.SchemaVersion); !strings.Contains(doc.Title, want) {
+				t.Errorf("report schema title %q does not name %q", doc.Title, want)
+			}
+		}
+	}
+}
