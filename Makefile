@@ -74,8 +74,10 @@ clean:
 docs: ## regenerate the README's question table from rules/questions.yaml
 	UPDATE_DOCS=1 $(GO) test -count=1 -run TestREADMEQuestionTable ./pkg/cli
 
-man: ## man pages into ./man (not committed)
-	$(GO) run ./internal/tools/genman man
+man: ## man pages into ./man (not committed): the version of this checkout, dated by SOURCE_DATE_EPOCH or the commit
+	mkdir -p .cache/bin
+	$(GO) build -buildvcs=auto -o .cache/bin/genman ./internal/tools/genman
+	rm -rf man && .cache/bin/genman man
 
 completions: ## shell completion scripts into ./completions (not committed)
 	mkdir -p completions

@@ -23,6 +23,8 @@ var helpTopics = []struct{ name, short, long string }{
 	{"scores", "help.scores.short", "help.scores.long"},
 	{"report", "help.report.short", "help.report.long"},
 	{"limits", "help.limits.short", "help.limits.long"},
+	{"environment", "help.environment.short", "help.environment.long"},
+	{"formatting", "help.formatting.short", "help.formatting.long"},
 }
 
 var (
@@ -115,6 +117,8 @@ func writeTopic(w io.Writer, lang, name, shortKey, longKey string, width int) {
 		text = i18n.Tf(lang, longKey, len(b.Facts), strings.Join(parts, i18n.T(lang, "report.list-sep")), b.Version, b.AsOf)
 	case "limits":
 		text = i18n.Tf(lang, longKey, b.AsOf)
+	default: // a topic that needs no figure from the base
+		text = i18n.T(lang, longKey)
 	}
 	fmt.Fprintln(w, report.Reflow(strings.TrimRight(text, "\n"), width))
 }

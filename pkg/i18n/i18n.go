@@ -436,7 +436,88 @@ the exit code is 1 when a scenario fails and 2 when a scenario file cannot be re
 Editors use the rule and answers schemas for completion and checks, e.g. with the YAML
 language server: # yaml-language-server: $schema=rules.schema.json`, `输出 JSON 报告（-f json）、规则文件或回答文件的 JSON Schema。编辑器可借助规则和回答的
 Schema 做补全和检查，例如配合 YAML 语言服务器：# yaml-language-server: $schema=rules.schema.json`},
-	"help.version.short":              {"The tool's version and revision, and the knowledge base's version and digest", "工具的版本与修订，以及知识库的版本与摘要"},
+	"help.version.short":     {"The tool's version and revision, and the knowledge base's version and digest", "工具的版本与修订，以及知识库的版本与摘要"},
+	"help.environment.short": {"The environment variables stackadvisor reads", "stackadvisor 读取的环境变量"},
+	"help.environment.long": {`Environment variables stackadvisor reads (a flag wins over each):
+
+STACKADVISOR_RULES
+  Overlays on the embedded rules, as a path list (':' between paths, ';' on Windows), loaded before those of --rules.
+
+LC_ALL, LC_MESSAGES, LANG
+  The language when --lang is not given: the first of them that is set decides; a value starting with "zh" means Chinese, any other English.
+
+COLUMNS
+  The width to wrap to when the output is not a terminal (80 otherwise); a terminal's own width wins.
+
+NO_COLOR, CLICOLOR_FORCE, TERM
+  NO_COLOR (any value) turns colours off, as --no-color does; CLICOLOR_FORCE (any value but 0) keeps them in a pipe or a file; TERM says how many colours the terminal has (TERM=dumb: none).
+
+ACCESSIBLE
+  Any value: the wizard asks with numbered plain-text prompts, as --accessible does, for screen readers.
+
+STACKADVISOR_TODAY
+  The day of the run (YYYY-MM-DD) for the knowledge base's age check, to reproduce a report that warned about it.
+
+STACKADVISOR_DETECT_ROOT
+  The folder --detect reads instead of / (tests point it at a fake machine).
+
+Nothing else from the environment changes what stackadvisor writes: the same answers give the same bytes on any machine.`, `stackadvisor 读取的环境变量（对应的命令行参数优先）：
+
+STACKADVISOR_RULES
+  叠加在内嵌规则之上的规则，路径列表（路径之间用 ':' 分隔，Windows 上用 ';'），在 --rules 给出的规则之前加载。
+
+LC_ALL、LC_MESSAGES、LANG
+  未给出 --lang 时决定语言：以第一个已设置的为准；以 "zh" 开头表示中文，其他值表示英文。
+
+COLUMNS
+  输出不是终端时的换行宽度（否则为 80）；终端自己的宽度优先。
+
+NO_COLOR、CLICOLOR_FORCE、TERM
+  NO_COLOR（任意值）关闭颜色，同 --no-color；CLICOLOR_FORCE（除 0 以外的任意值）在管道或文件中也保留颜色；TERM 说明终端支持多少种颜色（TERM=dumb：不使用颜色）。
+
+ACCESSIBLE
+  任意值：向导改用带编号的纯文本提问（同 --accessible），便于屏幕阅读器使用。
+
+STACKADVISOR_TODAY
+  运行当天的日期（YYYY-MM-DD），用于知识库时效检查，以便复现曾经提示过期的报告。
+
+STACKADVISOR_DETECT_ROOT
+  --detect 读取的文件夹，代替 /（测试时指向一台模拟的机器）。
+
+除此之外，环境不会改变 stackadvisor 的输出：同样的回答在任何机器上得到相同的字节。`},
+	"help.formatting.short": {"Output formats, files, colours and widths", "输出格式、文件、颜色与宽度"},
+	"help.formatting.long": {`Every command that prints a document takes -f/--format and -o/--output:
+
+  -f table     for a person (the default): on a terminal, colours and its width; piped or
+               redirected, no escape codes and 80 columns (COLUMNS to change it)
+  -f json      for programs: the report document, its schema printed by
+               'stackadvisor schema report'; field names never change within a schema version
+  -f yaml      the same document as YAML
+  -f markdown  a report to commit or paste into a pull request (recommend)
+  -f html      one self-contained page, no scripts or external files (recommend)
+  -o FILE      write to FILE instead of standard output: written whole or not at all (a
+               temporary file renamed into place), never half
+  --jq EXPR    filter the JSON with a jq expression, as gh does (-f json only)
+  --details    the full dossier in the table: every candidate's reasons, caveats,
+               corrections and the excluded candidates (recommend)
+
+The same input gives the same bytes: no timestamps, maps in a fixed order. Colours follow
+NO_COLOR, CLICOLOR_FORCE and --no-color ('stackadvisor help environment').`, `凡是输出文档的命令都接受 -f/--format 和 -o/--output：
+
+  -f table     供人阅读（默认）：在终端中使用颜色和终端宽度；输出到管道或文件时不含转义序列，
+               宽 80 列（可用 COLUMNS 修改）
+  -f json      供程序使用：报告文档，其 schema 由 'stackadvisor schema report' 输出；同一
+               schema 版本内字段名不变
+  -f yaml      同一文档的 YAML 形式
+  -f markdown  可提交或粘贴到合并请求中的报告（recommend）
+  -f html      一个自包含的网页，不含脚本或外部文件（recommend）
+  -o FILE      写入 FILE 而不是标准输出：要么完整写入，要么不写（先写临时文件再改名），
+               绝不会只写一半
+  --jq EXPR    用 jq 表达式筛选 JSON，与 gh 相同（仅限 -f json）
+  --details    表格中列出完整的资料：每个候选的理由、注意事项、更正以及被排除的候选（recommend）
+
+相同的输入得到相同的字节：没有时间戳，映射按固定顺序输出。颜色遵循 NO_COLOR、CLICOLOR_FORCE
+和 --no-color（见 'stackadvisor help environment'）。`},
 	"help.exit-codes.short":           {"What the exit codes mean", "退出码的含义"},
 	"help.evidence.short":             {"Evidence grades: how much a figure counts, by what stands behind it", "证据等级：一项数据按其依据计入多少"},
 	"help.evidence.grade.spec":        {"vendor or project documentation: datasheets, docs, release notes", "厂商或项目文档：规格书、文档、发布说明"},

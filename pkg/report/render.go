@@ -627,7 +627,7 @@ func itemHang(item string) int {
 	if i := strings.LastIndex(item, "  "); i > 0 { // a row: its last column ("Robust     the pick …")
 		return ansi.StringWidth(item[:i+2])
 	}
-	return 2
+	return 0 // an indented paragraph: its lines line up
 }
 
 func endsWide(s string) bool {
