@@ -10,8 +10,10 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// ciExamples reads the README's CI examples: the YAML block after each
-// <!-- ci-example:NAME --> marker, and the stackadvisor command in it.
+// ciExamples reads the README's CI examples (the YAML block after each
+// <!-- ci-example:NAME --> marker) and the arguments of stackadvisor each runs: the action's
+// `args`, the pre-commit hook's entry (from .pre-commit-hooks.yaml) with the README's args,
+// GitLab's script line.
 func ciExamples(t *testing.T) map[string][]string {
 	t.Helper()
 	data, err := os.ReadFile("../../README.md")
@@ -19,24 +21,83 @@ func ciExamples(t *testing.T) map[string][]string {
 		t.Fatal(err)
 	}
 	re := regexp.MustCompile("(?s)<!-- ci-example:([a-z-]+) -->\n```yaml\n(.*?)```")
-	cmdRe := regexp.MustCompile(`(?m)(?:run|entry): (stackadvisor adr check .*)$`)
 	out := map[string][]string{}
 	for _, m := range re.FindAllStringSubmatch(string(data), -1) {
 		var doc any
 		if err := yaml.Unmarshal([]byte(m[2]), &doc); err != nil {
 			t.Errorf("README's %s example is not valid YAML: %v", m[1], err)
-		}
-		c := cmdRe.FindStringSubmatch(m[2])
-		if c == nil {
-			t.Errorf("README's %s example runs no 'stackadvisor adr check'", m[1])
 			continue
 		}
-		out[m[1]] = strings.Fields(c[1])[1:]
+		switch m[1] {
+		case "github":
+			args := regexp.MustCompile(`(?m)^ +args: (.*)$`).FindStringSubmatch(m[2])
+			if args == nil || !strings.Contains(m[2], "uses: stackadvisor/stackadvisor@") {
+				t.Errorf("README's github example does not run the action with args")
+				continue
+			}
+			out["github"] = strings.Fields(args[1])
+		case "pre-commit":
+			var cfg struct {
+				Repos []struct {
+					Repo  string
+					Hooks []struct {
+						ID   string
+						Args []string
+					}
+				}
+			}
+			if err := yaml.Unmarshal([]byte(m[2]), &cfg); err != nil || len(cfg.Repos) != 1 || len(cfg.Repos[0].Hooks) != 1 {
+				t.Errorf("README's pre-commit example: %v %+v", err, cfg)
+				continue
+			}
+			hook := preCommitHook(t, cfg.Repos[0].Hooks[0].ID)
+			out["pre-commit"] = append(strings.Fields(hook.Entry)[1:], cfg.Repos[0].Hooks[0].Args...)
+		case "gitlab":
+			c := regexp.MustCompile(`(?m)^ +- stackadvisor (adr check .*)$`).FindStringSubmatch(m[2])
+			if c == nil {
+				t.Errorf("README's gitlab example runs no 'stackadvisor adr check'")
+				continue
+			}
+			out["gitlab"] = strings.Fields(c[1])
+		}
 	}
-	if len(out) != 2 {
-		t.Fatalf("want the github and pre-commit examples in README, found %v", out)
+	if len(out) != 3 {
+		t.Fatalf("want the github, pre-commit and gitlab examples in README, found %v", out)
 	}
 	return out
+}
+
+// hookDef is a hook of .pre-commit-hooks.yaml.
+type hookDef struct {
+	ID            string
+	Entry         string
+	Language      string
+	PassFilenames *bool `yaml:"pass_filenames"`
+	Args          []string
+}
+
+// preCommitHook is the hook id of the repository's .pre-commit-hooks.yaml: built with
+// language golang (nothing to install first), and given the arguments rather than file names.
+func preCommitHook(t *testing.T, id string) hookDef {
+	t.Helper()
+	data, err := os.ReadFile("../../.pre-commit-hooks.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hooks []hookDef
+	if err := yaml.Unmarshal(data, &hooks); err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range hooks {
+		if h.ID == id {
+			if h.Language != "golang" || h.PassFilenames == nil || *h.PassFilenames || !strings.HasPrefix(h.Entry, "stackadvisor adr check") {
+				t.Errorf("hook %s: %+v", id, h)
+			}
+			return h
+		}
+	}
+	t.Fatalf(".pre-commit-hooks.yaml has no hook %q", id)
+	return hookDef{}
 }
 
 // The README's CI examples work as they say: on records written by 'adr new' and a policy
