@@ -32,12 +32,12 @@ var numberedRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompil
 func newADRNewCmd(s *Streams, g *globalOptions) *cobra.Command {
 	opts := &adrNewOptions{streams: s, global: g}
 	cmd := &cobra.Command{
-		Use:   "new CATEGORY|stack DIR [answer flags]",
+		Use:   "new CATEGORY|stack [DIR] [answer flags]",
 		Short: i18n.T(g.ui, "help.adr-new.short"),
 		Long:  i18n.T(g.ui, "help.adr-new.long"),
 		Example: `  stackadvisor adr new sandbox docs/adr --tenancy untrusted
   stackadvisor adr new stack docs/adr --categories engine,orchestrator,sandbox --environment edge`,
-		Args: argsOf(2, 2, "err.what-category-folder", "err.hint-adr-new"),
+		Args: argsOf(1, 2, "err.what-category-folder", "err.hint-adr-new"),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			if len(args) == 0 {
 				return categoryCompletion(s, g, true)(cmd, args, toComplete)
@@ -74,7 +74,10 @@ func (o *adrNewOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	dir := args[1]
+	dir, err := recordsFolder(g, args[1:])
+	if err != nil {
+		return err
+	}
 	if err := checkRecordFolder(dir); err != nil {
 		return err
 	}
@@ -113,6 +116,22 @@ func slug(words []string) string {
 		}
 	}
 	return sb.String()
+}
+
+// recordsFolder is the folder of the decision records: the one given, else the project
+// file's adr folder.
+func recordsFolder(g *globalOptions, given []string) (string, error) {
+	if len(given) > 0 {
+		return given[0], nil
+	}
+	c, err := g.project()
+	if err != nil {
+		return "", err
+	}
+	if c == nil || c.adr == "" {
+		return "", usageMsg("err.no-records-folder", ConfigName)
+	}
+	return c.adr, nil
 }
 
 // checkRecordFolder refuses a folder for adr new that is a file, a symbolic link loop or a
@@ -235,7 +254,7 @@ func newADRCheckCmd(s *Streams, g *globalOptions) *cobra.Command {
 		Example: `  stackadvisor adr check docs/adr
   stackadvisor adr check docs/adr/0003-sandbox-kata.md --rules policy/ -f json
   stackadvisor adr check docs/adr --record-rules`,
-		Args: argsOf(1, -1, "err.what-records", "err.hint-adr-check"),
+		Args: argsOf(0, -1, "err.what-records", "err.hint-adr-check"),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			return []cobra.Completion{"md"}, cobra.ShellCompDirectiveFilterFileExt
 		},
@@ -266,6 +285,13 @@ func (o *adrCheckOptions) run(cmd *cobra.Command, args []string) error {
 	log, err := record.ParseChangelog(rules.Changelog)
 	if err != nil {
 		return failuref("the embedded changelog is invalid: %v", err)
+	}
+	if len(args) == 0 {
+		dir, err := recordsFolder(g, nil)
+		if err != nil {
+			return err
+		}
+		args = []string{dir}
 	}
 	files, skipped, err := recordFiles(args)
 	if err != nil {

@@ -15,14 +15,19 @@ import (
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 )
 
-// rulesLayers lists the overlay paths: STACKADVISOR_RULES (a path list) first, then each
-// --rules in the order given; later layers win where an overlay may override.
+// rulesLayers lists the overlay paths: the project file's first, then STACKADVISOR_RULES (a
+// path list), then each --rules in the order given; later layers win where an overlay may
+// override. (A project file that cannot be read is the error of loadBase and ruleLayers.)
 // A path given twice is loaded once: its rules would otherwise clash with themselves (and
 // cobra's completion parses the flags twice, which repeats every --rules).
 func (g *globalOptions) rulesLayers(s *Streams) []string {
 	var paths []string
 	seen := map[string]bool{}
-	for _, p := range append(filepath.SplitList(s.Getenv("STACKADVISOR_RULES")), g.rules...) {
+	var fromConfig []string
+	if c, err := g.project(); err == nil && c != nil {
+		fromConfig = c.rules
+	}
+	for _, p := range append(append(fromConfig, filepath.SplitList(s.Getenv("STACKADVISOR_RULES"))...), g.rules...) {
 		if p == "" || seen[filepath.Clean(p)] {
 			continue
 		}
@@ -151,6 +156,9 @@ func (g *globalOptions) embeddedQuestions() ([]*knowledge.Question, error) {
 // ruleLayers reads the layers of rule files in load order: the embedded files, then the
 // overlays (STACKADVISOR_RULES, --rules), then extra paths (rules validate's arguments).
 func (g *globalOptions) ruleLayers(s *Streams, extra ...string) ([][]knowledge.File, error) {
+	if _, err := g.project(); err != nil {
+		return nil, err
+	}
 	return layersFrom(sourcesOf(append(g.rulesLayers(s), extra...)))
 }
 
@@ -200,6 +208,9 @@ func mib(n int) string { return fmt.Sprintf("%d MiB", n>>20) }
 // loadBase is the embedded knowledge base with the organisation's overlays on top. Invalid
 // overlays are usage errors that list every problem with its file:line:col.
 func (g *globalOptions) loadBase(s *Streams) (*knowledge.Base, error) {
+	if _, err := g.project(); err != nil {
+		return nil, err
+	}
 	return g.loadBaseFrom(s, g.rulesLayers(s))
 }
 

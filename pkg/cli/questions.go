@@ -68,6 +68,7 @@ func (f *questionFlag) value() (knowledge.Value, error) {
 
 // answerFlags are the flags of every question plus --answers.
 type answerFlags struct {
+	global      *globalOptions // its project file's answers come first
 	base        *knowledge.Base
 	flags       []*questionFlag
 	answersFile string
@@ -79,7 +80,7 @@ type answerFlags struct {
 // read, unknown flags are let through, so that the command reports the load error itself,
 // as every command does, instead of an unknown --kvm.
 func addAnswerFlags(cmd *cobra.Command, g *globalOptions) *answerFlags {
-	af := &answerFlags{}
+	af := &answerFlags{global: g}
 	fs := cmd.Flags()
 	lang := g.ui
 	questions, err := g.embeddedQuestions()
@@ -137,12 +138,29 @@ func flagUsage(q *knowledge.Question, loc i18n.Localizer) string {
 // given collects the answers: the answers file first, then the flags that were set.
 func (af *answerFlags) given(cmd *cobra.Command) (knowledge.Answers, error) {
 	answers := knowledge.Answers{}
+	// The project file's answers, then the answers file's, then the flags: each wins over the
+	// one before, question by question.
+	if af.global != nil {
+		c, err := af.global.project()
+		if err != nil {
+			return nil, err
+		}
+		projectAnswers, err := c.answersFor(af.base)
+		if err != nil {
+			return nil, err
+		}
+		for k, v := range projectAnswers {
+			answers[k] = v
+		}
+	}
 	if af.answersFile != "" {
 		fileAnswers, err := readAnswersFile(af.base, af.answersFile, cmd.InOrStdin())
 		if err != nil {
 			return nil, err
 		}
-		answers = fileAnswers
+		for k, v := range fileAnswers {
+			answers[k] = v
+		}
 	}
 	for _, f := range af.flags {
 		if !cmd.Flags().Changed(f.q.ID) {

@@ -198,6 +198,13 @@ type globalOptions struct {
 	// questions (or the error reading them) build the question flags; see embeddedQuestions.
 	questions    []*knowledge.Question
 	questionsErr error
+	// config (--config) names the project file; noConfig (--no-config) ignores any. The
+	// project file that applies is found once (project).
+	config      string
+	noConfig    bool
+	projectDone bool
+	projectConf *projectConfig
+	projectErr  error
 }
 
 // NewRoot builds the command tree, its help in the language of the environment.
@@ -258,6 +265,9 @@ func newRoot(s *Streams, ui string) *cobra.Command {
 	pf.StringVar(&g.lang, "lang", "", i18n.T(ui, "flag.lang"))
 	pf.BoolVar(&g.noColor, "no-color", false, i18n.T(ui, "flag.no-color"))
 	pf.StringArrayVar(&g.rules, "rules", nil, i18n.T(ui, "flag.rules"))
+	pf.StringVar(&g.config, "config", "", i18n.T(ui, "flag.config"))
+	pf.BoolVar(&g.noConfig, "no-config", false, i18n.T(ui, "flag.no-config"))
+	root.MarkFlagsMutuallyExclusive("config", "no-config")
 	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletion("en", "zh"))
 	_ = root.MarkPersistentFlagDirname("rules")
 
@@ -455,7 +465,7 @@ func argsOf(lo, hi int, what, hint string) cobra.PositionalArgs {
 		switch {
 		case lo == hi:
 			want = &i18n.Msg{Key: "err.args-exactly", Args: []any{lo, noun}}
-		case hi < 0:
+		case n < lo:
 			want = &i18n.Msg{Key: "err.args-at-least", Args: []any{lo, noun}}
 		default:
 			want = &i18n.Msg{Key: "err.args-at-most", Args: []any{hi, noun}}

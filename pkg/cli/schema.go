@@ -12,7 +12,7 @@ import (
 func newSchemaCmd(s *Streams, g *globalOptions) *cobra.Command {
 	opts := &schemaOptions{streams: s, global: g}
 	cmd := &cobra.Command{
-		Use:     "schema report|rules|answers",
+		Use:     "schema report|rules|answers|config",
 		Short:   i18n.T(g.ui, "help.schema.short"),
 		Long:    i18n.T(g.ui, "help.schema.long"),
 		Example: "  stackadvisor schema report -o report.schema.json\n  stackadvisor schema rules > rules.schema.json",

@@ -114,7 +114,7 @@ func stringKeys(v any) any {
 }
 
 func TestGet(t *testing.T) {
-	if !slices.Equal(schema.Names, []string{"report", "rules", "answers"}) {
+	if !slices.Equal(schema.Names, []string{"report", "rules", "answers", "config"}) {
 		t.Errorf("Names = %v", schema.Names)
 	}
 	for _, name := range schema.Names {
@@ -124,7 +124,7 @@ func TestGet(t *testing.T) {
 		}
 	}
 	_, err := schema.Get("nope")
-	if err == nil || !strings.Contains(err.Error(), `"nope"`) || !strings.Contains(err.Error(), "report, rules, answers") {
+	if err == nil || !strings.Contains(err.Error(), `"nope"`) || !strings.Contains(err.Error(), "report, rules, answers, config") {
 		t.Errorf("Get(nope) error = %v; want it to name the allowed schemas", err)
 	}
 }
@@ -841,6 +841,41 @@ func TestSchemaIDsAndVersion(t *testing.T) {
 			if want := fmt.Sprintf("schema version %d", report.SchemaVersion); !strings.Contains(doc.Title, want) {
 				t.Errorf("report schema title %q does not name %q", doc.Title, want)
 			}
+		}
+	}
+}
+
+// The project files of the tests validate against the config schema, and a key it does not
+// know does not.
+func TestConfigSchema(t *testing.T) {
+	data, err := schema.Get("config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.AddResource("config.schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("config.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, valid := range map[string]bool{
+		"rules: [policy/]\nanswers: {categories: [sandbox], tenancy: untrusted}\nadr: docs/adr\n": true,
+		"rules: [/etc]\n": false,
+		"colour: blue\n":  false,
+		"adr: C:/adr\n":   false,
+	} {
+		var v any
+		if err := yaml.Unmarshal([]byte(text), &v); err != nil {
+			t.Fatal(err)
+		}
+		if err := sch.Validate(stringKeys(v)); (err == nil) != valid {
+			t.Errorf("%q: valid %v, want %v (%v)", text, err == nil, valid, err)
 		}
 	}
 }
