@@ -32,7 +32,7 @@ func TestADRReproduces(t *testing.T) {
 			t.Fatal(err)
 		}
 		text := string(data)
-		for _, section := range []string{"status: proposed", "## Context and Problem Statement", "## Decision Drivers", "## Considered Options", "## Decision Outcome", "### Consequences", "## More Information"} {
+		for _, section := range []string{"* Status: proposed", "## Context and Problem Statement", "## Decision Drivers", "## Considered Options", "## Decision Outcome", "### Consequences", "## More Information"} {
 			if !strings.Contains(text, section) {
 				t.Errorf("adr %v lacks %q", args, section)
 			}

@@ -784,7 +784,7 @@ allowed.`, `stackadvisor 的退出码：
 	"cli.adr-check-log":           {"; %d knowledge-base changes since the record", "；记录之后知识库有 %d 项变更"},
 	"cli.adr-check-invalid":       {"%s: invalid: %s", "%s：无效：%s"},
 	"flag.record-rules":           {"load the overlays a record names (relative paths inside its repository only) when no --rules is given; without it such a record is invalid", "未给出 --rules 时加载记录中写明的覆盖规则（仅限仓库内的相对路径）；不加此选项时这类记录判为无效"},
-	"flag.date":                   {"the decision's date for the record's front matter (YYYY-MM-DD); none by default, so the record is reproducible", "写入记录开头的决策日期（YYYY-MM-DD）；默认不写，使记录可以复现"},
+	"flag.date":                   {"the decision's date for the record's metadata under its title (YYYY-MM-DD); none by default, so the record is reproducible", "写入记录标题下元数据的决策日期（YYYY-MM-DD）；默认不写，使记录可以复现"},
 	"flag.q.one-of":               {" — one of %s", " — 取值之一：%s"},
 	"flag.q.any-of":               {" — any of %s, comma-separated or repeated", " — 可多选：%s，用逗号分隔或重复给出"},
 	"flag.q.at-most":              {", at most %d", "，最多 %d 项"},

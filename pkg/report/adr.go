@@ -12,7 +12,7 @@ import (
 // ADROptions complete an Architecture Decision Record.
 type ADROptions struct {
 	Command string // the recommend command that reproduces the decision
-	Date    string // optional date for the front matter (YYYY-MM-DD)
+	Date    string // optional date for the metadata under the title (YYYY-MM-DD)
 }
 
 // ADR renders the decision of one category of the report as an Architecture Decision Record
@@ -36,15 +36,10 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 		top = &c.Ranking[0]
 	}
 
-	p("---\nstatus: proposed\n")
-	if o.Date != "" {
-		p("date: %s\n", o.Date)
-	}
-	p("decision-makers:\nconsulted:\ninformed:\n---\n\n")
 	if top != nil {
-		p("# %s\n\n", loc.Tf("report.adr-title", c.Title, top.Name))
+		adrHeader(p, loc.Tf("report.adr-title", c.Title, top.Name), o)
 	} else {
-		p("# %s\n\n", loc.Tf("report.adr-title-none", c.Title))
+		adrHeader(p, loc.Tf("report.adr-title-none", c.Title), o)
 	}
 
 	p("## %s\n\n%s\n\n", loc.T("report.adr-context"), loc.Tf("report.adr-context-text", c.Title))
@@ -161,6 +156,18 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 		}
 	}
 	return oneBlankLine(sb.String()), nil
+}
+
+// adrHeader writes a record's title and its metadata as MADR 2's list under it ("* Status:
+// proposed", "* Date: …"): the layout ADR tools read, log4brains among them, which takes the
+// first list before the first second-level heading (YAML front matter, as MADR 3 writes it,
+// reads to it as a rule and a heading, and every record showed as accepted).
+func adrHeader(p func(string, ...any), title string, o ADROptions) {
+	p("# %s\n\n* Status: proposed\n", title)
+	if o.Date != "" {
+		p("* Date: %s\n", o.Date)
+	}
+	p("\n")
 }
 
 func answersOf(r *Report) knowledge.Answers {

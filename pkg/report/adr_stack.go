@@ -38,15 +38,10 @@ func StackADR(b *knowledge.Base, r *Report, o ADROptions) (string, error) {
 	}
 	scope := strings.Join(titles, loc.T("report.list-sep"))
 
-	p("---\nstatus: proposed\n")
-	if o.Date != "" {
-		p("date: %s\n", o.Date)
-	}
-	p("decision-makers:\nconsulted:\ninformed:\n---\n\n")
 	if d.Blocked != nil {
-		p("# %s\n\n", loc.Tf("stack.adr-title-none", scope))
+		adrHeader(p, loc.Tf("stack.adr-title-none", scope), o)
 	} else {
-		p("# %s\n\n", loc.Tf("stack.adr-title", stackLine(d.Parts)))
+		adrHeader(p, loc.Tf("stack.adr-title", stackLine(d.Parts)), o)
 	}
 
 	p("## %s\n\n%s\n\n", loc.T("report.adr-context"), loc.Tf("stack.adr-context-text", scope))
