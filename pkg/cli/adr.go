@@ -41,7 +41,7 @@ func newADRCmd(s *Streams, g *globalOptions) *cobra.Command {
 	opts.answers = addAnswerFlags(cmd, g)
 	opts.robust = addRobustFlags(cmd, g)
 	addOutputFlags(cmd, g, &opts.out, "markdown", "json")
-	cmd.Flags().StringVar(&opts.date, "date", "", i18n.T(g.ui, "flag.date"))
+	addRecordFlags(cmd, g, &opts.record)
 	cmd.AddCommand(newADRNewCmd(s, g), newADRCheckCmd(s, g))
 	return cmd
 }
@@ -53,16 +53,16 @@ type adrOptions struct {
 	out     outputOptions
 	answers *answerFlags
 	robust  *robustFlags
-	date    string
+	record  recordFlags
 }
 
 func (o *adrOptions) run(cmd *cobra.Command, args []string) error {
-	s, g, out, answers, robust, date := o.streams, o.global, o.out, o.answers, o.robust, o.date
+	s, g, out, answers, robust, rf := o.streams, o.global, o.out, o.answers, o.robust, o.record
 	lang, b, err := browseSetup(cmd, s, g, &out)
 	if err != nil {
 		return err
 	}
-	d, err := makeADR(cmd, s, g, b, args[0], answers, robust, date, i18n.For(lang))
+	d, err := makeADR(cmd, s, g, b, args[0], answers, robust, rf, i18n.For(lang))
 	if err != nil {
 		return err
 	}
@@ -72,6 +72,7 @@ func (o *adrOptions) run(cmd *cobra.Command, args []string) error {
 			return failureMsg("err.cannot-create", withPath(dir, err))
 		}
 	}
+	d.text = strings.ReplaceAll(d.text, report.NumberMark, "") // a record printed has no number yet
 	doc := map[string]string{"category": args[0], "markdown": d.text}
 	return emit(cmd.Context(), s, g, &out, doc, func(w io.Writer, _ int) error {
 		_, err := io.WriteString(w, d.text)
@@ -86,7 +87,11 @@ type adrDoc struct {
 }
 
 // makeADR renders the record of a category or of the stack, its memory block at the end.
-func makeADR(cmd *cobra.Command, s *Streams, g *globalOptions, b *knowledge.Base, subject string, answers *answerFlags, robust *robustFlags, date string, loc i18n.Localizer) (*adrDoc, error) {
+func makeADR(cmd *cobra.Command, s *Streams, g *globalOptions, b *knowledge.Base, subject string, answers *answerFlags, robust *robustFlags, rf recordFlags, loc i18n.Localizer) (*adrDoc, error) {
+	date := rf.date
+	if rf.template != report.TemplateMADR && rf.template != report.TemplateNygard {
+		return nil, usageMsg("err.template", rf.template)
+	}
 	stack := subject == record.SubjectStack
 	var cat *knowledge.Category
 	var err error
@@ -137,9 +142,9 @@ func makeADR(cmd *cobra.Command, s *Streams, g *globalOptions, b *knowledge.Base
 	}
 	var text string
 	if stack {
-		text, err = report.StackADR(b, rep, report.ADROptions{Command: command, Date: date})
+		text, err = report.StackADR(b, rep, report.ADROptions{Command: command, Date: date, Template: rf.template})
 	} else {
-		text, err = report.ADR(b, rep, cat.ID, report.ADROptions{Command: command, Date: date})
+		text, err = report.ADR(b, rep, cat.ID, report.ADROptions{Command: command, Date: date, Template: rf.template})
 	}
 	if err != nil {
 		return nil, failuref("%w", err)
@@ -161,4 +166,16 @@ func makeADR(cmd *cobra.Command, s *Streams, g *globalOptions, b *knowledge.Base
 		d.picks = append(d.picks, p.ID)
 	}
 	return d, nil
+}
+
+// recordFlags are the flags of a record's layout: --date and --template.
+type recordFlags struct {
+	date     string
+	template string
+}
+
+func addRecordFlags(cmd *cobra.Command, g *globalOptions, rf *recordFlags) {
+	cmd.Flags().StringVar(&rf.date, "date", "", i18n.T(g.ui, "flag.date"))
+	cmd.Flags().StringVar(&rf.template, "template", report.TemplateMADR, i18n.T(g.ui, "flag.template"))
+	_ = cmd.RegisterFlagCompletionFunc("template", fixedCompletion(report.TemplateMADR, report.TemplateNygard))
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/stackadvisor/stackadvisor/pkg/i18n"
 	"github.com/stackadvisor/stackadvisor/pkg/knowledge"
 	"github.com/stackadvisor/stackadvisor/pkg/record"
+	"github.com/stackadvisor/stackadvisor/pkg/report"
 	"github.com/stackadvisor/stackadvisor/rules"
 )
 
@@ -51,7 +52,7 @@ func newADRNewCmd(s *Streams, g *globalOptions) *cobra.Command {
 	}
 	opts.answers = addAnswerFlags(cmd, g)
 	opts.robust = addRobustFlags(cmd, g)
-	cmd.Flags().StringVar(&opts.date, "date", "", i18n.T(g.ui, "flag.date"))
+	addRecordFlags(cmd, g, &opts.record)
 	return cmd
 }
 
@@ -61,11 +62,11 @@ type adrNewOptions struct {
 	global  *globalOptions
 	answers *answerFlags
 	robust  *robustFlags
-	date    string
+	record  recordFlags
 }
 
 func (o *adrNewOptions) run(cmd *cobra.Command, args []string) error {
-	s, g, answers, robust, date := o.streams, o.global, o.answers, o.robust, o.date
+	s, g, answers, robust, rf := o.streams, o.global, o.answers, o.robust, o.record
 	lang, err := g.resolveLang(s)
 	if err != nil {
 		return err
@@ -81,7 +82,7 @@ func (o *adrNewOptions) run(cmd *cobra.Command, args []string) error {
 	if err := checkRecordFolder(dir); err != nil {
 		return err
 	}
-	d, err := makeADR(cmd, s, g, b, args[0], answers, robust, date, i18n.For(lang))
+	d, err := makeADR(cmd, s, g, b, args[0], answers, robust, rf, i18n.For(lang))
 	if err != nil {
 		return err
 	}
@@ -216,7 +217,12 @@ func writeNumbered(dir, name, text string) (string, error) {
 	next := nextNumber(names)
 	for tries := 0; tries < 100; tries++ {
 		path := filepath.Join(dir, padNumber(next)+"-"+name+".md")
-		err := outfile.CreateNew(path, []byte(text))
+		// A Nygard title carries the record's number, as adr-tools writes it ("# 7. …").
+		number := strings.TrimLeft(padNumber(next), "0")
+		if number == "" {
+			number = "0"
+		}
+		err := outfile.CreateNew(path, []byte(strings.ReplaceAll(text, report.NumberMark, number+". ")))
 		if errors.Is(err, os.ErrExist) {
 			next = increment(next)
 			continue

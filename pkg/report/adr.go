@@ -13,6 +13,53 @@ import (
 type ADROptions struct {
 	Command string // the recommend command that reproduces the decision
 	Date    string // optional date for the metadata under the title (YYYY-MM-DD)
+	// Template is the layout: TemplateMADR (the default) or TemplateNygard, adr-tools' layout
+	// ("# N. Title", "Date:", "## Status", "## Context", "## Decision", "## Consequences").
+	Template string
+}
+
+// The layouts of a record.
+const (
+	TemplateMADR   = "madr"
+	TemplateNygard = "nygard"
+)
+
+// NumberMark stands in a Nygard record's title for the record's number ("# NumberMark Title"):
+// the writer replaces it with "7. " once it knows the number, or with nothing. No rule text
+// can hold it (a control character).
+const NumberMark = "\x00N\x00 "
+
+// heading levels and texts per layout: the MADR sections, or Nygard's.
+func sectionHeading(o ADROptions, loc i18n.Localizer, id string) string {
+	nygard := o.Template == TemplateNygard
+	switch id {
+	case "context":
+		if nygard {
+			return "## " + heading(loc.T("report.adr-nygard-context"))
+		}
+		return "## " + heading(loc.T("report.adr-context"))
+	case "drivers":
+		if nygard {
+			return "### " + heading(loc.T("report.adr-drivers"))
+		}
+		return "## " + heading(loc.T("report.adr-drivers"))
+	case "options":
+		if nygard {
+			return "### " + heading(loc.T("report.adr-options"))
+		}
+		return "## " + heading(loc.T("report.adr-options"))
+	case "outcome":
+		if nygard {
+			return "## " + heading(loc.T("report.adr-nygard-decision"))
+		}
+		return "## " + heading(loc.T("report.adr-outcome"))
+	case "consequences":
+		if nygard {
+			return "## " + heading(loc.T("report.adr-consequences"))
+		}
+		return "### " + heading(loc.T("report.adr-consequences"))
+	}
+	return "## " + heading(loc.T("report.adr-more"))
 }
 
 // ADR renders the decision of one category of the report as an Architecture Decision Record
@@ -42,7 +89,7 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 		adrHeader(p, loc.Tf("report.adr-title-none", c.Title), o)
 	}
 
-	p("## %s\n\n%s\n\n", loc.T("report.adr-context"), loc.Tf("report.adr-context-text", c.Title))
+	p("%s\n\n%s\n\n", sectionHeading(o, loc, "context"), loc.Tf("report.adr-context-text", c.Title))
 	for _, a := range r.Answers {
 		q := b.Question(a.ID)
 		if q == nil || !q.ShowWhen.Holds(answersOf(r)) || (a.ID == knowledge.QCategories) {
@@ -52,7 +99,7 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 	}
 	p("\n")
 
-	p("## %s\n\n", heading(loc.T("report.adr-drivers")))
+	p("%s\n\n", sectionHeading(o, loc, "drivers"))
 	prios := "—"
 	for _, a := range r.Answers {
 		if a.ID == knowledge.QPriorities {
@@ -73,7 +120,7 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 	}
 	p("\n")
 
-	p("## %s\n\n", heading(loc.T("report.adr-options")))
+	p("%s\n\n", sectionHeading(o, loc, "options"))
 	for _, e := range c.Ranking {
 		p("* %s (`%s`) — %s %.1f\n", mdEscape(e.Name.String()), e.ID, loc.T("report.score"), e.Score)
 	}
@@ -82,7 +129,7 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 	}
 	p("\n")
 
-	p("## %s\n\n", heading(loc.T("report.adr-outcome")))
+	p("%s\n\n", sectionHeading(o, loc, "outcome"))
 	if top == nil {
 		p("%s\n\n", loc.T("report.none-left"))
 	} else {
@@ -90,7 +137,7 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 		for _, reason := range top.Reasons {
 			p("* %s (%s)\n", mdEscape(reason.Text.String()), mdSource(reason.Source))
 		}
-		p("\n### %s\n\n", loc.T("report.adr-consequences"))
+		p("\n%s\n\n", sectionHeading(o, loc, "consequences"))
 		for _, reason := range top.Reasons {
 			if reason.Points > 0 || strings.HasPrefix(reason.Rule, "criterion:") {
 				p("* %s %s\n", loc.T("report.adr-good"), mdEscape(lowerFirst(reason.Text.String(), loc)))
@@ -123,7 +170,7 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 		p("\n")
 	}
 
-	p("## %s\n\n", heading(loc.T("report.adr-more")))
+	p("%s\n\n", sectionHeading(o, loc, "more"))
 	p("%s\n\n```sh\n%s\n```\n\n", loc.T("report.adr-reproduce"), o.Command)
 	p("* %s\n", loc.Tf("report.md-generated", r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.AsOf, r.KnowledgeBase.Digest))
 	var sources []string
@@ -163,6 +210,16 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 // first list before the first second-level heading (YAML front matter, as MADR 3 writes it,
 // reads to it as a rule and a heading, and every record showed as accepted).
 func adrHeader(p func(string, ...any), title string, o ADROptions) {
+	if o.Template == TemplateNygard {
+		// adr-tools reads the title off the first line and finds the status under a heading
+		// spelled "## Status" (its supersede and link commands edit that section).
+		p("# %s%s\n\n", NumberMark, title)
+		if o.Date != "" {
+			p("Date: %s\n\n", o.Date)
+		}
+		p("## Status\n\nProposed\n\n")
+		return
+	}
 	p("# %s\n\n* Status: proposed\n", title)
 	if o.Date != "" {
 		p("* Date: %s\n", o.Date)

@@ -44,7 +44,7 @@ func StackADR(b *knowledge.Base, r *Report, o ADROptions) (string, error) {
 		adrHeader(p, loc.Tf("stack.adr-title", stackLine(d.Parts)), o)
 	}
 
-	p("## %s\n\n%s\n\n", loc.T("report.adr-context"), loc.Tf("stack.adr-context-text", scope))
+	p("%s\n\n%s\n\n", sectionHeading(o, loc, "context"), loc.Tf("stack.adr-context-text", scope))
 	for _, a := range r.Answers {
 		q := b.Question(a.ID)
 		if q == nil || !q.ShowWhen.Holds(answersOf(r)) || a.ID == knowledge.QCategories {
@@ -52,7 +52,7 @@ func StackADR(b *knowledge.Base, r *Report, o ADROptions) (string, error) {
 		}
 		p("* %s %s\n", mdEscape(a.Question.String()), "**"+mdEscape(a.Text.String())+"**")
 	}
-	p("\n## %s\n\n", loc.T("report.adr-drivers"))
+	p("\n%s\n\n", sectionHeading(o, loc, "drivers"))
 	prios := "—"
 	if q := b.Question(knowledge.QPriorities); q != nil {
 		for _, a := range r.Answers {
@@ -68,7 +68,7 @@ func StackADR(b *knowledge.Base, r *Report, o ADROptions) (string, error) {
 	for _, n := range d.Blocked {
 		p("* %s%s%s (%s)\n", loc.T("report.adr-constraint"), loc.Colon(), mdEscape(n.Text.String()), mdSource(n.Source))
 	}
-	p("\n## %s\n\n", loc.T("report.adr-options"))
+	p("\n%s\n\n", sectionHeading(o, loc, "options"))
 	if d.Blocked == nil {
 		p("* %s — %s %.1f\n", mdEscape(stackLine(d.Parts)), loc.T("report.score"), d.Score)
 		for _, ru := range d.RunnersUp {
@@ -81,7 +81,7 @@ func StackADR(b *knowledge.Base, r *Report, o ADROptions) (string, error) {
 			}
 		}
 	}
-	p("\n## %s\n\n", loc.T("report.adr-outcome"))
+	p("\n%s\n\n", sectionHeading(o, loc, "outcome"))
 	var sources []string
 	seen := map[string]bool{}
 	add := func(s string) {
@@ -110,7 +110,7 @@ func StackADR(b *knowledge.Base, r *Report, o ADROptions) (string, error) {
 			p("* %s (%s)\n", mdEscape(n.Text.String()), mdSource(n.Source))
 			add(n.Source)
 		}
-		p("\n### %s\n\n", loc.T("report.adr-consequences"))
+		p("\n%s\n\n", sectionHeading(o, loc, "consequences"))
 		for _, n := range d.Fits {
 			p("* %s %s\n", loc.T("report.adr-good"), mdEscape(lowerFirst(n.Text.String(), loc)))
 		}
@@ -148,7 +148,7 @@ func StackADR(b *knowledge.Base, r *Report, o ADROptions) (string, error) {
 			p("* %s%s%s\n", mdEscape(c.Title.String()), loc.Colon(), mdEscape(c.Robustness.Text.String()))
 		}
 	}
-	p("\n## %s\n\n", loc.T("report.adr-more"))
+	p("\n%s\n\n", sectionHeading(o, loc, "more"))
 	p("%s\n\n```sh\n%s\n```\n\n", loc.T("report.adr-reproduce"), o.Command)
 	p("* %s\n", loc.Tf("report.md-generated", r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.AsOf, r.KnowledgeBase.Digest))
 	if len(sources) > 0 {
