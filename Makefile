@@ -83,25 +83,33 @@ completions: ## shell completion scripts into ./completions (not committed)
 	mkdir -p completions
 	for sh in bash zsh fish powershell; do $(GO) run ./cmd/stackadvisor completion $$sh > completions/stackadvisor.$$sh; done
 
-PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
 
 $(CYCLONEDX_BIN):
 	mkdir -p .cache/bin
 	GOBIN=$(CURDIR)/.cache/bin $(GO) install $(CYCLONEDX)
 	mv .cache/bin/cyclonedx-gomod $@
 
-dist: man completions $(CYCLONEDX_BIN) ## cross-builds (CGO off) with README, completions and man pages, into ./dist (tar.gz; zip for windows, which needs zip), each with a CycloneDX SBOM, and SHA256SUMS
-	rm -rf dist && mkdir -p dist
-	for p in $(PLATFORMS); do \
-	  os=$${p%/*}; arch=$${p#*/}; name=stackadvisor_$${os}_$${arch}; ext=; [ $$os = windows ] && ext=.exe; \
-	  mkdir -p dist/$$name && \
-	  GOTOOLCHAIN=$(RELEASE_GO) CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -buildvcs=true -trimpath -o dist/$$name/stackadvisor$$ext ./cmd/stackadvisor && \
-	  cp README.md LICENSE dist/$$name/ && cp -r completions man dist/$$name/ && \
-	  if [ $$os = windows ]; then (cd dist && zip -qr $$name.zip $$name); else (cd dist && tar czf $$name.tar.gz $$name); fi && \
-	  GOTOOLCHAIN=$(RELEASE_GO) CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(CYCLONEDX_BIN) app -json -licenses -std -noserial -notimestamp \
-	    -main cmd/stackadvisor -output dist/$$name.cdx.json . || exit 1; \
-	done
-	cd dist && sha256sum *.tar.gz *.zip *.cdx.json > SHA256SUMS
+# GoReleaser, pinned, builds the releases (.goreleaser.yaml). A clone without a remote (a local
+# repository) gets one in the environment only: GoReleaser reads the commit and its date from git
+# and gives up on both, and on reproducible times, when it finds no remote.
+GORELEASER := github.com/goreleaser/goreleaser/v2@v2.17.0
+GORELEASER_BIN := .cache/bin/goreleaser-v2.17.0
+GORELEASER_ENV := RELEASE_GO=$(RELEASE_GO) $$(git remote | grep -q . || echo GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=remote.origin.url GIT_CONFIG_VALUE_0=https://github.com/stackadvisor/stackadvisor.git)
+
+$(GORELEASER_BIN):
+	mkdir -p .cache/bin
+	GOBIN=$(CURDIR)/.cache/bin $(GO) install $(GORELEASER)
+	mv .cache/bin/goreleaser $@
+
+dist: $(GORELEASER_BIN) $(CYCLONEDX_BIN) ## a snapshot release into ./dist (GoReleaser): versioned archives for six platforms, deb/rpm/apk, a CycloneDX SBOM per archive, SHA256SUMS, the Homebrew cask and Scoop manifest
+	env $(GORELEASER_ENV) $(GORELEASER_BIN) release --snapshot --clean
+
+release-check: $(GORELEASER_BIN) $(CYCLONEDX_BIN) ## goreleaser check, then two snapshot releases that must give the same bytes (CI's long checks)
+	$(GORELEASER_BIN) check
+	env $(GORELEASER_ENV) $(GORELEASER_BIN) release --snapshot --clean
+	cp dist/SHA256SUMS .cache/SHA256SUMS.first
+	env $(GORELEASER_ENV) $(GORELEASER_BIN) release --snapshot --clean
+	diff -u .cache/SHA256SUMS.first dist/SHA256SUMS && echo "two snapshot releases: the same bytes"
 
 fuzz: ## run each fuzz target briefly (FUZZTIME=30s by default; the record parser, a smaller input space, FUZZTIME_RECORD=10s)
 	GO=$(GO) ./scripts/fuzz.sh ./pkg/knowledge FuzzLoadRules $(or $(FUZZTIME),30s)

@@ -28,11 +28,12 @@ case "${RUNNER_ARCH:-$(uname -m)}" in
 esac
 
 if [ "$version" = latest ]; then
-  url="$base/latest/download"
-else
-  url="$base/download/$version"
+  # The latest release's page redirects to .../tag/vX.Y.Z: its tag names the archives.
+  version=$(curl -fsSLI -o /dev/null -w '%{url_effective}' "$base/latest")
+  version=${version##*/}
 fi
-name="stackadvisor_${os}_${arch}"
+url="$base/download/$version"
+name="stackadvisor_${version#v}_${os}_${arch}"
 archive="$name.tar.gz"
 [ "$os" = windows ] && archive="$name.zip"
 
@@ -46,10 +47,10 @@ if ! (cd "$work" && grep " $archive\$" SHA256SUMS | sha256sum -c - >/dev/null); 
 fi
 if [ "$os" = windows ]; then
   (cd "$work" && unzip -q "$archive")
-  bin="$work/$name/stackadvisor.exe"
+  bin="$work/stackadvisor.exe"
 else
   tar -xzf "$work/$archive" -C "$work"
-  bin="$work/$name/stackadvisor"
+  bin="$work/stackadvisor"
 fi
 
 # The arguments are split on white space on purpose: a workflow writes them as one string.

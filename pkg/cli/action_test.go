@@ -40,7 +40,7 @@ func TestActionScript(t *testing.T) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	name := "stackadvisor_" + runtime.GOOS + "_" + runtime.GOARCH
+	name := "stackadvisor_0.0.0-test_" + runtime.GOOS + "_" + runtime.GOARCH // as .goreleaser.yaml names them
 	rel := filepath.Join(dir, "releases", "download", "v0.0.0-test")
 	if err := os.MkdirAll(rel, 0o755); err != nil {
 		t.Fatal(err)
@@ -54,7 +54,7 @@ func TestActionScript(t *testing.T) {
 		}
 		gz := gzip.NewWriter(f)
 		tw := tar.NewWriter(gz)
-		if err := tw.WriteHeader(&tar.Header{Name: name + "/stackadvisor", Mode: 0o755, Size: int64(len(binary))}); err != nil {
+		if err := tw.WriteHeader(&tar.Header{Name: "stackadvisor", Mode: 0o755, Size: int64(len(binary))}); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := tw.Write(binary); err != nil {

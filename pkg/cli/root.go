@@ -416,8 +416,15 @@ func knowledgeBaseVersion(loc i18n.Localizer) string {
 	return loc.Tf("cli.version-kb", loc.T("cli.knowledge-base"), b.Version, b.AsOf, b.Digest)
 }
 
+// version is the release's version, set when a release is built (-ldflags -X, .goreleaser.yaml);
+// otherwise the build information gives it.
+var version string
+
 // ToolVersion is the module version from the build information ("devel" for a local build).
 func ToolVersion() string {
+	if version != "" {
+		return strings.TrimPrefix(version, "v")
+	}
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return strings.TrimPrefix(bi.Main.Version, "v")
 	}
