@@ -3,7 +3,7 @@ GO ?= go
 BIN := bin/stackadvisor
 
 .DEFAULT_GOAL := test
-.PHONY: test check vet lint build bench run clean man completions dist fuzz generate check-generated cross screenshot
+.PHONY: test check vet lint build bench run clean man completions dist fuzz generate check-generated cross screenshot release release-check
 
 test: vet ## vet, gofmt, every test once (about half a minute): the gate to run before each commit
 	$(GO) test -count=1 ./...
@@ -101,15 +101,31 @@ $(GORELEASER_BIN):
 	GOBIN=$(CURDIR)/.cache/bin $(GO) install $(GORELEASER)
 	mv .cache/bin/goreleaser $@
 
-dist: $(GORELEASER_BIN) $(CYCLONEDX_BIN) ## a snapshot release into ./dist (GoReleaser): versioned archives for six platforms, deb/rpm/apk, a CycloneDX SBOM per archive, SHA256SUMS, the Homebrew cask and Scoop manifest
+# The container image, built from the release's linux binaries without a Docker daemon or a
+# registry (internal/tools/ociimage): an OCI layout in dist/image, its digest in dist/IMAGE_DIGEST.
+IMAGE = $(GO) run ./internal/tools/ociimage -out dist/image \
+	-version "$$(sed -n 's/.*"version":"\([^"]*\)".*/\1/p' dist/metadata.json)" -time "$$(git log -1 --format=%ct)" \
+	linux/amd64=dist/stackadvisor_linux_amd64_v1/stackadvisor linux/arm64=dist/stackadvisor_linux_arm64_v8.0/stackadvisor > dist/IMAGE_DIGEST
+
+dist: $(GORELEASER_BIN) $(CYCLONEDX_BIN) ## a snapshot release into ./dist (GoReleaser): versioned archives for six platforms, deb/rpm/apk, a CycloneDX SBOM per archive, SHA256SUMS, the Homebrew cask and Scoop manifest, and the container image (dist/image)
 	env $(GORELEASER_ENV) $(GORELEASER_BIN) release --snapshot --clean
+	$(IMAGE)
 
 release-check: $(GORELEASER_BIN) $(CYCLONEDX_BIN) ## goreleaser check, then two snapshot releases that must give the same bytes (CI's long checks)
 	$(GORELEASER_BIN) check
 	env $(GORELEASER_ENV) $(GORELEASER_BIN) release --snapshot --clean
-	cp dist/SHA256SUMS .cache/SHA256SUMS.first
+	$(IMAGE)
+	cat dist/SHA256SUMS dist/IMAGE_DIGEST > .cache/SHA256SUMS.first
 	env $(GORELEASER_ENV) $(GORELEASER_BIN) release --snapshot --clean
-	diff -u .cache/SHA256SUMS.first dist/SHA256SUMS && echo "two snapshot releases: the same bytes"
+	$(IMAGE)
+	cat dist/SHA256SUMS dist/IMAGE_DIGEST | diff -u .cache/SHA256SUMS.first - && echo "two snapshot releases: the same bytes, the same image"
+
+IMAGE_REPO ?= ghcr.io/stackadvisor/stackadvisor
+
+release: $(GORELEASER_BIN) $(CYCLONEDX_BIN) ## a tagged release (.github/workflows/release.yml runs it on a v* tag): GoReleaser publishes the archives, packages, cask and manifest (GITHUB_TOKEN), then the image goes to $(IMAGE_REPO):VERSION (REGISTRY_USER, REGISTRY_PASSWORD)
+	env RELEASE_GO=$(RELEASE_GO) $(GORELEASER_BIN) release --clean
+	$(IMAGE)
+	$(GO) run ./internal/tools/ociimage -out dist/image -push $(IMAGE_REPO)
 
 fuzz: ## run each fuzz target briefly (FUZZTIME=30s by default; the record parser, a smaller input space, FUZZTIME_RECORD=10s)
 	GO=$(GO) ./scripts/fuzz.sh ./pkg/knowledge FuzzLoadRules $(or $(FUZZTIME),30s)
