@@ -118,6 +118,10 @@ func flagUsage(q *knowledge.Question, loc i18n.Localizer) string {
 	case knowledge.TypeOne:
 		b.WriteString(loc.Tf("flag.q.one-of", strings.Join(q.ValueIDs(), "|")))
 	case knowledge.TypeMulti:
+		if q.ValuesFrom != "" { // the candidates: too many to list in a flag's line
+			b.WriteString(loc.T("flag.q.candidate-ids"))
+			break
+		}
 		b.WriteString(loc.Tf("flag.q.any-of", strings.Join(q.ValueIDs(), ",")))
 		if q.Max != nil {
 			b.WriteString(loc.Tf("flag.q.at-most", *q.Max))
@@ -165,6 +169,11 @@ func (af *answerFlags) given(cmd *cobra.Command) (knowledge.Answers, error) {
 	for _, f := range af.flags {
 		if !cmd.Flags().Changed(f.q.ID) {
 			continue
+		}
+		if af.base != nil { // the loaded base's question: an overlay's candidates are values of current
+			if q := af.base.Question(f.q.ID); q != nil {
+				f.q = q
+			}
 		}
 		v, err := f.value()
 		if err != nil {

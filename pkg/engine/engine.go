@@ -50,6 +50,10 @@ type CategoryResult struct {
 	Alone   *CategoryResult
 	GivenBy *knowledge.Candidate
 
+	// Today is the verdict on today's part of the category (the answer current; nil when
+	// none runs today).
+	Today *Verdict
+
 	// The analyses Analyse attaches (nil until it runs): how often the pick stays first as
 	// weights and values vary, and (with its WhatIf) the answer and weight changes that change
 	// the pick.
@@ -159,6 +163,22 @@ func Recommend(b *knowledge.Base, answers knowledge.Answers) *Result {
 				in.Alone = cr
 				res.Categories[i] = in
 			}
+		}
+	}
+	// Today's parts: each category's verdict, the stack's move deciding where it holds one.
+	mc := newMoveCosts(b, answers)
+	for i, cr := range res.Categories {
+		v := categoryVerdict(b, cr, mc)
+		if v == nil {
+			continue
+		}
+		if res.Stack != nil && res.Stack.Best != nil && res.Stack.Best.Part(cr.Category.ID) != nil {
+			v = stackCategoryVerdict(b, cr, res.Stack.Today, v)
+		}
+		if cr.Today == nil && cr == res.Categories[i] {
+			c := *cr // a role's ranking is shared: the verdict goes on this category's copy
+			c.Today = v
+			res.Categories[i] = &c
 		}
 	}
 	return res

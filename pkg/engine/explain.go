@@ -28,6 +28,9 @@ func (c Change) Flag() string {
 func Alternatives(b *knowledge.Base, answers knowledge.Answers) []Change {
 	var out []Change
 	for _, q := range b.Questions {
+		if q.ID == knowledge.QCurrent {
+			continue // what runs today is a fact to start from, not a choice to try
+		}
 		cur := answers[q.ID]
 		switch q.Type {
 		case knowledge.TypeOne:

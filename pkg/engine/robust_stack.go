@@ -66,6 +66,9 @@ func RobustStack(b *knowledge.Base, res *Result, o RobustOptions) *StackRobustne
 	for _, sw := range sr.Swaps {
 		add(sw.With)
 	}
+	if sr.Today != nil {
+		add(sr.Today.Keep) // today's stack: how often staying wins
+	}
 
 	// The distinct parts and the rankings they come from, in the order they first appear.
 	var contexts []stackContext
@@ -187,7 +190,8 @@ func RobustStack(b *knowledge.Base, res *Result, o RobustOptions) *StackRobustne
 			for j, pi := range finParts[si] {
 				sum += float64(finWeights[si][j] * partScore[pi])
 			}
-			stackScore[si] = math.Max(0, sum/finWSum[si]+s.Points) // not clamped at 100: it orders, as in the search
+			// not clamped at 100: it orders, as in the search, less the cost of moving to it
+			stackScore[si] = math.Max(0, sum/finWSum[si]+s.Points-s.Cost)
 			best = math.Max(best, stackScore[si])
 		}
 		nTied := 0

@@ -23,7 +23,15 @@ type Stack struct {
 	Points  float64       // the compatibility points
 	Score   float64       // Mean + Points, clamped to 0..100 and rounded to one decimal
 	Effects []StackEffect // the compatibility rules that touch the stack, in rule order
+	// Cost is what moving today's parts to this stack's costs (the answer current), in the
+	// stack's points: each moved part's effort (knowledge.Base.Move) weighted as the part
+	// counts in Mean. 0 for a green field or when every part stays. Stacks are ordered by
+	// Score − Cost: a part that stays costs nothing.
+	Cost float64
 }
+
+// Net is the stack's score less what the move to it costs, one decimal.
+func (s *Stack) Net() float64 { return round1(s.Score - s.Cost) }
 
 // StackEffect is a compatibility rule that applies to two parts of a stack: a caveat or points
 // (works-with), a second runtime (bundles, Points < 0), or a fit the rule states (a bundled
@@ -71,8 +79,13 @@ type StackResult struct {
 	Robustness *StackRobustness
 	WhatIf     []StackChange
 
+	// Today is the verdict on today's stack (the answer current names a part of a ranked
+	// category): keep, switch or must-switch, and the moves (nil for a green field).
+	Today *StackVerdict
+
 	roles *roleView
 	idx   compatIndex
+	moves *moveCosts
 }
 
 // inRole is the ranking of category in the role the stack's parts give it (nil when none
@@ -348,13 +361,13 @@ func RecommendStack(b *knowledge.Base, res *Result) *StackResult {
 	}
 	knobs := b.Scoring.Stack
 	idx := activeCompat(b, res.Answers)
-	sr := &StackResult{roles: newRoleView(b, cats, res.Answers), idx: idx}
+	sr := &StackResult{roles: newRoleView(b, cats, res.Answers), idx: idx, moves: newMoveCosts(b, res.Answers)}
 	want := 1 + knobs.RunnersUp
 	// The top-k of each category first; when no compatible stack is among them, every
 	// candidate (a compatible stack may need a category's fifth or sixth).
-	stacks := searchStacks(cats, idx, sr.roles, knobs.TopK, knobs.Beam, want, &sr.Searched)
+	stacks := searchStacks(cats, idx, sr.roles, sr.moves, knobs.TopK, knobs.Beam, want, &sr.Searched)
 	if len(stacks) == 0 {
-		stacks = searchStacks(cats, idx, sr.roles, math.MaxInt, knobs.Beam, want, &sr.Searched)
+		stacks = searchStacks(cats, idx, sr.roles, sr.moves, math.MaxInt, knobs.Beam, want, &sr.Searched)
 	}
 	if len(stacks) == 0 {
 		for i, a := range cats {
@@ -367,6 +380,7 @@ func RecommendStack(b *knowledge.Base, res *Result) *StackResult {
 	}
 	sr.Best = stacks[0]
 	sr.RunnersUp = stacks[1:]
+	sr.Today = todayStack(sr, cats, knobs)
 	for i, cr := range cats {
 		winner := cr.Ranking[0]
 		pick := sr.Best.Parts[i]
@@ -380,9 +394,9 @@ func RecommendStack(b *knowledge.Base, res *Result) *StackResult {
 		only.Ranking = []*Ranked{winner}
 		restricted := slices.Clone(cats)
 		restricted[i] = &only
-		alt := searchStacks(restricted, idx, sr.roles, knobs.TopK, knobs.Beam, 1, &sr.Searched)
+		alt := searchStacks(restricted, idx, sr.roles, sr.moves, knobs.TopK, knobs.Beam, 1, &sr.Searched)
 		if len(alt) == 0 {
-			alt = searchStacks(restricted, idx, sr.roles, math.MaxInt, knobs.Beam, 1, &sr.Searched)
+			alt = searchStacks(restricted, idx, sr.roles, sr.moves, math.MaxInt, knobs.Beam, 1, &sr.Searched)
 		}
 		// The winner in place of the pick, the rest as it is: what rules it out or costs it.
 		parts := slices.Clone(sr.Best.Parts)
@@ -441,7 +455,7 @@ type node struct {
 // Whatever the knobs and the number of candidates, the search takes at most
 // limits.StackCandidates of each category and keeps at most limits.StackBeam partial stacks:
 // its tables grow with the square of the first, and its positions are int16.
-func searchStacks(cats []*CategoryResult, idx compatIndex, rv *roleView, topK, beam, want int, searched *int) []*Stack {
+func searchStacks(cats []*CategoryResult, idx compatIndex, rv *roleView, mc *moveCosts, topK, beam, want int, searched *int) []*Stack {
 	n := len(cats)
 	topK = min(topK, limits.StackCandidates)
 	beam = max(1, min(beam, limits.StackBeam))
@@ -451,7 +465,8 @@ func searchStacks(cats []*CategoryResult, idx compatIndex, rv *roleView, topK, b
 		// give them (containerd is fourth of four engines on its own, first as a node runtime).
 		inRole := rv.topIn(cr.Category.ID, topK)
 		for j, rk := range cr.Ranking {
-			if (j < topK || inRole[rk.Candidate.ID]) && len(cands[i]) < limits.StackCandidates {
+			// Today's part joins the search wherever it ranks: keeping it costs nothing.
+			if (j < topK || inRole[rk.Candidate.ID] || mc.isCurrent(rk.Candidate)) && len(cands[i]) < limits.StackCandidates {
 				cands[i] = append(cands[i], rk)
 			}
 		}
@@ -480,14 +495,22 @@ func searchStacks(cats []*CategoryResult, idx compatIndex, rv *roleView, topK, b
 					for _, e := range effects {
 						pi.points += e.Points
 					}
+					// A part the other brings along (K3s's containerd) costs no move of its own.
+					bundled := bundledIn(effects)
 					for _, x := range [2][2]*Ranked{{ca, cb}, {cb, ca}} {
 						rk, ok := rv.inRole(x[0], x[1].Candidate)
+						w := 1.0
 						if !ok {
 							pi.out = true // its role's rules exclude it
 						} else if rk != x[0] {
-							w := rk.Role.InStack()
+							w = rk.Role.InStack()
 							pi.delta += float64(w*rk.InStack()) - x[0].InStack() // no fused multiply-add (robust.go)
+							// its move's cost counts as the part does: w times, not once
+							pi.delta -= float64((w - 1) * mc.of(x[0].Candidate))
 							pi.wdelta += w - 1
+						}
+						if bundled[x[0].Candidate] {
+							pi.delta += float64(w * mc.of(x[0].Candidate))
 						}
 					}
 					t[a*len(cands[j])+b] = pi
@@ -519,7 +542,7 @@ func searchStacks(cats []*CategoryResult, idx compatIndex, rv *roleView, topK, b
 				off := len(nextArena)
 				nextArena = append(nextArena, parts...)
 				nextArena = append(nextArena, int16(ci))
-				sum, wsum := p.sum+c.InStack()+delta, p.wsum+1+wdelta
+				sum, wsum := p.sum+c.InStack()-mc.of(c.Candidate)+delta, p.wsum+1+wdelta
 				next = append(next, node{off: off, sum: sum, wsum: wsum, points: pts, score: sum/wsum + pts})
 			}
 		}
@@ -550,6 +573,7 @@ func searchStacks(cats []*CategoryResult, idx compatIndex, rv *roleView, topK, b
 			parts[l] = cands[l][ci]
 		}
 		st, _ := evaluate(rv.place(parts), idx)
+		st.Cost = mc.stackCost(st)
 		stacks = append(stacks, st)
 	}
 	return stacks

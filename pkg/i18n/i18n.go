@@ -53,6 +53,32 @@ var catalog = map[string][2]string{
 	"stack.how-scored":                {"Score: the parts' mean score %s (a part in a role counts as its role says) + compatibility points %s = %s ('stackadvisor help scores').", "得分：各部分平均分 %s（担任某一角色的部分按该角色的权重计）+ 兼容性加减分 %s = %s（见 'stackadvisor help scores'）。"},
 	"stack.whatif":                    {"Answers that would change the stack:", "会改变整体方案的回答："},
 	"stack.whatif-none":               {"no compatible stack", "没有可兼容的方案"},
+	"current.title":                   {"Today", "目前"},
+	"current.effort":                  {"a move of effort %s (%s)", "迁移工作量 %s（%s）"},
+	"current.effort-default":          {"a move of effort %s (the default: no migration in the rules covers it)", "迁移工作量 %s（默认值：规则中没有覆盖这次迁移的条目）"},
+	"current.keep-first":              {"Keep %s: it is first here.", "保留 %s：它在本类别排第一。"},
+	"current.keep-behind":             {"Keep %s: %s scores %s more, which does not pay for %s.", "保留 %s：%s 高 %s 分，抵不上%s。"},
+	"current.keep-stack":              {"Keep %s: the recommended stack keeps it (on its own, %s scores %s more, for %s).", "保留 %s：推荐的整体方案保留它（单看本类别，%s 高 %s 分，需要%s）。"},
+	"current.switch":                  {"Switch from %s to %s: %s points for %s.", "从 %s 切换到 %s：得分 %s，需要%s。"},
+	"current.switch-stack":            {"Switch from %s to %s with the recommended stack: %s points here, for %s.", "随推荐的整体方案从 %s 切换到 %s：本类别得分 %s，需要%s。"},
+	"current.must-switch":             {"Must switch from %s: %s Move to %s, %s.", "必须替换 %s：%s 改用 %s，%s。"},
+	"current.must-switch-nowhere":     {"Must switch from %s: %s No candidate of the category is left.", "必须替换 %s：%s 本类别已没有可用的候选项。"},
+	"current.no-stack":                {"no compatible stack holds it with today's other parts.", "没有兼容的整体方案能把它和目前的其他组件放在一起。"},
+	"current.move":                    {"%s → %s", "%s → %s"},
+	"current.stack-keep":              {"Keep today's stack: %s.", "保留目前的方案：%s。"},
+	"current.stack-switch":            {"Move %s: the stack gains %s points for moves costing %s.", "迁移 %s：整体方案得分 %s，迁移成本 %s。"},
+	"current.stack-switch-keeping":    {"Keep %s; move %s: the stack gains %s points for moves costing %s.", "保留 %s；迁移 %s：整体方案得分 %s，迁移成本 %s。"},
+	"current.stack-must":              {"Move %s: your answers rule out %s.", "迁移 %s：你的回答排除了 %s。"},
+	"current.stack-must-keeping":      {"Keep %s; move %s: your answers rule out %s.", "保留 %s；迁移 %s：你的回答排除了 %s。"},
+	"current.steps":                   {"Steps from %s to %s:", "从 %s 迁移到 %s 的步骤："},
+	"current.tools":                   {"Tools: %s", "工具：%s"},
+	"current.risk":                    {"Risk: %s", "风险：%s"},
+	"current.sources":                 {"Sources: %s", "来源：%s"},
+	"current.sources-title":           {"Sources:", "来源："},
+	"current.bundled":                 {"%s → %s comes with %s: no move of its own (remove %[1]s from the nodes once it runs).", "%s → %s 随 %s 一起提供，无需单独迁移（待其运行后从节点上移除 %[1]s）。"},
+	"current.effort-bundled":          {"no move of its own: it comes with %s", "无需单独迁移：它随 %s 一起提供"},
+	"current.steps-more":              {"%s → %s: %d steps; --details lists them with their risk and sources.", "%s → %s：共 %d 步；--details 列出各步骤及其风险和来源。"},
+	"current.steps-more-tools":        {"%s → %s: %d steps (tools: %s); --details lists them with their risk and sources.", "%s → %s：共 %d 步（工具：%s）；--details 列出各步骤及其风险和来源。"},
 	"stack.title":                     {"Recommended stack", "推荐的整体方案"},
 	"stack.none":                      {"No combination of the candidates left works together:", "剩下的候选组合在一起都无法兼容："},
 	"stack.part":                      {"%s: %s (#%d on its own, %s)", "%s：%s（单独排第 %d，%s 分）"},
@@ -201,6 +227,9 @@ var catalog = map[string][2]string{
 	"cli.test-summary":            {"%d scenarios: %d passed, %d failed.", "%d 个场景：%d 个通过，%d 个失败。"},
 	"cli.test-summary-one":        {"%d scenario: %d passed, %d failed.", "%d 个场景：%d 个通过，%d 个失败。"},
 	"err.not-allowed":             {"%q is not allowed; allowed values: %s", "不允许 %q；允许的取值：%s"},
+	"err.not-candidate":           {"%q is not a candidate; see 'stackadvisor list' for the ids", "%q 不是候选项；ID 见 'stackadvisor list'"},
+	"err.not-candidate-near":      {"%q is not a candidate; did you mean %q?", "%q 不是候选项；是否想用 %q？"},
+	"err.current-twice":           {"current names two parts of the category %s, %s and %s; name at most one per category", "current 在类别 %s 中给出了两个组件：%s 和 %s；每个类别最多一个"},
 	"err.at-least":                {"choose at least %d of: %s", "请至少从以下各项中选择 %d 项：%s"},
 	"err.at-most":                 {"at most %d values may be chosen, found %d (%s)", "最多只能选择 %d 项，实际为 %d 项（%s）"},
 	"err.int-too-large":           {"%s is too large; allowed: a whole number%s", "%s 太大；允许：整数%s"},
@@ -474,6 +503,9 @@ STACKADVISOR_TODAY
 STACKADVISOR_DETECT_ROOT
   The folder --detect reads instead of / (tests point it at a fake machine).
 
+STACKADVISOR_DETECT_COMMANDS
+  0: --detect does not run docker, podman, kubectl or the GPU tools to read what runs today (--current); 1: it does, even with STACKADVISOR_DETECT_ROOT set. Unset: it does unless STACKADVISOR_DETECT_ROOT is set.
+
 Nothing else from the environment changes what stackadvisor writes: the same answers give the same bytes on any machine.`, `stackadvisor 读取的环境变量（对应的命令行参数优先）：
 
 STACKADVISOR_RULES
@@ -496,6 +528,9 @@ STACKADVISOR_TODAY
 
 STACKADVISOR_DETECT_ROOT
   --detect 读取的文件夹，代替 /（测试时指向一台模拟的机器）。
+
+STACKADVISOR_DETECT_COMMANDS
+  0：--detect 不运行 docker、podman、kubectl 及 GPU 工具来读取目前在用的组件（--current）；1：运行，即使设置了 STACKADVISOR_DETECT_ROOT。未设置时：除非设置了 STACKADVISOR_DETECT_ROOT，否则运行。
 
 除此之外，环境不会改变 stackadvisor 的输出：同样的回答在任何机器上得到相同的字节。`},
 	"help.formatting.short": {"Output formats, files, colours and widths", "输出格式、文件、颜色与宽度"},
@@ -791,6 +826,7 @@ allowed.`, `stackadvisor 的退出码：
 	"flag.date":                   {"the decision's date for the record's metadata under its title (YYYY-MM-DD); none by default, so the record is reproducible", "写入记录标题下元数据的决策日期（YYYY-MM-DD）；默认不写，使记录可以复现"},
 	"flag.q.one-of":               {" — one of %s", " — 取值之一：%s"},
 	"flag.q.any-of":               {" — any of %s, comma-separated or repeated", " — 可多选：%s，用逗号分隔或重复给出"},
+	"flag.q.candidate-ids":        {" — candidate ids, at most one per category, comma-separated (stackadvisor list)", " — 候选项 ID，每个类别最多一个，用逗号分隔（见 stackadvisor list）"},
 	"flag.q.at-most":              {", at most %d", "，最多 %d 项"},
 	"flag.q.default-plus":         {" [default: %s, plus values that follow from other answers]", " [默认：%s，另加由其他回答推出的值]"},
 	"flag.q.default-none":         {" [default: none]", " [默认：无]"},

@@ -78,7 +78,7 @@ func (q *Question) ParseList(vals []string) (Value, error) {
 		for _, p := range splitList(s) {
 			c := q.Choice(p)
 			if c == nil {
-				return Value{}, i18n.Errorf("err.not-allowed", limits.Excerpt(p), strings.Join(q.ValueIDs(), ", "))
+				return Value{}, q.notAllowed(p)
 			}
 			if !slices.Contains(clean, c.ID) {
 				clean = append(clean, c.ID)
@@ -98,6 +98,18 @@ func (q *Question) ParseList(vals []string) (Value, error) {
 		}
 	}
 	return Value{Type: TypeMulti, List: ordered}, nil
+}
+
+// notAllowed is the error for a value the question does not have: the allowed values, or,
+// for a question of candidate ids (too many to list), the nearest id or where to find them.
+func (q *Question) notAllowed(s string) error {
+	if q.ValuesFrom == "" {
+		return i18n.Errorf("err.not-allowed", limits.Excerpt(s), strings.Join(q.ValueIDs(), ", "))
+	}
+	if near := Closest(s, q.ValueIDs()); near != "" {
+		return i18n.Errorf("err.not-candidate-near", limits.Excerpt(s), near)
+	}
+	return i18n.Errorf("err.not-candidate", limits.Excerpt(s))
 }
 
 // ParseInt checks a value of an int question against its min and max.
@@ -224,6 +236,9 @@ func (b *Base) Resolve(given Answers) (Answers, error) {
 			pending = append(slices.Clip(pending), q)
 		}
 	}
+	if err := b.checkCurrent(out[QCurrent]); err != nil {
+		return nil, err
+	}
 	for _, q := range pending {
 		if _, ok := out[q.ID]; ok {
 			continue
@@ -241,7 +256,42 @@ func (b *Base) Resolve(given Answers) (Answers, error) {
 		}
 		out[q.ID] = nv
 	}
+	// Today's parts are ranked in their categories: a category not asked for explicitly joins
+	// the default ones when a part of it runs today.
+	if _, asked := given[QCategories]; !asked {
+		if cq := b.questions[QCategories]; cq != nil {
+			list := slices.Clone(out[QCategories].List)
+			for _, id := range out[QCurrent].List {
+				if c := b.candidates[id]; c != nil && !slices.Contains(list, c.Category) {
+					list = append(list, c.Category)
+				}
+			}
+			if len(list) > len(out[QCategories].List) {
+				nv, err := cq.ParseList(list)
+				if err != nil {
+					return nil, fmt.Errorf("default of %q: %w", QCategories, err)
+				}
+				out[QCategories] = nv
+			}
+		}
+	}
 	return out, nil
+}
+
+// checkCurrent refuses two of today's parts in one category, or an id that is no candidate.
+func (b *Base) checkCurrent(v Value) error {
+	byCat := map[string]string{}
+	for _, id := range v.List {
+		c := b.candidates[id]
+		if c == nil {
+			return b.questions[QCurrent].notAllowed(id)
+		}
+		if prev, ok := byCat[c.Category]; ok {
+			return i18n.Errorf("err.current-twice", c.Category, prev, id)
+		}
+		byCat[c.Category] = id
+	}
+	return nil
 }
 
 // Closest returns the candidate nearest to s by edit distance when it is close enough to be

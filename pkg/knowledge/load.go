@@ -38,7 +38,10 @@ type Base struct {
 	// Compat lists the compatibility rules between candidates of different categories, in
 	// file order (DESIGN.md §5, rules/README.md "Compatibility").
 	Compat []*Compat
-	Files  []string
+	// Migrations say what a move from one candidate to another costs, in file order, an
+	// overlay's in place of the base's with its id (rules/migrations.yaml).
+	Migrations []*Migration
+	Files      []string
 	// Notes are remarks on overlay files that are not problems, such as a text without its
 	// Chinese (which then falls back to English); `rules validate` prints them.
 	Notes Problems
@@ -409,6 +412,7 @@ func LoadLayers(layers ...[]File) (*Base, error) {
 	}
 	v.categoriesPass(decoded)
 	v.compatPass(decoded)
+	v.migrationsPass(decoded)
 	// Terms that did not compile are left out of the consistency checks, which then only
 	// see fewer constraints: a contradiction they report is one whatever the other mistakes.
 	v.consistencyPass()
@@ -491,6 +495,14 @@ func (v *validator) globals(files []*file) {
 				s.Robustness = v.b.Scoring.Robustness // an overlay's knobs keep the base's sampling
 			}
 			v.robustKnobs(s.Pos, s.Robustness)
+			if s.Migration == nil && f.layer > 0 {
+				s.Migration = v.b.Scoring.Migration // an overlay's knobs keep the base's migration costs
+			}
+			if s.Migration == nil {
+				v.add(s.Pos, "scoring needs migration: {default_effort: …, max_effort: …}, what a move costs")
+			} else if s.Migration.DefaultEffort > s.Migration.MaxEffort {
+				v.add(s.Migration.Pos, "migration's default_effort (%v) is above its max_effort (%v)", s.Migration.DefaultEffort, s.Migration.MaxEffort)
+			}
 			for _, g := range Grades {
 				if _, ok := s.Trust[g]; !ok {
 					v.add(s.Pos, "trust needs a factor from 0 to 1 for every grade (%s); %s is missing", strings.Join(Grades, ", "), g)
@@ -640,6 +652,9 @@ func (v *validator) questionsPass(files []*file) {
 		return
 	}
 	for _, q := range v.b.Questions {
+		if q.ValuesFrom != "" {
+			v.valuesFrom(q, files)
+		}
 		v.question(q)
 	}
 	for _, t := range v.b.Topics {
@@ -656,7 +671,7 @@ func (v *validator) question(q *Question) {
 		return
 	}
 	hasValues := q.Type == TypeOne || q.Type == TypeMulti
-	if hasValues && len(q.Values) < 2 {
+	if hasValues && len(q.Values) < 2 && q.ValuesFrom == "" {
 		v.add(q.Pos, "question %q (%s) needs at least two values", q.ID, q.Type)
 	}
 	if !hasValues && len(q.Values) > 0 {
@@ -717,6 +732,46 @@ func (v *validator) question(q *Question) {
 		}
 	}
 	v.condition(q.ShowWhen)
+}
+
+// valuesFrom fills the values of a question whose values are the candidates' ids (current),
+// from every layer's candidates, category by category in the categories question's order, each
+// labelled with its name. The candidates are checked later, in the categories pass; a duplicate
+// id is left out here.
+func (v *validator) valuesFrom(q *Question, files []*file) {
+	if q.ValuesFrom != "candidates" || q.Type != TypeMulti || len(q.Values) > 0 {
+		v.add(q.Pos, "question %q: values_from: candidates applies to a multi question without values", q.ID)
+		return
+	}
+	seen := map[string]bool{}
+	var cats []string
+	if cq := v.b.questions[QCategories]; cq != nil {
+		cats = cq.ValueIDs()
+	}
+	order := func(f *file) int {
+		if i := slices.Index(cats, f.Category); i >= 0 {
+			return i
+		}
+		return len(cats)
+	}
+	sorted := slices.Clone(files)
+	slices.SortStableFunc(sorted, func(a, b *file) int { return order(a) - order(b) })
+	for _, f := range sorted {
+		if f.Category == "" {
+			continue
+		}
+		for _, c := range f.Candidates {
+			if seen[c.ID] || c.ID == "" {
+				continue
+			}
+			seen[c.ID] = true
+			zh := c.NameZh
+			if zh == "" {
+				zh = c.Name
+			}
+			q.Values = append(q.Values, &Choice{Pos: c.Pos, ID: c.ID, Label: Text{Pos: c.Pos, En: c.Name, Zh: zh}})
+		}
+	}
 }
 
 // condition compiles every term against the questions.

@@ -172,6 +172,9 @@ const (
 	QPriorities = "priorities"
 	// QKVM says whether /dev/kvm is available on the hosts (values KVMAvailable, KVMNone, …).
 	QKVM = "kvm"
+	// QCurrent lists what runs today, at most one candidate per category (its values are the
+	// candidate ids: values_from candidates).
+	QCurrent = "current"
 	// QRootless asks for rootless containers; QSystemd whether systemd manages the hosts.
 	QRootless = "rootless"
 	QSystemd  = "systemd"
@@ -207,9 +210,11 @@ type file struct {
 	Overrides  []*Override    `yaml:"overrides"`
 	// Compatibility states how candidates of different categories fit in one stack.
 	Compatibility []*Compat `yaml:"compatibility"`
-	name          string
-	node          *yaml.Node
-	layer         int // 0: the base; 1, 2, …: the overlays in the order given
+	// Migrations say what a move from one candidate to another costs (rules/migrations.yaml).
+	Migrations []*Migration `yaml:"migrations"`
+	name       string
+	node       *yaml.Node
+	layer      int // 0: the base; 1, 2, …: the overlays in the order given
 }
 
 // Override replaces attribute values of an existing candidate (from an overlay); each new
@@ -237,6 +242,8 @@ type Scoring struct {
 	Stack *StackKnobs `yaml:"stack"`
 	// Robustness sets the sampling that tells how robust each pick is (SMAA-2).
 	Robustness *RobustKnobs `yaml:"robustness"`
+	// Migration sets what a move costs when no migration covers it (rules/migrations.yaml).
+	Migration *MigrationKnobs `yaml:"migration"`
 }
 
 // RobustKnobs set the stochastic multicriteria acceptability analysis (rules/README.md,
@@ -379,8 +386,11 @@ type Question struct {
 	Max        *int          `yaml:"max" range:"[-9e18,9e18]"`
 	Min        *int          `yaml:"min" range:"[-9e18,9e18]"`
 	ShowWhen   *Condition    `yaml:"show_when"`
-	Label      Text          `yaml:"label,required"`
-	Help       Text          `yaml:"help,required"`
+	// ValuesFrom "candidates" makes the values every candidate's id, filled by the loader
+	// (overlays' candidates included) instead of listed: the question current.
+	ValuesFrom string `yaml:"values_from"`
+	Label      Text   `yaml:"label,required"`
+	Help       Text   `yaml:"help,required"`
 
 	// DefaultValue is the static default, decoded for the question's type.
 	DefaultValue Value

@@ -22,6 +22,10 @@ var formatCases = map[string]string{
 	"gpu-domestic-autonomy-zh": "categories: [gpu]\ndomestic: true\npriorities: [autonomy]\n",
 	"stack-untrusted-gpu":      "categories: [engine, orchestrator, sandbox, gpu]\nworkloads: [ai-inference]\ntenancy: untrusted\nkvm: available\nscale: medium\n",
 	"stack-edge-small-zh":      "categories: [engine, orchestrator, sandbox]\nenvironment: edge\nscale: small\n",
+	// Today's stack: Swarm for several teams moves to K3s (its containerd comes with it), runc stays.
+	"today-swarm-teams": "current: [docker, docker-swarm, runc]\nscale: medium\ntenancy: multi-team\n",
+	// A single category: Podman today, kept or not, with the move's steps under the category.
+	"today-engine-zh": "categories: [engine]\ncurrent: [docker]\nrootless: true\npriorities: [security]\n",
 }
 
 func embeddedReport(t *testing.T, answers, lang string, whatIf bool) *report.Report {
@@ -138,7 +142,22 @@ func TestHTMLIsSelfContained(t *testing.T) {
 				}
 			}
 		}
+		migration := func(m *report.Migration) {
+			if m != nil {
+				for _, src := range m.Sources { // a move's steps show with their sources
+					sources[src] = true
+				}
+			}
+		}
+		if r.Stack != nil && r.Stack.Current != nil {
+			for _, mv := range r.Stack.Current.Moves {
+				migration(mv.Migration)
+			}
+		}
 		for _, c := range r.Categories {
+			if c.Current != nil {
+				migration(c.Current.Migration)
+			}
 			for _, rw := range c.Reweighted { // a reweight shows with its source
 				sources[rw.Source] = true
 			}

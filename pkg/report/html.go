@@ -59,7 +59,10 @@ a { color: #2b6cb0; }
 {{end}}</ul>
 {{else}}<p><strong>{{stackLine .Parts}}</strong> — {{printf "%.1f" .Score}}</p>
 {{with .Robustness}}<p class="robustness is-{{.Label}}"><span class="label">{{t "robust.title"}}{{t "report.colon"}}</span> {{.Text}}</p>
-{{end}}<ul>
+{{end}}{{with .Current}}<p class="current is-{{.Verdict}}"><span class="label">{{t "current.title"}}{{t "report.colon"}}</span> {{.Text}}</p>
+{{range .Moves}}{{range .Excluded}}<p class="excluded">{{code .Text}} {{source .Source}}{{file .File}}</p>
+{{end}}{{if .BundledBy}}<p>{{bundled .}}</p>
+{{else}}{{steps .FromName .Migration}}{{end}}{{end}}{{end}}<ul>
 {{range .Parts}}<li>{{stackPart .}}</li>
 {{end}}{{range .Fits}}<li class="reason">{{code .Text}} {{source .Source}}{{file .File}}</li>
 {{end}}{{range .Notes}}<li class="caveat">{{code .Text}} {{source .Source}}{{file .File}}</li>
@@ -73,7 +76,8 @@ a { color: #2b6cb0; }
 {{end}}
 {{end}}{{end}}{{range .Categories}}
 <h2>{{.Title}} <span class="id">({{.ID}})</span></h2>
-{{if not .Ranking}}<p>{{t "report.none-left"}}</p>{{else}}
+{{with .Current}}<p class="current is-{{.Verdict}}"><span class="label">{{t "current.title"}}{{t "report.colon"}}</span> {{.Text}}</p>
+{{if ownSteps $}}{{steps .Name .Migration}}{{end}}{{end}}{{if not .Ranking}}<p>{{t "report.none-left"}}</p>{{else}}
 <table>
 <tr><th>#</th><th>{{t "report.candidate"}}</th><th>{{t "report.score"}}</th><th><span class="sr">{{t "report.score-bar"}}</span></th></tr>
 {{range .Ranking}}<tr><td class="num">{{.Rank}}</td><td><strong>{{.Name}}</strong> <span class="id">({{.ID}})</span></td><td class="num">{{printf "%.1f" .Score}}</td><td><span class="bar" style="width: {{barWidth .Score}}rem"></span></td></tr>
@@ -156,6 +160,35 @@ func HTML(w io.Writer, r *Report) error {
 				return loc.T("report.unverified")
 			}
 			return loc.T("report.correction")
+		},
+		"bundled": func(mv Move) string {
+			return loc.Tf("current.bundled", mv.FromName.String(), mv.Migration.ToName.String(), mv.BundledByName.String())
+		},
+		"ownSteps": func(r *Report) bool { return r.Stack == nil || r.Stack.Current == nil },
+		"steps": func(from i18n.Text, m *Migration) template.HTML {
+			if m == nil || len(m.Steps) == 0 {
+				return ""
+			}
+			esc := template.HTMLEscapeString
+			var b strings.Builder
+			b.WriteString(`<p class="label">` + esc(loc.Tf("current.steps", from.String(), m.ToName.String())) + "</p>\n<ol>\n")
+			for _, st := range m.Steps {
+				b.WriteString("<li>" + esc(st.String()) + "</li>\n")
+			}
+			b.WriteString("</ol>\n<ul>\n")
+			if !m.Risk.IsZero() {
+				b.WriteString(`<li class="caveat">` + esc(loc.Tf("current.risk", m.Risk.String())) + "</li>\n")
+			}
+			if len(m.Tools) > 0 {
+				b.WriteString("<li>" + esc(loc.Tf("current.tools", strings.Join(m.Tools, ", "))) + "</li>\n")
+			}
+			for _, src := range m.Sources {
+				if isURL(src) {
+					b.WriteString(`<li class="src"><a href="` + esc(src) + `">` + esc(shortURL(src)) + "</a></li>\n")
+				}
+			}
+			b.WriteString("</ul>\n")
+			return template.HTML(b.String())
 		},
 		"reportSays": func(c Correction) string { return loc.Tf("report.report-says", c.ReportSays) },
 		"verified":   func(c Correction) string { return loc.Tf("report.verified", c.Verified) },

@@ -82,6 +82,19 @@ func Markdown(r *Report) string {
 			if d.Robustness != nil {
 				p("**%s%s** %s\n\n", loc.T("robust.title"), loc.T("report.colon"), mdEscape(d.Robustness.Text.String()))
 			}
+			if cur := d.Current; cur != nil {
+				p("**%s%s** %s\n\n", loc.T("current.title"), loc.T("report.colon"), mdEscape(cur.Text.String()))
+				for _, mv := range cur.Moves {
+					for _, r := range mv.Excluded {
+						p("- ❌ %s (%s)%s\n", mdEscape(r.Text.String()), mdSource(r.Source), mdFile(r.File))
+					}
+					if mv.BundledBy != "" {
+						p("- %s\n\n", mdEscape(loc.Tf("current.bundled", mv.FromName.String(), mv.Migration.ToName.String(), mv.BundledByName.String())))
+						continue
+					}
+					mdMigration(&b, loc, mv.FromName, mv.Migration)
+				}
+			}
 			for _, sp := range d.Parts {
 				p("- %s\n", mdEscape(partLine(loc, sp)))
 			}
@@ -110,6 +123,12 @@ func Markdown(r *Report) string {
 	}
 	for _, c := range r.Categories {
 		p("\n## %s (`%s`)\n\n", mdEscape(c.Title.String()), c.ID)
+		if cur := c.Current; cur != nil {
+			p("**%s%s** %s\n\n", loc.T("current.title"), loc.T("report.colon"), mdEscape(cur.Text.String()))
+			if r.Stack == nil || r.Stack.Current == nil {
+				mdMigration(&b, loc, cur.Name, cur.Migration)
+			}
+		}
 		if len(c.Ranking) == 0 {
 			p("%s\n\n", loc.T("report.none-left"))
 		} else {
@@ -212,4 +231,30 @@ func mdCorrections(b *strings.Builder, loc i18n.Localizer, cs []Correction) {
 		fmt.Fprintf(b, "- ≠ **%s:** %s %s (%s)\n", label, mdEscape(loc.Tf("report.report-says", c.ReportSays)),
 			mdEscape(loc.Tf("report.verified", c.Verified)), mdSource(c.Source))
 	}
+}
+
+// mdMigration writes a move's steps, risk, tools and sources.
+func mdMigration(b *strings.Builder, loc i18n.Localizer, from i18n.Text, m *Migration) {
+	if m == nil || len(m.Steps) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "%s\n\n", mdEscape(loc.Tf("current.steps", from.String(), m.ToName.String())))
+	for i, st := range m.Steps {
+		fmt.Fprintf(b, "%d. %s\n", i+1, mdEscape(st.String()))
+	}
+	b.WriteString("\n")
+	if !m.Risk.IsZero() {
+		fmt.Fprintf(b, "- ⚠️ %s\n", mdEscape(loc.Tf("current.risk", m.Risk.String())))
+	}
+	if len(m.Tools) > 0 {
+		fmt.Fprintf(b, "- %s\n", mdEscape(loc.Tf("current.tools", strings.Join(m.Tools, ", "))))
+	}
+	if len(m.Sources) > 0 {
+		srcs := make([]string, len(m.Sources))
+		for i, src := range m.Sources {
+			srcs[i] = mdSource(src)
+		}
+		fmt.Fprintf(b, "- %s%s\n", loc.Tf("current.sources", strings.Join(srcs, ", ")), mdFile(m.File))
+	}
+	b.WriteString("\n")
 }

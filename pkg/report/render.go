@@ -113,7 +113,7 @@ var bars = func() [barWidth + 1]string {
 // candidates with why. A correction is shown once per category, where it first applies.
 func Table(r *Report, width int) string {
 	loc := i18n.For(r.Lang)
-	return terminal(r, width, func(b *strings.Builder, line lineFunc, width int, c Category) {
+	return terminal(r, width, true, func(b *strings.Builder, line lineFunc, width int, c Category) {
 		shown := map[string]bool{}
 		if len(c.Ranking) == 0 {
 			line(2, 2, excludeStyle.Render(loc.T("report.none-left")))
@@ -428,7 +428,7 @@ func wrapIndent(text string, width, indent, hang int) string {
 // counting what the full table (Table, --details) adds.
 func Summary(r *Report, width int) string {
 	loc := i18n.For(r.Lang)
-	return terminal(r, width, func(_ *strings.Builder, line lineFunc, _ int, c Category) {
+	return terminal(r, width, false, func(_ *strings.Builder, line lineFunc, _ int, c Category) {
 		if len(c.Ranking) == 0 {
 			line(2, 2, excludeStyle.Render(loc.T("report.none-left")))
 		}
@@ -508,7 +508,7 @@ type lineFunc = func(indent, hang int, text string)
 // terminal writes what the full table and the one-screen summary share: the stack, each
 // category's title with body writing the rest of it, then the answers detected on this machine
 // and the warnings.
-func terminal(r *Report, width int, body func(b *strings.Builder, line lineFunc, width int, c Category)) string {
+func terminal(r *Report, width int, full bool, body func(b *strings.Builder, line lineFunc, width int, c Category)) string {
 	if width <= 0 {
 		width = DefaultWidth
 	}
@@ -527,7 +527,7 @@ func terminal(r *Report, width int, body func(b *strings.Builder, line lineFunc,
 		b.WriteString("\n")
 	}
 	if r.Stack != nil {
-		stackTable(line, r.Stack, loc)
+		stackTable(line, r.Stack, loc, full)
 		b.WriteString("\n")
 	}
 	for i, c := range r.Categories {
@@ -535,6 +535,12 @@ func terminal(r *Report, width int, body func(b *strings.Builder, line lineFunc,
 			b.WriteString("\n")
 		}
 		b.WriteString(titleStyle.Render(c.Title.String()) + dimStyle.Render(" ("+c.ID+")") + "\n")
+		if c.Current != nil {
+			line(2, 4, verdictMark(c.Current.Verdict)+" "+c.Current.Text.String())
+			if r.Stack == nil || r.Stack.Current == nil { // the stack's section shows its moves' steps
+				writeMigration(line, loc, 4, c.Current.Name, c.Current.Migration, full)
+			}
+		}
 		body(&b, line, width, c)
 	}
 	if len(r.Warnings) > 0 {

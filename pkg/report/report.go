@@ -18,7 +18,7 @@ import (
 )
 
 // SchemaVersion is the version of the report document.
-const SchemaVersion = 9 // 2: breakdown[].grade and .trust, ranking[].evidence; 3: reasons[].grade and .trust, evidence[].rule; 4: stack (additive); 5: categories[].robustness and .weight_what_if (additive); 6: stack parts scored in their role: parts[].role, .role_given_by, .alone_score (additive); 7: answers.headquarters, the buyer's headquarters, which US export controls follow (additive); 8: knowledge_base.as_of, the day the base's facts were last checked, answers.sites, how edge sites are run, answers.device-class, what a Wasm runtime runs on, answers.air-gapped, .fips, .compliance-baseline and .vendor-support, answers.ci-docker, .instances, .snapshots, .app-code, .gpu-count, .gpu-placement, .host-arch, .fp64 and .training-framework (additive); 9: answers.app-code may be javascript (a new value)
+const SchemaVersion = 10 // 2: breakdown[].grade and .trust, ranking[].evidence; 3: reasons[].grade and .trust, evidence[].rule; 4: stack (additive); 5: categories[].robustness and .weight_what_if (additive); 6: stack parts scored in their role: parts[].role, .role_given_by, .alone_score (additive); 7: answers.headquarters, the buyer's headquarters, which US export controls follow (additive); 8: knowledge_base.as_of, the day the base's facts were last checked, answers.sites, how edge sites are run, answers.device-class, what a Wasm runtime runs on, answers.air-gapped, .fips, .compliance-baseline and .vendor-support, answers.ci-docker, .instances, .snapshots, .app-code, .gpu-count, .gpu-placement, .host-arch, .fp64 and .training-framework (additive); 9: answers.app-code may be javascript (a new value); 10: answers.current, categories[].current and stack.current, the verdicts on today's parts (additive)
 
 // Report is the report document. JSON and YAML marshal this same struct.
 type Report struct {
@@ -83,6 +83,8 @@ type Category struct {
 	RoleGivenBy string    `json:"role_given_by,omitempty" yaml:"role_given_by,omitempty"`
 	AloneFirst  string    `json:"alone_first,omitempty" yaml:"alone_first,omitempty"`
 	RoleText    i18n.Text `json:"-" yaml:"-"` // the sentence the text views show
+	// Current is the verdict on today's part of the category (schema 10; the answer current).
+	Current *Current `json:"current,omitempty" yaml:"current,omitempty"`
 }
 
 // Reweighting is a criterion whose weight the answers multiplied by Factor.
@@ -366,6 +368,7 @@ func category(b *knowledge.Base, res *engine.Result, cr *engine.CategoryResult) 
 		c.NotAppliedText = i18n.M(key, i18n.List(labels), c.Title)
 	}
 	c.Robustness = BuildRobustness(cr.Robustness)
+	c.Current = current(cr.Today)
 	return c
 }
 

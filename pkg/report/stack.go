@@ -26,6 +26,8 @@ type StackDoc struct {
 	// Robustness is how often the stack keeps the best score among the finalists as weights and
 	// values vary (schema 9; engine.RobustStack).
 	Robustness *StackRobust `json:"robustness,omitempty" yaml:"robustness,omitempty"`
+	// Current is the verdict on today's stack (schema 10; the answer current).
+	Current *StackCurrent `json:"current,omitempty" yaml:"current,omitempty"`
 	// Blocked (instead of the rest) when no compatible stack exists: the rules that rule out
 	// pairs of the categories' first candidates.
 	Blocked []StackNote `json:"blocked,omitempty" yaml:"blocked,omitempty"`
@@ -232,6 +234,7 @@ func buildStack(b *knowledge.Base, sr *engine.StackResult) *StackDoc {
 	d.Fits = stackNotes(best.Effects, true)
 	d.Notes = stackNotes(best.Effects, false)
 	d.Robustness = buildStackRobust(sr.Robustness)
+	d.Current = stackCurrent(sr)
 	for _, sw := range sr.Swaps {
 		s := Swap{Category: sw.Category.ID, Winner: sw.Winner.Candidate.ID, Pick: sw.Pick.Candidate.ID, RuledOut: sw.With == nil, Because: []StackNote{}}
 		title := i18n.Of(sw.Category.Title)
@@ -285,7 +288,7 @@ func stackLine(parts []StackPart) string {
 
 // stackTable writes the stack section of the terminal view: the stack and its score, what fits,
 // what it costs, why a category's first is not in it, and the runners-up.
-func stackTable(line func(indent, hang int, text string), d *StackDoc, loc i18n.Localizer) {
+func stackTable(line func(indent, hang int, text string), d *StackDoc, loc i18n.Localizer, full bool) {
 	line(0, 2, titleStyle.Render(loc.T("stack.title")))
 	if d.Blocked != nil {
 		line(2, 4, excludeStyle.Render(loc.T("stack.none")))
@@ -298,6 +301,7 @@ func stackTable(line func(indent, hang int, text string), d *StackDoc, loc i18n.
 	if d.Robustness != nil {
 		line(4, 6, labelStyled(d.Robustness.Label, d.Robustness.Text.String(), loc))
 	}
+	stackCurrentLines(line, loc, d.Current, full)
 	for _, p := range d.Parts {
 		line(4, 6, dimStyle.Render(partLine(loc, p)))
 	}
@@ -424,7 +428,7 @@ func StackExplanationTable(d *StackExplanation, width int) string {
 	if d.Stack == nil {
 		line(0, 2, loc.T("stack.none-ranked"))
 	} else {
-		stackTable(line, d.Stack, loc)
+		stackTable(line, d.Stack, loc, true)
 		if d.Stack.Blocked == nil {
 			line(2, 4, dimStyle.Render(loc.Tf("stack.how-scored", strconv.FormatFloat(d.Stack.Mean, 'f', 2, 64), strconv.FormatFloat(d.Stack.Points, 'f', -1, 64), strconv.FormatFloat(d.Stack.Score, 'f', 1, 64))))
 		}

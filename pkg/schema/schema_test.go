@@ -200,6 +200,9 @@ var reportCases = []struct {
 	{name: "cloud-managed", answers: "categories: [orchestrator, engine]\nenvironment: cloud\npriorities: [simplicity]\n", lang: "en"},
 	{name: "js-functions", answers: "categories: [sandbox, wasm-runtime]\nworkloads: [edge-functions]\nenvironment: edge\napp-code: javascript\n", lang: "zh"},
 	{name: "exit-3", answers: "categories: [gpu, engine]\ngpu-memory-gb: 1000\n", lang: "en", empty: true},
+	{name: "today-swarm", answers: "current: [docker, docker-swarm, runc]\nscale: medium\ntenancy: multi-team\n", lang: "en"},
+	{name: "today-must-switch", answers: "current: [docker, kubernetes, runc, nvidia-h100]\ntenancy: untrusted\nkvm: available\nworkloads: [ai-inference]\nbuyer-region: china\n", lang: "zh"},
+	{name: "today-one-category", answers: "categories: [engine]\ncurrent: [podman]\n", lang: "en"},
 }
 
 // TestReportValidates: (b) real reports, built in process on the embedded knowledge base,
@@ -229,10 +232,15 @@ func TestReportValidates(t *testing.T) {
 			if bytes.Contains(data, []byte(`"rule": "context:`)) {
 				seen["context"] = true
 			}
+			for _, v := range []string{"keep", "switch", "must-switch"} {
+				if bytes.Contains(data, []byte(`"verdict": "`+v+`"`)) {
+					seen["verdict "+v] = true
+				}
+			}
 		})
 	}
 	// The cases must reach every optional shape, or the test proves less than it seems to.
-	for _, shape := range []string{"empty ranking", "excluded", "excluded correction", "ranking correction", "reason points", "strength", "caveat points", "caveat rule", "zh", "stack what-if", "past cap", "stack robustness", "context"} {
+	for _, shape := range []string{"empty ranking", "excluded", "excluded correction", "ranking correction", "reason points", "strength", "caveat points", "caveat rule", "zh", "stack what-if", "past cap", "stack robustness", "context", "verdict keep", "verdict switch", "verdict must-switch"} {
 		if !seen[shape] {
 			t.Errorf("no report case produced %s", shape)
 		}
@@ -349,7 +357,8 @@ func TestReportRejects(t *testing.T) {
 		{"schema_version 3", func(d doc) { d["schema_version"] = 3 }, false},
 		{"schema_version 4", func(d doc) { d["schema_version"] = 4 }, false},
 		{"schema_version 5", func(d doc) { d["schema_version"] = 5 }, false},
-		{"schema_version 10", func(d doc) { d["schema_version"] = 10 }, false},
+		{"schema_version 9", func(d doc) { d["schema_version"] = 9 }, false},
+		{"schema_version 11", func(d doc) { d["schema_version"] = 11 }, false},
 		{"an unknown grade", func(d doc) {
 			d["categories"].([]any)[0].(map[string]any)["ranking"].([]any)[0].(map[string]any)["breakdown"].([]any)[0].(map[string]any)["grade"] = "rumour"
 		}, false},
