@@ -3,6 +3,10 @@
 // read through an fs.FS rooted at "/", so tests run against fake /dev, /proc and /sys trees.
 // It never needs root and never fails: an unreadable path leaves the answer alone, with a
 // warning.
+//
+// With WithCommands it also reads today's stack (the current question) off the usual tools —
+// docker, podman, kubectl, runsc, kata-runtime, nvidia-smi, npu-smi, rocm-smi — found on PATH,
+// each run without a shell, time-boxed, its output bounded and never shown (stack.go).
 package detect
 
 import (
@@ -49,20 +53,28 @@ type Result struct {
 	GPUs     []string // names of the GPU makers present
 	Warnings []string
 	loc      i18n.Localizer // of Evidence and Warnings
+	current  []evidenceItem // the sources of the current finding (CurrentEvidence)
 }
 
 // Lang is the language of the evidence and warnings.
 func (r *Result) Lang() string { return r.loc.Lang }
 
 // Probe reads the machine through root (an fs.FS of "/"), writing evidence and warnings in
-// loc's language.
-func Probe(root fs.FS, loc i18n.Localizer) *Result {
+// loc's language; WithCommands adds today's stack read off the usual tools.
+func Probe(root fs.FS, loc i18n.Localizer, opts ...Option) *Result {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	r := &Result{loc: loc}
 	r.kvm(root)
 	// Not --rootless: whether this process runs as root says nothing about whether the
 	// platform's containers must run without root (a CI job runs the tool as root).
 	r.systemd(root)
 	r.gpus(root)
+	if o.commands != nil {
+		r.stack(*o.commands)
+	}
 	return r
 }
 
