@@ -31,6 +31,7 @@ const (
 	KindWeight       = "weight"        // a criterion's weight changed
 	KindRule         = "rule"          // a rule now applies to the old or new pick, or no longer does
 	KindScores       = "scores"        // none of the above: the scores moved
+	KindVerdict      = "verdict"       // the verdict on today's part changed (a keep became a must switch)
 )
 
 // Outcome is the check of one record.
@@ -116,7 +117,65 @@ func Check(b *knowledge.Base, r *Record, log []Entry) *Outcome {
 	if out.Status == Changed {
 		out.Reasons = why(b, r, res, out.After)
 	}
+	// What to do with today's parts: a keep that is now a must switch is a changed decision
+	// even when the picks stay (the record may have chosen what the team must now leave).
+	if changed := verdictReasons(b, r.Verdicts, verdicts(res, r.Subject), res); len(changed) > 0 {
+		out.Status = Changed
+		out.Reasons = append(out.Reasons, changed...)
+	}
 	return out
+}
+
+// verdictReasons says which verdicts on today's parts changed, each with the rule that now
+// rules the part out when it must go.
+func verdictReasons(b *knowledge.Base, before, after []Verdict, res *engine.Result) []Reason {
+	var out []Reason
+	for _, old := range before {
+		now := Verdict{Category: old.Category, Current: old.Current}
+		for _, v := range after {
+			if v.Category == old.Category && v.Current == old.Current {
+				now = v
+			}
+		}
+		if now.Verdict == old.Verdict && now.To == old.To {
+			continue
+		}
+		name := i18n.Lit(old.Current)
+		if c := b.Candidate(old.Current); c != nil {
+			name = c.Named()
+		}
+		rs := Reason{Kind: KindVerdict, Category: old.Category,
+			Text: i18n.M("record.verdict", name, verdictText(old), verdictText(now))}
+		if now.Verdict == engine.VerdictMustSwitch {
+			for _, cr := range res.Categories {
+				for _, ex := range cr.Excluded {
+					if ex.Candidate.ID == old.Current && len(ex.Rules) > 0 {
+						rs.Text = i18n.Cat(rs.Text, i18n.Lit(" "), i18n.Of(ex.Rules[0].Because))
+						rs.Source, rs.File = ex.Rules[0].Source, overlayRuleFile(ex.Rules[0])
+					}
+				}
+			}
+		}
+		out = append(out, rs)
+	}
+	return out
+}
+
+// verdictText says a verdict and its target: "keep", "switch to podman".
+func verdictText(v Verdict) i18n.Text {
+	switch {
+	case v.Verdict == engine.VerdictKeep:
+		return i18n.M("record.verdict-keep")
+	case v.Verdict == engine.VerdictSwitch && v.To != "":
+		return i18n.M("record.verdict-switch-to", i18n.Lit(v.To))
+	case v.Verdict == engine.VerdictSwitch:
+		return i18n.M("record.verdict-switch")
+	case v.Verdict == engine.VerdictMustSwitch && v.To != "":
+		return i18n.M("record.verdict-must-switch-to", i18n.Lit(v.To))
+	case v.Verdict == engine.VerdictMustSwitch:
+		return i18n.M("record.verdict-must-switch")
+	}
+	return i18n.M("record.verdict-none")
 }
 
 // Localize says the outcome's reasons in lang ("en" or "zh").

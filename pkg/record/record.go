@@ -49,6 +49,57 @@ type Record struct {
 	StackScore *float64 `json:"stack_score,omitempty" yaml:"stack_score,omitempty"`
 	// Categories remember what each decision rested on, to say why it changed.
 	Categories []Memory `json:"categories" yaml:"categories"`
+	// Verdicts are the verdicts on today's parts (the answer current), the stack's for a stack
+	// record: adr check says when one changed (a keep that became a must switch).
+	Verdicts []Verdict `json:"verdicts,omitempty" yaml:"verdicts,omitempty"`
+}
+
+// Verdict is what the record said to do with today's part of a category.
+type Verdict struct {
+	Category string `json:"category" yaml:"category"`
+	Current  string `json:"current" yaml:"current"`
+	Verdict  string `json:"verdict" yaml:"verdict"` // keep, switch or must-switch
+	To       string `json:"to,omitempty" yaml:"to,omitempty"`
+}
+
+// verdicts lists the verdicts of res on today's parts: the stack's moves for a stack record,
+// the category's own verdict otherwise, in category order.
+func verdicts(res *engine.Result, subject string) []Verdict {
+	var out []Verdict
+	if subject == SubjectStack {
+		if res.Stack == nil || res.Stack.Today == nil {
+			return nil
+		}
+		sv := res.Stack.Today
+		for _, cr := range res.Categories {
+			for _, c := range sv.Kept {
+				if c.Category == cr.Category.ID {
+					out = append(out, Verdict{Category: c.Category, Current: c.ID, Verdict: engine.VerdictKeep})
+				}
+			}
+			for _, mv := range sv.Moves {
+				if mv.Category == cr.Category {
+					v := engine.VerdictSwitch
+					if mv.Forced {
+						v = engine.VerdictMustSwitch
+					}
+					out = append(out, Verdict{Category: mv.Category.ID, Current: mv.From.ID, Verdict: v, To: mv.To.Candidate.ID})
+				}
+			}
+		}
+		return out
+	}
+	for _, cr := range res.Categories {
+		if cr.Category.ID != subject || cr.Today == nil {
+			continue
+		}
+		v := Verdict{Category: cr.Category.ID, Current: cr.Today.Today.ID, Verdict: cr.Today.Verdict}
+		if cr.Today.Verdict != engine.VerdictKeep && cr.Today.Target != nil {
+			v.To = cr.Today.Target.Candidate.ID
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 // Pick is the candidate chosen in one category.
@@ -100,6 +151,7 @@ func Build(b *knowledge.Base, res *engine.Result, subject string, answers []byte
 	if len(r.Categories) == 0 {
 		return nil, fmt.Errorf("the result has no category %q", subject)
 	}
+	r.Verdicts = verdicts(res, subject)
 	return r, nil
 }
 

@@ -137,6 +137,15 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 		for _, reason := range top.Reasons {
 			p("* %s (%s)\n", mdEscape(reason.Text.String()), mdSource(reason.Source))
 		}
+		if cur := c.Current; cur != nil { // the starting point and the way there
+			p("\n**%s%s** %s\n\n", loc.T("current.title"), loc.T("report.colon"), mdEscape(cur.Text.String()))
+			for _, rs := range cur.Excluded {
+				p("* %s (%s)\n", mdEscape(rs.Text.String()), mdSource(rs.Source))
+			}
+			if cur.Verdict != "keep" {
+				mdMigration(&sb, loc, cur.Name, cur.Migration)
+			}
+		}
 		p("\n%s\n\n", sectionHeading(o, loc, "consequences"))
 		for _, reason := range top.Reasons {
 			if reason.Points > 0 || strings.HasPrefix(reason.Rule, "criterion:") {

@@ -110,6 +110,23 @@ func StackADR(b *knowledge.Base, r *Report, o ADROptions) (string, error) {
 			p("* %s (%s)\n", mdEscape(n.Text.String()), mdSource(n.Source))
 			add(n.Source)
 		}
+		if cur := d.Current; cur != nil { // the starting point and the way there
+			p("\n**%s%s** %s\n\n", loc.T("current.title"), loc.T("report.colon"), mdEscape(cur.Text.String()))
+			for _, mv := range cur.Moves {
+				for _, rs := range mv.Excluded {
+					p("* %s (%s)\n", mdEscape(rs.Text.String()), mdSource(rs.Source))
+					add(rs.Source)
+				}
+				if mv.BundledBy != "" {
+					p("* %s\n\n", mdEscape(loc.Tf("current.bundled", mv.FromName.String(), mv.Migration.ToName.String(), mv.BundledByName.String())))
+					continue
+				}
+				mdMigration(&sb, loc, mv.FromName, mv.Migration)
+				for _, src := range mv.Migration.Sources {
+					add(src)
+				}
+			}
+		}
 		p("\n%s\n\n", sectionHeading(o, loc, "consequences"))
 		for _, n := range d.Fits {
 			p("* %s %s\n", loc.T("report.adr-good"), mdEscape(lowerFirst(n.Text.String(), loc)))
