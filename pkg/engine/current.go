@@ -346,3 +346,12 @@ func stackCategoryVerdict(b *knowledge.Base, cr *CategoryResult, sv *StackVerdic
 	}
 	return &v
 }
+
+// VerdictIn is the verdict on today's part of cr's category on its own (nil when no part of it
+// runs today): what `explain` shows beside a candidate.
+func VerdictIn(b *knowledge.Base, cr *CategoryResult, answers knowledge.Answers) *Verdict {
+	if cr == nil {
+		return nil
+	}
+	return categoryVerdict(b, cr, newMoveCosts(b, answers))
+}

@@ -38,6 +38,21 @@ type Explanation struct {
 	Robustness *Robustness `json:"robustness,omitempty" yaml:"robustness,omitempty"`
 	// Reweighted lists the criteria whose weight the answers changed, and why.
 	Reweighted []Reweighting `json:"reweighted,omitempty" yaml:"reweighted,omitempty"`
+	// Current is, when a part of the category runs today (the answer current), the verdict on
+	// it (the category on its own) when this is it, or the move from it to this candidate.
+	Current *ExplainCurrent `json:"current,omitempty" yaml:"current,omitempty"`
+}
+
+// ExplainCurrent is the candidate beside today's part of its category.
+type ExplainCurrent struct {
+	ID      string  `json:"id" yaml:"id"` // today's part
+	IsToday bool    `json:"is_today" yaml:"is_today"`
+	Verdict string  `json:"verdict" yaml:"verdict"` // the verdict on today's part
+	Gain    float64 `json:"gain" yaml:"gain"`       // this candidate's score less today's (0 when today's is excluded or is this one)
+	Pays    bool    `json:"pays" yaml:"pays"`       // the gain is larger than the move's effort (or today's part is excluded)
+	// Migration is the move from today's part to this candidate (absent when this is today's).
+	Migration *Migration `json:"migration,omitempty" yaml:"migration,omitempty"`
+	Text      i18n.Text  `json:"text" yaml:"text"`
 }
 
 // ValueNote is the base's note on one scored value.
@@ -75,6 +90,7 @@ func BuildExplanation(b *knowledge.Base, ex *engine.Explanation) *Explanation {
 	}
 	if ex.Ranking != nil {
 		d.Reweighted = reweightings(ex.Ranking.Reweighted)
+		d.Current = explainCurrent(b, ex)
 	}
 	for _, r := range ex.ExcludedBy {
 		d.Rules = append(d.Rules, RuleEffect{Rule: r.ID, Effect: r.Effect, Text: i18n.Of(r.Because), Source: r.Source, File: r.Pos.String()})
@@ -141,6 +157,19 @@ func ExplanationTable(d *Explanation, b *knowledge.Base, width int) string {
 		line(0, 2, loc.Tf("report.x-would-score", d.Score))
 	} else {
 		line(0, 2, loc.Tf("report.x-ranked", d.Rank, d.Of, d.Score))
+	}
+	if cur := d.Current; cur != nil {
+		mark := verdictMark(cur.Verdict)
+		if !cur.IsToday {
+			mark = dimStyle.Render("·")
+			if cur.Pays {
+				mark = warnStyle.Render("→")
+			}
+		}
+		line(0, 2, mark+" "+cur.Text.String())
+		if !cur.IsToday {
+			writeMigration(line, loc, 2, b.Candidate(cur.ID).Named(), cur.Migration, true)
+		}
 	}
 	if d.Robustness != nil {
 		line(0, 2, robustStyleText(d.Robustness, loc))
@@ -221,4 +250,31 @@ func CorrectionsText(cs []Correction, loc i18n.Localizer, width int) string {
 		sb.WriteString(wrapIndent(text, width, max(0, indent-3), max(-1, hang-3)) + "\n")
 	}, loc, cs, map[string]bool{}, len(cs))
 	return sb.String()
+}
+
+// explainCurrent is the candidate beside today's part of its category (nil when none runs today).
+func explainCurrent(b *knowledge.Base, ex *engine.Explanation) *ExplainCurrent {
+	v := engine.VerdictIn(b, ex.Ranking, ex.Answers)
+	if v == nil {
+		return nil
+	}
+	out := &ExplainCurrent{ID: v.Today.ID, IsToday: v.Today == ex.Candidate, Verdict: v.Verdict}
+	if out.IsToday {
+		out.Text = current(v).Text
+		return out
+	}
+	mv := b.Move(v.Today, ex.Candidate)
+	out.Migration = migration(mv)
+	if v.Ranked != nil && ex.Scored != nil && len(ex.ExcludedBy) == 0 {
+		out.Gain = round(ex.Scored.Score-v.Ranked.Score, 1)
+		key := "current.x-no-pay"
+		if out.Gain > mv.Effort {
+			key, out.Pays = "current.x-pays", true
+		}
+		out.Text = i18n.M(key, v.Today.Named(), signed(out.Gain), effortText(mv))
+	} else {
+		out.Text = i18n.M("current.x-move", v.Today.Named(), effortText(mv))
+		out.Pays = v.Ranked == nil // today's part is excluded: a move is needed whatever it costs
+	}
+	return out
 }

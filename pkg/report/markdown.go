@@ -238,7 +238,7 @@ func mdMigration(b *strings.Builder, loc i18n.Localizer, from i18n.Text, m *Migr
 	if m == nil || len(m.Steps) == 0 {
 		return
 	}
-	fmt.Fprintf(b, "%s\n\n", mdEscape(loc.Tf("current.steps", from.String(), m.ToName.String())))
+	fmt.Fprintf(b, "%s\n\n", mdEscape(loc.Tf("current.steps", from.In(loc.Lang), m.ToName.In(loc.Lang))))
 	for i, st := range m.Steps {
 		fmt.Fprintf(b, "%d. %s\n", i+1, mdEscape(st.String()))
 	}

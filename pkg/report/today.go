@@ -241,14 +241,14 @@ func writeMigration(line lineFunc, loc i18n.Localizer, indent int, from i18n.Tex
 		return
 	}
 	if !full {
-		more := loc.Tf("current.steps-more", from.String(), m.ToName.String(), len(m.Steps))
+		more := loc.Tf("current.steps-more", from.In(loc.Lang), m.ToName.In(loc.Lang), len(m.Steps))
 		if len(m.Tools) > 0 {
-			more = loc.Tf("current.steps-more-tools", from.String(), m.ToName.String(), len(m.Steps), strings.Join(m.Tools, ", "))
+			more = loc.Tf("current.steps-more-tools", from.In(loc.Lang), m.ToName.In(loc.Lang), len(m.Steps), strings.Join(m.Tools, ", "))
 		}
 		line(indent, indent+2, dimStyle.Render(more))
 		return
 	}
-	line(indent, indent+2, loc.Tf("current.steps", from.String(), m.ToName.String()))
+	line(indent, indent+2, loc.Tf("current.steps", from.In(loc.Lang), m.ToName.In(loc.Lang)))
 	for i, st := range m.Steps {
 		n := strconv.Itoa(i+1) + ". "
 		line(indent+2, indent+2+len(n), n+st.String())
