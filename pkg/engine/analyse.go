@@ -45,6 +45,9 @@ func Analyse(b *knowledge.Base, res *Result, o AnalyseOptions) error {
 		panic(sd.err) // raised again in the caller's goroutine
 	}
 	for _, cr := range res.Categories {
+		if cr.Today != nil {
+			cr.Today.WhatIf = verdictWhatIf(b, cr, res.Answers, cr.Today)
+		}
 		for _, rb := range robust {
 			if rb.Category == cr.Category {
 				cr.Robustness = rb

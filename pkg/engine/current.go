@@ -37,6 +37,8 @@ type Verdict struct {
 	ByStack bool
 	// BundledBy is the stack's part that brings Target along (the move costs nothing of its own).
 	BundledBy *knowledge.Candidate
+	// WhatIf (attached by Analyse) is how close the verdict is: the weight change that turns it.
+	WhatIf *VerdictChange
 }
 
 // Net is what the move gains less what it costs, one decimal (negative: it does not pay).
@@ -354,4 +356,91 @@ func VerdictIn(b *knowledge.Base, cr *CategoryResult, answers knowledge.Answers)
 		return nil
 	}
 	return categoryVerdict(b, cr, newMoveCosts(b, answers))
+}
+
+// VerdictChange is how close a verdict is: the change of one criterion's weight (multiplied
+// by Factor) after which the move to Target pays off where it did not, or stops paying.
+type VerdictChange struct {
+	Criterion *knowledge.Criterion
+	Factor    float64
+}
+
+// verdictWhatIf finds, for a keep whose category's first is another part or a switch, the
+// smallest change of one criterion's weight (within scoring.robustness.max_factor either way)
+// after which the verdict turns: Target's score less today's crosses the move's effort. The
+// crossing is exact (weights.go's crossing with the effort as a margin), rounded outward to the
+// hundredth and checked by scoring the category again with that weight. nil when no criterion
+// turns it within the bound, or for a must switch (no weight brings an excluded part back).
+func verdictWhatIf(b *knowledge.Base, cr *CategoryResult, answers knowledge.Answers, v *Verdict) *VerdictChange {
+	if v == nil || v.Ranked == nil || v.Target == nil || v.ByStack || b.Scoring.Robustness == nil {
+		return nil
+	}
+	maxF := b.Scoring.Robustness.MaxFactor
+	var best *VerdictChange
+	for i, c := range cr.Category.Criteria {
+		if v.Target.Breakdown[i].Weight == 0 {
+			continue
+		}
+		f, ok := crossingAt(v.Target, v.Ranked, i, v.Move.Effort)
+		if !ok || f <= 0 || f == 1 || f > maxF || f < 1/maxF {
+			continue
+		}
+		// Rounded outward (away from 1) to the hundredth, then checked.
+		k := math.Ceil(f*gridSteps) / gridSteps
+		if f < 1 {
+			k = math.Floor(f*gridSteps) / gridSteps
+		}
+		if k <= 0 || !turns(b, cr, answers, v, i, k) {
+			continue
+		}
+		if best == nil || distance(k) < distance(best.Factor) {
+			best = &VerdictChange{Criterion: c, Factor: k}
+		}
+	}
+	return best
+}
+
+// crossingAt is the factor on criterion i's weight at which a's score less b's equals margin.
+func crossingAt(a, b *Ranked, i int, margin float64) (float64, bool) {
+	var aa, ab float64
+	for j := range a.Breakdown {
+		if j != i {
+			aa += float64(a.Breakdown[j].Weight * a.Breakdown[j].Norm)
+			ab += float64(b.Breakdown[j].Weight * b.Breakdown[j].Norm)
+		}
+	}
+	wi := a.Breakdown[i].Weight
+	dn := a.Breakdown[i].Norm - b.Breakdown[i].Norm
+	dadj := a.Adjust - b.Adjust - margin
+	den := wi * (float64(100*dn) + dadj)
+	if den == 0 {
+		return 0, false
+	}
+	f := -(float64(100*(aa-ab)) + float64(dadj*(1-wi))) / den
+	return f, f >= 0
+}
+
+// turns reports whether, with criterion i's weight multiplied by k, the move's gain crosses its
+// effort the other way than it does now.
+func turns(b *knowledge.Base, cr *CategoryResult, answers knowledge.Answers, v *Verdict, i int, k float64) bool {
+	mul := make([]float64, len(cr.Category.Criteria))
+	for j := range mul {
+		mul[j] = 1
+	}
+	mul[i] = k
+	alt := scoreWeighted(b, cr.Category, answers, "", mul, cr.Role)
+	var t, today *Ranked
+	for _, rk := range alt.Ranking {
+		switch rk.Candidate {
+		case v.Target.Candidate:
+			t = rk
+		case v.Today:
+			today = rk
+		}
+	}
+	if t == nil || today == nil {
+		return false
+	}
+	pays := t.Score-today.Score > v.Move.Effort
+	return pays != (v.Verdict == VerdictSwitch)
 }

@@ -54,6 +54,8 @@ var catalog = map[string][2]string{
 	"stack.whatif":                    {"Answers that would change the stack:", "会改变整体方案的回答："},
 	"stack.whatif-none":               {"no compatible stack", "没有可兼容的方案"},
 	"current.title":                   {"Today", "目前"},
+	"current.whatif-pays":             {" The move would pay once %s weighs %s× what it weighs now.", "若「%s」的权重变为现在的 %s 倍，迁移就值得。"},
+	"current.whatif-stops":            {" The move would stop paying once %s weighs %s× what it weighs now.", "若「%s」的权重变为现在的 %s 倍，迁移就不再值得。"},
 	"current.x-pays":                  {"From today's %s: %s points here for %s; the move pays.", "从目前的 %s 迁移过来：本类别得分 %s，需要%s；值得迁移。"},
 	"current.x-no-pay":                {"From today's %s: %s points here for %s; the move does not pay.", "从目前的 %s 迁移过来：本类别得分 %s，需要%s；不值得迁移。"},
 	"current.x-move":                  {"From today's %s: %s.", "从目前的 %s 迁移过来：%s。"},

@@ -30,7 +30,15 @@ type Current struct {
 	Excluded []Reason `json:"excluded,omitempty" yaml:"excluded,omitempty"`
 	// Migration is the move (switch, must-switch) or, for keep, the move that would not pay.
 	Migration *Migration `json:"migration,omitempty" yaml:"migration,omitempty"`
-	Text      i18n.Text  `json:"text" yaml:"text"`
+	// WhatIf is how close the verdict is: the one criterion weight change that turns it.
+	WhatIf *VerdictWhatIf `json:"what_if,omitempty" yaml:"what_if,omitempty"`
+	Text   i18n.Text      `json:"text" yaml:"text"`
+}
+
+// VerdictWhatIf is the change of one criterion's weight (times Factor) that turns a verdict.
+type VerdictWhatIf struct {
+	Criterion string  `json:"criterion" yaml:"criterion"`
+	Factor    float64 `json:"factor" yaml:"factor"`
 }
 
 // Migration is a move from today's part: its target, its effort in points of the score, and
@@ -167,6 +175,14 @@ func current(v *engine.Verdict) *Current {
 		} else {
 			c.Text = i18n.M("current.must-switch", today, why, v.Target.Candidate.Named(), effortText(v.Move))
 		}
+	}
+	if w := v.WhatIf; w != nil {
+		c.WhatIf = &VerdictWhatIf{Criterion: w.Criterion.ID, Factor: w.Factor}
+		key := "current.whatif-pays"
+		if v.Verdict == engine.VerdictSwitch {
+			key = "current.whatif-stops"
+		}
+		c.Text = i18n.Cat(c.Text, i18n.M(key, i18n.Of(w.Criterion.Attr.Title), strconv.FormatFloat(w.Factor, 'f', -1, 64)))
 	}
 	return c
 }
