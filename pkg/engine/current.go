@@ -39,6 +39,9 @@ type Verdict struct {
 	BundledBy *knowledge.Candidate
 	// WhatIf (attached by Analyse) is how close the verdict is: the weight change that turns it.
 	WhatIf *VerdictChange
+	// Follows is the stack's part whose choice the move follows: today's part does not work
+	// beside it (a compatibility rule), though no answer rules it out.
+	Follows *knowledge.Candidate
 }
 
 // Net is what the move gains less what it costs, one decimal (negative: it does not pay).
@@ -77,9 +80,10 @@ type StackMove struct {
 // moveCosts is, for the answer current, today's part of each category and what a move from it
 // to each candidate costs; nil for a green field (every method is then 0 or false).
 type moveCosts struct {
-	b      *knowledge.Base
-	today  map[string]*knowledge.Candidate // by category id
-	effort map[*knowledge.Candidate]float64
+	b       *knowledge.Base
+	answers knowledge.Answers
+	today   map[string]*knowledge.Candidate // by category id
+	effort  map[*knowledge.Candidate]float64
 }
 
 func newMoveCosts(b *knowledge.Base, answers knowledge.Answers) *moveCosts {
@@ -87,7 +91,7 @@ func newMoveCosts(b *knowledge.Base, answers knowledge.Answers) *moveCosts {
 	if len(ids) == 0 {
 		return nil
 	}
-	m := &moveCosts{b: b, today: map[string]*knowledge.Candidate{}, effort: map[*knowledge.Candidate]float64{}}
+	m := &moveCosts{b: b, answers: answers, today: map[string]*knowledge.Candidate{}, effort: map[*knowledge.Candidate]float64{}}
 	for _, id := range ids {
 		if c := b.Candidate(id); c != nil {
 			m.today[c.Category] = c
@@ -99,7 +103,7 @@ func newMoveCosts(b *knowledge.Base, answers knowledge.Answers) *moveCosts {
 			continue
 		}
 		for _, c := range cat.Candidates {
-			m.effort[c] = b.Move(from, c).Effort
+			m.effort[c] = b.Move(from, c, answers).Effort
 		}
 	}
 	return m
@@ -137,11 +141,19 @@ func (m *moveCosts) stackCost(st *Stack) float64 {
 	return sum / wsum
 }
 
-// bundledIn lists the candidates another part brings along, by the bundles rules among effects.
+// bringsAlong tells a compatibility effect by which a part brings the other along: it bundles
+// it (K3s's containerd), or requires that one candidate and no other, which its install sets up
+// (OpenShift's CRI-O, Swarm mode's Docker Engine, Quadlet's Podman). Moving to the other then
+// costs nothing of its own. A part that works with any of several (Sysbox) brings none along.
+func bringsAlong(e StackEffect) bool {
+	return e.Fits && (e.Rule.Kind == knowledge.CompatBundles || e.Rule.Kind == knowledge.CompatRequires && len(e.Rule.With) == 1)
+}
+
+// bundledIn lists the candidates another part brings along (bringsAlong) among effects.
 func bundledIn(effects []StackEffect) map[*knowledge.Candidate]bool {
 	var out map[*knowledge.Candidate]bool
 	for _, e := range effects {
-		if e.Fits && e.Rule.Kind == knowledge.CompatBundles {
+		if bringsAlong(e) {
 			if out == nil {
 				out = map[*knowledge.Candidate]bool{}
 			}
@@ -154,7 +166,7 @@ func bundledIn(effects []StackEffect) map[*knowledge.Candidate]bool {
 // bundler is the part of st that brings c along (nil when none does).
 func bundler(st *Stack, c *knowledge.Candidate) *knowledge.Candidate {
 	for _, e := range st.Effects {
-		if e.Fits && e.Rule.Kind == knowledge.CompatBundles && e.Other == c {
+		if bringsAlong(e) && e.Other == c {
 			return e.Candidate
 		}
 	}
@@ -217,7 +229,7 @@ func todayStack(sr *StackResult, cats []*CategoryResult, knobs *knowledge.StackK
 			v.Kept = append(v.Kept, today)
 			continue
 		}
-		mv := StackMove{Category: cr.Category, From: today, To: part, Move: sr.moves.b.Move(today, part.Candidate)}
+		mv := StackMove{Category: cr.Category, From: today, To: part, Move: sr.moves.b.Move(today, part.Candidate, sr.moves.answers)}
 		if by := bundler(sr.Best, part.Candidate); by != nil {
 			mv.BundledBy = by
 			mv.Move.Effort, mv.Move.Migration, mv.Move.IsFallback = 0, nil, false
@@ -297,7 +309,7 @@ func categoryVerdict(b *knowledge.Base, cr *CategoryResult, mc *moveCosts) *Verd
 		}
 	}
 	if v.Target != nil {
-		v.Move = b.Move(today, v.Target.Candidate)
+		v.Move = b.Move(today, v.Target.Candidate, mc.answers)
 		if v.Ranked != nil {
 			v.Gain = round1(v.Target.Score - v.Ranked.Score)
 		}
@@ -338,6 +350,11 @@ func stackCategoryVerdict(b *knowledge.Base, cr *CategoryResult, sv *StackVerdic
 		v.Gain = round1(target.Score - v.Ranked.Score)
 	}
 	switch {
+	case alone.Verdict == VerdictMustSwitch && alone.Excluded != nil && len(alone.Excluded.Rules) == 0 && !mv.Forced:
+		// Out only beside a part the stack chose (Quadlet needs Podman): the move follows
+		// that choice, no need of the answers forces it.
+		v.Verdict, v.ByStack, v.Follows = VerdictSwitch, true, cr.GivenBy
+		v.Excluded = nil
 	case alone.Verdict == VerdictMustSwitch:
 		v.Verdict = VerdictMustSwitch
 	case mv.Forced:

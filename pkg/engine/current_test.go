@@ -51,7 +51,7 @@ func TestVerdictsFollowGainAndCost(t *testing.T) {
 			best := 0.0
 			for _, rk := range cr.Ranking {
 				if rk.Candidate != today {
-					best = max(best, rk.Score-cr.Ranking[ranked].Score-b.Move(today, rk.Candidate).Effort)
+					best = max(best, rk.Score-cr.Ranking[ranked].Score-b.Move(today, rk.Candidate, res.Answers).Effort)
 				}
 			}
 			if (v.Verdict == engine.VerdictSwitch) != (best > 0) {

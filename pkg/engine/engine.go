@@ -76,6 +76,9 @@ type Part struct {
 	Norm      float64 // the attribute normalised to 0..1, after the trust of its grade
 	Points    float64 // 100 × Weight × Norm
 	Boosted   bool    // a chosen priority raised this criterion's weight
+	// Paid: the candidate runs today and the criterion measures what it has already paid for
+	// (Criterion.Paid): it counts at its best (Plain and Norm 1).
+	Paid bool
 	// Trust is the factor of the value's evidence grade (scoring.trust): above neutral, Norm is
 	// neutral + Trust × (Plain − neutral), Plain being the value normalised as it is; at or
 	// below neutral Norm is Plain.
@@ -112,7 +115,10 @@ type Ranked struct {
 	Adjustments []Effect             // in rule order
 	Caveats     []*knowledge.Rule    // caveat rules, in rule order
 	Contexts    []*knowledge.Context // the candidate's contexts the answers put it in (AttrIn)
-	Strengths   []Part               // criteria at or above the strength threshold, most points first
+	// Owned are the buying rules (Rule.Buying) that would exclude the candidate, which runs
+	// today and is owned already: it stays, and the report says to buy no more.
+	Owned     []*knowledge.Rule
+	Strengths []Part // criteria at or above the strength threshold, most points first
 	// Role is the role a stack gives the candidate, when it was scored in it (nil: on its
 	// own); Alone and AloneRank are then its score and rank on its own.
 	Role      *knowledge.Role
@@ -265,12 +271,18 @@ func scoreWeighted(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 	rankedBuf := make([]Ranked, 0, nCand)
 	partBuf := make([]Part, nCand*nCrit)
 	cr.Ranking = make([]*Ranked, 0, nCand)
+	today := answers[knowledge.QCurrent].List
 	for ci, cand := range cat.Candidates {
-		var excludedBy []*knowledge.Rule
+		isToday := len(today) > 0 && slices.Contains(today, cand.ID)
+		var excludedBy, owned []*knowledge.Rule
 		for ri, r := range active {
 			if r.Effect == knowledge.EffectExclude && matchers[ri].Excludes(cand) {
-				excludedBy = append(excludedBy, r)
 				fired[ri] = true
+				if r.Buying && isToday {
+					owned = append(owned, r) // owned already: buy no more
+					continue
+				}
+				excludedBy = append(excludedBy, r)
 			}
 		}
 		if len(excludedBy) > 0 && cand.ID != unexcluded {
@@ -279,6 +291,7 @@ func scoreWeighted(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 		}
 		rankedBuf = append(rankedBuf, Ranked{Candidate: cand, Breakdown: partBuf[ci*nCrit : ci*nCrit : (ci+1)*nCrit], Role: role, Contexts: cand.ContextsIn(answers)})
 		rk := &rankedBuf[len(rankedBuf)-1]
+		rk.Owned = owned
 		for i, c := range cat.Criteria {
 			av := cand.AttrIn(c.Attribute, answers) // in the setting the answers name (contexts)
 			plain := normalise(c.Attr, av, ranges[i])
@@ -297,7 +310,11 @@ func scoreWeighted(b *knowledge.Base, cat *knowledge.Category, answers knowledge
 			if plain > sc.Neutral {
 				norm = sc.Neutral + float64(trust*(plain-sc.Neutral)) // rounded before the add: no fused multiply-add (robust.go)
 			}
-			p := Part{Criterion: c, Value: av, Weight: weights[i], Norm: norm, Points: 100 * weights[i] * norm, Boosted: boosted[i], Trust: trust, Plain: plain}
+			paid := isToday && c.Paid != nil
+			if paid { // what today's part took is behind it: it counts at its best
+				plain, norm = 1, 1
+			}
+			p := Part{Criterion: c, Value: av, Weight: weights[i], Norm: norm, Points: 100 * weights[i] * norm, Boosted: boosted[i], Trust: trust, Plain: plain, Paid: paid}
 			rk.Breakdown = append(rk.Breakdown, p)
 			rk.Base += p.Points
 		}

@@ -59,7 +59,7 @@ func (v *validator) categoriesPass(files []*file) {
 	tooMany := overLimits{}
 	defer tooMany.report(v)
 	for _, f := range files {
-		hasCatSections := f.Title != nil || f.Attributes != nil || f.Criteria != nil || f.Candidates != nil || f.Rules != nil || f.Roles != nil || f.Overrides != nil
+		hasCatSections := f.Title != nil || f.Replacement != nil || f.Attributes != nil || f.Criteria != nil || f.Candidates != nil || f.Rules != nil || f.Roles != nil || f.Overrides != nil
 		if f.Category == "" {
 			if hasCatSections {
 				v.add(f.Pos, "this file has category sections (title, attributes, criteria, candidates, rules, overrides) but no category: key")
@@ -80,6 +80,18 @@ func (v *validator) categoriesPass(files []*file) {
 			v.b.categories[f.Category] = cat
 		} else if f.Title != nil {
 			v.add(f.Title.Pos, "category %q already has a title (set at %s)", f.Category, cat.Pos)
+		}
+		if f.Replacement != nil { // an overlay's replaces the base's
+			v.source(f.Replacement.Pos, f.Replacement.Source)
+			cat.Replacement = f.Replacement
+			if ch := f.Replacement.Change; ch != nil {
+				v.source(ch.Pos, ch.Source)
+				defer func(cat *Category, ch *ReplacementChange) { // the attributes are all declared by then
+					if a := cat.Attribute(ch.Attribute); a == nil || a.Type != AttrEnum {
+						v.add(ch.Pos, "replacement change of category %q names %q, which is not an enum attribute of it", cat.ID, ch.Attribute)
+					}
+				}(cat, ch)
+			}
 		}
 		for _, a := range f.Attributes {
 			if prev := cat.Attribute(a.Name); prev != nil {
@@ -639,6 +651,8 @@ func (v *validator) rule(cat *Category, r *Rule) {
 		v.add(r.Pos, "unknown evidence grade %q of rule %q; grades: %s", r.Grade, r.ID, strings.Join(Grades, ", "))
 	case r.Grade != "" && r.Effect != EffectAdjust:
 		v.add(r.Pos, "grade applies only to adjust rules; %q is a %s rule", r.ID, r.Effect)
+	case r.Buying && r.Effect != EffectExclude:
+		v.add(r.Pos, "buying applies only to exclude rules; %q is a %s rule", r.ID, r.Effect)
 	}
 	v.condition(&r.When)
 	for _, id := range r.Roles {

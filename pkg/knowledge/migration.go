@@ -24,6 +24,10 @@ type Migration struct {
 	Tools   []string `yaml:"tools"`
 	Sources []string `yaml:"sources,required"`
 	Checked string   `yaml:"checked,required"`
+	// When, optional, limits the migration to answers that meet it (runc → gVisor for CI jobs
+	// that run Docker inside costs more and takes other steps); a migration whose When holds
+	// is preferred to one without.
+	When *Condition `yaml:"when"`
 
 	// Overlay is set when the migration comes from an overlay (--rules); an overlay's
 	// migration with the id of the base's replaces it.
@@ -49,34 +53,72 @@ type MigrationKnobs struct {
 type Move struct {
 	From, To   *Candidate
 	Migration  *Migration
-	Effort     float64
-	IsFallback bool // the migration covers any target of the category (To: ["*"])
+	Effort     float64 // the migration's (or the default) plus the category's replacement
+	IsFallback bool    // the migration covers any target of the category (To: ["*"])
+	// Replacement is the category's effort on top of the migration's (hardware replaced), part
+	// of Effort; nil when the category has none. Changed says its Change applies too (the two
+	// differ on its attribute), also part of Effort.
+	Replacement *Replacement
+	Changed     bool
 }
 
-// Move returns what a move from from to to costs: the migration that names both, else the
-// fallback from from (To ["*"]), else the default effort. A move to the same candidate costs
-// nothing.
-func (b *Base) Move(from, to *Candidate) Move {
+// Move returns what a move from from to to costs under answers: the migration that names both
+// (one whose When holds before one without), else the fallback from from (To ["*"], the same
+// order), else the default effort. A move to the same candidate costs nothing.
+func (b *Base) Move(from, to *Candidate, answers Answers) Move {
 	m := Move{From: from, To: to}
 	if from == to {
 		return m
 	}
-	var fallback *Migration
+	m = b.migrationMove(from, to, answers)
+	if cat := b.categories[from.Category]; cat != nil && cat.Replacement != nil {
+		r := cat.Replacement
+		m.Replacement = r
+		m.Effort += r.Effort
+		if ch := r.Change; ch != nil {
+			a, z := from.Attr(ch.Attribute), to.Attr(ch.Attribute)
+			if a != nil && z != nil && !a.Unknown && !z.Unknown && a.Str != z.Str {
+				m.Changed = true
+				m.Effort += ch.Effort
+			}
+		}
+	}
+	return m
+}
+
+// migrationMove is Move without the category's replacement effort.
+func (b *Base) migrationMove(from, to *Candidate, answers Answers) Move {
+	m := Move{From: from, To: to}
+	var exact, fallback [2]*Migration // [0]: with a When that holds, [1]: without a When
 	for _, mg := range b.Migrations {
 		if mg.From != from.ID {
 			continue
 		}
-		if slices.Contains(mg.To, to.ID) {
+		slot := 1
+		if mg.When != nil {
+			if !mg.When.Holds(answers) {
+				continue
+			}
+			slot = 0
+		}
+		switch {
+		case slices.Contains(mg.To, to.ID) && exact[slot] == nil:
+			exact[slot] = mg
+		case slices.Contains(mg.To, AnyTarget) && fallback[slot] == nil:
+			fallback[slot] = mg
+		}
+	}
+	for _, mg := range []*Migration{exact[0], exact[1]} {
+		if mg != nil {
 			m.Migration, m.Effort = mg, mg.Effort
 			return m
 		}
-		if fallback == nil && slices.Contains(mg.To, AnyTarget) {
-			fallback = mg
-		}
 	}
-	if fallback != nil {
-		m.Migration, m.Effort, m.IsFallback = fallback, fallback.Effort, true
-		return m
+	for _, mg := range []*Migration{fallback[0], fallback[1]} {
+		if mg != nil {
+			m.Migration, m.Effort, m.IsFallback = mg, mg.Effort, true
+			return m
+		}
 	}
 	if b.Scoring.Migration != nil {
 		m.Effort = b.Scoring.Migration.DefaultEffort
@@ -117,11 +159,16 @@ func (v *validator) migrationsPass(files []*file) {
 			}
 		}
 	}
-	// One migration per pair: a second would make the cost depend on the order of the files.
+	// One migration per pair (and per condition): a second would make the cost depend on the
+	// order of the files.
 	seen := map[string]*Migration{}
 	for _, m := range all {
+		cond := ""
+		if m.When != nil {
+			cond = m.ID // conditional migrations may share a pair; each has its own condition
+		}
 		for _, to := range m.To {
-			key := m.From + "\x00" + to
+			key := m.From + "\x00" + to + "\x00" + cond
 			if prev := seen[key]; prev != nil {
 				v.add(m.Pos, "migration %q moves %s to %s, as %q already does (%s); give each move once", m.ID, m.From, to, prev.ID, prev.Pos)
 				continue
@@ -134,6 +181,7 @@ func (v *validator) migrationsPass(files []*file) {
 
 // migration checks one migration; false when its candidates do not resolve.
 func (v *validator) migration(m *Migration) bool {
+	v.condition(m.When)
 	if !idRe().MatchString(m.ID) || !strings.HasPrefix(m.ID, "migration.") {
 		v.add(m.Pos, "migration id %q must be migration. followed by lower-case words joined by -", m.ID)
 	}

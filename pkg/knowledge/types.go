@@ -212,9 +212,12 @@ type file struct {
 	Compatibility []*Compat `yaml:"compatibility"`
 	// Migrations say what a move from one candidate to another costs (rules/migrations.yaml).
 	Migrations []*Migration `yaml:"migrations"`
-	name       string
-	node       *yaml.Node
-	layer      int // 0: the base; 1, 2, …: the overlays in the order given
+	// Replacement is what every move in the category costs besides its migration (a category
+	// file's; an overlay may set it for its category).
+	Replacement *Replacement `yaml:"replacement"`
+	name        string
+	node        *yaml.Node
+	layer       int // 0: the base; 1, 2, …: the overlays in the order given
 }
 
 // Override replaces attribute values of an existing candidate (from an overlay); each new
@@ -510,6 +513,10 @@ type Criterion struct {
 	// Reweight multiplies the weight when an answer makes the criterion matter more or less
 	// (from a Go host no runtime's Component Model is within reach, so standards weigh less).
 	Reweight []*Reweight `yaml:"reweight"`
+	// Paid says what the criterion measures that the part running today has already paid for
+	// (setting it up and learning it, the price of cards owned): today's part counts at its best
+	// on it, so that a move is not credited with a cost that no longer lies ahead.
+	Paid *Text `yaml:"paid"`
 
 	Attr *Attribute
 	// Overlay is set when the criterion (its weight) comes from an overlay (--rules).
@@ -726,6 +733,10 @@ type Rule struct {
 	// Roles limits the rule to the roles of its category's candidates it names (Role.ID, or
 	// RoleAlone for the category ranked on its own). Absent: the rule applies in every role.
 	Roles []string `yaml:"roles"`
+	// Buying marks an exclusion that stands in the way of buying the candidate (a price limit,
+	// an export licence): it does not remove the part that runs today (the answer current),
+	// which is already owned; that part keeps it as a caveat ("buy no more").
+	Buying bool `yaml:"buying"`
 
 	Category string
 	// Overlay is set when the rule comes from an overlay (--rules); Pos.File names the file.
@@ -751,7 +762,30 @@ type Category struct {
 	// candidates of another category (an engine is a node runtime under Kubernetes, a host
 	// engine under Compose); in a stack the candidate is scored in its role.
 	Roles []*Role
-	Pos   Pos
+	// Replacement, when set, is what every move between the category's candidates costs on top
+	// of its migration: moving off cards replaces hardware that works.
+	Replacement *Replacement
+	Pos         Pos
+}
+
+// Replacement is the effort every move in a category adds to its migration's, and why.
+type Replacement struct {
+	Pos     Pos
+	Effort  float64 `yaml:"effort,required" range:"(0,1000]"`
+	Because Text    `yaml:"because,required"`
+	Source  string  `yaml:"source,required"`
+	// Change, optional, adds its effort when the two candidates differ on an enum attribute
+	// (a PCIe card to a module on a multi-GPU baseboard needs new servers).
+	Change *ReplacementChange `yaml:"change"`
+}
+
+// ReplacementChange is the effort a move adds when From and To differ on Attribute.
+type ReplacementChange struct {
+	Pos       Pos
+	Attribute string  `yaml:"attribute,required"`
+	Effort    float64 `yaml:"effort,required" range:"(0,1000]"`
+	Because   Text    `yaml:"because,required"`
+	Source    string  `yaml:"source,required"`
 }
 
 // RoleAlone names, in a rule's roles, the category ranked on its own: asked for alone, or in

@@ -103,7 +103,9 @@ func BuildExplanation(b *knowledge.Base, ex *engine.Explanation) *Explanation {
 			}
 			d.Breakdown = append(d.Breakdown, Part{Criterion: p.Criterion.ID, Attribute: p.Criterion.Attribute, Raw: AttrText(p.Value),
 				Weight: round(p.Weight, 4), Value: round(p.Norm, 3), Points: round(p.Points, 2)})
-			if p.Value != nil && p.Value.Note != nil {
+			if p.Paid {
+				d.Notes = append(d.Notes, ValueNote{Criterion: p.Criterion.ID, Text: i18n.Of(*p.Criterion.Paid)})
+			} else if p.Value != nil && p.Value.Note != nil {
 				d.Notes = append(d.Notes, ValueNote{Criterion: p.Criterion.ID, Text: i18n.Of(*p.Value.Note)})
 			}
 		}
@@ -263,7 +265,7 @@ func explainCurrent(b *knowledge.Base, ex *engine.Explanation) *ExplainCurrent {
 		out.Text = current(v).Text
 		return out
 	}
-	mv := b.Move(v.Today, ex.Candidate)
+	mv := b.Move(v.Today, ex.Candidate, ex.Answers)
 	out.Migration = migration(mv)
 	if v.Ranked != nil && ex.Scored != nil && len(ex.ExcludedBy) == 0 {
 		out.Gain = round(ex.Scored.Score-v.Ranked.Score, 1)

@@ -77,7 +77,7 @@ a { color: #2b6cb0; }
 {{end}}{{end}}{{range .Categories}}
 <h2>{{.Title}} <span class="id">({{.ID}})</span></h2>
 {{with .Current}}<p class="current is-{{.Verdict}}"><span class="label">{{t "current.title"}}{{t "report.colon"}}</span> {{.Text}}</p>
-{{if ownSteps $}}{{steps .Name .Migration}}{{end}}{{end}}{{if not .Ranking}}<p>{{t "report.none-left"}}</p>{{else}}
+{{if and (ownSteps $) (ne .Verdict "keep")}}{{steps .Name .Migration}}{{end}}{{end}}{{if not .Ranking}}<p>{{t "report.none-left"}}</p>{{else}}
 <table>
 <tr><th>#</th><th>{{t "report.candidate"}}</th><th>{{t "report.score"}}</th><th><span class="sr">{{t "report.score-bar"}}</span></th></tr>
 {{range .Ranking}}<tr><td class="num">{{.Rank}}</td><td><strong>{{.Name}}</strong> <span class="id">({{.ID}})</span></td><td class="num">{{printf "%.1f" .Score}}</td><td><span class="bar" style="width: {{barWidth .Score}}rem"></span></td></tr>

@@ -125,7 +125,7 @@ func Markdown(r *Report) string {
 		p("\n## %s (`%s`)\n\n", mdEscape(c.Title.String()), c.ID)
 		if cur := c.Current; cur != nil {
 			p("**%s%s** %s\n\n", loc.T("current.title"), loc.T("report.colon"), mdEscape(cur.Text.String()))
-			if r.Stack == nil || r.Stack.Current == nil {
+			if (r.Stack == nil || r.Stack.Current == nil) && cur.Verdict != "keep" {
 				mdMigration(&b, loc, cur.Name, cur.Migration)
 			}
 		}

@@ -537,7 +537,7 @@ func terminal(r *Report, width int, full bool, body func(b *strings.Builder, lin
 		b.WriteString(titleStyle.Render(c.Title.String()) + dimStyle.Render(" ("+c.ID+")") + "\n")
 		if c.Current != nil {
 			line(2, 4, verdictMark(c.Current.Verdict)+" "+c.Current.Text.String())
-			if r.Stack == nil || r.Stack.Current == nil { // the stack's section shows its moves' steps
+			if (r.Stack == nil || r.Stack.Current == nil) && c.Current.Verdict != "keep" { // the stack's section shows its moves' steps; a keep has none to take
 				writeMigration(line, loc, 4, c.Current.Name, c.Current.Migration, full)
 			}
 		}

@@ -453,9 +453,13 @@ func entry(rk *engine.Ranked, a knowledge.Answers) Entry {
 		}
 	}
 	for _, p := range rk.Strengths {
+		text := i18n.Cat(i18n.Of(p.Criterion.Attr.Title), i18n.M("report.label-colon"), AttrText(p.Value))
+		if p.Paid { // today's part: what it measures is paid for, and that is the strength
+			text = i18n.Cat(i18n.Of(p.Criterion.Attr.Title), i18n.M("report.label-colon"), i18n.Of(*p.Criterion.Paid))
+		}
 		e.Reasons = append(e.Reasons, Reason{
 			Rule:   "criterion:" + p.Criterion.ID,
-			Text:   i18n.Cat(i18n.Of(p.Criterion.Attr.Title), i18n.M("report.label-colon"), AttrText(p.Value)),
+			Text:   text,
 			Source: p.Value.Source,
 		})
 	}
@@ -463,6 +467,9 @@ func entry(rk *engine.Ranked, a knowledge.Answers) Entry {
 		if a.Points < 0 {
 			e.Caveats = append(e.Caveats, Caveat{Rule: a.Rule.ID, Text: i18n.Of(a.Rule.Because), Source: a.Rule.Source, Points: a.Points, File: ruleFile(a.Rule)})
 		}
+	}
+	for _, rule := range rk.Owned { // owned already, it stays: buy no more of it
+		e.Caveats = append(e.Caveats, Caveat{Rule: rule.ID, Text: i18n.M("current.owned", i18n.Of(rule.Because)), Source: rule.Source, File: ruleFile(rule)})
 	}
 	for _, rule := range rk.Caveats {
 		e.Caveats = append(e.Caveats, Caveat{Rule: rule.ID, Text: i18n.Of(rule.Because), Source: rule.Source, File: ruleFile(rule)})

@@ -111,10 +111,19 @@ func migration(mv knowledge.Move) *Migration {
 
 // effortText says what a move costs and where the figure comes from.
 func effortText(mv knowledge.Move) i18n.Text {
+	var t i18n.Text
 	if mv.Migration == nil {
-		return i18n.M("current.effort-default", num(mv.Effort))
+		t = i18n.M("current.effort-default", num(mv.Effort))
+	} else {
+		t = i18n.M("current.effort", num(mv.Effort), i18n.Lit(mv.Migration.ID))
 	}
-	return i18n.M("current.effort", num(mv.Effort), i18n.Lit(mv.Migration.ID))
+	if r := mv.Replacement; r != nil {
+		t = i18n.Cat(t, i18n.M("current.effort-replacement", num(r.Effort), i18n.Of(r.Because)))
+		if mv.Changed {
+			t = i18n.Cat(t, i18n.M("current.effort-change", num(r.Change.Effort), i18n.Of(r.Change.Because)))
+		}
+	}
+	return t
 }
 
 func exclusionReasons(ex *engine.Excluded) []Reason {
@@ -151,6 +160,8 @@ func current(v *engine.Verdict) *Current {
 			c.Text = i18n.M("current.keep-first", today)
 		case v.ByStack:
 			c.Text = i18n.M("current.keep-stack", today, v.Target.Candidate.Named(), num(v.Gain), effortText(v.Move))
+		case v.Move.Replacement != nil && v.Gain > 0: // hardware: keep it, and buy the better one next
+			c.Text = i18n.M("current.keep-next-purchase", today, v.Target.Candidate.Named(), num(v.Gain), effortText(v.Move))
 		default:
 			c.Text = i18n.M("current.keep-behind", today, v.Target.Candidate.Named(), num(v.Gain), effortText(v.Move))
 		}
@@ -165,6 +176,9 @@ func current(v *engine.Verdict) *Current {
 			effort = i18n.M("current.effort-bundled", v.BundledBy.Named())
 		}
 		c.Text = i18n.M(key, today, v.Target.Candidate.Named(), signed(v.Gain), effort)
+		if v.Follows != nil {
+			c.Text = i18n.M("current.switch-follows", today, v.Target.Candidate.Named(), v.Follows.Named(), effort)
+		}
 	case engine.VerdictMustSwitch:
 		why := i18n.M("current.no-stack")
 		if len(c.Excluded) > 0 {
