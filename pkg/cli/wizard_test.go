@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -32,11 +34,24 @@ func equivalentArgs(t *testing.T, stderr string) []string {
 // TestWizardEqualsRecommend checks, for several answer sets typed into the accessible wizard,
 // that its JSON report equals, byte for byte, the one of the recommend command it prints.
 func TestWizardEqualsRecommend(t *testing.T) {
+	today := strings.Repeat("\n", promptsBeforeToday(t)) // every question before today's parts keeps its value
 	cases := map[string]struct {
 		input string
 		want  string // a flag the equivalent command must contain
+		not   string // and one it must not
 	}{
-		"all defaults": {input: "", want: "stackadvisor recommend"},
+		"all defaults": {input: "", want: "stackadvisor recommend", not: "--current"},
+		"nothing today": {
+			// every question kept; engine, orchestrator and sandbox today: none, chosen or kept
+			input: today + "1\n\n1\n",
+			want:  "stackadvisor recommend", not: "--current",
+		},
+		"docker and swarm today": {
+			// every question kept; engine today: Docker Engine (2); orchestrator today: Docker
+			// Swarm mode (4); sandbox today: none (kept)
+			input: today + "2\n4\n\n",
+			want:  "stackadvisor recommend --current=docker,docker-swarm",
+		},
 		"untrusted without kvm": {
 			// categories, workloads, environment, scale, k8s, tenancy=untrusted, priorities,
 			// rootless, systemd, kvm=none
@@ -66,8 +81,12 @@ func TestWizardEqualsRecommend(t *testing.T) {
 				t.Fatalf("wizard exit %d:\n%s", code, wizErr)
 			}
 			args := equivalentArgs(t, wizErr)
-			if !strings.Contains(strings.Join(append([]string{"stackadvisor"}, args...), " "), c.want) {
+			command := strings.Join(append([]string{"stackadvisor"}, args...), " ")
+			if !strings.Contains(command, c.want) {
 				t.Errorf("equivalent command %v lacks %q", args, c.want)
+			}
+			if c.not != "" && strings.Contains(command, c.not) {
+				t.Errorf("equivalent command %v has %q", args, c.not)
 			}
 			recOut, recErr, code := runCLI(t, "", append(args, "-f", "json")...)
 			if code != 0 {
@@ -108,5 +127,91 @@ func TestWizardSaveRoundTrip(t *testing.T) {
 	againOut, againErr, code := runCLI(t, "", "wizard", "--accessible", "-f", "json", "--answers", saved)
 	if code != 0 || againOut != wizOut {
 		t.Errorf("wizard --answers %s: exit %d, same report %v\n%s", saved, code, againOut == wizOut, againErr)
+	}
+}
+
+// promptsBeforeToday counts the prompts the accessible wizard shows, every question kept,
+// before the page of what runs today.
+func promptsBeforeToday(t *testing.T) int {
+	t.Helper()
+	_, stderr, code := runCLI(t, "", "wizard", "--accessible", "-f", "json")
+	before, _, found := strings.Cut(stderr, "== What runs today ==")
+	if code != 0 || !found {
+		t.Fatalf("wizard exit %d, no page of what runs today:\n%s", code, stderr)
+	}
+	// At the end of input each prompt ends its line unanswered.
+	return len(regexp.MustCompile(`(?m)^(Enter a |\[y/n).*: $`).FindAllString(before, -1))
+}
+
+// TestWizardCurrentPerCategory: what runs today is asked as one choice per category asked
+// for, none first; the choices make --current, saved and read back (preselected) unchanged.
+func TestWizardCurrentPerCategory(t *testing.T) {
+	n := promptsBeforeToday(t)
+	if n < 10 {
+		t.Fatalf("only %d prompts before today's parts", n)
+	}
+	dir := t.TempDir()
+	saved := filepath.Join(dir, "answers.yaml")
+	input := strings.Repeat("\n", n) + "2\n4\n\n"
+	wizOut, wizErr, code := runCLI(t, input, "wizard", "--accessible", "-f", "json", "--save", saved)
+	if code != 0 {
+		t.Fatalf("wizard exit %d:\n%s", code, wizErr)
+	}
+	_, page, _ := strings.Cut(wizErr, "== What runs today ==")
+	for _, want := range []string{
+		"What do you run today?",
+		"\nContainer engine today\n1. * none / not yet\n2.   Docker Engine\n",
+		"\nOrchestrator today\n 1. * none / not yet\n 2.   Kubernetes\n",
+		"\nSandboxed runtime today\n 1. * none / not yet\n",
+		"Enter a number from 1 to 7 (empty keeps none / not yet): ",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("today's page lacks %q:\n%s", want, page)
+		}
+	}
+	// Only the categories asked for: not the GPU, not WebAssembly runtimes.
+	for _, not := range []string{"GPU / accelerator today", "WebAssembly runtime today", "NVIDIA"} {
+		if strings.Contains(page, not) {
+			t.Errorf("today's page has %q:\n%s", not, page)
+		}
+	}
+	data, err := os.ReadFile(saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "\ncurrent: [docker, docker-swarm]\n") {
+		t.Errorf("saved answers lack today's parts:\n%s", data)
+	}
+	recOut, recErr, code := runCLI(t, "", "recommend", "--current", "docker,docker-swarm", "-f", "json")
+	if code != 0 || recOut != wizOut {
+		t.Errorf("recommend --current docker,docker-swarm: exit %d, same report %v\n%s", code, recOut == wizOut, recErr)
+	}
+	// The saved file pre-fills the wizard: today's parts are preselected, and accepting
+	// everything gives the same report and command.
+	againOut, againErr, code := runCLI(t, "", "wizard", "--accessible", "-f", "json", "--answers", saved)
+	if code != 0 || againOut != wizOut {
+		t.Errorf("wizard --answers %s: exit %d, same report %v\n%s", saved, code, againOut == wizOut, againErr)
+	}
+	for _, want := range []string{"2. * Docker Engine", " 4. * Docker Swarm mode", "(empty keeps Docker Engine)"} {
+		if !strings.Contains(againErr, want) {
+			t.Errorf("the prefilled part is not preselected (%q):\n%s", want, againErr)
+		}
+	}
+	if args := equivalentArgs(t, againErr); !slices.Contains(args, "--current=docker,docker-swarm") {
+		t.Errorf("equivalent command %v", args)
+	}
+
+	// A prefilled part of a category not asked for by default brings its category (as in
+	// recommend) and is shown there; choosing none takes it out.
+	gpu := filepath.Join(dir, "gpu.yaml")
+	if err := os.WriteFile(gpu, []byte("current: [nvidia-h100]\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, gpuErr, code := runCLI(t, "", "wizard", "--accessible", "-f", "json", "--answers", gpu)
+	if code != 0 || !strings.Contains(gpuErr, "GPU / accelerator today\n") || !strings.Contains(gpuErr, "* NVIDIA H100") {
+		t.Errorf("wizard --answers %s: exit %d, the GPU part not shown preselected:\n%s", gpu, code, gpuErr)
+	}
+	if args := equivalentArgs(t, gpuErr); !slices.Contains(args, "--current=nvidia-h100") {
+		t.Errorf("equivalent command %v", args)
 	}
 }

@@ -890,6 +890,8 @@ release archives carry it in completions/stackadvisor.%[1]s.`, `生成 %[1]s 的
 	"wizard.number-max":       {"Enter a whole number of at most %d.", "请输入不大于 %d 的整数。"},
 	"wizard.number-both":      {"Enter a whole number from %d to %d.", "请输入 %d 到 %d 之间的整数。"},
 	"wizard.number-any":       {"Enter a whole number.", "请输入整数。"},
+	"wizard.today-part":       {"%s today", "%s（目前在用）"},
+	"wizard.none-yet":         {"none / not yet", "无 / 尚未使用"},
 	"wizard.key.filter":       {"filter", "筛选"},
 	"wizard.key.last":         {"last", "最后"},
 	"wizard.key.go to end":    {"go to end", "到末尾"},

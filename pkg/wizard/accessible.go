@@ -127,12 +127,14 @@ func (w *Wizard) runAccessible(ctx context.Context, opts Options) error {
 			}
 			q := f.Question
 			fmt.Fprintf(opts.Out, "%s\n%s\n", q.Label.In(w.loc.Lang), q.Help.In(w.loc.Lang))
-			switch q.Type {
-			case knowledge.TypeMulti:
+			switch {
+			case f.Parts != nil:
+				p.parts(f)
+			case q.Type == knowledge.TypeMulti:
 				p.multi(f)
-			case knowledge.TypeBool:
+			case q.Type == knowledge.TypeBool:
 				p.yesNo(f)
-			case knowledge.TypeInt:
+			case q.Type == knowledge.TypeInt:
 				p.number(f)
 			default:
 				p.one(f)
@@ -155,23 +157,45 @@ func (p *prompter) label(q *knowledge.Question, id string) string {
 
 func (p *prompter) one(f *Field) {
 	q := f.Question
+	ids, labels := make([]string, len(q.Values)), make([]string, len(q.Values))
 	for i, c := range q.Values {
+		ids[i], labels[i] = c.ID, c.Label.In(p.w.loc.Lang)
+	}
+	f.One = p.choose(ids, labels, f.One, p.label(q, f.One))
+}
+
+// parts asks, for each category asked for, which of its candidates runs today, none first.
+func (p *prompter) parts(f *Field) {
+	for _, part := range f.Parts {
+		if !f.Shown(part.Category.ID) {
+			continue
+		}
+		fmt.Fprintf(p.out, "\n%s\n", p.w.partTitle(part))
+		ids, labels := p.w.partOptions(part)
+		current := labels[max(0, slices.Index(ids, part.ID))]
+		part.ID = p.choose(ids, labels, part.ID, current)
+	}
+}
+
+// choose lists the options, the one of id current marked, and returns the id picked; an
+// empty line or the end of input keeps current (shown as currentLabel).
+func (p *prompter) choose(ids, labels []string, current, currentLabel string) string {
+	for i := range ids {
 		mark := " "
-		if c.ID == f.One {
+		if ids[i] == current {
 			mark = "*"
 		}
-		fmt.Fprintf(p.out, "%d. %s %s\n", i+1, mark, c.Label.In(p.w.loc.Lang))
+		fmt.Fprintf(p.out, "%*d. %s %s\n", len(strconv.Itoa(len(ids))), i+1, mark, labels[i]) // numbers aligned
 	}
 	for {
-		s, ok := p.line(fmt.Sprintf(p.w.ui("pick"), len(q.Values), p.label(q, f.One)))
+		s, ok := p.line(fmt.Sprintf(p.w.ui("pick"), len(ids), currentLabel))
 		if !ok || s == "" {
-			return
+			return current
 		}
-		if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= len(q.Values) {
-			f.One = q.Values[n-1].ID
-			return
+		if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= len(ids) {
+			return ids[n-1]
 		}
-		fmt.Fprintln(p.out, fmt.Sprintf(p.w.ui("pick-bad"), len(q.Values)))
+		fmt.Fprintln(p.out, fmt.Sprintf(p.w.ui("pick-bad"), len(ids)))
 	}
 }
 

@@ -32,11 +32,37 @@ type Field struct {
 	Multi    []string
 	Flag     bool
 	Num      string
+	// Parts, for a question whose values are the candidates (values_from: candidates, what
+	// runs today), hold one choice per category of the base, in its order: the question is
+	// asked as one choice per category the answers request. Multi is then unused.
+	Parts []*Part
+	// shown reports whether a part's category is asked (set for Parts by New).
+	shown func(category string) bool
 }
+
+// Part is the choice of one category in a question whose values are the candidates: one of
+// the category's candidates, or "" for none.
+type Part struct {
+	Category *knowledge.Category
+	ID       string
+}
+
+// Shown reports whether the part of a category is asked: its category is requested by the
+// answers so far. A part of a category not asked is no part of the answer.
+func (f *Field) Shown(category string) bool { return f.shown == nil || f.shown(category) }
 
 // Value is the field's current answer.
 func (f *Field) Value() (knowledge.Value, error) {
 	q := f.Question
+	if f.Parts != nil {
+		var ids []string
+		for _, p := range f.Parts {
+			if p.ID != "" && f.Shown(p.Category.ID) {
+				ids = append(ids, p.ID)
+			}
+		}
+		return q.ParseList(ids) // in the question's order: category by category
+	}
 	switch q.Type {
 	case knowledge.TypeMulti:
 		return q.ParseList(f.Multi)
@@ -51,7 +77,21 @@ func (f *Field) Value() (knowledge.Value, error) {
 	return q.ParseOne(f.One)
 }
 
-func (f *Field) set(v knowledge.Value) {
+// valuesFromCandidates is the values_from of a question whose values are the candidates' ids.
+const valuesFromCandidates = "candidates"
+
+func (f *Field) set(b *knowledge.Base, v knowledge.Value) {
+	if f.Parts != nil {
+		for _, id := range v.List {
+			c := b.Candidate(id)
+			for _, p := range f.Parts {
+				if c != nil && p.Category.ID == c.Category {
+					p.ID = id
+				}
+			}
+		}
+		return
+	}
 	switch v.Type {
 	case knowledge.TypeMulti:
 		f.Multi = slices.Clone(v.List)
@@ -99,7 +139,13 @@ func New(b *knowledge.Base, loc i18n.Localizer, prefill knowledge.Answers) (*Wiz
 	var page *Page
 	for _, q := range b.Questions {
 		f := &Field{Question: q}
-		f.set(start[q.ID])
+		if q.ValuesFrom == valuesFromCandidates {
+			for _, cat := range b.Categories {
+				f.Parts = append(f.Parts, &Part{Category: cat})
+			}
+			f.shown = func(category string) bool { return slices.Contains(w.partCategories(), category) }
+		}
+		f.set(b, start[q.ID])
 		if _, given := prefill[q.ID]; !given && len(q.DefaultAdd) > 0 {
 			w.following[q.ID] = start[q.ID]
 		}
@@ -117,17 +163,55 @@ func New(b *knowledge.Base, loc i18n.Localizer, prefill knowledge.Answers) (*Wiz
 // Current returns the answers the fields hold now (fields with an invalid value keep their
 // default), resolved with the defaults.
 func (w *Wizard) Current() knowledge.Answers {
+	return w.resolve(w.given(func(*Field) bool { return true }))
+}
+
+// given returns the answers the chosen fields hold now, leaving out fields with an invalid
+// value and fields still following their default.
+func (w *Wizard) given(use func(*Field) bool) knowledge.Answers {
 	given := knowledge.Answers{}
 	for _, f := range w.Fields {
+		if !use(f) {
+			continue
+		}
 		if v, err := f.Value(); err == nil && !w.stillFollowing(f.Question.ID, v) {
 			given[f.Question.ID] = v
 		}
 	}
+	return given
+}
+
+// resolve resolves answers with the defaults; answers that do not resolve give the prefilled
+// ones, resolved.
+func (w *Wizard) resolve(given knowledge.Answers) knowledge.Answers {
 	a, err := w.base.Resolve(given)
 	if err != nil {
 		a, _ = w.base.Resolve(w.prefill)
 	}
 	return a
+}
+
+// partCategories returns the categories whose part today is asked: those the categories
+// answer requests, resolved with the defaults as Current resolves it but with today's parts
+// as prefilled (a prefilled part's category joins the default categories, as in recommend,
+// and a choice made here does not hide or show a category), then the categories of the
+// prefilled parts not among them, so that a prefilled part is always shown.
+func (w *Wizard) partCategories() []string {
+	given := w.given(func(f *Field) bool { return f.Parts == nil })
+	var prefilled []string
+	for _, f := range w.Fields {
+		if v, ok := w.prefill[f.Question.ID]; ok && f.Parts != nil {
+			given[f.Question.ID] = v
+			prefilled = append(prefilled, v.List...)
+		}
+	}
+	cats := slices.Clone(w.resolve(given)[knowledge.QCategories].List)
+	for _, id := range prefilled {
+		if c := w.base.Candidate(id); c != nil && !slices.Contains(cats, c.Category) {
+			cats = append(cats, c.Category)
+		}
+	}
+	return cats
 }
 
 // stillFollowing reports whether a question whose default follows other answers was left at
@@ -211,18 +295,93 @@ func (w *Wizard) huhField(f *Field) huh.Field {
 	return huh.NewSelect[string]().Key(q.ID).Title(title).Description(help).Options(opts...).Value(&f.One)
 }
 
+// partOptions are the choices of one part: none, then the category's candidates.
+func (w *Wizard) partOptions(p *Part) (ids, labels []string) {
+	ids, labels = []string{""}, []string{w.ui("none-yet")}
+	for _, c := range p.Category.Candidates {
+		ids = append(ids, c.ID)
+		labels = append(labels, c.Named().In(w.loc.Lang))
+	}
+	return ids, labels
+}
+
+// partTitle is the title of one part's choice ("Container engine today").
+func (w *Wizard) partTitle(p *Part) string {
+	return fmt.Sprintf(w.ui("today-part"), p.Category.Title.In(w.loc.Lang))
+}
+
+// partRows is how many choices of a part are in view at once; the list scrolls past them.
+const partRows = 10
+
+// partFields builds the form fields of a question asked one part per category: its label
+// and help as a note, then one select per category, shown while the category is asked. A
+// select lists its choices while it has the focus, and shows only the one chosen otherwise,
+// so that the page holds every category's choice.
+func (w *Wizard) partFields(f *Field) []huh.Field {
+	q := f.Question
+	fields := []huh.Field{huh.NewNote().Title(q.Label.In(w.loc.Lang)).Description(noteText(q.Help.In(w.loc.Lang)))}
+	for _, p := range f.Parts {
+		ids, labels := w.partOptions(p)
+		opts := make([]huh.Option[string], len(ids))
+		for i := range ids {
+			opts[i] = huh.NewOption(labels[i], ids[i])
+		}
+		rows := 1 + min(len(opts), partRows) // the title and the choices in view
+		sel := huh.NewSelect[string]().Key(q.ID + "." + p.Category.ID).Title(w.partTitle(p)).
+			Options(opts...).Value(&p.ID).Inline(true)
+		fields = append(fields, &shownField{
+			Field: sel,
+			shown: func() bool { return f.Shown(p.Category.ID) },
+			focus: func(on bool) {
+				if sel.Inline(!on); on {
+					sel.Height(rows)
+				}
+			},
+		})
+	}
+	return fields
+}
+
+// noteText escapes the characters a huh note reads as emphasis or code, so a help text shows
+// as written.
+func noteText(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "_", `\_`, "*", `\*`, "`", "\\`").Replace(s)
+}
+
 func (w *Wizard) form(theme huh.Theme) *huh.Form {
 	groups := make([]*huh.Group, 0, len(w.Pages))
+	var partGroups []*huh.Group
 	for _, p := range w.Pages {
-		fields := make([]huh.Field, len(p.Fields))
-		for i, f := range p.Fields {
-			fields[i] = w.huhField(f)
+		var fields []huh.Field
+		parts := false
+		for _, f := range p.Fields {
+			if f.Parts != nil {
+				fields = append(fields, w.partFields(f)...)
+				parts = true
+			} else {
+				fields = append(fields, w.huhField(f))
+			}
+		}
+		if parts {
+			fields = shownPage(fields, theme.Theme(false).FieldSeparator.Render())
 		}
 		g := huh.NewGroup(fields...).Title(p.Topic.Title.In(w.loc.Lang))
 		g = g.WithHideFunc(func() bool { return !w.Visible(p) })
 		groups = append(groups, g)
+		if parts {
+			partGroups = append(partGroups, g)
+		}
 	}
-	return huh.NewForm(groups...).WithTheme(theme).WithKeyMap(w.keyMap())
+	form := huh.NewForm(groups...).WithTheme(theme).WithKeyMap(w.keyMap())
+	// On a page of parts the fields draw the space between them themselves (shownPage).
+	for _, g := range partGroups {
+		g.WithTheme(huh.ThemeFunc(func(isDark bool) *huh.Styles {
+			t := *theme.Theme(isDark)
+			t.FieldSeparator = lipgloss.NewStyle()
+			return &t
+		}))
+	}
+	return form
 }
 
 // noColorTheme is the form's theme where colour is off: the chosen yes/no button, which the

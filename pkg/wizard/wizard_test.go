@@ -3,6 +3,7 @@ package wizard_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"regexp"
 	"runtime"
@@ -404,5 +405,320 @@ func TestAccessibleLineLimit(t *testing.T) {
 	_, over := run(t, "en", strings.Repeat(" ", limits.WizardLineBytes+1)+"\n")
 	if !strings.Contains(over, tooLong) {
 		t.Errorf("a line of WizardLineBytes+1 was taken")
+	}
+}
+
+// TestCurrentOnePartPerCategory: the question whose values are the candidates (what runs
+// today) holds one choice per category of the base, none at first; only the categories the
+// answers request are asked, and its value is the chosen parts of those, category by category.
+func TestCurrentOnePartPerCategory(t *testing.T) {
+	b := base(t)
+	w, err := wizard.New(b, i18n.For("en"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur := field(w, knowledge.QCurrent)
+	if len(cur.Parts) != len(b.Categories) {
+		t.Fatalf("%d parts for %d categories", len(cur.Parts), len(b.Categories))
+	}
+	defaults, _ := b.Resolve(nil)
+	for i, p := range cur.Parts {
+		if p.Category != b.Categories[i] || p.ID != "" {
+			t.Errorf("part %d: category %s, id %q; want %s, none", i, p.Category.ID, p.ID, b.Categories[i].ID)
+		}
+		if asked := slices.Contains(defaults[knowledge.QCategories].List, p.Category.ID); cur.Shown(p.Category.ID) != asked {
+			t.Errorf("part of %s shown %v, asked by default %v", p.Category.ID, !asked, asked)
+		}
+	}
+	if v, err := cur.Value(); err != nil || len(v.List) != 0 {
+		t.Errorf("nothing chosen: %v, %v", v, err)
+	}
+	// Choose the last candidate of every category, in reverse order: the value keeps the
+	// categories' order and leaves out those not asked.
+	var want []string
+	for i := len(cur.Parts) - 1; i >= 0; i-- {
+		p := cur.Parts[i]
+		p.ID = p.Category.Candidates[len(p.Category.Candidates)-1].ID
+	}
+	for _, p := range cur.Parts {
+		if cur.Shown(p.Category.ID) {
+			want = append(want, p.ID)
+		}
+	}
+	if len(want) == 0 || len(want) == len(cur.Parts) {
+		t.Fatalf("the test needs a category not asked by default (asked: %v)", want)
+	}
+	if v, _ := cur.Value(); !slices.Equal(v.List, want) {
+		t.Errorf("value %v, want %v", v.List, want)
+	}
+	a, err := w.Answers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(a[knowledge.QCurrent].List, want) {
+		t.Errorf("answer %v, want %v", a[knowledge.QCurrent], want)
+	}
+	// Asking for every category shows every part; choosing a part does not change which
+	// categories are asked.
+	field(w, knowledge.QCategories).Multi = b.Question(knowledge.QCategories).ValueIDs()
+	for _, p := range cur.Parts {
+		if !cur.Shown(p.Category.ID) {
+			t.Errorf("part of %s hidden with every category asked", p.Category.ID)
+		}
+	}
+	if v, _ := cur.Value(); len(v.List) != len(cur.Parts) {
+		t.Errorf("value %v with every category asked", v.List)
+	}
+}
+
+// TestCurrentPrefill: prefilled parts are preselected and kept; a part of a category not
+// asked by default brings its category, as in recommend, and one of a category the answers
+// leave out is still shown, so that accepting everything keeps it.
+func TestCurrentPrefill(t *testing.T) {
+	b := base(t)
+	defaults, _ := b.Resolve(nil)
+	var in, out *knowledge.Category // a category asked by default, and one not
+	for _, c := range b.Categories {
+		if slices.Contains(defaults[knowledge.QCategories].List, c.ID) {
+			in = cmpOr(in, c)
+		} else {
+			out = cmpOr(out, c)
+		}
+	}
+	ids := []string{in.Candidates[1].ID, out.Candidates[0].ID}
+	prefill := knowledge.Answers{knowledge.QCurrent: {Type: knowledge.TypeMulti, List: ids}}
+	w, err := wizard.New(b, i18n.For("en"), prefill)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur := field(w, knowledge.QCurrent)
+	for _, p := range cur.Parts {
+		want := ""
+		switch p.Category {
+		case in:
+			want = ids[0]
+		case out:
+			want = ids[1]
+		}
+		if p.ID != want {
+			t.Errorf("part of %s: %q, want %q", p.Category.ID, p.ID, want)
+		}
+	}
+	if !cur.Shown(out.ID) || !slices.Contains(w.Current()[knowledge.QCategories].List, out.ID) {
+		t.Errorf("a prefilled part of %s does not bring its category", out.ID)
+	}
+	a, err := w.Answers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a[knowledge.QCurrent].Equal(prefill[knowledge.QCurrent]) {
+		t.Errorf("answer %v, want the prefilled %v", a[knowledge.QCurrent], ids)
+	}
+	// None for that part: the category leaves the default ones, but its choice stays on the
+	// page (what is asked follows the other answers, not this one).
+	cur.Parts[slices.IndexFunc(cur.Parts, func(p *wizard.Part) bool { return p.Category == out })].ID = ""
+	if !cur.Shown(out.ID) || slices.Contains(w.Current()[knowledge.QCategories].List, out.ID) {
+		t.Errorf("part of %s: shown %v; categories %v", out.ID, cur.Shown(out.ID), w.Current()[knowledge.QCategories].List)
+	}
+
+	// Categories given explicitly without the prefilled part's category: the part is shown.
+	prefill[knowledge.QCategories] = knowledge.Value{Type: knowledge.TypeMulti, List: []string{in.ID}}
+	w, err = wizard.New(b, i18n.For("en"), prefill)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur = field(w, knowledge.QCurrent)
+	for _, p := range cur.Parts {
+		if want := p.Category == in || p.Category == out; cur.Shown(p.Category.ID) != want {
+			t.Errorf("part of %s shown %v", p.Category.ID, !want)
+		}
+	}
+	if a, _ := w.Answers(); !a[knowledge.QCurrent].Equal(prefill[knowledge.QCurrent]) {
+		t.Errorf("answer %v, want the prefilled %v", a[knowledge.QCurrent], ids)
+	}
+}
+
+func cmpOr(a, b *knowledge.Category) *knowledge.Category {
+	if a != nil {
+		return a
+	}
+	return b
+}
+
+// todayPrompts drives the accessible wizard, every question before today's parts kept, with
+// the lines after, and returns the answers and what today's page showed.
+func todayPrompts(t *testing.T, lang, after string) (knowledge.Answers, string) {
+	t.Helper()
+	today := page(newWizard(t, lang), "today").Topic.Title.In(lang)
+	_, all := run(t, lang, "")
+	before, _, found := strings.Cut(all, "== "+today+" ==")
+	if !found {
+		t.Fatalf("no page %q:\n%s", today, all)
+	}
+	// At the end of input each prompt ends its line unanswered.
+	n := len(regexp.MustCompile(`(?m)[:：] ?$`).FindAllString(before, -1))
+	a, out := run(t, lang, strings.Repeat("\n", n)+after)
+	_, shown, _ := strings.Cut(out, "== "+today+" ==")
+	return a, shown
+}
+
+func newWizard(t *testing.T, lang string) *wizard.Wizard {
+	t.Helper()
+	w, err := wizard.New(base(t), i18n.For(lang), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+// TestAccessibleCurrent: in the accessible mode each category asked for gets its own numbered
+// choice, none first and kept by an empty line; a bad number is asked again.
+func TestAccessibleCurrent(t *testing.T) {
+	b := base(t)
+	defaults, _ := b.Resolve(nil)
+	var asked []*knowledge.Category
+	for _, c := range b.Categories {
+		if slices.Contains(defaults[knowledge.QCategories].List, c.ID) {
+			asked = append(asked, c)
+		}
+	}
+	if len(asked) < 3 {
+		t.Fatalf("the test needs three categories asked by default, not %d", len(asked))
+	}
+	// First category: its first candidate; second: none (kept); third: a bad number, then
+	// its second candidate.
+	a, shown := todayPrompts(t, "en", "2\n\n99\n3\n")
+	want := []string{asked[0].Candidates[0].ID, asked[2].Candidates[1].ID}
+	if got := a[knowledge.QCurrent].List; !slices.Equal(got, want) {
+		t.Errorf("current %v, want %v", got, want)
+	}
+	for _, c := range asked {
+		block := c.Title.En + " today\n"
+		if !strings.Contains(shown, block) {
+			t.Errorf("no choice %q:\n%s", block, shown)
+		}
+	}
+	for _, c := range b.Categories {
+		if !slices.Contains(asked, c) && strings.Contains(shown, c.Title.En+" today") {
+			t.Errorf("a choice for %s, which is not asked", c.ID)
+		}
+	}
+	if !strings.Contains(shown, "1. * none / not yet\n") || !strings.Contains(shown, "(empty keeps none / not yet): ") {
+		t.Errorf("none is not the first, chosen, choice:\n%s", shown)
+	}
+	if n := len(asked[2].Candidates) + 1; !strings.Contains(shown, fmt.Sprintf("Enter a number from 1 to %d.\n", n)) {
+		t.Errorf("a bad number is not refused:\n%s", shown)
+	}
+
+	// In Chinese: the category's title and none in Chinese.
+	a, shown = todayPrompts(t, "zh", "")
+	if len(a[knowledge.QCurrent].List) != 0 {
+		t.Errorf("empty lines chose %v", a[knowledge.QCurrent])
+	}
+	for _, want := range []string{asked[0].Title.Zh + "（目前在用）\n", "1. * 无 / 尚未使用\n"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("zh page lacks %q:\n%s", want, shown)
+		}
+	}
+	if strings.Contains(shown, "today") || strings.Contains(shown, "none / not yet") {
+		t.Errorf("English in the zh page:\n%s", shown)
+	}
+}
+
+// TestFormCurrent draws the full-screen form's page of what runs today (the form built from
+// that page alone) with a prefilled part: a note with the question, then a select per category
+// asked for, the focused one listing its choices and the others showing theirs; it then picks
+// with the keys and checks the answer.
+func TestFormCurrent(t *testing.T) {
+	b := base(t)
+	defaults, _ := b.Resolve(nil)
+	var asked []*knowledge.Category
+	for _, c := range b.Categories {
+		if slices.Contains(defaults[knowledge.QCategories].List, c.ID) {
+			asked = append(asked, c)
+		}
+	}
+	first, second := asked[0], asked[1]
+	prefill := knowledge.Answers{knowledge.QCurrent: {Type: knowledge.TypeMulti, List: []string{first.Candidates[1].ID}}}
+	w, err := wizard.New(b, i18n.For("en"), prefill)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Pages = []*wizard.Page{page(w, "today")}
+	out := &syncBuffer{}
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	type result struct {
+		a   knowledge.Answers
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		a, err := w.Run(context.Background(), wizard.Options{In: pr, Out: out, Width: 100, Height: 40, NoColor: true})
+		done <- result{a, err}
+	}()
+	screen := func() string { return ansi.Strip(out.String()) }
+	deadline := time.Now().Add(20 * time.Second)
+	drawn := func() bool { // the help, and the page (a first frame may come before it)
+		s := screen()
+		return strings.Contains(s, "filter") && strings.Contains(s, asked[len(asked)-1].Title.En+" today")
+	}
+	for time.Now().Before(deadline) && !drawn() {
+		time.Sleep(20 * time.Millisecond)
+	}
+	s := screen()
+	none := "none / not yet"
+	for _, want := range []string{
+		b.Question(knowledge.QCurrent).Label.En,
+		first.Title.En + " today",
+		"> " + first.Candidates[1].Name,              // the prefilled part, under the cursor
+		first.Candidates[0].Name,                     // the focused select lists its choices
+		second.Title.En + " today\n  " + none + "\n", // the others show their choice only
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the page lacks %q:\n%s", want, s)
+		}
+	}
+	if strings.Contains(s, second.Candidates[0].Name) {
+		t.Errorf("a select without the focus lists its choices:\n%s", s)
+	}
+	for _, c := range b.Categories {
+		if !slices.Contains(asked, c) && strings.Contains(s, c.Title.En+" today") {
+			t.Errorf("a choice for %s, which is not asked:\n%s", c.ID, s)
+		}
+	}
+	// Down to the next candidate, next; down to the second's first candidate, next; then
+	// next through the rest, which submits. A key is sent once the last one shows: huh moves
+	// to the next field by a command, which a key already read would overtake.
+	press := func(key, shows string) {
+		t.Helper()
+		if _, err := io.WriteString(pw, key); err != nil {
+			t.Fatal(err)
+		}
+		for deadline := time.Now().Add(20 * time.Second); shows != "" && !strings.Contains(screen(), shows); {
+			if time.Now().After(deadline) {
+				t.Fatalf("after %q, no %q:\n%s", key, shows, screen())
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	press("j", "> "+first.Candidates[2].Name)
+	press("\r", second.Candidates[1].Name)
+	press("j", "> "+second.Candidates[0].Name)
+	for i := 2; i < len(asked); i++ {
+		press("\r", asked[i].Candidates[1].Name)
+	}
+	press("\r", "")
+	select {
+	case r := <-done:
+		if r.err != nil {
+			t.Fatal(r.err)
+		}
+		want := []string{first.Candidates[2].ID, second.Candidates[0].ID}
+		if got := r.a[knowledge.QCurrent].List; !slices.Equal(got, want) {
+			t.Errorf("current %v, want %v", got, want)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatalf("the form did not finish:\n%s", screen())
 	}
 }
