@@ -293,14 +293,14 @@ func categoryVerdict(b *knowledge.Base, cr *CategoryResult, mc *moveCosts) *Verd
 		if rk.Candidate == today {
 			continue
 		}
-		if n := rk.Score - mc.of(rk.Candidate); n > bestNet {
+		if n := rk.InStack() - mc.of(rk.Candidate); n > bestNet { // past the 100 cap, what it earned
 			best, bestNet = rk, n
 		}
 	}
 	switch {
 	case v.Ranked == nil:
 		v.Verdict, v.Target = VerdictMustSwitch, best
-	case best != nil && bestNet > v.Ranked.Score:
+	case best != nil && bestNet > v.Ranked.InStack():
 		v.Verdict, v.Target = VerdictSwitch, best
 	default:
 		v.Verdict = VerdictKeep
@@ -311,7 +311,7 @@ func categoryVerdict(b *knowledge.Base, cr *CategoryResult, mc *moveCosts) *Verd
 	if v.Target != nil {
 		v.Move = b.Move(today, v.Target.Candidate, mc.answers)
 		if v.Ranked != nil {
-			v.Gain = round1(v.Target.Score - v.Ranked.Score)
+			v.Gain = round1(v.Target.InStack() - v.Ranked.InStack())
 		}
 	}
 	return v
@@ -347,7 +347,7 @@ func stackCategoryVerdict(b *knowledge.Base, cr *CategoryResult, sv *StackVerdic
 	v.Target, v.Move, v.BundledBy = target, mv.Move, mv.BundledBy
 	v.Gain = 0
 	if v.Ranked != nil {
-		v.Gain = round1(target.Score - v.Ranked.Score)
+		v.Gain = round1(target.InStack() - v.Ranked.InStack())
 	}
 	switch {
 	case alone.Verdict == VerdictMustSwitch && alone.Excluded != nil && len(alone.Excluded.Rules) == 0 && !mv.Forced:
@@ -458,6 +458,6 @@ func turns(b *knowledge.Base, cr *CategoryResult, answers knowledge.Answers, v *
 	if t == nil || today == nil {
 		return false
 	}
-	pays := t.Score-today.Score > v.Move.Effort
+	pays := t.InStack()-today.InStack() > v.Move.Effort
 	return pays != (v.Verdict == VerdictSwitch)
 }

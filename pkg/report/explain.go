@@ -268,7 +268,7 @@ func explainCurrent(b *knowledge.Base, ex *engine.Explanation) *ExplainCurrent {
 	mv := b.Move(v.Today, ex.Candidate, ex.Answers)
 	out.Migration = migration(mv)
 	if v.Ranked != nil && ex.Scored != nil && len(ex.ExcludedBy) == 0 {
-		out.Gain = round(ex.Scored.Score-v.Ranked.Score, 1)
+		out.Gain = round(ex.Scored.InStack()-v.Ranked.InStack(), 1)
 		key := "current.x-no-pay"
 		if out.Gain > mv.Effort {
 			key, out.Pays = "current.x-pays", true

@@ -242,9 +242,9 @@ func stackCurrent(sr *engine.StackResult) *StackCurrent {
 	case sv.Verdict == engine.VerdictKeep:
 		d.Text = i18n.M("current.stack-keep", i18n.List(kept))
 	case sv.Verdict == engine.VerdictSwitch && len(kept) > 0:
-		d.Text = i18n.M("current.stack-switch-keeping", i18n.List(kept), i18n.List(moves), signed(sv.Gain), num(d.Cost))
+		d.Text = i18n.M("current.stack-switch-keeping", i18n.List(kept), i18n.List(moves), num(sv.Gain), num(d.Cost))
 	case sv.Verdict == engine.VerdictSwitch:
-		d.Text = i18n.M("current.stack-switch", i18n.List(moves), signed(sv.Gain), num(d.Cost))
+		d.Text = i18n.M("current.stack-switch", i18n.List(moves), num(sv.Gain), num(d.Cost))
 	case len(kept) > 0:
 		d.Text = i18n.M("current.stack-must-keeping", i18n.List(kept), i18n.List(moves), i18n.List(forced))
 	default:
