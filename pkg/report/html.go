@@ -180,7 +180,7 @@ func HTML(w io.Writer, r *Report) error {
 				b.WriteString(`<li class="caveat">` + esc(loc.Tf("current.risk", m.Risk.String())) + "</li>\n")
 			}
 			if len(m.Tools) > 0 {
-				b.WriteString("<li>" + esc(loc.Tf("current.tools", strings.Join(m.Tools, ", "))) + "</li>\n")
+				b.WriteString("<li>" + esc(loc.Tf("current.tools", loc.List(m.Tools))) + "</li>\n")
 			}
 			for _, src := range m.Sources {
 				if isURL(src) {

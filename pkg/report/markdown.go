@@ -247,7 +247,7 @@ func mdMigration(b *strings.Builder, loc i18n.Localizer, from i18n.Text, m *Migr
 		fmt.Fprintf(b, "- ⚠️ %s\n", mdEscape(loc.Tf("current.risk", m.Risk.String())))
 	}
 	if len(m.Tools) > 0 {
-		fmt.Fprintf(b, "- %s\n", mdEscape(loc.Tf("current.tools", strings.Join(m.Tools, ", "))))
+		fmt.Fprintf(b, "- %s\n", mdEscape(loc.Tf("current.tools", loc.List(m.Tools))))
 	}
 	if len(m.Sources) > 0 {
 		srcs := make([]string, len(m.Sources))

@@ -273,7 +273,7 @@ func writeMigration(line lineFunc, loc i18n.Localizer, indent int, from i18n.Tex
 	if !full {
 		more := loc.Tf("current.steps-more", from.In(loc.Lang), m.ToName.In(loc.Lang), len(m.Steps))
 		if len(m.Tools) > 0 {
-			more = loc.Tf("current.steps-more-tools", from.In(loc.Lang), m.ToName.In(loc.Lang), len(m.Steps), strings.Join(m.Tools, ", "))
+			more = loc.Tf("current.steps-more-tools", from.In(loc.Lang), m.ToName.In(loc.Lang), len(m.Steps), loc.List(m.Tools))
 		}
 		line(indent, indent+2, dimStyle.Render(more))
 		return
@@ -287,7 +287,7 @@ func writeMigration(line lineFunc, loc i18n.Localizer, indent int, from i18n.Tex
 		line(indent+2, indent+4, warnStyle.Render("!")+" "+loc.Tf("current.risk", m.Risk.String()))
 	}
 	if len(m.Tools) > 0 {
-		line(indent+2, indent+4, dimStyle.Render(loc.Tf("current.tools", strings.Join(m.Tools, ", "))))
+		line(indent+2, indent+4, dimStyle.Render(loc.Tf("current.tools", loc.List(m.Tools))))
 	}
 	if len(m.Sources) > 0 {
 		line(indent+2, indent+4, dimStyle.Render(loc.T("current.sources-title"))+fileNote(m.File))
@@ -302,7 +302,7 @@ func stackCurrentLines(line lineFunc, loc i18n.Localizer, d *StackCurrent, full 
 	if d == nil {
 		return
 	}
-	line(4, 6, verdictMark(d.Verdict)+" "+titleStyle.Render(loc.T("current.title")+strings.TrimSpace(loc.Colon()))+" "+d.Text.String())
+	line(4, 6, verdictMark(d.Verdict)+" "+titleStyle.Render(loc.T("current.title")+strings.TrimSpace(loc.Colon()))+strings.TrimLeft(loc.Colon(), "：:")+d.Text.String())
 	for _, mv := range d.Moves {
 		for _, r := range mv.Excluded {
 			line(6, 8, excludeStyle.Render("✗")+" "+r.Text.String()+fileNote(r.File))
