@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -87,15 +88,18 @@ func TestBoundedBuffer(t *testing.T) {
 }
 
 // fakeRunner answers from a table by the command line; a program it does not have is not
-// installed. It records what was run.
+// installed. It records what was run; the probes run side by side, so under a lock.
 type fakeRunner struct {
 	out map[string]string
+	mu  sync.Mutex
 	ran []string
 }
 
 func (f *fakeRunner) Run(ctx context.Context, name string, args ...string) ([]byte, error) {
 	line := strings.Join(append([]string{name}, args...), " ")
+	f.mu.Lock()
 	f.ran = append(f.ran, line)
+	f.mu.Unlock()
 	if out, ok := f.out[line]; ok {
 		return []byte(out), nil
 	}
