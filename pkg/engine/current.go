@@ -42,6 +42,9 @@ type Verdict struct {
 	// Follows is the stack's part whose choice the move follows: today's part does not work
 	// beside it (a compatibility rule), though no answer rules it out.
 	Follows *knowledge.Candidate
+	// Close says the gain and the move's effort are within scoring.migration.close of each
+	// other (a keep or switch that could go either way).
+	Close bool
 }
 
 // Net is what the move gains less what it costs, one decimal (negative: it does not pay).
@@ -312,6 +315,9 @@ func categoryVerdict(b *knowledge.Base, cr *CategoryResult, mc *moveCosts) *Verd
 		v.Move = b.Move(today, v.Target.Candidate, mc.answers)
 		if v.Ranked != nil {
 			v.Gain = round1(v.Target.InStack() - v.Ranked.InStack())
+			if k := b.Scoring.Migration; k != nil && k.Close > 0 && math.Abs(v.Gain-v.Move.Effort) <= k.Close {
+				v.Close = true
+			}
 		}
 	}
 	return v
@@ -389,7 +395,7 @@ type VerdictChange struct {
 // hundredth and checked by scoring the category again with that weight. nil when no criterion
 // turns it within the bound, or for a must switch (no weight brings an excluded part back).
 func verdictWhatIf(b *knowledge.Base, cr *CategoryResult, answers knowledge.Answers, v *Verdict) *VerdictChange {
-	if v == nil || v.Ranked == nil || v.Target == nil || v.ByStack || b.Scoring.Robustness == nil {
+	if v == nil || v.Ranked == nil || v.Target == nil || v.ByStack || v.BundledBy != nil || v.Follows != nil || b.Scoring.Robustness == nil {
 		return nil
 	}
 	maxF := b.Scoring.Robustness.MaxFactor

@@ -46,6 +46,9 @@ type MigrationKnobs struct {
 	DefaultEffort float64 `yaml:"default_effort,required" range:"(0,1000]"`
 	// MaxEffort bounds every migration's effort.
 	MaxEffort float64 `yaml:"max_effort,required" range:"(0,1000]"`
+	// Close, optional, is how near a move's gain and effort are for the report to call the
+	// verdict a close call (0: never).
+	Close float64 `yaml:"close" range:"[0,1000]"`
 }
 
 // Move is what the base says a move from one candidate to another costs: the migration that

@@ -127,7 +127,7 @@ func HTML(w io.Writer, r *Report) error {
 			return partLine(loc, sp)
 		},
 		"runnerUp": func(ru RunnerUp) string {
-			return loc.Tf("stack.runner-up", stackLine(ru.Parts), fmt.Sprintf("%.1f", ru.Score))
+			return runnerUpLine(ru, loc)
 		},
 		"generated": func(r *Report) string {
 			return loc.Tf("report.md-generated-plain", r.Tool.Version, r.KnowledgeBase.Version, r.KnowledgeBase.AsOf, r.KnowledgeBase.Digest)

@@ -111,7 +111,7 @@ func Markdown(r *Report) string {
 				}
 			}
 			for _, ru := range d.RunnersUp {
-				p("- %s\n", mdEscape(loc.Tf("stack.runner-up", stackLine(ru.Parts), fmt.Sprintf("%.1f", ru.Score))))
+				p("- %s\n", mdEscape(runnerUpLine(ru, loc)))
 			}
 			if len(d.WhatIf) > 0 {
 				p("\n%s\n\n", loc.T("stack.whatif"))

@@ -167,7 +167,10 @@ type Swap struct {
 
 // RunnerUp is a stack that follows the best one.
 type RunnerUp struct {
-	Score float64     `json:"score" yaml:"score"`
+	Score float64 `json:"score" yaml:"score"`
+	// Net is the score less what moving today's parts to it costs (schema 10; with the answer
+	// current): stacks are ranked by it.
+	Net   *float64    `json:"net,omitempty" yaml:"net,omitempty"`
 	Parts []StackPart `json:"parts" yaml:"parts"`
 	Notes []StackNote `json:"notes" yaml:"notes"`
 }
@@ -250,11 +253,19 @@ func buildStack(b *knowledge.Base, sr *engine.StackResult) *StackDoc {
 				s.With = append(s.With, part.Candidate.ID)
 			}
 			s.Text = i18n.M("stack.swap-costs", w, title, strconv.FormatFloat(sw.Score, 'f', 1, 64), p, strconv.FormatFloat(best.Score, 'f', 1, 64), stackName(sw.With))
+			if sr.Today != nil { // stacks are ranked net of the moves from today's parts: say so
+				s.Text = i18n.M("stack.swap-costs-net", w, title, strconv.FormatFloat(sw.With.Net(), 'f', 1, 64), p, strconv.FormatFloat(best.Net(), 'f', 1, 64), stackName(sw.With))
+			}
 		}
 		d.Swaps = append(d.Swaps, s)
 	}
 	for _, ru := range sr.RunnersUp {
-		d.RunnersUp = append(d.RunnersUp, RunnerUp{Score: ru.Score, Parts: stackParts(b, ru), Notes: stackNotes(ru.Effects, false)})
+		r := RunnerUp{Score: ru.Score, Parts: stackParts(b, ru), Notes: stackNotes(ru.Effects, false)}
+		if sr.Today != nil {
+			net := ru.Net()
+			r.Net = &net
+		}
+		d.RunnersUp = append(d.RunnersUp, r)
 	}
 	for _, ch := range sr.WhatIf {
 		w := StackWhatIf{Question: ch.Question.ID, Value: ch.Value.Any(), Flag: ch.Flag(), Parts: []StackPart{}}
@@ -328,7 +339,7 @@ func stackTable(line func(indent, hang int, text string), d *StackDoc, loc i18n.
 		}
 	}
 	for _, ru := range d.RunnersUp {
-		line(4, 6, dimStyle.Render(loc.Tf("stack.runner-up", stackLine(ru.Parts), strconv.FormatFloat(ru.Score, 'f', 1, 64))))
+		line(4, 6, dimStyle.Render(runnerUpLine(ru, loc)))
 	}
 	if len(d.WhatIf) > 0 {
 		line(4, 6, loc.T("stack.whatif"))
@@ -457,4 +468,13 @@ func StackExplanationTable(d *StackExplanation, width int) string {
 		}
 	}
 	return b.String()
+}
+
+// runnerUpLine is a runner-up for the text views, with its score net of the moves from today's
+// parts when there are any (what ranks it).
+func runnerUpLine(ru RunnerUp, loc i18n.Localizer) string {
+	if ru.Net != nil {
+		return loc.Tf("stack.runner-up-net", stackLine(ru.Parts), strconv.FormatFloat(ru.Score, 'f', 1, 64), strconv.FormatFloat(*ru.Net, 'f', 1, 64))
+	}
+	return loc.Tf("stack.runner-up", stackLine(ru.Parts), strconv.FormatFloat(ru.Score, 'f', 1, 64))
 }

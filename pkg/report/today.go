@@ -1,6 +1,7 @@
 package report
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -32,7 +33,9 @@ type Current struct {
 	Migration *Migration `json:"migration,omitempty" yaml:"migration,omitempty"`
 	// WhatIf is how close the verdict is: the one criterion weight change that turns it.
 	WhatIf *VerdictWhatIf `json:"what_if,omitempty" yaml:"what_if,omitempty"`
-	Text   i18n.Text      `json:"text" yaml:"text"`
+	// Close: the gain and the move's effort are within scoring.migration.close of each other.
+	Close bool      `json:"close,omitempty" yaml:"close,omitempty"`
+	Text  i18n.Text `json:"text" yaml:"text"`
 }
 
 // VerdictWhatIf is the change of one criterion's weight (times Factor) that turns a verdict.
@@ -189,6 +192,10 @@ func current(v *engine.Verdict) *Current {
 		} else {
 			c.Text = i18n.M("current.must-switch", today, why, v.Target.Candidate.Named(), effortText(v.Move))
 		}
+	}
+	if v.Close {
+		c.Close = true
+		c.Text = i18n.Cat(c.Text, i18n.M("current.close", num(math.Abs(v.Gain-v.Move.Effort))))
 	}
 	if w := v.WhatIf; w != nil {
 		c.WhatIf = &VerdictWhatIf{Criterion: w.Criterion.ID, Factor: w.Factor}
