@@ -33,6 +33,16 @@ func BenchmarkRecommendAllCategories(b *testing.B) {
 	})
 }
 
+// BenchmarkRecommendCurrent scores the default categories for a team on Docker Swarm: the
+// verdicts on today's parts, the move costs in the stack search and today's stack beside it.
+func BenchmarkRecommendCurrent(b *testing.B) {
+	benchRecommend(b, knowledge.Answers{
+		"current": {Type: knowledge.TypeMulti, List: []string{"docker", "docker-swarm", "runc"}},
+		"scale":   {Type: knowledge.TypeOne, Str: "medium"},
+		"tenancy": {Type: knowledge.TypeOne, Str: "multi-team"},
+	})
+}
+
 // BenchmarkStackAllCategories combines all five categories into the recommended stack (the
 // rankings computed once, outside the loop): the beam search over the top-k of each.
 func BenchmarkStackAllCategories(b *testing.B) {
