@@ -394,6 +394,9 @@ wasm-runtime）的候选排序。未回答的问题取默认值；只运行 'sta
   # The full dossier: every candidate, the corrections of the report, each exclusion and its source
   stackadvisor recommend --details
 
+  # Three teams on Docker Swarm today: keep or move, what a move costs, the steps
+  stackadvisor recommend --current docker,docker-swarm,runc --tenancy multi-team --scale medium
+
   # Domestic accelerators only, autonomy first, as JSON for another program
   stackadvisor recommend --categories gpu --domestic --priorities autonomy -f json
 
@@ -406,6 +409,9 @@ wasm-runtime）的候选排序。未回答的问题取默认值；只运行 'sta
 
   # 完整报告：每个候选、对报告的更正、每项排除及其来源
   stackadvisor recommend --details
+
+  # 三个团队目前在用 Docker Swarm：保留还是迁移、迁移成本、迁移步骤
+  stackadvisor recommend --current docker,docker-swarm,runc --tenancy multi-team --scale medium
 
   # 只考虑国产加速卡，自主可控优先，输出 JSON 供其他程序使用
   stackadvisor recommend --categories gpu --domestic --priorities autonomy -f json
