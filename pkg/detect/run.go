@@ -57,6 +57,7 @@ func (ExecRunner) Run(ctx context.Context, name string, args ...string) ([]byte,
 	out := &boundedBuffer{max: CommandOutputBytes}
 	cmd.Stdout = out
 	cmd.WaitDelay = commandWaitDelay
+	ownGroup(cmd) // on a timeout the children it started go too (a credential plugin, a sleep)
 	err = cmd.Run()
 	if ctx.Err() != nil {
 		return nil, ctx.Err()

@@ -432,7 +432,7 @@ func (p *prober) nodes(out *probeOut, b []byte) bool {
 		}
 	}
 	if len(unknown) > 0 {
-		p.warn(out, "detect.stack-unknown-runtime", cmdKubeNodes, p.r.loc.List(sortedKeys(unknown)))
+		p.warn(out, "detect.stack-unknown-runtime", cmdKubeNodes, p.firstFew(sortedKeys(unknown)))
 	}
 	dist, all := mostCommon(dists)
 	id, managed, _ := strings.Cut(dist, "\x00")
@@ -666,7 +666,7 @@ func (p *prober) cards(out *probeOut, cmd string, cards []card) (id string, n in
 		}
 	}
 	if len(unknown) > 0 {
-		p.warn(out, "detect.stack-unknown-card", cmd, p.r.loc.List(sortedKeys(unknown)))
+		p.warn(out, "detect.stack-unknown-card", cmd, p.firstFew(sortedKeys(unknown)))
 	}
 	if len(counts) == 0 {
 		return "", 0, ""
@@ -879,4 +879,16 @@ func clean(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// shownNames is how many names a warning quotes from a tool's output; the rest are counted.
+const shownNames = 3
+
+// firstFew lists at most shownNames of names (each already cleaned) and says how many more
+// there are: a tool's output, however long, never floods the report.
+func (p *prober) firstFew(names []string) string {
+	if len(names) <= shownNames {
+		return p.r.loc.List(names)
+	}
+	return p.r.loc.Tf("detect.stack-and-more", p.r.loc.List(names[:shownNames]), len(names)-shownNames)
 }

@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -452,5 +453,41 @@ func TestExecRunner(t *testing.T) {
 	var ee *detect.ExitError
 	if _, err := (detect.ExecRunner{}).Run(t.Context(), "fails"); !errors.As(err, &ee) || ee.Code != 3 {
 		t.Errorf("exit 3: %v", err)
+	}
+}
+
+// A tool that timed out goes with everything it started: the children in its process group are
+// killed too, not left running (as root, a kubectl credential plugin could linger).
+func TestStackTimeoutKillsChildren(t *testing.T) {
+	f := newFakeTools(t)
+	pidFile := filepath.Join(t.TempDir(), "child.pid")
+	f.kubectl(f.sleep+" 30 & echo $! > '"+pidFile+"'; "+f.sleep+" 30", "exit 70", "exit 70")
+	probeStack(t, "en", detect.Commands{Timeout: 300 * time.Millisecond})
+	data, err := os.ReadFile(pidFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	alive := func() bool { // a zombie (killed, not yet reaped by its new parent) counts as gone
+		if syscall.Kill(pid, 0) != nil {
+			return false
+		}
+		stat, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+		if err != nil {
+			return true // no /proc: the signal test said it exists
+		}
+		_, rest, _ := strings.Cut(string(stat), ") ")
+		return !strings.HasPrefix(rest, "Z")
+	}
+	deadline := time.Now().Add(2 * time.Second)
+	for alive() {
+		if time.Now().After(deadline) {
+			_ = syscall.Kill(pid, syscall.SIGKILL)
+			t.Fatalf("the tool's child %d still runs after the timeout", pid)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }

@@ -45,6 +45,10 @@ type Verdict struct {
 	// Close says the gain and the move's effort are within scoring.migration.close of each
 	// other (a keep or switch that could go either way).
 	Close bool
+	// First is the category's first when a switch goes elsewhere (the move to it nets less,
+	// FirstNet: its gain less its effort); nil otherwise.
+	First    *Ranked
+	FirstNet float64
 }
 
 // Net is what the move gains less what it costs, one decimal (negative: it does not pay).
@@ -63,6 +67,14 @@ type StackVerdict struct {
 	Moves []StackMove
 	// Gain is the recommended stack's score less Keep's; Cost what its moves cost (Stack.Cost).
 	Gain, Cost float64
+	// Close says the best stack and the runner-up on the other side of the verdict (today's
+	// stack for a switch, the best move for a keep) are within scoring.migration.close net.
+	Close bool
+	// Apart are the compatibility rules by which today's parts do not work together (when no
+	// stack holds them, Keep nil).
+	Apart []StackEffect
+
+	answers knowledge.Answers
 }
 
 // StackMove is one of today's parts the recommended stack replaces.
@@ -145,11 +157,11 @@ func (m *moveCosts) stackCost(st *Stack) float64 {
 }
 
 // bringsAlong tells a compatibility effect by which a part brings the other along: it bundles
-// it (K3s's containerd), or requires that one candidate and no other, which its install sets up
-// (OpenShift's CRI-O, Swarm mode's Docker Engine, Quadlet's Podman). Moving to the other then
-// costs nothing of its own. A part that works with any of several (Sysbox) brings none along.
+// it (K3s's containerd) or requires it and installs it itself (Compat.Installs: OpenShift's
+// nodes ship CRI-O). Moving to the other then costs nothing of its own. Requiring a part is
+// not installing it: Quadlet needs Podman, and Docker → Podman is a move of its own.
 func bringsAlong(e StackEffect) bool {
-	return e.Fits && (e.Rule.Kind == knowledge.CompatBundles || e.Rule.Kind == knowledge.CompatRequires && len(e.Rule.With) == 1)
+	return e.Fits && (e.Rule.Kind == knowledge.CompatBundles || e.Rule.Kind == knowledge.CompatRequires && e.Rule.Installs)
 }
 
 // bundledIn lists the candidates another part brings along (bringsAlong) among effects.
@@ -183,7 +195,7 @@ func todayStack(sr *StackResult, cats []*CategoryResult, knobs *knowledge.StackK
 	if mc == nil {
 		return nil
 	}
-	v := &StackVerdict{}
+	v := &StackVerdict{answers: mc.answers}
 	restricted := slices.Clone(cats)
 	var forced []int // categories whose part today is excluded
 	any := false
@@ -212,6 +224,20 @@ func todayStack(sr *StackResult, cats []*CategoryResult, knobs *knowledge.StackK
 		v.Keep = keep[0]
 	}
 	sr.Searched += searched
+	if v.Keep == nil { // why today's parts cannot stay together
+		var parts []*knowledge.Candidate
+		for _, cr := range cats {
+			if t := mc.today[cr.Category.ID]; t != nil && slices.ContainsFunc(cr.Ranking, func(r *Ranked) bool { return r.Candidate == t }) {
+				parts = append(parts, t)
+			}
+		}
+		for i, a := range parts {
+			for _, c := range parts[i+1:] {
+				_, out := sr.idx.pair(a, c, nil)
+				v.Apart = append(v.Apart, out...)
+			}
+		}
+	}
 	// The beam may miss today's stack: it wins when nothing beats it net of the moves.
 	if v.Keep != nil && len(forced) == 0 && v.Keep.Key() != sr.Best.Key() && v.Keep.Net() >= sr.Best.Net() {
 		rest := []*Stack{sr.Best}
@@ -248,6 +274,15 @@ func todayStack(sr *StackResult, cats []*CategoryResult, knobs *knowledge.StackK
 	v.Cost = sr.Best.Cost
 	if v.Keep != nil {
 		v.Gain = round1(sr.Best.Score - v.Keep.Score)
+	}
+	if k := mc.b.Scoring.Migration; k != nil && k.Close > 0 && v.Keep != nil {
+		other := v.Keep // a switch: how far today's stack is behind
+		if v.Keep.Key() == sr.Best.Key() && len(sr.RunnersUp) > 0 {
+			other = sr.RunnersUp[0] // a keep: how far the best move is behind
+		}
+		if other != sr.Best && math.Abs(sr.Best.Net()-other.Net()) <= k.Close {
+			v.Close = true
+		}
 	}
 	switch {
 	case len(v.Moves) == 0:
@@ -311,6 +346,10 @@ func categoryVerdict(b *knowledge.Base, cr *CategoryResult, mc *moveCosts) *Verd
 			v.Target = cr.Ranking[0] // what it would gain, and what that costs
 		}
 	}
+	if v.Verdict == VerdictSwitch && v.Target != cr.Ranking[0] && cr.Ranking[0] != v.Ranked {
+		v.First = cr.Ranking[0]
+		v.FirstNet = round1(v.First.InStack() - v.Ranked.InStack() - mc.of(v.First.Candidate))
+	}
 	if v.Target != nil {
 		v.Move = b.Move(today, v.Target.Candidate, mc.answers)
 		if v.Ranked != nil {
@@ -351,6 +390,13 @@ func stackCategoryVerdict(b *knowledge.Base, cr *CategoryResult, sv *StackVerdic
 		}
 	}
 	v.Target, v.Move, v.BundledBy = target, mv.Move, mv.BundledBy
+	v.First, v.FirstNet = nil, 0
+	if first := cr.Ranking[0]; v.Ranked != nil && first != target && first != v.Ranked && mv.BundledBy == nil {
+		net := round1(first.InStack() - v.Ranked.InStack() - b.Move(v.Today, first.Candidate, sv.answers).Effort)
+		if net < round1(target.InStack()-v.Ranked.InStack()-mv.Move.Effort) { // else the stack's swap line says why
+			v.First, v.FirstNet = first, net
+		}
+	}
 	v.Gain = 0
 	if v.Ranked != nil {
 		v.Gain = round1(target.InStack() - v.Ranked.InStack())

@@ -11,6 +11,9 @@ const (
 	WarnNotApplicable = "not-applicable"
 	// WarnTooStrict: an int answer excluded every candidate of a category on its own.
 	WarnTooStrict = "too-strict"
+	// WarnCurrentNotRanked: a part that runs today (current) is of a category not ranked, so it
+	// gets no verdict.
+	WarnCurrentNotRanked = "current-not-ranked"
 )
 
 // Warning is an answer that was ignored or that conflicts with what the candidates can do.
@@ -18,7 +21,9 @@ type Warning struct {
 	Kind     string
 	Question *knowledge.Question
 	Value    knowledge.Value
-	Category *knowledge.Category // for WarnTooStrict
+	Category *knowledge.Category // for WarnTooStrict and WarnCurrentNotRanked
+	// Candidate is today's part (WarnCurrentNotRanked).
+	Candidate *knowledge.Candidate
 }
 
 // Warnings checks the given answers against the result: answers to questions that do not
@@ -32,6 +37,15 @@ func Warnings(b *knowledge.Base, given knowledge.Answers, res *Result) []Warning
 		}
 		if !v.Equal(q.DefaultValue) {
 			out = append(out, Warning{Kind: WarnNotApplicable, Question: q, Value: v})
+		}
+	}
+	ranked := map[string]bool{}
+	for _, cr := range res.Categories {
+		ranked[cr.Category.ID] = true
+	}
+	for _, id := range res.Answers[knowledge.QCurrent].List {
+		if c := b.Candidate(id); c != nil && !ranked[c.Category] {
+			out = append(out, Warning{Kind: WarnCurrentNotRanked, Question: b.Question(knowledge.QCurrent), Candidate: c, Category: b.Category(c.Category)})
 		}
 	}
 	for _, cr := range res.Categories {

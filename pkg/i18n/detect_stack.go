@@ -4,6 +4,7 @@ package i18n
 // from, and why a command told nothing. Merged into the catalog when the package starts.
 var detectStackCatalog = map[string][2]string{
 	// Evidence of the current answer: "k3s and containerd from kubectl get nodes (kubelet …)"
+	"detect.stack-and-more":        {"%s and %d more", "%s 等（另有 %d 个）"},
 	"detect.stack-from":            {"%s from %s (%s)", "%s，来自 %s（%s）"},
 	"detect.stack-and":             {"%s and %s", "%s 和 %s"},
 	"detect.stack-join":            {"; ", "；"},

@@ -37,6 +37,10 @@ type Compat struct {
 	When      Condition `yaml:"when"`
 	Because   Text      `yaml:"because,required"`
 	Source    string    `yaml:"source,required"`
+	// Installs, on a requires rule with one candidate in With, says the candidate installs that
+	// one itself (OpenShift's nodes ship CRI-O): a move to it that comes with the candidate
+	// costs nothing of its own.
+	Installs bool `yaml:"installs"`
 
 	// Overlay is set when the rule comes from an overlay (--rules).
 	Overlay bool
@@ -127,6 +131,9 @@ func (v *validator) compat(c *Compat) bool {
 		return false
 	}
 	v.condition(&c.When)
+	if c.Installs && (c.Kind != CompatRequires || len(c.With) != 1) {
+		v.add(c.Pos, "compatibility rule %q: installs applies only to a requires rule with one candidate in with", c.ID)
+	}
 	ok := true
 	cand := v.candidateRef(c.Pos, c.ID, c.Candidate)
 	if cand == nil {

@@ -60,7 +60,8 @@ a { color: #2b6cb0; }
 {{else}}<p><strong>{{stackLine .Parts}}</strong> — {{printf "%.1f" .Score}}</p>
 {{with .Robustness}}<p class="robustness is-{{.Label}}"><span class="label">{{t "robust.title"}}{{t "report.colon"}}</span> {{.Text}}</p>
 {{end}}{{with .Current}}<p class="current is-{{.Verdict}}"><span class="label">{{t "current.title"}}{{t "report.colon"}}</span> {{.Text}}</p>
-{{range .Moves}}{{range .Excluded}}<p class="excluded">{{code .Text}} {{source .Source}}{{file .File}}</p>
+{{range .Apart}}<p class="excluded">{{code .Text}} {{source .Source}}{{file .File}}</p>
+{{end}}{{range .Moves}}{{range .Excluded}}<p class="excluded">{{code .Text}} {{source .Source}}{{file .File}}</p>
 {{end}}{{if .BundledBy}}<p>{{bundled .}}</p>
 {{else}}{{steps .FromName .Migration}}{{end}}{{end}}{{end}}<ul>
 {{range .Parts}}<li>{{stackPart .}}</li>

@@ -84,6 +84,12 @@ func Markdown(r *Report) string {
 			}
 			if cur := d.Current; cur != nil {
 				p("**%s%s** %s\n\n", loc.T("current.title"), loc.T("report.colon"), mdEscape(cur.Text.String()))
+				for _, n := range cur.Apart {
+					p("- ❌ %s (%s)%s\n", mdEscape(n.Text.String()), mdSource(n.Source), mdFile(n.File))
+				}
+				if len(cur.Apart) > 0 {
+					p("\n")
+				}
 				for _, mv := range cur.Moves {
 					for _, r := range mv.Excluded {
 						p("- ❌ %s (%s)%s\n", mdEscape(r.Text.String()), mdSource(r.Source), mdFile(r.File))

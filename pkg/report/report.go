@@ -578,6 +578,8 @@ func warningText(w engine.Warning) i18n.Text {
 	switch w.Kind {
 	case engine.WarnTooStrict:
 		return i18n.M("report.warn-too-strict", w.Question.ID, w.Value.String(), i18n.Of(w.Category.Title))
+	case engine.WarnCurrentNotRanked:
+		return i18n.M("report.warn-current-not-ranked", w.Candidate.Named(), i18n.Of(w.Category.Title), w.Category.ID)
 	default:
 		// Say when the question applies: "its category was not chosen" misled when the
 		// category was chosen and another answer (the buyer in China) made it moot.

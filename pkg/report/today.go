@@ -73,9 +73,14 @@ type StackCurrent struct {
 	// Gain is the recommended stack's score less today's; Cost what its moves cost in the
 	// stack's points (each move's effort weighted as its part counts); stacks are ranked by
 	// score less cost.
-	Gain float64   `json:"gain" yaml:"gain"`
-	Cost float64   `json:"cost" yaml:"cost"`
-	Text i18n.Text `json:"text" yaml:"text"`
+	Gain float64 `json:"gain" yaml:"gain"`
+	Cost float64 `json:"cost" yaml:"cost"`
+	// Apart: the compatibility rules by which today's parts do not work together.
+	Apart []StackNote `json:"apart,omitempty" yaml:"apart,omitempty"`
+	// Close: the best stack and the best on the other side of the verdict are within
+	// scoring.migration.close of each other net of their moves.
+	Close bool      `json:"close,omitempty" yaml:"close,omitempty"`
+	Text  i18n.Text `json:"text" yaml:"text"`
 }
 
 // Move is one of today's parts the recommended stack replaces.
@@ -173,23 +178,30 @@ func current(v *engine.Verdict) *Current {
 		if v.ByStack {
 			key = "current.switch-stack"
 		}
-		effort := effortText(v.Move)
-		if v.BundledBy != nil {
+		switch {
+		case v.Follows != nil:
+			c.Text = i18n.M("current.switch-follows", today, v.Target.Candidate.Named(), v.Follows.Named(), effortText(v.Move))
+		case v.BundledBy != nil:
 			c.BundledBy = v.BundledBy.ID
-			effort = i18n.M("current.effort-bundled", v.BundledBy.Named())
+			c.Text = i18n.M("current.switch-bundled", today, v.Target.Candidate.Named(), signed(v.Gain), v.BundledBy.Named())
+		default:
+			c.Text = i18n.M(key, today, v.Target.Candidate.Named(), signed(v.Gain), effortText(v.Move))
 		}
-		c.Text = i18n.M(key, today, v.Target.Candidate.Named(), signed(v.Gain), effort)
-		if v.Follows != nil {
-			c.Text = i18n.M("current.switch-follows", today, v.Target.Candidate.Named(), v.Follows.Named(), effort)
+		if f := v.First; f != nil { // why not the category's first: the move to it nets less
+			c.Text = i18n.Cat(c.Text, i18n.M("current.not-first", f.Candidate.Named(), signed(v.FirstNet), signed(round(v.Gain-v.Move.Effort, 1))))
 		}
 	case engine.VerdictMustSwitch:
 		why := i18n.M("current.no-stack")
 		if len(c.Excluded) > 0 {
 			why = c.Excluded[0].Text
 		}
-		if v.Target == nil {
+		switch {
+		case v.Target == nil:
 			c.Text = i18n.M("current.must-switch-nowhere", today, why)
-		} else {
+		case v.BundledBy != nil:
+			c.BundledBy = v.BundledBy.ID
+			c.Text = i18n.M("current.must-switch-bundled", today, why, v.Target.Candidate.Named(), v.BundledBy.Named())
+		default:
 			c.Text = i18n.M("current.must-switch", today, why, v.Target.Candidate.Named(), effortText(v.Move))
 		}
 	}
@@ -224,6 +236,7 @@ func stackCurrent(sr *engine.StackResult) *StackCurrent {
 	}
 	d := &StackCurrent{Verdict: sv.Verdict, Kept: []string{}, Moves: []Move{}, Gain: sv.Gain, Cost: round(sv.Cost, 1)}
 	var kept, moves, forced []i18n.Text
+	together := false // forced only because today's parts do not work together
 	for _, c := range sv.Kept {
 		d.Kept = append(d.Kept, c.ID)
 		kept = append(kept, c.Named())
@@ -237,6 +250,7 @@ func stackCurrent(sr *engine.StackResult) *StackCurrent {
 		moves = append(moves, i18n.M("current.move", mv.From.Named(), mv.To.Candidate.Named()))
 		if mv.Forced {
 			forced = append(forced, mv.From.Named())
+			together = together || mv.Excluded == nil
 		}
 	}
 	if sv.Keep != nil {
@@ -252,10 +266,21 @@ func stackCurrent(sr *engine.StackResult) *StackCurrent {
 		d.Text = i18n.M("current.stack-switch-keeping", i18n.List(kept), i18n.List(moves), num(sv.Gain), num(d.Cost))
 	case sv.Verdict == engine.VerdictSwitch:
 		d.Text = i18n.M("current.stack-switch", i18n.List(moves), num(sv.Gain), num(d.Cost))
+	case together && len(kept) > 0:
+		d.Text = i18n.M("current.stack-together-keeping", i18n.List(kept), i18n.List(moves))
+	case together:
+		d.Text = i18n.M("current.stack-together", i18n.List(moves))
 	case len(kept) > 0:
 		d.Text = i18n.M("current.stack-must-keeping", i18n.List(kept), i18n.List(moves), i18n.List(forced))
 	default:
 		d.Text = i18n.M("current.stack-must", i18n.List(moves), i18n.List(forced))
+	}
+	if len(sv.Apart) > 0 {
+		d.Apart = stackNotes(sv.Apart, false)
+	}
+	if sv.Close {
+		d.Close = true
+		d.Text = i18n.Cat(d.Text, i18n.M("current.stack-close"))
 	}
 	return d
 }
@@ -310,6 +335,9 @@ func stackCurrentLines(line lineFunc, loc i18n.Localizer, d *StackCurrent, full 
 		return
 	}
 	line(4, 6, verdictMark(d.Verdict)+" "+titleStyle.Render(loc.T("current.title")+strings.TrimSpace(loc.Colon()))+strings.TrimLeft(loc.Colon(), "：:")+d.Text.String())
+	for _, n := range d.Apart {
+		line(6, 8, excludeStyle.Render("✗")+" "+n.Text.String()+fileNote(n.File))
+	}
 	for _, mv := range d.Moves {
 		for _, r := range mv.Excluded {
 			line(6, 8, excludeStyle.Render("✗")+" "+r.Text.String()+fileNote(r.File))
