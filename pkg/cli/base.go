@@ -37,12 +37,6 @@ func (g *globalOptions) rulesLayers(s *Streams) []string {
 	return paths
 }
 
-// readRules reads the rule files of a path: a directory (its *.yaml files, in name order) or
-// one file. Names keep the path as given, so problems point at the user's files.
-func readRules(path string) ([]knowledge.File, error) {
-	return readYAMLFiles(path, path, "", "rules", "rule")
-}
-
 // readYAMLFiles reads a YAML file, or the *.yaml files of a directory in name order (at most
 // limits.FolderFiles), from path; name is the path the files are named by in errors and
 // positions (path as given, or as a record wrote it). inside, when set, is the folder every

@@ -99,6 +99,9 @@ func TestDetectCurrentEndToEnd(t *testing.T) {
 	if ran() {
 		t.Fatal("kubectl ran with STACKADVISOR_DETECT_COMMANDS=0")
 	}
+	if strings.Contains(toJSON(t, doc["detected"]), `"current"`) {
+		t.Errorf("current detected with STACKADVISOR_DETECT_COMMANDS=0: %s", toJSON(t, doc["detected"]))
+	}
 
 	b, err := knowledge.Embedded()
 	if err != nil {
