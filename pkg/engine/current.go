@@ -45,14 +45,22 @@ type Verdict struct {
 	// Close says the gain and the move's effort are within scoring.migration.close of each
 	// other (a keep or switch that could go either way).
 	Close bool
+	// KeepMove is what keeping today's part costs under the answers (a keep path: Docker made
+	// rootless, Kubernetes rebuilt on FIPS crypto); zero Effort when keeping costs nothing.
+	KeepMove knowledge.Move
 	// First is the category's first when a switch goes elsewhere (the move to it nets less,
 	// FirstNet: its gain less its effort); nil otherwise.
 	First    *Ranked
 	FirstNet float64
 }
 
-// Net is what the move gains less what it costs, one decimal (negative: it does not pay).
-func (v *Verdict) Net() float64 { return round1(v.Gain - v.Move.Effort) }
+// Net is what the move gains less what it costs beyond keeping, one decimal (negative: it does
+// not pay).
+func (v *Verdict) Net() float64 { return round1(v.Gain - v.Margin()) }
+
+// Margin is what the gain must exceed for the move to pay: the move's effort less what keeping
+// today's part would cost (KeepMove).
+func (v *Verdict) Margin() float64 { return v.Move.Effort - v.KeepMove.Effort }
 
 // StackVerdict is the verdict on today's stack: which of today's parts the recommended stack
 // keeps, which it moves and where, and what the moves gain and cost.
@@ -335,10 +343,12 @@ func categoryVerdict(b *knowledge.Base, cr *CategoryResult, mc *moveCosts) *Verd
 			best, bestNet = rk, n
 		}
 	}
+	// Keeping today's part may cost something too, under a need it meets only reconfigured.
+	v.KeepMove = b.Move(today, today, mc.answers)
 	switch {
 	case v.Ranked == nil:
 		v.Verdict, v.Target = VerdictMustSwitch, best
-	case best != nil && bestNet > v.Ranked.InStack():
+	case best != nil && bestNet > v.Ranked.InStack()-v.KeepMove.Effort:
 		v.Verdict, v.Target = VerdictSwitch, best
 	default:
 		v.Verdict = VerdictKeep
@@ -348,13 +358,13 @@ func categoryVerdict(b *knowledge.Base, cr *CategoryResult, mc *moveCosts) *Verd
 	}
 	if v.Verdict == VerdictSwitch && v.Target != cr.Ranking[0] && cr.Ranking[0] != v.Ranked {
 		v.First = cr.Ranking[0]
-		v.FirstNet = round1(v.First.InStack() - v.Ranked.InStack() - mc.of(v.First.Candidate))
+		v.FirstNet = round1(v.First.InStack() - v.Ranked.InStack() - mc.of(v.First.Candidate) + v.KeepMove.Effort)
 	}
 	if v.Target != nil {
 		v.Move = b.Move(today, v.Target.Candidate, mc.answers)
 		if v.Ranked != nil {
 			v.Gain = round1(v.Target.InStack() - v.Ranked.InStack())
-			if k := b.Scoring.Migration; k != nil && k.Close > 0 && math.Abs(v.Gain-v.Move.Effort) <= k.Close {
+			if k := b.Scoring.Migration; k != nil && k.Close > 0 && math.Abs(v.Gain-v.Margin()) <= k.Close {
 				v.Close = true
 			}
 		}
@@ -392,8 +402,8 @@ func stackCategoryVerdict(b *knowledge.Base, cr *CategoryResult, sv *StackVerdic
 	v.Target, v.Move, v.BundledBy = target, mv.Move, mv.BundledBy
 	v.First, v.FirstNet = nil, 0
 	if first := cr.Ranking[0]; v.Ranked != nil && first != target && first != v.Ranked && mv.BundledBy == nil {
-		net := round1(first.InStack() - v.Ranked.InStack() - b.Move(v.Today, first.Candidate, sv.answers).Effort)
-		if net < round1(target.InStack()-v.Ranked.InStack()-mv.Move.Effort) { // else the stack's swap line says why
+		net := round1(first.InStack() - v.Ranked.InStack() - b.Move(v.Today, first.Candidate, sv.answers).Effort + v.KeepMove.Effort)
+		if net < round1(target.InStack()-v.Ranked.InStack()-mv.Move.Effort+v.KeepMove.Effort) { // else the stack's swap line says why
 			v.First, v.FirstNet = first, net
 		}
 	}
@@ -450,7 +460,7 @@ func verdictWhatIf(b *knowledge.Base, cr *CategoryResult, answers knowledge.Answ
 		if v.Target.Breakdown[i].Weight == 0 {
 			continue
 		}
-		f, ok := crossingAt(v.Target, v.Ranked, i, v.Move.Effort)
+		f, ok := crossingAt(v.Target, v.Ranked, i, v.Margin())
 		if !ok || f <= 0 || f == 1 || f > maxF || f < 1/maxF {
 			continue
 		}
@@ -510,6 +520,6 @@ func turns(b *knowledge.Base, cr *CategoryResult, answers knowledge.Answers, v *
 	if t == nil || today == nil {
 		return false
 	}
-	pays := t.InStack()-today.InStack() > v.Move.Effort
+	pays := t.InStack()-today.InStack() > v.Margin()
 	return pays != (v.Verdict == VerdictSwitch)
 }

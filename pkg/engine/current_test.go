@@ -51,13 +51,13 @@ func TestVerdictsFollowGainAndCost(t *testing.T) {
 			best := 0.0
 			for _, rk := range cr.Ranking {
 				if rk.Candidate != today {
-					best = max(best, rk.InStack()-cr.Ranking[ranked].InStack()-b.Move(today, rk.Candidate, res.Answers).Effort)
+					best = max(best, rk.InStack()-cr.Ranking[ranked].InStack()-b.Move(today, rk.Candidate, res.Answers).Effort+b.Move(today, today, res.Answers).Effort)
 				}
 			}
 			if (v.Verdict == engine.VerdictSwitch) != (best > 0) {
 				t.Fatalf("answers %v: %s for %s, but the best net gain is %.2f", a, v.Verdict, today.ID, best)
 			}
-			if v.Verdict == engine.VerdictSwitch && v.Target.InStack()-v.Ranked.InStack()-v.Move.Effort < best-1e-9 {
+			if v.Verdict == engine.VerdictSwitch && v.Target.InStack()-v.Ranked.InStack()-v.Margin() < best-1e-9 {
 				t.Fatalf("answers %v: switch to %s, not to the best net gain", a, v.Target.Candidate.ID)
 			}
 		}
@@ -77,7 +77,7 @@ func TestVerdictsFollowGainAndCost(t *testing.T) {
 					tod = rk
 				}
 			}
-			if tgt == nil || tod == nil || (tgt.InStack()-tod.InStack() > v.Move.Effort) == (v.Verdict == engine.VerdictSwitch) {
+			if tgt == nil || tod == nil || (tgt.InStack()-tod.InStack() > v.Margin()) == (v.Verdict == engine.VerdictSwitch) {
 				t.Fatalf("answers %v: %s's weight ×%v does not turn %s (%s → %s)", a, w.Criterion.ID, w.Factor, v.Verdict, today.ID, v.Target.Candidate.ID)
 			}
 			turned++

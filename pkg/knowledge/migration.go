@@ -71,7 +71,7 @@ type Move struct {
 func (b *Base) Move(from, to *Candidate, answers Answers) Move {
 	m := Move{From: from, To: to}
 	if from == to {
-		return m
+		return b.keepPath(from, answers)
 	}
 	m = b.migrationMove(from, to, answers)
 	if cat := b.categories[from.Category]; cat != nil && cat.Replacement != nil {
@@ -84,6 +84,20 @@ func (b *Base) Move(from, to *Candidate, answers Answers) Move {
 				m.Changed = true
 				m.Effort += ch.Effort
 			}
+		}
+	}
+	return m
+}
+
+// keepPath is what keeping c costs under answers: a migration from c to c whose When holds (a
+// need today's part meets only once reconfigured: Docker in rootless mode, Kubernetes rebuilt
+// on FIPS 140-3 crypto), else nothing. Keep's Effort counts against staying.
+func (b *Base) keepPath(c *Candidate, answers Answers) Move {
+	m := Move{From: c, To: c}
+	for _, mg := range b.Migrations {
+		if mg.From == c.ID && mg.When != nil && slices.Contains(mg.To, c.ID) && mg.When.Holds(answers) {
+			m.Migration, m.Effort = mg, mg.Effort
+			return m
 		}
 	}
 	return m
@@ -231,8 +245,9 @@ func (v *validator) migration(m *Migration) bool {
 		case to.Category != from.Category:
 			v.add(m.Pos, "migration %q moves %s (%s) to %s (%s): a move stays in one category", m.ID, from.ID, from.Category, to.ID, to.Category)
 			ok = false
-		case to == from:
-			v.add(m.Pos, "migration %q moves %s to itself", m.ID, from.ID)
+		case to == from && (m.When == nil || len(m.To) > 1):
+			// A keep path (what staying costs under a need) is conditional and alone in to:.
+			v.add(m.Pos, "migration %q moves %s to itself: a keep path (what keeping it costs under a need) needs when: and no other target", m.ID, from.ID)
 			ok = false
 		}
 	}

@@ -270,7 +270,7 @@ func explainCurrent(b *knowledge.Base, ex *engine.Explanation) *ExplainCurrent {
 	if v.Ranked != nil && ex.Scored != nil && len(ex.ExcludedBy) == 0 {
 		out.Gain = round(ex.Scored.InStack()-v.Ranked.InStack(), 1)
 		key := "current.x-no-pay"
-		if out.Gain > mv.Effort {
+		if out.Gain > mv.Effort-b.Move(v.Today, v.Today, ex.Answers).Effort { // keeping may cost too
 			key, out.Pays = "current.x-pays", true
 		}
 		out.Text = i18n.M(key, v.Today.Named(), signed(out.Gain), effortText(mv))

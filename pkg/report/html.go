@@ -78,7 +78,7 @@ a { color: #2b6cb0; }
 {{end}}{{end}}{{range .Categories}}
 <h2>{{.Title}} <span class="id">({{.ID}})</span></h2>
 {{with .Current}}<p class="current is-{{.Verdict}}"><span class="label">{{t "current.title"}}{{t "report.colon"}}</span> {{.Text}}</p>
-{{if and (ownSteps $) (ne .Verdict "keep")}}{{steps .Name .Migration}}{{end}}{{end}}{{if not .Ranking}}<p>{{t "report.none-left"}}</p>{{else}}
+{{if and (ownSteps $) (ne .Verdict "keep")}}{{steps .Name .Migration}}{{end}}{{if eq .Verdict "keep"}}{{steps .Name .KeepPath}}{{end}}{{end}}{{if not .Ranking}}<p>{{t "report.none-left"}}</p>{{else}}
 <table>
 <tr><th>#</th><th>{{t "report.candidate"}}</th><th>{{t "report.score"}}</th><th><span class="sr">{{t "report.score-bar"}}</span></th></tr>
 {{range .Ranking}}<tr><td class="num">{{.Rank}}</td><td><strong>{{.Name}}</strong> <span class="id">({{.ID}})</span></td><td class="num">{{printf "%.1f" .Score}}</td><td><span class="bar" style="width: {{barWidth .Score}}rem"></span></td></tr>
@@ -172,7 +172,7 @@ func HTML(w io.Writer, r *Report) error {
 			}
 			esc := template.HTMLEscapeString
 			var b strings.Builder
-			b.WriteString(`<p class="label">` + esc(loc.Tf("current.steps", from.String(), m.ToName.String())) + "</p>\n<ol>\n")
+			b.WriteString(`<p class="label">` + esc(stepsHeader(loc, from, m)) + "</p>\n<ol>\n")
 			for _, st := range m.Steps {
 				b.WriteString("<li>" + esc(st.String()) + "</li>\n")
 			}

@@ -134,6 +134,9 @@ func Markdown(r *Report) string {
 			if (r.Stack == nil || r.Stack.Current == nil) && cur.Verdict != "keep" {
 				mdMigration(&b, loc, cur.Name, cur.Migration)
 			}
+			if cur.Verdict == "keep" {
+				mdMigration(&b, loc, cur.Name, cur.KeepPath)
+			}
 		}
 		if len(c.Ranking) == 0 {
 			p("%s\n\n", loc.T("report.none-left"))
@@ -244,7 +247,7 @@ func mdMigration(b *strings.Builder, loc i18n.Localizer, from i18n.Text, m *Migr
 	if m == nil || len(m.Steps) == 0 {
 		return
 	}
-	fmt.Fprintf(b, "%s\n\n", mdEscape(loc.Tf("current.steps", from.In(loc.Lang), m.ToName.In(loc.Lang))))
+	fmt.Fprintf(b, "%s\n\n", mdEscape(stepsHeader(loc, from, m)))
 	for i, st := range m.Steps {
 		fmt.Fprintf(b, "%d. %s\n", i+1, mdEscape(st.String()))
 	}

@@ -540,6 +540,9 @@ func terminal(r *Report, width int, full bool, body func(b *strings.Builder, lin
 			if (r.Stack == nil || r.Stack.Current == nil) && c.Current.Verdict != "keep" { // the stack's section shows its moves' steps; a keep has none to take
 				writeMigration(line, loc, 4, c.Current.Name, c.Current.Migration, full)
 			}
+			if c.Current.Verdict == "keep" { // keeping it takes steps of its own under the answers
+				writeMigration(line, loc, 4, c.Current.Name, c.Current.KeepPath, full)
+			}
 		}
 		body(&b, line, width, c)
 	}

@@ -31,6 +31,9 @@ type Current struct {
 	Excluded []Reason `json:"excluded,omitempty" yaml:"excluded,omitempty"`
 	// Migration is the move (switch, must-switch) or, for keep, the move that would not pay.
 	Migration *Migration `json:"migration,omitempty" yaml:"migration,omitempty"`
+	// KeepPath is what keeping today's part costs under the answers (a migration from it to
+	// itself whose condition holds: Docker made rootless), absent when keeping costs nothing.
+	KeepPath *Migration `json:"keep_path,omitempty" yaml:"keep_path,omitempty"`
 	// WhatIf is how close the verdict is: the one criterion weight change that turns it.
 	WhatIf *VerdictWhatIf `json:"what_if,omitempty" yaml:"what_if,omitempty"`
 	// Close: the gain and the move's effort are within scoring.migration.close of each other.
@@ -205,9 +208,17 @@ func current(v *engine.Verdict) *Current {
 			c.Text = i18n.M("current.must-switch", today, why, v.Target.Candidate.Named(), effortText(v.Move))
 		}
 	}
+	if k := v.KeepMove; k.Effort > 0 && k.Migration != nil && v.Verdict != engine.VerdictMustSwitch {
+		c.KeepPath = migration(k)
+		if v.Verdict == engine.VerdictKeep {
+			c.Text = i18n.Cat(c.Text, i18n.M("current.keep-path-keep", num(k.Effort), i18n.Lit(k.Migration.ID)))
+		} else {
+			c.Text = i18n.Cat(c.Text, i18n.M("current.keep-path", today, num(k.Effort), i18n.Lit(k.Migration.ID)))
+		}
+	}
 	if v.Close {
 		c.Close = true
-		c.Text = i18n.Cat(c.Text, i18n.M("current.close", num(math.Abs(v.Gain-v.Move.Effort))))
+		c.Text = i18n.Cat(c.Text, i18n.M("current.close", num(math.Abs(v.Gain-v.Margin()))))
 	}
 	if w := v.WhatIf; w != nil {
 		c.WhatIf = &VerdictWhatIf{Criterion: w.Criterion.ID, Factor: w.Factor}
@@ -307,10 +318,13 @@ func writeMigration(line lineFunc, loc i18n.Localizer, indent int, from i18n.Tex
 		if len(m.Tools) > 0 {
 			more = loc.Tf("current.steps-more-tools", from.In(loc.Lang), m.ToName.In(loc.Lang), len(m.Steps), loc.List(m.Tools))
 		}
+		if isKeepPath(loc, from, m) {
+			more = loc.Tf("current.keep-steps-more", from.In(loc.Lang), len(m.Steps))
+		}
 		line(indent, indent+2, dimStyle.Render(more))
 		return
 	}
-	line(indent, indent+2, loc.Tf("current.steps", from.In(loc.Lang), m.ToName.In(loc.Lang)))
+	line(indent, indent+2, stepsHeader(loc, from, m))
 	for i, st := range m.Steps {
 		n := strconv.Itoa(i+1) + ". "
 		line(indent+2, indent+2+len(n), n+st.String())
@@ -348,4 +362,17 @@ func stackCurrentLines(line lineFunc, loc i18n.Localizer, d *StackCurrent, full 
 		}
 		writeMigration(line, loc, 6, mv.FromName, mv.Migration, full)
 	}
+}
+
+// isKeepPath tells the steps of keeping a part (a migration from it to itself).
+func isKeepPath(loc i18n.Localizer, from i18n.Text, m *Migration) bool {
+	return m.ToName.In(loc.Lang) == from.In(loc.Lang)
+}
+
+// stepsHeader introduces a move's steps, or a keep path's.
+func stepsHeader(loc i18n.Localizer, from i18n.Text, m *Migration) string {
+	if isKeepPath(loc, from, m) {
+		return loc.Tf("current.keep-steps", from.In(loc.Lang))
+	}
+	return loc.Tf("current.steps", from.In(loc.Lang), m.ToName.In(loc.Lang))
 }
