@@ -523,3 +523,21 @@ func turns(b *knowledge.Base, cr *CategoryResult, answers knowledge.Answers, v *
 	pays := t.InStack()-today.InStack() > v.Margin()
 	return pays != (v.Verdict == VerdictSwitch)
 }
+
+// Decision is the category's answer: with a part running today, what its verdict keeps or
+// moves to (today's part, or the move's target); otherwise the first. nil when none is ranked.
+// A category's decision record is about this.
+func (cr *CategoryResult) Decision() *Ranked {
+	if v := cr.Today; v != nil {
+		switch {
+		case v.Verdict == VerdictKeep && v.Ranked != nil:
+			return v.Ranked
+		case v.Verdict != VerdictKeep && v.Target != nil:
+			return v.Target
+		}
+	}
+	if len(cr.Ranking) > 0 {
+		return cr.Ranking[0]
+	}
+	return nil
+}

@@ -105,8 +105,8 @@ func Check(b *knowledge.Base, r *Record, log []Entry) *Outcome {
 		}
 	} else {
 		for _, cr := range res.Categories {
-			if cr.Category.ID == r.Subject && len(cr.Ranking) > 0 {
-				out.After = append(out.After, Pick{Category: cr.Category.ID, ID: cr.Ranking[0].Candidate.ID, Score: cr.Ranking[0].Score})
+			if d := cr.Decision(); cr.Category.ID == r.Subject && d != nil {
+				out.After = append(out.After, Pick{Category: cr.Category.ID, ID: d.Candidate.ID, Score: d.Score})
 			}
 		}
 	}

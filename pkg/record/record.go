@@ -143,8 +143,8 @@ func Build(b *knowledge.Base, res *engine.Result, subject string, answers []byte
 		if subject != SubjectStack && cr.Category.ID != subject {
 			continue
 		}
-		if subject != SubjectStack && len(cr.Ranking) > 0 {
-			r.Picks = append(r.Picks, Pick{Category: cr.Category.ID, ID: cr.Ranking[0].Candidate.ID, Score: cr.Ranking[0].Score})
+		if d := cr.Decision(); subject != SubjectStack && d != nil { // with a part running today, what its verdict keeps or moves to
+			r.Picks = append(r.Picks, Pick{Category: cr.Category.ID, ID: d.Candidate.ID, Score: d.Score})
 		}
 		r.Categories = append(r.Categories, remember(cr))
 	}

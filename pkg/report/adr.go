@@ -82,6 +82,18 @@ func ADR(b *knowledge.Base, r *Report, catID string, o ADROptions) (string, erro
 	if len(c.Ranking) > 0 {
 		top = &c.Ranking[0]
 	}
+	// With a part running today, the decision is what its verdict keeps or moves to.
+	if cur := c.Current; cur != nil {
+		want := cur.ID
+		if cur.Verdict != "keep" && cur.Migration != nil {
+			want = cur.Migration.To
+		}
+		for i := range c.Ranking {
+			if c.Ranking[i].ID == want {
+				top = &c.Ranking[i]
+			}
+		}
+	}
 
 	if top != nil {
 		adrHeader(p, loc.Tf("report.adr-title", c.Title, top.Name), o)
