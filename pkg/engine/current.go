@@ -479,26 +479,6 @@ func verdictWhatIf(b *knowledge.Base, cr *CategoryResult, answers knowledge.Answ
 	return best
 }
 
-// crossingAt is the factor on criterion i's weight at which a's score less b's equals margin.
-func crossingAt(a, b *Ranked, i int, margin float64) (float64, bool) {
-	var aa, ab float64
-	for j := range a.Breakdown {
-		if j != i {
-			aa += float64(a.Breakdown[j].Weight * a.Breakdown[j].Norm)
-			ab += float64(b.Breakdown[j].Weight * b.Breakdown[j].Norm)
-		}
-	}
-	wi := a.Breakdown[i].Weight
-	dn := a.Breakdown[i].Norm - b.Breakdown[i].Norm
-	dadj := a.Adjust - b.Adjust - margin
-	den := wi * (float64(100*dn) + dadj)
-	if den == 0 {
-		return 0, false
-	}
-	f := -(float64(100*(aa-ab)) + float64(dadj*(1-wi))) / den
-	return f, f >= 0
-}
-
 // turns reports whether, with criterion i's weight multiplied by k, the move's gain crosses its
 // effort the other way than it does now.
 func turns(b *knowledge.Base, cr *CategoryResult, answers knowledge.Answers, v *Verdict, i int, k float64) bool {

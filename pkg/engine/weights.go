@@ -103,23 +103,27 @@ func distance(f float64) float64 {
 // crossing is the factor on criterion i's weight at which rival's score meets top's, if the
 // two cross at a factor of 0 or more. Both scores are 100 × (Σ weight × value) / (the sum of
 // the weights) + the adjustment, so their difference crosses zero at most once.
-func crossing(top, rival *Ranked, i int) (float64, bool) {
-	var at, ar float64 // the points of every other criterion, as a share of 100
-	for j := range top.Breakdown {
+func crossing(top, rival *Ranked, i int) (float64, bool) { return crossingAt(top, rival, i, 0) }
+
+// crossingAt is the factor on criterion i's weight at which a's score less b's equals margin
+// (crossing is its margin of 0; the same algebra, with the margin taken off the adjustments).
+func crossingAt(a, b *Ranked, i int, margin float64) (float64, bool) {
+	var aa, ab float64 // the points of every other criterion, as a share of 100
+	for j := range a.Breakdown {
 		if j != i {
 			// Each product rounded before it is added: no fused multiply-add (robust.go).
-			at += float64(top.Breakdown[j].Weight * top.Breakdown[j].Norm)
-			ar += float64(rival.Breakdown[j].Weight * rival.Breakdown[j].Norm)
+			aa += float64(a.Breakdown[j].Weight * a.Breakdown[j].Norm)
+			ab += float64(b.Breakdown[j].Weight * b.Breakdown[j].Norm)
 		}
 	}
-	wi := top.Breakdown[i].Weight
-	dn := top.Breakdown[i].Norm - rival.Breakdown[i].Norm
-	dadj := top.Adjust - rival.Adjust
+	wi := a.Breakdown[i].Weight
+	dn := a.Breakdown[i].Norm - b.Breakdown[i].Norm
+	dadj := a.Adjust - b.Adjust - margin
 	den := wi * (float64(100*dn) + dadj)
 	if den == 0 {
 		return 0, false
 	}
-	f := -(float64(100*(at-ar)) + float64(dadj*(1-wi))) / den
+	f := -(float64(100*(aa-ab)) + float64(dadj*(1-wi))) / den
 	return f, f >= 0
 }
 

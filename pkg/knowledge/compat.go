@@ -109,13 +109,19 @@ func (v *validator) compatPass(files []*file) {
 
 // candidateRef resolves a candidate id named by a compatibility rule, or reports it.
 func (v *validator) candidateRef(pos Pos, ruleID, id string) *Candidate {
+	return v.candidateNamed(pos, "compatibility rule", ruleID, id)
+}
+
+// candidateNamed resolves a candidate id that what (a compatibility rule, a migration) named
+// owner names, or reports it, with the nearest id when one is close.
+func (v *validator) candidateNamed(pos Pos, what, owner, id string) *Candidate {
 	if c := v.b.candidates[id]; c != nil {
 		return c
 	}
 	if near := Closest(id, sortedKeys(v.b.candidates)); near != "" {
-		v.add(pos, "compatibility rule %q names unknown candidate %q; did you mean %q?", ruleID, id, near)
+		v.add(pos, "%s %q names unknown candidate %q; did you mean %q?", what, owner, id, near)
 	} else {
-		v.add(pos, "compatibility rule %q names unknown candidate %q", ruleID, id)
+		v.add(pos, "%s %q names unknown candidate %q", what, owner, id)
 	}
 	return nil
 }

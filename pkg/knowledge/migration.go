@@ -256,13 +256,5 @@ func (v *validator) migration(m *Migration) bool {
 
 // candidateOf resolves a candidate id a migration names, or reports it.
 func (v *validator) candidateOf(pos Pos, owner, id string) *Candidate {
-	if c := v.b.candidates[id]; c != nil {
-		return c
-	}
-	if near := Closest(id, sortedKeys(v.b.candidates)); near != "" {
-		v.add(pos, "migration %q names unknown candidate %q; did you mean %q?", owner, id, near)
-	} else {
-		v.add(pos, "migration %q names unknown candidate %q", owner, id)
-	}
-	return nil
+	return v.candidateNamed(pos, "migration", owner, id)
 }

@@ -317,12 +317,7 @@ func category(b *knowledge.Base, res *engine.Result, cr *engine.CategoryResult) 
 	}
 	for _, ex := range cr.Excluded {
 		e := Excluded{ID: ex.Candidate.ID, Name: ex.Candidate.Named(), File: overlayFile(ex.Candidate.Overlay, ex.Candidate.Pos), Reasons: []Reason{}, Corrections: corrections(ex.Candidate, res.Answers)}
-		for _, rule := range ex.Rules {
-			e.Reasons = append(e.Reasons, Reason{Rule: rule.ID, Text: i18n.Of(rule.Because), Source: rule.Source, File: ruleFile(rule)})
-		}
-		for _, rule := range ex.Compat {
-			e.Reasons = append(e.Reasons, Reason{Rule: rule.ID, Text: i18n.Of(rule.Because), Source: rule.Source, File: compatFile(rule)})
-		}
+		e.Reasons = append(e.Reasons, exclusionReasons(ex)...)
 		c.Excluded = append(c.Excluded, e)
 	}
 	for _, sv := range cr.WhatIf {
